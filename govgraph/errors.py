@@ -1,0 +1,23 @@
+"""Errors govgraph raises; each message names the file or notice at fault."""
+
+__all__ = ["GovGraphError", "InputError", "StoreError", "QueryError", "Neo4jError"]
+
+
+class GovGraphError(Exception):
+    """Base class: a clear, one-line message for the analyst."""
+
+
+class InputError(GovGraphError):
+    """A file or notice could not be read."""
+
+
+class StoreError(GovGraphError):
+    """The on-disk store could not be opened, read or written."""
+
+
+class QueryError(GovGraphError):
+    """A canned question or SPARQL/Cypher text could not be run."""
+
+
+class Neo4jError(GovGraphError):
+    """The Neo4j server is unreachable, refused the credentials or the database."""
