@@ -1,0 +1,428 @@
+"""The networkx projection of the facts: one typed multigraph, plus projections.
+
+``build_network(facts, notices)`` turns facts (format v1.1) into a
+``nx.MultiDiGraph`` whose nodes carry ``type`` (``person``, ``unit``,
+``group``, ``task``, ``notice``, ``post``), ``label`` and ``docs`` (sorted
+document numbers that mention the node), and whose edges carry ``rel``,
+``role``, ``doc`` and ``quote`` (the evidence text, or ``None``):
+
+- ``holds``: person -> post (post fact; role = title; as_of/start/end/period)
+- ``office_in``: post -> unit (role = title); group -> unit (``office_unit``, role 办公室)
+- ``member_of``: person/unit/group -> group (membership fact, role as written)
+- ``leads`` / ``responsible_for``: unit -> task (task ``lead`` / ``responsible``,
+  role 牵头 / 责任); a group named as assignee links the group node
+- ``sub_unit_of``: unit -> parent unit; ``member_unit_of``: unit -> collective
+  (unit catalogue)
+- ``in_notice``: task/group -> notice
+
+A post node is the seat (unit + title), shared by everyone who held it; the
+holding (with its dates) is the ``holds`` edge.  Unit names resolve to the
+catalogue's canonical name through ``govgraph.graph.units.UnitIndex``
+(layout spaces ignored).  Names not in the catalogue stay as written (node attr
+``known=False``, ``unit_type`` ``other``) and are listed in the graph attr
+``warnings``.
+
+>>> facts = [
+...   {"kind": "unit", "name": "区发改委", "aliases": ["区发改委", "区发展和改革委员会"],
+...    "parent": None, "unit_type": "department"},
+...   {"kind": "task", "doc": "D1", "ref": "1", "text": "t", "lead": ["区发展和改革委员会"],
+...    "responsible": [], "due": None}]
+>>> G = build_network(facts)
+>>> sorted(d["type"] for _, d in G.nodes(data=True))
+['notice', 'task', 'unit']
+>>> [d["rel"] for _, _, d in G.in_edges("task:" + fact_id(facts[1]), data=True)]
+['leads']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+import networkx as nx
+
+from govgraph.facts import fact_id
+from govgraph.graph.units import UnitIndex
+
+__all__ = [
+    "NODE_TYPES",
+    "RELS",
+    "node_id",
+    "build_network",
+    "resolve_node",
+    "unit_coresponsibility",
+    "person_group",
+    "person_unit",
+    "collective_members",
+    "task_units",
+    "subgraph",
+]
+
+NODE_TYPES = ("person", "unit", "group", "task", "notice", "post")
+RELS = (
+    "holds",
+    "member_of",
+    "leads",
+    "responsible_for",
+    "sub_unit_of",
+    "member_unit_of",
+    "in_notice",
+    "office_in",
+)
+
+
+def node_id(kind: str, key: str) -> str:
+    """The node id of a ``kind`` node: ``"unit:区水务局"``, ``"notice:阳政办〔2018〕9号"``.
+
+    Tasks use their fact id as key; posts use ``unit|title``.
+
+    >>> node_id("person", "许才勇")
+    'person:许才勇'
+    """
+    return f"{kind}:{key}"
+
+
+# --------------------------------------------------------------------------- build
+
+
+def _period(fact: dict) -> str:
+    if fact.get("start") or fact.get("end"):
+        return f"{fact.get('start') or '?'}–{fact.get('end') or ''}"
+    return fact.get("as_of") or ""
+
+
+def _quote(fact: dict) -> str | None:
+    ev = fact.get("evidence")
+    return ev.get("text") if isinstance(ev, dict) else None
+
+
+def _short(text: str, n: int = 18) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all_units: bool = False) -> nx.MultiDiGraph:
+    """Build the typed multigraph from facts (and optionally ``Notice`` objects).
+
+    Unit nodes exist for every unit a fact names, plus their catalogue parents
+    and the members of the collectives they name (so collectives can be
+    expanded); ``all_units=True`` adds the whole catalogue.  Notice nodes exist
+    for every document of a fact or notice; a ``Notice`` adds ``title`` and
+    ``date``.  Graph attr ``warnings`` lists unit names not in the catalogue.
+    """
+    facts = list(facts)
+    idx = UnitIndex(f for f in facts if f.get("kind") == "unit")
+    G = nx.MultiDiGraph()
+    G.graph["warnings"] = []
+    unknown: set[str] = set()
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    group_names = {f["group"] for f in facts if f.get("kind") in ("group", "membership") and f.get("group")}
+
+    def touch(nid: str, doc: str | None) -> None:
+        if doc:
+            docs_of[nid].add(doc)
+
+    def unit(name: str, doc: str | None = None) -> str:
+        canon = idx.canonical(name)
+        if not idx.known(name) and canon not in unknown:
+            unknown.add(canon)
+            G.graph["warnings"].append(f"unit not in catalogue: {canon}")
+        nid = node_id("unit", canon)
+        if nid not in G:
+            G.add_node(nid, type="unit", label=canon, unit_type=idx.unit_type(canon), known=idx.known(canon))
+        touch(nid, doc)
+        return nid
+
+    def notice(doc: str) -> str:
+        nid = node_id("notice", doc)
+        if nid not in G:
+            G.add_node(nid, type="notice", label=doc, doc=doc, title=None, date=None)
+        touch(nid, doc)
+        return nid
+
+    def person(name: str, doc: str | None) -> str:
+        nid = node_id("person", name)
+        if nid not in G:
+            G.add_node(nid, type="person", label=name)
+        touch(nid, doc)
+        return nid
+
+    def group(name: str, doc: str | None) -> str:
+        nid = node_id("group", name)
+        if nid not in G:
+            G.add_node(nid, type="group", label=name)
+        touch(nid, doc)
+        return nid
+
+    for n in notices or ():
+        nid = notice(n.doc)
+        G.nodes[nid].update(title=n.title, date=n.date, issuer=n.issuer, source=n.source)
+
+    for f in facts:
+        kind, doc = f.get("kind"), f.get("doc")
+        if kind == "post":
+            p = person(f["person"], doc)
+            u = unit(f["unit"], doc)
+            uname = G.nodes[u]["label"]
+            pid = node_id("post", f"{uname}|{f['title']}")
+            if pid not in G:
+                G.add_node(pid, type="post", label=f"{uname}{f['title']}", unit=uname, title=f["title"])
+                G.add_edge(pid, u, rel="office_in", role=f["title"], doc=None, quote=None)
+            touch(pid, doc)
+            G.add_edge(
+                p, pid, key=fact_id(f), rel="holds", role=f["title"], doc=doc, quote=_quote(f),
+                as_of=f.get("as_of"), start=f.get("start"), end=f.get("end"),
+                former=bool(f.get("former")), note=f.get("note"), period=_period(f),
+            )
+        elif kind == "membership":
+            g = group(f["group"], doc)
+            mt = f.get("member_type")
+            m = unit(f["member"], doc) if mt == "unit" else group(f["member"], doc) if mt == "group" else person(f["member"], doc)
+            G.add_edge(m, g, key=fact_id(f), rel="member_of", role=f.get("role"), doc=doc, quote=_quote(f))
+        elif kind == "group":
+            g = group(f["group"], doc)
+            if doc:
+                G.add_edge(g, notice(doc), key=fact_id(f), rel="in_notice", role=None, doc=doc, quote=_quote(f))
+            if f.get("office_unit"):
+                G.add_edge(g, unit(f["office_unit"], doc), rel="office_in", role="办公室", doc=doc, quote=_quote(f))
+        elif kind == "task":
+            tid = node_id("task", fact_id(f))
+            G.add_node(
+                tid, type="task", label=_short(f"{f.get('ref') or ''} {f.get('text') or ''}".strip()),
+                text=f.get("text"), ref=f.get("ref"), due=f.get("due"), doc=doc,
+            )
+            touch(tid, doc)
+            if doc:
+                G.add_edge(tid, notice(doc), rel="in_notice", role=None, doc=doc, quote=None)
+            for rel, names, role in (("leads", f.get("lead"), "牵头"), ("responsible_for", f.get("responsible"), "责任")):
+                for name in names or ():
+                    # a group named as assignee (区“红色物业”工作领导小组) is the group, not a unit
+                    a = group(name, doc) if name in group_names and not idx.known(name) else unit(name, doc)
+                    G.add_edge(a, tid, rel=rel, role=role, doc=doc, quote=_quote(f))
+
+    # Catalogue structure: parents and collective members of the units in use.
+    pending = [n for n, d in G.nodes(data=True) if d["type"] == "unit"]
+    if all_units:
+        pending += [unit(name) for name in idx]
+    seen: set[str] = set()
+    while pending:
+        u = pending.pop()
+        if u in seen:
+            continue
+        seen.add(u)
+        name = G.nodes[u]["label"]
+        if not idx.known(name):
+            continue
+        parent = idx.parent(name)
+        if parent:
+            pu = unit(parent)
+            G.add_edge(u, pu, key="sub_unit_of", rel="sub_unit_of", role=None, doc=None, quote=None)
+            pending.append(pu)
+        if idx.unit_type(name) == "collective":
+            for m in idx.members(name):
+                mu = unit(m)
+                G.add_edge(mu, u, key="member_unit_of", rel="member_unit_of", role="成员单位", doc=None, quote=None)
+                pending.append(mu)
+
+    G.graph["aliases"] = {a: name for name in idx for a in idx.aliases(name)}
+    for nid, d in G.nodes(data=True):
+        d["docs"] = sorted(docs_of.get(nid, ()))
+        d["load"] = _load(G, nid, d["type"])
+    return G
+
+
+def _load(G: nx.MultiDiGraph, nid: str, kind: str) -> int:
+    """How busy a node is: tasks of a unit, posts+groups of a person, members of a group."""
+    if kind == "unit":
+        return len({v for _, v, d in G.out_edges(nid, data=True) if d["rel"] in ("leads", "responsible_for")})
+    if kind == "person":
+        return len({v for _, v in G.out_edges(nid)})
+    if kind in ("group", "post", "task"):
+        return len({u for u, _ in G.in_edges(nid)})
+    if kind == "notice":
+        return G.in_degree(nid)
+    return 0
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+def resolve_node(G: nx.MultiDiGraph, name: str) -> str | None:
+    """The node id for ``name``: an id, a label, or a unit alias (None if unknown).
+
+    Labels are tried in type order person, unit, group, notice, post, task.
+    """
+    if name in G:
+        return name
+    for kind in ("person", "unit", "group", "notice"):
+        nid = node_id(kind, name)
+        if nid in G:
+            return nid
+    canon = G.graph.get("aliases", {}).get(name)
+    if canon and node_id("unit", canon) in G:
+        return node_id("unit", canon)
+    for kind in ("post", "task"):
+        for nid, d in G.nodes(data=True):
+            if d["type"] == kind and d.get("label") == name:
+                return nid
+    return None
+
+
+# --------------------------------------------------------------------------- projections
+
+
+def collective_members(G: nx.MultiDiGraph, collective: str, *, transitive: bool = True) -> list[str]:
+    """Unit node ids that are members of the collective unit node ``collective``.
+
+    With ``transitive`` the members of member collectives are included too
+    (the closure of ``member_unit_of``: ``各成员单位`` -> ``各街办事处`` and the
+    street offices).
+    """
+    seen = {collective}
+    stack = [collective]
+    while stack:
+        c = stack.pop()
+        for m, _, d in G.in_edges(c, data=True):
+            if d["rel"] == "member_unit_of" and m not in seen:
+                seen.add(m)
+                if transitive:
+                    stack.append(m)
+    return sorted(seen - {collective})
+
+
+def task_units(G: nx.MultiDiGraph, task: str, expand_collectives: bool) -> dict[str, str]:
+    """Assignee node id -> ``'lead'`` or ``'responsible'`` for one task node.
+
+    A unit in ``lead`` anywhere in the task is ``'lead'``; with
+    ``expand_collectives`` a collective's role passes to all its members
+    (``collective_members``), and lead still wins.
+    """
+    roles: dict[str, str] = {}
+    for u, _, d in G.in_edges(task, data=True):
+        if d["rel"] not in ("leads", "responsible_for"):
+            continue
+        role = "lead" if d["rel"] == "leads" else "responsible"
+        targets = [u]
+        if expand_collectives and G.nodes[u].get("unit_type") == "collective":
+            targets += collective_members(G, u)
+        for t in targets:
+            if roles.get(t) != "lead":
+                roles[t] = role
+    return roles
+
+
+def unit_coresponsibility(G: nx.MultiDiGraph, *, expand_collectives: bool = False) -> nx.Graph:
+    """Unit–unit graph: edge ``weight`` = number of tasks both units work on (lead or responsible).
+
+    Every unit with a task is a node (attr ``tasks``), even without partners.
+    """
+    P = nx.Graph()
+    for t, d in G.nodes(data=True):
+        if d["type"] != "task":
+            continue
+        us = sorted(task_units(G, t, expand_collectives))
+        for u in us:
+            if u not in P:
+                P.add_node(u, **{k: G.nodes[u][k] for k in ("type", "label")}, tasks=0)
+            P.nodes[u]["tasks"] += 1
+        for i, a in enumerate(us):
+            for b in us[i + 1:]:
+                w = P.get_edge_data(a, b, {"weight": 0})["weight"]
+                P.add_edge(a, b, weight=w + 1)
+    return P
+
+
+def person_group(G: nx.MultiDiGraph) -> nx.Graph:
+    """Bipartite person–group graph (node attr ``bipartite`` 0 = person, 1 = group); edge ``roles``."""
+    B = nx.Graph()
+    for u, v, d in G.edges(data=True):
+        if d["rel"] == "member_of" and G.nodes[u]["type"] == "person":
+            B.add_node(u, bipartite=0, type="person", label=G.nodes[u]["label"])
+            B.add_node(v, bipartite=1, type="group", label=G.nodes[v]["label"])
+            roles = B.get_edge_data(u, v, {"roles": []})["roles"]
+            if d.get("role") not in roles:
+                roles = roles + [d.get("role")]
+            B.add_edge(u, v, roles=roles)
+    return B
+
+
+def person_unit(G: nx.MultiDiGraph) -> nx.Graph:
+    """Person–unit graph through posts: edge ``titles`` (sorted) and ``docs``."""
+    B = nx.Graph()
+    for p, post, d in G.edges(data=True):
+        if d["rel"] != "holds":
+            continue
+        for _, u, d2 in G.out_edges(post, data=True):
+            if d2["rel"] != "office_in" or G.nodes[u]["type"] != "unit":
+                continue
+            B.add_node(p, type="person", label=G.nodes[p]["label"])
+            B.add_node(u, type="unit", label=G.nodes[u]["label"])
+            e = B.get_edge_data(p, u, {"titles": [], "docs": []})
+            B.add_edge(
+                p, u,
+                titles=sorted(set(e["titles"]) | {d["role"]}),
+                docs=sorted(set(e["docs"]) | ({d["doc"]} if d.get("doc") else set())),
+            )
+    return B
+
+
+# --------------------------------------------------------------------------- subgraph
+
+
+def subgraph(
+    G: nx.MultiDiGraph,
+    focus: str | None = None,
+    depth: int = 1,
+    doc: str | None = None,
+    types: Iterable[str] | None = None,
+) -> nx.MultiDiGraph:
+    """A copy of part of ``G``.
+
+    - ``focus``: a node id, label or unit alias; keeps nodes within ``depth``
+      hops (either direction).  Notice nodes are not walked through (unless
+      focused), and reaching a post also brings its unit, so a person's focus
+      at depth 1 shows their posts with the units and their groups.
+    - ``doc``: keeps edges of that document, their ends, and nodes mentioned in it
+      (plus catalogue edges among those nodes).
+    - ``types``: keeps only nodes of these types (the focus node is always kept).
+
+    Raises ``KeyError`` when ``focus`` names no node.
+    """
+    keep = set(G.nodes)
+    focus_id = None
+    if doc is not None:
+        nodes = {n for n, d in G.nodes(data=True) if doc in d.get("docs", ())}
+        for u, v, d in G.edges(data=True):
+            if d.get("doc") == doc:
+                nodes |= {u, v}
+        keep &= nodes
+    if focus is not None:
+        focus_id = resolve_node(G, focus)
+        if focus_id is None:
+            raise KeyError(f"no node named {focus!r}")
+        reach = {focus_id}
+        frontier = {focus_id}
+        for _ in range(max(depth, 0)):
+            nxt = set()
+            for n in frontier:
+                if G.nodes[n]["type"] == "notice" and n != focus_id:
+                    continue
+                nxt |= (set(G.successors(n)) | set(G.predecessors(n))) & keep
+            nxt -= reach
+            for n in list(nxt):
+                if G.nodes[n]["type"] == "post":
+                    nxt |= {u for _, u, d in G.out_edges(n, data=True) if d["rel"] == "office_in"} & keep
+            reach |= nxt
+            frontier = nxt
+        keep &= reach
+    if types is not None:
+        types = set(types)
+        keep = {n for n in keep if G.nodes[n]["type"] in types or n == focus_id}
+    H = G.subgraph(keep)
+    if doc is not None:
+        H = H.edge_subgraph([(u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d.get("doc") in (doc, None)])
+        H = nx.MultiDiGraph(H)
+        H.add_nodes_from((n, G.nodes[n]) for n in keep)
+    out = nx.MultiDiGraph(H)
+    out.graph.update(G.graph, focus=focus_id, doc=doc)
+    return out
