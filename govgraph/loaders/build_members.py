@@ -1,0 +1,247 @@
+"""Groups, their members (persons and units) and the posts named in member lists.
+
+Constructs:
+- role-marker lists: ``组 长:李艳明 区政府常务副区长 副组长:…`` (names padded with spaces,
+  several people per role, posts joined by 、, qualifiers like (挂职));
+- prose: ``由分管副区长彭焚任组长``, ``…区人民政府副区长胡勇任副组长``;
+- unit lists: ``区委宣传部、…、各街道负责人为成员``, ``成员单位由…和各街道组成``;
+- offices: ``领导小组下设办公室,在区水务局办公,由许才勇兼任办公室主任``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import NoticeContext
+from .lexicon import load_lexicon
+from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
+
+__all__ = ["build_members", "ROLE_MARKER_RE"]
+
+_LEX = load_lexicon()
+
+
+def _spaced(word: str) -> str:
+    return r"\s*".join(map(re.escape, word))
+
+
+ROLE_MARKER_RE = re.compile(
+    r"(?:(?<=^)|(?<=[\s。;,]))(?P<role>" + "|".join(_spaced(r) for r in _LEX.roles) + r")\s*:\s*"
+)
+_ROLES_ALT = "|".join(map(re.escape, _LEX.roles))
+
+
+def _post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
+    out = []
+    for unit, title, note in posts:
+        f = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
+        if start or end:
+            if start:
+                f["start"] = start
+            if end:
+                f["end"] = end
+        elif ctx.notice.date:
+            f["as_of"] = ctx.notice.date
+        if former:
+            f["former"] = True
+        if note:
+            f["note"] = note
+        f["evidence"] = ev
+        out.append(f)
+    return out
+
+
+def _membership(ctx, group, member, member_type, role, ev):
+    return {"kind": "membership", "doc": ctx.doc, "group": group, "member": member,
+            "member_type": member_type, "role": role, "evidence": ev}
+
+
+def _split_name_post(tok: str):
+    """``李艳明区政府常务副区长`` -> (``李艳明``, posts) when a name is glued to its post."""
+    for k in (3, 2, 4):
+        if len(tok) > k + 2 and is_person_name(tok[:k]):
+            posts = split_posts(tok[k:])
+            if posts:
+                return tok[:k], posts
+    return None
+
+
+def _group_for(ctx: NoticeContext, pos: int) -> str | None:
+    """The group a list at ``pos`` belongs to: one named just before it, else the notice's."""
+    best = None
+    for g, gpos in ctx.group_names:
+        if gpos < pos and pos - gpos < 160:
+            best = g
+    return best or ctx.main_group
+
+
+def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
+    # Attachment titles such as "…问题 部门联席会议成员名单" are laid out with spaces.
+    before = ctx.work[max(0, pos - 80):pos]
+    m = re.search(r"([^\s:,。;]{2,40}(?:\s[^\s:,。;]{1,30})?)(?:成员|人员|组成人员)名单\s*$", before.strip())
+    if m:
+        name = re.sub(r"\s+", "", m.group(1))
+        name = re.sub(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|附件\d*:?)", "", name)
+        for suf in _LEX.group_suffixes:
+            if name.endswith(suf) and len(name) > len(suf) + 1:
+                return name
+    return None
+
+
+def _role_lists(ctx: NoticeContext, facts: list, seen_people: set):
+    work = ctx.work
+    markers = list(ROLE_MARKER_RE.finditer(work))
+    for i, m in enumerate(markers):
+        role = re.sub(r"\s+", "", m.group("role"))
+        seg_end = markers[i + 1].start() if i + 1 < len(markers) else len(work)
+        group = None
+        # A list's group: named in the title of the list, else the notice's.
+        first = m
+        j = i
+        while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and _is_list_marker_run(work, markers[j - 1], markers[j]):
+            j -= 1
+            first = markers[j]
+        group = _group_near_list(ctx, first.start()) or _group_for(ctx, first.start())
+        if group is None:
+            ctx.warn(f"a member list ({role}) whose group is not named; skipped")
+            continue
+        pending: list[tuple[str, int, int]] = []  # name fragments
+        units_only = []
+        for tm in re.finditer(r"\S+", work[m.end():seg_end]):
+            tok = tm.group()
+            a, b = m.end() + tm.start(), m.end() + tm.end()
+            if re.search(r"[,。;:]", tok):
+                # A unit list (成员单位:区发改委、区财政局) or the end of the list.
+                if not pending and "、" in tok and all(is_unit_like(u) for u in split_unit_list(tok.rstrip("。;"))):
+                    units_only.append((tok.rstrip("。;"), a, b))
+                break
+            posts = split_posts(tok)
+            if posts and pending:
+                name = "".join(p[0] for p in pending)
+                ea = pending[0][1]
+                pending = []
+                if not is_person_name(name):
+                    ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; kept as written")
+                ev = ctx.evidence(ea, b)
+                facts.append(_membership(ctx, group, name, "person", role, ev))
+                facts.extend(_post_facts(ctx, name, posts, ev))
+                seen_people.add(name)
+                continue
+            glued = _split_name_post(tok)
+            if glued and not pending:
+                name, posts = glued
+                ev = ctx.evidence(a, b)
+                facts.append(_membership(ctx, group, name, "person", role, ev))
+                facts.extend(_post_facts(ctx, name, posts, ev))
+                continue
+            if re.fullmatch(f"[{CJK}·]{{1,4}}", tok) and not is_unit_like(tok) and len("".join(p[0] for p in pending) + tok) <= 4:
+                pending.append((tok, a, b))
+                continue
+            if is_unit_like(tok) or "、" in tok:
+                items = split_unit_list(tok)
+                if items and all(is_unit_like(u) for u in items) and not pending:
+                    units_only.append((tok, a, b))
+                    continue
+            break
+        if pending:
+            name = "".join(p[0] for p in pending)
+            if is_person_name(name):
+                ev = ctx.evidence(pending[0][1], pending[-1][2])
+                facts.append(_membership(ctx, group, name, "person", role, ev))
+                ctx.warn(f"{name} ({role}) is listed without a post")
+        for tok, a, b in units_only:
+            for u in split_unit_list(tok):
+                facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
+
+
+def _is_list_marker_run(work, m1, m2) -> bool:
+    return "。" not in work[m1.end():m2.start()]
+
+
+_LEADER_WORDS = re.compile(r"(?:的)?(?:主要负责同志|分管负责同志|主要负责人|分管负责人|负责同志|负责人|主要领导|分管领导)$")
+
+
+def _strip_leader(u: str) -> str:
+    return _LEADER_WORDS.sub("", u)
+
+
+def _prose_members(ctx: NoticeContext, facts: list):
+    """Clauses such as 由A任组长 / B任副组长 / C、D负责人为成员 / 成员单位由…组成."""
+    work = ctx.work
+    for cm in re.finditer(r"[^,;。]+", work):
+        clause = cm.group().strip()
+        if not re.search(rf"任(?:{_ROLES_ALT})$|成员(?:单位)?$|组成$", clause) or ROLE_MARKER_RE.search(clause):
+            continue
+        c0 = cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
+        ev = ctx.evidence(c0, c0 + len(clause))
+        group = _group_for(ctx, c0)
+        if group is None:
+            continue
+        pm = re.search(rf"(?P<body>[{CJK}、()]+?)(?:同志)?(?:兼任|担任|任)(?P<role>{_ROLES_ALT})$", clause)
+        if pm:
+            body = re.sub(r"^.*由", "", pm.group("body"))
+            got = _name_and_posts(body)
+            if got:
+                name, posts = got
+                facts.append(_membership(ctx, group, name, "person", pm.group("role"), ev))
+                facts.extend(_post_facts(ctx, name, posts, ev))
+            continue
+        um = re.search(r"(?P<role>成员单位|成员)由(?P<units>.+?)组成$", clause) or \
+            re.search(r"(?:^|由)(?P<units>[^由]+?)为(?P<role>成员单位|成员)$", clause)
+        if um:
+            role = um.group("role")
+            units = [_strip_leader(u) for u in split_unit_list(um.group("units"))]
+            units = [u for u in units if u]
+            good = [u for u in units if is_unit_like(u)]
+            if len(good) < len(units):
+                ctx.warn(f"member units not recognised in {clause[:40]!r}: {[u for u in units if u not in good][:3]}")
+            for u in good:
+                facts.append(_membership(ctx, group, u, "unit", role, ev))
+
+
+def _name_and_posts(body: str):
+    """``区委常委、常务副区长李艳明`` -> (``李艳明``, posts); ``许才勇`` -> (``许才勇``, [])."""
+    body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
+    if is_person_name(body):
+        return body, []
+    for k in (3, 2, 4):
+        name, pre = body[-k:], body[:-k]
+        if is_person_name(name):
+            posts = split_posts(pre)
+            if posts:
+                return name, posts
+    return None
+
+
+def _offices(ctx: NoticeContext, facts: list):
+    work = ctx.work
+    for sm in re.finditer(r"[^。]*(?:下设办公室|办公室设在|办公室设于)[^。]*", work):
+        sent = sm.group()
+        um = re.search(r"(?:设在|设于|在)(?P<u>[^,。;()]{2,30}?)(?:办公|,|;|$)", sent)
+        group = _group_for(ctx, sm.start()) or ctx.main_group
+        if not group:
+            continue
+        if um and is_unit_like(um.group("u")):
+            facts.append({"kind": "group", "doc": ctx.doc, "group": group, "office_unit": um.group("u"),
+                          "evidence": ctx.evidence(sm.start(), sm.end())})
+
+
+def build_members(ctx: NoticeContext) -> list[dict]:
+    facts: list[dict] = []
+    seen: set = set()
+    _role_lists(ctx, facts, seen)
+    _prose_members(ctx, facts)
+    _offices(ctx, facts)
+    # Every group the notice sets up or names.
+    named = {f["group"] for f in facts if f["kind"] == "group"}
+    for g, pos in ctx.group_names:
+        if g not in named:
+            named.add(g)
+            a = max(0, ctx.work.rfind(" ", 0, pos) + 1)
+            e = min(len(ctx.work), pos + len(g))
+            facts.append({"kind": "group", "doc": ctx.doc, "group": g, "evidence": ctx.evidence(pos, e)})
+    for f in facts:
+        if f["kind"] == "membership" and f["group"] not in named:
+            named.add(f["group"])
+            facts.append({"kind": "group", "doc": ctx.doc, "group": f["group"], "evidence": f["evidence"]})
+    return facts

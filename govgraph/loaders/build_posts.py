@@ -1,0 +1,125 @@
+"""Posts with terms and appointment changes.
+
+Constructs:
+- audit terms: ``江堤街办事处主任罗双兰任期经济责任审计(2015.8-2017.3)``, ``原…主任`` (former);
+- appointments: ``任命张三为区财政局局长``, ``张三同志任区财政局局长``;
+- removals: ``免去李四的区财政局局长职务``.
+Member-list posts are built with the lists (``build_members``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .build_members import _post_facts
+from .context import NoticeContext
+from .mentions import CJK, is_person_name, split_posts
+
+__all__ = ["build_posts", "parse_term"]
+
+_YM = r"((?:19|20)\d{2})\s*(?:[.年/\-])\s*(\d{1,2})\s*月?"
+_TERM = re.compile(rf"[(]\s*(?:任期\s*:?\s*)?{_YM}\s*(?:[-—~至到]|－)\s*(?:{_YM}|至今|今)\s*[)]")
+
+
+def parse_term(s: str):
+    """``(2015.8-2017.3)`` -> (``2015-08``, ``2017-03``).
+
+    >>> parse_term("(2015.8-2017.3)")
+    ('2015-08', '2017-03')
+    >>> parse_term("(2016年7月至今)")
+    ('2016-07', None)
+    """
+    m = _TERM.search(s)
+    if not m:
+        return None
+    start = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    end = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}" if m.group(3) else None
+    return start, end
+
+
+# "…主任罗双兰任期经济责任审计(2015.8-2017.3)": posts + name + 任期 … (term)
+_TERM_ENTRY = re.compile(
+    rf"(?P<posts>(?:原)?[{CJK}()、]{{2,60}}?)(?P<name>[{CJK}]{{2,4}}?)(?:同志)?任期[^()\s]{{0,20}}(?P<term>\([^()]{{5,30}}\))"
+)
+
+
+def _split_name_tail(body: str):
+    """Split ``…主任罗双兰`` into posts and name (the name is 2-4 characters at the end)."""
+    for k in (3, 2, 4):
+        if len(body) <= k:
+            continue
+        name, pre = body[-k:], body[:-k]
+        if is_person_name(name):
+            posts = _posts_with_former(pre)
+            if posts:
+                return name, posts
+    return None
+
+
+def _posts_with_former(pre: str):
+    """Posts of ``原A主任、B主任``; 原 marks the post it stands before as former."""
+    out = []
+    for part in re.split(r"、", pre):
+        former = part.startswith("原")
+        posts = split_posts(part[1:] if former else part)
+        if not posts:
+            if out and split_posts(part):  # title only: inherits the previous unit
+                posts = split_posts(part)
+            else:
+                return []
+        out.extend((u, t, n, former) for u, t, n in posts)
+    return out
+
+
+def _terms(ctx: NoticeContext, facts: list):
+    work = ctx.work
+    for m in _TERM_ENTRY.finditer(work):
+        term = parse_term(m.group("term"))
+        if not term:
+            continue
+        # The entry starts after the last separator before the name.
+        body_full = m.group("posts") + m.group("name")
+        a = m.start("posts")
+        cut = max(body_full.rfind(c) for c in " ,;。:") if any(c in body_full for c in " ,;。:") else -1
+        body = body_full[cut + 1:]
+        a += cut + 1
+        got = _split_name_tail(re.sub(r"^(?:组织开展|开展|对)", "", body))
+        if not got:
+            ctx.warn(f"term {m.group('term')} whose person or post is not recognised: {body[:30]!r}")
+            continue
+        name, posts = got
+        ev = ctx.evidence(a, m.end())
+        for unit, title, note, former in posts:
+            facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
+
+
+_APPOINT = re.compile(
+    rf"(?:任命|任|提名|聘任|聘)(?P<name>[{CJK}]{{2,4}}?)(?:同志)?为(?P<posts>[{CJK}()、]{{3,60}}?)(?=[,;。\s]|$|\(试用期)"
+)
+_APPOINT2 = re.compile(rf"(?:^|[\s,;。:])(?P<name>[{CJK}]{{2,4}}?)同志任(?P<posts>[{CJK}()、]{{3,60}}?)(?=[,;。\s]|$|\(试用期)")
+_REMOVE = re.compile(rf"免去(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?:的)?(?P<posts>[{CJK}()、]{{3,60}}?)职务")
+
+
+def _appointments(ctx: NoticeContext, facts: list):
+    month = ctx.notice.date[:7] if ctx.notice.date else None
+    work = ctx.work
+    for rx, kind in ((_APPOINT, "start"), (_APPOINT2, "start"), (_REMOVE, "end")):
+        for m in rx.finditer(work):
+            name = m.group("name")
+            if not is_person_name(name):
+                continue
+            posts = split_posts(m.group("posts"))
+            if not posts:
+                continue
+            ev = ctx.evidence(m.start("name") if kind == "start" else m.start(), m.end())
+            if kind == "start":
+                facts.extend(_post_facts(ctx, name, posts, ev, start=month))
+            else:
+                facts.extend(_post_facts(ctx, name, posts, ev, end=month, former=True))
+
+
+def build_posts(ctx: NoticeContext) -> list[dict]:
+    facts: list[dict] = []
+    _terms(ctx, facts)
+    _appointments(ctx, facts)
+    return facts

@@ -1,0 +1,333 @@
+"""Tasks: work assigned to units, with lead / responsible units and deadlines.
+
+Constructs:
+- parenthetical assignments: ``…(牵头单位:区发改委;责任单位:区统计局)``;
+- flattened responsibility tables: ``序号 任务目标 责任单位 完成时限 1 … 区委宣传部 5月底 2 …``
+  (when a notice has one, its rows are the tasks and the body prose is their evidence);
+- target tables keyed by unit (``序号 街道 老旧小区总数 …``);
+- duty clauses whose subject is a unit list: ``(一)区人力资源局:负责…``, ``2、区发改委负责…``,
+  ``区考评办要将…``, including abbreviated lists ``区建设、水务、园林等部门分别负责A、B、C``.
+Where a notice has sections on the division of duties (分工, 职责), duty clauses are
+read there only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import NoticeContext
+from .deadlines import DEADLINE_RE, parse_deadline
+from .lexicon import load_lexicon
+from .mentions import CJK, is_unit_like, split_unit_list
+
+__all__ = ["build_tasks"]
+
+_LEX = load_lexicon()
+
+_LEAD_LABELS = ("牵头单位", "牵头部门", "牵头", "主办单位", "主责单位", "主责部门")
+_RESP_LABELS = ("责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "会办单位", "实施单位", "承办单位")
+_LABEL_RE = "|".join(map(re.escape, sorted(_LEAD_LABELS + _RESP_LABELS, key=len, reverse=True)))
+_PAREN = re.compile(rf"\((?P<body>(?:{_LABEL_RE})\s*:[^()]*?)\)")
+
+_SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单位"}
+_LOWER_SUFFIX = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
+
+
+def _expand_sub_units(name: str) -> list[str]:
+    """``区建设局(建管站)`` -> [区建设局, 建管站]; ``区城管委(交通运输局)`` stays one name."""
+    m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", name)
+    if m and m.group("sub").endswith(_LOWER_SUFFIX) and is_unit_like(m.group("sub")):
+        return [m.group("main"), m.group("sub")]
+    return [name]
+
+
+def _task(ctx, ref, text, lead, resp, due, due_text, a, b, note=None):
+    lead = _dedupe(lead)
+    resp = [u for u in _dedupe(resp) if u not in lead]
+    f = {"kind": "task", "doc": ctx.doc, "ref": ref, "text": re.sub(r"\s+", "", text)[:300],
+         "lead": lead, "responsible": resp, "due": due}
+    if due_text:
+        f["due_text"] = due_text
+    if note:
+        f["note"] = note
+    f["evidence"] = ctx.evidence(a, b)
+    return f
+
+
+def _dedupe(xs):
+    out = []
+    for x in xs:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _parse_assignment(body: str):
+    lead, resp = [], []
+    for part in re.split(rf"[;,]\s*(?=(?:{_LABEL_RE})\s*:)", body):
+        label, _, units = part.partition(":")
+        label = label.strip()
+        names = [u for n in split_unit_list(units.strip().rstrip("。;,")) for u in _expand_sub_units(n)]
+        (lead if label in _LEAD_LABELS else resp).extend(names)
+    return lead, resp
+
+
+def _parentheticals(ctx: NoticeContext, out: list, covered: list):
+    work = ctx.work
+    for m in _PAREN.finditer(work):
+        lead, resp = _parse_assignment(m.group("body"))
+        if not lead and not resp:
+            continue
+        item = ctx.outline.item_at(m.start(), levels=(3, 4))
+        start = item.end if item and item.end <= m.start() else _sentence_start(work, m.start())
+        # The item ends at the parenthesis; a previous item's assignment may lie in between.
+        prev = work.rfind(")", start, m.start())
+        if prev != -1 and _PAREN.search(work[max(0, work.rfind("(", start, prev)):prev + 1]):
+            start = prev + 1
+        text = work[start:m.start()].strip()
+        due, due_text = parse_deadline(text, ctx.year) if re.search(r"(前|底|完成)", text) and DEADLINE_RE.search(text) else (None, None)
+        out.append(_task(ctx, ctx.outline.ref_at(m.start()), text, lead, resp, due, due_text,
+                         item.start if item and item.end <= m.start() else start, m.end()))
+        covered.append((item.start if item else start, m.end()))
+
+
+def _sentence_start(work: str, pos: int) -> int:
+    i = max(work.rfind(c, 0, pos) for c in "。;")
+    return i + 1
+
+
+_UNIT_COLS = ("责任单位", "牵头单位", "责任部门", "牵头部门", "配合单位", "单位", "部门", "街道", "区域", "责任主体")
+_DUE_COLS = ("完成时限", "完成时间", "时间节点", "时限", "时间")
+_TASK_TABLE_COLS = ("责任单位", "牵头单位", "责任部门", "牵头部门")
+
+
+def _is_responsibility_table(t) -> bool:
+    return any(c in _TASK_TABLE_COLS for c in t.columns)
+
+
+def _tables(ctx: NoticeContext, out: list):
+    for t in ctx.tables:
+        cols = t.columns
+        unit_idx = [i for i, c in enumerate(cols) if c in _UNIT_COLS]
+        if not unit_idx:
+            continue
+        due_idx = [i for i, c in enumerate(cols) if c in _DUE_COLS]
+        fallback_due = None if due_idx else _plan_final_deadline(ctx)
+        for r in t.rows:
+            toks = r["tokens"]
+            if not toks:
+                continue
+            ref = f"附件.{r['number']}"
+            if _is_responsibility_table(t):
+                task = _task_row(ctx, t, r, ref)
+                if task:
+                    out.append(task)
+                else:
+                    ctx.warn(f"table row {r['number']} has no recognisable unit column; skipped (table cut off?)")
+                continue
+            # Target tables: one token per cell.
+            if len(toks) < len(cols):
+                ctx.warn(f"table row {r['number']} has {len(toks)} cells for {len(cols)} columns; skipped (table cut off?)")
+                continue
+            cells = [x[0] for x in toks[: len(cols)]]
+            units = [cells[i] for i in unit_idx]
+            text = "; ".join(f"{cols[i]} {cells[i]}" for i in range(len(cols)) if i not in unit_idx)
+            due, due_text = fallback_due or (None, None)
+            out.append(_task(ctx, ref, text, [], units, due, due_text, r["start"], r["end"]))
+
+
+def _plan_final_deadline(ctx: NoticeContext):
+    """The latest ``…前`` deadline of the plan's body: the due date of a table without a deadline column."""
+    best = None
+    body_end = ctx.attachments_at or len(ctx.work)
+    for m in re.finditer(r"((?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日前|((?:19|20)\d{2}年)?\d{1,2}月底前", ctx.work[:body_end]):
+        due, text = parse_deadline(m.group(), ctx.year)
+        if due and (best is None or due > best[0]):
+            best = (due, text)
+    return best
+
+
+def _task_row(ctx, t, r, ref):
+    """A responsibility-table row: text, then unit cells, then the deadline cell."""
+    toks = list(r["tokens"])
+    due = due_text = None
+    if any(c in _DUE_COLS for c in t.columns) and toks:
+        d, dt = parse_deadline(toks[-1][0], ctx.year)
+        if dt and toks[-1][0].startswith(dt[:1]):
+            due, due_text = d, toks[-1][0]
+            toks = toks[:-1]
+    units = []
+    while toks:
+        tok = toks[-1][0]
+        if re.fullmatch(r"\([^()]+\)", tok) and is_unit_like(tok[1:-1]):
+            units.insert(0, ("sub", tok[1:-1]))
+        elif is_unit_like(tok) and not re.search(r"[。;:]", tok):
+            units.insert(0, ("unit", tok))
+        else:
+            break
+        toks = toks[:-1]
+    if not units:
+        return None
+    names = [u for _, u in units]
+    text_end = toks[-1][2] if toks else r["text_start"]
+    text = ctx.work[r["text_start"]:text_end]
+    lead = []
+    if "牵头单位" in t.columns and ("责任单位" in t.columns or "配合单位" in t.columns) and len(names) > 1:
+        lead = names[:1]
+        names = names[1:]
+    return _task(ctx, ref, text, lead, names, due, due_text, r["start"], r["end"])
+
+
+# Duty clauses -----------------------------------------------------------------------------
+
+_VERBS = (
+    "负责", "要", "将", "应当", "应", "须", "必须", "牵头", "承担", "做好", "加强", "组织", "督促", "按照", "及时",
+    "对", "定期", "每月", "每周", "每季度", "每年", "认真", "积极", "依法", "切实", "充分", "协助", "配合", "会同",
+    "联合", "发挥", "发动", "加大", "落实", "推进", "开展", "建立", "完善", "抓好", "确保", "提供", "是", "通过",
+    "严格", "统筹", "指导", "一是", "分别", "具体", "继续", "全面", "进一步", "根据", "结合", "协同", "主动", "在",
+)
+_VERB_RE = re.compile(":|" + "|".join(map(re.escape, sorted(_VERBS, key=len, reverse=True))))
+_STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(负责|要|将|牵头|须|必须|应当|应)")
+_ABBREV_TAIL = re.compile(r"等(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")
+_DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
+
+
+_STRONG = re.compile(r"负责|要|将|:|牵头|须|必须|应当|应")
+_MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
+
+
+def _subject_at(clause: str, m: re.Match):
+    subj = clause[: m.start()].strip()
+    if not subj or re.search(r"[,。;\s]", subj):
+        return None
+    tail = _ABBREV_TAIL.search(subj)
+    if tail:
+        items = [x for x in subj[: tail.start()].split("、") if x]
+        if items and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items):
+            return items
+        return None
+    items = split_unit_list(subj)
+    if items and all(is_unit_like(x) or _is_group(x) for x in items):
+        return items
+    return None
+
+
+def _subject(clause: str):
+    """(units, predicate start) when ``clause`` opens with a unit list and a predicate.
+
+    A subject followed by a strong predicate (负责, 要, 将, :) wins over a shorter one
+    followed by a weaker verb (区城乡统筹办负责 is not 区城乡 + 统筹).
+    """
+    weak = None
+    for m in _VERB_RE.finditer(clause[:80]):
+        if re.search(r"[,。;]", clause[: m.start()]):
+            break
+        items = _subject_at(clause, m)
+        if items is None:
+            continue
+        if _STRONG.fullmatch(m.group()):
+            return items, m.start()
+        if weak is None:
+            weak = (items, m.start())
+    return weak
+
+
+def _is_group(x: str) -> bool:
+    return any(x.endswith(s) and len(x) > len(s) + 2 for s in _LEX.group_suffixes)
+
+
+def _duty_sections(ctx: NoticeContext):
+    """Spans of sections whose heading speaks of duties (分工/职责); [] when there are none."""
+    spans = []
+    mk = ctx.outline.markers
+    for i, m in enumerate(mk):
+        if m.level not in (1, 2):
+            continue
+        head = re.split(r"[\s。]", ctx.work[m.end:m.end + 30], maxsplit=1)[0]
+        if _DUTY_HEAD.search(head) and len(head) <= 20:
+            end = len(ctx.work)
+            for n in mk[i + 1:]:
+                if n.level <= m.level:
+                    end = n.start
+                    break
+            spans.append((m.start, end))
+    return spans
+
+
+def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
+    work = ctx.work
+    sections = _duty_sections(ctx)
+    limit = ctx.attachments_at or len(work)
+    regions = sections or [(0, limit)]
+    marker_ends = {m.end for m in ctx.outline.markers}
+    for ra, rb in regions:
+        for sm in re.finditer(r"[^。;]+[。;]?", work[ra:rb]):
+            s0 = ra + sm.start()
+            sent = sm.group()
+            if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
+                continue
+            # Clause starts: the sentence start, after an outline marker, after a layout gap.
+            starts = {0} | {m.end() for m in re.finditer(r"\s+", sent)}
+            starts |= {p - s0 for p in marker_ends if s0 <= p < s0 + len(sent)}
+            made = False
+            for st in sorted(starts):
+                pm = _MARKER_PREFIX.match(sent[st:])
+                if pm:
+                    st += pm.end()
+                clause = sent[st:]
+                lead_units = []
+                bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?", clause)
+                if bm and all(is_unit_like(u) for u in split_unit_list(bm.group("u"))):
+                    lead_units = split_unit_list(bm.group("u"))
+                    clause = clause[bm.end():]
+                    st += bm.end()
+                got = _subject(clause)
+                if not got and not lead_units:
+                    continue
+                units, pstart = got if got else ([], 0)
+                if any(u in _SELF_ROLES for u in units):
+                    continue
+                a, b = s0 + st - (bm.end() if lead_units else 0), s0 + len(sent)
+                ref = ctx.outline.ref_at(a)
+                body = clause[pstart:].lstrip(":").strip()
+                due, due_text = (parse_deadline(body, ctx.year)
+                                 if re.search(r"\d+月(?:\d+日|底)前", body) else (None, None))
+                pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
+                objs = pair.group("objs").split("、") if pair else []
+                if pair and len(objs) == len(units) > 1:
+                    verb = pair.group("verb") or ""
+                    for u, o in zip(units, objs):
+                        out.append(_task(ctx, ref, f"{verb}{o}", lead_units, [u], due, due_text, a, b))
+                else:
+                    resp = [x for u in units for x in _expand_sub_units(u)]
+                    out.append(_task(ctx, ref, body, lead_units, resp, due, due_text, a, b))
+                made = True
+                break
+            # A second subject inside the sentence: "…,区政府督查室将定期…督查" (only outside duty sections).
+            if not sections and not made:
+                for cm in re.finditer(r",", sent):
+                    clause = sent[cm.end():]
+                    got = _subject(clause)
+                    if got and _STRICT.match(clause[got[1]:]) and not any(u in _SELF_ROLES for u in got[0]):
+                        a = s0 + cm.end()
+                        body = clause[got[1]:].strip()
+                        out.append(_task(ctx, ctx.outline.ref_at(a), body, [], got[0], None, None, a, s0 + len(sent)))
+                        break
+
+
+def build_tasks(ctx: NoticeContext) -> list[dict]:
+    out: list[dict] = []
+    covered: list[tuple[int, int]] = []
+    _parentheticals(ctx, out, covered)
+    has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables)
+    _tables(ctx, out)
+    if not has_resp_table:
+        # Items with a parenthetical assignment are covered by it.
+        for a, b in list(covered):
+            item = ctx.outline.item_at(a, levels=(3, 4))
+            if item:
+                covered.append((item.start, b))
+        for t in ctx.tables:
+            covered.append((t.start, t.end))
+        _duty_clauses(ctx, out, covered)
+    return out

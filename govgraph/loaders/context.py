@@ -1,0 +1,98 @@
+"""Per-notice working state shared by the fact builders."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..notice import Notice
+from .lexicon import load_lexicon
+from .normalize import work_text
+from .structure import Outline, attachment_start, find_tables
+
+__all__ = ["NoticeContext"]
+
+_LEX = load_lexicon()
+
+
+@dataclass
+class NoticeContext:
+    notice: Notice
+    warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def work(self) -> str:
+        return work_text(self.notice.text)
+
+    @cached_property
+    def outline(self) -> Outline:
+        return Outline(self.work)
+
+    @cached_property
+    def tables(self):
+        return find_tables(self.work)
+
+    @cached_property
+    def attachments_at(self) -> int | None:
+        return attachment_start(self.work)
+
+    @property
+    def year(self) -> int | None:
+        return self.notice.year
+
+    @property
+    def doc(self) -> str:
+        return self.notice.doc
+
+    def evidence(self, a: int, b: int) -> dict:
+        while a < b and self.work[a].isspace():
+            a += 1
+        while b > a and self.work[b - 1].isspace():
+            b -= 1
+        return {"text": self.notice.text[a:b], "start": a, "end": b}
+
+    def warn(self, msg: str) -> None:
+        self.warnings.append(f"{self.notice.source or '?'} [{self.doc}]: {msg}")
+
+    @cached_property
+    def group_names(self) -> list[tuple[str, int]]:
+        """Groups the notice sets up or names, with where they are named."""
+        suf = "|".join(map(re.escape, _LEX.group_suffixes))
+        out = []
+        rx = re.compile(
+            rf"(?:成立|建立|组建|设立|调整)(?:由[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+        )
+        title_end = len(self.notice.title or "") + 40
+        for m in rx.finditer(self.work):
+            g = m.group("g")
+            if self._specific(g) and not g.startswith(("由", "的")) and "的" not in g:
+                out.append((g, m.start("g")))
+        # The title's group goes last: the body names it as the notice means it.
+        out.sort(key=lambda x: x[1] < title_end)
+        # Groups merely named: 区“红色物业”工作领导小组, 区渣土车整治工作专班.
+        rx2 = re.compile(rf"(?P<g>(?:[区市县省全]|汉阳区)[^\s,。;:、()]{{1,30}}?(?:{suf}))")
+        for m in rx2.finditer(self.work):
+            g = m.group("g")
+            if (len(g) >= 6 and self._specific(g) and not any(g == x for x, _ in out)
+                    and not re.search(r"(成立|建立|由|为|的|和|组织|每|对|将|要|在|与|向|报|请)", g)):
+                out.append((g, m.start("g")))
+        return out
+
+    @staticmethod
+    def _specific(g: str) -> bool:
+        """A group's own name, not the bare word (领导小组, 工作专班, 联席会议)."""
+        for suf in _LEX.group_suffixes:
+            if g.endswith(suf):
+                head = g[: -len(suf)]
+                return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
+        return False
+
+    @cached_property
+    def main_group(self) -> str | None:
+        """The group this notice sets up (the first one it 成立/建立s)."""
+        for g, pos in self.group_names:
+            before = self.work[max(0, pos - 30):pos]
+            if re.search(r"(成立|建立|组建|设立|调整)", before):
+                return g
+        return None

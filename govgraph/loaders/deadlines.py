@@ -1,0 +1,98 @@
+"""Deadlines: ``5月底`` -> ``YYYY-05-31`` in the notice's year; what is not one date stays text.
+
+>>> parse_deadline("5月底", 2018)
+('2018-05-31', '5月底')
+>>> parse_deadline("10月底前推广10所学校", 2018)
+('2018-10-31', '10月底前')
+>>> parse_deadline("5月前", 2018)
+('2018-04-30', '5月前')
+>>> parse_deadline("2018年3月至8月组织实施", 2018)
+('2018-08-31', '2018年3月至8月')
+>>> parse_deadline("每季度最后一个月20日前报送", 2018)
+(None, '每季度最后一个月20日前')
+>>> parse_deadline("6月30日前", 2018)
+('2018-06-30', '6月30日前')
+>>> parse_deadline("年底前", 2018)
+('2018-12-31', '年底前')
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+__all__ = ["parse_deadline", "DEADLINE_RE", "last_day"]
+
+
+def last_day(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+_Y = r"(?:(?P<y>(?:19|20)\d{2})年)?"
+_RECUR = re.compile(r"(每(?:个)?(?:季度|月|周|年|半年)[^,。;]{0,12}?(?:\d{1,2}日|月底|月末)前?|每(?:个)?(?:季度|月|周|年)(?:末|底)?)")
+_RANGE = re.compile(
+    rf"{_Y}(?P<m1>\d{{1,2}})月(?:(?P<d1>\d{{1,2}})日)?\s*(?:至|到|—|-|~)\s*(?:(?P<y2>(?:19|20)\d{{2}})年)?(?P<m2>\d{{1,2}})月(?:(?P<d2>\d{{1,2}})日)?"
+)
+_DAY = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日(?:前|之前|以前)?")
+_MONTH_END = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:底|末|下旬)(?:前|之前)?")
+_MONTH_BEFORE = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:前|之前|以前)")
+_MONTH_MID = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?P<part>上旬|中旬)(?:前)?")
+_MONTH_DONE = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:完成|内完成|内)")
+_YEAR_END = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})年)?(?:年底|年末|年内)(?:前|之前)?")
+_HALF = re.compile(rf"{_Y}(?P<h>上半年|下半年)")
+_QUARTER = re.compile(rf"{_Y}(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
+
+DEADLINE_RE = re.compile(
+    r"((?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|份|底|末|前|上旬|中旬|下旬|完成)|年底|年末|上半年|下半年|[一二三四]季度|每(?:个)?(?:季度|月|周)"
+)
+
+
+def _year(m: re.Match, default: int | None) -> int | None:
+    y = m.groupdict().get("y")
+    return int(y) if y else default
+
+
+def parse_deadline(text: str, year: int | None) -> tuple[str | None, str | None]:
+    """(ISO date or None, the deadline words found or None)."""
+    if not text:
+        return None, None
+    m = _RECUR.search(text)
+    if m:
+        return None, m.group(0)
+    m = _RANGE.search(text)
+    if m:
+        y = int(m.group("y2") or m.group("y") or year or 0)
+        mo = int(m.group("m2"))
+        if y and 1 <= mo <= 12:
+            d = m.group("d2")
+            return (f"{y:04d}-{mo:02d}-{int(d):02d}" if d else last_day(y, mo)), m.group(0)
+    best = []
+    for rx, kind in ((_DAY, "day"), (_MONTH_END, "end"), (_MONTH_MID, "mid"), (_MONTH_BEFORE, "before"),
+                     (_MONTH_DONE, "end"), (_HALF, "half"), (_QUARTER, "quarter"), (_YEAR_END, "year")):
+        m = rx.search(text)
+        if m:
+            best.append((m.start(), -len(m.group(0)), kind, m))
+    if not best:
+        return None, None
+    _, _, kind, m = min(best, key=lambda b: (b[0], b[1]))
+    y = _year(m, year)
+    if not y:
+        return None, m.group(0)
+    try:
+        if kind == "day":
+            return f"{y:04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}", m.group(0)
+        if kind == "end":
+            return last_day(y, int(m.group("m"))), m.group(0)
+        if kind == "mid":
+            return f"{y:04d}-{int(m.group('m')):02d}-{10 if m.group('part') == '上旬' else 20:02d}", m.group(0)
+        if kind == "before":
+            mo = int(m.group("m"))
+            return (last_day(y, mo - 1) if mo > 1 else f"{y - 1:04d}-12-31"), m.group(0)
+        if kind == "half":
+            return (f"{y:04d}-06-30" if m.group("h") == "上半年" else f"{y:04d}-12-31"), m.group(0)
+        if kind == "quarter":
+            q = "一二三四".find(m.group("q")) + 1 if not m.group("q").isdigit() else int(m.group("q"))
+            return last_day(y, q * 3), m.group(0)
+        return f"{y:04d}-12-31", m.group(0)
+    except ValueError:
+        return None, m.group(0)

@@ -1,0 +1,171 @@
+"""Recognise mentions: person names, posts (unit + title), units and unit lists.
+
+>>> is_person_name("李艳明"), is_person_name("区政府")
+(True, False)
+>>> split_posts("区委常委、区政府常务副区长")
+[('区委', '常委', None), ('区政府', '常务副区长', None)]
+>>> split_posts("区人力资源局副局长(挂职)")
+[('区人力资源局', '副局长', '挂职')]
+>>> split_posts("区检察院副检察长、党组副书记")
+[('区检察院', '副检察长', None), ('区检察院', '党组副书记', None)]
+>>> split_posts("分管副区长")
+[('区人民政府', '副区长', None)]
+>>> is_unit_like("区科技经信局"), is_unit_like("加强管理")
+(True, False)
+>>> split_unit_list("区建管站和各街道")
+['区建管站', '各街道']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import load_lexicon
+
+__all__ = [
+    "CJK",
+    "is_person_name",
+    "split_posts",
+    "title_suffix",
+    "is_unit_like",
+    "split_unit_list",
+    "strip_unit_qualifiers",
+    "leader_government",
+]
+
+CJK = "\u4e00-\u9fff"
+_LEX = load_lexicon()
+
+# Words that are never (part of) a person's name in these lists.
+_NOT_NAME_CHARS = set("区市县省局委办部厅的和与及等为任由在对将要是了各")
+_NOT_NAMES = {"同志", "负责", "成员", "组长", "主任", "委员", "领导", "分管", "主要"}
+
+
+def is_person_name(s: str) -> bool:
+    """A plausible Chinese personal name: 2-4 characters starting with a surname."""
+    if not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}·]+", s):
+        return False
+    if s in _NOT_NAMES or any(s.endswith(t) for t in _LEX.titles if len(t) >= 2):
+        return False
+    sur = _LEX.surname_of(s)
+    if sur is None or is_unit_like(s):
+        return False
+    rest = s[len(sur):]
+    if not rest or len(rest) > 2 and len(sur) == 1:
+        return False
+    return not (set(rest) & _NOT_NAME_CHARS)
+
+
+_LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县人民政府", "省": "省人民政府",
+                 "镇": "镇人民政府", "乡": "乡人民政府", "州": "州人民政府"}
+
+
+def leader_government(title: str) -> str | None:
+    """The government a head-of-government title belongs to (副区长 -> 区人民政府)."""
+    m = re.fullmatch(r"(?:常务)?(?:副)?([区市县省镇乡州])长", title)
+    return _LEADER_LEVEL[m.group(1)] if m else None
+
+
+def title_suffix(s: str) -> str | None:
+    """The longest known title that ``s`` ends with."""
+    for t in _LEX.titles:
+        if s.endswith(t):
+            return t
+    return None
+
+
+_QUAL = re.compile(r"\(([^()]{1,8})\)$")
+_ADVERB = re.compile(r"^(?:分管|主管|主要|具体|兼|时任|现任|原)+")
+
+
+def split_posts(s: str) -> list[tuple[str, str, str | None]]:
+    """Split ``单位职务、单位职务`` into (unit, title, note) triples.
+
+    A part without a unit takes the unit of the part before it; a district
+    leader's title without a unit belongs to that level's government.
+    Returns [] when a part has no known title.
+    """
+    out: list[tuple[str, str, str | None]] = []
+    prev_unit = None
+    for part in re.split(r"[、,;]|兼", s):
+        part = part.strip()
+        if not part:
+            continue
+        note = None
+        m = _QUAL.search(part)
+        if m:
+            note = m.group(1)
+            part = part[: m.start()]
+        part = _ADVERB.sub("", part)
+        t = title_suffix(part)
+        if t is None:
+            return []
+        unit = _ADVERB.sub("", part[: -len(t)])
+        if unit and not is_unit_like(unit) and is_unit_like(part[: -len(t) + 1]):
+            unit = part[: -len(t) + 1]  # 区人力资源局长: the unit's last character doubles as the title's
+        unit = re.sub(r"(?:分管|主管)$", "", unit)
+        if not unit:
+            unit = leader_government(t) or prev_unit
+            if unit is None:
+                return []
+        elif unit.endswith("长") or not is_unit_like(unit):
+            return []
+        out.append((unit, t, note))
+        prev_unit = unit
+    return out
+
+
+def strip_unit_qualifiers(s: str) -> str:
+    """``区城管委(交通运输局)`` -> ``区城管委``."""
+    return re.sub(r"\([^()]*\)", "", s).strip()
+
+
+_VERBISH = re.compile(r"(负责|加强|推进|开展|组织|落实|建立|完成|做好|实施|提高|确保|按照|根据|进行|协调|指导|督促|通过|以及|其他)")
+
+
+_VERB_PREFIX = re.compile(
+    r"^(?:重点|审计|检查|督查|支持|实施|启动|推动|围绕|针对|关于|配合|完善|指导|协调|督促|加强|推进|开展|组织|落实|做好|由|向|对|将|把|与|请)")
+
+
+def is_unit_like(s: str) -> bool:
+    """Does ``s`` look like an organisation's name (or a collective)?"""
+    s = s.strip()
+    if not s or len(s) > 30:
+        return False
+    if s in _LEX.collectives:
+        return True
+    core = strip_unit_qualifiers(s)
+    if core.startswith(("我", "本", "该", "你", "其", "此", "上级", "各级", "有关", "相关")) and core not in _LEX.collectives:
+        return False
+    if not core or re.search(r"[\d%。,;:!?“”\"《》]", core):
+        return False
+    if not re.fullmatch(f"[{CJK}A-Za-z]+", core):
+        return False
+    if _VERBISH.search(core) or _VERB_PREFIX.match(core):
+        return False
+    return any(core.endswith(suf) and len(core) > len(suf) for suf in _LEX.unit_suffixes) or core in (
+        "街道", "社区", "园区")
+
+
+def split_unit_list(s: str) -> list[str]:
+    """Split ``A、B和C`` into unit names (each as written, spaces removed)."""
+    s = re.sub(r"\s+", "", s)
+    items = []
+    for part in re.split(r"[、,;]|以及|及", s):
+        if not part:
+            continue
+        left, sep, right = part.partition("和")
+        if sep and "和" not in right and _two_units(left, right):
+            items.extend([left, right])
+        else:
+            items.append(part)
+    return items
+
+
+_STRONG_END = ("局", "委", "办", "站", "中心", "部", "院", "队", "会", "所", "处", "公司", "集团", "街道")
+
+
+def _two_units(left: str, right: str) -> bool:
+    """``区建管站和各街道`` is two units; ``区科技和经信局`` is one."""
+    return (is_unit_like(left) and is_unit_like(right)
+            and (strip_unit_qualifiers(left).endswith(_STRONG_END) or right in _LEX.collectives))

@@ -1,0 +1,83 @@
+"""Same-length normalisation, so offsets into the work text are offsets into the source.
+
+The work text maps full-width punctuation to half-width and Traditional
+characters to Simplified one character at a time: ``len(work) == len(text)``
+always holds, so a span found in the work text quotes the source exactly.
+
+>>> work_text("（牵头单位：区发改委；责任单位：区统计局）")
+'(牵头单位:区发改委;责任单位:区统计局)'
+>>> len(work_text("區財政局")) == 4
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["work_text", "is_traditional", "squash", "to_simplified"]
+
+_PUNCT = str.maketrans({
+    "（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "！": "!", "？": "?",
+    "\u3000": " ", "\xa0": " ", "\t": " ", "\r": " ", "［": "[", "］": "]",
+    "－": "-", "—": "—", "～": "~", "﹑": "、", "．": ".", "／": "/",
+    "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8", "９": "9",
+    "〔": "〔", "〕": "〕", "【": "〔", "】": "〕",
+})
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    try:
+        from opencc import OpenCC
+    except ImportError:  # pragma: no cover - dependency declared in pyproject
+        return None
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _char_t2s(c: str) -> str:
+    cc = _converter()
+    if cc is None:
+        return c
+    s = cc.convert(c)
+    return s if len(s) == 1 else c
+
+
+def is_traditional(text: str) -> bool:
+    """True when a noticeable share of the CJK characters are Traditional forms."""
+    sample = [c for c in text[:3000] if "\u4e00" <= c <= "\u9fff"]
+    if len(sample) < 10:
+        return False
+    changed = sum(1 for c in sample if _char_t2s(c) != c)
+    return changed / len(sample) > 0.03
+
+
+def to_simplified(text: str) -> str:
+    """Character-by-character Traditional -> Simplified (length preserved)."""
+    return "".join(_char_t2s(c) if "\u4e00" <= c <= "\u9fff" else c for c in text)
+
+
+def work_text(text: str, traditional: bool | None = None) -> str:
+    """The normalised text extraction runs on (same length as ``text``)."""
+    if traditional is None:
+        traditional = is_traditional(text)
+    out = text.translate(_PUNCT)
+    if traditional:
+        out = to_simplified(out)
+    # Any other whitespace becomes a plain space (one for one).
+    out = re.sub(r"[\u2000-\u200b\u2028\u2029\ufeff]", " ", out)
+    assert len(out) == len(text)
+    return out
+
+
+_WS = re.compile(r"\s+")
+
+
+def squash(s: str) -> str:
+    """Remove layout whitespace (``蔡 松`` -> ``蔡松``).
+
+    >>> squash(" 组 长 ")
+    '组长'
+    """
+    return _WS.sub("", s)

@@ -1,0 +1,230 @@
+"""The extraction pipeline: files -> notices -> facts (with evidence) -> resolved corpus.
+
+>>> ex = extract_text("阳政办(2018)5号—区人民政府办公室关于成立区质量强区工作委员会的通知 2018-02-24 "
+...                   "决定成立区质量强区工作委员会。 主 任:阎 磊 区人民政府区长 副主任:彭 焚 区人民政府副区长 "
+...                   "武汉市汉阳区人民政府办公室 2018年2月24日")
+>>> sorted((f["member"], f["role"]) for f in ex.facts if f["kind"] == "membership")
+[('彭焚', '副主任'), ('阎磊', '主任')]
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..facts import fact_key
+from ..notice import Notice
+from .build_members import build_members
+from .build_posts import build_posts
+from .build_tasks import build_tasks
+from .context import NoticeContext
+from .reading import decode_bytes, iter_source_files, looks_like_html, read_source
+from .resolve import UnitCatalogue, check_persons
+from .splitting import HEADER_RE, split_notices
+
+__all__ = ["Extraction", "extract_paths", "extract_text", "extract_notice", "iter_notices", "STREAM_THRESHOLD"]
+
+STREAM_THRESHOLD = 8 * 1024 * 1024  # files larger than this are read in chunks
+_CHUNK = 2 * 1024 * 1024
+
+
+@dataclass
+class Extraction:
+    notices: list[Notice] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # files or notices that could not be read
+
+    def by_kind(self, kind: str) -> list[dict]:
+        return [f for f in self.facts if f["kind"] == kind]
+
+
+def extract_notice(notice: Notice) -> tuple[list[dict], list[str]]:
+    """Facts of one notice (unit names as written) and warnings naming the notice."""
+    ctx = NoticeContext(notice)
+    if not ctx.work.strip():
+        return [], [f"{notice.source} [{notice.doc}]: the notice has no text"]
+    facts = build_members(ctx) + build_posts(ctx) + build_tasks(ctx)
+    return _dedupe(facts), ctx.warnings
+
+
+def _dedupe(facts: list[dict]) -> list[dict]:
+    out, seen = [], {}
+    terms = {(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post" and ("start" in f or "end" in f)}
+    for f in facts:
+        if f["kind"] == "post" and "as_of" in f and (f["person"], f["unit"], f["title"]) in terms:
+            continue  # the notice states a term for this post: the term is the fact
+        if f["kind"] == "task":
+            k = (f["doc"], f["ref"], f["text"], tuple(f["lead"]), tuple(f["responsible"]))
+        else:
+            k = fact_key(f)
+        if k in seen:
+            prev = seen[k]
+            if f["kind"] == "group" and f.get("office_unit") and not prev.get("office_unit"):
+                prev["office_unit"] = f["office_unit"]
+            continue
+        seen[k] = f
+        out.append(f)
+    return out
+
+
+def _places(issuers: Iterable[str]) -> list[str]:
+    """Place names of the issuing government (武汉市汉阳区, 汉阳区, 汉阳) used to read full unit names."""
+    out = set()
+    for iss in issuers:
+        m = re.match(r"(?P<city>[\u4e00-\u9fff]{2,4}?[市州盟])?(?P<dist>[\u4e00-\u9fff]{1,4}?[区县旗])", iss or "")
+        if m and m.group("dist") and len(m.group("dist")) >= 2:
+            d = m.group("dist")
+            out.add(d)
+            if len(d) >= 3:
+                out.add(d[:-1])
+            if m.group("city"):
+                out.add(m.group("city") + d)
+    return sorted(out)
+
+
+def iter_notices(path: str | Path) -> Iterator[tuple[Notice | None, list[str]]]:
+    """Notices of one file, streaming large files; yields (notice, warnings)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as e:
+        raise InputError(f"{p}: cannot read the file: {e.strerror or e}") from None
+    if size <= STREAM_THRESHOLD or p.suffix.lower() in (".html", ".htm"):
+        src = read_source(p)
+        notices, warns = split_notices(src.text, str(p))
+        note = f"{p}: decoded as {src.encoding}" + (" (HTML stripped)" if src.was_html else "")
+        yield None, [note] + warns
+        for n in notices:
+            n.encoding = src.encoding
+            yield n, []
+        return
+    yield from _stream_notices(p)
+
+
+def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:
+    with open(p, "rb") as fh:
+        head = fh.read(65536)
+        # Decode a head that ends on a line boundary to learn the encoding.
+        cut = head.rfind(b"\n")
+        probe = head[: cut if cut > 1024 else len(head)]
+        try:
+            _, enc = decode_bytes(probe, str(p))
+        except InputError:
+            # A multibyte character cut at the end of the probe: drop a few bytes and retry.
+            _, enc = decode_bytes(probe[:-4], str(p))
+        if enc.startswith("utf-16"):
+            raise InputError(f"{p}: UTF-16 files larger than {STREAM_THRESHOLD // 2**20} MB are not supported")
+        text_head = head.decode(enc, errors="ignore")
+        if looks_like_html(text_head):
+            raise InputError(f"{p}: HTML files larger than {STREAM_THRESHOLD // 2**20} MB are not supported")
+        yield None, [f"{p}: decoded as {enc} (streamed)"]
+        dec = codecs.getincrementaldecoder("utf-8" if enc == "utf-8-sig" else enc)(errors="strict")
+        fh.seek(3 if enc == "utf-8-sig" else 0)
+        buf = ""
+        base = 0  # offset of buf[0] in the decoded file
+        while True:
+            chunk = fh.read(_CHUNK)
+            final = not chunk
+            try:
+                buf += dec.decode(chunk, final=final)
+            except UnicodeDecodeError as e:
+                raise InputError(f"{p}: not valid {enc} near byte {fh.tell() - len(chunk) + e.start}") from None
+            heads = list(HEADER_RE.finditer(buf))
+            upto = len(buf) if final else (heads[-1].start() if len(heads) > 1 else 0)
+            if upto > 0:
+                notices, warns = split_notices(buf[:upto], str(p), offset=base)
+                yield None, warns
+                for n in notices:
+                    n.encoding = enc
+                    yield n, []
+                buf = buf[upto:]
+                base += upto
+            if final:
+                break
+
+
+def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None) -> Extraction:
+    """Read files and folders, extract every notice, resolve units across the corpus.
+
+    A file or notice that cannot be read is reported in ``errors`` (naming it) and
+    skipped; the rest of the batch is extracted.
+    """
+    ex = Extraction()
+    try:
+        files = iter_source_files(paths)
+    except InputError as e:
+        ex.errors.append(str(e))
+        files = [Path(p) for p in paths if Path(p).exists()]
+    total = sum(f.stat().st_size for f in files if f.exists())
+    done = 0
+    for f in files:
+        try:
+            for notice, warns in iter_notices(f):
+                ex.warnings.extend(warns)
+                if notice is not None:
+                    _add_notice(ex, notice)
+        except InputError as e:
+            ex.errors.append(str(e))
+        done += f.stat().st_size if f.exists() else 0
+        if progress:
+            progress(done, total, str(f))
+    _resolve(ex)
+    return ex
+
+
+def extract_text(text: str, source: str = "<text>") -> Extraction:
+    """Extract from a string (one notice, or a dump of several)."""
+    ex = Extraction()
+    notices, warns = split_notices(text, source)
+    ex.warnings.extend(warns)
+    for n in notices:
+        _add_notice(ex, n)
+    _resolve(ex)
+    return ex
+
+
+def _add_notice(ex: Extraction, notice: Notice) -> None:
+    for prev in ex.notices:
+        if prev.doc == notice.doc:
+            if prev.sha256 == notice.sha256:
+                ex.warnings.append(f"{notice.source} [{notice.doc}]: duplicate of the notice in {prev.source}; skipped")
+            else:
+                ex.warnings.append(
+                    f"{notice.source} [{notice.doc}]: same document number as a notice in {prev.source} but different "
+                    f"text; the first one is kept, this one skipped")
+            return
+    try:
+        facts, warns = extract_notice(notice)
+    except Exception as e:  # an extractor bug must not lose the batch: report it, naming the notice
+        ex.errors.append(f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}")
+        return
+    ex.notices.append(notice)
+    ex.facts.extend(facts)
+    ex.warnings.extend(warns)
+
+
+def _unit_names(f: dict) -> list[str]:
+    if f["kind"] == "post":
+        return [f["unit"]]
+    if f["kind"] == "membership" and f["member_type"] == "unit":
+        return [f["member"]]
+    if f["kind"] == "group" and f.get("office_unit"):
+        return [f["office_unit"]]
+    if f["kind"] == "task":
+        return list(f["lead"]) + list(f["responsible"])
+    return []
+
+
+def _resolve(ex: Extraction) -> None:
+    cat = UnitCatalogue(places=_places(n.issuer for n in ex.notices))
+    for f in ex.facts:
+        for u in _unit_names(f):
+            cat.add(u, f.get("doc"))
+    ex.facts.extend(cat.unit_facts())
+    ex.warnings.extend(cat.ambiguities())
+    ex.warnings.extend(check_persons(ex.facts))

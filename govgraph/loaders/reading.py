@@ -1,0 +1,163 @@
+"""Read a source file into text: encoding detection, binary refusal, HTML stripping.
+
+>>> decode_bytes("区水务局".encode("gb18030"), "x.txt")
+('区水务局', 'gb18030')
+>>> decode_bytes("区水务局".encode("utf-8"), "x.txt")
+('区水务局', 'utf-8')
+>>> strip_html("<p>区&amp;局</p><script>alert(1)</script>")
+'区&局'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = ["SourceText", "read_source", "decode_bytes", "strip_html", "looks_like_html", "iter_source_files"]
+
+SUFFIXES = (".txt", ".html", ".htm", ".text")
+
+
+class SourceText:
+    """Decoded text of one file, with the encoding used."""
+
+    __slots__ = ("path", "text", "encoding", "was_html")
+
+    def __init__(self, path: str, text: str, encoding: str, was_html: bool = False):
+        self.path = path
+        self.text = text
+        self.encoding = encoding
+        self.was_html = was_html
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        # UTF-16 text has NULs too, but it starts with a BOM.
+        return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return ctrl > max(8, len(head) // 50)
+
+
+def _cjk_ratio(text: str) -> float:
+    sample = text[:4000]
+    if not sample:
+        return 0.0
+    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    return cjk / len(sample)
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode ``data``: BOMs, then strict UTF-8, GB18030 and Big5.
+
+    Raises :class:`InputError` naming ``name`` for binary or undecodable data.
+    """
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if _looks_binary(data):
+        raise InputError(f"{name}: binary data, not a text notice")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for enc in ("gb18030", "big5"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_cjk_ratio(text), enc, text))
+    if not candidates:
+        raise InputError(f"{name}: cannot decode the text as UTF-8, GB18030/GBK or Big5")
+    # GB18030 decodes almost anything; prefer the decoding with more common CJK text.
+    candidates.sort(key=lambda c: (-c[0], c[1] != "gb18030"))
+    return candidates[0][2], candidates[0][1]
+
+
+class _TextExtractor(HTMLParser):
+    _SKIP = {"script", "style", "head", "noscript", "template"}
+    _BLOCK = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"}
+    _CELL = {"td", "th"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self.skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+        elif tag in self._CELL:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+_HTML_RE = re.compile(r"<\s*(html|body|p|div|table|br|span|head|meta|!doctype)\b", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_RE.search(text[:5000]))
+
+
+def strip_html(text: str) -> str:
+    """Visible text of an HTML page (scripts and styles dropped, entities decoded)."""
+    p = _TextExtractor()
+    p.feed(text)
+    p.close()
+    out = "".join(p.parts)
+    out = html.unescape(out)
+    out = re.sub(r"[ \t\r\f\v\u3000\xa0]*\n[ \t\r\f\v\u3000\xa0\n]*", "\n", out)
+    return out.strip()
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read and decode one file; HTML files (by suffix or content) are stripped to text."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"{p}: cannot read the file: {e.strerror or e}") from None
+    text, enc = decode_bytes(data, str(p))
+    was_html = p.suffix.lower() in (".html", ".htm") or looks_like_html(text)
+    if was_html:
+        text = strip_html(text)
+        if not text.strip():
+            raise InputError(f"{p}: the HTML page has no visible text")
+    return SourceText(str(p), text, enc, was_html)
+
+
+def iter_source_files(paths) -> list[Path]:
+    """Expand files and folders (``.txt``/``.html`` files inside, sorted)."""
+    out = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise InputError(f"{p}: no such file or folder")
+    return out

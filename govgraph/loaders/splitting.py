@@ -1,0 +1,86 @@
+"""Split a source text into notices and read each header.
+
+A concatenated dump carries one header per notice:
+``阳政办(2018)11号—区人民政府办公室关于印发…的通知 2018-04-20``.  A file
+without such headers is one notice; its document number is read from its
+top (a number merely cited in the body does not count), else the file name.
+
+>>> ns, w = split_notices("阳政办(2018)9号—区人民政府办公室关于成立某领导小组的通知 2018-04-12 正文。 "
+...                       "阳政办(2018)8号—区人民政府办公室关于印发某方案的通知 2018-03-30 正文。", "dump.txt")
+>>> [(n.doc, n.date) for n in ns]
+[('阳政办〔2018〕9号', '2018-04-12'), ('阳政办〔2018〕8号', '2018-03-30')]
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..notice import Notice
+from .header import (
+    DOCNO_RE,
+    find_own_doc_number,
+    find_signature,
+    issuer_from_title,
+    normalize_doc_number,
+    parse_cn_date,
+)
+from .normalize import work_text
+
+__all__ = ["split_notices", "HEADER_RE"]
+
+HEADER_RE = re.compile(
+    DOCNO_RE.pattern
+    + r"\s*[—–\-－]{1,2}\s*(?P<title>[^\n]{2,200}?)\s+(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+)
+
+_TITLE_LINE = re.compile(r"(?m)^\s*(?P<title>[^\n。]{0,60}关于[^\n。]{2,120}的(?:通知|意见|决定|办法|方案|批复|通报|函|公告|规定|报告))\s*$")
+
+
+def _header_notice(work: str, text: str, m: re.Match, end: int, source: str, offset: int) -> Notice:
+    doc = normalize_doc_number(m.group(0)[: m.end("num") - m.start() + 1])
+    title = re.sub(r"\s+", "", m.group("title"))
+    date = parse_cn_date(m.group("date"))
+    body = work[m.start():end]
+    issuer, sig_date, _ = find_signature(body)
+    return Notice(
+        doc=doc,
+        text=text[m.start():end],
+        title=title,
+        date=date or sig_date,
+        issuer=issuer or issuer_from_title(title),
+        source=source,
+        offset=offset + m.start(),
+    )
+
+
+def split_notices(text: str, source: str, offset: int = 0) -> tuple[list[Notice], list[str]]:
+    """Notices found in ``text`` (decoded content of ``source``) and warnings."""
+    warnings: list[str] = []
+    work = work_text(text)
+    heads = list(HEADER_RE.finditer(work))
+    if heads:
+        notices = []
+        lead = work[: heads[0].start()].strip()
+        if len(lead) > 20:
+            warnings.append(f"{source}: {len(lead)} characters before the first notice header were skipped")
+        for i, m in enumerate(heads):
+            end = heads[i + 1].start() if i + 1 < len(heads) else len(work)
+            notices.append(_header_notice(work, text, m, end, source, offset))
+        return notices, warnings
+    # One notice without a dump header.
+    doc, _ = find_own_doc_number(work)
+    stem = Path(source).stem
+    if doc is None:
+        warnings.append(f"{source}: no document number in the notice's header; using the file name {stem!r} as doc")
+        doc = stem
+    tm = _TITLE_LINE.search(work[:2000])
+    title = re.sub(r"\s+", "", tm.group("title")) if tm else None
+    issuer, date, _ = find_signature(work)
+    if date is None:
+        date = parse_cn_date(work[:300])
+    if date is None:
+        warnings.append(f"{source} [{doc}]: no date found in the notice")
+    n = Notice(doc=doc, text=text, title=title, date=date, issuer=issuer or issuer_from_title(title),
+               source=source, offset=offset)
+    return [n], warnings
