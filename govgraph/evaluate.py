@@ -1,0 +1,96 @@
+"""Score a facts file against hand-checked gold facts (precision, recall, F1 per kind).
+
+Kinds scored, each only over the documents the gold covers for that kind:
+``post`` (doc, person, unit, title); ``term`` posts with start/end;
+``membership`` (doc, member, role; 成员单位 counts as 成员); ``task`` as a
+multiset of (doc, unit, role); ``due`` as a multiset of (doc, unit, due date).
+Unit names are compared through the alias clusters of a unit catalogue.
+
+>>> gold = [{"kind": "post", "doc": "d", "person": "甲", "unit": "区政府", "title": "区长"}]
+>>> pred = [{"kind": "post", "doc": "d", "person": "甲", "unit": "区人民政府", "title": "区长"}]
+>>> units = [{"kind": "unit", "name": "区人民政府", "aliases": ["区政府"]}]
+>>> evaluate(pred, gold, units)["post"]["f1"]
+1.0
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = ["evaluate", "KINDS", "AliasMap"]
+
+KINDS = ("post", "term", "membership", "task", "due")
+
+
+def _sp(s) -> str:
+    return re.sub(r"\s+", "", s or "")
+
+
+def _doc(d: str) -> str:
+    return re.sub(r"[\(（\[〔【]\s*(\d{4})\s*[\)）\]〕】]", r"〔\1〕", _sp(d))
+
+
+def _text(s: str) -> str:
+    return _sp(s).translate(str.maketrans({"(": "（", ")": "）"})).replace("“", '"').replace("”", '"')
+
+
+class AliasMap:
+    """Maps every alias of a unit (from unit facts) to its name."""
+
+    def __init__(self, unit_facts=()):
+        self.alias: dict[str, str] = {}
+        for u in unit_facts:
+            if u.get("kind") != "unit":
+                continue
+            for n in [u["name"], *u.get("aliases", []), *u.get("added_aliases", [])]:
+                self.alias.setdefault(_text(n), _text(u["name"]))
+
+    def __call__(self, s: str) -> str:
+        k = _text(s)
+        return self.alias.get(k, k)
+
+
+def _keys(facts, unit, kind) -> Counter:
+    ks: Counter = Counter()
+    for f in facts:
+        k = f.get("kind")
+        doc = _doc(f.get("doc", ""))
+        if kind == "post" and k == "post":
+            ks[(doc, _sp(f.get("person")), unit(f.get("unit", "")), _sp(f.get("title")))] = 1
+        elif kind == "term" and k == "post" and (f.get("start") or f.get("end")):
+            ks[(doc, _sp(f.get("person")), unit(f.get("unit", "")), _sp(f.get("title")),
+                (f.get("start") or "")[:7], (f.get("end") or "")[:7])] = 1
+        elif kind == "membership" and k == "membership":
+            role = _sp(f.get("role"))
+            role = "成员" if role == "成员单位" else role
+            m = unit(f.get("member", "")) if f.get("member_type") == "unit" else _sp(f.get("member"))
+            ks[(doc, m, role)] = 1
+        elif kind == "task" and k == "task":
+            for role in ("lead", "responsible"):
+                for u in f.get(role) or []:
+                    ks[(doc, unit(u), role)] += 1
+        elif kind == "due" and k == "task" and f.get("due"):
+            for u in (f.get("lead") or []) + (f.get("responsible") or []):
+                ks[(doc, unit(u), str(f["due"])[:10])] += 1
+    return ks
+
+
+def evaluate(pred: list[dict], gold: list[dict], units: list[dict] = ()) -> dict:
+    """Per kind: precision, recall, f1, counts, and the missed and spurious keys."""
+    unit = AliasMap(units)
+    res = {}
+    for kind in KINDS:
+        g = _keys(gold, unit, kind)
+        if not g:
+            continue
+        docs = {k[0] for k in g}
+        p = Counter({k: v for k, v in _keys(pred, unit, kind).items() if k[0] in docs})
+        tp = sum((g & p).values())
+        P = tp / sum(p.values()) if p else 0.0
+        R = tp / sum(g.values())
+        F = 2 * P * R / (P + R) if P + R else 0.0
+        res[kind] = {"precision": round(P, 3), "recall": round(R, 3), "f1": round(F, 3),
+                     "gold": sum(g.values()), "pred": sum(p.values()), "tp": tp,
+                     "missed": sorted((g - p).elements()), "spurious": sorted((p - g).elements())}
+    return res
