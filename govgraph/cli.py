@@ -58,6 +58,12 @@ def _report(ex, quiet: bool, show: int = 20) -> None:
 
     kinds = Counter(f["kind"] for f in ex.facts)
     _info(f"{len(ex.notices)} notices, " + ", ".join(f"{kinds[k]} {k}" for k in ("post", "membership", "group", "task", "unit")))
+    decoded = [w for w in ex.warnings if "decoded as" in w]
+    if decoded and not quiet:
+        from collections import Counter as _C
+
+        encs = _C(w.rsplit("decoded as ", 1)[1] for w in decoded)
+        _info("read " + ", ".join(f"{n} file(s) as {e}" for e, n in sorted(encs.items())))
     warns = [w for w in ex.warnings if "decoded as" not in w]
     for e in ex.errors:
         _err(f"error: {e}")

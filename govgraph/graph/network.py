@@ -41,12 +41,14 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from govgraph.errors import QueryError
 from govgraph.facts import fact_id
 from govgraph.graph.units import UnitIndex
 
 __all__ = [
     "NODE_TYPES",
     "RELS",
+    "UnknownNodeError",
     "node_id",
     "build_network",
     "resolve_node",
@@ -71,6 +73,13 @@ RELS = (
 )
 
 
+class UnknownNodeError(QueryError, KeyError):
+    """A focus name that matches no node (a ``GovGraphError`` and a ``KeyError``)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 def node_id(kind: str, key: str) -> str:
     """The node id of a ``kind`` node: ``"unit:区水务局"``, ``"notice:阳政办〔2018〕9号"``.
 
@@ -86,9 +95,12 @@ def node_id(kind: str, key: str) -> str:
 
 
 def _period(fact: dict) -> str:
+    """'2018-04-12', '2015-08–2017-03', '原 2018-03-01' (a former post stated on that date)."""
     if fact.get("start") or fact.get("end"):
-        return f"{fact.get('start') or '?'}–{fact.get('end') or ''}"
-    return fact.get("as_of") or ""
+        p = f"{fact.get('start') or '?'}–{fact.get('end') or ''}"
+    else:
+        p = fact.get("as_of") or ""
+    return f"原 {p}".strip() if fact.get("former") else p
 
 
 def _quote(fact: dict) -> str | None:
@@ -386,7 +398,8 @@ def subgraph(
       (plus catalogue edges among those nodes).
     - ``types``: keeps only nodes of these types (the focus node is always kept).
 
-    Raises ``KeyError`` when ``focus`` names no node.
+    Raises ``UnknownNodeError`` (a ``GovGraphError`` and ``KeyError``) when
+    ``focus`` names no node.
     """
     keep = set(G.nodes)
     focus_id = None
@@ -399,7 +412,7 @@ def subgraph(
     if focus is not None:
         focus_id = resolve_node(G, focus)
         if focus_id is None:
-            raise KeyError(f"no node named {focus!r}")
+            raise UnknownNodeError(f"no person, unit, group, notice, post or task named {focus!r} in the graph")
         reach = {focus_id}
         frontier = {focus_id}
         for _ in range(max(depth, 0)):

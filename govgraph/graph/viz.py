@@ -251,7 +251,7 @@ def render_html(
     """Write an offline interactive page of ``G`` (or of its subgraph) to ``path``.
 
     ``focus``/``depth``/``doc``/``types`` select a subgraph as in
-    ``govgraph.graph.network.subgraph`` (``KeyError`` for an unknown focus).
+    ``govgraph.graph.network.subgraph`` (``UnknownNodeError`` for an unknown focus).
     Returns stats: ``path``, ``nodes``, ``edges`` (drawn, parallel facts
     merged), ``types`` (count per type), ``docs``, ``focus``, ``bytes``.
     """

@@ -93,11 +93,22 @@ def _terms(ctx: NoticeContext, facts: list):
             facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
 
 
-_APPOINT = re.compile(
-    rf"(?:任命|任|提名|聘任|聘)(?P<name>[{CJK}]{{2,4}}?)(?:同志)?为(?P<posts>[{CJK}()、]{{3,60}}?)(?=[,;。\s]|$|\(试用期)"
-)
-_APPOINT2 = re.compile(rf"(?:^|[\s,;。:])(?P<name>[{CJK}]{{2,4}}?)同志任(?P<posts>[{CJK}()、]{{3,60}}?)(?=[,;。\s]|$|\(试用期)")
-_REMOVE = re.compile(rf"免去(?P<name>[{CJK}]{{2,4}}?)(?:同志)?(?:的)?(?P<posts>[{CJK}()、]{{3,60}}?)职务")
+_APPOINT = re.compile(rf"(?:任命|提名|聘任|聘)(?P<rest>[{CJK}()、]{{4,70}}?)(?=[,;。\s]|$|\(试用期)")
+_APPOINT2 = re.compile(rf"(?:^|(?<=[\s,;。:]))(?P<rest>[{CJK}]{{2,4}}同志任[{CJK}()、]{{3,60}}?)(?=[,;。\s]|$|\(试用期)")
+_REMOVE = re.compile(rf"免去(?P<rest>[{CJK}()、]{{4,70}}?)职务")
+
+
+def _name_then_posts(rest: str):
+    """``张三为区财政局局长`` / ``李四的区财政局局长`` / ``王五同志任…`` -> (name, posts)."""
+    for k in (3, 2, 4):
+        name = rest[:k]
+        if not is_person_name(name):
+            continue
+        tail = re.sub(r"^(?:同志)?(?:为|任|的)?", "", rest[k:])
+        posts = split_posts(tail)
+        if posts:
+            return name, posts
+    return None
 
 
 def _appointments(ctx: NoticeContext, facts: list):
@@ -105,13 +116,11 @@ def _appointments(ctx: NoticeContext, facts: list):
     work = ctx.work
     for rx, kind in ((_APPOINT, "start"), (_APPOINT2, "start"), (_REMOVE, "end")):
         for m in rx.finditer(work):
-            name = m.group("name")
-            if not is_person_name(name):
+            got = _name_then_posts(m.group("rest"))
+            if not got:
                 continue
-            posts = split_posts(m.group("posts"))
-            if not posts:
-                continue
-            ev = ctx.evidence(m.start("name") if kind == "start" else m.start(), m.end())
+            name, posts = got
+            ev = ctx.evidence(m.start(), m.end())
             if kind == "start":
                 facts.extend(_post_facts(ctx, name, posts, ev, start=month))
             else:

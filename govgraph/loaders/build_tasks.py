@@ -259,6 +259,9 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     sections = _duty_sections(ctx)
     limit = ctx.attachments_at or len(work)
     regions = sections or [(0, limit)]
+    if sections and ctx.outline.markers:
+        # The covering letter before the first heading still assigns duties (区督查室要…).
+        regions = [(0, ctx.outline.markers[0].start)] + sections
     marker_ends = {m.end for m in ctx.outline.markers}
     for ra, rb in regions:
         for sm in re.finditer(r"[^。;]+[。;]?", work[ra:rb]):

@@ -71,13 +71,15 @@ class NoticeContext:
         # The title's group goes last: the body names it as the notice means it.
         out.sort(key=lambda x: x[1] < title_end)
         # Groups merely named: 区“红色物业”工作领导小组, 区渣土车整治工作专班.
-        rx2 = re.compile(rf"(?P<g>(?:[区市县省全]|汉阳区)[^\s,。;:、()]{{1,30}}?(?:{suf}))")
+        rx2 = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[与和及由在对向将把是按的]))(?P<g>[区市县省全][^\s,。;:、()]{{1,30}}?(?:{suf}))")
         for m in rx2.finditer(self.work):
             g = m.group("g")
             if (len(g) >= 6 and self._specific(g) and not any(g == x for x, _ in out)
                     and not re.search(r"(成立|建立|由|为|的|和|组织|每|对|将|要|在|与|向|报|请)", g)):
                 out.append((g, m.start("g")))
-        return out
+        # A name found inside a longer one (县创建… in 宜城县创建…) is the same group.
+        names = {g for g, _ in out}
+        return [(g, p) for g, p in out if not any(o != g and o.endswith(g) for o in names)]
 
     @staticmethod
     def _specific(g: str) -> bool:

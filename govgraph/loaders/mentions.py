@@ -137,7 +137,7 @@ def is_unit_like(s: str) -> bool:
     core = strip_unit_qualifiers(s)
     if core.startswith(("我", "本", "该", "你", "其", "此", "上级", "各级", "有关", "相关")) and core not in _LEX.collectives:
         return False
-    if not core or re.search(r"[\d%。,;:!?“”\"《》]", core):
+    if not core or re.search(r"[\d%。,;:!?“”\"《》的]", core):
         return False
     if not re.fullmatch(f"[{CJK}A-Za-z]+", core):
         return False

@@ -1,0 +1,630 @@
+"""Facts and notices to RDF triples, and back (see ``docs/model.md``).
+
+Every node has a deterministic IRI (a ``stable_id``/``fact_id`` hash of what
+identifies it) and no blank nodes are used, so building the same input twice
+gives the same triples.  One notice gives one list of triples (its named
+graph); the unit catalogue gives another.
+
+>>> cat = Catalogue([{"kind": "unit", "name": "区科技和经信局",
+...                   "aliases": ["区科技经信局"], "parent": None, "unit_type": "department"}])
+>>> cat.canonical("区科技经信局")
+'区科技和经信局'
+>>> n = Notice(doc="阳政办〔2018〕9号", text="许才勇任区水务局局长", date="2018-04-12")
+>>> f = {"kind": "post", "doc": n.doc, "person": "许才勇", "unit": "区水务局", "title": "局长",
+...      "as_of": "2018-04-12", "evidence": {"text": "许才勇", "start": 0, "end": 3}}
+>>> notice2, facts = read_notice_graph(notice_triples(n, [f], cat))
+>>> facts == [f] and notice2.text == n.text
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
+
+from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
+from govgraph.notice import Notice
+
+__all__ = [
+    "GG",
+    "OA",
+    "SCHEMA",
+    "ID",
+    "PREFIXES",
+    "CATALOGUE_GRAPH",
+    "Catalogue",
+    "merge_units",
+    "notice_iri",
+    "unit_iri",
+    "person_iri",
+    "group_iri",
+    "post_iri",
+    "role_iri",
+    "notice_triples",
+    "catalogue_triples",
+    "content_hash",
+    "read_notice_graph",
+    "read_catalogue",
+]
+
+GG = Namespace("https://govgraph.dev/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = Namespace("https://schema.org/")
+ID = "https://govgraph.dev/id/"
+CATALOGUE_GRAPH = URIRef(ID + "graph/units")
+
+PREFIXES = {
+    "gg": str(GG),
+    "id": ID,
+    "org": str(ORG),
+    "foaf": str(FOAF),
+    "skos": str(SKOS),
+    "schema": str(SCHEMA),
+    "dcterms": str(DCTERMS),
+    "prov": str(PROV),
+    "oa": str(OA),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+}
+
+Triple = tuple  # (subject, predicate, object) of rdflib terms
+
+
+# ------------------------------------------------------------------ IRIs
+
+def _iri(kind: str, *parts: object) -> URIRef:
+    return URIRef(f"{ID}{kind}/{stable_id(kind, *parts)}")
+
+
+def notice_iri(doc: str) -> URIRef:
+    """IRI of a notice; also the name of its named graph."""
+    return _iri("notice", doc)
+
+
+def unit_iri(name: str) -> URIRef:
+    """IRI of a unit from its canonical name."""
+    return _iri("unit", name)
+
+
+def person_iri(name: str) -> URIRef:
+    return _iri("person", name)
+
+
+def group_iri(name: str) -> URIRef:
+    return _iri("group", name)
+
+
+def post_iri(unit: URIRef, title: str) -> URIRef:
+    """The seat: one org:Post per (unit, title)."""
+    return _iri("post", str(unit), title)
+
+
+def role_iri(label: str) -> URIRef:
+    return _iri("role", label)
+
+
+def _fact_node(kind: str, fact: dict) -> URIRef:
+    return URIRef(f"{ID}{kind}/{fact_id(fact)}")
+
+
+# ------------------------------------------------------------- literals
+
+_DATE_RES = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
+    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^\d{4}$"), XSD.gYear),
+)
+
+
+def _date_type(value: object) -> URIRef | None:
+    """The XSD type of an ISO date / year-month / year string, else None."""
+    if not isinstance(value, str):
+        return None
+    for rx, dt in _DATE_RES:
+        if rx.match(value):
+            try:
+                y, m, d = (value.split("-") + ["01", "01"])[:3]
+                date(int(y), int(m), int(d))
+            except ValueError:
+                return None
+            return dt
+    return None
+
+
+def _lit(value: object, datatype: URIRef | None = None) -> Literal:
+    if datatype is not None:
+        return Literal(str(value), datatype=datatype)
+    if isinstance(value, bool):
+        return Literal(value)
+    if isinstance(value, int):
+        return Literal(value, datatype=XSD.integer)
+    return Literal(str(value))
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+# ------------------------------------------------------------- catalogue
+
+_UNIT_FIELDS = ("kind", "name", "aliases", "added_aliases", "parent", "unit_type", "members",
+                "former", "former_members")
+
+
+def _uniq(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for x in items:
+        if isinstance(x, str) and x:
+            seen.setdefault(x, None)
+    return list(seen)
+
+
+def merge_units(*unit_lists: Iterable[dict]) -> list[dict]:
+    """Merge unit facts by name: aliases, members and former members are
+    united; a later non-null parent / unit_type / former wins; ``added_aliases``
+    (gold files) is folded into ``aliases``.  Sorted by name.
+
+    >>> merge_units([{"kind": "unit", "name": "A", "aliases": ["a"], "parent": None,
+    ...               "unit_type": "other"}],
+    ...             [{"kind": "unit", "name": "A", "aliases": ["b"], "parent": "P",
+    ...               "unit_type": "department"}])[0]["aliases"]
+    ['A', 'a', 'b']
+    """
+    merged: dict[str, dict] = {}
+    for units in unit_lists:
+        for u in units:
+            name = u.get("name")
+            if not isinstance(name, str) or not name:
+                continue
+            m = merged.setdefault(name, {"kind": "unit", "name": name, "aliases": [name],
+                                         "parent": None, "unit_type": "other"})
+            m["aliases"] = _uniq(m["aliases"] + list(u.get("aliases") or [])
+                                 + list(u.get("added_aliases") or []))
+            for key in ("parent", "unit_type"):
+                if u.get(key):
+                    m[key] = u[key]
+            if "former" in u and u["former"] is not None:
+                m["former"] = bool(u["former"])
+            for key in ("members", "former_members"):
+                if key in u and u[key] is not None:
+                    m[key] = _uniq(list(m.get(key) or []) + list(u[key]))
+            for key, val in u.items():
+                if key not in _UNIT_FIELDS:
+                    m[key] = val
+    out = []
+    for name in sorted(merged):
+        m = merged[name]
+        m["aliases"] = [name] + sorted(a for a in m["aliases"] if a != name)
+        if m["unit_type"] == "collective":
+            m.setdefault("members", [])
+        if not m.get("former"):
+            m.pop("former", None)
+        if not m.get("former_members"):
+            m.pop("former_members", None)
+        out.append(m)
+    return out
+
+
+class Catalogue:
+    """The unit catalogue: merged unit facts and alias -> canonical name.
+
+    Lookup is exact on name and aliases first, then on a normalised form
+    (NFKC, spaces removed: ``区建设局（建管站）`` finds ``区建设局(建管站)``).
+    An alias claimed by two units goes to the unit of that name, else to the
+    first by name; ``warnings`` lists the conflicts.
+    """
+
+    def __init__(self, unit_facts: Iterable[dict] = ()):
+        self.units: list[dict] = merge_units(unit_facts)
+        self.by_name = {u["name"]: u for u in self.units}
+        self.warnings: list[str] = []
+        self._exact: dict[str, str] = {}
+        self._loose: dict[str, str] = {}
+        for u in self.units:
+            self._exact[u["name"]] = u["name"]
+            self._loose.setdefault(_norm(u["name"]), u["name"])
+        for u in self.units:
+            for a in u["aliases"]:
+                owner = self._exact.setdefault(a, u["name"])
+                if owner != u["name"] and a not in self.by_name:
+                    self.warnings.append(f"alias {a!r} of {u['name']!r} already names {owner!r}")
+                self._loose.setdefault(_norm(a), owner)
+
+    def canonical(self, name: str | None) -> str | None:
+        """Canonical unit name for ``name``, or None if no unit has it."""
+        if not name:
+            return None
+        return self._exact.get(name) or self._loose.get(_norm(name))
+
+    def members(self, name: str) -> list[str]:
+        c = self.canonical(name)
+        return [self.canonical(m) or m for m in (self.by_name[c].get("members") or [])] if c else []
+
+    def parent(self, name: str) -> str | None:
+        c = self.canonical(name)
+        p = self.by_name[c].get("parent") if c else None
+        return (self.canonical(p) or p) if p else None
+
+    def triples(self) -> list[Triple]:
+        return catalogue_triples(self)
+
+
+def _uncatalogued(out: list, iri: URIRef, name: str) -> None:
+    out += [(iri, RDF.type, ORG.Organization), (iri, SKOS.prefLabel, Literal(name)),
+            (iri, GG.uncatalogued, Literal(True))]
+
+
+def _extra(out: list, node: URIRef, fact: dict, handled: Iterable[str]) -> None:
+    rest = {k: v for k, v in fact.items() if k not in set(handled)}
+    if rest:
+        out.append((node, GG.extraJSON,
+                    Literal(json.dumps(rest, ensure_ascii=False, sort_keys=True))))
+
+
+def catalogue_triples(catalogue: Catalogue) -> list[Triple]:
+    """Triples of the unit catalogue graph (with its ``gg:contentHash``)."""
+    out: list[Triple] = []
+    for u in catalogue.units:
+        node = unit_iri(u["name"])
+        out += [(node, RDF.type, ORG.Organization), (node, SKOS.prefLabel, Literal(u["name"])),
+                (node, GG.unitType, Literal(u["unit_type"]))]
+        out += [(node, SKOS.altLabel, Literal(a)) for a in u["aliases"] if a != u["name"]]
+        if u["unit_type"] == "collective":
+            out.append((node, RDF.type, GG.Collective))
+        if u.get("parent"):
+            p = catalogue.canonical(u["parent"])
+            piri = unit_iri(p or u["parent"])
+            if p is None:
+                _uncatalogued(out, piri, u["parent"])
+            out += [(node, RDF.type, ORG.OrganizationalUnit), (node, ORG.subOrganizationOf, piri)]
+        for key, prop in (("members", GG.hasMemberUnit), ("former_members", GG.hadMemberUnit)):
+            for m in u.get(key) or []:
+                c = catalogue.canonical(m)
+                miri = unit_iri(c or m)
+                if c is None:
+                    _uncatalogued(out, miri, m)
+                out.append((node, prop, miri))
+        if u.get("former"):
+            out.append((node, GG.former, Literal(True)))
+        _extra(out, node, u, _UNIT_FIELDS)
+    return _with_hash(CATALOGUE_GRAPH, out)
+
+
+def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
+    """Unit facts back from the catalogue graph's triples."""
+    g = _graph(triples)
+    units = []
+    for node in sorted(set(g.subjects(GG.unitType, None))):
+        name = str(g.value(node, SKOS.prefLabel))
+        u: dict = {"kind": "unit", "name": name,
+                   "aliases": [name] + sorted(str(a) for a in g.objects(node, SKOS.altLabel)),
+                   "parent": None, "unit_type": str(g.value(node, GG.unitType))}
+        p = g.value(node, ORG.subOrganizationOf)
+        if p is not None:
+            u["parent"] = str(g.value(p, SKOS.prefLabel))
+        members = sorted(str(g.value(m, SKOS.prefLabel)) for m in g.objects(node, GG.hasMemberUnit))
+        if members or u["unit_type"] == "collective":
+            u["members"] = members
+        former = sorted(str(g.value(m, SKOS.prefLabel)) for m in g.objects(node, GG.hadMemberUnit))
+        if former:
+            u["former_members"] = former
+        if g.value(node, GG.former) is not None and g.value(node, GG.former).toPython() is True:
+            u["former"] = True
+        _read_extra(g, node, u)
+        units.append(u)
+    return sorted(units, key=lambda u: u["name"])
+
+
+# ---------------------------------------------------------- notice graph
+
+def content_hash(triples: Iterable[Triple]) -> str:
+    """SHA-256 of the sorted N-Triples lines (``gg:contentHash`` excluded)."""
+    lines = sorted({f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples if p != GG.contentHash})
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _with_hash(subject: URIRef, triples: list[Triple]) -> list[Triple]:
+    triples = list(dict.fromkeys(triples))  # drop repeats, keep order
+    return triples + [(subject, GG.contentHash, Literal(content_hash(triples)))]
+
+
+class _NoticeBuilder:
+    def __init__(self, doc: str, catalogue: Catalogue, groups: set[str]):
+        self.doc = doc
+        self.node = notice_iri(doc)
+        self.cat = catalogue
+        self.groups = groups
+        self.out: list[Triple] = []
+
+    def unit(self, name: str, allow_group: bool = True) -> tuple[URIRef, str]:
+        """IRI and label of the unit a name refers to."""
+        c = self.cat.canonical(name)
+        if c is not None:
+            return unit_iri(c), c
+        if allow_group and name in self.groups:
+            return self.group(name), name
+        iri = unit_iri(name)
+        _uncatalogued(self.out, iri, name)
+        return iri, name
+
+    def person(self, name: str) -> URIRef:
+        iri = person_iri(name)
+        self.out += [(iri, RDF.type, FOAF.Person), (iri, FOAF.name, Literal(name)),
+                     (iri, SKOS.prefLabel, Literal(name))]
+        return iri
+
+    def group(self, name: str) -> URIRef:
+        iri = group_iri(name)
+        self.out += [(iri, RDF.type, GG.Group), (iri, RDF.type, ORG.Organization),
+                     (iri, SKOS.prefLabel, Literal(name))]
+        return iri
+
+    def role(self, label: str) -> URIRef:
+        iri = role_iri(label)
+        self.out += [(iri, RDF.type, SKOS.Concept), (iri, RDF.type, ORG.Role),
+                     (iri, SKOS.prefLabel, Literal(label)), (iri, SKOS.inScheme, GG.Roles)]
+        return iri
+
+    def provenance(self, node: URIRef, fact: dict) -> set[str]:
+        """Link ``node`` to the notice and its evidence; the fields handled."""
+        self.out.append((node, PROV.hadPrimarySource, self.node))
+        ev = fact.get("evidence")
+        if ev is None:
+            return {"evidence"}
+        if not (isinstance(ev, dict) and set(ev) == {"text", "start", "end"}
+                and isinstance(ev["text"], str) and type(ev["start"]) is int
+                and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]):
+            return set()  # kept as-is in gg:extraJSON
+        e = URIRef(f"{ID}evidence/{stable_id('evidence', self.doc, ev['start'], ev['end'], ev['text'])}")
+        q, pos = URIRef(f"{e}#quote"), URIRef(f"{e}#position")
+        self.out += [
+            (node, PROV.wasDerivedFrom, e),
+            (e, RDF.type, GG.Evidence), (e, RDF.type, OA.SpecificResource),
+            (e, OA.hasSource, self.node), (e, OA.hasSelector, q), (e, OA.hasSelector, pos),
+            (q, RDF.type, OA.TextQuoteSelector), (q, OA.exact, Literal(ev["text"])),
+            (pos, RDF.type, OA.TextPositionSelector),
+            (pos, OA.start, Literal(str(ev["start"]), datatype=XSD.nonNegativeInteger)),
+            (pos, OA.end, Literal(str(ev["end"]), datatype=XSD.nonNegativeInteger)),
+        ]
+        return {"evidence"}
+
+    def notice(self, n: Notice | None) -> None:
+        s, out = self.node, self.out
+        out += [(s, RDF.type, GG.Notice), (s, DCTERMS.identifier, Literal(self.doc)),
+                (s, GG.formatVersion, Literal(FORMAT_VERSION))]
+        if n is None:
+            return
+        out += [(s, SCHEMA.text, Literal(n.text)), (s, GG.sha256, Literal(n.sha256)),
+                (s, GG.textOffset, _lit(int(n.offset)))]
+        if n.title:
+            out.append((s, DCTERMS.title, Literal(n.title)))
+        if n.date:
+            out.append((s, DCTERMS.issued, _lit(n.date, _date_type(n.date) or XSD.string)))
+        if n.issuer:
+            out += [(s, DCTERMS.publisher, self.unit(n.issuer)[0]), (s, GG.issuerName, Literal(n.issuer))]
+        if n.source:
+            out.append((s, DCTERMS.source, Literal(str(n.source))))
+        if n.encoding:
+            out.append((s, GG.encoding, Literal(n.encoding)))
+
+    def post(self, f: dict) -> None:
+        node, out = _fact_node("holding", f), self.out
+        u, ulabel = self.unit(f["unit"])
+        p, post, r = self.person(f["person"]), post_iri(u, f["title"]), self.role(f["title"])
+        out += [(post, RDF.type, ORG.Post), (post, ORG.postIn, u), (post, ORG.role, r),
+                (post, SKOS.prefLabel, Literal(ulabel + f["title"])), (p, ORG.holds, post),
+                (node, RDF.type, GG.PostHolding), (node, RDF.type, ORG.Membership),
+                (node, ORG.member, p), (node, GG.post, post), (node, ORG.organization, u),
+                (node, ORG.role, r), (node, GG.writtenAs, Literal(f["unit"]))]
+        handled = {"kind", "doc", "person", "unit", "title"}
+        for key, prop in (("as_of", GG.asOf), ("start", SCHEMA.validFrom), ("end", SCHEMA.validUntil)):
+            dt = _date_type(f.get(key))
+            if dt is not None and (key != "as_of" or dt == XSD.date):
+                out.append((node, prop, _lit(f[key], dt)))
+                handled.add(key)
+            elif f.get(key, 0) is None:
+                handled.add(key)
+        if isinstance(f.get("former"), bool):
+            if f["former"]:
+                out.append((node, GG.former, Literal(True)))
+            else:
+                out.append((node, GG.former, Literal(False)))
+            handled.add("former")
+        self._note(node, f, handled)
+        handled |= self.provenance(node, f)
+        _extra(out, node, f, handled)
+
+    def membership(self, f: dict) -> None:
+        node, out = _fact_node("membership", f), self.out
+        g, mt = self.group(f["group"]), f["member_type"]
+        if mt == "person":
+            m = self.person(f["member"])
+        elif mt == "group":
+            m = self.group(f["member"])
+        else:
+            m = self.unit(f["member"], allow_group=False)[0]
+        out += [(m, ORG.memberOf, g), (node, RDF.type, GG.GroupMembership),
+                (node, RDF.type, ORG.Membership), (node, ORG.member, m),
+                (node, ORG.organization, g), (node, ORG.role, self.role(f["role"])),
+                (node, GG.writtenAs, Literal(f["member"]))]
+        handled = {"kind", "doc", "group", "member", "member_type", "role"}
+        self._note(node, f, handled)
+        handled |= self.provenance(node, f)
+        _extra(out, node, f, handled)
+
+    def group_fact(self, f: dict) -> None:
+        node, out = _fact_node("groupdecl", f), self.out
+        g = self.group(f["group"])
+        out += [(node, RDF.type, GG.GroupDeclaration), (node, GG.group, g)]
+        handled = {"kind", "doc", "group"}
+        if isinstance(f.get("office_unit"), str) and f["office_unit"]:
+            u = self.unit(f["office_unit"], allow_group=False)[0]
+            out += [(g, GG.officeIn, u), (node, GG.officeIn, u),
+                    (node, GG.writtenAs, Literal(f["office_unit"]))]
+            handled.add("office_unit")
+        elif f.get("office_unit", 0) is None:
+            handled.add("office_unit")
+        self._note(node, f, handled)
+        handled |= self.provenance(node, f)
+        _extra(out, node, f, handled)
+
+    def task(self, f: dict) -> None:
+        t, out = _fact_node("task", f), self.out
+        out.append((t, RDF.type, GG.Task))
+        handled = {"kind", "doc", "lead", "responsible"}
+        for key, prop in (("ref", GG.ref), ("text", DCTERMS.description), ("due_text", GG.dueText)):
+            if isinstance(f.get(key), str):
+                out.append((t, prop, Literal(f[key])))
+                handled.add(key)
+        due = f.get("due")
+        if _date_type(due) == XSD.date:
+            out.append((t, GG.dueDate, _lit(due, XSD.date)))
+            handled.add("due")
+        elif due is None:
+            handled.add("due")
+        self._note(t, f, handled)
+        handled |= self.provenance(t, f)
+        fid = fact_id(f)
+        for key, role, short in (("lead", GG.LeadRole, GG.leads),
+                                 ("responsible", GG.ResponsibleRole, GG.responsibleFor)):
+            for i, name in enumerate(f.get(key) or []):
+                a = URIRef(f"{ID}assignment/{stable_id('assignment', fid, key, i)}")
+                u = self.unit(name)[0]
+                out += [(u, short, t), (a, RDF.type, GG.Assignment), (a, GG.task, t),
+                        (a, GG.assignee, u), (a, GG.assignmentRole, role),
+                        (a, GG.position, _lit(i)), (a, GG.writtenAs, Literal(name))]
+                self.provenance(a, f)
+        _extra(out, t, f, handled)
+
+    def _note(self, node: URIRef, f: dict, handled: set[str]) -> None:
+        if isinstance(f.get("note"), str):
+            self.out.append((node, SKOS.note, Literal(f["note"])))
+            handled.add("note")
+
+
+def notice_triples(notice: Notice | None, facts: Iterable[dict], catalogue: Catalogue,
+                   doc: str | None = None) -> list[Triple]:
+    """Triples of one notice's named graph: metadata, text, facts, evidence.
+
+    ``facts`` are that notice's facts (not ``unit`` facts).  Names in lead /
+    responsible lists that name a group set up in the same notice link to the
+    group.  The last triple is the graph's ``gg:contentHash``.
+    """
+    facts = list(facts)
+    doc = notice.doc if notice is not None else doc
+    if doc is None:
+        raise ValueError("notice_triples needs a notice or a doc")
+    groups = {f["group"] for f in facts if f.get("kind") in ("group", "membership")}
+    b = _NoticeBuilder(doc, catalogue, groups)
+    b.notice(notice)
+    handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
+    for f in facts:
+        handlers[f["kind"]](f)
+    return _with_hash(b.node, b.out)
+
+
+# ------------------------------------------------------------ read back
+
+def _graph(triples: Iterable[Triple]) -> Graph:
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return g
+
+
+def _read_extra(g: Graph, node: URIRef, fact: dict) -> None:
+    extra = g.value(node, GG.extraJSON)
+    if extra is not None:
+        fact.update(json.loads(str(extra)))
+
+
+def _evidence(g: Graph, node: URIRef, fact: dict) -> None:
+    e = g.value(node, PROV.wasDerivedFrom)
+    if e is None:
+        return
+    ev: dict = {}
+    for sel in g.objects(e, OA.hasSelector):
+        if g.value(sel, OA.exact) is not None:
+            ev["text"] = str(g.value(sel, OA.exact))
+        if g.value(sel, OA.start) is not None:
+            ev["start"] = int(str(g.value(sel, OA.start)))
+            ev["end"] = int(str(g.value(sel, OA.end)))
+    fact["evidence"] = {"text": ev.get("text", ""), "start": ev.get("start", 0), "end": ev.get("end", 0)}
+
+
+def _label(g: Graph, node) -> str | None:
+    v = g.value(node, SKOS.prefLabel)
+    return None if v is None else str(v)
+
+
+def _common(g: Graph, node: URIRef, fact: dict) -> dict:
+    note = g.value(node, SKOS.note)
+    if note is not None:
+        fact["note"] = str(note)
+    _evidence(g, node, fact)
+    _read_extra(g, node, fact)
+    return fact
+
+
+def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
+    """The notice and its facts (facts format v1.1) from its graph's triples."""
+    g = _graph(triples)
+    n = g.value(None, RDF.type, GG.Notice)
+    if n is None:
+        raise ValueError("graph holds no gg:Notice")
+    doc = str(g.value(n, DCTERMS.identifier))
+
+    def opt(p):
+        v = g.value(n, p)
+        return None if v is None else str(v)
+
+    notice = Notice(doc=doc, text=opt(SCHEMA.text) or "", title=opt(DCTERMS.title),
+                    date=opt(DCTERMS.issued), issuer=opt(GG.issuerName), source=opt(DCTERMS.source),
+                    offset=int(opt(GG.textOffset) or 0), encoding=opt(GG.encoding))
+    facts: list[dict] = []
+    for h in g.subjects(RDF.type, GG.PostHolding):
+        f = {"kind": "post", "doc": doc, "person": str(g.value(g.value(h, ORG.member), FOAF.name)),
+             "unit": str(g.value(h, GG.writtenAs)), "title": _label(g, g.value(h, ORG.role))}
+        for key, prop in (("as_of", GG.asOf), ("start", SCHEMA.validFrom), ("end", SCHEMA.validUntil)):
+            if g.value(h, prop) is not None:
+                f[key] = str(g.value(h, prop))
+        former = g.value(h, GG.former)
+        if former is not None:
+            f["former"] = former.toPython() is True
+        facts.append(_common(g, h, f))
+    for m in g.subjects(RDF.type, GG.GroupMembership):
+        member = g.value(m, ORG.member)
+        types = set(g.objects(member, RDF.type))
+        mt = "person" if FOAF.Person in types else "group" if GG.Group in types else "unit"
+        f = {"kind": "membership", "doc": doc, "group": _label(g, g.value(m, ORG.organization)),
+             "member": str(g.value(m, GG.writtenAs)), "member_type": mt,
+             "role": _label(g, g.value(m, ORG.role))}
+        facts.append(_common(g, m, f))
+    for d in g.subjects(RDF.type, GG.GroupDeclaration):
+        f = {"kind": "group", "doc": doc, "group": _label(g, g.value(d, GG.group))}
+        if g.value(d, GG.writtenAs) is not None:
+            f["office_unit"] = str(g.value(d, GG.writtenAs))
+        facts.append(_common(g, d, f))
+    for t in g.subjects(RDF.type, GG.Task):
+        f = {"kind": "task", "doc": doc}
+        for key, prop in (("ref", GG.ref), ("text", DCTERMS.description), ("due_text", GG.dueText)):
+            if g.value(t, prop) is not None:
+                f[key] = str(g.value(t, prop))
+        lists: dict = {GG.LeadRole: [], GG.ResponsibleRole: []}
+        for a in g.subjects(GG.task, t):
+            lists[g.value(a, GG.assignmentRole)].append(
+                (int(str(g.value(a, GG.position))), str(g.value(a, GG.writtenAs))))
+        f["lead"] = [name for _, name in sorted(lists[GG.LeadRole])]
+        f["responsible"] = [name for _, name in sorted(lists[GG.ResponsibleRole])]
+        f["due"] = str(g.value(t, GG.dueDate)) if g.value(t, GG.dueDate) is not None else None
+        facts.append(_common(g, t, f))
+    order = {"post": 0, "membership": 1, "group": 2, "task": 3}
+    facts.sort(key=lambda f: (order[f["kind"]], json.dumps(f, ensure_ascii=False, sort_keys=True)))
+    return notice, facts

@@ -1,0 +1,613 @@
+"""The on-disk RDF store: an rdflib ``Dataset`` over an Oxigraph store.
+
+Layout of a store directory (default ``./govgraph-data`` or ``$GOVGRAPH_STORE``)::
+
+    govgraph-data/
+      CURRENT          name of the live generation, replaced atomically
+      gen-000003/      Oxigraph (RocksDB) database of that generation
+      gen-000002/      the previous generation (kept until the next build)
+      .lock            held by a running build
+
+One named graph per notice (IRI from its document number) holds the notice's
+metadata, text, facts and evidence; the graph ``id:graph/units`` holds the unit
+catalogue.  A build never writes into the live generation: it copies it
+(Oxigraph backup, hard links), applies the changes to the copy, flushes and
+closes it, then replaces ``CURRENT``.  A build killed at any point leaves the
+previous generation live and unchanged.
+
+Canned questions (``govgraph.queries``) run on ``Store.dataset``.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.namespace import RDF, XSD
+
+from govgraph.errors import QueryError, StoreError
+from govgraph.facts import fact_id, validate_fact
+from govgraph.notice import Notice
+
+from . import rdf
+
+__all__ = ["Store", "BuildReport", "Result", "default_store_path", "FORMATS"]
+
+FORMATS = ("turtle", "trig", "nquads", "jsonld")
+_CURRENT = "CURRENT"
+_LOCK = ".lock"
+
+Progress = Callable[[int, int, str], None]
+
+
+def default_store_path() -> Path:
+    """``$GOVGRAPH_STORE`` if set, else ``./govgraph-data``."""
+    return Path(os.environ.get("GOVGRAPH_STORE") or "govgraph-data")
+
+
+@dataclass
+class Result:
+    """Rows of a query: ``columns`` in order, each row a dict column -> value
+    (str, int, float, bool or None for unbound)."""
+
+    columns: list[str]
+    rows: list[dict]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def as_tuples(self) -> list[tuple]:
+        return [tuple(r.get(c) for c in self.columns) for r in self.rows]
+
+
+@dataclass
+class BuildReport:
+    """What a build did. Lists hold document numbers."""
+
+    path: str
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refreshed: list[str] = field(default_factory=list)  # re-resolved after a catalogue change
+    catalogue_changed: bool = False
+    units: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+    generation: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced or self.refreshed or self.catalogue_changed)
+
+    def counts(self) -> dict:
+        return {"added": len(self.added), "replaced": len(self.replaced),
+                "unchanged": len(self.unchanged), "refreshed": len(self.refreshed),
+                "units": self.units, "quads": self.quads}
+
+    def as_dict(self) -> dict:
+        return asdict(self) | {"counts": self.counts()}
+
+
+# ------------------------------------------------------------ term conversion
+
+def _to_ox(t):
+    if isinstance(t, URIRef):
+        return ox.NamedNode(str(t))
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    raise StoreError(f"cannot store term {t!r} (blank nodes are not used)")
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def _from_ox(t):
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=URIRef(dt))
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    raise StoreError(f"unexpected term {t!r}")
+
+
+_INT_TYPES = {str(XSD[x]) for x in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                    "positiveInteger", "nonPositiveInteger", "negativeInteger",
+                                    "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+
+
+def _py(t):
+    """A plain Python value for a result cell."""
+    if t is None:
+        return None
+    if isinstance(t, Literal):
+        dt = str(t.datatype) if t.datatype is not None else None
+        if dt in _INT_TYPES:
+            try:
+                return int(str(t))
+            except ValueError:
+                return str(t)
+        if dt in (str(XSD.decimal), str(XSD.double), str(XSD.float)):
+            return float(str(t))
+        if dt == str(XSD.boolean):
+            return str(t) in ("true", "1")
+        return str(t)
+    return str(t)
+
+
+class _UnionView(OxigraphStore):
+    """The Oxigraph store as rdflib's SPARQL engine should see it: the union of
+    all graphs as a set (a triple in two notice graphs matches once) and plain
+    strings as plain literals.  Used when a query has parameter bindings, so
+    they are visible in every scope (rdflib ``initBindings`` semantics)."""
+
+    def triples(self, triple_pattern, context=None):
+        s, p, o = (None if x is None or isinstance(x, Variable) else _to_ox(x) for x in triple_pattern)
+        seen: set = set()
+        gname = None if context is None or getattr(context, "identifier", None) in (None, "__UNION__") \
+            else _to_ox(context.identifier if isinstance(context, Graph) else context)
+
+        def gen():
+            for q in self._inner.quads_for_pattern(s, p, o, gname):
+                key = (q.subject, q.predicate, q.object)
+                if key in seen:
+                    continue
+                seen.add(key)
+                yield (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)), iter(())
+        return gen()
+
+
+# ------------------------------------------------------------------ the store
+
+class Store:
+    """The on-disk RDF store at ``path``.
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> s = Store.open(d + "/kg", create=True)
+    >>> n = Notice(doc="阳政办〔2018〕9号", text="...", date="2018-04-12")
+    >>> s.build([{"kind": "group", "doc": n.doc, "group": "某领导小组"}], [n]).counts()["added"]
+    1
+    >>> s.facts()
+    [{'kind': 'group', 'doc': '阳政办〔2018〕9号', 'group': '某领导小组'}]
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, create: bool = False):
+        self.path = Path(path) if path is not None else default_store_path()
+        self._ox: ox.Store | None = None
+        self._dataset: Dataset | None = None
+        self.generation: str | None = None
+        self._open(create)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, create: bool = False) -> "Store":
+        """Open the store at ``path``; ``create`` makes an empty one if missing.
+
+        Raises ``StoreError`` if there is no readable store there.
+        """
+        return cls(path, create=create)
+
+    # ---------------------------------------------------------------- opening
+    def _open(self, create: bool) -> None:
+        p = self.path
+        if p.exists() and not p.is_dir():
+            raise StoreError(f"{p} is a file, not a govgraph store directory")
+        if not (p / _CURRENT).exists():
+            if not create:
+                if p.exists() and any(p.iterdir()):
+                    raise StoreError(f"{p} is not a govgraph store (no {_CURRENT} file)")
+                raise StoreError(f"no store at {p}: build one first (govgraph build), "
+                                 "or set GOVGRAPH_STORE to its folder")
+            try:
+                p.mkdir(parents=True, exist_ok=True)
+                gen = self._next_generation()
+                ox.Store(str(p / gen)).flush()
+                gc.collect()
+                self._set_current(gen)
+            except OSError as e:
+                raise StoreError(f"cannot create a store at {p}: {e}") from None
+        self._load_current()
+
+    def _load_current(self) -> None:
+        try:
+            gen = (self.path / _CURRENT).read_text(encoding="utf-8").strip()
+        except OSError as e:
+            raise StoreError(f"cannot read {self.path / _CURRENT}: {e}") from None
+        d = self.path / gen
+        if not gen.startswith("gen-") or not d.is_dir():
+            raise StoreError(f"store {self.path} is damaged: {_CURRENT} names {gen!r}, "
+                             "which is not there")
+        self.close()
+        try:
+            self._ox = ox.Store.read_only(str(d))
+        except OSError as e:
+            raise StoreError(f"cannot open the store {d}: {e}") from None
+        self.generation = gen
+        self._dataset = None
+
+    def close(self) -> None:
+        self._dataset = None
+        self._ox = None
+        gc.collect()
+
+    @property
+    def ox(self) -> ox.Store:
+        """The underlying (read-only) pyoxigraph store."""
+        if self._ox is None:
+            raise StoreError(f"store {self.path} is closed")
+        return self._ox
+
+    @property
+    def dataset(self) -> Dataset:
+        """rdflib ``Dataset`` (default graph = union of all graphs) over the store."""
+        if self._dataset is None:
+            ds = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+            for prefix, ns in rdf.PREFIXES.items():
+                ds.bind(prefix, ns, override=True)
+            self._dataset = ds
+        return self._dataset
+
+    def _bindings_dataset(self) -> Dataset:
+        ds = Dataset(store=_UnionView(store=self.ox), default_union=True)
+        return ds
+
+    # ---------------------------------------------------------------- reading
+    def _graph_names(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self.ox.named_graphs() if isinstance(g, ox.NamedNode)),
+                      key=lambda g: g.value)
+
+    def _notice_graphs(self) -> list[ox.NamedNode]:
+        cat = str(rdf.CATALOGUE_GRAPH)
+        return [g for g in self._graph_names() if g.value != cat]
+
+    def _triples(self, graph: ox.NamedNode, subject=None) -> list[tuple]:
+        return [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object))
+                for q in self.ox.quads_for_pattern(subject, None, None, graph)]
+
+    def _stored_hashes(self) -> dict[str, str]:
+        """Content hash per named graph IRI."""
+        h = ox.NamedNode(str(rdf.GG.contentHash))
+        return {q.graph_name.value: q.object.value
+                for q in self.ox.quads_for_pattern(None, h, None, None)
+                if isinstance(q.graph_name, ox.NamedNode) and q.subject.value == q.graph_name.value}
+
+    def units(self) -> list[dict]:
+        """The unit catalogue as unit facts."""
+        return rdf.read_catalogue(self._triples(ox.NamedNode(str(rdf.CATALOGUE_GRAPH))))
+
+    def catalogue(self) -> rdf.Catalogue:
+        return rdf.Catalogue(self.units())
+
+    def notices(self) -> list[Notice]:
+        """Every notice in the store, with its text, by date then document number."""
+        out = []
+        for g in self._notice_graphs():
+            out.append(rdf.read_notice_graph(self._triples(g, subject=g))[0])
+        return sorted(out, key=lambda n: (n.date or "", n.doc))
+
+    def notice_facts(self, doc: str) -> tuple[Notice, list[dict]]:
+        g = ox.NamedNode(str(rdf.notice_iri(doc)))
+        if not self.ox.contains_named_graph(g):
+            raise StoreError(f"notice {doc} is not in the store {self.path}")
+        return rdf.read_notice_graph(self._triples(g))
+
+    def facts(self) -> list[dict]:
+        """All facts (facts format v1.1): notices' facts by document, then units."""
+        out: list[dict] = []
+        for g in self._notice_graphs():
+            out += rdf.read_notice_graph(self._triples(g))[1]
+        return out + self.units()
+
+    def nquads(self) -> list[str]:
+        """Every quad as an N-Quads line, sorted (to compare stores)."""
+        return sorted(str(q) for q in self.ox)
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    # ----------------------------------------------------------------- export
+    def serialize(self, format: str = "trig", out: str | os.PathLike | None = None) -> str | None:
+        """The store as ``turtle`` (union of all graphs), ``trig``, ``nquads`` or
+        ``jsonld`` (with named graphs).  Returns text, or writes ``out``."""
+        fmt = {"ttl": "turtle", "nq": "nquads", "json-ld": "jsonld"}.get(format, format)
+        if fmt not in FORMATS:
+            raise StoreError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+        if fmt == "turtle":
+            g = Graph()
+            for prefix, ns in rdf.PREFIXES.items():
+                g.bind(prefix, ns, override=True)
+            for q in self.ox:
+                g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
+            data = g.serialize(format="turtle").encode("utf-8")
+        else:
+            rf = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+                  "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+            kw = {"prefixes": dict(rdf.PREFIXES)} if fmt in ("trig", "jsonld") else {}
+            try:
+                data = self.ox.dump(format=rf, **kw)
+            except (ValueError, TypeError):
+                data = self.ox.dump(format=rf)
+        if out is None:
+            return data.decode("utf-8")
+        Path(out).write_bytes(data)
+        return None
+
+    # ------------------------------------------------------------------ stats
+    def stats(self) -> dict:
+        """Counts: quads, distinct triples, notices, units, instances per class
+        (prefixed names) and per notice (quads and facts by kind)."""
+        q = self.ox.query
+        triples = next(iter(q("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                              "WHERE { GRAPH ?g { ?s ?p ?o } } }")))[0].value
+        classes = {}
+        for row in q("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c"):
+            classes[_curie(row[0].value)] = int(row[1].value)
+        kinds = {str(rdf.GG.PostHolding): "post", str(rdf.GG.GroupMembership): "membership",
+                 str(rdf.GG.GroupDeclaration): "group", str(rdf.GG.Task): "task",
+                 str(rdf.GG.Evidence): "evidence", str(rdf.GG.Assignment): "assignment"}
+        per: dict[str, dict] = {}
+        rows = q("SELECT ?doc (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+                 "GRAPH ?g { ?g <http://purl.org/dc/terms/identifier> ?doc } } GROUP BY ?doc")
+        for row in rows:
+            per[row[0].value] = {"quads": int(row[1].value)}
+        rows = q("SELECT ?doc ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c . "
+                 "?g <http://purl.org/dc/terms/identifier> ?doc } } GROUP BY ?doc ?c")
+        for row in rows:
+            k = kinds.get(row[1].value)
+            if k:
+                per[row[0].value][k] = int(row[2].value)
+        return {"path": str(self.path), "generation": self.generation, "quads": len(self.ox),
+                "triples": int(triples), "notices": len(per),
+                "units": len(self.units()),
+                "classes": dict(sorted(classes.items())), "per_notice": dict(sorted(per.items()))}
+
+    # ----------------------------------------------------------------- SPARQL
+    def sparql(self, text: str, bindings: Mapping[str, object] | None = None,
+               engine: str | None = None) -> Result:
+        """Run a SPARQL query (SELECT, ASK or CONSTRUCT/DESCRIBE) on the union of
+        all graphs (a triple stated in several notices counts once).
+
+        ``bindings`` maps variable names to values (rdflib terms or Python
+        str/int/float/bool), bound before evaluation and visible in every scope
+        of the query (rdflib ``initBindings``); they are never put into the
+        query text.  ``engine``: ``"rdflib"`` (rdflib's SPARQL engine over the
+        store; the default when there are bindings) or ``"oxigraph"`` (Oxigraph's
+        own engine, faster; the default without bindings; there a triple stated
+        in two notices matches twice, so count with DISTINCT)."""
+        engine = engine or ("rdflib" if bindings else "oxigraph")
+        if engine not in ("rdflib", "oxigraph"):
+            raise QueryError(f"unknown SPARQL engine {engine!r}; use rdflib or oxigraph")
+        if bindings and engine == "oxigraph":
+            raise QueryError("bindings need the rdflib engine")
+        try:
+            if engine == "rdflib":
+                init = {str(k).lstrip("?$"): _term(v) for k, v in (bindings or {}).items()}
+                res = self._bindings_dataset().query(text, initNs=rdf.PREFIXES, initBindings=init,
+                                                     use_store_provided=False)
+            else:
+                res = self.dataset.query(text, initNs=rdf.PREFIXES)
+        except StoreError:
+            raise
+        except Exception as e:  # parse and evaluation errors of either engine
+            raise QueryError(f"SPARQL query failed: {e}".splitlines()[0]) from None
+        if res.type == "ASK":
+            return Result(["ask"], [{"ask": bool(res.askAnswer)}])
+        if res.type in ("CONSTRUCT", "DESCRIBE"):
+            rows = [{"s": _py(s), "p": _py(p), "o": _py(o)} for s, p, o in res.graph]
+            return Result(["s", "p", "o"], sorted(rows, key=lambda r: (r["s"], r["p"], str(r["o"]))))
+        cols = [str(v) for v in res.vars]
+        rows = [{c: _py(row[i]) for i, c in enumerate(cols)} for row in res]
+        return Result(cols, rows)
+
+    # ------------------------------------------------------------------ build
+    def build(self, facts: Iterable[dict], notices: Iterable[Notice],
+              progress: Progress | None = None) -> BuildReport:
+        """Load ``notices`` and ``facts`` (facts format v1.1; ``unit`` facts form
+        the catalogue) into the store.
+
+        A notice already stored with the same graph is left alone; one whose
+        graph differs (new text, new facts) is replaced.  Notices not in the
+        input stay.  The catalogue is merged with the stored one; when it changes,
+        stored notices are re-resolved against it.  ``progress(done, total, doc)``
+        is called while writing.  Kill-safe: see the module docstring.
+        """
+        t0 = time.monotonic()
+        report = BuildReport(path=str(self.path))
+        with _Lock(self.path / _LOCK):
+            self._load_current()  # another build may have finished meanwhile
+            writes = self._plan(list(facts), list(notices), report)
+            if writes:
+                self._write(writes, progress, report)
+        report.generation = self.generation
+        report.quads = len(self.ox)
+        report.seconds = round(time.monotonic() - t0, 3)
+        return report
+
+    def _plan(self, facts: list[dict], notices: list[Notice], report: BuildReport):
+        units_in, by_doc, seen = [], {}, {}
+        for f in facts:
+            problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
+            if problems:
+                report.warnings.append(f"skipped fact {_short(f)}: {'; '.join(problems)}")
+                continue
+            if f["kind"] == "unit":
+                units_in.append(f)
+                continue
+            fid = fact_id(f)
+            if fid in seen:
+                if seen[fid] != f:
+                    report.warnings.append(f"{f['doc']}: two facts with the same key, kept the first: "
+                                           f"{_short(f)}")
+                continue
+            seen[fid] = f
+            by_doc.setdefault(f["doc"], []).append(f)
+        notice_by_doc: dict[str, Notice] = {}
+        for n in notices:
+            if n.doc in notice_by_doc and notice_by_doc[n.doc].sha256 != n.sha256:
+                report.warnings.append(f"{n.doc}: two notices with this number, kept the last")
+            notice_by_doc[n.doc] = n
+        for doc in by_doc:
+            if doc not in notice_by_doc:
+                report.warnings.append(f"{doc}: facts without a notice (no text in the store)")
+
+        stored = self._stored_hashes()
+        stored_units = self.units()
+        cat = rdf.Catalogue([*stored_units, *units_in])
+        report.warnings += cat.warnings
+        report.units = len(cat.units)
+        cat_triples = cat.triples()
+        cat_name = str(rdf.CATALOGUE_GRAPH)
+        writes: list[tuple[str, URIRef, list]] = []
+        if stored.get(cat_name) != str(cat_triples[-1][2]):
+            report.catalogue_changed = True
+            writes.append(("(unit catalogue)", rdf.CATALOGUE_GRAPH, cat_triples))
+        docs = sorted(set(notice_by_doc) | set(by_doc))
+        for doc in docs:
+            triples = rdf.notice_triples(notice_by_doc.get(doc), by_doc.get(doc, []), cat, doc=doc)
+            g = rdf.notice_iri(doc)
+            old = stored.get(str(g))
+            if old is None:
+                report.added.append(doc)
+            elif old != str(triples[-1][2]):
+                report.replaced.append(doc)
+            else:
+                report.unchanged.append(doc)
+                continue
+            writes.append((doc, g, triples))
+        if report.catalogue_changed:
+            wanted = {str(rdf.notice_iri(d)) for d in docs}
+            for g in self._notice_graphs():
+                if g.value in wanted:
+                    continue
+                notice, old_facts = rdf.read_notice_graph(self._triples(g))
+                has_text = any(True for _ in self.ox.quads_for_pattern(
+                    g, ox.NamedNode(str(rdf.GG.sha256)), None, g))
+                triples = rdf.notice_triples(notice if has_text else None, old_facts, cat,
+                                             doc=notice.doc)
+                if stored.get(g.value) != str(triples[-1][2]):
+                    report.refreshed.append(notice.doc)
+                    writes.append((notice.doc, URIRef(g.value), triples))
+        return writes
+
+    def _write(self, writes, progress, report: BuildReport) -> None:
+        self._cleanup(keep={self.generation})
+        gen = self._next_generation()
+        target = self.path / gen
+        try:
+            self.ox.backup(str(target))
+            w = ox.Store(str(target))
+            total = len(writes)
+            for i, (doc, g, triples) in enumerate(writes, 1):
+                gname = ox.NamedNode(str(g))
+                w.remove_graph(gname)
+                w.extend([ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), gname) for s, p, o in triples])
+                if progress is not None:
+                    progress(i, total, doc)
+            w.flush()
+            w.optimize()
+            del w
+            gc.collect()
+        except OSError as e:
+            shutil.rmtree(target, ignore_errors=True)
+            raise StoreError(f"build failed writing {target}: {e}; the store is unchanged") from None
+        previous = self.generation
+        self._set_current(gen)
+        self._load_current()
+        self._cleanup(keep={gen, previous})
+
+    # ------------------------------------------------------------ generations
+    def _generations(self) -> list[str]:
+        return sorted(p.name for p in self.path.glob("gen-*") if p.is_dir())
+
+    def _next_generation(self) -> str:
+        gens = [int(g[4:]) for g in self._generations() if g[4:].isdigit()]
+        return f"gen-{(max(gens) if gens else 0) + 1:06d}"
+
+    def _set_current(self, gen: str) -> None:
+        tmp = self.path / f".{_CURRENT}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(gen + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path / _CURRENT)
+        fd = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _cleanup(self, keep: set) -> None:
+        """Remove generations not in ``keep`` (left by older or killed builds)."""
+        for g in self._generations():
+            if g not in keep:
+                shutil.rmtree(self.path / g, ignore_errors=True)
+
+
+class _Lock:
+    """An exclusive lock on a file (one build at a time)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.fd: int | None = None
+
+    def __enter__(self):
+        import fcntl
+
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            raise StoreError(f"another build is running on {self.path.parent}") from None
+        return self
+
+    def __exit__(self, *exc):
+        import fcntl
+
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+
+
+def _term(v):
+    if isinstance(v, (URIRef, Literal)):
+        return v
+    if isinstance(v, bool):
+        return Literal(v)
+    if isinstance(v, int):
+        return Literal(v, datatype=XSD.integer)
+    if isinstance(v, float):
+        return Literal(v, datatype=XSD.double)
+    return Literal(str(v))
+
+
+def _curie(iri: str) -> str:
+    for prefix, ns in sorted(rdf.PREFIXES.items(), key=lambda kv: -len(kv[1])):
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _short(f) -> str:
+    s = json.dumps(f, ensure_ascii=False)
+    return s if len(s) < 120 else s[:117] + "..."

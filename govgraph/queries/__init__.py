@@ -1,0 +1,310 @@
+"""Canned questions: the catalogue (``catalogue.toml`` + ``*.rq``), parameter
+binding and running them on an RDF store.
+
+Parameters are bound as values (rdflib ``initBindings``), never pasted into
+the query text.  Names are resolved first: a unit by any alias
+(``区科技经信局`` -> ``区科技和经信局``), a person by name; an unknown name
+raises ``QueryError`` with the closest known names.
+
+>>> [q.name for q in catalogue()][:2]
+['appointment-history', 'post-holders']
+>>> get("unit-load").columns
+['unit', 'led', 'responsible', 'total']
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from govgraph.errors import QueryError
+from govgraph.graph.rdf_store import Result
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govgraph.graph.rdf_store import Store
+
+__all__ = ["Param", "CannedQuery", "Result", "catalogue", "get", "run", "sparql", "resolve_unit",
+           "resolve_person"]
+
+PARAM_TYPES = ("person", "unit", "title", "string", "int", "bool", "date", "month")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    required: bool = False
+    default: Any = None
+    limit: bool = False  # not bound: keeps the first N rows
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    name: str
+    file: str
+    description: str
+    columns: list[str]
+    order: str
+    params: tuple[Param, ...] = ()
+    example: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return _read(self.file)
+
+    def header(self) -> str:
+        """The ``#`` comment lines at the top of the ``.rq`` file."""
+        lines = []
+        for line in self.text.splitlines():
+            if not line.startswith("#"):
+                break
+            lines.append(line[1:].strip())
+        return "\n".join(lines)
+
+
+def _files():
+    return resources.files(__package__)
+
+
+def _read(name: str) -> str:
+    return _files().joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[CannedQuery, ...]:
+    data = tomllib.loads(_read("catalogue.toml"))
+    out = []
+    for q in data.get("query", []):
+        params = tuple(Param(name=p["name"], type=p["type"], required=bool(p.get("required")),
+                             default=p.get("default"), limit=bool(p.get("limit")),
+                             description=p.get("description", "")) for p in q.get("params", []))
+        for p in params:
+            if p.type not in PARAM_TYPES:
+                raise QueryError(f"catalogue.toml: {q['name']}: unknown param type {p.type!r}")
+        out.append(CannedQuery(name=q["name"], file=q["file"], description=q.get("description", ""),
+                               columns=list(q["columns"]), order=q.get("order", ""),
+                               params=params, example=dict(q.get("example", {}))))
+    return tuple(out)
+
+
+def catalogue() -> list[CannedQuery]:
+    """The canned questions, in catalogue order."""
+    return list(_load())
+
+
+def get(name: str) -> CannedQuery:
+    """The canned question ``name``; ``QueryError`` with suggestions if unknown."""
+    by_name = {q.name: q for q in _load()}
+    if name in by_name:
+        return by_name[name]
+    raise QueryError(f"no canned question {name!r}" + _suggest(name, by_name))
+
+
+# ---------------------------------------------------------------- names
+
+def _suggest(name: str, known) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=5, cutoff=0.4)
+    return f"; did you mean: {', '.join(close)}?" if close else ""
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def _names(store: "Store") -> dict:
+    """Person names, unit labels (-> canonical) and post titles per unit, cached
+    per store generation."""
+    cache = getattr(store, "_query_names", None)
+    if cache is not None and cache[0] == store.generation:
+        return cache[1]
+    q = store.ox.query
+    persons = {r[0].value for r in q(
+        "SELECT DISTINCT ?n WHERE { GRAPH ?g { ?p a <http://xmlns.com/foaf/0.1/Person> ; "
+        "<http://xmlns.com/foaf/0.1/name> ?n } }")}
+    labels: dict[str, str] = {}
+    for r in q("SELECT DISTINCT ?l WHERE { GRAPH ?g { ?u a <http://www.w3.org/ns/org#Organization> ; "
+               "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }"):
+        labels[r[0].value] = r[0].value
+    cat = store.catalogue()
+    for u in cat.units:
+        for a in u["aliases"]:
+            labels.setdefault(a, u["name"])
+    titles: dict[str, set] = {}
+    for r in q("SELECT DISTINCT ?u ?t WHERE { GRAPH ?g { ?post a <http://www.w3.org/ns/org#Post> ; "
+               "<http://www.w3.org/ns/org#postIn> ?x ; <http://www.w3.org/ns/org#role> ?r . "
+               "?r <http://www.w3.org/2004/02/skos/core#prefLabel> ?t } "
+               "GRAPH ?h { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?u } }"):
+        titles.setdefault(r[0].value, set()).add(r[1].value)
+    names = {"persons": persons, "labels": labels, "titles": titles, "catalogue": cat}
+    store._query_names = (store.generation, names)
+    return names
+
+
+def resolve_unit(store: "Store", name: str) -> str:
+    """Canonical label of the unit ``name`` (any alias) in ``store``."""
+    names = _names(store)
+    labels = names["labels"]
+    if name in labels:
+        return labels[name]
+    c = names["catalogue"].canonical(name)
+    if c is not None:
+        return c
+    loose = {_norm(k): v for k, v in labels.items()}
+    if _norm(name) in loose:
+        return loose[_norm(name)]
+    raise QueryError(f"unknown unit {name!r}" + _suggest(name, labels))
+
+
+def resolve_person(store: "Store", name: str) -> str:
+    """The stored name of the person ``name`` (spaces ignored)."""
+    persons = _names(store)["persons"]
+    if name in persons:
+        return name
+    loose = {_norm(p): p for p in persons}
+    if _norm(name) in loose:
+        return loose[_norm(name)]
+    raise QueryError(f"unknown person {name!r}" + _suggest(name, persons))
+
+
+def _resolve_title(store: "Store", unit: str, title: str) -> str:
+    titles = _names(store)["titles"]
+    known = titles.get(unit, set())
+    if title in known:
+        return title
+    if _norm(title) in {_norm(t): t for t in known}:
+        return {_norm(t): t for t in known}[_norm(title)]
+    everywhere = set().union(*titles.values()) if titles else set()
+    hint = f"; posts of {unit}: {', '.join(sorted(known))}" if known else \
+        _suggest(title, everywhere)
+    raise QueryError(f"no post {title!r} in {unit}" + hint)
+
+
+# ------------------------------------------------------------ parameters
+
+def _coerce(p: Param, value: Any, query: str) -> Any:
+    where = f"{query}: parameter {p.name}"
+    if p.type == "int":
+        if isinstance(value, bool):
+            raise QueryError(f"{where} must be an integer, not {value!r}")
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise QueryError(f"{where} must be an integer, not {value!r}") from None
+    if p.type == "bool":
+        if isinstance(value, bool):
+            return value
+        s = str(value).strip().lower()
+        if s in ("1", "true", "yes", "y", "on"):
+            return True
+        if s in ("0", "false", "no", "n", "off", ""):
+            return False
+        raise QueryError(f"{where} must be true or false, not {value!r}")
+    if p.type == "date":
+        s = str(value).strip()
+        try:
+            date.fromisoformat(s)
+        except ValueError:
+            raise QueryError(f"{where} must be a date YYYY-MM-DD, not {value!r}") from None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            raise QueryError(f"{where} must be a date YYYY-MM-DD, not {value!r}")
+        return s
+    if p.type == "month":
+        s = str(value).strip()
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", s):
+            raise QueryError(f"{where} must be a month YYYY-MM, not {value!r}")
+        return s
+    if not isinstance(value, str):
+        raise QueryError(f"{where} must be text, not {value!r}")
+    return value
+
+
+def _literal(p: Param, value: Any) -> Literal:
+    if p.type == "int":
+        return Literal(value, datatype=XSD.integer)
+    if p.type == "bool":
+        return Literal(value)
+    if p.type == "date":
+        return Literal(value, datatype=XSD.date)
+    return Literal(value)
+
+
+def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | None]:
+    """Check, coerce and resolve ``params`` for ``query``: the initBindings
+    (variable -> rdflib Literal) and the row limit, if any."""
+    params = {k.replace("-", "_"): v for k, v in params.items()}
+    known = {p.name: p for p in query.params}
+    unknown = set(params) - set(known)
+    if unknown:
+        raise QueryError(f"{query.name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
+                         f"it takes: {', '.join(known) or 'none'}")
+    bindings: dict = {}
+    limit = None
+    values: dict = {}
+    for p in query.params:
+        v = params.get(p.name)
+        if v is None:
+            v = p.default
+        if v is None:
+            if p.required:
+                raise QueryError(f"{query.name}: parameter {p.name} is required ({p.description})")
+            continue
+        values[p.name] = _coerce(p, v, query.name)
+    for p in query.params:
+        if p.name not in values:
+            continue
+        v = values[p.name]
+        if p.type == "person":
+            v = resolve_person(store, v)
+        elif p.type == "unit":
+            v = resolve_unit(store, v)
+        elif p.type == "title":
+            unit = next((values[q.name] for q in query.params if q.type == "unit"), None)
+            v = _resolve_title(store, resolve_unit(store, unit), v) if unit else v
+        if p.limit:
+            if v < 0:
+                raise QueryError(f"{query.name}: parameter {p.name} must be >= 0")
+            limit = v
+            continue
+        bindings[p.name] = _literal(p, v)
+    return bindings, limit
+
+
+# -------------------------------------------------------------- running
+
+def run(store: "Store", name: str, **params: Any) -> Result:
+    """Run the canned question ``name`` on ``store`` with ``params``.
+
+    Returns ``Result(columns, rows)``: rows are dicts of plain str / int values,
+    in the order the question defines.
+    """
+    q = get(name)
+    bindings, limit = bind(store, q, params)
+    res = store.sparql(q.text, bindings=bindings, engine="rdflib")
+    rows = [{c: r.get(c) for c in q.columns} for r in res.rows]
+    if limit is not None:
+        rows = rows[:limit]
+    return Result(list(q.columns), rows)
+
+
+def sparql(store: "Store", text_or_path: str | Path, bindings: dict | None = None) -> Result:
+    """Run the analyst's own SPARQL (text, or a path to a ``.rq`` file)."""
+    text = str(text_or_path)
+    p = Path(text)
+    if isinstance(text_or_path, Path) or (len(text) < 1024 and "\n" not in text and text.endswith(".rq")):
+        try:
+            text = p.read_text(encoding="utf-8")
+        except OSError as e:
+            raise QueryError(f"cannot read SPARQL file {p}: {e}") from None
+    return store.sparql(text, bindings=bindings)
