@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from govgraph.facts import fact_id, read_facts
+from govgraph.errors import GovGraphError
+from govgraph.facts import read_facts
 from govgraph.graph.analytics import centrality, components, interlocks, overload
 from govgraph.graph.network import (
     build_network,
@@ -111,6 +112,8 @@ def test_subgraph_focus_person(G):
     assert periods == ["2018-02-24", "2018-04-12"]
     with pytest.raises(KeyError):
         subgraph(G, "没有这个人")
+    with pytest.raises(GovGraphError, match="没有这个人"):
+        render_html(G, "/nonexistent/x.html", focus="没有这个人")
 
 
 def test_subgraph_doc_and_types(G, facts):
@@ -289,16 +292,26 @@ def test_render_png(tmp_path, G):
 # ----------------------------------------------------------------- real extraction
 
 
-def test_real_extraction_sample():
+@pytest.fixture(scope="module")
+def extracted():
     loaders = pytest.importorskip("govgraph.loaders")
     if not hasattr(loaders, "extract_paths"):
         pytest.skip("govgraph.loaders.extract_paths not there yet")
-    res = loaders.extract_paths([ROOT / "data" / "000_69f8c657212cfd7a.txt"])
-    G = build_network(res.facts, res.notices)
-    docs = {d["doc"] for _, d in G.nodes(data=True) if d["type"] == "notice"}
-    assert DOC10 in docs and "阳政办〔2018〕9号" in docs
-    assert G.nodes[f"notice:{DOC10}"]["date"]
-    fgw = rows_by(overload(subgraph(G, doc=DOC10)), "unit").get("区发改委")
-    assert fgw and fgw["led"] >= 1
-    assert "许才勇" in rows_by(interlocks(G), "member")
-    assert any(d.get("quote") for *_, d in G.edges(data=True))  # evidence reaches the edges
+    return loaders.extract_paths([ROOT / "data" / "000_69f8c657212cfd7a.txt"])
+
+
+def test_real_extraction_sample(extracted, tmp_path):
+    G = build_network(extracted.facts, extracted.notices)
+    notices = {n: d for n, d in G.nodes(data=True) if d["type"] == "notice"}
+    assert len(notices) == len(extracted.notices) >= 7
+    assert notices[f"notice:{DOC10}"]["date"] == "2018-04-13" and notices[f"notice:{DOC10}"]["title"]
+    # the same numbers as the gold: 区发改委 leads 3 tasks of 阳政办〔2018〕10号
+    assert rows_by(overload(subgraph(G, doc=DOC10)), "unit")["区发改委"]["led"] == 3
+    xu = rows_by(interlocks(G), "member")["许才勇"]
+    assert xu["n_groups"] == 2 and "区质量强区工作委员会" in xu["groups"]
+    # evidence reaches the edges and is a slice of the notice text
+    texts = {n.doc: n.text for n in extracted.notices}
+    quoted = [d for *_, d in G.edges(data=True) if d.get("quote")]
+    assert quoted and all(d["quote"] in texts[d["doc"]] for d in quoted)
+    stats = render_html(G, tmp_path / "real.html", focus="许才勇")
+    assert stats["types"]["group"] == 2 and stats["types"]["post"] >= 1

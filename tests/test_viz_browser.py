@@ -198,6 +198,23 @@ def test_screenshot_not_blank(browse, gold_graph, tmp_path):
     assert coloured > 2000  # the red person, orange groups, purple post, blue unit
 
 
+def test_real_extraction_page(browse, tmp_path):
+    loaders = pytest.importorskip("govgraph.loaders")
+    if not hasattr(loaders, "extract_paths"):
+        pytest.skip("govgraph.loaders.extract_paths not there yet")
+    res = loaders.extract_paths([ROOT / "data" / "000_69f8c657212cfd7a.txt"])
+    G = build_network(res.facts, res.notices)
+    page = tmp_path / "real.html"
+    stats = render_html(G, page)
+    st, _ = browse(page)
+    assert st["ready"] == "1" and st["error"] == "" and st["resources"] == "0"
+    assert int(st["drawn"]) == int(st["total"]) == stats["nodes"] == G.number_of_nodes()
+    doc = "阳政办〔2018〕9号"
+    st, _ = browse(page, hash="types=person,group,post,unit&doc=" + quote(doc))
+    want = sum(1 for _, d in G.nodes(data=True) if d["type"] in ("person", "group", "post", "unit") and doc in d["docs"])
+    assert int(st["visible"]) == want > 20
+
+
 def _synthetic(n_people=300, n_units=200, n_groups=40, n_tasks=460, seed=1):
     r = random.Random(seed)
     facts = [{"kind": "unit", "name": f"单位{i}", "aliases": [], "parent": None, "unit_type": "department"} for i in range(n_units)]
