@@ -319,16 +319,14 @@ def render_png(
     installed (none: no labels rather than empty boxes).  Returns stats:
     ``path``, ``nodes``, ``edges``, ``labelled``, ``font``.
     """
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # no pyplot: no global backend or figure state
 
     H = _select(G, focus, depth, doc, types)
     U = nx.Graph(H.to_undirected(as_view=True))
     pos = nx.spring_layout(U, seed=7, k=3 / math.sqrt(max(len(U), 1)), iterations=100) if len(U) else {}
     font = _cjk_font()
-    fig, ax = plt.subplots(figsize=(12, 9))
+    fig = Figure(figsize=(12, 9))
+    ax = fig.add_subplot()
     ax.set_axis_off()
     marker = {"dot": "o", "square": "s", "hexagon": "h", "diamond": "D", "triangle": "^", "star": "*"}
     nx.draw_networkx_edges(U, pos, ax=ax, edge_color="#bbbbbb", width=0.5)
@@ -354,5 +352,4 @@ def render_png(
         out = Path(path)
         out.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(out, dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
     return {"path": str(out), "nodes": U.number_of_nodes(), "edges": U.number_of_edges(), "labelled": labelled, "font": font}
