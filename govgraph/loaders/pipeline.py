@@ -38,6 +38,7 @@ class Extraction:
     facts: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # files or notices that could not be read
+    _by_doc: dict = field(default_factory=dict, repr=False)
 
     def by_kind(self, kind: str) -> list[dict]:
         return [f for f in self.facts if f["kind"] == kind]
@@ -189,21 +190,22 @@ def extract_text(text: str, source: str = "<text>") -> Extraction:
 
 
 def _add_notice(ex: Extraction, notice: Notice) -> None:
-    for prev in ex.notices:
-        if prev.doc == notice.doc:
-            if prev.sha256 == notice.sha256:
-                ex.warnings.append(f"{notice.source} [{notice.doc}]: duplicate of the notice in {prev.source}; skipped")
-            else:
-                ex.warnings.append(
-                    f"{notice.source} [{notice.doc}]: same document number as a notice in {prev.source} but different "
-                    f"text; the first one is kept, this one skipped")
-            return
+    prev = ex._by_doc.get(notice.doc)
+    if prev is not None:
+        if prev.sha256 == notice.sha256:
+            ex.warnings.append(f"{notice.source} [{notice.doc}]: duplicate of the notice in {prev.source}; skipped")
+        else:
+            ex.warnings.append(
+                f"{notice.source} [{notice.doc}]: same document number as a notice in {prev.source} but different "
+                f"text; the first one is kept, this one skipped")
+        return
     try:
         facts, warns = extract_notice(notice)
     except Exception as e:  # an extractor bug must not lose the batch: report it, naming the notice
         ex.errors.append(f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}")
         return
     ex.notices.append(notice)
+    ex._by_doc[notice.doc] = notice
     ex.facts.extend(facts)
     ex.warnings.extend(warns)
 

@@ -206,12 +206,15 @@ def check_persons(facts: list[dict]) -> list[str]:
     """Warn where one name cannot be one person: a list names the same name twice with different posts."""
     warnings = []
     seen = defaultdict(set)
+    posts = defaultdict(set)
     for f in facts:
         if f["kind"] == "membership" and f["member_type"] == "person":
             seen[(f["doc"], f["group"], f["member"])].add(f["evidence"]["start"] if f.get("evidence") else None)
+        elif f["kind"] == "post":
+            posts[(f["doc"], f["person"])].add((f["unit"], f["title"]))
     for (doc, group, name), starts in seen.items():
-        posts = {(p["unit"], p["title"]) for p in facts if p["kind"] == "post" and p["doc"] == doc and p["person"] == name}
-        if len(starts) > 1 and len({u for u, _ in posts}) > 1:
+        held = posts.get((doc, name), set())
+        if len(starts) > 1 and len({u for u, _ in held}) > 1:
             warnings.append(f"[{doc}]: {name} is listed twice in {group} with different posts "
-                            f"({'; '.join(u + t for u, t in sorted(posts))}): may be two people of the same name")
+                            f"({'; '.join(u + t for u, t in sorted(held))}): may be two people of the same name")
     return warnings

@@ -1,0 +1,197 @@
+"""Extraction on real notices: the sample corpus against its gold, and notices from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govgraph.evaluate import evaluate
+from govgraph.facts import validate_fact
+from govgraph.loaders import extract_paths, extract_text
+
+ROOT = Path(__file__).resolve().parent.parent
+OTHER = ROOT / "tests" / "data" / "other"
+
+
+def test_sample_splits_into_ten_notices_with_headers(sample_extraction):
+    docs = [(n.doc, n.date) for n in sample_extraction.notices]
+    assert len(docs) == 10
+    assert ("阳政办〔2018〕11号", "2018-04-20") in docs
+    assert ("阳政办〔2018〕2号", "2018-02-01") in docs
+    n9 = next(n for n in sample_extraction.notices if n.doc == "阳政办〔2018〕9号")
+    assert n9.title.startswith("区人民政府办公室关于成立")
+    assert n9.issuer == "武汉市汉阳区人民政府办公室"
+    # A number only cited in the body (武政办〔2018〕16号) is not a notice of its own.
+    assert not any("武政办" in d for d, _ in docs)
+    assert sample_extraction.errors == []
+
+
+@pytest.mark.parametrize("kind", ["post", "membership", "task", "due"])
+def test_sample_scores_at_least_095_against_gold(sample_extraction, gold_facts, gold_units, kind):
+    res = evaluate(sample_extraction.facts, gold_facts, gold_units)
+    assert res[kind]["f1"] >= 0.95, (kind, res[kind]["missed"][:10], res[kind]["spurious"][:10])
+
+
+def test_every_fact_is_valid_and_quotes_its_source(sample_extraction):
+    texts = {n.doc: n.text for n in sample_extraction.notices}
+    for f in sample_extraction.facts:
+        assert validate_fact(f) == [], f
+        if f["kind"] == "unit":
+            continue
+        ev = f["evidence"]
+        assert texts[f["doc"]][ev["start"]:ev["end"]] == ev["text"], f
+
+
+def test_member_list_with_spaced_names_and_joined_posts(sample_extraction):
+    facts = sample_extraction.facts
+    m = {(f["doc"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"}
+    assert ("阳政办〔2018〕9号", "蔡松", "常务副组长") in m  # 蔡 松, padded
+    assert ("阳政办〔2018〕9号", "许才勇", "办公室主任") in m  # office
+    assert ("阳政办〔2018〕11号", "彭焚", "组长") in m  # 由分管副区长彭焚任组长
+    assert ("阳政办〔2018〕2号", "区建管站", "成员单位") in m  # 成员单位由…和各街道组成
+    posts = {(f["person"], f["unit"], f["title"], f.get("note")) for f in facts if f["kind"] == "post"}
+    assert ("李艳明", "区委", "常委", None) in posts and ("李艳明", "区政府", "常务副区长", None) in posts
+    assert ("李锐", "区人力资源局", "副局长", "挂职") in posts
+    assert ("王德胜", "区检察院", "党组副书记", None) in posts
+
+
+def test_audit_terms_and_former_posts(sample_extraction):
+    terms = {(f["person"], f["unit"], f["title"], f.get("start"), f.get("end"), f.get("former", False))
+             for f in sample_extraction.facts if f["kind"] == "post" and f["doc"] == "阳政办〔2018〕7号"}
+    assert ("罗双兰", "江堤街办事处", "主任", "2015-08", "2017-03", False) in terms
+    assert ("左红伟", "月湖街办事处", "主任", "2013-04", "2016-04", True) in terms
+    assert ("施韦先", "翠微街办事处", "主任", "2015-11", "2017-12", True) in terms
+    assert ("施韦先", "建桥街办事处", "主任", "2015-11", "2017-12", False) in terms
+    assert len(terms) == 20  # 19 officials, one with two posts
+
+
+def test_table_rows_are_the_tasks_when_a_responsibility_table_exists(sample_extraction):
+    tasks = [f for f in sample_extraction.facts if f["kind"] == "task" and f["doc"] == "阳政办〔2018〕11号"]
+    assert len(tasks) == 12
+    row8 = next(t for t in tasks if t["ref"] == "附件.8")
+    assert row8["responsible"] == ["城管委", "区建设局", "建管站", "区交通大队"] and row8["due"] == "2018-06-30"
+
+
+def test_unit_catalogue_aliases_parents_collectives(sample_extraction):
+    units = {u["name"]: u for u in sample_extraction.facts if u["kind"] == "unit"}
+    by_alias = {a: u for u in units.values() for a in u["aliases"]}
+    assert by_alias["区科技经信局"] is by_alias["区科技和经信局"]
+    assert by_alias["汉阳公安分局"] is by_alias["公安汉阳分局"]
+    assert by_alias["区交通大队"]["parent"] == by_alias["公安汉阳分局"]["name"]
+    assert by_alias["建管站"]["parent"] == by_alias["区建设局"]["name"]
+    streets = by_alias["各街办事处"]
+    assert streets["unit_type"] == "collective" and by_alias["永丰街办事处"]["name"] in streets["members"]
+
+
+def test_other_county_leading_group():
+    ex = extract_paths([OTHER / "county_group.txt"])
+    assert [n.doc for n in ex.notices] == ["宜政办发〔2019〕23号"]
+    m = {(f["member"], f["role"]) for f in ex.facts if f["kind"] == "membership"}
+    assert {("王建国", "组长"), ("李明华", "常务副组长"), ("刘伟", "副组长"), ("欧阳明", "成员"), ("陈红", "办公室主任")} <= m
+    posts = {(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"}
+    assert ("王建国", "县人民政府", "县长") in posts and ("李明华", "县委", "常委") in posts
+    group = next(f for f in ex.facts if f["kind"] == "group")
+    assert group["group"] == "宜城县创建国家卫生县城工作领导小组" and group["office_unit"] == "县卫健局"
+
+
+def test_appointments_and_removals():
+    ex = extract_paths([OTHER / "appointments.txt"])
+    posts = {(f["person"], f["unit"], f["title"], f.get("start"), f.get("end")) for f in ex.facts if f["kind"] == "post"}
+    assert posts == {("张志强", "县财政局", "局长", "2020-03", None), ("刘芳芳", "县教育局", "副局长", "2020-03", None),
+                     ("赵宏伟", "县财政局", "局长", None, "2020-03"), ("孙立新", "县审计局", "局长", "2020-03", None)}
+
+
+def test_tasks_with_parentheticals_duty_lists_and_deadlines():
+    ex = extract_paths([OTHER / "county_tasks.txt"])
+    tasks = {(tuple(f["lead"]), tuple(f["responsible"]), f["due"]) for f in ex.facts if f["kind"] == "task"}
+    assert (("县市场监管局",), ("县公安局", "县税务局"), "2019-06-30") in tasks
+    assert ((), ("县财政局", "县人社局"), None) in tasks
+    assert ((), ("县督查室",), None) in tasks  # a duty in the covering letter
+    assert len(tasks) == 8
+
+
+@pytest.mark.parametrize("variant", ["county_group_traditional.txt", "county_group_big5.txt"])
+def test_traditional_and_big5_give_the_same_facts(variant):
+    def keyset(path):
+        ex = extract_paths([OTHER / path])
+        return {json.dumps({k: v for k, v in f.items() if k not in ("evidence", "docs")}, ensure_ascii=False, sort_keys=True)
+                for f in ex.facts if f["kind"] != "unit"}
+
+    assert keyset(variant) == keyset("county_group.txt")
+
+
+def test_gbk_and_html_inputs_say_how_they_were_read():
+    ex = extract_paths([OTHER / "county_tasks_gbk.txt", OTHER / "appointments.html"])
+    assert any("county_tasks_gbk.txt: decoded as gb18030" in w for w in ex.warnings)
+    assert any("appointments.html: decoded as utf-8 (HTML stripped)" in w for w in ex.warnings)
+    people = {f["person"] for f in ex.facts if f["kind"] == "post"}
+    assert "假人" not in people and "张志强" in people  # script content is not text
+
+
+def test_bad_inputs_give_clear_messages_and_the_rest_still_loads(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "noheader.txt").write_text("各街办事处:\n区财政局负责做好资金保障工作。\n", encoding="utf-8")
+    (tmp_path / "cut.txt").write_text(
+        "阳政办(2018)13号—区人民政府办公室关于印发某方案的通知 2018-05-02 正文。 附件: 责任分解表 序号 任务目标 责任单位 完成时限 "
+        "1 做好宣传工作。 区委宣传部 5月底 2 做好", encoding="utf-8")
+    ex = extract_paths([tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "noheader.txt", tmp_path / "cut.txt",
+                        OTHER / "appointments.txt"])
+    assert any("empty.txt: the file is empty" in e for e in ex.errors)
+    assert any("binary.txt: binary data" in e for e in ex.errors)
+    assert any("noheader.txt: no document number" in w and "'noheader'" in w for w in ex.warnings)
+    assert any("阳政办〔2018〕13号" in w and "row 2" in w for w in ex.warnings)  # the cut row, named
+    docs = {n.doc for n in ex.notices}
+    assert {"noheader", "阳政办〔2018〕13号", "宜政任〔2020〕5号"} <= docs
+    cut = [f for f in ex.facts if f["kind"] == "task" and f["doc"] == "阳政办〔2018〕13号"]
+    assert [t["responsible"] for t in cut] == [["区委宣传部"]]
+
+
+def test_large_file_streams(tmp_path):
+    one = (ROOT / "data" / "000_69f8c657212cfd7a.txt").read_text(encoding="utf-8")
+    big = tmp_path / "big.txt"
+    with open(big, "w", encoding="utf-8") as fh:
+        for i in range(250):  # ~21 MB, every copy under new document numbers
+            fh.write(one.replace("阳政办(2018)", f"阳政办({1900 + i % 100})").replace("号—", f"{i // 100}号—") + " ")
+    assert big.stat().st_size > 20 * 2**20
+    ex = extract_paths([big])
+    assert any("streamed" in w for w in ex.warnings)
+    assert len(ex.notices) == 2500 - sum(1 for w in ex.warnings if "duplicate" in w or "same document number" in w)
+    assert ex.errors == []
+
+
+def test_extract_text_from_string():
+    ex = extract_text("任命张三为区财政局局长。", source="memo")
+    assert [(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"] == [("张三", "区财政局", "局长")]
+
+
+def test_cli_extract_and_evaluate(tmp_path, sample_path):
+    out = tmp_path / "facts.jsonl"
+    gg = [sys.executable, "-m", "govgraph.cli"]
+    r = subprocess.run(gg + ["extract", str(sample_path), "-o", str(out)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "10 notices" in r.stderr
+    ok = subprocess.run(gg + ["evaluate", str(out), str(ROOT / "data" / "gold"), "--units",
+                              str(ROOT / "data" / "gold" / "units.jsonl"), "--min-f1", "0.95"], capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "membership  P=" in ok.stdout
+    # Drop half the tasks: evaluation must fail the floor and list what was missed.
+    lines = out.read_text(encoding="utf-8").splitlines()
+    kept = [ln for i, ln in enumerate(lines) if '"kind": "task"' not in ln or i % 2]
+    out.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    bad = subprocess.run(gg + ["evaluate", str(out), str(ROOT / "data" / "gold"), "--min-f1", "0.95"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1 and "missed:" in bad.stdout and "F1 below 0.95" in bad.stderr
+
+
+def test_cli_strict_fails_on_warnings(tmp_path):
+    p = tmp_path / "noheader.txt"
+    p.write_text("区财政局负责做好资金保障工作。", encoding="utf-8")
+    out = tmp_path / "f.jsonl"
+    r = subprocess.run([sys.executable, "-m", "govgraph.cli", "extract", str(p), "-o", str(out), "--strict"],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "no document number" in r.stderr and not out.exists()
