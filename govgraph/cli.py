@@ -143,6 +143,345 @@ def evaluate(
             raise typer.Exit(1)
 
 
+# ---------------------------------------------------------------- output helpers
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _cell(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "yes" if v else ""
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    return str(v).replace("\n", " ")
+
+
+def _print_rows(columns: list[str], rows: list[dict], fmt: str, max_width: int = 60) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: _cell(r.get(c)) for c in columns})
+        return
+    if fmt != "table":
+        _fail(f"unknown format {fmt!r}; use table, json or csv")
+
+    def clip(s: str) -> str:
+        if _width(s) <= max_width:
+            return s
+        out = ""
+        for c in s:
+            if _width(out + c) > max_width - 1:
+                break
+            out += c
+        return out + "…"
+
+    cells = [[clip(_cell(r.get(c))) for c in columns] for r in rows]
+    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
+    typer.echo("  ".join(pad(c, w) for c, w in zip(columns, widths)))
+    typer.echo("  ".join("-" * w for w in widths))
+    for row in cells:
+        typer.echo("  ".join(pad(c, w) for c, w in zip(row, widths)).rstrip())
+    typer.echo(f"({len(rows)} rows)", err=True)
+
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+
+
+def _graph(store: Path):
+    from .api import Graph
+
+    try:
+        return Graph.open(store)
+    except GovGraphError as e:
+        _fail(e)
+
+
+# ---------------------------------------------------------------- store commands
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Notice files or folders to extract and load.")],
+    store: StoreOpt = DEFAULT_STORE,
+    strict: Annotated[bool, typer.Option(help="Load nothing if the extraction has warnings or errors.")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
+):
+    """Extract notices and load them into the embedded RDF store (one named graph per notice).
+
+    Building the same notices again changes nothing; a notice whose text changed is
+    replaced; a failed or killed build leaves the previous store as it was."""
+    from .api import Graph
+
+    ex = _extract(paths, quiet)
+    _report(ex, quiet, show=10**9 if verbose else 20)
+    if not ex.notices:
+        _err("error: no notice could be read; the store is unchanged")
+        raise typer.Exit(1)
+    if strict and (ex.errors or [w for w in ex.warnings if "decoded as" not in w]):
+        _err("error: --strict: warnings or errors above; the store is unchanged")
+        raise typer.Exit(1)
+    try:
+        g = Graph.open(store, create=True)
+        with typer.progressbar(length=len(ex.notices), label="loading", file=sys.stderr,
+                               hidden=quiet or not sys.stderr.isatty()) as bar:
+            def progress(done, total, doc):
+                bar.update(max(0, done - bar.pos))
+
+            report = g.store.build(ex.facts, ex.notices, progress=progress)
+    except GovGraphError as e:
+        _fail(e)
+    c = report.counts()
+    _info(f"store {store}: {c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
+          f"{c.get('refreshed', 0)} refreshed; {c['units']} units, {c['quads']} quads")
+    for w in getattr(report, "warnings", [])[:20]:
+        _info(f"  warning: {w}")
+    if ex.errors:
+        raise typer.Exit(2)
+
+
+@app.command()
+def stats(store: StoreOpt = DEFAULT_STORE, fmt: FormatOpt = "table"):
+    """Counts per class and per notice in the store."""
+    s = _graph(store).stats()
+    if fmt == "json":
+        typer.echo(json.dumps(s, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"store {s['path']} ({s.get('generation')}): {s['notices']} notices, {s['units']} units, "
+               f"{s['quads']} quads, {s['triples']} distinct triples")
+    _print_rows(["class", "instances"], [{"class": k, "instances": v} for k, v in s["classes"].items()], fmt)
+    kinds = ["post", "membership", "group", "task", "quads"]
+    _print_rows(["notice"] + kinds, [{"notice": d, **{k: v.get(k, 0) for k in kinds}}
+                                     for d, v in s["per_notice"].items()], fmt)
+
+
+export_app = typer.Typer(help="Export the store: RDF (Turtle, TriG, N-Quads, JSON-LD) or facts (JSON Lines).",
+                         no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("rdf")
+def export_rdf(
+    store: StoreOpt = DEFAULT_STORE,
+    rdf_format: Annotated[str, typer.Option("--format", "-f", help="turtle, trig, nquads or jsonld.")] = "trig",
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output file; '-' for stdout.")] = Path("-"),
+):
+    """Write the whole graph as RDF (named graphs kept in TriG, N-Quads and JSON-LD)."""
+    g = _graph(store)
+    try:
+        if str(output) == "-":
+            typer.echo(g.store.serialize(rdf_format))
+        else:
+            g.store.serialize(rdf_format, out=output)
+            _info(f"wrote {output}")
+    except GovGraphError as e:
+        _fail(e)
+
+
+@export_app.command("facts")
+def export_facts(
+    store: StoreOpt = DEFAULT_STORE,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output file; '-' for stdout.")] = Path("-"),
+):
+    """Write the facts read back from the store (facts format v1.1, as `govgraph extract` writes)."""
+    from .facts import write_facts
+
+    facts = _graph(store).facts()
+    if str(output) == "-":
+        write_facts(facts, sys.stdout)
+    else:
+        n = write_facts(facts, output)
+        _info(f"wrote {n} facts to {output}")
+
+
+# ---------------------------------------------------------------- questions
+
+def _parse_params(name: str, args: list[str], extra: list[str], top, due_before, month, expand) -> dict:
+    from . import queries
+
+    q = queries.get(name)
+    params: dict = {}
+    positional = [p for p in q.params if p.required]
+    if len(args) > len(positional):
+        raise GovGraphError(f"{name} takes {len(positional)} argument(s): "
+                            + " ".join(p.name.upper() for p in positional))
+    for p, v in zip(positional, args):
+        params[p.name] = v
+    known = {p.name for p in q.params}
+    for opt, val in (("top", top), ("due_before", due_before), ("month", month)):
+        if val is not None:
+            if opt not in known:
+                raise GovGraphError(f"{name} has no --{opt.replace('_', '-')} option")
+            params[opt] = val
+    if expand:
+        if "expand_collectives" not in known:
+            raise GovGraphError(f"{name} has no --expand-collectives option")
+        params["expand_collectives"] = True
+    for kv in extra:
+        k, sep, v = kv.partition("=")
+        if not sep:
+            raise GovGraphError(f"--param wants NAME=VALUE, got {kv!r}")
+        params[k.strip()] = v
+    return params
+
+
+@app.command()
+def query(
+    name: Annotated[Optional[str], typer.Argument(help="Canned question (see --list).")] = None,
+    args: Annotated[Optional[list[str]], typer.Argument(help="Its required parameters, in order (PERSON, UNIT TITLE …).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the canned questions.")] = False,
+    top: Annotated[Optional[int], typer.Option(help="Keep the first N rows (unit-load).")] = None,
+    due_before: Annotated[Optional[str], typer.Option(help="Only tasks due before YYYY-MM-DD (unit-load).")] = None,
+    month: Annotated[Optional[str], typer.Option(help="Only this month, YYYY-MM (deadlines).")] = None,
+    expand_collectives: Annotated[bool, typer.Option(help="Count a collective's tasks for its member units.")] = False,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Any parameter as NAME=VALUE.")] = None,
+    backend: Annotated[str, typer.Option(help="rdf (embedded store) or neo4j.")] = "rdf",
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: FormatOpt = "table",
+):
+    """Answer a canned cross-notice question (appointment-history, post-holders, unit-load, …)."""
+    from . import queries
+
+    if list_ or not name:
+        rows = [{"name": q.name, "parameters": " ".join(p.name.upper() if p.required else f"[--{p.name.replace('_', '-')}]"
+                                                      for p in q.params), "question": q.description}
+                for q in queries.catalogue()]
+        _print_rows(["name", "parameters", "question"], rows, fmt, max_width=80)
+        return
+    g = _graph(store)
+    try:
+        params = _parse_params(name, args or [], param or [], top, due_before, month, expand_collectives)
+        res = g.query(name, backend=backend, **params)
+    except GovGraphError as e:
+        _fail(e)
+    _print_rows(res.columns, res.rows, fmt)
+
+
+@app.command()
+def sparql(
+    text: Annotated[str, typer.Argument(help="A SPARQL query, or the path of a .rq file.")],
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: FormatOpt = "table",
+):
+    """Run your own SPARQL on the store (all notice graphs as one; prefixes gg:, org:, skos: … predefined)."""
+    g = _graph(store)
+    try:
+        res = g.sparql(text)
+    except GovGraphError as e:
+        _fail(e)
+    _print_rows(res.columns, res.rows, fmt)
+
+
+# ---------------------------------------------------------------- Neo4j
+
+neo4j_app = typer.Typer(help="Load the graph into Neo4j and query it there.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j")
+
+UriOpt = Annotated[Optional[str], typer.Option("--uri", envvar="NEO4J_URI", help="Bolt URI (env NEO4J_URI).")]
+UserOpt = Annotated[Optional[str], typer.Option("--user", envvar="NEO4J_USER", help="User (env NEO4J_USER).")]
+PwOpt = Annotated[Optional[str], typer.Option("--password", envvar="NEO4J_PASSWORD", help="Password (env NEO4J_PASSWORD).")]
+DbOpt = Annotated[Optional[str], typer.Option("--database", envvar="NEO4J_DATABASE", help="Database (env NEO4J_DATABASE).")]
+
+
+@neo4j_app.command("load")
+def neo4j_load(
+    store: StoreOpt = DEFAULT_STORE,
+    uri: UriOpt = None, user: UserOpt = None, password: PwOpt = None, database: DbOpt = None,
+    wipe: Annotated[bool, typer.Option(help="Delete everything in the database first.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.")] = 1000,
+):
+    """Load the store into Neo4j (constraints, batched UNWIND … MERGE; loading twice changes nothing)."""
+    from .graph import neo4j_store
+
+    g = _graph(store)
+    try:
+        conn = neo4j_store.connect(uri, user, password, database)
+        facts, notices = g.facts(), g.notices()
+        with typer.progressbar(length=100, label="loading into Neo4j", file=sys.stderr,
+                               hidden=not sys.stderr.isatty()) as bar:
+            def progress(step, done, total):
+                bar.update(max(0, int(100 * done / max(total, 1)) - bar.pos))
+
+            summary = neo4j_store.load(conn, facts, notices, wipe=wipe, batch_size=batch_size, progress=progress)
+    except GovGraphError as e:
+        _fail(e)
+    typer.echo(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
+
+
+@neo4j_app.command("counts")
+def neo4j_counts(uri: UriOpt = None, user: UserOpt = None, password: PwOpt = None, database: DbOpt = None):
+    """Nodes per label and relationships per type in Neo4j."""
+    from .graph import neo4j_store
+
+    try:
+        c = neo4j_store.counts(neo4j_store.connect(uri, user, password, database))
+    except GovGraphError as e:
+        _fail(e)
+    typer.echo(json.dumps(c, ensure_ascii=False, indent=1))
+
+
+# ---------------------------------------------------------------- analytics and pictures
+
+@app.command()
+def analyze(
+    kind: Annotated[str, typer.Argument(help="overload, centrality, interlocks or components.")],
+    store: StoreOpt = DEFAULT_STORE,
+    expand_collectives: Annotated[bool, typer.Option(help="overload: spread a collective's tasks to its members.")] = False,
+    of: Annotated[str, typer.Option("--of", help="centrality: unit or person.")] = "unit",
+    top: Annotated[Optional[int], typer.Option(help="Keep the first N rows.")] = None,
+    fmt: FormatOpt = "table",
+):
+    """Network analytics: unit overload scores, centrality, group interlocks, components."""
+    g = _graph(store)
+    kw = {"overload": {"expand_collectives": expand_collectives}, "centrality": {"kind": of}}.get(kind, {})
+    try:
+        res = g.analyze(kind, **kw)
+    except (GovGraphError, ValueError) as e:
+        _fail(e)
+    rows = res.rows[:top] if top else res.rows
+    _print_rows(res.columns, rows, fmt)
+
+
+@app.command()
+def viz(
+    store: StoreOpt = DEFAULT_STORE,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("graph.html"),
+    focus: Annotated[Optional[str], typer.Option(help="Centre on a person, unit or group (name or alias).")] = None,
+    depth: Annotated[int, typer.Option(help="Hops around --focus.")] = 1,
+    notice: Annotated[Optional[str], typer.Option(help="Only what one notice says (document number).")] = None,
+    types: Annotated[Optional[str], typer.Option(help="Node types to show, e.g. person,unit,group,task.")] = None,
+    png: Annotated[Optional[Path], typer.Option(help="Also write a static PNG of the same view.")] = None,
+):
+    """Write an interactive network page that works offline (search, filters by type and notice, evidence on hover)."""
+    from .graph.network import build_network, subgraph
+    from .graph.viz import render_html
+
+    g = _graph(store)
+    kw = {"focus": focus, "depth": depth, "doc": notice, "types": types.split(",") if types else None}
+    try:
+        G = build_network(g.facts(), g.notices())
+        st = render_html(G, str(output), **kw)
+        if png:
+            from .graph.viz import render_png
+
+            render_png(G, str(png), **kw)
+    except (GovGraphError, KeyError) as e:
+        _fail(e)
+    _info(f"wrote {output}: {st['nodes']} nodes, {st['edges']} edges")
+    _ = subgraph
+
+
 def main():  # pragma: no cover
     app()
 

@@ -1,0 +1,167 @@
+"""The Python API: the same code paths the CLI uses.
+
+>>> import govgraph, tempfile
+>>> g = govgraph.load(["data/000_69f8c657212cfd7a.txt"], store=tempfile.mkdtemp() + "/kg")  # doctest: +SKIP
+>>> g.query("appointment-history", person="许才勇").rows[0]["unit"]  # doctest: +SKIP
+'区水务局'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import GovGraphError
+
+__all__ = ["Graph", "load", "open_graph", "extract", "BuildResult"]
+
+
+class BuildResult:
+    """What ``Graph.build`` did: the extraction (facts, warnings, errors) and the store report."""
+
+    def __init__(self, extraction, report):
+        self.extraction = extraction
+        self.report = report
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.extraction.warnings) + list(getattr(self.report, "warnings", []))
+
+    @property
+    def errors(self) -> list[str]:
+        return list(self.extraction.errors)
+
+
+def extract(paths: Iterable[str | os.PathLike], progress: Callable | None = None):
+    """Extract facts from files/folders without storing them (an ``Extraction``)."""
+    from .loaders import extract_paths
+
+    return extract_paths([str(p) for p in paths], progress=progress)
+
+
+class Graph:
+    """A govgraph knowledge graph on disk (an RDF store), with questions, analytics and pictures."""
+
+    def __init__(self, store):
+        self.store = store
+
+    # -- opening and building
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, create: bool = False) -> "Graph":
+        from .graph.rdf_store import Store
+
+        return cls(Store.open(path, create=create))
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def build(self, paths: Iterable[str | os.PathLike], progress: Callable | None = None,
+              strict: bool = False) -> BuildResult:
+        """Extract ``paths`` and load them; an extraction with errors under ``strict`` loads nothing."""
+        ex = extract(paths, progress=None)
+        if not ex.notices:
+            raise GovGraphError("no notice could be read: " + "; ".join(ex.errors[:3]))
+        if strict and (ex.errors or [w for w in ex.warnings if "decoded as" not in w]):
+            raise GovGraphError("--strict: the extraction has warnings or errors; nothing was loaded")
+        report = self.store.build(ex.facts, ex.notices, progress=progress)
+        return BuildResult(ex, report)
+
+    # -- reading
+    def facts(self) -> list[dict]:
+        return self.store.facts()
+
+    def notices(self):
+        return self.store.notices()
+
+    def stats(self) -> dict:
+        return self.store.stats()
+
+    # -- questions
+    def query(self, name: str, backend: str = "rdf", neo4j=None, **params: Any):
+        """Run a canned question; rows as ``Result`` (``.rows`` dicts, ``.df()`` a DataFrame)."""
+        from . import queries
+
+        if backend == "rdf":
+            return _frameable(queries.run(self.store, name, **params))
+        if backend == "neo4j":
+            from .queries import cypher
+
+            return _frameable(cypher.run(neo4j or _neo4j_connect(), self.store, name, **params))
+        raise GovGraphError(f"unknown backend {backend!r}; use rdf or neo4j")
+
+    def sparql(self, text_or_path: str, bindings: dict | None = None):
+        from . import queries
+
+        return _frameable(queries.sparql(self.store, text_or_path, bindings))
+
+    @staticmethod
+    def questions():
+        from . import queries
+
+        return queries.catalogue()
+
+    # -- analytics and pictures
+    def to_networkx(self):
+        from .graph.network import build_network
+
+        return build_network(self.facts(), self.notices())
+
+    def analyze(self, kind: str, **kw):
+        """``overload``, ``centrality``, ``interlocks`` or ``components``: a ``Result``."""
+        from .graph import analytics
+        from .graph.rdf_store import Result
+
+        fn = {"overload": analytics.overload, "centrality": analytics.centrality,
+              "interlocks": analytics.interlocks, "components": analytics.components}.get(kind)
+        if fn is None:
+            raise GovGraphError(f"unknown analysis {kind!r}; use overload, centrality, interlocks or components")
+        cols, rows = fn(self.to_networkx(), **kw)
+        return _frameable(Result(list(cols), list(rows)))
+
+    def viz(self, path: str | os.PathLike = "graph.html", **kw) -> dict:
+        """Write the interactive offline page; in a notebook, display it with ``IPython.display.IFrame``."""
+        from .graph.network import build_network
+        from .graph.viz import render_html
+
+        return render_html(build_network(self.facts(), self.notices()), str(path), **kw)
+
+    # -- Neo4j
+    def to_neo4j(self, conn=None, wipe: bool = False, progress: Callable | None = None) -> dict:
+        from .graph import neo4j_store
+
+        return neo4j_store.load(conn or _neo4j_connect(), self.facts(), self.notices(), wipe=wipe, progress=progress)
+
+
+def _neo4j_connect():
+    from .graph import neo4j_store
+
+    return neo4j_store.connect()
+
+
+def _frameable(result):
+    """Give a ``Result`` a ``df()`` method returning a pandas DataFrame (if pandas is installed)."""
+    def df():
+        try:
+            import pandas as pd
+        except ImportError as e:  # pragma: no cover
+            raise GovGraphError("pandas is not installed: pip install pandas") from e
+        return pd.DataFrame(result.rows, columns=result.columns)
+
+    result.df = df
+    return result
+
+
+def open_graph(path: str | os.PathLike | None = None) -> Graph:
+    """Open an existing store (``$GOVGRAPH_STORE`` or ``./govgraph-data`` by default)."""
+    return Graph.open(path)
+
+
+def load(paths: Iterable[str | os.PathLike] | None = None, store: str | os.PathLike | None = None) -> Graph:
+    """Open the store at ``store`` and, if ``paths`` are given, build them into it first."""
+    g = Graph.open(store, create=bool(paths))
+    if paths:
+        g.build(paths)
+    return g
