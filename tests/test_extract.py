@@ -195,3 +195,15 @@ def test_cli_strict_fails_on_warnings(tmp_path):
     r = subprocess.run([sys.executable, "-m", "govgraph.cli", "extract", str(p), "-o", str(out), "--strict"],
                        capture_output=True, text=True)
     assert r.returncode == 1 and "no document number" in r.stderr and not out.exists()
+
+
+def test_member_list_variants_name_with_posts_in_brackets_or_before():
+    ex = extract_paths([OTHER / "city_group.txt"])
+    m = {(f["member"], f["member_type"], f["role"]) for f in ex.facts if f["kind"] == "membership"}
+    assert {("周建华", "person", "主任"), ("孙伟", "person", "副主任"), ("林晓燕", "person", "副主任"),
+            ("钱志刚", "person", "委员"), ("褚红梅", "person", "委员"), ("郑丽", "person", "办公室主任"),
+            ("市消防救援支队", "unit", "成员单位")} <= m
+    assert len(m) == 13
+    posts = {(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"}
+    assert ("周建华", "市委", "副书记") in posts and ("周建华", "市人民政府", "市长") in posts
+    assert not [f for f in ex.facts if f["kind"] == "task"]

@@ -88,14 +88,35 @@ def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
     return None
 
 
+_NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)$")
+
+
+def _entry(tok: str):
+    """One list entry written in a single token: ``张三(市委常委、副市长)`` or ``市政府副市长张三``."""
+    m = _NAME_PAREN.match(tok)
+    if m and is_person_name(m.group("name")):
+        posts = split_posts(m.group("posts"))
+        if posts:
+            return m.group("name"), posts
+    tok = re.sub(r"同志$", "", tok)
+    for k in (3, 2, 4):
+        if len(tok) > k + 2 and is_person_name(tok[-k:]):
+            posts = split_posts(tok[:-k])
+            if posts:
+                return tok[-k:], posts
+    return _split_name_post(tok)
+
+
 def _role_lists(ctx: NoticeContext, facts: list, seen_people: set):
     work = ctx.work
     markers = list(ROLE_MARKER_RE.finditer(work))
     for i, m in enumerate(markers):
         role = re.sub(r"\s+", "", m.group("role"))
         seg_end = markers[i + 1].start() if i + 1 < len(markers) else len(work)
-        group = None
-        # A list's group: named in the title of the list, else the notice's.
+        # The list ends at the first full stop or comma (neither occurs inside entries).
+        stop = re.search(r"[。,]", work[m.end():seg_end])
+        if stop:
+            seg_end = m.end() + stop.start()
         first = m
         j = i
         while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and _is_list_marker_run(work, markers[j - 1], markers[j]):
@@ -105,53 +126,60 @@ def _role_lists(ctx: NoticeContext, facts: list, seen_people: set):
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
-        pending: list[tuple[str, int, int]] = []  # name fragments
-        units_only = []
-        for tm in re.finditer(r"\S+", work[m.end():seg_end]):
-            tok = tm.group()
-            a, b = m.end() + tm.start(), m.end() + tm.end()
-            if re.search(r"[,。;:]", tok):
-                # A unit list (成员单位:区发改委、区财政局) or the end of the list.
-                if not pending and "、" in tok and all(is_unit_like(u) for u in split_unit_list(tok.rstrip("。;"))):
-                    units_only.append((tok.rstrip("。;"), a, b))
-                break
-            posts = split_posts(tok)
-            if posts and pending:
-                name = "".join(p[0] for p in pending)
-                ea = pending[0][1]
-                pending = []
-                if not is_person_name(name):
-                    ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; kept as written")
-                ev = ctx.evidence(ea, b)
-                facts.append(_membership(ctx, group, name, "person", role, ev))
-                facts.extend(_post_facts(ctx, name, posts, ev))
-                seen_people.add(name)
-                continue
-            glued = _split_name_post(tok)
-            if glued and not pending:
-                name, posts = glued
-                ev = ctx.evidence(a, b)
-                facts.append(_membership(ctx, group, name, "person", role, ev))
-                facts.extend(_post_facts(ctx, name, posts, ev))
-                continue
-            if re.fullmatch(f"[{CJK}·]{{1,4}}", tok) and not is_unit_like(tok) and len("".join(p[0] for p in pending) + tok) <= 4:
-                pending.append((tok, a, b))
-                continue
-            if is_unit_like(tok) or "、" in tok:
-                items = split_unit_list(tok)
-                if items and all(is_unit_like(u) for u in items) and not pending:
-                    units_only.append((tok, a, b))
-                    continue
-            break
-        if pending:
+        for pm in re.finditer(r"[^;\n]+", work[m.end():seg_end]):
+            _list_piece(ctx, facts, group, role, m.end() + pm.start(), pm.group())
+            seen_people.update(f["member"] for f in facts if f["kind"] == "membership")
+
+
+def _list_piece(ctx, facts, group, role, base, piece):
+    """Entries of one piece of a member list (between ; or line breaks)."""
+    pending: list[tuple[str, int, int]] = []  # name fragments
+
+    def add_person(name, posts, a, b):
+        ev = ctx.evidence(a, b)
+        facts.append(_membership(ctx, group, name, "person", role, ev))
+        facts.extend(_post_facts(ctx, name, posts, ev))
+
+    for tm in re.finditer(r"\S+", piece):
+        tok = tm.group()
+        a, b = base + tm.start(), base + tm.end()
+        posts = split_posts(tok)
+        if posts and pending:
             name = "".join(p[0] for p in pending)
-            if is_person_name(name):
-                ev = ctx.evidence(pending[0][1], pending[-1][2])
-                facts.append(_membership(ctx, group, name, "person", role, ev))
-                ctx.warn(f"{name} ({role}) is listed without a post")
-        for tok, a, b in units_only:
-            for u in split_unit_list(tok):
-                facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
+            if not is_person_name(name):
+                ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; kept as written")
+            add_person(name, posts, pending[0][1], b)
+            pending = []
+            continue
+        if not pending:
+            got = _entry(tok)
+            if got:
+                add_person(got[0], got[1], a, b)
+                continue
+        if re.fullmatch(f"[{CJK}·]{{1,4}}", tok) and not is_unit_like(tok) and not posts \
+                and len("".join(p[0] for p in pending) + tok) <= 4:
+            pending.append((tok, a, b))
+            continue
+        if "、" in tok and not pending:
+            items = split_unit_list(tok)
+            if items and all(is_unit_like(u) for u in items):
+                for u in items:
+                    facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
+                continue
+            entries = [_entry(x) for x in tok.split("、")]
+            if entries and all(entries):
+                for name, posts in entries:
+                    add_person(name, posts, a, b)
+                continue
+        if is_unit_like(tok) and not pending and role in ("成员单位", "成员"):
+            facts.append(_membership(ctx, group, _strip_leader(tok), "unit", role, ctx.evidence(a, b)))
+            continue
+        break
+    if pending:
+        name = "".join(p[0] for p in pending)
+        if is_person_name(name):
+            facts.append(_membership(ctx, group, name, "person", role, ctx.evidence(pending[0][1], pending[-1][2])))
+            ctx.warn(f"{name} ({role}) is listed without a post")
 
 
 def _is_list_marker_run(work, m1, m2) -> bool:

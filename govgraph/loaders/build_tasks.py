@@ -264,7 +264,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
         regions = [(0, ctx.outline.markers[0].start)] + sections
     marker_ends = {m.end for m in ctx.outline.markers}
     for ra, rb in regions:
-        for sm in re.finditer(r"[^。;]+[。;]?", work[ra:rb]):
+        for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):
             s0 = ra + sm.start()
             sent = sm.group()
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
@@ -288,7 +288,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 if not got and not lead_units:
                     continue
                 units, pstart = got if got else ([], 0)
-                if any(u in _SELF_ROLES for u in units):
+                if any(u in _SELF_ROLES or u in _LEX.roles for u in units):
                     continue
                 a, b = s0 + st - (bm.end() if lead_units else 0), s0 + len(sent)
                 ref = ctx.outline.ref_at(a)

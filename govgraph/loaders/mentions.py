@@ -120,7 +120,7 @@ def strip_unit_qualifiers(s: str) -> str:
     return re.sub(r"\([^()]*\)", "", s).strip()
 
 
-_VERBISH = re.compile(r"(负责|加强|推进|开展|组织|落实|建立|完成|做好|实施|提高|确保|按照|根据|进行|协调|指导|督促|通过|以及|其他)")
+_VERBISH = re.compile(r"(负责|设在|设于|兼任|下设|组成|加强|推进|开展|组织|落实|建立|完成|做好|实施|提高|确保|按照|根据|进行|协调|指导|督促|通过|以及|其他)")
 
 
 _VERB_PREFIX = re.compile(
