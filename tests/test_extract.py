@@ -207,3 +207,28 @@ def test_member_list_variants_name_with_posts_in_brackets_or_before():
     posts = {(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"}
     assert ("周建华", "市委", "副书记") in posts and ("周建华", "市人民政府", "市长") in posts
     assert not [f for f in ex.facts if f["kind"] == "task"]
+
+
+def test_member_list_with_the_post_before_the_name():
+    ex = extract_paths([OTHER / "post_first_list.txt"])
+    posts = {(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"}
+    assert posts == {("张大明", "区人民政府", "区长"), ("李小红", "区人民政府", "副区长"),
+                     ("王刚", "区水务局", "局长"), ("赵四", "区应急局", "副局长")}
+    roles = {(f["member"], f["role"]) for f in ex.facts if f["kind"] == "membership"}
+    assert ("王刚", "副指挥长") in roles and ("张大明", "指挥长") in roles
+
+
+def test_appointment_lists_and_removal_of_the_same_person():
+    ex = extract_paths([OTHER / "appointments_list.txt"])
+    posts = {(f["person"], f["unit"], f["title"], f.get("start"), f.get("end")) for f in ex.facts if f["kind"] == "post"}
+    assert posts == {("王海涛", "县发展和改革局", "局长", "2022-04", None), ("陈思远", "县统计局", "副局长", "2022-04", None),
+                     ("吴德胜", "县发展和改革局", "局长", None, "2022-04"), ("郭丽华", "县卫生健康局", "局长", "2022-04", None),
+                     ("郭丽华", "县医疗保障局", "局长", None, "2022-04")}
+
+
+def test_assignments_on_labelled_lines():
+    ex = extract_paths([OTHER / "tasks_label_lines.txt"])
+    tasks = sorted((f["ref"], tuple(f["lead"]), tuple(f["responsible"]), f["due"]) for f in ex.facts if f["kind"] == "task")
+    assert tasks == [("一.1", ("县乡村振兴局",), ("县民政局", "县医保局", "各乡镇人民政府"), "2022-12-31"),
+                     ("一.2", ("县农业农村局",), ("县财政局",), "2022-06-30"),
+                     ("二.3", (), ("县农业农村局", "县卫生健康局"), "2022-10-31")]

@@ -104,6 +104,9 @@ def _entry(tok: str):
             posts = split_posts(tok[:-k])
             if posts:
                 return tok[-k:], posts
+    whole = split_posts(tok)
+    if whole and not re.match(rf"^[{CJK}]{{2,3}}[区市县省镇乡]", whole[0][0]):
+        return None  # a post on its own, not a name glued to a post
     return _split_name_post(tok)
 
 
@@ -128,22 +131,53 @@ def _role_lists(ctx: NoticeContext, facts: list, seen_people: set):
             continue
         for pm in re.finditer(r"[^;\n]+", work[m.end():seg_end]):
             _list_piece(ctx, facts, group, role, m.end() + pm.start(), pm.group())
-            seen_people.update(f["member"] for f in facts if f["kind"] == "membership")
+
+
+def _name_at(toks, i):
+    """A person's name starting at token ``i`` (``王 刚`` spans two tokens): (name, last index)."""
+    if i >= len(toks):
+        return None, None
+    t = re.sub(r"同志$", "", toks[i].group())
+    if is_person_name(t) and not split_posts(t):
+        return t, i
+    if len(t) == 1 and i + 1 < len(toks):
+        t2 = t + re.sub(r"同志$", "", toks[i + 1].group())
+        if is_person_name(t2):
+            return t2, i + 1
+    return None, None
 
 
 def _list_piece(ctx, facts, group, role, base, piece):
     """Entries of one piece of a member list (between ; or line breaks)."""
     pending: list[tuple[str, int, int]] = []  # name fragments
+    post_first: tuple | None = None  # "副区长 张三": a post waiting for its holder
+    post_order = [False]  # this piece writes the post before the name
 
     def add_person(name, posts, a, b):
         ev = ctx.evidence(a, b)
         facts.append(_membership(ctx, group, name, "person", role, ev))
         facts.extend(_post_facts(ctx, name, posts, ev))
 
-    for tm in re.finditer(r"\S+", piece):
+    toks = list(re.finditer(r"\S+", piece))
+    for i, tm in enumerate(toks):
         tok = tm.group()
         a, b = base + tm.start(), base + tm.end()
         posts = split_posts(tok)
+        if post_first is not None:
+            if post_first[2] > i:
+                continue  # second half of a spaced name, consumed below
+            name, last = _name_at(toks, i)
+            if name:
+                add_person(name, post_first[0], post_first[1], base + toks[last].end())
+                post_first = (None, None, last + 1)
+                continue
+            post_first = None
+        if posts and not pending and (i == 0 or post_order[0]):
+            name, last = _name_at(toks, i + 1)
+            if name:
+                post_order[0] = True
+                post_first = (posts, a, i + 1)
+                continue
         if posts and pending:
             name = "".join(p[0] for p in pending)
             if not is_person_name(name):

@@ -93,38 +93,70 @@ def _terms(ctx: NoticeContext, facts: list):
             facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
 
 
-_APPOINT = re.compile(rf"(?:任命|提名|聘任|聘)(?P<rest>[{CJK}()、]{{4,70}}?)(?=[,;。\s]|$|\(试用期)")
-_APPOINT2 = re.compile(rf"(?:^|(?<=[\s,;。:]))(?P<rest>[{CJK}]{{2,4}}同志任[{CJK}()、]{{3,60}}?)(?=[,;。\s]|$|\(试用期)")
-_REMOVE = re.compile(rf"免去(?P<rest>[{CJK}()、]{{4,70}}?)职务")
+_START_WORDS = re.compile(r"(任命|聘任|聘请|提名)\s*:?\s*")
+_END_WORDS = re.compile(r"(免去|免职|撤销)\s*:?\s*")
 
 
-def _name_then_posts(rest: str):
-    """``张三为区财政局局长`` / ``李四的区财政局局长`` / ``王五同志任…`` -> (name, posts)."""
+def _name_then_posts(rest: str, end_mode: bool = False):
+    """``张三为区财政局局长`` / ``李四的区财政局局长职务`` / ``王五同志任…`` -> (name, posts)."""
+    rest = re.sub(r"\(试用期[^()]*\)$|职务$", "", rest.strip())
     for k in (3, 2, 4):
         name = rest[:k]
         if not is_person_name(name):
             continue
-        tail = re.sub(r"^(?:同志)?(?:为|任|的)?", "", rest[k:])
-        posts = split_posts(tail)
+        tail = rest[k:]
+        m = re.match(r"^(?:同志)?(为|任|担任|的|不再担任)?", tail)
+        verb = m.group(1) or ""
+        if not verb and not end_mode:
+            continue
+        posts = split_posts(tail[m.end():])
         if posts:
-            return name, posts
+            return name, posts, (verb == "不再担任")
     return None
 
 
 def _appointments(ctx: NoticeContext, facts: list):
+    """Appointment and removal notices: 任命(:)A为X;B为Y  免去(:)C的Z职务  D同志任X,免去其Y职务."""
     month = ctx.notice.date[:7] if ctx.notice.date else None
     work = ctx.work
-    for rx, kind in ((_APPOINT, "start"), (_APPOINT2, "start"), (_REMOVE, "end")):
-        for m in rx.finditer(work):
-            got = _name_then_posts(m.group("rest"))
+    if not re.search(r"任命|聘任|免去|同志任|不再担任|提名", work):
+        return
+    for sm in re.finditer(r"[^。]+", work):
+        mode = None
+        last_person = None
+        for seg in re.finditer(r"[^;,\n]+", sm.group()):
+            text = seg.group()
+            a0 = sm.start() + seg.start()
+            # Mode words may open the segment ("任命:"), or stand alone on their line.
+            while not text.strip().startswith("免去其"):
+                mm = _START_WORDS.match(text.strip()) or _END_WORDS.match(text.strip())
+                if not mm:
+                    break
+                mode = "start" if _START_WORDS.match(text.strip()) else "end"
+                lead = len(text) - len(text.lstrip())
+                a0 += lead + mm.end()
+                text = text.strip()[mm.end():]
+            body = text.strip()
+            if not body:
+                continue
+            a = a0 + (len(text) - len(text.lstrip()))
+            ev = ctx.evidence(a, a + len(body))
+            pm = re.match(r"^免去其(?P<posts>.+?)(?:职务)?$", body)
+            if pm and last_person:
+                posts = split_posts(pm.group("posts"))
+                if posts:
+                    facts.extend(_post_facts(ctx, last_person, posts, ev, end=month, former=True))
+                continue
+            got = _name_then_posts(body, end_mode=(mode == "end"))
             if not got:
                 continue
-            name, posts = got
-            ev = ctx.evidence(m.start(), m.end())
-            if kind == "start":
-                facts.extend(_post_facts(ctx, name, posts, ev, start=month))
-            else:
+            name, posts, stopped = got
+            last_person = name
+            explicit = re.match(rf"^{re.escape(name)}(?:同志)?(?:任|担任)", body)
+            if stopped or (mode == "end" and not explicit):
                 facts.extend(_post_facts(ctx, name, posts, ev, end=month, former=True))
+            elif mode == "start" or explicit:
+                facts.extend(_post_facts(ctx, name, posts, ev, start=month))
 
 
 def build_posts(ctx: NoticeContext) -> list[dict]:

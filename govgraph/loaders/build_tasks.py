@@ -91,6 +91,48 @@ def _parentheticals(ctx: NoticeContext, out: list, covered: list):
         covered.append((item.start if item else start, m.end()))
 
 
+_DUE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限")
+_LABEL_LINE = re.compile(
+    rf"(?:^|(?<=[\s。;]))(?P<label>{_LABEL_RE}|{'|'.join(_DUE_LABELS)})\s*:\s*(?P<val>[^\s;。()]+)")
+
+
+def _label_lines(ctx: NoticeContext, out: list, covered: list):
+    """Assignments written as labelled lines under an item: 牵头单位:… 责任单位:… 完成时限:…"""
+    work = ctx.work
+    found = [m for m in _LABEL_LINE.finditer(work) if not _inside_parens(work, m.start())]
+    if not found:
+        return
+    by_item: dict[int, list] = {}
+    for m in found:
+        item = ctx.outline.item_at(m.start(), levels=(2, 3, 4))
+        if item is None:
+            continue
+        by_item.setdefault(item.start, []).append((item, m))
+    for _, ms in by_item.items():
+        item = ms[0][0]
+        lead, resp, due, due_text = [], [], None, None
+        for _, m in ms:
+            label, val = m.group("label"), m.group("val")
+            if label in _DUE_LABELS:
+                due, _ = parse_deadline(val, ctx.year)
+                due_text = val
+                continue
+            names = [u for n in split_unit_list(val) for u in _expand_sub_units(n)]
+            (lead if label in _LEAD_LABELS else resp).extend(names)
+        if not lead and not resp:
+            continue
+        first = ms[0][1].start()
+        last = ms[-1][1].end()
+        text = work[item.end:first].strip()
+        out.append(_task(ctx, ctx.outline.ref_at(item.start), text, lead, resp, due, due_text, item.start, last))
+        covered.append((item.start, last))
+
+
+def _inside_parens(work: str, pos: int) -> bool:
+    o = work.rfind("(", max(0, pos - 200), pos)
+    return o != -1 and work.find(")", o, pos) == -1
+
+
 def _sentence_start(work: str, pos: int) -> int:
     i = max(work.rfind(c, 0, pos) for c in "。;")
     return i + 1
@@ -322,6 +364,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     out: list[dict] = []
     covered: list[tuple[int, int]] = []
     _parentheticals(ctx, out, covered)
+    _label_lines(ctx, out, covered)
     has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables)
     _tables(ctx, out)
     if not has_resp_table:

@@ -101,7 +101,7 @@ def split_posts(s: str) -> list[tuple[str, str, str | None]]:
         if t is None:
             return []
         unit = _ADVERB.sub("", part[: -len(t)])
-        if unit and not is_unit_like(unit) and is_unit_like(part[: -len(t) + 1]):
+        if unit and not is_unit_like(unit) and len(unit) >= 2 and is_unit_like(part[: -len(t) + 1]):
             unit = part[: -len(t) + 1]  # 区人力资源局长: the unit's last character doubles as the title's
         unit = re.sub(r"(?:分管|主管)$", "", unit)
         if not unit:
