@@ -232,3 +232,16 @@ def test_assignments_on_labelled_lines():
     assert tasks == [("一.1", ("县乡村振兴局",), ("县民政局", "县医保局", "各乡镇人民政府"), "2022-12-31"),
                      ("一.2", ("县农业农村局",), ("县财政局",), "2022-06-30"),
                      ("二.3", (), ("县农业农村局", "县卫生健康局"), "2022-10-31")]
+
+
+def test_web_page_with_metadata_table_nav_and_footer():
+    ex = extract_paths([OTHER / "web_page.html"])
+    (n,) = ex.notices
+    assert (n.doc, n.date) == ("北政办〔2019〕45号", "2019-07-02")  # 发文字号/成文日期, not the script's number
+    assert n.title == "北山区人民政府办公室关于成立北山区河长制工作领导小组的通知"
+    m = {(f["member"], f["role"]) for f in ex.facts if f["kind"] == "membership"}
+    assert m == {("何志远", "组长"), ("唐敏", "副组长"), ("区水利局", "成员"), ("区生态环境分局", "成员"),
+                 ("区农业农村局", "成员"), ("各街道办事处", "成员"), ("潘杰", "办公室主任")}
+    assert not [f for f in ex.facts if f["kind"] == "task"]  # the footer's 主办单位 is not a duty
+    posts = {(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"}
+    assert ("潘杰", "区水利局", "局长") in posts

@@ -195,7 +195,7 @@ def _list_piece(ctx, facts, group, role, base, piece):
             pending.append((tok, a, b))
             continue
         if "、" in tok and not pending:
-            items = split_unit_list(tok)
+            items = [_strip_leader(u) for u in split_unit_list(tok)]
             if items and all(is_unit_like(u) for u in items):
                 for u in items:
                     facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
@@ -239,9 +239,9 @@ def _prose_members(ctx: NoticeContext, facts: list):
         group = _group_for(ctx, c0)
         if group is None:
             continue
-        pm = re.search(rf"(?P<body>[{CJK}、()]+?)(?:同志)?(?:兼任|担任|任)(?P<role>{_ROLES_ALT})$", clause)
+        pm = re.search(rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|任)(?P<role>{_ROLES_ALT})$", clause)
         if pm:
-            body = re.sub(r"^.*由", "", pm.group("body"))
+            body = re.sub(r"\s+", "", re.sub(r"^.*由", "", pm.group("body")))
             got = _name_and_posts(body)
             if got:
                 name, posts = got

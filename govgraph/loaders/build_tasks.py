@@ -299,8 +299,8 @@ def _duty_sections(ctx: NoticeContext):
 def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
     sections = _duty_sections(ctx)
-    limit = ctx.attachments_at or len(work)
-    regions = sections or [(0, limit)]
+    limit = min(ctx.attachments_at or len(work), ctx.body_end)
+    regions = [(a, min(b, ctx.body_end)) for a, b in sections] or [(0, limit)]
     if sections and ctx.outline.markers:
         # The covering letter before the first heading still assigns duties (区督查室要…).
         regions = [(0, ctx.outline.markers[0].start)] + sections

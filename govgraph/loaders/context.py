@@ -37,6 +37,16 @@ class NoticeContext:
     def attachments_at(self) -> int | None:
         return attachment_start(self.work)
 
+    @cached_property
+    def body_end(self) -> int:
+        """End of the notice proper: after its last dated signature (web page footers follow it)."""
+        last = None
+        for m in re.finditer(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印发)?", self.work):
+            last = m
+        if last is None or len(self.work) - last.end() > 0.5 * len(self.work):
+            return len(self.work)
+        return last.end()
+
     @property
     def year(self) -> int | None:
         return self.notice.year

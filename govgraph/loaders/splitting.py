@@ -68,15 +68,20 @@ def split_notices(text: str, source: str, offset: int = 0) -> tuple[list[Notice]
             end = heads[i + 1].start() if i + 1 < len(heads) else len(work)
             notices.append(_header_notice(work, text, m, end, source, offset))
         return notices, warnings
-    # One notice without a dump header.
-    doc, _ = find_own_doc_number(work)
+    # One notice without a dump header. Web pages label their metadata (发文字号: … 成文日期: …).
+    lm = re.search(r"(?:发文字号|文\s*号)\s*[:：]?\s*(" + DOCNO_RE.pattern + ")", work[:6000])
+    doc = normalize_doc_number(lm.group(1)) if lm else find_own_doc_number(work)[0]
     stem = Path(source).stem
     if doc is None:
         warnings.append(f"{source}: no document number in the notice's header; using the file name {stem!r} as doc")
         doc = stem
-    tm = _TITLE_LINE.search(work[:2000])
+    tm = re.search(r"(?:标\s*题|名\s*称)\s*[:：]\s*(?P<title>[^\n]{4,150}?)\s*(?:\n|$)", work[:6000]) \
+        or _TITLE_LINE.search(work[:2000])
     title = re.sub(r"\s+", "", tm.group("title")) if tm else None
     issuer, date, _ = find_signature(work)
+    dm = re.search(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\s*([^\n]{8,14})", work[:6000])
+    if dm and parse_cn_date(dm.group(1)):
+        date = parse_cn_date(dm.group(1))
     if date is None:
         date = parse_cn_date(work[:300])
     if date is None:
