@@ -251,6 +251,9 @@ def _subject_at(clause: str, m: re.Match):
     items = split_unit_list(subj)
     if items and all(is_unit_like(x) or _is_group(x) for x in items):
         return items
+    for coll in sorted(_LEX.collectives, key=len, reverse=True):
+        if subj.endswith(coll) and len(coll) >= 4:
+            return [coll]  # 议案、建议案主办部门: the collective named at the end
     return None
 
 
@@ -303,7 +306,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     regions = [(a, min(b, ctx.body_end)) for a, b in sections] or [(0, limit)]
     if sections and ctx.outline.markers:
         # The covering letter before the first heading still assigns duties (区督查室要…).
-        regions = [(0, ctx.outline.markers[0].start)] + sections
+        regions = [(0, ctx.outline.markers[0].start)] + regions
     marker_ends = {m.end for m in ctx.outline.markers}
     for ra, rb in regions:
         for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):
@@ -311,53 +314,74 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
             sent = sm.group()
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
                 continue
-            # Clause starts: the sentence start, after an outline marker, after a layout gap.
-            starts = {0} | {m.end() for m in re.finditer(r"\s+", sent)}
-            starts |= {p - s0 for p in marker_ends if s0 <= p < s0 + len(sent)}
-            made = False
-            for st in sorted(starts):
-                pm = _MARKER_PREFIX.match(sent[st:])
-                if pm:
-                    st += pm.end()
-                clause = sent[st:]
-                lead_units = []
-                bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?", clause)
-                if bm and all(is_unit_like(u) for u in split_unit_list(bm.group("u"))):
-                    lead_units = split_unit_list(bm.group("u"))
-                    clause = clause[bm.end():]
-                    st += bm.end()
-                got = _subject(clause)
-                if not got and not lead_units:
-                    continue
-                units, pstart = got if got else ([], 0)
-                if any(u in _SELF_ROLES or u in _LEX.roles for u in units):
-                    continue
-                a, b = s0 + st - (bm.end() if lead_units else 0), s0 + len(sent)
-                ref = ctx.outline.ref_at(a)
-                body = clause[pstart:].lstrip(":").strip()
+            duties = _sentence_duties(sent, s0, marker_ends)
+            item = ctx.outline.item_at(s0)
+            if not duties and out and item is not None and out[-1].get("_item") == item.start:
+                # A clause without its own subject continues the item's duty (…;协助做好…).
+                prev = out[-1]
+                prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
+                prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
+                continue
+            for a, b, lead, units, body in duties:
                 due, due_text = (parse_deadline(body, ctx.year)
                                  if re.search(r"\d+月(?:\d+日|底)前", body) else (None, None))
+                ref = ctx.outline.ref_at(a)
                 pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
                 objs = pair.group("objs").split("、") if pair else []
                 if pair and len(objs) == len(units) > 1:
                     verb = pair.group("verb") or ""
                     for u, o in zip(units, objs):
-                        out.append(_task(ctx, ref, f"{verb}{o}", lead_units, [u], due, due_text, a, b))
+                        out.append(_task(ctx, ref, f"{verb}{o}", lead, [u], due, due_text, a, b))
                 else:
                     resp = [x for u in units for x in _expand_sub_units(u)]
-                    out.append(_task(ctx, ref, body, lead_units, resp, due, due_text, a, b))
-                made = True
-                break
-            # A second subject inside the sentence: "…,区政府督查室将定期…督查" (only outside duty sections).
-            if not sections and not made:
-                for cm in re.finditer(r",", sent):
-                    clause = sent[cm.end():]
-                    got = _subject(clause)
-                    if got and _STRICT.match(clause[got[1]:]) and not any(u in _SELF_ROLES for u in got[0]):
-                        a = s0 + cm.end()
-                        body = clause[got[1]:].strip()
-                        out.append(_task(ctx, ctx.outline.ref_at(a), body, [], got[0], None, None, a, s0 + len(sent)))
-                        break
+                    out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
+                if item is not None:
+                    out[-1]["_item"] = item.start
+
+
+def _sentence_duties(sent: str, s0: int, marker_ends: set):
+    """Duties in one sentence: (start, end, lead units, units, predicate text) per subject.
+
+    The first subject opens the sentence (after an outline marker or a layout gap);
+    later ones open a comma clause with a strong predicate (…,区新闻宣传中心负责…).
+    """
+    found = []  # (clause start in sent, lead, units, predicate start in sent)
+    starts = {0} | {m.end() for m in re.finditer(r"\s+", sent)}
+    starts |= {p - s0 for p in marker_ends if s0 <= p < s0 + len(sent)}
+    for st in sorted(starts):
+        pm = _MARKER_PREFIX.match(sent[st:])
+        if pm:
+            st += pm.end()
+        clause = sent[st:]
+        lead_units = []
+        c0 = st
+        bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?", clause)
+        if bm and all(is_unit_like(u) for u in split_unit_list(bm.group("u"))):
+            lead_units = split_unit_list(bm.group("u"))
+            clause = clause[bm.end():]
+            st += bm.end()
+        got = _subject(clause)
+        if not got and not lead_units:
+            continue
+        units, pstart = got if got else ([], 0)
+        if any(u in _SELF_ROLES or u in _LEX.roles for u in units):
+            continue
+        found.append((c0, lead_units, units, st + pstart))
+        break
+    after = found[0][3] if found else 0
+    for cm in re.finditer(r",", sent):
+        if cm.start() < after:
+            continue
+        clause = sent[cm.end():]
+        got = _subject(clause)
+        if got and _STRICT.match(clause[got[1]:]) and not any(u in _SELF_ROLES for u in got[0]):
+            found.append((cm.end(), [], got[0], cm.end() + got[1]))
+    out = []
+    for i, (c0, lead, units, p0) in enumerate(found):
+        end = found[i + 1][0] - 1 if i + 1 < len(found) else len(sent)
+        body = sent[p0:end].lstrip(":").strip()
+        out.append((s0 + c0, s0 + end, lead, units, body))
+    return out
 
 
 def build_tasks(ctx: NoticeContext) -> list[dict]:
@@ -376,4 +400,6 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
         for t in ctx.tables:
             covered.append((t.start, t.end))
         _duty_clauses(ctx, out, covered)
+    for t in out:
+        t.pop("_item", None)
     return out
