@@ -315,7 +315,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
                 continue
             duties = _sentence_duties(sent, s0, marker_ends)
-            item = ctx.outline.item_at(s0)
+            item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
             if not duties and out and item is not None and out[-1].get("_item") == item.start:
                 # A clause without its own subject continues the item's duty (…;协助做好…).
                 prev = out[-1]
