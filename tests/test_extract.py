@@ -245,3 +245,13 @@ def test_web_page_with_metadata_table_nav_and_footer():
     assert not [f for f in ex.facts if f["kind"] == "task"]  # the footer's 主办单位 is not a duty
     posts = {(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"}
     assert ("潘杰", "区水利局", "局长") in posts
+
+
+def test_dump_headers_without_number_with_chinese_date_and_di():
+    t = ("阳政办(2018)9号—区人民政府办公室关于成立甲领导小组的通知 2018-04-12 正文。 "
+         "—区人民政府关于乙工作的通知 2018年5月2日 正文二,车友路(汉新大道—汤山南路)竣工。 "
+         "阳政办〔2018〕第10号—关于丙的通知 2018-05-03 正文三")
+    ex = extract_text(t, source="dump.txt")
+    assert [(n.doc, n.date) for n in ex.notices] == [("阳政办〔2018〕9号", "2018-04-12"), ("dump#48", "2018-05-02"),
+                                                     ("阳政办〔2018〕10号", "2018-05-03")]
+    assert any("without a document number" in w and "dump#48" in w for w in ex.warnings)

@@ -29,16 +29,24 @@ from .normalize import work_text
 
 __all__ = ["split_notices", "HEADER_RE"]
 
+_HEAD_DATE = r"(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2}|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
 HEADER_RE = re.compile(
-    DOCNO_RE.pattern
-    + r"\s*[—–\-－]{1,2}\s*(?P<title>[^\n]{2,200}?)\s+(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+    DOCNO_RE.pattern + r"\s*[—–\-－]{1,2}\s*(?P<title>[^\n]{2,200}?)\s+" + _HEAD_DATE
+)
+# A dump header whose notice has no document number: "—区人民政府关于…的通知 2018-04-20".
+BARE_HEADER_RE = re.compile(
+    r"(?:^|(?<=\s))[—–]{1,2}\s*(?P<title>[^\s—–]{0,60}关于[^\n]{2,150}?的(?:通知|意见|决定|办法|方案|批复|通报|函|公告|规定|报告))\s+"
+    + _HEAD_DATE
 )
 
 _TITLE_LINE = re.compile(r"(?m)^\s*(?P<title>[^\n。]{0,60}关于[^\n。]{2,120}的(?:通知|意见|决定|办法|方案|批复|通报|函|公告|规定|报告))\s*$")
 
 
 def _header_notice(work: str, text: str, m: re.Match, end: int, source: str, offset: int) -> Notice:
-    doc = normalize_doc_number(m.group(0)[: m.end("num") - m.start() + 1])
+    if "num" in m.re.groupindex:
+        doc = normalize_doc_number(m.group(0)[: m.end("num") - m.start() + 1])
+    else:
+        doc = f"{Path(source).stem}#{offset + m.start()}"
     title = re.sub(r"\s+", "", m.group("title"))
     date = parse_cn_date(m.group("date"))
     body = work[m.start():end]
@@ -58,7 +66,7 @@ def split_notices(text: str, source: str, offset: int = 0) -> tuple[list[Notice]
     """Notices found in ``text`` (decoded content of ``source``) and warnings."""
     warnings: list[str] = []
     work = work_text(text)
-    heads = list(HEADER_RE.finditer(work))
+    heads = sorted(list(HEADER_RE.finditer(work)) + list(BARE_HEADER_RE.finditer(work)), key=lambda m: m.start())
     if heads:
         notices = []
         lead = work[: heads[0].start()].strip()
@@ -66,7 +74,10 @@ def split_notices(text: str, source: str, offset: int = 0) -> tuple[list[Notice]
             warnings.append(f"{source}: {len(lead)} characters before the first notice header were skipped")
         for i, m in enumerate(heads):
             end = heads[i + 1].start() if i + 1 < len(heads) else len(work)
-            notices.append(_header_notice(work, text, m, end, source, offset))
+            n = _header_notice(work, text, m, end, source, offset)
+            if "num" not in m.re.groupindex:
+                warnings.append(f"{source}: a notice without a document number ({n.title}); using {n.doc!r} as doc")
+            notices.append(n)
         return notices, warnings
     # One notice without a dump header. Web pages label their metadata (发文字号: … 成文日期: …).
     lm = re.search(r"(?:发文字号|文\s*号)\s*[:：]?\s*(" + DOCNO_RE.pattern + ")", work[:6000])
