@@ -255,3 +255,11 @@ def test_dump_headers_without_number_with_chinese_date_and_di():
     assert [(n.doc, n.date) for n in ex.notices] == [("阳政办〔2018〕9号", "2018-04-12"), ("dump#48", "2018-05-02"),
                                                      ("阳政办〔2018〕10号", "2018-05-03")]
     assert any("without a document number" in w and "dump#48" in w for w in ex.warnings)
+
+
+def test_table_with_lead_and_support_columns_and_open_deadlines():
+    ex = extract_paths([OTHER / "table_lead_and_support.txt"])
+    rows = [(f["lead"], f["responsible"], f["due"], f.get("due_text")) for f in ex.facts if f["kind"] == "task"]
+    assert rows == [(["区住建局"], ["区财政局", "各街道"], "2021-06-30", "2021年6月底前"),
+                    (["区市场监管局", "区卫健局"], ["区公安分局"], None, "持续推进"),
+                    (["区民政局"], ["区卫健局", "区财政局"], "2021-12-31", "12月底")]

@@ -189,35 +189,47 @@ def _plan_final_deadline(ctx: NoticeContext):
     return best
 
 
+def _unit_cell(tok: str) -> list[str] | None:
+    """The units of one table cell (``区民政局`` or ``区发改委、区财政局``), or None."""
+    if re.search(r"[。;:]", tok):
+        return None
+    items = split_unit_list(tok)
+    return items if items and all(is_unit_like(x) for x in items) else None
+
+
 def _task_row(ctx, t, r, ref):
     """A responsibility-table row: text, then unit cells, then the deadline cell."""
     toks = list(r["tokens"])
     due = due_text = None
-    if any(c in _DUE_COLS for c in t.columns) and toks:
+    if any(c in _DUE_COLS for c in t.columns) and toks and not _unit_cell(toks[-1][0]):
         d, dt = parse_deadline(toks[-1][0], ctx.year)
-        if dt and toks[-1][0].startswith(dt[:1]):
-            due, due_text = d, toks[-1][0]
-            toks = toks[:-1]
-    units = []
+        due, due_text = d, toks[-1][0]  # 持续推进 and the like stay text
+        toks = toks[:-1]
+    cells: list[list[str]] = []
     while toks:
         tok = toks[-1][0]
         if re.fullmatch(r"\([^()]+\)", tok) and is_unit_like(tok[1:-1]):
-            units.insert(0, ("sub", tok[1:-1]))
-        elif is_unit_like(tok) and not re.search(r"[。;:]", tok):
-            units.insert(0, ("unit", tok))
+            cells.insert(0, [tok[1:-1]])  # "(建管站)": a sub-unit written after its parent
+        elif _unit_cell(tok):
+            cells.insert(0, _unit_cell(tok))
         else:
             break
         toks = toks[:-1]
-    if not units:
+    if not cells:
         return None
-    names = [u for _, u in units]
     text_end = toks[-1][2] if toks else r["text_start"]
     text = ctx.work[r["text_start"]:text_end]
-    lead = []
-    if "牵头单位" in t.columns and ("责任单位" in t.columns or "配合单位" in t.columns) and len(names) > 1:
-        lead = names[:1]
-        names = names[1:]
+    lead: list[str] = []
+    names = [u for c in cells for u in c]
+    if any(c in _LEAD_COLS for c in t.columns) and any(c in _RESP_COLS for c in t.columns) and len(cells) > 1:
+        lead, names = cells[0], [u for c in cells[1:] for u in c]
+    elif any(c in _LEAD_COLS for c in t.columns) and not any(c in _RESP_COLS for c in t.columns):
+        lead, names = names, []
     return _task(ctx, ref, text, lead, names, due, due_text, r["start"], r["end"])
+
+
+_LEAD_COLS = ("牵头单位", "牵头部门")
+_RESP_COLS = ("责任单位", "责任部门", "配合单位", "配合部门")
 
 
 # Duty clauses -----------------------------------------------------------------------------
