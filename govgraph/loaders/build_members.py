@@ -276,16 +276,17 @@ def _name_and_posts(body: str):
 
 
 def _offices(ctx: NoticeContext, facts: list):
+    """``领导小组下设办公室,(办公室设)在区水务局(办公)``: the unit that hosts a group's office."""
     work = ctx.work
-    for sm in re.finditer(r"[^。]*(?:下设办公室|办公室设在|办公室设于)[^。]*", work):
-        sent = sm.group()
-        um = re.search(r"(?:设在|设于|在)(?P<u>[^,。;()]{2,30}?)(?:办公|,|;|$)", sent)
-        group = _group_for(ctx, sm.start()) or ctx.main_group
-        if not group:
-            continue
-        if um and is_unit_like(um.group("u")):
+    for km in re.finditer(r"下设办公室|办公室设在|办公室设于", work):
+        a = work.rfind("。", 0, km.start()) + 1
+        e = work.find("。", km.end())
+        e = len(work) if e == -1 else e
+        um = re.search(r"(?:设在|设于|在)(?P<u>[^,。;()]{2,30}?)(?:办公|,|;|$)", work[a:e])
+        group = _group_for(ctx, a) or ctx.main_group
+        if group and um and is_unit_like(um.group("u")):
             facts.append({"kind": "group", "doc": ctx.doc, "group": group, "office_unit": um.group("u"),
-                          "evidence": ctx.evidence(sm.start(), sm.end())})
+                          "evidence": ctx.evidence(a, e)})
 
 
 def build_members(ctx: NoticeContext) -> list[dict]:

@@ -71,9 +71,20 @@ def _posts_with_former(pre: str):
     return out
 
 
+def _term_matches(work: str):
+    """_TERM_ENTRY matches, looked for only around each 任期 (a long lazy regex over a whole notice is slow)."""
+    last_end = 0
+    for k in re.finditer(r"任期", work):
+        a = max(last_end, k.start() - 70)
+        m = _TERM_ENTRY.search(work, a, min(len(work), k.end() + 60))
+        if m and m.start() >= last_end:
+            last_end = m.end()
+            yield m
+
+
 def _terms(ctx: NoticeContext, facts: list):
     work = ctx.work
-    for m in _TERM_ENTRY.finditer(work):
+    for m in _term_matches(work):
         term = parse_term(m.group("term"))
         if not term:
             continue

@@ -35,6 +35,10 @@ __all__ = [
 
 CJK = "\u4e00-\u9fff"
 _LEX = load_lexicon()
+# Longest-suffix matchers: re.search finds the earliest start, i.e. the longest suffix.
+_TITLE_END = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")$")
+_TITLE2_END = re.compile("(?:" + "|".join(re.escape(t) for t in _LEX.titles if len(t) >= 2) + ")$")
+_UNIT_END = re.compile("(?:" + "|".join(map(re.escape, _LEX.unit_suffixes)) + ")$")
 
 # Words that are never (part of) a person's name in these lists.
 _NOT_NAME_CHARS = set("区市县省局委办部厅的和与及等为任由在对将要是了各")
@@ -45,7 +49,7 @@ def is_person_name(s: str) -> bool:
     """A plausible Chinese personal name: 2-4 characters starting with a surname."""
     if not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}·]+", s):
         return False
-    if s in _NOT_NAMES or any(s.endswith(t) for t in _LEX.titles if len(t) >= 2):
+    if s in _NOT_NAMES or _TITLE2_END.search(s):
         return False
     sur = _LEX.surname_of(s)
     if sur is None or is_unit_like(s):
@@ -68,10 +72,8 @@ def leader_government(title: str) -> str | None:
 
 def title_suffix(s: str) -> str | None:
     """The longest known title that ``s`` ends with."""
-    for t in _LEX.titles:
-        if s.endswith(t):
-            return t
-    return None
+    m = _TITLE_END.search(s)
+    return m.group() if m else None
 
 
 _QUAL = re.compile(r"\(([^()]{1,8})\)$")
@@ -143,8 +145,10 @@ def is_unit_like(s: str) -> bool:
         return False
     if _VERBISH.search(core) or _VERB_PREFIX.match(core):
         return False
-    return any(core.endswith(suf) and len(core) > len(suf) for suf in _LEX.unit_suffixes) or core in (
-        "街道", "社区", "园区")
+    m = _UNIT_END.search(core)
+    # The shortest suffix that leaves a non-empty head: 区委 is 区 + 委, not the suffix 区委 alone.
+    return bool(m and (m.start() > 0 or any(core.endswith(suf) and len(core) > len(suf)
+                                             for suf in _LEX.unit_suffixes))) or core in ("街道", "社区", "园区")
 
 
 def split_unit_list(s: str) -> list[str]:
