@@ -89,12 +89,12 @@ def sample_facts() -> list[dict]:
 
 def canonical(fact: dict) -> str:
     """Canonical JSON of a fact for set comparisons: keys sorted, null fields
-    dropped, unit alias / member lists sorted (they are sets), ``added_aliases``
+    dropped, unit alias / member / docs lists sorted (they are sets), ``added_aliases``
     folded into ``aliases``."""
     f = {k: v for k, v in fact.items() if v is not None}
     if f.get("kind") == "unit":
         f["aliases"] = sorted(set(f.get("aliases", [])) | set(f.pop("added_aliases", [])) | {f["name"]})
-        for key in ("members", "former_members"):
+        for key in ("members", "former_members", "docs"):
             if key in f:
                 f[key] = sorted(set(f[key]))
     return json.dumps(f, ensure_ascii=False, sort_keys=True)

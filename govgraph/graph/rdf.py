@@ -22,12 +22,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as _ns
 
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
 from govgraph.notice import Notice
@@ -54,9 +53,38 @@ __all__ = [
     "read_catalogue",
 ]
 
-GG = Namespace("https://govgraph.dev/ontology#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("https://schema.org/")
+class _Terms:
+    """A namespace whose terms are made once (``GG.Task`` is a cached URIRef);
+    ``str(GG)`` is the namespace IRI."""
+
+    def __init__(self, iri: str):
+        self.__dict__["_iri"] = iri
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.__dict__[name] = URIRef(self._iri + name)
+        return term
+
+    __getitem__ = __getattr__
+
+    def __str__(self) -> str:
+        return self._iri
+
+    def __repr__(self) -> str:
+        return f"_Terms({self._iri!r})"
+
+
+GG = _Terms("https://govgraph.dev/ontology#")
+OA = _Terms("http://www.w3.org/ns/oa#")
+SCHEMA = _Terms("https://schema.org/")
+DCTERMS = _Terms(str(_ns.DCTERMS))
+FOAF = _Terms(str(_ns.FOAF))
+ORG = _Terms(str(_ns.ORG))
+PROV = _Terms(str(_ns.PROV))
+RDF = _Terms(str(_ns.RDF))
+SKOS = _Terms(str(_ns.SKOS))
+XSD = _Terms(str(_ns.XSD))
 ID = "https://govgraph.dev/id/"
 CATALOGUE_GRAPH = URIRef(ID + "graph/units")
 
@@ -148,14 +176,10 @@ def _lit(value: object, datatype: URIRef | None = None) -> Literal:
     return Literal(str(value))
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
-
-
 # ------------------------------------------------------------- catalogue
 
-_UNIT_FIELDS = ("kind", "name", "aliases", "added_aliases", "parent", "unit_type", "members",
-                "former", "former_members")
+_UNIT_FIELDS = ("kind", "name", "aliases", "added_aliases", "parent", "unit_type", "former")
+_UNIT_LISTS = ("members", "former_members", "docs")  # set-like: united on merge, sorted
 
 
 def _uniq(items: Iterable[str]) -> list[str]:
@@ -167,9 +191,11 @@ def _uniq(items: Iterable[str]) -> list[str]:
 
 
 def merge_units(*unit_lists: Iterable[dict]) -> list[dict]:
-    """Merge unit facts by name: aliases, members and former members are
-    united; a later non-null parent / unit_type / former wins; ``added_aliases``
-    (gold files) is folded into ``aliases``.  Sorted by name.
+    """Merge unit facts by name: aliases, ``members``, ``former_members`` and
+    ``docs`` are united (and sorted); a later non-null ``parent`` / ``unit_type``
+    / ``former`` wins; ``added_aliases`` (gold files) is folded into ``aliases``
+    (name first, then sorted).  A list key is kept if any input has it.
+    Result sorted by name.
 
     >>> merge_units([{"kind": "unit", "name": "A", "aliases": ["a"], "parent": None,
     ...               "unit_type": "other"}],
@@ -190,67 +216,71 @@ def merge_units(*unit_lists: Iterable[dict]) -> list[dict]:
             for key in ("parent", "unit_type"):
                 if u.get(key):
                     m[key] = u[key]
-            if "former" in u and u["former"] is not None:
-                m["former"] = bool(u["former"])
-            for key in ("members", "former_members"):
-                if key in u and u[key] is not None:
-                    m[key] = _uniq(list(m.get(key) or []) + list(u[key]))
+            if isinstance(u.get("former"), bool):
+                m["former"] = u["former"]
+            for key in _UNIT_LISTS:
+                if isinstance(u.get(key), list):
+                    m[key] = _uniq(list(m.get(key) or []) + u[key])
             for key, val in u.items():
-                if key not in _UNIT_FIELDS:
+                if key not in _UNIT_FIELDS and key not in _UNIT_LISTS:
                     m[key] = val
     out = []
     for name in sorted(merged):
         m = merged[name]
         m["aliases"] = [name] + sorted(a for a in m["aliases"] if a != name)
-        if m["unit_type"] == "collective":
-            m.setdefault("members", [])
-        if not m.get("former"):
-            m.pop("former", None)
-        if not m.get("former_members"):
-            m.pop("former_members", None)
+        for key in _UNIT_LISTS:
+            if key in m:
+                m[key] = sorted(m[key])
         out.append(m)
     return out
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"\s+", "", name)
 
 
 class Catalogue:
     """The unit catalogue: merged unit facts and alias -> canonical name.
 
-    Lookup is exact on name and aliases first, then on a normalised form
-    (NFKC, spaces removed: ``区建设局（建管站）`` finds ``区建设局(建管站)``).
-    An alias claimed by two units goes to the unit of that name, else to the
-    first by name; ``warnings`` lists the conflicts.
+    Resolution is ``govgraph.graph.units.UnitIndex``'s (shared by every graph
+    backend): exact name or alias, then with layout spaces removed; a unit's own
+    name beats another unit's alias, else the first unit (by name) claiming it.
     """
 
     def __init__(self, unit_facts: Iterable[dict] = ()):
+        from govgraph.graph.units import UnitIndex
+
         self.units: list[dict] = merge_units(unit_facts)
         self.by_name = {u["name"]: u for u in self.units}
+        self.index = UnitIndex(self.units)
         self.warnings: list[str] = []
-        self._exact: dict[str, str] = {}
-        self._loose: dict[str, str] = {}
-        for u in self.units:
-            self._exact[u["name"]] = u["name"]
-            self._loose.setdefault(_norm(u["name"]), u["name"])
         for u in self.units:
             for a in u["aliases"]:
-                owner = self._exact.setdefault(a, u["name"])
-                if owner != u["name"] and a not in self.by_name:
-                    self.warnings.append(f"alias {a!r} of {u['name']!r} already names {owner!r}")
-                self._loose.setdefault(_norm(a), owner)
+                owner = self.index.canonical(a)
+                if owner != u["name"]:
+                    self.warnings.append(f"unit alias {a!r} of {u['name']!r} resolves to {owner!r}")
 
     def canonical(self, name: str | None) -> str | None:
         """Canonical unit name for ``name``, or None if no unit has it."""
-        if not name:
+        if not name or not self.index.known(name):
             return None
-        return self._exact.get(name) or self._loose.get(_norm(name))
+        return self.index.canonical(name)
+
+    def resolve(self, name: str) -> str:
+        """Canonical name, or the name itself (spaces removed) for an unknown unit."""
+        return self.index.canonical(name)
 
     def members(self, name: str) -> list[str]:
-        c = self.canonical(name)
-        return [self.canonical(m) or m for m in (self.by_name[c].get("members") or [])] if c else []
+        return self.index.members(name) if self.canonical(name) else []
 
     def parent(self, name: str) -> str | None:
-        c = self.canonical(name)
-        p = self.by_name[c].get("parent") if c else None
-        return (self.canonical(p) or p) if p else None
+        return self.index.parent(name)
+
+    def signature(self) -> str:
+        """A hash of how every name and alias resolves (changes only when
+        resolution of some name changes)."""
+        pairs = sorted({(a, self.index.canonical(a)) for u in self.units for a in u["aliases"]})
+        return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).hexdigest()
 
     def triples(self) -> list[Triple]:
         return catalogue_triples(self)
@@ -269,31 +299,50 @@ def _extra(out: list, node: URIRef, fact: dict, handled: Iterable[str]) -> None:
 
 
 def catalogue_triples(catalogue: Catalogue) -> list[Triple]:
-    """Triples of the unit catalogue graph (with its ``gg:contentHash``)."""
+    """Triples of the unit catalogue graph (with its ``gg:contentHash``).
+
+    Parent and members link to the units they resolve to; when that does not
+    give back the names as written (an alias was used), or a list is empty,
+    the written value is kept in ``gg:extraJSON`` so the facts read back as given.
+    """
     out: list[Triple] = []
+
+    def ref(name: str) -> tuple[URIRef, str]:
+        label = catalogue.resolve(name)
+        iri = unit_iri(label)
+        if catalogue.canonical(name) is None:
+            _uncatalogued(out, iri, label)
+        return iri, label
+
     for u in catalogue.units:
         node = unit_iri(u["name"])
+        handled = set(_UNIT_FIELDS) | set(_UNIT_LISTS)
         out += [(node, RDF.type, ORG.Organization), (node, SKOS.prefLabel, Literal(u["name"])),
                 (node, GG.unitType, Literal(u["unit_type"]))]
         out += [(node, SKOS.altLabel, Literal(a)) for a in u["aliases"] if a != u["name"]]
         if u["unit_type"] == "collective":
             out.append((node, RDF.type, GG.Collective))
         if u.get("parent"):
-            p = catalogue.canonical(u["parent"])
-            piri = unit_iri(p or u["parent"])
-            if p is None:
-                _uncatalogued(out, piri, u["parent"])
+            piri, plabel = ref(u["parent"])
             out += [(node, RDF.type, ORG.OrganizationalUnit), (node, ORG.subOrganizationOf, piri)]
+            if plabel != u["parent"]:
+                handled.discard("parent")
         for key, prop in (("members", GG.hasMemberUnit), ("former_members", GG.hadMemberUnit)):
-            for m in u.get(key) or []:
-                c = catalogue.canonical(m)
-                miri = unit_iri(c or m)
-                if c is None:
-                    _uncatalogued(out, miri, m)
+            if key not in u:
+                continue
+            labels = []
+            for m in u[key]:
+                miri, label = ref(m)
+                labels.append(label)
                 out.append((node, prop, miri))
-        if u.get("former"):
-            out.append((node, GG.former, Literal(True)))
-        _extra(out, node, u, _UNIT_FIELDS)
+            if not u[key] or sorted(set(labels)) != u[key]:
+                handled.discard(key)
+        out += [(node, GG.mentionedIn, Literal(d)) for d in u.get("docs") or []]
+        if "docs" in u and not u["docs"]:
+            handled.discard("docs")
+        if "former" in u:
+            out.append((node, GG.former, Literal(u["former"])))
+        _extra(out, node, u, handled)
     return _with_hash(CATALOGUE_GRAPH, out)
 
 
@@ -309,14 +358,16 @@ def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
         p = g.value(node, ORG.subOrganizationOf)
         if p is not None:
             u["parent"] = str(g.value(p, SKOS.prefLabel))
-        members = sorted(str(g.value(m, SKOS.prefLabel)) for m in g.objects(node, GG.hasMemberUnit))
-        if members or u["unit_type"] == "collective":
-            u["members"] = members
-        former = sorted(str(g.value(m, SKOS.prefLabel)) for m in g.objects(node, GG.hadMemberUnit))
-        if former:
-            u["former_members"] = former
-        if g.value(node, GG.former) is not None and g.value(node, GG.former).toPython() is True:
-            u["former"] = True
+        for key, prop in (("members", GG.hasMemberUnit), ("former_members", GG.hadMemberUnit)):
+            labels = sorted({str(g.value(m, SKOS.prefLabel)) for m in g.objects(node, prop)})
+            if labels:
+                u[key] = labels
+        docs = sorted(str(d) for d in g.objects(node, GG.mentionedIn))
+        if docs:
+            u["docs"] = docs
+        former = g.value(node, GG.former)
+        if former is not None:
+            u["former"] = former.toPython() is True
         _read_extra(g, node, u)
         units.append(u)
     return sorted(units, key=lambda u: u["name"])
@@ -324,10 +375,18 @@ def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
 
 # ---------------------------------------------------------- notice graph
 
+def _term_key(t) -> str:
+    if isinstance(t, Literal):
+        return f'"{t}"^^{t.datatype or ""}@{t.language or ""}'
+    return f"<{t}>"
+
+
 def content_hash(triples: Iterable[Triple]) -> str:
-    """SHA-256 of the sorted N-Triples lines (``gg:contentHash`` excluded)."""
-    lines = sorted({f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in triples if p != GG.contentHash})
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    """SHA-256 of the sorted triples (``gg:contentHash`` excluded): equal hashes
+    mean equal graphs."""
+    lines = sorted({"\x00".join((_term_key(s), _term_key(p), _term_key(o)))
+                    for s, p, o in triples if p != GG.contentHash})
+    return hashlib.sha256("\x1e".join(lines).encode("utf-8")).hexdigest()
 
 
 def _with_hash(subject: URIRef, triples: list[Triple]) -> list[Triple]:
@@ -342,6 +401,7 @@ class _NoticeBuilder:
         self.cat = catalogue
         self.groups = groups
         self.out: list[Triple] = []
+        self._evidence: dict[tuple, URIRef] = {}
 
     def unit(self, name: str, allow_group: bool = True) -> tuple[URIRef, str]:
         """IRI and label of the unit a name refers to."""
@@ -350,9 +410,10 @@ class _NoticeBuilder:
             return unit_iri(c), c
         if allow_group and name in self.groups:
             return self.group(name), name
-        iri = unit_iri(name)
-        _uncatalogued(self.out, iri, name)
-        return iri, name
+        label = self.cat.resolve(name)
+        iri = unit_iri(label)
+        _uncatalogued(self.out, iri, label)
+        return iri, label
 
     def person(self, name: str) -> URIRef:
         iri = person_iri(name)
@@ -382,7 +443,13 @@ class _NoticeBuilder:
                 and isinstance(ev["text"], str) and type(ev["start"]) is int
                 and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]):
             return set()  # kept as-is in gg:extraJSON
-        e = URIRef(f"{ID}evidence/{stable_id('evidence', self.doc, ev['start'], ev['end'], ev['text'])}")
+        key = (ev["start"], ev["end"], ev["text"])
+        e = self._evidence.get(key)
+        if e is not None:
+            self.out.append((node, PROV.wasDerivedFrom, e))
+            return {"evidence"}
+        e = self._evidence[key] = URIRef(
+            f"{ID}evidence/{stable_id('evidence', self.doc, ev['start'], ev['end'], ev['text'])}")
         q, pos = URIRef(f"{e}#quote"), URIRef(f"{e}#position")
         self.out += [
             (node, PROV.wasDerivedFrom, e),

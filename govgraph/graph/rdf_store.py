@@ -28,6 +28,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -104,9 +105,17 @@ class BuildReport:
 
 # ------------------------------------------------------------ term conversion
 
+_OX_IRIS: dict = {}
+
+
 def _to_ox(t):
     if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
+        n = _OX_IRIS.get(t)
+        if n is None:
+            if len(_OX_IRIS) > 500_000:
+                _OX_IRIS.clear()
+            n = _OX_IRIS[t] = ox.NamedNode(str(t))
+        return n
     if isinstance(t, Literal):
         if t.language:
             return ox.Literal(str(t), language=t.language)
@@ -119,6 +128,7 @@ def _to_ox(t):
 _XSD_STRING = str(XSD.string)
 
 
+@lru_cache(maxsize=200_000)
 def _from_ox(t):
     if isinstance(t, ox.NamedNode):
         return URIRef(t.value)
@@ -495,7 +505,7 @@ class Store:
                 report.unchanged.append(doc)
                 continue
             writes.append((doc, g, triples))
-        if report.catalogue_changed:
+        if report.catalogue_changed and rdf.Catalogue(stored_units).signature() != cat.signature():
             wanted = {str(rdf.notice_iri(d)) for d in docs}
             for g in self._notice_graphs():
                 if g.value in wanted:
@@ -517,13 +527,20 @@ class Store:
         try:
             self.ox.backup(str(target))
             w = ox.Store(str(target))
+            for _doc, g, _triples in writes:
+                w.remove_graph(ox.NamedNode(str(g)))
             total = len(writes)
-            for i, (doc, g, triples) in enumerate(writes, 1):
-                gname = ox.NamedNode(str(g))
-                w.remove_graph(gname)
-                w.extend([ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), gname) for s, p, o in triples])
-                if progress is not None:
-                    progress(i, total, doc)
+
+            def quads():
+                for i, (doc, g, triples) in enumerate(writes, 1):
+                    gname = ox.NamedNode(str(g))
+                    for s, p, o in triples:
+                        yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), gname)
+                    if progress is not None:
+                        progress(i, total, doc)
+
+            # the copy is private until CURRENT names it, so the fast bulk loader is safe
+            w.bulk_extend(quads())
             w.flush()
             w.optimize()
             del w

@@ -1,0 +1,270 @@
+"""The on-disk RDF store: idempotent builds, replaced notices, kill-safety,
+errors, exports, SHACL."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from govgraph.errors import QueryError, StoreError
+from govgraph.graph.rdf import CATALOGUE_GRAPH, notice_iri
+from govgraph.graph.rdf_store import Store, default_store_path
+from govgraph.notice import Notice
+from test_rdf_sample import ROOT, canonical, sample_facts, sample_notices, sample_store  # noqa: F401
+
+
+def _build(path: Path, facts=None, notices=None) -> Store:
+    store = Store.open(path, create=True)
+    store.build(sample_facts() if facts is None else facts,
+                sample_notices() if notices is None else notices)
+    return store
+
+
+# ------------------------------------------------------------- builds
+
+def test_rebuild_changes_nothing(tmp_path):
+    store = _build(tmp_path / "kg")
+    before, gen = store.nquads(), store.generation
+    report = store.build(sample_facts(), sample_notices())
+    assert report.counts()["unchanged"] == 10
+    assert not report.changed and not report.added and not report.replaced
+    assert store.generation == gen and store.nquads() == before
+    # a fresh store built from the same input holds exactly the same quads
+    assert _build(tmp_path / "kg2").nquads() == before
+
+
+def test_changed_text_replaces_the_notice(tmp_path):
+    store = _build(tmp_path / "kg")
+    n_quads = len(store)
+    notices = list(sample_notices())
+    old = notices[2]
+    notices[2] = dataclasses.replace(old, text=old.text + " (更正)")
+    report = store.build(sample_facts(), notices)
+    assert report.replaced == [old.doc] and len(report.unchanged) == 9 and not report.added
+    stored = {n.doc: n for n in store.notices()}
+    assert len(stored) == 10 and stored[old.doc].text.endswith("(更正)")
+    assert stored[old.doc].sha256 == notices[2].sha256
+    assert len(store) == n_quads  # same size: replaced, not added beside the old graph
+    assert {canonical(f) for f in store.facts()} == {canonical(f) for f in sample_facts()}
+
+
+def test_changed_facts_replace_the_notice(tmp_path):
+    store = _build(tmp_path / "kg")
+    doc = "阳政办〔2018〕7号"
+    facts = [f for f in sample_facts() if not (f.get("doc") == doc and f.get("person") == "易雄才")]
+    report = store.build(facts, sample_notices())
+    assert report.replaced == [doc] and len(report.unchanged) == 9
+    assert "易雄才" not in {f.get("person") for f in store.facts() if f.get("doc") == doc}
+
+
+def test_notices_not_in_a_later_build_stay(tmp_path):
+    store = _build(tmp_path / "kg")
+    one = [n for n in sample_notices() if n.doc == "阳政办〔2018〕9号"]
+    report = store.build([f for f in sample_facts() if f.get("doc") == one[0].doc], one)
+    assert report.counts()["unchanged"] == 1 and not report.changed
+    assert len(store.notices()) == 10
+
+
+def test_catalogue_change_re_resolves_stored_notices(tmp_path):
+    n = Notice(doc="测试〔2018〕1号", text="新单位负责。", date="2018-05-01")
+    task = {"kind": "task", "doc": n.doc, "ref": "1", "text": "负责", "lead": ["新单位"],
+            "responsible": [], "due": None}
+    store = Store.open(tmp_path / "kg", create=True)
+    store.build([task], [n])
+    assert store.sparql("SELECT ?l WHERE { ?u <https://govgraph.dev/ontology#leads> ?t ; "
+                        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }").rows == [{"l": "新单位"}]
+    unit = {"kind": "unit", "name": "新设单位", "aliases": ["新设单位", "新单位"], "parent": None,
+            "unit_type": "department"}
+    report = store.build([unit], [])
+    assert report.catalogue_changed and report.refreshed == [n.doc]
+    rows = store.sparql("SELECT DISTINCT ?l WHERE { ?u <https://govgraph.dev/ontology#leads> ?t ; "
+                        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }").rows
+    assert rows == [{"l": "新设单位"}]
+    assert task in store.facts()  # the fact still reads back as written
+
+
+def test_duplicate_and_invalid_facts_are_reported(tmp_path):
+    n = Notice(doc="测试〔2018〕2号", text="x", date="2018-05-01")
+    good = {"kind": "group", "doc": n.doc, "group": "某领导小组"}
+    bad = {"kind": "post", "doc": n.doc, "person": "某人"}
+    store = Store.open(tmp_path / "kg", create=True)
+    report = store.build([good, dict(good), bad], [n])
+    assert len(report.warnings) == 1 and "missing unit" in report.warnings[0]
+    assert store.facts() == [good]
+
+
+def test_progress_is_called(tmp_path):
+    calls = []
+    store = Store.open(tmp_path / "kg", create=True)
+    store.build(sample_facts(), sample_notices(), progress=lambda i, n, doc: calls.append((i, n, doc)))
+    assert [c[0] for c in calls] == list(range(1, 12)) and calls[-1][1] == 11  # 10 notices + catalogue
+
+
+# ------------------------------------------------------------- opening
+
+def test_open_errors(tmp_path, monkeypatch):
+    with pytest.raises(StoreError, match="no store at"):
+        Store.open(tmp_path / "missing")
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        Store.open(f)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "something").write_text("x")
+    with pytest.raises(StoreError, match="not a govgraph store"):
+        Store.open(other)
+    store = Store.open(tmp_path / "kg", create=True)
+    (store.path / "CURRENT").write_text("gen-999999\n")
+    with pytest.raises(StoreError, match="damaged"):
+        Store.open(tmp_path / "kg")
+    monkeypatch.setenv("GOVGRAPH_STORE", str(tmp_path / "env-store"))
+    assert default_store_path() == tmp_path / "env-store"
+    monkeypatch.delenv("GOVGRAPH_STORE")
+    assert default_store_path() == Path("govgraph-data")
+
+
+def test_empty_store_reads(tmp_path):
+    store = Store.open(tmp_path / "kg", create=True)
+    assert store.facts() == [] and store.notices() == [] and len(store) == 0
+    assert Store.open(tmp_path / "kg").stats()["notices"] == 0
+
+
+# --------------------------------------------------------- kill-safety
+
+_KILL_SCRIPT = textwrap.dedent("""
+    import sys
+    from govgraph.graph.rdf_store import Store
+    from govgraph.notice import Notice
+    N = int(sys.argv[2])
+    notices, facts = [], []
+    for i in range(N):
+        doc = f"合成〔2099〕{i}号"
+        notices.append(Notice(doc=doc, text=f"合成通知{i} " + "文字" * 400, date="2099-01-01"))
+        for j in range(40):
+            facts.append({"kind": "task", "doc": doc, "ref": str(j), "text": f"任务{i}-{j}",
+                          "lead": [f"单位{j % 7}"], "responsible": [f"单位{(j + 1) % 7}", "区水务局"],
+                          "due": "2099-12-31", "evidence": {"text": "文字", "start": 3, "end": 5}})
+    print("planned", flush=True)
+    store = Store.open(sys.argv[1])
+    store.build(facts, notices, progress=lambda i, n, doc: print("wrote", i, n, flush=True))
+    print("done", flush=True)
+""")
+
+
+def test_kill_during_build_leaves_old_store(tmp_path):
+    store = _build(tmp_path / "kg")
+    before, gen, facts_before = store.nquads(), store.generation, store.facts()
+    store.close()
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-c", _KILL_SCRIPT, str(tmp_path / "kg"), "300"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    killed_at = None
+    deadline = time.monotonic() + 300
+    for line in proc.stdout:
+        parts = line.split()
+        if parts[:1] == ["wrote"] and int(parts[1]) >= 50:
+            killed_at = int(parts[1])
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        assert parts[:1] != ["done"], "build finished before it could be killed"
+        assert time.monotonic() < deadline
+    proc.wait(timeout=60)
+    assert killed_at is not None, proc.stderr.read()
+    assert proc.returncode == -signal.SIGKILL
+    # the half-written generation is there, but not live
+    gens = sorted(p.name for p in (tmp_path / "kg").glob("gen-*"))
+    assert len(gens) >= 2 and gens[-1] != gen
+    reopened = Store.open(tmp_path / "kg")
+    assert reopened.generation == gen
+    assert reopened.nquads() == before
+    assert reopened.facts() == facts_before
+    # and the next build works and clears the leftover
+    n = Notice(doc="测试〔2018〕3号", text="y", date="2018-05-02")
+    report = reopened.build([{"kind": "group", "doc": n.doc, "group": "另一领导小组"}], [n])
+    assert report.added == [n.doc] and len(reopened.notices()) == 11
+    assert gens[-1] not in {p.name for p in (tmp_path / "kg").glob("gen-*")} or \
+        reopened.generation == gens[-1]
+
+
+def test_second_build_while_one_runs_is_refused(tmp_path):
+    import fcntl
+
+    store = Store.open(tmp_path / "kg", create=True)
+    fd = os.open(tmp_path / "kg" / ".lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(StoreError, match="another build"):
+            store.build(sample_facts(), sample_notices())
+    finally:
+        os.close(fd)
+
+
+# ------------------------------------------------------ export, stats, SHACL
+
+@pytest.mark.parametrize("fmt,parser", [("turtle", "turtle"), ("trig", "trig"),
+                                        ("nquads", "nquads"), ("jsonld", "json-ld")])
+def test_exports_parse_back(sample_store, tmp_path, fmt, parser):
+    text = sample_store.serialize(fmt)
+    if fmt == "turtle":
+        g = Graph().parse(data=text, format=parser)
+        assert len(g) == sample_store.stats()["triples"]
+    else:
+        ds = Dataset()
+        ds.parse(data=text, format=parser)
+        quads = {(s, p, o, c) for s, p, o, c in ds.quads((None, None, None, None))}
+        assert len(quads) == len(sample_store)
+        assert {str(c) for *_, c in quads} >= {str(CATALOGUE_GRAPH), str(notice_iri("阳政办〔2018〕9号"))}
+    out = tmp_path / f"export.{fmt}"
+    assert sample_store.serialize(fmt, out=out) is None and out.stat().st_size > 1000
+    with pytest.raises(StoreError, match="unknown export format"):
+        sample_store.serialize("rdfxml-ish")
+
+
+def test_stats(sample_store):
+    st = sample_store.stats()
+    assert st["notices"] == 10 and st["units"] == 124
+    assert st["classes"]["gg:Notice"] == 10 and st["classes"]["gg:Task"] == 146
+    assert st["classes"]["gg:PostHolding"] == 74 and st["classes"]["gg:GroupMembership"] == 89
+    assert st["per_notice"]["阳政办〔2018〕10号"]["task"] == 99
+    assert st["per_notice"]["阳政办〔2018〕7号"]["post"] == 20
+
+
+def test_shacl_conforms(sample_store):
+    pytest.importorskip("pyshacl")
+    from govgraph.ontology import validate
+
+    g = Graph()
+    ds = Dataset()
+    ds.parse(data=sample_store.serialize("nquads"), format="nquads")
+    for s, p, o, _c in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    conforms, text = validate(g)
+    assert conforms, text
+    # and the shapes do bite: a holding without its person
+    from rdflib import URIRef
+
+    holding = next(g.subjects(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                              URIRef("https://govgraph.dev/ontology#PostHolding")))
+    g.remove((holding, URIRef("http://www.w3.org/ns/org#member"), None))
+    conforms, text = validate(g)
+    assert not conforms and "org:member" in text
+
+
+def test_sparql_is_read_only(sample_store):
+    before = len(sample_store)
+    with pytest.raises(QueryError):
+        sample_store.sparql("DROP ALL")
+    with pytest.raises(QueryError):
+        sample_store.sparql("CLEAR DEFAULT")
+    assert len(sample_store) == before
+    assert sample_store.sparql("ASK { ?s a <https://govgraph.dev/ontology#Notice> }").rows == [{"ask": True}]
