@@ -457,8 +457,8 @@ class _NoticeBuilder:
             (e, OA.hasSource, self.node), (e, OA.hasSelector, q), (e, OA.hasSelector, pos),
             (q, RDF.type, OA.TextQuoteSelector), (q, OA.exact, Literal(ev["text"])),
             (pos, RDF.type, OA.TextPositionSelector),
-            (pos, OA.start, Literal(str(ev["start"]), datatype=XSD.nonNegativeInteger)),
-            (pos, OA.end, Literal(str(ev["end"]), datatype=XSD.nonNegativeInteger)),
+            (pos, OA.start, Literal(str(ev["start"]), datatype=XSD.integer)),
+            (pos, OA.end, Literal(str(ev["end"]), datatype=XSD.integer)),
         ]
         return {"evidence"}
 
