@@ -109,24 +109,29 @@ class Graph:
 
         return build_network(self.facts(), self.notices())
 
-    def analyze(self, kind: str, **kw):
-        """``overload``, ``centrality``, ``interlocks`` or ``components``: a ``Result``."""
+    def analyze(self, analysis: str, **kw):
+        """``overload``, ``centrality`` (``kind="unit"|"person"``), ``interlocks`` or ``components``: a ``Result``."""
         from .graph import analytics
         from .graph.rdf_store import Result
 
         fn = {"overload": analytics.overload, "centrality": analytics.centrality,
-              "interlocks": analytics.interlocks, "components": analytics.components}.get(kind)
+              "interlocks": analytics.interlocks, "components": analytics.components}.get(analysis)
         if fn is None:
-            raise GovGraphError(f"unknown analysis {kind!r}; use overload, centrality, interlocks or components")
+            raise GovGraphError(f"unknown analysis {analysis!r}; use overload, centrality, interlocks or components")
         cols, rows = fn(self.to_networkx(), **kw)
         return _frameable(Result(list(cols), list(rows)))
 
     def viz(self, path: str | os.PathLike = "graph.html", **kw) -> dict:
-        """Write the interactive offline page; in a notebook, display it with ``IPython.display.IFrame``."""
+        """Write the interactive offline page; in a notebook, display it with ``IPython.display.IFrame``.
+
+        The returned dict has the page's statistics and its ``html`` text.
+        """
         from .graph.network import build_network
         from .graph.viz import render_html
 
-        return render_html(build_network(self.facts(), self.notices()), str(path), **kw)
+        stats = render_html(build_network(self.facts(), self.notices()), str(path), **kw)
+        stats["html"] = Path(path).read_text(encoding="utf-8")
+        return stats
 
     # -- Neo4j
     def to_neo4j(self, conn=None, wipe: bool = False, progress: Callable | None = None) -> dict:

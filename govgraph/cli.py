@@ -216,7 +216,7 @@ def build(
     paths: Annotated[list[Path], typer.Argument(help="Notice files or folders to extract and load.")],
     store: StoreOpt = DEFAULT_STORE,
     strict: Annotated[bool, typer.Option(help="Load nothing if the extraction has warnings or errors.")] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet")] = False,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
 ):
     """Extract notices and load them into the embedded RDF store (one named graph per notice).
@@ -386,7 +386,8 @@ def sparql(
 
 # ---------------------------------------------------------------- Neo4j
 
-neo4j_app = typer.Typer(help="Load the graph into Neo4j and query it there.", no_args_is_help=True)
+neo4j_app = typer.Typer(help="Load the graph into Neo4j (then ask questions with `govgraph query NAME --backend neo4j`).",
+                        no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j")
 
 UriOpt = Annotated[Optional[str], typer.Option("--uri", envvar="NEO4J_URI", help="Bolt URI (env NEO4J_URI).")]
