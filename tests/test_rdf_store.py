@@ -29,6 +29,17 @@ def _build(path: Path, facts=None, notices=None) -> Store:
     return store
 
 
+def _union_is_kept(store: Store) -> bool:
+    """The default graph holds exactly the triples of the named graphs."""
+    import pyoxigraph as ox
+
+    named, default = set(), set()
+    for q in store.ox:
+        (default if isinstance(q.graph_name, ox.DefaultGraph) else named).add(
+            (q.subject, q.predicate, q.object))
+    return named == default and len(default) > 0
+
+
 # ------------------------------------------------------------- builds
 
 def test_rebuild_changes_nothing(tmp_path):
@@ -54,6 +65,10 @@ def test_changed_text_replaces_the_notice(tmp_path):
     assert len(stored) == 10 and stored[old.doc].text.endswith("(更正)")
     assert stored[old.doc].sha256 == notices[2].sha256
     assert len(store) == n_quads  # same size: replaced, not added beside the old graph
+    assert _union_is_kept(store)
+    texts = store.sparql("SELECT ?t WHERE { ?n dcterms:identifier ?doc ; schema:text ?t }",
+                         bindings={"doc": old.doc}).rows
+    assert texts == [{"t": notices[2].text}]
     assert {canonical(f) for f in store.facts()} == {canonical(f) for f in sample_facts()}
 
 
@@ -63,6 +78,7 @@ def test_changed_facts_replace_the_notice(tmp_path):
     facts = [f for f in sample_facts() if not (f.get("doc") == doc and f.get("person") == "易雄才")]
     report = store.build(facts, sample_notices())
     assert report.replaced == [doc] and len(report.unchanged) == 9
+    assert _union_is_kept(store)
     assert "易雄才" not in {f.get("person") for f in store.facts() if f.get("doc") == doc}
 
 
@@ -89,6 +105,7 @@ def test_catalogue_change_re_resolves_stored_notices(tmp_path):
     rows = store.sparql("SELECT DISTINCT ?l WHERE { ?u <https://govgraph.dev/ontology#leads> ?t ; "
                         "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }").rows
     assert rows == [{"l": "新设单位"}]
+    assert _union_is_kept(store)
     assert task in store.facts()  # the fact still reads back as written
 
 
@@ -192,6 +209,7 @@ def test_kill_during_build_leaves_old_store(tmp_path):
     n = Notice(doc="测试〔2018〕3号", text="y", date="2018-05-02")
     report = reopened.build([{"kind": "group", "doc": n.doc, "group": "另一领导小组"}], [n])
     assert report.added == [n.doc] and len(reopened.notices()) == 11
+    assert _union_is_kept(reopened)
     assert gens[-1] not in {p.name for p in (tmp_path / "kg").glob("gen-*")} or \
         reopened.generation == gens[-1]
 

@@ -10,7 +10,9 @@ Layout of a store directory (default ``./govgraph-data`` or ``$GOVGRAPH_STORE``)
 
 One named graph per notice (IRI from its document number) holds the notice's
 metadata, text, facts and evidence; the graph ``id:graph/units`` holds the unit
-catalogue.  A build never writes into the live generation: it copies it
+catalogue.  The default graph is the union of all named graphs, kept by each
+build (every triple once, so queries need no ``GRAPH`` clause and count each
+triple once).  A build never writes into the live generation: it copies it
 (Oxigraph backup, hard links), applies the changes to the copy, flushes and
 closes it, then replaces ``CURRENT``.  A build killed at any point leaves the
 previous generation live and unchanged.
@@ -34,6 +36,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 
 from govgraph.errors import QueryError, StoreError
@@ -167,25 +170,21 @@ def _py(t):
 
 
 class _UnionView(OxigraphStore):
-    """The Oxigraph store as rdflib's SPARQL engine should see it: the union of
-    all graphs as a set (a triple in two notice graphs matches once) and plain
-    strings as plain literals.  Used when a query has parameter bindings, so
-    they are visible in every scope (rdflib ``initBindings`` semantics)."""
+    """The Oxigraph store as rdflib's SPARQL engine should see it: the default
+    graph is the stored union of all graphs, and plain strings are plain
+    literals.  Used when a query has parameter bindings, so they are visible in
+    every scope (rdflib ``initBindings`` semantics)."""
 
     def triples(self, triple_pattern, context=None):
         s, p, o = (None if x is None or isinstance(x, Variable) else _to_ox(x) for x in triple_pattern)
-        seen: set = set()
-        gname = None if context is None or getattr(context, "identifier", None) in (None, "__UNION__") \
-            else _to_ox(context.identifier if isinstance(context, Graph) else context)
-
-        def gen():
-            for q in self._inner.quads_for_pattern(s, p, o, gname):
-                key = (q.subject, q.predicate, q.object)
-                if key in seen:
-                    continue
-                seen.add(key)
-                yield (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)), iter(())
-        return gen()
+        ident = getattr(context, "identifier", context)
+        if ident is None or ident == DATASET_DEFAULT_GRAPH_ID or str(ident) == "__UNION__":
+            gname = ox.DefaultGraph()
+        else:
+            gname = _to_ox(URIRef(str(ident)))
+        quads = self._inner.quads_for_pattern(s, p, o, gname)
+        return (((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)), iter(()))
+                for q in quads)
 
 
 # ------------------------------------------------------------------ the store
@@ -270,17 +269,17 @@ class Store:
 
     @property
     def dataset(self) -> Dataset:
-        """rdflib ``Dataset`` (default graph = union of all graphs) over the store."""
+        """rdflib ``Dataset`` over the store; its default graph is the stored
+        union of all graphs (each triple once)."""
         if self._dataset is None:
-            ds = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+            ds = Dataset(store=OxigraphStore(store=self.ox), default_union=False)
             for prefix, ns in rdf.PREFIXES.items():
                 ds.bind(prefix, ns, override=True)
             self._dataset = ds
         return self._dataset
 
     def _bindings_dataset(self) -> Dataset:
-        ds = Dataset(store=_UnionView(store=self.ox), default_union=True)
-        return ds
+        return Dataset(store=_UnionView(store=self.ox), default_union=False)
 
     # ---------------------------------------------------------------- reading
     def _graph_names(self) -> list[ox.NamedNode]:
@@ -329,35 +328,34 @@ class Store:
             out += rdf.read_notice_graph(self._triples(g))[1]
         return out + self.units()
 
+    def _named_quads(self):
+        return (q for q in self.ox if not isinstance(q.graph_name, ox.DefaultGraph))
+
     def nquads(self) -> list[str]:
-        """Every quad as an N-Quads line, sorted (to compare stores)."""
+        """Every stored quad (named graphs and the union) as an N-Quads line,
+        sorted (to compare stores)."""
         return sorted(str(q) for q in self.ox)
 
     def __len__(self) -> int:
-        return len(self.ox)
+        """Quads in the named graphs (the union default graph not counted)."""
+        return sum(1 for _ in self._named_quads())
 
     # ----------------------------------------------------------------- export
     def serialize(self, format: str = "trig", out: str | os.PathLike | None = None) -> str | None:
-        """The store as ``turtle`` (union of all graphs), ``trig``, ``nquads`` or
-        ``jsonld`` (with named graphs).  Returns text, or writes ``out``."""
+        """The store as ``turtle`` (the union of all graphs), ``trig``, ``nquads``
+        or ``jsonld`` (the named graphs).  Returns text, or writes ``out``."""
         fmt = {"ttl": "turtle", "nq": "nquads", "json-ld": "jsonld"}.get(format, format)
         if fmt not in FORMATS:
             raise StoreError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+        rf = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
+              "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+        prefixes = dict(rdf.PREFIXES) if fmt != "nquads" else None
         if fmt == "turtle":
-            g = Graph()
-            for prefix, ns in rdf.PREFIXES.items():
-                g.bind(prefix, ns, override=True)
-            for q in self.ox:
-                g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
-            data = g.serialize(format="turtle").encode("utf-8")
+            quads = (ox.Triple(q.subject, q.predicate, q.object)
+                     for q in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         else:
-            rf = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS,
-                  "jsonld": ox.RdfFormat.JSON_LD}[fmt]
-            kw = {"prefixes": dict(rdf.PREFIXES)} if fmt in ("trig", "jsonld") else {}
-            try:
-                data = self.ox.dump(format=rf, **kw)
-            except (ValueError, TypeError):
-                data = self.ox.dump(format=rf)
+            quads = self._named_quads()
+        data = ox.serialize(quads, format=rf, prefixes=prefixes)
         if out is None:
             return data.decode("utf-8")
         Path(out).write_bytes(data)
@@ -368,10 +366,9 @@ class Store:
         """Counts: quads, distinct triples, notices, units, instances per class
         (prefixed names) and per notice (quads and facts by kind)."""
         q = self.ox.query
-        triples = next(iter(q("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
-                              "WHERE { GRAPH ?g { ?s ?p ?o } } }")))[0].value
+        triples = sum(1 for _ in self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
         classes = {}
-        for row in q("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c"):
+        for row in q("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c"):
             classes[_curie(row[0].value)] = int(row[1].value)
         kinds = {str(rdf.GG.PostHolding): "post", str(rdf.GG.GroupMembership): "membership",
                  str(rdf.GG.GroupDeclaration): "group", str(rdf.GG.Task): "task",
@@ -387,7 +384,7 @@ class Store:
             k = kinds.get(row[1].value)
             if k:
                 per[row[0].value][k] = int(row[2].value)
-        return {"path": str(self.path), "generation": self.generation, "quads": len(self.ox),
+        return {"path": str(self.path), "generation": self.generation, "quads": len(self),
                 "triples": int(triples), "notices": len(per),
                 "units": len(self.units()),
                 "classes": dict(sorted(classes.items())), "per_notice": dict(sorted(per.items()))}
@@ -395,16 +392,16 @@ class Store:
     # ----------------------------------------------------------------- SPARQL
     def sparql(self, text: str, bindings: Mapping[str, object] | None = None,
                engine: str | None = None) -> Result:
-        """Run a SPARQL query (SELECT, ASK or CONSTRUCT/DESCRIBE) on the union of
-        all graphs (a triple stated in several notices counts once).
+        """Run a SPARQL query (SELECT, ASK or CONSTRUCT/DESCRIBE).  The default
+        graph is the union of all graphs (a triple stated in several notices
+        counts once); ``GRAPH ?g { }`` reaches a notice's own graph.
 
         ``bindings`` maps variable names to values (rdflib terms or Python
         str/int/float/bool), bound before evaluation and visible in every scope
         of the query (rdflib ``initBindings``); they are never put into the
         query text.  ``engine``: ``"rdflib"`` (rdflib's SPARQL engine over the
         store; the default when there are bindings) or ``"oxigraph"`` (Oxigraph's
-        own engine, faster; the default without bindings; there a triple stated
-        in two notices matches twice, so count with DISTINCT)."""
+        own engine, faster; the default without bindings)."""
         engine = engine or ("rdflib" if bindings else "oxigraph")
         if engine not in ("rdflib", "oxigraph"):
             raise QueryError(f"unknown SPARQL engine {engine!r}; use rdflib or oxigraph")
@@ -450,7 +447,7 @@ class Store:
             if writes:
                 self._write(writes, progress, report)
         report.generation = self.generation
-        report.quads = len(self.ox)
+        report.quads = len(self)
         report.seconds = round(time.monotonic() - t0, 3)
         return report
 
@@ -527,20 +524,36 @@ class Store:
         try:
             self.ox.backup(str(target))
             w = ox.Store(str(target))
+            default = ox.DefaultGraph()
+            if not any(True for _ in self.ox.quads_for_pattern(None, None, None, default)):
+                # a store without its union (empty, or written by an older version)
+                w.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            dropped: set = set()
             for _doc, g, _triples in writes:
-                w.remove_graph(ox.NamedNode(str(g)))
+                gname = ox.NamedNode(str(g))
+                dropped.update((q.subject, q.predicate, q.object)
+                               for q in self.ox.quads_for_pattern(None, None, None, gname))
+                w.remove_graph(gname)
             total = len(writes)
+            added: set = set()
 
             def quads():
                 for i, (doc, g, triples) in enumerate(writes, 1):
                     gname = ox.NamedNode(str(g))
                     for s, p, o in triples:
-                        yield ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), gname)
+                        t = (_to_ox(s), _to_ox(p), _to_ox(o))
+                        added.add(t)
+                        yield ox.Quad(*t, gname)
+                        yield ox.Quad(*t, default)
                     if progress is not None:
                         progress(i, total, doc)
 
             # the copy is private until CURRENT names it, so the fast bulk loader is safe
             w.bulk_extend(quads())
+            for t in dropped - added:  # keep the union: drop triples no graph states any more
+                if not any(not isinstance(q.graph_name, ox.DefaultGraph)
+                           for q in w.quads_for_pattern(*t, None)):
+                    w.remove(ox.Quad(*t, default))
             w.flush()
             w.optimize()
             del w

@@ -37,6 +37,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Param", "CannedQuery", "Result", "catalogue", "get", "run", "sparql", "resolve_unit",
            "resolve_person"]
 
+_PREFIXES = {"foaf": "http://xmlns.com/foaf/0.1/", "org": "http://www.w3.org/ns/org#",
+             "skos": "http://www.w3.org/2004/02/skos/core#"}
+
 PARAM_TYPES = ("person", "unit", "title", "string", "int", "bool", "date", "month")
 
 
@@ -129,23 +132,20 @@ def _names(store: "Store") -> dict:
     cache = getattr(store, "_query_names", None)
     if cache is not None and cache[0] == store.generation:
         return cache[1]
-    q = store.ox.query
-    persons = {r[0].value for r in q(
-        "SELECT DISTINCT ?n WHERE { GRAPH ?g { ?p a <http://xmlns.com/foaf/0.1/Person> ; "
-        "<http://xmlns.com/foaf/0.1/name> ?n } }")}
+    def q(text):
+        return store.ox.query(text, prefixes=_PREFIXES)
+
+    persons = {r[0].value for r in q("SELECT DISTINCT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }")}
     labels: dict[str, str] = {}
-    for r in q("SELECT DISTINCT ?l WHERE { GRAPH ?g { ?u a <http://www.w3.org/ns/org#Organization> ; "
-               "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l } }"):
+    for r in q("SELECT DISTINCT ?l WHERE { ?u a org:Organization ; skos:prefLabel ?l }"):
         labels[r[0].value] = r[0].value
     cat = store.catalogue()
     for u in cat.units:
         for a in u["aliases"]:
             labels.setdefault(a, u["name"])
     titles: dict[str, set] = {}
-    for r in q("SELECT DISTINCT ?u ?t WHERE { GRAPH ?g { ?post a <http://www.w3.org/ns/org#Post> ; "
-               "<http://www.w3.org/ns/org#postIn> ?x ; <http://www.w3.org/ns/org#role> ?r . "
-               "?r <http://www.w3.org/2004/02/skos/core#prefLabel> ?t } "
-               "GRAPH ?h { ?x <http://www.w3.org/2004/02/skos/core#prefLabel> ?u } }"):
+    for r in q("SELECT DISTINCT ?u ?t WHERE { ?post a org:Post ; org:postIn ?x ; org:role ?r . "
+               "?r skos:prefLabel ?t . ?x skos:prefLabel ?u }"):
         titles.setdefault(r[0].value, set()).add(r[1].value)
     names = {"persons": persons, "labels": labels, "titles": titles, "catalogue": cat}
     store._query_names = (store.generation, names)
