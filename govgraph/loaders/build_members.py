@@ -159,7 +159,10 @@ def _list_piece(ctx, facts, group, role, base, piece):
         facts.extend(_post_facts(ctx, name, posts, ev))
 
     toks = list(re.finditer(r"\S+", piece))
+    skip_to = 0
     for i, tm in enumerate(toks):
+        if i < skip_to:
+            continue
         tok = tm.group()
         a, b = base + tm.start(), base + tm.end()
         posts = split_posts(tok)
@@ -207,6 +210,13 @@ def _list_piece(ctx, facts, group, role, base, piece):
                 continue
         if is_unit_like(tok) and not pending and role in ("成员单位", "成员"):
             facts.append(_membership(ctx, group, _strip_leader(tok), "unit", role, ctx.evidence(a, b)))
+            continue
+        # Not an entry. Tokens up to the next post make an unreadable entry: say so and go on.
+        nxt = next((k for k in range(i + 1, min(len(toks), i + 6)) if split_posts(toks[k].group())), None)
+        if nxt is not None and not pending:
+            junk = " ".join(t.group() for t in toks[i:nxt])
+            ctx.warn(f"member list entry 「{junk}」 (before 「{toks[nxt].group()}」) is not a person's name; skipped")
+            skip_to = nxt + 1
             continue
         break
     if pending:

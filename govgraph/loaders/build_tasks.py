@@ -308,7 +308,8 @@ def _duty_sections(ctx: NoticeContext):
                     end = n.start
                     break
             spans.append((m.start, end))
-    return spans
+    # A duty heading inside another duty section is part of it: keep the outer span only.
+    return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
 
 
 def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
@@ -328,7 +329,8 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 continue
             duties = _sentence_duties(sent, s0, marker_ends)
             item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
-            if not duties and out and item is not None and out[-1].get("_item") == item.start:
+            if not duties and out and item is not None and out[-1].get("_item") == item.start \
+                    and out[-1]["evidence"]["start"] < s0:
                 # A clause without its own subject continues the item's duty (…;协助做好…).
                 prev = out[-1]
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]

@@ -118,14 +118,19 @@ def iter_notices(path: str | Path) -> Iterator[tuple[Notice | None, list[str]]]:
 def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:
     with open(p, "rb") as fh:
         head = fh.read(65536)
-        # Decode a head that ends on a line boundary to learn the encoding.
+        # Learn the encoding from the head; it may end inside a multibyte character
+        # (a one-line dump has no line break to cut at), so retry a few bytes shorter.
         cut = head.rfind(b"\n")
         probe = head[: cut if cut > 1024 else len(head)]
-        try:
-            _, enc = decode_bytes(probe, str(p))
-        except InputError:
-            # A multibyte character cut at the end of the probe: drop a few bytes and retry.
-            _, enc = decode_bytes(probe[:-4], str(p))
+        enc, err = None, None
+        for trim in range(0, 4):
+            try:
+                _, enc = decode_bytes(probe[: len(probe) - trim], str(p))
+                break
+            except InputError as e:
+                err = e
+        if enc is None:
+            raise err
         if enc.startswith("utf-16"):
             raise InputError(f"{p}: UTF-16 files larger than {STREAM_THRESHOLD // 2**20} MB are not supported")
         text_head = head.decode(enc, errors="ignore")

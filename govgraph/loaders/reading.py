@@ -6,6 +6,8 @@
 ('区水务局', 'utf-8')
 >>> strip_html("<p>区&amp;局</p><script>alert(1)</script>")
 '区&局'
+>>> strip_html("<p>AT&amp;amp;T</p>")
+'AT&amp;T'
 """
 
 from __future__ import annotations
@@ -58,14 +60,19 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """
     if not data.strip():
         raise InputError(f"{name}: the file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+    for bom, enc, label in ((b"\xef\xbb\xbf", "utf-8", "utf-8-sig"), (b"\xff\xfe", "utf-16", "utf-16"),
+                            (b"\xfe\xff", "utf-16", "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data[3:].decode("utf-8") if enc == "utf-8" else data.decode("utf-16")
+            except UnicodeDecodeError as e:
+                raise InputError(f"{name}: starts with a {label.upper()} byte-order mark but is not valid "
+                                 f"{label.upper()} (byte {e.start})") from None
+            return _not_blank(text, name), label
     if _looks_binary(data):
         raise InputError(f"{name}: binary data, not a text notice")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _not_blank(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
     candidates = []
@@ -79,7 +86,13 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         raise InputError(f"{name}: cannot decode the text as UTF-8, GB18030/GBK or Big5")
     # GB18030 decodes almost anything; prefer the decoding with more common CJK text.
     candidates.sort(key=lambda c: (-c[0], c[1] != "gb18030"))
-    return candidates[0][2], candidates[0][1]
+    return _not_blank(candidates[0][2], name), candidates[0][1]
+
+
+def _not_blank(text: str, name: str) -> str:
+    if not text.strip():  # str.strip also removes U+3000 and other wide spaces
+        raise InputError(f"{name}: the file is empty (only white space)")
+    return text
 
 
 class _TextExtractor(HTMLParser):
@@ -127,8 +140,7 @@ def strip_html(text: str) -> str:
     p = _TextExtractor()
     p.feed(text)
     p.close()
-    out = "".join(p.parts)
-    out = html.unescape(out)
+    out = "".join(p.parts)  # convert_charrefs=True has decoded each entity once
     out = re.sub(r"[ \t\r\f\v\u3000\xa0]*\n[ \t\r\f\v\u3000\xa0\n]*", "\n", out)
     return out.strip()
 
