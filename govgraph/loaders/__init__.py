@@ -7,6 +7,6 @@ files), ``build_*`` (facts per construct), :mod:`resolve` (units, persons
 across the corpus), :mod:`pipeline` (all of it).
 """
 
-from .pipeline import Extraction, extract_notice, extract_paths, extract_text, iter_notices
+from .pipeline import Extraction, Step, extract_notice, extract_paths, extract_text, iter_extract, iter_notices
 
-__all__ = ["Extraction", "extract_paths", "extract_text", "extract_notice", "iter_notices"]
+__all__ = ["Extraction", "Step", "extract_paths", "extract_text", "extract_notice", "iter_extract", "iter_notices"]

