@@ -395,21 +395,19 @@ def _with_hash(subject: URIRef, triples: list[Triple]) -> list[Triple]:
 
 
 class _NoticeBuilder:
-    def __init__(self, doc: str, catalogue: Catalogue, groups: set[str]):
+    def __init__(self, doc: str, catalogue: Catalogue):
         self.doc = doc
         self.node = notice_iri(doc)
         self.cat = catalogue
-        self.groups = groups
         self.out: list[Triple] = []
         self._evidence: dict[tuple, URIRef] = {}
 
-    def unit(self, name: str, allow_group: bool = True) -> tuple[URIRef, str]:
-        """IRI and label of the unit a name refers to."""
+    def unit(self, name: str) -> tuple[URIRef, str]:
+        """IRI and label of the unit a name refers to (an unknown name is a unit
+        of its own, as in every backend: ``UnitIndex``)."""
         c = self.cat.canonical(name)
         if c is not None:
             return unit_iri(c), c
-        if allow_group and name in self.groups:
-            return self.group(name), name
         label = self.cat.resolve(name)
         iri = unit_iri(label)
         _uncatalogued(self.out, iri, label)
@@ -516,7 +514,7 @@ class _NoticeBuilder:
         elif mt == "group":
             m = self.group(f["member"])
         else:
-            m = self.unit(f["member"], allow_group=False)[0]
+            m = self.unit(f["member"])[0]
         out += [(m, ORG.memberOf, g), (node, RDF.type, GG.GroupMembership),
                 (node, RDF.type, ORG.Membership), (node, ORG.member, m),
                 (node, ORG.organization, g), (node, ORG.role, self.role(f["role"])),
@@ -532,7 +530,7 @@ class _NoticeBuilder:
         out += [(node, RDF.type, GG.GroupDeclaration), (node, GG.group, g)]
         handled = {"kind", "doc", "group"}
         if isinstance(f.get("office_unit"), str) and f["office_unit"]:
-            u = self.unit(f["office_unit"], allow_group=False)[0]
+            u = self.unit(f["office_unit"])[0]
             out += [(g, GG.officeIn, u), (node, GG.officeIn, u),
                     (node, GG.writtenAs, Literal(f["office_unit"]))]
             handled.add("office_unit")
@@ -580,16 +578,14 @@ def notice_triples(notice: Notice | None, facts: Iterable[dict], catalogue: Cata
                    doc: str | None = None) -> list[Triple]:
     """Triples of one notice's named graph: metadata, text, facts, evidence.
 
-    ``facts`` are that notice's facts (not ``unit`` facts).  Names in lead /
-    responsible lists that name a group set up in the same notice link to the
-    group.  The last triple is the graph's ``gg:contentHash``.
+    ``facts`` are that notice's facts (not ``unit`` facts).  The last triple is
+    the graph's ``gg:contentHash``.
     """
     facts = list(facts)
     doc = notice.doc if notice is not None else doc
     if doc is None:
         raise ValueError("notice_triples needs a notice or a doc")
-    groups = {f["group"] for f in facts if f.get("kind") in ("group", "membership")}
-    b = _NoticeBuilder(doc, catalogue, groups)
+    b = _NoticeBuilder(doc, catalogue)
     b.notice(notice)
     handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
     for f in facts:
