@@ -289,10 +289,6 @@ def test_corners(tmp_path, neo4j_conn):
         assert a[0] == "rows", (name, params, a)
 
 
-@pytest.mark.xfail(strict=True, reason="unit-profile.rq: the 'group through an official' branch matches any "
-                   "org:Membership, so a post holding in a group (rdf.py links a post to a group when its unit "
-                   "names an uncatalogued group of the same notice) counts as sitting in the group; Neo4j has the "
-                   "post in a Unit")
 def test_known_mismatch_post_in_a_group(tmp_path, neo4j_conn):
     facts = CORNER_FACTS + [{"kind": "post", "doc": D1, "person": "张三", "unit": "某委员会", "title": "主任",
                              "as_of": "2018-05-01"}]
@@ -301,9 +297,6 @@ def test_known_mismatch_post_in_a_group(tmp_path, neo4j_conn):
     _same(store, neo4j_conn, "unit-profile", unit="区水务局")
 
 
-@pytest.mark.xfail(strict=True, reason="rdf.py: a group named as assignee is the Group node only in the notice "
-                   "that sets the group up, elsewhere an uncatalogued unit of the same name, so the RDF answer has "
-                   "two rows with one name; Neo4j has one Unit per name")
 def test_known_mismatch_group_assignee_in_two_notices(tmp_path, neo4j_conn):
     facts = CORNER_FACTS + [{"kind": "task", "doc": D2, "ref": "1", "text": "任务四", "due": "2018-05-20",
                              "lead": ["某领导小组"], "responsible": ["区水务局"]}]
