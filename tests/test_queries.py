@@ -41,8 +41,8 @@ def test_catalogue_matches_files():
         assert re.search(r"^params: \S", head, re.M), q.name
         cols = re.search(r"^columns: (.*)$", head, re.M).group(1)
         assert [c.strip() for c in cols.split("(")[0].split(",")] == q.columns, q.name
-        for p in q.params:  # every parameter is used in the query (or cuts the rows)
-            assert p.limit or f"?{p.name}" in q.text, (q.name, p.name)
+        for p in q.params:  # every parameter is read by the query (or cuts the rows)
+            assert p.limit or f'gg:arg("{p.name}")' in q.text, (q.name, p.name)
 
 
 def test_unit_load_definition_is_in_the_header():

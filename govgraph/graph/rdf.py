@@ -19,6 +19,9 @@ True
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+
 import hashlib
 import json
 import re
@@ -37,6 +40,8 @@ __all__ = [
     "SCHEMA",
     "ID",
     "PREFIXES",
+    "ARG",
+    "query_args",
     "CATALOGUE_GRAPH",
     "Catalogue",
     "merge_units",
@@ -103,6 +108,39 @@ PREFIXES = {
 }
 
 Triple = tuple  # (subject, predicate, object) of rdflib terms
+
+# ------------------------------------------------------------------ query arguments
+
+#: ``gg:arg("name")`` in a canned question reads the value of parameter ``name``:
+#: values reach the engine as terms, never as query text.
+ARG = URIRef(str(GG) + "arg")
+_ARGS: contextvars.ContextVar = contextvars.ContextVar("govgraph_query_args", default={})
+
+
+def _rdflib_arg(name):
+    v = _ARGS.get().get(str(name))
+    if v is None:
+        raise _SparqlError(f"no value for parameter {name}")
+    return v if isinstance(v, (URIRef, Literal)) else Literal(v)
+
+
+@contextlib.contextmanager
+def query_args(values: dict):
+    """Make ``values`` what ``gg:arg`` returns in rdflib's engine, for the duration."""
+    token = _ARGS.set(dict(values))
+    try:
+        yield
+    finally:
+        _ARGS.reset(token)
+
+
+try:  # rdflib's engine: the same function, for comparisons and the in-memory benchmark
+    from rdflib.plugins.sparql.operators import register_custom_function as _register
+    from rdflib.plugins.sparql.sparql import SPARQLError as _SparqlError
+
+    _register(ARG, _rdflib_arg, override=True)
+except ImportError:  # pragma: no cover
+    _SparqlError = Exception
 
 
 # ------------------------------------------------------------------ IRIs

@@ -391,41 +391,54 @@ class Store:
 
     # ----------------------------------------------------------------- SPARQL
     def sparql(self, text: str, bindings: Mapping[str, object] | None = None,
-               engine: str | None = None) -> Result:
+               engine: str | None = None, args: Mapping[str, object] | None = None) -> Result:
         """Run a SPARQL query (SELECT, ASK or CONSTRUCT/DESCRIBE).  The default
         graph is the union of all graphs (a triple stated in several notices
         counts once); ``GRAPH ?g { }`` reaches a notice's own graph.
 
-        ``bindings`` maps variable names to values (rdflib terms or Python
-        str/int/float/bool), bound before evaluation and visible in every scope
-        of the query (rdflib ``initBindings``); they are never put into the
-        query text.  ``engine``: ``"rdflib"`` (rdflib's SPARQL engine over the
-        store; the default when there are bindings) or ``"oxigraph"`` (Oxigraph's
-        own engine, faster; the default without bindings)."""
+        Two ways to pass values, neither ever put into the query text:
+        ``args`` (the canned questions' way) is read by the query through the
+        function ``gg:arg("name")``, evaluated inside the engine; ``bindings``
+        maps variable names to values bound before evaluation (rdflib
+        ``initBindings``).  ``engine``: ``"oxigraph"`` (Oxigraph's own engine,
+        the default) or ``"rdflib"`` (rdflib's engine over the store, the default
+        when there are ``bindings``)."""
         engine = engine or ("rdflib" if bindings else "oxigraph")
         if engine not in ("rdflib", "oxigraph"):
             raise QueryError(f"unknown SPARQL engine {engine!r}; use rdflib or oxigraph")
         if bindings and engine == "oxigraph":
-            raise QueryError("bindings need the rdflib engine")
+            raise QueryError("bindings need the rdflib engine; use args with gg:arg(\"name\") instead")
         try:
-            if engine == "rdflib":
-                init = {str(k).lstrip("?$"): _term(v) for k, v in (bindings or {}).items()}
+            if engine == "oxigraph":
+                return self._ox_query(text, args or {})
+            init = {str(k).lstrip("?$"): _term(v) for k, v in (bindings or {}).items()}
+            with rdf.query_args({k: _term(v) for k, v in (args or {}).items() if v is not None}):
                 res = self._bindings_dataset().query(text, initNs=rdf.PREFIXES, initBindings=init,
                                                      use_store_provided=False)
-            else:
-                res = self.dataset.query(text, initNs=rdf.PREFIXES)
-        except StoreError:
+                return _rdflib_result(res)  # evaluated here, while the arguments are set
+        except (StoreError, QueryError):
             raise
         except Exception as e:  # parse and evaluation errors of either engine
             raise QueryError(f"SPARQL query failed: {e}".splitlines()[0]) from None
-        if res.type == "ASK":
-            return Result(["ask"], [{"ask": bool(res.askAnswer)}])
-        if res.type in ("CONSTRUCT", "DESCRIBE"):
-            rows = [{"s": _py(s), "p": _py(p), "o": _py(o)} for s, p, o in res.graph]
-            return Result(["s", "p", "o"], sorted(rows, key=lambda r: (r["s"], r["p"], str(r["o"]))))
-        cols = [str(v) for v in res.vars]
-        rows = [{c: _py(row[i]) for i, c in enumerate(cols)} for row in res]
-        return Result(cols, rows)
+
+    def _ox_query(self, text: str, args: Mapping[str, object]) -> Result:
+        """Oxigraph's own engine; ``gg:arg("name")`` returns ``args[name]`` (or no value)."""
+        values = {str(k): _to_ox(_term(v)) for k, v in args.items() if v is not None}
+
+        def arg(name):
+            return values.get(getattr(name, "value", None))
+
+        prefixes = {k: str(v) for k, v in rdf.PREFIXES.items()}
+        res = self.ox.query(text, prefixes=prefixes, custom_functions={ox.NamedNode(str(rdf.ARG)): arg})
+        if isinstance(res, (bool, ox.QueryBoolean)):
+            return Result(["ask"], [{"ask": bool(res)}])
+        if isinstance(res, ox.QuerySolutions):
+            cols = [v.value for v in res.variables]
+            rows = [{c: (_py(_from_ox(sol[c])) if sol[c] is not None else None) for c in cols} for sol in res]
+            return Result(cols, rows)
+        rows = [{"s": _py(_from_ox(t.subject)), "p": _py(_from_ox(t.predicate)), "o": _py(_from_ox(t.object))}
+                for t in res]
+        return Result(["s", "p", "o"], sorted(rows, key=lambda r: (r["s"], r["p"], str(r["o"]))))
 
     # ------------------------------------------------------------------ build
     def build(self, facts: Iterable[dict], notices: Iterable[Notice],
@@ -617,6 +630,17 @@ class _Lock:
 
         fcntl.flock(self.fd, fcntl.LOCK_UN)
         os.close(self.fd)
+
+
+def _rdflib_result(res) -> Result:
+    if res.type == "ASK":
+        return Result(["ask"], [{"ask": bool(res.askAnswer)}])
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        rows = [{"s": _py(s), "p": _py(p), "o": _py(o)} for s, p, o in res.graph]
+        return Result(["s", "p", "o"], sorted(rows, key=lambda r: (r["s"], r["p"], str(r["o"]))))
+    cols = [str(v) for v in res.vars]
+    rows = [{c: _py(row[i]) for i, c in enumerate(cols)} for row in res]
+    return Result(cols, rows)
 
 
 def _term(v):

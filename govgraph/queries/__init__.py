@@ -283,15 +283,17 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
 
 # -------------------------------------------------------------- running
 
-def run(store: "Store", name: str, **params: Any) -> Result:
+def run(store: "Store", name: str, *, engine: str = "oxigraph", **params: Any) -> Result:
     """Run the canned question ``name`` on ``store`` with ``params``.
 
-    Returns ``Result(columns, rows)``: rows are dicts of plain str / int values,
-    in the order the question defines.
+    The question reads its parameters with ``gg:arg("name")``, evaluated inside
+    the engine (Oxigraph's own by default; ``engine="rdflib"`` for rdflib's), so
+    values never enter the query text.  Returns ``Result(columns, rows)``: rows
+    are dicts of plain str / int values, in the order the question defines.
     """
     q = get(name)
     bindings, limit = bind(store, q, params)
-    res = store.sparql(q.text, bindings=bindings, engine="rdflib")
+    res = store.sparql(q.text, args=bindings, engine=engine)
     rows = [{c: r.get(c) for c in q.columns} for r in res.rows]
     if limit is not None:
         rows = rows[:limit]
