@@ -1,7 +1,7 @@
 """Canned questions: the catalogue (``catalogue.toml`` + ``*.rq``), parameter
 binding and running them on an RDF store.
 
-Parameters are bound as values (rdflib ``initBindings``), never pasted into
+Parameters reach the engine as RDF terms through ``gg:arg("name")``, never pasted into
 the query text.  Names are resolved first: a unit by any alias
 (``区科技经信局`` -> ``区科技和经信局``), a person by name; an unknown name
 raises ``QueryError`` with the closest known names.
@@ -241,7 +241,7 @@ def _literal(p: Param, value: Any) -> Literal:
 
 
 def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | None]:
-    """Check, coerce and resolve ``params`` for ``query``: the initBindings
+    """Check, coerce and resolve ``params`` for ``query``: the argument values
     (variable -> rdflib Literal) and the row limit, if any."""
     params = {k.replace("-", "_"): v for k, v in params.items()}
     known = {p.name: p for p in query.params}
