@@ -480,6 +480,9 @@ class _NoticeBuilder:
                 and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]):
             return set()  # kept as-is in gg:extraJSON
         key = (ev["start"], ev["end"], ev["text"])
+        # gg:quote: a shortcut of prov:wasDerivedFrom/oa:hasSelector/oa:exact, so that a question
+        # can fetch the quote with one pattern (one lookup per row, not a join of all evidence)
+        self.out.append((node, GG.quote, Literal(ev["text"])))
         e = self._evidence.get(key)
         if e is not None:
             self.out.append((node, PROV.wasDerivedFrom, e))

@@ -435,7 +435,7 @@ class Store:
             return Result(["ask"], [{"ask": bool(res)}])
         if isinstance(res, ox.QuerySolutions):
             cols = [v.value for v in res.variables]
-            rows = [{c: (_py(_from_ox(sol[c])) if sol[c] is not None else None) for c in cols} for sol in res]
+            rows = [{c: _ox_py(sol[c]) for c in cols} for sol in res]
             return Result(cols, rows)
         rows = [{"s": _py(_from_ox(t.subject)), "p": _py(_from_ox(t.predicate)), "o": _py(_from_ox(t.object))}
                 for t in res]
@@ -631,6 +631,29 @@ class _Lock:
 
         fcntl.flock(self.fd, fcntl.LOCK_UN)
         os.close(self.fd)
+
+
+def _ox_py(t):
+    """A plain Python value for an Oxigraph result cell (as ``_py`` does for rdflib terms)."""
+    if t is None:
+        return None
+    if isinstance(t, ox.Literal):
+        dt = t.datatype.value
+        if dt in _INT_TYPES:
+            try:
+                return int(t.value)
+            except ValueError:
+                return t.value
+        if dt in _FLOAT_TYPES:
+            return float(t.value)
+        if dt == _XSD_BOOLEAN:
+            return t.value in ("true", "1")
+        return t.value
+    return t.value
+
+
+_FLOAT_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+_XSD_BOOLEAN = str(XSD.boolean)
 
 
 def _rdflib_result(res) -> Result:
