@@ -15,7 +15,21 @@ from typing import Any
 
 from .errors import GovGraphError
 
-__all__ = ["Graph", "load", "open_graph", "extract", "BuildResult"]
+__all__ = ["Graph", "load", "open_graph", "extract", "BuildResult", "find_repo"]
+
+SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
+
+
+def find_repo(marker: str | os.PathLike = SAMPLE) -> Path:
+    """The checkout holding ``marker`` (the sample corpus by default): ``$GOVGRAPH_REPO``,
+    the working directory or one of its parents, or where govgraph is installed from."""
+    candidates = [Path(os.environ["GOVGRAPH_REPO"])] if os.environ.get("GOVGRAPH_REPO") else []
+    cwd = Path.cwd().resolve()
+    candidates += [cwd, *cwd.parents, *Path(__file__).resolve().parents]
+    for c in candidates:
+        if (c / marker).is_file():
+            return c
+    raise GovGraphError(f"cannot find {marker}; set GOVGRAPH_REPO to the repository folder")
 
 
 class BuildResult:

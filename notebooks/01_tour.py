@@ -44,24 +44,8 @@ pd.set_option("display.width", 200)
 SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
 
 
-def find_repo() -> Path:
-    """The checkout holding the sample corpus: $GOVGRAPH_REPO, this file's folder,
-    the working directory or one of its parents, or where govgraph is installed from."""
-    candidates = []
-    if os.environ.get("GOVGRAPH_REPO"):
-        candidates.append(Path(os.environ["GOVGRAPH_REPO"]))
-    if "__file__" in globals():  # run as a plain script
-        candidates += list(Path(__file__).resolve().parents)
-    cwd = Path.cwd().resolve()
-    candidates += [cwd, *cwd.parents]
-    candidates += list(Path(govgraph.__file__).resolve().parents)
-    for c in candidates:
-        if (c / SAMPLE).is_file():
-            return c
-    raise FileNotFoundError(f"cannot find {SAMPLE}; set GOVGRAPH_REPO to the repository folder")
 
-
-REPO = find_repo()
+REPO = govgraph.api.find_repo(SAMPLE)
 REPO
 
 # %% [markdown]
