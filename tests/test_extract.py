@@ -275,3 +275,10 @@ def test_ner_second_opinion_only_warns(sample_path):
     assert ner_warnings and all("[阳政办〔2018〕" in w for w in ner_warnings)
     # It sees 陈一新 (mentioned as 陈一新书记 without a post list), which the rules do not extract.
     assert any("陈一" in w and "did not extract" in w for w in ner_warnings)
+
+
+def test_appointment_sentence_is_not_a_duty_and_cheng_xiang_is_not_a_township():
+    ex = extract_text("康政任〔2016〕4号—县人民政府关于汪哲同志任职的通知 2016-05-03 经研究决定:任命汪哲为县城乡统筹办主任。",
+                      source="x.txt")
+    assert [(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"] == [("汪哲", "县城乡统筹办", "主任")]
+    assert not [f for f in ex.facts if f["kind"] == "task"]

@@ -135,7 +135,7 @@ def _appointments(ctx: NoticeContext, facts: list):
     for sm in re.finditer(r"[^。]+", work):
         mode = None
         last_person = None
-        for seg in re.finditer(r"[^;,\n]+", sm.group()):
+        for seg in re.finditer(r"[^;,:\n]+", sm.group()):
             text = seg.group()
             a0 = sm.start() + seg.start()
             # Mode words may open the segment ("任命:"), or stand alone on their line.

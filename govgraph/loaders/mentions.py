@@ -126,7 +126,8 @@ _VERBISH = re.compile(r"(负责|设在|设于|兼任|下设|组成|加强|推进
 
 
 _VERB_PREFIX = re.compile(
-    r"^(?:重点|审计|检查|督查|支持|实施|启动|推动|围绕|针对|关于|配合|完善|指导|协调|督促|加强|推进|开展|组织|落实|做好|由|向|对|将|把|与|请)")
+    r"^(?:重点|审计|检查|督查|支持|实施|启动|推动|围绕|针对|关于|配合|完善|指导|协调|督促|加强|推进|开展|组织|落实|做好|由|向|对|将|把|与|请|"
+    r"任命|免去|聘任|原)")
 
 
 def is_unit_like(s: str) -> bool:
@@ -143,8 +144,8 @@ def is_unit_like(s: str) -> bool:
         return False
     if not re.fullmatch(f"[{CJK}A-Za-z]+", core):
         return False
-    if _VERBISH.search(core) or _VERB_PREFIX.match(core):
-        return False
+    if _VERBISH.search(core) or _VERB_PREFIX.match(core) or core.endswith("城乡"):
+        return False  # 城乡 (town and country) is not 乡 (a township)
     m = _UNIT_END.search(core)
     # The shortest suffix that leaves a non-empty head: 区委 is 区 + 委, not the suffix 区委 alone.
     return bool(m and (m.start() > 0 or any(core.endswith(suf) and len(core) > len(suf)
