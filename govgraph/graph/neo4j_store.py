@@ -379,12 +379,14 @@ def _node_query(label: str) -> str:
     return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n += r"
 
 
-def _rel_query(rtype: str, start: str, end: str) -> str:
+def _rel_query(rtype: str, start: str, end: str, create: bool = False) -> str:
+    """Relationships by batch; ``create`` (into a wiped database: nothing to merge with) skips MERGE's search."""
     _check_ident(rtype, start, end)
+    verb = "CREATE" if create else "MERGE"
     return (
         f"UNWIND $rows AS r "
         f"MATCH (a:{start} {{id: r.a}}) MATCH (b:{end} {{id: r.b}}) "
-        f"MERGE (a)-[x:{rtype} {{id: r.id}}]->(b) SET x += r.props"
+        f"{verb} (a)-[x:{rtype} {{id: r.id}}]->(b) SET x += r.props"
     )
 
 
@@ -447,7 +449,7 @@ def _load(
             summary["nodes"][label] = {"merged": len(rows), "created": created}
         for (rtype, start, end), g in plan.rels.items():
             rows = list(g.rows.values())
-            q = _rel_query(rtype, start, end)
+            q = _rel_query(rtype, start, end, create=wipe)
             entry = summary["relationships"].setdefault(rtype, {"merged": 0, "created": 0})
             for done, batch in enumerate(_batches(rows, batch_size), 1):
                 c = write(s, q, batch)
