@@ -50,5 +50,6 @@ def test_generation_is_reproducible(tmp_path):
     assert (tmp_path / "a/corpus/notices.txt").read_bytes() == (tmp_path / "b/corpus/notices.txt").read_bytes()
     assert a["query_params"] == b["query_params"]
     for f in ("posts", "memberships", "tasks", "units"):
-        rows = [json.loads(x) for x in (tmp_path / f"a/gold/{f}.jsonl").read_text(encoding="utf-8").splitlines()]
-        assert rows == [json.loads(x) for x in (tmp_path / f"b/gold/{f}.jsonl").read_text(encoding="utf-8").splitlines()]
+        def rows(d):
+            return [json.loads(x) for x in (tmp_path / d / "gold" / f"{f}.jsonl").read_text(encoding="utf-8").splitlines()]
+        assert rows("a") == rows("b") and rows("a")
