@@ -338,7 +338,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 continue
             for a, b, lead, units, body in duties:
                 due, due_text = (parse_deadline(body, ctx.year)
-                                 if re.search(r"\d+月(?:\d+日|底)前", body) else (None, None))
+                                 if re.search(r"\d+月(?:\d+日|底)前|年底前|年内", body) else (None, None))
                 ref = ctx.outline.ref_at(a)
                 pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
                 objs = pair.group("objs").split("、") if pair else []

@@ -10,6 +10,8 @@
 ('2018-08-31', '2018年3月至8月')
 >>> parse_deadline("每季度最后一个月20日前报送", 2018)
 (None, '每季度最后一个月20日前')
+>>> parse_deadline("年底前完成,每季度通报工作进展", 2018)
+('2018-12-31', '年底前')
 >>> parse_deadline("6月30日前", 2018)
 ('2018-06-30', '6月30日前')
 >>> parse_deadline("年底前", 2018)
@@ -56,9 +58,12 @@ def parse_deadline(text: str, year: int | None) -> tuple[str | None, str | None]
     """(ISO date or None, the deadline words found or None)."""
     if not text:
         return None, None
-    m = _RECUR.search(text)
-    if m:
-        return None, m.group(0)
+    recur = _RECUR.search(text)
+    if recur:
+        # "年底前完成,每季度通报": a one-off deadline written before the recurring one wins.
+        head = text[: recur.start()]
+        d, dt = parse_deadline(head, year) if head.strip() else (None, None)
+        return (d, dt) if d else (None, recur.group(0))
     m = _RANGE.search(text)
     if m:
         y = int(m.group("y2") or m.group("y") or year or 0)
