@@ -152,19 +152,18 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
         touch(nid, doc)
         return nid
 
-    def person(name: str, doc: str | None) -> str:
-        nid = node_id("person", name)
+    def named(kind: str, name: str, doc: str | None) -> str:
+        nid = node_id(kind, name)
         if nid not in G:
-            G.add_node(nid, type="person", label=name)
+            G.add_node(nid, type=kind, label=name)
         touch(nid, doc)
         return nid
 
+    def person(name: str, doc: str | None) -> str:
+        return named("person", name, doc)
+
     def group(name: str, doc: str | None) -> str:
-        nid = node_id("group", name)
-        if nid not in G:
-            G.add_node(nid, type="group", label=name)
-        touch(nid, doc)
-        return nid
+        return named("group", name, doc)
 
     for n in notices or ():
         nid = notice(n.doc)

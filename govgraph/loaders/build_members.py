@@ -110,7 +110,7 @@ def _entry(tok: str):
     return _split_name_post(tok)
 
 
-def _role_lists(ctx: NoticeContext, facts: list, seen_people: set):
+def _role_lists(ctx: NoticeContext, facts: list):
     work = ctx.work
     markers = list(ROLE_MARKER_RE.finditer(work))
     for i, m in enumerate(markers):
@@ -301,8 +301,7 @@ def _offices(ctx: NoticeContext, facts: list):
 
 def build_members(ctx: NoticeContext) -> list[dict]:
     facts: list[dict] = []
-    seen: set = set()
-    _role_lists(ctx, facts, seen)
+    _role_lists(ctx, facts)
     _prose_members(ctx, facts)
     _offices(ctx, facts)
     # Every group the notice sets up or names.
