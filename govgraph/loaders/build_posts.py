@@ -104,25 +104,35 @@ def _terms(ctx: NoticeContext, facts: list):
             facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
 
 
-_START_WORDS = re.compile(r"(任命|聘任|聘请|提名)\s*:?\s*")
-_END_WORDS = re.compile(r"(免去|免职|撤销)\s*:?\s*")
+# The decision that opens an appointment list may share its segment with the first mode word:
+# 经研究决定任命…, (经研究,)决定任命…, 现决定任命…, 兹任命….
+_DECISION = r"(?:经[^,;:。]{0,30}?研究)?(?:现|特)?决定|兹"
+_START_WORDS = re.compile(rf"(?:{_DECISION})?\s*(任命|聘任|聘请|提名)\s*:?\s*")
+_END_WORDS = re.compile(rf"(?:{_DECISION})?\s*(免去|免职|撤销)\s*:?\s*")
 
 
 def _name_then_posts(rest: str, end_mode: bool = False):
-    """``张三为区财政局局长`` / ``李四的区财政局局长职务`` / ``王五同志任…`` -> (name, posts)."""
+    """``张三为区财政局局长`` / ``李四的区财政局局长职务`` / ``王五同志任…`` -> (name, posts).
+
+    The honorific 同志 ends a name (``周永同志任…`` is 周永, not 周永同). Otherwise a name
+    followed by a verb (为, 任, 的…) wins over one without; a removal list (``免去:``) may
+    write neither (``免去:张三区财政局局长职务``).
+    """
     rest = re.sub(r"\(试用期[^()]*\)$|职务$", "", rest.strip())
-    for k in (3, 2, 4):
-        name = rest[:k]
-        if not is_person_name(name):
-            continue
-        tail = rest[k:]
-        m = re.match(r"^(?:同志)?(为|任|担任|的|不再担任)?", tail)
-        verb = m.group(1) or ""
-        if not verb and not end_mode:
-            continue
-        posts = split_posts(tail[m.end():])
-        if posts:
-            return name, posts, (verb == "不再担任")
+    lengths = [k for k in (3, 2, 4) if rest[k:k + 2] == "同志" and is_person_name(rest[:k])] or [3, 2, 4]
+    for need_verb in ((True, False) if end_mode else (True,)):
+        for k in lengths:
+            name = rest[:k]
+            if not is_person_name(name):
+                continue
+            tail = rest[k:]
+            m = re.match(r"^(?:同志)?(为|任|担任|的|不再担任)?", tail)
+            verb = m.group(1) or ""
+            if not verb and need_verb:
+                continue
+            posts = split_posts(tail[m.end():])
+            if posts:
+                return name, posts, (verb == "不再担任")
     return None
 
 

@@ -1,0 +1,76 @@
+"""Constructs of the genre that the edge-case corpus (benchmarks/make_corpus.py --edge-cases) mixes in.
+
+Each test is a small notice written the way such notices are written, and asserts both the
+facts it should give and the wrong facts it used to give.
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders import extract_text
+
+APPOINT_HEAD = "康政任〔2016〕4号—县人民政府关于汪哲等同志职务任免的通知 2016-05-03 各乡镇人民政府,县政府各部门: "
+GROUP_HEAD = ("云湖政办〔2016〕5号—区人民政府办公室关于成立区河长制工作领导小组的通知 2016-05-03 "
+              "各街办事处,区人民政府各部门、各直属机构: 经区人民政府研究,决定成立区河长制工作领导小组。组成人员名单如下: ")
+PLAN_HEAD = "凤溪政办〔2016〕4号—区人民政府办公室关于印发农民工工资支付工作实施方案的通知 2016-01-27 "
+
+
+def _extract(text: str):
+    ex = extract_text(text, source="edge.txt")
+    texts = {n.doc: n.text for n in ex.notices}
+    for f in ex.facts:
+        if f["kind"] != "unit":
+            ev = f["evidence"]
+            assert texts[f["doc"]][ev["start"]:ev["end"]] == ev["text"], f
+    return ex
+
+
+def _posts(ex):
+    return {(f["person"], f["unit"], f["title"], f.get("start"), f.get("end")) for f in ex.facts if f["kind"] == "post"}
+
+
+def _members(ex):
+    return {(f["member"], f["member_type"], f["role"]) for f in ex.facts if f["kind"] == "membership"}
+
+
+def _tasks(ex):
+    return {(tuple(f["lead"]), tuple(f["responsible"]), f["due"]) for f in ex.facts if f["kind"] == "task"}
+
+
+# 1. The decision and the first appointment on one line ------------------------------------
+
+def test_first_appointment_right_after_the_decision_on_the_addressee_line():
+    ex = _extract("云湖政任〔2016〕4号—区人民政府关于司马艳建等同志职务任免的通知 2016-03-27 "
+                  "各街办事处,区人民政府各部门、各直属机构: 经区人民政府研究决定: 任命司马艳建为区人社局副局长; "
+                  "免去韦辉嘉的区人社局副局长职务。 凤城市云湖区人民政府 2016年3月27日")
+    assert _posts(ex) == {("司马艳建", "区人社局", "副局长", "2016-03", None),
+                          ("韦辉嘉", "区人社局", "副局长", None, "2016-03")}
+
+
+def test_decision_written_into_the_appointment_sentence():
+    for decision in ("经研究,决定任命", "经县人民政府研究决定任命", "县人民政府决定:任命", "现决定任命"):
+        ex = _extract(APPOINT_HEAD + f"{decision}汪哲为县财政局局长,免去其县审计局局长职务。")
+        assert _posts(ex) == {("汪哲", "县财政局", "局长", "2016-05", None),
+                              ("汪哲", "县审计局", "局长", None, "2016-05")}, decision
+    ex = _extract(APPOINT_HEAD + "经研究,决定免去李明的县财政局局长职务。")
+    assert _posts(ex) == {("李明", "县财政局", "局长", None, "2016-05")}
+
+
+# 2. X同志任… after a removal: 同志 ends the name -------------------------------------------
+
+def test_tongzhi_ends_a_two_or_four_character_name_after_a_removal():
+    ex = _extract(APPOINT_HEAD + "经县人民政府研究决定: 免去李明的县交通运输局副局长职务; 周永同志任县交通运输局副局长; "
+                  "欧阳刚云同志任县市场监管局副局长; 免去欧阳明辉的县市场监管局副局长职务; 孙立新同志任县审计局局长。")
+    assert _posts(ex) == {("李明", "县交通运输局", "副局长", None, "2016-05"),
+                          ("周永", "县交通运输局", "副局长", "2016-05", None),
+                          ("欧阳刚云", "县市场监管局", "副局长", "2016-05", None),
+                          ("欧阳明辉", "县市场监管局", "副局长", None, "2016-05"),
+                          ("孙立新", "县审计局", "局长", "2016-05", None)}
+    units = {f["unit"] for f in ex.facts if f["kind"] == "post"}
+    assert not any(u.startswith(("志任", "云同志")) for u in units)
+    assert not [w for w in ex.warnings if "may be the same unit" in w]
+
+
+def test_removal_with_tongzhi_and_bu_zai_dan_ren():
+    ex = _extract(APPOINT_HEAD + "免去欧阳明辉同志的县城乡统筹办主任职务,王华同志不再担任县财政局副局长职务。")
+    assert _posts(ex) == {("欧阳明辉", "县城乡统筹办", "主任", None, "2016-05"),
+                          ("王华", "县财政局", "副局长", None, "2016-05")}
