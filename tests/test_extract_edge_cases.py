@@ -74,3 +74,19 @@ def test_removal_with_tongzhi_and_bu_zai_dan_ren():
     ex = _extract(APPOINT_HEAD + "免去欧阳明辉同志的县城乡统筹办主任职务,王华同志不再担任县财政局副局长职务。")
     assert _posts(ex) == {("欧阳明辉", "县城乡统筹办", "主任", None, "2016-05"),
                           ("王华", "县财政局", "副局长", None, "2016-05")}
+
+
+# 3. A member list that runs into the signature ---------------------------------------------
+
+def test_person_list_running_into_the_signature():
+    ex = _extract(GROUP_HEAD + "组  长:王建国  副区长 成  员:李  明  区财政局局长 欧阳明辉  区城乡统筹办主任 "
+                  "凤城市云湖区人民政府办公室 2016年5月3日")
+    assert _members(ex) == {("王建国", "person", "组长"), ("李明", "person", "成员"), ("欧阳明辉", "person", "成员")}
+    assert ("欧阳明辉", "区城乡统筹办", "主任", None, None) in _posts(ex)
+
+
+def test_unit_list_running_into_a_signature_dated_in_chinese_numerals():
+    ex = _extract(GROUP_HEAD + "组  长:王建国  副区长 成员单位:区财政局、区城乡统筹办 区水务局 "
+                  "凤城市云湖区人民政府办公室 二〇一六年五月三日")
+    assert _members(ex) == {("王建国", "person", "组长"), ("区财政局", "unit", "成员单位"),
+                            ("区城乡统筹办", "unit", "成员单位"), ("区水务局", "unit", "成员单位")}

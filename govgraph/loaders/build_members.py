@@ -120,6 +120,7 @@ def _role_lists(ctx: NoticeContext, facts: list):
         stop = re.search(r"[。,]", work[m.end():seg_end])
         if stop:
             seg_end = m.end() + stop.start()
+        seg_end = _before_signature(work, m.end(), seg_end)
         first = m
         j = i
         while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and _is_list_marker_run(work, markers[j - 1], markers[j]):
@@ -131,6 +132,22 @@ def _role_lists(ctx: NoticeContext, facts: list):
             continue
         for pm in re.finditer(r"[^;\n]+", work[m.end():seg_end]):
             _list_piece(ctx, facts, group, role, m.end() + pm.start(), pm.group())
+
+
+# A signature block: the issuing office, then the date (``凤城市云湖区人民政府办公室 2016年3月8日``).
+_SIGNED = re.compile(
+    r"(?:^|(?<=\s))(?P<issuer>[^\s,;:。、]{3,40})\s*"
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+)
+
+
+def _before_signature(work: str, a: int, b: int) -> int:
+    """End of a member list at ``work[a:b]``: a list with no closing sentence runs into the
+    notice's signature, which is the issuer, not a member."""
+    for m in _SIGNED.finditer(work, a, b):
+        if is_unit_like(m.group("issuer")):
+            return m.start("issuer")
+    return b
 
 
 def _name_at(toks, i):
