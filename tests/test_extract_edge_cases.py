@@ -90,3 +90,23 @@ def test_unit_list_running_into_a_signature_dated_in_chinese_numerals():
                   "凤城市云湖区人民政府办公室 二〇一六年五月三日")
     assert _members(ex) == {("王建国", "person", "组长"), ("区财政局", "unit", "成员单位"),
                             ("区城乡统筹办", "unit", "成员单位"), ("区水务局", "unit", "成员单位")}
+
+
+# 4. The addressee line is not a duty -------------------------------------------------------
+
+def test_covering_letter_after_the_addressees_on_one_line_is_not_a_task():
+    plan = ("农民工工资支付工作实施方案 一、总体要求 深入贯彻落实党中央、国务院决策部署,坚持以人民为中心的发展思想,"
+            "推动各项工作落地见效。健全工作机制,细化工作措施,压实工作责任,确保各项任务按时保质完成。 "
+            "二、职责分工 (一)区民政局:负责持续深化共享单车停放管理,不断提升群众满意度。 "
+            "(二)区科委、区法制办:负责持续深化社区养老服务,7月底前完成。")
+    ex = _extract(PLAN_HEAD + "各街办事处,区人民政府各部门、各直属机构: 现将《农民工工资支付工作实施方案》印发给你们,"
+                  "请认真贯彻落实。 区考评办要将各项任务纳入年度督查范围,定期通报进展情况。 "
+                  "临江市凤溪区人民政府办公室 2016年1月27日 " + plan)
+    assert _tasks(ex) == {((), ("区考评办",), None), ((), ("区民政局",), None),
+                          ((), ("区科委", "区法制办"), "2016-07-31")}
+
+
+def test_named_units_as_addressees_are_not_assigned_the_covering_letter():
+    ex = _extract(PLAN_HEAD + "区财政局、区人社局: 现将《农民工工资支付工作实施方案》印发给你们,请认真贯彻落实。"
+                  "区民政局要加强工作督导。")
+    assert _tasks(ex) == {((), ("区民政局",), None)}

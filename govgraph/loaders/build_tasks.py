@@ -316,10 +316,12 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
     sections = _duty_sections(ctx)
     limit = min(ctx.attachments_at or len(work), ctx.body_end)
-    regions = [(a, min(b, ctx.body_end)) for a, b in sections] or [(0, limit)]
+    # Duties come after the addressee line (各部门、各直属机构: is who receives the notice).
+    top = ctx.addressees_end
+    regions = [(a, min(b, ctx.body_end)) for a, b in sections] or [(top, limit)]
     if sections and ctx.outline.markers:
         # The covering letter before the first heading still assigns duties (区督查室要…).
-        regions = [(0, ctx.outline.markers[0].start)] + regions
+        regions = [(top, ctx.outline.markers[0].start)] + regions
     marker_ends = {m.end for m in ctx.outline.markers}
     for ra, rb in regions:
         for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..notice import Notice
 from .lexicon import load_lexicon
+from .mentions import CJK, is_unit_like
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
 
@@ -46,6 +47,29 @@ class NoticeContext:
         if last is None or len(self.work) - last.end() > 0.5 * len(self.work):
             return len(self.work)
         return last.end()
+
+    @cached_property
+    def addressees_end(self) -> int:
+        """End of the addressee line (主送机关: ``各街办事处,区人民政府各部门、各直属机构:``), or 0.
+
+        It is the notice's first colon, before its first full stop, after a run of unit names
+        (one of them a unit or a plural such as 各部门/有关单位). The addressees receive the
+        notice; they are not assigned what follows (现将《…》印发给你们).
+        """
+        work = self.work
+        stop = work.find("。")
+        colon = work.find(":", 0, stop if stop != -1 else len(work))
+        if colon == -1:
+            return 0
+        m = re.search(rf"(?:^|(?<=\s))(?P<a>[{CJK}、,()]{{2,80}})\s*$", work[:colon])
+        if not m:
+            return 0
+        items = [x for x in re.split(r"[,、]", re.sub(r"\([^()]*\)", "", m.group("a"))) if x]
+        if items and all(re.fullmatch(rf"[{CJK}]{{1,20}}", x) for x in items) and \
+                any(is_unit_like(x) or "各" in x or "有关" in x for x in items) and \
+                not any(re.search(r"关于|通知|决定|负责", x) for x in items):
+            return colon + 1
+        return 0
 
     @property
     def year(self) -> int | None:
