@@ -110,3 +110,31 @@ def test_named_units_as_addressees_are_not_assigned_the_covering_letter():
     ex = _extract(PLAN_HEAD + "区财政局、区人社局: 现将《农民工工资支付工作实施方案》印发给你们,请认真贯彻落实。"
                   "区民政局要加强工作督导。")
     assert _tasks(ex) == {((), ("区民政局",), None)}
+
+
+# 5. A unit whose name holds a duty verb is one unit ----------------------------------------
+
+def test_unit_names_holding_a_duty_verb_are_not_cut_at_the_verb():
+    ex = _extract("康政办〔2016〕9号—县人民政府办公室关于印发城乡一体化工作实施方案的通知 2016-05-03 各乡镇人民政府: "
+                  "现将方案印发给你们。 一、职责分工 1、县城乡统筹办统筹推进全县城乡一体化工作。 "
+                  "2、县委统筹办统筹做好规划衔接。 3、县委组织部组织开展干部培训。 4、县重点项目推进办推进重点项目建设。 "
+                  "5、县民政局对各街道养老院进行检查。 6、县财政局组织部门开展资金检查。")
+    assert _tasks(ex) == {((), ("县城乡统筹办",), None), ((), ("县委统筹办",), None), ((), ("县委组织部",), None),
+                          ((), ("县重点项目推进办",), None), ((), ("县民政局",), None), ((), ("县财政局",), None)}
+
+
+def test_cheng_xiang_tong_chou_ban_in_member_lists_appointments_and_audits():
+    ex = _extract(GROUP_HEAD + "组  长:王建国  副区长 成  员:区城乡统筹办、区财政局 "
+                  "领导小组下设办公室,办公室设在区城乡统筹办,由陈红同志兼任办公室主任。")
+    assert ("区城乡统筹办", "unit", "成员") in _members(ex)
+    assert not [f for f in ex.facts if f["kind"] == "task"]
+    ex = _extract(APPOINT_HEAD + "经县人民政府研究决定: 免去李明的县财政局局长职务; 陆强玉同志任县城乡统筹办主任。")
+    assert ("陆强玉", "县城乡统筹办", "主任", "2016-05", None) in _posts(ex)
+    assert not [f for f in ex.facts if f["kind"] == "task"]
+    ex = _extract("康审发〔2016〕2号—县审计局关于2016年度经济责任审计项目计划的通知 2016-05-03 "
+                  "根据县委组织部委托,对以下领导干部进行任期经济责任审计: "
+                  "1.县城乡统筹办主任陆强玉任期经济责任审计(2015.1-2016.3) "
+                  "2.原县城乡统筹办副主任欧阳刚云任期经济责任审计(2014.1-2016.3)")
+    assert _posts(ex) == {("陆强玉", "县城乡统筹办", "主任", "2015-01", "2016-03"),
+                          ("欧阳刚云", "县城乡统筹办", "副主任", "2014-01", "2016-03")}
+    assert not [f for f in ex.facts if f["kind"] == "task"]

@@ -284,9 +284,19 @@ def _subject(clause: str):
             continue
         if _STRONG.fullmatch(m.group()):
             return items, m.start()
-        if weak is None:
-            weak = (items, m.start())
-    return weak
+        if weak is None or _office_named_by_verb(clause, weak, m):
+            weak = (items, m.start(), m.end())
+    return weak[:2] if weak else None
+
+
+_OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
+
+
+def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
+    """A unit whose name holds a duty verb (县委统筹办统筹推进…: 县委统筹办, not 县委 + 统筹):
+    the longer subject runs from the weak verb to a unit ending a few characters later."""
+    rest = clause[weak[2]:m.start()]
+    return 1 <= len(rest) <= 3 and bool(_OFFICE_END.search(rest)) and not re.search(r"[对的和与及、]", rest)
 
 
 def _is_group(x: str) -> bool:

@@ -125,6 +125,9 @@ def strip_unit_qualifiers(s: str) -> str:
 _VERBISH = re.compile(r"(负责|设在|设于|兼任|下设|组成|加强|推进|开展|组织|落实|建立|完成|做好|实施|提高|确保|按照|根据|进行|协调|指导|督促|通过|以及|其他)")
 
 
+# A unit named for its work ends in the verb and an office word: 区委组织部, 重点项目推进办, 就业指导中心.
+_WORK_UNIT = re.compile(r"(?:组织|推进|协调|指导|督促|落实|实施|开展)(?:部|办公室|办|中心|站)$")
+
 _VERB_PREFIX = re.compile(
     r"^(?:重点|审计|检查|督查|支持|实施|启动|推动|围绕|针对|关于|配合|完善|指导|协调|督促|加强|推进|开展|组织|落实|做好|由|向|对|将|把|与|请|"
     r"任命|免去|聘任|原)")
@@ -144,7 +147,7 @@ def is_unit_like(s: str) -> bool:
         return False
     if not re.fullmatch(f"[{CJK}A-Za-z]+", core):
         return False
-    if _VERBISH.search(core) or _VERB_PREFIX.match(core) or core.endswith("城乡"):
+    if _VERBISH.search(_WORK_UNIT.sub("", core)) or _VERB_PREFIX.match(core) or core.endswith("城乡"):
         return False  # 城乡 (town and country) is not 乡 (a township)
     m = _UNIT_END.search(core)
     # The shortest suffix that leaves a non-empty head: 区委 is 区 + 委, not the suffix 区委 alone.
