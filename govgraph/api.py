@@ -94,12 +94,13 @@ class Graph:
         return self.store.stats()
 
     # -- questions
-    def query(self, name: str, backend: str = "rdf", neo4j=None, **params: Any):
-        """Run a canned question; rows as ``Result`` (``.rows`` dicts, ``.df()`` a DataFrame)."""
+    def query(self, name: str, backend: str = "rdf", neo4j=None, live: bool = False, **params: Any):
+        """Run a canned question; rows as ``Result`` (``.rows`` dicts, ``.df()`` a DataFrame).
+        ``live``: evaluate it even where the build stored its answer (rdf backend)."""
         from . import queries
 
         if backend == "rdf":
-            return _frameable(queries.run(self.store, name, **params))
+            return _frameable(queries.run(self.store, name, live=live, **params))
         if backend == "neo4j":
             from .queries import cypher
 

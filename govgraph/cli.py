@@ -381,6 +381,7 @@ def query(
     expand_collectives: Annotated[bool, typer.Option(help="Count a collective's tasks for its member units.")] = False,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Any parameter as NAME=VALUE.")] = None,
     backend: Annotated[str, typer.Option(help="rdf (embedded store) or neo4j.")] = "rdf",
+    live: Annotated[bool, typer.Option("--live", help="Evaluate the query even where the build stored its answer (rdf).")] = False,
     store: StoreOpt = DEFAULT_STORE,
     fmt: FormatOpt = "table",
 ):
@@ -396,7 +397,7 @@ def query(
     g = _graph(store)
     try:
         params = _parse_params(name, args or [], param or [], top, due_before, month, expand_collectives)
-        res = g.query(name, backend=backend, **params)
+        res = g.query(name, backend=backend, live=live, **params)
     except GovGraphError as e:
         _fail(e)
     _print_rows(res.columns, res.rows, fmt)

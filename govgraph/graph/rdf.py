@@ -31,7 +31,7 @@ from datetime import date
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as _ns
 
-from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
+from govgraph.facts import stable_id
 from govgraph.notice import Notice
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "ARG",
     "query_args",
     "CATALOGUE_GRAPH",
+    "ANSWERS_GRAPH",
     "Catalogue",
     "merge_units",
     "notice_iri",
@@ -92,6 +93,8 @@ SKOS = _Terms(str(_ns.SKOS))
 XSD = _Terms(str(_ns.XSD))
 ID = "https://govgraph.dev/id/"
 CATALOGUE_GRAPH = URIRef(ID + "graph/units")
+#: rows of canned questions computed by the last build (``queries`` catalogue: materialise)
+ANSWERS_GRAPH = URIRef(ID + "graph/answers")
 
 PREFIXES = {
     "gg": str(GG),
@@ -176,10 +179,6 @@ def role_iri(label: str) -> URIRef:
     return _iri("role", label)
 
 
-def _fact_node(kind: str, fact: dict) -> URIRef:
-    return URIRef(f"{ID}{kind}/{fact_id(fact)}")
-
-
 # ------------------------------------------------------------- literals
 
 _DATE_RES = (
@@ -202,16 +201,6 @@ def _date_type(value: object) -> URIRef | None:
                 return None
             return dt
     return None
-
-
-def _lit(value: object, datatype: URIRef | None = None) -> Literal:
-    if datatype is not None:
-        return Literal(str(value), datatype=datatype)
-    if isinstance(value, bool):
-        return Literal(value)
-    if isinstance(value, int):
-        return Literal(value, datatype=XSD.integer)
-    return Literal(str(value))
 
 
 # ------------------------------------------------------------- catalogue
@@ -324,64 +313,12 @@ class Catalogue:
         return catalogue_triples(self)
 
 
-def _uncatalogued(out: list, iri: URIRef, name: str) -> None:
-    out += [(iri, RDF.type, ORG.Organization), (iri, SKOS.prefLabel, Literal(name)),
-            (iri, GG.uncatalogued, Literal(True))]
-
-
-def _extra(out: list, node: URIRef, fact: dict, handled: Iterable[str]) -> None:
-    rest = {k: v for k, v in fact.items() if k not in set(handled)}
-    if rest:
-        out.append((node, GG.extraJSON,
-                    Literal(json.dumps(rest, ensure_ascii=False, sort_keys=True))))
-
-
 def catalogue_triples(catalogue: Catalogue) -> list[Triple]:
-    """Triples of the unit catalogue graph (with its ``gg:contentHash``).
+    """Triples of the unit catalogue graph (with its ``gg:contentHash``), in
+    rdflib terms; see ``rdf_write.catalogue_graph``."""
+    from .rdf_write import catalogue_graph, from_ox, parse_triples
 
-    Parent and members link to the units they resolve to; when that does not
-    give back the names as written (an alias was used), or a list is empty,
-    the written value is kept in ``gg:extraJSON`` so the facts read back as given.
-    """
-    out: list[Triple] = []
-
-    def ref(name: str) -> tuple[URIRef, str]:
-        label = catalogue.resolve(name)
-        iri = unit_iri(label)
-        if catalogue.canonical(name) is None:
-            _uncatalogued(out, iri, label)
-        return iri, label
-
-    for u in catalogue.units:
-        node = unit_iri(u["name"])
-        handled = set(_UNIT_FIELDS) | set(_UNIT_LISTS)
-        out += [(node, RDF.type, ORG.Organization), (node, SKOS.prefLabel, Literal(u["name"])),
-                (node, GG.unitType, Literal(u["unit_type"]))]
-        out += [(node, SKOS.altLabel, Literal(a)) for a in u["aliases"] if a != u["name"]]
-        if u["unit_type"] == "collective":
-            out.append((node, RDF.type, GG.Collective))
-        if u.get("parent"):
-            piri, plabel = ref(u["parent"])
-            out += [(node, RDF.type, ORG.OrganizationalUnit), (node, ORG.subOrganizationOf, piri)]
-            if plabel != u["parent"]:
-                handled.discard("parent")
-        for key, prop in (("members", GG.hasMemberUnit), ("former_members", GG.hadMemberUnit)):
-            if key not in u:
-                continue
-            labels = []
-            for m in u[key]:
-                miri, label = ref(m)
-                labels.append(label)
-                out.append((node, prop, miri))
-            if not u[key] or sorted(set(labels)) != u[key]:
-                handled.discard(key)
-        out += [(node, GG.mentionedIn, Literal(d)) for d in u.get("docs") or []]
-        if "docs" in u and not u["docs"]:
-            handled.discard("docs")
-        if "former" in u:
-            out.append((node, GG.former, Literal(u["former"])))
-        _extra(out, node, u, handled)
-    return _with_hash(CATALOGUE_GRAPH, out)
+    return [tuple(from_ox(x) for x in t) for t in parse_triples(catalogue_graph(catalogue))]
 
 
 def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
@@ -413,225 +350,24 @@ def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
 
 # ---------------------------------------------------------- notice graph
 
-def _term_key(t) -> str:
-    if isinstance(t, Literal):
-        return f'"{t}"^^{t.datatype or ""}@{t.language or ""}'
-    return f"<{t}>"
-
-
 def content_hash(triples: Iterable[Triple]) -> str:
     """SHA-256 of the sorted triples (``gg:contentHash`` excluded): equal hashes
-    mean equal graphs."""
-    lines = sorted({"\x00".join((_term_key(s), _term_key(p), _term_key(o)))
-                    for s, p, o in triples if p != GG.contentHash})
-    return hashlib.sha256("\x1e".join(lines).encode("utf-8")).hexdigest()
+    mean equal graphs.  See ``rdf_write.content_hash``."""
+    from .rdf_write import content_hash as _hash
 
-
-def _with_hash(subject: URIRef, triples: list[Triple]) -> list[Triple]:
-    triples = list(dict.fromkeys(triples))  # drop repeats, keep order
-    return triples + [(subject, GG.contentHash, Literal(content_hash(triples)))]
-
-
-class _NoticeBuilder:
-    def __init__(self, doc: str, catalogue: Catalogue):
-        self.doc = doc
-        self.node = notice_iri(doc)
-        self.cat = catalogue
-        self.out: list[Triple] = []
-        self._evidence: dict[tuple, URIRef] = {}
-
-    def unit(self, name: str) -> tuple[URIRef, str]:
-        """IRI and label of the unit a name refers to (an unknown name is a unit
-        of its own, as in every backend: ``UnitIndex``)."""
-        c = self.cat.canonical(name)
-        if c is not None:
-            return unit_iri(c), c
-        label = self.cat.resolve(name)
-        iri = unit_iri(label)
-        _uncatalogued(self.out, iri, label)
-        return iri, label
-
-    def person(self, name: str) -> URIRef:
-        iri = person_iri(name)
-        self.out += [(iri, RDF.type, FOAF.Person), (iri, FOAF.name, Literal(name)),
-                     (iri, SKOS.prefLabel, Literal(name))]
-        return iri
-
-    def group(self, name: str) -> URIRef:
-        iri = group_iri(name)
-        self.out += [(iri, RDF.type, GG.Group), (iri, RDF.type, ORG.Organization),
-                     (iri, SKOS.prefLabel, Literal(name))]
-        return iri
-
-    def role(self, label: str) -> URIRef:
-        iri = role_iri(label)
-        self.out += [(iri, RDF.type, SKOS.Concept), (iri, RDF.type, ORG.Role),
-                     (iri, SKOS.prefLabel, Literal(label)), (iri, SKOS.inScheme, GG.Roles)]
-        return iri
-
-    def provenance(self, node: URIRef, fact: dict) -> set[str]:
-        """Link ``node`` to the notice and its evidence; the fields handled."""
-        self.out.append((node, PROV.hadPrimarySource, self.node))
-        ev = fact.get("evidence")
-        if ev is None:
-            return {"evidence"}
-        if not (isinstance(ev, dict) and set(ev) == {"text", "start", "end"}
-                and isinstance(ev["text"], str) and type(ev["start"]) is int
-                and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]):
-            return set()  # kept as-is in gg:extraJSON
-        key = (ev["start"], ev["end"], ev["text"])
-        # gg:quote: a shortcut of prov:wasDerivedFrom/oa:hasSelector/oa:exact, so that a question
-        # can fetch the quote with one pattern (one lookup per row, not a join of all evidence)
-        self.out.append((node, GG.quote, Literal(ev["text"])))
-        e = self._evidence.get(key)
-        if e is not None:
-            self.out.append((node, PROV.wasDerivedFrom, e))
-            return {"evidence"}
-        e = self._evidence[key] = URIRef(
-            f"{ID}evidence/{stable_id('evidence', self.doc, ev['start'], ev['end'], ev['text'])}")
-        q, pos = URIRef(f"{e}#quote"), URIRef(f"{e}#position")
-        self.out += [
-            (node, PROV.wasDerivedFrom, e),
-            (e, RDF.type, GG.Evidence), (e, RDF.type, OA.SpecificResource),
-            (e, OA.hasSource, self.node), (e, OA.hasSelector, q), (e, OA.hasSelector, pos),
-            (q, RDF.type, OA.TextQuoteSelector), (q, OA.exact, Literal(ev["text"])),
-            (pos, RDF.type, OA.TextPositionSelector),
-            (pos, OA.start, Literal(str(ev["start"]), datatype=XSD.integer)),
-            (pos, OA.end, Literal(str(ev["end"]), datatype=XSD.integer)),
-        ]
-        return {"evidence"}
-
-    def notice(self, n: Notice | None) -> None:
-        s, out = self.node, self.out
-        out += [(s, RDF.type, GG.Notice), (s, DCTERMS.identifier, Literal(self.doc)),
-                (s, GG.formatVersion, Literal(FORMAT_VERSION))]
-        if n is None:
-            return
-        out += [(s, SCHEMA.text, Literal(n.text)), (s, GG.sha256, Literal(n.sha256)),
-                (s, GG.textOffset, _lit(int(n.offset)))]
-        if n.title:
-            out.append((s, DCTERMS.title, Literal(n.title)))
-        if n.date:
-            out.append((s, DCTERMS.issued, _lit(n.date, _date_type(n.date) or XSD.string)))
-        if n.issuer:
-            out += [(s, DCTERMS.publisher, self.unit(n.issuer)[0]), (s, GG.issuerName, Literal(n.issuer))]
-        if n.source:
-            out.append((s, DCTERMS.source, Literal(str(n.source))))
-        if n.encoding:
-            out.append((s, GG.encoding, Literal(n.encoding)))
-
-    def post(self, f: dict) -> None:
-        node, out = _fact_node("holding", f), self.out
-        u, ulabel = self.unit(f["unit"])
-        p, post, r = self.person(f["person"]), post_iri(u, f["title"]), self.role(f["title"])
-        out += [(post, RDF.type, ORG.Post), (post, ORG.postIn, u), (post, ORG.role, r),
-                (post, SKOS.prefLabel, Literal(ulabel + f["title"])), (p, ORG.holds, post),
-                (node, RDF.type, GG.PostHolding), (node, RDF.type, ORG.Membership),
-                (node, ORG.member, p), (node, GG.post, post), (node, ORG.organization, u),
-                (node, ORG.role, r), (node, GG.writtenAs, Literal(f["unit"]))]
-        handled = {"kind", "doc", "person", "unit", "title"}
-        for key, prop in (("as_of", GG.asOf), ("start", SCHEMA.validFrom), ("end", SCHEMA.validUntil)):
-            dt = _date_type(f.get(key))
-            if dt is not None and (key != "as_of" or dt == XSD.date):
-                out.append((node, prop, _lit(f[key], dt)))
-                handled.add(key)
-            elif f.get(key, 0) is None:
-                handled.add(key)
-        if isinstance(f.get("former"), bool):
-            if f["former"]:
-                out.append((node, GG.former, Literal(True)))
-            else:
-                out.append((node, GG.former, Literal(False)))
-            handled.add("former")
-        self._note(node, f, handled)
-        handled |= self.provenance(node, f)
-        _extra(out, node, f, handled)
-
-    def membership(self, f: dict) -> None:
-        node, out = _fact_node("membership", f), self.out
-        g, mt = self.group(f["group"]), f["member_type"]
-        if mt == "person":
-            m = self.person(f["member"])
-        elif mt == "group":
-            m = self.group(f["member"])
-        else:
-            m = self.unit(f["member"])[0]
-        out += [(m, ORG.memberOf, g), (node, RDF.type, GG.GroupMembership),
-                (node, RDF.type, ORG.Membership), (node, ORG.member, m),
-                (node, ORG.organization, g), (node, ORG.role, self.role(f["role"])),
-                (node, GG.writtenAs, Literal(f["member"]))]
-        handled = {"kind", "doc", "group", "member", "member_type", "role"}
-        self._note(node, f, handled)
-        handled |= self.provenance(node, f)
-        _extra(out, node, f, handled)
-
-    def group_fact(self, f: dict) -> None:
-        node, out = _fact_node("groupdecl", f), self.out
-        g = self.group(f["group"])
-        out += [(node, RDF.type, GG.GroupDeclaration), (node, GG.group, g)]
-        handled = {"kind", "doc", "group"}
-        if isinstance(f.get("office_unit"), str) and f["office_unit"]:
-            u = self.unit(f["office_unit"])[0]
-            out += [(g, GG.officeIn, u), (node, GG.officeIn, u),
-                    (node, GG.writtenAs, Literal(f["office_unit"]))]
-            handled.add("office_unit")
-        elif f.get("office_unit", 0) is None:
-            handled.add("office_unit")
-        self._note(node, f, handled)
-        handled |= self.provenance(node, f)
-        _extra(out, node, f, handled)
-
-    def task(self, f: dict) -> None:
-        t, out = _fact_node("task", f), self.out
-        out.append((t, RDF.type, GG.Task))
-        handled = {"kind", "doc", "lead", "responsible"}
-        for key, prop in (("ref", GG.ref), ("text", DCTERMS.description), ("due_text", GG.dueText)):
-            if isinstance(f.get(key), str):
-                out.append((t, prop, Literal(f[key])))
-                handled.add(key)
-        due = f.get("due")
-        if _date_type(due) == XSD.date:
-            out.append((t, GG.dueDate, _lit(due, XSD.date)))
-            handled.add("due")
-        elif due is None:
-            handled.add("due")
-        self._note(t, f, handled)
-        handled |= self.provenance(t, f)
-        fid = fact_id(f)
-        for key, role, short in (("lead", GG.LeadRole, GG.leads),
-                                 ("responsible", GG.ResponsibleRole, GG.responsibleFor)):
-            for i, name in enumerate(f.get(key) or []):
-                a = URIRef(f"{ID}assignment/{stable_id('assignment', fid, key, i)}")
-                u = self.unit(name)[0]
-                out += [(u, short, t), (a, RDF.type, GG.Assignment), (a, GG.task, t),
-                        (a, GG.assignee, u), (a, GG.assignmentRole, role),
-                        (a, GG.position, _lit(i)), (a, GG.writtenAs, Literal(name))]
-                self.provenance(a, f)
-        _extra(out, t, f, handled)
-
-    def _note(self, node: URIRef, f: dict, handled: set[str]) -> None:
-        if isinstance(f.get("note"), str):
-            self.out.append((node, SKOS.note, Literal(f["note"])))
-            handled.add("note")
+    return _hash(triples)
 
 
 def notice_triples(notice: Notice | None, facts: Iterable[dict], catalogue: Catalogue,
                    doc: str | None = None) -> list[Triple]:
-    """Triples of one notice's named graph: metadata, text, facts, evidence.
-
-    ``facts`` are that notice's facts (not ``unit`` facts).  The last triple is
-    the graph's ``gg:contentHash``.
+    """Triples of one notice's named graph (metadata, text, facts, evidence) in
+    rdflib terms; the last one is the graph's ``gg:contentHash``.  ``facts``
+    are that notice's facts (not ``unit`` facts).  See ``rdf_write.notice_graph``.
     """
-    facts = list(facts)
-    doc = notice.doc if notice is not None else doc
-    if doc is None:
-        raise ValueError("notice_triples needs a notice or a doc")
-    b = _NoticeBuilder(doc, catalogue)
-    b.notice(notice)
-    handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
-    for f in facts:
-        handlers[f["kind"]](f)
-    return _with_hash(b.node, b.out)
+    from .rdf_write import from_ox, notice_graph, parse_triples
+
+    triples = parse_triples(notice_graph(notice, list(facts), catalogue, doc=doc))
+    return [tuple(from_ox(x) for x in t) for t in triples]
 
 
 # ------------------------------------------------------------ read back

@@ -40,10 +40,11 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 
 from govgraph.errors import QueryError, StoreError
-from govgraph.facts import fact_id, validate_fact
+from govgraph.facts import fact_id, stable_id, validate_fact
 from govgraph.notice import Notice
 
 from . import rdf
+from .rdf_write import catalogue_graph, from_ox as _from_ox, graph_hash, notice_graph, to_ox as _to_ox
 
 __all__ = ["Store", "BuildReport", "Result", "default_store_path", "FORMATS"]
 
@@ -108,41 +109,7 @@ class BuildReport:
 
 # ------------------------------------------------------------ term conversion
 
-_OX_IRIS: dict = {}
-
-
-def _to_ox(t):
-    if isinstance(t, URIRef):
-        n = _OX_IRIS.get(t)
-        if n is None:
-            if len(_OX_IRIS) > 500_000:
-                _OX_IRIS.clear()
-            n = _OX_IRIS[t] = ox.NamedNode(str(t))
-        return n
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype is not None:
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-        return ox.Literal(str(t))
-    raise StoreError(f"cannot store term {t!r} (blank nodes are not used)")
-
-
 _XSD_STRING = str(XSD.string)
-
-
-@lru_cache(maxsize=200_000)
-def _from_ox(t):
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=URIRef(dt))
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    raise StoreError(f"unexpected term {t!r}")
 
 
 _INT_TYPES = {str(XSD[x]) for x in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -254,6 +221,7 @@ class Store:
             raise StoreError(f"cannot open the store {d}: {e}") from None
         self.generation = gen
         self._dataset = None
+        self._answers = {}
 
     def close(self) -> None:
         self._dataset = None
@@ -287,8 +255,8 @@ class Store:
                       key=lambda g: g.value)
 
     def _notice_graphs(self) -> list[ox.NamedNode]:
-        cat = str(rdf.CATALOGUE_GRAPH)
-        return [g for g in self._graph_names() if g.value != cat]
+        other = {str(rdf.CATALOGUE_GRAPH), str(rdf.ANSWERS_GRAPH)}
+        return [g for g in self._graph_names() if g.value not in other]
 
     def _triples(self, graph: ox.NamedNode, subject=None) -> list[tuple]:
         return [(_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object))
@@ -300,6 +268,18 @@ class Store:
         return {q.graph_name.value: q.object.value
                 for q in self.ox.quads_for_pattern(None, h, None, None)
                 if isinstance(q.graph_name, ox.NamedNode) and q.subject.value == q.graph_name.value}
+
+    def answer(self, question: str, key: str) -> list[dict] | None:
+        """Rows of canned question ``question`` for parameters ``key``
+        (``queries.answer_key``) as the last build computed them, or None if
+        it did not (``queries.run`` then evaluates the question)."""
+        cache = self.__dict__.setdefault("_answers", {})
+        if (question, key) not in cache:
+            node = ox.NamedNode(_answer_iri(question, key))
+            rows = next((q.object.value for q in self.ox.quads_for_pattern(
+                node, ox.NamedNode(str(rdf.GG.rows)), None, ox.NamedNode(str(rdf.ANSWERS_GRAPH)))), None)
+            cache[(question, key)] = None if rows is None else json.loads(rows)
+        return cache[(question, key)]
 
     def units(self) -> list[dict]:
         """The unit catalogue as unit facts."""
@@ -337,9 +317,20 @@ class Store:
         return sorted(str(q) for q in self.ox)
 
     def __len__(self) -> int:
-        """Quads in the named graphs (the union default graph not counted); counted by Oxigraph."""
-        res = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(next(iter(res))[0].value)
+        """Quads in the named graphs (the union default graph not counted): the
+        count the build stored, else counted by Oxigraph."""
+        answers = ox.NamedNode(str(rdf.ANSWERS_GRAPH))
+        stored = self._stored_count()
+        if stored is None:
+            res = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            return int(next(iter(res))[0].value)
+        return stored + sum(1 for _ in self.ox.quads_for_pattern(None, None, None, answers))
+
+    def _stored_count(self) -> int | None:
+        """Quads in the notice and catalogue graphs, as the build that wrote the store counted them."""
+        answers = ox.NamedNode(str(rdf.ANSWERS_GRAPH))
+        q = next(self.ox.quads_for_pattern(answers, ox.NamedNode(str(rdf.GG.quadCount)), None, answers), None)
+        return None if q is None else int(q.object.value)
 
     # ----------------------------------------------------------------- export
     def serialize(self, format: str = "trig", out: str | os.PathLike | None = None) -> str | None:
@@ -451,21 +442,31 @@ class Store:
         graph differs (new text, new facts) is replaced.  Notices not in the
         input stay.  The catalogue is merged with the stored one; when it changes,
         stored notices are re-resolved against it.  ``progress(done, total, doc)``
-        is called while writing.  Kill-safe: see the module docstring.
+        is called per notice.  Notices are turned into triples and written in
+        chunks, so memory does not grow with the corpus.  Kill-safe: see the
+        module docstring.
         """
         t0 = time.monotonic()
         report = BuildReport(path=str(self.path))
         with _Lock(self.path / _LOCK):
             self._load_current()  # another build may have finished meanwhile
-            writes = self._plan(list(facts), list(notices), report)
-            if writes:
-                self._write(writes, progress, report)
+            writer = _Writer(self)
+            try:
+                for doc, g, triples in self._plan(list(facts), list(notices), report, progress):
+                    writer.put(doc, g, triples)
+                if writer.started:
+                    self._swap(writer.finish())
+            finally:
+                writer.abandon()
         report.generation = self.generation
         report.quads = len(self)
         report.seconds = round(time.monotonic() - t0, 3)
         return report
 
-    def _plan(self, facts: list[dict], notices: list[Notice], report: BuildReport):
+    def _plan(self, facts: list[dict], notices: list[Notice], report: BuildReport,
+              progress: Progress | None):
+        """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write,
+        filling ``report`` as it goes."""
         units_in, by_doc, seen = [], {}, {}
         for f in facts:
             problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
@@ -483,6 +484,7 @@ class Store:
                 continue
             seen[fid] = f
             by_doc.setdefault(f["doc"], []).append(f)
+        seen.clear()
         notice_by_doc: dict[str, Notice] = {}
         for n in notices:
             if n.doc in notice_by_doc and notice_by_doc[n.doc].sha256 != n.sha256:
@@ -497,84 +499,44 @@ class Store:
         cat = rdf.Catalogue([*stored_units, *units_in])
         report.warnings += cat.warnings
         report.units = len(cat.units)
-        cat_triples = cat.triples()
+        cat_triples = catalogue_graph(cat)
         cat_name = str(rdf.CATALOGUE_GRAPH)
-        writes: list[tuple[str, URIRef, list]] = []
-        if stored.get(cat_name) != str(cat_triples[-1][2]):
+        if stored.get(cat_name) != graph_hash(cat_triples):
             report.catalogue_changed = True
-            writes.append(("(unit catalogue)", rdf.CATALOGUE_GRAPH, cat_triples))
+            yield "(unit catalogue)", cat_name, cat_triples
         docs = sorted(set(notice_by_doc) | set(by_doc))
-        for doc in docs:
-            triples = rdf.notice_triples(notice_by_doc.get(doc), by_doc.get(doc, []), cat, doc=doc)
-            g = rdf.notice_iri(doc)
-            old = stored.get(str(g))
+        refresh = (report.catalogue_changed
+                   and rdf.Catalogue(stored_units).signature() != cat.signature())
+        wanted = {str(rdf.notice_iri(d)) for d in docs} if refresh else set()
+        others = [g for g in self._notice_graphs() if g.value not in wanted] if refresh else []
+        total = len(docs) + len(others)
+        for i, doc in enumerate(docs, 1):
+            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc)
+            g = str(rdf.notice_iri(doc))
+            old = stored.get(g)
             if old is None:
                 report.added.append(doc)
-            elif old != str(triples[-1][2]):
+                yield doc, g, triples
+            elif old != graph_hash(triples):
                 report.replaced.append(doc)
+                yield doc, g, triples
             else:
                 report.unchanged.append(doc)
-                continue
-            writes.append((doc, g, triples))
-        if report.catalogue_changed and rdf.Catalogue(stored_units).signature() != cat.signature():
-            wanted = {str(rdf.notice_iri(d)) for d in docs}
-            for g in self._notice_graphs():
-                if g.value in wanted:
-                    continue
-                notice, old_facts = rdf.read_notice_graph(self._triples(g))
-                has_text = any(True for _ in self.ox.quads_for_pattern(
-                    g, ox.NamedNode(str(rdf.GG.sha256)), None, g))
-                triples = rdf.notice_triples(notice if has_text else None, old_facts, cat,
-                                             doc=notice.doc)
-                if stored.get(g.value) != str(triples[-1][2]):
-                    report.refreshed.append(notice.doc)
-                    writes.append((notice.doc, URIRef(g.value), triples))
-        return writes
+            if progress is not None:
+                progress(i, total, doc)
+        for i, g in enumerate(others, len(docs) + 1):  # re-resolve stored notices
+            notice, old_facts = rdf.read_notice_graph(self._triples(g))
+            has_text = any(True for _ in self.ox.quads_for_pattern(
+                g, ox.NamedNode(str(rdf.GG.sha256)), None, g))
+            triples = notice_graph(notice if has_text else None, old_facts, cat, doc=notice.doc)
+            if stored.get(g.value) != graph_hash(triples):
+                report.refreshed.append(notice.doc)
+                yield notice.doc, g.value, triples
+            if progress is not None:
+                progress(i, total, notice.doc)
 
-    def _write(self, writes, progress, report: BuildReport) -> None:
-        self._cleanup(keep={self.generation})
-        gen = self._next_generation()
-        target = self.path / gen
-        try:
-            self.ox.backup(str(target))
-            w = ox.Store(str(target))
-            default = ox.DefaultGraph()
-            if not any(True for _ in self.ox.quads_for_pattern(None, None, None, default)):
-                # a store without its union (empty, or written by an older version)
-                w.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            dropped: set = set()
-            for _doc, g, _triples in writes:
-                gname = ox.NamedNode(str(g))
-                dropped.update((q.subject, q.predicate, q.object)
-                               for q in self.ox.quads_for_pattern(None, None, None, gname))
-                w.remove_graph(gname)
-            total = len(writes)
-            added: set = set()
-
-            def quads():
-                for i, (doc, g, triples) in enumerate(writes, 1):
-                    gname = ox.NamedNode(str(g))
-                    for s, p, o in triples:
-                        t = (_to_ox(s), _to_ox(p), _to_ox(o))
-                        added.add(t)
-                        yield ox.Quad(*t, gname)
-                        yield ox.Quad(*t, default)
-                    if progress is not None:
-                        progress(i, total, doc)
-
-            # the copy is private until CURRENT names it, so the fast bulk loader is safe
-            w.bulk_extend(quads())
-            for t in dropped - added:  # keep the union: drop triples no graph states any more
-                if not any(not isinstance(q.graph_name, ox.DefaultGraph)
-                           for q in w.quads_for_pattern(*t, None)):
-                    w.remove(ox.Quad(*t, default))
-            w.flush()
-            w.optimize()
-            del w
-            gc.collect()
-        except OSError as e:
-            shutil.rmtree(target, ignore_errors=True)
-            raise StoreError(f"build failed writing {target}: {e}; the store is unchanged") from None
+    def _swap(self, gen: str) -> None:
+        """Make the written generation ``gen`` the live one."""
         previous = self.generation
         self._set_current(gen)
         self._load_current()
@@ -606,6 +568,163 @@ class Store:
         for g in self._generations():
             if g not in keep:
                 shutil.rmtree(self.path / g, ignore_errors=True)
+
+
+class _Writer:
+    """Writes changed graphs into a new generation: a copy of the live one made
+    when the first change comes, private until ``Store._swap`` names it.
+
+    Triples (N-Triples term tuples) go in as N-Quads through Oxigraph's bulk
+    loader, each twice: in its notice's graph and in the default graph (the
+    union).  Loading runs in a second thread (Oxigraph releases the GIL) while
+    the next chunk is made.  A replaced graph is removed first; its triples that
+    no graph states any more leave the union at the end."""
+
+    CHUNK = 400_000  # quads per bulk load
+
+    def __init__(self, store: "Store"):
+        self.store = store
+        self.w: ox.Store | None = None
+        self.target: Path | None = None
+        self.gen: str | None = None
+        self.lines: list[str] = []
+        self.dropped: set = set()
+        self.shared: set[str] = set()  # entity triples already in this build's union
+        self.count = 0  # quads in the notice and catalogue graphs
+        self.pool = None
+        self.pending = None
+
+    @property
+    def started(self) -> bool:
+        return self.w is not None
+
+    def _start(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        s = self.store
+        s._cleanup(keep={s.generation})
+        self.gen = s._next_generation()
+        self.target = s.path / self.gen
+        self._io(lambda: s.ox.backup(str(self.target)))
+        self.w = ox.Store(str(self.target))
+        self.count = s._stored_count()
+        if self.count is None:  # written by an older version: count once
+            answers = ox.NamedNode(str(rdf.ANSWERS_GRAPH))
+            self.count = len(s) - sum(1 for _ in s.ox.quads_for_pattern(None, None, None, answers))
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govgraph-load")
+        if not any(True for _ in s.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+            # a store without its union (empty, or written by an older version)
+            self._io(lambda: self.w.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+    def _io(self, fn):
+        try:
+            return fn()
+        except OSError as e:
+            raise StoreError(f"build failed writing {self.target}: {e}; the store is unchanged") from None
+        except (SyntaxError, ValueError) as e:  # a term Oxigraph refuses
+            raise StoreError(f"build failed: cannot store a triple ({e}); the store is unchanged") from None
+
+    def put(self, doc: str, graph: str, triples: list[tuple]) -> None:
+        if self.w is None:
+            self._start()
+        gname = ox.NamedNode(graph)
+        old = list(self.store.ox.quads_for_pattern(None, None, None, gname))
+        if old:
+            self._wait()
+            self.dropped.update((q.subject, q.predicate, q.object) for q in old)
+            self._io(lambda: self.w.remove_graph(gname))
+        self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
+        g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
+        for s, p, o in triples:
+            spo = f"{s} {p} {o}"
+            lines.append(spo + g)
+            if s.startswith(entity):  # stated by many notices: once in the union is enough
+                if spo in shared:
+                    continue
+                shared.add(spo)
+            lines.append(spo + " .\n")
+        if len(lines) >= self.CHUNK:
+            self._load()
+
+    def _load(self) -> None:
+        data, self.lines = "".join(self.lines).encode("utf-8", "surrogatepass"), []
+        self._wait()
+        w = self.w
+        self.pending = self.pool.submit(lambda: w.bulk_load(data, format=ox.RdfFormat.N_QUADS))
+
+    def _wait(self) -> None:
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            self._io(pending.result)
+
+    def finish(self) -> str:
+        """Store the materialised answers, flush and close the new generation; its name."""
+        self._load()
+        self._wait()
+        w = self.w
+        self._prune_union()  # before the answers: they read the union
+        self._io(w.flush)
+        self._io(w.optimize)  # compacts what the bulk loads wrote: queries run 3-4x faster
+        self._answers()
+        self._prune_union()
+        self._io(w.flush)
+        self.w = None
+        del w
+        gc.collect()
+        gen, self.gen = self.gen, None
+        return gen
+
+    def _prune_union(self) -> None:
+        """Keep the union: drop the removed graphs' triples no graph states any more."""
+        w, default = self.w, ox.DefaultGraph()
+        for t in self.dropped:
+            if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in w.quads_for_pattern(*t, None)):
+                self._io(lambda t=t: w.remove(ox.Quad(*t, default)))
+        self.dropped = set()
+
+    def _answers(self) -> None:
+        """Evaluate the questions the catalogue marks ``materialise`` on the new
+        generation and store their rows (graph ``id:graph/answers``, replaced)."""
+        from govgraph import queries
+
+        gname = ox.NamedNode(str(rdf.ANSWERS_GRAPH))
+        old = list(self.w.quads_for_pattern(None, None, None, gname))
+        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
+        self._io(lambda: self.w.remove_graph(gname))
+        view = Store.__new__(Store)
+        view.path, view._ox, view._dataset, view.generation = self.target, self.w, None, self.gen
+        triples = []
+        for question, key, rows in queries.materialised_answers(view):
+            node = ox.NamedNode(_answer_iri(question, key))
+            triples += [(node, ox.NamedNode(str(rdf.RDF.type)), ox.NamedNode(str(rdf.GG.Answer))),
+                        (node, ox.NamedNode(str(rdf.GG.question)), ox.Literal(question)),
+                        (node, ox.NamedNode(str(rdf.GG.params)), ox.Literal(key)),
+                        (node, ox.NamedNode(str(rdf.GG.rows)),
+                         ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))]
+        triples.append((gname, ox.NamedNode(str(rdf.GG.quadCount)),
+                        ox.Literal(str(self.count), datatype=ox.NamedNode(str(rdf.XSD.integer)))))
+        default = ox.DefaultGraph()
+        self._io(lambda: self.w.extend([ox.Quad(*t, g) for t in triples for g in (gname, default)]))
+
+    def abandon(self) -> None:
+        """Remove a generation started but not finished (an error on the way)."""
+        if self.pool is not None:
+            if self.pending is not None:
+                self.pending.exception()  # let a running load end before removing its files
+            self.pool.shutdown(wait=True)
+            self.pool = None
+        if self.gen is not None:
+            self.w = None
+            gc.collect()
+            shutil.rmtree(self.target, ignore_errors=True)
+            self.gen = None
+
+
+_ENTITY_IRIS = tuple(f"<{rdf.ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
+
+
+def _answer_iri(question: str, key: str) -> str:
+    return f"{rdf.ID}answer/{stable_id('answer', question, key)}"
 
 
 class _Lock:

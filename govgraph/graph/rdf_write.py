@@ -1,0 +1,457 @@
+"""Facts and notices to N-Triples terms: one notice's named graph, the unit
+catalogue's graph, and their content hashes (the store's write path).
+
+A term is its N-Triples text (``<iri>``, ``"text"``, ``"3"^^<...#integer>``), a
+triple a tuple of three such strings.  The store bulk-loads them as N-Quads, so a
+build of ten thousand notices (millions of triples) makes no term objects at all:
+rdflib's ``Literal`` alone used to cost more than the rest of the build.
+``rdf.notice_triples`` / ``rdf.catalogue_triples`` give the same triples as
+rdflib terms.  Entity IRIs (units, persons, groups, posts, roles) are made once
+per name.
+
+>>> from govgraph.graph.rdf import Catalogue
+>>> n = Notice(doc="阳政办〔2018〕9号", text="许才勇任区水务局局长", date="2018-04-12")
+>>> f = {"kind": "post", "doc": n.doc, "person": "许才勇", "unit": "区水务局", "title": "局长"}
+>>> triples = notice_graph(n, [f], Catalogue())
+>>> triples[-1][1]
+'<https://govgraph.dev/ontology#contentHash>'
+>>> len(triples[-1][2])
+66
+>>> triples[0]  # doctest: +ELLIPSIS
+('<https://govgraph.dev/id/notice/...>', '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', '<https://govgraph.dev/ontology#Notice>')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+
+from govgraph.errors import StoreError
+from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
+from govgraph.notice import Notice
+
+from . import rdf
+
+__all__ = ["notice_graph", "catalogue_graph", "content_hash", "graph_hash", "literal", "nt_term", "to_ox", "from_ox"]
+
+
+class _Terms:
+    """``rdf``'s namespaces with N-Triples IRIs (``GG.Task`` is ``"<...#Task>"``)."""
+
+    def __init__(self, iri: str):
+        self.__dict__["_iri"] = iri
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.__dict__[name] = f"<{self._iri}{name}>"
+        return term
+
+
+GG, OA, SCHEMA, DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD = (
+    _Terms(str(ns)) for ns in (rdf.GG, rdf.OA, rdf.SCHEMA, rdf.DCTERMS, rdf.FOAF, rdf.ORG,
+                               rdf.PROV, rdf.RDF, rdf.SKOS, rdf.XSD))
+ID = rdf.ID
+CATALOGUE_GRAPH = f"<{rdf.CATALOGUE_GRAPH}>"
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def literal(value: str, datatype: str | None = None) -> str:
+    """An N-Triples literal: ``literal("a")`` is ``'"a"'``; ``datatype`` an N-Triples IRI."""
+    if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+        value = value.translate(_ESCAPES)
+    return f'"{value}"' if datatype is None else f'"{value}"^^{datatype}'
+
+
+_TRUE = literal("true", XSD.boolean)
+_FALSE = literal("false", XSD.boolean)
+_DATE_TYPES = {rdf.XSD.date: XSD.date, rdf.XSD.gYearMonth: XSD.gYearMonth, rdf.XSD.gYear: XSD.gYear}
+
+
+# ------------------------------------------------------------ conversion
+
+_OX_IRIS: dict = {}
+
+
+def to_ox(t):
+    """An rdflib term (or an Oxigraph one, unchanged) as an Oxigraph term."""
+    if isinstance(t, URIRef):
+        n = _OX_IRIS.get(t)
+        if n is None:
+            if len(_OX_IRIS) > 500_000:
+                _OX_IRIS.clear()
+            n = _OX_IRIS[t] = ox.NamedNode(str(t))
+        return n
+    if isinstance(t, Literal):
+        if t.language:
+            return ox.Literal(str(t), language=t.language)
+        if t.datatype is not None:
+            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
+        return ox.Literal(str(t))
+    if isinstance(t, (ox.NamedNode, ox.Literal)):
+        return t
+    raise StoreError(f"cannot store term {t!r} (blank nodes are not used)")
+
+
+_XSD_STRING = str(rdf.XSD.string)
+
+
+@lru_cache(maxsize=200_000)
+def from_ox(t):
+    """An Oxigraph term as an rdflib term (``xsd:string`` literals plain)."""
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=URIRef(dt))
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    raise StoreError(f"unexpected term {t!r}")
+
+
+def nt_term(t) -> str:
+    """An rdflib or Oxigraph term as N-Triples text, written as this module writes it."""
+    if isinstance(t, str) and not isinstance(t, (URIRef, Literal)):
+        return t
+    t = to_ox(t)
+    if isinstance(t, ox.NamedNode):
+        return f"<{t.value}>"
+    if t.language:
+        return literal(t.value) + "@" + t.language
+    dt = t.datatype.value
+    return literal(t.value, None if dt == _XSD_STRING else f"<{dt}>")
+
+
+def parse_triples(triples: Iterable[tuple]) -> list[tuple]:
+    """N-Triples term tuples as Oxigraph triples, in order."""
+    data = "".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8")
+    return [(t.subject, t.predicate, t.object)
+            for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+
+# ------------------------------------------------------------ hashes
+
+def content_hash(triples: Iterable[tuple]) -> str:
+    """SHA-256 of the graph's distinct triples as sorted N-Triples lines
+    (``gg:contentHash`` excluded): equal hashes mean equal graphs.  Takes
+    N-Triples term tuples, Oxigraph or rdflib terms."""
+    h = GG.contentHash
+    lines = set()
+    for t in triples:
+        s, p, o = (nt_term(x) for x in t)
+        if p != h:
+            lines.add(f"{s} {p} {o}")
+    return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
+
+
+def graph_hash(triples: list[tuple]) -> str:
+    """The content hash a graph's triples end with (``notice_graph``, ``catalogue_graph``)."""
+    return triples[-1][2][1:-1]
+
+
+def _with_hash(subject: str, triples: list[tuple]) -> list[tuple]:
+    triples = list(dict.fromkeys(triples))  # drop repeats, keep order
+    h = GG.contentHash
+    digest = hashlib.sha256("\n".join(sorted({f"{s} {p} {o}" for s, p, o in triples if p != h}))
+                            .encode("utf-8")).hexdigest()
+    return triples + [(subject, h, literal(digest))]
+
+
+# ------------------------------------------------------------ literals and IRIs
+
+def _int(value: int) -> str:
+    return f'"{int(value)}"^^{XSD.integer}'
+
+
+def _lit(value: object, datatype: str | None = None) -> str:
+    if datatype is not None:
+        return literal(str(value), datatype)
+    if isinstance(value, bool):
+        return _TRUE if value else _FALSE
+    if isinstance(value, int):
+        return _int(value)
+    return literal(str(value))
+
+
+def _date_type(value: object) -> str | None:
+    dt = rdf._date_type(value)
+    return None if dt is None else _DATE_TYPES[dt]
+
+
+@lru_cache(maxsize=100_000)
+def _entity(kind: str, *parts: str) -> str:
+    return f"<{ID}{kind}/{stable_id(kind, *parts)}>"
+
+
+def _post(unit: str, title: str) -> str:
+    return _entity("post", unit[1:-1], title)
+
+
+def _node(kind: str, fid: str) -> str:
+    return f"<{ID}{kind}/{fid}>"
+
+
+def _uncatalogued(out: list, iri: str, name: str) -> None:
+    out += [(iri, RDF.type, ORG.Organization), (iri, SKOS.prefLabel, literal(name)),
+            (iri, GG.uncatalogued, _TRUE)]
+
+
+def _extra(out: list, node: str, fact: dict, handled: Iterable[str]) -> None:
+    rest = {k: v for k, v in fact.items() if k not in set(handled)}
+    if rest:
+        out.append((node, GG.extraJSON, literal(json.dumps(rest, ensure_ascii=False, sort_keys=True))))
+
+
+# ------------------------------------------------------------ the catalogue
+
+def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
+    """Triples of the unit catalogue graph (with its ``gg:contentHash``).
+
+    Parent and members link to the units they resolve to; when that does not
+    give back the names as written (an alias was used), or a list is empty,
+    the written value is kept in ``gg:extraJSON`` so the facts read back as given.
+    """
+    out: list[tuple] = []
+
+    def ref(name: str) -> tuple[str, str]:
+        label = catalogue.resolve(name)
+        iri = _entity("unit", label)
+        if catalogue.canonical(name) is None:
+            _uncatalogued(out, iri, label)
+        return iri, label
+
+    for u in catalogue.units:
+        node = _entity("unit", u["name"])
+        handled = set(rdf._UNIT_FIELDS) | set(rdf._UNIT_LISTS)
+        out += [(node, RDF.type, ORG.Organization), (node, SKOS.prefLabel, literal(u["name"])),
+                (node, GG.unitType, literal(u["unit_type"]))]
+        out += [(node, SKOS.altLabel, literal(a)) for a in u["aliases"] if a != u["name"]]
+        if u["unit_type"] == "collective":
+            out.append((node, RDF.type, GG.Collective))
+        if u.get("parent"):
+            piri, plabel = ref(u["parent"])
+            out += [(node, RDF.type, ORG.OrganizationalUnit), (node, ORG.subOrganizationOf, piri)]
+            if plabel != u["parent"]:
+                handled.discard("parent")
+        for key, prop in (("members", GG.hasMemberUnit), ("former_members", GG.hadMemberUnit)):
+            if key not in u:
+                continue
+            labels = []
+            for m in u[key]:
+                miri, label = ref(m)
+                labels.append(label)
+                out.append((node, prop, miri))
+            if not u[key] or sorted(set(labels)) != u[key]:
+                handled.discard(key)
+        out += [(node, GG.mentionedIn, literal(d)) for d in u.get("docs") or []]
+        if "docs" in u and not u["docs"]:
+            handled.discard("docs")
+        if "former" in u:
+            out.append((node, GG.former, _lit(bool(u["former"]))))
+        _extra(out, node, u, handled)
+    return _with_hash(CATALOGUE_GRAPH, out)
+
+
+# ------------------------------------------------------------ a notice
+
+class _NoticeBuilder:
+    def __init__(self, doc: str, catalogue: rdf.Catalogue):
+        self.doc = doc
+        self.node = f"<{rdf.notice_iri(doc)}>"
+        self.cat = catalogue
+        self.out: list[tuple] = []
+        self._evidence: dict[tuple, str] = {}
+
+    def unit(self, name: str) -> tuple[str, str]:
+        """IRI and label of the unit a name refers to (an unknown name is a unit
+        of its own, as in every backend: ``UnitIndex``)."""
+        c = self.cat.canonical(name)
+        if c is not None:
+            return _entity("unit", c), c
+        label = self.cat.resolve(name)
+        iri = _entity("unit", label)
+        _uncatalogued(self.out, iri, label)
+        return iri, label
+
+    def person(self, name: str) -> str:
+        iri, lit = _entity("person", name), literal(name)
+        self.out += [(iri, RDF.type, FOAF.Person), (iri, FOAF.name, lit), (iri, SKOS.prefLabel, lit)]
+        return iri
+
+    def group(self, name: str) -> str:
+        iri = _entity("group", name)
+        self.out += [(iri, RDF.type, GG.Group), (iri, RDF.type, ORG.Organization),
+                     (iri, SKOS.prefLabel, literal(name))]
+        return iri
+
+    def role(self, label: str) -> str:
+        iri = _entity("role", label)
+        self.out += [(iri, RDF.type, SKOS.Concept), (iri, RDF.type, ORG.Role),
+                     (iri, SKOS.prefLabel, literal(label)), (iri, SKOS.inScheme, GG.Roles)]
+        return iri
+
+    def provenance(self, node: str, fact: dict) -> set[str]:
+        """Link ``node`` to the notice and its evidence; the fields handled."""
+        self.out.append((node, PROV.hadPrimarySource, self.node))
+        ev = fact.get("evidence")
+        if ev is None:
+            return {"evidence"}
+        if not (isinstance(ev, dict) and set(ev) == {"text", "start", "end"}
+                and isinstance(ev["text"], str) and type(ev["start"]) is int
+                and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]):
+            return set()  # kept as-is in gg:extraJSON
+        key = (ev["start"], ev["end"], ev["text"])
+        quote = literal(ev["text"])
+        # gg:quote: a shortcut of prov:wasDerivedFrom/oa:hasSelector/oa:exact, so that a question
+        # can fetch the quote with one pattern (one lookup per row, not a join of all evidence)
+        self.out.append((node, GG.quote, quote))
+        e = self._evidence.get(key)
+        if e is not None:
+            self.out.append((node, PROV.wasDerivedFrom, e))
+            return {"evidence"}
+        eid = f"{ID}evidence/{stable_id('evidence', self.doc, ev['start'], ev['end'], ev['text'])}"
+        e = self._evidence[key] = f"<{eid}>"
+        q, pos = f"<{eid}#quote>", f"<{eid}#position>"
+        self.out += [
+            (node, PROV.wasDerivedFrom, e),
+            (e, RDF.type, GG.Evidence), (e, RDF.type, OA.SpecificResource),
+            (e, OA.hasSource, self.node), (e, OA.hasSelector, q), (e, OA.hasSelector, pos),
+            (q, RDF.type, OA.TextQuoteSelector), (q, OA.exact, quote),
+            (pos, RDF.type, OA.TextPositionSelector),
+            (pos, OA.start, _int(ev["start"])), (pos, OA.end, _int(ev["end"])),
+        ]
+        return {"evidence"}
+
+    def notice(self, n: Notice | None) -> None:
+        s, out = self.node, self.out
+        out += [(s, RDF.type, GG.Notice), (s, DCTERMS.identifier, literal(self.doc)),
+                (s, GG.formatVersion, literal(FORMAT_VERSION))]
+        if n is None:
+            return
+        out += [(s, SCHEMA.text, literal(n.text)), (s, GG.sha256, literal(n.sha256)),
+                (s, GG.textOffset, _int(int(n.offset)))]
+        if n.title:
+            out.append((s, DCTERMS.title, literal(n.title)))
+        if n.date:
+            out.append((s, DCTERMS.issued, _lit(n.date, _date_type(n.date) or XSD.string)))
+        if n.issuer:
+            out += [(s, DCTERMS.publisher, self.unit(n.issuer)[0]),
+                    (s, GG.issuerName, literal(n.issuer))]
+        if n.source:
+            out.append((s, DCTERMS.source, literal(str(n.source))))
+        if n.encoding:
+            out.append((s, GG.encoding, literal(n.encoding)))
+
+    def post(self, f: dict) -> None:
+        node, out = _node("holding", fact_id(f)), self.out
+        u, ulabel = self.unit(f["unit"])
+        p, post, r = self.person(f["person"]), _post(u, f["title"]), self.role(f["title"])
+        out += [(post, RDF.type, ORG.Post), (post, ORG.postIn, u), (post, ORG.role, r),
+                (post, SKOS.prefLabel, literal(ulabel + f["title"])), (p, ORG.holds, post),
+                (node, RDF.type, GG.PostHolding), (node, RDF.type, ORG.Membership),
+                (node, ORG.member, p), (node, GG.post, post), (node, ORG.organization, u),
+                (node, ORG.role, r), (node, GG.writtenAs, literal(f["unit"]))]
+        handled = {"kind", "doc", "person", "unit", "title"}
+        for key, prop in (("as_of", GG.asOf), ("start", SCHEMA.validFrom), ("end", SCHEMA.validUntil)):
+            dt = _date_type(f.get(key))
+            if dt is not None and (key != "as_of" or dt == XSD.date):
+                out.append((node, prop, _lit(f[key], dt)))
+                handled.add(key)
+            elif f.get(key, 0) is None:
+                handled.add(key)
+        if isinstance(f.get("former"), bool):
+            out.append((node, GG.former, _lit(f["former"])))
+            handled.add("former")
+        self._note(node, f, handled)
+        handled |= self.provenance(node, f)
+        _extra(out, node, f, handled)
+
+    def membership(self, f: dict) -> None:
+        node, out = _node("membership", fact_id(f)), self.out
+        g, mt = self.group(f["group"]), f["member_type"]
+        if mt == "person":
+            m = self.person(f["member"])
+        elif mt == "group":
+            m = self.group(f["member"])
+        else:
+            m = self.unit(f["member"])[0]
+        out += [(m, ORG.memberOf, g), (node, RDF.type, GG.GroupMembership),
+                (node, RDF.type, ORG.Membership), (node, ORG.member, m),
+                (node, ORG.organization, g), (node, ORG.role, self.role(f["role"])),
+                (node, GG.writtenAs, literal(f["member"]))]
+        handled = {"kind", "doc", "group", "member", "member_type", "role"}
+        self._note(node, f, handled)
+        handled |= self.provenance(node, f)
+        _extra(out, node, f, handled)
+
+    def group_fact(self, f: dict) -> None:
+        node, out = _node("groupdecl", fact_id(f)), self.out
+        g = self.group(f["group"])
+        out += [(node, RDF.type, GG.GroupDeclaration), (node, GG.group, g)]
+        handled = {"kind", "doc", "group"}
+        if isinstance(f.get("office_unit"), str) and f["office_unit"]:
+            u = self.unit(f["office_unit"])[0]
+            out += [(g, GG.officeIn, u), (node, GG.officeIn, u),
+                    (node, GG.writtenAs, literal(f["office_unit"]))]
+            handled.add("office_unit")
+        elif f.get("office_unit", 0) is None:
+            handled.add("office_unit")
+        self._note(node, f, handled)
+        handled |= self.provenance(node, f)
+        _extra(out, node, f, handled)
+
+    def task(self, f: dict) -> None:
+        fid = fact_id(f)
+        t, out = _node("task", fid), self.out
+        out.append((t, RDF.type, GG.Task))
+        handled = {"kind", "doc", "lead", "responsible"}
+        for key, prop in (("ref", GG.ref), ("text", DCTERMS.description), ("due_text", GG.dueText)):
+            if isinstance(f.get(key), str):
+                out.append((t, prop, literal(f[key])))
+                handled.add(key)
+        due = f.get("due")
+        if _date_type(due) == XSD.date:
+            out += [(t, GG.dueDate, _lit(due, XSD.date)), (t, GG.dueMonth, literal(due[:7]))]
+            handled.add("due")
+        elif due is None:
+            handled.add("due")
+        self._note(t, f, handled)
+        handled |= self.provenance(t, f)
+        for key, role, short in (("lead", GG.LeadRole, GG.leads),
+                                 ("responsible", GG.ResponsibleRole, GG.responsibleFor)):
+            for i, name in enumerate(f.get(key) or []):
+                a = _node("assignment", stable_id("assignment", fid, key, i))
+                u = self.unit(name)[0]
+                out += [(u, short, t), (a, RDF.type, GG.Assignment), (a, GG.task, t),
+                        (a, GG.assignee, u), (a, GG.assignmentRole, role),
+                        (a, GG.position, _int(i)), (a, GG.writtenAs, literal(name))]
+                self.provenance(a, f)
+        _extra(out, t, f, handled)
+
+    def _note(self, node: str, f: dict, handled: set[str]) -> None:
+        if isinstance(f.get("note"), str):
+            self.out.append((node, SKOS.note, literal(f["note"])))
+            handled.add("note")
+
+
+def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: rdf.Catalogue,
+                 doc: str | None = None) -> list[tuple]:
+    """Triples (N-Triples term tuples) of one notice's named graph: metadata, text,
+    facts, evidence.  ``facts`` are that notice's facts (not ``unit`` facts).
+    The last triple is the graph's ``gg:contentHash``."""
+    doc = notice.doc if notice is not None else doc
+    if doc is None:
+        raise ValueError("notice_graph needs a notice or a doc")
+    b = _NoticeBuilder(doc, catalogue)
+    b.notice(notice)
+    handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
+    for f in facts:
+        handlers[f["kind"]](f)
+    return _with_hash(b.node, b.out)
