@@ -332,6 +332,61 @@ def test_wipe(neo4j_conn, loaded, gold_facts, gold_notices):
     assert store.counts(neo4j_conn) == {"nodes": {}, "relationships": {}}
 
 
+def _graph(conn) -> tuple[list, list]:
+    """Every node (labels, properties) and relationship (type, end ids, properties), sorted."""
+    _, nodes = store.run_cypher(conn, "MATCH (n) RETURN labels(n) AS l, properties(n) AS p", {})
+    _, rels = store.run_cypher(
+        conn, "MATCH (a)-[x]->(b) RETURN type(x) AS t, a.id AS a, b.id AS b, properties(x) AS p", {}
+    )
+    key = lambda r: repr(sorted(r.items()))  # noqa: E731
+    return sorted((dict(r, p=sorted(r["p"].items())) for r in nodes), key=key), sorted(
+        (dict(r, p=sorted(r["p"].items())) for r in rels), key=key
+    )
+
+
+@db
+def test_every_path_of_the_load_writes_the_same_graph(neo4j_conn, loaded, gold_facts, gold_notices):
+    """Rows go as lists, CREATE where nodes are new, MERGE otherwise, several sessions at
+    once: the graph is the same whichever way it was reached, and a reload creates nothing."""
+    reference = _graph(neo4j_conn)
+    store.load(neo4j_conn, [], [], wipe=True)
+    first = store.load(neo4j_conn, gold_facts, gold_notices, workers=1, batch_size=13)  # into an empty database
+    assert _graph(neo4j_conn) == reference
+    assert all(v["created"] == v["merged"] for v in first["relationships"].values())
+    for workers in (1, 3):
+        again = store.load(neo4j_conn, gold_facts, gold_notices, workers=workers, batch_size=17)
+        assert _graph(neo4j_conn) == reference
+        assert all(v["created"] == 0 for v in again["nodes"].values())
+        assert all(v["created"] == 0 for v in again["relationships"].values())
+    # half the facts first, then all: new and existing nodes in the same labels (MERGE)
+    store.load(neo4j_conn, [], [], wipe=True)
+    units = [f for f in gold_facts if f["kind"] == "unit"]
+    others = [f for f in gold_facts if f["kind"] != "unit"]
+    store.load(neo4j_conn, units + others[::2], gold_notices, batch_size=9)
+    rest = store.load(neo4j_conn, gold_facts, gold_notices, batch_size=9)
+    assert _graph(neo4j_conn) == reference
+    assert sum(v["created"] for v in rest["relationships"].values()) > 0
+    # facts without their notices: the Notice rows carry only the document number, and
+    # the stored titles, dates and sources stay
+    store.load(neo4j_conn, gold_facts, [])
+    assert _graph(neo4j_conn) == reference
+
+
+@db
+def test_reload_removes_a_property_the_fact_no_longer_has(neo4j_conn, loaded, gold_facts, gold_notices):
+    """A property set to null by the new facts is removed, as ``SET x += {k: null}`` did."""
+    reference = _graph(neo4j_conn)
+    i = next(i for i, f in enumerate(gold_facts) if f["kind"] == "post" and not f.get("note"))
+    changed = list(gold_facts)
+    changed[i] = dict(gold_facts[i], note="a note")
+    store.load(neo4j_conn, changed, gold_notices)
+    rid = fact_id(gold_facts[i])
+    _, rows = store.run_cypher(neo4j_conn, "MATCH ()-[h:HOLDS {id: $id}]->() RETURN h.note AS note", {"id": rid})
+    assert rows == [{"note": "a note"}]
+    store.load(neo4j_conn, gold_facts, gold_notices)
+    assert _graph(neo4j_conn) == reference
+
+
 @db
 def test_rowwise_baseline_builds_the_same_graph(neo4j_conn, loaded, gold_facts, gold_notices):
     batched = store.counts(neo4j_conn)

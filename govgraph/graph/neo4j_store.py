@@ -17,7 +17,9 @@ Every relationship that comes from a fact carries its provenance: ``doc``,
 ``quote`` (the evidence text), ``start_offset``/``end_offset`` (into
 ``Notice.text``) when the fact has evidence. Every node and relationship has a
 deterministic ``id`` (``govgraph.facts.stable_id`` / ``fact_id``) and is
-written with ``MERGE`` on it, so loading the same facts twice changes nothing.
+written with ``MERGE`` on it, so loading the same facts twice changes nothing
+(a relationship between two nodes this load created is new and is written
+with ``CREATE``).
 Unit names resolve to the unit catalogue through :class:`UnitIndex`.
 
 Values always travel as query parameters; the only things formatted into
@@ -30,10 +32,14 @@ raises :class:`govgraph.errors.QueryError`.
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,6 +79,7 @@ REL_TYPES = (
 )
 _SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
+_KEY = re.compile(r"^[a-z][a-z_]*$")
 
 Progress = Callable[[str, int, int], None]
 
@@ -232,7 +239,13 @@ class _RelGroup:
     type: str
     start: str  # label
     end: str  # label
-    rows: dict[str, dict] = field(default_factory=dict)  # rel id -> {id, a, b, props}
+    rows: dict[str, tuple[str, str, dict]] = field(default_factory=dict)  # rel id -> (a, b, props)
+    derived: set[tuple[str, str]] = field(default_factory=set)  # (a, b) of the rels whose id is derived from them
+
+
+def _rel_id(rtype: str, a: str, b: str) -> str:
+    """``stable_id(rtype, a, b)`` for three strings, without its general argument handling."""
+    return hashlib.sha1(f"{rtype}\x1f{a}\x1f{b}".encode()).hexdigest()[:16]
 
 
 @dataclass
@@ -254,9 +267,17 @@ class _Plan:
     def rel(
         self, rtype: str, from_label: str, a: str, to_label: str, b: str, rid: str | None = None, /, **props: Any
     ) -> None:
-        g = self.rels.setdefault((rtype, from_label, to_label), _RelGroup(rtype, from_label, to_label))
-        rid = rid or stable_id(rtype, a, b)
-        g.rows.setdefault(rid, {"id": rid, "a": a, "b": b, "props": props})
+        key = (rtype, from_label, to_label)
+        g = self.rels.get(key)
+        if g is None:
+            g = self.rels[key] = _RelGroup(rtype, from_label, to_label)
+        if rid is None:  # the id is a hash of (type, a, b): the same pair again is the same relationship
+            if (a, b) in g.derived:
+                return
+            g.derived.add((a, b))
+            rid = _rel_id(rtype, a, b)
+        if rid not in g.rows:
+            g.rows[rid] = (a, b, props)
 
 
 def _provenance(fact: dict) -> dict:
@@ -286,23 +307,49 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
             good.append(f)
     units = UnitIndex(f for f in good if f["kind"] == "unit")
 
+    # A name's node has the same id and properties every time: written once, then looked up.
+    notice_ids: dict[str, str] = {}
+    unit_ids: dict[str, str] = {}
+    person_ids: dict[str, str] = {}
+    group_ids: dict[str, str] = {}
+    post_ids: dict[tuple[str, str], str] = {}
+
     def notice(doc: str) -> str:
-        return plan.node("Notice", stable_id("notice", doc), {"doc": doc})
+        nid = notice_ids.get(doc)
+        if nid is None:
+            nid = notice_ids[doc] = plan.node("Notice", stable_id("notice", doc), {"doc": doc})
+        return nid
 
     def unit(name: str) -> str:
-        c = units.canonical(name)
-        u = units.unit(c) or {}
-        return plan.node(
-            "Unit",
-            stable_id("unit", c),
-            {"name": c, "aliases": units.aliases(c), "unit_type": units.unit_type(c), "former": u.get("former")},
-        )
+        nid = unit_ids.get(name)
+        if nid is None:
+            c = units.canonical(name)
+            u = units.unit(c) or {}
+            nid = unit_ids[name] = plan.node(
+                "Unit",
+                stable_id("unit", c),
+                {"name": c, "aliases": units.aliases(c), "unit_type": units.unit_type(c), "former": u.get("former")},
+            )
+        return nid
 
     def person(name: str) -> str:
-        return plan.node("Person", stable_id("person", name), {"name": name})
+        nid = person_ids.get(name)
+        if nid is None:
+            nid = person_ids[name] = plan.node("Person", stable_id("person", name), {"name": name})
+        return nid
 
     def group(name: str) -> str:
-        return plan.node("Group", stable_id("group", name), {"name": name})
+        nid = group_ids.get(name)
+        if nid is None:
+            nid = group_ids[name] = plan.node("Group", stable_id("group", name), {"name": name})
+        return nid
+
+    def post_node(unit_name: str, title: str) -> tuple[str, str]:
+        c = units.canonical(unit_name)
+        nid = post_ids.get((c, title))
+        if nid is None:
+            nid = post_ids[(c, title)] = plan.node("Post", stable_id("post", c, title), {"unit": c, "title": title})
+        return nid, c
 
     given = set()
     for n in notices:
@@ -330,8 +377,7 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
             given.add(f["doc"])
             plan.warnings.append(f"no notice given for {f['doc']}: its Notice node has only the document number")
         if kind == "post":
-            c = units.canonical(f["unit"])
-            post = plan.node("Post", stable_id("post", c, f["title"]), {"unit": c, "title": f["title"]})
+            post, c = post_node(f["unit"], f["title"])
             plan.rel("POST_IN", "Post", post, "Unit", unit(c))
             plan.rel(
                 "HOLDS", "Person", person(f["person"]), "Post", post, fid,
@@ -374,20 +420,55 @@ def _check_ident(*names: str) -> None:
             raise ValueError(f"bad label or type {n!r}")
 
 
-def _node_query(label: str) -> str:
+def _check_keys(keys: Sequence[str]) -> None:
+    for k in keys:
+        if not _KEY.match(k):  # property names are this module's own keyword arguments
+            raise ValueError(f"bad property name {k!r}")
+
+
+def _sets(var: str, keys: Sequence[str], first: int) -> str:
+    """``SET var.k = r[i], ...`` for the row columns from ``first`` on: the same as
+    ``SET var += {k: ...}`` (a null removes the property), keys absent from the
+    row untouched."""
+    _check_keys(keys)
+    if not keys:
+        return ""
+    return " SET " + ", ".join(f"{var}.{k} = r[{i}]" for i, k in enumerate(keys, first))
+
+
+def _node_query(label: str, keys: Sequence[str]) -> str:
+    """Nodes by batch; a row is ``[id, *values of keys]``."""
     _check_ident(label)
-    return f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n += r"
+    return f"UNWIND $rows AS r MERGE (n:{label} {{id: r[0]}})" + _sets("n", keys, 1)
 
 
-def _rel_query(rtype: str, start: str, end: str, create: bool = False) -> str:
-    """Relationships by batch; ``create`` (into a wiped database: nothing to merge with) skips MERGE's search."""
+def _rel_query(rtype: str, start: str, end: str, keys: Sequence[str] = (), create: bool = False) -> str:
+    """Relationships by batch; a row is ``[id, a, b, *values of keys]``. ``create`` (into
+    a wiped database: nothing to merge with) skips MERGE's search."""
     _check_ident(rtype, start, end)
     verb = "CREATE" if create else "MERGE"
     return (
         f"UNWIND $rows AS r "
-        f"MATCH (a:{start} {{id: r.a}}) MATCH (b:{end} {{id: r.b}}) "
-        f"{verb} (a)-[x:{rtype} {{id: r.id}}]->(b) SET x += r.props"
+        f"MATCH (a:{start} {{id: r[1]}}) MATCH (b:{end} {{id: r[2]}}) "
+        f"{verb} (a)-[x:{rtype} {{id: r[0]}}]->(b)" + _sets("x", keys, 3)
     )
+
+
+def _node_rows(nodes: dict[str, dict]) -> dict[tuple[str, ...], list[list]]:
+    """Node rows as lists, by the keys they carry (a key a node lacks is left alone
+    on the stored node, so nodes with other keys go in other queries)."""
+    out: dict[tuple[str, ...], list[list]] = {}
+    for nid, props in nodes.items():
+        keys = tuple(k for k in props if k != "id")
+        out.setdefault(keys, []).append([nid, *(props[k] for k in keys)])
+    return out
+
+
+def _rel_rows(g: _RelGroup) -> dict[tuple[str, ...], list[list]]:
+    out: dict[tuple[str, ...], list[list]] = {}
+    for rid, (a, b, props) in g.rows.items():
+        out.setdefault(tuple(props), []).append([rid, a, b, *props.values()])
+    return out
 
 
 def _constraints(session: neo4j.Session) -> None:
@@ -398,19 +479,81 @@ def _constraints(session: neo4j.Session) -> None:
 
 
 def _wipe(session: neo4j.Session, batch_size: int) -> dict:
+    """Relationships first, then nodes, ``batch_size`` per transaction (a batch of nodes
+    with their relationships could hold a dense node's hundred thousand of them and
+    exceed the server's transaction memory)."""
     deleted = {"nodes": 0, "relationships": 0}
-    q = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n"
-    while True:
-        c = session.execute_write(lambda tx: tx.run(q, limit=batch_size).consume().counters)
-        deleted["nodes"] += c.nodes_deleted
-        deleted["relationships"] += c.relationships_deleted
-        if c.nodes_deleted == 0:
-            return deleted
+    for q, key in (
+        ("MATCH ()-[r]->() WITH r LIMIT $limit DELETE r", "relationships_deleted"),
+        ("MATCH (n) WITH n LIMIT $limit DETACH DELETE n", "nodes_deleted"),
+    ):
+        while True:
+            c = session.execute_write(lambda tx: tx.run(q, limit=batch_size).consume().counters)
+            deleted["nodes"] += c.nodes_deleted
+            deleted["relationships"] += c.relationships_deleted
+            if getattr(c, key) == 0:
+                break
+    return deleted
 
 
-def _batches(rows: Sequence[dict], size: int) -> Iterator[list[dict]]:
+def _batches(rows: Sequence[list], size: int) -> Iterator[list[list]]:
     for i in range(0, len(rows), size):
         yield list(rows[i : i + size])
+
+
+def _write(session: neo4j.Session, query: str, rows: list[list]) -> Any:
+    return session.execute_write(lambda tx: tx.run(query, rows=rows).consume().counters)
+
+
+def _write_all(conn: Neo4jConnection, jobs: Iterable[tuple[str, list[list], Any]], workers: int) -> Iterator[Any]:
+    """Run ``(query, rows, info)`` jobs, each in its own transaction, ``workers`` at a
+    time (one session each); yields ``(info, counters)`` in job order. ``jobs`` is
+    consumed as the first transactions run, so the rows of the later ones are built
+    meanwhile."""
+    if workers <= 1:
+        with conn.session() as s:
+            for q, rows, info in jobs:
+                yield info, _write(s, q, rows)
+        return
+    local = threading.local()
+    sessions: list[neo4j.Session] = []
+    lock = threading.Lock()
+
+    def run(q: str, rows: list[list]) -> Any:
+        s = getattr(local, "session", None)
+        if s is None:
+            s = local.session = conn.session()
+            with lock:
+                sessions.append(s)
+        return _write(s, q, rows)
+
+    futures: list = []
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="govgraph-neo4j") as pool:
+            try:
+                for q, rows, info in jobs:
+                    futures.append((info, pool.submit(run, q, rows)))
+                for info, f in futures:
+                    yield info, f.result()
+            finally:  # on an error (or an abandoned generator) start no more jobs
+                for _, f in futures:
+                    f.cancel()
+    finally:
+        for s in sessions:
+            s.close()
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the plan is built: its hundreds of thousands
+    of small, long-lived objects would make each full collection walk all of them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _load(
@@ -421,43 +564,72 @@ def _load(
     wipe: bool,
     batch_size: int,
     progress: Progress | None,
+    workers: int = 1,
+    fresh: bool = True,
 ) -> dict:
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     t0 = time.monotonic()
-    plan = _plan(facts, notices)
+    with _gc_paused():
+        plan = _plan(facts, notices)
     summary: dict[str, Any] = {"nodes": {}, "relationships": {}, "warnings": plan.warnings}
+    props_set = 0
 
-    def write(session: neo4j.Session, query: str, rows: list[dict]) -> Any:
-        return session.execute_write(lambda tx: tx.run(query, rows=rows).consume().counters)
+    def jobs_of(step: str, rows_by_keys: Callable[[], dict], query: Callable[[tuple[str, ...]], str]) -> Iterator:
+        """``(query, batch, (step, done, total))`` for each batch of one label or type."""
+        by_keys = rows_by_keys()
+        total = sum(len(rows) for rows in by_keys.values())
+        done = 0
+        for keys, rows in by_keys.items():
+            q = query(keys)
+            for batch in _batches(rows, batch_size):
+                done += len(batch)
+                yield q, batch, (step, done, total)
 
-    with _errors(conn), conn.session() as s:
-        if wipe:
-            summary["deleted"] = _wipe(s, max(batch_size, 1000))
-        _constraints(s)
-        props_set = 0
+    def run(jobs: Iterable, section: str, created_key: str, workers: int) -> None:
+        nonlocal props_set
+        counters = _write_all(conn, jobs, workers)
+        try:
+            for (step, done, total), c in counters:
+                summary[section][step]["created"] += getattr(c, created_key)
+                props_set += c.properties_set
+                if progress:
+                    progress(step, done, total)
+        finally:
+            counters.close()
+
+    def node_jobs() -> Iterator:
         for label in LABELS:
-            rows = list(plan.nodes[label].values())
-            q = _node_query(label)
-            created = 0
-            for done, batch in enumerate(_batches(rows, batch_size), 1):
-                c = write(s, q, batch)
-                created += c.nodes_created
-                props_set += c.properties_set
-                if progress:
-                    progress(label, min(done * batch_size, len(rows)), len(rows))
-            summary["nodes"][label] = {"merged": len(rows), "created": created}
-        for (rtype, start, end), g in plan.rels.items():
-            rows = list(g.rows.values())
-            q = _rel_query(rtype, start, end, create=wipe)
-            entry = summary["relationships"].setdefault(rtype, {"merged": 0, "created": 0})
-            for done, batch in enumerate(_batches(rows, batch_size), 1):
-                c = write(s, q, batch)
-                entry["created"] += c.relationships_created
-                props_set += c.properties_set
-                if progress:
-                    progress(rtype, min(done * batch_size, len(rows)), len(rows))
-            entry["merged"] += len(rows)
+            yield from jobs_of(
+                label, lambda label=label: _node_rows(plan.nodes[label]), lambda keys, label=label: _node_query(label, keys)
+            )
+
+    def rel_jobs(groups: list[tuple[tuple[str, str, str], _RelGroup]], create: bool) -> Iterator:
+        for t, g in groups:
+            yield from jobs_of(t[0], lambda g=g: _rel_rows(g), lambda keys, t=t: _rel_query(*t, keys, create))
+
+    with _errors(conn), _gc_paused():
+        with conn.session() as s:
+            if wipe:
+                summary["deleted"] = _wipe(s, 10_000)
+            _constraints(s)
+        for label in LABELS:
+            summary["nodes"][label] = {"merged": len(plan.nodes[label]), "created": 0}
+        for (rtype, _, _), g in plan.rels.items():
+            summary["relationships"].setdefault(rtype, {"merged": 0, "created": 0})["merged"] += len(g.rows)
+        # nodes first (every batch committed), then the relationships between them
+        run(node_jobs(), "nodes", "nodes_created", workers)
+        # Labels whose every node this load wrote was new (all of them after a wipe or into
+        # an empty database): a relationship between two nodes this load created cannot
+        # exist yet, nor be written by another load (whose MERGE would not have created
+        # them), so it is CREATEd without MERGE's search. MERGE locks both end nodes, and
+        # concurrent batches of it deadlock: those run one at a time.
+        new = {label for label, v in summary["nodes"].items() if v["created"] == v["merged"]} if fresh else set()
+        groups = list(plan.rels.items())
+        run(rel_jobs([(t, g) for t, g in groups if t[1] in new and t[2] in new], True),
+            "relationships", "relationships_created", workers)
+        run(rel_jobs([(t, g) for t, g in groups if not (t[1] in new and t[2] in new)], False),
+            "relationships", "relationships_created", 1)
         summary["properties_set"] = props_set
     summary["relationships"] = dict(sorted(summary["relationships"].items()))
     summary["seconds"] = round(time.monotonic() - t0, 3)
@@ -472,11 +644,17 @@ def load(
     wipe: bool = False,
     batch_size: int = 1000,
     progress: Progress | None = None,
+    workers: int = 2,
 ) -> dict:
     """Write ``facts`` and ``notices`` into the database, batched and idempotent.
 
     Uniqueness constraints on ``id`` come first, then ``UNWIND $rows ... MERGE``
-    in transactions of ``batch_size`` rows (nodes, then relationships).
+    in transactions of ``batch_size`` rows (nodes, then relationships), rows
+    sent as lists. Relationships between two labels all of whose nodes in this
+    load were new (every label after a wipe or into an empty database) use
+    ``CREATE``: they cannot exist yet. ``workers`` transactions run at a time
+    (one session each), except relationship ``MERGE`` batches, which run one
+    at a time (their node locks deadlock otherwise).
     ``wipe=True`` deletes every node and relationship first (in batches;
     constraints stay). ``progress(step, done, total)`` is called after each
     batch, ``step`` being a label or relationship type.
@@ -487,13 +665,13 @@ def load(
     wiping. ``merged`` counts the distinct nodes/relationships written,
     ``created`` the ones that were new. Invalid facts are skipped with a warning.
     """
-    return _load(conn, facts, notices, wipe=wipe, batch_size=batch_size, progress=progress)
+    return _load(conn, facts, notices, wipe=wipe, batch_size=batch_size, progress=progress, workers=workers)
 
 
 def load_rowwise(conn: Neo4jConnection, facts: list[dict], notices: list[Notice]) -> dict:
     """Baseline for the benchmark: the same graph as :func:`load`, one row per
     ``MERGE`` and one transaction per row (no batching)."""
-    return _load(conn, facts, notices, wipe=False, batch_size=1, progress=None)
+    return _load(conn, facts, notices, wipe=False, batch_size=1, progress=None, fresh=False)
 
 
 # --------------------------------------------------------------------------- reading
