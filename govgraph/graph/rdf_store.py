@@ -576,11 +576,12 @@ class _Writer:
 
     Triples (N-Triples term tuples) go in as N-Quads through Oxigraph's bulk
     loader, each twice: in its notice's graph and in the default graph (the
-    union).  Loading runs in a second thread (Oxigraph releases the GIL) while
-    the next chunk is made.  A replaced graph is removed first; its triples that
-    no graph states any more leave the union at the end."""
+    union).  Loading runs in two threads (Oxigraph releases the GIL; its loader
+    uses one core) while the next chunk is made.  A replaced graph is removed
+    first; its triples that no graph states any more leave the union at the end."""
 
     CHUNK = 400_000  # quads per bulk load
+    LOADERS = 2  # bulk loads in flight at once (Oxigraph's loader runs on one core)
 
     def __init__(self, store: "Store"):
         self.store = store
@@ -592,7 +593,7 @@ class _Writer:
         self.shared: set[str] = set()  # entity triples already in this build's union
         self.count = 0  # quads in the notice and catalogue graphs
         self.pool = None
-        self.pending = None
+        self.pending: list = []
 
     @property
     def started(self) -> bool:
@@ -611,7 +612,7 @@ class _Writer:
         if self.count is None:  # written by an older version: count once
             answers = ox.NamedNode(str(rdf.ANSWERS_GRAPH))
             self.count = len(s) - sum(1 for _ in s.ox.quads_for_pattern(None, None, None, answers))
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govgraph-load")
+        self.pool = ThreadPoolExecutor(max_workers=self.LOADERS, thread_name_prefix="govgraph-load")
         if not any(True for _ in s.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())):
             # a store without its union (empty, or written by an older version)
             self._io(lambda: self.w.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
@@ -648,14 +649,15 @@ class _Writer:
 
     def _load(self) -> None:
         data, self.lines = "".join(self.lines).encode("utf-8", "surrogatepass"), []
-        self._wait()
+        while len(self.pending) >= self.LOADERS:
+            self._io(self.pending.pop(0).result)
         w = self.w
-        self.pending = self.pool.submit(lambda: w.bulk_load(data, format=ox.RdfFormat.N_QUADS))
+        self.pending.append(self.pool.submit(lambda: w.bulk_load(data, format=ox.RdfFormat.N_QUADS)))
 
     def _wait(self) -> None:
-        if self.pending is not None:
-            pending, self.pending = self.pending, None
-            self._io(pending.result)
+        """Until every load in flight is done."""
+        while self.pending:
+            self._io(self.pending.pop(0).result)
 
     def finish(self) -> str:
         """Store the materialised answers, flush and close the new generation; its name."""
@@ -709,8 +711,8 @@ class _Writer:
     def abandon(self) -> None:
         """Remove a generation started but not finished (an error on the way)."""
         if self.pool is not None:
-            if self.pending is not None:
-                self.pending.exception()  # let a running load end before removing its files
+            for f in self.pending:
+                f.exception()  # let a running load end before removing its files
             self.pool.shutdown(wait=True)
             self.pool = None
         if self.gen is not None:
