@@ -437,19 +437,24 @@ def _sets(var: str, keys: Sequence[str], first: int) -> str:
 
 
 def _node_query(label: str, keys: Sequence[str]) -> str:
-    """Nodes by batch; a row is ``[id, *values of keys]``."""
+    """Nodes by batch; a row is ``[id, *values of keys]``. Returns ``[[id, elementId], ...]``."""
     _check_ident(label)
-    return f"UNWIND $rows AS r MERGE (n:{label} {{id: r[0]}})" + _sets("n", keys, 1)
+    return (
+        f"UNWIND $rows AS r MERGE (n:{label} {{id: r[0]}})"
+        + _sets("n", keys, 1)
+        + " RETURN collect([r[0], elementId(n)]) AS e"
+    )
 
 
 def _rel_query(rtype: str, start: str, end: str, keys: Sequence[str] = (), create: bool = False) -> str:
-    """Relationships by batch; a row is ``[id, a, b, *values of keys]``. ``create`` (into
-    a wiped database: nothing to merge with) skips MERGE's search."""
+    """Relationships by batch; a row is ``[id, a, b, *values of keys]``, ``a`` and ``b``
+    the element ids the node writes returned (a direct look-up, not an index search).
+    ``create`` (no relationship there yet) skips MERGE's search."""
     _check_ident(rtype, start, end)
     verb = "CREATE" if create else "MERGE"
     return (
         f"UNWIND $rows AS r "
-        f"MATCH (a:{start} {{id: r[1]}}) MATCH (b:{end} {{id: r[2]}}) "
+        f"MATCH (a:{start}) WHERE elementId(a) = r[1] MATCH (b:{end}) WHERE elementId(b) = r[2] "
         f"{verb} (a)-[x:{rtype} {{id: r[0]}}]->(b)" + _sets("x", keys, 3)
     )
 
@@ -464,10 +469,10 @@ def _node_rows(nodes: dict[str, dict]) -> dict[tuple[str, ...], list[list]]:
     return out
 
 
-def _rel_rows(g: _RelGroup) -> dict[tuple[str, ...], list[list]]:
+def _rel_rows(g: _RelGroup, element_ids: dict[str, str]) -> dict[tuple[str, ...], list[list]]:
     out: dict[tuple[str, ...], list[list]] = {}
     for rid, (a, b, props) in g.rows.items():
-        out.setdefault(tuple(props), []).append([rid, a, b, *props.values()])
+        out.setdefault(tuple(props), []).append([rid, element_ids[a], element_ids[b], *props.values()])
     return out
 
 
@@ -501,8 +506,15 @@ def _batches(rows: Sequence[list], size: int) -> Iterator[list[list]]:
         yield list(rows[i : i + size])
 
 
-def _write(session: neo4j.Session, query: str, rows: list[list]) -> Any:
-    return session.execute_write(lambda tx: tx.run(query, rows=rows).consume().counters)
+def _write(session: neo4j.Session, query: str, rows: list[list]) -> tuple[Any, Any]:
+    """``(counters, the first column of the one record or None)``."""
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, Any]:
+        result = tx.run(query, rows=rows)
+        record = result.single(strict=False)
+        return result.consume().counters, None if record is None else record[0]
+
+    return session.execute_write(work)
 
 
 def _write_all(conn: Neo4jConnection, jobs: Iterable[tuple[str, list[list], Any]], workers: int) -> Iterator[Any]:
@@ -574,6 +586,7 @@ def _load(
         plan = _plan(facts, notices)
     summary: dict[str, Any] = {"nodes": {}, "relationships": {}, "warnings": plan.warnings}
     props_set = 0
+    element_ids: dict[str, str] = {}  # node id -> element id, from the node writes
 
     def jobs_of(step: str, rows_by_keys: Callable[[], dict], query: Callable[[tuple[str, ...]], str]) -> Iterator:
         """``(query, batch, (step, done, total))`` for each batch of one label or type."""
@@ -590,7 +603,9 @@ def _load(
         nonlocal props_set
         counters = _write_all(conn, jobs, workers)
         try:
-            for (step, done, total), c in counters:
+            for (step, done, total), (c, returned) in counters:
+                if returned:
+                    element_ids.update(returned)
                 summary[section][step]["created"] += getattr(c, created_key)
                 props_set += c.properties_set
                 if progress:
@@ -606,7 +621,7 @@ def _load(
 
     def rel_jobs(groups: list[tuple[tuple[str, str, str], _RelGroup]], create: bool) -> Iterator:
         for t, g in groups:
-            yield from jobs_of(t[0], lambda g=g: _rel_rows(g), lambda keys, t=t: _rel_query(*t, keys, create))
+            yield from jobs_of(t[0], lambda g=g: _rel_rows(g, element_ids), lambda keys, t=t: _rel_query(*t, keys, create))
 
     with _errors(conn), _gc_paused():
         with conn.session() as s:
@@ -652,7 +667,9 @@ def load(
     in transactions of ``batch_size`` rows (nodes, then relationships), rows
     sent as lists. Relationships between two labels all of whose nodes in this
     load were new (every label after a wipe or into an empty database) use
-    ``CREATE``: they cannot exist yet. ``workers`` transactions run at a time
+    ``CREATE``: they cannot exist yet. Relationship rows name their end nodes by
+    the element ids the node writes returned (nodes deleted by someone else
+    during the load may get no relationships). ``workers`` transactions run at a time
     (one session each), except relationship ``MERGE`` batches, which run one
     at a time (their node locks deadlock otherwise).
     ``wipe=True`` deletes every node and relationship first (in batches;
