@@ -321,29 +321,45 @@ def catalogue_triples(catalogue: Catalogue) -> list[Triple]:
     return [tuple(from_ox(x) for x in t) for t in parse_triples(catalogue_graph(catalogue))]
 
 
+def _value(t) -> str:
+    """The IRI or lexical form of an rdflib or Oxigraph term."""
+    return str(t) if isinstance(t, str) else t.value  # rdflib terms are str subclasses
+
+
 def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
-    """Unit facts back from the catalogue graph's triples."""
-    g = _graph(triples)
+    """Unit facts back from the catalogue graph's triples (rdflib or Oxigraph terms;
+    read with plain dicts: a catalogue has a hundred thousand triples at 10,000 notices)."""
+    props: dict[str, dict[str, list[str]]] = {}
+    for s_, p_, o_ in triples:
+        props.setdefault(_value(s_), {}).setdefault(_value(p_), []).append(_value(o_))
+    label, alt, utype = str(SKOS.prefLabel), str(SKOS.altLabel), str(GG.unitType)
+
+    def one(node: str, prop) -> str | None:
+        vals = props.get(node, {}).get(str(prop))
+        return vals[0] if vals else None
+
     units = []
-    for node in sorted(set(g.subjects(GG.unitType, None))):
-        name = str(g.value(node, SKOS.prefLabel))
-        u: dict = {"kind": "unit", "name": name,
-                   "aliases": [name] + sorted(str(a) for a in g.objects(node, SKOS.altLabel)),
-                   "parent": None, "unit_type": str(g.value(node, GG.unitType))}
-        p = g.value(node, ORG.subOrganizationOf)
-        if p is not None:
-            u["parent"] = str(g.value(p, SKOS.prefLabel))
+    for node in sorted(n for n, ps in props.items() if utype in ps):
+        ps = props[node]
+        name = ps[label][0]
+        u: dict = {"kind": "unit", "name": name, "aliases": [name] + sorted(ps.get(alt, [])),
+                   "parent": None, "unit_type": ps[utype][0]}
+        parent = one(node, ORG.subOrganizationOf)
+        if parent is not None:
+            u["parent"] = one(parent, SKOS.prefLabel)
         for key, prop in (("members", GG.hasMemberUnit), ("former_members", GG.hadMemberUnit)):
-            labels = sorted({str(g.value(m, SKOS.prefLabel)) for m in g.objects(node, prop)})
+            labels = sorted({one(m, SKOS.prefLabel) for m in ps.get(str(prop), [])})
             if labels:
                 u[key] = labels
-        docs = sorted(str(d) for d in g.objects(node, GG.mentionedIn))
+        docs = sorted(ps.get(str(GG.mentionedIn), []))
         if docs:
             u["docs"] = docs
-        former = g.value(node, GG.former)
+        former = one(node, GG.former)
         if former is not None:
-            u["former"] = former.toPython() is True
-        _read_extra(g, node, u)
+            u["former"] = former in ("true", "1")
+        extra = one(node, GG.extraJSON)
+        if extra is not None:
+            u.update(json.loads(extra))
         units.append(u)
     return sorted(units, key=lambda u: u["name"])
 

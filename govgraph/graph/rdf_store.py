@@ -281,12 +281,23 @@ class Store:
             cache[(question, key)] = None if rows is None else json.loads(rows)
         return cache[(question, key)]
 
-    def units(self) -> list[dict]:
-        """The unit catalogue as unit facts."""
-        return rdf.read_catalogue(self._triples(ox.NamedNode(str(rdf.CATALOGUE_GRAPH))))
+    def units(self, docs: bool = True) -> list[dict]:
+        """The unit catalogue as unit facts; ``docs=False`` leaves out the lists of
+        notices that mention each unit (most of the catalogue's triples)."""
+        g = ox.NamedNode(str(rdf.CATALOGUE_GRAPH))
+        if docs:
+            quads = self.ox.quads_for_pattern(None, None, None, g)
+        else:
+            preds = [row["p"] for row in self.ox.query(
+                "SELECT DISTINCT ?g ?docs ?p WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?p != ?docs) }",
+                substitutions={ox.Variable("g"): g,
+                               ox.Variable("docs"): ox.NamedNode(str(rdf.GG.mentionedIn))})]
+            quads = (q for p in preds for q in self.ox.quads_for_pattern(None, p, None, g))
+        return rdf.read_catalogue((q.subject, q.predicate, q.object) for q in quads)
 
-    def catalogue(self) -> rdf.Catalogue:
-        return rdf.Catalogue(self.units())
+    def catalogue(self, docs: bool = True) -> rdf.Catalogue:
+        """The unit catalogue (``docs``: see ``units``)."""
+        return rdf.Catalogue(self.units(docs=docs))
 
     def notices(self) -> list[Notice]:
         """Every notice in the store, with its text, by date then document number."""

@@ -177,7 +177,7 @@ def _names(store: "Store") -> dict:
     labels: dict[str, str] = {}
     for r in q("SELECT DISTINCT ?l WHERE { ?u a org:Organization ; skos:prefLabel ?l }"):
         labels[r[0].value] = r[0].value
-    cat = store.catalogue()
+    cat = store.catalogue(docs=False)
     for u in cat.units:
         for a in u["aliases"]:
             labels.setdefault(a, u["name"])
