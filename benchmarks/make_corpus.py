@@ -461,16 +461,21 @@ class Generator:
         facts.append(("task", [], [u], None, "将各项任务纳入年度督查范围"))
         return f"{u}要将各项任务纳入年度督查范围，定期通报进展情况。"
 
+    def _opening(self, D: District, plan: str, p_covering: float) -> tuple[list, list, int]:
+        """Facts, lines and signature position of a notice issuing ``plan``: the cover
+        letter, with probability ``p_covering`` a covering duty after it."""
+        facts: list = []
+        lines = [self._cover_letter(D, plan)]
+        if self.rng.random() < p_covering:
+            lines.append(self._covering(D, facts))
+        return facts, lines, len(lines)
+
     def tasks_paren(self, D: District, d: date) -> Notice:
         rng, L = self.rng, D.level
         y = d.year
         topic = rng.choice(TOPICS)
         plan = f"{y}年{topic}重点任务分工方案"
-        facts: list = []
-        lines = [self._cover_letter(D, plan)]
-        if rng.random() < 0.5:
-            lines.append(self._covering(D, facts))
-        sign_at = len(lines)
+        facts, lines, sign_at = self._opening(D, plan, 0.5)
         lines.append(plan)
         lines += self._filler(rng.randint(1, 3))
         n_sec = rng.randint(2, 4)
@@ -529,11 +534,7 @@ class Generator:
         rng, L = self.rng, D.level
         topic = rng.choice(TOPICS)
         plan = f"{topic}工作实施方案"
-        facts: list = []
-        lines = [self._cover_letter(D, plan)]
-        if rng.random() < 0.4:
-            lines.append(self._covering(D, facts))
-        sign_at = len(lines)
+        facts, lines, sign_at = self._opening(D, plan, 0.4)
         lines += [plan, "一、总体要求"] + self._filler(rng.randint(2, 4)) + ["二、职责分工"]
         self._duty_items(D, d, lines, facts)
         lines += ["三、保障措施"] + self._filler(1)
