@@ -327,3 +327,20 @@ def test_sparql_is_read_only(sample_store):
         sample_store.sparql("CLEAR DEFAULT")
     assert len(sample_store) == before
     assert sample_store.sparql("ASK { ?s a <https://govgraph.dev/ontology#Notice> }").rows == [{"ask": True}]
+
+
+def test_content_hash_is_the_same_from_every_term_kind(sample_store):
+    """The hash a build stores for a notice graph is what rdf.content_hash gives for the
+    same graph in rdflib terms (rdf.notice_triples) and for the stored Oxigraph quads."""
+    from govgraph.graph import rdf
+
+    cat = sample_store.catalogue()
+    facts = sample_store.facts()
+    for notice in sample_store.notices():
+        g = notice_iri(notice.doc)
+        stored = sample_store._stored_hashes()[str(g)]
+        mine = [f for f in facts if f.get("doc") == notice.doc and f["kind"] != "unit"]
+        assert rdf.content_hash(rdf.notice_triples(notice, mine, cat)) == stored
+        import pyoxigraph as ox
+        quads = sample_store.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))
+        assert rdf.content_hash((q.subject, q.predicate, q.object) for q in quads) == stored

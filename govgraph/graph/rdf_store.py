@@ -10,14 +10,15 @@ Layout of a store directory (default ``./govgraph-data`` or ``$GOVGRAPH_STORE``)
 
 One named graph per notice (IRI from its document number) holds the notice's
 metadata, text, facts and evidence; the graph ``id:graph/units`` holds the unit
-catalogue.  The default graph is the union of all named graphs, kept by each
+catalogue, ``id:graph/answers`` the rows of the questions the catalogue of canned
+questions materialises (computed by the build).  The default graph is the union of all named graphs, kept by each
 build (every triple once, so queries need no ``GRAPH`` clause and count each
 triple once).  A build never writes into the live generation: it copies it
 (Oxigraph backup, hard links), applies the changes to the copy, flushes and
 closes it, then replaces ``CURRENT``.  A build killed at any point leaves the
 previous generation live and unchanged.
 
-Canned questions (``govgraph.queries``) run on ``Store.dataset``.
+Canned questions (``govgraph.queries``) run on Oxigraph's engine (``Store.sparql``).
 """
 
 from __future__ import annotations
@@ -27,17 +28,15 @@ import json
 import os
 import shutil
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib import Dataset, Literal, URIRef, Variable
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 
 from govgraph.errors import QueryError, StoreError
 from govgraph.facts import fact_id, stable_id, validate_fact
@@ -108,9 +107,6 @@ class BuildReport:
 
 
 # ------------------------------------------------------------ term conversion
-
-_XSD_STRING = str(XSD.string)
-
 
 _INT_TYPES = {str(XSD[x]) for x in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                     "positiveInteger", "nonPositiveInteger", "negativeInteger",
@@ -273,7 +269,7 @@ class Store:
         """Rows of canned question ``question`` for parameters ``key``
         (``queries.answer_key``) as the last build computed them, or None if
         it did not (``queries.run`` then evaluates the question)."""
-        cache = self.__dict__.setdefault("_answers", {})
+        cache = self._answers
         if (question, key) not in cache:
             node = ox.NamedNode(_answer_iri(question, key))
             rows = next((q.object.value for q in self.ox.quads_for_pattern(
@@ -706,6 +702,7 @@ class _Writer:
         self._io(lambda: self.w.remove_graph(gname))
         view = Store.__new__(Store)
         view.path, view._ox, view._dataset, view.generation = self.target, self.w, None, self.gen
+        view._answers = {}
         triples = []
         for question, key, rows in queries.materialised_answers(view):
             node = ox.NamedNode(_answer_iri(question, key))

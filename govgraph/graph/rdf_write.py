@@ -142,13 +142,13 @@ def content_hash(triples: Iterable[tuple]) -> str:
     """SHA-256 of the graph's distinct triples as sorted N-Triples lines
     (``gg:contentHash`` excluded): equal hashes mean equal graphs.  Takes
     N-Triples term tuples, Oxigraph or rdflib terms."""
+    return _digest(tuple(nt_term(x) for x in t) for t in triples)
+
+
+def _digest(triples: Iterable[tuple]) -> str:
     h = GG.contentHash
-    lines = set()
-    for t in triples:
-        s, p, o = (nt_term(x) for x in t)
-        if p != h:
-            lines.add(f"{s} {p} {o}")
-    return hashlib.sha256("\n".join(sorted(lines)).encode("utf-8")).hexdigest()
+    lines = sorted({f"{s} {p} {o}" for s, p, o in triples if p != h})
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
 def graph_hash(triples: list[tuple]) -> str:
@@ -158,10 +158,7 @@ def graph_hash(triples: list[tuple]) -> str:
 
 def _with_hash(subject: str, triples: list[tuple]) -> list[tuple]:
     triples = list(dict.fromkeys(triples))  # drop repeats, keep order
-    h = GG.contentHash
-    digest = hashlib.sha256("\n".join(sorted({f"{s} {p} {o}" for s, p, o in triples if p != h}))
-                            .encode("utf-8")).hexdigest()
-    return triples + [(subject, h, literal(digest))]
+    return triples + [(subject, GG.contentHash, literal(_digest(triples)))]
 
 
 # ------------------------------------------------------------ literals and IRIs
