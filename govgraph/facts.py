@@ -116,7 +116,24 @@ def validate_fact(fact: dict) -> list[str]:
             problems.append("evidence must have text, start and end")
         elif not (isinstance(ev["start"], int) and isinstance(ev["end"], int) and 0 <= ev["start"] <= ev["end"]):
             problems.append("evidence offsets must be integers with 0 <= start <= end")
+    if not _is_unicode(fact):
+        problems.append("holds text that is not Unicode (an unpaired surrogate, such as \\ud800 in JSON)")
     return problems
+
+
+def _is_unicode(value) -> bool:
+    """Every string in ``value`` (dicts and lists walked) can be written as UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, dict):
+        return all(_is_unicode(k) and _is_unicode(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_is_unicode(v) for v in value)
+    return True
 
 
 def dump_fact(fact: dict) -> str:

@@ -682,3 +682,28 @@ def test_killed_neo4j_load_rerun_reaches_the_same_graph(tmp_path, neo4j_conn, ne
         assert _neo4j_snapshot(neo4j_conn) == reference
     print("\nNeo4j load killed with:", *partial, "rerun reached:", reference[0], sep="\n  ")
     _neo4j_delete_mine(neo4j_conn)
+
+
+def test_text_that_is_not_unicode_is_refused_by_name_and_the_rest_loads(tmp_path):
+    """Python strings from the API or a facts file (JSON "\\ud800") can hold unpaired
+    surrogates, which no store can write: the notice or fact is skipped with a warning
+    naming it, the others load, and what was stored before stays."""
+    from govgraph.graph.rdf_store import Store
+    from govgraph.notice import Notice
+
+    store = Store.open(tmp_path / "kg", create=True)
+    first = Notice(doc="好〔2018〕1号", text="区水务局负责。", date="2018-01-01")
+    store.build([], [first])
+    bad_text = Notice(doc="坏〔2018〕2号", text="a\udcffb", date="2018-01-01")
+    bad_title = Notice(doc="坏〔2018〕4号", text="ok", title="t\udcff", date="2018-01-01")
+    good = Notice(doc="好〔2018〕3号", text="区财政局负责。", date="2018-01-02")
+    bad_fact = {"kind": "group", "doc": good.doc, "group": "某\ud800小组"}
+    report = store.build([bad_fact], [bad_text, bad_title, good])
+    assert [n.doc for n in store.notices()] == [first.doc, good.doc]
+    assert store.facts() == []
+    assert len(report.warnings) == 3
+    assert any("坏〔2018〕2号" in w and "not Unicode" in w for w in report.warnings)
+    assert any("坏〔2018〕4号" in w and "not Unicode" in w for w in report.warnings)
+    assert any("skipped fact" in w and "\\ud800" in w for w in report.warnings)
+    for w in report.warnings:
+        w.encode("utf-8")  # the warnings themselves can be printed

@@ -494,6 +494,12 @@ class Store:
         seen.clear()
         notice_by_doc: dict[str, Notice] = {}
         for n in notices:
+            try:
+                n.sha256
+            except UnicodeError as e:  # text from the API: an unpaired surrogate
+                report.warnings.append(f"{n.doc!r}: notice not stored: its text is not Unicode "
+                                       f"(an unpaired surrogate at character {e.start})")
+                continue
             if n.doc in notice_by_doc and notice_by_doc[n.doc].sha256 != n.sha256:
                 report.warnings.append(f"{n.doc}: two notices with this number, kept the last")
             notice_by_doc[n.doc] = n
@@ -518,8 +524,13 @@ class Store:
         others = [g for g in self._notice_graphs() if g.value not in wanted] if refresh else []
         total = len(docs) + len(others)
         for i, doc in enumerate(docs, 1):
-            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc)
-            g = str(rdf.notice_iri(doc))
+            try:
+                triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc)
+                g = str(rdf.notice_iri(doc))
+            except UnicodeError as e:  # text from the API or a facts file: an unpaired surrogate
+                report.warnings.append(f"{doc!r}: not stored: its title, issuer or number holds text "
+                                       f"that is not Unicode (an unpaired surrogate: {e.reason})")
+                continue
             old = stored.get(g)
             if old is None:
                 report.added.append(doc)
@@ -655,7 +666,7 @@ class _Writer:
             self._load()
 
     def _load(self) -> None:
-        data, self.lines = "".join(self.lines).encode("utf-8", "surrogatepass"), []
+        data, self.lines = "".join(self.lines).encode("utf-8"), []
         while len(self.pending) >= self.LOADERS:
             self._io(self.pending.pop(0).result)
         w = self.w
@@ -816,5 +827,5 @@ def _curie(iri: str) -> str:
 
 
 def _short(f) -> str:
-    s = json.dumps(f, ensure_ascii=False)
+    s = json.dumps(f, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
     return s if len(s) < 120 else s[:117] + "..."
