@@ -344,3 +344,18 @@ def test_content_hash_is_the_same_from_every_term_kind(sample_store):
         import pyoxigraph as ox
         quads = sample_store.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))
         assert rdf.content_hash((q.subject, q.predicate, q.object) for q in quads) == stored
+
+
+def test_catalogue_without_docs_reads_every_other_predicate(sample_store):
+    """units(docs=False) reads the catalogue by predicate: the list names every predicate the
+    catalogue graph holds but gg:mentionedIn, and gives the units as units() does, less docs."""
+    import pyoxigraph as ox
+
+    from govgraph.graph import rdf
+    from govgraph.graph.rdf_write import CATALOGUE_PREDICATES
+
+    g = ox.NamedNode(str(rdf.CATALOGUE_GRAPH))
+    held = {q.predicate.value for q in sample_store.ox.quads_for_pattern(None, None, None, g)}
+    assert held - {str(rdf.GG.mentionedIn), str(rdf.RDF.type)} <= set(CATALOGUE_PREDICATES)
+    assert [{k: v for k, v in u.items() if k != "docs"} for u in sample_store.units()] == \
+        sample_store.units(docs=False)

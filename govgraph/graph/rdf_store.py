@@ -43,7 +43,7 @@ from govgraph.facts import fact_id, stable_id, validate_fact
 from govgraph.notice import Notice
 
 from . import rdf
-from .rdf_write import catalogue_graph, from_ox as _from_ox, graph_hash, notice_graph, to_ox as _to_ox
+from .rdf_write import CATALOGUE_PREDICATES, catalogue_graph, from_ox as _from_ox, graph_hash, notice_graph, to_ox as _to_ox
 
 __all__ = ["Store", "BuildReport", "Result", "default_store_path", "FORMATS"]
 
@@ -284,11 +284,8 @@ class Store:
         if docs:
             quads = self.ox.quads_for_pattern(None, None, None, g)
         else:
-            preds = [row["p"] for row in self.ox.query(
-                "SELECT DISTINCT ?g ?docs ?p WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?p != ?docs) }",
-                substitutions={ox.Variable("g"): g,
-                               ox.Variable("docs"): ox.NamedNode(str(rdf.GG.mentionedIn))})]
-            quads = (q for p in preds for q in self.ox.quads_for_pattern(None, p, None, g))
+            quads = (q for p in CATALOGUE_PREDICATES
+                     for q in self.ox.quads_for_pattern(None, ox.NamedNode(p), None, g))
         return rdf.read_catalogue((q.subject, q.predicate, q.object) for q in quads)
 
     def catalogue(self, docs: bool = True) -> rdf.Catalogue:

@@ -208,6 +208,12 @@ def _extra(out: list, node: str, fact: dict, handled: Iterable[str]) -> None:
 
 # ------------------------------------------------------------ the catalogue
 
+#: the predicates ``catalogue_graph`` writes that ``rdf.read_catalogue`` reads, but for
+#: gg:mentionedIn (most of its triples); not rdf:type, which Oxigraph would look up in every graph
+CATALOGUE_PREDICATES = tuple(str(x)[1:-1] for x in (
+    SKOS.prefLabel, SKOS.altLabel, GG.unitType, ORG.subOrganizationOf, GG.hasMemberUnit,
+    GG.hadMemberUnit, GG.former, GG.extraJSON, GG.uncatalogued, GG.contentHash))
+
 def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
     """Triples of the unit catalogue graph (with its ``gg:contentHash``).
 
