@@ -312,7 +312,7 @@ def child_queries(a: dict) -> dict:
                 fn = lambda: queries.run(store, q.name, engine="rdflib", **params)  # noqa: E731
             else:
                 args, limit = queries.bind(store, q, params)
-                args = args | queries._node_args(q, args)  # what queries.run passes too
+                args = queries.arguments(q, args)  # what queries.run passes too
 
                 def fn(text=q.text, args=args, limit=limit):
                     with rdf.query_args(args):  # what gg:arg("name") returns in rdflib's engine

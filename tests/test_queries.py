@@ -60,7 +60,7 @@ def test_python_sort_equals_the_query_order(sample_store):
     for name, params in cases:
         q = queries.get(name)
         bindings, _ = queries.bind(sample_store, q, params)
-        args = bindings | queries._node_args(q, bindings)
+        args = queries.arguments(q, bindings)
         own = [{c: r.get(c) for c in q.columns} for r in sample_store.sparql(q.text, args=args).rows]
         got = queries.run(sample_store, name, live=True, **params).rows
         assert got == own and len(got) > 0, (name, params)

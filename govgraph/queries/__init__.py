@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
 __all__ = ["Param", "CannedQuery", "Result", "catalogue", "get", "run", "sparql", "resolve_unit",
-           "resolve_person", "answer_key", "materialised_answers"]
+           "resolve_person", "arguments", "answer_key", "materialised_answers"]
 
 _PREFIXES = {"foaf": "http://xmlns.com/foaf/0.1/", "org": "http://www.w3.org/ns/org#",
              "skos": "http://www.w3.org/2004/02/skos/core#"}
@@ -111,6 +111,7 @@ def _files():
     return resources.files(__package__)
 
 
+@lru_cache(maxsize=None)
 def _read(name: str) -> str:
     return _files().joinpath(name).read_text(encoding="utf-8")
 
@@ -338,7 +339,7 @@ def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = Fal
     if engine == "oxigraph" and not live:
         rows = _stored_answer(store, q, bindings)
     if rows is None:
-        rows = _evaluate(store, q, bindings | _node_args(q, bindings), engine)
+        rows = _evaluate(store, q, arguments(q, bindings), engine)
     if limit is not None:
         rows = rows[:limit]
     return Result(list(q.columns), rows)
@@ -351,9 +352,10 @@ def _evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigrap
     return q.sort(rows) if unordered else rows
 
 
-def _node_args(q: CannedQuery, bindings: dict) -> dict:
-    """The nodes a resolved name stands for, as more arguments: ``NAME_iri`` (and for a
-    unit ``NAME_group_iri``: a group's name can be written as a unit).  IRIs are hashes
+def arguments(q: CannedQuery, bindings: dict) -> dict:
+    """What ``gg:arg`` returns in ``q``: the ``bind`` values, and the nodes a resolved name
+    stands for: ``NAME_iri`` (and for a unit ``NAME_group_iri``: a group's name can be
+    written as a unit).  IRIs are hashes
     of the names (``rdf.unit_iri`` ...), so a question starts from the node with one
     lookup; matching the label through ``gg:arg`` would scan every label."""
     from govgraph.graph import rdf
@@ -365,7 +367,7 @@ def _node_args(q: CannedQuery, bindings: dict) -> dict:
             out[f"{p.name}_group_iri"] = rdf.group_iri(str(bindings[p.name]))
         elif p.name in bindings and p.type == "person":
             out[f"{p.name}_iri"] = rdf.person_iri(str(bindings[p.name]))
-    return out
+    return bindings | out
 
 
 def answer_key(bindings: dict) -> str:
@@ -393,7 +395,7 @@ def materialised_answers(store: "Store"):
     for q in _load():
         for params in q.materialise:
             bindings, _ = bind(store, q, params)
-            yield q.name, answer_key(bindings), _evaluate(store, q, bindings | _node_args(q, bindings))
+            yield q.name, answer_key(bindings), _evaluate(store, q, arguments(q, bindings))
 
 
 def sparql(store: "Store", text_or_path: str | Path, bindings: dict | None = None) -> Result:
