@@ -1,7 +1,8 @@
 """Score a facts file against hand-checked gold facts (precision, recall, F1 per kind).
 
 Kinds scored, each only over the documents the gold covers for that kind:
-``post`` (doc, person, unit, title); ``term`` posts with start/end;
+``post`` (doc, person, unit, title); ``person-title`` (doc, person, title), for
+gold whose units were inferred; ``term`` posts with start/end;
 ``membership`` (doc, member, role; 成员单位 counts as 成员); ``task`` as a
 multiset of (doc, unit, role); ``due`` as a multiset of (doc, unit, due date).
 Unit names are compared through the alias clusters of a unit catalogue.
@@ -20,7 +21,8 @@ from collections import Counter
 
 __all__ = ["evaluate", "KINDS", "AliasMap"]
 
-KINDS = ("post", "term", "membership", "task", "due")
+KINDS = ("post", "person-title", "term", "membership", "task", "due")
+_GOV = re.compile(r"^.+?(省|市|区|县|旗)人民政府$")
 
 
 def _sp(s) -> str:
@@ -48,7 +50,11 @@ class AliasMap:
 
     def __call__(self, s: str) -> str:
         k = _text(s)
-        return self.alias.get(k, k)
+        k = self.alias.get(k, k)
+        # A government named with or without its place is one unit within a notice:
+        # 肇庆市人民政府 and 市人民政府 in a 肇庆 notice score alike.
+        m = _GOV.match(k)
+        return m.group(1) + "人民政府" if m else k
 
 
 def _keys(facts, unit, kind) -> Counter:
@@ -58,6 +64,8 @@ def _keys(facts, unit, kind) -> Counter:
         doc = _doc(f.get("doc", ""))
         if kind == "post" and k == "post":
             ks[(doc, _sp(f.get("person")), unit(f.get("unit", "")), _sp(f.get("title")))] = 1
+        elif kind == "person-title" and k == "post":
+            ks[(doc, _sp(f.get("person")), _sp(f.get("title")))] = 1
         elif kind == "term" and k == "post" and (f.get("start") or f.get("end")):
             ks[(doc, _sp(f.get("person")), unit(f.get("unit", "")), _sp(f.get("title")),
                 (f.get("start") or "")[:7], (f.get("end") or "")[:7])] = 1
