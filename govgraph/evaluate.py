@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
-__all__ = ["evaluate", "KINDS", "AliasMap"]
+__all__ = ["evaluate", "evaluate_corpus", "KINDS", "AliasMap"]
 
 KINDS = ("post", "person-title", "term", "membership", "task", "due")
 _GOV = re.compile(r"^.+?(省|市|区|县|旗)人民政府$")
@@ -102,3 +103,33 @@ def evaluate(pred: list[dict], gold: list[dict], units: list[dict] = ()) -> dict
                      "gold": sum(g.values()), "pred": sum(p.values()), "tp": tp,
                      "missed": sorted((g - p).elements()), "spurious": sorted((p - g).elements())}
     return res
+
+
+def _split(corpus: Path) -> dict[str, str]:
+    """``SPLIT.tsv`` of a gold corpus: notice name -> ``dev`` or ``held-out`` (dev when unlisted)."""
+    out: dict[str, str] = {}
+    p = corpus / "SPLIT.tsv"
+    if p.exists():
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith(("#", "file\t")):
+                name, part = line.split("\t")[:2]
+                out[name] = part
+    return out
+
+
+def evaluate_corpus(pred: list[dict], corpus: str | Path) -> dict[str, dict]:
+    """Scores over a gold corpus folder (``gold/NAME.jsonl``, optional ``SPLIT.tsv``).
+
+    Keys: ``all``, ``dev``, ``held-out`` and one per batch (the file-name prefix
+    before ``-``: ``gov``, ``rm`` …); values as :func:`evaluate` returns them.
+    """
+    from .facts import read_facts
+
+    corpus = Path(corpus)
+    parts = _split(corpus)
+    gold = {g.stem: list(read_facts(g)) for g in sorted((corpus / "gold").glob("*.jsonl"))}
+    groups = {"all": list(gold), "dev": [n for n in gold if parts.get(n, "dev") == "dev"],
+              "held-out": [n for n in gold if parts.get(n) == "held-out"]}
+    for b in sorted({n.split("-")[0] for n in gold}):
+        groups[b] = [n for n in gold if n.split("-")[0] == b]
+    return {name: evaluate(pred, [f for n in names for f in gold[n]]) for name, names in groups.items() if names}
