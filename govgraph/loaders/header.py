@@ -198,8 +198,35 @@ def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) ->
     return None, None
 
 
-_TITLE_END_LINE = re.compile(rf"的{_DOC_TYPE_END}$|^关于\S+{_DOC_TYPE_END}$")
-_ISSUER_LINE = re.compile(rf"[{_CJK}()]{{2,40}}(?:{'|'.join(_ISSUER_END)})$")
+_TYPE_END = re.compile(rf"{_DOC_TYPE_END}$")
+_TITLE_WORDS = re.compile(r"关于|转发|印发|的")
+_ISSUER_LINE = re.compile(rf"[{_CJK}()]{{2,40}}(?:{'|'.join(_ISSUER_END)})")
+_DOCNO_PLAIN = re.sub(r"\?P<\w+>", "", DOCNO_RE.pattern)
+_DOCNO_EDGE = re.compile(r"^" + _DOCNO_PLAIN + r"|[(\[]?" + _DOCNO_PLAIN + r"[)\]]?$")
+
+
+def _head_lines(work: str, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, text without spaces) of the non-empty lines before ``end``; a number
+    written at the start or end of a title line (``…的通知(城北政办〔2020〕32号)``) is cut off."""
+    out, pos = [], 0
+    for raw in work[:end].split("\n"):
+        s = re.sub(r"\s+", "", raw)
+        if s:
+            a, b = pos + len(raw) - len(raw.lstrip()), pos + len(raw.rstrip())
+            m = _DOCNO_EDGE.search(s)
+            if m and m.end() - m.start() < len(s):
+                s = s[:m.start()] + s[m.end():]
+                if m.start() == 0:
+                    a = work.find(s[0], a, b)
+                else:
+                    b = work.rfind(s[-1], a, b) + 1
+            out.append((a, b, s))
+        pos += len(raw) + 1
+    return out
+
+
+def _bad_title_line(s: str) -> bool:
+    return ":" in s or "|" in s or bool(DOCNO_RE.search(s) or DATE_RE.search(s) or _ISO_DATE.search(s))
 
 
 def find_title(work: str, limit: int = 2000) -> tuple[str | None, int | None, int | None]:
@@ -212,38 +239,37 @@ def find_title(work: str, limit: int = 2000) -> tuple[str | None, int | None, in
     '国务院办公厅关于开展城镇小区配套幼儿园治理工作的通知'
     >>> find_title("某旗人民政府办公室\\n关于印发2022年《政府工作报告》\\n重点任务分工的通知\\n各部门:")[0]
     '某旗人民政府办公室关于印发2022年《政府工作报告》重点任务分工的通知'
+    >>> find_title("某区人民政府办公室关于建立某联席会议制度的通知(城北政办〔2020〕32号)\\n各镇:")[0]
+    '某区人民政府办公室关于建立某联席会议制度的通知'
     """
     end = min(len(work), limit)
     stop = work.find("。", 0, end)
-    end = stop if stop != -1 else end
-    lines = []  # (start, end, squashed) of non-empty lines
-    pos = 0
-    for raw in work[:end].split("\n"):
-        s = re.sub(r"\s+", "", raw)
-        if s:
-            a = pos + len(raw) - len(raw.lstrip())
-            lines.append((a, pos + len(raw.rstrip()), s))
-        pos += len(raw) + 1
+    lines = _head_lines(work, stop if stop != -1 else end)
     for i, (a, b, s) in enumerate(lines):
         if s.endswith(":"):
             break  # the addressees
-        if not _TITLE_END_LINE.search(s) or ":" in s or "|" in s or len(s) > 200:
+        if not _TYPE_END.search(s) or _bad_title_line(s) or len(s) > 200:
             continue
+        last = i  # a title may go on: 关于印发2021年区政府工作报告 / 目标任务分解方案的通知
+        while last + 1 < len(lines) and last - i < 2:
+            nx = lines[last + 1][2]
+            if _bad_title_line(nx) or "关于" in nx or not _TYPE_END.search(nx) or len(nx) > 60:
+                break
+            last += 1
         first = i
         j = i - 1
         while j >= 0 and i - j <= 3:
             pj = lines[j][2]
-            if ":" in pj or "|" in pj or DOCNO_RE.search(pj) or DATE_RE.search(pj) or _ISO_DATE.search(pj) \
-                    or len(pj) > 60 or _TITLE_END_LINE.search(pj):
+            if _bad_title_line(pj) or len(pj) > 60 or _TYPE_END.search(pj):
                 break
-            if "关于" in "".join(x[2] for x in lines[first:i + 1]) and not _ISSUER_LINE.fullmatch(pj):
+            if "关于" in "".join(x[2] for x in lines[first:last + 1]) and not _ISSUER_LINE.fullmatch(pj):
                 break
             first = j
             j -= 1
-        joined = "".join(x[2] for x in lines[first:i + 1])
-        if "关于" not in joined and first < i:
-            first, joined = i, s
-        return joined, lines[first][0], b
+        joined = "".join(x[2] for x in lines[first:last + 1])
+        if not _TITLE_WORDS.search(joined):
+            continue
+        return joined, lines[first][0], lines[last][1]
     return None, None, None
 
 

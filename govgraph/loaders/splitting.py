@@ -87,6 +87,7 @@ def split_notices(text: str, source: str, offset: int = 0) -> tuple[list[Notice]
 
 _LABEL_DOC = re.compile(r"(?:发文字号|文\s*号)\s*[:：]?\s*(" + DOCNO_RE.pattern + ")")
 _LABEL_TITLE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*(?P<title>[^\n]{4,150}?)\s*(?:\n|$)")
+_LABEL_ISSUER = re.compile(r"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：|]\s*(?P<issuer>[\u4e00-\u9fff()]{2,40})")
 _LABEL_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\s*([^\n]{8,14})")
 
 
@@ -122,5 +123,7 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
         date = parse_cn_date(work[:300])
     if date is None:
         warnings.append(f"{source} [{doc}]: no date found in the notice")
-    return Notice(doc=doc, text=text, title=title, date=date, issuer=issuer or issuer_from_title(title),
+    im = _LABEL_ISSUER.search(work, 0, 6000)
+    issuer = issuer or issuer_from_title(title) or (im.group("issuer") if im else None)
+    return Notice(doc=doc, text=text, title=title, date=date, issuer=issuer,
                   source=source, offset=offset, title_span=title_span)
