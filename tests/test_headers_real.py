@@ -261,3 +261,25 @@ def test_docs_show_the_report_on_a_real_notice():
     assert "govgraph extract data/real/notices/" in md and "--report" in md and "--per-notice" in md
     assert re.search(r"^doc +file +date +post +membership +group +task +warnings +not read$", md, re.M)
     assert re.search(r"warning: data/real/notices/\S+ \[[^\]]+\]: not read: ", md)
+
+
+def test_dates_one_per_line_in_a_table_are_not_a_signature():
+    # loc-21.txt layout: a task table flattened one cell per line, deadline cells holding only a date
+    cells = "\n".join(f"{i}\n推进重点项目建设\n区发改局\n2021年{i + 5}月30日" for i in range(1, 4))
+    assert find_signature("各单位:\n请认真贯彻执行。\n" + cells + "\n")[1] is None
+    # loc-06.txt: a lone date after the last sentence is the signature
+    assert find_signature("由闵成兼任办公室主任。\n二OO八年六月三十日\n")[1] == "2008-06-30"
+
+
+def test_full_width_digits_in_a_number():
+    from govgraph.loaders.normalize import work_text
+
+    text = "国务院关于某事项的通知\n国发（２０１８）３８号\n各省:"
+    assert find_own_doc_number(work_text(text), text)[0] == "国发〔2018〕38号"
+
+
+def test_number_in_a_labelled_table_cell():
+    # loc-08.txt layout: metadata as table cells (发文字号 | …)
+    n, _ = one("索 引 号 | 11370800004312466C/2021-00895 | 公开方式 | 主动公开 |\n发文字号 | 济政办字〔2021〕4号 |\n"
+               "各县(市、区)人民政府:\n现将有关事项通知如下。\n")
+    assert n.doc == "济政办字〔2021〕4号"

@@ -6,6 +6,8 @@
 '武政办〔2018〕16号'
 >>> normalize_doc_number("盤政辦發〔2021〕1號")  # Traditional script is kept as written
 '盤政辦發〔2021〕1號'
+>>> normalize_doc_number("国发（２０１８）３８号")
+'国发〔2018〕38号'
 >>> parse_cn_date("2018年4月20日")
 '2018-04-20'
 >>> parse_cn_date("二○○三年十二月十六日")
@@ -40,12 +42,15 @@ DOC_TYPES = ("通知", "意见", "决定", "办法", "方案", "批复", "通报
 _DOC_TYPE_END = "(?:" + "|".join(DOC_TYPES) + ")"
 
 
+_FULLWIDTH = str.maketrans("０１２３４５６７８９（）［］", "0123456789()[]")
+
+
 def normalize_doc_number(s: str) -> str:
     """``org〔year〕N号`` with the brackets, spaces and leading zeros of the text made uniform.
 
     The characters of the organisation and of 号/號 are kept as written.
     """
-    m = DOCNO_RE.search(s)
+    m = DOCNO_RE.search(s.translate(_FULLWIDTH))
     if not m:
         return re.sub(r"\s+", "", s)
     return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('num'))}{m.group()[-1]}"
@@ -103,6 +108,20 @@ _SIGNATURE = re.compile(
 _DATE_LINE = re.compile(rf"(?m)^[ \t]*(?P<date>{_DATE_PART})[ \t]*$")
 
 
+def _in_table(lines: list[re.Match], pos: int) -> bool:
+    """Whether the date line at ``pos`` has another line holding only a date within 300
+    characters (dates one per line close together are the cells of a table, not a signature)."""
+    return any(x.start("date") != pos and abs(x.start("date") - pos) < 300 for x in lines)
+
+
+def _lone_date_line(lines: list[re.Match]) -> re.Match | None:
+    """The first line holding only a date that is not a table cell."""
+    for d in lines:
+        if not _in_table(lines, d.start("date")):
+            return d
+    return None
+
+
 def find_signature(work: str, start: int = 0) -> tuple[str | None, str | None, int | None]:
     """Issuer, date and position of the first signature block at or after ``start``.
 
@@ -115,8 +134,15 @@ def find_signature(work: str, start: int = 0) -> tuple[str | None, str | None, i
     >>> find_signature("正文。\\n国务院\\n二〇一八年三月五日\\n")[:2]
     ('国务院', '2018-03-05')
     """
-    m = _SIGNATURE.search(work, start)
-    d = _DATE_LINE.search(work, start)
+    lone = list(_DATE_LINE.finditer(work, start))
+    d = _lone_date_line(lone)
+    m = None
+    for cand in _SIGNATURE.finditer(work, start):
+        if d is not None and cand.start("date") > d.start("date"):
+            break
+        if not any(x.start("date") == cand.start("date") for x in lone) or not _in_table(lone, cand.start("date")):
+            m = cand
+            break
     if m and (d is None or m.start("date") <= d.start("date")) and _date_of(m):
         return re.sub(r"\s+", "", m.group("issuer")), _date_of(m), m.start("issuer")
     if d and _date_of(d):
