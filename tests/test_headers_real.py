@@ -283,3 +283,13 @@ def test_number_in_a_labelled_table_cell():
     n, _ = one("索 引 号 | 11370800004312466C/2021-00895 | 公开方式 | 主动公开 |\n发文字号 | 济政办字〔2021〕4号 |\n"
                "各县(市、区)人民政府:\n现将有关事项通知如下。\n")
     assert n.doc == "济政办字〔2021〕4号"
+
+
+def test_issuer_with_its_place_from_a_label():
+    # loc-13.txt: the title's issuer leaves out the place; the 发布机构 label names it
+    n, _ = one("名 称: 区人民政府办公室 关于印发2020年区政府重点工作责任分解的通知\n"
+               "索 引 号: 000014349/2020-105482 发布日期: 2020-06-28 发布机构: 下陆区政府办公室\n"
+               "文 号: 文件分类: 综合政务 所属机构:\n各新区、区政府各部门、各市级垂管单位:\n现将有关事项通知如下。\n", "loc-13.txt")
+    assert n.doc == "loc-13"
+    assert n.title == "区人民政府办公室关于印发2020年区政府重点工作责任分解的通知"
+    assert n.issuer == "下陆区政府办公室"

@@ -124,6 +124,8 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
     if date is None:
         warnings.append(f"{source} [{doc}]: no date found in the notice")
     im = _LABEL_ISSUER.search(work, 0, 6000)
-    issuer = issuer or issuer_from_title(title) or (im.group("issuer") if im else None)
+    issuer = issuer or issuer_from_title(title)
+    if im and (issuer is None or issuer[0] in "区县市镇乡旗省"):
+        issuer = im.group("issuer")  # a 发布机构 label names the place an issuer such as 区人民政府办公室 leaves out
     return Notice(doc=doc, text=text, title=title, date=date, issuer=issuer,
                   source=source, offset=offset, title_span=title_span)
