@@ -293,3 +293,18 @@ def test_issuer_with_its_place_from_a_label():
     assert n.doc == "loc-13"
     assert n.title == "区人民政府办公室关于印发2020年区政府重点工作责任分解的通知"
     assert n.issuer == "下陆区政府办公室"
+
+
+def test_a_task_split_is_promised_by_the_title_or_the_plan_issued_not_by_a_sentence():
+    from govgraph.loaders.context import NoticeContext
+    from govgraph.loaders.coverage import _promises
+
+    # loc-20.txt: 现将《…重点任务责任落实分工》印发 promises tasks
+    n, _ = one("鄂温克族自治旗人民政府办公室\n关于印发2022年《政府工作报告》\n重点任务责任落实分工的通知\n"
+               "各苏木乡镇人民政府,旗政府各部门,驻鄂温克族自治旗有关单位:\n"
+               "经旗人民政府同意,现将《2022年<政府工作报告>重点任务责任落实分工》印发给你们,请结合实际,认真贯彻落实。\n")
+    assert "tasks" in _promises(NoticeContext(n))
+    # sh-05.txt: 落实责任分工 inside a sentence of the opening is no task split
+    n, _ = one("上海市嘉定区人民政府办公室关于转发某实施方案的通知\n嘉府办发〔2024〕23号\n各镇人民政府:\n"
+               "区住房城乡建设管理委会同各行业主管部门协同制定海绵城市年度建设项目计划,落实责任分工,加强过程管理。\n")
+    assert "tasks" not in _promises(NoticeContext(n))

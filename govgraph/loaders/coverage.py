@@ -65,11 +65,25 @@ def intents(text: str) -> dict[str, str]:
     return out
 
 
-def _opening(ctx) -> str:
-    """The title and the first 300 characters after it (and after the addressees)."""
+def _opening(ctx) -> tuple[str, str]:
+    """The title, and the first 300 characters after it (and after the addressees)."""
     n = ctx.notice
     start = max(n.title_span[1] if n.title_span else 0, ctx.addressees_end)
-    return (n.title or "") + "\n" + ctx.work[start:start + 300]
+    return n.title or "", ctx.work[start:start + 300]
+
+
+def _promises(ctx) -> dict[str, str]:
+    """What the notice says it does. A task split is said by the title or by the name of
+    the plan it issues (现将《…任务分解…》印发); a group or people by the opening too."""
+    title, opening = _opening(ctx)
+    out = intents(title + "\n" + opening)
+    if "tasks" in out:
+        found = intents(title + "\n" + "\n".join(re.findall(r"《[^《》]{2,80}》", opening)))
+        if "tasks" in found:
+            out["tasks"] = found["tasks"]
+        else:
+            del out["tasks"]  # 明确责任分工 in a sentence is no task split
+    return out
 
 
 _MISSING = {
@@ -82,7 +96,7 @@ _MISSING = {
 def coverage_warnings(ctx, facts: list[dict]) -> None:
     """Add a ``not read:`` warning to ``ctx`` for each promise of the notice its facts do not keep."""
     kinds = {f["kind"] for f in facts}
-    for kind, cue in intents(_opening(ctx)).items():
+    for kind, cue in _promises(ctx).items():
         if _KIND_FACT[kind] not in kinds:
             ctx.warn(f"{NOT_READ} the notice " + _MISSING[kind].format(cue=re.sub(r"\s+", "", cue)[:40]))
     refs = _measures_without_unit(ctx, [f for f in facts if f["kind"] == "task"])
