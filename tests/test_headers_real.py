@@ -308,3 +308,9 @@ def test_a_task_split_is_promised_by_the_title_or_the_plan_issued_not_by_a_sente
     n, _ = one("上海市嘉定区人民政府办公室关于转发某实施方案的通知\n嘉府办发〔2024〕23号\n各镇人民政府:\n"
                "区住房城乡建设管理委会同各行业主管部门协同制定海绵城市年度建设项目计划,落实责任分工,加强过程管理。\n")
     assert "tasks" not in _promises(NoticeContext(n))
+
+
+def test_signature_of_a_short_notice_without_a_full_stop():
+    # loc-06.txt's member list, signed, with no sentence at all
+    n, _ = one("组 长:王伟华\n副组长:王晓剑 谭志新\n成 员:闵 成 马梅红 许小建 范金洪\n湖塘镇人民政府\n二OO八年六月三十日\n")
+    assert (n.issuer, n.date) == ("湖塘镇人民政府", "2008-06-30")

@@ -113,6 +113,8 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
         title_span = (a, b) if title else None
     date = find_session_date(work)
     issuer, sig_date, _ = find_signature(work, head_end(work))
+    if sig_date is None:  # a short notice without a full stop: its head block may hold it all
+        issuer, sig_date, _ = find_signature(work)
     date = date or sig_date
     dm = _LABEL_DATE.search(work, 0, 6000)
     if dm and parse_cn_date(dm.group(1)):
