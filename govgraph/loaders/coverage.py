@@ -17,10 +17,12 @@ give the per-notice report of ``govgraph extract --report``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from .lexicon import load_lexicon
 
@@ -111,7 +113,6 @@ def _measures_without_unit(ctx, tasks: list[dict]) -> list[str]:
     if not tasks:
         return []
     starts = sorted(f["evidence"]["start"] for f in tasks if "evidence" in f)
-    import bisect
 
     def has_task(a: int, b: int) -> bool:
         i = bisect.bisect_left(starts, a)
@@ -146,8 +147,6 @@ def _measures_without_unit(ctx, tasks: list[dict]) -> list[str]:
 
 def notice_row(notice, facts: list[dict], warnings: list[str]) -> dict:
     """One line of the per-notice report: facts per kind, warnings, what was not read."""
-    from pathlib import Path
-
     counts = {k: 0 for k in ("post", "membership", "group", "task")}
     for f in facts:
         if f["kind"] in counts:
