@@ -314,3 +314,14 @@ def test_signature_of_a_short_notice_without_a_full_stop():
     # loc-06.txt's member list, signed, with no sentence at all
     n, _ = one("组 长:王伟华\n副组长:王晓剑 谭志新\n成 员:闵 成 马梅红 许小建 范金洪\n湖塘镇人民政府\n二OO八年六月三十日\n")
     assert (n.issuer, n.date) == ("湖塘镇人民政府", "2008-06-30")
+
+
+def test_a_day_to_come_in_the_lede_is_not_the_event():
+    # rm-18.txt layout, with a day after the report's: the meeting, not the day to come, dates it
+    assert find_news_date("澎湃新闻 2024-11-23 09:26\n将于11月30日召开的会议前,11月22日下午,响水县十一届人大常委会召开第二十四次会议。") \
+        == "2024-11-22"
+    assert find_news_date("2021-01-03 10:00\n12月30日,某县人大常委会召开会议。") == "2020-12-30"
+    # 第二十五次会议审议通过
+    from govgraph.loaders.header import find_session_date
+
+    assert find_session_date("(2019年5月8日县第十七届人民代表大会常务委员会第二十次会议审议通过)") == "2019-05-08"

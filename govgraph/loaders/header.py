@@ -150,7 +150,7 @@ def find_signature(work: str, start: int = 0) -> tuple[str | None, str | None, i
     return None, None, None
 
 
-_SESSION = re.compile(rf"\(\s*(?P<date>{_DATE_PART})[^()\n]{{0,60}}?会议(?:通过|批准|决定)\s*\)")
+_SESSION = re.compile(rf"\(\s*(?P<date>{_DATE_PART})[^()\n]{{0,60}}?会议(?:审议)?(?:通过|批准|决定)\s*\)")
 
 
 def find_session_date(work: str, limit: int = 800) -> str | None:
@@ -348,26 +348,26 @@ def find_news_date(work: str, limit: int = 400) -> str | None:
     found, agency = None, None
     for x in _LEDE_DAY.finditer(lede):
         if x.group("md"):
-            cand = (_cn_int(x.group("m")), _cn_int(x.group("d")))
+            cand = (y, _cn_int(x.group("m")), _cn_int(x.group("d")))
         elif x.group("day"):
-            cand = (mo, int(x.group("day")))
+            cand = (y, mo, int(x.group("day")))
         elif x.group("today"):
-            cand = (mo, d)
+            cand = (y, mo, d)
         else:
-            cand = (mo, d - 1) if d > 1 else None
+            cand = (y, mo, d - 1) if d > 1 else None
         if cand is None:
             continue
+        if cand[1:] > (mo, d):  # after the report: December news read in January, else a day to come
+            if not (mo <= 2 and cand[1] >= 11):
+                continue
+            cand = (y - 1, *cand[1:])
         if _AGENCY.match(lede[x.end():]):
             agency = agency or cand
             continue
         found = cand
         break
     cand = found or agency
-    if cand is None:
-        return report
-    cm, cd = cand
-    cy = y - 1 if (cm, cd) > (mo, d) and cm > mo else y
-    return _iso(cy, cm, cd) or report
+    return (_iso(*cand) if cand else None) or report
 
 
 def issuer_from_title(title: str | None) -> str | None:
