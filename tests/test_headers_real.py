@@ -325,3 +325,10 @@ def test_a_day_to_come_in_the_lede_is_not_the_event():
     from govgraph.loaders.header import find_session_date
 
     assert find_session_date("(2019年5月8日县第十七届人民代表大会常务委员会第二十次会议审议通过)") == "2019-05-08"
+
+
+def test_a_number_column_of_cited_documents_is_not_the_notices():
+    # gov-02.txt layout (a covering letter), with a table of cited documents in the body
+    n, _ = one("国务院办公厅关于印发\n国 家 粮 食 应 急 预 案 的 函\n各省、自治区、直辖市人民政府:\n"
+               "《国家粮食应急预案》已经国务院同意，现印发给你们，请认真实施。\n依据文件 | 文号: 国发〔2004〕17号 |\n", "gov-02.txt")
+    assert n.doc == "gov-02"

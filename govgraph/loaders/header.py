@@ -175,8 +175,10 @@ def head_end(work: str, limit: int = 800) -> int:
     stop = work.find("。", 0, end)
     if stop != -1:
         end = stop
-    m = _ADDRESSEE_LINE.search(work, 0, end)
-    return m.start() if m else end
+    for m in _ADDRESSEE_LINE.finditer(work, 0, end):
+        if m.group().count(":") == 1 and "|" not in m.group():  # not a row of page metadata
+            return m.start()
+    return end
 
 
 def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) -> tuple[str | None, int | None]:

@@ -93,8 +93,10 @@ _LABEL_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\
 
 def read_single(text: str, work: str, source: str, offset: int, warnings: list[str]) -> Notice:
     """One notice without a dump header: its head block, labels and signature."""
-    # Web pages and Markdown front matter label their metadata (文号: … 成文日期: …).
-    lm = _LABEL_DOC.search(work, 0, 6000)
+    # Web pages and Markdown front matter label their metadata (文号: … 成文日期: …) in the head
+    # block; a 文号 column of a table of cited documents further down is not the notice's.
+    head = head_end(work, 6000)
+    lm = _LABEL_DOC.search(work, 0, head)
     if lm:
         doc = normalize_doc_number(text[lm.start(1):lm.end(1)])
     else:
@@ -103,7 +105,7 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
     if doc is None:
         warnings.append(f"{source}: no document number in the notice's header; using the file name {stem!r} as doc")
         doc = stem
-    tm = _LABEL_TITLE.search(work, 0, 6000)
+    tm = _LABEL_TITLE.search(work, 0, head)
     title, title_span = None, None
     if tm:
         title = re.sub(r"\s+", "", tm.group("title"))
@@ -116,7 +118,7 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
     if sig_date is None:  # a short notice without a full stop: its head block may hold it all
         issuer, sig_date, _ = find_signature(work)
     date = date or sig_date
-    dm = _LABEL_DATE.search(work, 0, 6000)
+    dm = _LABEL_DATE.search(work, 0, head)
     if dm and parse_cn_date(dm.group(1)):
         date = parse_cn_date(dm.group(1))
     if date is None:
@@ -125,7 +127,7 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
         date = parse_cn_date(work[:300])
     if date is None:
         warnings.append(f"{source} [{doc}]: no date found in the notice")
-    im = _LABEL_ISSUER.search(work, 0, 6000)
+    im = _LABEL_ISSUER.search(work, 0, head)
     issuer = issuer or issuer_from_title(title)
     if im and (issuer is None or issuer[0] in "区县市镇乡旗省"):
         issuer = im.group("issuer")  # a 发布机构 label names the place an issuer such as 区人民政府办公室 leaves out
