@@ -45,10 +45,12 @@ def _cues() -> dict[str, re.Pattern]:
     out = {}
     for kind, ws in words.items():
         alt = "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+        if kind == "group-object":
+            continue
         if kind == "assign":
             out[kind] = re.compile(rf"(?:{alt})\s*:|[(\[][^()\[\]。]{{2,80}}负责\s*[)\]]")
         elif kind == "group":
-            suf = "|".join(map(re.escape, load_lexicon().group_suffixes + ("组成人员", "成员")))
+            suf = "|".join(map(re.escape, load_lexicon().group_suffixes + tuple(words.get("group-object", ()))))
             out[kind] = re.compile(rf"(?:{alt})[^。;:\n]{{0,60}}?(?:{suf})")
         else:
             out[kind] = re.compile(alt)
