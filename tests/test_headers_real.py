@@ -332,3 +332,13 @@ def test_a_number_column_of_cited_documents_is_not_the_notices():
     n, _ = one("国务院办公厅关于印发\n国 家 粮 食 应 急 预 案 的 函\n各省、自治区、直辖市人民政府:\n"
                "《国家粮食应急预案》已经国务院同意，现印发给你们，请认真实施。\n依据文件 | 文号: 国发〔2004〕17号 |\n", "gov-02.txt")
     assert n.doc == "gov-02"
+
+
+def test_report_rows_of_an_extraction_in_memory():
+    from govgraph.loaders.coverage import format_table, report_rows
+
+    ex = extract_paths([REAL / "gov-12.txt", REAL / "rm-19.txt"])
+    rows = {r["doc"]: r for r in report_rows(ex)}
+    assert rows["rm-19"]["not read"] == "posts" and rows["rm-19"]["warnings"] == 2  # no number; no post read
+    assert rows["国办发〔2016〕48号"]["post"] == 10 and rows["国办发〔2016〕48号"]["not read"] == ""
+    assert format_table(list(rows.values())).splitlines()[0].split()[:3] == ["doc", "file", "date"]

@@ -26,8 +26,8 @@ from pathlib import Path
 
 from .lexicon import load_lexicon
 
-__all__ = ["intents", "coverage_warnings", "notice_row", "attach_warnings", "score_rows", "format_table", "NOT_READ",
-           "REPORT_COLUMNS", "SCORE_COLUMNS"]
+__all__ = ["intents", "coverage_warnings", "notice_row", "report_rows", "attach_warnings", "score_rows", "format_table",
+           "NOT_READ", "REPORT_COLUMNS", "SCORE_COLUMNS"]
 
 NOT_READ = "not read:"
 REPORT_COLUMNS = ("doc", "file", "date", "post", "membership", "group", "task", "warnings", "not read")
@@ -147,6 +147,20 @@ def _measures_without_unit(ctx, tasks: list[dict]) -> list[str]:
     return sorted(out, key=lambda r: order.get(r, 0))
 
 
+def report_rows(ex) -> list[dict]:
+    """The per-notice report of an :class:`~govgraph.loaders.pipeline.Extraction` (in memory):
+    a notice's warnings are those naming it (``source [doc]:``) or its file."""
+    facts: dict[str, list[dict]] = {}
+    for f in ex.facts:
+        facts.setdefault(f.get("doc"), []).append(f)
+    rows = []
+    for n in ex.notices:
+        mine = [w for w in ex.warnings if f"[{n.doc}]" in w or
+                (n.source and w.startswith(f"{n.source}:") and "decoded as" not in w)]
+        rows.append(notice_row(n, facts.get(n.doc, []), mine))
+    return rows
+
+
 def notice_row(notice, facts: list[dict], warnings: list[str]) -> dict:
     """One line of the per-notice report: facts per kind, warnings, what was not read."""
     counts = {k: 0 for k in ("post", "membership", "group", "task")}
@@ -189,13 +203,19 @@ def score_rows(pred: list[dict], gold: list[dict], units=()) -> list[dict]:
     """
     from ..evaluate import evaluate
 
+    def key(d) -> str:  # as the scorer compares documents: spaces and bracket styles aside
+        return re.sub(r"[(（\[〔【]\s*(\d{4})\s*[)）\]〕】]", r"〔\1〕", re.sub(r"\s+", "", d or ""))
+
     by_doc: dict[str, list[dict]] = {}
     for f in gold:
         if f.get("kind") != "unit" and f.get("doc"):
             by_doc.setdefault(f["doc"], []).append(f)
+    pred_by_doc: dict[str, list[dict]] = {}
+    for f in pred:
+        pred_by_doc.setdefault(key(f.get("doc")), []).append(f)
     rows = []
     for doc, facts in by_doc.items():
-        res = evaluate(pred, facts, units)
+        res = evaluate(pred_by_doc.get(key(doc), []), facts, units)
         row = {"doc": doc}
         for kind in SCORE_COLUMNS[1:-1]:
             r = res.get(kind)
