@@ -342,3 +342,10 @@ def test_report_rows_of_an_extraction_in_memory():
     assert rows["rm-19"]["not read"] == "posts" and rows["rm-19"]["warnings"] == 2  # no number; no post read
     assert rows["国办发〔2016〕48号"]["post"] == 10 and rows["国办发〔2016〕48号"]["not read"] == ""
     assert format_table(list(rows.values())).splitlines()[0].split()[:3] == ["doc", "file", "date"]
+
+
+def test_a_deadline_in_a_table_is_not_the_notices_date():
+    # loc-21.txt layout: a short covering letter without a signature, then a task table
+    rows = "\n".join(f"{i}\n推进第{i}项工作\n区发改局\n2021年6月30日" for i in range(1, 4))
+    n, warnings = one("某区人民政府办公室关于印发某表的通知\n各部门:\n现印发给你们。\n" + rows + "\n")
+    assert n.date is None and any("no date found" in w for w in warnings)

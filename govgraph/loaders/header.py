@@ -108,18 +108,12 @@ _SIGNATURE = re.compile(
 _DATE_LINE = re.compile(rf"(?m)^[ \t]*(?P<date>{_DATE_PART})[ \t]*$")
 
 
-def _in_table(lines: list[re.Match], pos: int) -> bool:
-    """Whether the date line at ``pos`` has another line holding only a date within 300
-    characters (dates one per line close together are the cells of a table, not a signature)."""
-    return any(x.start("date") != pos and abs(x.start("date") - pos) < 300 for x in lines)
-
-
-def _lone_date_line(lines: list[re.Match]) -> re.Match | None:
-    """The first line holding only a date that is not a table cell."""
-    for d in lines:
-        if not _in_table(lines, d.start("date")):
-            return d
-    return None
+def _table_cells(lines: list[re.Match]) -> set[int]:
+    """Positions of the lines holding only a date that have another such line within 300
+    characters: dates one per line close together are the cells of a table, not a signature."""
+    pos = [x.start("date") for x in lines]  # in text order
+    return {p for i, p in enumerate(pos)
+            if (i > 0 and p - pos[i - 1] < 300) or (i + 1 < len(pos) and pos[i + 1] - p < 300)}
 
 
 def find_signature(work: str, start: int = 0) -> tuple[str | None, str | None, int | None]:
@@ -135,12 +129,13 @@ def find_signature(work: str, start: int = 0) -> tuple[str | None, str | None, i
     ('国务院', '2018-03-05')
     """
     lone = list(_DATE_LINE.finditer(work, start))
-    d = _lone_date_line(lone)
+    cells = _table_cells(lone)
+    d = next((x for x in lone if x.start("date") not in cells), None)
     m = None
     for cand in _SIGNATURE.finditer(work, start):
         if d is not None and cand.start("date") > d.start("date"):
             break
-        if not any(x.start("date") == cand.start("date") for x in lone) or not _in_table(lone, cand.start("date")):
+        if cand.start("date") not in cells:
             m = cand
             break
     if m and (d is None or m.start("date") <= d.start("date")) and _date_of(m):

@@ -123,8 +123,8 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
         date = parse_cn_date(dm.group(1))
     if date is None:
         date = find_news_date(work)
-    if date is None:
-        date = parse_cn_date(work[:300])
+    if date is None:  # a date in the head block (a page's 发布日期), not a deadline in the body
+        date = parse_cn_date(work[:head_end(work, 300)])
     if date is None:
         warnings.append(f"{source} [{doc}]: no date found in the notice")
     im = _LABEL_ISSUER.search(work, 0, head)
