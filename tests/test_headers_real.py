@@ -349,3 +349,11 @@ def test_a_deadline_in_a_table_is_not_the_notices_date():
     rows = "\n".join(f"{i}\n推进第{i}项工作\n区发改局\n2021年6月30日" for i in range(1, 4))
     n, warnings = one("某区人民政府办公室关于印发某表的通知\n各部门:\n现印发给你们。\n" + rows + "\n")
     assert n.date is None and any("no date found" in w for w in warnings)
+
+
+def test_a_news_item_has_its_headline_as_title():
+    # rm-18.txt: a paper's name, the headline, then the dateline
+    n, _ = one("北京青年报\n37岁翟大伟任响水县代县长,成江苏最年轻区县主官\n澎湃新闻 2024-11-23 09:26\n"
+               "11月22日下午,江苏盐城响水县十一届人大常委会召开第二十四次会议。\n", "rm-18.txt")
+    assert (n.title, n.date) == ("37岁翟大伟任响水县代县长,成江苏最年轻区县主官", "2024-11-22")
+    assert n.text[n.title_span[0]:n.title_span[1]] == n.title

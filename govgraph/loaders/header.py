@@ -28,6 +28,7 @@ __all__ = [
     "find_title",
     "find_session_date",
     "find_news_date",
+    "find_headline",
     "head_end",
     "issuer_from_title",
 ]
@@ -293,6 +294,33 @@ def find_title(work: str, limit: int = 2000) -> tuple[str | None, int | None, in
         if not _TITLE_WORDS.search(joined):
             continue
         return joined, lines[first][0], lines[last][1]
+    return None, None, None
+
+
+def find_headline(work: str) -> tuple[str | None, int | None, int | None]:
+    """A news item's headline: the line just before its dateline, else the first of its
+    first three lines that is no dateline, source, address or sentence.
+
+    >>> find_headline("2018-04-05 00:00\\n方永祥兼任退役部副部長\\n國務院昨天宣布,…")[0]
+    '方永祥兼任退役部副部長'
+    >>> find_headline("北京青年报\\n37岁翟大伟任响水县代县长,成江苏最年轻区县主官\\n澎湃新闻 2024-11-23 09:26\\n11月22日下午,…")[0]
+    '37岁翟大伟任响水县代县长,成江苏最年轻区县主官'
+    """
+    lines = _head_lines(work, min(len(work), 400))[:4]
+
+    def ok(s: str, commas: bool) -> bool:
+        return 4 <= len(s) <= 60 and not (_bad_title_line(s) or re.search(r"\d{1,2}:\d{2}|www\.|http|。", s)
+                                          or (not commas and "," in s))
+
+    m = _NEWS_DATELINE.search(work, 0, 400)
+    if m:
+        i = next((i for i, (a, b, _) in enumerate(lines) if a <= m.start() < b), None)
+        if i and ok(lines[i - 1][2], True):
+            a, b, s = lines[i - 1]
+            return s, a, b
+    for a, b, s in lines[:3]:
+        if ok(s, False):
+            return s, a, b
     return None, None, None
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..notice import Notice
 from .header import (
     DOCNO_RE,
+    find_headline,
     find_news_date,
     find_own_doc_number,
     find_session_date,
@@ -123,6 +124,9 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
         date = parse_cn_date(dm.group(1))
     if date is None:
         date = find_news_date(work)
+        if date is not None and title is None:  # a news item: its headline
+            title, a, b = find_headline(work)
+            title_span = (a, b) if title else None
     if date is None:  # a date in the head block (a page's 发布日期), not a deadline in the body
         date = parse_cn_date(work[:head_end(work, 300)])
     if date is None:
