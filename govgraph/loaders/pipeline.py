@@ -22,6 +22,7 @@ from .build_members import build_members
 from .build_posts import build_posts
 from .build_tasks import build_tasks
 from .context import NoticeContext
+from .coverage import coverage_warnings
 from .reading import decode_bytes, iter_source_files, looks_like_html, read_source
 from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices
@@ -55,6 +56,7 @@ def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[
     if not ctx.work.strip():
         return [], [f"{notice.source} [{notice.doc}]: the notice has no text"]
     facts = _dedupe(build_members(ctx) + build_posts(ctx) + build_tasks(ctx))
+    coverage_warnings(ctx, facts)  # say what the notice promises but was not read
     if ner:
         from .ner import second_opinion
 

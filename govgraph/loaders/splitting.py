@@ -19,8 +19,13 @@ from pathlib import Path
 from ..notice import Notice
 from .header import (
     DOCNO_RE,
+    find_headline,
+    find_news_date,
     find_own_doc_number,
+    find_session_date,
     find_signature,
+    find_title,
+    head_end,
     issuer_from_title,
     normalize_doc_number,
     parse_cn_date,
@@ -39,12 +44,10 @@ BARE_HEADER_RE = re.compile(
     + _HEAD_DATE
 )
 
-_TITLE_LINE = re.compile(r"(?m)^\s*(?P<title>[^\n。]{0,60}关于[^\n。]{2,120}的(?:通知|意见|决定|办法|方案|批复|通报|函|公告|规定|报告))\s*$")
-
 
 def _header_notice(work: str, text: str, m: re.Match, end: int, source: str, offset: int) -> Notice:
     if "num" in m.re.groupindex:
-        doc = normalize_doc_number(m.group(0)[: m.end("num") - m.start() + 1])
+        doc = normalize_doc_number(text[m.start():m.end("num") + 6])  # as written (Traditional kept)
     else:
         doc = f"{Path(source).stem}#{offset + m.start()}"
     title = re.sub(r"\s+", "", m.group("title"))
@@ -55,6 +58,7 @@ def _header_notice(work: str, text: str, m: re.Match, end: int, source: str, off
         doc=doc,
         text=text[m.start():end],
         title=title,
+        title_span=(m.start("title") - m.start(), m.end("title") - m.start()),
         date=date or sig_date,
         issuer=issuer or issuer_from_title(title),
         source=source,
@@ -79,24 +83,57 @@ def split_notices(text: str, source: str, offset: int = 0) -> tuple[list[Notice]
                 warnings.append(f"{source}: a notice without a document number ({n.title}); using {n.doc!r} as doc")
             notices.append(n)
         return notices, warnings
-    # One notice without a dump header. Web pages label their metadata (发文字号: … 成文日期: …).
-    lm = re.search(r"(?:发文字号|文\s*号)\s*[:：]?\s*(" + DOCNO_RE.pattern + ")", work[:6000])
-    doc = normalize_doc_number(lm.group(1)) if lm else find_own_doc_number(work)[0]
+    return [read_single(text, work, source, offset, warnings)], warnings
+
+
+_LABEL_DOC = re.compile(r"(?:发文字号|文\s*号)\s*[:：|]?\s*(" + DOCNO_RE.pattern + ")")
+_LABEL_TITLE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*(?P<title>[^\n]{4,150}?)\s*(?:\n|$)")
+_LABEL_ISSUER = re.compile(r"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：|]\s*(?P<issuer>[\u4e00-\u9fff()]{2,40})")
+_LABEL_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\s*([^\n]{8,14})")
+
+
+def read_single(text: str, work: str, source: str, offset: int, warnings: list[str]) -> Notice:
+    """One notice without a dump header: its head block, labels and signature."""
+    # Web pages and Markdown front matter label their metadata (文号: … 成文日期: …) in the head
+    # block; a 文号 column of a table of cited documents further down is not the notice's.
+    head = head_end(work, 6000)
+    lm = _LABEL_DOC.search(work, 0, head)
+    if lm:
+        doc = normalize_doc_number(text[lm.start(1):lm.end(1)])
+    else:
+        doc = find_own_doc_number(work, text)[0]
     stem = Path(source).stem
     if doc is None:
         warnings.append(f"{source}: no document number in the notice's header; using the file name {stem!r} as doc")
         doc = stem
-    tm = re.search(r"(?:标\s*题|名\s*称)\s*[:：]\s*(?P<title>[^\n]{4,150}?)\s*(?:\n|$)", work[:6000]) \
-        or _TITLE_LINE.search(work[:2000])
-    title = re.sub(r"\s+", "", tm.group("title")) if tm else None
-    issuer, date, _ = find_signature(work)
-    dm = re.search(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\s*([^\n]{8,14})", work[:6000])
+    tm = _LABEL_TITLE.search(work, 0, head)
+    title, title_span = None, None
+    if tm:
+        title = re.sub(r"\s+", "", tm.group("title"))
+        title_span = (tm.start("title"), tm.end("title"))
+    if title is None:
+        title, a, b = find_title(work)
+        title_span = (a, b) if title else None
+    date = find_session_date(work)
+    issuer, sig_date, _ = find_signature(work, head_end(work))
+    if sig_date is None:  # a short notice without a full stop: its head block may hold it all
+        issuer, sig_date, _ = find_signature(work)
+    date = date or sig_date
+    dm = _LABEL_DATE.search(work, 0, head)
     if dm and parse_cn_date(dm.group(1)):
         date = parse_cn_date(dm.group(1))
     if date is None:
-        date = parse_cn_date(work[:300])
+        date = find_news_date(work)
+        if date is not None and title is None:  # a news item: its headline
+            title, a, b = find_headline(work)
+            title_span = (a, b) if title else None
+    if date is None:  # a date in the head block (a page's 发布日期), not a deadline in the body
+        date = parse_cn_date(work[:head_end(work, 300)])
     if date is None:
         warnings.append(f"{source} [{doc}]: no date found in the notice")
-    n = Notice(doc=doc, text=text, title=title, date=date, issuer=issuer or issuer_from_title(title),
-               source=source, offset=offset)
-    return [n], warnings
+    im = _LABEL_ISSUER.search(work, 0, head)
+    issuer = issuer or issuer_from_title(title)
+    if im and (issuer is None or issuer[0] in "区县市镇乡旗省"):
+        issuer = im.group("issuer")  # a 发布机构 label names the place an issuer such as 区人民政府办公室 leaves out
+    return Notice(doc=doc, text=text, title=title, date=date, issuer=issuer,
+                  source=source, offset=offset, title_span=title_span)
