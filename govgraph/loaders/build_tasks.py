@@ -16,34 +16,40 @@ from __future__ import annotations
 import re
 
 from .context import NoticeContext
-from .deadlines import DEADLINE_RE, parse_deadline
+from .deadlines import DEADLINE_RE, parse_deadline, parse_due_cell
 from .lexicon import load_lexicon
+from .assignees import all_assignees, expand_sub_units, split_assignees
 from .mentions import CJK, is_unit_like, split_unit_list
+from .task_lexicon import is_collective, task_lexicon
 
 __all__ = ["build_tasks"]
 
 _LEX = load_lexicon()
+_TLX = task_lexicon()
 
-_LEAD_LABELS = ("牵头单位", "牵头部门", "牵头", "主办单位", "主责单位", "主责部门")
-_RESP_LABELS = ("责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "会办单位", "实施单位", "承办单位")
+_LEAD_LABELS = _TLX.labels_of("lead")
+_RESP_LABELS = _TLX.labels_of("responsible")
 _LABEL_RE = "|".join(map(re.escape, sorted(_LEAD_LABELS + _RESP_LABELS, key=len, reverse=True)))
 _PAREN = re.compile(rf"\((?P<body>(?:{_LABEL_RE})\s*:[^()]*?)\)")
 
 _SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单位"}
-_LOWER_SUFFIX = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
 
 
-def _expand_sub_units(name: str) -> list[str]:
-    """``区建设局(建管站)`` -> [区建设局, 建管站]; ``区城管委(交通运输局)`` stays one name."""
-    m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", name)
-    if m and m.group("sub").endswith(_LOWER_SUFFIX) and is_unit_like(m.group("sub")):
-        return [m.group("main"), m.group("sub")]
-    return [name]
+def _as_written(ctx, name: str, a: int, b: int) -> str:
+    """``name`` (found in the work text) as the source writes it: full-width brackets,
+    Traditional characters."""
+    pos = ctx.work.find(name, a, b)
+    if pos == -1:
+        pos = ctx.work.find(name)
+    return ctx.notice.text[pos:pos + len(name)] if pos != -1 else name
 
 
 def _task(ctx, ref, text, lead, resp, due, due_text, a, b, note=None):
     lead = _dedupe(lead)
     resp = [u for u in _dedupe(resp) if u not in lead]
+    if ctx.notice.text != ctx.work:
+        lead = [_as_written(ctx, u, a, b) for u in lead]
+        resp = [_as_written(ctx, u, a, b) for u in resp]
     f = {"kind": "task", "doc": ctx.doc, "ref": ref, "text": re.sub(r"\s+", "", text)[:300],
          "lead": lead, "responsible": resp, "due": due}
     if due_text:
@@ -62,23 +68,30 @@ def _dedupe(xs):
     return out
 
 
-def _parse_assignment(body: str):
-    lead, resp = [], []
-    for part in re.split(rf"[;,]\s*(?=(?:{_LABEL_RE})\s*:)", body):
+_ANY_LABEL_RE = "|".join(map(re.escape, sorted(_TLX.labels, key=len, reverse=True)))
+
+
+def _parse_assignment(body: str, year=None):
+    """(lead, responsible, due, due text) of ``牵头单位:A;责任单位:B、C;完成时限:…`` (适用范围 is no assignee)."""
+    lead, resp, due, due_text = [], [], None, None
+    for part in re.split(rf"[;,]\s*(?=(?:{_ANY_LABEL_RE})\s*:)", body):
         label, _, units = part.partition(":")
-        label = label.strip()
-        names = [u for n in split_unit_list(units.strip().rstrip("。;,")) for u in _expand_sub_units(n)]
-        (lead if label in _LEAD_LABELS else resp).extend(names)
-    return lead, resp
+        role = _TLX.labels.get(label.strip())
+        if role == "due":
+            due, due_text = parse_due_cell(units.strip().rstrip("。;,"), year)
+        elif role in ("lead", "responsible"):
+            names = split_assignees(units.strip().rstrip("。;,"))
+            (lead if role == "lead" else resp).extend(names)
+    return lead, resp, due, due_text
 
 
 def _parentheticals(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
     for m in _PAREN.finditer(work):
-        lead, resp = _parse_assignment(m.group("body"))
+        lead, resp, pdue, pdue_text = _parse_assignment(m.group("body"), ctx.year)
         if not lead and not resp:
             continue
-        item = ctx.outline.item_at(m.start(), levels=(3, 4))
+        item = ctx.outline.item_at(m.start(), levels=(2, 3, 4))
         start = item.end if item and item.end <= m.start() else _sentence_start(work, m.start())
         # The item ends at the parenthesis; a previous item's assignment may lie in between.
         prev = work.rfind(")", start, m.start())
@@ -86,12 +99,14 @@ def _parentheticals(ctx: NoticeContext, out: list, covered: list):
             start = prev + 1
         text = work[start:m.start()].strip()
         due, due_text = parse_deadline(text, ctx.year) if re.search(r"(前|底|完成)", text) and DEADLINE_RE.search(text) else (None, None)
+        if pdue_text:
+            due, due_text = pdue, pdue_text
         out.append(_task(ctx, ctx.outline.ref_at(m.start()), text, lead, resp, due, due_text,
                          item.start if item and item.end <= m.start() else start, m.end()))
         covered.append((item.start if item else start, m.end()))
 
 
-_DUE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限")
+_DUE_LABELS = _TLX.labels_of("due")
 _LABEL_LINE = re.compile(
     rf"(?:^|(?<=[\s。;]))(?P<label>{_LABEL_RE}|{'|'.join(_DUE_LABELS)})\s*:\s*(?P<val>[^\s;。()]+)")
 
@@ -114,10 +129,9 @@ def _label_lines(ctx: NoticeContext, out: list, covered: list):
         for _, m in ms:
             label, val = m.group("label"), m.group("val")
             if label in _DUE_LABELS:
-                due, _ = parse_deadline(val, ctx.year)
-                due_text = val
+                due, due_text = parse_due_cell(val, ctx.year)
                 continue
-            names = [u for n in split_unit_list(val) for u in _expand_sub_units(n)]
+            names = split_assignees(val)
             (lead if label in _LEAD_LABELS else resp).extend(names)
         if not lead and not resp:
             continue
@@ -138,9 +152,9 @@ def _sentence_start(work: str, pos: int) -> int:
     return i + 1
 
 
-_UNIT_COLS = ("责任单位", "牵头单位", "责任部门", "牵头部门", "配合单位", "单位", "部门", "街道", "区域", "责任主体")
-_DUE_COLS = ("完成时限", "完成时间", "时间节点", "时限", "时间")
-_TASK_TABLE_COLS = ("责任单位", "牵头单位", "责任部门", "牵头部门")
+_UNIT_COLS = _TLX.columns_of("lead", "responsible", "unit")
+_DUE_COLS = _TLX.columns_of("due")
+_TASK_TABLE_COLS = _TLX.columns_of("lead", "responsible")
 
 
 def _is_responsibility_table(t) -> bool:
@@ -193,8 +207,8 @@ def _unit_cell(tok: str) -> list[str] | None:
     """The units of one table cell (``区民政局`` or ``区发改委、区财政局``), or None."""
     if re.search(r"[。;:]", tok):
         return None
-    items = split_unit_list(tok)
-    return items if items and all(is_unit_like(x) for x in items) else None
+    items = split_assignees(tok)
+    return items if all_assignees(items) else None
 
 
 def _task_row(ctx, t, r, ref):
@@ -202,8 +216,7 @@ def _task_row(ctx, t, r, ref):
     toks = list(r["tokens"])
     due = due_text = None
     if any(c in _DUE_COLS for c in t.columns) and toks and not _unit_cell(toks[-1][0]):
-        d, dt = parse_deadline(toks[-1][0], ctx.year)
-        due, due_text = d, toks[-1][0]  # 持续推进 and the like stay text
+        due, due_text = parse_due_cell(toks[-1][0], ctx.year)  # 持续推进 and the like stay text
         toks = toks[:-1]
     cells: list[list[str]] = []
     while toks:
@@ -228,25 +241,18 @@ def _task_row(ctx, t, r, ref):
     return _task(ctx, ref, text, lead, names, due, due_text, r["start"], r["end"])
 
 
-_LEAD_COLS = ("牵头单位", "牵头部门")
-_RESP_COLS = ("责任单位", "责任部门", "配合单位", "配合部门")
+_LEAD_COLS = _TLX.columns_of("lead")
+_RESP_COLS = _TLX.columns_of("responsible")
 
 
 # Duty clauses -----------------------------------------------------------------------------
 
-_VERBS = (
-    "负责", "要", "将", "应当", "应", "须", "必须", "牵头", "承担", "做好", "加强", "组织", "督促", "按照", "及时",
-    "对", "定期", "每月", "每周", "每季度", "每年", "认真", "积极", "依法", "切实", "充分", "协助", "配合", "会同",
-    "联合", "发挥", "发动", "加大", "落实", "推进", "开展", "建立", "完善", "抓好", "确保", "提供", "是", "通过",
-    "严格", "统筹", "指导", "一是", "分别", "具体", "继续", "全面", "进一步", "根据", "结合", "协同", "主动", "在",
-)
-_VERB_RE = re.compile(":|" + "|".join(map(re.escape, sorted(_VERBS, key=len, reverse=True))))
-_STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(负责|要|将|牵头|须|必须|应当|应)")
+_VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
+_STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
 _ABBREV_TAIL = re.compile(r"等(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 
 
-_STRONG = re.compile(r"负责|要|将|:|牵头|须|必须|应当|应")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
 
 
@@ -282,7 +288,7 @@ def _subject(clause: str):
         items = _subject_at(clause, m)
         if items is None:
             continue
-        if _STRONG.fullmatch(m.group()):
+        if m.group() in _TLX.strong_verbs:
             return items, m.start()
         if weak is None or _office_named_by_verb(clause, weak, m):
             weak = (items, m.start(), m.end())
@@ -359,7 +365,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     for u, o in zip(units, objs):
                         out.append(_task(ctx, ref, f"{verb}{o}", lead, [u], due, due_text, a, b))
                 else:
-                    resp = [x for u in units for x in _expand_sub_units(u)]
+                    resp = [x for u in units for x in expand_sub_units(u)]
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
                 if item is not None:
                     out[-1]["_item"] = item.start

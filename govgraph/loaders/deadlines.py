@@ -16,6 +16,16 @@
 ('2018-06-30', '6月30日前')
 >>> parse_deadline("年底前", 2018)
 ('2018-12-31', '年底前')
+
+A table's deadline cell is one date as a whole: a month means its last day,
+a bare year its last day, and of several dates the last one counts.
+
+>>> parse_due_cell("2019年3月", 2019), parse_due_cell("2019年", 2019)
+(('2019-03-31', '2019年3月'), ('2019-12-31', '2019年'))
+>>> parse_due_cell("2019年6月、2019年12月", 2019)
+('2019-12-31', '2019年6月、2019年12月')
+>>> parse_due_cell("长期坚持", 2019), parse_due_cell("每季度", 2019)
+((None, '长期坚持'), (None, '每季度'))
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ from __future__ import annotations
 import calendar
 import re
 
-__all__ = ["parse_deadline", "DEADLINE_RE", "last_day"]
+__all__ = ["parse_deadline", "parse_due_cell", "DEADLINE_RE", "last_day"]
 
 
 def last_day(y: int, m: int) -> str:
@@ -101,3 +111,40 @@ def parse_deadline(text: str, year: int | None) -> tuple[str | None, str | None]
         return f"{y:04d}-12-31", m.group(0)
     except ValueError:
         return None, m.group(0)
+
+
+_CELL_DATE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d{2})\s*年)?\s*(?:(?P<m>\d{1,2})\s*月(?:份)?(?:\s*(?P<d>\d{1,2})\s*日)?|(?P<ye>年底|年末|年内|全年))"
+    r"|(?P<yo>(?:19|20)\d{2})\s*年(?!\s*(?:\d|起|以来))")
+
+
+def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]:
+    """(ISO date or None, the cell) for the whole of a table's deadline cell."""
+    cell = cell.strip()
+    if not cell:
+        return None, None
+    if _RECUR.search(cell) or not re.search(r"\d|年底|年末|年内|季度|半年", cell):
+        return None, cell
+    if re.search(r"季度|半年|旬", cell):
+        return parse_deadline(cell, year)[0], cell
+    dates = []
+    for m in _CELL_DATE.finditer(cell):
+        y = int(m.group("y") or m.group("yo") or year or 0)
+        if not y:
+            continue
+        if m.group("yo"):
+            dates.append(f"{y:04d}-12-31")
+        elif m.group("ye"):
+            dates.append(f"{y:04d}-12-31")
+        elif 1 <= int(m.group("m")) <= 12:
+            if m.group("d"):
+                dates.append(f"{y:04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}")
+            elif re.match(r"\s*(?:前|之前|以前)", cell[m.end():]):
+                mo = int(m.group("m"))
+                dates.append(last_day(y, mo - 1) if mo > 1 else f"{y - 1:04d}-12-31")
+            else:
+                dates.append(last_day(y, int(m.group("m"))))
+    if not dates:
+        d, _ = parse_deadline(cell, year)
+        return d, cell
+    return max(dates), cell

@@ -1,0 +1,67 @@
+"""Assignee lists of tasks: unit names and collectives as written, split and cleaned.
+
+>>> split_assignees("区委宣传部(区文明办、区政府新闻办)、区民政局")
+['区委宣传部', '区文明办', '区政府新闻办', '区民政局']
+>>> split_assignees("各街镇(园区)、区建设局(建管站)")
+['各街镇(园区)', '区建设局', '建管站']
+>>> split_assignees("区城管委(交通运输局)")
+['区城管委(交通运输局)']
+>>> split_assignees("商务部、海关总署等")
+['商务部', '海关总署']
+>>> split_assignees("发展改革委、财政部等和各有关省级人民政府")
+['发展改革委', '财政部', '各有关省级人民政府']
+>>> all_assignees(split_assignees("区财政局、各联席会议成员单位")), all_assignees(["加强管理"])
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import is_unit_like, split_unit_list
+from .task_lexicon import is_collective
+
+__all__ = ["split_assignees", "is_assignee", "all_assignees", "expand_sub_units"]
+
+_LOWER_SUFFIX = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
+_LEVEL = ("区", "市", "县", "省", "镇", "乡", "街道")
+_SEP = "\x00"
+
+
+def is_assignee(x: str) -> bool:
+    return is_unit_like(x) or is_collective(x)
+
+
+def all_assignees(xs) -> bool:
+    xs = list(xs)
+    return bool(xs) and all(is_assignee(x) for x in xs)
+
+
+def expand_sub_units(name: str) -> list[str]:
+    """``区建设局(建管站)`` -> [区建设局, 建管站]; ``区委宣传部(区文明办、区政府新闻办)`` -> the three
+    offices; ``区城管委(交通运输局)`` (another name of the same unit) and ``各街镇(园区)`` stay one."""
+    m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", name)
+    if not m:
+        return [name]
+    main, sub = m.group("main"), m.group("sub")
+    subs = [x for x in re.split(r"[、,]", sub) if x]
+    if len(subs) == 1 and sub.endswith(_LOWER_SUFFIX) and is_unit_like(sub):
+        return [main, sub]
+    level = next((lv for lv in _LEVEL if main.startswith(lv)), None)
+    if level and all(x.startswith(level) and is_unit_like(x) for x in subs):
+        return [main] + subs
+    return [name]
+
+
+def split_assignees(s: str) -> list[str]:
+    """Split a list of assignees (``A、B和C``), keeping bracketed lists with their unit;
+    a trailing ``等`` (and ``等和``) adds no assignee."""
+    s = re.sub(r"\s+", "", s)
+    # 、 inside brackets separates sub-units, not list items.
+    s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
+    s = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?=和|$)", "", s)
+    out = []
+    for part in split_unit_list(s):
+        part = part.replace(_SEP, "、")
+        out.extend(expand_sub_units(part))
+    return [x for x in out if x]

@@ -1,0 +1,75 @@
+"""Vocabulary of task assignment, kept as data in ``govgraph/loaders/data/``.
+
+>>> lx = task_lexicon()
+>>> lx.labels["牵头单位"], lx.labels["配合部门"], lx.labels["完成时限"]
+('lead', 'responsible', 'due')
+>>> lx.columns["时间节点"], "负责" in lx.strict_verbs
+('due', True)
+>>> is_collective("各联席会议成员单位"), is_collective("相关责任单位"), is_collective("区财政局")
+(True, True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .lexicon import load_lexicon
+from .mentions import CJK
+
+__all__ = ["TaskLexicon", "task_lexicon", "is_collective"]
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("govgraph.loaders").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [[c.strip() for c in ln.split("\t")] for ln in text.splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class TaskLexicon:
+    labels: dict  # label -> lead | responsible | due
+    columns: dict  # table column -> lead | responsible | unit | due
+    verbs: tuple  # every duty verb, longest first
+    strong_verbs: frozenset  # strong and strict
+    strict_verbs: tuple  # strict ones, longest first
+    collective_heads: tuple
+    collective_tails: tuple
+
+    def labels_of(self, *roles: str) -> tuple:
+        return tuple(k for k, v in self.labels.items() if v in roles)
+
+    def columns_of(self, *roles: str) -> tuple:
+        return tuple(k for k, v in self.columns.items() if v in roles)
+
+
+@lru_cache(maxsize=1)
+def task_lexicon() -> TaskLexicon:
+    by_len = lambda xs: tuple(sorted(set(xs), key=lambda s: (-len(s), s)))  # noqa: E731
+    verbs = _rows("duty_verbs.tsv")
+    aff = _rows("collective_affixes.tsv")
+    return TaskLexicon(
+        labels={r[0]: r[1] for r in _rows("task_labels.tsv")},
+        columns={r[0]: r[1] for r in _rows("task_columns.tsv")},
+        verbs=by_len(r[0] for r in verbs),
+        strong_verbs=frozenset(r[0] for r in verbs if r[1] in ("strong", "strict")),
+        strict_verbs=by_len(r[0] for r in verbs if r[1] == "strict"),
+        collective_heads=by_len(r[1] for r in aff if r[0] == "head"),
+        collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
+    )
+
+
+@lru_cache(maxsize=4096)
+def is_collective(name: str) -> bool:
+    """A collective assignee: listed in collectives.txt, or a plural head with a unit word
+    (``各联席会议成员单位``, ``相关责任单位``, ``属地街镇``)."""
+    if name in load_lexicon().collectives:
+        return True
+    lx = task_lexicon()
+    core = re.sub(r"\([^()]*\)$", "", name)
+    if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core):
+        return False
+    return core.startswith(lx.collective_heads) and core.endswith(lx.collective_tails) and \
+        len(core) > min(len(h) for h in lx.collective_heads if core.startswith(h)) + 1

@@ -1,0 +1,100 @@
+"""Tasks and deadlines in the layouts of real notices (snippets from the dev part of data/real).
+
+Each test builds one notice from a short real snippet (its source file named) and asserts
+the tasks read from it; the notice's date gives the year of deadlines written without one.
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.build_tasks import build_tasks
+from govgraph.loaders.context import NoticeContext
+from govgraph.notice import Notice
+
+
+def _tasks(text: str, date: str | None = None, doc: str = "测试〔2019〕1号"):
+    ctx = NoticeContext(Notice(doc=doc, text=text, date=date, source="snippet.txt"))
+    out = build_tasks(ctx)
+    for f in out:
+        ev = f["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    return out, ctx.warnings
+
+
+def _keys(tasks):
+    return [(tuple(t["lead"]), tuple(t["responsible"]), t["due"]) for t in tasks]
+
+
+# data/real/notices/sh-14.txt (附件1): a table 牵头部门/配合部门/时间节点 with one cell a line.
+SH14_TABLE = """附件1
+
+工作任务清单
+
+序号
+
+任务名称
+
+任务内容
+
+牵头部门
+
+配合部门
+
+时间节点
+
+1
+
+加强组织领导
+
+召开全区生活垃圾分类工作动员大会。建立区生活垃圾分类减量联席会议制度、建立联络员网络。
+
+区政府办公室
+
+各联席会议成员单位
+
+2019年3月
+
+2
+
+将生活垃圾管理作为生态文明建设和城市精细化管理的重要内容，纳入专项督查和绩效评价指标体系。
+
+区委组织部（区公务员局）
+
+区绿化市容局
+
+2019年
+
+3
+
+组织各级媒体做好垃圾分类相关宣传和舆情处置工作。
+
+区绿化市容局、区委宣传部（区政府新闻办、区委网信办）
+
+各街镇（园区）
+
+2019年
+"""
+
+
+def test_table_deadline_cells_and_bracketed_offices():
+    tasks, _ = _tasks(SH14_TABLE, "2019-05-05")
+    assert _keys(tasks) == [
+        (("区政府办公室",), ("各联席会议成员单位",), "2019-03-31"),  # a month: its last day
+        (("区委组织部", "区公务员局"), ("区绿化市容局",), "2019-12-31"),  # a bare year: its last day
+        (("区绿化市容局", "区委宣传部", "区政府新闻办", "区委网信办"), ("各街镇（园区）",), "2019-12-31"),
+    ]
+
+
+# data/real/notices/gov-04.txt: （负责部门：…；适用范围：…） after each measure of a level-2 item.
+GOV04 = ("（一）借鉴北京市服务业扩大开放综合试点经验，放宽外商投资建设工程设计企业外籍技术人员的比例要求、放宽人才中介机构限制。"
+         "（负责部门：人力资源社会保障部、住房城乡建设部、商务部；适用范围：所有自贸试验区，以下除标注适用于特定自贸试验区的措施外，"
+         "适用范围均为所有自贸试验区）\n"
+         "（四十一）允许银行将自贸试验区交易所出具的纸质交易凭证（须经交易双方确认）替代双方贸易合同，作为贸易真实性审核依据。"
+         "（负责部门：银保监会）\n")
+
+
+def test_responsible_bracket_with_scope():
+    tasks, _ = _tasks(GOV04, "2018-11-23")
+    assert _keys(tasks) == [
+        ((), ("人力资源社会保障部", "住房城乡建设部", "商务部"), None),  # 适用范围 is no assignee
+        ((), ("银保监会",), None),  # the measure's own subject (允许银行将…) is no duty clause
+    ]
