@@ -98,3 +98,24 @@ def test_responsible_bracket_with_scope():
         ((), ("人力资源社会保障部", "住房城乡建设部", "商务部"), None),  # 适用范围 is no assignee
         ((), ("银保监会",), None),  # the measure's own subject (允许银行将…) is no duty clause
     ]
+
+
+# data/real/notices/gov-06.txt: （A、B…等和各省级人民政府负责） closes each measure; no lead is named.
+GOV06 = ("（三）动员民营企业等社会力量参与消费扶贫。发挥行业协会、商会、慈善机构等社会组织作用，组织动员爱心企业、爱心人士等社会力量参与消费扶贫。"
+         "（全国工商联、发展改革委、民政部、农业农村部、扶贫办、全国总工会、共青团中央、全国妇联等和各省级人民政府负责）\n"
+         "（四）推动东部地区。（文化和旅游部和各有关省级人民政府负责）\n")
+
+
+def test_worded_bracket_with_trailing_deng_and_collective():
+    tasks, _ = _tasks(GOV06, "2018-12-30")
+    assert _keys(tasks) == [
+        ((), ("全国工商联", "发展改革委", "民政部", "农业农村部", "扶贫办", "全国总工会", "共青团中央", "全国妇联",
+              "各省级人民政府"), None),
+        ((), ("文化和旅游部", "各有关省级人民政府"), None),
+    ]
+
+
+def test_worded_bracket_lead_and_partners():
+    tasks, _ = _tasks("1、完善督查机制。（区发改委牵头，区财政局、区统计局参与）\n2、做好宣传。（区委宣传部会同区文明办负责）\n")
+    assert _keys(tasks) == [(("区发改委",), ("区财政局", "区统计局"), None),
+                            ((), ("区委宣传部", "区文明办"), None)]  # A会同B is no lead wording

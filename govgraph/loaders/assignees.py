@@ -10,6 +10,8 @@
 ['商务部', '海关总署']
 >>> split_assignees("发展改革委、财政部等和各有关省级人民政府")
 ['发展改革委', '财政部', '各有关省级人民政府']
+>>> split_assignees("文化和旅游部和各有关省级人民政府")
+['文化和旅游部', '各有关省级人民政府']
 >>> all_assignees(split_assignees("区财政局、各联席会议成员单位")), all_assignees(["加强管理"])
 (True, False)
 """
@@ -26,6 +28,7 @@ __all__ = ["split_assignees", "is_assignee", "all_assignees", "expand_sub_units"
 _LOWER_SUFFIX = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
 _LEVEL = ("区", "市", "县", "省", "镇", "乡", "街道")
 _SEP = "\x00"
+_PLURAL = ("各", "有关", "相关")
 
 
 def is_assignee(x: str) -> bool:
@@ -63,5 +66,9 @@ def split_assignees(s: str) -> list[str]:
     out = []
     for part in split_unit_list(s):
         part = part.replace(_SEP, "、")
+        left, sep, right = part.rpartition("和")
+        if sep and right.startswith(_PLURAL) and is_assignee(left) and is_assignee(right):
+            out.extend(expand_sub_units(left) + [right])  # 文化和旅游部和各有关省级人民政府
+            continue
         out.extend(expand_sub_units(part))
     return [x for x in out if x]

@@ -30,7 +30,11 @@ _TLX = task_lexicon()
 _LEAD_LABELS = _TLX.labels_of("lead")
 _RESP_LABELS = _TLX.labels_of("responsible")
 _LABEL_RE = "|".join(map(re.escape, sorted(_LEAD_LABELS + _RESP_LABELS, key=len, reverse=True)))
-_PAREN = re.compile(rf"\((?P<body>(?:{_LABEL_RE})\s*:[^()]*?)\)")
+# A bracket after a measure (one level of brackets inside: 区委宣传部(区文明办)).
+_BRACKET = re.compile(r"\((?P<body>(?:[^()\n]|\([^()\n]{0,30}\)){2,300}?)\)")
+_ASSIGN_END = "|".join(map(re.escape, sorted((w for w, r in _TLX.assign_words.items() if r != "with"),
+                                              key=len, reverse=True)))
+_WITH = "|".join(map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "with"]))
 
 _SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单位"}
 
@@ -85,18 +89,44 @@ def _parse_assignment(body: str, year=None):
     return lead, resp, due, due_text
 
 
+def _read_bracket(body: str, year=None):
+    """(lead, responsible, due, due text) of an assignment bracket, or None.
+
+    Labelled (``牵头单位:A;责任单位:B``) or worded: ``A负责``, ``A牵头,B参与``,
+    ``A、B按职责分工负责``, ``A会同B负责`` (both responsible).
+    """
+    body = body.strip()
+    if re.match(rf"(?:{_LABEL_RE})\s*:", body):
+        return _parse_assignment(body, year)
+    lead, resp = [], []
+    for part in re.split(r"[,;]", body):
+        m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{_ASSIGN_END})", part.strip())
+        if not m:
+            return None
+        pieces = re.split(_WITH, m.group("u")) if _WITH else [m.group("u")]
+        names = [n for piece in pieces for n in split_assignees(piece)]
+        if not all_assignees(names):
+            return None
+        lead_role = _TLX.assign_words[m.group("w")] == "lead" and len(pieces) == 1
+        (lead if lead_role else resp).extend(names)
+    return lead, resp, None, None
+
+
 def _parentheticals(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
-    for m in _PAREN.finditer(work):
-        lead, resp, pdue, pdue_text = _parse_assignment(m.group("body"), ctx.year)
-        if not lead and not resp:
+    ends = []  # where earlier assignment brackets end
+    for m in _BRACKET.finditer(work):
+        got = _read_bracket(m.group("body"), ctx.year)
+        if not got or not (got[0] or got[1]):
             continue
+        lead, resp, pdue, pdue_text = got
         item = ctx.outline.item_at(m.start(), levels=(2, 3, 4))
         start = item.end if item and item.end <= m.start() else _sentence_start(work, m.start())
         # The item ends at the parenthesis; a previous item's assignment may lie in between.
-        prev = work.rfind(")", start, m.start())
-        if prev != -1 and _PAREN.search(work[max(0, work.rfind("(", start, prev)):prev + 1]):
-            start = prev + 1
+        prev = max((e for e in ends if start <= e <= m.start()), default=-1)
+        if prev != -1:
+            start = prev
+        ends.append(m.end())
         text = work[start:m.start()].strip()
         due, due_text = parse_deadline(text, ctx.year) if re.search(r"(前|底|完成)", text) and DEADLINE_RE.search(text) else (None, None)
         if pdue_text:
@@ -248,6 +278,7 @@ _RESP_COLS = _TLX.columns_of("responsible")
 # Duty clauses -----------------------------------------------------------------------------
 
 _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
+_VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
 _ABBREV_TAIL = re.compile(r"等(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
@@ -267,6 +298,8 @@ def _subject_at(clause: str, m: re.Match):
             return items
         return None
     items = split_unit_list(subj)
+    if items and (items[0].startswith(_VERB_STARTS) or any("等" in x for x in items)):
+        return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
     if items and all(is_unit_like(x) or _is_group(x) for x in items):
         return items
     for coll in sorted(_LEX.collectives, key=len, reverse=True):
@@ -426,7 +459,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     if not has_resp_table:
         # Items with a parenthetical assignment are covered by it.
         for a, b in list(covered):
-            item = ctx.outline.item_at(a, levels=(3, 4))
+            item = ctx.outline.item_at(a, levels=(2, 3, 4))
             if item:
                 covered.append((item.start, b))
         for t in ctx.tables:

@@ -37,6 +37,7 @@ class TaskLexicon:
     strict_verbs: tuple  # strict ones, longest first
     collective_heads: tuple
     collective_tails: tuple
+    assign_words: dict  # word -> lead | responsible | with
 
     def labels_of(self, *roles: str) -> tuple:
         return tuple(k for k, v in self.labels.items() if v in roles)
@@ -58,6 +59,7 @@ def task_lexicon() -> TaskLexicon:
         strict_verbs=by_len(r[0] for r in verbs if r[1] == "strict"),
         collective_heads=by_len(r[1] for r in aff if r[0] == "head"),
         collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
+        assign_words={r[0]: r[1] for r in _rows("assign_words.tsv")},
     )
 
 
