@@ -12,6 +12,8 @@
 ['发展改革委', '财政部', '各有关省级人民政府']
 >>> split_assignees("文化和旅游部和各有关省级人民政府")
 ['文化和旅游部', '各有关省级人民政府']
+>>> split_assignees("各街道、相关委、办、局")
+['各街道', '相关委、办、局']
 >>> all_assignees(split_assignees("区财政局、各联席会议成员单位")), all_assignees(["加强管理"])
 (True, False)
 """
@@ -64,7 +66,13 @@ def split_assignees(s: str) -> list[str]:
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
     s = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?=和|$)", "", s)
     out = []
+    parts = []
     for part in split_unit_list(s):
+        if len(part) == 1 and parts:
+            parts[-1] += "、" + part  # 相关委、办、局: one collective of unit kinds
+        else:
+            parts.append(part)
+    for part in parts:
         part = part.replace(_SEP, "、")
         left, sep, right = part.rpartition("和")
         if sep and right.startswith(_PLURAL) and is_assignee(left) and is_assignee(right):

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from .context import NoticeContext
-from .deadlines import DEADLINE_RE, parse_deadline, parse_due_cell
+from .deadlines import DEADLINE_RE, parse_deadline, parse_due_cell, text_deadline
+from .line_tables import find_line_tables
 from .lexicon import load_lexicon
 from .assignees import all_assignees, expand_sub_units, split_assignees
 from .mentions import CJK, is_unit_like, split_unit_list
@@ -271,6 +272,21 @@ def _task_row(ctx, t, r, ref):
     return _task(ctx, ref, text, lead, names, due, due_text, r["start"], r["end"])
 
 
+def _line_tables(ctx: NoticeContext, tables, out: list):
+    """Rows of responsibility tables laid out one cell a line (no 序号 column)."""
+    for t in tables:
+        unit_roles = [r for r in t.roles if r != "due"]
+        for r in t.rows:
+            lead, resp = [], []
+            for role, cell in zip(unit_roles, r.cells):
+                (lead if role == "lead" else resp).extend(cell)
+            if len(r.cells) < len(unit_roles):
+                ctx.warn(f"table row 附件.{r.ref}: {len(r.cells)} unit cells for {len(unit_roles)} unit columns; "
+                         f"read in column order")
+            due, due_text = parse_due_cell(r.due_cell, ctx.year) if r.due_cell else text_deadline(r.text, ctx.year)
+            out.append(_task(ctx, f"附件.{r.ref}", r.text, lead, resp, due, due_text, r.start, r.end))
+
+
 _LEAD_COLS = _TLX.columns_of("lead")
 _RESP_COLS = _TLX.columns_of("responsible")
 
@@ -454,8 +470,10 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     covered: list[tuple[int, int]] = []
     _parentheticals(ctx, out, covered)
     _label_lines(ctx, out, covered)
-    has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables)
+    line_tables = find_line_tables(ctx.work)
+    has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables) or bool(line_tables)
     _tables(ctx, out)
+    _line_tables(ctx, line_tables, out)
     if not has_resp_table:
         # Items with a parenthetical assignment are covered by it.
         for a, b in list(covered):

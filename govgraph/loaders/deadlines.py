@@ -33,7 +33,7 @@ from __future__ import annotations
 import calendar
 import re
 
-__all__ = ["parse_deadline", "parse_due_cell", "DEADLINE_RE", "last_day"]
+__all__ = ["parse_deadline", "parse_due_cell", "text_deadline", "DEADLINE_RE", "last_day"]
 
 
 def last_day(y: int, m: int) -> str:
@@ -148,3 +148,27 @@ def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]
         d, _ = parse_deadline(cell, year)
         return d, cell
     return max(dates), cell
+
+
+_CLAUSE = re.compile(r"[^,，。;；\n]+")
+_ONE_OFF = re.compile(r"前|底|末|完成|年内|上半年|下半年|季度")
+
+
+def text_deadline(text: str, year: int | None) -> tuple[str | None, str | None]:
+    """The last one-off target date a measure's text states (``到2025年底…到2030年底`` -> 2030),
+    recurring ones left out; (None, None) when it states none.
+
+    >>> text_deadline("10月底前,提请区政府制定出台文件,年底前完成", 2022)
+    ('2022-12-31', '年底前')
+    >>> text_deadline("每月28日前报送", 2022)
+    (None, None)
+    """
+    best = (None, None)
+    for m in _CLAUSE.finditer(text):
+        clause = m.group()
+        if not _ONE_OFF.search(clause) or not DEADLINE_RE.search(clause):
+            continue
+        d, dt = parse_deadline(clause, year)
+        if d and (best[0] is None or d > best[0]):
+            best = (d, dt)
+    return best
