@@ -64,7 +64,7 @@ def split_assignees(s: str) -> list[str]:
     s = re.sub(r"\s+", "", s)
     # 、 inside brackets separates sub-units, not list items.
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
-    s = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?=和|$)", "", s)
+    s = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?=和|[,、]|$)", "", s)
     out = []
     parts = []
     for part in split_unit_list(s):

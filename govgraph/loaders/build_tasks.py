@@ -129,7 +129,7 @@ def _parentheticals(ctx: NoticeContext, out: list, covered: list):
             start = prev
         ends.append(m.end())
         text = work[start:m.start()].strip()
-        due, due_text = parse_deadline(text, ctx.year) if re.search(r"(前|底|完成)", text) and DEADLINE_RE.search(text) else (None, None)
+        due, due_text = text_deadline(text, ctx.year)
         if pdue_text:
             due, due_text = pdue, pdue_text
         out.append(_task(ctx, ctx.outline.ref_at(m.start()), text, lead, resp, due, due_text,
@@ -243,10 +243,21 @@ def _unit_cell(tok: str) -> list[str] | None:
 
 
 def _task_row(ctx, t, r, ref):
-    """A responsibility-table row: text, then unit cells, then the deadline cell."""
+    """A responsibility-table row: text, then unit cells, then the deadline cell.
+
+    Columns after the unit columns that hold neither units nor deadlines (参考文件, 备注)
+    are skipped; a cell wrapped after 、 or , is one cell.
+    """
     toks = list(r["tokens"])
     due = due_text = None
-    if any(c in _DUE_COLS for c in t.columns) and toks and not _unit_cell(toks[-1][0]):
+    has_due = any(c in _DUE_COLS for c in t.columns)
+    last_unit = max((i for i, c in enumerate(t.columns) if c in _UNIT_COLS), default=-1)
+    trailing = [c for c in t.columns[last_unit + 1:] if c not in _DUE_COLS]
+    if trailing:
+        skipped = 0
+        while toks and skipped < 8 and not _unit_cell(toks[-1][0]):
+            toks, skipped = toks[:-1], skipped + 1
+    if has_due and toks and not _unit_cell(toks[-1][0]):
         due, due_text = parse_due_cell(toks[-1][0], ctx.year)  # 持续推进 and the like stay text
         toks = toks[:-1]
     cells: list[list[str]] = []
@@ -255,7 +266,10 @@ def _task_row(ctx, t, r, ref):
         if re.fullmatch(r"\([^()]+\)", tok) and is_unit_like(tok[1:-1]):
             cells.insert(0, [tok[1:-1]])  # "(建管站)": a sub-unit written after its parent
         elif _unit_cell(tok):
-            cells.insert(0, _unit_cell(tok))
+            if cells and re.search(r"[、,]$", tok):
+                cells[0] = _unit_cell(tok) + cells[0]  # the cell wraps onto the next line
+            else:
+                cells.insert(0, _unit_cell(tok))
         else:
             break
         toks = toks[:-1]
@@ -263,13 +277,28 @@ def _task_row(ctx, t, r, ref):
         return None
     text_end = toks[-1][2] if toks else r["text_start"]
     text = ctx.work[r["text_start"]:text_end]
+    typ = _row_type([x[0] for x in toks])
+    if not has_due:
+        due, due_text = text_deadline(text, ctx.year)
     lead: list[str] = []
     names = [u for c in cells for u in c]
     if any(c in _LEAD_COLS for c in t.columns) and any(c in _RESP_COLS for c in t.columns) and len(cells) > 1:
         lead, names = cells[0], [u for c in cells[1:] for u in c]
     elif any(c in _LEAD_COLS for c in t.columns) and not any(c in _RESP_COLS for c in t.columns):
         lead, names = names, []
-    return _task(ctx, ref, text, lead, names, due, due_text, r["start"], r["end"])
+    task = _task(ctx, ref, text, lead, names, due, due_text, r["start"], r["end"])
+    task["_type"] = typ
+    return task
+
+
+def _row_type(cells: list) -> str:
+    """The short cells before a row's task text (任务类型/任务名称: 海绵城市 建设管理)."""
+    out = ""
+    for c in cells[:-1] if len(cells) > 1 else []:
+        if len(c) > 8 or re.search(r"[。,;:]", c):
+            break
+        out += c
+    return out
 
 
 def _line_tables(ctx: NoticeContext, tables, out: list):
@@ -285,6 +314,7 @@ def _line_tables(ctx: NoticeContext, tables, out: list):
                          f"read in column order")
             due, due_text = parse_due_cell(r.due_cell, ctx.year) if r.due_cell else text_deadline(r.text, ctx.year)
             out.append(_task(ctx, f"附件.{r.ref}", r.text, lead, resp, due, due_text, r.start, r.end))
+            out[-1]["_type"] = r.project_title
 
 
 _LEAD_COLS = _TLX.columns_of("lead")
@@ -472,9 +502,12 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     _label_lines(ctx, out, covered)
     line_tables = find_line_tables(ctx.work)
     has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables) or bool(line_tables)
+    n_body = len(out)
     _tables(ctx, out)
     _line_tables(ctx, line_tables, out)
-    if not has_resp_table:
+    if has_resp_table:
+        out = _drop_restated(ctx, out[:n_body], out[n_body:])
+    else:
         # Items with a parenthetical assignment are covered by it.
         for a, b in list(covered):
             item = ctx.outline.item_at(a, levels=(2, 3, 4))
@@ -485,4 +518,50 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
         _duty_clauses(ctx, out, covered)
     for t in out:
         t.pop("_item", None)
+        t.pop("_type", None)
     return out
+
+
+def _bigrams(s: str) -> set:
+    s = re.sub(f"[^{CJK}]", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest common substring of two short strings."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _drop_restated(ctx, body: list, rows: list) -> list:
+    """Where a notice has a responsibility table, its rows are the tasks: a body item that
+    restates a row (its heading names the row's task type, or its words are the row's)
+    is evidence for the row, not a task of its own."""
+    kept = []
+    for t in body:
+        head = re.split(r"[。;]", t["text"], maxsplit=1)[0]
+        units = set(t["lead"] + t["responsible"])
+        bg = _bigrams(t["text"])
+        same = None
+        for r in rows:
+            typ = r.get("_type") or ""
+            shared = units & set(r["lead"] + r["responsible"])
+            if not shared:
+                continue
+            run = _common_run(typ, head) if typ and len(head) <= 30 else 0
+            if run >= 4 and run * 2 >= len(typ):
+                same = r
+                break
+            rb = _bigrams(r["text"])
+            if bg and rb and len(bg & rb) / min(len(bg), len(rb)) >= 0.6:
+                same = r
+                break
+        if same is None:
+            kept.append(t)
+    return kept + rows

@@ -16,6 +16,10 @@
 ('2018-06-30', '6月30日前')
 >>> parse_deadline("年底前", 2018)
 ('2018-12-31', '年底前')
+>>> parse_deadline("2026年底前,完成2030年达标区域系统方案编制", 2024)
+('2026-12-31', '2026年底前')
+>>> parse_deadline("到2025年,新建学校均需落实", 2024)
+('2025-12-31', '到2025年')
 
 A table's deadline cell is one date as a whole: a month means its last day,
 a bare year its last day, and of several dates the last one counts.
@@ -50,12 +54,13 @@ _MONTH_END = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:底|末|下旬)(?:�
 _MONTH_BEFORE = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:前|之前|以前)")
 _MONTH_MID = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?P<part>上旬|中旬)(?:前)?")
 _MONTH_DONE = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:完成|内完成|内)")
-_YEAR_END = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})年)?(?:年底|年末|年内)(?:前|之前)?")
+_YEAR_END = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})(?=年))?(?:年底|年末|年内)(?:前|之前)?")
+_BY_YEAR = re.compile(r"(?:到|至|于)(?P<y>(?:19|20)\d{2})年(?![\d底末内])")
 _HALF = re.compile(rf"{_Y}(?P<h>上半年|下半年)")
 _QUARTER = re.compile(rf"{_Y}(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
 
 DEADLINE_RE = re.compile(
-    r"((?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|份|底|末|前|上旬|中旬|下旬|完成)|年底|年末|上半年|下半年|[一二三四]季度|每(?:个)?(?:季度|月|周)"
+    r"((?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|份|底|末|前|上旬|中旬|下旬|完成)|年底|年末|上半年|下半年|[一二三四]季度|每(?:个)?(?:季度|月|周)|(?:到|至|于)(?:19|20)\d{2}年"
 )
 
 
@@ -83,7 +88,8 @@ def parse_deadline(text: str, year: int | None) -> tuple[str | None, str | None]
             return (f"{y:04d}-{mo:02d}-{int(d):02d}" if d else last_day(y, mo)), m.group(0)
     best = []
     for rx, kind in ((_DAY, "day"), (_MONTH_END, "end"), (_MONTH_MID, "mid"), (_MONTH_BEFORE, "before"),
-                     (_MONTH_DONE, "end"), (_HALF, "half"), (_QUARTER, "quarter"), (_YEAR_END, "year")):
+                     (_MONTH_DONE, "end"), (_HALF, "half"), (_QUARTER, "quarter"), (_YEAR_END, "year"),
+                     (_BY_YEAR, "year")):
         m = rx.search(text)
         if m:
             best.append((m.start(), -len(m.group(0)), kind, m))
@@ -151,7 +157,7 @@ def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]
 
 
 _CLAUSE = re.compile(r"[^,，。;；\n]+")
-_ONE_OFF = re.compile(r"前|底|末|完成|年内|上半年|下半年|季度")
+_ONE_OFF = re.compile(r"前|底|末|完成|年内|上半年|下半年|季度|(?:到|至|于)(?:19|20)\d{2}年")
 
 
 def text_deadline(text: str, year: int | None) -> tuple[str | None, str | None]:
@@ -160,8 +166,8 @@ def text_deadline(text: str, year: int | None) -> tuple[str | None, str | None]:
 
     >>> text_deadline("10月底前,提请区政府制定出台文件,年底前完成", 2022)
     ('2022-12-31', '年底前')
-    >>> text_deadline("每月28日前报送", 2022)
-    (None, None)
+    >>> text_deadline("每月28日前报送", 2022), text_deadline("强化前期自查、年中指导、年末检查", 2024)
+    ((None, None), (None, None))
     """
     best = (None, None)
     for m in _CLAUSE.finditer(text):
@@ -169,6 +175,11 @@ def text_deadline(text: str, year: int | None) -> tuple[str | None, str | None]:
         if not _ONE_OFF.search(clause) or not DEADLINE_RE.search(clause):
             continue
         d, dt = parse_deadline(clause, year)
-        if d and (best[0] is None or d > best[0]):
+        if not d:
+            continue
+        after = clause[clause.find(dt) + len(dt):][:3]
+        if not (re.search(r"前|底|完成|内|^(?:到|至|于)|上半年|下半年|季度", dt) or re.match(r"(?:前|之前|以前|完成|内)", after)):
+            continue  # 年末检查, 6月30日召开: a date, not a target
+        if best[0] is None or d > best[0]:
             best = (d, dt)
     return best

@@ -33,6 +33,7 @@ class LineRow:
     end: int
     cells: list  # per unit column: the units of its cell
     due_cell: str | None = None
+    project_title: str = ""
 
 
 @dataclass
@@ -104,7 +105,7 @@ def _read_rows(work, lines, k, table):
     n_units = sum(1 for r in table.roles if r != "due")
     has_due = "due" in table.roles
     buf = []
-    project, sub = None, 0
+    project, sub, title = None, 0, ""
     rows = []
     while k < len(lines):
         t, a, b = lines[k]
@@ -113,6 +114,7 @@ def _read_rows(work, lines, k, table):
         if (_PROJECT.match(t) or _CATEGORY.match(t)) and len(t) <= 30 and not _PUNCT.search(t):
             if _PROJECT.match(t):
                 project, sub = _PROJECT.match(t).group(1), 0
+                title = t[_PROJECT.match(t).end():]
             buf = []
             k += 1
             continue
@@ -134,7 +136,8 @@ def _read_rows(work, lines, k, table):
             due_cell, end = lines[k][0], lines[k][2]
             k += 1
         sub += 1
-        rows.append((project, sub, LineRow("", " ".join(x[0] for x in buf), buf[0][1], end, cells, due_cell)))
+        rows.append((project, sub, LineRow("", " ".join(x[0] for x in buf), buf[0][1], end, cells, due_cell,
+                                                title)))
         buf = []
         table.end = end
     per_project: dict = {}
