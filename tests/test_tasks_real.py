@@ -216,3 +216,32 @@ def test_table_with_trailing_column_and_restated_body_items():
         ("附件.1", ["区建设管理委"], "2026-12-31"),  # 2026年底前 (2030年 names the areas, not a date)
         ("附件.2", ["区建设管理委", "区水务局", "区绿化市容局", "区交通委", "各街镇"], "2030-12-31"),  # the last target
     ]
+
+
+# data/real/notices/sh-09.txt 六.(二)2: a deadline opens the sentence; A会同B names partners, who are
+# responsible with A; 会同有关部门 adds no one (gov-07 四.(二)).
+SH09 = ("六、工作步骤\n（一）动员部署阶段（8月31日前）\n各有关委、办、局结合各自实际，细化工作方案，明确任务要求，进行专题部署。\n"
+        "（二）排查整治阶段（9月1日至11月30日）\n"
+        "1.9月30日前，区建设管理委、区住房保障房屋管理局对照标准完成高层建筑底数排查。\n"
+        "2.11月30日前，区建设管理委、区住房保障房屋管理局会同区公安分局、区公安消防支队对排查发现违规采用易燃可燃外保温材料高层建筑进行外保温材料改造可行性分析，逐一制定整改计划。"
+        "区公安分局和区公安消防支队会同行业主管部门，对排查发现的高层建筑火灾隐患进行分析研判。\n")
+
+
+def test_prose_deadline_first_and_partners():
+    tasks, _ = _tasks(SH09, "2017-09-06")
+    keys = _keys(tasks)
+    assert (((), ("区建设管理委", "区住房保障房屋管理局", "区公安分局", "区公安消防支队"), "2017-11-30")) in keys
+    assert (((), ("区公安分局", "区公安消防支队", "行业主管部门"), None)) in keys or \
+        (((), ("区公安分局", "区公安消防支队", "行业主管部门"), "2017-11-30")) in keys
+
+
+def test_request_and_generic_partners():
+    text = "（二）请人力资源社会保障部会同有关部门按照有关精神，制定出台具体操作办法，推动各单位落实到位。\n"
+    tasks, _ = _tasks(text, "2018-12-24")
+    assert _keys(tasks) == [((), ("人力资源社会保障部",), None)]
+
+
+def test_exhortation_to_collectives_is_no_task():
+    text = "（一）高度重视，加强领导。各部门、各单位要充分认识高层建筑消防安全面临的严峻形势，切实抓好落实。\n"
+    tasks, _ = _tasks(text, "2017-09-06")
+    assert tasks == []

@@ -19,7 +19,7 @@ from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, parse_due_cell, text_deadline
 from .line_tables import find_line_tables
 from .lexicon import load_lexicon
-from .assignees import all_assignees, expand_sub_units, split_assignees
+from .assignees import all_assignees, expand_sub_units, is_assignee, split_assignees
 from .mentions import CJK, is_unit_like, split_unit_list
 from .task_lexicon import is_collective, task_lexicon
 
@@ -327,26 +327,35 @@ _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
 _ABBREV_TAIL = re.compile(r"等(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")
+_KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
+_LEVELS = ("区", "市", "县", "省", "镇", "乡", "州", "旗")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 
 
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
 
 
-def _subject_at(clause: str, m: re.Match):
+def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     if not subj or re.search(r"[,。;\s]", subj):
         return None
+    if subj.startswith(_VERB_STARTS):
+        return None
     tail = _ABBREV_TAIL.search(subj)
     if tail:
+        # 区建设、水务、园林等部门: fields of one level's departments, each as written;
+        # in a central-government notice 财政、发展改革等部门 names sectors, not units.
         items = [x for x in subj[: tail.start()].split("、") if x]
-        if items and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items):
+        if items and (sectors or items[0].startswith(_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items):
             return items
         return None
-    items = split_unit_list(subj)
+    kind = _KIND_TAIL.search(subj)
+    if kind and is_collective(kind.group("kind")):
+        return [kind.group("kind")]  # 教育、交通…等行业主管部门: the kind of unit named
+    items = split_assignees(subj)
     if items and (items[0].startswith(_VERB_STARTS) or any("等" in x for x in items)):
         return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
-    if items and all(is_unit_like(x) or _is_group(x) for x in items):
+    if items and all(is_assignee(x) or _is_group(x) for x in items):
         return items
     for coll in sorted(_LEX.collectives, key=len, reverse=True):
         if subj.endswith(coll) and len(coll) >= 4:
@@ -354,7 +363,7 @@ def _subject_at(clause: str, m: re.Match):
     return None
 
 
-def _subject(clause: str):
+def _subject(clause: str, sectors: bool = True):
     """(units, predicate start) when ``clause`` opens with a unit list and a predicate.
 
     A subject followed by a strong predicate (负责, 要, 将, :) wins over a shorter one
@@ -364,7 +373,7 @@ def _subject(clause: str):
     for m in _VERB_RE.finditer(clause[:80]):
         if re.search(r"[,。;]", clause[: m.start()]):
             break
-        items = _subject_at(clause, m)
+        items = _subject_at(clause, m, sectors)
         if items is None:
             continue
         if m.group() in _TLX.strong_verbs:
@@ -393,7 +402,7 @@ def _duty_sections(ctx: NoticeContext):
     spans = []
     mk = ctx.outline.markers
     for i, m in enumerate(mk):
-        if m.level not in (1, 2):
+        if m.level not in (1,):
             continue
         head = re.split(r"[\s。]", ctx.work[m.end:m.end + 30], maxsplit=1)[0]
         if _DUTY_HEAD.search(head) and len(head) <= 20:
@@ -424,7 +433,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
             sent = sm.group()
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
                 continue
-            duties = _sentence_duties(sent, s0, marker_ends)
+            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx))
             item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
             if not duties and out and item is not None and out[-1].get("_item") == item.start \
                     and out[-1]["evidence"]["start"] < s0:
@@ -434,8 +443,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
             for a, b, lead, units, body in duties:
-                due, due_text = (parse_deadline(body, ctx.year)
-                                 if re.search(r"\d+月(?:\d+日|底)前|年底前|年内", body) else (None, None))
+                due, due_text = text_deadline(work[a:b], ctx.year)
                 ref = ctx.outline.ref_at(a)
                 pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
                 objs = pair.group("objs").split("、") if pair else []
@@ -450,7 +458,39 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     out[-1]["_item"] = item.start
 
 
-def _sentence_duties(sent: str, s0: int, marker_ends: set):
+# What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
+_CLAUSE_PREFIX = re.compile(
+    r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
+_WITH_WORDS = ("会同", "要会同", "负责会同", "应会同", "将会同")
+_PARTNERS = re.compile(r"(?:要|负责|应|将)?会同(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
+                       r"(?=对|将|在|按照|根据|结合|开展|组织|做好|进行|加强|研究|制定|负责|,|$)")
+
+
+def _exhortation(units: list, pred: str) -> bool:
+    """各部门、各单位要高度重视…: collectives asked for attention (exhortations.txt)."""
+    return bool(units) and all(is_collective(u) for u in units) and \
+        re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).startswith(_TLX.exhortations)
+
+
+def _with_partners(clause: str, units: list, pstart: int):
+    """``A会同B…``: B's named units are responsible with A (会同 is no lead wording);
+    ``会同有关部门`` adds no one. Returns (units, predicate start)."""
+    m = _PARTNERS.match(clause, pstart)
+    if not m:
+        return units, pstart
+    partners = split_assignees(m.group("u"))
+    if not all_assignees(partners):
+        return units, pstart
+    named = [u for u in partners if not u.startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
+    return units + named, pstart
+
+
+def _national(ctx) -> bool:
+    """A central-government notice (national_markers.txt)."""
+    return any(x.startswith(_TLX.national_markers) for x in (ctx.doc or "", ctx.notice.issuer or "", ctx.notice.title or ""))
+
+
+def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True):
     """Duties in one sentence: (start, end, lead units, units, predicate text) per subject.
 
     The first subject opens the sentence (after an outline marker or a layout gap);
@@ -466,17 +506,22 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set):
         clause = sent[st:]
         lead_units = []
         c0 = st
+        pre = _CLAUSE_PREFIX.match(clause)
+        if pre and pre.end():
+            clause = clause[pre.end():]
+            st += pre.end()
         bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?", clause)
         if bm and all(is_unit_like(u) for u in split_unit_list(bm.group("u"))):
             lead_units = split_unit_list(bm.group("u"))
             clause = clause[bm.end():]
             st += bm.end()
-        got = _subject(clause)
+        got = _subject(clause, sectors)
         if not got and not lead_units:
             continue
         units, pstart = got if got else ([], 0)
-        if any(u in _SELF_ROLES or u in _LEX.roles for u in units):
+        if any(u in _SELF_ROLES or u in _LEX.roles for u in units) or _exhortation(units, clause[pstart:]):
             continue
+        units, pstart = _with_partners(clause, units, pstart)
         found.append((c0, lead_units, units, st + pstart))
         break
     after = found[0][3] if found else 0
@@ -484,9 +529,13 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set):
         if cm.start() < after:
             continue
         clause = sent[cm.end():]
-        got = _subject(clause)
-        if got and _STRICT.match(clause[got[1]:]) and not any(u in _SELF_ROLES for u in got[0]):
-            found.append((cm.end(), [], got[0], cm.end() + got[1]))
+        pre = _CLAUSE_PREFIX.match(clause)
+        k = pre.end() if pre else 0
+        got = _subject(clause[k:], sectors)
+        if got and (k or _STRICT.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
+                and not any(u in _SELF_ROLES for u in got[0]):
+            units, pstart = _with_partners(clause[k:], got[0], got[1])
+            found.append((cm.end(), [], units, cm.end() + k + pstart))
     out = []
     for i, (c0, lead, units, p0) in enumerate(found):
         end = found[i + 1][0] - 1 if i + 1 < len(found) else len(sent)

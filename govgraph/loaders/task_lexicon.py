@@ -7,6 +7,8 @@
 ('due', True)
 >>> is_collective("各联席会议成员单位"), is_collective("相关责任单位"), is_collective("区财政局")
 (True, True, False)
+>>> is_collective("教育行政部门"), is_collective("科研院所"), is_collective("加强部门")
+(True, True, False)
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ class TaskLexicon:
     strict_verbs: tuple  # strict ones, longest first
     collective_heads: tuple
     collective_tails: tuple
+    alone_tails: tuple
     assign_words: dict  # word -> lead | responsible | with
+    exhortations: tuple  # 高度重视…: a collective asked for attention, not for work
+    national_markers: tuple  # how a central-government notice's issuer or number begins
 
     def labels_of(self, *roles: str) -> tuple:
         return tuple(k for k, v in self.labels.items() if v in roles)
@@ -59,7 +64,10 @@ def task_lexicon() -> TaskLexicon:
         strict_verbs=by_len(r[0] for r in verbs if r[1] == "strict"),
         collective_heads=by_len(r[1] for r in aff if r[0] == "head"),
         collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
+        alone_tails=by_len(r[1] for r in aff if r[0] == "alone"),
         assign_words={r[0]: r[1] for r in _rows("assign_words.tsv")},
+        exhortations=tuple(r[0] for r in _rows("exhortations.txt")),
+        national_markers=tuple(r[0] for r in _rows("national_markers.txt")),
     )
 
 
@@ -73,5 +81,9 @@ def is_collective(name: str) -> bool:
     core = re.sub(r"\([^()]*\)$", "", name)
     if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core):
         return False
-    return core.startswith(lx.collective_heads) and core.endswith(lx.collective_tails) and \
-        len(core) > min(len(h) for h in lx.collective_heads if core.startswith(h)) + 1
+    if core.startswith(lx.collective_heads):
+        return core.endswith(lx.collective_tails) and \
+            len(core) > min(len(h) for h in lx.collective_heads if core.startswith(h)) + 1
+    # 教育行政部门, 行业主管部门: a kind of unit named by its field
+    return core.endswith(lx.alone_tails) and 4 <= len(core) <= 12 and "、" not in core and \
+        not core.startswith(lx.verbs)
