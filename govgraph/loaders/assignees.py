@@ -16,6 +16,8 @@
 ['各街道', '相关委、办、局']
 >>> all_assignees(split_assignees("区财政局、各联席会议成员单位")), all_assignees(["加强管理"])
 (True, False)
+>>> is_assignee("并按照国家有关部门"), is_assignee("国家粮食局会同商务部")
+(False, False)
 """
 
 from __future__ import annotations
@@ -23,9 +25,9 @@ from __future__ import annotations
 import re
 
 from .mentions import is_unit_like, split_unit_list
-from .task_lexicon import is_collective
+from .task_lexicon import is_collective, task_lexicon
 
-__all__ = ["split_assignees", "is_assignee", "all_assignees", "expand_sub_units"]
+__all__ = ["split_assignees", "is_assignee", "all_assignees", "expand_sub_units", "plausible_name"]
 
 _LOWER_SUFFIX = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
 _LEVEL = ("区", "市", "县", "省", "镇", "乡", "街道")
@@ -33,8 +35,17 @@ _SEP = "\x00"
 _PLURAL = ("各", "有关", "相关")
 
 
+_TLX = task_lexicon()
+_NOT_IN_NAME = re.compile("|".join(map(re.escape, _TLX.not_name_inside)))
+
+
+def plausible_name(x: str) -> bool:
+    """Not a clause caught whole (并按照…, …会同…, …: …)."""
+    return not (x.startswith(_TLX.not_name_start) or _NOT_IN_NAME.search(x))
+
+
 def is_assignee(x: str) -> bool:
-    return is_unit_like(x) or is_collective(x)
+    return plausible_name(x) and (is_unit_like(x) or is_collective(x))
 
 
 def all_assignees(xs) -> bool:

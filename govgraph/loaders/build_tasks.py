@@ -19,7 +19,7 @@ from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, parse_due_cell, text_deadline
 from .line_tables import find_line_tables
 from .lexicon import load_lexicon
-from .assignees import all_assignees, expand_sub_units, is_assignee, split_assignees
+from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .mentions import CJK, is_unit_like, split_unit_list
 from .task_lexicon import is_collective, task_lexicon
 
@@ -339,7 +339,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     if not subj or re.search(r"[,。;\s]", subj):
         return None
-    if subj.startswith(_VERB_STARTS):
+    if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
         return None
     tail = _ABBREV_TAIL.search(subj)
     if tail:
@@ -355,7 +355,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     items = split_assignees(subj)
     if items and (items[0].startswith(_VERB_STARTS) or any("等" in x for x in items)):
         return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
-    if items and all(is_assignee(x) or _is_group(x) for x in items):
+    if items and all(is_assignee(x) or (_is_group(x) and plausible_name(x)) for x in items):
         return items
     for coll in sorted(_LEX.collectives, key=len, reverse=True):
         if subj.endswith(coll) and len(coll) >= 4:
@@ -443,7 +443,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
             for a, b, lead, units, body in duties:
-                due, due_text = text_deadline(work[a:b], ctx.year)
+                due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 ref = ctx.outline.ref_at(a)
                 pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
                 objs = pair.group("objs").split("、") if pair else []

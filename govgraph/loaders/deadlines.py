@@ -160,26 +160,40 @@ _CLAUSE = re.compile(r"[^,，。;；\n]+")
 _ONE_OFF = re.compile(r"前|底|末|完成|年内|上半年|下半年|季度|(?:到|至|于)(?:19|20)\d{2}年")
 
 
-def text_deadline(text: str, year: int | None) -> tuple[str | None, str | None]:
+def text_deadline(text: str, year: int | None, context: str = "") -> tuple[str | None, str | None]:
     """The last one-off target date a measure's text states (``到2025年底…到2030年底`` -> 2030),
-    recurring ones left out; (None, None) when it states none.
+    recurring ones left out; (None, None) when it states none. ``context``: the words before
+    the text in its sentence (``每年2月底前…,`` makes a later ``3月底前`` recurring too).
 
     >>> text_deadline("10月底前,提请区政府制定出台文件,年底前完成", 2022)
     ('2022-12-31', '年底前')
     >>> text_deadline("每月28日前报送", 2022), text_deadline("强化前期自查、年中指导、年末检查", 2024)
     ((None, None), (None, None))
+    >>> text_deadline("对督查发现的问题限期整改,年底逐一绩效对账", 2021)
+    (None, None)
+    >>> text_deadline("3月底前国家卫生健康委完成分析", 2019, context="2020年起,每年2月底前各省份完成考核,")
+    (None, None)
     """
     best = (None, None)
+    recurring = bool(_RECUR.search(context))
     for m in _CLAUSE.finditer(text):
         clause = m.group()
         if not _ONE_OFF.search(clause) or not DEADLINE_RE.search(clause):
             continue
+        if _RECUR.search(clause):
+            recurring = True
         d, dt = parse_deadline(clause, year)
         if not d:
             continue
-        after = clause[clause.find(dt) + len(dt):][:3]
-        if not (re.search(r"前|底|完成|内|^(?:到|至|于)|上半年|下半年|季度", dt) or re.match(r"(?:前|之前|以前|完成|内)", after)):
-            continue  # 年末检查, 6月30日召开: a date, not a target
+        at = clause.find(dt)
+        after, before = clause[at + len(dt):][:3], clause[max(0, at - 1):at]
+        explicit_year = bool(re.match(r"(?:19|20)\d{2}", dt))
+        if recurring and not explicit_year:
+            continue  # 每年2月底前…,3月底前…: every year
+        if not (re.search(r"前|完成|内|^(?:到|至|于)|上半年|下半年|季度", dt)
+                or re.match(r"(?:前|之前|以前|完成|内)", after) or before in ("到", "至", "于", "在")
+                or ("底" in dt and explicit_year)):
+            continue  # 年末检查, 年底逐一对账, 6月30日召开: a date, not a target
         if best[0] is None or d > best[0]:
             best = (d, dt)
     return best

@@ -37,12 +37,15 @@ class TaskLexicon:
     verbs: tuple  # every duty verb, longest first
     strong_verbs: frozenset  # strong and strict
     strict_verbs: tuple  # strict ones, longest first
+    no_subject: tuple  # words opening a clause that has no subject (经…研究同意)
     collective_heads: tuple
     collective_tails: tuple
     alone_tails: tuple
     assign_words: dict  # word -> lead | responsible | with
     exhortations: tuple  # 高度重视…: a collective asked for attention, not for work
     national_markers: tuple  # how a central-government notice's issuer or number begins
+    not_name_start: tuple  # words that never open an assignee's name
+    not_name_inside: tuple  # words that never stand in one
 
     def labels_of(self, *roles: str) -> tuple:
         return tuple(k for k, v in self.labels.items() if v in roles)
@@ -54,7 +57,8 @@ class TaskLexicon:
 @lru_cache(maxsize=1)
 def task_lexicon() -> TaskLexicon:
     by_len = lambda xs: tuple(sorted(set(xs), key=lambda s: (-len(s), s)))  # noqa: E731
-    verbs = _rows("duty_verbs.tsv")
+    rows = _rows("duty_verbs.tsv")
+    verbs = [r for r in rows if r[1] != "prefix"]
     aff = _rows("collective_affixes.tsv")
     return TaskLexicon(
         labels={r[0]: r[1] for r in _rows("task_labels.tsv")},
@@ -62,12 +66,15 @@ def task_lexicon() -> TaskLexicon:
         verbs=by_len(r[0] for r in verbs),
         strong_verbs=frozenset(r[0] for r in verbs if r[1] in ("strong", "strict")),
         strict_verbs=by_len(r[0] for r in verbs if r[1] == "strict"),
+        no_subject=by_len(r[0] for r in rows if r[1] == "prefix"),
         collective_heads=by_len(r[1] for r in aff if r[0] == "head"),
         collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
         alone_tails=by_len(r[1] for r in aff if r[0] == "alone"),
         assign_words={r[0]: r[1] for r in _rows("assign_words.tsv")},
         exhortations=tuple(r[0] for r in _rows("exhortations.txt")),
         national_markers=tuple(r[0] for r in _rows("national_markers.txt")),
+        not_name_start=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "start"),
+        not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
     )
 
 
