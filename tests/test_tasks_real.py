@@ -245,3 +245,18 @@ def test_exhortation_to_collectives_is_no_task():
     text = "（一）高度重视，加强领导。各部门、各单位要充分认识高层建筑消防安全面临的严峻形势，切实抓好落实。\n"
     tasks, _ = _tasks(text, "2017-09-06")
     assert tasks == []
+
+
+def test_deadline_stated_once_for_an_item_or_a_phase():
+    tasks, _ = _tasks(SH09, "2017-09-06")
+    dues = {tuple(t["responsible"]): t["due"] for t in tasks}
+    assert dues[("各有关委、办、局",)] == "2017-08-31"  # the phase heading (8月31日前)
+    assert dues[("区建设管理委", "区住房保障房屋管理局")] == "2017-09-30"  # 1.9月30日前, … (a marker before a date)
+
+
+# data/real/notices/sh-09.txt 七: a later sentence without a subject but with its own deadline.
+def test_subjectless_sentence_with_own_deadline():
+    text = ("七、工作要求\n（一）报送材料。各有关委、办、局在9月8日前，将实施方案报送区协调小组办公室。"
+            "每月19日报送当月工作小结；12月18日前报送工作总结。\n")
+    tasks, _ = _tasks(text, "2017-09-06")
+    assert _keys(tasks) == [((), ("各有关委、办、局",), "2017-09-08"), ((), ("各有关委、办、局",), "2017-12-18")]

@@ -437,13 +437,23 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
             item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
             if not duties and out and item is not None and out[-1].get("_item") == item.start \
                     and out[-1]["evidence"]["start"] < s0:
-                # A clause without its own subject continues the item's duty (…;协助做好…).
+                # A clause without its own subject continues the item's duty (…;协助做好…);
+                # with a deadline of its own it is a further task of the same units
+                # (…每月19日报送当月工作小结;12月18日前报送工作总结).
                 prev = out[-1]
+                own_due = text_deadline(sent, ctx.year)
+                if own_due[0] and prev["due"] and own_due[0] != prev["due"] and out[-1]["evidence"]["end"] <= s0:
+                    out.append(_task(ctx, ctx.outline.ref_at(s0), sent, prev["lead"], prev["responsible"],
+                                     own_due[0], own_due[1], s0, s0 + len(sent)))
+                    out[-1]["_item"] = item.start
+                    continue
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
+                if due is None and due_text is None:
+                    due, due_text = _item_deadline(ctx, a)
                 ref = ctx.outline.ref_at(a)
                 pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
                 objs = pair.group("objs").split("、") if pair else []
@@ -483,6 +493,33 @@ def _with_partners(clause: str, units: list, pstart: int):
         return units, pstart
     named = [u for u in partners if not u.startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
     return units + named, pstart
+
+
+_HEAD_DUE = re.compile(r"\((?P<d>[^()]{2,24})\)\s*$")
+
+
+def _item_deadline(ctx, pos: int):
+    """A deadline stated once for an item: at its heading (``(一)动员部署阶段(8月31日前)``,
+    ``(二)排查整治阶段(9月1日至11月30日)``) or opening it (``1.9月30日前,A…。B…。``);
+    the innermost item that states one gives it."""
+    work = ctx.work
+    enc = ctx.outline.enclosing(pos)
+    for lv in (4, 3, 2, 1):
+        mk = enc.get(lv)
+        if mk is None:
+            continue
+        head = re.split(r"[。;\n]", work[mk.end:mk.end + 40], maxsplit=1)[0]
+        hm = _HEAD_DUE.search(head) if len(head) <= 30 else None
+        if hm and DEADLINE_RE.search(hm.group("d")):
+            d, dt = parse_deadline(hm.group("d"), ctx.year)
+            if d:
+                return d, dt
+        om = _CLAUSE_PREFIX.match(work, mk.end)
+        if om and om.end() > mk.end and not work[mk.end:om.end()].startswith("请"):
+            d, dt = parse_deadline(work[mk.end:om.end()], ctx.year)
+            if d:
+                return d, dt
+    return None, None
 
 
 def _national(ctx) -> bool:
@@ -529,6 +566,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
         if cm.start() < after:
             continue
         clause = sent[cm.end():]
+        if found and clause.startswith(_WITH_WORDS):
+            units, _ = _with_partners(clause, found[-1][2], 0)  # …,会同区发展改革委等部门将…
+            found[-1] = found[-1][:2] + (units,) + found[-1][3:]
+            continue
         pre = _CLAUSE_PREFIX.match(clause)
         k = pre.end() if pre else 0
         got = _subject(clause[k:], sectors)
