@@ -260,3 +260,19 @@ def test_subjectless_sentence_with_own_deadline():
             "每月19日报送当月工作小结；12月18日前报送工作总结。\n")
     tasks, _ = _tasks(text, "2017-09-06")
     assert _keys(tasks) == [((), ("各有关委、办、局",), "2017-09-08"), ((), ("各有关委、办、局",), "2017-12-18")]
+
+
+# data/real/notices/sh-13.txt: 职责分工 by unit, each item headed "N.单位。"; 牵头… makes it lead.
+SH13 = """机关各部门、各企事业单位、各居委会：
+古美路街道加强独居老人消防安全工作实施方案
+一、工作目标
+对辖区内独居老人进行消防安全风险综合评估。
+二、职责分工
+1.街道消委办。牵头开展独居老人消防安全关爱工作，协助居委针对独居老人开展消防安全风险评估。消委办负责加强微型消防站基础建设。
+2.派出所。配合开展独居老人消防安全关爱工作，负责独居老人消防安全隐患的确认。
+"""
+
+
+def test_duties_by_unit_headed_items():
+    tasks, _ = _tasks(SH13, "2022-07-20")
+    assert _keys(tasks) == [(("街道消委办",), (), None), ((), ("派出所",), None)]

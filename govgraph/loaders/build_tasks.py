@@ -433,8 +433,17 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
             sent = sm.group()
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
                 continue
+            bare = sent.strip()
+            if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
+                    bare.endswith(":") or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
+                continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
             duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx))
             item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
+            head_unit = out and item is not None and out[-1].get("_item") == item.start and out[-1].get("_head")
+            if head_unit:
+                duties = []  # 1.街道消委办。牵头…。消委办负责…: the item is the headed unit's
+                if out[-1]["text"] == "" and re.match(r"\s*牵头", sent):
+                    out[-1]["lead"], out[-1]["responsible"] = out[-1]["responsible"], []
             if not duties and out and item is not None and out[-1].get("_item") == item.start \
                     and out[-1]["evidence"]["start"] < s0:
                 # A clause without its own subject continues the item's duty (…;协助做好…);
@@ -466,6 +475,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
                 if item is not None:
                     out[-1]["_item"] = item.start
+                    out[-1]["_head"] = body == "" and bool(units)
 
 
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
@@ -543,6 +553,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
         clause = sent[st:]
         lead_units = []
         c0 = st
+        hm = re.fullmatch(r"(?P<u>[^,。;:\s]{2,20})。\s*", clause)
+        if hm and st > 0 and all(is_unit_like(u) for u in split_assignees(hm.group("u"))):
+            # 1.街道消委办。: an item headed by the unit whose duties follow
+            found.append((c0, [], split_assignees(hm.group("u")), st + len(hm.group("u")) + 1))
+            break
         pre = _CLAUSE_PREFIX.match(clause)
         if pre and pre.end():
             clause = clause[pre.end():]
@@ -609,6 +624,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     for t in out:
         t.pop("_item", None)
         t.pop("_type", None)
+        t.pop("_head", None)
     return out
 
 

@@ -46,6 +46,7 @@ class TaskLexicon:
     national_markers: tuple  # how a central-government notice's issuer or number begins
     not_name_start: tuple  # words that never open an assignee's name
     not_name_inside: tuple  # words that never stand in one
+    doc_genres: tuple  # words ending a document title
 
     def labels_of(self, *roles: str) -> tuple:
         return tuple(k for k, v in self.labels.items() if v in roles)
@@ -75,6 +76,7 @@ def task_lexicon() -> TaskLexicon:
         national_markers=tuple(r[0] for r in _rows("national_markers.txt")),
         not_name_start=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "start"),
         not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
+        doc_genres=tuple(r[0] for r in _rows("doc_genres.txt")),
     )
 
 
