@@ -358,7 +358,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     if items and all(is_assignee(x) or (_is_group(x) and plausible_name(x)) for x in items):
         return items
     for coll in sorted(_LEX.collectives, key=len, reverse=True):
-        if subj.endswith(coll) and len(coll) >= 4:
+        if subj.endswith(coll) and len(coll) >= 4 and not _VERB_RE.search(subj[: -len(coll)]):
             return [coll]  # 议案、建议案主办部门: the collective named at the end
     return None
 
@@ -481,6 +481,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
 _CLAUSE_PREFIX = re.compile(
     r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
+_COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由A、B选派人员参加: who staffs a body
 _WITH_WORDS = ("会同", "要会同", "负责会同", "应会同", "将会同")
 _PARTNERS = re.compile(r"(?:要|负责|应|将)?会同(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
                        r"(?=对|将|在|按照|根据|结合|开展|组织|做好|进行|加强|研究|制定|负责|,|$)")
@@ -488,8 +489,10 @@ _PARTNERS = re.compile(r"(?:要|负责|应|将)?会同(?P<u>[^,。;]{2,60}?)(?:�
 
 def _exhortation(units: list, pred: str) -> bool:
     """各部门、各单位要高度重视…: collectives asked for attention (exhortations.txt)."""
-    return bool(units) and all(is_collective(u) for u in units) and \
-        re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).startswith(_TLX.exhortations)
+    if not units or not all(is_collective(u) for u in units):
+        return False
+    pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
+    return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends))
 
 
 def _with_partners(clause: str, units: list, pstart: int):
@@ -547,14 +550,17 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
     starts = {0} | {m.end() for m in re.finditer(r"\s+", sent)}
     starts |= {p - s0 for p in marker_ends if s0 <= p < s0 + len(sent)}
     for st in sorted(starts):
+        if sent.count("《", 0, st) > sent.count("》", 0, st):
+            continue  # inside a quoted title (《…办公室印发〈…〉的通知》)
         pm = _MARKER_PREFIX.match(sent[st:])
         if pm:
             st += pm.end()
         clause = sent[st:]
         lead_units = []
         c0 = st
-        hm = re.fullmatch(r"(?P<u>[^,。;:\s]{2,20})。\s*", clause)
-        if hm and st > 0 and all(is_unit_like(u) for u in split_assignees(hm.group("u"))):
+        hm = re.fullmatch(r"(?P<u>[^,。;:\s]{2,8})。\s*", clause)
+        if hm and st > 0 and not hm.group("u").startswith(_VERB_STARTS) and \
+                all(is_unit_like(u) and plausible_name(u) for u in split_assignees(hm.group("u"))):
             # 1.街道消委办。: an item headed by the unit whose duties follow
             found.append((c0, [], split_assignees(hm.group("u")), st + len(hm.group("u")) + 1))
             break
@@ -567,6 +573,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
             lead_units = split_unit_list(bm.group("u"))
             clause = clause[bm.end():]
             st += bm.end()
+        elif clause.startswith("由") and _subject(clause[1:], sectors) and not _COMPOSED.search(clause[:60]):
+            clause, st = clause[1:], st + 1  # 由区政府挂牌督办
         got = _subject(clause, sectors)
         if not got and not lead_units:
             continue
@@ -587,9 +595,12 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
             continue
         pre = _CLAUSE_PREFIX.match(clause)
         k = pre.end() if pre else 0
+        if clause.startswith("由", k) and not re.match(r"由[^,。;]{2,30}?牵头", clause[k:]) \
+                and not _COMPOSED.search(clause[k:k + 60]):
+            k += 1  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors)
         if got and (k or _STRICT.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
-                and not any(u in _SELF_ROLES for u in got[0]):
+                and not any(u in _SELF_ROLES for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
     out = []

@@ -55,7 +55,7 @@ _MONTH_BEFORE = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:前|之前|以�
 _MONTH_MID = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?P<part>上旬|中旬)(?:前)?")
 _MONTH_DONE = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:完成|内完成|内)")
 _YEAR_END = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})(?=年))?(?:年底|年末|年内)(?:前|之前)?")
-_BY_YEAR = re.compile(r"(?:到|至|于)(?P<y>(?:19|20)\d{2})年(?![\d底末内])")
+_BY_YEAR = re.compile(r"(?:到|至|于)(?P<y>(?:19|20)\d{2})年(?![\d底末内初中])")
 _HALF = re.compile(rf"{_Y}(?P<h>上半年|下半年)")
 _QUARTER = re.compile(rf"{_Y}(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
 

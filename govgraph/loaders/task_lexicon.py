@@ -43,6 +43,7 @@ class TaskLexicon:
     alone_tails: tuple
     assign_words: dict  # word -> lead | responsible | with
     exhortations: tuple  # 高度重视…: a collective asked for attention, not for work
+    exhortation_ends: tuple  # …结合实际抓好落实: a short request to carry out the notice
     national_markers: tuple  # how a central-government notice's issuer or number begins
     not_name_start: tuple  # words that never open an assignee's name
     not_name_inside: tuple  # words that never stand in one
@@ -72,7 +73,8 @@ def task_lexicon() -> TaskLexicon:
         collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
         alone_tails=by_len(r[1] for r in aff if r[0] == "alone"),
         assign_words={r[0]: r[1] for r in _rows("assign_words.tsv")},
-        exhortations=tuple(r[0] for r in _rows("exhortations.txt")),
+        exhortations=tuple(r[0] for r in _rows("exhortations.txt") if not r[0].startswith("$")),
+        exhortation_ends=tuple(r[0][1:] for r in _rows("exhortations.txt") if r[0].startswith("$")),
         national_markers=tuple(r[0] for r in _rows("national_markers.txt")),
         not_name_start=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "start"),
         not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
