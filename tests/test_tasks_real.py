@@ -276,3 +276,18 @@ SH13 = """机关各部门、各企事业单位、各居委会：
 def test_duties_by_unit_headed_items():
     tasks, _ = _tasks(SH13, "2022-07-20")
     assert _keys(tasks) == [(("街道消委办",), (), None), ((), ("派出所",), None)]
+
+
+# data/real/notices/sh-16.txt 二.7: prose 由X牵头,Y配合 after the measure; X和Y before a plural.
+def test_prose_lead_and_partners():
+    text = ("二、主要措施\n（一）加强建设。将市政消火栓建设列为区政府实事项目，由区交通委牵头，区发改委、区建管委、区水务局、"
+            "区消防救援支队配合，加快推进市政消火栓建设。\n"
+            "（二）加强宣传。区委宣传部、区文明办、各行业管理部门和街镇（工业区）要充分利用各种宣教资源。\n")
+    tasks, _ = _tasks(text, "2019-08-02")
+    assert _keys(tasks) == [(("区交通委",), ("区发改委", "区建管委", "区水务局", "区消防救援支队"), None),
+                            ((), ("区委宣传部", "区文明办", "各行业管理部门", "街镇（工业区）"), None)]
+
+
+def test_prose_lead_without_you():
+    tasks, _ = _tasks("（一）完善机制。区发改委牵头，区财政局、区统计局配合，建立考核机制。\n", "2019-08-02")
+    assert _keys(tasks) == [(("区发改委",), ("区财政局", "区统计局"), None)]

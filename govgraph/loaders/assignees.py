@@ -14,6 +14,8 @@
 ['文化和旅游部', '各有关省级人民政府']
 >>> split_assignees("各街道、相关委、办、局")
 ['各街道', '相关委、办、局']
+>>> split_assignees("各行业管理部门和街镇(工业区)")
+['各行业管理部门', '街镇(工业区)']
 >>> all_assignees(split_assignees("区财政局、各联席会议成员单位")), all_assignees(["加强管理"])
 (True, False)
 >>> is_assignee("并按照国家有关部门"), is_assignee("国家粮食局会同商务部")
@@ -86,7 +88,7 @@ def split_assignees(s: str) -> list[str]:
     for part in parts:
         part = part.replace(_SEP, "、")
         left, sep, right = part.rpartition("和")
-        if sep and right.startswith(_PLURAL) and is_assignee(left) and is_assignee(right):
+        if sep and (right.startswith(_PLURAL) or is_collective(left)) and is_assignee(left) and is_assignee(right):
             out.extend(expand_sub_units(left) + [right])  # 文化和旅游部和各有关省级人民政府
             continue
         out.extend(expand_sub_units(part))

@@ -481,10 +481,14 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
 _CLAUSE_PREFIX = re.compile(
     r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
+_PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
+    map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由A、B选派人员参加: who staffs a body
-_WITH_WORDS = ("会同", "要会同", "负责会同", "应会同", "将会同")
-_PARTNERS = re.compile(r"(?:要|负责|应|将)?会同(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?"
-                       r"(?=对|将|在|按照|根据|结合|开展|组织|做好|进行|加强|研究|制定|负责|,|$)")
+_WITH_LIST = [w for w, r in _TLX.assign_words.items() if r == "with"]
+_WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "应", "将"))
+_PARTNERS = re.compile(r"(?:要|负责|应|将)?(?:" + "|".join(map(re.escape, _WITH_LIST)) + r")"
+                       r"(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关|职能)?(?:部门|单位))?"
+                       r"(?=对|将|在|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + ")")
 
 
 def _exhortation(units: list, pred: str) -> bool:
@@ -589,6 +593,17 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
         if cm.start() < after:
             continue
         clause = sent[cm.end():]
+        bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?", clause)
+        if bm and all_assignees(split_assignees(bm.group("u"))):
+            found.append((cm.end(), split_assignees(bm.group("u")), [], cm.end() + bm.end()))  # …,由X牵头,
+            continue
+        leads = found and ((found[-1][1] and not found[-1][2]) or
+                           (not found[-1][1] and sent.startswith("牵头", found[-1][3])))
+        got = _subject(clause, sectors) if leads else None
+        if got and re.match(_PARTNER_VERBS, clause[got[1]:]):
+            c0, lead, units, p0 = found[-1]  # …,由X牵头,Y配合 / X牵头,Y配合
+            found[-1] = (c0, lead or units, got[0], p0)
+            continue
         if found and clause.startswith(_WITH_WORDS):
             units, _ = _with_partners(clause, found[-1][2], 0)  # …,会同区发展改革委等部门将…
             found[-1] = found[-1][:2] + (units,) + found[-1][3:]
@@ -603,9 +618,19 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
                 and not any(u in _SELF_ROLES for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
+    # X牵头,Y配合: X leads, Y is responsible with it.
+    merged = []
+    for c0, lead, units, p0 in found:
+        pred = sent[p0:p0 + 6]
+        if merged and merged[-1][1] and re.match(_PARTNER_VERBS, pred) and not merged[-1][4]:
+            merged[-1] = merged[-1][:2] + (merged[-1][2] + units, merged[-1][3], True)
+            continue
+        if units and not lead and re.match(r"牵头", pred):
+            lead, units = units, []
+        merged.append((c0, lead, units, p0, False))
     out = []
-    for i, (c0, lead, units, p0) in enumerate(found):
-        end = found[i + 1][0] - 1 if i + 1 < len(found) else len(sent)
+    for i, (c0, lead, units, p0, _) in enumerate(merged):
+        end = merged[i + 1][0] - 1 if i + 1 < len(merged) else len(sent)
         body = sent[p0:end].lstrip(":").strip()
         out.append((s0 + c0, s0 + end, lead, units, body))
     return out
