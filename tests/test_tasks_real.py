@@ -291,3 +291,11 @@ def test_prose_lead_and_partners():
 def test_prose_lead_without_you():
     tasks, _ = _tasks("（一）完善机制。区发改委牵头，区财政局、区统计局配合，建立考核机制。\n", "2019-08-02")
     assert _keys(tasks) == [(("区发改委",), ("区财政局", "区统计局"), None)]
+
+
+# The rule of data/real/notices/loc-18.txt (列第一位的责任单位为牵头单位), with brackets after measures.
+def test_first_listed_leads_when_the_notice_says_so():
+    text = ("一、各责任单位要抓好落实。\n二、责任分解中，列第一位的责任单位为牵头单位或汇总单位。\n"
+            "三、重点工作\n1.推进项目建设。（市发改委、市财政局负责）\n2.加强督查。（市政府督查室负责）\n")
+    tasks, _ = _tasks(text, "2021-03-01")
+    assert _keys(tasks) == [(("市发改委",), ("市财政局",), None), ((), ("市政府督查室",), None)]

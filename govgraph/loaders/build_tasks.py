@@ -641,11 +641,13 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     covered: list[tuple[int, int]] = []
     _parentheticals(ctx, out, covered)
     _label_lines(ctx, out, covered)
+    n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
     has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables) or bool(line_tables)
     n_body = len(out)
     _tables(ctx, out)
     _line_tables(ctx, line_tables, out)
+    _first_leads(ctx, out[:n_assigned] + out[n_body:])
     if has_resp_table:
         out = _drop_restated(ctx, out[:n_body], out[n_body:])
     else:
@@ -662,6 +664,16 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
         t.pop("_type", None)
         t.pop("_head", None)
     return out
+
+
+def _first_leads(ctx, tasks: list):
+    """Where the notice states once that the first unit listed leads (列第一位者为牵头单位),
+    the first responsible unit of each bracket or table row without a lead is its lead."""
+    if not _TLX.first_lead.search(ctx.work):
+        return
+    for t in tasks:
+        if not t["lead"] and len(t["responsible"]) > 1:
+            t["lead"], t["responsible"] = t["responsible"][:1], t["responsible"][1:]
 
 
 def _bigrams(s: str) -> set:

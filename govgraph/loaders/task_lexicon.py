@@ -5,6 +5,8 @@
 ('lead', 'responsible', 'due')
 >>> lx.columns["时间节点"], "负责" in lx.strict_verbs
 ('due', True)
+>>> bool(lx.first_lead.search("责任分解中,列第一位的责任单位为牵头单位或汇总单位")), bool(lx.first_lead.search("排在第一位的部门为牵头部门"))
+(True, True)
 >>> is_collective("各联席会议成员单位"), is_collective("相关责任单位"), is_collective("区财政局")
 (True, True, False)
 >>> is_collective("教育行政部门"), is_collective("科研院所"), is_collective("加强部门")
@@ -48,6 +50,7 @@ class TaskLexicon:
     not_name_start: tuple  # words that never open an assignee's name
     not_name_inside: tuple  # words that never stand in one
     doc_genres: tuple  # words ending a document title
+    first_lead: re.Pattern  # a notice's rule that the first unit listed leads
 
     def labels_of(self, *roles: str) -> tuple:
         return tuple(k for k, v in self.labels.items() if v in roles)
@@ -79,6 +82,7 @@ def task_lexicon() -> TaskLexicon:
         not_name_start=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "start"),
         not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
         doc_genres=tuple(r[0] for r in _rows("doc_genres.txt")),
+        first_lead=re.compile("|".join(f"(?:{r[0]})" for r in _rows("first_lead_rules.txt"))),
     )
 
 
