@@ -299,3 +299,37 @@ def test_first_listed_leads_when_the_notice_says_so():
             "三、重点工作\n1.推进项目建设。（市发改委、市财政局负责）\n2.加强督查。（市政府督查室负责）\n")
     tasks, _ = _tasks(text, "2021-03-01")
     assert _keys(tasks) == [(("市发改委",), ("市财政局",), None), ((), ("市政府督查室",), None)]
+
+
+# data/real/notices/sh-14.txt 附件2: a list of units and their targets under a year's title.
+SH14_LIST = """附件2
+
+2019年街镇（园区）生活垃圾分类目标任务  分解表
+
+街镇、园区
+
+目标任务
+
+罗店镇
+
+垃圾分类绿色账户推进100%全覆盖，创建达标累计61个小区，其中30%的小区要创建示范小区。
+
+大场镇
+
+垃圾分类绿色账户推进100%全覆盖，创建达标累计86个小区。
+"""
+
+
+def test_unit_list_with_year_targets():
+    tasks, _ = _tasks(SH14_LIST, "2019-05-05")
+    assert _keys(tasks) == [((), ("罗店镇",), "2019-12-31"), ((), ("大场镇",), "2019-12-31")]
+
+
+def test_single_unit_cell_in_lead_and_partner_table_is_the_lead():
+    text = SH14_TABLE.replace("""2
+
+将生活垃圾管理""", """2
+
+将生活垃圾管理""").replace("区委组织部（区公务员局）\n\n区绿化市容局\n\n2019年", "区政府办公室、区绿化市容局、\n\n区规划资源局、区重大办\n\n2019年")
+    tasks, _ = _tasks(text, "2019-05-05")
+    assert _keys(tasks)[1] == (("区政府办公室", "区绿化市容局", "区规划资源局", "区重大办"), (), "2019-12-31")

@@ -17,7 +17,7 @@ import re
 
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, parse_due_cell, text_deadline
-from .line_tables import find_line_tables
+from .line_tables import find_line_tables, find_unit_lists
 from .lexicon import load_lexicon
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .mentions import CJK, is_unit_like, split_unit_list
@@ -282,7 +282,8 @@ def _task_row(ctx, t, r, ref):
         due, due_text = text_deadline(text, ctx.year)
     lead: list[str] = []
     names = [u for c in cells for u in c]
-    if any(c in _LEAD_COLS for c in t.columns) and any(c in _RESP_COLS for c in t.columns) and len(cells) > 1:
+    if any(c in _LEAD_COLS for c in t.columns) and any(c in _RESP_COLS for c in t.columns):
+        # cells in column order: a row with one unit cell has its lead only
         lead, names = cells[0], [u for c in cells[1:] for u in c]
     elif any(c in _LEAD_COLS for c in t.columns) and not any(c in _RESP_COLS for c in t.columns):
         lead, names = names, []
@@ -315,6 +316,19 @@ def _line_tables(ctx: NoticeContext, tables, out: list):
             due, due_text = parse_due_cell(r.due_cell, ctx.year) if r.due_cell else text_deadline(r.text, ctx.year)
             out.append(_task(ctx, f"附件.{r.ref}", r.text, lead, resp, due, due_text, r.start, r.end))
             out[-1]["_type"] = r.project_title
+
+
+def _unit_lists(ctx: NoticeContext, lists, out: list):
+    """Rows of unit / task lists; a list titled with a year (2019年…目标任务分解表) sets that
+    year's targets: due at its end unless the text states a date."""
+    for n, ul in enumerate(lists, 1):
+        ym = re.match(r"((?:19|20)\d{2})年", ul.title)
+        for i, (unit, text, a, b) in enumerate(ul.rows, 1):
+            due, due_text = text_deadline(text, ctx.year)
+            if due is None and ym:
+                due, due_text = f"{ym.group(1)}-12-31", ym.group(0)
+            out.append(_task(ctx, f"附件.{n}.{i}" if len(lists) > 1 else f"附件.{i}", text, [],
+                             split_assignees(unit), due, due_text, a, b))
 
 
 _LEAD_COLS = _TLX.columns_of("lead")
@@ -643,10 +657,12 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     _label_lines(ctx, out, covered)
     n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
-    has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables) or bool(line_tables)
+    unit_lists = find_unit_lists(ctx.work)
+    has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables) or bool(line_tables) or bool(unit_lists)
     n_body = len(out)
     _tables(ctx, out)
     _line_tables(ctx, line_tables, out)
+    _unit_lists(ctx, unit_lists, out)
     _first_leads(ctx, out[:n_assigned] + out[n_body:])
     if has_resp_table:
         out = _drop_restated(ctx, out[:n_body], out[n_body:])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .assignees import all_assignees, split_assignees
 from .task_lexicon import task_lexicon
 
-__all__ = ["LineTable", "LineRow", "find_line_tables"]
+__all__ = ["LineTable", "LineRow", "find_line_tables", "UnitList", "find_unit_lists"]
 
 _PROJECT = re.compile(r"^(\d{1,2})\s*[.、．]\s*(?=\S)")
 _CATEGORY = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、")
@@ -147,3 +147,43 @@ def _read_rows(work, lines, k, table):
         num = p if p is not None else str(len(table.rows) + 1)
         r.ref = num + ("abcdefghijklmnopqrstuvwxyz"[s - 1] if per_project[p] > 1 and s <= 26 else "")
         table.rows.append(r)
+
+
+@dataclass
+class UnitList:
+    """A two-column list of units and their tasks (``街镇、园区 / 目标任务``), one cell a line."""
+
+    start: int
+    end: int
+    title: str  # the line above the header (``2019年街镇(园区)生活垃圾分类目标任务分解表``)
+    rows: list = field(default_factory=list)  # (unit, text, start, end)
+
+
+def find_unit_lists(work: str) -> list[UnitList]:
+    """Lists headed by a unit column and a task column, rows alternating unit / task text.
+
+    >>> w = "附件2\\n2019年目标任务分解表\\n街镇、园区\\n目标任务\\n罗店镇\\n创建达标累计61个小区。\\n大场镇\\n创建达标累计86个小区。\\n"
+    >>> [(u, t) for u, t, _, _ in find_unit_lists(w)[0].rows]
+    [('罗店镇', '创建达标累计61个小区。'), ('大场镇', '创建达标累计86个小区。')]
+    """
+    cols = task_lexicon().columns
+    lines = [_strip(x) for x in _lines(work)]
+    out = []
+    for i in range(len(lines) - 3):
+        head, task = lines[i][0], lines[i + 1][0]
+        if cols.get(task) != "task" or len(head) > 10 or \
+                not any(cols.get(p) == "unit" for p in re.split(r"[、,/]", head)):
+            continue
+        ul = UnitList(lines[i][1], lines[i + 1][2], lines[i - 1][0] if i else "")
+        k = i + 2
+        while k + 1 < len(lines):
+            u, t = lines[k], lines[k + 1]
+            if len(u[0]) > 20 or not all_assignees(split_assignees(u[0])) or len(t[0]) <= 8 \
+                    or all_assignees(split_assignees(t[0])):
+                break
+            ul.rows.append((u[0], t[0], u[1], t[2]))
+            ul.end = t[2]
+            k += 2
+        if len(ul.rows) >= 2:
+            out.append(ul)
+    return out
