@@ -333,3 +333,16 @@ def test_single_unit_cell_in_lead_and_partner_table_is_the_lead():
 将生活垃圾管理""").replace("区委组织部（区公务员局）\n\n区绿化市容局\n\n2019年", "区政府办公室、区绿化市容局、\n\n区规划资源局、区重大办\n\n2019年")
     tasks, _ = _tasks(text, "2019-05-05")
     assert _keys(tasks)[1] == (("区政府办公室", "区绿化市容局", "区规划资源局", "区重大办"), (), "2019-12-31")
+
+
+# data/real/notices/sh-10.txt: a 职能分工 section (group duties) and named units' duties elsewhere;
+# data/real/notices/loc-07.txt: 区经发局负责人 is a person, not a duty.
+def test_named_duties_outside_duty_sections_and_persons():
+    text = ("一、试点工作职能分工\n（一）工作推进专班：配合区协调监管机构研究调研并拟定管理办法。\n"
+            "二、主要任务\n（一）建立计划库。各乡镇应稳步开展排摸入市地块。区规划资源局应指导入市主体完成入市方案编制。\n"
+            "三、成员\n区经发局负责人\n")
+    tasks, _ = _tasks(text, "2023-06-01")
+    units = [t["responsible"] for t in tasks]
+    assert ["区规划资源局"] in units  # a named unit outside the duty section
+    assert ["各乡镇"] not in units  # collectives there are read only in duty sections
+    assert ["区经发局"] not in units

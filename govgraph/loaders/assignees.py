@@ -43,7 +43,7 @@ _NOT_IN_NAME = re.compile("|".join(map(re.escape, _TLX.not_name_inside)))
 
 def plausible_name(x: str) -> bool:
     """Not a clause caught whole (并按照…, …会同…, …: …)."""
-    return not (x.startswith(_TLX.not_name_start) or _NOT_IN_NAME.search(x))
+    return not (x.startswith(_TLX.not_name_start) or _NOT_IN_NAME.search(x) or x.endswith(_TLX.not_name_end))
 
 
 def is_assignee(x: str) -> bool:

@@ -387,6 +387,9 @@ def _subject(clause: str, sectors: bool = True):
     for m in _VERB_RE.finditer(clause[:80]):
         if re.search(r"[,。;]", clause[: m.start()]):
             break
+        if m.group() == "负责" and (clause.startswith("同志", m.end()) or
+                                    (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
+            continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
         items = _subject_at(clause, m, sectors)
         if items is None:
             continue
@@ -436,12 +439,16 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     limit = min(ctx.attachments_at or len(work), ctx.body_end)
     # Duties come after the addressee line (各部门、各直属机构: is who receives the notice).
     top = ctx.addressees_end
-    regions = [(a, min(b, ctx.body_end)) for a, b in sections] or [(top, limit)]
+    regions = [(a, min(b, ctx.body_end), False) for a, b in sections] or [(top, limit, False)]
     if sections and ctx.outline.markers:
         # The covering letter before the first heading still assigns duties (区督查室要…).
-        regions = [(top, ctx.outline.markers[0].start)] + regions
+        first = ctx.outline.markers[0].start
+        regions = [(top, first, False)] + regions
+        # Elsewhere only duties of named units count: the collectives there are exhorted.
+        cuts = sorted([(first, first)] + [(a, b) for a, b, _ in regions[1:]]) + [(limit, limit)]
+        regions += [(cuts[i][1], cuts[i + 1][0], True) for i in range(len(cuts) - 1) if cuts[i][1] < cuts[i + 1][0]]
     marker_ends = {m.end for m in ctx.outline.markers}
-    for ra, rb in regions:
+    for ra, rb, named_only in regions:
         for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):
             s0 = ra + sm.start()
             sent = sm.group()
@@ -473,6 +480,9 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
+            if named_only:
+                duties = [d for d in duties if all(is_assignee(u) and not is_collective(u) and not _is_group(u)
+                                                   for u in d[2] + d[3])]
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:

@@ -49,6 +49,7 @@ class TaskLexicon:
     national_markers: tuple  # how a central-government notice's issuer or number begins
     not_name_start: tuple  # words that never open an assignee's name
     not_name_inside: tuple  # words that never stand in one
+    not_name_end: tuple  # a person's designation ending the name (…干部)
     doc_genres: tuple  # words ending a document title
     first_lead: re.Pattern  # a notice's rule that the first unit listed leads
 
@@ -81,6 +82,7 @@ def task_lexicon() -> TaskLexicon:
         national_markers=tuple(r[0] for r in _rows("national_markers.txt")),
         not_name_start=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "start"),
         not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
+        not_name_end=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "end"),
         doc_genres=tuple(r[0] for r in _rows("doc_genres.txt")),
         first_lead=re.compile("|".join(f"(?:{r[0]})" for r in _rows("first_lead_rules.txt"))),
     )
