@@ -346,3 +346,20 @@ def test_named_duties_outside_duty_sections_and_persons():
     assert ["区规划资源局"] in units  # a named unit outside the duty section
     assert ["各乡镇"] not in units  # collectives there are read only in duty sections
     assert ["区经发局"] not in units
+
+
+# data/real/notices/loc-13.txt: assignments in square brackets after each item.
+def test_square_bracket_assignment():
+    text = ("一、重点任务\n1、切实提高政治站位,慎终如始精准抓好疫情防控工作。"
+            "[牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]\n")
+    tasks, _ = _tasks(text, "2020-05-01")
+    assert _keys(tasks) == [(("区卫健局",), ("区疫情防控指挥部成员单位", "各街办(新区)"), None)]
+
+
+# data/real/notices/gov-07.txt 三.(四): 请A、B等部门在…前 names units in full; gov-03: a group's office.
+def test_named_units_before_deng_and_group_office():
+    text = ("三、改进管理\n（四）下放管理权限。请科技部、工业和信息化部、农业农村部、卫生健康委等部门在2019年2月底前完成"
+            "有关管理办法的修订。\n（五）加强监测。国家组织药品集中采购和使用试点工作小组办公室要做好监测分析。\n")
+    tasks, _ = _tasks(text, "2018-12-24", doc="国办发〔2018〕127号")
+    assert _keys(tasks) == [((), ("科技部", "工业和信息化部", "农业农村部", "卫生健康委"), "2019-02-28"),
+                            ((), ("国家组织药品集中采购和使用试点工作小组办公室",), None)]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import load_lexicon
 from .mentions import is_unit_like, split_unit_list
 from .task_lexicon import is_collective, task_lexicon
 
@@ -38,6 +39,7 @@ _PLURAL = ("各", "有关", "相关")
 
 
 _TLX = task_lexicon()
+_GROUPS = load_lexicon().group_suffixes
 _NOT_IN_NAME = re.compile("|".join(map(re.escape, _TLX.not_name_inside)))
 
 
@@ -47,7 +49,12 @@ def plausible_name(x: str) -> bool:
 
 
 def is_assignee(x: str) -> bool:
-    return plausible_name(x) and (is_unit_like(x) or is_collective(x))
+    return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x))
+
+
+def _group_office(x: str) -> bool:
+    """The office of a group (…试点工作小组办公室): a unit, whatever the group's name holds."""
+    return 6 <= len(x) <= 30 and any(x.endswith(g + o) for g in _GROUPS for o in ("办公室", "办"))
 
 
 def all_assignees(xs) -> bool:

@@ -32,7 +32,8 @@ _LEAD_LABELS = _TLX.labels_of("lead")
 _RESP_LABELS = _TLX.labels_of("responsible")
 _LABEL_RE = "|".join(map(re.escape, sorted(_LEAD_LABELS + _RESP_LABELS, key=len, reverse=True)))
 # A bracket after a measure (one level of brackets inside: 区委宣传部(区文明办)).
-_BRACKET = re.compile(r"\((?P<body>(?:[^()\n]|\([^()\n]{0,30}\)){2,300}?)\)")
+_BRACKET = re.compile(r"\((?P<body>(?:[^()\n]|\([^()\n]{0,30}\)){2,300}?)\)"
+                      r"|\[(?P<sq>(?:[^\[\]()\n]|\([^()\n]{0,30}\)){2,300}?)\]")  # also [牵头单位:…]
 _ASSIGN_END = "|".join(map(re.escape, sorted((w for w, r in _TLX.assign_words.items() if r != "with"),
                                               key=len, reverse=True)))
 _WITH = "|".join(map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "with"]))
@@ -117,7 +118,7 @@ def _parentheticals(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
     ends = []  # where earlier assignment brackets end
     for m in _BRACKET.finditer(work):
-        got = _read_bracket(m.group("body"), ctx.year)
+        got = _read_bracket(m.group("body") or m.group("sq"), ctx.year)
         if not got or not (got[0] or got[1]):
             continue
         lead, resp, pdue, pdue_text = got
@@ -174,8 +175,11 @@ def _label_lines(ctx: NoticeContext, out: list, covered: list):
 
 
 def _inside_parens(work: str, pos: int) -> bool:
-    o = work.rfind("(", max(0, pos - 200), pos)
-    return o != -1 and work.find(")", o, pos) == -1
+    for a, b in (("(", ")"), ("[", "]")):
+        o = work.rfind(a, max(0, pos - 200), pos)
+        if o != -1 and work.find(b, o, pos) == -1:
+            return True
+    return False
 
 
 def _sentence_start(work: str, pos: int) -> int:
@@ -359,6 +363,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     if tail:
         # 区建设、水务、园林等部门: fields of one level's departments, each as written;
         # in a central-government notice 财政、发展改革等部门 names sectors, not units.
+        named = split_assignees(subj[: tail.start()])
+        if named and all(is_assignee(x) for x in named) and not named[0].startswith(_VERB_STARTS):
+            return named  # 科技部、工业和信息化部等部门: the units named
         items = [x for x in subj[: tail.start()].split("、") if x]
         if items and (sectors or items[0].startswith(_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items):
             return items
