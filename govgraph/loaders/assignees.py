@@ -32,14 +32,14 @@ from .task_lexicon import is_collective, task_lexicon
 
 __all__ = ["split_assignees", "is_assignee", "all_assignees", "expand_sub_units", "plausible_name"]
 
-_LOWER_SUFFIX = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
-_LEVEL = ("区", "市", "县", "省", "镇", "乡", "街道")
 _SEP = "\x00"
-_PLURAL = ("各", "有关", "相关")
+
 
 
 _TLX = task_lexicon()
 _GROUPS = load_lexicon().group_suffixes
+_LOWER_SUFFIX = tuple(r[1] for r in _TLX.sub_units if r[0] == "lower")
+_LEVEL = tuple(r[1] for r in _TLX.sub_units if r[0] == "level")
 _NOT_IN_NAME = re.compile("|".join(map(re.escape, _TLX.not_name_inside)))
 
 
@@ -95,7 +95,7 @@ def split_assignees(s: str) -> list[str]:
     for part in parts:
         part = part.replace(_SEP, "、")
         left, sep, right = part.rpartition("和")
-        if sep and (right.startswith(_PLURAL) or is_collective(left)) and is_assignee(left) and is_assignee(right):
+        if sep and (right.startswith(_TLX.collective_heads) or is_collective(left)) and is_assignee(left) and is_assignee(right):
             out.extend(expand_sub_units(left) + [right])  # 文化和旅游部和各有关省级人民政府
             continue
         out.extend(expand_sub_units(part))

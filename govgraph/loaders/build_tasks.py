@@ -118,8 +118,14 @@ def _parentheticals(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
     ends = []  # where earlier assignment brackets end
     for m in _BRACKET.finditer(work):
-        got = _read_bracket(m.group("body") or m.group("sq"), ctx.year)
+        body = m.group("body") or m.group("sq")
+        got = _read_bracket(body, ctx.year)
         if not got or not (got[0] or got[1]):
+            if re.search(rf"(?:{_ASSIGN_END})$", body.strip()) and len(body) <= 80 and \
+                    not re.search(r"[。;]", body) and not body.strip().startswith(_VERB_STARTS):
+                # (…等负责) whose names are not all units: say so rather than guess
+                ctx.warn(f"{ctx.outline.ref_at(m.start())}: assignee of the measure unclear in '({body.strip()})'; "
+                         f"no task")
             continue
         lead, resp, pdue, pdue_text = got
         item = ctx.outline.item_at(m.start(), levels=(2, 3, 4))
@@ -488,8 +494,8 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
             if named_only:
-                duties = [d for d in duties if all(is_assignee(u) and not is_collective(u) and not _is_group(u)
-                                                   for u in d[2] + d[3])]
+                duties = [d for d in duties if (d[2] + d[3]) and all(
+                    is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])]
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:
@@ -518,8 +524,8 @@ _COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由
 _WITH_LIST = [w for w, r in _TLX.assign_words.items() if r == "with"]
 _WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "应", "将"))
 _PARTNERS = re.compile(r"(?:要|负责|应|将)?(?:" + "|".join(map(re.escape, _WITH_LIST)) + r")"
-                       r"(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关|职能)?(?:部门|单位))?"
-                       r"(?=对|将|在|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + ")")
+                       r"(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关|职能)?(?:部门|单位)|"
+                       r"(?=对|将|在|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + "))")
 
 
 def _exhortation(units: list, pred: str) -> bool:
