@@ -363,3 +363,16 @@ def test_named_units_before_deng_and_group_office():
     tasks, _ = _tasks(text, "2018-12-24", doc="国办发〔2018〕127号")
     assert _keys(tasks) == [((), ("科技部", "工业和信息化部", "农业农村部", "卫生健康委"), "2019-02-28"),
                             ((), ("国家组织药品集中采购和使用试点工作小组办公室",), None)]
+
+
+# data/real/notices/gov-01.txt 四.(二): 分别由A和B…; A按程序… (a kind of department as written).
+def test_fen_bie_you_and_kinds_of_departments():
+    text = ("四、加强组织领导\n（二）明确部门职责。机构编制部门按程序做好小区配套幼儿园移交涉及的机构编制工作。"
+            "移交后的幼儿园，分别由机构编制部门和民政部门依法办理事业单位法人登记。\n")
+    tasks, _ = _tasks(text, "2019-01-22", doc="国办发〔2019〕3号")
+    assert _keys(tasks) == [((), ("机构编制部门",), None), ((), ("机构编制部门", "民政部门"), None)]
+
+
+def test_unclear_bracket_is_warned_not_guessed():
+    tasks, warnings = _tasks("1、推进项目建设。（各有关方面共同负责）\n", "2021-03-01")
+    assert tasks == [] and any("unclear" in w and "snippet.txt" in w for w in warnings)

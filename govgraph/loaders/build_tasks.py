@@ -520,6 +520,7 @@ _CLAUSE_PREFIX = re.compile(
     r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
+_BY = r"(?:分别|统一|主要)?由"
 _COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由A、B选派人员参加: who staffs a body
 _WITH_LIST = [w for w, r in _TLX.assign_words.items() if r == "with"]
 _WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "应", "将"))
@@ -614,8 +615,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
             lead_units = split_unit_list(bm.group("u"))
             clause = clause[bm.end():]
             st += bm.end()
-        elif clause.startswith("由") and _subject(clause[1:], sectors) and not _COMPOSED.search(clause[:60]):
-            clause, st = clause[1:], st + 1  # 由区政府挂牌督办
+        elif re.match(_BY, clause) and _subject(clause[re.match(_BY, clause).end():], sectors) \
+                and not _COMPOSED.search(clause[:60]):
+            k = re.match(_BY, clause).end()
+            clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
         if not got and not lead_units:
             continue
@@ -647,9 +650,9 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
             continue
         pre = _CLAUSE_PREFIX.match(clause)
         k = pre.end() if pre else 0
-        if clause.startswith("由", k) and not re.match(r"由[^,。;]{2,30}?牵头", clause[k:]) \
-                and not _COMPOSED.search(clause[k:k + 60]):
-            k += 1  # …,由区政府挂牌督办
+        bym = re.match(_BY, clause[k:])
+        if bym and not re.match(r"由[^,。;]{2,30}?牵头", clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
+            k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors)
         if got and (k or _STRICT.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
                 and not any(u in _SELF_ROLES for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):

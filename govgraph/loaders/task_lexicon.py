@@ -94,10 +94,10 @@ def task_lexicon() -> TaskLexicon:
 def is_collective(name: str) -> bool:
     """A collective assignee: listed in collectives.txt, or a plural head with a unit word
     (``各联席会议成员单位``, ``相关责任单位``, ``属地街镇``)."""
-    if name in load_lexicon().collectives:
-        return True
     lx = task_lexicon()
     core = re.sub(r"\([^()]*\)$", "", name)
+    if name in load_lexicon().collectives or core in load_lexicon().collectives:
+        return True  # 各区(县级市): 各区 with a note
     if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core):
         return False
     if core.startswith(lx.collective_heads):
