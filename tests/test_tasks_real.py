@@ -376,3 +376,19 @@ def test_fen_bie_you_and_kinds_of_departments():
 def test_unclear_bracket_is_warned_not_guessed():
     tasks, warnings = _tasks("1、推进项目建设。（各有关方面共同负责）\n", "2021-03-01")
     assert tasks == [] and any("unclear" in w and "snippet.txt" in w for w in warnings)
+
+
+# data/real/notices/gov-07.txt 二: kinds of bodies after a plural (各高校、科研院所、国有企业和智库…),
+# 都要, and 以上工作要在…前完成 setting the deadline of the section's duties.
+GOV07 = ("一、总体要求\n各地区、各部门、各单位要坚持以习近平新时代中国特色社会主义思想为指导，增强责任感。\n"
+         "二、制定政策落实的配套制度和具体实施办法\n对党中央、国务院已经出台的有关政策，各地区、各部门和各单位都要制定具体的实施办法。"
+         "各高校、科研院所、国有企业和智库以及其他承担科研任务的单位要按照上述原则修订和制定相关实施办法和制度。"
+         "以上工作要在2019年2月底前完成。\n")
+
+
+def test_kinds_of_bodies_and_deadline_for_the_above():
+    tasks, _ = _tasks(GOV07, "2018-12-24", doc="国办发〔2018〕127号")
+    assert _keys(tasks) == [
+        ((), ("各地区", "各部门", "各单位"), "2019-02-28"),
+        ((), ("各高校", "科研院所", "国有企业", "智库", "其他承担科研任务的单位"), "2019-02-28"),
+    ]  # 一 (坚持以…为指导) is an exhortation

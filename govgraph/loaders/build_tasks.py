@@ -359,12 +359,17 @@ _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
 
 
+_OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
+
+
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     if not subj or re.search(r"[,。;\s]", subj):
         return None
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
         return None
+    if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
+        subj = subj[:-1]  # 各地区、各部门和各单位都要…
     tail = _ABBREV_TAIL.search(subj)
     if tail:
         # 区建设、水务、园林等部门: fields of one level's departments, each as written;
@@ -384,6 +389,11 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
     if items and all(is_assignee(x) or (_is_group(x) and plausible_name(x)) for x in items):
         return items
+    kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
+    if len(kinds) > 1 and kinds[0].startswith("各") and is_collective(kinds[0]) and m.group() in _TLX.strong_verbs \
+            and all(is_assignee(x) or re.fullmatch(f"[{CJK}]{{2,6}}", x) or re.fullmatch(_OTHER_BODIES, x)
+                    for x in kinds[1:]) and not any(x.startswith(_VERB_STARTS) for x in kinds):
+        return kinds  # 各高校、科研院所、国有企业和智库以及其他承担科研任务的单位要…: kinds of bodies
     for coll in sorted(_LEX.collectives, key=len, reverse=True):
         if subj.endswith(coll) and len(coll) >= 4 and not _VERB_RE.search(subj[: -len(coll)]):
             return [coll]  # 议案、建议案主办部门: the collective named at the end
@@ -472,6 +482,14 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     bare.endswith(":") or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
             duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx))
+            if not duties and _ALL_ABOVE.match(bare):
+                # 以上工作要在2019年2月底前完成: the deadline of the section's duties so far
+                d, dt = text_deadline(bare, ctx.year)
+                if d:
+                    for t in out:
+                        if t.get("_sec") == _section_of(ctx, s0) and t["due"] is None:
+                            t["due"], t["due_text"] = d, dt
+                continue
             item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
             head_unit = out and item is not None and out[-1].get("_item") == item.start and out[-1].get("_head")
             if head_unit:
@@ -513,6 +531,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 if item is not None:
                     out[-1]["_item"] = item.start
                     out[-1]["_head"] = body == "" and bool(units)
+                out[-1]["_sec"] = _section_of(ctx, a)
 
 
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
@@ -575,6 +594,15 @@ def _item_deadline(ctx, pos: int):
             if d:
                 return d, dt
     return None, None
+
+
+_ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
+
+
+def _section_of(ctx, pos: int):
+    """Where the innermost outline part holding ``pos`` starts."""
+    enc = ctx.outline.enclosing(pos)
+    return max((m.start for m in enc.values()), default=-1)
 
 
 def _national(ctx) -> bool:
@@ -705,6 +733,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
         t.pop("_item", None)
         t.pop("_type", None)
         t.pop("_head", None)
+        t.pop("_sec", None)
     return out
 
 

@@ -11,6 +11,8 @@
 (True, True, False)
 >>> is_collective("教育行政部门"), is_collective("科研院所"), is_collective("加强部门")
 (True, True, False)
+>>> is_collective("各有关部门和单位"), is_collective("各部门的单位")
+(True, False)
 """
 
 from __future__ import annotations
@@ -98,7 +100,8 @@ def is_collective(name: str) -> bool:
     core = re.sub(r"\([^()]*\)$", "", name)
     if name in load_lexicon().collectives or core in load_lexicon().collectives:
         return True  # 各区(县级市): 各区 with a note
-    if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core):
+    tail = next((t for t in lx.collective_tails + lx.alone_tails if core.endswith(t)), "")
+    if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core[: len(core) - len(tail)]):
         return False
     if core.startswith(lx.collective_heads):
         return core.endswith(lx.collective_tails) and \
