@@ -392,7 +392,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
     if len(kinds) > 1 and kinds[0].startswith("各") and is_collective(kinds[0]) and m.group() in _TLX.strong_verbs \
             and all(is_assignee(x) or re.fullmatch(f"[{CJK}]{{2,6}}", x) or re.fullmatch(_OTHER_BODIES, x)
-                    for x in kinds[1:]) and not any(x.startswith(_VERB_STARTS) for x in kinds):
+                    for x in kinds[1:]) and not any(x.startswith(_VERB_STARTS) for x in kinds) \
+            and (re.fullmatch(_OTHER_BODIES, kinds[-1]) or is_collective(kinds[-1])):
         return kinds  # 各高校、科研院所、国有企业和智库以及其他承担科研任务的单位要…: kinds of bodies
     for coll in sorted(_LEX.collectives, key=len, reverse=True):
         if subj.endswith(coll) and len(coll) >= 4 and not _VERB_RE.search(subj[: -len(coll)]):
