@@ -392,3 +392,11 @@ def test_kinds_of_bodies_and_deadline_for_the_above():
         ((), ("各地区", "各部门", "各单位"), "2019-02-28"),
         ((), ("各高校", "科研院所", "国有企业", "智库", "其他承担科研任务的单位"), "2019-02-28"),
     ]  # 一 (坚持以…为指导) is an exhortation
+
+
+# data/real/notices/sh-19.txt 三.(二): 负责牵头 makes the units lead; a unit named 经发… is a subject.
+def test_fu_ze_qian_tou_and_jing_fa():
+    text = ("三、职责分工\n（二）部门职责。房管所、规建生态办负责牵头组织城镇房屋安全隐患排查整治工作；"
+            "文体中心负责城镇文化和旅游经营性场所房屋安全隐患排查整治工作； 经发中心负责镇属集体资产的房屋安全隐患排查整治工作；\n")
+    tasks, _ = _tasks(text, "2021-07-02")
+    assert _keys(tasks) == [(("房管所", "规建生态办"), (), None), ((), ("文体中心",), None), ((), ("经发中心",), None)]

@@ -694,7 +694,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
         if merged and merged[-1][1] and re.match(_PARTNER_VERBS, pred) and not merged[-1][4]:
             merged[-1] = merged[-1][:2] + (merged[-1][2] + units, merged[-1][3], True)
             continue
-        if units and not lead and re.match(r"牵头", pred):
+        if units and not lead and re.match(r"(?:负责)?牵头", pred):
             lead, units = units, []
         merged.append((c0, lead, units, p0, False))
     out = []
