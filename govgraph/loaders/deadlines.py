@@ -21,6 +21,12 @@
 >>> parse_deadline("到2025年,新建学校均需落实", 2024)
 ('2025-12-31', '到2025年')
 
+The common forms, in a measure's text (the notice's year fills a missing one):
+
+>>> [text_deadline(t, 2022)[0] for t in ("于2023年1月15日前报送", "5月底前完成", "年底前完成",
+...                                      "2019年6月底前完成", "长期坚持", "持续推进")]
+['2023-01-15', '2022-05-31', '2022-12-31', '2019-06-30', None, None]
+
 A table's deadline cell is one date as a whole: a month means its last day,
 a bare year its last day, and of several dates the last one counts.
 
