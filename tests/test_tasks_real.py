@@ -400,3 +400,9 @@ def test_fu_ze_qian_tou_and_jing_fa():
             "文体中心负责城镇文化和旅游经营性场所房屋安全隐患排查整治工作； 经发中心负责镇属集体资产的房屋安全隐患排查整治工作；\n")
     tasks, _ = _tasks(text, "2021-07-02")
     assert _keys(tasks) == [(("房管所", "规建生态办"), (), None), ((), ("文体中心",), None), ((), ("经发中心",), None)]
+
+
+def test_labelled_lines_keep_bracketed_names():
+    text = "一、重点任务\n1、开展环境卫生综合整治。\n牵头单位:区卫健局\n责任单位:区创文办、各街办(新区)\n完成时限:2020年6月底\n"
+    tasks, _ = _tasks(text, "2020-05-01")
+    assert _keys(tasks) == [(("区卫健局",), ("区创文办", "各街办(新区)"), "2020-06-30")]

@@ -111,7 +111,7 @@ def _parentheticals(ctx: NoticeContext, out: list, covered: list):
 
 _DUE_LABELS = _TLX.labels_of("due")
 _LABEL_LINE = re.compile(
-    rf"(?:^|(?<=[\s。;]))(?P<label>{_LABEL_RE}|{'|'.join(_DUE_LABELS)})\s*:\s*(?P<val>[^\s;。()]+)")
+    rf"(?:^|(?<=[\s。;]))(?P<label>{_LABEL_RE}|{'|'.join(_DUE_LABELS)})\s*:\s*(?P<val>(?:[^\s;。()]|\([^()\s]{{1,12}}\))+)")
 
 
 def _label_lines(ctx: NoticeContext, out: list, covered: list):
