@@ -406,3 +406,10 @@ def test_labelled_lines_keep_bracketed_names():
     text = "一、重点任务\n1、开展环境卫生综合整治。\n牵头单位:区卫健局\n责任单位:区创文办、各街办(新区)\n完成时限:2020年6月底\n"
     tasks, _ = _tasks(text, "2020-05-01")
     assert _keys(tasks) == [(("区卫健局",), ("区创文办", "各街办(新区)"), "2020-06-30")]
+
+
+# data/real/notices/sh-06.txt 三: the unit named as the work's owner (建设主体为X).
+def test_owner_of_the_work():
+    text = "三、职责分工\n该为民办实事项目建设主体为区应急局，统筹开展项目建设、工程验收和管理移交等工作。\n"
+    tasks, _ = _tasks(text, "2026-02-26")
+    assert _keys(tasks) == [((), ("区应急局",), None)]

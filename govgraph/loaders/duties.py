@@ -32,6 +32,7 @@ _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门
 _LEVELS = ("区", "市", "县", "省", "镇", "乡", "州", "旗")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
+_OWNER = re.compile(r"(?:责任|建设|实施|工作)主体(?:为|是)(?P<u>[^,。;的]{2,20}?)(?=[,。;]|$)")
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 
 
@@ -360,6 +361,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
                 and not any(u in _SELF_ROLES for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
+    if not found:
+        om = _OWNER.search(sent)
+        if om and all_assignees(split_assignees(om.group("u"))):
+            # 该项目建设主体为区应急局,统筹开展…: the unit named as the work's owner
+            found.append((om.start(), [], split_assignees(om.group("u")), om.end()))
     # X牵头,Y配合: X leads, Y is responsible with it.
     merged = []
     for c0, lead, units, p0 in found:
