@@ -1,99 +1,117 @@
 """Tasks: work assigned to units, with lead / responsible units and deadlines.
 
 Constructs:
-- parenthetical assignments: ``…(牵头单位:区发改委;责任单位:区统计局)``;
-- flattened responsibility tables: ``序号 任务目标 责任单位 完成时限 1 … 区委宣传部 5月底 2 …``
-  (when a notice has one, its rows are the tasks and the body prose is their evidence);
-- target tables keyed by unit (``序号 街道 老旧小区总数 …``);
-- duty clauses whose subject is a unit list: ``(一)区人力资源局:负责…``, ``2、区发改委负责…``,
-  ``区考评办要将…``, including abbreviated lists ``区建设、水务、园林等部门分别负责A、B、C``.
-Where a notice has sections on the division of duties (分工, 职责), duty clauses are
-read there only.
+- assignment brackets after a measure: ``(牵头单位:区发改委;责任单位:区统计局)``,
+  ``(X负责)``, ``(X牵头,Y参与)``, ``(X、Y按职责分工负责)``, ``[牵头单位:…]``;
+- labelled lines under an item: ``牵头单位:… 责任单位:… 完成时限:…``;
+- tables (task_tables): numbered responsibility tables, tables one cell a line, unit / target
+  lists; where a notice has one, its rows are the tasks and the body prose is their evidence;
+- duty clauses in prose (duties): ``区发改委负责…``, ``X牵头,Y配合``, ``A会同B…``.
+A notice-level rule ``列第一位者为牵头单位`` makes the first unit listed the lead.
+The vocabulary (labels, columns, verbs, collectives) is data: task_lexicon.
 """
 
 from __future__ import annotations
 
 import re
 
+from .assignees import all_assignees, split_assignees
 from .context import NoticeContext
-from .deadlines import DEADLINE_RE, parse_deadline
-from .lexicon import load_lexicon
-from .mentions import CJK, is_unit_like, split_unit_list
+from .deadlines import parse_due_cell, text_deadline
+from .duties import _VERB_STARTS, _duty_clauses
+from .line_tables import find_line_tables, find_unit_lists
+from .task_common import _task
+from .task_lexicon import task_lexicon
+from .task_tables import _drop_restated, _is_responsibility_table, _line_tables, _tables, _unit_lists
 
 __all__ = ["build_tasks"]
 
-_LEX = load_lexicon()
 
-_LEAD_LABELS = ("牵头单位", "牵头部门", "牵头", "主办单位", "主责单位", "主责部门")
-_RESP_LABELS = ("责任单位", "责任部门", "配合单位", "配合部门", "协办单位", "参与单位", "会办单位", "实施单位", "承办单位")
+_TLX = task_lexicon()
+_LEAD_LABELS = _TLX.labels_of("lead")
+_RESP_LABELS = _TLX.labels_of("responsible")
 _LABEL_RE = "|".join(map(re.escape, sorted(_LEAD_LABELS + _RESP_LABELS, key=len, reverse=True)))
-_PAREN = re.compile(rf"\((?P<body>(?:{_LABEL_RE})\s*:[^()]*?)\)")
-
-_SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单位"}
-_LOWER_SUFFIX = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
 
 
-def _expand_sub_units(name: str) -> list[str]:
-    """``区建设局(建管站)`` -> [区建设局, 建管站]; ``区城管委(交通运输局)`` stays one name."""
-    m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", name)
-    if m and m.group("sub").endswith(_LOWER_SUFFIX) and is_unit_like(m.group("sub")):
-        return [m.group("main"), m.group("sub")]
-    return [name]
+# A bracket after a measure (one level of brackets inside: 区委宣传部(区文明办)).
+_BRACKET = re.compile(r"\((?P<body>(?:[^()\n]|\([^()\n]{0,30}\)){2,300}?)\)"
+                      r"|\[(?P<sq>(?:[^\[\]()\n]|\([^()\n]{0,30}\)){2,300}?)\]")  # also [牵头单位:…]
+_ASSIGN_END = "|".join(map(re.escape, sorted((w for w, r in _TLX.assign_words.items() if r != "with"),
+                                              key=len, reverse=True)))
+_WITH = "|".join(map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "with"]))
+_ANY_LABEL_RE = "|".join(map(re.escape, sorted(_TLX.labels, key=len, reverse=True)))
 
 
-def _task(ctx, ref, text, lead, resp, due, due_text, a, b, note=None):
-    lead = _dedupe(lead)
-    resp = [u for u in _dedupe(resp) if u not in lead]
-    f = {"kind": "task", "doc": ctx.doc, "ref": ref, "text": re.sub(r"\s+", "", text)[:300],
-         "lead": lead, "responsible": resp, "due": due}
-    if due_text:
-        f["due_text"] = due_text
-    if note:
-        f["note"] = note
-    f["evidence"] = ctx.evidence(a, b)
-    return f
-
-
-def _dedupe(xs):
-    out = []
-    for x in xs:
-        if x and x not in out:
-            out.append(x)
-    return out
-
-
-def _parse_assignment(body: str):
-    lead, resp = [], []
-    for part in re.split(rf"[;,]\s*(?=(?:{_LABEL_RE})\s*:)", body):
+def _parse_assignment(body: str, year=None):
+    """(lead, responsible, due, due text) of ``牵头单位:A;责任单位:B、C;完成时限:…`` (适用范围 is no assignee)."""
+    lead, resp, due, due_text = [], [], None, None
+    for part in re.split(rf"[;,]\s*(?=(?:{_ANY_LABEL_RE})\s*:)", body):
         label, _, units = part.partition(":")
-        label = label.strip()
-        names = [u for n in split_unit_list(units.strip().rstrip("。;,")) for u in _expand_sub_units(n)]
-        (lead if label in _LEAD_LABELS else resp).extend(names)
-    return lead, resp
+        role = _TLX.labels.get(label.strip())
+        if role == "due":
+            due, due_text = parse_due_cell(units.strip().rstrip("。;,"), year)
+        elif role in ("lead", "responsible"):
+            names = split_assignees(units.strip().rstrip("。;,"))
+            (lead if role == "lead" else resp).extend(names)
+    return lead, resp, due, due_text
+
+
+def _read_bracket(body: str, year=None):
+    """(lead, responsible, due, due text) of an assignment bracket, or None.
+
+    Labelled (``牵头单位:A;责任单位:B``) or worded: ``A负责``, ``A牵头,B参与``,
+    ``A、B按职责分工负责``, ``A会同B负责`` (both responsible).
+    """
+    body = body.strip()
+    if re.match(rf"(?:{_LABEL_RE})\s*:", body):
+        return _parse_assignment(body, year)
+    lead, resp = [], []
+    for part in re.split(r"[,;]", body):
+        m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{_ASSIGN_END})", part.strip())
+        if not m:
+            return None
+        pieces = re.split(_WITH, m.group("u")) if _WITH else [m.group("u")]
+        names = [n for piece in pieces for n in split_assignees(piece)]
+        if not all_assignees(names):
+            return None
+        lead_role = _TLX.assign_words[m.group("w")] == "lead" and len(pieces) == 1
+        (lead if lead_role else resp).extend(names)
+    return lead, resp, None, None
 
 
 def _parentheticals(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
-    for m in _PAREN.finditer(work):
-        lead, resp = _parse_assignment(m.group("body"))
-        if not lead and not resp:
+    ends = []  # where earlier assignment brackets end
+    for m in _BRACKET.finditer(work):
+        body = m.group("body") or m.group("sq")
+        got = _read_bracket(body, ctx.year)
+        if not got or not (got[0] or got[1]):
+            if re.search(rf"(?:{_ASSIGN_END})$", body.strip()) and len(body) <= 80 and \
+                    not re.search(r"[。;]", body) and not body.strip().startswith(_VERB_STARTS):
+                # (…等负责) whose names are not all units: say so rather than guess
+                ctx.warn(f"{ctx.outline.ref_at(m.start())}: assignee of the measure unclear in '({body.strip()})'; "
+                         f"no task")
             continue
-        item = ctx.outline.item_at(m.start(), levels=(3, 4))
+        lead, resp, pdue, pdue_text = got
+        item = ctx.outline.item_at(m.start(), levels=(2, 3, 4))
         start = item.end if item and item.end <= m.start() else _sentence_start(work, m.start())
         # The item ends at the parenthesis; a previous item's assignment may lie in between.
-        prev = work.rfind(")", start, m.start())
-        if prev != -1 and _PAREN.search(work[max(0, work.rfind("(", start, prev)):prev + 1]):
-            start = prev + 1
+        prev = max((e for e in ends if start <= e <= m.start()), default=-1)
+        if prev != -1:
+            start = prev
+        ends.append(m.end())
         text = work[start:m.start()].strip()
-        due, due_text = parse_deadline(text, ctx.year) if re.search(r"(前|底|完成)", text) and DEADLINE_RE.search(text) else (None, None)
+        due, due_text = text_deadline(text, ctx.year)
+        if pdue_text:
+            due, due_text = pdue, pdue_text
         out.append(_task(ctx, ctx.outline.ref_at(m.start()), text, lead, resp, due, due_text,
                          item.start if item and item.end <= m.start() else start, m.end()))
         covered.append((item.start if item else start, m.end()))
 
 
-_DUE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限")
+_DUE_LABELS = _TLX.labels_of("due")
 _LABEL_LINE = re.compile(
-    rf"(?:^|(?<=[\s。;]))(?P<label>{_LABEL_RE}|{'|'.join(_DUE_LABELS)})\s*:\s*(?P<val>[^\s;。()]+)")
+    rf"(?:^|(?<=[\s。;]))(?P<label>{_LABEL_RE}|{'|'.join(_DUE_LABELS)})\s*:\s*(?P<val>(?:[^\s;。()]|\([^()\s]{{1,12}}\))+)")
 
 
 def _label_lines(ctx: NoticeContext, out: list, covered: list):
@@ -114,10 +132,9 @@ def _label_lines(ctx: NoticeContext, out: list, covered: list):
         for _, m in ms:
             label, val = m.group("label"), m.group("val")
             if label in _DUE_LABELS:
-                due, _ = parse_deadline(val, ctx.year)
-                due_text = val
+                due, due_text = parse_due_cell(val, ctx.year)
                 continue
-            names = [u for n in split_unit_list(val) for u in _expand_sub_units(n)]
+            names = split_assignees(val)
             (lead if label in _LEAD_LABELS else resp).extend(names)
         if not lead and not resp:
             continue
@@ -129,8 +146,11 @@ def _label_lines(ctx: NoticeContext, out: list, covered: list):
 
 
 def _inside_parens(work: str, pos: int) -> bool:
-    o = work.rfind("(", max(0, pos - 200), pos)
-    return o != -1 and work.find(")", o, pos) == -1
+    for a, b in (("(", ")"), ("[", "]")):
+        o = work.rfind(a, max(0, pos - 200), pos)
+        if o != -1 and work.find(b, o, pos) == -1:
+            return True
+    return False
 
 
 def _sentence_start(work: str, pos: int) -> int:
@@ -138,289 +158,26 @@ def _sentence_start(work: str, pos: int) -> int:
     return i + 1
 
 
-_UNIT_COLS = ("责任单位", "牵头单位", "责任部门", "牵头部门", "配合单位", "单位", "部门", "街道", "区域", "责任主体")
-_DUE_COLS = ("完成时限", "完成时间", "时间节点", "时限", "时间")
-_TASK_TABLE_COLS = ("责任单位", "牵头单位", "责任部门", "牵头部门")
-
-
-def _is_responsibility_table(t) -> bool:
-    return any(c in _TASK_TABLE_COLS for c in t.columns)
-
-
-def _tables(ctx: NoticeContext, out: list):
-    for t in ctx.tables:
-        cols = t.columns
-        unit_idx = [i for i, c in enumerate(cols) if c in _UNIT_COLS]
-        if not unit_idx:
-            continue
-        due_idx = [i for i, c in enumerate(cols) if c in _DUE_COLS]
-        fallback_due = None if due_idx else _plan_final_deadline(ctx)
-        for r in t.rows:
-            toks = r["tokens"]
-            if not toks:
-                continue
-            ref = f"附件.{r['number']}"
-            if _is_responsibility_table(t):
-                task = _task_row(ctx, t, r, ref)
-                if task:
-                    out.append(task)
-                else:
-                    ctx.warn(f"table row {r['number']} has no recognisable unit column; skipped (table cut off?)")
-                continue
-            # Target tables: one token per cell.
-            if len(toks) < len(cols):
-                ctx.warn(f"table row {r['number']} has {len(toks)} cells for {len(cols)} columns; skipped (table cut off?)")
-                continue
-            cells = [x[0] for x in toks[: len(cols)]]
-            units = [cells[i] for i in unit_idx]
-            text = "; ".join(f"{cols[i]} {cells[i]}" for i in range(len(cols)) if i not in unit_idx)
-            due, due_text = fallback_due or (None, None)
-            out.append(_task(ctx, ref, text, [], units, due, due_text, r["start"], r["end"]))
-
-
-def _plan_final_deadline(ctx: NoticeContext):
-    """The latest ``…前`` deadline of the plan's body: the due date of a table without a deadline column."""
-    best = None
-    body_end = ctx.attachments_at or len(ctx.work)
-    for m in re.finditer(r"((?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日前|((?:19|20)\d{2}年)?\d{1,2}月底前", ctx.work[:body_end]):
-        due, text = parse_deadline(m.group(), ctx.year)
-        if due and (best is None or due > best[0]):
-            best = (due, text)
-    return best
-
-
-def _unit_cell(tok: str) -> list[str] | None:
-    """The units of one table cell (``区民政局`` or ``区发改委、区财政局``), or None."""
-    if re.search(r"[。;:]", tok):
-        return None
-    items = split_unit_list(tok)
-    return items if items and all(is_unit_like(x) for x in items) else None
-
-
-def _task_row(ctx, t, r, ref):
-    """A responsibility-table row: text, then unit cells, then the deadline cell."""
-    toks = list(r["tokens"])
-    due = due_text = None
-    if any(c in _DUE_COLS for c in t.columns) and toks and not _unit_cell(toks[-1][0]):
-        d, dt = parse_deadline(toks[-1][0], ctx.year)
-        due, due_text = d, toks[-1][0]  # 持续推进 and the like stay text
-        toks = toks[:-1]
-    cells: list[list[str]] = []
-    while toks:
-        tok = toks[-1][0]
-        if re.fullmatch(r"\([^()]+\)", tok) and is_unit_like(tok[1:-1]):
-            cells.insert(0, [tok[1:-1]])  # "(建管站)": a sub-unit written after its parent
-        elif _unit_cell(tok):
-            cells.insert(0, _unit_cell(tok))
-        else:
-            break
-        toks = toks[:-1]
-    if not cells:
-        return None
-    text_end = toks[-1][2] if toks else r["text_start"]
-    text = ctx.work[r["text_start"]:text_end]
-    lead: list[str] = []
-    names = [u for c in cells for u in c]
-    if any(c in _LEAD_COLS for c in t.columns) and any(c in _RESP_COLS for c in t.columns) and len(cells) > 1:
-        lead, names = cells[0], [u for c in cells[1:] for u in c]
-    elif any(c in _LEAD_COLS for c in t.columns) and not any(c in _RESP_COLS for c in t.columns):
-        lead, names = names, []
-    return _task(ctx, ref, text, lead, names, due, due_text, r["start"], r["end"])
-
-
-_LEAD_COLS = ("牵头单位", "牵头部门")
-_RESP_COLS = ("责任单位", "责任部门", "配合单位", "配合部门")
-
-
-# Duty clauses -----------------------------------------------------------------------------
-
-_VERBS = (
-    "负责", "要", "将", "应当", "应", "须", "必须", "牵头", "承担", "做好", "加强", "组织", "督促", "按照", "及时",
-    "对", "定期", "每月", "每周", "每季度", "每年", "认真", "积极", "依法", "切实", "充分", "协助", "配合", "会同",
-    "联合", "发挥", "发动", "加大", "落实", "推进", "开展", "建立", "完善", "抓好", "确保", "提供", "是", "通过",
-    "严格", "统筹", "指导", "一是", "分别", "具体", "继续", "全面", "进一步", "根据", "结合", "协同", "主动", "在",
-)
-_VERB_RE = re.compile(":|" + "|".join(map(re.escape, sorted(_VERBS, key=len, reverse=True))))
-_STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(负责|要|将|牵头|须|必须|应当|应)")
-_ABBREV_TAIL = re.compile(r"等(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")
-_DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
-
-
-_STRONG = re.compile(r"负责|要|将|:|牵头|须|必须|应当|应")
-_MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
-
-
-def _subject_at(clause: str, m: re.Match):
-    subj = clause[: m.start()].strip()
-    if not subj or re.search(r"[,。;\s]", subj):
-        return None
-    tail = _ABBREV_TAIL.search(subj)
-    if tail:
-        items = [x for x in subj[: tail.start()].split("、") if x]
-        if items and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items):
-            return items
-        return None
-    items = split_unit_list(subj)
-    if items and all(is_unit_like(x) or _is_group(x) for x in items):
-        return items
-    for coll in sorted(_LEX.collectives, key=len, reverse=True):
-        if subj.endswith(coll) and len(coll) >= 4:
-            return [coll]  # 议案、建议案主办部门: the collective named at the end
-    return None
-
-
-def _subject(clause: str):
-    """(units, predicate start) when ``clause`` opens with a unit list and a predicate.
-
-    A subject followed by a strong predicate (负责, 要, 将, :) wins over a shorter one
-    followed by a weaker verb (区城乡统筹办负责 is not 区城乡 + 统筹).
-    """
-    weak = None
-    for m in _VERB_RE.finditer(clause[:80]):
-        if re.search(r"[,。;]", clause[: m.start()]):
-            break
-        items = _subject_at(clause, m)
-        if items is None:
-            continue
-        if _STRONG.fullmatch(m.group()):
-            return items, m.start()
-        if weak is None or _office_named_by_verb(clause, weak, m):
-            weak = (items, m.start(), m.end())
-    return weak[:2] if weak else None
-
-
-_OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
-
-
-def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
-    """A unit whose name holds a duty verb (县委统筹办统筹推进…: 县委统筹办, not 县委 + 统筹):
-    the longer subject runs from the weak verb to a unit ending a few characters later."""
-    rest = clause[weak[2]:m.start()]
-    return 1 <= len(rest) <= 3 and bool(_OFFICE_END.search(rest)) and not re.search(r"[对的和与及、]", rest)
-
-
-def _is_group(x: str) -> bool:
-    return any(x.endswith(s) and len(x) > len(s) + 2 for s in _LEX.group_suffixes)
-
-
-def _duty_sections(ctx: NoticeContext):
-    """Spans of sections whose heading speaks of duties (分工/职责); [] when there are none."""
-    spans = []
-    mk = ctx.outline.markers
-    for i, m in enumerate(mk):
-        if m.level not in (1, 2):
-            continue
-        head = re.split(r"[\s。]", ctx.work[m.end:m.end + 30], maxsplit=1)[0]
-        if _DUTY_HEAD.search(head) and len(head) <= 20:
-            end = len(ctx.work)
-            for n in mk[i + 1:]:
-                if n.level <= m.level:
-                    end = n.start
-                    break
-            spans.append((m.start, end))
-    # A duty heading inside another duty section is part of it: keep the outer span only.
-    return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
-
-
-def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
-    work = ctx.work
-    sections = _duty_sections(ctx)
-    limit = min(ctx.attachments_at or len(work), ctx.body_end)
-    # Duties come after the addressee line (各部门、各直属机构: is who receives the notice).
-    top = ctx.addressees_end
-    regions = [(a, min(b, ctx.body_end)) for a, b in sections] or [(top, limit)]
-    if sections and ctx.outline.markers:
-        # The covering letter before the first heading still assigns duties (区督查室要…).
-        regions = [(top, ctx.outline.markers[0].start)] + regions
-    marker_ends = {m.end for m in ctx.outline.markers}
-    for ra, rb in regions:
-        for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):
-            s0 = ra + sm.start()
-            sent = sm.group()
-            if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
-                continue
-            duties = _sentence_duties(sent, s0, marker_ends)
-            item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
-            if not duties and out and item is not None and out[-1].get("_item") == item.start \
-                    and out[-1]["evidence"]["start"] < s0:
-                # A clause without its own subject continues the item's duty (…;协助做好…).
-                prev = out[-1]
-                prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
-                prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
-                continue
-            for a, b, lead, units, body in duties:
-                due, due_text = (parse_deadline(body, ctx.year)
-                                 if re.search(r"\d+月(?:\d+日|底)前|年底前|年内", body) else (None, None))
-                ref = ctx.outline.ref_at(a)
-                pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
-                objs = pair.group("objs").split("、") if pair else []
-                if pair and len(objs) == len(units) > 1:
-                    verb = pair.group("verb") or ""
-                    for u, o in zip(units, objs):
-                        out.append(_task(ctx, ref, f"{verb}{o}", lead, [u], due, due_text, a, b))
-                else:
-                    resp = [x for u in units for x in _expand_sub_units(u)]
-                    out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
-                if item is not None:
-                    out[-1]["_item"] = item.start
-
-
-def _sentence_duties(sent: str, s0: int, marker_ends: set):
-    """Duties in one sentence: (start, end, lead units, units, predicate text) per subject.
-
-    The first subject opens the sentence (after an outline marker or a layout gap);
-    later ones open a comma clause with a strong predicate (…,区新闻宣传中心负责…).
-    """
-    found = []  # (clause start in sent, lead, units, predicate start in sent)
-    starts = {0} | {m.end() for m in re.finditer(r"\s+", sent)}
-    starts |= {p - s0 for p in marker_ends if s0 <= p < s0 + len(sent)}
-    for st in sorted(starts):
-        pm = _MARKER_PREFIX.match(sent[st:])
-        if pm:
-            st += pm.end()
-        clause = sent[st:]
-        lead_units = []
-        c0 = st
-        bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?", clause)
-        if bm and all(is_unit_like(u) for u in split_unit_list(bm.group("u"))):
-            lead_units = split_unit_list(bm.group("u"))
-            clause = clause[bm.end():]
-            st += bm.end()
-        got = _subject(clause)
-        if not got and not lead_units:
-            continue
-        units, pstart = got if got else ([], 0)
-        if any(u in _SELF_ROLES or u in _LEX.roles for u in units):
-            continue
-        found.append((c0, lead_units, units, st + pstart))
-        break
-    after = found[0][3] if found else 0
-    for cm in re.finditer(r",", sent):
-        if cm.start() < after:
-            continue
-        clause = sent[cm.end():]
-        got = _subject(clause)
-        if got and _STRICT.match(clause[got[1]:]) and not any(u in _SELF_ROLES for u in got[0]):
-            found.append((cm.end(), [], got[0], cm.end() + got[1]))
-    out = []
-    for i, (c0, lead, units, p0) in enumerate(found):
-        end = found[i + 1][0] - 1 if i + 1 < len(found) else len(sent)
-        body = sent[p0:end].lstrip(":").strip()
-        out.append((s0 + c0, s0 + end, lead, units, body))
-    return out
-
-
 def build_tasks(ctx: NoticeContext) -> list[dict]:
     out: list[dict] = []
     covered: list[tuple[int, int]] = []
     _parentheticals(ctx, out, covered)
     _label_lines(ctx, out, covered)
-    has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables)
+    n_assigned = len(out)
+    line_tables = find_line_tables(ctx.work)
+    unit_lists = find_unit_lists(ctx.work)
+    has_resp_table = any(_is_responsibility_table(t) for t in ctx.tables) or bool(line_tables) or bool(unit_lists)
+    n_body = len(out)
     _tables(ctx, out)
-    if not has_resp_table:
+    _line_tables(ctx, line_tables, out)
+    _unit_lists(ctx, unit_lists, out)
+    _first_leads(ctx, out[:n_assigned] + out[n_body:])
+    if has_resp_table:
+        out = _drop_restated(ctx, out[:n_body], out[n_body:])
+    else:
         # Items with a parenthetical assignment are covered by it.
         for a, b in list(covered):
-            item = ctx.outline.item_at(a, levels=(3, 4))
+            item = ctx.outline.item_at(a, levels=(2, 3, 4))
             if item:
                 covered.append((item.start, b))
         for t in ctx.tables:
@@ -428,4 +185,17 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
         _duty_clauses(ctx, out, covered)
     for t in out:
         t.pop("_item", None)
+        t.pop("_type", None)
+        t.pop("_head", None)
+        t.pop("_sec", None)
     return out
+
+
+def _first_leads(ctx, tasks: list):
+    """Where the notice states once that the first unit listed leads (列第一位者为牵头单位),
+    the first responsible unit of each bracket or table row without a lead is its lead."""
+    if not _TLX.first_lead.search(ctx.work):
+        return
+    for t in tasks:
+        if not t["lead"] and len(t["responsible"]) > 1:
+            t["lead"], t["responsible"] = t["responsible"][:1], t["responsible"][1:]

@@ -49,7 +49,7 @@ _BOUND = r"(?:(?<=^)|(?<=[\s。;:!?）)\]]))"
 _PATTERNS = [
     (1, re.compile(_BOUND + r"([一二三四五六七八九十]{1,3})\s*、")),
     (2, re.compile(_BOUND + r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")),
-    (3, re.compile(_BOUND + r"(\d{1,3})\s*(?:、|\.(?!\d)|．)")),
+    (3, re.compile(_BOUND + r"(\d{1,3})\s*(?:、|\.(?!\d)|\.(?=\d{1,2}月\d{0,2}日?[前底])|．)")),
     (4, re.compile(_BOUND + r"\(\s*(\d{1,2})\s*\)")),
 ]
 
@@ -155,6 +155,7 @@ class Table:
 
 
 _TOK = re.compile(r"\S+")
+_NEXT_ATTACHMENT = re.compile(r"\n[ \t]*附件\s*\d{1,2}[ \t]*\n")
 _HEADER_START = re.compile(r"(?:^|\s)序\s*号\s+")
 
 
@@ -198,7 +199,10 @@ def find_tables(work: str) -> list[Table]:
         rows = []
         expect = 1
         cur = first_row
-        toks = _tokens(work, first_row, len(work))
+        # A table ends before the next attachment's heading on a line of its own (附件2).
+        nxt_att = _NEXT_ATTACHMENT.search(work, first_row)
+        table_limit = nxt_att.start() if nxt_att else len(work)
+        toks = _tokens(work, first_row, table_limit)
         first_kind = None
         if len(toks) > 1:
             first_kind = toks[1][0].isdigit()
@@ -212,7 +216,7 @@ def find_tables(work: str) -> list[Table]:
         if not row_starts:
             continue
         # The table ends at the signature/印发 line, the next 附件 or a long prose run.
-        tail_end = len(work)
+        tail_end = table_limit
         stop = re.compile(r"\s(?:[^\s]{2,30}(?:人民政府办公室|人民政府|办公室|委员会)\s+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|附件\s*[:：])")
         sm = stop.search(work, row_starts[-1][2])
         if sm:

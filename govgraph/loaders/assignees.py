@@ -1,0 +1,102 @@
+"""Assignee lists of tasks: unit names and collectives as written, split and cleaned.
+
+>>> split_assignees("区委宣传部(区文明办、区政府新闻办)、区民政局")
+['区委宣传部', '区文明办', '区政府新闻办', '区民政局']
+>>> split_assignees("各街镇(园区)、区建设局(建管站)")
+['各街镇(园区)', '区建设局', '建管站']
+>>> split_assignees("区城管委(交通运输局)")
+['区城管委(交通运输局)']
+>>> split_assignees("商务部、海关总署等")
+['商务部', '海关总署']
+>>> split_assignees("发展改革委、财政部等和各有关省级人民政府")
+['发展改革委', '财政部', '各有关省级人民政府']
+>>> split_assignees("文化和旅游部和各有关省级人民政府")
+['文化和旅游部', '各有关省级人民政府']
+>>> split_assignees("各街道、相关委、办、局")
+['各街道', '相关委、办、局']
+>>> split_assignees("各行业管理部门和街镇(工业区)")
+['各行业管理部门', '街镇(工业区)']
+>>> all_assignees(split_assignees("区财政局、各联席会议成员单位")), all_assignees(["加强管理"])
+(True, False)
+>>> is_assignee("并按照国家有关部门"), is_assignee("国家粮食局会同商务部")
+(False, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import load_lexicon
+from .mentions import is_unit_like, split_unit_list
+from .task_lexicon import is_collective, task_lexicon
+
+__all__ = ["split_assignees", "is_assignee", "all_assignees", "expand_sub_units", "plausible_name"]
+
+_SEP = "\x00"
+
+
+
+_TLX = task_lexicon()
+_GROUPS = load_lexicon().group_suffixes
+_LOWER_SUFFIX = tuple(r[1] for r in _TLX.sub_units if r[0] == "lower")
+_LEVEL = tuple(r[1] for r in _TLX.sub_units if r[0] == "level")
+_NOT_IN_NAME = re.compile("|".join(map(re.escape, _TLX.not_name_inside)))
+
+
+def plausible_name(x: str) -> bool:
+    """Not a clause caught whole (并按照…, …会同…, …: …)."""
+    return not (x.startswith(_TLX.not_name_start) or _NOT_IN_NAME.search(x) or x.endswith(_TLX.not_name_end))
+
+
+def is_assignee(x: str) -> bool:
+    return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x))
+
+
+def _group_office(x: str) -> bool:
+    """The office of a group (…试点工作小组办公室): a unit, whatever the group's name holds."""
+    return 6 <= len(x) <= 30 and any(x.endswith(g + o) for g in _GROUPS for o in ("办公室", "办"))
+
+
+def all_assignees(xs) -> bool:
+    xs = list(xs)
+    return bool(xs) and all(is_assignee(x) for x in xs)
+
+
+def expand_sub_units(name: str) -> list[str]:
+    """``区建设局(建管站)`` -> [区建设局, 建管站]; ``区委宣传部(区文明办、区政府新闻办)`` -> the three
+    offices; ``区城管委(交通运输局)`` (another name of the same unit) and ``各街镇(园区)`` stay one."""
+    m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", name)
+    if not m:
+        return [name]
+    main, sub = m.group("main"), m.group("sub")
+    subs = [x for x in re.split(r"[、,]", sub) if x]
+    if len(subs) == 1 and sub.endswith(_LOWER_SUFFIX) and is_unit_like(sub):
+        return [main, sub]
+    level = next((lv for lv in _LEVEL if main.startswith(lv)), None)
+    if level and all(x.startswith(level) and is_unit_like(x) for x in subs):
+        return [main] + subs
+    return [name]
+
+
+def split_assignees(s: str) -> list[str]:
+    """Split a list of assignees (``A、B和C``), keeping bracketed lists with their unit;
+    a trailing ``等`` (and ``等和``) adds no assignee."""
+    s = re.sub(r"\s+", "", s)
+    # 、 inside brackets separates sub-units, not list items.
+    s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
+    s = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?=和|[,、]|$)", "", s)
+    out = []
+    parts = []
+    for part in split_unit_list(s):
+        if len(part) == 1 and parts:
+            parts[-1] += "、" + part  # 相关委、办、局: one collective of unit kinds
+        else:
+            parts.append(part)
+    for part in parts:
+        part = part.replace(_SEP, "、")
+        left, sep, right = part.rpartition("和")
+        if sep and (right.startswith(_TLX.collective_heads) or is_collective(left)) and is_assignee(left) and is_assignee(right):
+            out.extend(expand_sub_units(left) + [right])  # 文化和旅游部和各有关省级人民政府
+            continue
+        out.extend(expand_sub_units(part))
+    return [x for x in out if x]

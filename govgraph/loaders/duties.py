@@ -1,0 +1,384 @@
+"""Tasks from prose: duty clauses whose subject is a unit list.
+
+``(一)区人力资源局:负责…``, ``2、区发改委负责…``, ``区考评办要将…``, abbreviated lists
+``区建设、水务、园林等部门分别负责A、B、C``, ``X牵头,Y配合``, ``A会同B…``, ``由X…``, a deadline
+opening the clause (``9月30日前,X…``) or stated once for an item. Where a notice has sections
+on the division of duties (分工, 职责), duty clauses are read there (and named units' duties
+elsewhere).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
+from .context import NoticeContext
+from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
+from .lexicon import load_lexicon
+from .mentions import CJK, is_unit_like, split_unit_list
+from .task_common import _task
+from .task_lexicon import is_collective, task_lexicon
+
+__all__ = ["_duty_clauses", "_VERB_STARTS"]
+
+_LEX = load_lexicon()
+_TLX = task_lexicon()
+_SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单位"}
+_VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
+_VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
+_STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
+_ABBREV_TAIL = re.compile(r"等(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")
+_KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
+_LEVELS = ("区", "市", "县", "省", "镇", "乡", "州", "旗")
+_DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
+_MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
+_OWNER = re.compile(r"(?:责任|建设|实施|工作)主体(?:为|是)(?P<u>[^,。;的]{2,20}?)(?=[,。;]|$)")
+_OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
+
+
+def _subject_at(clause: str, m: re.Match, sectors: bool = True):
+    subj = clause[: m.start()].strip()
+    if not subj or re.search(r"[,。;\s]", subj):
+        return None
+    if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
+        return None
+    if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
+        subj = subj[:-1]  # 各地区、各部门和各单位都要…
+    tail = _ABBREV_TAIL.search(subj)
+    if tail:
+        # 区建设、水务、园林等部门: fields of one level's departments, each as written;
+        # in a central-government notice 财政、发展改革等部门 names sectors, not units.
+        named = split_assignees(subj[: tail.start()])
+        if named and all(is_assignee(x) for x in named) and not named[0].startswith(_VERB_STARTS):
+            return named  # 科技部、工业和信息化部等部门: the units named
+        items = [x for x in subj[: tail.start()].split("、") if x]
+        if items and (sectors or items[0].startswith(_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items):
+            return items
+        return None
+    kind = _KIND_TAIL.search(subj)
+    if kind and is_collective(kind.group("kind")):
+        return [kind.group("kind")]  # 教育、交通…等行业主管部门: the kind of unit named
+    items = split_assignees(subj)
+    if items and (items[0].startswith(_VERB_STARTS) or any("等" in x for x in items)):
+        return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
+    if items and all(is_assignee(x) or (_is_group(x) and plausible_name(x)) for x in items):
+        return items
+    kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
+    if len(kinds) > 1 and kinds[0].startswith("各") and is_collective(kinds[0]) and m.group() in _TLX.strong_verbs \
+            and all(is_assignee(x) or re.fullmatch(f"[{CJK}]{{2,6}}", x) or re.fullmatch(_OTHER_BODIES, x)
+                    for x in kinds[1:]) and not any(x.startswith(_VERB_STARTS) for x in kinds) \
+            and (re.fullmatch(_OTHER_BODIES, kinds[-1]) or is_collective(kinds[-1])):
+        return kinds  # 各高校、科研院所、国有企业和智库以及其他承担科研任务的单位要…: kinds of bodies
+    for coll in sorted(_LEX.collectives, key=len, reverse=True):
+        if subj.endswith(coll) and len(coll) >= 4 and not _VERB_RE.search(subj[: -len(coll)]):
+            return [coll]  # 议案、建议案主办部门: the collective named at the end
+    return None
+
+
+def _subject(clause: str, sectors: bool = True):
+    """(units, predicate start) when ``clause`` opens with a unit list and a predicate.
+
+    A subject followed by a strong predicate (负责, 要, 将, :) wins over a shorter one
+    followed by a weaker verb (区城乡统筹办负责 is not 区城乡 + 统筹).
+    """
+    weak = None
+    for m in _VERB_RE.finditer(clause[:80]):
+        if re.search(r"[,。;]", clause[: m.start()]):
+            break
+        if m.group() == "负责" and (clause.startswith("同志", m.end()) or
+                                    (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
+            continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        items = _subject_at(clause, m, sectors)
+        if items is None:
+            continue
+        if m.group() in _TLX.strong_verbs:
+            return items, m.start()
+        if weak is None or _office_named_by_verb(clause, weak, m):
+            weak = (items, m.start(), m.end())
+    return weak[:2] if weak else None
+
+
+_OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
+
+
+def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
+    """A unit whose name holds a duty verb (县委统筹办统筹推进…: 县委统筹办, not 县委 + 统筹):
+    the longer subject runs from the weak verb to a unit ending a few characters later."""
+    rest = clause[weak[2]:m.start()]
+    return 1 <= len(rest) <= 3 and bool(_OFFICE_END.search(rest)) and not re.search(r"[对的和与及、]", rest)
+
+
+def _is_group(x: str) -> bool:
+    return any(x.endswith(s) and len(x) > len(s) + 2 for s in _LEX.group_suffixes)
+
+
+def _duty_sections(ctx: NoticeContext):
+    """Spans of sections whose heading speaks of duties (分工/职责); [] when there are none."""
+    spans = []
+    mk = ctx.outline.markers
+    for i, m in enumerate(mk):
+        if m.level not in (1,):
+            continue
+        head = re.split(r"[\s。]", ctx.work[m.end:m.end + 30], maxsplit=1)[0]
+        if _DUTY_HEAD.search(head) and len(head) <= 20:
+            end = len(ctx.work)
+            for n in mk[i + 1:]:
+                if n.level <= m.level:
+                    end = n.start
+                    break
+            spans.append((m.start, end))
+    # A duty heading inside another duty section is part of it: keep the outer span only.
+    return [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+
+
+def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
+    work = ctx.work
+    sections = _duty_sections(ctx)
+    limit = min(ctx.attachments_at or len(work), ctx.body_end)
+    # Duties come after the addressee line (各部门、各直属机构: is who receives the notice).
+    top = ctx.addressees_end
+    regions = [(a, min(b, ctx.body_end), False) for a, b in sections] or [(top, limit, False)]
+    if sections and ctx.outline.markers:
+        # The covering letter before the first heading still assigns duties (区督查室要…).
+        first = ctx.outline.markers[0].start
+        regions = [(top, first, False)] + regions
+        # Elsewhere only duties of named units count: the collectives there are exhorted.
+        cuts = sorted([(first, first)] + [(a, b) for a, b, _ in regions[1:]]) + [(limit, limit)]
+        regions += [(cuts[i][1], cuts[i + 1][0], True) for i in range(len(cuts) - 1) if cuts[i][1] < cuts[i + 1][0]]
+    marker_ends = {m.end for m in ctx.outline.markers}
+    for ra, rb, named_only in regions:
+        for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):
+            s0 = ra + sm.start()
+            sent = sm.group()
+            if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
+                continue
+            bare = sent.strip()
+            if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
+                    bare.endswith(":") or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
+                continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
+            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx))
+            if not duties and _ALL_ABOVE.match(bare):
+                # 以上工作要在2019年2月底前完成: the deadline of the section's duties so far
+                d, dt = text_deadline(bare, ctx.year)
+                if d:
+                    for t in out:
+                        if t.get("_sec") == _section_of(ctx, s0) and t["due"] is None:
+                            t["due"], t["due_text"] = d, dt
+                continue
+            item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
+            head_unit = out and item is not None and out[-1].get("_item") == item.start and out[-1].get("_head")
+            if head_unit:
+                duties = []  # 1.街道消委办。牵头…。消委办负责…: the item is the headed unit's
+                if out[-1]["text"] == "" and re.match(r"\s*牵头", sent):
+                    out[-1]["lead"], out[-1]["responsible"] = out[-1]["responsible"], []
+            if not duties and out and item is not None and out[-1].get("_item") == item.start \
+                    and out[-1]["evidence"]["start"] < s0:
+                # A clause without its own subject continues the item's duty (…;协助做好…);
+                # with a deadline of its own it is a further task of the same units
+                # (…每月19日报送当月工作小结;12月18日前报送工作总结).
+                prev = out[-1]
+                own_due = text_deadline(sent, ctx.year)
+                if own_due[0] and prev["due"] and own_due[0] != prev["due"] and out[-1]["evidence"]["end"] <= s0:
+                    out.append(_task(ctx, ctx.outline.ref_at(s0), sent, prev["lead"], prev["responsible"],
+                                     own_due[0], own_due[1], s0, s0 + len(sent)))
+                    out[-1]["_item"] = item.start
+                    continue
+                prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
+                prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
+                continue
+            if named_only:
+                duties = [d for d in duties if (d[2] + d[3]) and all(
+                    is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])]
+            for a, b, lead, units, body in duties:
+                due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
+                if due is None and due_text is None:
+                    due, due_text = _item_deadline(ctx, a)
+                ref = ctx.outline.ref_at(a)
+                pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
+                objs = pair.group("objs").split("、") if pair else []
+                if pair and len(objs) == len(units) > 1:
+                    verb = pair.group("verb") or ""
+                    for u, o in zip(units, objs):
+                        out.append(_task(ctx, ref, f"{verb}{o}", lead, [u], due, due_text, a, b))
+                else:
+                    resp = [x for u in units for x in expand_sub_units(u)]
+                    out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
+                if item is not None:
+                    out[-1]["_item"] = item.start
+                    out[-1]["_head"] = body == "" and bool(units)
+                out[-1]["_sec"] = _section_of(ctx, a)
+
+
+# What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
+_CLAUSE_PREFIX = re.compile(
+    r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
+_PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
+    map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
+_BY = r"(?:分别|统一|主要)?由"
+_COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由A、B选派人员参加: who staffs a body
+_WITH_LIST = [w for w, r in _TLX.assign_words.items() if r == "with"]
+_WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "应", "将"))
+_PARTNERS = re.compile(r"(?:要|负责|应|将)?(?:" + "|".join(map(re.escape, _WITH_LIST)) + r")"
+                       r"(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关|职能)?(?:部门|单位)|"
+                       r"(?=对|将|在|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + "))")
+
+
+def _exhortation(units: list, pred: str) -> bool:
+    """各部门、各单位要高度重视…: collectives asked for attention (exhortations.txt)."""
+    if not units or not all(is_collective(u) for u in units):
+        return False
+    pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
+    return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends))
+
+
+def _with_partners(clause: str, units: list, pstart: int):
+    """``A会同B…``: B's named units are responsible with A (会同 is no lead wording);
+    ``会同有关部门`` adds no one. Returns (units, predicate start)."""
+    m = _PARTNERS.match(clause, pstart)
+    if not m:
+        return units, pstart
+    partners = split_assignees(m.group("u"))
+    if not all_assignees(partners):
+        return units, pstart
+    named = [u for u in partners if not u.startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
+    return units + named, pstart
+
+
+_HEAD_DUE = re.compile(r"\((?P<d>[^()]{2,24})\)\s*$")
+
+
+def _item_deadline(ctx, pos: int):
+    """A deadline stated once for an item: at its heading (``(一)动员部署阶段(8月31日前)``,
+    ``(二)排查整治阶段(9月1日至11月30日)``) or opening it (``1.9月30日前,A…。B…。``);
+    the innermost item that states one gives it."""
+    work = ctx.work
+    enc = ctx.outline.enclosing(pos)
+    for lv in (4, 3, 2, 1):
+        mk = enc.get(lv)
+        if mk is None:
+            continue
+        head = re.split(r"[。;\n]", work[mk.end:mk.end + 40], maxsplit=1)[0]
+        hm = _HEAD_DUE.search(head) if len(head) <= 30 else None
+        if hm and DEADLINE_RE.search(hm.group("d")):
+            d, dt = parse_deadline(hm.group("d"), ctx.year)
+            if d:
+                return d, dt
+        om = _CLAUSE_PREFIX.match(work, mk.end)
+        if om and om.end() > mk.end and not work[mk.end:om.end()].startswith("请"):
+            d, dt = parse_deadline(work[mk.end:om.end()], ctx.year)
+            if d:
+                return d, dt
+    return None, None
+
+
+_ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
+
+
+def _section_of(ctx, pos: int):
+    """Where the innermost outline part holding ``pos`` starts."""
+    enc = ctx.outline.enclosing(pos)
+    return max((m.start for m in enc.values()), default=-1)
+
+
+def _national(ctx) -> bool:
+    """A central-government notice (national_markers.txt)."""
+    return any(x.startswith(_TLX.national_markers) for x in (ctx.doc or "", ctx.notice.issuer or "", ctx.notice.title or ""))
+
+
+def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True):
+    """Duties in one sentence: (start, end, lead units, units, predicate text) per subject.
+
+    The first subject opens the sentence (after an outline marker or a layout gap);
+    later ones open a comma clause with a strong predicate (…,区新闻宣传中心负责…).
+    """
+    found = []  # (clause start in sent, lead, units, predicate start in sent)
+    starts = {0} | {m.end() for m in re.finditer(r"\s+", sent)}
+    starts |= {p - s0 for p in marker_ends if s0 <= p < s0 + len(sent)}
+    for st in sorted(starts):
+        if sent.count("《", 0, st) > sent.count("》", 0, st):
+            continue  # inside a quoted title (《…办公室印发〈…〉的通知》)
+        pm = _MARKER_PREFIX.match(sent[st:])
+        if pm:
+            st += pm.end()
+        clause = sent[st:]
+        lead_units = []
+        c0 = st
+        hm = re.fullmatch(r"(?P<u>[^,。;:\s]{2,8})。\s*", clause)
+        if hm and st > 0 and not hm.group("u").startswith(_VERB_STARTS) and \
+                all(is_unit_like(u) and plausible_name(u) for u in split_assignees(hm.group("u"))):
+            # 1.街道消委办。: an item headed by the unit whose duties follow
+            found.append((c0, [], split_assignees(hm.group("u")), st + len(hm.group("u")) + 1))
+            break
+        pre = _CLAUSE_PREFIX.match(clause)
+        if pre and pre.end():
+            clause = clause[pre.end():]
+            st += pre.end()
+        bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?", clause)
+        if bm and all(is_unit_like(u) for u in split_unit_list(bm.group("u"))):
+            lead_units = split_unit_list(bm.group("u"))
+            clause = clause[bm.end():]
+            st += bm.end()
+        elif re.match(_BY, clause) and _subject(clause[re.match(_BY, clause).end():], sectors) \
+                and not _COMPOSED.search(clause[:60]):
+            k = re.match(_BY, clause).end()
+            clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
+        got = _subject(clause, sectors)
+        if not got and not lead_units:
+            continue
+        units, pstart = got if got else ([], 0)
+        if any(u in _SELF_ROLES or u in _LEX.roles for u in units) or _exhortation(units, clause[pstart:]):
+            continue
+        units, pstart = _with_partners(clause, units, pstart)
+        found.append((c0, lead_units, units, st + pstart))
+        break
+    after = found[0][3] if found else 0
+    for cm in re.finditer(r",", sent):
+        if cm.start() < after:
+            continue
+        clause = sent[cm.end():]
+        bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?", clause)
+        if bm and all_assignees(split_assignees(bm.group("u"))):
+            found.append((cm.end(), split_assignees(bm.group("u")), [], cm.end() + bm.end()))  # …,由X牵头,
+            continue
+        leads = found and ((found[-1][1] and not found[-1][2]) or
+                           (not found[-1][1] and sent.startswith("牵头", found[-1][3])))
+        got = _subject(clause, sectors) if leads else None
+        if got and re.match(_PARTNER_VERBS, clause[got[1]:]):
+            c0, lead, units, p0 = found[-1]  # …,由X牵头,Y配合 / X牵头,Y配合
+            found[-1] = (c0, lead or units, got[0], p0)
+            continue
+        if found and clause.startswith(_WITH_WORDS):
+            units, _ = _with_partners(clause, found[-1][2], 0)  # …,会同区发展改革委等部门将…
+            found[-1] = found[-1][:2] + (units,) + found[-1][3:]
+            continue
+        pre = _CLAUSE_PREFIX.match(clause)
+        k = pre.end() if pre else 0
+        bym = re.match(_BY, clause[k:])
+        if bym and not re.match(r"由[^,。;]{2,30}?牵头", clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
+            k += bym.end()  # …,由区政府挂牌督办
+        got = _subject(clause[k:], sectors)
+        if got and (k or _STRICT.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
+                and not any(u in _SELF_ROLES for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
+            units, pstart = _with_partners(clause[k:], got[0], got[1])
+            found.append((cm.end(), [], units, cm.end() + k + pstart))
+    if not found:
+        om = _OWNER.search(sent)
+        if om and all_assignees(split_assignees(om.group("u"))):
+            # 该项目建设主体为区应急局,统筹开展…: the unit named as the work's owner
+            found.append((om.start(), [], split_assignees(om.group("u")), om.end()))
+    # X牵头,Y配合: X leads, Y is responsible with it.
+    merged = []
+    for c0, lead, units, p0 in found:
+        pred = sent[p0:p0 + 6]
+        if merged and merged[-1][1] and re.match(_PARTNER_VERBS, pred) and not merged[-1][4]:
+            merged[-1] = merged[-1][:2] + (merged[-1][2] + units, merged[-1][3], True)
+            continue
+        if units and not lead and re.match(r"(?:负责)?牵头", pred):
+            lead, units = units, []
+        merged.append((c0, lead, units, p0, False))
+    out = []
+    for i, (c0, lead, units, p0, _) in enumerate(merged):
+        end = merged[i + 1][0] - 1 if i + 1 < len(merged) else len(sent)
+        body = sent[p0:end].lstrip(":").strip()
+        out.append((s0 + c0, s0 + end, lead, units, body))
+    return out

@@ -1,0 +1,189 @@
+"""Responsibility tables without a 序号 column, laid out one cell a line.
+
+``类别 / 项目 / 主要任务 / 牵头单位 / 配合单位``: a header of short column names ending in
+unit (and deadline) columns; each row is task text followed by its unit cells. Project
+lines (``1.做好规划配套``) number the rows, several tasks under one project get a, b, c;
+category lines (``一、做好政策保障``) are headings. A cell may wrap after ``、``.
+
+>>> text = "附件:\\n项目\\n主要任务\\n牵头单位\\n配合单位\\n一、保障\\n1.做好规划\\n同步规划。\\n区消防救援支队\\n区应急局、\\n各街道\\n"
+>>> [(r.ref, r.cells, r.text) for r in find_line_tables(text)[0].rows]
+[('1', [['区消防救援支队'], ['区应急局', '各街道']], '同步规划。')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .assignees import all_assignees, split_assignees
+from .task_lexicon import task_lexicon
+
+__all__ = ["LineTable", "LineRow", "find_line_tables", "UnitList", "find_unit_lists"]
+
+_PROJECT = re.compile(r"^(\d{1,2})\s*[.、．]\s*(?=\S)")
+_CATEGORY = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、")
+_PUNCT = re.compile(r"[。,;:，；：]")
+
+
+@dataclass
+class LineRow:
+    ref: str
+    text: str
+    start: int
+    end: int
+    cells: list  # per unit column: the units of its cell
+    due_cell: str | None = None
+    project_title: str = ""
+
+
+@dataclass
+class LineTable:
+    start: int
+    end: int
+    columns: list  # all header columns
+    roles: list  # roles of the unit (and due) columns at the end of the header
+    rows: list = field(default_factory=list)
+
+
+def _lines(work: str):
+    return [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\n]+", work) if m.group().strip()] \
+        if "\n" in work else []
+
+
+def _strip(line):
+    t, a, b = line
+    a2 = a + len(t) - len(t.lstrip())
+    return t.strip(), a2, a2 + len(t.strip())
+
+
+def _unit_cell(lines, i):
+    """(units, next index, end) when lines[i] (with lines wrapped after 、) is a unit cell."""
+    text, _, end = lines[i]
+    j = i + 1
+    while text.endswith("、") and j < len(lines):
+        text += lines[j][0]
+        end = lines[j][2]
+        j += 1
+    if _PUNCT.search(text) or len(text) > 80:
+        return None
+    units = split_assignees(text)
+    return (units, j, end) if all_assignees(units) else None
+
+
+def find_line_tables(work: str) -> list[LineTable]:
+    cols = task_lexicon().columns
+    lines = [_strip(x) for x in _lines(work)]
+    out = []
+    i = 0
+    while i < len(lines):
+        t = lines[i][0]
+        if cols.get(t) not in ("lead", "responsible"):
+            i += 1
+            continue
+        # The header: short column names before it, known unit/deadline columns from it on.
+        h0 = i
+        while h0 > 0 and len(lines[h0 - 1][0]) <= 8 and not _PUNCT.search(lines[h0 - 1][0]) \
+                and not re.search(r"\d", lines[h0 - 1][0]) and lines[h0 - 1][0] not in ("附件",):
+            h0 -= 1
+        h1 = i
+        while h1 < len(lines) and cols.get(lines[h1][0]) in ("lead", "responsible", "due"):
+            h1 += 1
+        header = [x[0] for x in lines[h0:h1]]
+        if "序号" in [re.sub(r"\s+", "", x) for x in header] or i - h0 < 1:
+            i = h1
+            continue  # a numbered table (structure.find_tables) or no task column
+        roles = [cols[x] for x in header[i - h0:]]
+        table = LineTable(lines[h0][1], lines[h1 - 1][2], header, roles)
+        _read_rows(work, lines, h1, table)
+        if table.rows:
+            out.append(table)
+        i = max(h1, next((k for k, x in enumerate(lines) if x[1] >= table.end), len(lines)))
+    return out
+
+
+def _read_rows(work, lines, k, table):
+    n_units = sum(1 for r in table.roles if r != "due")
+    has_due = "due" in table.roles
+    buf = []
+    project, sub, title = None, 0, ""
+    rows = []
+    while k < len(lines):
+        t, a, b = lines[k]
+        if t.startswith("附件") or re.fullmatch(r"\S{2,30}\s+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", t):
+            break
+        if (_PROJECT.match(t) or _CATEGORY.match(t)) and len(t) <= 30 and not _PUNCT.search(t):
+            if _PROJECT.match(t):
+                project, sub = _PROJECT.match(t).group(1), 0
+                title = t[_PROJECT.match(t).end():]
+            buf = []
+            k += 1
+            continue
+        got = _unit_cell(lines, k) if buf else None
+        if got is None:
+            buf.append((t, a, b))
+            k += 1
+            continue
+        cells, end = [got[0]], got[2]
+        k = got[1]
+        while len(cells) < n_units and k < len(lines):
+            nxt = _unit_cell(lines, k)
+            if nxt is None:
+                break
+            cells.append(nxt[0])
+            k, end = nxt[1], nxt[2]
+        due_cell = None
+        if has_due and k < len(lines) and len(lines[k][0]) <= 20 and not _unit_cell(lines, k):
+            due_cell, end = lines[k][0], lines[k][2]
+            k += 1
+        sub += 1
+        rows.append((project, sub, LineRow("", " ".join(x[0] for x in buf), buf[0][1], end, cells, due_cell,
+                                                title)))
+        buf = []
+        table.end = end
+    per_project: dict = {}
+    for p, _, _ in rows:
+        per_project[p] = per_project.get(p, 0) + 1
+    for p, s, r in rows:
+        num = p if p is not None else str(len(table.rows) + 1)
+        r.ref = num + ("abcdefghijklmnopqrstuvwxyz"[s - 1] if per_project[p] > 1 and s <= 26 else "")
+        table.rows.append(r)
+
+
+@dataclass
+class UnitList:
+    """A two-column list of units and their tasks (``街镇、园区 / 目标任务``), one cell a line."""
+
+    start: int
+    end: int
+    title: str  # the line above the header (``2019年街镇(园区)生活垃圾分类目标任务分解表``)
+    rows: list = field(default_factory=list)  # (unit, text, start, end)
+
+
+def find_unit_lists(work: str) -> list[UnitList]:
+    """Lists headed by a unit column and a task column, rows alternating unit / task text.
+
+    >>> w = "附件2\\n2019年目标任务分解表\\n街镇、园区\\n目标任务\\n罗店镇\\n创建达标累计61个小区。\\n大场镇\\n创建达标累计86个小区。\\n"
+    >>> [(u, t) for u, t, _, _ in find_unit_lists(w)[0].rows]
+    [('罗店镇', '创建达标累计61个小区。'), ('大场镇', '创建达标累计86个小区。')]
+    """
+    cols = task_lexicon().columns
+    lines = [_strip(x) for x in _lines(work)]
+    out = []
+    for i in range(len(lines) - 3):
+        head, task = lines[i][0], lines[i + 1][0]
+        if cols.get(task) != "task" or len(head) > 10 or \
+                not any(cols.get(p) == "unit" for p in re.split(r"[、,/]", head)):
+            continue
+        ul = UnitList(lines[i][1], lines[i + 1][2], lines[i - 1][0] if i else "")
+        k = i + 2
+        while k + 1 < len(lines):
+            u, t = lines[k], lines[k + 1]
+            if len(u[0]) > 20 or not all_assignees(split_assignees(u[0])) or len(t[0]) <= 8 \
+                    or all_assignees(split_assignees(t[0])):
+                break
+            ul.rows.append((u[0], t[0], u[1], t[2]))
+            ul.end = t[2]
+            k += 2
+        if len(ul.rows) >= 2:
+            out.append(ul)
+    return out

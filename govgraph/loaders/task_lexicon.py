@@ -1,0 +1,111 @@
+"""Vocabulary of task assignment, kept as data in ``govgraph/loaders/data/``.
+
+>>> lx = task_lexicon()
+>>> lx.labels["牵头单位"], lx.labels["配合部门"], lx.labels["完成时限"]
+('lead', 'responsible', 'due')
+>>> lx.columns["时间节点"], "负责" in lx.strict_verbs
+('due', True)
+>>> bool(lx.first_lead.search("责任分解中,列第一位的责任单位为牵头单位或汇总单位")), bool(lx.first_lead.search("排在第一位的部门为牵头部门"))
+(True, True)
+>>> is_collective("各联席会议成员单位"), is_collective("相关责任单位"), is_collective("区财政局")
+(True, True, False)
+>>> is_collective("教育行政部门"), is_collective("科研院所"), is_collective("加强部门")
+(True, True, False)
+>>> is_collective("各有关部门和单位"), is_collective("各部门的单位")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .lexicon import load_lexicon
+from .mentions import CJK
+
+__all__ = ["TaskLexicon", "task_lexicon", "is_collective"]
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("govgraph.loaders").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [[c.strip() for c in ln.split("\t")] for ln in text.splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@dataclass(frozen=True)
+class TaskLexicon:
+    labels: dict  # label -> lead | responsible | due
+    columns: dict  # table column -> lead | responsible | unit | due
+    verbs: tuple  # every duty verb, longest first
+    strong_verbs: frozenset  # strong and strict
+    strict_verbs: tuple  # strict ones, longest first
+    no_subject: tuple  # words opening a clause that has no subject (经…研究同意)
+    collective_heads: tuple
+    collective_tails: tuple
+    alone_tails: tuple
+    assign_words: dict  # word -> lead | responsible | with
+    exhortations: tuple  # 高度重视…: a collective asked for attention, not for work
+    exhortation_ends: tuple  # …结合实际抓好落实: a short request to carry out the notice
+    national_markers: tuple  # how a central-government notice's issuer or number begins
+    not_name_start: tuple  # words that never open an assignee's name
+    not_name_inside: tuple  # words that never stand in one
+    not_name_end: tuple  # a person's designation ending the name (…干部)
+    doc_genres: tuple  # words ending a document title
+    first_lead: re.Pattern  # a notice's rule that the first unit listed leads
+    sub_units: tuple  # (kind, word) rows of sub_units.tsv
+
+    def labels_of(self, *roles: str) -> tuple:
+        return tuple(k for k, v in self.labels.items() if v in roles)
+
+    def columns_of(self, *roles: str) -> tuple:
+        return tuple(k for k, v in self.columns.items() if v in roles)
+
+
+@lru_cache(maxsize=1)
+def task_lexicon() -> TaskLexicon:
+    by_len = lambda xs: tuple(sorted(set(xs), key=lambda s: (-len(s), s)))  # noqa: E731
+    rows = _rows("duty_verbs.tsv")
+    verbs = [r for r in rows if r[1] != "prefix"]
+    aff = _rows("collective_affixes.tsv")
+    return TaskLexicon(
+        labels={r[0]: r[1] for r in _rows("task_labels.tsv")},
+        columns={r[0]: r[1] for r in _rows("task_columns.tsv")},
+        verbs=by_len(r[0] for r in verbs),
+        strong_verbs=frozenset(r[0] for r in verbs if r[1] in ("strong", "strict")),
+        strict_verbs=by_len(r[0] for r in verbs if r[1] == "strict"),
+        no_subject=by_len(r[0] for r in rows if r[1] == "prefix"),
+        collective_heads=by_len(r[1] for r in aff if r[0] == "head"),
+        collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
+        alone_tails=by_len(r[1] for r in aff if r[0] == "alone"),
+        assign_words={r[0]: r[1] for r in _rows("assign_words.tsv")},
+        exhortations=tuple(r[0] for r in _rows("exhortations.txt") if not r[0].startswith("$")),
+        exhortation_ends=tuple(r[0][1:] for r in _rows("exhortations.txt") if r[0].startswith("$")),
+        national_markers=tuple(r[0] for r in _rows("national_markers.txt")),
+        not_name_start=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "start"),
+        not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
+        not_name_end=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "end"),
+        doc_genres=tuple(r[0] for r in _rows("doc_genres.txt")),
+        sub_units=tuple(tuple(r[:2]) for r in _rows("sub_units.tsv")),
+        first_lead=re.compile("|".join(f"(?:{r[0]})" for r in _rows("first_lead_rules.txt"))),
+    )
+
+
+@lru_cache(maxsize=4096)
+def is_collective(name: str) -> bool:
+    """A collective assignee: listed in collectives.txt, or a plural head with a unit word
+    (``各联席会议成员单位``, ``相关责任单位``, ``属地街镇``)."""
+    lx = task_lexicon()
+    core = re.sub(r"\([^()]*\)$", "", name)
+    if name in load_lexicon().collectives or core in load_lexicon().collectives:
+        return True  # 各区(县级市): 各区 with a note
+    tail = next((t for t in lx.collective_tails + lx.alone_tails if core.endswith(t)), "")
+    if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core[: len(core) - len(tail)]):
+        return False
+    if core.startswith(lx.collective_heads):
+        return core.endswith(lx.collective_tails) and \
+            len(core) > min(len(h) for h in lx.collective_heads if core.startswith(h)) + 1
+    # 教育行政部门, 行业主管部门: a kind of unit named by its field
+    return core.endswith(lx.alone_tails) and 4 <= len(core) <= 12 and "、" not in core and \
+        not core.startswith(lx.verbs)

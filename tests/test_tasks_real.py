@@ -1,0 +1,415 @@
+"""Tasks and deadlines in the layouts of real notices (snippets from the dev part of data/real).
+
+Each test builds one notice from a short real snippet (its source file named) and asserts
+the tasks read from it; the notice's date gives the year of deadlines written without one.
+"""
+
+from __future__ import annotations
+
+from govgraph.loaders.build_tasks import build_tasks
+from govgraph.loaders.context import NoticeContext
+from govgraph.notice import Notice
+
+
+def _tasks(text: str, date: str | None = None, doc: str = "测试〔2019〕1号"):
+    ctx = NoticeContext(Notice(doc=doc, text=text, date=date, source="snippet.txt"))
+    out = build_tasks(ctx)
+    for f in out:
+        ev = f["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    return out, ctx.warnings
+
+
+def _keys(tasks):
+    return [(tuple(t["lead"]), tuple(t["responsible"]), t["due"]) for t in tasks]
+
+
+# data/real/notices/sh-14.txt (附件1): a table 牵头部门/配合部门/时间节点 with one cell a line.
+SH14_TABLE = """附件1
+
+工作任务清单
+
+序号
+
+任务名称
+
+任务内容
+
+牵头部门
+
+配合部门
+
+时间节点
+
+1
+
+加强组织领导
+
+召开全区生活垃圾分类工作动员大会。建立区生活垃圾分类减量联席会议制度、建立联络员网络。
+
+区政府办公室
+
+各联席会议成员单位
+
+2019年3月
+
+2
+
+将生活垃圾管理作为生态文明建设和城市精细化管理的重要内容，纳入专项督查和绩效评价指标体系。
+
+区委组织部（区公务员局）
+
+区绿化市容局
+
+2019年
+
+3
+
+组织各级媒体做好垃圾分类相关宣传和舆情处置工作。
+
+区绿化市容局、区委宣传部（区政府新闻办、区委网信办）
+
+各街镇（园区）
+
+2019年
+"""
+
+
+def test_table_deadline_cells_and_bracketed_offices():
+    tasks, _ = _tasks(SH14_TABLE, "2019-05-05")
+    assert _keys(tasks) == [
+        (("区政府办公室",), ("各联席会议成员单位",), "2019-03-31"),  # a month: its last day
+        (("区委组织部", "区公务员局"), ("区绿化市容局",), "2019-12-31"),  # a bare year: its last day
+        (("区绿化市容局", "区委宣传部", "区政府新闻办", "区委网信办"), ("各街镇（园区）",), "2019-12-31"),
+    ]
+
+
+# data/real/notices/gov-04.txt: （负责部门：…；适用范围：…） after each measure of a level-2 item.
+GOV04 = ("（一）借鉴北京市服务业扩大开放综合试点经验，放宽外商投资建设工程设计企业外籍技术人员的比例要求、放宽人才中介机构限制。"
+         "（负责部门：人力资源社会保障部、住房城乡建设部、商务部；适用范围：所有自贸试验区，以下除标注适用于特定自贸试验区的措施外，"
+         "适用范围均为所有自贸试验区）\n"
+         "（四十一）允许银行将自贸试验区交易所出具的纸质交易凭证（须经交易双方确认）替代双方贸易合同，作为贸易真实性审核依据。"
+         "（负责部门：银保监会）\n")
+
+
+def test_responsible_bracket_with_scope():
+    tasks, _ = _tasks(GOV04, "2018-11-23")
+    assert _keys(tasks) == [
+        ((), ("人力资源社会保障部", "住房城乡建设部", "商务部"), None),  # 适用范围 is no assignee
+        ((), ("银保监会",), None),  # the measure's own subject (允许银行将…) is no duty clause
+    ]
+
+
+# data/real/notices/gov-06.txt: （A、B…等和各省级人民政府负责） closes each measure; no lead is named.
+GOV06 = ("（三）动员民营企业等社会力量参与消费扶贫。发挥行业协会、商会、慈善机构等社会组织作用，组织动员爱心企业、爱心人士等社会力量参与消费扶贫。"
+         "（全国工商联、发展改革委、民政部、农业农村部、扶贫办、全国总工会、共青团中央、全国妇联等和各省级人民政府负责）\n"
+         "（四）推动东部地区。（文化和旅游部和各有关省级人民政府负责）\n")
+
+
+def test_worded_bracket_with_trailing_deng_and_collective():
+    tasks, _ = _tasks(GOV06, "2018-12-30")
+    assert _keys(tasks) == [
+        ((), ("全国工商联", "发展改革委", "民政部", "农业农村部", "扶贫办", "全国总工会", "共青团中央", "全国妇联",
+              "各省级人民政府"), None),
+        ((), ("文化和旅游部", "各有关省级人民政府"), None),
+    ]
+
+
+def test_worded_bracket_lead_and_partners():
+    tasks, _ = _tasks("1、完善督查机制。（区发改委牵头，区财政局、区统计局参与）\n2、做好宣传。（区委宣传部会同区文明办负责）\n")
+    assert _keys(tasks) == [(("区发改委",), ("区财政局", "区统计局"), None),
+                            ((), ("区委宣传部", "区文明办"), None)]  # A会同B is no lead wording
+
+
+# data/real/notices/sh-15.txt (附件 重点任务清单): 类别/项目/主要任务/牵头单位/配合单位, no 序号,
+# one cell a line, cells wrapping after 、, several tasks under one project.
+SH15_TABLE = """附件：
+
+杨浦区基层消防安全综合治理建设工作重点任务清单
+
+类别
+
+项目
+
+主要任务
+
+牵头单位
+
+配合单位
+
+一、做好政策保障
+
+2.完善规章标准
+
+细化街道消防安全委员会、消防安全管理办公室的职责任务，贯彻市级发布的相关配套规章制度，规范消防安全综合治理运行模式。
+
+区消防救援支队
+
+各街道
+
+贯彻执行本市基层消防综合治理重点检查事项和突出火灾风险场所检查指引，指导街道结合地区火灾防控实际，进一步细化检查要求。
+
+区消防救援支队
+
+各街道
+
+二、推进基层消防安全组织建设
+
+4.出台文件规章
+
+向区委、区政府专题报告基层消防安全综合治理工作情况及对策建议。10月底前，提请区政府制定出台文件，推动建立常态化配套运行机制。
+
+区消防救援支队
+
+各街道、
+相关委、办、局
+"""
+
+
+def test_line_table_without_serial_numbers():
+    tasks, _ = _tasks(SH15_TABLE, "2022-11-22")
+    assert [t["ref"] for t in tasks] == ["附件.2a", "附件.2b", "附件.4"]
+    assert _keys(tasks) == [(("区消防救援支队",), ("各街道",), None),
+                            (("区消防救援支队",), ("各街道",), None),
+                            (("区消防救援支队",), ("各街道", "相关委、办、局"), "2022-10-31")]
+
+
+# data/real/notices/sh-05.txt: body items with （责任单位：…） and an attachment 重点任务分解表 whose
+# unit column is followed by 参考文件; the body item naming a row's task type restates it
+# (numbering shortened: 二.(一)3 and 二.(三)6 in the notice).
+SH05 = """（一）强化规划引领
+1.编制系统方案。聚焦重点区域、重大项目、计划达标区域，以排水分区为单元，编制海绵城市系统方案，合理确定目标指标，明确建设项目，系统方案经专家评审后报市住房城乡建设管理委备案。2026年底前，完成2030年达标区域系统方案编制。嘉定区海绵城市系统方案编制计划见表2。（责任单位：区建设管理委）
+（二）强化全流程管控
+1.加强区域成效评估。以重点片区为示范带动单元，持续开展海绵城市建设成效评估，按计划编制年度自评估报告。加强海绵城市建设项目事中事后监管，强化前期自查、年中指导、年末检查。（责任单位：区建设管理委、区水务局、各街镇）
+
+附件：嘉定区系统化全域推进海绵城市建设重点任务分解表
+序号
+任务类型
+重点内容
+责任单位
+参考文件
+1
+海绵城市
+系统方案
+聚焦重点区域、重大项目、达标区域，以排水分区为单元，编制海绵城市系统方案，合理确定目标指标，明确建设项目。2026年底前，完成2030年达标区域系统方案编制，系统方案经专家评审后报市住房城乡建设管理委备案。
+区建设管理委
+《本市系统化全域推进海绵
+城市建设的实施意见》
+（沪府办发〔2024〕3号）
+2
+海绵城市
+达标评估
+根据上海市要求，结合系统方案编制计划与海绵城市建设情况，有序推进嘉定区达标评估工作。嘉定区到2025年底，50平方公里以上建设用地面积达到海绵城市建设目标要求；到2030年底，80平方公里以上建设用地面积达到海绵城市建设目标要求。
+区建设管理委、区水务局、
+区绿化市容局、区交通委，
+各街镇
+《本市系统化全域推进海绵
+城市建设的实施意见》
+（沪府办发〔2024〕3号）
+"""
+
+
+def test_table_with_trailing_column_and_restated_body_items():
+    tasks, _ = _tasks(SH05, "2024-06-20")
+    assert [(t["ref"] if t["ref"].startswith("附件") else t["text"][:8], t["responsible"], t["due"]) for t in tasks] == [
+        ("加强区域成效评估", ["区建设管理委", "区水务局", "各街镇"], None),  # 年末检查 is no target date
+        ("附件.1", ["区建设管理委"], "2026-12-31"),  # 2026年底前 (2030年 names the areas, not a date)
+        ("附件.2", ["区建设管理委", "区水务局", "区绿化市容局", "区交通委", "各街镇"], "2030-12-31"),  # the last target
+    ]
+
+
+# data/real/notices/sh-09.txt 六.(二)2: a deadline opens the sentence; A会同B names partners, who are
+# responsible with A; 会同有关部门 adds no one (gov-07 四.(二)).
+SH09 = ("六、工作步骤\n（一）动员部署阶段（8月31日前）\n各有关委、办、局结合各自实际，细化工作方案，明确任务要求，进行专题部署。\n"
+        "（二）排查整治阶段（9月1日至11月30日）\n"
+        "1.9月30日前，区建设管理委、区住房保障房屋管理局对照标准完成高层建筑底数排查。\n"
+        "2.11月30日前，区建设管理委、区住房保障房屋管理局会同区公安分局、区公安消防支队对排查发现违规采用易燃可燃外保温材料高层建筑进行外保温材料改造可行性分析，逐一制定整改计划。"
+        "区公安分局和区公安消防支队会同行业主管部门，对排查发现的高层建筑火灾隐患进行分析研判。\n")
+
+
+def test_prose_deadline_first_and_partners():
+    tasks, _ = _tasks(SH09, "2017-09-06")
+    keys = _keys(tasks)
+    assert (((), ("区建设管理委", "区住房保障房屋管理局", "区公安分局", "区公安消防支队"), "2017-11-30")) in keys
+    assert (((), ("区公安分局", "区公安消防支队", "行业主管部门"), None)) in keys or \
+        (((), ("区公安分局", "区公安消防支队", "行业主管部门"), "2017-11-30")) in keys
+
+
+def test_request_and_generic_partners():
+    text = "（二）请人力资源社会保障部会同有关部门按照有关精神，制定出台具体操作办法，推动各单位落实到位。\n"
+    tasks, _ = _tasks(text, "2018-12-24")
+    assert _keys(tasks) == [((), ("人力资源社会保障部",), None)]
+
+
+def test_exhortation_to_collectives_is_no_task():
+    text = "（一）高度重视，加强领导。各部门、各单位要充分认识高层建筑消防安全面临的严峻形势，切实抓好落实。\n"
+    tasks, _ = _tasks(text, "2017-09-06")
+    assert tasks == []
+
+
+def test_deadline_stated_once_for_an_item_or_a_phase():
+    tasks, _ = _tasks(SH09, "2017-09-06")
+    dues = {tuple(t["responsible"]): t["due"] for t in tasks}
+    assert dues[("各有关委、办、局",)] == "2017-08-31"  # the phase heading (8月31日前)
+    assert dues[("区建设管理委", "区住房保障房屋管理局")] == "2017-09-30"  # 1.9月30日前, … (a marker before a date)
+
+
+# data/real/notices/sh-09.txt 七: a later sentence without a subject but with its own deadline.
+def test_subjectless_sentence_with_own_deadline():
+    text = ("七、工作要求\n（一）报送材料。各有关委、办、局在9月8日前，将实施方案报送区协调小组办公室。"
+            "每月19日报送当月工作小结；12月18日前报送工作总结。\n")
+    tasks, _ = _tasks(text, "2017-09-06")
+    assert _keys(tasks) == [((), ("各有关委、办、局",), "2017-09-08"), ((), ("各有关委、办、局",), "2017-12-18")]
+
+
+# data/real/notices/sh-13.txt: 职责分工 by unit, each item headed "N.单位。"; 牵头… makes it lead.
+SH13 = """机关各部门、各企事业单位、各居委会：
+古美路街道加强独居老人消防安全工作实施方案
+一、工作目标
+对辖区内独居老人进行消防安全风险综合评估。
+二、职责分工
+1.街道消委办。牵头开展独居老人消防安全关爱工作，协助居委针对独居老人开展消防安全风险评估。消委办负责加强微型消防站基础建设。
+2.派出所。配合开展独居老人消防安全关爱工作，负责独居老人消防安全隐患的确认。
+"""
+
+
+def test_duties_by_unit_headed_items():
+    tasks, _ = _tasks(SH13, "2022-07-20")
+    assert _keys(tasks) == [(("街道消委办",), (), None), ((), ("派出所",), None)]
+
+
+# data/real/notices/sh-16.txt 二.7: prose 由X牵头,Y配合 after the measure; X和Y before a plural.
+def test_prose_lead_and_partners():
+    text = ("二、主要措施\n（一）加强建设。将市政消火栓建设列为区政府实事项目，由区交通委牵头，区发改委、区建管委、区水务局、"
+            "区消防救援支队配合，加快推进市政消火栓建设。\n"
+            "（二）加强宣传。区委宣传部、区文明办、各行业管理部门和街镇（工业区）要充分利用各种宣教资源。\n")
+    tasks, _ = _tasks(text, "2019-08-02")
+    assert _keys(tasks) == [(("区交通委",), ("区发改委", "区建管委", "区水务局", "区消防救援支队"), None),
+                            ((), ("区委宣传部", "区文明办", "各行业管理部门", "街镇（工业区）"), None)]
+
+
+def test_prose_lead_without_you():
+    tasks, _ = _tasks("（一）完善机制。区发改委牵头，区财政局、区统计局配合，建立考核机制。\n", "2019-08-02")
+    assert _keys(tasks) == [(("区发改委",), ("区财政局", "区统计局"), None)]
+
+
+# The rule of data/real/notices/loc-18.txt (列第一位的责任单位为牵头单位), with brackets after measures.
+def test_first_listed_leads_when_the_notice_says_so():
+    text = ("一、各责任单位要抓好落实。\n二、责任分解中，列第一位的责任单位为牵头单位或汇总单位。\n"
+            "三、重点工作\n1.推进项目建设。（市发改委、市财政局负责）\n2.加强督查。（市政府督查室负责）\n")
+    tasks, _ = _tasks(text, "2021-03-01")
+    assert _keys(tasks) == [(("市发改委",), ("市财政局",), None), ((), ("市政府督查室",), None)]
+
+
+# data/real/notices/sh-14.txt 附件2: a list of units and their targets under a year's title.
+SH14_LIST = """附件2
+
+2019年街镇（园区）生活垃圾分类目标任务  分解表
+
+街镇、园区
+
+目标任务
+
+罗店镇
+
+垃圾分类绿色账户推进100%全覆盖，创建达标累计61个小区，其中30%的小区要创建示范小区。
+
+大场镇
+
+垃圾分类绿色账户推进100%全覆盖，创建达标累计86个小区。
+"""
+
+
+def test_unit_list_with_year_targets():
+    tasks, _ = _tasks(SH14_LIST, "2019-05-05")
+    assert _keys(tasks) == [((), ("罗店镇",), "2019-12-31"), ((), ("大场镇",), "2019-12-31")]
+
+
+def test_single_unit_cell_in_lead_and_partner_table_is_the_lead():
+    text = SH14_TABLE.replace("""2
+
+将生活垃圾管理""", """2
+
+将生活垃圾管理""").replace("区委组织部（区公务员局）\n\n区绿化市容局\n\n2019年", "区政府办公室、区绿化市容局、\n\n区规划资源局、区重大办\n\n2019年")
+    tasks, _ = _tasks(text, "2019-05-05")
+    assert _keys(tasks)[1] == (("区政府办公室", "区绿化市容局", "区规划资源局", "区重大办"), (), "2019-12-31")
+
+
+# data/real/notices/sh-10.txt: a 职能分工 section (group duties) and named units' duties elsewhere;
+# data/real/notices/loc-07.txt: 区经发局负责人 is a person, not a duty.
+def test_named_duties_outside_duty_sections_and_persons():
+    text = ("一、试点工作职能分工\n（一）工作推进专班：配合区协调监管机构研究调研并拟定管理办法。\n"
+            "二、主要任务\n（一）建立计划库。各乡镇应稳步开展排摸入市地块。区规划资源局应指导入市主体完成入市方案编制。\n"
+            "三、成员\n区经发局负责人\n")
+    tasks, _ = _tasks(text, "2023-06-01")
+    units = [t["responsible"] for t in tasks]
+    assert ["区规划资源局"] in units  # a named unit outside the duty section
+    assert ["各乡镇"] not in units  # collectives there are read only in duty sections
+    assert ["区经发局"] not in units
+
+
+# data/real/notices/loc-13.txt: assignments in square brackets after each item.
+def test_square_bracket_assignment():
+    text = ("一、重点任务\n1、切实提高政治站位,慎终如始精准抓好疫情防控工作。"
+            "[牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]\n")
+    tasks, _ = _tasks(text, "2020-05-01")
+    assert _keys(tasks) == [(("区卫健局",), ("区疫情防控指挥部成员单位", "各街办(新区)"), None)]
+
+
+# data/real/notices/gov-07.txt 三.(四): 请A、B等部门在…前 names units in full; gov-03: a group's office.
+def test_named_units_before_deng_and_group_office():
+    text = ("三、改进管理\n（四）下放管理权限。请科技部、工业和信息化部、农业农村部、卫生健康委等部门在2019年2月底前完成"
+            "有关管理办法的修订。\n（五）加强监测。国家组织药品集中采购和使用试点工作小组办公室要做好监测分析。\n")
+    tasks, _ = _tasks(text, "2018-12-24", doc="国办发〔2018〕127号")
+    assert _keys(tasks) == [((), ("科技部", "工业和信息化部", "农业农村部", "卫生健康委"), "2019-02-28"),
+                            ((), ("国家组织药品集中采购和使用试点工作小组办公室",), None)]
+
+
+# data/real/notices/gov-01.txt 四.(二): 分别由A和B…; A按程序… (a kind of department as written).
+def test_fen_bie_you_and_kinds_of_departments():
+    text = ("四、加强组织领导\n（二）明确部门职责。机构编制部门按程序做好小区配套幼儿园移交涉及的机构编制工作。"
+            "移交后的幼儿园，分别由机构编制部门和民政部门依法办理事业单位法人登记。\n")
+    tasks, _ = _tasks(text, "2019-01-22", doc="国办发〔2019〕3号")
+    assert _keys(tasks) == [((), ("机构编制部门",), None), ((), ("机构编制部门", "民政部门"), None)]
+
+
+def test_unclear_bracket_is_warned_not_guessed():
+    tasks, warnings = _tasks("1、推进项目建设。（各有关方面共同负责）\n", "2021-03-01")
+    assert tasks == [] and any("unclear" in w and "snippet.txt" in w for w in warnings)
+
+
+# data/real/notices/gov-07.txt 二: kinds of bodies after a plural (各高校、科研院所、国有企业和智库…),
+# 都要, and 以上工作要在…前完成 setting the deadline of the section's duties.
+GOV07 = ("一、总体要求\n各地区、各部门、各单位要坚持以习近平新时代中国特色社会主义思想为指导，增强责任感。\n"
+         "二、制定政策落实的配套制度和具体实施办法\n对党中央、国务院已经出台的有关政策，各地区、各部门和各单位都要制定具体的实施办法。"
+         "各高校、科研院所、国有企业和智库以及其他承担科研任务的单位要按照上述原则修订和制定相关实施办法和制度。"
+         "以上工作要在2019年2月底前完成。\n")
+
+
+def test_kinds_of_bodies_and_deadline_for_the_above():
+    tasks, _ = _tasks(GOV07, "2018-12-24", doc="国办发〔2018〕127号")
+    assert _keys(tasks) == [
+        ((), ("各地区", "各部门", "各单位"), "2019-02-28"),
+        ((), ("各高校", "科研院所", "国有企业", "智库", "其他承担科研任务的单位"), "2019-02-28"),
+    ]  # 一 (坚持以…为指导) is an exhortation
+
+
+# data/real/notices/sh-19.txt 三.(二): 负责牵头 makes the units lead; a unit named 经发… is a subject.
+def test_fu_ze_qian_tou_and_jing_fa():
+    text = ("三、职责分工\n（二）部门职责。房管所、规建生态办负责牵头组织城镇房屋安全隐患排查整治工作；"
+            "文体中心负责城镇文化和旅游经营性场所房屋安全隐患排查整治工作； 经发中心负责镇属集体资产的房屋安全隐患排查整治工作；\n")
+    tasks, _ = _tasks(text, "2021-07-02")
+    assert _keys(tasks) == [(("房管所", "规建生态办"), (), None), ((), ("文体中心",), None), ((), ("经发中心",), None)]
+
+
+def test_labelled_lines_keep_bracketed_names():
+    text = "一、重点任务\n1、开展环境卫生综合整治。\n牵头单位:区卫健局\n责任单位:区创文办、各街办(新区)\n完成时限:2020年6月底\n"
+    tasks, _ = _tasks(text, "2020-05-01")
+    assert _keys(tasks) == [(("区卫健局",), ("区创文办", "各街办(新区)"), "2020-06-30")]
+
+
+# data/real/notices/sh-06.txt 三: the unit named as the work's owner (建设主体为X).
+def test_owner_of_the_work():
+    text = "三、职责分工\n该为民办实事项目建设主体为区应急局，统筹开展项目建设、工程验收和管理移交等工作。\n"
+    tasks, _ = _tasks(text, "2026-02-26")
+    assert _keys(tasks) == [((), ("区应急局",), None)]
