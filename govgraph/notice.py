@@ -29,6 +29,7 @@ class Notice:
     offset: int = 0  # where ``text`` starts in the decoded source file
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    place: str | None = None  # jurisdiction (``loaders.places``): 全国, a place, or ?DOC when unknown
 
     @property
     def sha256(self) -> str:
@@ -46,4 +47,5 @@ class Notice:
             "issuer": self.issuer,
             "source": self.source,
             "sha256": self.sha256,
+            "place": self.place,
         }
