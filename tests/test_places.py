@@ -172,3 +172,56 @@ def test_sample_facts_unchanged_but_for_place(sample_extraction):
     units = [u for u in sample_extraction.facts if u["kind"] == "unit"]
     assert {u["place"] for u in units} == {"武汉市汉阳区", "武汉市"}
     assert len(units) == 122
+
+
+# ------------------------------------------------------------ the store and its questions
+
+@pytest.fixture(scope="module")
+def mixed_store(tmp_path_factory, mixed):
+    from govgraph.graph.rdf_store import Store
+
+    store = Store.open(tmp_path_factory.mktemp("places") / "store", create=True)
+    store.build(mixed.facts, mixed.notices)
+    return store
+
+
+def test_post_holders_by_place(mixed_store):
+    from govgraph import queries
+
+    def holders(**kw):
+        return [(r["person"], r["doc"]) for r in queries.run(mixed_store, "post-holders", unit="区财政局",
+                                                               title="副局长", **kw).rows]
+
+    assert holders(place="汉阳区") == [("朱小毛", "阳政办〔2018〕2号")]
+    assert holders(place="武汉市汉阳区") == [("朱小毛", "阳政办〔2018〕2号")]
+    assert holders(place="云溪区") == [("李锐", "溪政办〔2022〕3号")]
+    with pytest.raises(Exception) as e:
+        holders()
+    msg = str(e.value)
+    assert "ambiguous" in msg and "区财政局 (武汉市汉阳区, 5 notices)" in msg and "区财政局 (江州市云溪区, 1 notice)" in msg
+    with pytest.raises(Exception, match="no unit '区财政局' in 上海市"):
+        holders(place="上海市")
+
+
+def test_unit_profile_and_load_stay_in_their_place(mixed_store):
+    from govgraph import queries
+
+    rows = queries.run(mixed_store, "unit-profile", unit="区财政局", place="云溪区").rows
+    assert {r["doc"] for r in rows if r["doc"]} == {"溪政办〔2022〕3号"}
+    # the district bureau's own notice gives it 2 tasks: expanding collectives adds nothing from elsewhere
+    load = queries.run(mixed_store, "unit-load", expand_collectives=True, live=True).rows
+    fin = sorted((r["led"], r["responsible"]) for r in load if r["unit"] == "区财政局")
+    assert (1, 1) in fin and len(fin) == 2
+
+
+def test_rebuild_is_idempotent(mixed_store, mixed):
+    report = mixed_store.build(mixed.facts, mixed.notices)
+    assert not report.changed and len(report.unchanged) == len(mixed.notices)
+
+
+def test_catalogue_round_trip_keeps_places(mixed_store, mixed):
+    units = {(u["name"], u.get("place")) for u in mixed_store.units()}
+    assert ("区财政局", "武汉市汉阳区") in units and ("区财政局", "江州市云溪区") in units
+    assert units == {(u["name"], u["place"]) for u in mixed.facts if u["kind"] == "unit"}
+    n, facts = mixed_store.notice_facts("溪政办〔2022〕3号")
+    assert n.place == "江州市云溪区" and {f["place"] for f in facts} == {"江州市云溪区"}

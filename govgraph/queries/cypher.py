@@ -75,8 +75,11 @@ def parameters(store: "Store", query: CannedQuery | str, params: dict) -> tuple[
     bindings, limit = bind(store, q, params)
     types = {p.name: p.type for p in q.params}
     out = {p.name: None for p in q.params if not p.limit}
+    for p in q.params:  # the place of a resolved name (None: a store without places)
+        if p.type in ("unit", "person"):
+            out[f"{p.name}_place"] = None
     for k, lit in bindings.items():
-        out[k] = _plain(types[k], lit)
+        out[k] = _plain(types.get(k, "string"), lit)
     return out, limit
 
 
