@@ -124,27 +124,32 @@ class Graph:
 
         return build_network(self.facts(), self.notices())
 
-    def analyze(self, analysis: str, **kw):
-        """``overload``, ``centrality`` (``kind="unit"|"person"``), ``interlocks`` or ``components``: a ``Result``."""
+    def analyze(self, analysis: str, place: str | None = None, **kw):
+        """``overload``, ``centrality`` (``kind="unit"|"person"``), ``interlocks`` or ``components``: a ``Result``.
+        ``place``: only the part of the graph in that place (``汉阳区``, ``武汉市汉阳区``)."""
         from .graph import analytics
+        from .graph.network import in_place
         from .graph.rdf_store import Result
 
         fn = {"overload": analytics.overload, "centrality": analytics.centrality,
               "interlocks": analytics.interlocks, "components": analytics.components}.get(analysis)
         if fn is None:
             raise GovGraphError(f"unknown analysis {analysis!r}; use overload, centrality, interlocks or components")
-        cols, rows = fn(self.to_networkx(), **kw)
+        G = self.to_networkx()
+        cols, rows = fn(in_place(G, place) if place else G, **kw)
         return _frameable(Result(list(cols), list(rows)))
 
-    def viz(self, path: str | os.PathLike = "graph.html", **kw) -> dict:
+    def viz(self, path: str | os.PathLike = "graph.html", place: str | None = None, **kw) -> dict:
         """Write the interactive offline page; in a notebook, display it with ``IPython.display.IFrame``.
 
-        The returned dict has the page's statistics and its ``html`` text.
+        ``place``: only the part of the graph in that place.  The returned dict has the
+        page's statistics and its ``html`` text.
         """
-        from .graph.network import build_network
+        from .graph.network import build_network, in_place
         from .graph.viz import render_html
 
-        stats = render_html(build_network(self.facts(), self.notices()), str(path), **kw)
+        G = build_network(self.facts(), self.notices())
+        stats = render_html(in_place(G, place) if place else G, str(path), **kw)
         stats["html"] = Path(path).read_text(encoding="utf-8")
         return stats
 

@@ -487,13 +487,14 @@ def analyze(
     expand_collectives: Annotated[bool, typer.Option(help="overload: spread a collective's tasks to its members.")] = False,
     of: Annotated[str, typer.Option("--of", help="centrality: unit or person.")] = "unit",
     top: Annotated[Optional[int], typer.Option(help="Keep the first N rows.")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="Only the part of the graph in this place (any level).")] = None,
     fmt: FormatOpt = "table",
 ):
     """Network analytics: unit overload scores, centrality, group interlocks, components."""
     g = _graph(store)
     kw = {"overload": {"expand_collectives": expand_collectives}, "centrality": {"kind": of}}.get(kind, {})
     try:
-        res = g.analyze(kind, **kw)
+        res = g.analyze(kind, place=place, **kw)
     except (GovGraphError, ValueError) as e:
         _fail(e)
     rows = res.rows[:top] if top else res.rows
@@ -509,6 +510,7 @@ def viz(
     notice: Annotated[Optional[str], typer.Option(help="Only what one notice says (document number).")] = None,
     types: Annotated[Optional[str], typer.Option(help="Node types to show, e.g. person,unit,group,task.")] = None,
     png: Annotated[Optional[Path], typer.Option(help="Also write a static PNG of the same view.")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="Only the part of the graph in this place (any level).")] = None,
 ):
     """Write an interactive network page that works offline (search, filters by type and notice, evidence on hover)."""
     from .graph.network import build_network, subgraph
@@ -518,6 +520,10 @@ def viz(
     kw = {"focus": focus, "depth": depth, "doc": notice, "types": types.split(",") if types else None}
     try:
         G = build_network(g.facts(), g.notices())
+        if place:
+            from .graph.network import in_place
+
+            G = in_place(G, place)
         st = render_html(G, str(output), **kw)
         if png:
             from .graph.viz import render_png

@@ -225,3 +225,33 @@ def test_catalogue_round_trip_keeps_places(mixed_store, mixed):
     assert units == {(u["name"], u["place"]) for u in mixed.facts if u["kind"] == "unit"}
     n, facts = mixed_store.notice_facts("溪政办〔2022〕3号")
     assert n.place == "江州市云溪区" and {f["place"] for f in facts} == {"江州市云溪区"}
+
+
+# ------------------------------------------------------------ the networkx projection
+
+def test_network_keeps_places_apart(mixed):
+    from govgraph.graph import analytics
+    from govgraph.graph.network import build_network, in_place, resolve_node
+
+    G = build_network(mixed.facts, mixed.notices)
+    fin = sorted(n for n, d in G.nodes(data=True) if d["type"] == "unit" and d["label"] == "区财政局")
+    assert fin == ["unit:区财政局@武汉市汉阳区", "unit:区财政局@江州市云溪区"]
+    with pytest.raises(Exception, match="ambiguous"):
+        resolve_node(G, "区财政局")
+    assert resolve_node(G, "区财政局", place="云溪区") == "unit:区财政局@江州市云溪区"
+    # no component joins two places through a collective
+    import networkx as nx
+
+    for c in nx.weakly_connected_components(G):
+        places = {G.nodes[n].get("place") for n in c if G.nodes[n]["type"] in ("person", "group", "task")}
+        assert len(places) <= 1, places
+    H = in_place(G, "云溪区")
+    cols, rows = analytics.overload(H, expand_collectives=True)
+    assert {r["unit"]: r["total"] for r in rows}["区财政局"] == 2
+
+
+def test_network_ids_of_one_place_are_unchanged(sample_extraction):
+    from govgraph.graph.network import build_network
+
+    G = build_network(sample_extraction.facts, sample_extraction.notices)
+    assert "unit:区财政局" in G and "person:许才勇" in G and not any("@" in n for n in G)

@@ -173,6 +173,10 @@ class UnitIndex:
                 out.append(c)
         return out
 
+    def keys(self) -> list[tuple[str | None, str]]:
+        """Every unit as ``(place, name)``."""
+        return list(self._units)
+
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.known(name)
 

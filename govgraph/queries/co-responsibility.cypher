@@ -7,7 +7,7 @@
 //   unit_led = of those, tasks the given unit leads.
 // order: shared DESC, partner_led DESC, partner ASC
 MATCH (me:Unit {name: $unit})-[r1:LEADS|RESPONSIBLE_FOR]->(t:Task)<-[r2:LEADS|RESPONSIBLE_FOR]-(o:Unit)
-WHERE o <> me
+WHERE o <> me AND ($unit_place IS NULL OR me.place = $unit_place)
 WITH o, o.name AS partner, count(DISTINCT t) AS shared,
      count(DISTINCT CASE WHEN type(r2) = 'LEADS' THEN t END) AS partner_led,
      count(DISTINCT CASE WHEN type(r1) = 'LEADS' THEN t END) AS unit_led
