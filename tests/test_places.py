@@ -255,3 +255,55 @@ def test_network_ids_of_one_place_are_unchanged(sample_extraction):
 
     G = build_network(sample_extraction.facts, sample_extraction.notices)
     assert "unit:区财政局" in G and "person:许才勇" in G and not any("@" in n for n in G)
+
+
+# ------------------------------------------------------------ people: candidates and decisions
+
+def test_resolve_lists_candidates_and_decisions_change_the_build(tmp_path):
+    """李锐 is a deputy of 区人力资源局 in 汉阳区 (阳政办〔2018〕2号) and of 区财政局 in 云溪区:
+    two people until a decision joins them; removing the decision splits them again."""
+    from govgraph.api import Graph
+    from govgraph.errors import QueryError
+
+    g = Graph.open(tmp_path / "store", create=True)
+    g.build(MIXED, decisions=tmp_path / "none.tsv")
+    res = g.resolve()
+    merge = [r for r in res.rows if r["name"] == "李锐"]
+    assert merge and merge[0]["proposal"] == "merge" and merge[0]["decision"] == ""
+    assert "武汉市汉阳区" in merge[0]["reasons"] and "溪政办〔2022〕3号" in merge[0]["evidence"]
+    with pytest.raises(QueryError, match="ambiguous"):
+        g.query("appointment-history", person="李锐")
+    assert len(g.query("appointment-history", person="李锐", place="云溪区").rows) == 1
+
+    dec = tmp_path / "govgraph-decisions.tsv"
+    dec.write_text("# kind\tname\tplace\tother\tdecision\tnote\n"
+                   "person\t李锐\t武汉市汉阳区\t江州市云溪区\tsame\tthe same official, seconded\n", encoding="utf-8")
+    r = g.build(MIXED, decisions=dec)
+    assert r.report.replaced == ["溪政办〔2022〕3号"]
+    rows = g.query("appointment-history", person="李锐").rows
+    assert [(x["unit"], x["doc"]) for x in rows] == [("区人力资源局", "阳政办〔2018〕2号"), ("区财政局", "溪政办〔2022〕3号")]
+    assert [r["decision"] for r in g.resolve(dec).rows if r["name"] == "李锐"] == ["same"]
+    facts = [f for f in g.facts() if f.get("doc") == "溪政办〔2022〕3号" and f.get("person") == "李锐"]
+    assert facts and all(f["person_place"] == "武汉市汉阳区" and f["place"] == "江州市云溪区" for f in facts)
+
+    dec.write_text("", encoding="utf-8")  # the decision withdrawn: two people again
+    g.build(MIXED, decisions=dec)
+    with pytest.raises(QueryError, match="ambiguous"):
+        g.query("appointment-history", person="李锐")
+
+
+def test_a_decision_splits_a_name_inside_one_place(tmp_path):
+    """张斌 heads 区财政局 in two 汉阳区 notices: one person, until a decision says the one of
+    阳政办〔2018〕9号 is another."""
+    from govgraph.api import Graph
+    from govgraph.errors import QueryError
+
+    g = Graph.open(tmp_path / "store", create=True)
+    g.build([SAMPLE], decisions=tmp_path / "none.tsv")
+    assert len(g.query("appointment-history", person="张斌").rows) == 3
+    dec = tmp_path / "d.tsv"
+    dec.write_text("person\t张斌\t武汉市汉阳区\t阳政办〔2018〕9号\tdifferent\n", encoding="utf-8")
+    g.build([SAMPLE], decisions=dec)
+    with pytest.raises(QueryError) as e:
+        g.query("appointment-history", person="张斌")
+    assert "the one of 阳政办〔2018〕9号" in str(e.value)

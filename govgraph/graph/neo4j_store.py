@@ -50,6 +50,7 @@ from neo4j import exceptions as nx
 from govgraph.errors import GovGraphError, Neo4jError, QueryError
 from govgraph.facts import fact_id, stable_id, validate_fact
 from govgraph.graph.units import UnitIndex
+from govgraph.loaders.decisions import person_of
 from govgraph.loaders.places import unit_scope
 from govgraph.notice import Notice
 
@@ -348,11 +349,16 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
             nid = unit_ids[(scope, name)] = plan.node("Unit", sid("unit", p, c), props)
         return nid
 
-    def person(name: str, place: str | None = None) -> str:
-        nid = person_ids.get((place, name))
+    def person(name: str, f: dict) -> str:
+        place, variant = person_of(f)  # a name in a place, or whom a decision says
+        nid = person_ids.get((place, name, variant))
         if nid is None:
             props = {"name": name} if place is None else {"name": name, "place": place}
-            nid = person_ids[(place, name)] = plan.node("Person", sid("person", place, name), props)
+            pid = sid("person", place, name)
+            if variant:
+                props["variant"] = variant
+                pid = stable_id("person", place, name, variant)
+            nid = person_ids[(place, name, variant)] = plan.node("Person", pid, props)
         return nid
 
     def group(name: str, place: str | None = None) -> str:
@@ -400,7 +406,7 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
             post, u = post_node(f["unit"], f["title"], where(f["unit"], place))
             plan.rel("POST_IN", "Post", post, "Unit", u)
             plan.rel(
-                "HOLDS", "Person", person(f["person"], place), "Post", post, fid,
+                "HOLDS", "Person", person(f["person"], f), "Post", post, fid,
                 as_of=f.get("as_of"), start=f.get("start"), end=f.get("end"),
                 former=f.get("former"), note=f.get("note"), **prov,
             )  # fmt: skip
@@ -408,7 +414,7 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
             g = group(f["group"], place)
             mt = f["member_type"]
             if mt == "person":
-                label, m = "Person", person(f["member"], place)
+                label, m = "Person", person(f["member"], f)
             elif mt == "group":
                 label, m = "Group", group(f["member"], place)
             else:

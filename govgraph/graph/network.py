@@ -44,6 +44,7 @@ import networkx as nx
 from govgraph.errors import QueryError
 from govgraph.facts import fact_id
 from govgraph.graph.units import UnitIndex
+from govgraph.loaders.decisions import person_of
 from govgraph.loaders.places import place_matches, unit_scope
 
 __all__ = [
@@ -168,6 +169,15 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
         touch(nid, doc)
         return nid
 
+    def person(f: dict, name: str, doc: str | None) -> str:
+        """A name in a place, or whom a decision says (``loaders.decisions``)."""
+        place, variant = person_of(f)
+        nid = _tmp_id("person", name + (f"#{variant}" if variant else ""), place)
+        if nid not in G:
+            G.add_node(nid, type="person", label=name, place=place, variant=variant)
+        touch(nid, doc)
+        return nid
+
     for n in notices or ():
         nid = notice(n.doc)
         G.nodes[nid].update(title=n.title, date=n.date, issuer=n.issuer, source=n.source,
@@ -176,7 +186,7 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
     for f in facts:
         kind, doc, place = f.get("kind"), f.get("doc"), _place(f)
         if kind == "post":
-            p = named("person", f["person"], doc, place)
+            p = person(f, f["person"], doc)
             u = unit(f["unit"], doc, place)
             uname, uplace = G.nodes[u]["label"], G.nodes[u]["place"]
             pid = _tmp_id("post", f"{uname}|{f['title']}", uplace)
@@ -192,8 +202,8 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
         elif kind == "membership":
             g = named("group", f["group"], doc, place)
             mt = f.get("member_type")
-            m = unit(f["member"], doc, place) if mt == "unit" else named(
-                "group" if mt == "group" else "person", f["member"], doc, place)
+            m = unit(f["member"], doc, place) if mt == "unit" else named("group", f["member"], doc, place) \
+                if mt == "group" else person(f, f["member"], doc)
             G.add_edge(m, g, key=fact_id(f), rel="member_of", role=f.get("role"), doc=doc, quote=_quote(f))
         elif kind == "group":
             g = named("group", f["group"], doc, place)

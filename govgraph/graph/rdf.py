@@ -168,8 +168,12 @@ def unit_iri(name: str, place: str | None = None) -> URIRef:
     return _scoped("unit", name, place)
 
 
-def person_iri(name: str, place: str | None = None) -> URIRef:
-    """IRI of a person: a name in a place (the jurisdiction of the notice naming them)."""
+def person_iri(name: str, place: str | None = None, variant: str | None = None) -> URIRef:
+    """IRI of a person: a name in a place (the jurisdiction of the notice naming them,
+    or the place a decision joins it to); ``variant``: another person of that name
+    there, split by a decision (``loaders.decisions``)."""
+    if variant:
+        return _iri("person", place, name, variant)
     return _scoped("person", name, place)
 
 
@@ -442,6 +446,17 @@ def _label(g: Graph, node) -> str | None:
     return None if v is None else str(v)
 
 
+def _person_identity(g: Graph, person: URIRef, fact: dict, place: str | None) -> None:
+    """``person_place`` / ``person_variant`` of a fact whose person a decision placed."""
+    pp = g.value(person, GG.inPlace)
+    pp = None if pp is None else _label(g, pp)
+    if pp is not None and pp != place:
+        fact["person_place"] = pp
+    v = g.value(person, GG.variant)
+    if v is not None:
+        fact["person_variant"] = str(v)
+
+
 def _common(g: Graph, node: URIRef, fact: dict) -> dict:
     note = g.value(node, SKOS.note)
     if note is not None:
@@ -463,11 +478,11 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         v = g.value(n, p)
         return None if v is None else str(v)
 
+    j = g.value(n, GG.jurisdiction)
+    place = None if j is None else _label(g, j)
     notice = Notice(doc=doc, text=opt(SCHEMA.text) or "", title=opt(DCTERMS.title),
                     date=opt(DCTERMS.issued), issuer=opt(GG.issuerName), source=opt(DCTERMS.source),
                     offset=int(opt(GG.textOffset) or 0), encoding=opt(GG.encoding))
-    j = g.value(n, GG.jurisdiction)
-    place = None if j is None else _label(g, j)
     notice.place = place
     facts: list[dict] = []
     for h in g.subjects(RDF.type, GG.PostHolding):
@@ -479,6 +494,7 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         former = g.value(h, GG.former)
         if former is not None:
             f["former"] = former.toPython() is True
+        _person_identity(g, g.value(h, ORG.member), f, place)
         facts.append(_common(g, h, f))
     for m in g.subjects(RDF.type, GG.GroupMembership):
         member = g.value(m, ORG.member)
@@ -487,6 +503,8 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         f = {"kind": "membership", "doc": doc, "group": _label(g, g.value(m, ORG.organization)),
              "member": str(g.value(m, GG.writtenAs)), "member_type": mt,
              "role": _label(g, g.value(m, ORG.role))}
+        if mt == "person":
+            _person_identity(g, member, f, place)
         facts.append(_common(g, m, f))
     for d in g.subjects(RDF.type, GG.GroupDeclaration):
         f = {"kind": "group", "doc": doc, "group": _label(g, g.value(d, GG.group))}

@@ -33,6 +33,7 @@ from rdflib import BNode, Literal, URIRef
 
 from govgraph.errors import StoreError
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
+from govgraph.loaders.decisions import person_of
 from govgraph.loaders.places import components, level_of, unit_scope
 from govgraph.notice import Notice
 
@@ -324,10 +325,16 @@ class _NoticeBuilder:
         self._in_place(iri, scope)
         return iri, label
 
-    def person(self, name: str) -> str:
-        iri, lit = _scoped("person", name, self.place), literal(name)
+    def person(self, name: str, f: dict | None = None) -> str:
+        """A person: a name in the notice's place, unless a decision (``person_place``,
+        ``person_variant`` on the fact: ``loaders.decisions``) says whom it is."""
+        place, variant = person_of(f) if f is not None else (self.place, None)
+        iri = (_entity("person", place, name, variant) if variant else _scoped("person", name, place))
+        lit = literal(name)
         self.out += [(iri, RDF.type, FOAF.Person), (iri, FOAF.name, lit), (iri, SKOS.prefLabel, lit)]
-        self._in_place(iri, self.place)
+        self._in_place(iri, place)
+        if variant:
+            self.out.append((iri, GG.variant, literal(variant)))
         return iri
 
     def group(self, name: str) -> str:
@@ -403,7 +410,7 @@ class _NoticeBuilder:
     def post(self, f: dict) -> None:
         node, out = _node("holding", fact_id(f)), self.out
         u, ulabel = self.unit(f["unit"])
-        p, post, r = self.person(f["person"]), _post(u, f["title"]), self.role(f["title"])
+        p, post, r = self.person(f["person"], f), _post(u, f["title"]), self.role(f["title"])
         out += [(post, RDF.type, ORG.Post), (post, ORG.postIn, u), (post, ORG.role, r),
                 (post, SKOS.prefLabel, literal(ulabel + f["title"])), (p, ORG.holds, post),
                 (node, RDF.type, GG.PostHolding), (node, RDF.type, ORG.Membership),
@@ -428,7 +435,7 @@ class _NoticeBuilder:
         node, out = _node("membership", fact_id(f)), self.out
         g, mt = self.group(f["group"]), f["member_type"]
         if mt == "person":
-            m = self.person(f["member"])
+            m = self.person(f["member"], f)
         elif mt == "group":
             m = self.group(f["member"])
         else:
@@ -488,7 +495,12 @@ class _NoticeBuilder:
 
     def _placed(self, f: dict) -> set[str]:
         """``place`` is handled when it is the notice's (read back from gg:jurisdiction)."""
-        return {"place"} if self.place is not None and f.get("place") == self.place else set()
+        out = {"place"} if self.place is not None and f.get("place") == self.place else set()
+        if out and isinstance(f.get("person_place"), str) and f["person_place"] != self.place:
+            out.add("person_place")
+        if out and isinstance(f.get("person_variant"), str) and f["person_variant"]:
+            out.add("person_variant")
+        return out
 
     def _note(self, node: str, f: dict, handled: set[str]) -> None:
         if isinstance(f.get("note"), str):

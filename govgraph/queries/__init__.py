@@ -177,10 +177,10 @@ def _names(store: "Store") -> dict:
     def val(t):
         return None if t is None else t.value
 
-    persons: dict[str, set] = {}
-    for r in q("SELECT DISTINCT ?n ?pl WHERE { ?p a foaf:Person ; foaf:name ?n . "
-               "OPTIONAL { ?p gg:inPlace ?x . ?x skos:prefLabel ?pl } }"):
-        persons.setdefault(r[0].value, set()).add(val(r[1]))
+    persons: dict[str, set] = {}  # name -> {(place, variant)}
+    for r in q("SELECT DISTINCT ?n ?pl ?v WHERE { ?p a foaf:Person ; foaf:name ?n . "
+               "OPTIONAL { ?p gg:inPlace ?x . ?x skos:prefLabel ?pl } OPTIONAL { ?p gg:variant ?v } }"):
+        persons.setdefault(r[0].value, set()).add((val(r[1]), val(r[2])))
     labels: dict[str, str] = {}
     orgs: dict[str, set] = {}  # label -> places of the organisations (units, groups) so labelled
     for r in q("SELECT DISTINCT ?l ?pl WHERE { ?u a org:Organization ; skos:prefLabel ?l . "
@@ -219,17 +219,17 @@ def _pick(store: "Store", kind: str, name: str, found: list[tuple], place: str |
     and notice count)."""
     from govgraph.loaders.places import place_matches
 
-    found = sorted(set(found), key=lambda c: (c[1] or "", c[0]))
+    found = sorted(set(found), key=lambda c: (c[1] or "", c[0], tuple(x or "" for x in c[2:])))
     if place:
         inside = [c for c in found if c[1] is not None and place_matches(c[1], place)]
         if not inside:
             where = ", ".join(sorted({c[1] or "(no place)" for c in found}))
             raise QueryError(f"no {kind} {name!r} in {place}; it is known in: {where}")
         found = inside
-    if len({c[1] for c in found}) > 1:
-        counts = [_count_notices(store, iri(label, p)) for label, p in found]
-        rows = [f"  {label} ({p or 'no place'}, {n} notice{'' if n == 1 else 's'})"
-                for (label, p), n in zip(found, counts)]
+    if len({c[1:] for c in found}) > 1:
+        counts = [_count_notices(store, iri(*c)) for c in found]
+        rows = [f"  {c[0]} ({c[1] or 'no place'}{', the one of ' + c[2] if c[2:] and c[2] else ''}, "
+                f"{n} notice{'' if n == 1 else 's'})" for c, n in zip(found, counts)]
         raise QueryError(f"{kind} {name!r} is ambiguous: it names {len(found)} {kind}s in different places; "
                          f"choose one with --place:\n" + "\n".join(rows))
     return found[0]
@@ -270,8 +270,10 @@ def resolve_person(store: "Store", name: str, place: str | None = None) -> str:
     return resolve_person_in(store, name, place)[0]
 
 
-def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None]:
-    """``(name, place)`` of the person ``name``: the same name in two places is two people."""
+def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None, str | None]:
+    """``(name, place, variant)`` of the person ``name``: the same name in two places is two
+    people (unless a decision joins them); ``variant``: one of two people of that name in one
+    place that a decision splits (``loaders.decisions``)."""
     from govgraph.graph import rdf
 
     persons = _names(store)["persons"]
@@ -280,7 +282,7 @@ def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tu
         if _norm(name) not in loose:
             raise QueryError(f"unknown person {name!r}" + _suggest(name, persons))
         name = loose[_norm(name)]
-    return _pick(store, "person", name, [(name, p) for p in persons[name]], place, rdf.person_iri)
+    return _pick(store, "person", name, [(name, p, v) for p, v in persons[name]], place, rdf.person_iri)
 
 
 def _resolve_title(store: "Store", unit: str, title: str, place: str | None = None) -> str:
@@ -374,9 +376,11 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
             continue
         v = values[p.name]
         if p.type == "person":
-            v, where = resolve_person_in(store, v, place)
+            v, where, variant = resolve_person_in(store, v, place)
             if where is not None:
                 bindings[f"{p.name}_place"] = Literal(where)
+            if variant is not None:
+                bindings[f"{p.name}_variant"] = Literal(variant)
         elif p.type == "unit":
             v, where = resolve_unit_in(store, v, place)
             if where is not None:
@@ -443,7 +447,9 @@ def arguments(q: CannedQuery, bindings: dict) -> dict:
             out[f"{p.name}_iri"] = rdf.unit_iri(str(bindings[p.name]), where)
             out[f"{p.name}_group_iri"] = rdf.group_iri(str(bindings[p.name]), where)
         elif p.name in bindings and p.type == "person":
-            out[f"{p.name}_iri"] = rdf.person_iri(str(bindings[p.name]), where)
+            variant = bindings.get(f"{p.name}_variant")
+            out[f"{p.name}_iri"] = rdf.person_iri(str(bindings[p.name]), where,
+                                                   None if variant is None else str(variant))
     return bindings | out
 
 

@@ -8,7 +8,7 @@
 // order: date (start, else as_of), unit, title, as_of, start, end, former, doc, quote
 // twin of appointment-history.rq: one HOLDS relationship per post fact.
 MATCH (p:Person {name: $person})-[h:HOLDS]->(post:Post)-[:POST_IN]->(u:Unit)
-WHERE $person_place IS NULL OR p.place = $person_place
+WHERE ($person_place IS NULL OR p.place = $person_place) AND coalesce(p.variant, '') = coalesce($person_variant, '')
 WITH DISTINCT u.name AS unit, post.title AS title, coalesce(h.as_of, '') AS as_of,
      coalesce(h.start, '') AS `start`, coalesce(h.end, '') AS `end`,
      CASE WHEN coalesce(h.former, false) THEN 1 ELSE 0 END AS former,

@@ -78,6 +78,8 @@ def parameters(store: "Store", query: CannedQuery | str, params: dict) -> tuple[
     for p in q.params:  # the place of a resolved name (None: a store without places)
         if p.type in ("unit", "person"):
             out[f"{p.name}_place"] = None
+        if p.type == "person":
+            out[f"{p.name}_variant"] = None
     for k, lit in bindings.items():
         out[k] = _plain(types.get(k, "string"), lit)
     return out, limit
