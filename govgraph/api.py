@@ -119,17 +119,21 @@ class Graph:
         return self.store.stats()
 
     # -- questions
-    def query(self, name: str, backend: str = "rdf", neo4j=None, live: bool = False, **params: Any):
+    def query(self, name: str, backend: str = "rdf", neo4j=None, live: bool = False,
+              with_place: bool | None = None, **params: Any):
         """Run a canned question; rows as ``Result`` (``.rows`` dicts, ``.df()`` a DataFrame).
-        ``live``: evaluate it even where the build stored its answer (rdf backend)."""
+        ``live``: evaluate it even where the build stored its answer (rdf backend).
+        ``place``: resolve names in that place (any level); ``with_place``: add a ``place``
+        column (default: when the store holds notices of several places)."""
         from . import queries
 
         if backend == "rdf":
-            return _frameable(queries.run(self.store, name, live=live, **params))
+            return _frameable(queries.run(self.store, name, live=live, with_place=with_place, **params))
         if backend == "neo4j":
             from .queries import cypher
 
-            return _frameable(cypher.run(neo4j or _neo4j_connect(), self.store, name, **params))
+            return _frameable(cypher.run(neo4j or _neo4j_connect(), self.store, name, with_place=with_place,
+                                         **params))
         raise GovGraphError(f"unknown backend {backend!r}; use rdf or neo4j")
 
     def sparql(self, text_or_path: str, bindings: dict | None = None):

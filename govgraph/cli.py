@@ -413,6 +413,9 @@ def query(
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Any parameter as NAME=VALUE.")] = None,
     place: Annotated[Optional[str], typer.Option(
         "--place", help="Resolve names in this place, at any level (汉阳区, 武汉市汉阳区, 全国).")] = None,
+    with_place: Annotated[Optional[bool], typer.Option(
+        "--with-place/--without-place",
+        help="Add a place column (default: when the store holds notices of several places).")] = None,
     backend: Annotated[str, typer.Option(help="rdf (embedded store) or neo4j.")] = "rdf",
     live: Annotated[bool, typer.Option("--live", help="Evaluate the query even where the build stored its answer (rdf).")] = False,
     store: StoreOpt = DEFAULT_STORE,
@@ -432,7 +435,7 @@ def query(
         params = _parse_params(name, args or [], param or [], top, due_before, month, expand_collectives)
         if place is not None:
             params["place"] = place
-        res = g.query(name, backend=backend, live=live, **params)
+        res = g.query(name, backend=backend, live=live, with_place=with_place, **params)
     except GovGraphError as e:
         _fail(e)
     _print_rows(res.columns, res.rows, fmt)

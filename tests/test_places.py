@@ -307,3 +307,20 @@ def test_a_decision_splits_a_name_inside_one_place(tmp_path):
     with pytest.raises(QueryError) as e:
         g.query("appointment-history", person="张斌")
     assert "the one of 阳政办〔2018〕9号" in str(e.value)
+
+
+def test_answers_carry_a_place_column(mixed_store, sample_extraction, tmp_path):
+    from govgraph import queries
+    from govgraph.graph.rdf_store import Store
+
+    r = queries.run(mixed_store, "unit-load", with_place=True, expand_collectives=True, live=True)
+    assert r.columns == ["unit", "led", "responsible", "total", "place"]
+    fin = {(x["place"], x["total"]) for x in r.rows if x["unit"] == "区财政局"}
+    assert fin == {("武汉市汉阳区", 18), ("江州市云溪区", 2)}
+    assert queries.run(mixed_store, "unit-load", with_place=None).columns[-1] == "place"  # several places
+    r = queries.run(mixed_store, "post-holders", unit="区财政局", title="副局长", place="云溪区", with_place=True)
+    assert [(x["person"], x["place"]) for x in r.rows] == [("李锐", "江州市云溪区")]
+    # a store of one place answers as before: no place column unless asked
+    one = Store.open(tmp_path / "one", create=True)
+    one.build(sample_extraction.facts, sample_extraction.notices)
+    assert queries.run(one, "unit-load", with_place=None).columns == ["unit", "led", "responsible", "total"]

@@ -42,6 +42,8 @@ def loaded(tmp_path_factory, neo4j_conn):
 
 
 CASES = [
+    ("deadlines", {}),
+    ("group-interlocks", {"min_groups": 1}),
     ("post-holders", {"unit": "区财政局", "title": "副局长", "place": "汉阳区"}),
     ("post-holders", {"unit": "区财政局", "title": "副局长", "place": "云溪区"}),
     ("post-holders", {"unit": "区财政局", "title": "副局长"}),  # ambiguous: the same error
@@ -61,9 +63,16 @@ CASES = [
 def test_parity_by_place(loaded, neo4j_conn):
     store = loaded()
     for name, params in CASES:
-        a = _answer(lambda: queries.run(store, name, live=True, **params))
-        b = _answer(lambda: cypher.run(neo4j_conn, store, name, **params))
-        assert a == b, (name, params)
+        for wp in (False, True):
+            a = _answer(lambda: queries.run(store, name, live=True, with_place=wp, **params))
+            b = _answer(lambda: cypher.run(neo4j_conn, store, name, with_place=wp, **params))
+            assert a == b, (name, params, wp)
+            if wp and a[0] == "rows":
+                assert a[1][-1] == "place" and all(r["place"] for r in a[2]), (name, params)
+    # the materialised answer (stored by the build) carries the place too
+    load = queries.run(store, "unit-load", with_place=True).rows
+    assert {(r["unit"], r["place"], r["total"]) for r in load} >= {("区财政局", "江州市云溪区", 1)}
+    assert queries.run(store, "unit-load", with_place=None).columns[-1] == "place"  # several places: by default
     assert _answer(lambda: queries.run(store, "post-holders", unit="区财政局", title="副局长", place="云溪区"))[2][0][
         "person"] == "李锐"
     # Neo4j keeps one Unit per name and place

@@ -35,7 +35,8 @@ from govgraph.graph.rdf_store import Result
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
-__all__ = ["Param", "CannedQuery", "Result", "catalogue", "get", "run", "sparql", "resolve_unit",
+__all__ = ["Param", "CannedQuery", "Result", "catalogue", "get", "run", "sparql", "resolve_unit", "places_in",
+           "with_places",
            "resolve_person", "resolve_unit_in", "resolve_person_in", "arguments", "answer_key", "materialised_answers"]
 
 _PREFIXES = {"foaf": "http://xmlns.com/foaf/0.1/", "org": "http://www.w3.org/ns/org#",
@@ -65,6 +66,16 @@ class CannedQuery:
     example: dict = field(default_factory=dict)
     materialise: tuple[dict, ...] = ()  # parameter sets answered at build time
     narrow: dict = field(default_factory=dict)  # month param -> column it narrows
+    place: str = ""  # where the place column comes from: "row", or a unit/person parameter
+
+    @property
+    def row_place(self) -> bool:
+        """Whether the question returns a ``place`` column of its own (besides ``columns``)."""
+        return self.place == "row"
+
+    def place_columns(self) -> list[str]:
+        """``columns`` and ``place``: the answer with its place column."""
+        return list(self.columns) + ["place"]
 
     @property
     def text(self) -> str:
@@ -74,9 +85,10 @@ class CannedQuery:
     def sort_keys(self) -> list[tuple[str, bool]] | None:
         """``order`` as (column, descending) pairs when it is a list of columns, else None."""
         keys = []
+        known = self.columns + (["place"] if self.row_place else [])
         for part in self.order.split(","):
             words = part.split()
-            if not words or words[0] not in self.columns or words[1:] not in ([], ["DESC"], ["ASC"]):
+            if not words or words[0] not in known or words[1:] not in ([], ["DESC"], ["ASC"]):
                 return None
             keys.append((words[0], words[1:] == ["DESC"]))
         return keys or None
@@ -137,7 +149,7 @@ def _load() -> tuple[CannedQuery, ...]:
                                columns=list(q["columns"]), order=q.get("order", ""),
                                params=params, example=dict(q.get("example", {})),
                                materialise=tuple(dict(m) for m in q.get("materialise", [])),
-                               narrow=narrow))
+                               narrow=narrow, place=q.get("place", "")))
     return tuple(out)
 
 
@@ -402,7 +414,7 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
 # -------------------------------------------------------------- running
 
 def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = False,
-        **params: Any) -> Result:
+        with_place: bool | None = False, **params: Any) -> Result:
     """Run the canned question ``name`` on ``store`` with ``params``.
 
     The question reads its parameters with ``gg:arg("name")``, evaluated inside
@@ -411,6 +423,8 @@ def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = Fal
     ``materialise`` read the rows the last build computed with the same query
     (``live=True`` evaluates it anyway).  Returns ``Result(columns, rows)``: rows
     are dicts of plain str / int values, in the order the question defines.
+    ``with_place``: add a ``place`` column (the place of each row's unit or person, or
+    of the name asked about); ``None``: when the store holds notices of several places.
     """
     q = get(name)
     bindings, limit = bind(store, q, params)
@@ -421,13 +435,41 @@ def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = Fal
         rows = _evaluate(store, q, arguments(q, bindings), engine)
     if limit is not None:
         rows = rows[:limit]
-    return Result(list(q.columns), rows)
+    return with_places(store, q, bindings, rows, with_place)
+
+
+def places_in(store: "Store") -> list[str]:
+    """The jurisdictions of the store's notices (cached per store generation)."""
+    cache = getattr(store, "_query_places", None)
+    if cache is not None and cache[0] == store.generation:
+        return cache[1]
+    rows = store.ox.query("SELECT DISTINCT ?l WHERE { ?n gg:jurisdiction ?p . ?p skos:prefLabel ?l }",
+                          prefixes=_PREFIXES)
+    out = sorted(r[0].value for r in rows)
+    store._query_places = (store.generation, out)
+    return out
+
+
+def with_places(store: "Store", q: CannedQuery, bindings: dict, rows: list[dict],
+                with_place: bool | None) -> Result:
+    """The answer with or without its place column (see ``run``)."""
+    if with_place is None:
+        with_place = len(places_in(store)) > 1
+    if not with_place:
+        return Result(list(q.columns), [{c: r.get(c) for c in q.columns} for r in rows])
+    if q.row_place:
+        return Result(q.place_columns(), [{c: r.get(c) if c != "place" else (r.get("place") or "")
+                                           for c in q.place_columns()} for r in rows])
+    where = bindings.get(f"{q.place}_place") if q.place else None
+    where = "" if where is None else str(where)
+    return Result(q.place_columns(), [{**{c: r.get(c) for c in q.columns}, "place": where} for r in rows])
 
 
 def _evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph") -> list[dict]:
     unordered = q.unordered_text if engine == "oxigraph" else None
     res = store.sparql(unordered or q.text, args=args, engine=engine)
-    rows = [{c: r.get(c) for c in q.columns} for r in res.rows]
+    cols = q.place_columns() if q.row_place else q.columns
+    rows = [{c: r.get(c) for c in cols} for r in res.rows]
     return q.sort(rows) if unordered else rows
 
 
