@@ -324,3 +324,20 @@ def test_answers_carry_a_place_column(mixed_store, sample_extraction, tmp_path):
     one = Store.open(tmp_path / "one", create=True)
     one.build(sample_extraction.facts, sample_extraction.notices)
     assert queries.run(one, "unit-load", with_place=None).columns == ["unit", "led", "responsible", "total"]
+
+
+def test_the_store_cites_how_each_notice_place_was_found(mixed_store):
+    rows = mixed_store.sparql(
+        "PREFIX gg: <https://govgraph.dev/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX prov: <http://www.w3.org/ns/prov#> "
+        "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "SELECT ?doc ?place ?how ?quote ?start WHERE { ?n dcterms:identifier ?doc ; gg:jurisdiction ?p ; "
+        "gg:jurisdictionHow ?how . ?p skos:prefLabel ?place . OPTIONAL { ?n gg:jurisdictionEvidence ?j . "
+        "?j gg:quote ?quote ; prov:wasDerivedFrom ?e . ?e oa:hasSelector ?s . ?s oa:start ?start } }").rows
+    by_doc = {r["doc"]: r for r in rows}
+    assert len(by_doc) == 14
+    r = by_doc["溪政办〔2022〕3号"]
+    assert (r["place"], r["how"], r["quote"]) == ("江州市云溪区", "issuer", "江州市云溪区")
+    n, _ = mixed_store.notice_facts("溪政办〔2022〕3号")
+    assert n.text[int(r["start"]):int(r["start"]) + len(r["quote"])] == r["quote"]
+    assert by_doc["国办发〔2019〕3号"]["place"] == "全国"

@@ -34,7 +34,7 @@ from rdflib import BNode, Literal, URIRef
 from govgraph.errors import StoreError
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
 from govgraph.loaders.decisions import person_of
-from govgraph.loaders.places import components, level_of, unit_scope
+from govgraph.loaders.places import components, jurisdiction, level_of, unit_scope
 from govgraph.notice import Notice
 
 from . import rdf
@@ -402,10 +402,23 @@ class _NoticeBuilder:
         if n.encoding:
             out.append((s, GG.encoding, literal(n.encoding)))
 
-    def jurisdiction(self) -> None:
-        if self.place is not None:
-            self.out.append((self.node, GG.jurisdiction, _entity("place", self.place)))
-            self.out += _place_triples(self.place)
+    def jurisdiction(self, n: Notice | None) -> None:
+        """The notice's place, how it was found and the quote that says it
+        (``places.jurisdiction``; ``stated`` when the user or a sidecar file gave it)."""
+        if self.place is None:
+            return
+        self.out.append((self.node, GG.jurisdiction, _entity("place", self.place)))
+        self.out += _place_triples(self.place)
+        if n is None or not n.text:
+            return
+        j = jurisdiction(n)
+        if j.place != self.place:
+            self.out.append((self.node, GG.jurisdictionHow, literal("stated")))
+            return
+        self.out.append((self.node, GG.jurisdictionHow, literal(j.how)))
+        if j.evidence:
+            self.provenance(f"<{rdf.notice_iri(self.doc)}#jurisdiction>", {"evidence": j.evidence})
+            self.out.append((self.node, GG.jurisdictionEvidence, f"<{rdf.notice_iri(self.doc)}#jurisdiction>"))
 
     def post(self, f: dict) -> None:
         node, out = _node("holding", fact_id(f)), self.out
@@ -522,7 +535,7 @@ def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: rdf.Ca
         place = next((f["place"] for f in facts if isinstance(f.get("place"), str)), None)
     b = _NoticeBuilder(doc, catalogue, place)
     b.notice(notice)
-    b.jurisdiction()
+    b.jurisdiction(notice)
     handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
     for f in facts:
         handlers[f["kind"]](f)

@@ -428,9 +428,11 @@ def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = Fal
     """
     q = get(name)
     bindings, limit = bind(store, q, params)
+    if with_place is None:
+        with_place = len(places_in(store)) > 1
     rows = None
     if engine == "oxigraph" and not live:
-        rows = _stored_answer(store, q, bindings)
+        rows = _stored_answer(store, q, bindings, with_place)
     if rows is None:
         rows = _evaluate(store, q, arguments(q, bindings), engine)
     if limit is not None:
@@ -500,11 +502,16 @@ def answer_key(bindings: dict) -> str:
     return json.dumps({k: str(v) for k, v in sorted(bindings.items())}, ensure_ascii=False)
 
 
-def _stored_answer(store: "Store", q: CannedQuery, bindings: dict) -> list[dict] | None:
+def _place_key(bindings: dict) -> str:
+    """The key of a materialised answer with its place column."""
+    return answer_key(dict(bindings, place_column="1"))
+
+
+def _stored_answer(store: "Store", q: CannedQuery, bindings: dict, with_place: bool = False) -> list[dict] | None:
     if not q.materialise:
         return None
     rest = {k: v for k, v in bindings.items() if k not in q.narrow}
-    rows = store.answer(q.name, answer_key(rest))
+    rows = store.answer(q.name, _place_key(rest) if with_place and q.row_place else answer_key(rest))
     if rows is None:
         return None
     for pname, col in q.narrow.items():
@@ -520,7 +527,10 @@ def materialised_answers(store: "Store"):
     for q in _load():
         for params in q.materialise:
             bindings, _ = bind(store, q, params)
-            yield q.name, answer_key(bindings), _evaluate(store, q, arguments(q, bindings))
+            rows = _evaluate(store, q, arguments(q, bindings))
+            yield q.name, answer_key(bindings), [{c: r.get(c) for c in q.columns} for r in rows]
+            if q.row_place:
+                yield q.name, _place_key(bindings), rows
 
 
 def sparql(store: "Store", text_or_path: str | Path, bindings: dict | None = None) -> Result:
