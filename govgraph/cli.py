@@ -511,8 +511,8 @@ def resolve(
     decisions: DecisionsOpt = None,
     fmt: FormatOpt = "table",
 ):
-    """Candidate merges (one name in several places) and splits (one name, posts that cannot
-    both be true) of people, with reasons and evidence, and the decisions already taken.
+    """Candidate merges (one name in several places) and splits (one name a list gives twice
+    with different posts) of people, with reasons and evidence, and the decisions taken.
 
     Write a decision as a line of the decisions file (person, name, place, other place or
     document numbers, same|different, note); the next build reads it."""

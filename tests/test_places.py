@@ -341,3 +341,24 @@ def test_the_store_cites_how_each_notice_place_was_found(mixed_store):
     n, _ = mixed_store.notice_facts("溪政办〔2022〕3号")
     assert n.text[int(r["start"]):int(r["start"]) + len(r["quote"])] == r["quote"]
     assert by_doc["国办发〔2019〕3号"]["place"] == "全国"
+
+
+def test_split_candidates_are_the_lists_naming_one_name_twice():
+    from govgraph.loaders import extract_text
+    from govgraph.loaders.decisions import candidates
+
+    ex = extract_text("溪政办〔2022〕5号—区人民政府办公室关于成立区安全生产委员会的通知 2022-05-08 经区人民政府研究,"
+                      "决定成立区安全生产委员会。组成人员名单如下: 主 任:韩 冰 区人民政府区长 副主任:张 伟 区财政局局长 "
+                      "成 员:陈 思 区发改委主任 张 伟 区教育局副局长 江州市云溪区人民政府办公室 2022年5月8日")
+    c, = candidates(ex.facts)
+    assert (c["proposal"], c["name"], c["place"], c["other"]) == ("split", "张伟", "江州市云溪区", "溪政办〔2022〕5号")
+    assert "区教育局副局长" in c["reasons"] and "区财政局局长" in c["reasons"]
+
+
+def test_places_written_at_two_levels_are_proposed():
+    from govgraph.loaders.decisions import candidates
+
+    facts = [{"kind": "task", "doc": "A", "lead": [], "responsible": [], "place": "虹口区"},
+             {"kind": "task", "doc": "B", "lead": [], "responsible": [], "place": "上海市虹口区"}]
+    c, = candidates(facts)
+    assert (c["proposal"], c["place"], c["other"], c["evidence"]) == ("same place", "上海市虹口区", "虹口区", "A")

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from .resolve import check_persons
 
 __all__ = ["DECISIONS_FILE", "Decision", "Decisions", "apply_decisions", "person_of", "candidates",
            "read_decisions"]
@@ -141,9 +142,10 @@ def person_of(f: dict) -> tuple[str | None, str | None]:
 
 
 def candidates(facts: list[dict], raw: bool = True) -> list[dict]:
-    """Candidate merges (one name in several places) and splits (one name in one
-    place holding posts that cannot both be true: two posts stated on the same date
-    in different units at the head of each), each with reasons and evidence.
+    """Candidate merges (one name in several places; places written at two levels of
+    detail) and splits (one name in one place whose posts cannot both be true: a list
+    names it twice with different posts, as the extraction warns), each with reasons
+    and evidence.
     ``raw``: as the notices give them, before the decisions (so that decided
     candidates are listed too); else as the decisions left them."""
     held: dict[tuple, list[dict]] = defaultdict(list)
@@ -156,7 +158,7 @@ def candidates(facts: list[dict], raw: bool = True) -> list[dict]:
     by_name: dict[str, list[tuple]] = defaultdict(list)
     for name, place, variant in held:
         by_name[name].append((place, variant))
-    out = []
+    out = _place_pairs(facts)
     for name in sorted(by_name):
         keys = sorted(by_name[name], key=lambda k: (k[0] or "", k[1] or ""))
         if len({k[0] for k in keys}) > 1:
@@ -175,20 +177,41 @@ def candidates(facts: list[dict], raw: bool = True) -> list[dict]:
                     out.append({"proposal": "merge", "name": name, "place": a[0], "other": b[0],
                                 "reasons": "; ".join(reasons),
                                 "evidence": _evidence(fa) + " | " + _evidence(fb)})
-        for place, variant in keys:
-            posts = [f for f in held[(name, place, variant)] if f["kind"] == "post" and f.get("as_of")
-                     and not f.get("former") and "副" not in f["title"] and "委员" not in f["title"]]
-            by_date: dict[str, set] = defaultdict(set)
-            for f in posts:
-                by_date[f["as_of"]].add((f["unit"], f["title"], f["doc"]))
-            for day, seats in sorted(by_date.items()):
-                units = {u for u, _, _ in seats}
-                if len(units) > 1:
-                    docs = sorted({d for _, _, d in seats})
-                    out.append({"proposal": "split", "name": name, "place": place, "other": ",".join(docs),
-                                "reasons": f"heads {len(units)} units on {day}: "
-                                           + "; ".join(sorted(u + t for u, t, _ in seats)),
-                                "evidence": _evidence([f for f in posts if f["as_of"] == day])})
+    # splits, as the extraction warns (check_persons): one list names one name twice, with
+    # different posts: maybe two people of the same name
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for f in facts:
+        if f.get("kind") in ("post", "membership"):
+            by_doc[f.get("doc")].append(f)
+    for doc, fs in sorted(by_doc.items(), key=lambda x: str(x[0])):
+        for w in check_persons(fs):
+            m = re.search(r"\]: (\S+) is listed twice in (.+?) with different posts \((.*)\)", w)
+            if not m:
+                continue
+            name = m.group(1)
+            place = next((f.get("place") for f in fs if f.get("place")), None)
+            out.append({"proposal": "split", "name": name, "place": place, "other": doc,
+                        "reasons": f"listed twice in {m.group(2)} with different posts: {m.group(3)}",
+                        "evidence": _evidence([f for f in fs if name in (f.get("person"), f.get("member"))])})
+    return out
+
+
+def _place_pairs(facts: list[dict]) -> list[dict]:
+    """Places written at two levels of detail (``虹口区`` and ``上海市虹口区``): maybe one place.
+    A place is its name as the notices write it (no gazetteer), so the analyst states the
+    full one for the notices that leave the city out (``--place``, ``govgraph-place.txt``)."""
+    docs: dict[str, set] = defaultdict(set)
+    for f in facts:
+        if f.get("kind") != "unit" and isinstance(f.get("place"), str) and not f["place"].startswith("?"):
+            docs[f["place"]].add(f.get("doc"))
+    out = []
+    for a in sorted(docs):
+        for b in sorted(docs):
+            if a != b and b.endswith(a):
+                out.append({"proposal": "same place", "name": "", "place": b, "other": a,
+                            "reasons": f"{a} is written inside {b}; state {b} for the notices of {a} "
+                                       f"(--place or govgraph-place.txt) if it is the same place",
+                            "evidence": "; ".join(sorted(d for d in docs[a] if d)[:3])})
     return out
 
 
