@@ -195,11 +195,11 @@ class _Corpus:
     def locate(self, notice: Notice) -> list[str]:
         """Set ``notice.place`` (its jurisdiction); warnings if it cannot be read."""
         given, how = self.place, "user"
-        if given is None and notice.source and Path(notice.source).is_file():
-            folder = str(Path(notice.source).parent)
-            if folder not in self.sidecars:
-                self.sidecars[folder] = read_sidecar(folder)
-            given, how = self.sidecars[folder], "sidecar"
+        if given is None and notice.source:
+            if notice.source not in self.sidecars:  # per file: its folder's sidecar, if any
+                src = Path(notice.source)
+                self.sidecars[notice.source] = read_sidecar(src.parent) if src.is_file() else None
+            given, how = self.sidecars[notice.source], "sidecar"
         j = jurisdiction(notice, given, how)
         notice.place = j.place
         return j.warnings

@@ -60,6 +60,7 @@ _NOT_BODY = re.compile(r"人民|政府|办公|关于|委员|党委|有关|相关
 _NATIONAL_RE = re.compile(r"^(?:国务院|全国人民代表大会|全国人大|中共中央|中央|国家|全国)")
 # what may follow a place in the name of a notice's issuer found in running text
 _GOV_REST = re.compile(r"(?:人民政府|政府|人大常委会|人民代表大会|街道办事处|办事处|党工委|管委会|委员会|人民政府办公)")
+_RUN = re.compile(rf"(?:^|(?<=[^{_CJK}]))[{_CJK}]{{3,}}", re.M)
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 
 
@@ -198,7 +199,9 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
     found = None
     # not the addressees (a line ending with a colon) nor documents cited in 《》: same offsets
     text = re.sub(r"《[^《》\n]*》|^[^\n]*[:：][ \t\u3000\xa0]*$", lambda m: " " * len(m.group(0)), text, flags=re.M)
-    for m in re.finditer(rf"(?:^|(?<=[^{_CJK}]))[{_CJK}]{{3,}}", text, re.M):
+    for m in _RUN.finditer(text):
+        if not _GOV_REST.search(m.group(0), 2):
+            continue
         p = place_of_org(m.group(0)[:40], rest=_GOV_REST)
         if p:
             s0 = m.start()
