@@ -127,6 +127,7 @@ def test_unit_scopes():
     assert unit_scope("上海市财政局", "全国") == "上海市"
     assert unit_scope("汉阳区财政局", "武汉市汉阳区") == "武汉市汉阳区"
     assert unit_scope("教育部", "全国") == "全国" and unit_scope("国务院办公厅", "宜城县") == "全国"
+    assert unit_scope("海关总署", "宜城县") == "全国" and unit_scope("统计局", "宜城县") == "宜城县"
     assert place_matches("江州市云溪区", "云溪区") and place_matches("江州市云溪区", "江州市云溪区")
     assert not place_matches("武汉市汉阳区", "云溪区") and place_matches("全国", "national")
 

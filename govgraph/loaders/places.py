@@ -27,6 +27,8 @@ national names (``国务院办公厅``) nationally.
 ('上海市', '武汉市江岸区')
 >>> unit_scope("开发区管委会", "武汉市汉阳区"), unit_scope("国务院办公厅", "武汉市汉阳区")
 ('武汉市汉阳区', '全国')
+>>> unit_scope("教育部", "武汉市汉阳区"), unit_scope("海关总署", "上海市")
+('全国', '全国')
 >>> unit_scope("晴川街道办事处", "武汉市汉阳区"), unit_scope("各部门", "上海市黄浦区")
 ('武汉市汉阳区', '上海市黄浦区')
 >>> place_matches("武汉市汉阳区", "汉阳区"), place_matches("武汉市汉阳区", "汉阳"), place_matches("上海市黄浦区", "汉阳区")
@@ -72,6 +74,11 @@ def _data_lines(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _not_places() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in _data_lines("not_places.txt"))
+
+
+@lru_cache(maxsize=1)
+def _national_units() -> frozenset:
+    return frozenset(ln.strip() for ln in _data_lines("national_units.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +315,7 @@ def unit_scope(name: str, place: str) -> str:
     n = re.sub(r"\s+", "", name or "")
     if not n:
         return place
-    if _NATIONAL_RE.match(n) or n.startswith("中共中央"):
+    if _NATIONAL_RE.match(n) or n.startswith("中共中央") or re.sub(r"^中华人民共和国", "", n) in _national_units():
         return NATIONAL
     if n.startswith(("各", "有关", "相关")):
         return place
