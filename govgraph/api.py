@@ -73,9 +73,18 @@ class Graph:
         return self.store.path
 
     def build(self, paths: Iterable[str | os.PathLike], progress: Callable | None = None,
-              strict: bool = False) -> BuildResult:
-        """Extract ``paths`` and load them; an extraction with errors under ``strict`` loads nothing."""
-        ex = extract(paths, progress=None)
+              strict: bool = False, place: str | None = None,
+              decisions: str | os.PathLike | None = None) -> BuildResult:
+        """Extract ``paths`` and load them; an extraction with errors under ``strict`` loads nothing.
+        ``place``: the jurisdiction of every notice (else read per notice); ``decisions``: the
+        analyst's file of who is who (``loaders.decisions``; default ``govgraph-decisions.tsv``
+        in the working folder, if there is one)."""
+        from .loaders import extract_paths
+        from .loaders.decisions import DECISIONS_FILE, apply_decisions, read_decisions
+
+        ex = extract_paths([str(p) for p in paths], place=place)
+        apply_decisions(ex.facts, read_decisions(decisions if decisions is not None else
+                                                 (DECISIONS_FILE if Path(DECISIONS_FILE).exists() else None)))
         if not ex.notices:
             raise GovGraphError("no notice could be read: " + "; ".join(ex.errors[:3]))
         if strict and (ex.errors or [w for w in ex.warnings if "decoded as" not in w]):
@@ -87,6 +96,22 @@ class Graph:
     def facts(self) -> list[dict]:
         return self.store.facts()
 
+    def resolve(self, decisions: str | os.PathLike | None = None):
+        """Candidate merges and splits of people (``loaders.decisions.candidates``), each with
+        its reasons, evidence and the decision already taken in ``decisions``, if any."""
+        from .graph.rdf_store import Result
+        from .loaders.decisions import candidates, read_decisions
+
+        d = read_decisions(decisions)
+        taken = {(x.name, x.place, x.other): x.decision for x in d.items}
+        taken.update({(x.name, x.other, x.place): x.decision for x in d.items if x.decision == "same"})
+        rows = []
+        for c in candidates(self.facts()):
+            c["decision"] = taken.get((c["name"], c["place"], c["other"]), "")
+            rows.append(c)
+        cols = ["proposal", "name", "place", "other", "decision", "reasons", "evidence"]
+        return _frameable(Result(cols, [{k: r[k] for k in cols} for r in rows]))
+
     def notices(self):
         return self.store.notices()
 
@@ -94,17 +119,21 @@ class Graph:
         return self.store.stats()
 
     # -- questions
-    def query(self, name: str, backend: str = "rdf", neo4j=None, live: bool = False, **params: Any):
+    def query(self, name: str, backend: str = "rdf", neo4j=None, live: bool = False,
+              with_place: bool | None = None, **params: Any):
         """Run a canned question; rows as ``Result`` (``.rows`` dicts, ``.df()`` a DataFrame).
-        ``live``: evaluate it even where the build stored its answer (rdf backend)."""
+        ``live``: evaluate it even where the build stored its answer (rdf backend).
+        ``place``: resolve names in that place (any level); ``with_place``: add a ``place``
+        column (default: when the store holds notices of several places)."""
         from . import queries
 
         if backend == "rdf":
-            return _frameable(queries.run(self.store, name, live=live, **params))
+            return _frameable(queries.run(self.store, name, live=live, with_place=with_place, **params))
         if backend == "neo4j":
             from .queries import cypher
 
-            return _frameable(cypher.run(neo4j or _neo4j_connect(), self.store, name, **params))
+            return _frameable(cypher.run(neo4j or _neo4j_connect(), self.store, name, with_place=with_place,
+                                         **params))
         raise GovGraphError(f"unknown backend {backend!r}; use rdf or neo4j")
 
     def sparql(self, text_or_path: str, bindings: dict | None = None):
@@ -124,27 +153,32 @@ class Graph:
 
         return build_network(self.facts(), self.notices())
 
-    def analyze(self, analysis: str, **kw):
-        """``overload``, ``centrality`` (``kind="unit"|"person"``), ``interlocks`` or ``components``: a ``Result``."""
+    def analyze(self, analysis: str, place: str | None = None, **kw):
+        """``overload``, ``centrality`` (``kind="unit"|"person"``), ``interlocks`` or ``components``: a ``Result``.
+        ``place``: only the part of the graph in that place (``汉阳区``, ``武汉市汉阳区``)."""
         from .graph import analytics
+        from .graph.network import in_place
         from .graph.rdf_store import Result
 
         fn = {"overload": analytics.overload, "centrality": analytics.centrality,
               "interlocks": analytics.interlocks, "components": analytics.components}.get(analysis)
         if fn is None:
             raise GovGraphError(f"unknown analysis {analysis!r}; use overload, centrality, interlocks or components")
-        cols, rows = fn(self.to_networkx(), **kw)
+        G = self.to_networkx()
+        cols, rows = fn(in_place(G, place) if place else G, **kw)
         return _frameable(Result(list(cols), list(rows)))
 
-    def viz(self, path: str | os.PathLike = "graph.html", **kw) -> dict:
+    def viz(self, path: str | os.PathLike = "graph.html", place: str | None = None, **kw) -> dict:
         """Write the interactive offline page; in a notebook, display it with ``IPython.display.IFrame``.
 
-        The returned dict has the page's statistics and its ``html`` text.
+        ``place``: only the part of the graph in that place.  The returned dict has the
+        page's statistics and its ``html`` text.
         """
-        from .graph.network import build_network
+        from .graph.network import build_network, in_place
         from .graph.viz import render_html
 
-        stats = render_html(build_network(self.facts(), self.notices()), str(path), **kw)
+        G = build_network(self.facts(), self.notices())
+        stats = render_html(in_place(G, place) if place else G, str(path), **kw)
         stats["html"] = Path(path).read_text(encoding="utf-8")
         return stats
 

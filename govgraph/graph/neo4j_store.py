@@ -50,6 +50,8 @@ from neo4j import exceptions as nx
 from govgraph.errors import GovGraphError, Neo4jError, QueryError
 from govgraph.facts import fact_id, stable_id, validate_fact
 from govgraph.graph.units import UnitIndex
+from govgraph.loaders.decisions import person_of
+from govgraph.loaders.places import unit_scope
 from govgraph.notice import Notice
 
 __all__ = [
@@ -292,7 +294,10 @@ def _provenance(fact: dict) -> dict:
 
 def _notice_fields(n: Notice | dict) -> dict:
     get = n.get if isinstance(n, dict) else lambda k: getattr(n, k, None)
-    return {k: get(k) for k in ("doc", "title", "date", "issuer", "source")}
+    out = {k: get(k) for k in ("doc", "title", "date", "issuer", "source")}
+    if get("place") is not None:
+        out["place"] = get("place")
+    return out
 
 
 def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
@@ -309,10 +314,18 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
 
     # A name's node has the same id and properties every time: written once, then looked up.
     notice_ids: dict[str, str] = {}
-    unit_ids: dict[str, str] = {}
-    person_ids: dict[str, str] = {}
-    group_ids: dict[str, str] = {}
-    post_ids: dict[tuple[str, str], str] = {}
+    unit_ids: dict[tuple, str] = {}
+    person_ids: dict[tuple, str] = {}
+    group_ids: dict[tuple, str] = {}
+    post_ids: dict[tuple, str] = {}
+
+    def sid(kind: str, place: str | None, *parts: str) -> str:
+        # a name in a place (the RDF IRIs hash the same); without a place, the name's id
+        return stable_id(kind, *parts) if place is None else stable_id(kind, place, *parts)
+
+    def where(name: str, place: str | None) -> str | None:
+        """The place a unit name in a notice of ``place`` belongs to (``places.unit_scope``)."""
+        return None if place is None else unit_scope(name, place)
 
     def notice(doc: str) -> str:
         nid = notice_ids.get(doc)
@@ -320,36 +333,47 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
             nid = notice_ids[doc] = plan.node("Notice", stable_id("notice", doc), {"doc": doc})
         return nid
 
-    def unit(name: str) -> str:
-        nid = unit_ids.get(name)
+    def resolve(name: str, scope: str | None) -> tuple[str | None, str]:
+        hit = units.lookup(name, scope)
+        return hit if hit is not None else (scope, units.canonical(name, scope))
+
+    def unit(name: str, scope: str | None = None) -> str:
+        nid = unit_ids.get((scope, name))
         if nid is None:
-            c = units.canonical(name)
-            u = units.unit(c) or {}
-            nid = unit_ids[name] = plan.node(
-                "Unit",
-                stable_id("unit", c),
-                {"name": c, "aliases": units.aliases(c), "unit_type": units.unit_type(c), "former": u.get("former")},
-            )
+            p, c = resolve(name, scope)
+            u = units.unit(c, p) if units.lookup(c, p) else {}
+            props = {"name": c, "aliases": units.aliases(c, p), "unit_type": units.unit_type(c, p),
+                     "former": (u or {}).get("former")}
+            if p is not None:
+                props["place"] = p
+            nid = unit_ids[(scope, name)] = plan.node("Unit", sid("unit", p, c), props)
         return nid
 
-    def person(name: str) -> str:
-        nid = person_ids.get(name)
+    def person(name: str, f: dict) -> str:
+        place, variant = person_of(f)  # a name in a place, or whom a decision says
+        nid = person_ids.get((place, name, variant))
         if nid is None:
-            nid = person_ids[name] = plan.node("Person", stable_id("person", name), {"name": name})
+            props = {"name": name} if place is None else {"name": name, "place": place}
+            pid = sid("person", place, name)
+            if variant:
+                props["variant"] = variant
+                pid = stable_id("person", place, name, variant)
+            nid = person_ids[(place, name, variant)] = plan.node("Person", pid, props)
         return nid
 
-    def group(name: str) -> str:
-        nid = group_ids.get(name)
+    def group(name: str, place: str | None = None) -> str:
+        nid = group_ids.get((place, name))
         if nid is None:
-            nid = group_ids[name] = plan.node("Group", stable_id("group", name), {"name": name})
+            props = {"name": name} if place is None else {"name": name, "place": place}
+            nid = group_ids[(place, name)] = plan.node("Group", sid("group", place, name), props)
         return nid
 
-    def post_node(unit_name: str, title: str) -> tuple[str, str]:
-        c = units.canonical(unit_name)
-        nid = post_ids.get((c, title))
+    def post_node(unit_name: str, title: str, scope: str | None) -> tuple[str, str]:
+        p, c = resolve(unit_name, scope)
+        nid = post_ids.get((p, c, title))
         if nid is None:
-            nid = post_ids[(c, title)] = plan.node("Post", stable_id("post", c, title), {"unit": c, "title": title})
-        return nid, c
+            nid = post_ids[(p, c, title)] = plan.node("Post", sid("post", p, c, title), {"unit": c, "title": title})
+        return nid, unit(c, p)
 
     given = set()
     for n in notices:
@@ -362,13 +386,14 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
     for f in good:
         if f["kind"] != "unit":
             continue
-        u = unit(f["name"])
+        up = f.get("place")
+        u = unit(f["name"], up)
         prov = _provenance(f)
         if f.get("parent"):
-            plan.rel("SUB_UNIT_OF", "Unit", u, "Unit", unit(f["parent"]), **prov)
+            plan.rel("SUB_UNIT_OF", "Unit", u, "Unit", unit(f["parent"], up), **prov)
         for former, key in ((None, "members"), (True, "former_members")):
             for m in f.get(key) or []:
-                plan.rel("MEMBER_UNIT_OF", "Unit", unit(m), "Unit", u, former=former, **prov)
+                plan.rel("MEMBER_UNIT_OF", "Unit", unit(m, up), "Unit", u, former=former, **prov)
 
     for f in good:
         kind, fid = f["kind"], fact_id(f)
@@ -376,30 +401,32 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
         if f.get("doc") and f["doc"] not in given and kind != "unit":
             given.add(f["doc"])
             plan.warnings.append(f"no notice given for {f['doc']}: its Notice node has only the document number")
+        place = f.get("place") if isinstance(f.get("place"), str) else None
         if kind == "post":
-            post, c = post_node(f["unit"], f["title"])
-            plan.rel("POST_IN", "Post", post, "Unit", unit(c))
+            post, u = post_node(f["unit"], f["title"], where(f["unit"], place))
+            plan.rel("POST_IN", "Post", post, "Unit", u)
             plan.rel(
-                "HOLDS", "Person", person(f["person"]), "Post", post, fid,
+                "HOLDS", "Person", person(f["person"], f), "Post", post, fid,
                 as_of=f.get("as_of"), start=f.get("start"), end=f.get("end"),
                 former=f.get("former"), note=f.get("note"), **prov,
             )  # fmt: skip
         elif kind == "membership":
-            g = group(f["group"])
+            g = group(f["group"], place)
             mt = f["member_type"]
             if mt == "person":
-                label, m = "Person", person(f["member"])
+                label, m = "Person", person(f["member"], f)
             elif mt == "group":
-                label, m = "Group", group(f["member"])
+                label, m = "Group", group(f["member"], place)
             else:
-                label, m = "Unit", unit(f["member"])
+                label, m = "Unit", unit(f["member"], where(f["member"], place))
             plan.rel("MEMBER_OF", label, m, "Group", g, fid, role=f.get("role"), **prov)
             plan.rel("IN_NOTICE", "Group", g, "Notice", notice(f["doc"]))
         elif kind == "group":
-            g = group(f["group"])
+            g = group(f["group"], place)
             plan.rel("IN_NOTICE", "Group", g, "Notice", notice(f["doc"]))
             if f.get("office_unit"):
-                plan.rel("OFFICE_IN", "Group", g, "Unit", unit(f["office_unit"]), fid, **prov)
+                plan.rel("OFFICE_IN", "Group", g, "Unit", unit(f["office_unit"], where(f["office_unit"], place)),
+                         fid, **prov)
         elif kind == "task":
             t = plan.node(
                 "Task", fid, {"doc": f["doc"], "ref": f.get("ref"), "text": f.get("text"), "due": f.get("due")}
@@ -407,7 +434,7 @@ def _plan(facts: Iterable[dict], notices: Iterable[Notice | dict]) -> _Plan:
             plan.rel("IN_NOTICE", "Task", t, "Notice", notice(f["doc"]))
             for rtype, key in (("LEADS", "lead"), ("RESPONSIBLE_FOR", "responsible")):
                 for name in f.get(key) or []:
-                    plan.rel(rtype, "Unit", unit(name), "Task", t, due=f.get("due"), **prov)
+                    plan.rel(rtype, "Unit", unit(name, where(name, place)), "Task", t, due=f.get("due"), **prov)
     return plan
 
 

@@ -44,6 +44,8 @@ import networkx as nx
 from govgraph.errors import QueryError
 from govgraph.facts import fact_id
 from govgraph.graph.units import UnitIndex
+from govgraph.loaders.decisions import person_of
+from govgraph.loaders.places import place_matches, unit_scope
 
 __all__ = [
     "NODE_TYPES",
@@ -52,6 +54,7 @@ __all__ = [
     "node_id",
     "build_network",
     "resolve_node",
+    "in_place",
     "unit_coresponsibility",
     "person_group",
     "person_unit",
@@ -126,24 +129,31 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
     idx = UnitIndex(f for f in facts if f.get("kind") == "unit")
     G = nx.MultiDiGraph()
     G.graph["warnings"] = []
-    unknown: set[str] = set()
+    unknown: set[tuple] = set()
     docs_of: dict[str, set[str]] = defaultdict(set)
-    group_names = {f["group"] for f in facts if f.get("kind") in ("group", "membership") and f.get("group")}
+    group_names = {(_place(f), f["group"]) for f in facts
+                   if f.get("kind") in ("group", "membership") and f.get("group")}
 
     def touch(nid: str, doc: str | None) -> None:
         if doc:
             docs_of[nid].add(doc)
 
-    def unit(name: str, doc: str | None = None) -> str:
-        canon = idx.canonical(name)
-        if not idx.known(name) and canon not in unknown:
-            unknown.add(canon)
-            G.graph["warnings"].append(f"unit not in catalogue: {canon}")
-        nid = node_id("unit", canon)
+    def unit_in(name: str, scope: str | None, doc: str | None = None) -> str:
+        hit = idx.lookup(name, scope)
+        place, canon = hit if hit is not None else (scope, idx.canonical(name, scope))
+        if hit is None and (place, canon) not in unknown:
+            unknown.add((place, canon))
+            G.graph["warnings"].append(f"unit not in catalogue: {canon}" + (f" ({place})" if place else ""))
+        nid = _tmp_id("unit", canon, place)
         if nid not in G:
-            G.add_node(nid, type="unit", label=canon, unit_type=idx.unit_type(canon), known=idx.known(canon))
+            G.add_node(nid, type="unit", label=canon, unit_type=idx.unit_type(canon, place) if hit else "other",
+                       known=hit is not None, place=place)
         touch(nid, doc)
         return nid
+
+    def unit(name: str, doc: str | None, place: str | None) -> str:
+        """A unit named in a notice of ``place``: resolved in the place the name belongs to."""
+        return unit_in(name, None if place is None else unit_scope(name, place), doc)
 
     def notice(doc: str) -> str:
         nid = node_id("notice", doc)
@@ -152,32 +162,36 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
         touch(nid, doc)
         return nid
 
-    def named(kind: str, name: str, doc: str | None) -> str:
-        nid = node_id(kind, name)
+    def named(kind: str, name: str, doc: str | None, place: str | None) -> str:
+        nid = _tmp_id(kind, name, place)
         if nid not in G:
-            G.add_node(nid, type=kind, label=name)
+            G.add_node(nid, type=kind, label=name, place=place)
         touch(nid, doc)
         return nid
 
-    def person(name: str, doc: str | None) -> str:
-        return named("person", name, doc)
-
-    def group(name: str, doc: str | None) -> str:
-        return named("group", name, doc)
+    def person(f: dict, name: str, doc: str | None) -> str:
+        """A name in a place, or whom a decision says (``loaders.decisions``)."""
+        place, variant = person_of(f)
+        nid = _tmp_id("person", name + (f"#{variant}" if variant else ""), place)
+        if nid not in G:
+            G.add_node(nid, type="person", label=name, place=place, variant=variant)
+        touch(nid, doc)
+        return nid
 
     for n in notices or ():
         nid = notice(n.doc)
-        G.nodes[nid].update(title=n.title, date=n.date, issuer=n.issuer, source=n.source)
+        G.nodes[nid].update(title=n.title, date=n.date, issuer=n.issuer, source=n.source,
+                            place=getattr(n, "place", None))
 
     for f in facts:
-        kind, doc = f.get("kind"), f.get("doc")
+        kind, doc, place = f.get("kind"), f.get("doc"), _place(f)
         if kind == "post":
-            p = person(f["person"], doc)
-            u = unit(f["unit"], doc)
-            uname = G.nodes[u]["label"]
-            pid = node_id("post", f"{uname}|{f['title']}")
+            p = person(f, f["person"], doc)
+            u = unit(f["unit"], doc, place)
+            uname, uplace = G.nodes[u]["label"], G.nodes[u]["place"]
+            pid = _tmp_id("post", f"{uname}|{f['title']}", uplace)
             if pid not in G:
-                G.add_node(pid, type="post", label=f"{uname}{f['title']}", unit=uname, title=f["title"])
+                G.add_node(pid, type="post", label=f"{uname}{f['title']}", unit=uname, title=f["title"], place=uplace)
                 G.add_edge(pid, u, rel="office_in", role=f["title"], doc=None, quote=None)
             touch(pid, doc)
             G.add_edge(
@@ -186,21 +200,23 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
                 former=bool(f.get("former")), note=f.get("note"), period=_period(f),
             )
         elif kind == "membership":
-            g = group(f["group"], doc)
+            g = named("group", f["group"], doc, place)
             mt = f.get("member_type")
-            m = unit(f["member"], doc) if mt == "unit" else group(f["member"], doc) if mt == "group" else person(f["member"], doc)
+            m = unit(f["member"], doc, place) if mt == "unit" else named("group", f["member"], doc, place) \
+                if mt == "group" else person(f, f["member"], doc)
             G.add_edge(m, g, key=fact_id(f), rel="member_of", role=f.get("role"), doc=doc, quote=_quote(f))
         elif kind == "group":
-            g = group(f["group"], doc)
+            g = named("group", f["group"], doc, place)
             if doc:
                 G.add_edge(g, notice(doc), key=fact_id(f), rel="in_notice", role=None, doc=doc, quote=_quote(f))
             if f.get("office_unit"):
-                G.add_edge(g, unit(f["office_unit"], doc), rel="office_in", role="办公室", doc=doc, quote=_quote(f))
+                G.add_edge(g, unit(f["office_unit"], doc, place), rel="office_in", role="办公室", doc=doc,
+                           quote=_quote(f))
         elif kind == "task":
             tid = node_id("task", fact_id(f))
             G.add_node(
                 tid, type="task", label=_short(f"{f.get('ref') or ''} {f.get('text') or ''}".strip()),
-                text=f.get("text"), ref=f.get("ref"), due=f.get("due"), doc=doc,
+                text=f.get("text"), ref=f.get("ref"), due=f.get("due"), doc=doc, place=place,
             )
             touch(tid, doc)
             if doc:
@@ -208,38 +224,71 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
             for rel, names, role in (("leads", f.get("lead"), "牵头"), ("responsible_for", f.get("responsible"), "责任")):
                 for name in names or ():
                     # a group named as assignee (区“红色物业”工作领导小组) is the group, not a unit
-                    a = group(name, doc) if name in group_names and not idx.known(name) else unit(name, doc)
+                    scope = None if place is None else unit_scope(name, place)
+                    is_group = (place, name) in group_names and not idx.known(name, scope)
+                    a = named("group", name, doc, place) if is_group else unit(name, doc, place)
                     G.add_edge(a, tid, rel=rel, role=role, doc=doc, quote=_quote(f))
 
-    # Catalogue structure: parents and collective members of the units in use.
+    # Catalogue structure: parents and collective members of the units in use (in their own place).
     pending = [n for n, d in G.nodes(data=True) if d["type"] == "unit"]
     if all_units:
-        pending += [unit(name) for name in idx]
+        pending += [unit_in(name, place) for place, name in idx.keys()]
     seen: set[str] = set()
     while pending:
         u = pending.pop()
         if u in seen:
             continue
         seen.add(u)
-        name = G.nodes[u]["label"]
-        if not idx.known(name):
+        name, place = G.nodes[u]["label"], G.nodes[u]["place"]
+        if not idx.known(name, place):
             continue
-        parent = idx.parent(name)
+        parent = idx.parent(name, place)
         if parent:
-            pu = unit(parent)
+            pu = unit_in(parent, place)
             G.add_edge(u, pu, key="sub_unit_of", rel="sub_unit_of", role=None, doc=None, quote=None)
             pending.append(pu)
-        if idx.unit_type(name) == "collective":
-            for m in idx.members(name):
-                mu = unit(m)
+        if idx.unit_type(name, place) == "collective":
+            for m in idx.members(name, place=place):
+                mu = unit_in(m, place)
                 G.add_edge(mu, u, key="member_unit_of", rel="member_unit_of", role="成员单位", doc=None, quote=None)
                 pending.append(mu)
 
-    G.graph["aliases"] = {a: name for name in idx for a in idx.aliases(name)}
+    G.graph["aliases"] = {}
+    for place, name in idx.keys():
+        for a in idx.aliases(name, place):
+            G.graph["aliases"].setdefault(a, name)
     for nid, d in G.nodes(data=True):
         d["docs"] = sorted(docs_of.get(nid, ()))
         d["load"] = _load(G, nid, d["type"])
-    return G
+    return _final_ids(G)
+
+
+_SEP = "\x1f"
+
+
+def _place(fact: dict) -> str | None:
+    p = fact.get("place")
+    return p if isinstance(p, str) and p else None
+
+
+def _tmp_id(kind: str, key: str, place: str | None) -> str:
+    return node_id(kind, key) + _SEP + (place or "")
+
+
+def _final_ids(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Node ids as ``node_id`` gives them (``unit:区财政局``); a name used in several
+    places gets its place in its id (``unit:区财政局@江州市云溪区``): never one node."""
+    places: dict[str, set] = defaultdict(set)
+    for nid in G:
+        if _SEP in nid:
+            base, place = nid.split(_SEP, 1)
+            places[base].add(place)
+    mapping = {}
+    for nid in G:
+        if _SEP in nid:
+            base, place = nid.split(_SEP, 1)
+            mapping[nid] = base if len(places[base]) == 1 else f"{base}@{place or '?'}"
+    return nx.relabel_nodes(G, mapping, copy=False)
 
 
 def _load(G: nx.MultiDiGraph, nid: str, kind: str) -> int:
@@ -258,25 +307,50 @@ def _load(G: nx.MultiDiGraph, nid: str, kind: str) -> int:
 # --------------------------------------------------------------------------- lookup
 
 
-def resolve_node(G: nx.MultiDiGraph, name: str) -> str | None:
+def resolve_node(G: nx.MultiDiGraph, name: str, place: str | None = None) -> str | None:
     """The node id for ``name``: an id, a label, or a unit alias (None if unknown).
 
-    Labels are tried in type order person, unit, group, notice, post, task.
+    Labels are tried in type order person, unit, group, notice, post, task.  A
+    label used in several places needs ``place`` (any level: ``汉阳区``); without
+    it, ``QueryError`` lists the candidates with their places.
     """
-    if name in G:
+    if name in G and place is None:
         return name
-    for kind in ("person", "unit", "group", "notice"):
-        nid = node_id(kind, name)
-        if nid in G:
-            return nid
     canon = G.graph.get("aliases", {}).get(name)
-    if canon and node_id("unit", canon) in G:
-        return node_id("unit", canon)
-    for kind in ("post", "task"):
-        for nid, d in G.nodes(data=True):
-            if d["type"] == kind and d.get("label") == name:
-                return nid
+    for kind in ("person", "unit", "group", "notice", "post", "task"):
+        labels = {name} | ({canon} if canon and kind == "unit" else set())
+        found = [nid for nid, d in G.nodes(data=True) if d["type"] == kind and d.get("label") in labels]
+        if kind == "unit" and not found:
+            continue
+        if place is not None:
+            found = [nid for nid in found if place_matches(G.nodes[nid].get("place"), place)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            found.sort(key=lambda nid: (G.nodes[nid].get("label") != name, nid))
+            if len({G.nodes[nid].get("place") for nid in found}) == 1:
+                return found[0]
+            rows = ", ".join(f"{G.nodes[nid]['label']} ({G.nodes[nid].get('place') or 'no place'}, "
+                             f"{len(G.nodes[nid].get('docs') or [])} notices)" for nid in found)
+            raise QueryError(f"{name!r} is ambiguous: {rows}; choose one with --place")
     return None
+
+
+def in_place(G: nx.MultiDiGraph, place: str) -> nx.MultiDiGraph:
+    """The part of ``G`` in ``place`` (any level: ``汉阳区``, ``武汉市汉阳区``): the notices
+    that govern it and the persons, groups, tasks, posts and units of that place, plus
+    the units of other places its notices name (``市审计局`` in a district notice).
+    ``UnknownNodeError`` if nothing is in that place."""
+    docs = {d["doc"] for _, d in G.nodes(data=True) if d["type"] == "notice" and place_matches(d.get("place"), place)}
+    keep = {n for n, d in G.nodes(data=True)
+            if place_matches(d.get("place"), place)
+            or (d["type"] in ("unit", "post") and docs & set(d.get("docs") or ()))}
+    if not keep:
+        known = sorted({d.get("place") for _, d in G.nodes(data=True) if d.get("place")})
+        raise UnknownNodeError(f"nothing in the graph is in {place}; its places: {', '.join(known) or 'none'}")
+    H = G.subgraph(keep).copy()
+    H.graph.update(G.graph)
+    return H
 
 
 # --------------------------------------------------------------------------- projections

@@ -52,6 +52,7 @@ __all__ = [
     "group_iri",
     "post_iri",
     "role_iri",
+    "place_iri",
     "notice_triples",
     "catalogue_triples",
     "content_hash",
@@ -157,17 +158,32 @@ def notice_iri(doc: str) -> URIRef:
     return _iri("notice", doc)
 
 
-def unit_iri(name: str) -> URIRef:
-    """IRI of a unit from its canonical name."""
-    return _iri("unit", name)
+def _scoped(kind: str, name: str, place: str | None) -> URIRef:
+    # a name in a place; a name without a place keeps the IRI it had before places
+    return _iri(kind, name) if place is None else _iri(kind, place, name)
 
 
-def person_iri(name: str) -> URIRef:
-    return _iri("person", name)
+def unit_iri(name: str, place: str | None = None) -> URIRef:
+    """IRI of a unit from its canonical name and its place."""
+    return _scoped("unit", name, place)
 
 
-def group_iri(name: str) -> URIRef:
-    return _iri("group", name)
+def person_iri(name: str, place: str | None = None, variant: str | None = None) -> URIRef:
+    """IRI of a person: a name in a place (the jurisdiction of the notice naming them,
+    or the place a decision joins it to); ``variant``: another person of that name
+    there, split by a decision (``loaders.decisions``)."""
+    if variant:
+        return _iri("person", place, name, variant)
+    return _scoped("person", name, place)
+
+
+def group_iri(name: str, place: str | None = None) -> URIRef:
+    return _scoped("group", name, place)
+
+
+def place_iri(place: str) -> URIRef:
+    """IRI of a place (``全国``, ``武汉市汉阳区``; ``?DOC`` for a notice's unknown place)."""
+    return _iri("place", place)
 
 
 def post_iri(unit: URIRef, title: str) -> URIRef:
@@ -205,7 +221,7 @@ def _date_type(value: object) -> URIRef | None:
 
 # ------------------------------------------------------------- catalogue
 
-_UNIT_FIELDS = ("kind", "name", "aliases", "added_aliases", "parent", "unit_type", "former")
+_UNIT_FIELDS = ("kind", "name", "aliases", "added_aliases", "parent", "unit_type", "former", "place")
 _UNIT_LISTS = ("members", "former_members", "docs")  # set-like: united on merge, sorted
 
 
@@ -230,14 +246,17 @@ def merge_units(*unit_lists: Iterable[dict]) -> list[dict]:
     ...               "unit_type": "department"}])[0]["aliases"]
     ['A', 'a', 'b']
     """
-    merged: dict[str, dict] = {}
+    merged: dict[tuple, dict] = {}
     for units in unit_lists:
         for u in units:
             name = u.get("name")
             if not isinstance(name, str) or not name:
                 continue
-            m = merged.setdefault(name, {"kind": "unit", "name": name, "aliases": [name],
-                                         "parent": None, "unit_type": "other"})
+            place = u.get("place")
+            m = merged.setdefault((place or "", name), {"kind": "unit", "name": name, "aliases": [name],
+                                                        "parent": None, "unit_type": "other"})
+            if place is not None:
+                m["place"] = place
             m["aliases"] = _uniq(m["aliases"] + list(u.get("aliases") or [])
                                  + list(u.get("added_aliases") or []))
             for key in ("parent", "unit_type"):
@@ -252,8 +271,8 @@ def merge_units(*unit_lists: Iterable[dict]) -> list[dict]:
                 if key not in _UNIT_FIELDS and key not in _UNIT_LISTS:
                     m[key] = val
     out = []
-    for name in sorted(merged):
-        m = merged[name]
+    for key in sorted(merged, key=lambda k: (k[1], k[0])):
+        m, name = merged[key], key[1]
         m["aliases"] = [name] + sorted(a for a in m["aliases"] if a != name)
         for key in _UNIT_LISTS:
             if key in m:
@@ -278,35 +297,39 @@ class Catalogue:
         from govgraph.graph.units import UnitIndex
 
         self.units: list[dict] = merge_units(unit_facts)
-        self.by_name = {u["name"]: u for u in self.units}
         self.index = UnitIndex(self.units)
         self.warnings: list[str] = []
         for u in self.units:
             for a in u["aliases"]:
-                owner = self.index.canonical(a)
+                owner = self.index.canonical(a, u.get("place"))
                 if owner != u["name"]:
-                    self.warnings.append(f"unit alias {a!r} of {u['name']!r} resolves to {owner!r}")
+                    where = f" in {u['place']}" if u.get("place") else ""
+                    self.warnings.append(f"unit alias {a!r} of {u['name']!r}{where} resolves to {owner!r}")
 
-    def canonical(self, name: str | None) -> str | None:
-        """Canonical unit name for ``name``, or None if no unit has it."""
-        if not name or not self.index.known(name):
-            return None
-        return self.index.canonical(name)
+    def lookup(self, name: str | None, place: str | None = None) -> tuple[str | None, str] | None:
+        """``(place, canonical name)`` of the unit ``name`` in ``place`` (any when None), or None."""
+        return self.index.lookup(name, place) if name else None
 
-    def resolve(self, name: str) -> str:
+    def canonical(self, name: str | None, place: str | None = None) -> str | None:
+        """Canonical unit name for ``name`` (in ``place``), or None if no unit has it."""
+        hit = self.lookup(name, place)
+        return hit[1] if hit else None
+
+    def resolve(self, name: str, place: str | None = None) -> str:
         """Canonical name, or the name itself (spaces removed) for an unknown unit."""
-        return self.index.canonical(name)
+        return self.index.canonical(name, place)
 
-    def members(self, name: str) -> list[str]:
-        return self.index.members(name) if self.canonical(name) else []
+    def members(self, name: str, place: str | None = None) -> list[str]:
+        return self.index.members(name, place=place) if self.canonical(name, place) else []
 
-    def parent(self, name: str) -> str | None:
-        return self.index.parent(name)
+    def parent(self, name: str, place: str | None = None) -> str | None:
+        return self.index.parent(name, place)
 
     def signature(self) -> str:
         """A hash of how every name and alias resolves (changes only when
         resolution of some name changes)."""
-        pairs = sorted({(a, self.index.canonical(a)) for u in self.units for a in u["aliases"]})
+        pairs = sorted({(u.get("place") or "", a, self.index.canonical(a, u.get("place")))
+                        for u in self.units for a in u["aliases"]})
         return hashlib.sha256(json.dumps(pairs, ensure_ascii=False).encode("utf-8")).hexdigest()
 
     def triples(self) -> list[Triple]:
@@ -344,6 +367,9 @@ def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
         name = ps[label][0]
         u: dict = {"kind": "unit", "name": name, "aliases": [name] + sorted(ps.get(alt, [])),
                    "parent": None, "unit_type": ps[utype][0]}
+        place = one(node, GG.inPlace)
+        if place is not None:
+            u["place"] = one(place, SKOS.prefLabel)
         parent = one(node, ORG.subOrganizationOf)
         if parent is not None:
             u["parent"] = one(parent, SKOS.prefLabel)
@@ -361,7 +387,7 @@ def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
         if extra is not None:
             u.update(json.loads(extra))
         units.append(u)
-    return sorted(units, key=lambda u: u["name"])
+    return sorted(units, key=lambda u: (u["name"], u.get("place") or ""))
 
 
 # ---------------------------------------------------------- notice graph
@@ -420,6 +446,17 @@ def _label(g: Graph, node) -> str | None:
     return None if v is None else str(v)
 
 
+def _person_identity(g: Graph, person: URIRef, fact: dict, place: str | None) -> None:
+    """``person_place`` / ``person_variant`` of a fact whose person a decision placed."""
+    pp = g.value(person, GG.inPlace)
+    pp = None if pp is None else _label(g, pp)
+    if pp is not None and pp != place:
+        fact["person_place"] = pp
+    v = g.value(person, GG.variant)
+    if v is not None:
+        fact["person_variant"] = str(v)
+
+
 def _common(g: Graph, node: URIRef, fact: dict) -> dict:
     note = g.value(node, SKOS.note)
     if note is not None:
@@ -441,9 +478,12 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         v = g.value(n, p)
         return None if v is None else str(v)
 
+    j = g.value(n, GG.jurisdiction)
+    place = None if j is None else _label(g, j)
     notice = Notice(doc=doc, text=opt(SCHEMA.text) or "", title=opt(DCTERMS.title),
                     date=opt(DCTERMS.issued), issuer=opt(GG.issuerName), source=opt(DCTERMS.source),
                     offset=int(opt(GG.textOffset) or 0), encoding=opt(GG.encoding))
+    notice.place = place
     facts: list[dict] = []
     for h in g.subjects(RDF.type, GG.PostHolding):
         f = {"kind": "post", "doc": doc, "person": str(g.value(g.value(h, ORG.member), FOAF.name)),
@@ -454,6 +494,7 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         former = g.value(h, GG.former)
         if former is not None:
             f["former"] = former.toPython() is True
+        _person_identity(g, g.value(h, ORG.member), f, place)
         facts.append(_common(g, h, f))
     for m in g.subjects(RDF.type, GG.GroupMembership):
         member = g.value(m, ORG.member)
@@ -462,6 +503,8 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         f = {"kind": "membership", "doc": doc, "group": _label(g, g.value(m, ORG.organization)),
              "member": str(g.value(m, GG.writtenAs)), "member_type": mt,
              "role": _label(g, g.value(m, ORG.role))}
+        if mt == "person":
+            _person_identity(g, member, f, place)
         facts.append(_common(g, m, f))
     for d in g.subjects(RDF.type, GG.GroupDeclaration):
         f = {"kind": "group", "doc": doc, "group": _label(g, g.value(d, GG.group))}
@@ -481,6 +524,9 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         f["responsible"] = [name for _, name in sorted(lists[GG.ResponsibleRole])]
         f["due"] = str(g.value(t, GG.dueDate)) if g.value(t, GG.dueDate) is not None else None
         facts.append(_common(g, t, f))
+    if place is not None:
+        for f in facts:
+            f.setdefault("place", place)
     order = {"post": 0, "membership": 1, "group": 2, "task": 3}
     facts.sort(key=lambda f: (order[f["kind"]], json.dumps(f, ensure_ascii=False, sort_keys=True)))
     return notice, facts

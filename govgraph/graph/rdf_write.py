@@ -33,6 +33,8 @@ from rdflib import BNode, Literal, URIRef
 
 from govgraph.errors import StoreError
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
+from govgraph.loaders.decisions import person_of
+from govgraph.loaders.places import components, jurisdiction, level_of, unit_scope
 from govgraph.notice import Notice
 
 from . import rdf
@@ -187,6 +189,29 @@ def _entity(kind: str, *parts: str) -> str:
     return f"<{ID}{kind}/{stable_id(kind, *parts)}>"
 
 
+def _scoped(kind: str, name: str, place: str | None) -> str:
+    """IRI of a name in a place (``rdf.unit_iri`` ...); without a place, the IRI of the name."""
+    return _entity(kind, name) if place is None else _entity(kind, place, name)
+
+
+@lru_cache(maxsize=10_000)
+def _place_triples(place: str) -> tuple[tuple, ...]:
+    """A place as a ``schema:AdministrativeArea`` with ``skos:broader`` up the levels
+    its name gives (武汉市汉阳区 -> 武汉市); national places under 全国."""
+    out = []
+    comps = components(place)
+    chain = ["".join(c for c, _ in comps[:i + 1]) for i in range(len(comps))] or [place]
+    if place != "全国" and not place.startswith("?"):
+        chain = ["全国"] + chain
+    for i, p in enumerate(chain):
+        iri = _entity("place", p)
+        out += [(iri, RDF.type, SCHEMA.AdministrativeArea), (iri, RDF.type, SKOS.Concept),
+                (iri, SKOS.prefLabel, literal(p)), (iri, GG.level, literal(level_of(p)))]
+        if i:
+            out.append((iri, SKOS.broader, _entity("place", chain[i - 1])))
+    return tuple(out)
+
+
 def _post(unit: str, title: str) -> str:
     return _entity("post", unit[1:-1], title)
 
@@ -212,7 +237,7 @@ def _extra(out: list, node: str, fact: dict, handled: Iterable[str]) -> None:
 #: gg:mentionedIn (most of its triples); not rdf:type, which Oxigraph would look up in every graph
 CATALOGUE_PREDICATES = tuple(str(x)[1:-1] for x in (
     SKOS.prefLabel, SKOS.altLabel, GG.unitType, ORG.subOrganizationOf, GG.hasMemberUnit,
-    GG.hadMemberUnit, GG.former, GG.extraJSON, GG.uncatalogued, GG.contentHash))
+    GG.hadMemberUnit, GG.former, GG.extraJSON, GG.uncatalogued, GG.contentHash, GG.inPlace))
 
 def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
     """Triples of the unit catalogue graph (with its ``gg:contentHash``).
@@ -223,23 +248,31 @@ def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
     """
     out: list[tuple] = []
 
-    def ref(name: str) -> tuple[str, str]:
-        label = catalogue.resolve(name)
-        iri = _entity("unit", label)
-        if catalogue.canonical(name) is None:
-            _uncatalogued(out, iri, label)
+    def ref(name: str, place: str | None) -> tuple[str, str]:
+        hit = catalogue.lookup(name, place)
+        if hit is not None:
+            return _scoped("unit", hit[1], hit[0]), hit[1]
+        label = catalogue.resolve(name, place)
+        iri = _scoped("unit", label, place)
+        _uncatalogued(out, iri, label)
+        if place is not None:
+            out.append((iri, GG.inPlace, _entity("place", place)))
         return iri, label
 
     for u in catalogue.units:
-        node = _entity("unit", u["name"])
+        place = u.get("place")
+        node = _scoped("unit", u["name"], place)
         handled = set(rdf._UNIT_FIELDS) | set(rdf._UNIT_LISTS)
         out += [(node, RDF.type, ORG.Organization), (node, SKOS.prefLabel, literal(u["name"])),
                 (node, GG.unitType, literal(u["unit_type"]))]
+        if place is not None:
+            out.append((node, GG.inPlace, _entity("place", place)))
+            out += _place_triples(place)
         out += [(node, SKOS.altLabel, literal(a)) for a in u["aliases"] if a != u["name"]]
         if u["unit_type"] == "collective":
             out.append((node, RDF.type, GG.Collective))
         if u.get("parent"):
-            piri, plabel = ref(u["parent"])
+            piri, plabel = ref(u["parent"], place)
             out += [(node, RDF.type, ORG.OrganizationalUnit), (node, ORG.subOrganizationOf, piri)]
             if plabel != u["parent"]:
                 handled.discard("parent")
@@ -248,7 +281,7 @@ def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
                 continue
             labels = []
             for m in u[key]:
-                miri, label = ref(m)
+                miri, label = ref(m, place)
                 labels.append(label)
                 out.append((node, prop, miri))
             if not u[key] or sorted(set(labels)) != u[key]:
@@ -265,33 +298,50 @@ def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
 # ------------------------------------------------------------ a notice
 
 class _NoticeBuilder:
-    def __init__(self, doc: str, catalogue: rdf.Catalogue):
+    def __init__(self, doc: str, catalogue: rdf.Catalogue, place: str | None = None):
         self.doc = doc
         self.node = f"<{rdf.notice_iri(doc)}>"
         self.cat = catalogue
+        self.place = place  # the notice's jurisdiction: units resolve, persons and groups live, in it
         self.out: list[tuple] = []
         self._evidence: dict[tuple, str] = {}
 
+    def _in_place(self, iri: str, place: str | None) -> None:
+        if place is not None:
+            self.out.append((iri, GG.inPlace, _entity("place", place)))
+            self.out += _place_triples(place)
+
     def unit(self, name: str) -> tuple[str, str]:
-        """IRI and label of the unit a name refers to (an unknown name is a unit
-        of its own, as in every backend: ``UnitIndex``)."""
-        c = self.cat.canonical(name)
-        if c is not None:
-            return _entity("unit", c), c
-        label = self.cat.resolve(name)
-        iri = _entity("unit", label)
+        """IRI and label of the unit a name refers to, in the place the name belongs
+        to (``places.unit_scope``); an unknown name is a unit of its own, as in every
+        backend: ``UnitIndex``."""
+        scope = unit_scope(name, self.place) if self.place is not None else None
+        hit = self.cat.lookup(name, scope)
+        if hit is not None:
+            return _scoped("unit", hit[1], hit[0]), hit[1]
+        label = self.cat.resolve(name, scope)
+        iri = _scoped("unit", label, scope)
         _uncatalogued(self.out, iri, label)
+        self._in_place(iri, scope)
         return iri, label
 
-    def person(self, name: str) -> str:
-        iri, lit = _entity("person", name), literal(name)
+    def person(self, name: str, f: dict | None = None) -> str:
+        """A person: a name in the notice's place, unless a decision (``person_place``,
+        ``person_variant`` on the fact: ``loaders.decisions``) says whom it is."""
+        place, variant = person_of(f) if f is not None else (self.place, None)
+        iri = (_entity("person", place, name, variant) if variant else _scoped("person", name, place))
+        lit = literal(name)
         self.out += [(iri, RDF.type, FOAF.Person), (iri, FOAF.name, lit), (iri, SKOS.prefLabel, lit)]
+        self._in_place(iri, place)
+        if variant:
+            self.out.append((iri, GG.variant, literal(variant)))
         return iri
 
     def group(self, name: str) -> str:
-        iri = _entity("group", name)
+        iri = _scoped("group", name, self.place)
         self.out += [(iri, RDF.type, GG.Group), (iri, RDF.type, ORG.Organization),
                      (iri, SKOS.prefLabel, literal(name))]
+        self._in_place(iri, self.place)
         return iri
 
     def role(self, label: str) -> str:
@@ -352,16 +402,34 @@ class _NoticeBuilder:
         if n.encoding:
             out.append((s, GG.encoding, literal(n.encoding)))
 
+    def jurisdiction(self, n: Notice | None) -> None:
+        """The notice's place, how it was found and the quote that says it
+        (``places.jurisdiction``; ``stated`` when the user or a sidecar file gave it)."""
+        if self.place is None:
+            return
+        self.out.append((self.node, GG.jurisdiction, _entity("place", self.place)))
+        self.out += _place_triples(self.place)
+        if n is None or not n.text:
+            return
+        j = jurisdiction(n)
+        if j.place != self.place:
+            self.out.append((self.node, GG.jurisdictionHow, literal("stated")))
+            return
+        self.out.append((self.node, GG.jurisdictionHow, literal(j.how)))
+        if j.evidence:
+            self.provenance(f"<{rdf.notice_iri(self.doc)}#jurisdiction>", {"evidence": j.evidence})
+            self.out.append((self.node, GG.jurisdictionEvidence, f"<{rdf.notice_iri(self.doc)}#jurisdiction>"))
+
     def post(self, f: dict) -> None:
         node, out = _node("holding", fact_id(f)), self.out
         u, ulabel = self.unit(f["unit"])
-        p, post, r = self.person(f["person"]), _post(u, f["title"]), self.role(f["title"])
+        p, post, r = self.person(f["person"], f), _post(u, f["title"]), self.role(f["title"])
         out += [(post, RDF.type, ORG.Post), (post, ORG.postIn, u), (post, ORG.role, r),
                 (post, SKOS.prefLabel, literal(ulabel + f["title"])), (p, ORG.holds, post),
                 (node, RDF.type, GG.PostHolding), (node, RDF.type, ORG.Membership),
                 (node, ORG.member, p), (node, GG.post, post), (node, ORG.organization, u),
                 (node, ORG.role, r), (node, GG.writtenAs, literal(f["unit"]))]
-        handled = {"kind", "doc", "person", "unit", "title"}
+        handled = {"kind", "doc", "person", "unit", "title"} | self._placed(f)
         for key, prop in (("as_of", GG.asOf), ("start", SCHEMA.validFrom), ("end", SCHEMA.validUntil)):
             dt = _date_type(f.get(key))
             if dt is not None and (key != "as_of" or dt == XSD.date):
@@ -380,7 +448,7 @@ class _NoticeBuilder:
         node, out = _node("membership", fact_id(f)), self.out
         g, mt = self.group(f["group"]), f["member_type"]
         if mt == "person":
-            m = self.person(f["member"])
+            m = self.person(f["member"], f)
         elif mt == "group":
             m = self.group(f["member"])
         else:
@@ -389,7 +457,7 @@ class _NoticeBuilder:
                 (node, RDF.type, ORG.Membership), (node, ORG.member, m),
                 (node, ORG.organization, g), (node, ORG.role, self.role(f["role"])),
                 (node, GG.writtenAs, literal(f["member"]))]
-        handled = {"kind", "doc", "group", "member", "member_type", "role"}
+        handled = {"kind", "doc", "group", "member", "member_type", "role"} | self._placed(f)
         self._note(node, f, handled)
         handled |= self.provenance(node, f)
         _extra(out, node, f, handled)
@@ -398,7 +466,7 @@ class _NoticeBuilder:
         node, out = _node("groupdecl", fact_id(f)), self.out
         g = self.group(f["group"])
         out += [(node, RDF.type, GG.GroupDeclaration), (node, GG.group, g)]
-        handled = {"kind", "doc", "group"}
+        handled = {"kind", "doc", "group"} | self._placed(f)
         if isinstance(f.get("office_unit"), str) and f["office_unit"]:
             u = self.unit(f["office_unit"])[0]
             out += [(g, GG.officeIn, u), (node, GG.officeIn, u),
@@ -414,7 +482,7 @@ class _NoticeBuilder:
         fid = fact_id(f)
         t, out = _node("task", fid), self.out
         out.append((t, RDF.type, GG.Task))
-        handled = {"kind", "doc", "lead", "responsible"}
+        handled = {"kind", "doc", "lead", "responsible"} | self._placed(f)
         for key, prop in (("ref", GG.ref), ("text", DCTERMS.description), ("due_text", GG.dueText)):
             if isinstance(f.get(key), str):
                 out.append((t, prop, literal(f[key])))
@@ -438,6 +506,15 @@ class _NoticeBuilder:
                 self.provenance(a, f)
         _extra(out, t, f, handled)
 
+    def _placed(self, f: dict) -> set[str]:
+        """``place`` is handled when it is the notice's (read back from gg:jurisdiction)."""
+        out = {"place"} if self.place is not None and f.get("place") == self.place else set()
+        if out and isinstance(f.get("person_place"), str) and f["person_place"] != self.place:
+            out.add("person_place")
+        if out and isinstance(f.get("person_variant"), str) and f["person_variant"]:
+            out.add("person_variant")
+        return out
+
     def _note(self, node: str, f: dict, handled: set[str]) -> None:
         if isinstance(f.get("note"), str):
             self.out.append((node, SKOS.note, literal(f["note"])))
@@ -452,8 +529,13 @@ def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: rdf.Ca
     doc = notice.doc if notice is not None else doc
     if doc is None:
         raise ValueError("notice_graph needs a notice or a doc")
-    b = _NoticeBuilder(doc, catalogue)
+    facts = list(facts)
+    place = notice.place if notice is not None else None
+    if place is None:
+        place = next((f["place"] for f in facts if isinstance(f.get("place"), str)), None)
+    b = _NoticeBuilder(doc, catalogue, place)
     b.notice(notice)
+    b.jurisdiction(notice)
     handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
     for f in facts:
         handlers[f["kind"]](f)

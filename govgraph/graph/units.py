@@ -33,6 +33,17 @@ the catalogue does not know is a unit of its own (type ``other``).
 ['公安汉阳分局', '汉阳分局', '武汉市公安局汉阳区分局']
 >>> len(idx), "区科技经信局" in idx
 (4, True)
+
+Units of two places are two units; a name resolves in the place given:
+
+>>> idx = UnitIndex([{"kind": "unit", "name": "区财政局", "aliases": [], "unit_type": "department",
+...                   "place": "武汉市汉阳区"},
+...                  {"kind": "unit", "name": "区财政局", "aliases": ["区财政"], "unit_type": "department",
+...                   "place": "江州市云溪区"}])
+>>> idx.candidates("区财政局")
+[('武汉市汉阳区', '区财政局'), ('江州市云溪区', '区财政局')]
+>>> idx.lookup("区财政", "江州市云溪区"), idx.lookup("区财政", "武汉市汉阳区")
+(('江州市云溪区', '区财政局'), None)
 """
 
 from __future__ import annotations
@@ -49,18 +60,11 @@ def _squash(name: str) -> str:
     return _SPACE.sub("", name)
 
 
-class UnitIndex:
-    """Alias -> canonical-name lookup over the unit facts (other kinds are ignored).
+class _PlaceIndex:
+    """Alias -> canonical-name lookup over the units of one place."""
 
-    A unit's own name always wins over another unit's alias; otherwise the first
-    unit to claim an alias keeps it.
-    """
-
-    def __init__(self, unit_facts: Iterable[dict]):
-        self._units: dict[str, dict] = {}
-        for f in unit_facts:
-            if f.get("kind", "unit") == "unit" and f.get("name"):
-                self._units.setdefault(f["name"], f)
+    def __init__(self, units: dict[str, dict]):
+        self._units = units
         self._alias: dict[str, str] = {}
         for name in self._units:
             self._alias[name] = name
@@ -70,57 +74,117 @@ class UnitIndex:
                 self._alias.setdefault(a, name)
                 self._alias.setdefault(_squash(a), name)
 
-    def canonical(self, name: str) -> str:
+    def find(self, name: str) -> str | None:
+        return self._alias.get(name) or self._alias.get(_squash(name))
+
+
+class UnitIndex:
+    """Alias -> canonical-name lookup over the unit facts (other kinds are ignored).
+
+    A unit is a name in a place (the fact's ``place``; None for facts without
+    one): each place has its own aliases, and a name is looked up in the place
+    given (``place=``).  Without a place, the places are tried in order (a unit
+    without a place first) and the first that knows the name answers.  In a
+    place, a unit's own name always wins over another unit's alias; otherwise
+    the first unit to claim an alias keeps it.
+    """
+
+    def __init__(self, unit_facts: Iterable[dict]):
+        by_place: dict[str | None, dict[str, dict]] = {}
+        for f in unit_facts:
+            if f.get("kind", "unit") == "unit" and f.get("name"):
+                by_place.setdefault(f.get("place"), {}).setdefault(f["name"], f)
+        self._places = sorted(by_place, key=lambda p: (p is not None, p or ""))
+        self._sub = {p: _PlaceIndex(by_place[p]) for p in self._places}
+        self._units = {(p, n): f for p in self._places for n, f in by_place[p].items()}
+
+    @property
+    def places(self) -> list:
+        """The places the catalogue has units in (None: units without a place)."""
+        return list(self._places)
+
+    def lookup(self, name: str, place: str | None = None) -> tuple[str | None, str] | None:
+        """``(place, canonical name)`` of the unit called ``name`` in ``place``
+        (any place when None); None if unknown there."""
+        places = self._places if place is None else [place] if place in self._sub else []
+        for p in places:
+            c = self._sub[p].find(name)
+            if c is not None:
+                return p, c
+        return None
+
+    def candidates(self, name: str) -> list[tuple[str | None, str]]:
+        """Every ``(place, canonical name)`` the name stands for, one per place."""
+        out = []
+        for p in self._places:
+            c = self._sub[p].find(name)
+            if c is not None:
+                out.append((p, c))
+        return out
+
+    def canonical(self, name: str, place: str | None = None) -> str:
         """The catalogue name of the unit called ``name``; ``name`` itself if unknown."""
-        return self._alias.get(name) or self._alias.get(_squash(name)) or _squash(name)
+        hit = self.lookup(name, place)
+        return hit[1] if hit else _squash(name)
 
-    def known(self, name: str) -> bool:
+    def known(self, name: str, place: str | None = None) -> bool:
         """Whether ``name`` is a catalogue unit's name or alias."""
-        return self.canonical(name) in self._units
+        return self.lookup(name, place) is not None
 
-    def unit(self, name: str) -> dict | None:
+    def unit(self, name: str, place: str | None = None) -> dict | None:
         """The unit fact for ``name`` (any alias), or None."""
-        return self._units.get(self.canonical(name))
+        hit = self.lookup(name, place)
+        return self._units[hit] if hit else None
 
-    def unit_type(self, name: str) -> str:
+    def unit_type(self, name: str, place: str | None = None) -> str:
         """The unit's ``unit_type``; ``other`` for names the catalogue does not know."""
-        u = self.unit(name)
+        u = self.unit(name, place)
         return (u or {}).get("unit_type") or "other"
 
-    def aliases(self, name: str) -> list[str]:
+    def aliases(self, name: str, place: str | None = None) -> list[str]:
         """Every name of the unit: canonical name first, then aliases (no repeats)."""
-        u = self.unit(name)
+        u = self.unit(name, place)
         if u is None:
-            return [self.canonical(name)]
+            return [self.canonical(name, place)]
         out = [u["name"]]
         for a in list(u.get("aliases") or []) + list(u.get("added_aliases") or []):
             if a not in out:
                 out.append(a)
         return out
 
-    def parent(self, name: str) -> str | None:
-        """Canonical name of the unit's parent, or None."""
-        p = (self.unit(name) or {}).get("parent")
-        return self.canonical(p) if p else None
+    def _place_of(self, name: str, place: str | None) -> str | None:
+        hit = self.lookup(name, place)
+        return hit[0] if hit else place
 
-    def members(self, collective: str, former: bool = False) -> list[str]:
-        """Canonical names of a collective's members (``former=True``: its former members)."""
-        u = self.unit(collective) or {}
+    def parent(self, name: str, place: str | None = None) -> str | None:
+        """Canonical name of the unit's parent (in the unit's place), or None."""
+        p = (self.unit(name, place) or {}).get("parent")
+        return self.canonical(p, self._place_of(name, place)) if p else None
+
+    def members(self, collective: str, former: bool = False, place: str | None = None) -> list[str]:
+        """Canonical names of a collective's members (``former=True``: its former members),
+        all in the collective's place."""
+        u = self.unit(collective, place) or {}
+        where = self._place_of(collective, place)
         out: list[str] = []
         for m in u.get("former_members" if former else "members") or []:
-            c = self.canonical(m)
+            c = self.canonical(m, where)
             if c not in out:
                 out.append(c)
         return out
+
+    def keys(self) -> list[tuple[str | None, str]]:
+        """Every unit as ``(place, name)``."""
+        return list(self._units)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and self.known(name)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._units)
+        return iter(dict.fromkeys(n for _, n in self._units))
 
     def __len__(self) -> int:
         return len(self._units)
 
     def __repr__(self) -> str:
-        return f"UnitIndex({len(self._units)} units, {len(self._alias)} names)"
+        return f"UnitIndex({len(self._units)} units, {len(self._places)} places)"

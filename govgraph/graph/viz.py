@@ -95,7 +95,8 @@ def _span(periods: list[str]) -> str:
 
 def _node_tip(G: nx.MultiDiGraph, n: str, d: dict) -> list[list[str]]:
     t = d["type"]
-    tip = [["b", d["label"]], ["meta", TYPE_STYLE[t][2] + (f" · {d['unit_type']}" if d.get("unit_type") else "")]]
+    tip = [["b", d["label"]], ["meta", TYPE_STYLE[t][2] + (f" · {d['unit_type']}" if d.get("unit_type") else "")
+                                 + (f" · {d['place']}" if d.get("place") else "")]]
     if t == "task":
         tip.append(["div", d.get("text") or ""])
         lead = [G.nodes[u]["label"] for u, _, e in G.in_edges(n, data=True) if e["rel"] == "leads"]

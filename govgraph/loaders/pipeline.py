@@ -23,6 +23,7 @@ from .build_posts import build_posts
 from .build_tasks import build_tasks
 from .context import NoticeContext
 from .coverage import coverage_warnings
+from .places import jurisdiction, read_sidecar, unit_scope
 from .reading import decode_bytes, iter_source_files, looks_like_html, read_source
 from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices
@@ -181,12 +182,29 @@ class Step:
 
 
 class _Corpus:
-    """What cross-notice resolution keeps while notices stream past: small, not the texts."""
+    """What cross-notice resolution keeps while notices stream past: small, not the texts.
 
-    def __init__(self):
+    ``place``: the jurisdiction the user states for every notice (else read per
+    notice, or from a folder's sidecar file: ``loaders.places``)."""
+
+    def __init__(self, place: str | None = None):
         self.seen: dict[str, tuple[str, str | None]] = {}  # doc -> (sha256, source)
         self.issuers: set[str] = set()
-        self.mentions: list[tuple[str, str | None]] = []
+        self.mentions: list[tuple[str, str, str | None]] = []  # (scope, name, doc)
+        self.place = place
+        self.sidecars: dict[str, str | None] = {}
+
+    def locate(self, notice: Notice) -> list[str]:
+        """Set ``notice.place`` (its jurisdiction); warnings if it cannot be read."""
+        given, how = self.place, "user"
+        if given is None and notice.source:
+            if notice.source not in self.sidecars:  # per file: its folder's sidecar, if any
+                src = Path(notice.source)
+                self.sidecars[notice.source] = read_sidecar(src.parent) if src.is_file() else None
+            given, how = self.sidecars[notice.source], "sidecar"
+        j = jurisdiction(notice, given, how)
+        notice.place = j.place
+        return j.warnings
 
     def admit(self, notice: Notice) -> str | None:
         """None if the notice is new, else the warning saying why it is skipped."""
@@ -201,39 +219,55 @@ class _Corpus:
         return (f"{notice.source} [{notice.doc}]: same document number as a notice in {prev[1]} but different "
                 f"text; the first one is kept, this one skipped")
 
-    def note_units(self, facts: list[dict]) -> None:
+    def note_units(self, facts: list[dict], place: str) -> None:
         for f in facts:
             for u in _unit_names(f):
-                self.mentions.append((u, f.get("doc")))
+                self.mentions.append((unit_scope(u, place), u, f.get("doc")))
 
     def finish(self) -> Step:
-        cat = UnitCatalogue(places=_places(self.issuers))
-        for u, doc in self.mentions:
-            cat.add(u, doc)
-        return Step(facts=cat.unit_facts(), warnings=cat.ambiguities(), final=True)
+        """One catalogue per place: a unit is a name in a place, never merged across places."""
+        by_scope: dict[str, list[tuple[str, str | None]]] = {}
+        for scope, u, doc in self.mentions:
+            by_scope.setdefault(scope, []).append((u, doc))
+        units, warnings = [], []
+        for scope in sorted(by_scope):
+            cat = UnitCatalogue(places=_places([scope]))
+            for u, doc in by_scope[scope]:
+                cat.add(u, doc)
+            for f in cat.unit_facts():
+                f["place"] = scope
+                units.append(f)
+            warnings += [w + (f" (in {scope})" if len(by_scope) > 1 else "") for w in cat.ambiguities()]
+        units.sort(key=lambda f: (f["name"], f["place"]))
+        return Step(facts=units, warnings=warnings, final=True)
 
 
 def _notice_step(corpus: _Corpus, notice: Notice, ner: bool) -> Step:
     skipped = corpus.admit(notice)
     if skipped:
         return Step(warnings=[skipped])
+    place_warnings = corpus.locate(notice)
     try:
         facts, warns = extract_notice(notice, ner=ner)
     except Exception as e:  # an extractor bug must not lose the batch: report it, naming the notice
         corpus.seen.pop(notice.doc, None)
         return Step(errors=[f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}"])
-    corpus.note_units(facts)
-    return Step(notice=notice, facts=facts, warnings=warns + check_persons(facts))
+    for f in facts:
+        f["place"] = notice.place
+    corpus.note_units(facts, notice.place)
+    return Step(notice=notice, facts=facts, warnings=place_warnings + warns + check_persons(facts))
 
 
-def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False) -> Iterator[Step]:
+def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False,
+                 place: str | None = None) -> Iterator[Step]:
     """Extract notice by notice, holding only what resolution needs (memory stays bounded).
 
     Yields a :class:`Step` per notice or message; the final step has the unit catalogue.
     A file or notice that cannot be read is reported in a step's ``errors`` (naming it)
-    and skipped; the rest of the batch is extracted.
+    and skipped; the rest of the batch is extracted.  ``place``: the jurisdiction of
+    every notice (else read per notice: ``loaders.places``).
     """
-    corpus = _Corpus()
+    corpus = _Corpus(place)
     try:
         files = iter_source_files(paths)
     except InputError as e:
@@ -274,20 +308,21 @@ def _collect(steps: Iterable[Step]) -> Extraction:
     return ex
 
 
-def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False) -> Extraction:
+def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False,
+                  place: str | None = None) -> Extraction:
     """Read files and folders, extract every notice, resolve units across the corpus (all in memory).
 
     See :func:`iter_extract` for the streamed form and the error rules.
     """
-    return _collect(iter_extract(paths, progress=progress, ner=ner))
+    return _collect(iter_extract(paths, progress=progress, ner=ner, place=place))
 
 
-def extract_text(text: str, source: str = "<text>") -> Extraction:
+def extract_text(text: str, source: str = "<text>", place: str | None = None) -> Extraction:
     """Extract from a string (one notice, or a dump of several)."""
     notices, warns = split_notices(text, source)
 
     def steps():
-        corpus = _Corpus()
+        corpus = _Corpus(place)
         yield Step(warnings=warns)
         for n in notices:
             yield _notice_step(corpus, n, False)

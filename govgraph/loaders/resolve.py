@@ -12,6 +12,9 @@ True
 True
 >>> [u for u in cat.unit_facts() if u["name"] == "区交通大队"][0]["parent"] == cat.canonical("公安汉阳分局")
 True
+>>> cat.add("区", "d2"); cat.add("区财政局", "d2")
+>>> [u["parent"] for u in cat.unit_facts() if u["name"] == "区财政局"]
+[None]
 """
 
 from __future__ import annotations
@@ -172,7 +175,9 @@ class UnitCatalogue:
         """区委宣传部 -> 区委; 区总工会经费审查委员会 -> 区总工会 (a known unit + a unit-like rest)."""
         best = None
         for other in canon_set:
-            if other != c and c.startswith(other) and len(c) - len(other) >= 2 and is_unit_like(c[len(other):]):
+            # a one-character "unit" (区, 镇: a cut-off name) is no one's parent
+            if other != c and len(other) >= 2 and c.startswith(other) and len(c) - len(other) >= 2 \
+                    and is_unit_like(c[len(other):]):
                 if unit_type(other) not in ("collective", "government") and (best is None or len(other) > len(best)):
                     best = other
         if best is None and c.startswith("区委") and len(c) > 3 and "区委" in canon_set:

@@ -35,11 +35,12 @@ from govgraph.graph.rdf_store import Result
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
-__all__ = ["Param", "CannedQuery", "Result", "catalogue", "get", "run", "sparql", "resolve_unit",
-           "resolve_person", "arguments", "answer_key", "materialised_answers"]
+__all__ = ["Param", "CannedQuery", "Result", "catalogue", "get", "run", "sparql", "resolve_unit", "places_in",
+           "with_places",
+           "resolve_person", "resolve_unit_in", "resolve_person_in", "arguments", "answer_key", "materialised_answers"]
 
 _PREFIXES = {"foaf": "http://xmlns.com/foaf/0.1/", "org": "http://www.w3.org/ns/org#",
-             "skos": "http://www.w3.org/2004/02/skos/core#"}
+             "skos": "http://www.w3.org/2004/02/skos/core#", "gg": "https://govgraph.dev/ontology#"}
 
 PARAM_TYPES = ("person", "unit", "title", "string", "int", "bool", "date", "month")
 
@@ -65,6 +66,16 @@ class CannedQuery:
     example: dict = field(default_factory=dict)
     materialise: tuple[dict, ...] = ()  # parameter sets answered at build time
     narrow: dict = field(default_factory=dict)  # month param -> column it narrows
+    place: str = ""  # where the place column comes from: "row", or a unit/person parameter
+
+    @property
+    def row_place(self) -> bool:
+        """Whether the question returns a ``place`` column of its own (besides ``columns``)."""
+        return self.place == "row"
+
+    def place_columns(self) -> list[str]:
+        """``columns`` and ``place``: the answer with its place column."""
+        return list(self.columns) + ["place"]
 
     @property
     def text(self) -> str:
@@ -74,9 +85,10 @@ class CannedQuery:
     def sort_keys(self) -> list[tuple[str, bool]] | None:
         """``order`` as (column, descending) pairs when it is a list of columns, else None."""
         keys = []
+        known = self.columns + (["place"] if self.row_place else [])
         for part in self.order.split(","):
             words = part.split()
-            if not words or words[0] not in self.columns or words[1:] not in ([], ["DESC"], ["ASC"]):
+            if not words or words[0] not in known or words[1:] not in ([], ["DESC"], ["ASC"]):
                 return None
             keys.append((words[0], words[1:] == ["DESC"]))
         return keys or None
@@ -137,7 +149,7 @@ def _load() -> tuple[CannedQuery, ...]:
                                columns=list(q["columns"]), order=q.get("order", ""),
                                params=params, example=dict(q.get("example", {})),
                                materialise=tuple(dict(m) for m in q.get("materialise", [])),
-                               narrow=narrow))
+                               narrow=narrow, place=q.get("place", "")))
     return tuple(out)
 
 
@@ -166,60 +178,128 @@ def _norm(s: str) -> str:
 
 
 def _names(store: "Store") -> dict:
-    """Person names, unit labels (-> canonical) and post titles per unit, cached
-    per store generation."""
+    """Person names, unit labels (-> canonical) and post titles per unit, with the
+    places they are in, cached per store generation."""
     cache = getattr(store, "_query_names", None)
     if cache is not None and cache[0] == store.generation:
         return cache[1]
     def q(text):
         return store.ox.query(text, prefixes=_PREFIXES)
 
-    persons = {r[0].value for r in q("SELECT DISTINCT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }")}
+    def val(t):
+        return None if t is None else t.value
+
+    persons: dict[str, set] = {}  # name -> {(place, variant)}
+    for r in q("SELECT DISTINCT ?n ?pl ?v WHERE { ?p a foaf:Person ; foaf:name ?n . "
+               "OPTIONAL { ?p gg:inPlace ?x . ?x skos:prefLabel ?pl } OPTIONAL { ?p gg:variant ?v } }"):
+        persons.setdefault(r[0].value, set()).add((val(r[1]), val(r[2])))
     labels: dict[str, str] = {}
-    for r in q("SELECT DISTINCT ?l WHERE { ?u a org:Organization ; skos:prefLabel ?l }"):
+    orgs: dict[str, set] = {}  # label -> places of the organisations (units, groups) so labelled
+    for r in q("SELECT DISTINCT ?l ?pl WHERE { ?u a org:Organization ; skos:prefLabel ?l . "
+               "OPTIONAL { ?u gg:inPlace ?x . ?x skos:prefLabel ?pl } }"):
         labels[r[0].value] = r[0].value
+        orgs.setdefault(r[0].value, set()).add(val(r[1]))
     cat = store.catalogue(docs=False)
     for u in cat.units:
         for a in u["aliases"]:
             labels.setdefault(a, u["name"])
-    titles: dict[str, set] = {}
-    for r in q("SELECT DISTINCT ?u ?t WHERE { ?post a org:Post ; org:postIn ?x ; org:role ?r . "
-               "?r skos:prefLabel ?t . ?x skos:prefLabel ?u }"):
-        titles.setdefault(r[0].value, set()).add(r[1].value)
-    names = {"persons": persons, "labels": labels, "titles": titles, "catalogue": cat}
+    titles: dict[tuple, set] = {}
+    for r in q("SELECT DISTINCT ?u ?t ?pl WHERE { ?post a org:Post ; org:postIn ?x ; org:role ?r . "
+               "?r skos:prefLabel ?t . ?x skos:prefLabel ?u . OPTIONAL { ?x gg:inPlace ?y . ?y skos:prefLabel ?pl } }"):
+        titles.setdefault((r[0].value, val(r[2])), set()).add(r[1].value)
+    names = {"persons": persons, "labels": labels, "orgs": orgs, "titles": titles, "catalogue": cat}
     store._query_names = (store.generation, names)
     return names
 
 
-def resolve_unit(store: "Store", name: str) -> str:
+def _count_notices(store: "Store", iri) -> int:
+    """Notices that mention a unit (the catalogue's gg:mentionedIn) or name the node."""
+    node = f"<{iri}>"
+    r = store.ox.query(f"SELECT (COUNT(DISTINCT ?d) AS ?c) WHERE {{ {node} gg:mentionedIn ?d }}", prefixes=_PREFIXES)
+    n = int(next(iter(r))[0].value)
+    if n:
+        return n
+    r = store.ox.query(f"SELECT (COUNT(DISTINCT ?g) AS ?c) WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }}",
+                       prefixes=_PREFIXES)
+    return int(next(iter(r))[0].value)
+
+
+def _pick(store: "Store", kind: str, name: str, found: list[tuple], place: str | None,
+          iri) -> tuple[str, str | None]:
+    """One (label, place) of the candidates, or QueryError: none in ``place``, or
+    several places and no ``place`` to choose (every candidate listed with its place
+    and notice count)."""
+    from govgraph.loaders.places import place_matches
+
+    found = sorted(set(found), key=lambda c: (c[1] or "", c[0], tuple(x or "" for x in c[2:])))
+    if place:
+        inside = [c for c in found if c[1] is not None and place_matches(c[1], place)]
+        if not inside:
+            where = ", ".join(sorted({c[1] or "(no place)" for c in found}))
+            raise QueryError(f"no {kind} {name!r} in {place}; it is known in: {where}")
+        found = inside
+    if len({c[1:] for c in found}) > 1:
+        counts = [_count_notices(store, iri(*c)) for c in found]
+        rows = [f"  {c[0]} ({c[1] or 'no place'}{', the one of ' + c[2] if c[2:] and c[2] else ''}, "
+                f"{n} notice{'' if n == 1 else 's'})" for c, n in zip(found, counts)]
+        raise QueryError(f"{kind} {name!r} is ambiguous: it names {len(found)} {kind}s in different places; "
+                         f"choose one with --place:\n" + "\n".join(rows))
+    return found[0]
+
+
+def resolve_unit(store: "Store", name: str, place: str | None = None) -> str:
     """Canonical label of the unit ``name`` (any alias) in ``store``."""
+    return resolve_unit_in(store, name, place)[0]
+
+
+def resolve_unit_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None]:
+    """``(label, place)`` of the unit ``name`` (any alias; in ``place``, at any level of
+    detail, when given); QueryError if unknown, or ambiguous across places."""
+    from govgraph.graph import rdf
+
     names = _names(store)
-    labels = names["labels"]
-    if name in labels:
-        return labels[name]
-    c = names["catalogue"].canonical(name)
-    if c is not None:
-        return c
-    loose = {_norm(k): v for k, v in labels.items()}
-    if _norm(name) in loose:
-        return loose[_norm(name)]
-    raise QueryError(f"unknown unit {name!r}" + _suggest(name, labels))
+    labels, orgs, cat = names["labels"], names["orgs"], names["catalogue"]
+    found: list[tuple] = list((c, p) for p, c in cat.index.candidates(name))
+    for key in (name, _norm(name)):
+        for p in orgs.get(key, ()):
+            if cat.lookup(key, p) is None:
+                found.append((key, p))
+        if found:
+            break
+    if not found:
+        loose = {_norm(k): v for k, v in labels.items()}
+        if _norm(name) in loose:
+            label = loose[_norm(name)]
+            found = [(c, p) for p, c in cat.index.candidates(label)] + \
+                [(label, p) for p in orgs.get(label, ()) if cat.lookup(label, p) is None]
+    if not found:
+        raise QueryError(f"unknown unit {name!r}" + _suggest(name, labels))
+    return _pick(store, "unit", name, found, place, rdf.unit_iri)
 
 
-def resolve_person(store: "Store", name: str) -> str:
+def resolve_person(store: "Store", name: str, place: str | None = None) -> str:
     """The stored name of the person ``name`` (spaces ignored)."""
+    return resolve_person_in(store, name, place)[0]
+
+
+def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None, str | None]:
+    """``(name, place, variant)`` of the person ``name``: the same name in two places is two
+    people (unless a decision joins them); ``variant``: one of two people of that name in one
+    place that a decision splits (``loaders.decisions``)."""
+    from govgraph.graph import rdf
+
     persons = _names(store)["persons"]
-    if name in persons:
-        return name
-    loose = {_norm(p): p for p in persons}
-    if _norm(name) in loose:
-        return loose[_norm(name)]
-    raise QueryError(f"unknown person {name!r}" + _suggest(name, persons))
+    if name not in persons:
+        loose = {_norm(p): p for p in persons}
+        if _norm(name) not in loose:
+            raise QueryError(f"unknown person {name!r}" + _suggest(name, persons))
+        name = loose[_norm(name)]
+    return _pick(store, "person", name, [(name, p, v) for p, v in persons[name]], place, rdf.person_iri)
 
 
-def _resolve_title(store: "Store", unit: str, title: str) -> str:
+def _resolve_title(store: "Store", unit: str, title: str, place: str | None = None) -> str:
     titles = _names(store)["titles"]
-    known = titles.get(unit, set())
+    known = titles.get((unit, place), set())
     if title in known:
         return title
     if _norm(title) in {_norm(t): t for t in known}:
@@ -227,7 +307,7 @@ def _resolve_title(store: "Store", unit: str, title: str) -> str:
     everywhere = set().union(*titles.values()) if titles else set()
     hint = f"; posts of {unit}: {', '.join(sorted(known))}" if known else \
         _suggest(title, everywhere)
-    raise QueryError(f"no post {title!r} in {unit}" + hint)
+    raise QueryError(f"no post {title!r} in {unit}" + (f" ({place})" if place else "") + hint)
 
 
 # ------------------------------------------------------------ parameters
@@ -283,6 +363,9 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
     """Check, coerce and resolve ``params`` for ``query``: the argument values
     (variable -> rdflib Literal) and the row limit, if any."""
     params = {k.replace("-", "_"): v for k, v in params.items()}
+    place = params.pop("place", None)
+    if place is not None and not isinstance(place, str):
+        raise QueryError(f"{query.name}: place must be text, not {place!r}")
     known = {p.name: p for p in query.params}
     unknown = set(params) - set(known)
     if unknown:
@@ -305,12 +388,20 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
             continue
         v = values[p.name]
         if p.type == "person":
-            v = resolve_person(store, v)
+            v, where, variant = resolve_person_in(store, v, place)
+            if where is not None:
+                bindings[f"{p.name}_place"] = Literal(where)
+            if variant is not None:
+                bindings[f"{p.name}_variant"] = Literal(variant)
         elif p.type == "unit":
-            v = resolve_unit(store, v)
+            v, where = resolve_unit_in(store, v, place)
+            if where is not None:
+                bindings[f"{p.name}_place"] = Literal(where)
         elif p.type == "title":
             unit = next((values[q.name] for q in query.params if q.type == "unit"), None)
-            v = _resolve_title(store, resolve_unit(store, unit), v) if unit else v
+            if unit:
+                ulabel, uplace = resolve_unit_in(store, unit, place)
+                v = _resolve_title(store, ulabel, v, uplace)
         if p.limit:
             if v < 0:
                 raise QueryError(f"{query.name}: parameter {p.name} must be >= 0")
@@ -323,7 +414,7 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
 # -------------------------------------------------------------- running
 
 def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = False,
-        **params: Any) -> Result:
+        with_place: bool | None = False, **params: Any) -> Result:
     """Run the canned question ``name`` on ``store`` with ``params``.
 
     The question reads its parameters with ``gg:arg("name")``, evaluated inside
@@ -332,23 +423,55 @@ def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = Fal
     ``materialise`` read the rows the last build computed with the same query
     (``live=True`` evaluates it anyway).  Returns ``Result(columns, rows)``: rows
     are dicts of plain str / int values, in the order the question defines.
+    ``with_place``: add a ``place`` column (the place of each row's unit or person, or
+    of the name asked about); ``None``: when the store holds notices of several places.
     """
     q = get(name)
     bindings, limit = bind(store, q, params)
+    if with_place is None:
+        with_place = len(places_in(store)) > 1
     rows = None
     if engine == "oxigraph" and not live:
-        rows = _stored_answer(store, q, bindings)
+        rows = _stored_answer(store, q, bindings, with_place)
     if rows is None:
         rows = _evaluate(store, q, arguments(q, bindings), engine)
     if limit is not None:
         rows = rows[:limit]
-    return Result(list(q.columns), rows)
+    return with_places(store, q, bindings, rows, with_place)
+
+
+def places_in(store: "Store") -> list[str]:
+    """The jurisdictions of the store's notices (cached per store generation)."""
+    cache = getattr(store, "_query_places", None)
+    if cache is not None and cache[0] == store.generation:
+        return cache[1]
+    rows = store.ox.query("SELECT DISTINCT ?l WHERE { ?n gg:jurisdiction ?p . ?p skos:prefLabel ?l }",
+                          prefixes=_PREFIXES)
+    out = sorted(r[0].value for r in rows)
+    store._query_places = (store.generation, out)
+    return out
+
+
+def with_places(store: "Store", q: CannedQuery, bindings: dict, rows: list[dict],
+                with_place: bool | None) -> Result:
+    """The answer with or without its place column (see ``run``)."""
+    if with_place is None:
+        with_place = len(places_in(store)) > 1
+    if not with_place:
+        return Result(list(q.columns), [{c: r.get(c) for c in q.columns} for r in rows])
+    if q.row_place:
+        return Result(q.place_columns(), [{c: r.get(c) if c != "place" else (r.get("place") or "")
+                                           for c in q.place_columns()} for r in rows])
+    where = bindings.get(f"{q.place}_place") if q.place else None
+    where = "" if where is None else str(where)
+    return Result(q.place_columns(), [{**{c: r.get(c) for c in q.columns}, "place": where} for r in rows])
 
 
 def _evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph") -> list[dict]:
     unordered = q.unordered_text if engine == "oxigraph" else None
     res = store.sparql(unordered or q.text, args=args, engine=engine)
-    rows = [{c: r.get(c) for c in q.columns} for r in res.rows]
+    cols = q.place_columns() if q.row_place else q.columns
+    rows = [{c: r.get(c) for c in cols} for r in res.rows]
     return q.sort(rows) if unordered else rows
 
 
@@ -362,11 +485,15 @@ def arguments(q: CannedQuery, bindings: dict) -> dict:
 
     out: dict = {}
     for p in q.params:
+        where = bindings.get(f"{p.name}_place")
+        where = None if where is None else str(where)
         if p.name in bindings and p.type == "unit":
-            out[f"{p.name}_iri"] = rdf.unit_iri(str(bindings[p.name]))
-            out[f"{p.name}_group_iri"] = rdf.group_iri(str(bindings[p.name]))
+            out[f"{p.name}_iri"] = rdf.unit_iri(str(bindings[p.name]), where)
+            out[f"{p.name}_group_iri"] = rdf.group_iri(str(bindings[p.name]), where)
         elif p.name in bindings and p.type == "person":
-            out[f"{p.name}_iri"] = rdf.person_iri(str(bindings[p.name]))
+            variant = bindings.get(f"{p.name}_variant")
+            out[f"{p.name}_iri"] = rdf.person_iri(str(bindings[p.name]), where,
+                                                   None if variant is None else str(variant))
     return bindings | out
 
 
@@ -375,11 +502,16 @@ def answer_key(bindings: dict) -> str:
     return json.dumps({k: str(v) for k, v in sorted(bindings.items())}, ensure_ascii=False)
 
 
-def _stored_answer(store: "Store", q: CannedQuery, bindings: dict) -> list[dict] | None:
+def _place_key(bindings: dict) -> str:
+    """The key of a materialised answer with its place column."""
+    return answer_key(dict(bindings, place_column="1"))
+
+
+def _stored_answer(store: "Store", q: CannedQuery, bindings: dict, with_place: bool = False) -> list[dict] | None:
     if not q.materialise:
         return None
     rest = {k: v for k, v in bindings.items() if k not in q.narrow}
-    rows = store.answer(q.name, answer_key(rest))
+    rows = store.answer(q.name, _place_key(rest) if with_place and q.row_place else answer_key(rest))
     if rows is None:
         return None
     for pname, col in q.narrow.items():
@@ -395,7 +527,10 @@ def materialised_answers(store: "Store"):
     for q in _load():
         for params in q.materialise:
             bindings, _ = bind(store, q, params)
-            yield q.name, answer_key(bindings), _evaluate(store, q, arguments(q, bindings))
+            rows = _evaluate(store, q, arguments(q, bindings))
+            yield q.name, answer_key(bindings), [{c: r.get(c) for c in q.columns} for r in rows]
+            if q.row_place:
+                yield q.name, _place_key(bindings), rows
 
 
 def sparql(store: "Store", text_or_path: str | Path, bindings: dict | None = None) -> Result:

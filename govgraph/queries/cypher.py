@@ -75,8 +75,13 @@ def parameters(store: "Store", query: CannedQuery | str, params: dict) -> tuple[
     bindings, limit = bind(store, q, params)
     types = {p.name: p.type for p in q.params}
     out = {p.name: None for p in q.params if not p.limit}
+    for p in q.params:  # the place of a resolved name (None: a store without places)
+        if p.type in ("unit", "person"):
+            out[f"{p.name}_place"] = None
+        if p.type == "person":
+            out[f"{p.name}_variant"] = None
     for k, lit in bindings.items():
-        out[k] = _plain(types[k], lit)
+        out[k] = _plain(types.get(k, "string"), lit)
     return out, limit
 
 
@@ -106,20 +111,25 @@ def _quiet_absent():
         log.removeFilter(f)
 
 
-def run(conn: "Neo4jConnection", store: "Store", name: str, **params: Any) -> Result:
+def run(conn: "Neo4jConnection", store: "Store", name: str, with_place: bool | None = False,
+        **params: Any) -> Result:
     """Run the canned question ``name`` on Neo4j (``conn``), names resolved against ``store``.
 
-    Returns ``Result(columns, rows)`` like :func:`govgraph.queries.run`.
+    Returns ``Result(columns, rows)`` like :func:`govgraph.queries.run` (``with_place`` too).
     """
     from govgraph.graph.neo4j_store import run_cypher
+
+    from . import with_places
 
     q = get(name)
     cparams, limit = parameters(store, q, params)
     with _quiet_absent():
         columns, rows = run_cypher(conn, text(q), cparams)
-    if columns != q.columns:
-        raise QueryError(f"{cypher_file(q)} returns columns {columns}, the catalogue says {q.columns}")
-    rows = [{c: r.get(c) for c in q.columns} for r in rows]
+    want = q.place_columns() if q.row_place else q.columns
+    if columns != want:
+        raise QueryError(f"{cypher_file(q)} returns columns {columns}, the catalogue says {want}")
+    rows = [{c: r.get(c) for c in want} for r in rows]
     if limit is not None:
         rows = rows[:limit]
-    return Result(list(q.columns), rows)
+    bindings, _ = bind(store, q, params)
+    return with_places(store, q, bindings, rows, with_place)

@@ -9,6 +9,7 @@
 //   post         item = unit, detail = title, doc
 // order: section, item, detail, via, doc
 MATCH (p:Person {name: $person})
+WHERE ($person_place IS NULL OR p.place = $person_place) AND coalesce(p.variant, '') = coalesce($person_variant, '')
 CALL (p) {
   MATCH (p)-[m:MEMBER_OF]->(g:Group)
   RETURN 'group' AS section, g.name AS item, m.role AS detail, '' AS via, m.doc AS doc

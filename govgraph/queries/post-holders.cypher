@@ -7,6 +7,7 @@
 // order: date (start, else as_of), person, as_of, start, end, former, doc, quote
 // twin of post-holders.rq: the unit is the canonical name, the title the post's own.
 MATCH (u:Unit {name: $unit})<-[:POST_IN]-(post:Post {title: $title})<-[h:HOLDS]-(p:Person)
+WHERE $unit_place IS NULL OR u.place = $unit_place
 WITH DISTINCT p.name AS person, coalesce(h.as_of, '') AS as_of,
      coalesce(h.start, '') AS `start`, coalesce(h.end, '') AS `end`,
      CASE WHEN coalesce(h.former, false) THEN 1 ELSE 0 END AS former,

@@ -18,7 +18,7 @@
 // twin of unit-profile.rq: like the RDF store (where groups are organisations too), every
 // Unit or Group node carrying the name counts.
 MATCH (u)
-WHERE (u:Unit OR u:Group) AND u.name = $unit
+WHERE (u:Unit OR u:Group) AND u.name = $unit AND ($unit_place IS NULL OR u.place = $unit_place)
 CALL (u) {
   UNWIND [a IN coalesce(u.aliases, []) WHERE a <> u.name] AS i
   RETURN 'alias' AS section, i AS item, '' AS detail, '' AS via, '' AS doc
