@@ -1,0 +1,494 @@
+"""任免: appointments, removals, resignations, acting posts, 公示, and posts named before persons.
+
+Read clause by clause (a sentence split at ``, ; :`` and layout space), with the sentence's
+mode (after ``任命:`` a clause ``B为Y`` is an appointment too), last person (``接受其辞去…``,
+``免去其…``) and last unit (``副主任刘东辉`` after ``省人大常委会副主任…``):
+
+- object verbs: ``任命A、B为Y``, ``免去C(同志)(的)Y职务``, ``接受D(同志)(请求)辞去Y职务(的请求)``;
+- subject verbs: ``E(同志)任Y`` / ``兼任`` / ``担任`` / ``被任命为``, ``F代理Y职务``, ``G辞去Y职务``,
+  ``决定H为Y``; posts written before the subject (``原国务院法制办副主任钱锋担任…``) are his too;
+- 公示: ``拟任Y的I``, ``拟提名为Y候选人的J``, entries ``K,男,…,现任Y,拟提名为Z``;
+- posts before names in running text: ``省人大常委会副主任马淑洁、李希明…及秘书长傅亚文出席会议``.
+
+Dates: an appointment or a current post has ``as_of`` = the notice's date; a removal or an
+accepted resignation is ``former`` with ``end`` = its month; a 公示 post is ``proposed``.
+Names, units and titles are quoted from the source (a Traditional text keeps its characters).
+
+>>> from govgraph.notice import Notice
+>>> from govgraph.loaders.context import NoticeContext
+>>> n = Notice(doc="d", text="会议决定任命杜家毫、孙尧为省政府副省长,郭晓华为省政府秘书长;免去张松岭省政府秘书长职务。",
+...            date="2007-12-25")
+>>> [(f["person"], f["unit"], f["title"], f.get("as_of"), f.get("end")) for f in build_appointments(NoticeContext(n))]
+... # doctest: +NORMALIZE_WHITESPACE
+[('杜家毫', '省人民政府', '副省长', '2007-12-25', None), ('孙尧', '省人民政府', '副省长', '2007-12-25', None),
+ ('郭晓华', '省人民政府', '秘书长', '2007-12-25', None), ('张松岭', '省人民政府', '秘书长', None, '2007-12')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import NoticeContext
+from .lexicon import load_lexicon
+from .mentions import CJK, is_person_name, is_unit_like
+from .normalize import squash
+from .post_phrases import Post, parse_post_phrase, strip_duty, words
+
+__all__ = ["build_appointments"]
+
+_LEX = load_lexicon()
+
+
+def _alt(*classes: str) -> str:
+    ws = sorted({w for c in classes for w in words(c)}, key=lambda s: (-len(s), s))
+    return "|".join(map(re.escape, ws))
+
+
+_OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept')})")
+_SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign')}|为现任|为)")
+_RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
+_PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,8}})")
+_QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
+_HONOR = re.compile(r"(?:同志|等\d*名?同志)$")
+_TRIGGER = re.compile(f"{_alt('appoint', 'remove', 'accept', 'resign', 'take', 'act', 'propose', 'current')}")
+_LEADIN = re.compile(_alt("leadin"))
+_LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
+_FOLLOW = re.compile(_alt("follow"))
+# A title right before a surname: the only place a "POST NAME" mention can be.
+_TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
+                         + "".join(sorted(_LEX.surnames1 | {s[0] for s in _LEX.surnames2})) + "]")
+_NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
+
+
+def _is_name(s: str, loose: bool = False) -> bool:
+    """A person's name; ``loose`` also takes a 4-character or a ``·`` name (items of a name list)."""
+    if is_person_name(s):
+        return True
+    if "·" in s:
+        return bool(re.fullmatch(f"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}", s))
+    return loose and len(s) == 4 and re.fullmatch(f"[{CJK}]+", s) is not None and \
+        _LEX.surname_of(s) is not None and not is_unit_like(s) and not set(s) & set("区市县省局委办部厅的和与及等为任在")
+
+
+class _Reader:
+    """One notice's 任免 facts."""
+
+    def __init__(self, ctx: NoticeContext):
+        self.ctx = ctx
+        self.work = ctx.work
+        self.src = ctx.notice.text
+        self.date = ctx.notice.date
+        self.month = self.date[:7] if self.date else None
+        self.facts: list[dict] = []
+        self.aliases = self._aliases()
+        self._full: dict[str, str] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _aliases(self) -> dict[str, str]:
+        """Short names the text defines: ``退役军人事务部(简称退役部)``."""
+        out = {}
+        for m in re.finditer(rf"([{CJK}]{{3,30}})\((?:以下)?简称:?“?([{CJK}]{{2,10}})”?\)", self.work):
+            full = m.group(1)
+            # The full name starts after the last verb-like word before it: 兼任退役军人事务部 -> 退役军人事务部.
+            for k in range(len(full) - 2):
+                if is_unit_like(full[k:]):
+                    out[m.group(2)] = self.src[m.start(1) + k:m.end(1)]
+                    break
+        return out
+
+    def full_unit(self, unit: str) -> str:
+        """``省人大常委会`` -> ``黑龙江省人大常委会`` when the notice writes that full name (one place only)."""
+        if unit in self._full:
+            return self._full[unit]
+        res = unit
+        if len(unit) > 2 and unit[0] in "省市县区" and unit[1:] in words("expand"):
+            rest = unit[1:]
+            alts = {rest, rest.replace("人大常委会", "人民代表大会常务委员会"),
+                    rest.replace("人民代表大会常务委员会", "人大常委会")}
+            found = set()
+            for alt in alts:
+                for m in re.finditer(re.escape(unit[0] + alt), self.work):
+                    k = m.start()
+                    while k > 0 and re.match(f"[{CJK}]", self.work[k - 1]):
+                        k -= 1
+                    run = self.work[k:m.start()]
+                    # A place: a short run the notice also writes before other names (中山市人民政府).
+                    if 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
+                            not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and \
+                            self.work.count(run + unit[0]) > 1:
+                        found.add(squash(self.src[k:m.end()]))
+            if len(found) == 1:
+                res = found.pop()
+        self._full[unit] = res
+        return res
+
+    def posts(self, a: int, b: int, prev_unit: str | None = None) -> list[Post]:
+        """Posts of work[a:b] (a post phrase, with 职务/一职/候选人 at its end)."""
+        s = self.work[a:b]
+        t = strip_duty(s)
+        if len(t) > 3 and t in _LEX.roles:
+            return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
+        return parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
+
+    def names(self, a: int, b: int) -> list[tuple[str, int, int]] | None:
+        """``A、B(女)、C同志`` at work[a:b] -> [(name, start, end)], or None."""
+        s = self.work[a:b]
+        m = _HONOR.search(s)
+        if m:
+            s = s[: m.start()]
+        out = []
+        pos = a
+        items = s.split("、")
+        for it in items:
+            x = _QUAL_NAME.sub("", it)
+            x = re.sub("同志$", "", x)
+            if not _is_name(x, loose=len(items) > 1):
+                return None
+            out.append((squash(self.src[pos:pos + len(x)]), pos, pos + len(x)))
+            pos += len(it) + 1
+        return out
+
+    def emit(self, name: str, posts: list[Post], a: int, b: int, how: str, note: str | None = None):
+        ev = self.ctx.evidence(a, b)
+        for p in posts:
+            f = {"kind": "post", "doc": self.ctx.doc, "person": name, "unit": self.full_unit(p.unit),
+                 "title": p.title}
+            if how == "end" or p.former:
+                f["former"] = True
+                if how == "end" and self.month:
+                    f["end"] = self.month
+            elif how == "proposed":
+                f["proposed"] = True
+            elif self.date:
+                f["as_of"] = self.date
+            if p.note or note:
+                f["note"] = p.note or note
+            f["evidence"] = ev
+            self.facts.append(f)
+
+    # -- subjects --------------------------------------------------------------------------
+
+    def subject(self, a: int, b: int, allow_posts: bool = True):
+        """The person at the end of work[a:b] (the subject of a verb at b), with posts written before.
+
+        Returns (name, name_start, pre_posts, prefix) or None. The text before the name must be
+        empty, a lead-in word, end in 的/决定/关于, or be posts of the person.
+        """
+        s = self.work[a:b]
+        m = re.search(r"(?:同志)?(?:\((?:女|男)\))?$", s)
+        end = a + (m.start() if m else len(s))
+        cands = []
+        for k in (3, 2, 4):
+            na = end - k
+            if na < a:
+                continue
+            nm = self.work[na:end]
+            if not _is_name(nm):
+                continue
+            pre = self.work[a:na]
+            ok, pre_posts = self._prefix_ok(pre, a, na, allow_posts)
+            if ok:
+                cands.append((k, na, pre_posts, pre))
+        m2 = re.search(f"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}$", self.work[a:end])
+        if m2 and not cands:
+            na = a + m2.start()
+            ok, pre_posts = self._prefix_ok(self.work[a:na], a, na, allow_posts)
+            if ok:
+                cands.append((end - na, na, pre_posts, self.work[a:na]))
+        if not cands:
+            return None
+        if len(cands) > 1:
+            # Prefer a name the notice writes more often (蔡艳 over 蔡艳则), else the clean prefix.
+            counts = [self.work.count(self.work[na:end]) for _, na, _, _ in cands]
+            best = max(counts)
+            top = [c for c, n in zip(cands, counts) if n == best]
+            if len(top) > 1:
+                clean = [c for c in top if c[3] == "" or c[3] in words("leadin")]
+                top = clean if len(clean) == 1 else top
+            if len(top) > 1:
+                self.ctx.warn(f"name before {self.work[end:end + 4]!r} is uncertain: "
+                              + " or ".join(self.work[na:end] for _, na, _, _ in top))
+                return None
+            cands = top
+        k, na, pre_posts, pre = cands[0]
+        return squash(self.src[na:end]), na, pre_posts, pre
+
+    def _prefix_ok(self, pre: str, a: int, na: int, allow_posts: bool):
+        if pre == "" or pre in words("leadin") or pre.endswith(("的", "决定", "关于", "会议决定")):
+            return True, []
+        if pre.endswith(_NOT_SUBJECT_END):
+            return False, []
+        if allow_posts:
+            lead = _LEADIN.match(pre)
+            pa = a + (lead.end() if lead else 0)
+            posts = self.posts(pa, na)
+            if posts:
+                return True, posts
+        return False, []
+
+    # -- clauses ---------------------------------------------------------------------------
+
+    def read(self):
+        if not _TRIGGER.search(self.work) and "出席" not in self.work and "列席" not in self.work:
+            return
+        for sm in re.finditer(r"[^。!?]+", self.work):
+            self.sentence(sm.start(), sm.end())
+
+    def sentence(self, sa: int, sb: int):
+        state = {"mode": None, "person": None, "unit": None, "entry": None}
+        clauses = [(m.start(), m.end()) for m in re.finditer(r"[^,;:\s]+", self.work[sa:sb])]
+        for i, (ca, cb) in enumerate(clauses):
+            a, b = sa + ca, sa + cb
+            if i and "\n" in self.work[sa + clauses[i - 1][1]:a]:
+                state["unit"] = None  # a unit is carried along a line, not to the next one
+            nxt = self.work[sa + clauses[i + 1][0]:sa + clauses[i + 1][1]] if i + 1 < len(clauses) else ""
+            self.clause(a, b, state, nxt)
+
+    def clause(self, a: int, b: int, st: dict, nxt: str):
+        c = self.work[a:b]
+        n0 = len(self.facts)
+        # 公示 entry: 何华榕,男,汉族,… — the person of the clauses that follow.
+        if nxt in ("男", "女") and _is_name(c):
+            st["entry"] = (squash(self.src[a:b]), a)
+            return
+        if not (_OBJECT_VERB.search(c) and self._object(a, b, st)) and not self._subject_verb(a, b, st) \
+                and not (st["mode"] in ("appoint", "remove") and self._continued(a, b, st)):
+            self._entry_posts(a, b, st)
+        self._proposed(a, b)
+        if len(self.facts) == n0:
+            self._post_names(a, b, st)
+        if len(self.facts) > n0:
+            st["unit"] = self.facts[-1]["unit"]
+
+    def _object(self, a: int, b: int, st: dict) -> bool:
+        c = self.work[a:b]
+        m = _OBJECT_VERB.search(c)
+        pre = c[: m.start()]
+        if pre.endswith(("被", "新", "已", "提请", "的")):
+            return False
+        v = m.group("v")
+        proposed = pre.endswith("拟")
+        ra = a + m.end()
+        if v in words("accept"):
+            rm = _RESIGN.search(self.work, ra, b)
+            if not rm:
+                return False
+            who = self._object_names(ra, rm.start(), st)
+            posts = self.posts(rm.end(), b)
+            if who and posts:
+                st["mode"] = "resign"
+                for name, _, _ in who:
+                    self.emit(name, posts, a + m.start(), b, "end")
+                st["person"] = who[-1][0]
+                return True
+            return False
+        if v in words("remove"):
+            st["mode"] = "remove"
+            return self._removal(ra, b, st, a + m.start())
+        st["mode"] = "appoint"
+        if ra >= b:
+            return True  # 决定任命: — the list follows
+        return self._appointed(ra, b, st, a + m.start(), "proposed" if proposed else "start")
+
+    def _object_names(self, a: int, b: int, st: dict):
+        s = self.work[a:b]
+        s2 = re.sub(r"(?:同志)?(?:请求)?$", "", s)
+        if s2 == "其" and st["person"]:
+            return [(st["person"], a, a + 1)]
+        return self.names(a, a + len(s2))
+
+    def _appointed(self, a: int, b: int, st: dict, ev_a: int, how: str) -> bool:
+        """``A、B为Y`` at work[a:b]."""
+        for wm in re.finditer("为", self.work[a:b]):
+            who = self.names(a, a + wm.start())
+            if who:
+                posts = self.posts(a + wm.end(), b)
+                if not posts:
+                    return False
+                for name, _, _ in who:
+                    self.emit(name, posts, ev_a, b, how)
+                st["person"] = who[-1][0]
+                return True
+        return False
+
+    def _removal(self, a: int, b: int, st: dict, ev_a: int) -> bool:
+        """``C(同志)(的)Y职务`` / ``其Y职务`` / ``CY职务`` (no 的) at work[a:b]."""
+        s = self.work[a:b]
+        if s.startswith("其") and st["person"]:
+            posts = self.posts(a + 1, b)
+            if posts:
+                self.emit(st["person"], posts, ev_a, b, "end")
+                return True
+            return False
+        m = re.match(rf"(?P<n>[{CJK}·、()]{{2,40}}?)(?:同志)?的", s)
+        if m:
+            who = self.names(a, a + len(m.group("n")))
+            if who:
+                posts = self.posts(a + m.end(), b)
+                if posts:
+                    for name, _, _ in who:
+                        self.emit(name, posts, ev_a, b, "end")
+                    st["person"] = who[-1][0]
+                    return True
+        # No 的: the name is glued to the post; take the cut whose unit or name the notice writes elsewhere.
+        cands = []
+        ks = [k for k in (3, 2, 4) if s[k:k + 2] == "同志" and _is_name(s[:k])] or [3, 2, 4]
+        for k in ks:
+            nm = s[:k]
+            if not _is_name(nm):
+                continue
+            pa = a + k + (2 if s[k:k + 2] == "同志" else 0)
+            if _SUBJECT_VERB.match(self.work, pa):
+                continue  # 周永同志任…: a verb, not a post
+            posts = self.posts(pa, b)
+            if posts:
+                cands.append((nm, k, posts, pa))
+        if len(cands) > 1:
+            seen = [c for c in cands if self.work.count(c[0]) > 1 or
+                    self.work.count(self.work[c[3]:c[3] + 3]) > 1]
+            if len(seen) != 1:
+                self.ctx.warn(f"removal whose name is uncertain: {s[:20]!r}")
+                return False
+            cands = seen
+        if cands:
+            nm, k, posts, _ = cands[0]
+            name = squash(self.src[a:a + k])
+            self.emit(name, posts, ev_a, b, "end")
+            st["person"] = name
+            return True
+        return False
+
+    def _continued(self, a: int, b: int, st: dict) -> bool:
+        """A clause of a running list after 任命/免去: ``B为Y`` / ``C的Y职务``."""
+        if st["mode"] == "appoint" and "为" in self.work[a:b]:
+            return self._appointed(a, b, st, a, "start")
+        if st["mode"] == "remove":
+            return self._removal(a, b, st, a)
+        return False
+
+    def _subject_verb(self, a: int, b: int, st: dict) -> bool:
+        for m in _SUBJECT_VERB.finditer(self.work, a, b):
+            v = m.group("v")
+            if m.start() == a:
+                continue
+            subj = self.subject(a, m.start())
+            if not subj:
+                continue
+            name, na, pre_posts, pre = subj
+            if v == "为" and not (pre.endswith(("决定", "关于")) or st["mode"] == "appoint"):
+                continue
+            posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
+            if not posts:
+                continue
+            how = "start"
+            if v in words("resign"):
+                how = "end"
+            elif v in words("act"):
+                posts = [Post(p.unit, p.title if p.title.startswith("代理") else "代理" + p.title, p.note)
+                         for p in posts]
+            elif v == "为现任":
+                how = "start"
+            if pre_posts:
+                self.emit(name, pre_posts, a, b, "start")
+            self.emit(name, posts, a, b, how)
+            st["person"] = name
+            return True
+        return False
+
+    def _entry_posts(self, a: int, b: int, st: dict):
+        """``现任Y`` / ``拟提名为Y候选人`` in a 公示 entry."""
+        if not st["entry"]:
+            return
+        c = self.work[a:b]
+        name, _ = st["entry"]
+        for w in words("current"):
+            if c.startswith(w):
+                posts = self.posts(a + len(w), b)
+                if posts:
+                    self.emit(name, posts, a, b, "start", note=w)
+                return
+        for w in words("propose"):
+            if c.startswith(w):
+                posts = self.posts(a + len(w), b)
+                if posts:
+                    self.emit(name, posts, a, b, "proposed")
+                return
+
+    def _proposed(self, a: int, b: int):
+        """``拟任兰溪市委书记的朱瑞俊`` / ``拟提名为兰溪市长候选人的蔡艳``."""
+        for m in _PROPOSE.finditer(self.work, a, b):
+            posts = self.posts(m.start("posts"), m.end("posts"))
+            if not posts:
+                continue
+            ra = m.start("rest")
+            cands = [k for k in (3, 2, 4) if ra + k <= m.end("rest") and _is_name(self.work[ra:ra + k])]
+            if len(cands) > 1:
+                counts = [self.work.count(self.work[ra:ra + k]) for k in cands]
+                top = [k for k, n in zip(cands, counts) if n == max(counts)]
+                if len(top) > 1:
+                    nxt = [k for k in top if self.work[ra + k:ra + k + 1] in ("和", "为", "与", "及", "")]
+                    top = nxt if len(nxt) == 1 else top
+                if len(top) > 1:
+                    self.ctx.warn(f"proposed post whose person is uncertain: {self.work[ra:ra + 6]!r}")
+                    continue
+                cands = top
+            if cands:
+                k = cands[0]
+                self.emit(squash(self.src[ra:ra + k]), posts, m.start(), ra + k, "proposed")
+
+    # -- posts before names ----------------------------------------------------------------
+
+    def _post_names(self, a: int, b: int, st: dict):
+        """``省委书记、省人大常委会主任钱运录`` / ``副主任马淑洁、李希明…及秘书长傅亚文出席会议``."""
+        c = self.work[a:b]
+        if not _TITLE_NAME.search(c):
+            return
+        lead = _LEADIN_OR_CURRENT.match(c)
+        if lead and lead.end() < len(c):
+            a += lead.end()
+            c = c[lead.end():]
+        cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3] + [len(c)]
+        for i in cuts:
+            got = self._post_name_head(a, a + i, st)
+            if got:
+                tail = c[i:]
+                con = re.match(r"(?:以及|及|和)", tail)
+                if con:
+                    self._post_names(a + i + con.end(), b, st)
+                return
+
+    def _post_name_head(self, a: int, b: int, st: dict) -> bool:
+        items = []
+        pos = a
+        for it in self.work[a:b].split("、"):
+            items.append((pos, pos + len(it)))
+            pos += len(it) + 1
+        for m, (ia, ib) in enumerate(items):
+            for k in (3, 2, 4):
+                if ib - ia <= k:
+                    continue
+                nm = self.work[ib - k:ib]
+                if not _is_name(nm):
+                    continue
+                posts = self.posts(a, ib - k, st["unit"])
+                if not posts:
+                    continue
+                rest = self.names(ib + 1, b) if m + 1 < len(items) else []
+                if rest is None:
+                    continue
+                who = [(squash(self.src[ib - k:ib]), ib - k, ib)] + rest
+                for name, _, _ in who:
+                    self.emit(name, posts, a, b, "start")
+                st["person"] = who[-1][0]
+                st["unit"] = posts[-1].unit
+                return True
+            if not self.posts(ia, ib):
+                return False
+        return False
+
+
+def build_appointments(ctx: NoticeContext) -> list[dict]:
+    r = _Reader(ctx)
+    r.read()
+    return r.facts

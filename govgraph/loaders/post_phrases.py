@@ -1,0 +1,183 @@
+"""Post phrases of 任免 texts split into (unit, title) with the unit and title as written in the source.
+
+A post phrase (``国家林业和草原局(国家公园管理局)副局长``, ``崇明区副区长、代理区长``,
+``省政府秘书长``, ``最高人民法院副院长、审判委员会委员``) is read on the work text
+(Simplified, half-width) and its unit and title are quoted back from the source text at the
+same offsets, so a Traditional-script notice keeps its own characters.
+
+>>> [(p.unit, p.title) for p in parse_post_phrase("崇明区副区长、代理区长")]
+[('崇明区人民政府', '副区长'), ('崇明区人民政府', '代理区长')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("国家林业和草原局(国家公园管理局)副局长")]
+[('国家林业和草原局', '副局长')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("最高人民法院副院长、审判委员会委员、审判员")]
+[('最高人民法院', '副院长'), ('最高人民法院审判委员会', '委员'), ('最高人民法院', '审判员')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("政府副县长")]
+[('县人民政府', '副县长')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("兰溪市长")]
+[('兰溪市人民政府', '市长')]
+>>> parse_post_phrase("加强管理工作")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .mentions import CJK, is_unit_like, leader_government, title_suffix
+
+__all__ = ["Post", "parse_post_phrase", "words", "strip_duty"]
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, tuple[str, ...]]:
+    text = resources.files("govgraph.loaders").joinpath("data", "appointment_words.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for ln in text.splitlines():
+        if not ln.strip() or ln.lstrip().startswith("#"):
+            continue
+        word, _, cls = ln.strip().partition("\t")
+        out.setdefault(cls.strip(), []).append(word.strip())
+    return {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in out.items()}
+
+
+def words(cls: str) -> tuple[str, ...]:
+    """Words of one class of ``appointment_words.tsv``, longest first.
+
+    >>> words("remove")[:2]
+    ('免去', '免除')
+    """
+    return _word_classes().get(cls, ())
+
+
+@lru_cache(maxsize=1)
+def _subunits() -> tuple[str, ...]:
+    text = resources.files("govgraph.loaders").joinpath("data", "subunits.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@dataclass
+class Post:
+    unit: str
+    title: str
+    note: str | None = None
+    former: bool = False
+
+
+_LEVEL_TITLE = re.compile(r"(?:常务)?(?:副)?([省市县区州旗])长")
+_PLACE = re.compile(rf"[{CJK}]{{1,10}}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|旗)")
+_GOV_SHORT = re.compile(rf"^([{CJK}]*?[省市县区州旗])政府$")
+
+
+def strip_duty(s: str) -> str:
+    """``…副市长职务的请求`` -> ``…副市长``; ``…副县长一职`` -> ``…副县长``."""
+    rx1, rx2 = _duty_rx()
+    return rx2.sub("", rx1.sub("", s))
+
+
+@lru_cache(maxsize=1)
+def _duty_rx():
+    duty = "|".join(map(re.escape, words("duty")))
+    return re.compile(rf"(?:{duty})(?:\([^()]*\))?$"), re.compile(rf"(?:{duty})?(?:的(?:决定|请求)?)?(?:请求)?$")
+
+
+def _acting(head: str, title: str) -> tuple[str, bool]:
+    """``代理`` / ``代`` right before a title: (the head without it, acting?)."""
+    for w in words("acting"):
+        if head.endswith(w) and (len(w) > 1 or _LEVEL_TITLE.fullmatch(title) or title == "主席"):
+            return head[: -len(w)], True
+    return head, False
+
+
+def _government(unit: str, title: str) -> str | None:
+    """The government a leader's post phrase names: 黑龙江省(省长), 兰溪(市长), 县政府(副县长)."""
+    lt = _LEVEL_TITLE.fullmatch(title)
+    if unit in ("政府", "人民政府"):
+        return leader_government(title)
+    m = _GOV_SHORT.match(unit)
+    if m:
+        return m.group(1) + "人民政府"
+    if unit.endswith("人民政府"):
+        return None
+    if (lt or title in ("主席", "副主席") and unit.endswith("自治区")) and _PLACE.fullmatch(unit) \
+            and not is_unit_like(unit):
+        return unit + "人民政府"
+    if lt and 2 <= len(unit) <= 4 and re.fullmatch(f"[{CJK}]+", unit) and not unit.endswith(lt.group(1)) \
+            and not is_unit_like(unit) and not is_unit_like(unit + lt.group(1)):
+        return unit + lt.group(1) + "人民政府"  # 兰溪市长: the place's 市 is the title's
+    return None
+
+
+def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = None,
+                      aliases: dict | None = None) -> list[Post]:
+    """Posts of ``s`` (work text); units and titles quoted from ``src`` (same length) where literal.
+
+    ``prev_unit`` is the unit a bare title inherits (``副主任刘东辉`` after ``省人大常委会主任…``);
+    ``aliases`` maps a short name defined in the text (``简称退役部``) to the full one.
+    Returns [] when a part is not a post.
+    """
+    src = s if src is None else src
+    out: list[Post] = []
+    first = True
+    for part_m in re.finditer(r"[^、,;]+", s):
+        a, b = part_m.span()
+        part = s[a:b]
+        note = None
+        qm = re.search(r"\(([^()]{1,12})\)$", part)
+        if qm:
+            note = part[qm.start() + 1:qm.end() - 1]
+            b = a + qm.start()
+            part = s[a:b]
+        former = False
+        lead = re.match(r"^(?:分管|主管|主要|具体|兼任|兼|时任|现任|原)+", part)
+        if lead:
+            former = "原" in lead.group()
+            a += lead.end()
+            part = s[a:b]
+        t = title_suffix(part)
+        if not t:
+            return []
+        ta = b - len(t)
+        head_end = ta
+        head = s[a:head_end]
+        head, acting = _acting(head, t)
+        head_end = a + len(head)
+        # A bracket inside the unit is an alias or a short name: 国家林业和草原局(国家公园管理局)副局长.
+        core_end = head_end
+        bm = re.search(r"\([^()]*\)$", head)
+        if bm:
+            core_end = a + bm.start()
+        unit_w = s[a:core_end]
+        unit_src = src[a:core_end]
+        title_src = src[ta:b]
+        if acting:
+            title_src = "代理" + title_src
+        gov = _government(unit_w, t) if unit_w else None
+        if not unit_w:
+            g = leader_government(t)
+            if g and prev_unit and prev_unit.endswith("人民政府"):
+                g = prev_unit  # 崇明区副区长、代理区长: the same government
+            unit_src = g or prev_unit
+            if unit_src is None:
+                return []
+        elif gov:
+            lit = gov[:-4]
+            unit_src = src[a:a + len(lit)] + "人民政府" if s[a:a + len(lit)] == lit else gov
+        elif aliases and unit_w in aliases:
+            unit_src = aliases[unit_w]
+        elif not is_unit_like(unit_w) or unit_w.endswith("长"):
+            # 组织部长: the unit's last character doubles as the title's first.
+            if core_end == ta and not acting and is_unit_like(s[a:core_end + 1]):
+                unit_w, unit_src = s[a:core_end + 1], src[a:core_end + 1]
+            else:
+                return []
+        sub = unit_w in _subunits()
+        if sub and prev_unit and not first:
+            unit_src = prev_unit + unit_src
+        out.append(Post(unit_src, title_src, note, former))
+        if unit_w and not sub:
+            prev_unit = unit_src
+        first = False
+    return out
