@@ -30,7 +30,7 @@ import re
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
-from .mentions import CJK, is_person_name, is_unit_like
+from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash
 from .post_phrases import Post, parse_post_phrase, strip_duty, words
 
@@ -45,9 +45,12 @@ def _alt(*classes: str) -> str:
 
 
 _OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept')})")
+# 任 after 调/出/转… is part of another verb (后调任…: no subject written).
 _SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign')}|为现任|为)")
+_VERB_INSIDE = "调出转升改继留兼担聘现曾历续新离"
+_NOT_VERB_NEXT = set("务何意期内教职了主准此止由民人")  # 任务, 任期, 任教, 为了, 为民 …
 _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
-_PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,8}})")
+_PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
 _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
 _HONOR = re.compile(r"(?:同志|等\d*名?同志)$")
 _TRIGGER = re.compile(f"{_alt('appoint', 'remove', 'accept', 'resign', 'take', 'act', 'propose', 'current')}")
@@ -60,14 +63,26 @@ _TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 
 
+_NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
+
+
 def _is_name(s: str, loose: bool = False) -> bool:
-    """A person's name; ``loose`` also takes a 4-character or a ``·`` name (items of a name list)."""
+    """A person's name; ``loose`` (a name right after a title, or an item of a name list) also
+    takes a 4-character name, a name ending like a unit (江钦所) and a ``·`` name."""
     if is_person_name(s):
         return True
     if "·" in s:
         return bool(re.fullmatch(f"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}", s))
-    return loose and len(s) == 4 and re.fullmatch(f"[{CJK}]+", s) is not None and \
-        _LEX.surname_of(s) is not None and not is_unit_like(s) and not set(s) & set("区市县省局委办部厅的和与及等为任在")
+    if not loose or not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}]+", s) or set(s) & _NOT_IN_NAME:
+        return False
+    sur = _LEX.surname_of(s)
+    return sur is not None and 1 <= len(s) - len(sur) <= (2 if len(s) < 4 or len(sur) == 2 else 3) \
+        and title_suffix(s) is None
+
+
+def _delimited_name(s: str) -> bool:
+    return 2 <= len(s) <= 4 and re.fullmatch(f"[{CJK}]+", s) is not None and not is_unit_like(s) \
+        and title_suffix(s) is None and not set(s) & set("的为任在其等区市县省局委办部厅")
 
 
 class _Reader:
@@ -92,7 +107,7 @@ class _Reader:
             full = m.group(1)
             # The full name starts after the last verb-like word before it: 兼任退役军人事务部 -> 退役军人事务部.
             for k in range(len(full) - 2):
-                if is_unit_like(full[k:]):
+                if full[k] not in "任为兼的在和及与" and is_unit_like(full[k:]):
                     out[m.group(2)] = self.src[m.start(1) + k:m.end(1)]
                     break
         return out
@@ -131,8 +146,12 @@ class _Reader:
             return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
         return parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
 
-    def names(self, a: int, b: int) -> list[tuple[str, int, int]] | None:
-        """``A、B(女)、C同志`` at work[a:b] -> [(name, start, end)], or None."""
+    def names(self, a: int, b: int, delimited: bool = False) -> list[tuple[str, int, int]] | None:
+        """``A、B(女)、C同志`` at work[a:b] -> [(name, start, end)], or None.
+
+        ``delimited``: the list stands between two verbs (任命…为, 免去…的), so a name need not
+        start with a known surname (雒树刚) and may hold 和 (胡和平).
+        """
         s = self.work[a:b]
         m = _HONOR.search(s)
         if m:
@@ -143,7 +162,7 @@ class _Reader:
         for it in items:
             x = _QUAL_NAME.sub("", it)
             x = re.sub("同志$", "", x)
-            if not _is_name(x, loose=len(items) > 1):
+            if not (_is_name(x, loose=len(items) > 1) or delimited and _delimited_name(x)):
                 return None
             out.append((squash(self.src[pos:pos + len(x)]), pos, pos + len(x)))
             pos += len(it) + 1
@@ -237,7 +256,7 @@ class _Reader:
 
     def sentence(self, sa: int, sb: int):
         state = {"mode": None, "person": None, "unit": None, "entry": None}
-        clauses = [(m.start(), m.end()) for m in re.finditer(r"[^,;:\s]+", self.work[sa:sb])]
+        clauses = [(m.start(), m.end()) for m in re.finditer(r"[^,;:\s《》“”\"]+", self.work[sa:sb])]
         for i, (ca, cb) in enumerate(clauses):
             a, b = sa + ca, sa + cb
             if i and "\n" in self.work[sa + clauses[i - 1][1]:a]:
@@ -252,8 +271,9 @@ class _Reader:
         if nxt in ("男", "女") and _is_name(c):
             st["entry"] = (squash(self.src[a:b]), a)
             return
-        if not (_OBJECT_VERB.search(c) and self._object(a, b, st)) and not self._subject_verb(a, b, st) \
-                and not (st["mode"] in ("appoint", "remove") and self._continued(a, b, st)):
+        has_verb = _OBJECT_VERB.search(c)
+        if not (has_verb and self._object(a, b, st)) and not self._subject_verb(a, b, st) \
+                and not (not has_verb and st["mode"] in ("appoint", "remove") and self._continued(a, b, st)):
             self._entry_posts(a, b, st)
         self._proposed(a, b)
         if len(self.facts) == n0:
@@ -296,12 +316,12 @@ class _Reader:
         s2 = re.sub(r"(?:同志)?(?:请求)?$", "", s)
         if s2 == "其" and st["person"]:
             return [(st["person"], a, a + 1)]
-        return self.names(a, a + len(s2))
+        return self.names(a, a + len(s2), delimited=True)
 
     def _appointed(self, a: int, b: int, st: dict, ev_a: int, how: str) -> bool:
         """``A、B为Y`` at work[a:b]."""
         for wm in re.finditer("为", self.work[a:b]):
-            who = self.names(a, a + wm.start())
+            who = self.names(a, a + wm.start(), delimited=True)
             if who:
                 posts = self.posts(a + wm.end(), b)
                 if not posts:
@@ -323,7 +343,7 @@ class _Reader:
             return False
         m = re.match(rf"(?P<n>[{CJK}·、()]{{2,40}}?)(?:同志)?的", s)
         if m:
-            who = self.names(a, a + len(m.group("n")))
+            who = self.names(a, a + len(m.group("n")), delimited=True)
             if who:
                 posts = self.posts(a + m.end(), b)
                 if posts:
@@ -370,7 +390,10 @@ class _Reader:
     def _subject_verb(self, a: int, b: int, st: dict) -> bool:
         for m in _SUBJECT_VERB.finditer(self.work, a, b):
             v = m.group("v")
-            if m.start() == a:
+            if m.start() == a or len(v) == 1 and (self.work[m.start() - 1] in _VERB_INSIDE
+                                                  or self.work[m.start() + 1:m.start() + 2] in _NOT_VERB_NEXT):
+                continue
+            if v == "为" and st["mode"] != "appoint" and not re.search("决定|关于", self.work[a:m.start()]):
                 continue
             subj = self.subject(a, m.start())
             if not subj:
@@ -459,33 +482,44 @@ class _Reader:
                 return
 
     def _post_name_head(self, a: int, b: int, st: dict) -> bool:
+        """``A职务B、C、D职务E`` at work[a:b]: each run of posts goes to the names after it."""
         items = []
         pos = a
         for it in self.work[a:b].split("、"):
             items.append((pos, pos + len(it)))
             pos += len(it) + 1
-        for m, (ia, ib) in enumerate(items):
+        groups = []  # [posts, [(name, start, end)]]
+        posts_from = a  # start of the posts phrase being read
+        unit = st["unit"]
+        for ia, ib in items:
+            if groups and groups[-1][1] and posts_from is None and _is_name(self.work[ia:ib], loose=True):
+                groups[-1][1].append((squash(self.src[ia:ib]), ia, ib))
+                continue
+            if posts_from is None:
+                posts_from = ia
+            got = None
             for k in (3, 2, 4):
-                if ib - ia <= k:
+                if ib - ia <= k or not _is_name(self.work[ib - k:ib], loose=True):
                     continue
-                nm = self.work[ib - k:ib]
-                if not _is_name(nm):
-                    continue
-                posts = self.posts(a, ib - k, st["unit"])
-                if not posts:
-                    continue
-                rest = self.names(ib + 1, b) if m + 1 < len(items) else []
-                if rest is None:
-                    continue
-                who = [(squash(self.src[ib - k:ib]), ib - k, ib)] + rest
-                for name, _, _ in who:
-                    self.emit(name, posts, a, b, "start")
-                st["person"] = who[-1][0]
-                st["unit"] = posts[-1].unit
-                return True
-            if not self.posts(ia, ib):
+                posts = self.posts(posts_from, ib - k, unit)
+                if posts:
+                    got = (posts, k)
+                    break
+            if got:
+                posts, k = got
+                groups.append((posts, [(squash(self.src[ib - k:ib]), ib - k, ib)]))
+                unit = posts[-1].unit
+                posts_from = None
+            elif not self.posts(ia, ib, unit):
                 return False
-        return False
+        if not groups or posts_from is not None:
+            return False
+        for posts, who in groups:
+            for name, _, _ in who:
+                self.emit(name, posts, a, b, "start")
+        st["person"] = groups[-1][1][-1][0]
+        st["unit"] = unit
+        return True
 
 
 def build_appointments(ctx: NoticeContext) -> list[dict]:

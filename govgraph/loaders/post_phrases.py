@@ -58,6 +58,18 @@ def _subunits() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+def _unit_like(s: str) -> bool:
+    """is_unit_like, with digits read as numerals (中部战区第81集团军), or a body inside a unit."""
+    if s in _subunits():
+        return True
+    return is_unit_like(re.sub(r"\d", "一", s)) and not _verb_rx().search(s)  # 院免去何靖香港中联办
+
+
+@lru_cache(maxsize=1)
+def _verb_rx():
+    return re.compile("|".join(map(re.escape, words("appoint") + words("remove") + words("accept") + ("辞去",))))
+
+
 @dataclass
 class Post:
     unit: str
@@ -102,10 +114,10 @@ def _government(unit: str, title: str) -> str | None:
     if unit.endswith("人民政府"):
         return None
     if (lt or title in ("主席", "副主席") and unit.endswith("自治区")) and _PLACE.fullmatch(unit) \
-            and not is_unit_like(unit):
+            and not _unit_like(unit):
         return unit + "人民政府"
     if lt and 2 <= len(unit) <= 4 and re.fullmatch(f"[{CJK}]+", unit) and not unit.endswith(lt.group(1)) \
-            and not is_unit_like(unit) and not is_unit_like(unit + lt.group(1)):
+            and not _unit_like(unit) and not _unit_like(unit + lt.group(1)):
         return unit + lt.group(1) + "人民政府"  # 兰溪市长: the place's 市 is the title's
     return None
 
@@ -131,6 +143,10 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             b = a + qm.start()
             part = s[a:b]
         former = False
+        acting_lead = part.startswith("代理")
+        if acting_lead:
+            a += 2
+            part = s[a:b]
         lead = re.match(r"^(?:分管|主管|主要|具体|兼任|兼|时任|现任|原)+", part)
         if lead:
             former = "原" in lead.group()
@@ -139,10 +155,18 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         t = title_suffix(part)
         if not t:
             return []
+        if len(t) == len(part):
+            # 纪委书记 alone: the 纪委's 书记 when a shorter title leaves a unit.
+            for k in range(1, len(t) - 1):
+                t2 = title_suffix(part[k:])
+                if t2 and len(t2) == len(part) - k and _unit_like(part[:k]):
+                    t = t2
+                    break
         ta = b - len(t)
         head_end = ta
         head = s[a:head_end]
         head, acting = _acting(head, t)
+        acting = acting or acting_lead
         head_end = a + len(head)
         # A bracket inside the unit is an alias or a short name: 国家林业和草原局(国家公园管理局)副局长.
         core_end = head_end
@@ -167,9 +191,9 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             unit_src = src[a:a + len(lit)] + "人民政府" if s[a:a + len(lit)] == lit else gov
         elif aliases and unit_w in aliases:
             unit_src = aliases[unit_w]
-        elif not is_unit_like(unit_w) or unit_w.endswith("长"):
+        elif not _unit_like(unit_w) or unit_w.endswith("长"):
             # 组织部长: the unit's last character doubles as the title's first.
-            if core_end == ta and not acting and is_unit_like(s[a:core_end + 1]):
+            if core_end == ta and not acting and _unit_like(s[a:core_end + 1]):
                 unit_w, unit_src = s[a:core_end + 1], src[a:core_end + 1]
             else:
                 return []
