@@ -46,8 +46,11 @@ def _alt(*classes: str) -> str:
 
 _OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept')})")
 # 任 after 调/出/转… is part of another verb (后调任…: no subject written).
-_SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign')}|为现任|为)")
+_SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign', 'propose')}|为现任|为)")
 _VERB_INSIDE = "调出转升改继留兼担聘现曾历续新离"
+_NOT_NOW = "将拟曾历"  # 将出任 (not yet), 曾担任 (a career), before any verb
+# A career step: 2016年3月,…任… / 2016年任… (biographies are not facts in this version).
+_CAREER_DATE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:起|底|初)?$")
 _NOT_VERB_NEXT = set("务何意期内教职了主准此止由民人")  # 任务, 任期, 任教, 为了, 为民 …
 _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
 _PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
@@ -249,7 +252,7 @@ class _Reader:
     # -- clauses ---------------------------------------------------------------------------
 
     def read(self):
-        if not _TRIGGER.search(self.work) and "出席" not in self.work and "列席" not in self.work:
+        if not _TRIGGER.search(self.work) and not _TITLE_NAME.search(self.work):
             return
         for sm in re.finditer(r"[^。!?]+", self.work):
             self.sentence(sm.start(), sm.end())
@@ -262,6 +265,8 @@ class _Reader:
             if i and "\n" in self.work[sa + clauses[i - 1][1]:a]:
                 state["unit"] = None  # a unit is carried along a line, not to the next one
             nxt = self.work[sa + clauses[i + 1][0]:sa + clauses[i + 1][1]] if i + 1 < len(clauses) else ""
+            prev = self.work[sa + clauses[i - 1][0]:sa + clauses[i - 1][1]] if i else ""
+            state["career"] = bool(_CAREER_DATE.search(prev))
             self.clause(a, b, state, nxt)
 
     def clause(self, a: int, b: int, st: dict, nxt: str):
@@ -390,6 +395,8 @@ class _Reader:
     def _subject_verb(self, a: int, b: int, st: dict) -> bool:
         for m in _SUBJECT_VERB.finditer(self.work, a, b):
             v = m.group("v")
+            if m.start() > a and self.work[m.start() - 1] in _NOT_NOW and v not in words("propose"):
+                continue
             if m.start() == a or len(v) == 1 and (self.work[m.start() - 1] in _VERB_INSIDE
                                                   or self.work[m.start() + 1:m.start() + 2] in _NOT_VERB_NEXT):
                 continue
@@ -405,7 +412,11 @@ class _Reader:
             if not posts:
                 continue
             how = "start"
-            if v in words("resign"):
+            if v in words("take") and st.get("career"):
+                continue
+            if v in words("propose"):
+                how = "proposed"
+            elif v in words("resign"):
                 how = "end"
             elif v in words("act"):
                 posts = [Post(p.unit, p.title if p.title.startswith("代理") else "代理" + p.title, p.note)
@@ -465,8 +476,13 @@ class _Reader:
     def _post_names(self, a: int, b: int, st: dict):
         """``省委书记、省人大常委会主任钱运录`` / ``副主任马淑洁、李希明…及秘书长傅亚文出席会议``."""
         c = self.work[a:b]
-        if not _TITLE_NAME.search(c):
+        tm = _TITLE_NAME.search(c)
+        if not tm:
             return
+        de = c.rfind("的", 0, tm.start())
+        if de != -1:  # 新任命的市财政局局长王明…: the posts start after 的
+            a += de + 1
+            c = c[de + 1:]
         lead = _LEADIN_OR_CURRENT.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
