@@ -63,6 +63,12 @@ _FOLLOW = re.compile(_alt("follow"))
 # A title right before a surname: the only place a "POST NAME" mention can be.
 _TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
                          + "".join(sorted(_LEX.surnames1 | {s[0] for s in _LEX.surnames2})) + "]")
+# A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a surname.
+_SENTENCE_GATE = re.compile(
+    "|".join(w for w in (re.escape(x) for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
+                                               "current") for x in words(c) if len(x) > 1))
+    + r"|(?<![责信主担兼现曾历调出转升改继留聘续新离])任(?![务何意期内教职命])|决定[^,;。]{2,12}?为|(?:男|女),"
+    + "|" + _TITLE_NAME.pattern)
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 
 
@@ -258,6 +264,8 @@ class _Reader:
             self.sentence(sm.start(), sm.end())
 
     def sentence(self, sa: int, sb: int):
+        if not _SENTENCE_GATE.search(self.work, sa, sb):
+            return
         state = {"mode": None, "person": None, "unit": None, "entry": None}
         clauses = [(m.start(), m.end()) for m in re.finditer(r"[^,;:\s《》“”\"]+", self.work[sa:sb])]
         for i, (ca, cb) in enumerate(clauses):
