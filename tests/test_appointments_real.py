@@ -177,3 +177,15 @@ def test_removal_written_without_de_and_a_vice_county_head_of_the_government():
 def test_the_office_of_a_group_is_not_a_post():
     # data/000_69f8c657212cfd7a.txt (阳政办〔2018〕9号): 办公室主任 is a role in the group
     assert _posts("领导小组下设办公室,办公室设在区水务局,由许才勇兼任办公室主任。") == []
+
+
+def test_a_name_before_a_leaders_title_whose_unit_goes_without_saying():
+    # rm-05.txt (全国人大常委会)
+    facts = _posts("国家主席习近平分别签署第51、52、53、54号主席令。栗战书委员长主持会议。")
+    assert _keys(facts) == {("栗战书", "全国人大常委会", "委员长")}
+
+
+def test_posts_before_a_person_who_also_heads_the_groups_office():
+    # gov-12.txt (财政部 leads the group's office): the post is his, the office is a role in the group
+    facts = _posts("领导小组办公室设在财政部,承担领导小组日常工作。财政部部长助理戴柏华兼任办公室主任,领导小组成员单位有关司局负责同志为办公室成员。")
+    assert _keys(facts) == {("戴柏华", "财政部", "部长助理")}

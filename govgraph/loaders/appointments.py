@@ -32,7 +32,7 @@ from .context import NoticeContext
 from .lexicon import load_lexicon
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash
-from .post_phrases import Post, parse_post_phrase, strip_duty, words
+from .post_phrases import Post, default_unit, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
 
@@ -250,6 +250,9 @@ class _Reader:
         if allow_posts:
             lead = _LEADIN.match(pre)
             pa = a + (lead.end() if lead else 0)
+            by = pre.rfind("由")
+            if by > 0:  # 办公室主任由房管所所长X兼任: the posts follow 由
+                pa = a + by + 1
             posts = self.posts(pa, na)
             if posts:
                 return True, posts
@@ -418,6 +421,10 @@ class _Reader:
                 continue
             posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
             if not posts:
+                if pre_posts and v in words("take"):  # 财政部部长助理戴柏华兼任办公室主任 (a role in a group)
+                    self.emit(name, pre_posts, a, b, "start")
+                    st["person"] = name
+                    return True
                 continue
             how = "start"
             if v in words("take") and st.get("career"):
@@ -496,6 +503,8 @@ class _Reader:
             a += lead.end()
             c = c[lead.end():]
         cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3] + [len(c)]
+        if self._name_title(a, c, cuts):
+            return
         for i in cuts:
             got = self._post_name_head(a, a + i, st)
             if got:
@@ -504,6 +513,18 @@ class _Reader:
                 if con:
                     self._post_names(a + i + con.end(), b, st)
                 return
+
+    def _name_title(self, a: int, c: str, cuts: list[int]) -> bool:
+        """``栗战书委员长主持会议``: a name, then a leader's title whose unit goes without saying."""
+        for i in cuts:
+            for k in (3, 2, 4):
+                t = c[k:i]
+                if i - k < 2 or not default_unit(t) or not _is_name(c[:k]):
+                    continue
+                posts = [Post(default_unit(t), self.src[a + k:a + i])]
+                self.emit(squash(self.src[a:a + k]), posts, a, a + i, "start")
+                return True
+        return False
 
     def _post_name_head(self, a: int, b: int, st: dict) -> bool:
         """``A职务B、C、D职务E`` at work[a:b]: each run of posts goes to the names after it."""

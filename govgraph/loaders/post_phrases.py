@@ -28,7 +28,7 @@ from importlib import resources
 
 from .mentions import CJK, is_unit_like, leader_government, title_suffix
 
-__all__ = ["Post", "parse_post_phrase", "words", "strip_duty"]
+__all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit"]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +68,23 @@ def _unit_like(s: str) -> bool:
 @lru_cache(maxsize=1)
 def _verb_rx():
     return re.compile("|".join(map(re.escape, words("appoint") + words("remove") + words("accept") + ("辞去",))))
+
+
+@lru_cache(maxsize=1)
+def leader_units() -> dict[str, str]:
+    """Titles whose unit goes without saying (副总理 -> 国务院), from ``leader_units.tsv``."""
+    text = resources.files("govgraph.loaders").joinpath("data", "leader_units.tsv").read_text(encoding="utf-8")
+    pairs = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {t.strip(): u.strip() for t, u in pairs}
+
+
+def default_unit(title: str) -> str | None:
+    """The unit of a leader's title written alone: 副区长 -> 区人民政府, 副总理 -> 国务院.
+
+    >>> default_unit("常务副市长"), default_unit("副总理"), default_unit("局长")
+    ('市人民政府', '国务院', None)
+    """
+    return leader_government(title) or leader_units().get(title)
 
 
 @dataclass
@@ -133,7 +150,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
     src = s if src is None else src
     out: list[Post] = []
     first = True
-    for part_m in re.finditer(r"[^、,;]+", s):
+    for part_m in re.finditer(r"(?:[^、,;兼]|兼(?=任|职))+", s):
         a, b = part_m.span()
         part = s[a:b]
         note = None
@@ -180,8 +197,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             title_src = "代理" + title_src
         gov = _government(unit_w, t) if unit_w else None
         if not unit_w:
-            g = leader_government(t)
-            if g and prev_unit and prev_unit.endswith("人民政府"):
+            g = default_unit(t)
+            if g and prev_unit and prev_unit.endswith("人民政府") and leader_government(t):
                 g = prev_unit  # 崇明区副区长、代理区长: the same government
             unit_src = g or prev_unit
             if unit_src is None:
