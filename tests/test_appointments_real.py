@@ -189,3 +189,15 @@ def test_posts_before_a_person_who_also_heads_the_groups_office():
     # gov-12.txt (财政部 leads the group's office): the post is his, the office is a role in the group
     facts = _posts("领导小组办公室设在财政部,承担领导小组日常工作。财政部部长助理戴柏华兼任办公室主任,领导小组成员单位有关司局负责同志为办公室成员。")
     assert _keys(facts) == {("戴柏华", "财政部", "部长助理")}
+
+
+def test_roles_in_a_groups_office_are_not_posts():
+    # sh-01.txt (联席会议办公室): 由X同志兼任 a role of the group's office
+    assert _posts("联席会议下设办公室（设在市绿化市容局），办公室主任由王为人同志兼任，办公室常务副主任由邓建平同志兼任。") == []
+
+
+def test_an_appointment_and_a_removal_joined_by_a_list_comma():
+    # the construct of rm-22.txt (任命…,接受其辞去…) written with 、 between the two verbs
+    facts = _posts("决定任命陈晖东为中山市人民政府副市长、免去其中山市人大常委会副主任职务。", date=None)
+    assert {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts} == {
+        ("陈晖东", "中山市人民政府", "副市长", False), ("陈晖东", "中山市人大常委会", "副主任", True)}

@@ -69,6 +69,8 @@ _SENTENCE_GATE = re.compile(
                                                "current") for x in words(c) if len(x) > 1))
     + r"|(?<![责信主担兼现曾历调出转升改继留聘续新离])任(?![务何意期内教职命])|决定[^,;。]{2,12}?为|(?:男|女),"
     + "|" + _TITLE_NAME.pattern)
+# Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
+_CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept')}))+")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 
 
@@ -85,7 +87,7 @@ def _is_name(s: str, loose: bool = False) -> bool:
     if not loose or not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}]+", s) or set(s) & _NOT_IN_NAME:
         return False
     sur = _LEX.surname_of(s)
-    return sur is not None and 1 <= len(s) - len(sur) <= (2 if len(s) < 4 or len(sur) == 2 else 3) \
+    return sur is not None and s[0] not in "由的在为将对被向和与及" and 1 <= len(s) - len(sur) <= (2 if len(s) < 4 or len(sur) == 2 else 3) \
         and title_suffix(s) is None
 
 
@@ -270,7 +272,7 @@ class _Reader:
         if not _SENTENCE_GATE.search(self.work, sa, sb):
             return
         state = {"mode": None, "person": None, "unit": None, "entry": None}
-        clauses = [(m.start(), m.end()) for m in re.finditer(r"[^,;:\s《》“”\"]+", self.work[sa:sb])]
+        clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(self.work[sa:sb])]
         for i, (ca, cb) in enumerate(clauses):
             a, b = sa + ca, sa + cb
             if i and "\n" in self.work[sa + clauses[i - 1][1]:a]:
@@ -284,7 +286,7 @@ class _Reader:
         c = self.work[a:b]
         n0 = len(self.facts)
         # 公示 entry: 何华榕,男,汉族,… — the person of the clauses that follow.
-        if nxt in ("男", "女") and _is_name(c):
+        if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
             st["entry"] = (squash(self.src[a:b]), a)
             return
         has_verb = _OBJECT_VERB.search(c)

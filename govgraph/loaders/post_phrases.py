@@ -195,6 +195,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         title_src = src[ta:b]
         if acting:
             title_src = "代理" + title_src
+        if unit_w in words("bare"):
+            return []  # 办公室常务副主任: the office of a group, not a unit
         gov = _government(unit_w, t) if unit_w else None
         if not unit_w:
             g = default_unit(t)
