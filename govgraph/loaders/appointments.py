@@ -71,6 +71,8 @@ _SENTENCE_GATE = re.compile(
     + "|" + _TITLE_NAME.pattern)
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
 _CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept')}))+")
+# After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
+_SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 
 
@@ -206,7 +208,7 @@ class _Reader:
         empty, a lead-in word, end in 的/决定/关于, or be posts of the person.
         """
         s = self.work[a:b]
-        m = re.search(r"(?:同志)?(?:\((?:女|男)\))?$", s)
+        m = _SUBJECT_END.search(s)
         end = a + (m.start() if m else len(s))
         cands = []
         for k in (3, 2, 4):
