@@ -45,8 +45,8 @@ def _alt(*classes: str) -> str:
 
 
 _OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept')})")
-# 任 after 调/出/转… is part of another verb (后调任…: no subject written).
 _SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign', 'propose')}|为现任|为)")
+# 任 after 调/出/转… is part of another verb (后调任…: no subject written).
 _VERB_INSIDE = "调出转升改继留兼担聘现曾历续新离"
 _NOT_NOW = "将拟曾历"  # 将出任 (not yet), 曾担任 (a career), before any verb
 # A career step: 2016年3月,…任… / 2016年任… (biographies are not facts in this version).
@@ -74,8 +74,6 @@ _CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'rem
 # After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
-
-
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 
 
@@ -89,8 +87,9 @@ def _is_name(s: str, loose: bool = False) -> bool:
     if not loose or not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}]+", s) or set(s) & _NOT_IN_NAME:
         return False
     sur = _LEX.surname_of(s)
-    return sur is not None and s[0] not in "由的在为将对被向和与及" and 1 <= len(s) - len(sur) <= (2 if len(s) < 4 or len(sur) == 2 else 3) \
-        and title_suffix(s) is None
+    if sur is None or s[0] in "由的在为将对被向和与及" or title_suffix(s) is not None:
+        return False
+    return 1 <= len(s) - len(sur) <= (2 if len(s) < 4 or len(sur) == 2 else 3)
 
 
 def _delimited_name(s: str) -> bool:
