@@ -44,7 +44,7 @@ def _alt(*classes: str) -> str:
     return "|".join(map(re.escape, ws))
 
 
-_OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept')})")
+_OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept', 'nominate')})")
 _SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign', 'propose')}|为现任|为)")
 # 任 after 调/出/转… is part of another verb (后调任…: no subject written).
 _VERB_INSIDE = "调出转升改继留兼担聘现曾历续新离"
@@ -56,7 +56,7 @@ _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
 _PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
 _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
 _HONOR = re.compile(r"(?:同志|等\d*名?同志)$")
-_TRIGGER = re.compile(f"{_alt('appoint', 'remove', 'accept', 'resign', 'take', 'act', 'propose', 'current')}")
+_TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
 _FOLLOW = re.compile(_alt("follow"))
@@ -66,11 +66,11 @@ _TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
 # A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a surname.
 _SENTENCE_GATE = re.compile(
     "|".join(w for w in (re.escape(x) for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
-                                               "current") for x in words(c) if len(x) > 1))
+                                               "current", "nominate") for x in words(c) if len(x) > 1))
     + r"|(?<![责信主担兼现曾历调出转升改继留聘续新离])任(?![务何意期内教职命])|决定[^,;。]{2,12}?为|(?:男|女),"
     + "|" + _TITLE_NAME.pattern)
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
-_CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept')}))+")
+_CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
 # After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
@@ -276,9 +276,15 @@ class _Reader:
         clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(self.work[sa:sb])]
         for i, (ca, cb) in enumerate(clauses):
             a, b = sa + ca, sa + cb
+            if a >= b:
+                continue
             if i and "\n" in self.work[sa + clauses[i - 1][1]:a]:
                 state["unit"] = None  # a unit is carried along a line, not to the next one
             nxt = self.work[sa + clauses[i + 1][0]:sa + clauses[i + 1][1]] if i + 1 < len(clauses) else ""
+            if state["mode"] == "remove" and i + 1 < len(clauses) and _is_name(self.work[a:b]) \
+                    and not self.work[b:sa + clauses[i + 1][0]].strip(" "):
+                b = sa + clauses[i + 1][1]  # 免去: 张三 县财政局局长职务 (a name, a space, the post)
+                clauses[i + 1] = (clauses[i + 1][1], clauses[i + 1][1])
             prev = self.work[sa + clauses[i - 1][0]:sa + clauses[i - 1][1]] if i else ""
             state["career"] = bool(_CAREER_DATE.search(prev))
             self.clause(a, b, state, nxt)
@@ -292,7 +298,7 @@ class _Reader:
             return
         has_verb = _OBJECT_VERB.search(c)
         if not (has_verb and self._object(a, b, st)) and not self._subject_verb(a, b, st) \
-                and not (not has_verb and st["mode"] in ("appoint", "remove") and self._continued(a, b, st)):
+                and not (not has_verb and st["mode"] in ("appoint", "propose", "remove") and self._continued(a, b, st)):
             self._entry_posts(a, b, st)
         self._proposed(a, b)
         if len(self.facts) == n0:
@@ -307,7 +313,7 @@ class _Reader:
         if pre.endswith(("被", "新", "已", "提请", "的")):
             return False
         v = m.group("v")
-        proposed = pre.endswith("拟")
+        proposed = pre.endswith("拟") or v in words("nominate")
         ra = a + m.end()
         if v in words("accept"):
             rm = _RESIGN.search(self.work, ra, b)
@@ -325,14 +331,14 @@ class _Reader:
         if v in words("remove"):
             st["mode"] = "remove"
             return self._removal(ra, b, st, a + m.start())
-        st["mode"] = "appoint"
+        st["mode"] = "propose" if proposed else "appoint"
         if ra >= b:
             return True  # 决定任命: — the list follows
         return self._appointed(ra, b, st, a + m.start(), "proposed" if proposed else "start")
 
     def _object_names(self, a: int, b: int, st: dict):
         s = self.work[a:b]
-        s2 = re.sub(r"(?:同志)?(?:请求)?$", "", s)
+        s2 = re.sub(r"(?:同志)?(?:因[^、]{2,12}?)?(?:请求)?$", "", s)  # 接受王刚因个人原因辞去…
         if s2 == "其" and st["person"]:
             return [(st["person"], a, a + 1)]
         return self.names(a, a + len(s2), delimited=True)
@@ -378,6 +384,8 @@ class _Reader:
             if not _is_name(nm):
                 continue
             pa = a + k + (2 if s[k:k + 2] == "同志" else 0)
+            while pa < b and self.work[pa] == " ":
+                pa += 1
             if _SUBJECT_VERB.match(self.work, pa):
                 continue  # 周永同志任…: a verb, not a post
             posts = self.posts(pa, b)
@@ -400,8 +408,8 @@ class _Reader:
 
     def _continued(self, a: int, b: int, st: dict) -> bool:
         """A clause of a running list after 任命/免去: ``B为Y`` / ``C的Y职务``."""
-        if st["mode"] == "appoint" and "为" in self.work[a:b]:
-            return self._appointed(a, b, st, a, "start")
+        if st["mode"] in ("appoint", "propose") and "为" in self.work[a:b]:
+            return self._appointed(a, b, st, a, "start" if st["mode"] == "appoint" else "proposed")
         if st["mode"] == "remove":
             return self._removal(a, b, st, a)
         return False
