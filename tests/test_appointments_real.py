@@ -201,3 +201,12 @@ def test_an_appointment_and_a_removal_joined_by_a_list_comma():
     facts = _posts("决定任命陈晖东为中山市人民政府副市长、免去其中山市人大常委会副主任职务。", date=None)
     assert {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts} == {
         ("陈晖东", "中山市人民政府", "副市长", False), ("陈晖东", "中山市人大常委会", "副主任", True)}
+
+
+def test_two_post_name_groups_with_a_court_chamber_and_a_name_ending_like_a_unit():
+    # rm-20.txt (涉县): 江钦所 ends like a unit (所) but stands right after a title
+    facts = _posts("县人大常委会主任江钦所,副主任康金铁、牛永芳、苑华东出席。"
+                   "县法院行政审判庭庭长陈铁山、县检察院民行科科长袁卫东分别就本职工作作了报告。", date=None)
+    assert _keys(facts) == {("江钦所", "县人大常委会", "主任"), ("康金铁", "县人大常委会", "副主任"),
+                            ("牛永芳", "县人大常委会", "副主任"), ("苑华东", "县人大常委会", "副主任"),
+                            ("陈铁山", "县法院行政审判庭", "庭长"), ("袁卫东", "县检察院民行科", "科长")}

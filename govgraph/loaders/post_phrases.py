@@ -58,9 +58,17 @@ def _subunits() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def _more_suffixes() -> tuple[str, ...]:
+    text = resources.files("govgraph.loaders").joinpath("data", "post_unit_suffixes.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 def _unit_like(s: str) -> bool:
     """is_unit_like, with digits read as numerals (中部战区第81集团军), or a body inside a unit."""
     if s in _subunits():
+        return True
+    if s.endswith(_more_suffixes()) and len(s) > 3 and re.fullmatch(f"[{CJK}\\d]+", s) and not _verb_rx().search(s):
         return True
     return is_unit_like(re.sub(r"\d", "一", s)) and not _verb_rx().search(s)  # 院免去何靖香港中联办
 
