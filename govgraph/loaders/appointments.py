@@ -73,6 +73,7 @@ _SENTENCE_GATE = re.compile(
 _CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
 # After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
+_ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 
@@ -276,6 +277,9 @@ class _Reader:
         clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(self.work[sa:sb])]
         for i, (ca, cb) in enumerate(clauses):
             a, b = sa + ca, sa + cb
+            num = _ITEM_NUMBER.match(self.work, a, b)
+            if num:
+                a = num.end()  # 1.任命… / (二)李四为…
             if a >= b:
                 continue
             if i and "\n" in self.work[sa + clauses[i - 1][1]:a]:

@@ -174,6 +174,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             part = s[a:b]
         lead = re.match(r"^(?:分管|主管|主要|具体|兼任|兼|时任|现任|原)+", part)
         if lead:
+            if "时任" in lead.group():
+                return []  # 时任…: a post held then, not a fact of this notice
             former = "原" in lead.group()
             a += lead.end()
             part = s[a:b]
