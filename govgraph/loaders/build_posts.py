@@ -2,8 +2,8 @@
 
 Constructs:
 - audit terms: ``江堤街办事处主任罗双兰任期经济责任审计(2015.8-2017.3)``, ``原…主任`` (former);
-- appointments: ``任命张三为区财政局局长``, ``张三同志任区财政局局长``;
-- removals: ``免去李四的区财政局局长职务``.
+- 任免 (appointments, removals, resignations, acting posts, 公示, posts named before persons in
+  reports of a meeting): ``appointments.build_appointments``.
 Member-list posts are built with the lists (``build_members``).
 """
 
