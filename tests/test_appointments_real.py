@@ -210,3 +210,14 @@ def test_two_post_name_groups_with_a_court_chamber_and_a_name_ending_like_a_unit
     assert _keys(facts) == {("江钦所", "县人大常委会", "主任"), ("康金铁", "县人大常委会", "副主任"),
                             ("牛永芳", "县人大常委会", "副主任"), ("苑华东", "县人大常委会", "副主任"),
                             ("陈铁山", "县法院行政审判庭", "庭长"), ("袁卫东", "县检察院民行科", "科长")}
+
+
+def test_a_party_group_is_the_unit_of_its_secretary_and_the_congress_committee_gets_its_full_name():
+    # rm-15.txt (樊城区): 党组 is a body inside the committee (as 区委常委 is 常委 of 区委); the notice
+    # writes the committee's full name in its 任命名单 heading
+    facts = _posts("区人大常委会党组书记、主任李元明主持会议。区人大常委会副主任戴涛、田力出席会议。"
+                   " 樊城区人民代表大会常务委员会任命名单 (2020年7月28日樊城区第六届人民代表大会常务委员会第二十六次会议通过) "
+                   "决定任命: 余兴军为樊城区人民政府副区长。", date="2020-07-28")
+    assert _keys(facts) == {("李元明", "区人大常委会党组", "书记"), ("李元明", "樊城区人民代表大会常务委员会", "主任"),
+                            ("戴涛", "樊城区人民代表大会常务委员会", "副主任"),
+                            ("田力", "樊城区人民代表大会常务委员会", "副主任"), ("余兴军", "樊城区人民政府", "副区长")}

@@ -335,9 +335,12 @@ class _Reader:
         if v in words("remove"):
             st["mode"] = "remove"
             return self._removal(ra, b, st, a + m.start())
-        st["mode"] = "propose" if proposed else "appoint"
         if ra >= b:
+            if re.search(_alt("take", "act"), pre):
+                return False  # …担任新组建的退役部部长任命: 任命 closes another verb's post
+            st["mode"] = "propose" if proposed else "appoint"
             return True  # 决定任命: — the list follows
+        st["mode"] = "propose" if proposed else "appoint"
         return self._appointed(ra, b, st, a + m.start(), "proposed" if proposed else "start")
 
     def _object_names(self, a: int, b: int, st: dict):
@@ -435,6 +438,11 @@ class _Reader:
             if v == "为" and not (pre.endswith(("决定", "关于")) or st["mode"] == "appoint"):
                 continue
             posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
+            de = self.work.find("的", m.end(), b)
+            if not posts and de != -1:
+                # 担任新组建的退役部部长(任命): the post after a description, 任命 closing it
+                tail = re.search(r"(?:的)?任命$", self.work[de + 1:b])
+                posts = self.posts(de + 1, de + 1 + tail.start() if tail else b)
             if not posts:
                 if pre_posts and v in words("take"):  # 财政部部长助理戴柏华兼任办公室主任 (a role in a group)
                     self.emit(name, pre_posts, a, b, "start")

@@ -11,6 +11,8 @@ same offsets, so a Traditional-script notice keeps its own characters.
 [('国家林业和草原局', '副局长')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("最高人民法院副院长、审判委员会委员、审判员")]
 [('最高人民法院', '副院长'), ('最高人民法院审判委员会', '委员'), ('最高人民法院', '审判员')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("区人大常委会党组书记、主任")]
+[('区人大常委会党组', '书记'), ('区人大常委会', '主任')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("政府副县长")]
 [('县人民政府', '副县长')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("兰溪市长")]
@@ -105,6 +107,7 @@ class Post:
 
 _LEVEL_TITLE = re.compile(r"(?:常务)?(?:副)?([省市县区州旗])长")
 _PLACE = re.compile(rf"[{CJK}]{{1,10}}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|旗)")
+_LEVELS = ("省", "市", "县", "区", "镇", "乡", "州", "旗")
 _GOV_SHORT = re.compile(rf"^([{CJK}]*?[省市县区州旗])政府$")
 
 
@@ -189,6 +192,11 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                 if t2 and len(t2) == len(part) - k and _unit_like(part[:k]):
                     t = t2
                     break
+        # 国土资源部党组书记: the title 书记 of the unit 国土资源部党组 (as 区委常委 is 常委 of 区委).
+        party = next((w for w in words("party") if t.startswith(w) and
+                      (title_suffix(t[len(w):]) == t[len(w):] or t[len(w):] in words("party_title"))), "")
+        if party:
+            t = t[len(party):]
         ta = b - len(t)
         head_end = ta
         head = s[a:head_end]
@@ -207,6 +215,16 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             title_src = "代理" + title_src
         if unit_w in words("bare"):
             return []  # 办公室常务副主任: the office of a group, not a unit
+        if party:
+            base = unit_w[: -len(party)]
+            if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in _LEVELS:
+                return []
+            if not base and prev_unit and party in words("party_inside"):
+                unit_src = prev_unit + unit_src  # 区检察院副检察长、党组副书记: the 检察院's 党组
+            out.append(Post(unit_src, title_src, note, former))
+            prev_unit = src[a:a + len(base)] if base else prev_unit
+            first = False
+            continue
         gov = _government(unit_w, t) if unit_w else None
         if not unit_w:
             g = default_unit(t)
