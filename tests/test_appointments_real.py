@@ -221,3 +221,17 @@ def test_a_party_group_is_the_unit_of_its_secretary_and_the_congress_committee_g
     assert _keys(facts) == {("李元明", "区人大常委会党组", "书记"), ("李元明", "樊城区人民代表大会常务委员会", "主任"),
                             ("戴涛", "樊城区人民代表大会常务委员会", "副主任"),
                             ("田力", "樊城区人民代表大会常务委员会", "副主任"), ("余兴军", "樊城区人民政府", "副区长")}
+
+
+def test_a_removal_of_the_person_just_appointed_does_not_end_the_appointment_list():
+    # the layout of the 任免 lists of rm-01.txt / rm-07.txt with 免去其… inside one entry (not a dev snippet)
+    facts = _posts("会议决定任命:王坚为上海市经济和信息化委员会主任,免去其上海市经济委员会主任职务;沙海林为商务委员会主任。")
+    assert {(f["person"], f["unit"], bool(f.get("former"))) for f in facts} == {
+        ("王坚", "上海市经济和信息化委员会", False), ("王坚", "上海市经济委员会", True), ("沙海林", "商务委员会", False)}
+
+
+def test_a_gongshi_entry_reads_on_to_the_end_of_its_paragraph():
+    # rm-11.txt's 公示 entry, with its 现任/拟提名为 after a full stop as other 公示 write it (not a dev snippet)
+    facts = _posts("范振华,男,汉族,1969年1月出生,省委党校大专,无党派人士。现任衡阳市工商业联合会(市总商会)主席(会长),"
+                   "拟提名为市州政协副职候选人(学历破格)。\n范振华曾任衡阳市民政局局长等职。", date=None)
+    assert _keys(facts) == {("范振华", "衡阳市工商业联合会", "主席"), ("范振华", "市州政协", "副职")}

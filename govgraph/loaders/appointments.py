@@ -267,13 +267,16 @@ class _Reader:
     def read(self):
         if not _TRIGGER.search(self.work) and not _TITLE_NAME.search(self.work):
             return
+        self.entry = None  # the person of a 公示 entry, read on to the end of its paragraph
         for sm in re.finditer(r"[^。!?]+", self.work):
+            if "\n" in sm.group():
+                self.entry = None
             self.sentence(sm.start(), sm.end())
 
     def sentence(self, sa: int, sb: int):
         if not _SENTENCE_GATE.search(self.work, sa, sb):
             return
-        state = {"mode": None, "person": None, "unit": None, "entry": None}
+        state = {"mode": None, "person": None, "unit": None, "entry": self.entry}
         clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(self.work[sa:sb])]
         for i, (ca, cb) in enumerate(clauses):
             a, b = sa + ca, sa + cb
@@ -298,7 +301,7 @@ class _Reader:
         n0 = len(self.facts)
         # 公示 entry: 何华榕,男,汉族,… — the person of the clauses that follow.
         if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
-            st["entry"] = (squash(self.src[a:b]), a)
+            st["entry"] = self.entry = (squash(self.src[a:b]), a)
             return
         has_verb = _OBJECT_VERB.search(c)
         if not (has_verb and self._object(a, b, st)) and not self._subject_verb(a, b, st) \
@@ -332,8 +335,11 @@ class _Reader:
                 st["person"] = who[-1][0]
                 return True
             return False
+        if self.work.startswith("了", ra):
+            ra += 1  # 任命了…
         if v in words("remove"):
-            st["mode"] = "remove"
+            if not self.work.startswith("其", ra):  # 免去其…: part of the entry before, the list goes on
+                st["mode"] = "remove"
             return self._removal(ra, b, st, a + m.start())
         if ra >= b:
             if re.search(_alt("take", "act"), pre):
