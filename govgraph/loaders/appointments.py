@@ -288,7 +288,7 @@ class _Reader:
             if i and "\n" in self.work[sa + clauses[i - 1][1]:a]:
                 state["unit"] = None  # a unit is carried along a line, not to the next one
             nxt = self.work[sa + clauses[i + 1][0]:sa + clauses[i + 1][1]] if i + 1 < len(clauses) else ""
-            if state["mode"] == "remove" and i + 1 < len(clauses) and _is_name(self.work[a:b]) \
+            if state["mode"] in ("remove", "appoint") and i + 1 < len(clauses) and _is_name(self.work[a:b]) \
                     and not self.work[b:sa + clauses[i + 1][0]].strip(" "):
                 b = sa + clauses[i + 1][1]  # 免去: 张三 县财政局局长职务 (a name, a space, the post)
                 clauses[i + 1] = (clauses[i + 1][1], clauses[i + 1][1])
@@ -315,7 +315,14 @@ class _Reader:
 
     def _object(self, a: int, b: int, st: dict) -> bool:
         c = self.work[a:b]
-        m = _OBJECT_VERB.search(c)
+        for m in _OBJECT_VERB.finditer(c):
+            if m.group("v") in words("accept") and not _RESIGN.search(self.work, a + m.end(), b):
+                continue  # 经县政府同意任命…: 同意 accepts no resignation here
+            return self._object_at(a, b, st, m)
+        return False
+
+    def _object_at(self, a: int, b: int, st: dict, m) -> bool:
+        c = self.work[a:b]
         pre = c[: m.start()]
         if pre.endswith(("被", "新", "已", "提请", "的")):
             return False
@@ -423,6 +430,14 @@ class _Reader:
         """A clause of a running list after 任命/免去: ``B为Y`` / ``C的Y职务``."""
         if st["mode"] in ("appoint", "propose") and "为" in self.work[a:b]:
             return self._appointed(a, b, st, a, "start" if st["mode"] == "appoint" else "proposed")
+        sp = self.work.find(" ", a, b)
+        if st["mode"] == "appoint" and sp != -1 and _is_name(self.work[a:sp]):
+            posts = self.posts(sp + 1, b)  # 任命: 刘某 市财政局局长 (a name, a space, the post)
+            if posts:
+                name = squash(self.src[a:sp])
+                self.emit(name, posts, a, b, "start")
+                st["person"] = name
+                return True
         if st["mode"] == "remove":
             return self._removal(a, b, st, a)
         return False

@@ -57,7 +57,19 @@ def words(cls: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _subunits() -> tuple[str, ...]:
     text = resources.files("govgraph.loaders").joinpath("data", "subunits.txt").read_text(encoding="utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "-")))
+
+
+@lru_cache(maxsize=1)
+def _subunit_endings() -> tuple[str, ...]:
+    text = resources.files("govgraph.loaders").joinpath("data", "subunits.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip()[1:] for ln in text.splitlines() if ln.strip().startswith("-"))
+
+
+def _is_subunit(u: str) -> bool:
+    """A body inside the unit named before it: 审判委员会, 组织部, 民一庭."""
+    return u in _subunits() or (u.endswith(_subunit_endings()) and 2 <= len(u) <= 6
+                                and not u.endswith(("法院", "检察院")) and u[0] not in _LEVELS)
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +80,7 @@ def _more_suffixes() -> tuple[str, ...]:
 
 def _unit_like(s: str) -> bool:
     """is_unit_like, with digits read as numerals (中部战区第81集团军), or a body inside a unit."""
-    if s in _subunits():
+    if _is_subunit(s):
         return True
     if s.endswith(_more_suffixes()) and len(s) > 3 and re.fullmatch(f"[{CJK}\\d]+", s) and not _verb_rx().search(s):
         return True
@@ -244,7 +256,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                 unit_w, unit_src = s[a:core_end + 1], src[a:core_end + 1]
             else:
                 return []
-        sub = unit_w in _subunits()
+        sub = _is_subunit(unit_w)
         if sub and prev_unit and not first:
             unit_src = prev_unit + unit_src
         out.append(Post(unit_src, title_src, note, former))
