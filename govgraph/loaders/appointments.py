@@ -32,7 +32,7 @@ from .context import NoticeContext
 from .lexicon import load_lexicon
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash
-from .post_phrases import Post, default_unit, parse_post_phrase, strip_duty, words
+from .post_phrases import Post, default_unit, leader_units, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
 
@@ -68,7 +68,9 @@ _SENTENCE_GATE = re.compile(
     "|".join(w for w in (re.escape(x) for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
                                                "current", "nominate") for x in words(c) if len(x) > 1))
     + r"|(?<![责信主担兼现曾历调出转升改继留聘续新离])任(?![务何意期内教职命])|决定[^,;。]{2,12}?为|(?:男|女),"
-    + "|" + _TITLE_NAME.pattern)
+    + "|" + _TITLE_NAME.pattern
+    # 栗战书委员长主持…: a leader's title after a name, before what the person does
+    + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
 _CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
 # After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
@@ -265,7 +267,7 @@ class _Reader:
     # -- clauses ---------------------------------------------------------------------------
 
     def read(self):
-        if not _TRIGGER.search(self.work) and not _TITLE_NAME.search(self.work):
+        if not _SENTENCE_GATE.search(self.work):
             return
         self.entry = None  # the person of a 公示 entry, read on to the end of its paragraph
         for sm in re.finditer(r"[^。!?]+", self.work):
@@ -537,6 +539,9 @@ class _Reader:
         c = self.work[a:b]
         tm = _TITLE_NAME.search(c)
         if not tm:
+            cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
+            if cuts:
+                self._name_title(a, c, cuts)
             return
         de = c.rfind("的", 0, tm.start())
         if de != -1:  # 新任命的市财政局局长王明…: the posts start after 的

@@ -30,7 +30,7 @@ from importlib import resources
 
 from .mentions import CJK, is_unit_like, leader_government, title_suffix
 
-__all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit"]
+__all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units"]
 
 
 @lru_cache(maxsize=1)
