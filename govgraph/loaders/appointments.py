@@ -45,7 +45,7 @@ def _alt(*classes: str) -> str:
 
 
 _OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept', 'nominate')})")
-_SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign', 'propose')}|为现任|为)")
+_SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign', 'propose', 'current')}|为)")
 # 任 after 调/出/转… is part of another verb (后调任…: no subject written).
 _VERB_INSIDE = "调出转升改继留兼担聘现曾历续新离"
 _NOT_NOW = "将拟曾历"  # 将出任 (not yet), 曾担任 (a career), before any verb
