@@ -235,3 +235,12 @@ def test_a_gongshi_entry_reads_on_to_the_end_of_its_paragraph():
     facts = _posts("范振华,男,汉族,1969年1月出生,省委党校大专,无党派人士。现任衡阳市工商业联合会(市总商会)主席(会长),"
                    "拟提名为市州政协副职候选人(学历破格)。\n范振华曾任衡阳市民政局局长等职。", date=None)
     assert _keys(facts) == {("范振华", "衡阳市工商业联合会", "主席"), ("范振华", "市州政协", "副职")}
+
+
+def test_a_post_held_before_by_the_person_the_sentence_is_about():
+    # rm-02.txt (信報, Traditional)
+    facts = _posts("昨天國務院集中發布了百餘名省部級官員的任免消息,其中較矚目的還有任命許甘露為公安部副部長、國家移民管理局局長,"
+                   "任命孫力軍為公安部副部長。56歲的許甘露是福建人,此前擔任河南省委政法委書記;", date="2018-04-04")
+    assert {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts} == {
+        ("許甘露", "公安部", "副部長", False), ("許甘露", "國家移民管理局", "局長", False),
+        ("孫力軍", "公安部", "副部長", False), ("許甘露", "河南省委政法委", "書記", True)}

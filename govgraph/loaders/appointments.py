@@ -312,8 +312,24 @@ class _Reader:
         self._proposed(a, b)
         if len(self.facts) == n0:
             self._post_names(a, b, st)
+        if len(self.facts) == n0:
+            self._topic(a, b, st)
         if len(self.facts) > n0:
             st["unit"] = self.facts[-1]["unit"]
+
+    def _topic(self, a: int, b: int, st: dict):
+        """``56岁的许甘露是福建人,此前担任河南省委政法委书记``: the person the sentence is about, then a
+        post held before (former)."""
+        c = self.work[a:b]
+        m = re.match(f"^此前(?:已)?(?:{_alt('take')})", c)
+        if m and st.get("topic"):
+            posts = self.posts(a + m.end(), b)
+            if posts:
+                self.emit(st["topic"], [Post(p.unit, p.title, p.note, True) for p in posts], a, b, "start")
+            return
+        t = re.search(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)", c)
+        if t and _is_name(t.group(1)):
+            st["topic"] = squash(self.src[a + t.start(1):a + t.end(1)])
 
     def _object(self, a: int, b: int, st: dict) -> bool:
         c = self.work[a:b]
