@@ -7,8 +7,12 @@ mode (after ``任命:`` a clause ``B为Y`` is an appointment too), last person (
 - object verbs: ``任命A、B为Y``, ``免去C(同志)(的)Y职务``, ``接受D(同志)(请求)辞去Y职务(的请求)``;
 - subject verbs: ``E(同志)任Y`` / ``兼任`` / ``担任`` / ``被任命为``, ``F代理Y职务``, ``G辞去Y职务``,
   ``决定H为Y``; posts written before the subject (``原国务院法制办副主任钱锋担任…``) are his too;
-- 公示: ``拟任Y的I``, ``拟提名为Y候选人的J``, entries ``K,男,…,现任Y,拟提名为Z``;
-- posts before names in running text: ``省人大常委会副主任马淑洁、李希明…及秘书长傅亚文出席会议``.
+- 公示: ``拟任Y的I``, ``拟提名为Y候选人的J``, ``L拟提名为Y人选``, entries ``K,男,…,现任Y,拟提名为Z``
+  (the entry's person reads on to the end of its paragraph);
+- posts before names in running text: ``省人大常委会副主任马淑洁、李希明…及秘书长傅亚文出席会议``,
+  and a leader's title after a name (``栗战书委员长主持会议``);
+- ``56岁的M是…,此前担任Y``: a former post of the person the sentence is about.
+Career steps (``曾任``, ``历任``, ``2016年3月,…任…``), ``时任`` and posts to come (``将出任``) are not facts.
 
 Dates: an appointment or a current post has ``as_of`` = the notice's date; a removal or an
 accepted resignation is ``former`` with ``end`` = its month; a 公示 post is ``proposed``.
