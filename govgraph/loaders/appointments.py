@@ -242,7 +242,9 @@ class _Reader:
             best = max(counts)
             top = [c for c, n in zip(cands, counts) if n == best]
             if len(top) > 1:
-                clean = [c for c in top if c[3] == "" or c[3] in words("leadin")]
+                # 由周阳兼任: 由 opens the clause (a lead-in), it is no surname here
+                lead = [c for c in top if c[3] and c[3] in words("leadin")]
+                clean = lead or [c for c in top if c[3] == ""]
                 top = clean if len(clean) == 1 else top
             if len(top) > 1:
                 self.ctx.warn(f"name before {self.work[end:end + 4]!r} is uncertain: "
