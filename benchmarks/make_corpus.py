@@ -659,7 +659,7 @@ class Generator:
                     D.people[fresh.name] = fresh
                     D.holders[(u2, dep2, s2)] = fresh.name
                     lines.append(f"任命{fresh.name}为{self.world.spell(u2, rng)}{dep2}；")
-                    facts.append(("post_term", fresh.name, u2, dep2, month, None, False))
+                    facts.append(("post_asof", fresh.name, u2, dep2, None))  # an appointment: as_of (facts format)
                     lines.append(f"免去{cand.name}的{self.world.spell(u2, rng)}{dep2}职务；")
                     facts.append(("post_term", cand.name, u2, dep2, None, month, True))
                     D.leavers.append(cand.name)
@@ -675,7 +675,7 @@ class Generator:
                 if len(new.name) == 2:
                     self.stats["edge:2-character name + 同志任"] += 1
                 lines.append(f"{new.name}同志任{shown}{title}；")
-            facts.append(("post_term", new.name, u, title, month, None, False))
+            facts.append(("post_asof", new.name, u, title, None))
             old.history.append((u, title, old.posts[0][2], month))
             old.posts = []
             D.leavers.append(old.name)

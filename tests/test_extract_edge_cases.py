@@ -42,14 +42,14 @@ def test_first_appointment_right_after_the_decision_on_the_addressee_line():
     ex = _extract("云湖政任〔2016〕4号—区人民政府关于司马艳建等同志职务任免的通知 2016-03-27 "
                   "各街办事处,区人民政府各部门、各直属机构: 经区人民政府研究决定: 任命司马艳建为区人社局副局长; "
                   "免去韦辉嘉的区人社局副局长职务。 凤城市云湖区人民政府 2016年3月27日")
-    assert _posts(ex) == {("司马艳建", "区人社局", "副局长", "2016-03", None),
+    assert _posts(ex) == {("司马艳建", "区人社局", "副局长", None, None),
                           ("韦辉嘉", "区人社局", "副局长", None, "2016-03")}
 
 
 def test_decision_written_into_the_appointment_sentence():
     for decision in ("经研究,决定任命", "经县人民政府研究决定任命", "县人民政府决定:任命", "现决定任命"):
         ex = _extract(APPOINT_HEAD + f"{decision}汪哲为县财政局局长,免去其县审计局局长职务。")
-        assert _posts(ex) == {("汪哲", "县财政局", "局长", "2016-05", None),
+        assert _posts(ex) == {("汪哲", "县财政局", "局长", None, None),
                               ("汪哲", "县审计局", "局长", None, "2016-05")}, decision
     ex = _extract(APPOINT_HEAD + "经研究,决定免去李明的县财政局局长职务。")
     assert _posts(ex) == {("李明", "县财政局", "局长", None, "2016-05")}
@@ -61,10 +61,10 @@ def test_tongzhi_ends_a_two_or_four_character_name_after_a_removal():
     ex = _extract(APPOINT_HEAD + "经县人民政府研究决定: 免去李明的县交通运输局副局长职务; 周永同志任县交通运输局副局长; "
                   "欧阳刚云同志任县市场监管局副局长; 免去欧阳明辉的县市场监管局副局长职务; 孙立新同志任县审计局局长。")
     assert _posts(ex) == {("李明", "县交通运输局", "副局长", None, "2016-05"),
-                          ("周永", "县交通运输局", "副局长", "2016-05", None),
-                          ("欧阳刚云", "县市场监管局", "副局长", "2016-05", None),
+                          ("周永", "县交通运输局", "副局长", None, None),
+                          ("欧阳刚云", "县市场监管局", "副局长", None, None),
                           ("欧阳明辉", "县市场监管局", "副局长", None, "2016-05"),
-                          ("孙立新", "县审计局", "局长", "2016-05", None)}
+                          ("孙立新", "县审计局", "局长", None, None)}
     units = {f["unit"] for f in ex.facts if f["kind"] == "post"}
     assert not any(u.startswith(("志任", "云同志")) for u in units)
     assert not [w for w in ex.warnings if "may be the same unit" in w]
@@ -129,7 +129,7 @@ def test_cheng_xiang_tong_chou_ban_in_member_lists_appointments_and_audits():
     assert ("区城乡统筹办", "unit", "成员") in _members(ex)
     assert not [f for f in ex.facts if f["kind"] == "task"]
     ex = _extract(APPOINT_HEAD + "经县人民政府研究决定: 免去李明的县财政局局长职务; 陆强玉同志任县城乡统筹办主任。")
-    assert ("陆强玉", "县城乡统筹办", "主任", "2016-05", None) in _posts(ex)
+    assert ("陆强玉", "县城乡统筹办", "主任", None, None) in _posts(ex)
     assert not [f for f in ex.facts if f["kind"] == "task"]
     ex = _extract("康审发〔2016〕2号—县审计局关于2016年度经济责任审计项目计划的通知 2016-05-03 "
                   "根据县委组织部委托,对以下领导干部进行任期经济责任审计: "

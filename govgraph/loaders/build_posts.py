@@ -2,8 +2,8 @@
 
 Constructs:
 - audit terms: ``江堤街办事处主任罗双兰任期经济责任审计(2015.8-2017.3)``, ``原…主任`` (former);
-- appointments: ``任命张三为区财政局局长``, ``张三同志任区财政局局长``;
-- removals: ``免去李四的区财政局局长职务``.
+- 任免 (appointments, removals, resignations, acting posts, 公示, posts named before persons in
+  reports of a meeting): ``appointments.build_appointments``.
 Member-list posts are built with the lists (``build_members``).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .appointments import build_appointments
 from .build_members import _post_facts
 from .context import NoticeContext
 from .mentions import CJK, is_person_name, split_posts
@@ -104,84 +105,8 @@ def _terms(ctx: NoticeContext, facts: list):
             facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
 
 
-# The decision that opens an appointment list may share its segment with the first mode word:
-# 经研究决定任命…, (经研究,)决定任命…, 现决定任命…, 兹任命….
-_DECISION = r"(?:经[^,;:。]{0,30}?研究)?(?:现|特)?决定|兹"
-_START_WORDS = re.compile(rf"(?:{_DECISION})?\s*(任命|聘任|聘请|提名)\s*:?\s*")
-_END_WORDS = re.compile(rf"(?:{_DECISION})?\s*(免去|免职|撤销)\s*:?\s*")
-
-
-def _name_then_posts(rest: str, end_mode: bool = False):
-    """``张三为区财政局局长`` / ``李四的区财政局局长职务`` / ``王五同志任…`` -> (name, posts).
-
-    The honorific 同志 ends a name (``周永同志任…`` is 周永, not 周永同). Otherwise a name
-    followed by a verb (为, 任, 的…) wins over one without; a removal list (``免去:``) may
-    write neither (``免去:张三区财政局局长职务``).
-    """
-    rest = re.sub(r"\(试用期[^()]*\)$|职务$", "", rest.strip())
-    lengths = [k for k in (3, 2, 4) if rest[k:k + 2] == "同志" and is_person_name(rest[:k])] or [3, 2, 4]
-    for need_verb in ((True, False) if end_mode else (True,)):
-        for k in lengths:
-            name = rest[:k]
-            if not is_person_name(name):
-                continue
-            tail = rest[k:]
-            m = re.match(r"^(?:同志)?(为|任|担任|的|不再担任)?", tail)
-            verb = m.group(1) or ""
-            if not verb and need_verb:
-                continue
-            posts = split_posts(tail[m.end():])
-            if posts:
-                return name, posts, (verb == "不再担任")
-    return None
-
-
-def _appointments(ctx: NoticeContext, facts: list):
-    """Appointment and removal notices: 任命(:)A为X;B为Y  免去(:)C的Z职务  D同志任X,免去其Y职务."""
-    month = ctx.notice.date[:7] if ctx.notice.date else None
-    work = ctx.work
-    if not re.search(r"任命|聘任|免去|同志任|不再担任|提名", work):
-        return
-    for sm in re.finditer(r"[^。]+", work):
-        mode = None
-        last_person = None
-        for seg in re.finditer(r"[^;,:\n]+", sm.group()):
-            text = seg.group()
-            a0 = sm.start() + seg.start()
-            # Mode words may open the segment ("任命:"), or stand alone on their line.
-            while not text.strip().startswith("免去其"):
-                mm = _START_WORDS.match(text.strip()) or _END_WORDS.match(text.strip())
-                if not mm:
-                    break
-                mode = "start" if _START_WORDS.match(text.strip()) else "end"
-                lead = len(text) - len(text.lstrip())
-                a0 += lead + mm.end()
-                text = text.strip()[mm.end():]
-            body = text.strip()
-            if not body:
-                continue
-            a = a0 + (len(text) - len(text.lstrip()))
-            ev = ctx.evidence(a, a + len(body))
-            pm = re.match(r"^免去其(?P<posts>.+?)(?:职务)?$", body)
-            if pm and last_person:
-                posts = split_posts(pm.group("posts"))
-                if posts:
-                    facts.extend(_post_facts(ctx, last_person, posts, ev, end=month, former=True))
-                continue
-            got = _name_then_posts(body, end_mode=(mode == "end"))
-            if not got:
-                continue
-            name, posts, stopped = got
-            last_person = name
-            explicit = re.match(rf"^{re.escape(name)}(?:同志)?(?:任|担任)", body)
-            if stopped or (mode == "end" and not explicit):
-                facts.extend(_post_facts(ctx, name, posts, ev, end=month, former=True))
-            elif mode == "start" or explicit:
-                facts.extend(_post_facts(ctx, name, posts, ev, start=month))
-
-
 def build_posts(ctx: NoticeContext) -> list[dict]:
     facts: list[dict] = []
     _terms(ctx, facts)
-    _appointments(ctx, facts)
+    facts.extend(build_appointments(ctx))
     return facts

@@ -1,0 +1,644 @@
+"""任免: appointments, removals, resignations, acting posts, 公示, and posts named before persons.
+
+Read clause by clause (a sentence split at ``, ; :`` and layout space), with the sentence's
+mode (after ``任命:`` a clause ``B为Y`` is an appointment too), last person (``接受其辞去…``,
+``免去其…``) and last unit (``副主任刘东辉`` after ``省人大常委会副主任…``):
+
+- object verbs: ``任命A、B为Y``, ``免去C(同志)(的)Y职务``, ``接受D(同志)(请求)辞去Y职务(的请求)``;
+- subject verbs: ``E(同志)任Y`` / ``兼任`` / ``担任`` / ``被任命为``, ``F代理Y职务``, ``G辞去Y职务``,
+  ``决定H为Y``; posts written before the subject (``原国务院法制办副主任钱锋担任…``) are his too;
+- 公示: ``拟任Y的I``, ``拟提名为Y候选人的J``, ``L拟提名为Y人选``, entries ``K,男,…,现任Y,拟提名为Z``
+  (the entry's person reads on to the end of its paragraph);
+- posts before names in running text: ``省人大常委会副主任马淑洁、李希明…及秘书长傅亚文出席会议``,
+  and a leader's title after a name (``栗战书委员长主持会议``);
+- ``56岁的M是…,此前担任Y``: a former post of the person the sentence is about.
+Career steps (``曾任``, ``历任``, ``2016年3月,…任…``), ``时任`` and posts to come (``将出任``) are not facts.
+
+Dates: an appointment or a current post has ``as_of`` = the notice's date; a removal or an
+accepted resignation is ``former`` with ``end`` = its month; a 公示 post is ``proposed``.
+Names, units and titles are quoted from the source (a Traditional text keeps its characters).
+
+>>> from govgraph.notice import Notice
+>>> from govgraph.loaders.context import NoticeContext
+>>> n = Notice(doc="d", text="会议决定任命杜家毫、孙尧为省政府副省长,郭晓华为省政府秘书长;免去张松岭省政府秘书长职务。",
+...            date="2007-12-25")
+>>> [(f["person"], f["unit"], f["title"], f.get("as_of"), f.get("end")) for f in build_appointments(NoticeContext(n))]
+... # doctest: +NORMALIZE_WHITESPACE
+[('杜家毫', '省人民政府', '副省长', '2007-12-25', None), ('孙尧', '省人民政府', '副省长', '2007-12-25', None),
+ ('郭晓华', '省人民政府', '秘书长', '2007-12-25', None), ('张松岭', '省人民政府', '秘书长', None, '2007-12')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import NoticeContext
+from .lexicon import load_lexicon
+from .mentions import CJK, is_person_name, is_unit_like, title_suffix
+from .normalize import squash
+from .post_phrases import Post, default_unit, leader_units, parse_post_phrase, strip_duty, words
+
+__all__ = ["build_appointments"]
+
+_LEX = load_lexicon()
+
+
+def _alt(*classes: str) -> str:
+    ws = sorted({w for c in classes for w in words(c)}, key=lambda s: (-len(s), s))
+    return "|".join(map(re.escape, ws))
+
+
+_OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept', 'nominate')})")
+_SUBJECT_VERB = re.compile(f"(?P<v>{_alt('take', 'act', 'resign', 'propose', 'current')}|为)")
+# 任 after 调/出/转… is part of another verb (后调任…: no subject written).
+_VERB_INSIDE = "调出转升改继留兼担聘现曾历续新离"
+_NOT_NOW = "将拟曾历"  # 将出任 (not yet), 曾担任 (a career), before any verb
+# A career step: 2016年3月,…任… / 2016年任… (biographies are not facts in this version).
+_CAREER_DATE = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:起|底|初)?$")
+_NOT_VERB_NEXT = set("务何意期内教职了主准此止由民人")  # 任务, 任期, 任教, 为了, 为民 …
+_RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
+_PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
+_QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
+_HONOR = re.compile(r"(?:同志|等\d*名?同志)$")
+_TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
+_LEADIN = re.compile(_alt("leadin"))
+_LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
+_FOLLOW = re.compile(_alt("follow"))
+# A title right before a surname: the only place a "POST NAME" mention can be.
+_TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
+                         + "".join(sorted(_LEX.surnames1 | {s[0] for s in _LEX.surnames2})) + "]")
+# A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a surname.
+_SENTENCE_GATE = re.compile(
+    "|".join(w for w in (re.escape(x) for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
+                                               "current", "nominate") for x in words(c) if len(x) > 1))
+    + r"|(?<![责信主担兼现曾历调出转升改继留聘续新离])任(?![务何意期内教职命])|决定[^,;。]{2,12}?为|(?:男|女),"
+    + "|" + _TITLE_NAME.pattern
+    # 栗战书委员长主持…: a leader's title after a name, before what the person does
+    + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
+# Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
+_CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
+# After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
+_SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
+_ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
+_NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
+_NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
+
+
+def _is_name(s: str, loose: bool = False) -> bool:
+    """A person's name; ``loose`` (a name right after a title, or an item of a name list) also
+    takes a 4-character name, a name ending like a unit (江钦所) and a ``·`` name."""
+    if is_person_name(s):
+        return True
+    if "·" in s:
+        return bool(re.fullmatch(f"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}", s))
+    if not loose or not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}]+", s) or set(s) & _NOT_IN_NAME:
+        return False
+    sur = _LEX.surname_of(s)
+    if sur is None or s[0] in "由的在为将对被向和与及" or title_suffix(s) is not None:
+        return False
+    return 1 <= len(s) - len(sur) <= (2 if len(s) < 4 or len(sur) == 2 else 3)
+
+
+def _delimited_name(s: str) -> bool:
+    return 2 <= len(s) <= 4 and re.fullmatch(f"[{CJK}]+", s) is not None and not is_unit_like(s) \
+        and title_suffix(s) is None and not set(s) & set("的为任在其等区市县省局委办部厅")
+
+
+class _Reader:
+    """One notice's 任免 facts."""
+
+    def __init__(self, ctx: NoticeContext):
+        self.ctx = ctx
+        self.work = ctx.work
+        self.src = ctx.notice.text
+        self.date = ctx.notice.date
+        self.month = self.date[:7] if self.date else None
+        self.facts: list[dict] = []
+        self.aliases = self._aliases()
+        self._full: dict[str, str] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _aliases(self) -> dict[str, str]:
+        """Short names the text defines: ``退役军人事务部(简称退役部)``."""
+        out = {}
+        for m in re.finditer(rf"([{CJK}]{{3,30}})\((?:以下)?简称:?“?([{CJK}]{{2,10}})”?\)", self.work):
+            full = m.group(1)
+            # The full name starts after the last verb-like word before it: 兼任退役军人事务部 -> 退役军人事务部.
+            for k in range(len(full) - 2):
+                if full[k] not in "任为兼的在和及与" and is_unit_like(full[k:]):
+                    out[m.group(2)] = self.src[m.start(1) + k:m.end(1)]
+                    break
+        return out
+
+    def full_unit(self, unit: str) -> str:
+        """``省人大常委会`` -> ``黑龙江省人大常委会`` when the notice writes that full name (one place only)."""
+        if unit in self._full:
+            return self._full[unit]
+        res = unit
+        if len(unit) > 2 and unit[0] in "省市县区" and unit[1:] in words("expand"):
+            rest = unit[1:]
+            alts = {rest, rest.replace("人大常委会", "人民代表大会常务委员会"),
+                    rest.replace("人民代表大会常务委员会", "人大常委会")}
+            found = set()
+            for alt in alts:
+                for m in re.finditer(re.escape(unit[0] + alt), self.work):
+                    k = m.start()
+                    while k > 0 and re.match(f"[{CJK}]", self.work[k - 1]):
+                        k -= 1
+                    run = self.work[k:m.start()]
+                    # A place: a short run the notice also writes before other names (中山市人民政府).
+                    if 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
+                            not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and \
+                            self.work.count(run + unit[0]) > 1:
+                        found.add(squash(self.src[k:m.end()]))
+            if len(found) == 1:
+                res = found.pop()
+        self._full[unit] = res
+        return res
+
+    def posts(self, a: int, b: int, prev_unit: str | None = None) -> list[Post]:
+        """Posts of work[a:b] (a post phrase, with 职务/一职/候选人 at its end)."""
+        s = self.work[a:b]
+        t = strip_duty(s)
+        if len(t) > 3 and t in _LEX.roles:
+            return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
+        return parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
+
+    def names(self, a: int, b: int, delimited: bool = False) -> list[tuple[str, int, int]] | None:
+        """``A、B(女)、C同志`` at work[a:b] -> [(name, start, end)], or None.
+
+        ``delimited``: the list stands between two verbs (任命…为, 免去…的), so a name need not
+        start with a known surname (雒树刚) and may hold 和 (胡和平).
+        """
+        s = self.work[a:b]
+        m = _HONOR.search(s)
+        if m:
+            s = s[: m.start()]
+        out = []
+        pos = a
+        items = s.split("、")
+        for it in items:
+            x = _QUAL_NAME.sub("", it)
+            x = re.sub("同志$", "", x)
+            if not (_is_name(x, loose=len(items) > 1) or delimited and _delimited_name(x)):
+                return None
+            out.append((squash(self.src[pos:pos + len(x)]), pos, pos + len(x)))
+            pos += len(it) + 1
+        return out
+
+    def emit(self, name: str, posts: list[Post], a: int, b: int, how: str, note: str | None = None):
+        ev = self.ctx.evidence(a, b)
+        for p in posts:
+            f = {"kind": "post", "doc": self.ctx.doc, "person": name, "unit": self.full_unit(p.unit),
+                 "title": p.title}
+            if how == "end" or p.former:
+                f["former"] = True
+                if how == "end" and self.month:
+                    f["end"] = self.month
+            elif how == "proposed":
+                f["proposed"] = True
+            elif self.date:
+                f["as_of"] = self.date
+            if p.note or note:
+                f["note"] = p.note or note
+            f["evidence"] = ev
+            self.facts.append(f)
+
+    # -- subjects --------------------------------------------------------------------------
+
+    def subject(self, a: int, b: int, allow_posts: bool = True):
+        """The person at the end of work[a:b] (the subject of a verb at b), with posts written before.
+
+        Returns (name, name_start, pre_posts, prefix) or None. The text before the name must be
+        empty, a lead-in word, end in 的/决定/关于, or be posts of the person.
+        """
+        s = self.work[a:b]
+        m = _SUBJECT_END.search(s)
+        end = a + (m.start() if m else len(s))
+        cands = []
+        for k in (3, 2, 4):
+            na = end - k
+            if na < a:
+                continue
+            nm = self.work[na:end]
+            if not _is_name(nm):
+                continue
+            pre = self.work[a:na]
+            ok, pre_posts = self._prefix_ok(pre, a, na, allow_posts)
+            if ok:
+                cands.append((k, na, pre_posts, pre))
+        m2 = re.search(f"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}$", self.work[a:end])
+        if m2 and not cands:
+            na = a + m2.start()
+            ok, pre_posts = self._prefix_ok(self.work[a:na], a, na, allow_posts)
+            if ok:
+                cands.append((end - na, na, pre_posts, self.work[a:na]))
+        if not cands:
+            return None
+        if len(cands) > 1:
+            # Prefer a name the notice writes more often (蔡艳 over 蔡艳则), else the clean prefix.
+            counts = [self.work.count(self.work[na:end]) for _, na, _, _ in cands]
+            best = max(counts)
+            top = [c for c, n in zip(cands, counts) if n == best]
+            if len(top) > 1:
+                # 由周阳兼任: 由 opens the clause (a lead-in), it is no surname here
+                lead = [c for c in top if c[3] and c[3] in words("leadin")]
+                clean = lead or [c for c in top if c[3] == ""]
+                top = clean if len(clean) == 1 else top
+            if len(top) > 1:
+                self.ctx.warn(f"name before {self.work[end:end + 4]!r} is uncertain: "
+                              + " or ".join(self.work[na:end] for _, na, _, _ in top))
+                return None
+            cands = top
+        k, na, pre_posts, pre = cands[0]
+        return squash(self.src[na:end]), na, pre_posts, pre
+
+    def _prefix_ok(self, pre: str, a: int, na: int, allow_posts: bool):
+        if pre == "" or pre in words("leadin") or pre.endswith(("的", "决定", "关于", "会议决定")):
+            return True, []
+        if pre.endswith(_NOT_SUBJECT_END):
+            return False, []
+        if allow_posts:
+            lead = _LEADIN.match(pre)
+            pa = a + (lead.end() if lead else 0)
+            by = pre.rfind("由")
+            if by > 0:  # 办公室主任由房管所所长X兼任: the posts follow 由
+                pa = a + by + 1
+            posts = self.posts(pa, na)
+            if posts:
+                return True, posts
+        return False, []
+
+    # -- clauses ---------------------------------------------------------------------------
+
+    def read(self):
+        if not _SENTENCE_GATE.search(self.work):
+            return
+        self.entry = None  # the person of a 公示 entry, read on to the end of its paragraph
+        for sm in re.finditer(r"[^。!?]+", self.work):
+            if "\n" in sm.group():
+                self.entry = None
+            self.sentence(sm.start(), sm.end())
+
+    def sentence(self, sa: int, sb: int):
+        if not _SENTENCE_GATE.search(self.work, sa, sb):
+            return
+        state = {"mode": None, "person": None, "unit": None, "entry": self.entry}
+        clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(self.work[sa:sb])]
+        for i, (ca, cb) in enumerate(clauses):
+            a, b = sa + ca, sa + cb
+            num = _ITEM_NUMBER.match(self.work, a, b)
+            if num:
+                a = num.end()  # 1.任命… / (二)李四为…
+            if a >= b:
+                continue
+            if i and "\n" in self.work[sa + clauses[i - 1][1]:a]:
+                state["unit"] = None  # a unit is carried along a line, not to the next one
+            nxt = self.work[sa + clauses[i + 1][0]:sa + clauses[i + 1][1]] if i + 1 < len(clauses) else ""
+            if state["mode"] in ("remove", "appoint") and i + 1 < len(clauses) and _is_name(self.work[a:b]) \
+                    and not self.work[b:sa + clauses[i + 1][0]].strip(" "):
+                b = sa + clauses[i + 1][1]  # 免去: 张三 县财政局局长职务 (a name, a space, the post)
+                clauses[i + 1] = (clauses[i + 1][1], clauses[i + 1][1])
+            prev = self.work[sa + clauses[i - 1][0]:sa + clauses[i - 1][1]] if i else ""
+            state["career"] = bool(_CAREER_DATE.search(prev))
+            self.clause(a, b, state, nxt)
+
+    def clause(self, a: int, b: int, st: dict, nxt: str):
+        c = self.work[a:b]
+        n0 = len(self.facts)
+        # 公示 entry: 何华榕,男,汉族,… — the person of the clauses that follow.
+        if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
+            st["entry"] = self.entry = (squash(self.src[a:b]), a)
+            return
+        has_verb = _OBJECT_VERB.search(c)
+        if not (has_verb and self._object(a, b, st)) and not self._subject_verb(a, b, st) \
+                and not (not has_verb and st["mode"] in ("appoint", "propose", "remove") and self._continued(a, b, st)):
+            self._entry_posts(a, b, st)
+        self._proposed(a, b)
+        if len(self.facts) == n0:
+            self._post_names(a, b, st)
+        if len(self.facts) == n0:
+            self._topic(a, b, st)
+        if len(self.facts) > n0:
+            st["unit"] = self.facts[-1]["unit"]
+
+    def _topic(self, a: int, b: int, st: dict):
+        """``56岁的许甘露是福建人,此前担任河南省委政法委书记``: the person the sentence is about, then a
+        post held before (former)."""
+        c = self.work[a:b]
+        m = re.match(f"^此前(?:已)?(?:{_alt('take')})", c)
+        if m and st.get("topic"):
+            posts = self.posts(a + m.end(), b)
+            if posts:
+                self.emit(st["topic"], [Post(p.unit, p.title, p.note, True) for p in posts], a, b, "start")
+            return
+        t = re.search(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)", c)
+        if t and _is_name(t.group(1)):
+            st["topic"] = squash(self.src[a + t.start(1):a + t.end(1)])
+
+    def _object(self, a: int, b: int, st: dict) -> bool:
+        c = self.work[a:b]
+        for m in _OBJECT_VERB.finditer(c):
+            if m.group("v") in words("accept") and not _RESIGN.search(self.work, a + m.end(), b):
+                continue  # 经县政府同意任命…: 同意 accepts no resignation here
+            return self._object_at(a, b, st, m)
+        return False
+
+    def _object_at(self, a: int, b: int, st: dict, m) -> bool:
+        c = self.work[a:b]
+        pre = c[: m.start()]
+        if pre.endswith(("被", "新", "已", "提请", "的")):
+            return False
+        v = m.group("v")
+        proposed = pre.endswith("拟") or v in words("nominate")
+        ra = a + m.end()
+        if v in words("accept"):
+            rm = _RESIGN.search(self.work, ra, b)
+            if not rm:
+                return False
+            who = self._object_names(ra, rm.start(), st)
+            posts = self.posts(rm.end(), b)
+            if who and posts:
+                st["mode"] = "resign"
+                for name, _, _ in who:
+                    self.emit(name, posts, a + m.start(), b, "end")
+                st["person"] = who[-1][0]
+                return True
+            return False
+        if self.work.startswith("了", ra):
+            ra += 1  # 任命了…
+        if v in words("remove"):
+            if not self.work.startswith("其", ra):  # 免去其…: part of the entry before, the list goes on
+                st["mode"] = "remove"
+            return self._removal(ra, b, st, a + m.start())
+        if ra >= b:
+            if re.search(_alt("take", "act"), pre):
+                return False  # …担任新组建的退役部部长任命: 任命 closes another verb's post
+            st["mode"] = "propose" if proposed else "appoint"
+            return True  # 决定任命: — the list follows
+        st["mode"] = "propose" if proposed else "appoint"
+        return self._appointed(ra, b, st, a + m.start(), "proposed" if proposed else "start")
+
+    def _object_names(self, a: int, b: int, st: dict):
+        s = self.work[a:b]
+        s2 = re.sub(r"(?:同志)?(?:因[^、]{2,12}?)?(?:请求)?$", "", s)  # 接受王刚因个人原因辞去…
+        if s2 == "其" and st["person"]:
+            return [(st["person"], a, a + 1)]
+        return self.names(a, a + len(s2), delimited=True)
+
+    def _appointed(self, a: int, b: int, st: dict, ev_a: int, how: str) -> bool:
+        """``A、B为Y`` at work[a:b]."""
+        for wm in re.finditer("为", self.work[a:b]):
+            who = self.names(a, a + wm.start(), delimited=True)
+            if who:
+                posts = self.posts(a + wm.end(), b)
+                if not posts:
+                    return False
+                for name, _, _ in who:
+                    self.emit(name, posts, ev_a, b, how)
+                st["person"] = who[-1][0]
+                return True
+        return False
+
+    def _removal(self, a: int, b: int, st: dict, ev_a: int) -> bool:
+        """``C(同志)(的)Y职务`` / ``其Y职务`` / ``CY职务`` (no 的) at work[a:b]."""
+        s = self.work[a:b]
+        if s.startswith("其") and st["person"]:
+            posts = self.posts(a + 1, b)
+            if posts:
+                self.emit(st["person"], posts, ev_a, b, "end")
+                return True
+            return False
+        m = re.match(rf"(?P<n>[{CJK}·、()]{{2,40}}?)(?:同志)?的", s)
+        if m:
+            who = self.names(a, a + len(m.group("n")), delimited=True)
+            if who:
+                posts = self.posts(a + m.end(), b)
+                if posts:
+                    for name, _, _ in who:
+                        self.emit(name, posts, ev_a, b, "end")
+                    st["person"] = who[-1][0]
+                    return True
+        # No 的: the name is glued to the post; take the cut whose unit or name the notice writes elsewhere.
+        cands = []
+        ks = [k for k in (3, 2, 4) if s[k:k + 2] == "同志" and _is_name(s[:k])] or [3, 2, 4]
+        for k in ks:
+            nm = s[:k]
+            if not _is_name(nm):
+                continue
+            pa = a + k + (2 if s[k:k + 2] == "同志" else 0)
+            while pa < b and self.work[pa] == " ":
+                pa += 1
+            if _SUBJECT_VERB.match(self.work, pa):
+                continue  # 周永同志任…: a verb, not a post
+            posts = self.posts(pa, b)
+            if posts:
+                cands.append((nm, k, posts, pa))
+        if len(cands) > 1:
+            seen = [c for c in cands if self.work.count(c[0]) > 1 or
+                    self.work.count(self.work[c[3]:c[3] + 3]) > 1]
+            if len(seen) != 1:
+                self.ctx.warn(f"removal whose name is uncertain: {s[:20]!r}")
+                return False
+            cands = seen
+        if cands:
+            nm, k, posts, _ = cands[0]
+            name = squash(self.src[a:a + k])
+            self.emit(name, posts, ev_a, b, "end")
+            st["person"] = name
+            return True
+        return False
+
+    def _continued(self, a: int, b: int, st: dict) -> bool:
+        """A clause of a running list after 任命/免去: ``B为Y`` / ``C的Y职务``."""
+        if st["mode"] in ("appoint", "propose") and "为" in self.work[a:b]:
+            return self._appointed(a, b, st, a, "start" if st["mode"] == "appoint" else "proposed")
+        sp = self.work.find(" ", a, b)
+        if st["mode"] == "appoint" and sp != -1 and _is_name(self.work[a:sp]):
+            posts = self.posts(sp + 1, b)  # 任命: 刘某 市财政局局长 (a name, a space, the post)
+            if posts:
+                name = squash(self.src[a:sp])
+                self.emit(name, posts, a, b, "start")
+                st["person"] = name
+                return True
+        if st["mode"] == "remove":
+            return self._removal(a, b, st, a)
+        return False
+
+    def _subject_verb(self, a: int, b: int, st: dict) -> bool:
+        for m in _SUBJECT_VERB.finditer(self.work, a, b):
+            v = m.group("v")
+            if m.start() > a and self.work[m.start() - 1] in _NOT_NOW and v not in words("propose"):
+                continue
+            if m.start() == a or len(v) == 1 and (self.work[m.start() - 1] in _VERB_INSIDE
+                                                  or self.work[m.start() + 1:m.start() + 2] in _NOT_VERB_NEXT):
+                continue
+            if v == "为" and st["mode"] != "appoint" and not re.search("决定|关于", self.work[a:m.start()]):
+                continue
+            subj = self.subject(a, m.start())
+            if not subj:
+                continue
+            name, na, pre_posts, pre = subj
+            if v == "为" and not (pre.endswith(("决定", "关于")) or st["mode"] == "appoint"):
+                continue
+            posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
+            de = self.work.find("的", m.end(), b)
+            if not posts and de != -1:
+                # 担任新组建的退役部部长(任命): the post after a description, 任命 closing it
+                tail = re.search(r"(?:的)?任命$", self.work[de + 1:b])
+                posts = self.posts(de + 1, de + 1 + tail.start() if tail else b)
+            if not posts:
+                if pre_posts and v in words("take"):  # 财政部部长助理戴柏华兼任办公室主任 (a role in a group)
+                    self.emit(name, pre_posts, a, b, "start")
+                    st["person"] = name
+                    return True
+                continue
+            how = "start"
+            if v in words("take") and st.get("career"):
+                continue
+            if v in words("propose"):
+                how = "proposed"
+            elif v in words("resign"):
+                how = "end"
+            elif v in words("act"):
+                posts = [Post(p.unit, p.title if p.title.startswith("代理") else "代理" + p.title, p.note)
+                         for p in posts]
+            elif v == "为现任":
+                how = "start"
+            if pre_posts:
+                self.emit(name, pre_posts, a, b, "start")
+            self.emit(name, posts, a, b, how)
+            st["person"] = name
+            return True
+        return False
+
+    def _entry_posts(self, a: int, b: int, st: dict):
+        """``现任Y`` / ``拟提名为Y候选人`` in a 公示 entry."""
+        if not st["entry"]:
+            return
+        c = self.work[a:b]
+        name, _ = st["entry"]
+        for w in words("current"):
+            if c.startswith(w):
+                posts = self.posts(a + len(w), b)
+                if posts:
+                    self.emit(name, posts, a, b, "start", note=w)
+                return
+        for w in words("propose"):
+            if c.startswith(w):
+                posts = self.posts(a + len(w), b)
+                if posts:
+                    self.emit(name, posts, a, b, "proposed")
+                return
+
+    def _proposed(self, a: int, b: int):
+        """``拟任兰溪市委书记的朱瑞俊`` / ``拟提名为兰溪市长候选人的蔡艳``."""
+        for m in _PROPOSE.finditer(self.work, a, b):
+            posts = self.posts(m.start("posts"), m.end("posts"))
+            if not posts:
+                continue
+            ra = m.start("rest")
+            cands = [k for k in (3, 2, 4) if ra + k <= m.end("rest") and _is_name(self.work[ra:ra + k])]
+            if len(cands) > 1:
+                counts = [self.work.count(self.work[ra:ra + k]) for k in cands]
+                top = [k for k, n in zip(cands, counts) if n == max(counts)]
+                if len(top) > 1:
+                    nxt = [k for k in top if self.work[ra + k:ra + k + 1] in ("和", "为", "与", "及", "")]
+                    top = nxt if len(nxt) == 1 else top
+                if len(top) > 1:
+                    self.ctx.warn(f"proposed post whose person is uncertain: {self.work[ra:ra + 6]!r}")
+                    continue
+                cands = top
+            if cands:
+                k = cands[0]
+                self.emit(squash(self.src[ra:ra + k]), posts, m.start(), ra + k, "proposed")
+
+    # -- posts before names ----------------------------------------------------------------
+
+    def _post_names(self, a: int, b: int, st: dict):
+        """``省委书记、省人大常委会主任钱运录`` / ``副主任马淑洁、李希明…及秘书长傅亚文出席会议``."""
+        c = self.work[a:b]
+        tm = _TITLE_NAME.search(c)
+        if not tm:
+            cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
+            if cuts:
+                self._name_title(a, c, cuts)
+            return
+        de = c.rfind("的", 0, tm.start())
+        if de != -1:  # 新任命的市财政局局长王明…: the posts start after 的
+            a += de + 1
+            c = c[de + 1:]
+        lead = _LEADIN_OR_CURRENT.match(c)
+        if lead and lead.end() < len(c):
+            a += lead.end()
+            c = c[lead.end():]
+        cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3] + [len(c)]
+        if self._name_title(a, c, cuts):
+            return
+        for i in cuts:
+            got = self._post_name_head(a, a + i, st)
+            if got:
+                tail = c[i:]
+                con = re.match(r"(?:以及|及|和)", tail)
+                if con:
+                    self._post_names(a + i + con.end(), b, st)
+                return
+
+    def _name_title(self, a: int, c: str, cuts: list[int]) -> bool:
+        """``栗战书委员长主持会议``: a name, then a leader's title whose unit goes without saying."""
+        for i in cuts:
+            for k in (3, 2, 4):
+                t = c[k:i]
+                if i - k < 2 or not default_unit(t) or not _is_name(c[:k]):
+                    continue
+                posts = [Post(default_unit(t), self.src[a + k:a + i])]
+                self.emit(squash(self.src[a:a + k]), posts, a, a + i, "start")
+                return True
+        return False
+
+    def _post_name_head(self, a: int, b: int, st: dict) -> bool:
+        """``A职务B、C、D职务E`` at work[a:b]: each run of posts goes to the names after it."""
+        items = []
+        pos = a
+        for it in self.work[a:b].split("、"):
+            items.append((pos, pos + len(it)))
+            pos += len(it) + 1
+        groups = []  # [posts, [(name, start, end)]]
+        posts_from = a  # start of the posts phrase being read
+        unit = st["unit"]
+        for ia, ib in items:
+            if groups and groups[-1][1] and posts_from is None and _is_name(self.work[ia:ib], loose=True):
+                groups[-1][1].append((squash(self.src[ia:ib]), ia, ib))
+                continue
+            if posts_from is None:
+                posts_from = ia
+            got = None
+            for k in (3, 2, 4):
+                if ib - ia <= k or not _is_name(self.work[ib - k:ib], loose=True):
+                    continue
+                posts = self.posts(posts_from, ib - k, unit)
+                if posts:
+                    got = (posts, k)
+                    break
+            if got:
+                posts, k = got
+                groups.append((posts, [(squash(self.src[ib - k:ib]), ib - k, ib)]))
+                unit = posts[-1].unit
+                posts_from = None
+            elif not self.posts(ia, ib, unit):
+                return False
+        if not groups or posts_from is not None:
+            return False
+        for posts, who in groups:
+            for name, _, _ in who:
+                self.emit(name, posts, a, b, "start")
+        st["person"] = groups[-1][1][-1][0]
+        st["unit"] = unit
+        return True
+
+
+def build_appointments(ctx: NoticeContext) -> list[dict]:
+    r = _Reader(ctx)
+    r.read()
+    return r.facts

@@ -1,0 +1,266 @@
+"""Post phrases of 任免 texts split into (unit, title) with the unit and title as written in the source.
+
+A post phrase (``国家林业和草原局(国家公园管理局)副局长``, ``崇明区副区长、代理区长``,
+``省政府秘书长``, ``最高人民法院副院长、审判委员会委员``) is read on the work text
+(Simplified, half-width) and its unit and title are quoted back from the source text at the
+same offsets, so a Traditional-script notice keeps its own characters.
+
+>>> [(p.unit, p.title) for p in parse_post_phrase("崇明区副区长、代理区长")]
+[('崇明区人民政府', '副区长'), ('崇明区人民政府', '代理区长')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("国家林业和草原局(国家公园管理局)副局长")]
+[('国家林业和草原局', '副局长')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("最高人民法院副院长、审判委员会委员、审判员")]
+[('最高人民法院', '副院长'), ('最高人民法院审判委员会', '委员'), ('最高人民法院', '审判员')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("区人大常委会党组书记、主任")]
+[('区人大常委会党组', '书记'), ('区人大常委会', '主任')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("政府副县长")]
+[('县人民政府', '副县长')]
+>>> [(p.unit, p.title) for p in parse_post_phrase("兰溪市长")]
+[('兰溪市人民政府', '市长')]
+>>> parse_post_phrase("加强管理工作")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .mentions import CJK, is_unit_like, leader_government, title_suffix
+
+__all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units"]
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, tuple[str, ...]]:
+    text = resources.files("govgraph.loaders").joinpath("data", "appointment_words.tsv").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    for ln in text.splitlines():
+        if not ln.strip() or ln.lstrip().startswith("#"):
+            continue
+        word, _, cls = ln.strip().partition("\t")
+        out.setdefault(cls.strip(), []).append(word.strip())
+    return {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in out.items()}
+
+
+def words(cls: str) -> tuple[str, ...]:
+    """Words of one class of ``appointment_words.tsv``, longest first.
+
+    >>> words("remove")[:2]
+    ('免去', '免除')
+    """
+    return _word_classes().get(cls, ())
+
+
+@lru_cache(maxsize=1)
+def _subunits() -> tuple[str, ...]:
+    text = resources.files("govgraph.loaders").joinpath("data", "subunits.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "-")))
+
+
+@lru_cache(maxsize=1)
+def _subunit_endings() -> tuple[str, ...]:
+    text = resources.files("govgraph.loaders").joinpath("data", "subunits.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip()[1:] for ln in text.splitlines() if ln.strip().startswith("-"))
+
+
+def _is_subunit(u: str) -> bool:
+    """A body inside the unit named before it: 审判委员会, 组织部, 民一庭."""
+    return u in _subunits() or (u.endswith(_subunit_endings()) and 2 <= len(u) <= 6
+                                and not u.endswith(("法院", "检察院")) and u[0] not in _LEVELS)
+
+
+@lru_cache(maxsize=1)
+def _more_suffixes() -> tuple[str, ...]:
+    text = resources.files("govgraph.loaders").joinpath("data", "post_unit_suffixes.txt").read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _unit_like(s: str) -> bool:
+    """is_unit_like, with digits read as numerals (中部战区第81集团军), or a body inside a unit."""
+    if _is_subunit(s):
+        return True
+    if s.endswith(_more_suffixes()) and len(s) > 3 and re.fullmatch(f"[{CJK}\\d]+", s) and not _verb_rx().search(s):
+        return True
+    return is_unit_like(re.sub(r"\d", "一", s)) and not _verb_rx().search(s)  # 院免去何靖香港中联办
+
+
+@lru_cache(maxsize=1)
+def _verb_rx():
+    return re.compile("|".join(map(re.escape, words("appoint") + words("remove") + words("accept") + ("辞去",))))
+
+
+@lru_cache(maxsize=1)
+def leader_units() -> dict[str, str]:
+    """Titles whose unit goes without saying (副总理 -> 国务院), from ``leader_units.tsv``."""
+    text = resources.files("govgraph.loaders").joinpath("data", "leader_units.tsv").read_text(encoding="utf-8")
+    pairs = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {t.strip(): u.strip() for t, u in pairs}
+
+
+def default_unit(title: str) -> str | None:
+    """The unit of a leader's title written alone: 副区长 -> 区人民政府, 副总理 -> 国务院.
+
+    >>> default_unit("常务副市长"), default_unit("副总理"), default_unit("局长")
+    ('市人民政府', '国务院', None)
+    """
+    return leader_government(title) or leader_units().get(title)
+
+
+@dataclass
+class Post:
+    unit: str
+    title: str
+    note: str | None = None
+    former: bool = False
+
+
+_LEVEL_TITLE = re.compile(r"(?:常务)?(?:副)?([省市县区州旗])长")
+_PLACE = re.compile(rf"[{CJK}]{{1,10}}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|旗)")
+_LEVELS = ("省", "市", "县", "区", "镇", "乡", "州", "旗")
+_GOV_SHORT = re.compile(rf"^([{CJK}]*?[省市县区州旗])政府$")
+
+
+def strip_duty(s: str) -> str:
+    """``…副市长职务的请求`` -> ``…副市长``; ``…副县长一职`` -> ``…副县长``."""
+    rx1, rx2 = _duty_rx()
+    return rx2.sub("", rx1.sub("", s))
+
+
+@lru_cache(maxsize=1)
+def _duty_rx():
+    duty = "|".join(map(re.escape, words("duty")))
+    return re.compile(rf"(?:{duty})(?:\([^()]*\))?$"), re.compile(rf"(?:{duty})?(?:的(?:决定|请求)?)?(?:请求)?$")
+
+
+def _acting(head: str, title: str) -> tuple[str, bool]:
+    """``代理`` / ``代`` right before a title: (the head without it, acting?)."""
+    for w in words("acting"):
+        if head.endswith(w) and (len(w) > 1 or _LEVEL_TITLE.fullmatch(title) or title == "主席"):
+            return head[: -len(w)], True
+    return head, False
+
+
+def _government(unit: str, title: str) -> str | None:
+    """The government a leader's post phrase names: 黑龙江省(省长), 兰溪(市长), 县政府(副县长)."""
+    lt = _LEVEL_TITLE.fullmatch(title)
+    if unit in ("政府", "人民政府"):
+        return leader_government(title)
+    m = _GOV_SHORT.match(unit)
+    if m:
+        return m.group(1) + "人民政府"
+    if unit.endswith("人民政府"):
+        return None
+    if (lt or title in ("主席", "副主席") and unit.endswith("自治区")) and _PLACE.fullmatch(unit) \
+            and not _unit_like(unit):
+        return unit + "人民政府"
+    if lt and 2 <= len(unit) <= 4 and re.fullmatch(f"[{CJK}]+", unit) and not unit.endswith(lt.group(1)) \
+            and not _unit_like(unit) and not _unit_like(unit + lt.group(1)):
+        return unit + lt.group(1) + "人民政府"  # 兰溪市长: the place's 市 is the title's
+    return None
+
+
+def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = None,
+                      aliases: dict | None = None) -> list[Post]:
+    """Posts of ``s`` (work text); units and titles quoted from ``src`` (same length) where literal.
+
+    ``prev_unit`` is the unit a bare title inherits (``副主任刘东辉`` after ``省人大常委会主任…``);
+    ``aliases`` maps a short name defined in the text (``简称退役部``) to the full one.
+    Returns [] when a part is not a post.
+    """
+    src = s if src is None else src
+    out: list[Post] = []
+    first = True
+    for part_m in re.finditer(r"(?:[^、,;兼]|兼(?=任|职))+", s):
+        a, b = part_m.span()
+        part = s[a:b]
+        note = None
+        qm = re.search(r"\(([^()]{1,12})\)$", part)
+        if qm:
+            note = part[qm.start() + 1:qm.end() - 1]
+            b = a + qm.start()
+            part = s[a:b]
+        former = False
+        acting_lead = part.startswith("代理")
+        if acting_lead:
+            a += 2
+            part = s[a:b]
+        lead = re.match(r"^(?:分管|主管|主要|具体|兼任|兼|时任|现任|原)+", part)
+        if lead:
+            if "时任" in lead.group():
+                return []  # 时任…: a post held then, not a fact of this notice
+            former = "原" in lead.group()
+            a += lead.end()
+            part = s[a:b]
+        t = title_suffix(part)
+        if not t:
+            return []
+        if len(t) == len(part):
+            # 纪委书记 alone: the 纪委's 书记 when a shorter title leaves a unit.
+            for k in range(1, len(t) - 1):
+                t2 = title_suffix(part[k:])
+                if t2 and len(t2) == len(part) - k and _unit_like(part[:k]):
+                    t = t2
+                    break
+        # 国土资源部党组书记: the title 书记 of the unit 国土资源部党组 (as 区委常委 is 常委 of 区委).
+        party = next((w for w in words("party") if t.startswith(w) and
+                      (title_suffix(t[len(w):]) == t[len(w):] or t[len(w):] in words("party_title"))), "")
+        if party:
+            t = t[len(party):]
+        ta = b - len(t)
+        head_end = ta
+        head = s[a:head_end]
+        head, acting = _acting(head, t)
+        acting = acting or acting_lead
+        head_end = a + len(head)
+        # A bracket inside the unit is an alias or a short name: 国家林业和草原局(国家公园管理局)副局长.
+        core_end = head_end
+        bm = re.search(r"\([^()]*\)$", head)
+        if bm:
+            core_end = a + bm.start()
+        unit_w = s[a:core_end]
+        unit_src = src[a:core_end]
+        title_src = src[ta:b]
+        if acting:
+            title_src = "代理" + title_src
+        if unit_w in words("bare"):
+            return []  # 办公室常务副主任: the office of a group, not a unit
+        if party:
+            base = unit_w[: -len(party)]
+            if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in _LEVELS:
+                return []
+            if not base and prev_unit and party in words("party_inside"):
+                unit_src = prev_unit + unit_src  # 区检察院副检察长、党组副书记: the 检察院's 党组
+            out.append(Post(unit_src, title_src, note, former))
+            prev_unit = src[a:a + len(base)] if base else prev_unit
+            first = False
+            continue
+        gov = _government(unit_w, t) if unit_w else None
+        if not unit_w:
+            g = default_unit(t)
+            if g and prev_unit and prev_unit.endswith("人民政府") and leader_government(t):
+                g = prev_unit  # 崇明区副区长、代理区长: the same government
+            unit_src = g or prev_unit
+            if unit_src is None:
+                return []
+        elif gov:
+            lit = gov[:-4]
+            unit_src = src[a:a + len(lit)] + "人民政府" if s[a:a + len(lit)] == lit else gov
+        elif aliases and unit_w in aliases:
+            unit_src = aliases[unit_w]
+        elif not _unit_like(unit_w) or unit_w.endswith("长"):
+            # 组织部长: the unit's last character doubles as the title's first.
+            if core_end == ta and not acting and _unit_like(s[a:core_end + 1]):
+                unit_w, unit_src = s[a:core_end + 1], src[a:core_end + 1]
+            else:
+                return []
+        sub = _is_subunit(unit_w)
+        if sub and prev_unit and not first:
+            unit_src = prev_unit + unit_src
+        out.append(Post(unit_src, title_src, note, former))
+        if unit_w and not sub:
+            prev_unit = unit_src
+        first = False
+    return out

@@ -1,0 +1,246 @@
+"""任免 in real notices: snippets of the dev part of data/real (rm- batch), each with its source.
+
+Appointments and current posts carry ``as_of`` (the notice's date), removals and accepted
+resignations ``former`` with ``end`` (the month), 公示 posts ``proposed``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govgraph.facts import validate_fact
+from govgraph.loaders import extract_paths
+from govgraph.loaders.build_posts import build_posts
+from govgraph.loaders.context import NoticeContext
+from govgraph.notice import Notice
+
+REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "notices"
+
+
+def _posts(text: str, date: str | None = "2020-08-11"):
+    ctx = NoticeContext(Notice(doc="d", text=text, date=date))
+    facts = build_posts(ctx)
+    for f in facts:
+        assert not validate_fact(f), f
+        ev = f["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+    return facts
+
+
+def _keys(facts):
+    return {(f["person"], f["unit"], f["title"]) for f in facts}
+
+
+def _how(facts):
+    return {(f["person"], f["title"], f.get("as_of"), f.get("end"), bool(f.get("former")), bool(f.get("proposed")))
+            for f in facts}
+
+
+def test_appointment_and_removal_lists_with_a_qualifier_after_the_name():
+    # rm-01.txt (国务院任免国家工作人员)
+    facts = _posts("任命孙茂利为公安部副部长；任命朱程清（女）为水利部副部长；"
+                   "任命潘贤掌为国务院台湾事务办公室副主任。\n免去余蔚平的财政部副部长职务；免去陆桂华的水利部副部长职务。",
+                   date="2022-08-17")
+    assert _keys(facts) == {("孙茂利", "公安部", "副部长"), ("朱程清", "水利部", "副部长"),
+                            ("潘贤掌", "国务院台湾事务办公室", "副主任"), ("余蔚平", "财政部", "副部长"),
+                            ("陆桂华", "水利部", "副部长")}
+    assert ("朱程清", "副部长", "2022-08-17", None, False, False) in _how(facts)
+    assert ("余蔚平", "副部长", None, "2022-08", True, False) in _how(facts)
+    assert not any("start" in f for f in facts)
+
+
+def test_traditional_text_keeps_its_characters_and_drops_an_alias_in_brackets():
+    # rm-03.txt (經濟通 item on the State Council list)
+    text = ("人社部今次公布的任免還包括:任命徐耀為退役軍人事務部副部長;任命宋新春為國家林業和草原局(國家公園管理局)副局長。"
+            "免去彭小國的國家林業和草原局(國家公園管理局)副局長職務;免去常繼樂的國家疾病預防控制局副局長職務。")
+    assert _keys(_posts(text)) == {("徐耀", "退役軍人事務部", "副部長"), ("宋新春", "國家林業和草原局", "副局長"),
+                                   ("彭小國", "國家林業和草原局", "副局長"), ("常繼樂", "國家疾病預防控制局", "副局長")}
+
+
+def test_resignations_acting_posts_and_a_meeting_attendance_list():
+    # rm-06.txt (黑龙江省人大常委会): full names from the decision titles, 省政府 is the 人民政府
+    facts = extract_paths([REAL / "rm-06.txt"]).facts
+    posts = {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts if f["kind"] == "post"}
+    assert {("张左己", "黑龙江省人民政府", "省长", True), ("刘学良", "黑龙江省人民政府", "副省长", True),
+            ("栗战书", "黑龙江省人民政府", "代理省长", False), ("杜家毫", "省人民政府", "副省长", False),
+            ("郭晓华", "省人民政府", "秘书长", False), ("张松岭", "省人民政府", "秘书长", True),
+            ("钱运录", "省委", "书记", False), ("钱运录", "黑龙江省人大常委会", "主任", False),
+            ("董浩", "黑龙江省人大常委会", "副主任", False), ("傅亚文", "黑龙江省人大常委会", "秘书长", False),
+            ("王宗璋", "黑龙江省人大常委会", "副主任", False), ("王东华", "省人民政府", "副省长", False)} <= posts
+    assert not any(p[0] in ("刘伟", "印蕾") for p in posts)  # reporters
+
+
+def test_running_list_after_one_appointment_keeps_elliptical_units():
+    # rm-07.txt (上海市人大常委会)
+    facts = _posts("此次决定任命的共计十一位上海市政府组成人员:任命王坚为上海市经济和信息化委员会主任,"
+                   "沙海林为商务委员会主任,马伊里为民政局局长,冯经明为规划和国土资源管理局局长。")
+    assert _keys(facts) == {("王坚", "上海市经济和信息化委员会", "主任"), ("沙海林", "商务委员会", "主任"),
+                            ("马伊里", "民政局", "局长"), ("冯经明", "规划和国土资源管理局", "局长")}
+
+
+def test_provincial_leaders_resign_and_acting_governors_take_over():
+    # rm-10.txt (人民网 roundup)
+    facts = _posts("3月26日,王正伟辞去宁夏回族自治区人民政府主席职务,刘慧代理宁夏回族自治区人民政府主席职务;"
+                   "3月28日,马飚辞去广西壮族自治区主席职务,陈武任代理主席。\n郭树清任山东省代省长 姜大明辞省长职务", date=None)
+    assert _keys(facts) == {("王正伟", "宁夏回族自治区人民政府", "主席"), ("刘慧", "宁夏回族自治区人民政府", "代理主席"),
+                            ("马飚", "广西壮族自治区人民政府", "主席"), ("陈武", "广西壮族自治区人民政府", "代理主席"),
+                            ("郭树清", "山东省人民政府", "代理省长"), ("姜大明", "省人民政府", "省长")}
+    assert {f["person"] for f in facts if f.get("former")} == {"王正伟", "马飚", "姜大明"}
+
+
+def test_gongshi_entry_with_current_and_proposed_posts():
+    # rm-11.txt (湖南省委组织部 干部任前公示)
+    facts = _posts("何华榕,男,汉族,1966年12月出生,大专,九三学社社员,现任九三学社衡阳市委主委、衡阳市审计局副局长,"
+                   "拟提名为市州政协副职候选人(学历破格);\n"
+                   "2021年任九三学社衡阳市委主委、衡阳市审计局副局长。", date=None)
+    assert _keys(facts) == {("何华榕", "九三学社衡阳市委", "主委"), ("何华榕", "衡阳市审计局", "副局长"),
+                            ("何华榕", "市州政协", "副职")}
+    assert [f["title"] for f in facts if f.get("proposed")] == ["副职"]
+
+
+def test_proposed_posts_named_before_the_person():
+    # rm-14.txt (浙江省委组织部 任前公示): 蔡艳 is written elsewhere, so 蔡艳则 is no name
+    facts = _posts("其中,拟任兰溪市委书记的朱瑞俊和拟提名为兰溪市长候选人的蔡艳则为1972年生人。"
+                   "同为省委党校研究生学历、比他小两个月的磐安人蔡艳,则一直在金华地区工作。")
+    assert _keys(facts) == {("朱瑞俊", "兰溪市委", "书记"), ("蔡艳", "兰溪市人民政府", "市长")}
+    assert all(f.get("proposed") and "as_of" not in f for f in facts)
+
+
+def test_deputy_and_acting_head_of_a_court_and_a_resignation_request():
+    # rm-12.txt (苏州市人大常委会)
+    facts = _posts("会上,受市长曲福田委托,副市长王翔提请人事任免事项。会议经过审议,以无记名投票方式决定任命吴晓东为苏州市人民政府副市长,"
+                   "任命徐清宇为苏州市中级人民法院副院长、代理院长,闵正兵为苏州市人民检察院副检察长、代理检察长。"
+                   "会议接受叶兆伟辞去苏州市中级人民法院院长职务的请求。", date="2017-01-11")
+    assert _keys(facts) == {("曲福田", "市人民政府", "市长"), ("王翔", "市人民政府", "副市长"),
+                            ("吴晓东", "苏州市人民政府", "副市长"), ("徐清宇", "苏州市中级人民法院", "副院长"),
+                            ("徐清宇", "苏州市中级人民法院", "代理院长"), ("闵正兵", "苏州市人民检察院", "副检察长"),
+                            ("闵正兵", "苏州市人民检察院", "代理检察长"), ("叶兆伟", "苏州市中级人民法院", "院长")}
+
+
+def test_posts_of_a_court_and_its_bodies_in_one_removal():
+    # rm-05.txt (全国人大常委会): 审判委员会 and 知识产权法庭 are bodies of the court named first
+    facts = _posts("免去罗东川的最高人民法院副院长、审判委员会委员、知识产权法庭庭长、审判员职务。")
+    assert _keys(facts) == {("罗东川", "最高人民法院", "副院长"), ("罗东川", "最高人民法院审判委员会", "委员"),
+                            ("罗东川", "最高人民法院知识产权法庭", "庭长"), ("罗东川", "最高人民法院", "审判员")}
+
+
+def test_attendance_lists_with_several_names_and_a_minority_name():
+    # rm-05.txt (全国人大常委会) and rm-16.txt (崇明区)
+    facts = _posts("全国人大常委会副委员长王晨、曹建明、艾力更·依明巴海、白玛赤林,秘书长杨振武出席会议")
+    assert _keys(facts) == {("王晨", "全国人大常委会", "副委员长"), ("曹建明", "全国人大常委会", "副委员长"),
+                            ("艾力更·依明巴海", "全国人大常委会", "副委员长"), ("白玛赤林", "全国人大常委会", "副委员长"),
+                            ("杨振武", "全国人大常委会", "秘书长")}
+    facts = _posts("区委常委、副区长黄晓霞,区委常委、纪委书记、监委主任沈雪峰列席会议。副区长张秩通,区人民法院院长竺常贇列席会议。")
+    assert _keys(facts) == {("黄晓霞", "区委", "常委"), ("黄晓霞", "区人民政府", "副区长"), ("沈雪峰", "区委", "常委"),
+                            ("沈雪峰", "纪委", "书记"), ("沈雪峰", "监委", "主任"), ("张秩通", "区人民政府", "副区长"),
+                            ("竺常贇", "区人民法院", "院长")}
+
+
+def test_acting_county_head_and_a_career_step_without_a_subject():
+    # rm-18.txt (响水县)
+    facts = _posts("会议决定任命翟大伟同志为响水县人民政府副县长;决定接受陆文忠同志辞去响水县人民政府县长职务,"
+                   "决定翟大伟同志代理响水县人民政府县长职务。\n"
+                   "2021年7月任共青团盐城市委书记,时年34岁。后调任盐城市盐都区委副书记(正处级)、大冈镇党委书记,至此番履新。",
+                   date="2024-11-22")
+    assert _keys(facts) == {("翟大伟", "响水县人民政府", "副县长"), ("翟大伟", "响水县人民政府", "代理县长"),
+                            ("陆文忠", "响水县人民政府", "县长")}
+
+
+def test_resignation_of_the_person_just_appointed():
+    # rm-22.txt (中山市): 其 is the person of the clause before
+    facts = _posts("会议经表决,决定任命陈晖东为中山市人民政府副市长,接受其辞去中山市人大常委会副主任职务的请求。"
+                   "免去刘云梅的中山市人民政府副市长职务。", date=None)
+    assert _keys(facts) == {("陈晖东", "中山市人民政府", "副市长"), ("陈晖东", "中山市人大常委会", "副主任"),
+                            ("刘云梅", "中山市人民政府", "副市长")}
+    assert {f["person"] for f in facts if f.get("former")} == {"陈晖东", "刘云梅"}
+    assert {(f["person"], f["unit"]) for f in facts if f.get("former")} == {("陈晖东", "中山市人大常委会"),
+                                                                           ("刘云梅", "中山市人民政府")}
+
+
+def test_acting_mayor_written_as_a_duty_and_a_department_of_the_party_committee():
+    # rm-23.txt (漳州市)
+    facts = _posts("市委常委、常务副市长张慧德,市委常委、组织部长蔡亚东,市法院院长罗雄列席会议。"
+                   "决定任命王进足为漳州市人民政府副市长、代理漳州市人民政府市长职务。", date=None)
+    assert _keys(facts) == {("张慧德", "市委", "常委"), ("张慧德", "市人民政府", "常务副市长"), ("蔡亚东", "市委", "常委"),
+                            ("蔡亚东", "市委组织部", "部长"), ("罗雄", "市法院", "院长"),
+                            ("王进足", "漳州市人民政府", "副市长"), ("王进足", "漳州市人民政府", "代理市长")}
+
+
+def test_removal_written_without_de_and_a_vice_county_head_of_the_government():
+    # rm-20.txt (涉县)
+    facts = _posts("会议还一致通过了新的人事任免决议,免除路正阳同志常务副县长一职,免除孟凡哲同志副县长一职,"
+                   "任命邢晟同志为政府副县长,苑华东同志为政府副县长,江钦所为两名同志颁发任命书。", date=None)
+    assert _keys(facts) == {("路正阳", "县人民政府", "常务副县长"), ("孟凡哲", "县人民政府", "副县长"),
+                            ("邢晟", "县人民政府", "副县长"), ("苑华东", "县人民政府", "副县长")}
+
+
+def test_the_office_of_a_group_is_not_a_post():
+    # data/000_69f8c657212cfd7a.txt (阳政办〔2018〕9号): 办公室主任 is a role in the group
+    assert _posts("领导小组下设办公室,办公室设在区水务局,由许才勇兼任办公室主任。") == []
+
+
+def test_a_name_before_a_leaders_title_whose_unit_goes_without_saying():
+    # rm-05.txt (全国人大常委会)
+    facts = _posts("国家主席习近平分别签署第51、52、53、54号主席令。栗战书委员长主持会议。")
+    assert _keys(facts) == {("栗战书", "全国人大常委会", "委员长")}
+
+
+def test_posts_before_a_person_who_also_heads_the_groups_office():
+    # gov-12.txt (财政部 leads the group's office): the post is his, the office is a role in the group
+    facts = _posts("领导小组办公室设在财政部,承担领导小组日常工作。财政部部长助理戴柏华兼任办公室主任,领导小组成员单位有关司局负责同志为办公室成员。")
+    assert _keys(facts) == {("戴柏华", "财政部", "部长助理")}
+
+
+def test_roles_in_a_groups_office_are_not_posts():
+    # sh-01.txt (联席会议办公室): 由X同志兼任 a role of the group's office
+    assert _posts("联席会议下设办公室（设在市绿化市容局），办公室主任由王为人同志兼任，办公室常务副主任由邓建平同志兼任。") == []
+
+
+def test_an_appointment_and_a_removal_joined_by_a_list_comma():
+    # the construct of rm-22.txt (任命…,接受其辞去…) written with 、 between the two verbs
+    facts = _posts("决定任命陈晖东为中山市人民政府副市长、免去其中山市人大常委会副主任职务。", date=None)
+    assert {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts} == {
+        ("陈晖东", "中山市人民政府", "副市长", False), ("陈晖东", "中山市人大常委会", "副主任", True)}
+
+
+def test_two_post_name_groups_with_a_court_chamber_and_a_name_ending_like_a_unit():
+    # rm-20.txt (涉县): 江钦所 ends like a unit (所) but stands right after a title
+    facts = _posts("县人大常委会主任江钦所,副主任康金铁、牛永芳、苑华东出席。"
+                   "县法院行政审判庭庭长陈铁山、县检察院民行科科长袁卫东分别就本职工作作了报告。", date=None)
+    assert _keys(facts) == {("江钦所", "县人大常委会", "主任"), ("康金铁", "县人大常委会", "副主任"),
+                            ("牛永芳", "县人大常委会", "副主任"), ("苑华东", "县人大常委会", "副主任"),
+                            ("陈铁山", "县法院行政审判庭", "庭长"), ("袁卫东", "县检察院民行科", "科长")}
+
+
+def test_a_party_group_is_the_unit_of_its_secretary_and_the_congress_committee_gets_its_full_name():
+    # rm-15.txt (樊城区): 党组 is a body inside the committee (as 区委常委 is 常委 of 区委); the notice
+    # writes the committee's full name in its 任命名单 heading
+    facts = _posts("区人大常委会党组书记、主任李元明主持会议。区人大常委会副主任戴涛、田力出席会议。"
+                   " 樊城区人民代表大会常务委员会任命名单 (2020年7月28日樊城区第六届人民代表大会常务委员会第二十六次会议通过) "
+                   "决定任命: 余兴军为樊城区人民政府副区长。", date="2020-07-28")
+    assert _keys(facts) == {("李元明", "区人大常委会党组", "书记"), ("李元明", "樊城区人民代表大会常务委员会", "主任"),
+                            ("戴涛", "樊城区人民代表大会常务委员会", "副主任"),
+                            ("田力", "樊城区人民代表大会常务委员会", "副主任"), ("余兴军", "樊城区人民政府", "副区长")}
+
+
+def test_a_removal_of_the_person_just_appointed_does_not_end_the_appointment_list():
+    # the layout of the 任免 lists of rm-01.txt / rm-07.txt with 免去其… inside one entry (not a dev snippet)
+    facts = _posts("会议决定任命:王坚为上海市经济和信息化委员会主任,免去其上海市经济委员会主任职务;沙海林为商务委员会主任。")
+    assert {(f["person"], f["unit"], bool(f.get("former"))) for f in facts} == {
+        ("王坚", "上海市经济和信息化委员会", False), ("王坚", "上海市经济委员会", True), ("沙海林", "商务委员会", False)}
+
+
+def test_a_gongshi_entry_reads_on_to_the_end_of_its_paragraph():
+    # rm-11.txt's 公示 entry, with its 现任/拟提名为 after a full stop as other 公示 write it (not a dev snippet)
+    facts = _posts("范振华,男,汉族,1969年1月出生,省委党校大专,无党派人士。现任衡阳市工商业联合会(市总商会)主席(会长),"
+                   "拟提名为市州政协副职候选人(学历破格)。\n范振华曾任衡阳市民政局局长等职。", date=None)
+    assert _keys(facts) == {("范振华", "衡阳市工商业联合会", "主席"), ("范振华", "市州政协", "副职")}
+
+
+def test_a_post_held_before_by_the_person_the_sentence_is_about():
+    # rm-02.txt (信報, Traditional)
+    facts = _posts("昨天國務院集中發布了百餘名省部級官員的任免消息,其中較矚目的還有任命許甘露為公安部副部長、國家移民管理局局長,"
+                   "任命孫力軍為公安部副部長。56歲的許甘露是福建人,此前擔任河南省委政法委書記;", date="2018-04-04")
+    assert {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts} == {
+        ("許甘露", "公安部", "副部長", False), ("許甘露", "國家移民管理局", "局長", False),
+        ("孫力軍", "公安部", "副部長", False), ("許甘露", "河南省委政法委", "書記", True)}
