@@ -14,6 +14,7 @@ import re
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
+from .member_groups import heading_group, title_group
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
 
 __all__ = ["build_members", "ROLE_MARKER_RE"]
@@ -34,6 +35,8 @@ _ROLES_ALT = "|".join(map(re.escape, _LEX.roles))
 def _post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
     out = []
     for unit, title, note in posts:
+        if unit in _TOWN_GOVS:
+            unit = _town_government(ctx, unit)
         f = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
         if start or end:
             if start:
@@ -49,6 +52,20 @@ def _post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, en
         f["evidence"] = ev
         out.append(f)
     return out
+
+
+_TOWN_GOVS = ("镇人民政府", "乡人民政府")
+
+
+def _town_government(ctx: NoticeContext, unit: str) -> str:
+    """``镇人民政府`` -> ``吴泾镇人民政府`` when the notice's issuer is that town's government
+    (the scorer reads a bare 区/市/县 government as the notice's own; a town needs its name)."""
+    m = re.search(rf"(?P<p>[{CJK}]{{1,6}}{unit[0]})(?:人民政府|政府)", ctx.notice.issuer or "")
+    if m:
+        p = re.sub(r"^.*[省市区县州旗]", "", m.group("p")) or m.group("p")
+        if len(p) >= 2:
+            return p + "人民政府"
+    return unit
 
 
 def _membership(ctx, group, member, member_type, role, ev):
@@ -67,12 +84,24 @@ def _split_name_post(tok: str):
 
 
 def _group_for(ctx: NoticeContext, pos: int) -> str | None:
-    """The group a list at ``pos`` belongs to: one named just before it, else the notice's."""
+    """The group a list at ``pos`` belongs to: one named just before it, else the notice's;
+    the title's name where it is the same group written in full (or the body names none)."""
     best = None
     for g, gpos in ctx.group_names:
         if gpos < pos and pos - gpos < 160:
             best = g
-    return best or ctx.main_group
+    best = best or ctx.main_group
+    tg = title_group(ctx.notice.title)
+    if tg and (best is None or tg.endswith(best) or best.endswith(tg)):
+        return tg
+    return best
+
+
+def _heading_above(ctx: NoticeContext, pos: int) -> str | None:
+    """A heading line just above a list that names its group (``2.1 国家粮食应急工作指挥部``)."""
+    before = ctx.work[max(0, pos - 200):pos]
+    lines = [ln for ln in before.split("\n")[:-1] if ln.strip()]
+    return heading_group(lines[-1]) if lines else None
 
 
 def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
@@ -126,7 +155,8 @@ def _role_lists(ctx: NoticeContext, facts: list):
         while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and _is_list_marker_run(work, markers[j - 1], markers[j]):
             j -= 1
             first = markers[j]
-        group = _group_near_list(ctx, first.start()) or _group_for(ctx, first.start())
+        group = _group_near_list(ctx, first.start()) or _heading_above(ctx, first.start()) \
+            or _group_for(ctx, first.start())
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue

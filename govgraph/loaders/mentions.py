@@ -65,9 +65,20 @@ _LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县
 
 
 def leader_government(title: str) -> str | None:
-    """The government a head-of-government title belongs to (副区长 -> 区人民政府)."""
-    m = re.fullmatch(r"(?:常务)?(?:副)?([区市县省镇乡州])长", title)
+    """The government a head-of-government title belongs to (副区长 -> 区人民政府, 副总理 -> 国务院).
+
+    >>> leader_government("代理省长"), leader_government("国务委员")
+    ('省人民政府', '国务院')
+    """
+    if title in ("总理", "副总理", "国务委员"):
+        return "国务院"
+    m = re.fullmatch(r"(?:代理|常务)?(?:副)?([区市县省镇乡州])长", title)
     return _LEADER_LEVEL[m.group(1)] if m else None
+
+
+# A place written before a leader's title: 浦东新区副区长, 崇明区区长 (the post is in its government).
+_PLACE = re.compile(rf"[{CJK}]{{1,8}}(?:新区|[区市县省镇乡州旗])")
+_DUTY_OF = re.compile(rf"(?:分管|主管|负责|协助分管|协助)[{CJK}、]{{1,16}}?(?:工作)?的$")
 
 
 def title_suffix(s: str) -> str | None:
@@ -106,10 +117,18 @@ def split_posts(s: str) -> list[tuple[str, str, str | None]]:
         if unit and not is_unit_like(unit) and len(unit) >= 2 and is_unit_like(part[: -len(t) + 1]):
             unit = part[: -len(t) + 1]  # 区人力资源局长: the unit's last character doubles as the title's
         unit = re.sub(r"(?:分管|主管)$", "", unit)
+        duty = _DUTY_OF.search(unit)
+        if duty and is_unit_like(unit[: duty.start()]):
+            unit = unit[: duty.start()]  # 市委宣传部分管日常工作的副部长
+        gov = leader_government(t)
+        if not unit and not prev_unit and re.match(r"党(?:委|工委)", t) and title_suffix(t[2:] if t[1] == "委" else t[3:]):
+            unit, t = (t[:2], t[2:]) if t[1] == "委" else (t[:3], t[3:])  # 党委副书记: 党委's 副书记
         if not unit:
-            unit = leader_government(t) or prev_unit
+            unit = gov or prev_unit
             if unit is None:
                 return []
+        elif gov and gov != "国务院" and _PLACE.fullmatch(unit) and unit[-1] == gov[0] and not is_unit_like(unit):
+            unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):
             return []
         out.append((unit, t, note))

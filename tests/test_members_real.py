@@ -1,0 +1,93 @@
+"""Member lists and the posts written beside members, on snippets of real notices (dev part of data/real).
+
+Each test builds the notice directly (doc, title, date, issuer as the header would give them),
+so that it tests the member-list rules alone, and checks every fact's evidence.
+"""
+
+from __future__ import annotations
+
+from govgraph.facts import validate_fact
+from govgraph.loaders.pipeline import extract_notice
+from govgraph.notice import Notice
+
+
+def _facts(text, title=None, doc="测〔2020〕1号", date="2020-01-01", issuer=None):
+    n = Notice(doc=doc, text=text, title=title, date=date, issuer=issuer, source="snippet.txt")
+    facts, warnings = extract_notice(n)
+    for f in facts:
+        assert text[f["evidence"]["start"]:f["evidence"]["end"]] == f["evidence"]["text"], f
+        validate_fact(f)
+    return facts, warnings
+
+
+def _members(facts):
+    return {(f["member"], f["member_type"], f["role"]) for f in facts if f["kind"] == "membership"}
+
+
+def _posts(facts):
+    return {(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"}
+
+
+def _groups(facts):
+    return {f["group"] for f in facts if f["kind"] in ("membership",)}
+
+
+# data/real/notices/gov-13.txt: the group is named in full only in the title (its body name has brackets)
+GOV13 = """沪府办〔2021〕37号
+上海市人民政府办公厅关于成立上海现代农业产业园(横沙东滩)开发建设管理委员会的通知
+各区人民政府,市政府有关委、办、局:
+  经市政府研究,决定成立上海现代农业产业园(横沙东滩)开发建设管理委员会(以下简称“管委会”),其组成人员如下:
+  主 任:彭沉雷 副市长
+  副主任:赵祝平 市政府副秘书长
+      张国坤 市农业农村委主任、党组书记
+      缪 京 崇明区委副书记、区长
+  成 员:阮 青 市发展改革委党组副书记、副主任
+      卢 华 市财政局二级巡视员
+  此外,待上海申农投资集团有限公司(暂定名)正式成立后,其主要领导兼任管委会副主任。
+  管委会下设办公室(设在市农业农村委),办公室主任由张国坤同志兼任。
+  上海市人民政府办公厅
+  2021年5月24日
+"""
+
+
+def test_group_named_in_the_title_and_leaders_without_a_unit():
+    facts, _ = _facts(GOV13, title="上海市人民政府办公厅关于成立上海现代农业产业园(横沙东滩)开发建设管理委员会的通知",
+                      issuer="上海市人民政府办公厅")
+    assert _groups(facts) == {"上海现代农业产业园(横沙东滩)开发建设管理委员会"}
+    m = _members(facts)
+    assert {("彭沉雷", "person", "主任"), ("赵祝平", "person", "副主任"), ("缪京", "person", "副主任"),
+            ("阮青", "person", "成员"), ("卢华", "person", "成员")} <= m
+    p = _posts(facts)
+    assert {("彭沉雷", "市人民政府", "副市长"), ("缪京", "崇明区委", "副书记"), ("缪京", "区人民政府", "区长"),
+            ("阮青", "市发展改革委", "党组副书记"), ("阮青", "市发展改革委", "副主任"),
+            ("卢华", "市财政局", "二级巡视员")} <= p
+
+
+# data/real/notices/gov-10.txt: national leaders and ministry posts
+GOV10 = """国办发〔2016〕97号
+为贯彻实施制造强国战略,国务院决定成立国家新材料产业发展领导小组(以下简称领导小组)。现将有关事项通知如下:
+二、组成人员
+组 长:马 凯 国务院副总理
+副组长:苗 圩 工业和信息化部部长
+成 员:张 骥 商务部部长助理
+李 国 海关总署副署长
+田世宏 质检总局党组成员、国家标准委主任
+"""
+
+
+def test_posts_of_national_leaders_and_ministries():
+    facts, _ = _facts(GOV10)
+    assert {("马凯", "国务院", "副总理"), ("苗圩", "工业和信息化部", "部长"), ("张骥", "商务部", "部长助理"),
+            ("李国", "海关总署", "副署长"), ("田世宏", "质检总局", "党组成员"),
+            ("田世宏", "国家标准委", "主任")} <= _posts(facts)
+
+
+# data/real/notices/sh-19.txt (a town's notice) and sh-02.txt: leaders of a town or a named district
+def test_town_and_district_leaders_hold_posts_in_their_government():
+    text = ("闵吴府发〔2021〕5号\n吴泾镇城镇房屋安全隐患排查整治工作领导小组名单\n"
+            "组  长:王学政  党委副书记、镇长\n副组长:余剑秋  副镇长\n成  员:宁晓凌  综合行政执法队队长\n"
+            "毕桂平 浦东新区副区长\n张玉学 市公安局交通管理总队总队长\n")
+    facts, _ = _facts(text, issuer="闵行区吴泾镇人民政府")
+    assert {("王学政", "党委", "副书记"), ("王学政", "吴泾镇人民政府", "镇长"), ("余剑秋", "吴泾镇人民政府", "副镇长"),
+            ("宁晓凌", "综合行政执法队", "队长"), ("毕桂平", "浦东新区人民政府", "副区长"),
+            ("张玉学", "市公安局交通管理总队", "总队长")} <= _posts(facts)
