@@ -91,3 +91,70 @@ def test_town_and_district_leaders_hold_posts_in_their_government():
     assert {("王学政", "党委", "副书记"), ("王学政", "吴泾镇人民政府", "镇长"), ("余剑秋", "吴泾镇人民政府", "副镇长"),
             ("宁晓凌", "综合行政执法队", "队长"), ("毕桂平", "浦东新区人民政府", "副区长"),
             ("张玉学", "市公安局交通管理总队", "总队长")} <= _posts(facts)
+
+
+# data/real/notices/gov-02.txt: the group in a numbered heading; members are units named by their leaders
+GOV02 = """国办函〔2005〕57号
+2　组织机构和职责
+2.1　国家粮食应急工作指挥部
+总指挥：国家发展改革委主要负责人。
+副总指挥：国家发展改革委分管负责人、国家粮食局主要负责人。
+成员：公安部、财政部、中国储备粮管理总公司有关负责人。
+2.1.1　国家粮食应急工作指挥部职责
+"""
+
+
+def test_units_named_by_their_leaders_under_a_heading_group():
+    facts, _ = _facts(GOV02)
+    assert _groups(facts) == {"国家粮食应急工作指挥部"}
+    assert _members(facts) == {("国家发展改革委", "unit", "总指挥"), ("国家发展改革委", "unit", "副总指挥"),
+                                ("国家粮食局", "unit", "副总指挥"), ("公安部", "unit", "成员"),
+                                ("财政部", "unit", "成员"), ("中国储备粮管理总公司", "unit", "成员")}
+    assert not _posts(facts)
+
+
+# data/real/notices/loc-03.txt: member units in comma-separated runs; leaders by post only give nothing
+LOC03 = """为加强我市城市地下市政基础设施建设工作,市人民政府决定成立佛山市加强城市地下市政基础设施建设工作领导小组。现将有关事项通知如下:
+一、组成人员
+组 长:负责住房和城乡建设工作的副市长
+副组长:协调住房和城乡建设工作的市政府副秘书长、市住房城乡建设局主要负责同志
+成 员:各区人民政府,市委军民融合办、机要保密局,市发展改革局、公安局,广东省通信管理局佛山市通信建设管理办公室分管负责同志。
+二、工作机制
+"""
+
+
+def test_member_units_over_commas_and_leaders_by_post_only():
+    facts, _ = _facts(LOC03, doc="loc-03")
+    assert _members(facts) == {(u, "unit", "成员") for u in (
+        "各区人民政府", "市委军民融合办", "机要保密局", "市发展改革局", "公安局", "广东省通信管理局佛山市通信建设管理办公室")}
+
+
+# data/real/notices/loc-07.txt: labels that lost their first characters; a one-character name
+LOC07 = """二、组成人员
+
+  长:许黎明  管委会常务副主任
+
+副组长:李德钢  管委会办公室负责人
+
+  员:盛    区人社局局长
+
+        罗文新  区财政局负责人
+
+三、工作机构
+"""
+
+
+def test_cut_role_labels_keep_posts_but_give_no_membership():
+    facts, warnings = _facts("决定成立合作区推进政务服务工作领导小组。\n" + LOC07)
+    assert _members(facts) == {("李德钢", "person", "副组长")}
+    assert _posts(facts) == {("许黎明", "管委会", "常务副主任"), ("李德钢", "管委会办公室", "负责人"),
+                             ("罗文新", "区财政局", "负责人")}
+    assert any("「员:」" in w for w in warnings) and any("'盛'" in w for w in warnings)
+
+
+# data/real/notices/sh-02.txt, loc-01.txt: names with characters that are words in prose (为, 和)
+def test_names_with_prose_characters_in_a_list():
+    text = ("决定成立南北通道工程建设指挥部。\n常务副总指挥:王为人 市政府副秘书长\n"
+            "副组长:\n梁为东(市政府副秘书长)\n")
+    facts, _ = _facts(text)
+    assert {("王为人", "市政府", "副秘书长"), ("梁为东", "市政府", "副秘书长")} <= _posts(facts)

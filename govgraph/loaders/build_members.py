@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .context import NoticeContext
-from .lexicon import load_lexicon
+from .lexicon import _lines, load_lexicon
 from .member_groups import heading_group, title_group
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
 
@@ -29,6 +29,10 @@ def _spaced(word: str) -> str:
 ROLE_MARKER_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s。;,]))(?P<role>" + "|".join(_spaced(r) for r in _LEX.roles) + r")\s*:\s*"
 )
+# A label that lost the first characters of its role (``  长:`` for 组长, ``  员:`` for 成员, in a
+# badly copied page): it ends the list above it, and its entries give posts but no membership.
+_CUT_ROLES = sorted({r[k:] for r in _LEX.roles for k in range(1, len(r))} - set(_LEX.roles), key=len, reverse=True)
+_CUT_MARKER_RE = re.compile(r"(?m)^[ \t\u3000]+(?P<cut>" + "|".join(map(re.escape, _CUT_ROLES)) + r")[ \t]*:[ \t]*(?=\S)")
 _ROLES_ALT = "|".join(map(re.escape, _LEX.roles))
 
 
@@ -123,7 +127,7 @@ _NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^
 def _entry(tok: str):
     """One list entry written in a single token: ``张三(市委常委、副市长)`` or ``市政府副市长张三``."""
     m = _NAME_PAREN.match(tok)
-    if m and is_person_name(m.group("name")):
+    if m and is_person_name(m.group("name"), delimited=True):
         posts = split_posts(m.group("posts"))
         if posts:
             return m.group("name"), posts
@@ -141,14 +145,14 @@ def _entry(tok: str):
 
 def _role_lists(ctx: NoticeContext, facts: list):
     work = ctx.work
-    markers = list(ROLE_MARKER_RE.finditer(work))
+    markers = sorted(list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work)), key=lambda m: m.start())
     for i, m in enumerate(markers):
-        role = re.sub(r"\s+", "", m.group("role"))
+        if "cut" in m.re.groupindex:
+            ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
+            role = None
+        else:
+            role = re.sub(r"\s+", "", m.group("role"))
         seg_end = markers[i + 1].start() if i + 1 < len(markers) else len(work)
-        # The list ends at the first full stop or comma (neither occurs inside entries).
-        stop = re.search(r"[。,]", work[m.end():seg_end])
-        if stop:
-            seg_end = m.end() + stop.start()
         seg_end = _before_signature(work, m.end(), seg_end)
         first = m
         j = i
@@ -160,8 +164,56 @@ def _role_lists(ctx: NoticeContext, facts: list):
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
-        for pm in re.finditer(r"[^;\n]+", work[m.end():seg_end]):
-            _list_piece(ctx, facts, group, role, m.end() + pm.start(), pm.group())
+        for a, piece in _list_lines(work, m.end(), seg_end):
+            for pm in re.finditer(r"[^;]+", piece):
+                _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
+
+
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、.](?!\d)|附件)")
+
+
+def _list_lines(work: str, a: int, b: int):
+    """The parts of ``work[a:b]`` (after a role marker) that hold list entries, as (start, text).
+
+    The marker's own line runs to its full stop; a comma there ends the list unless what
+    follows is more member units (``成 员:各区人民政府,市委军民融合办、机要保密局,…``).
+    Each later line is one more entry (continuation lines carry a name and a post) until a
+    line that is a sentence, a heading or another label (``员:``) ends the list.
+    """
+    seg = work[a:b]
+    nl = seg.find("\n")
+    first = seg if nl == -1 else seg[:nl]
+    stop = first.find("。")
+    out = []
+    parts = list(re.finditer(r"[^,]+", first[:stop] if stop != -1 else first))
+    for k, pm in enumerate(parts):
+        if k and not _unit_list_piece(pm.group()):
+            return out
+        out.append((a + pm.start(), pm.group()))
+    if stop != -1 or len(parts) > 1 or nl == -1:
+        return out
+    pos = a + nl + 1
+    for line in seg[nl + 1:].split("\n"):
+        s = line.strip()
+        if s:
+            if re.search(r"[,。:]", s) or _HEADING.match(s) or heading_group(s):
+                break
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _unit_list_piece(piece: str) -> list[str] | None:
+    """Member units written with their leaders' words: ``公安部、财政部有关负责人`` -> units."""
+    # Tokens between spaces are units each (a name padded with spaces is not: 张 三 区财政局).
+    toks = re.sub(r"\s*、\s*", "、", piece.strip()).split()
+    out = []
+    for tok in toks:
+        items = [_strip_leader(u) for u in split_unit_list(tok)]
+        if not items or not all(items) or not all(is_unit_like(u) for u in items):
+            return None
+        out.extend(items)
+    return out or None
 
 
 # A signature block: the issuing office, then the date (``凤城市云湖区人民政府办公室 2016年3月8日``).
@@ -185,11 +237,11 @@ def _name_at(toks, i):
     if i >= len(toks):
         return None, None
     t = re.sub(r"同志$", "", toks[i].group())
-    if is_person_name(t) and not split_posts(t):
+    if is_person_name(t, delimited=True) and not split_posts(t):
         return t, i
     if len(t) == 1 and i + 1 < len(toks):
         t2 = t + re.sub(r"同志$", "", toks[i + 1].group())
-        if is_person_name(t2):
+        if is_person_name(t2, delimited=True):
             return t2, i + 1
     return None, None
 
@@ -202,9 +254,16 @@ def _list_piece(ctx, facts, group, role, base, piece):
 
     def add_person(name, posts, a, b):
         ev = ctx.evidence(a, b)
-        facts.append(_membership(ctx, group, name, "person", role, ev))
+        if role:
+            facts.append(_membership(ctx, group, name, "person", role, ev))
         facts.extend(_post_facts(ctx, name, posts, ev))
 
+    units = _unit_list_piece(piece) if role else None
+    if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
+        ev = ctx.evidence(base, base + len(piece))
+        for u in units:
+            facts.append(_membership(ctx, group, u, "unit", role, ev))
+        return
     toks = list(re.finditer(r"\S+", piece))
     skip_to = 0
     for i, tm in enumerate(toks):
@@ -230,9 +289,10 @@ def _list_piece(ctx, facts, group, role, base, piece):
                 continue
         if posts and pending:
             name = "".join(p[0] for p in pending)
-            if not is_person_name(name):
-                ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; kept as written")
-            add_person(name, posts, pending[0][1], b)
+            if is_person_name(name, delimited=True):
+                add_person(name, posts, pending[0][1], b)
+            else:
+                ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; skipped")
             pending = []
             continue
         if not pending:
@@ -247,7 +307,7 @@ def _list_piece(ctx, facts, group, role, base, piece):
         if "、" in tok and not pending:
             items = [_strip_leader(u) for u in split_unit_list(tok)]
             if items and all(is_unit_like(u) for u in items):
-                for u in items:
+                for u in items if role else ():
                     facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
                 continue
             entries = [_entry(x) for x in tok.split("、")]
@@ -266,18 +326,19 @@ def _list_piece(ctx, facts, group, role, base, piece):
             skip_to = nxt + 1
             continue
         break
-    if pending:
+    if pending and role:
         name = "".join(p[0] for p in pending)
-        if is_person_name(name):
+        if is_person_name(name, delimited=True):
             facts.append(_membership(ctx, group, name, "person", role, ctx.evidence(pending[0][1], pending[-1][2])))
             ctx.warn(f"{name} ({role}) is listed without a post")
 
 
 def _is_list_marker_run(work, m1, m2) -> bool:
-    return "。" not in work[m1.end():m2.start()]
+    """Two role markers of one list: no sentence ends between them (a line may end in 。)."""
+    return "。" not in re.sub(r"。[ \t]*\n", "\n", work[m1.end():m2.start()])
 
 
-_LEADER_WORDS = re.compile(r"(?:的)?(?:主要负责同志|分管负责同志|主要负责人|分管负责人|负责同志|负责人|主要领导|分管领导)$")
+_LEADER_WORDS = re.compile(r"(?:等(?:部门|单位)?)?(?:的)?(?:" + "|".join(map(re.escape, sorted(_lines("leader_words.txt"), key=len, reverse=True))) + r")$|等(?:部门|单位)?$")
 
 
 def _strip_leader(u: str) -> str:

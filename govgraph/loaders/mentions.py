@@ -45,8 +45,19 @@ _NOT_NAME_CHARS = set("区市县省局委办部厅的和与及等为任由在对
 _NOT_NAMES = {"同志", "负责", "成员", "组长", "主任", "委员", "领导", "分管", "主要"}
 
 
-def is_person_name(s: str) -> bool:
-    """A plausible Chinese personal name: 2-4 characters starting with a surname."""
+# In a name set apart by layout (a list entry before its post), these still end the name.
+_NOT_NAME_CHARS_DELIMITED = set("区市县省局委办部厅的各等")
+
+
+def is_person_name(s: str, delimited: bool = False) -> bool:
+    """A plausible Chinese personal name: 2-4 characters starting with a surname.
+
+    ``delimited``: ``s`` stands apart in a list (``王为人 市政府副秘书长``), so characters
+    that are words in prose (为, 和, 任) may be part of the name.
+
+    >>> is_person_name("王为人"), is_person_name("王为人", delimited=True)
+    (False, True)
+    """
     if not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}·]+", s):
         return False
     if s in _NOT_NAMES or _TITLE2_END.search(s):
@@ -57,7 +68,7 @@ def is_person_name(s: str) -> bool:
     rest = s[len(sur):]
     if not rest or len(rest) > 2 and len(sur) == 1:
         return False
-    return not (set(rest) & _NOT_NAME_CHARS)
+    return not (set(rest) & (_NOT_NAME_CHARS_DELIMITED if delimited else _NOT_NAME_CHARS))
 
 
 _LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县人民政府", "省": "省人民政府",
