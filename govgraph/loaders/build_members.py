@@ -13,8 +13,16 @@ from __future__ import annotations
 import re
 
 from .context import NoticeContext
-from .lexicon import _lines, load_lexicon
-from .member_groups import heading_group, title_group
+from .lexicon import load_lexicon
+from .member_facts import LEADER_WORDS as _LEADER_WORDS
+from .member_facts import group_for as _group_for
+from .member_facts import named_groups
+from .member_facts import heading_above as _heading_above
+from .member_facts import membership as _membership
+from .member_facts import post_facts as _post_facts
+from .member_facts import strip_leader as _strip_leader
+from .member_groups import heading_group
+from .member_prose import prose_members
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
 
 __all__ = ["build_members", "ROLE_MARKER_RE"]
@@ -36,47 +44,6 @@ _CUT_MARKER_RE = re.compile(r"(?m)^[ \t\u3000]+(?P<cut>" + "|".join(map(re.escap
 _ROLES_ALT = "|".join(map(re.escape, _LEX.roles))
 
 
-def _post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
-    out = []
-    for unit, title, note in posts:
-        if unit in _TOWN_GOVS:
-            unit = _town_government(ctx, unit)
-        f = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
-        if start or end:
-            if start:
-                f["start"] = start
-            if end:
-                f["end"] = end
-        elif ctx.notice.date:
-            f["as_of"] = ctx.notice.date
-        if former:
-            f["former"] = True
-        if note:
-            f["note"] = note
-        f["evidence"] = ev
-        out.append(f)
-    return out
-
-
-_TOWN_GOVS = ("镇人民政府", "乡人民政府")
-
-
-def _town_government(ctx: NoticeContext, unit: str) -> str:
-    """``镇人民政府`` -> ``吴泾镇人民政府`` when the notice's issuer is that town's government
-    (the scorer reads a bare 区/市/县 government as the notice's own; a town needs its name)."""
-    m = re.search(rf"(?P<p>[{CJK}]{{1,6}}{unit[0]})(?:人民政府|政府)", ctx.notice.issuer or "")
-    if m:
-        p = re.sub(r"^.*[省市区县州旗]", "", m.group("p")) or m.group("p")
-        if len(p) >= 2:
-            return p + "人民政府"
-    return unit
-
-
-def _membership(ctx, group, member, member_type, role, ev):
-    return {"kind": "membership", "doc": ctx.doc, "group": group, "member": member,
-            "member_type": member_type, "role": role, "evidence": ev}
-
-
 def _split_name_post(tok: str):
     """``李艳明区政府常务副区长`` -> (``李艳明``, posts) when a name is glued to its post."""
     for k in (3, 2, 4):
@@ -85,27 +52,6 @@ def _split_name_post(tok: str):
             if posts:
                 return tok[:k], posts
     return None
-
-
-def _group_for(ctx: NoticeContext, pos: int) -> str | None:
-    """The group a list at ``pos`` belongs to: one named just before it, else the notice's;
-    the title's name where it is the same group written in full (or the body names none)."""
-    best = None
-    for g, gpos in ctx.group_names:
-        if gpos < pos and pos - gpos < 160:
-            best = g
-    best = best or ctx.main_group
-    tg = title_group(ctx.notice.title)
-    if tg and (best is None or tg.endswith(best) or best.endswith(tg)):
-        return tg
-    return best
-
-
-def _heading_above(ctx: NoticeContext, pos: int) -> str | None:
-    """A heading line just above a list that names its group (``2.1 国家粮食应急工作指挥部``)."""
-    before = ctx.work[max(0, pos - 200):pos]
-    lines = [ln for ln in before.split("\n")[:-1] if ln.strip()]
-    return heading_group(lines[-1]) if lines else None
 
 
 def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
@@ -143,8 +89,10 @@ def _entry(tok: str):
     return _split_name_post(tok)
 
 
-def _role_lists(ctx: NoticeContext, facts: list):
+def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
+    """Role-marker lists; returns where each list starts and its group."""
     work = ctx.work
+    list_groups = []
     markers = sorted(list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work)), key=lambda m: m.start())
     for i, m in enumerate(markers):
         if "cut" in m.re.groupindex:
@@ -164,9 +112,11 @@ def _role_lists(ctx: NoticeContext, facts: list):
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
+        list_groups.append((m.start(), group))
         for a, piece in _list_lines(work, m.end(), seg_end):
             for pm in re.finditer(r"[^;]+", piece):
                 _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
+    return list_groups
 
 
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、.](?!\d)|附件)")
@@ -338,62 +288,7 @@ def _is_list_marker_run(work, m1, m2) -> bool:
     return "。" not in re.sub(r"。[ \t]*\n", "\n", work[m1.end():m2.start()])
 
 
-_LEADER_WORDS = re.compile(r"(?:等(?:部门|单位)?)?(?:的)?(?:" + "|".join(map(re.escape, sorted(_lines("leader_words.txt"), key=len, reverse=True))) + r")$|等(?:部门|单位)?$")
-
-
-def _strip_leader(u: str) -> str:
-    return _LEADER_WORDS.sub("", u)
-
-
-def _prose_members(ctx: NoticeContext, facts: list):
-    """Clauses such as 由A任组长 / B任副组长 / C、D负责人为成员 / 成员单位由…组成."""
-    work = ctx.work
-    for cm in re.finditer(r"[^,;。]+", work):
-        clause = cm.group().strip()
-        if not re.search(rf"任(?:{_ROLES_ALT})$|成员(?:单位)?$|组成$", clause) or ROLE_MARKER_RE.search(clause):
-            continue
-        c0 = cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
-        ev = ctx.evidence(c0, c0 + len(clause))
-        group = _group_for(ctx, c0)
-        if group is None:
-            continue
-        pm = re.search(rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|任)(?P<role>{_ROLES_ALT})$", clause)
-        if pm:
-            body = re.sub(r"\s+", "", re.sub(r"^.*由", "", pm.group("body")))
-            got = _name_and_posts(body)
-            if got:
-                name, posts = got
-                facts.append(_membership(ctx, group, name, "person", pm.group("role"), ev))
-                facts.extend(_post_facts(ctx, name, posts, ev))
-            continue
-        um = re.search(r"(?P<role>成员单位|成员)由(?P<units>.+?)组成$", clause) or \
-            re.search(r"(?:^|由)(?P<units>[^由]+?)为(?P<role>成员单位|成员)$", clause)
-        if um:
-            role = um.group("role")
-            units = [_strip_leader(u) for u in split_unit_list(um.group("units"))]
-            units = [u for u in units if u]
-            good = [u for u in units if is_unit_like(u)]
-            if len(good) < len(units):
-                ctx.warn(f"member units not recognised in {clause[:40]!r}: {[u for u in units if u not in good][:3]}")
-            for u in good:
-                facts.append(_membership(ctx, group, u, "unit", role, ev))
-
-
-def _name_and_posts(body: str):
-    """``区委常委、常务副区长李艳明`` -> (``李艳明``, posts); ``许才勇`` -> (``许才勇``, [])."""
-    body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
-    if is_person_name(body):
-        return body, []
-    for k in (3, 2, 4):
-        name, pre = body[-k:], body[:-k]
-        if is_person_name(name):
-            posts = split_posts(pre)
-            if posts:
-                return name, posts
-    return None
-
-
-def _offices(ctx: NoticeContext, facts: list):
+def _offices(ctx: NoticeContext, facts: list, list_groups=()):
     """``领导小组下设办公室,(办公室设)在区水务局(办公)``: the unit that hosts a group's office."""
     work = ctx.work
     for km in re.finditer(r"下设办公室|办公室设在|办公室设于", work):
@@ -401,7 +296,7 @@ def _offices(ctx: NoticeContext, facts: list):
         e = work.find("。", km.end())
         e = len(work) if e == -1 else e
         um = re.search(r"(?:设在|设于|在)(?P<u>[^,。;()]{2,30}?)(?:办公|,|;|$)", work[a:e])
-        group = _group_for(ctx, a) or ctx.main_group
+        group = _group_for(ctx, a, list_groups)
         if group and um and is_unit_like(um.group("u")):
             facts.append({"kind": "group", "doc": ctx.doc, "group": group, "office_unit": um.group("u"),
                           "evidence": ctx.evidence(a, e)})
@@ -409,12 +304,12 @@ def _offices(ctx: NoticeContext, facts: list):
 
 def build_members(ctx: NoticeContext) -> list[dict]:
     facts: list[dict] = []
-    _role_lists(ctx, facts)
-    _prose_members(ctx, facts)
-    _offices(ctx, facts)
+    list_groups = _role_lists(ctx, facts)
+    prose_members(ctx, facts, list_groups)
+    _offices(ctx, facts, list_groups)
     # Every group the notice sets up or names.
     named = {f["group"] for f in facts if f["kind"] == "group"}
-    for g, pos in ctx.group_names:
+    for g, pos in named_groups(ctx):
         if g not in named:
             named.add(g)
             a = max(0, ctx.work.rfind(" ", 0, pos) + 1)

@@ -1,0 +1,113 @@
+"""Fact builders shared by the member-list and member-prose readers.
+
+>>> strip_leader("国家发展改革委主要负责人"), strip_leader("武警兴业中队等分管领导")
+('国家发展改革委', '武警兴业中队')
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import NoticeContext
+from .lexicon import _lines
+from .member_groups import heading_group, title_group
+from .mentions import CJK
+
+__all__ = ["post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for", "heading_above", "named_groups",
+           "in_citation"]
+
+
+def post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
+    out = []
+    for unit, title, note in posts:
+        if unit in _TOWN_GOVS:
+            unit = _town_government(ctx, unit)
+        f = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
+        if start or end:
+            if start:
+                f["start"] = start
+            if end:
+                f["end"] = end
+        elif ctx.notice.date:
+            f["as_of"] = ctx.notice.date
+        if former:
+            f["former"] = True
+        if note:
+            f["note"] = note
+        f["evidence"] = ev
+        out.append(f)
+    return out
+
+
+_TOWN_GOVS = ("镇人民政府", "乡人民政府")
+
+
+def _town_government(ctx: NoticeContext, unit: str) -> str:
+    """``镇人民政府`` -> ``吴泾镇人民政府`` when the notice's issuer is that town's government
+    (the scorer reads a bare 区/市/县 government as the notice's own; a town needs its name)."""
+    m = re.search(rf"(?P<p>[{CJK}]{{1,6}}{unit[0]})(?:人民政府|政府)", ctx.notice.issuer or "")
+    if m:
+        p = re.sub(r"^.*[省市区县州旗]", "", m.group("p")) or m.group("p")
+        if len(p) >= 2:
+            return p + "人民政府"
+    return unit
+
+
+def membership(ctx, group, member, member_type, role, ev):
+    return {"kind": "membership", "doc": ctx.doc, "group": group, "member": member,
+            "member_type": member_type, "role": role, "evidence": ev}
+
+
+def in_citation(work: str, pos: int) -> bool:
+    """Is ``pos`` inside a cited title (``《…关于成立X领导小组的通知》``)?"""
+    o = work.rfind("《", 0, pos)
+    return o != -1 and work.find("》", o, pos) == -1
+
+
+# Words that show a "name" ending in a group's name is a clause (市政府确定调整X委员会).
+_CLAUSE_PREFIX = re.compile(r"(?:应|要|将|确定|调整|根据|带领|按照|负责|组织|指导|配合|牵头)")
+
+
+_CLAUSE_WORDS = re.compile(r"(?:应|要|将|根据|带领|按照|确定)")
+
+
+def named_groups(ctx: NoticeContext) -> list[tuple[str, int]]:
+    """The notice's named groups (``ctx.group_names``) without those in cited titles and clauses
+    that end in another group's name."""
+    names = [(g, p) for g, p in ctx.group_names if not in_citation(ctx.work, p) and not _CLAUSE_WORDS.search(g)]
+    known = {g for g, _ in names} | {title_group(ctx.notice.title)}
+    return [(g, p) for g, p in names
+            if not any(k and k != g and g.endswith(k) and _CLAUSE_PREFIX.search(g[: -len(k)]) for k in known)]
+
+
+def group_for(ctx: NoticeContext, pos: int, list_groups=()) -> str | None:
+    """The group a list or clause at ``pos`` belongs to: one named just before it, else the group
+    of the member list above it (``list_groups``: (start, group)), else the notice's; the title's
+    name where it is the same group written in full (or the body names none)."""
+    best = None
+    names = named_groups(ctx)
+    for g, gpos in names:
+        if gpos < pos and pos - gpos < 160:
+            best = g
+    if best is None:
+        best = next((g for lpos, g in sorted(list_groups, reverse=True) if lpos < pos), None)
+    if best is None:
+        best = ctx.main_group if any(g == ctx.main_group for g, _ in names) else None
+    tg = title_group(ctx.notice.title)
+    if tg and (best is None or tg.endswith(best) or best.endswith(tg)):
+        return tg
+    return best
+
+
+def heading_above(ctx: NoticeContext, pos: int) -> str | None:
+    """A heading line just above a list that names its group (``2.1 国家粮食应急工作指挥部``)."""
+    before = ctx.work[max(0, pos - 200):pos]
+    lines = [ln for ln in before.split("\n")[:-1] if ln.strip()]
+    return heading_group(lines[-1]) if lines else None
+
+
+LEADER_WORDS = re.compile(r"(?:等(?:部门|单位)?)?(?:的)?(?:" + "|".join(map(re.escape, sorted(_lines("leader_words.txt"), key=len, reverse=True))) + r")$|等(?:部门|单位)?$")
+
+
+def strip_leader(u: str) -> str:
+    return LEADER_WORDS.sub("", u)
