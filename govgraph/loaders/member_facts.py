@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 from .context import NoticeContext
-from .lexicon import _lines
+from .lexicon import _lines, load_lexicon
 from .member_groups import heading_group, title_group
 from .mentions import CJK
+
+_LEX = load_lexicon()
 
 __all__ = ["post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for", "heading_above", "named_groups",
            "in_citation"]
@@ -60,24 +62,36 @@ def membership(ctx, group, member, member_type, role, ev):
 
 def in_citation(work: str, pos: int) -> bool:
     """Is ``pos`` inside a cited title (``《…关于成立X领导小组的通知》``)?"""
-    o = work.rfind("《", 0, pos)
-    return o != -1 and work.find("》", o, pos) == -1
+    o = work.rfind("《", max(0, pos - 120), pos)
+    if o == -1:
+        return False
+    close = work.find("》", o)
+    return close > pos
 
 
-# Words that show a "name" ending in a group's name is a clause (市政府确定调整X委员会).
-_CLAUSE_PREFIX = re.compile(r"(?:应|要|将|确定|调整|根据|带领|按照|负责|组织|指导|配合|牵头)")
+# A "name" that is a clause ending in a group's name: 市政府确定调整X委员会, …应根据职责分工带领X专班.
+_CLAUSE_WORDS = re.compile(r"根据|带领|按照|确定|调整|应当|要求|负责|牵头")
 
 
-_CLAUSE_WORDS = re.compile(r"(?:应|要|将|根据|带领|按照|确定)")
+def _is_clause(g: str) -> bool:
+    last = None
+    for last in _CLAUSE_WORDS.finditer(g):
+        pass
+    return last is not None and _specific(g[last.end():])
+
+
+def _specific(g: str) -> bool:
+    for suf in _LEX.group_suffixes:
+        if g.endswith(suf):
+            head = g[: -len(suf)]
+            return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
+    return False
 
 
 def named_groups(ctx: NoticeContext) -> list[tuple[str, int]]:
     """The notice's named groups (``ctx.group_names``) without those in cited titles and clauses
-    that end in another group's name."""
-    names = [(g, p) for g, p in ctx.group_names if not in_citation(ctx.work, p) and not _CLAUSE_WORDS.search(g)]
-    known = {g for g, _ in names} | {title_group(ctx.notice.title)}
-    return [(g, p) for g, p in names
-            if not any(k and k != g and g.endswith(k) and _CLAUSE_PREFIX.search(g[: -len(k)]) for k in known)]
+    that end in a group's name."""
+    return [(g, p) for g, p in ctx.group_names if not in_citation(ctx.work, p) and not _is_clause(g)]
 
 
 def group_for(ctx: NoticeContext, pos: int, list_groups=()) -> str | None:
@@ -92,7 +106,8 @@ def group_for(ctx: NoticeContext, pos: int, list_groups=()) -> str | None:
     if best is None:
         best = next((g for lpos, g in sorted(list_groups, reverse=True) if lpos < pos), None)
     if best is None:
-        best = ctx.main_group if any(g == ctx.main_group for g, _ in names) else None
+        set_up = [g for g, p in names if re.search(r"成立|建立|组建|设立|调整", ctx.work[max(0, p - 30):p])]
+        best = set_up[0] if set_up else ctx.main_group
     tg = title_group(ctx.notice.title)
     if tg and (best is None or tg.endswith(best) or best.endswith(tg)):
         return tg
