@@ -189,3 +189,16 @@ def test_member_units_in_prose():
         ("局养老服务科", "unit", "成员"), ("区养老机构管理中心", "unit", "成员"),
         ("国务院办公厅", "unit", "成员"), ("国家医保局", "unit", "成员")}
     assert "高层建筑消防安全综合治理协调小组" in {f["group"] for f in facts if f["kind"] == "membership"}
+
+
+# data/real/notices/loc-06.txt, loc-05.txt, loc-02.txt: names without posts, padded names, name(unit)
+def test_names_only_lists():
+    text = ("决定成立湖塘镇农村公路管理养护工作领导小组,具体名单如下:\n组 长:王伟华\n副组长:王晓剑 谭志新\n"
+            "成 员:闵 成 马梅红 许小建\n领导小组下设办公室。\n"
+            "  副组长:胡继军(常务)、 邱  铭\n"
+            "  成员:\n  何伟森(市市政局)\n  钟超(市发展计划局)\n  领导小组不设办公室,日常工作由市卫生局有关科室承担。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {(n, "person", r) for n, r in (
+        ("王伟华", "组长"), ("王晓剑", "副组长"), ("谭志新", "副组长"), ("闵成", "成员"), ("马梅红", "成员"),
+        ("许小建", "成员"), ("胡继军", "副组长"), ("邱铭", "副组长"), ("何伟森", "成员"), ("钟超", "成员"))}
+    assert not _posts(facts)

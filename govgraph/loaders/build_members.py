@@ -89,6 +89,41 @@ def _entry(tok: str):
     return _split_name_post(tok)
 
 
+_QUALIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?(?:\((?P<q>[^()]{{1,30}})\))?$")
+
+
+def _names_only(piece: str):
+    """A piece that is only names (``王晓剑 谭志新``, ``闵 成 马梅红``, ``胡继军(常务)、 邱  铭``,
+    ``何伟森(市市政局)``): [(name, start, end, bracket text)], or None.
+
+    A name padded with spaces is two single characters (``闵 成``); a single character
+    before a longer token is not read (``王 晓剑`` is not split by guessing).
+    """
+    parts = [m for m in re.finditer(r"[^、]+", piece) if m.group().strip()]
+    out = []
+    for pm in parts:
+        toks = list(re.finditer(r"\S+", pm.group()))
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            a = pm.start() + t.start()
+            if len(t.group()) == 1:
+                if i + 1 >= len(toks):
+                    return None
+                t2 = toks[i + 1]
+                m = _QUALIFIED.match(t.group() + t2.group())
+                if not m or len(t2.group().split("(")[0]) != 1:
+                    return None
+                i, b = i + 2, pm.start() + t2.end()
+            else:
+                m = _QUALIFIED.match(t.group())
+                i, b = i + 1, pm.start() + t.end()
+            if not m or not is_person_name(m.group("name"), delimited=True):
+                return None
+            out.append((m.group("name"), a, b, m.group("q")))
+    return out or None
+
+
 def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
     """Role-marker lists; returns where each list starts and its group."""
     work = ctx.work
@@ -213,6 +248,16 @@ def _list_piece(ctx, facts, group, role, base, piece):
         ev = ctx.evidence(base, base + len(piece))
         for u in units:
             facts.append(_membership(ctx, group, u, "unit", role, ev))
+        return
+    names = _names_only(piece) if role else None
+    if names:
+        for name, a, b, qual in names:
+            posts = split_posts(qual) if qual else []
+            add_person(name, posts, base + a, base + b)
+            if qual and not posts and not is_unit_like(qual) and len(qual) > 4:
+                ctx.warn(f"「{qual}」 after {name} ({role}) is not a post; not recorded")
+        if not any(q for *_, q in names):
+            ctx.warn(f"{'、'.join(n for n, *_ in names)} ({role}) are listed without posts")
         return
     toks = list(re.finditer(r"\S+", piece))
     skip_to = 0
