@@ -202,3 +202,20 @@ def test_names_only_lists():
         ("王伟华", "组长"), ("王晓剑", "副组长"), ("谭志新", "副组长"), ("闵成", "成员"), ("马梅红", "成员"),
         ("许小建", "成员"), ("胡继军", "副组长"), ("邱铭", "副组长"), ("何伟森", "成员"), ("钟超", "成员"))}
     assert not _posts(facts)
+
+
+# Layout variants the issue lists (constructed from the dev lists' vocabulary): a role with no colon,
+# an order note after the role, entries joined by commas, a sub-heading inside a list, roles of a 委员会.
+def test_layout_variants():
+    text = ("决定成立区河长制工作领导小组。组成人员名单如下:\n"
+            "组  长  王为人  区政府区长\n"
+            "副组长(按姓氏笔画为序):李德钢(区委常委、常务副区长),赵明侠(区政府副区长)\n"
+            "成  员:\n(一)区直部门\n罗文新  区财政局局长\n(二)街道\n张永林  江堤街办事处主任\n"
+            "三、工作职责\n负责统筹协调。\n"
+            "主任委员:彭沉雷 副市长\n执行主席:阮青 市发展改革委主任\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {(n, "person", r) for n, r in (
+        ("王为人", "组长"), ("李德钢", "副组长"), ("赵明侠", "副组长"), ("罗文新", "成员"), ("张永林", "成员"),
+        ("彭沉雷", "主任委员"), ("阮青", "执行主席"))}
+    assert {("王为人", "区政府", "区长"), ("李德钢", "区委", "常委"), ("李德钢", "区人民政府", "常务副区长"),
+            ("罗文新", "区财政局", "局长"), ("张永林", "江堤街办事处", "主任")} <= _posts(facts)

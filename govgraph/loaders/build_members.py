@@ -34,9 +34,14 @@ def _spaced(word: str) -> str:
     return r"\s*".join(map(re.escape, word))
 
 
+_SPACED_ROLES = "|".join(_spaced(r) for r in _LEX.roles)
+_ORDER_NOTE = r"(?:\((?:按|以)[^()]{1,12}\)\s*)?"  # (按姓氏笔画为序)
 ROLE_MARKER_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s。;,]))(?P<role>" + "|".join(_spaced(r) for r in _LEX.roles) + r")\s*:\s*"
+    r"(?:(?<=^)|(?<=[\s。;,]))(?P<role>" + _SPACED_ROLES + r")\s*" + _ORDER_NOTE + r":\s*" + _ORDER_NOTE
 )
+# A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
+# rest of the line reads as an entry.
+_BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")
 # A label that lost the first characters of its role (``  长:`` for 组长, ``  员:`` for 成员, in a
 # badly copied page): it ends the list above it, and its entries give posts but no membership.
 _CUT_ROLES = sorted({r[k:] for r in _LEX.roles for k in range(1, len(r))} - set(_LEX.roles), key=len, reverse=True)
@@ -128,7 +133,13 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
     """Role-marker lists; returns where each list starts and its group."""
     work = ctx.work
     list_groups = []
-    markers = sorted(list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work)), key=lambda m: m.start())
+    markers = list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work))
+    for m in _BARE_MARKER_RE.finditer(work):
+        eol = work.find("\n", m.end())
+        if _looks_like_entry(work[m.end(): eol if eol != -1 else len(work)]) and \
+                not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
+            markers.append(m)
+    markers.sort(key=lambda m: m.start())
     for i, m in enumerate(markers):
         if "cut" in m.re.groupindex:
             ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
@@ -172,20 +183,43 @@ def _list_lines(work: str, a: int, b: int):
     out = []
     parts = list(re.finditer(r"[^,]+", first[:stop] if stop != -1 else first))
     for k, pm in enumerate(parts):
-        if k and not _unit_list_piece(pm.group()):
+        if k and not (_unit_list_piece(pm.group()) or _looks_like_entry(pm.group())):
             return out
         out.append((a + pm.start(), pm.group()))
     if stop != -1 or len(parts) > 1 or nl == -1:
         return out
     pos = a + nl + 1
-    for line in seg[nl + 1:].split("\n"):
+    lines = seg[nl + 1:].split("\n")
+    for k, line in enumerate(lines):
         s = line.strip()
         if s:
-            if re.search(r"[,。:]", s) or _HEADING.match(s) or heading_group(s):
+            if re.search(r"[,。:]", s) or heading_group(s):
                 break
-            out.append((pos, line))
+            if _HEADING.match(s):
+                # A sub-heading inside the list ((一)市直部门) when an entry follows it.
+                nxt = next((x for x in lines[k + 1:] if x.strip()), "")
+                if len(s) > 20 or not _looks_like_entry(nxt):
+                    break
+            else:
+                out.append((pos, line))
         pos += len(line) + 1
     return out
+
+
+def _looks_like_entry(text: str) -> bool:
+    """Does ``text`` read as member-list entries (name and post, names only, 、-joined entries)?"""
+    text = text.strip()
+    if not text or len(text) > 80 or re.search(r"[,。:;]", text):
+        return False
+    if _names_only(text):
+        return True
+    toks = text.split()
+    for k in (1, 2):
+        if len(toks) > k and is_person_name("".join(toks[:k]), delimited=True) and split_posts("".join(toks[k:])):
+            return True
+    if len(toks) > 1 and split_posts(toks[0]) and is_person_name("".join(toks[1:]), delimited=True):
+        return True
+    return all(_entry(x) for x in re.split(r"\s*、\s*", text))
 
 
 def _unit_list_piece(piece: str) -> list[str] | None:

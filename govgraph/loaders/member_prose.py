@@ -114,7 +114,7 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
         return "办公室" + r if office and r in _OFFICE_ROLES else r
 
     pm = _PERSON_ROLE_FIRST.search(clause) or _PERSON_ROLE_LAST.search(clause)
-    if pm and not pm.group("role").startswith("成员"):
+    if pm and not pm.group("role").endswith(("成员", "成员单位")):
         body = re.sub(r"^.*由", "", pm.group("body"))
         entries = person_entries(body)
         if entries:
