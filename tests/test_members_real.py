@@ -219,3 +219,22 @@ def test_layout_variants():
         ("彭沉雷", "主任委员"), ("阮青", "执行主席"))}
     assert {("王为人", "区政府", "区长"), ("李德钢", "区委", "常委"), ("李德钢", "区人民政府", "常务副区长"),
             ("罗文新", "区财政局", "局长"), ("张永林", "江堤街办事处", "主任")} <= _posts(facts)
+
+
+# Several lists in one notice under sub-headings, the office's list, numbered labels, a role after
+# the group's own name, a comma between name and post (vocabulary of the dev lists).
+def test_office_list_under_a_heading_and_labels_with_numbering_or_group_word():
+    text = ("决定成立区河长制工作领导小组。\n(一)领导小组\n1.组长:张三 区长\n2.副组长:李四,副区长;王五,区政府副区长\n"
+            "(二)领导小组办公室\n主任:王五 区水务局局长\n成员:赵六 区水务局副局长\n区防汛指挥部指挥长:钱七 区长\n")
+    facts, _ = _facts(text)
+    m = {(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"}
+    g = "区河长制工作领导小组"
+    assert m == {(g, "张三", "组长"), (g, "李四", "副组长"), (g, "王五", "副组长"), (g, "王五", "办公室主任"),
+                 (g, "赵六", "办公室成员"), ("区防汛指挥部", "钱七", "指挥长")}
+    assert {("李四", "区人民政府", "副区长"), ("王五", "区政府", "副区长")} <= _posts(facts)
+
+
+def test_prose_roles_after_the_group_word_and_not_a_units_office():
+    text = "决定成立区河长制工作领导小组。领导小组组长由区长张三担任,赵六同志任领导小组办公室主任,钱七任区委办公室主任。\n"
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("赵六", "person", "办公室主任")}

@@ -16,7 +16,7 @@ from .context import NoticeContext
 from .lexicon import load_lexicon
 from .member_facts import LEADER_WORDS as _LEADER_WORDS
 from .member_facts import group_for as _group_for
-from .member_facts import named_groups
+from .member_facts import member_unit_like, named_groups
 from .member_facts import heading_above as _heading_above
 from .member_facts import membership as _membership
 from .member_facts import post_facts as _post_facts
@@ -31,14 +31,18 @@ _LEX = load_lexicon()
 
 
 def _spaced(word: str) -> str:
-    return r"\s*".join(map(re.escape, word))
+    return r"[ ]*".join(map(re.escape, word))  # layout spaces inside a role, not line breaks
 
 
 _SPACED_ROLES = "|".join(_spaced(r) for r in _LEX.roles)
 _ORDER_NOTE = r"(?:\((?:按|以)[^()]{1,12}\)\s*)?"  # (按姓氏笔画为序)
+_GROUP_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
+# A role label, after numbering or the group's own word (``1.组长:``, ``领导小组办公室主任:``).
 ROLE_MARKER_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s。;,]))(?P<role>" + _SPACED_ROLES + r")\s*" + _ORDER_NOTE + r":\s*" + _ORDER_NOTE
+    r"(?:(?<=^)|(?<=[\s。;,.、)]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
+    r"(?P<role>" + _SPACED_ROLES + r")\s*" + _ORDER_NOTE + r":\s*" + _ORDER_NOTE
 )
+_OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
 # A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
 # rest of the line reads as an entry.
 _BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")
@@ -140,6 +144,7 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
                 not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
             markers.append(m)
     markers.sort(key=lambda m: m.start())
+    in_office = False
     for i, m in enumerate(markers):
         if "cut" in m.re.groupindex:
             ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
@@ -153,8 +158,14 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
         while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and _is_list_marker_run(work, markers[j - 1], markers[j]):
             j -= 1
             first = markers[j]
-        group = _group_near_list(ctx, first.start()) or _heading_above(ctx, first.start()) \
-            or _group_for(ctx, first.start())
+        gw = m.groupdict().get("gw") or ""
+        above = _line_above(work, m.start())
+        if first is m or (above.strip() and ":" not in above and not _looks_like_entry(above)):
+            in_office = re.sub(r"\s+", "", above).endswith("办公室")  # a heading: (二)领导小组办公室
+        if role in _OFFICE_ROLES and (gw.endswith("办公室") or in_office):
+            role = "办公室" + role
+        group = (gw if _specific_group(gw) else None) or _group_near_list(ctx, first.start()) \
+            or _heading_above(ctx, first.start()) or _group_for(ctx, first.start())
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
@@ -163,6 +174,15 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             for pm in re.finditer(r"[^;]+", piece):
                 _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
     return list_groups
+
+
+def _line_above(work: str, pos: int) -> str:
+    lines = [ln for ln in work[max(0, pos - 200):pos].split("\n")[:-1] if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def _specific_group(g: str) -> bool:
+    return bool(g) and heading_group(g) == g
 
 
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、.](?!\d)|附件)")
@@ -181,8 +201,14 @@ def _list_lines(work: str, a: int, b: int):
     first = seg if nl == -1 else seg[:nl]
     stop = first.find("。")
     out = []
-    parts = list(re.finditer(r"[^,]+", first[:stop] if stop != -1 else first))
+    line = first[:stop] if stop != -1 else first
+    parts = list(re.finditer(r"[^,;]+", line))
     for k, pm in enumerate(parts):
+        if k and split_posts(pm.group().strip()) and is_person_name(parts[k - 1].group().strip(), delimited=True):
+            # 组长:张三,市委副书记、市长 -- name and post split by a comma: one entry
+            s0 = parts[k - 1].start()
+            out[-1] = (a + s0, line[s0:pm.end()].replace(",", " "))
+            continue
         if k and not (_unit_list_piece(pm.group()) or _looks_like_entry(pm.group())):
             return out
         out.append((a + pm.start(), pm.group()))
@@ -229,7 +255,7 @@ def _unit_list_piece(piece: str) -> list[str] | None:
     out = []
     for tok in toks:
         items = [_strip_leader(u) for u in split_unit_list(tok)]
-        if not items or not all(items) or not all(is_unit_like(u) for u in items):
+        if not items or not all(items) or not all(member_unit_like(u) for u in items):
             return None
         out.extend(items)
     return out or None

@@ -11,11 +11,11 @@ import re
 from .context import NoticeContext
 from .lexicon import _lines, load_lexicon
 from .member_groups import heading_group, title_group
-from .mentions import CJK
+from .mentions import CJK, is_unit_like
 
 _LEX = load_lexicon()
 
-__all__ = ["post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for", "heading_above", "named_groups",
+__all__ = ["member_unit_like", "post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for", "heading_above", "named_groups",
            "in_citation"]
 
 
@@ -126,3 +126,19 @@ LEADER_WORDS = re.compile(r"(?:等(?:部门|单位)?)?(?:的)?(?:" + "|".join(ma
 
 def strip_leader(u: str) -> str:
     return LEADER_WORDS.sub("", u)
+
+
+# Collectives and member-unit phrases that stand for units in a member list: 各居村, 各村(社区),
+# 街直相关部门, 街道环委会成员单位 (written as in the text).
+_COLLECTIVE = re.compile(rf"各[{CJK}]{{1,6}}(?:\([{CJK}、]{{1,8}}\))?|[{CJK}]{{0,4}}(?:相关|有关)(?:部门|单位)")
+
+
+def member_unit_like(u: str) -> bool:
+    """A member unit: a unit's name, a collective (``各居村``), or a unit's member units.
+
+    >>> member_unit_like("各村(社区)"), member_unit_like("街道环委会成员单位"), member_unit_like("加强管理")
+    (True, True, False)
+    """
+    if is_unit_like(u) or _COLLECTIVE.fullmatch(u):
+        return True
+    return u.endswith("成员单位") and len(u) > 4 and is_unit_like(u[:-4])

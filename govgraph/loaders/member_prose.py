@@ -12,7 +12,7 @@ import re
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
-from .member_facts import group_for, membership, post_facts, strip_leader
+from .member_facts import group_for, member_unit_like, membership, post_facts, strip_leader
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
 
 __all__ = ["prose_members", "person_entries"]
@@ -24,10 +24,15 @@ _LABEL = re.compile(rf"(?:{'|'.join(r'[ 　]*'.join(map(re.escape, r)) for r in 
 
 # A sentence that sets up a group described before its name: 成立由…为成员的<group>.
 _SETS_UP = re.compile(rf"(?:成立|建立|组建|设立)由.{{0,600}}?的(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}|机制))")
-_OFFICE_ROLES = {"主任", "副主任", "常务副主任"}
+# A clause about the group's office (not a unit's name that ends in 办公室).
+_OFFICE_SET_UP = re.compile(r"下设[^,;]{0,20}办公室|^办公室")
+_OFFICE_ROLES = {"主任", "副主任", "常务副主任", "成员"}
 
-_PERSON_ROLE_LAST = re.compile(rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|任)(?P<role>{_ROLES_ALT})$")
-_PERSON_ROLE_FIRST = re.compile(rf"^(?:其中)?(?P<role>{_ROLES_ALT})(?:由|为)(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|出任)?$")
+# The group's word before a role: 任领导小组组长, 领导小组办公室主任由…
+_GROUP_WORD = rf"(?P<gw>[{CJK}]{{0,30}}?(?:{_SUF})(?:办公室)?|办公室)?"
+_PERSON_ROLE_LAST = re.compile(rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|任){_GROUP_WORD}(?P<role>{_ROLES_ALT})$")
+_PERSON_ROLE_FIRST = re.compile(
+    rf"^(?:其中)?{_GROUP_WORD}(?P<role>{_ROLES_ALT})(?:由|为)(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|出任)?$")
 _UNITS_ROLE_FIRST = re.compile(r"^(?P<role>(?:办公室)?(?:成员单位|成员))由(?P<units>.+?)(?:组成|参加)$")
 _UNITS_ROLE_LAST = re.compile(r"(?:^|由)(?P<units>[^由]+?)为(?P<role>成员单位|成员)$")
 _UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
@@ -75,7 +80,7 @@ def _units(text: str):
     """Units of a prose list, leaders' words and a trailing 等(部门) dropped; None unless all read."""
     items = [strip_leader(u) for u in split_unit_list(text)]
     items = [u for u in items if u]
-    return items if items and all(is_unit_like(u) for u in items) else None
+    return items if items and all(member_unit_like(u) for u in items) else None
 
 
 def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
@@ -95,7 +100,7 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
             group = setup.group("g") if setup else group_for(ctx, c0, list_groups)
             if group is not None:
                 _clause(ctx, facts, clause, c0, group, office, setup is not None)
-            if "办公室" in clause:
+            if _OFFICE_SET_UP.search(clause):
                 office = True
 
 
@@ -117,9 +122,12 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
     if pm and not pm.group("role").endswith(("成员", "成员单位")):
         body = re.sub(r"^.*由", "", pm.group("body"))
         entries = person_entries(body)
+        role = pm.group("role")
+        if (pm.group("gw") or "").endswith("办公室") and not role.startswith("办公室"):
+            role = "办公室" + role
         if entries:
             for name, posts in entries:
-                facts.append(membership(ctx, group, name, "person", role_of(pm.group("role")), ev))
+                facts.append(membership(ctx, group, name, "person", role_of(role), ev))
                 facts.extend(post_facts(ctx, name, posts, ev))
         return
     for rx, role in ((_UNITS_ROLE_FIRST, None), (_UNITS_ROLE_LAST, None), (_UNITS_FORM, "成员"),
@@ -134,5 +142,5 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
             return
         g = _full_name(ctx, um.group("g"), c0) if "g" in um.re.groupindex and um.group("g") else group
         for u in units:
-            facts.append(membership(ctx, g, u, "unit", role or um.group("role"), ev))
+            facts.append(membership(ctx, g, u, "unit", role or role_of(um.group("role")), ev))
         return
