@@ -238,3 +238,13 @@ def test_prose_roles_after_the_group_word_and_not_a_units_office():
     text = "决定成立区河长制工作领导小组。领导小组组长由区长张三担任,赵六同志任领导小组办公室主任,钱七任区委办公室主任。\n"
     facts, _ = _facts(text)
     assert _members(facts) == {("张三", "person", "组长"), ("赵六", "person", "办公室主任")}
+
+
+def test_entries_by_whom_row_numbers_and_name_with_posts_in_prose():
+    text = ("决定成立区河长制工作领导小组。\n组长:由区长张三担任\n成员单位为:区发改局、区财政局\n成员:\n1 王五 区水务局局长\n"
+            "(2)赵六 市长助理\n领导小组办公室主任由钱七(区水务局副局长)兼任。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("区发改局", "unit", "成员单位"), ("区财政局", "unit", "成员单位"),
+                               ("王五", "person", "成员"), ("赵六", "person", "成员"), ("钱七", "person", "办公室主任")}
+    assert {("张三", "区人民政府", "区长"), ("赵六", "市人民政府", "市长助理"),
+            ("钱七", "区水务局", "副局长")} <= _posts(facts)

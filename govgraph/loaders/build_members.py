@@ -40,7 +40,7 @@ _GROUP_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
 # A role label, after numbering or the group's own word (``1.组长:``, ``领导小组办公室主任:``).
 ROLE_MARKER_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s。;,.、)]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
-    r"(?P<role>" + _SPACED_ROLES + r")\s*" + _ORDER_NOTE + r":\s*" + _ORDER_NOTE
+    r"(?P<role>" + _SPACED_ROLES + r")[ ]*" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
 _OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
 # A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
@@ -88,7 +88,7 @@ def _entry(tok: str):
             return m.group("name"), posts
     tok = re.sub(r"同志$", "", tok)
     for k in (3, 2, 4):
-        if len(tok) > k + 2 and is_person_name(tok[-k:]):
+        if len(tok) >= k + 2 and is_person_name(tok[-k:]):
             posts = split_posts(tok[:-k])
             if posts:
                 return tok[-k:], posts
@@ -291,6 +291,10 @@ def _name_at(toks, i):
     return None, None
 
 
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
+_BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
+
+
 def _list_piece(ctx, facts, group, role, base, piece):
     """Entries of one piece of a member list (between ; or line breaks)."""
     pending: list[tuple[str, int, int]] = []  # name fragments
@@ -303,6 +307,9 @@ def _list_piece(ctx, facts, group, role, base, piece):
             facts.append(_membership(ctx, group, name, "person", role, ev))
         facts.extend(_post_facts(ctx, name, posts, ev))
 
+    # Row numbers (``1 张三 …``, ``(1)张三 …``) and 由…担任 around an entry are blanked (same length).
+    piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
+    piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
     units = _unit_list_piece(piece) if role else None
     if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
         ev = ctx.evidence(base, base + len(piece))

@@ -67,6 +67,9 @@ def _name_and_posts(body: str):
     body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
     if is_person_name(body, delimited=True):  # the whole entry: 由王为人同志兼任
         return body, []
+    m = re.fullmatch(rf"(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)", body)  # 张三(区长)
+    if m and is_person_name(m.group("name"), delimited=True) and split_posts(m.group("posts")):
+        return m.group("name"), split_posts(m.group("posts"))
     for k in (3, 2, 4):
         name, pre = body[-k:], body[:-k]
         if is_person_name(name):
@@ -92,7 +95,7 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
             continue
         setup = _SETS_UP.search(sent)
         office = False
-        for cm in re.finditer(r"[^,;]+", sent):
+        for cm in re.finditer(r"[^,;\n]+", sent):
             clause = cm.group().strip()
             c0 = s0 + cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
             if not clause or _LABEL.search(clause):
