@@ -248,3 +248,12 @@ def test_entries_by_whom_row_numbers_and_name_with_posts_in_prose():
                                ("王五", "person", "成员"), ("赵六", "person", "成员"), ("钱七", "person", "办公室主任")}
     assert {("张三", "区人民政府", "区长"), ("赵六", "市人民政府", "市长助理"),
             ("钱七", "区水务局", "副局长")} <= _posts(facts)
+
+
+def test_table_cells_one_a_line():
+    # gov- texts are copied "one line per paragraph/cell" (data/real/SOURCES.tsv); a member table then
+    # reads role, name, post on lines of their own.
+    text = "市政府决定成立市河长制工作领导小组,组成人员如下:\n组长\n张三\n市长\n副组长\n李四\n副市长\n王五\n市政府副秘书长\n"
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "副组长")}
+    assert _posts(facts) == {("张三", "市人民政府", "市长"), ("李四", "市人民政府", "副市长"), ("王五", "市政府", "副秘书长")}

@@ -46,6 +46,8 @@ _OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
 # A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
 # rest of the line reads as an entry.
 _BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")
+# A role alone on its line, its entries on the lines below (a table copied one cell a line).
+_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]*" + _ORDER_NOTE + r"$")
 # A label that lost the first characters of its role (``  长:`` for 组长, ``  员:`` for 成员, in a
 # badly copied page): it ends the list above it, and its entries give posts but no membership.
 _CUT_ROLES = sorted({r[k:] for r in _LEX.roles for k in range(1, len(r))} - set(_LEX.roles), key=len, reverse=True)
@@ -143,6 +145,10 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
         if _looks_like_entry(work[m.end(): eol if eol != -1 else len(work)]) and \
                 not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
             markers.append(m)
+    for m in _ROLE_LINE_RE.finditer(work):
+        nxt = next((ln for ln in work[m.end():m.end() + 200].split("\n")[1:] if ln.strip()), "")
+        if _looks_like_entry(nxt) and not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
+            markers.append(m)
     markers.sort(key=lambda m: m.start())
     in_office = False
     for i, m in enumerate(markers):
@@ -229,6 +235,20 @@ def _list_lines(work: str, a: int, b: int):
             else:
                 out.append((pos, line))
         pos += len(line) + 1
+    return _join_name_and_post_lines(work, out)
+
+
+def _join_name_and_post_lines(work: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A name on one line and its post on the next (cells copied one a line) make one entry."""
+    out = []
+    for start, text in lines:
+        if out and split_posts(text.strip()) and not _names_only(text):
+            p0, prev = out[-1]
+            names = _names_only(prev)
+            if names and len(names) == 1 and not names[0][3]:
+                out[-1] = (p0, work[p0:start + len(text)].replace("\n", " "))
+                continue
+        out.append((start, text))
     return out
 
 

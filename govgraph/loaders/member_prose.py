@@ -37,7 +37,7 @@ _UNITS_ROLE_FIRST = re.compile(r"^(?P<role>(?:办公室)?(?:成员单位|成员)
 _UNITS_ROLE_LAST = re.compile(r"(?:^|由)(?P<units>[^由]+?)为(?P<role>成员单位|成员)$")
 _UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
 _UNITS_ONLY = re.compile(r"^(?:由)?(?P<units>[^由]+?)(?:组成|参加)$")
-_UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))?")
+_UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))")
 _UNITS_LEAD = re.compile(r"^(?:成立|建立|组建|设立)?由(?P<units>[^由]+?)牵头$")
 
 
