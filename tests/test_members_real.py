@@ -257,3 +257,12 @@ def test_table_cells_one_a_line():
     facts, _ = _facts(text)
     assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "副组长")}
     assert _posts(facts) == {("张三", "市人民政府", "市长"), ("李四", "市人民政府", "副市长"), ("王五", "市政府", "副秘书长")}
+
+
+def test_group_set_up_with_its_leaders_before_its_name():
+    text = ("市政府决定成立以市委副书记、市长张三为组长、副市长李四为副组长、市直有关部门主要负责人为成员的"
+            "市河长制工作领导小组。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("市直有关部门", "unit", "成员")}
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"市河长制工作领导小组"}
+    assert {("张三", "市委", "副书记"), ("张三", "市人民政府", "市长"), ("李四", "市人民政府", "副市长")} == _posts(facts)

@@ -23,7 +23,7 @@ _SUF = "|".join(map(re.escape, _LEX.group_suffixes))
 _LABEL = re.compile(rf"(?:{'|'.join(r'[ 　]*'.join(map(re.escape, r)) for r in _LEX.roles)})\s*:")
 
 # A sentence that sets up a group described before its name: 成立由…为成员的<group>.
-_SETS_UP = re.compile(rf"(?:成立|建立|组建|设立)由.{{0,600}}?的(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}|机制))")
+_SETS_UP = re.compile(rf"(?:成立|建立|组建|设立)(?:由|以).{{0,600}}?的(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}|机制))")
 # A clause about the group's office (not a unit's name that ends in 办公室).
 _OFFICE_SET_UP = re.compile(r"下设[^,;]{0,20}办公室|^办公室")
 _OFFICE_ROLES = {"主任", "副主任", "常务副主任", "成员"}
@@ -115,12 +115,35 @@ def _full_name(ctx, g: str, pos: int) -> str:
     return full or g
 
 
+# 成立以市长张三为组长、副市长李四为副组长、各部门负责人为成员的…领导小组
+_WITH_AS = re.compile(rf"以[^,;]*?为(?:{_ROLES_ALT})(?:、|的|$)")
+_AS_ROLE = re.compile(rf"(?:同志)?为(?P<role>{_ROLES_ALT})(?=、|的|$)")
+
+
+def _with_as(ctx, facts, clause, group, ev, role_of):
+    start = clause.index("以", _WITH_AS.search(clause).start()) + 1
+    for m in _AS_ROLE.finditer(clause, start):
+        body = clause[start:m.start()].strip("、 ")
+        start = m.end() + 1
+        role = role_of(m.group("role"))
+        if role.endswith(("成员", "成员单位")):
+            for u in _units(body) or ():
+                facts.append(membership(ctx, group, u, "unit", role, ev))
+            continue
+        for name, posts in person_entries(body) or ():
+            facts.append(membership(ctx, group, name, "person", role, ev))
+            facts.extend(post_facts(ctx, name, posts, ev))
+
+
 def _clause(ctx, facts, clause, c0, group, office, setup):
     ev = ctx.evidence(c0, c0 + len(clause))
 
     def role_of(r):
         return "办公室" + r if office and r in _OFFICE_ROLES else r
 
+    if _WITH_AS.search(clause):
+        _with_as(ctx, facts, clause, group, ev, role_of)
+        return
     pm = _PERSON_ROLE_FIRST.search(clause) or _PERSON_ROLE_LAST.search(clause)
     if pm and not pm.group("role").endswith(("成员", "成员单位")):
         body = re.sub(r"^.*由", "", pm.group("body"))
