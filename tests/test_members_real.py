@@ -266,3 +266,11 @@ def test_group_set_up_with_its_leaders_before_its_name():
     assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("市直有关部门", "unit", "成员")}
     assert {f["group"] for f in facts if f["kind"] == "membership"} == {"市河长制工作领导小组"}
     assert {("张三", "市委", "副书记"), ("张三", "市人民政府", "市长"), ("李四", "市人民政府", "副市长")} == _posts(facts)
+
+
+def test_a_role_spaced_only_in_part_is_not_a_label():
+    # A post then a role label on one line (the one-line dumps of data/000_*.txt): 主任 委  员 is 主任 + 委员.
+    text = ("决定成立丰安县乡村振兴工作委员会。现将组成人员名单通知如下: 主  任:龙  浩  县长 副主任:颜彬然  "
+            "县人民政府办公室主任 委  员:苏凯蕾  县财政局局长 委员会下设办公室,在县水务局办公。")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("龙浩", "person", "主任"), ("颜彬然", "person", "副主任"), ("苏凯蕾", "person", "委员")}

@@ -31,7 +31,12 @@ _LEX = load_lexicon()
 
 
 def _spaced(word: str) -> str:
-    return r"[ ]*".join(map(re.escape, word))  # layout spaces inside a role, not line breaks
+    """A role as written: with no layout spaces, or with spaces between every two characters
+    (``副 召 集 人``, ``总   指   挥``); never across a line break, never spaced only in part
+    (``主任 委  员`` is a post then a role)."""
+    if len(word) == 1:
+        return re.escape(word)
+    return re.escape(word) + "|" + r"[ ]+".join(map(re.escape, word))
 
 
 _SPACED_ROLES = "|".join(_spaced(r) for r in _LEX.roles)

@@ -83,7 +83,7 @@ def leader_government(title: str) -> str | None:
     """
     if title in ("总理", "副总理", "国务委员"):
         return "国务院"
-    m = re.fullmatch(r"(?:代理|常务)?(?:副)?([区市县省镇乡州])长(?:助理)?", title)
+    m = re.fullmatch(r"(?:代理|代|常务)?(?:副)?([区市县省镇乡州])长(?:助理)?", title)
     return _LEADER_LEVEL[m.group(1)] if m else None
 
 
