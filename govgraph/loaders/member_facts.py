@@ -121,7 +121,9 @@ def heading_above(ctx: NoticeContext, pos: int) -> str | None:
     return heading_group(lines[-1]) if lines else None
 
 
-LEADER_WORDS = re.compile(r"(?:等(?:部门|单位)?)?(?:的)?(?:" + "|".join(map(re.escape, sorted(_lines("leader_words.txt"), key=len, reverse=True))) + r")$|等(?:部门|单位)?$")
+_ETC = r"等(?:[\d一二三四五六七八九十]+个)?(?:成员单位|部门|单位)?"  # 等, 等部门, 等12个单位
+LEADER_WORDS = re.compile(rf"(?:{_ETC})?(?:的)?(?:" + "|".join(map(re.escape, sorted(_lines("leader_words.txt"), key=len, reverse=True)))
+                          + rf")$|{_ETC}$")
 
 
 def strip_leader(u: str) -> str:
