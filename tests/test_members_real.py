@@ -274,3 +274,23 @@ def test_a_role_spaced_only_in_part_is_not_a_label():
             "县人民政府办公室主任 委  员:苏凯蕾  县财政局局长 委员会下设办公室,在县水务局办公。")
     facts, _ = _facts(text)
     assert _members(facts) == {("龙浩", "person", "主任"), ("颜彬然", "person", "副主任"), ("苏凯蕾", "person", "委员")}
+
+
+def test_group_from_a_title_without_成立_or_from_the_body_and_short_names():
+    facts, _ = _facts("现将调整后的成员名单通知如下:\n组长:张三 市长\n", title="关于市河长制工作领导小组成员调整的通知")
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"市河长制工作领导小组"}
+    facts, _ = _facts("经研究,决定成立某区“河长制”工作领导小组(以下简称领导小组)。\n组长:张三 区长\n")
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"某区“河长制”工作领导小组"}
+    # data/real/notices/gov-03.txt: a group named short after it is set up
+    facts, _ = _facts("由国务院办公厅、国家医保局组成国家组织药品集中采购和使用试点工作小组(以下简称试点工作小组),领导试点工作。"
+                      "试点工作小组办公室设在国家医保局,由国家医保局、联合采购办公室选派人员参加。")
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"国家组织药品集中采购和使用试点工作小组"}
+    assert ("联合采购办公室", "unit", "成员") in _members(facts)
+
+
+def test_以及_is_not_以_as_in_以X为组长():
+    # data/real/notices/sh-15.txt: a generic body for every street, no members recorded
+    text = ("各街道设立消防安全委员会,由行政主要领导担任主任,街道党政、建管、城运中心、城市管理综合执法等相应机构"
+            "以及辖区公安派出所为成员单位。")
+    facts, _ = _facts(text)
+    assert not _members(facts)

@@ -10,7 +10,7 @@ import re
 
 from .context import NoticeContext
 from .lexicon import _lines, load_lexicon
-from .member_groups import heading_group, title_group
+from .member_groups import body_group, heading_group, title_group
 from .mentions import CJK, is_unit_like
 
 _LEX = load_lexicon()
@@ -111,7 +111,17 @@ def group_for(ctx: NoticeContext, pos: int, list_groups=()) -> str | None:
     tg = title_group(ctx.notice.title)
     if tg and (best is None or tg.endswith(best) or best.endswith(tg)):
         return tg
-    return best
+    return _full_name(ctx.work, best) if best else body_group(ctx.work[: pos])
+
+
+def _full_name(work: str, g: str) -> str:
+    """``试点工作小组`` -> ``国家组织…试点工作小组`` where the text says ``X(以下简称试点工作小组)``."""
+    m = re.search(rf"(?P<full>[^\s,。;:、()《》]{{2,60}})\((?:以下)?简称[“\"]?{re.escape(g)}[”\"]?\)", work)
+    if m and m.group("full") != g:
+        full = re.sub(r"^.*(?:组成|成立|组建|设立|建立)", "", m.group("full"))
+        if full.endswith(tuple(_LEX.group_suffixes)) and len(full) > len(g):
+            return full
+    return g
 
 
 def heading_above(ctx: NoticeContext, pos: int) -> str | None:

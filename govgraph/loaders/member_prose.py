@@ -101,8 +101,7 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
             if not clause or _LABEL.search(clause):
                 continue
             group = setup.group("g") if setup else group_for(ctx, c0, list_groups)
-            if group is not None:
-                _clause(ctx, facts, clause, c0, group, office, setup is not None)
+            _clause(ctx, facts, clause, c0, group, office, setup is not None)
             if _OFFICE_SET_UP.search(clause):
                 office = True
 
@@ -116,12 +115,13 @@ def _full_name(ctx, g: str, pos: int) -> str:
 
 
 # 成立以市长张三为组长、副市长李四为副组长、各部门负责人为成员的…领导小组
-_WITH_AS = re.compile(rf"以[^,;]*?为(?:{_ROLES_ALT})(?:、|的|$)")
+_WITH_AS = re.compile(rf"(?:^|成立|建立|组建|设立)以(?!及|上|下)[^,;]*?为(?:{_ROLES_ALT})(?:、|的|$)")
 _AS_ROLE = re.compile(rf"(?:同志)?为(?P<role>{_ROLES_ALT})(?=、|的|$)")
 
 
 def _with_as(ctx, facts, clause, group, ev, role_of):
-    start = clause.index("以", _WITH_AS.search(clause).start()) + 1
+    w = _WITH_AS.search(clause)
+    start = clause.index("以", w.start()) + 1
     for m in _AS_ROLE.finditer(clause, start):
         body = clause[start:m.start()].strip("、 ")
         start = m.end() + 1
@@ -141,10 +141,12 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
     def role_of(r):
         return "办公室" + r if office and r in _OFFICE_ROLES else r
 
-    if _WITH_AS.search(clause):
+    if group is None and not (_UNITS_FORM.search(clause) or _UNITS_OF.search(clause)):
+        return  # only a clause that names its group can be read without one
+    if group is not None and _WITH_AS.search(clause):
         _with_as(ctx, facts, clause, group, ev, role_of)
         return
-    pm = _PERSON_ROLE_FIRST.search(clause) or _PERSON_ROLE_LAST.search(clause)
+    pm = group and (_PERSON_ROLE_FIRST.search(clause) or _PERSON_ROLE_LAST.search(clause))
     if pm and not pm.group("role").endswith(("成员", "成员单位")):
         body = re.sub(r"^.*由", "", pm.group("body"))
         entries = person_entries(body)
@@ -159,7 +161,7 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
     for rx, role in ((_UNITS_ROLE_FIRST, None), (_UNITS_ROLE_LAST, None), (_UNITS_FORM, "成员"),
                      (_UNITS_OF, None), (_UNITS_LEAD, "牵头"), (_UNITS_ONLY, "成员")):
         um = rx.search(clause)
-        if not um or (rx in (_UNITS_LEAD,) and not setup):
+        if not um or (rx in (_UNITS_LEAD,) and not setup) or (group is None and "g" not in rx.groupindex):
             continue
         units = _units(um.group("units"))
         if units is None:
