@@ -294,3 +294,12 @@ def test_以及_is_not_以_as_in_以X为组长():
             "以及辖区公安派出所为成员单位。")
     facts, _ = _facts(text)
     assert not _members(facts)
+
+
+def test_entries_joined_by_dunhao_and_prose_with_分别_or_为():
+    text = ("决定成立市河长制工作领导小组。\n副组长:李四 副市长、王五 市政府副秘书长\n成员:赵六 区委常委、区政府常务副区长\n"
+            "由钱七、孙八同志分别担任办公室副主任。周九同志为领导小组组长。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("李四", "person", "副组长"), ("王五", "person", "副组长"), ("赵六", "person", "成员"),
+                               ("钱七", "person", "办公室副主任"), ("孙八", "person", "办公室副主任"), ("周九", "person", "组长")}
+    assert {("王五", "市政府", "副秘书长"), ("赵六", "区委", "常委"), ("赵六", "区政府", "常务副区长")} <= _posts(facts)

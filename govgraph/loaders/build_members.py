@@ -182,9 +182,33 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             continue
         list_groups.append((m.start(), group))
         for a, piece in _list_lines(work, m.end(), seg_end):
-            for pm in re.finditer(r"[^;]+", piece):
+            for pm in _entry_parts(piece):
                 _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
     return list_groups
+
+
+def _entry_parts(piece: str):
+    """Parts of a piece: between ``;``, and between ``、`` when each part is an entry of its own
+    (``李四 副市长、王五 副市长``; not ``张三 区委常委、区政府常务副区长``)."""
+    for pm in re.finditer(r"[^;]+", piece):
+        parts = list(re.finditer(r"[^、]+", pm.group()))
+        if len(parts) > 1 and all(" " in x.group().strip() and _looks_like_entry(x.group()) for x in parts):
+            yield from (_Shifted(x, pm.start()) for x in parts)
+        else:
+            yield pm
+
+
+class _Shifted:
+    """A sub-match seen from the piece it was found in."""
+
+    def __init__(self, m, base):
+        self._m, self._base = m, base
+
+    def start(self):
+        return self._base + self._m.start()
+
+    def group(self):
+        return self._m.group()
 
 
 def _line_above(work: str, pos: int) -> str:

@@ -30,7 +30,8 @@ _OFFICE_ROLES = {"主任", "副主任", "常务副主任", "成员"}
 
 # The group's word before a role: 任领导小组组长, 领导小组办公室主任由…
 _GROUP_WORD = rf"(?P<gw>[{CJK}]{{0,30}}?(?:{_SUF})(?:办公室)?|办公室)?"
-_PERSON_ROLE_LAST = re.compile(rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|任){_GROUP_WORD}(?P<role>{_ROLES_ALT})$")
+_PERSON_ROLE_LAST = re.compile(
+    rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:分别)?(?:兼任|担任|任|为){_GROUP_WORD}(?P<role>{_ROLES_ALT})$")
 _PERSON_ROLE_FIRST = re.compile(
     rf"^(?:其中)?{_GROUP_WORD}(?P<role>{_ROLES_ALT})(?:由|为)(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|出任)?$")
 _UNITS_ROLE_FIRST = re.compile(r"^(?P<role>(?:办公室)?(?:成员单位|成员))由(?P<units>.+?)(?:组成|参加)$")
