@@ -2,10 +2,19 @@
 
 Constructs:
 - role-marker lists: ``组 长:李艳明 区政府常务副区长 副组长:…`` (names padded with spaces,
-  several people per role, posts joined by 、, qualifiers like (挂职));
-- prose: ``由分管副区长彭焚任组长``, ``…区人民政府副区长胡勇任副组长``;
-- unit lists: ``区委宣传部、…、各街道负责人为成员``, ``成员单位由…和各街道组成``;
+  several people per role, posts joined by 、, qualifiers like (挂职)); labels after numbering
+  or the group's word (``1.组长:``, ``领导小组办公室主任:``), with an order note
+  (``成员(按姓氏笔画为序):``), without a colon (``组  长  张三  区长``), alone on a line with
+  the entries below (cells copied one a line);
+- one entry a line under a label (continuation lines carry a name and a post), sub-headings
+  inside a list, an office's list under its heading (roles 办公室主任 …);
+- entries: name and post (any spacing, a comma, or glued), ``张三(区长)``, names only,
+  ``何伟森(市市政局)``, units with their leaders' words (``国家发展改革委主要负责人``);
+- prose (member_prose): ``由分管副区长彭焚任组长``, ``办公室主任由X同志兼任``,
+  ``成立以X为组长…为成员的Y``, ``成员单位由…组成``;
 - offices: ``领导小组下设办公室,在区水务局办公,由许才勇兼任办公室主任``.
+The group of a list: named above it (``X成员名单``), a heading, the group named nearby, the
+title's group, the body's (member_groups, member_facts). Entries: member_entries.
 """
 
 from __future__ import annotations
@@ -16,11 +25,12 @@ from .context import NoticeContext
 from .lexicon import load_lexicon
 from .member_facts import LEADER_WORDS as _LEADER_WORDS
 from .member_facts import group_for as _group_for
-from .member_facts import member_unit_like, named_groups
+from .member_facts import named_groups
 from .member_facts import heading_above as _heading_above
 from .member_facts import membership as _membership
 from .member_facts import post_facts as _post_facts
 from .member_facts import strip_leader as _strip_leader
+from .member_entries import entry, looks_like_entry, name_at, names_only, unit_list_piece
 from .member_groups import heading_group
 from .member_prose import prose_members
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
@@ -57,17 +67,6 @@ _ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]*" 
 # badly copied page): it ends the list above it, and its entries give posts but no membership.
 _CUT_ROLES = sorted({r[k:] for r in _LEX.roles for k in range(1, len(r))} - set(_LEX.roles), key=len, reverse=True)
 _CUT_MARKER_RE = re.compile(r"(?m)^[ \t\u3000]+(?P<cut>" + "|".join(map(re.escape, _CUT_ROLES)) + r")[ \t]*:[ \t]*(?=\S)")
-_ROLES_ALT = "|".join(map(re.escape, _LEX.roles))
-
-
-def _split_name_post(tok: str):
-    """``李艳明区政府常务副区长`` -> (``李艳明``, posts) when a name is glued to its post."""
-    for k in (3, 2, 4):
-        if len(tok) > k + 2 and is_person_name(tok[:k]):
-            posts = split_posts(tok[k:])
-            if posts:
-                return tok[:k], posts
-    return None
 
 
 def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
@@ -83,63 +82,6 @@ def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
     return None
 
 
-_NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)$")
-
-
-def _entry(tok: str):
-    """One list entry written in a single token: ``张三(市委常委、副市长)`` or ``市政府副市长张三``."""
-    m = _NAME_PAREN.match(tok)
-    if m and is_person_name(m.group("name"), delimited=True):
-        posts = split_posts(m.group("posts"))
-        if posts:
-            return m.group("name"), posts
-    tok = re.sub(r"同志$", "", tok)
-    for k in (3, 2, 4):
-        if len(tok) >= k + 2 and is_person_name(tok[-k:]):
-            posts = split_posts(tok[:-k])
-            if posts:
-                return tok[-k:], posts
-    whole = split_posts(tok)
-    if whole and not re.match(rf"^[{CJK}]{{2,3}}[区市县省镇乡]", whole[0][0]):
-        return None  # a post on its own, not a name glued to a post
-    return _split_name_post(tok)
-
-
-_QUALIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?(?:\((?P<q>[^()]{{1,30}})\))?$")
-
-
-def _names_only(piece: str):
-    """A piece that is only names (``王晓剑 谭志新``, ``闵 成 马梅红``, ``胡继军(常务)、 邱  铭``,
-    ``何伟森(市市政局)``): [(name, start, end, bracket text)], or None.
-
-    A name padded with spaces is two single characters (``闵 成``); a single character
-    before a longer token is not read (``王 晓剑`` is not split by guessing).
-    """
-    parts = [m for m in re.finditer(r"[^、]+", piece) if m.group().strip()]
-    out = []
-    for pm in parts:
-        toks = list(re.finditer(r"\S+", pm.group()))
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            a = pm.start() + t.start()
-            if len(t.group()) == 1:
-                if i + 1 >= len(toks):
-                    return None
-                t2 = toks[i + 1]
-                m = _QUALIFIED.match(t.group() + t2.group())
-                if not m or len(t2.group().split("(")[0]) != 1:
-                    return None
-                i, b = i + 2, pm.start() + t2.end()
-            else:
-                m = _QUALIFIED.match(t.group())
-                i, b = i + 1, pm.start() + t.end()
-            if not m or not is_person_name(m.group("name"), delimited=True):
-                return None
-            out.append((m.group("name"), a, b, m.group("q")))
-    return out or None
-
-
 def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
     """Role-marker lists; returns where each list starts and its group."""
     work = ctx.work
@@ -147,12 +89,12 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
     markers = list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work))
     for m in _BARE_MARKER_RE.finditer(work):
         eol = work.find("\n", m.end())
-        if _looks_like_entry(work[m.end(): eol if eol != -1 else len(work)]) and \
+        if looks_like_entry(work[m.end(): eol if eol != -1 else len(work)]) and \
                 not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
             markers.append(m)
     for m in _ROLE_LINE_RE.finditer(work):
         nxt = next((ln for ln in work[m.end():m.end() + 200].split("\n")[1:] if ln.strip()), "")
-        if _looks_like_entry(nxt) and not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
+        if looks_like_entry(nxt) and not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
             markers.append(m)
     markers.sort(key=lambda m: m.start())
     in_office = False
@@ -171,7 +113,7 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             first = markers[j]
         gw = m.groupdict().get("gw") or ""
         above = _line_above(work, m.start())
-        if first is m or (above.strip() and ":" not in above and not _looks_like_entry(above)):
+        if first is m or (above.strip() and ":" not in above and not looks_like_entry(above)):
             in_office = re.sub(r"\s+", "", above).endswith("办公室")  # a heading: (二)领导小组办公室
         if role in _OFFICE_ROLES and (gw.endswith("办公室") or in_office):
             role = "办公室" + role
@@ -192,7 +134,7 @@ def _entry_parts(piece: str):
     (``李四 副市长、王五 副市长``; not ``张三 区委常委、区政府常务副区长``)."""
     for pm in re.finditer(r"[^;]+", piece):
         parts = list(re.finditer(r"[^、]+", pm.group()))
-        if len(parts) > 1 and all(" " in x.group().strip() and _looks_like_entry(x.group()) for x in parts):
+        if len(parts) > 1 and all(" " in x.group().strip() and looks_like_entry(x.group()) for x in parts):
             yield from (_Shifted(x, pm.start()) for x in parts)
         else:
             yield pm
@@ -244,7 +186,7 @@ def _list_lines(work: str, a: int, b: int):
             s0 = parts[k - 1].start()
             out[-1] = (a + s0, line[s0:pm.end()].replace(",", " "))
             continue
-        if k and not (_unit_list_piece(pm.group()) or _looks_like_entry(pm.group())):
+        if k and not (unit_list_piece(pm.group()) or looks_like_entry(pm.group())):
             return out
         out.append((a + pm.start(), pm.group()))
     if stop != -1 or len(parts) > 1 or nl == -1:
@@ -259,7 +201,7 @@ def _list_lines(work: str, a: int, b: int):
             if _HEADING.match(s):
                 # A sub-heading inside the list ((一)市直部门) when an entry follows it.
                 nxt = next((x for x in lines[k + 1:] if x.strip()), "")
-                if len(s) > 20 or not _looks_like_entry(nxt):
+                if len(s) > 20 or not looks_like_entry(nxt):
                     break
             else:
                 out.append((pos, line))
@@ -271,9 +213,9 @@ def _join_name_and_post_lines(work: str, lines: list[tuple[int, str]]) -> list[t
     """A name on one line and its post on the next (cells copied one a line) make one entry."""
     out = []
     for start, text in lines:
-        if out and split_posts(text.strip()) and not _names_only(text):
+        if out and split_posts(text.strip()) and not names_only(text):
             p0, prev = out[-1]
-            names = _names_only(prev)
+            names = names_only(prev)
             if names and len(names) == 1 and not names[0][3]:
                 out[-1] = (p0, work[p0:start + len(text)].replace("\n", " "))
                 continue
@@ -281,36 +223,6 @@ def _join_name_and_post_lines(work: str, lines: list[tuple[int, str]]) -> list[t
     return out
 
 
-def _looks_like_entry(text: str) -> bool:
-    """Does ``text`` read as member-list entries (name and post, names only, 、-joined entries)?"""
-    text = text.strip()
-    if not text or len(text) > 80 or re.search(r"[,。:;]", text):
-        return False
-    if _names_only(text):
-        return True
-    toks = text.split()
-    for k in (1, 2):
-        if len(toks) > k and is_person_name("".join(toks[:k]), delimited=True) and split_posts("".join(toks[k:])):
-            return True
-    if len(toks) > 1 and split_posts(toks[0]) and is_person_name("".join(toks[1:]), delimited=True):
-        return True
-    return all(_entry(x) for x in re.split(r"\s*、\s*", text))
-
-
-def _unit_list_piece(piece: str) -> list[str] | None:
-    """Member units written with their leaders' words: ``公安部、财政部有关负责人`` -> units."""
-    # Tokens between spaces are units each (a name padded with spaces is not: 张 三 区财政局).
-    toks = re.sub(r"\s*、\s*", "、", piece.strip()).split()
-    out = []
-    for tok in toks:
-        items = [_strip_leader(u) for u in split_unit_list(tok)]
-        if not items or not all(items) or not all(member_unit_like(u) for u in items):
-            return None
-        out.extend(items)
-    return out or None
-
-
-# A signature block: the issuing office, then the date (``凤城市云湖区人民政府办公室 2016年3月8日``).
 _SIGNED = re.compile(
     r"(?:^|(?<=\s))(?P<issuer>[^\s,;:。、]{3,40})\s*"
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
@@ -324,20 +236,6 @@ def _before_signature(work: str, a: int, b: int) -> int:
         if is_unit_like(m.group("issuer")):
             return m.start("issuer")
     return b
-
-
-def _name_at(toks, i):
-    """A person's name starting at token ``i`` (``王 刚`` spans two tokens): (name, last index)."""
-    if i >= len(toks):
-        return None, None
-    t = re.sub(r"同志$", "", toks[i].group())
-    if is_person_name(t, delimited=True) and not split_posts(t):
-        return t, i
-    if len(t) == 1 and i + 1 < len(toks):
-        t2 = t + re.sub(r"同志$", "", toks[i + 1].group())
-        if is_person_name(t2, delimited=True):
-            return t2, i + 1
-    return None, None
 
 
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
@@ -359,13 +257,13 @@ def _list_piece(ctx, facts, group, role, base, piece):
     # Row numbers (``1 张三 …``, ``(1)张三 …``) and 由…担任 around an entry are blanked (same length).
     piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
-    units = _unit_list_piece(piece) if role else None
+    units = unit_list_piece(piece) if role else None
     if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
         ev = ctx.evidence(base, base + len(piece))
         for u in units:
             facts.append(_membership(ctx, group, u, "unit", role, ev))
         return
-    names = _names_only(piece) if role else None
+    names = names_only(piece) if role else None
     if names:
         for name, a, b, qual in names:
             posts = split_posts(qual) if qual else []
@@ -386,14 +284,14 @@ def _list_piece(ctx, facts, group, role, base, piece):
         if post_first is not None:
             if post_first[2] > i:
                 continue  # second half of a spaced name, consumed below
-            name, last = _name_at(toks, i)
+            name, last = name_at(toks, i)
             if name:
                 add_person(name, post_first[0], post_first[1], base + toks[last].end())
                 post_first = (None, None, last + 1)
                 continue
             post_first = None
         if posts and not pending and (i == 0 or post_order[0]):
-            name, last = _name_at(toks, i + 1)
+            name, last = name_at(toks, i + 1)
             if name:
                 post_order[0] = True
                 post_first = (posts, a, i + 1)
@@ -407,7 +305,7 @@ def _list_piece(ctx, facts, group, role, base, piece):
             pending = []
             continue
         if not pending:
-            got = _entry(tok)
+            got = entry(tok)
             if got:
                 add_person(got[0], got[1], a, b)
                 continue
@@ -421,7 +319,7 @@ def _list_piece(ctx, facts, group, role, base, piece):
                 for u in items if role else ():
                     facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
                 continue
-            entries = [_entry(x) for x in tok.split("、")]
+            entries = [entry(x) for x in tok.split("、")]
             if entries and all(entries):
                 for name, posts in entries:
                     add_person(name, posts, a, b)

@@ -13,7 +13,7 @@ import re
 from .context import NoticeContext
 from .lexicon import load_lexicon
 from .member_facts import group_for, member_unit_like, membership, post_facts, strip_leader
-from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
+from .mentions import CJK, is_person_name, split_posts, split_unit_list
 
 __all__ = ["prose_members", "person_entries"]
 
