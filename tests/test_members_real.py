@@ -303,3 +303,14 @@ def test_entries_joined_by_dunhao_and_prose_with_分别_or_为():
     assert _members(facts) == {("李四", "person", "副组长"), ("王五", "person", "副组长"), ("赵六", "person", "成员"),
                                ("钱七", "person", "办公室副主任"), ("孙八", "person", "办公室副主任"), ("周九", "person", "组长")}
     assert {("王五", "市政府", "副秘书长"), ("赵六", "区委", "常委"), ("赵六", "区政府", "常务副区长")} <= _posts(facts)
+
+
+def test_two_groups_in_a_one_line_notice():
+    # the one-line dumps of data/000_*.txt: the second group is set up between two lists
+    text = ("区人民政府决定成立区河长制工作领导小组,组成人员如下: 组长:张三 区长 成员:区发改局、区财政局、区水务局、"
+            "区环保局、区农业局、区林业局、区交通局、区住建局、区城管局、区公安分局、区教育局、区卫健局、区文旅局、区应急局 "
+            "同时成立区防汛抗旱指挥部,组成人员如下: 总指挥:王五 区长 成员:区水务局、区应急局 特此通知。")
+    facts, _ = _facts(text)
+    by_group = {(f["group"], f["member"]) for f in facts if f["kind"] == "membership"}
+    assert ("区河长制工作领导小组", "张三") in by_group and ("区防汛抗旱指挥部", "王五") in by_group
+    assert ("区防汛抗旱指挥部", "区应急局") in by_group and ("区河长制工作领导小组", "王五") not in by_group

@@ -25,7 +25,7 @@ from .context import NoticeContext
 from .lexicon import load_lexicon
 from .member_facts import LEADER_WORDS as _LEADER_WORDS
 from .member_facts import group_for as _group_for
-from .member_facts import named_groups
+from .member_facts import full_name, named_groups
 from .member_facts import heading_above as _heading_above
 from .member_facts import membership as _membership
 from .member_facts import post_facts as _post_facts
@@ -98,6 +98,8 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             markers.append(m)
     markers.sort(key=lambda m: m.start())
     in_office = False
+    last_run_end, run_since = 0, {}  # where the list before a run of labels ended
+    names = named_groups(ctx)
     for i, m in enumerate(markers):
         if "cut" in m.re.groupindex:
             ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
@@ -108,7 +110,8 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
         seg_end = _before_signature(work, m.end(), seg_end)
         first = m
         j = i
-        while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and _is_list_marker_run(work, markers[j - 1], markers[j]):
+        while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and \
+                _is_list_marker_run(work, markers[j - 1], markers[j], names):
             j -= 1
             first = markers[j]
         gw = m.groupdict().get("gw") or ""
@@ -118,12 +121,15 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
         if role in _OFFICE_ROLES and (gw.endswith("办公室") or in_office):
             role = "办公室" + role
         group = (gw if _specific_group(gw) else None) or _group_near_list(ctx, first.start()) \
-            or _heading_above(ctx, first.start()) or _group_for(ctx, first.start())
+            or _heading_above(ctx, first.start()) \
+            or _group_for(ctx, first.start(), since=run_since.setdefault(first.start(), last_run_end))
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
         list_groups.append((m.start(), group))
+        last_run_end = m.end()
         for a, piece in _list_lines(work, m.end(), seg_end):
+            last_run_end = a + len(piece)
             for pm in _entry_parts(piece):
                 _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
     return list_groups
@@ -342,9 +348,11 @@ def _list_piece(ctx, facts, group, role, base, piece):
             ctx.warn(f"{name} ({role}) is listed without a post")
 
 
-def _is_list_marker_run(work, m1, m2) -> bool:
-    """Two role markers of one list: no sentence ends between them (a line may end in 。)."""
-    return "。" not in re.sub(r"。[ \t]*\n", "\n", work[m1.end():m2.start()])
+def _is_list_marker_run(work, m1, m2, names=()) -> bool:
+    """Two role markers of one list: no sentence ends between them (a line may end in 。) and no
+    group is named between them (``…成员:A、B 同时成立X指挥部: 总指挥:…``)."""
+    return "。" not in re.sub(r"。[ \t]*\n", "\n", work[m1.end():m2.start()]) and \
+        not any(m1.end() <= p < m2.start() for _, p in names)
 
 
 def _offices(ctx: NoticeContext, facts: list, list_groups=()):
@@ -369,9 +377,8 @@ def build_members(ctx: NoticeContext) -> list[dict]:
     # Every group the notice sets up or names.
     named = {f["group"] for f in facts if f["kind"] == "group"}
     for g, pos in named_groups(ctx):
-        if g not in named:
+        if g not in named and full_name(ctx.work, g) == g:  # not a short name (以下简称…)
             named.add(g)
-            a = max(0, ctx.work.rfind(" ", 0, pos) + 1)
             e = min(len(ctx.work), pos + len(g))
             facts.append({"kind": "group", "doc": ctx.doc, "group": g, "evidence": ctx.evidence(pos, e)})
     for f in facts:

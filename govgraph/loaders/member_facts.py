@@ -15,8 +15,8 @@ from .mentions import CJK, is_unit_like
 
 _LEX = load_lexicon()
 
-__all__ = ["member_unit_like", "post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for", "heading_above", "named_groups",
-           "in_citation"]
+__all__ = ["member_unit_like", "post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for",
+           "heading_above", "named_groups", "full_name", "in_citation"]
 
 
 def post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
@@ -94,27 +94,35 @@ def named_groups(ctx: NoticeContext) -> list[tuple[str, int]]:
     return [(g, p) for g, p in ctx.group_names if not in_citation(ctx.work, p) and not _is_clause(g)]
 
 
-def group_for(ctx: NoticeContext, pos: int, list_groups=()) -> str | None:
-    """The group a list or clause at ``pos`` belongs to: one named just before it, else the group
-    of the member list above it (``list_groups``: (start, group)), else the notice's; the title's
+def _set_up_at(ctx: NoticeContext, p: int) -> bool:
+    return bool(re.search(r"成立|建立|组建|设立|调整", ctx.work[max(0, p - 30):p]))
+
+
+def group_for(ctx: NoticeContext, pos: int, list_groups=(), since: int | None = None) -> str | None:
+    """The group a list or clause at ``pos`` belongs to: one named just before it, else (a list,
+    ``since`` the end of the list before it) the last group set up since then, else the group of
+    the member list above it (``list_groups``: (start, group)), else the notice's; the title's
     name where it is the same group written in full (or the body names none)."""
     best = None
     names = named_groups(ctx)
-    for g, gpos in names:
+    for g, gpos in sorted(names, key=lambda x: x[1]):
         if gpos < pos and pos - gpos < 160:
             best = g
+    if best is None and since is not None:
+        later = [g for g, p in sorted(names, key=lambda x: x[1]) if since <= p < pos and _set_up_at(ctx, p)]
+        best = later[-1] if later else None
     if best is None:
         best = next((g for lpos, g in sorted(list_groups, reverse=True) if lpos < pos), None)
     if best is None:
-        set_up = [g for g, p in names if re.search(r"成立|建立|组建|设立|调整", ctx.work[max(0, p - 30):p])]
+        set_up = [g for g, p in names if _set_up_at(ctx, p)]
         best = set_up[0] if set_up else ctx.main_group
     tg = title_group(ctx.notice.title)
     if tg and (best is None or tg.endswith(best) or best.endswith(tg)):
         return tg
-    return _full_name(ctx.work, best) if best else body_group(ctx.work[: pos])
+    return full_name(ctx.work, best) if best else body_group(ctx.work[: pos])
 
 
-def _full_name(work: str, g: str) -> str:
+def full_name(work: str, g: str) -> str:
     """``试点工作小组`` -> ``国家组织…试点工作小组`` where the text says ``X(以下简称试点工作小组)``."""
     m = re.search(rf"(?P<full>[^\s,。;:、()《》]{{2,60}})\((?:以下)?简称[“\"]?{re.escape(g)}[”\"]?\)", work)
     if m and m.group("full") != g:
