@@ -127,6 +127,9 @@ def test_member_units_over_commas_and_leaders_by_post_only():
     facts, _ = _facts(LOC03, doc="loc-03")
     assert _members(facts) == {(u, "unit", "成员") for u in (
         "各区人民政府", "市委军民融合办", "机要保密局", "市发展改革局", "公安局", "广东省通信管理局佛山市通信建设管理办公室")}
+    # an elided unit gets its place where the notice writes it in full elsewhere (loc-03's gold note)
+    facts, _ = _facts(LOC03.replace("公安局,", "公安局、住房城乡建设局,") + "办公室设在市住房城乡建设局。\n", doc="loc-03")
+    assert ("市住房城乡建设局", "unit", "成员") in _members(facts) and ("公安局", "unit", "成员") in _members(facts)
 
 
 # data/real/notices/loc-07.txt: labels that lost their first characters; a one-character name

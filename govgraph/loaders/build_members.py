@@ -25,7 +25,7 @@ from .context import NoticeContext
 from .lexicon import load_lexicon
 from .member_facts import LEADER_WORDS as _LEADER_WORDS
 from .member_facts import group_for as _group_for
-from .member_facts import full_name, named_groups
+from .member_facts import full_name, named_groups, restore_prefix
 from .member_facts import heading_above as _heading_above
 from .member_facts import membership as _membership
 from .member_facts import post_facts as _post_facts
@@ -267,7 +267,7 @@ def _list_piece(ctx, facts, group, role, base, piece):
     if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
         ev = ctx.evidence(base, base + len(piece))
         for u in units:
-            facts.append(_membership(ctx, group, u, "unit", role, ev))
+            facts.append(_membership(ctx, group, restore_prefix(ctx.work, u), "unit", role, ev))
         return
     names = names_only(piece) if role else None
     if names:

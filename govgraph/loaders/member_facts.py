@@ -16,7 +16,7 @@ from .mentions import CJK, is_unit_like
 _LEX = load_lexicon()
 
 __all__ = ["member_unit_like", "post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for",
-           "heading_above", "named_groups", "full_name", "in_citation"]
+           "heading_above", "named_groups", "full_name", "in_citation", "restore_prefix"]
 
 
 def post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
@@ -162,3 +162,19 @@ def member_unit_like(u: str) -> bool:
     if is_unit_like(u) or _COLLECTIVE.fullmatch(u):
         return True
     return u.endswith("成员单位") and len(u) > 4 and is_unit_like(u[:-4])
+
+
+def restore_prefix(work: str, u: str) -> str:
+    """A member unit written without its place in a list whose prefix is shared
+    (``市发展改革局、住房城乡建设局``): its full form where the notice writes it elsewhere
+    (``市住房城乡建设局``), else as written.
+
+    >>> restore_prefix("成员:市发展改革局、住房城乡建设局。办公室设在市住房城乡建设局。", "住房城乡建设局")
+    '市住房城乡建设局'
+    >>> restore_prefix("成员:市发展改革局、机要保密局。", "机要保密局")
+    '机要保密局'
+    """
+    if u[:1] in "省市区县镇乡各" or u.startswith(("国家", "中国", "国务院")):
+        return u
+    full = {p + u for p in ("市", "区", "县", "省") if p + u in work}
+    return full.pop() if len(full) == 1 else u

@@ -12,7 +12,7 @@ import re
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
-from .member_facts import group_for, member_unit_like, membership, post_facts, strip_leader
+from .member_facts import group_for, member_unit_like, membership, post_facts, restore_prefix, strip_leader
 from .mentions import CJK, is_person_name, split_posts, split_unit_list
 
 __all__ = ["prose_members", "person_entries"]
@@ -171,5 +171,5 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
             return
         g = _full_name(ctx, um.group("g"), c0) if "g" in um.re.groupindex and um.group("g") else group
         for u in units:
-            facts.append(membership(ctx, g, u, "unit", role or role_of(um.group("role")), ev))
+            facts.append(membership(ctx, g, restore_prefix(ctx.work, u), "unit", role or role_of(um.group("role")), ev))
         return
