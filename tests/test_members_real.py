@@ -317,3 +317,13 @@ def test_two_groups_in_a_one_line_notice():
     by_group = {(f["group"], f["member"]) for f in facts if f["kind"] == "membership"}
     assert ("区河长制工作领导小组", "张三") in by_group and ("区防汛抗旱指挥部", "王五") in by_group
     assert ("区防汛抗旱指挥部", "区应急局") in by_group and ("区河长制工作领导小组", "王五") not in by_group
+
+
+def test_a_list_cut_off_by_the_page_gives_no_guess():
+    # data/real/notices/loc-12.txt and loc-08.txt end inside an entry
+    facts, warnings = _facts("决定成立广州市污染源普查领导小组。\n组长:王东 市政府副秘书长\n成员:李萍萍 市规划局副局")
+    assert _members(facts) == {("王东", "person", "组长")} and any("cut off" in w for w in warnings)
+    facts, _ = _facts("决定成立济宁市城市运行管理委员会。\n成员:玄志祥 市应急局局长\n董学琛")
+    assert _members(facts) == {("玄志祥", "person", "成员")}
+    facts, _ = _facts("决定成立市公共卫生体系建设领导小组。\n成员:何伟森 市市政局\n")  # name and unit, no title
+    assert _members(facts) == {("何伟森", "person", "成员")} and not _posts(facts)

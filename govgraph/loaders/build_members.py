@@ -128,7 +128,13 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             continue
         list_groups.append((m.start(), group))
         last_run_end = m.end()
-        for a, piece in _list_lines(work, m.end(), seg_end):
+        lines = _list_lines(work, m.end(), seg_end)
+        if len(lines) > 1 and not work[lines[-1][0] + len(lines[-1][1]):].strip() and names_only(lines[-1][1]) \
+                and not names_only(lines[-2][1]):
+            # The text ends on a bare name in a list of names with posts: a page cut inside an entry.
+            ctx.warn(f"member list ends the text with 「{lines[-1][1].strip()}」 and no post (cut off?); skipped")
+            lines = lines[:-1]
+        for a, piece in lines:
             last_run_end = a + len(piece)
             for pm in _entry_parts(piece):
                 _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
@@ -244,6 +250,15 @@ def _before_signature(work: str, a: int, b: int) -> int:
     return b
 
 
+_TITLE_STARTS = {t[:k] for t in _LEX.titles for k in range(1, len(t))}
+
+
+def _cut_title(tok: str) -> bool:
+    """``市规划局副局``: a unit, then the start of a title that is not there (a cut text)."""
+    return any(is_unit_like(tok[:k]) and len(tok) - k >= 2 and tok[k:] in _TITLE_STARTS and not split_posts(tok)
+               for k in range(2, len(tok)))
+
+
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
@@ -340,6 +355,10 @@ def _list_piece(ctx, facts, group, role, base, piece):
             ctx.warn(f"member list entry 「{junk}」 (before 「{toks[nxt].group()}」) is not a person's name; skipped")
             skip_to = nxt + 1
             continue
+        if pending and _cut_title(tok):
+            # A name followed by a post cut off (市规划局副局): not read.
+            ctx.warn(f"member list entry 「{''.join(p[0] for p in pending)} {tok}」: the post is cut off; skipped")
+            pending = []
         break
     if pending and role:
         name = "".join(p[0] for p in pending)
