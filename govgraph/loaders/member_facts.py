@@ -124,6 +124,9 @@ def group_for(ctx: NoticeContext, pos: int, list_groups=(), since: int | None = 
 
 def full_name(work: str, g: str) -> str:
     """``试点工作小组`` -> ``国家组织…试点工作小组`` where the text says ``X(以下简称试点工作小组)``."""
+    k = work.find("简称")
+    if k == -1 or g not in work[k:]:
+        return g
     m = re.search(rf"(?P<full>[^\s,。;:、()《》]{{2,60}})\((?:以下)?简称[“\"]?{re.escape(g)}[”\"]?\)", work)
     if m and m.group("full") != g:
         full = re.sub(r"^.*(?:组成|成立|组建|设立|建立)", "", m.group("full"))

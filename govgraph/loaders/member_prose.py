@@ -87,6 +87,9 @@ def _units(text: str):
     return items if items and all(member_unit_like(u) for u in items) else None
 
 
+_CUE = re.compile(rf"{_ROLES_ALT}|组成|参加|牵头")
+
+
 def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
     """Members in the notice's prose; ``list_groups``: (start, group) of its member lists."""
     work = ctx.work
@@ -99,7 +102,9 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
         for cm in re.finditer(r"[^,;\n]+", sent):
             clause = cm.group().strip()
             c0 = s0 + cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
-            if not clause or _LABEL.search(clause):
+            if not clause or not _CUE.search(clause) or _LABEL.search(clause):
+                if _OFFICE_SET_UP.search(clause):
+                    office = True
                 continue
             group = setup.group("g") if setup else group_for(ctx, c0, list_groups)
             _clause(ctx, facts, clause, c0, group, office, setup is not None)
