@@ -327,3 +327,11 @@ def test_a_list_cut_off_by_the_page_gives_no_guess():
     assert _members(facts) == {("玄志祥", "person", "成员")}
     facts, _ = _facts("决定成立市公共卫生体系建设领导小组。\n成员:何伟森 市市政局\n")  # name and unit, no title
     assert _members(facts) == {("何伟森", "person", "成员")} and not _posts(facts)
+
+
+def test_a_short_note_after_a_name():
+    text = "决定成立市河长制工作领导小组。\n副组长:李四(常务) 副市长\n成员:王五(兼) 区财政局局长\n 赵六 区人力资源局副局长(挂职)\n"
+    facts, _ = _facts(text)
+    assert _members(facts) == {("李四", "person", "副组长"), ("王五", "person", "成员"), ("赵六", "person", "成员")}
+    assert {("李四", "市人民政府", "副市长"), ("王五", "区财政局", "局长")} <= _posts(facts)
+    assert [f["note"] for f in facts if f["kind"] == "post" and f["person"] == "赵六"] == ["挂职"]

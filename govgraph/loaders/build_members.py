@@ -259,6 +259,8 @@ def _cut_title(tok: str) -> bool:
                for k in range(2, len(tok)))
 
 
+# A short note after a name, before its post (``张三(兼) 区财政局局长``): blanked.
+_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\((?:兼|女|男|挂职|常务|主持工作|兼任)\)(?=\s)")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
@@ -277,6 +279,8 @@ def _list_piece(ctx, facts, group, role, base, piece):
 
     # Row numbers (``1 张三 …``, ``(1)张三 …``) and 由…担任 around an entry are blanked (same length).
     piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
+    piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
+                           if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
     units = unit_list_piece(piece) if role else None
     if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
