@@ -335,3 +335,11 @@ def test_a_short_note_after_a_name():
     assert _members(facts) == {("李四", "person", "副组长"), ("王五", "person", "成员"), ("赵六", "person", "成员")}
     assert {("李四", "市人民政府", "副市长"), ("王五", "区财政局", "局长")} <= _posts(facts)
     assert [f["note"] for f in facts if f["kind"] == "post" and f["person"] == "赵六"] == ["挂职"]
+
+
+def test_roles_as_numbered_sub_headings():
+    text = ("决定成立市食品安全委员会。组成人员如下:\n(一)主任委员\n张三 市长\n(二)副主任委员\n李四 副市长\n王五 市政府副秘书长\n"
+            "(三)委员(按姓氏笔画为序)\n赵六 市财政局局长\n二、主要职责\n负责统筹。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "主任委员"), ("李四", "person", "副主任委员"),
+                               ("王五", "person", "副主任委员"), ("赵六", "person", "委员")}

@@ -62,7 +62,9 @@ _OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
 # rest of the line reads as an entry.
 _BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")
 # A role alone on its line, its entries on the lines below (a table copied one cell a line).
-_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]*" + _ORDER_NOTE + r"$")
+# It may be a numbered sub-heading of the list: ``(一)主任委员`` / ``张三 市长`` / ``(二)委员`` / …
+_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])?[ \t]*"
+                           r"(?P<role>" + _SPACED_ROLES + r")[ \t]*" + _ORDER_NOTE + r"(?:名单)?[ \t]*$")
 # A label that lost the first characters of its role (``  长:`` for 组长, ``  员:`` for 成员, in a
 # badly copied page): it ends the list above it, and its entries give posts but no membership.
 _CUT_ROLES = sorted({r[k:] for r in _LEX.roles for k in range(1, len(r))} - set(_LEX.roles), key=len, reverse=True)
