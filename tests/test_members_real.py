@@ -343,3 +343,9 @@ def test_roles_as_numbered_sub_headings():
     facts, _ = _facts(text)
     assert _members(facts) == {("张三", "person", "主任委员"), ("李四", "person", "副主任委员"),
                                ("王五", "person", "副主任委员"), ("赵六", "person", "委员")}
+
+
+def test_table_rows_of_unit_name_and_title():
+    facts, _ = _facts("决定成立市河长制工作领导小组。\n成员:\n区发改局 张三 局长\n区财政局 李 四 副局长\n")
+    assert _members(facts) == {("张三", "person", "成员"), ("李四", "person", "成员")}
+    assert _posts(facts) == {("张三", "区发改局", "局长"), ("李四", "区财政局", "副局长")}

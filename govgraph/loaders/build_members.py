@@ -33,7 +33,7 @@ from .member_facts import strip_leader as _strip_leader
 from .member_entries import entry, looks_like_entry, name_at, names_only, unit_list_piece
 from .member_groups import heading_group
 from .member_prose import prose_members
-from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
+from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
 
 __all__ = ["build_members", "ROLE_MARKER_RE"]
 
@@ -252,6 +252,17 @@ def _before_signature(work: str, a: int, b: int) -> int:
     return b
 
 
+def _unit_name_title(piece: str):
+    """A table row ``区发改局  张三  局长`` (unit, name, title): (name, posts), or None."""
+    toks = piece.split()
+    if len(toks) not in (3, 4) or not is_unit_like(toks[0]) or title_suffix(toks[-1]) != toks[-1]:
+        return None
+    name = "".join(toks[1:-1])
+    if (len(toks) == 4 and not (len(toks[1]) == len(toks[2]) == 1)) or not is_person_name(name, delimited=True):
+        return None
+    return name, [(toks[0], toks[-1], None)]
+
+
 _TITLE_STARTS = {t[:k] for t in _LEX.titles for k in range(1, len(t))}
 
 
@@ -284,6 +295,11 @@ def _list_piece(ctx, facts, group, role, base, piece):
     piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
                            if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
+    upt = _unit_name_title(piece)
+    if upt:
+        name, posts = upt
+        add_person(name, posts, base + len(piece) - len(piece.lstrip()), base + len(piece.rstrip()))
+        return
     units = unit_list_piece(piece) if role else None
     if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
         ev = ctx.evidence(base, base + len(piece))
