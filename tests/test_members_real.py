@@ -349,3 +349,16 @@ def test_table_rows_of_unit_name_and_title():
     facts, _ = _facts("决定成立市河长制工作领导小组。\n成员:\n区发改局 张三 局长\n区财政局 李 四 副局长\n")
     assert _members(facts) == {("张三", "person", "成员"), ("李四", "person", "成员")}
     assert _posts(facts) == {("张三", "区发改局", "局长"), ("李四", "区财政局", "副局长")}
+
+
+# data/real/notices/sh-19.txt and loc-05.txt: member units in a set-up sentence, an office's members
+def test_units_of_a_group_set_up_in_one_sentence_and_an_offices_members():
+    text = ("成立由镇行政主要领导担任组长,镇分管领导担任副组长,镇党政办、经发办、新吴泾公司、吴泾司法所、各居村等成员单位的"
+            "镇房屋安全隐患排查整治工作领导小组,统筹推进全镇工作。\n"
+            "下设污染源普查工作办公室为街道城管办(环保办),由周阳兼任办公室主任,周胜清任副主任,街直相关部门及各村(社区)为成员。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {
+        ("镇党政办", "unit", "成员单位"), ("经发办", "unit", "成员单位"), ("新吴泾公司", "unit", "成员单位"),
+        ("吴泾司法所", "unit", "成员单位"), ("各居村", "unit", "成员单位"),
+        ("周阳", "person", "办公室主任"), ("周胜清", "person", "办公室副主任"),
+        ("街直相关部门", "unit", "办公室成员"), ("各村(社区)", "unit", "办公室成员")}

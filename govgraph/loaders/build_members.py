@@ -314,7 +314,7 @@ def _list_piece(ctx, facts, group, role, base, piece):
             if qual and not posts and not is_unit_like(qual) and len(qual) > 4:
                 ctx.warn(f"「{qual}」 after {name} ({role}) is not a post; not recorded")
         if not any(q for *_, q in names):
-            ctx.warn(f"{'、'.join(n for n, *_ in names)} ({role}) are listed without posts")
+            ctx.warn(f"{'、'.join(n for n, *_ in names)} ({role}): listed without a post")
         return
     toks = list(re.finditer(r"\S+", piece))
     skip_to = 0

@@ -93,11 +93,14 @@ _CUE = re.compile(rf"{_ROLES_ALT}|组成|参加|牵头")
 def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
     """Members in the notice's prose; ``list_groups``: (start, group) of its member lists."""
     work = ctx.work
+    seen = list(list_groups)  # and the groups set up in earlier sentences
     for sm in re.finditer(r"[^。]+", work):
         sent, s0 = sm.group(), sm.start()
         if not re.search(rf"(?:{_ROLES_ALT})|组成|参加|牵头", sent):
             continue
         setup = _SETS_UP.search(sent)
+        if setup:
+            seen.append((s0, setup.group("g")))
         office = False
         for cm in re.finditer(r"[^,;\n]+", sent):
             clause = cm.group().strip()
@@ -106,7 +109,7 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
                 if _OFFICE_SET_UP.search(clause):
                     office = True
                 continue
-            group = setup.group("g") if setup else group_for(ctx, c0, list_groups)
+            group = setup.group("g") if setup else group_for(ctx, c0, seen)
             _clause(ctx, facts, clause, c0, group, office, setup is not None)
             if _OFFICE_SET_UP.search(clause):
                 office = True
