@@ -362,3 +362,17 @@ def test_units_of_a_group_set_up_in_one_sentence_and_an_offices_members():
         ("吴泾司法所", "unit", "成员单位"), ("各居村", "unit", "成员单位"),
         ("周阳", "person", "办公室主任"), ("周胜清", "person", "办公室副主任"),
         ("街直相关部门", "unit", "办公室成员"), ("各村(社区)", "unit", "办公室成员")}
+
+
+# The sh- texts are Markdown pages (data/real/SOURCES.tsv); a member table there has cell borders.
+def test_markdown_member_tables():
+    text = ("决定成立区河长制工作领导小组,组成人员如下:\n\n| 职务 | 姓名 | 单位及职务 |\n|---|---|---|\n"
+            "| 组长 | 张三 | 区委副书记、区长 |\n| 副组长 | 李四 | 区政府副区长 |\n|  | 王五 | 区水务局局长 |\n\n"
+            "领导小组办公室设在区水务局。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "副组长")}
+    text = ("决定成立区河长制工作领导小组,组成人员如下:\n| 序号 | 姓名 | 单位及职务 | 组内职务 |\n|---|---|---|---|\n"
+            "| 1 | 张三 | 区委副书记、区长 | 组长 |\n| 2 | 李 四 | 区政府副区长 | 副组长 |\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长")}
+    assert {("张三", "区人民政府", "区长"), ("李四", "区政府", "副区长")} <= _posts(facts)

@@ -84,9 +84,21 @@ def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
     return None
 
 
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
+
+
+def _cells_as_spaces(work: str) -> str:
+    """Table cell borders (``| 组长 | 张三 | 区长 |``, a Markdown rule ``|---|---|``) read as spaces
+    (same length, so offsets still quote the source)."""
+    if "|" not in work and "｜" not in work:
+        return work
+    work = _TABLE_RULE.sub(lambda m: " " * len(m.group()), work)
+    return work.replace("|", " ").replace("｜", " ")
+
+
 def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
     """Role-marker lists; returns where each list starts and its group."""
-    work = ctx.work
+    work = _cells_as_spaces(ctx.work)
     list_groups = []
     markers = list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work))
     for m in _BARE_MARKER_RE.finditer(work):
@@ -410,9 +422,39 @@ def _offices(ctx: NoticeContext, facts: list, list_groups=()):
                           "evidence": ctx.evidence(a, e)})
 
 
+_ROLE_LAST_ROW = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[ \t]+)?(?P<entry>\S[^\n]*?)[ \t]+(?P<role>"
+                            + "|".join(map(re.escape, _LEX.roles)) + r")[ \t]*$")
+
+
+def _role_last_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
+    """Table rows with the role in the last column (``| 1 | 张三 | 区长 | 组长 |``): read where
+    the notice has at least two such rows and they hold no role label already read."""
+    work = _cells_as_spaces(ctx.work)
+    rows = []
+    for m in _ROLE_LAST_ROW.finditer(work):
+        toks = m.group("entry").split()
+        for k in (1, 2):
+            name = "".join(toks[:k])
+            posts = split_posts("".join(toks[k:])) if len(toks) > k else []
+            if (k == 1 or len(toks[0]) == len(toks[1]) == 1) and posts and is_person_name(name, delimited=True):
+                rows.append((m, name, posts))
+                break
+    if len(rows) < 2 or any(lpos <= rows[-1][0].end() and rows[0][0].start() <= lpos for lpos, _ in list_groups):
+        return
+    for m, name, posts in rows:
+        group = _group_for(ctx, m.start(), list_groups)
+        if group is None:
+            ctx.warn("member table rows whose group is not named; skipped")
+            return
+        ev = ctx.evidence(m.start("entry"), m.end("role"))
+        facts.append(_membership(ctx, group, name, "person", m.group("role"), ev))
+        facts.extend(_post_facts(ctx, name, posts, ev))
+
+
 def build_members(ctx: NoticeContext) -> list[dict]:
     facts: list[dict] = []
     list_groups = _role_lists(ctx, facts)
+    _role_last_rows(ctx, facts, list_groups)
     prose_members(ctx, facts, list_groups)
     _offices(ctx, facts, list_groups)
     # Every group the notice sets up or names.
