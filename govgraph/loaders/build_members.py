@@ -2,10 +2,19 @@
 
 Constructs:
 - role-marker lists: ``组 长:李艳明 区政府常务副区长 副组长:…`` (names padded with spaces,
-  several people per role, posts joined by 、, qualifiers like (挂职));
-- prose: ``由分管副区长彭焚任组长``, ``…区人民政府副区长胡勇任副组长``;
-- unit lists: ``区委宣传部、…、各街道负责人为成员``, ``成员单位由…和各街道组成``;
+  several people per role, posts joined by 、, qualifiers like (挂职)); labels after numbering
+  or the group's word (``1.组长:``, ``领导小组办公室主任:``), with an order note
+  (``成员(按姓氏笔画为序):``), without a colon (``组  长  张三  区长``), alone on a line with
+  the entries below (cells copied one a line);
+- one entry a line under a label (continuation lines carry a name and a post), sub-headings
+  inside a list, an office's list under its heading (roles 办公室主任 …);
+- entries: name and post (any spacing, a comma, or glued), ``张三(区长)``, names only,
+  ``何伟森(市市政局)``, units with their leaders' words (``国家发展改革委主要负责人``);
+- prose (member_prose): ``由分管副区长彭焚任组长``, ``办公室主任由X同志兼任``,
+  ``成立以X为组长…为成员的Y``, ``成员单位由…组成``;
 - offices: ``领导小组下设办公室,在区水务局办公,由许才勇兼任办公室主任``.
+The group of a list: named above it (``X成员名单``), a heading, the group named nearby, the
+title's group, the body's (member_groups, member_facts). Entries: member_entries.
 """
 
 from __future__ import annotations
@@ -14,7 +23,17 @@ import re
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
-from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list
+from .member_facts import LEADER_WORDS as _LEADER_WORDS
+from .member_facts import group_for as _group_for
+from .member_facts import full_name, named_groups, restore_prefix
+from .member_facts import heading_above as _heading_above
+from .member_facts import membership as _membership
+from .member_facts import post_facts as _post_facts
+from .member_facts import strip_leader as _strip_leader
+from .member_entries import entry, looks_like_entry, name_at, names_only, unit_list_piece
+from .member_groups import heading_group
+from .member_prose import prose_members
+from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
 
 __all__ = ["build_members", "ROLE_MARKER_RE"]
 
@@ -22,57 +41,34 @@ _LEX = load_lexicon()
 
 
 def _spaced(word: str) -> str:
-    return r"\s*".join(map(re.escape, word))
+    """A role as written: with no layout spaces, or with spaces between every two characters
+    (``副 召 集 人``, ``总   指   挥``); never across a line break, never spaced only in part
+    (``主任 委  员`` is a post then a role)."""
+    if len(word) == 1:
+        return re.escape(word)
+    return re.escape(word) + "|" + r"[ ]+".join(map(re.escape, word))
 
 
+_SPACED_ROLES = "|".join(_spaced(r) for r in _LEX.roles)
+_ORDER_NOTE = r"(?:\((?:按|以)[^()]{1,12}\)\s*)?"  # (按姓氏笔画为序)
+_GROUP_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
+# A role label, after numbering or the group's own word (``1.组长:``, ``领导小组办公室主任:``).
 ROLE_MARKER_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s。;,]))(?P<role>" + "|".join(_spaced(r) for r in _LEX.roles) + r")\s*:\s*"
+    r"(?:(?<=^)|(?<=[\s。;,.、)]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
+    r"(?P<role>" + _SPACED_ROLES + r")[ ]*" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
-_ROLES_ALT = "|".join(map(re.escape, _LEX.roles))
-
-
-def _post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
-    out = []
-    for unit, title, note in posts:
-        f = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
-        if start or end:
-            if start:
-                f["start"] = start
-            if end:
-                f["end"] = end
-        elif ctx.notice.date:
-            f["as_of"] = ctx.notice.date
-        if former:
-            f["former"] = True
-        if note:
-            f["note"] = note
-        f["evidence"] = ev
-        out.append(f)
-    return out
-
-
-def _membership(ctx, group, member, member_type, role, ev):
-    return {"kind": "membership", "doc": ctx.doc, "group": group, "member": member,
-            "member_type": member_type, "role": role, "evidence": ev}
-
-
-def _split_name_post(tok: str):
-    """``李艳明区政府常务副区长`` -> (``李艳明``, posts) when a name is glued to its post."""
-    for k in (3, 2, 4):
-        if len(tok) > k + 2 and is_person_name(tok[:k]):
-            posts = split_posts(tok[k:])
-            if posts:
-                return tok[:k], posts
-    return None
-
-
-def _group_for(ctx: NoticeContext, pos: int) -> str | None:
-    """The group a list at ``pos`` belongs to: one named just before it, else the notice's."""
-    best = None
-    for g, gpos in ctx.group_names:
-        if gpos < pos and pos - gpos < 160:
-            best = g
-    return best or ctx.main_group
+_OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
+# A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
+# rest of the line reads as an entry.
+_BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")
+# A role alone on its line, its entries on the lines below (a table copied one cell a line).
+# It may be a numbered sub-heading of the list: ``(一)主任委员`` / ``张三 市长`` / ``(二)委员`` / …
+_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])?[ \t]*"
+                           r"(?P<role>" + _SPACED_ROLES + r")[ \t]*" + _ORDER_NOTE + r"(?:名单)?[ \t]*$")
+# A label that lost the first characters of its role (``  长:`` for 组长, ``  员:`` for 成员, in a
+# badly copied page): it ends the list above it, and its entries give posts but no membership.
+_CUT_ROLES = sorted({r[k:] for r in _LEX.roles for k in range(1, len(r))} - set(_LEX.roles), key=len, reverse=True)
+_CUT_MARKER_RE = re.compile(r"(?m)^[ \t\u3000]+(?P<cut>" + "|".join(map(re.escape, _CUT_ROLES)) + r")[ \t]*:[ \t]*(?=\S)")
 
 
 def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
@@ -88,53 +84,171 @@ def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
     return None
 
 
-_NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)$")
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$")
 
 
-def _entry(tok: str):
-    """One list entry written in a single token: ``张三(市委常委、副市长)`` or ``市政府副市长张三``."""
-    m = _NAME_PAREN.match(tok)
-    if m and is_person_name(m.group("name")):
-        posts = split_posts(m.group("posts"))
-        if posts:
-            return m.group("name"), posts
-    tok = re.sub(r"同志$", "", tok)
-    for k in (3, 2, 4):
-        if len(tok) > k + 2 and is_person_name(tok[-k:]):
-            posts = split_posts(tok[:-k])
-            if posts:
-                return tok[-k:], posts
-    whole = split_posts(tok)
-    if whole and not re.match(rf"^[{CJK}]{{2,3}}[区市县省镇乡]", whole[0][0]):
-        return None  # a post on its own, not a name glued to a post
-    return _split_name_post(tok)
+def _cells_as_spaces(work: str) -> str:
+    """Table cell borders (``| 组长 | 张三 | 区长 |``, a Markdown rule ``|---|---|``) read as spaces
+    (same length, so offsets still quote the source)."""
+    if "|" not in work and "｜" not in work:
+        return work
+    work = _TABLE_RULE.sub(lambda m: " " * len(m.group()), work)
+    return work.replace("|", " ").replace("｜", " ")
 
 
-def _role_lists(ctx: NoticeContext, facts: list):
-    work = ctx.work
-    markers = list(ROLE_MARKER_RE.finditer(work))
+def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
+    """Role-marker lists; returns where each list starts and its group."""
+    work = _cells_as_spaces(ctx.work)
+    list_groups = []
+    markers = list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work))
+    for m in _BARE_MARKER_RE.finditer(work):
+        eol = work.find("\n", m.end())
+        if looks_like_entry(work[m.end(): eol if eol != -1 else len(work)]) and \
+                not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
+            markers.append(m)
+    for m in _ROLE_LINE_RE.finditer(work):
+        nxt = next((ln for ln in work[m.end():m.end() + 200].split("\n")[1:] if ln.strip()), "")
+        if looks_like_entry(nxt) and not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
+            markers.append(m)
+    markers.sort(key=lambda m: m.start())
+    in_office = False
+    last_run_end, run_since = 0, {}  # where the list before a run of labels ended
+    names = named_groups(ctx)
     for i, m in enumerate(markers):
-        role = re.sub(r"\s+", "", m.group("role"))
+        if "cut" in m.re.groupindex:
+            ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
+            role = None
+        else:
+            role = re.sub(r"\s+", "", m.group("role"))
         seg_end = markers[i + 1].start() if i + 1 < len(markers) else len(work)
-        # The list ends at the first full stop or comma (neither occurs inside entries).
-        stop = re.search(r"[。,]", work[m.end():seg_end])
-        if stop:
-            seg_end = m.end() + stop.start()
         seg_end = _before_signature(work, m.end(), seg_end)
         first = m
         j = i
-        while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and _is_list_marker_run(work, markers[j - 1], markers[j]):
+        while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and \
+                _is_list_marker_run(work, markers[j - 1], markers[j], names):
             j -= 1
             first = markers[j]
-        group = _group_near_list(ctx, first.start()) or _group_for(ctx, first.start())
+        gw = m.groupdict().get("gw") or ""
+        above = _line_above(work, m.start())
+        if first is m or (above.strip() and ":" not in above and not looks_like_entry(above)):
+            in_office = re.sub(r"\s+", "", above).endswith("办公室")  # a heading: (二)领导小组办公室
+        if role in _OFFICE_ROLES and (gw.endswith("办公室") or in_office):
+            role = "办公室" + role
+        group = (gw if _specific_group(gw) else None) or _group_near_list(ctx, first.start()) \
+            or _heading_above(ctx, first.start()) \
+            or _group_for(ctx, first.start(), since=run_since.setdefault(first.start(), last_run_end))
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
-        for pm in re.finditer(r"[^;\n]+", work[m.end():seg_end]):
-            _list_piece(ctx, facts, group, role, m.end() + pm.start(), pm.group())
+        list_groups.append((m.start(), group))
+        last_run_end = m.end()
+        lines = _list_lines(work, m.end(), seg_end)
+        if len(lines) > 1 and not work[lines[-1][0] + len(lines[-1][1]):].strip() and names_only(lines[-1][1]) \
+                and not names_only(lines[-2][1]):
+            # The text ends on a bare name in a list of names with posts: a page cut inside an entry.
+            ctx.warn(f"member list ends the text with 「{lines[-1][1].strip()}」 and no post (cut off?); skipped")
+            lines = lines[:-1]
+        for a, piece in lines:
+            last_run_end = a + len(piece)
+            for pm in _entry_parts(piece):
+                _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
+    return list_groups
 
 
-# A signature block: the issuing office, then the date (``凤城市云湖区人民政府办公室 2016年3月8日``).
+def _entry_parts(piece: str):
+    """Parts of a piece: between ``;``, and between ``、`` when each part is an entry of its own
+    (``李四 副市长、王五 副市长``; not ``张三 区委常委、区政府常务副区长``)."""
+    for pm in re.finditer(r"[^;]+", piece):
+        parts = list(re.finditer(r"[^、]+", pm.group()))
+        if len(parts) > 1 and all(" " in x.group().strip() and looks_like_entry(x.group()) for x in parts):
+            yield from (_Shifted(x, pm.start()) for x in parts)
+        else:
+            yield pm
+
+
+class _Shifted:
+    """A sub-match seen from the piece it was found in."""
+
+    def __init__(self, m, base):
+        self._m, self._base = m, base
+
+    def start(self):
+        return self._base + self._m.start()
+
+    def group(self):
+        return self._m.group()
+
+
+def _line_above(work: str, pos: int) -> str:
+    lines = [ln for ln in work[max(0, pos - 200):pos].split("\n")[:-1] if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def _specific_group(g: str) -> bool:
+    return bool(g) and heading_group(g) == g
+
+
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、.](?!\d)|附件)")
+
+
+def _list_lines(work: str, a: int, b: int):
+    """The parts of ``work[a:b]`` (after a role marker) that hold list entries, as (start, text).
+
+    The marker's own line runs to its full stop; a comma there ends the list unless what
+    follows is more member units (``成 员:各区人民政府,市委军民融合办、机要保密局,…``).
+    Each later line is one more entry (continuation lines carry a name and a post) until a
+    line that is a sentence, a heading or another label (``员:``) ends the list.
+    """
+    seg = work[a:b]
+    nl = seg.find("\n")
+    first = seg if nl == -1 else seg[:nl]
+    stop = first.find("。")
+    out = []
+    line = first[:stop] if stop != -1 else first
+    parts = list(re.finditer(r"[^,;]+", line))
+    for k, pm in enumerate(parts):
+        if k and split_posts(pm.group().strip()) and is_person_name(parts[k - 1].group().strip(), delimited=True):
+            # 组长:张三,市委副书记、市长 -- name and post split by a comma: one entry
+            s0 = parts[k - 1].start()
+            out[-1] = (a + s0, line[s0:pm.end()].replace(",", " "))
+            continue
+        if k and not (unit_list_piece(pm.group()) or looks_like_entry(pm.group())):
+            return out
+        out.append((a + pm.start(), pm.group()))
+    if stop != -1 or len(parts) > 1 or nl == -1:
+        return out
+    pos = a + nl + 1
+    lines = seg[nl + 1:].split("\n")
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if s:
+            if re.search(r"[,。:]", s) or heading_group(s):
+                break
+            if _HEADING.match(s):
+                # A sub-heading inside the list ((一)市直部门) when an entry follows it.
+                nxt = next((x for x in lines[k + 1:] if x.strip()), "")
+                if len(s) > 20 or not looks_like_entry(nxt):
+                    break
+            else:
+                out.append((pos, line))
+        pos += len(line) + 1
+    return _join_name_and_post_lines(work, out)
+
+
+def _join_name_and_post_lines(work: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A name on one line and its post on the next (cells copied one a line) make one entry."""
+    out = []
+    for start, text in lines:
+        if out and split_posts(text.strip()) and not names_only(text):
+            p0, prev = out[-1]
+            names = names_only(prev)
+            if names and len(names) == 1 and not names[0][3]:
+                out[-1] = (p0, work[p0:start + len(text)].replace("\n", " "))
+                continue
+        out.append((start, text))
+    return out
+
+
 _SIGNED = re.compile(
     r"(?:^|(?<=\s))(?P<issuer>[^\s,;:。、]{3,40})\s*"
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
@@ -150,18 +264,30 @@ def _before_signature(work: str, a: int, b: int) -> int:
     return b
 
 
-def _name_at(toks, i):
-    """A person's name starting at token ``i`` (``王 刚`` spans two tokens): (name, last index)."""
-    if i >= len(toks):
-        return None, None
-    t = re.sub(r"同志$", "", toks[i].group())
-    if is_person_name(t) and not split_posts(t):
-        return t, i
-    if len(t) == 1 and i + 1 < len(toks):
-        t2 = t + re.sub(r"同志$", "", toks[i + 1].group())
-        if is_person_name(t2):
-            return t2, i + 1
-    return None, None
+def _unit_name_title(piece: str):
+    """A table row ``区发改局  张三  局长`` (unit, name, title): (name, posts), or None."""
+    toks = piece.split()
+    if len(toks) not in (3, 4) or not is_unit_like(toks[0]) or title_suffix(toks[-1]) != toks[-1]:
+        return None
+    name = "".join(toks[1:-1])
+    if (len(toks) == 4 and not (len(toks[1]) == len(toks[2]) == 1)) or not is_person_name(name, delimited=True):
+        return None
+    return name, [(toks[0], toks[-1], None)]
+
+
+_TITLE_STARTS = {t[:k] for t in _LEX.titles for k in range(1, len(t))}
+
+
+def _cut_title(tok: str) -> bool:
+    """``市规划局副局``: a unit, then the start of a title that is not there (a cut text)."""
+    return any(is_unit_like(tok[:k]) and len(tok) - k >= 2 and tok[k:] in _TITLE_STARTS and not split_posts(tok)
+               for k in range(2, len(tok)))
+
+
+# A short note after a name, before its post (``张三(兼) 区财政局局长``): blanked.
+_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\((?:兼|女|男|挂职|常务|主持工作|兼任)\)(?=\s)")
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
+_BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
 
 def _list_piece(ctx, facts, group, role, base, piece):
@@ -172,9 +298,36 @@ def _list_piece(ctx, facts, group, role, base, piece):
 
     def add_person(name, posts, a, b):
         ev = ctx.evidence(a, b)
-        facts.append(_membership(ctx, group, name, "person", role, ev))
+        if role:
+            facts.append(_membership(ctx, group, name, "person", role, ev))
         facts.extend(_post_facts(ctx, name, posts, ev))
 
+    # Row numbers (``1 张三 …``, ``(1)张三 …``) and 由…担任 around an entry are blanked (same length).
+    piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
+    piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
+                           if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
+    piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
+    upt = _unit_name_title(piece)
+    if upt:
+        name, posts = upt
+        add_person(name, posts, base + len(piece) - len(piece.lstrip()), base + len(piece.rstrip()))
+        return
+    units = unit_list_piece(piece) if role else None
+    if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
+        ev = ctx.evidence(base, base + len(piece))
+        for u in units:
+            facts.append(_membership(ctx, group, restore_prefix(ctx.work, u), "unit", role, ev))
+        return
+    names = names_only(piece) if role else None
+    if names:
+        for name, a, b, qual in names:
+            posts = split_posts(qual) if qual else []
+            add_person(name, posts, base + a, base + b)
+            if qual and not posts and not is_unit_like(qual) and len(qual) > 4:
+                ctx.warn(f"「{qual}」 after {name} ({role}) is not a post; not recorded")
+        if not any(q for *_, q in names):
+            ctx.warn(f"{'、'.join(n for n, *_ in names)} ({role}): listed without a post")
+        return
     toks = list(re.finditer(r"\S+", piece))
     skip_to = 0
     for i, tm in enumerate(toks):
@@ -186,27 +339,28 @@ def _list_piece(ctx, facts, group, role, base, piece):
         if post_first is not None:
             if post_first[2] > i:
                 continue  # second half of a spaced name, consumed below
-            name, last = _name_at(toks, i)
+            name, last = name_at(toks, i)
             if name:
                 add_person(name, post_first[0], post_first[1], base + toks[last].end())
                 post_first = (None, None, last + 1)
                 continue
             post_first = None
         if posts and not pending and (i == 0 or post_order[0]):
-            name, last = _name_at(toks, i + 1)
+            name, last = name_at(toks, i + 1)
             if name:
                 post_order[0] = True
                 post_first = (posts, a, i + 1)
                 continue
         if posts and pending:
             name = "".join(p[0] for p in pending)
-            if not is_person_name(name):
-                ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; kept as written")
-            add_person(name, posts, pending[0][1], b)
+            if is_person_name(name, delimited=True):
+                add_person(name, posts, pending[0][1], b)
+            else:
+                ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; skipped")
             pending = []
             continue
         if not pending:
-            got = _entry(tok)
+            got = entry(tok)
             if got:
                 add_person(got[0], got[1], a, b)
                 continue
@@ -217,10 +371,10 @@ def _list_piece(ctx, facts, group, role, base, piece):
         if "、" in tok and not pending:
             items = [_strip_leader(u) for u in split_unit_list(tok)]
             if items and all(is_unit_like(u) for u in items):
-                for u in items:
+                for u in items if role else ():
                     facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
                 continue
-            entries = [_entry(x) for x in tok.split("、")]
+            entries = [entry(x) for x in tok.split("、")]
             if entries and all(entries):
                 for name, posts in entries:
                     add_person(name, posts, a, b)
@@ -235,74 +389,26 @@ def _list_piece(ctx, facts, group, role, base, piece):
             ctx.warn(f"member list entry 「{junk}」 (before 「{toks[nxt].group()}」) is not a person's name; skipped")
             skip_to = nxt + 1
             continue
+        if pending and _cut_title(tok):
+            # A name followed by a post cut off (市规划局副局): not read.
+            ctx.warn(f"member list entry 「{''.join(p[0] for p in pending)} {tok}」: the post is cut off; skipped")
+            pending = []
         break
-    if pending:
+    if pending and role:
         name = "".join(p[0] for p in pending)
-        if is_person_name(name):
+        if is_person_name(name, delimited=True):
             facts.append(_membership(ctx, group, name, "person", role, ctx.evidence(pending[0][1], pending[-1][2])))
             ctx.warn(f"{name} ({role}) is listed without a post")
 
 
-def _is_list_marker_run(work, m1, m2) -> bool:
-    return "。" not in work[m1.end():m2.start()]
+def _is_list_marker_run(work, m1, m2, names=()) -> bool:
+    """Two role markers of one list: no sentence ends between them (a line may end in 。) and no
+    group is named between them (``…成员:A、B 同时成立X指挥部: 总指挥:…``)."""
+    return "。" not in re.sub(r"。[ \t]*\n", "\n", work[m1.end():m2.start()]) and \
+        not any(m1.end() <= p < m2.start() for _, p in names)
 
 
-_LEADER_WORDS = re.compile(r"(?:的)?(?:主要负责同志|分管负责同志|主要负责人|分管负责人|负责同志|负责人|主要领导|分管领导)$")
-
-
-def _strip_leader(u: str) -> str:
-    return _LEADER_WORDS.sub("", u)
-
-
-def _prose_members(ctx: NoticeContext, facts: list):
-    """Clauses such as 由A任组长 / B任副组长 / C、D负责人为成员 / 成员单位由…组成."""
-    work = ctx.work
-    for cm in re.finditer(r"[^,;。]+", work):
-        clause = cm.group().strip()
-        if not re.search(rf"任(?:{_ROLES_ALT})$|成员(?:单位)?$|组成$", clause) or ROLE_MARKER_RE.search(clause):
-            continue
-        c0 = cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
-        ev = ctx.evidence(c0, c0 + len(clause))
-        group = _group_for(ctx, c0)
-        if group is None:
-            continue
-        pm = re.search(rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|任)(?P<role>{_ROLES_ALT})$", clause)
-        if pm:
-            body = re.sub(r"\s+", "", re.sub(r"^.*由", "", pm.group("body")))
-            got = _name_and_posts(body)
-            if got:
-                name, posts = got
-                facts.append(_membership(ctx, group, name, "person", pm.group("role"), ev))
-                facts.extend(_post_facts(ctx, name, posts, ev))
-            continue
-        um = re.search(r"(?P<role>成员单位|成员)由(?P<units>.+?)组成$", clause) or \
-            re.search(r"(?:^|由)(?P<units>[^由]+?)为(?P<role>成员单位|成员)$", clause)
-        if um:
-            role = um.group("role")
-            units = [_strip_leader(u) for u in split_unit_list(um.group("units"))]
-            units = [u for u in units if u]
-            good = [u for u in units if is_unit_like(u)]
-            if len(good) < len(units):
-                ctx.warn(f"member units not recognised in {clause[:40]!r}: {[u for u in units if u not in good][:3]}")
-            for u in good:
-                facts.append(_membership(ctx, group, u, "unit", role, ev))
-
-
-def _name_and_posts(body: str):
-    """``区委常委、常务副区长李艳明`` -> (``李艳明``, posts); ``许才勇`` -> (``许才勇``, [])."""
-    body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
-    if is_person_name(body):
-        return body, []
-    for k in (3, 2, 4):
-        name, pre = body[-k:], body[:-k]
-        if is_person_name(name):
-            posts = split_posts(pre)
-            if posts:
-                return name, posts
-    return None
-
-
-def _offices(ctx: NoticeContext, facts: list):
+def _offices(ctx: NoticeContext, facts: list, list_groups=()):
     """``领导小组下设办公室,(办公室设)在区水务局(办公)``: the unit that hosts a group's office."""
     work = ctx.work
     for km in re.finditer(r"下设办公室|办公室设在|办公室设于", work):
@@ -310,23 +416,52 @@ def _offices(ctx: NoticeContext, facts: list):
         e = work.find("。", km.end())
         e = len(work) if e == -1 else e
         um = re.search(r"(?:设在|设于|在)(?P<u>[^,。;()]{2,30}?)(?:办公|,|;|$)", work[a:e])
-        group = _group_for(ctx, a) or ctx.main_group
+        group = _group_for(ctx, a, list_groups)
         if group and um and is_unit_like(um.group("u")):
             facts.append({"kind": "group", "doc": ctx.doc, "group": group, "office_unit": um.group("u"),
                           "evidence": ctx.evidence(a, e)})
 
 
+_ROLE_LAST_ROW = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[ \t]+)?(?P<entry>\S[^\n]*?)[ \t]+(?P<role>"
+                            + "|".join(map(re.escape, _LEX.roles)) + r")[ \t]*$")
+
+
+def _role_last_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
+    """Table rows with the role in the last column (``| 1 | 张三 | 区长 | 组长 |``): read where
+    the notice has at least two such rows and they hold no role label already read."""
+    work = _cells_as_spaces(ctx.work)
+    rows = []
+    for m in _ROLE_LAST_ROW.finditer(work):
+        toks = m.group("entry").split()
+        for k in (1, 2):
+            name = "".join(toks[:k])
+            posts = split_posts("".join(toks[k:])) if len(toks) > k else []
+            if (k == 1 or len(toks[0]) == len(toks[1]) == 1) and posts and is_person_name(name, delimited=True):
+                rows.append((m, name, posts))
+                break
+    if len(rows) < 2 or any(lpos <= rows[-1][0].end() and rows[0][0].start() <= lpos for lpos, _ in list_groups):
+        return
+    for m, name, posts in rows:
+        group = _group_for(ctx, m.start(), list_groups)
+        if group is None:
+            ctx.warn("member table rows whose group is not named; skipped")
+            return
+        ev = ctx.evidence(m.start("entry"), m.end("role"))
+        facts.append(_membership(ctx, group, name, "person", m.group("role"), ev))
+        facts.extend(_post_facts(ctx, name, posts, ev))
+
+
 def build_members(ctx: NoticeContext) -> list[dict]:
     facts: list[dict] = []
-    _role_lists(ctx, facts)
-    _prose_members(ctx, facts)
-    _offices(ctx, facts)
+    list_groups = _role_lists(ctx, facts)
+    _role_last_rows(ctx, facts, list_groups)
+    prose_members(ctx, facts, list_groups)
+    _offices(ctx, facts, list_groups)
     # Every group the notice sets up or names.
     named = {f["group"] for f in facts if f["kind"] == "group"}
-    for g, pos in ctx.group_names:
-        if g not in named:
+    for g, pos in named_groups(ctx):
+        if g not in named and full_name(ctx.work, g) == g:  # not a short name (以下简称…)
             named.add(g)
-            a = max(0, ctx.work.rfind(" ", 0, pos) + 1)
             e = min(len(ctx.work), pos + len(g))
             facts.append({"kind": "group", "doc": ctx.doc, "group": g, "evidence": ctx.evidence(pos, e)})
     for f in facts:

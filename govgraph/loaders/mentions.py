@@ -45,8 +45,19 @@ _NOT_NAME_CHARS = set("区市县省局委办部厅的和与及等为任由在对
 _NOT_NAMES = {"同志", "负责", "成员", "组长", "主任", "委员", "领导", "分管", "主要"}
 
 
-def is_person_name(s: str) -> bool:
-    """A plausible Chinese personal name: 2-4 characters starting with a surname."""
+# In a name set apart by layout (a list entry before its post), these still end the name.
+_NOT_NAME_CHARS_DELIMITED = set("区市县省局委办部厅的各等")
+
+
+def is_person_name(s: str, delimited: bool = False) -> bool:
+    """A plausible Chinese personal name: 2-4 characters starting with a surname.
+
+    ``delimited``: ``s`` stands apart in a list (``王为人 市政府副秘书长``), so characters
+    that are words in prose (为, 和, 任) may be part of the name.
+
+    >>> is_person_name("王为人"), is_person_name("王为人", delimited=True)
+    (False, True)
+    """
     if not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}·]+", s):
         return False
     if s in _NOT_NAMES or _TITLE2_END.search(s):
@@ -57,7 +68,7 @@ def is_person_name(s: str) -> bool:
     rest = s[len(sur):]
     if not rest or len(rest) > 2 and len(sur) == 1:
         return False
-    return not (set(rest) & _NOT_NAME_CHARS)
+    return not (set(rest) & (_NOT_NAME_CHARS_DELIMITED if delimited else _NOT_NAME_CHARS))
 
 
 _LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县人民政府", "省": "省人民政府",
@@ -65,9 +76,20 @@ _LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县
 
 
 def leader_government(title: str) -> str | None:
-    """The government a head-of-government title belongs to (副区长 -> 区人民政府)."""
-    m = re.fullmatch(r"(?:常务)?(?:副)?([区市县省镇乡州])长", title)
+    """The government a head-of-government title belongs to (副区长 -> 区人民政府, 副总理 -> 国务院).
+
+    >>> leader_government("代理省长"), leader_government("国务委员")
+    ('省人民政府', '国务院')
+    """
+    if title in ("总理", "副总理", "国务委员"):
+        return "国务院"
+    m = re.fullmatch(r"(?:代理|代|常务)?(?:副)?([区市县省镇乡州])长(?:助理)?", title)
     return _LEADER_LEVEL[m.group(1)] if m else None
+
+
+# A place written before a leader's title: 浦东新区副区长, 崇明区区长 (the post is in its government).
+_PLACE = re.compile(rf"[{CJK}]{{1,8}}(?:新区|[区市县省镇乡州旗])")
+_DUTY_OF = re.compile(rf"(?:分管|主管|负责|协助分管|协助)[{CJK}、]{{1,16}}?(?:工作)?的$")
 
 
 def title_suffix(s: str) -> str | None:
@@ -106,10 +128,18 @@ def split_posts(s: str) -> list[tuple[str, str, str | None]]:
         if unit and not is_unit_like(unit) and len(unit) >= 2 and is_unit_like(part[: -len(t) + 1]):
             unit = part[: -len(t) + 1]  # 区人力资源局长: the unit's last character doubles as the title's
         unit = re.sub(r"(?:分管|主管)$", "", unit)
+        duty = _DUTY_OF.search(unit)
+        if duty and is_unit_like(unit[: duty.start()]):
+            unit = unit[: duty.start()]  # 市委宣传部分管日常工作的副部长
+        gov = leader_government(t)
+        if not unit and not prev_unit and re.match(r"党(?:委|工委)", t) and title_suffix(t[2:] if t[1] == "委" else t[3:]):
+            unit, t = (t[:2], t[2:]) if t[1] == "委" else (t[:3], t[3:])  # 党委副书记: 党委's 副书记
         if not unit:
-            unit = leader_government(t) or prev_unit
+            unit = gov or prev_unit
             if unit is None:
                 return []
+        elif gov and gov != "国务院" and _PLACE.fullmatch(unit) and unit[-1] == gov[0] and not is_unit_like(unit):
+            unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):
             return []
         out.append((unit, t, note))

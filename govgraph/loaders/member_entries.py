@@ -1,0 +1,131 @@
+"""Reading one member-list entry: a name and its posts, names only, or member units.
+
+>>> entry("张三(市委常委、副市长)")[0], entry("市政府副市长张三")[0]
+('张三', '张三')
+>>> [n for n, *_ in names_only("闵 成 马梅红")]
+['闵成', '马梅红']
+>>> unit_list_piece("公安部、财政部有关负责人")
+['公安部', '财政部']
+>>> looks_like_entry("王为人 市政府副秘书长"), looks_like_entry("负责统筹协调")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .member_facts import member_unit_like, strip_leader
+from .mentions import CJK, is_person_name, split_posts, split_unit_list
+
+__all__ = ["entry", "split_name_post", "names_only", "looks_like_entry", "unit_list_piece", "name_at"]
+
+
+def split_name_post(tok: str):
+    """``李艳明区政府常务副区长`` -> (``李艳明``, posts) when a name is glued to its post."""
+    for k in (3, 2, 4):
+        if len(tok) > k + 2 and is_person_name(tok[:k]):
+            posts = split_posts(tok[k:])
+            if posts:
+                return tok[:k], posts
+    return None
+
+
+_NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)$")
+
+
+def entry(tok: str):
+    """One list entry written in a single token: ``张三(市委常委、副市长)`` or ``市政府副市长张三``."""
+    m = _NAME_PAREN.match(tok)
+    if m and is_person_name(m.group("name"), delimited=True):
+        posts = split_posts(m.group("posts"))
+        if posts:
+            return m.group("name"), posts
+    tok = re.sub(r"同志$", "", tok)
+    for k in (3, 2, 4):
+        if len(tok) >= k + 2 and is_person_name(tok[-k:]):
+            posts = split_posts(tok[:-k])
+            if posts:
+                return tok[-k:], posts
+    whole = split_posts(tok)
+    if whole and not re.match(rf"^[{CJK}]{{2,3}}[区市县省镇乡]", whole[0][0]):
+        return None  # a post on its own, not a name glued to a post
+    return split_name_post(tok)
+
+
+_QUALIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?(?:\((?P<q>[^()]{{1,30}})\))?$")
+
+
+def names_only(piece: str):
+    """A piece that is only names (``王晓剑 谭志新``, ``闵 成 马梅红``, ``胡继军(常务)、 邱  铭``,
+    ``何伟森(市市政局)``): [(name, start, end, bracket text)], or None.
+
+    A name padded with spaces is two single characters (``闵 成``); a single character
+    before a longer token is not read (``王 晓剑`` is not split by guessing).
+    """
+    parts = [m for m in re.finditer(r"[^、]+", piece) if m.group().strip()]
+    out = []
+    for pm in parts:
+        toks = list(re.finditer(r"\S+", pm.group()))
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            a = pm.start() + t.start()
+            if len(t.group()) == 1:
+                if i + 1 >= len(toks):
+                    return None
+                t2 = toks[i + 1]
+                m = _QUALIFIED.match(t.group() + t2.group())
+                if not m or len(t2.group().split("(")[0]) != 1:
+                    return None
+                i, b = i + 2, pm.start() + t2.end()
+            else:
+                m = _QUALIFIED.match(t.group())
+                i, b = i + 1, pm.start() + t.end()
+            if not m or not is_person_name(m.group("name"), delimited=True):
+                return None
+            out.append((m.group("name"), a, b, m.group("q")))
+    return out or None
+
+
+def looks_like_entry(text: str) -> bool:
+    """Does ``text`` read as member-list entries (name and post, names only, 、-joined entries)?"""
+    text = text.strip()
+    if not text or len(text) > 80 or re.search(r"[,。:;]", text):
+        return False
+    if names_only(text):
+        return True
+    toks = text.split()
+    for k in (1, 2):
+        if len(toks) > k and is_person_name("".join(toks[:k]), delimited=True) and split_posts("".join(toks[k:])):
+            return True
+    if len(toks) > 1 and split_posts(toks[0]) and is_person_name("".join(toks[1:]), delimited=True):
+        return True
+    return all(entry(x) for x in re.split(r"\s*、\s*", text))
+
+
+def unit_list_piece(piece: str) -> list[str] | None:
+    """Member units written with their leaders' words: ``公安部、财政部有关负责人`` -> units."""
+    # Tokens between spaces are units each (a name padded with spaces is not: 张 三 区财政局).
+    toks = re.sub(r"\s*、\s*", "、", piece.strip()).split()
+    out = []
+    for tok in toks:
+        items = [strip_leader(u) for u in split_unit_list(tok)]
+        if not items or not all(items) or not all(member_unit_like(u) for u in items):
+            return None
+        out.extend(items)
+    return out or None
+
+
+# A signature block: the issuing office, then the date (``凤城市云湖区人民政府办公室 2016年3月8日``).
+def name_at(toks, i):
+    """A person's name starting at token ``i`` (``王 刚`` spans two tokens): (name, last index)."""
+    if i >= len(toks):
+        return None, None
+    t = re.sub(r"同志$", "", toks[i].group())
+    if is_person_name(t, delimited=True) and not split_posts(t):
+        return t, i
+    if len(t) == 1 and i + 1 < len(toks):
+        t2 = t + re.sub(r"同志$", "", toks[i + 1].group())
+        if is_person_name(t2, delimited=True):
+            return t2, i + 1
+    return None, None

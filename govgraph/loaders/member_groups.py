@@ -1,0 +1,74 @@
+"""Which group a member list belongs to: named above the list, in a heading, or in the title.
+
+A notice that sets up one group often names it in full only in its title
+(``…关于成立上海现代农业产业园(横沙东滩)开发建设管理委员会的通知``) or in a heading
+right above the list (``2.1 国家粮食应急工作指挥部``).
+
+>>> title_group("某市人民政府办公厅关于调整某市生活垃圾分类减量推进工作联席会议组成人员的通知")
+'某市生活垃圾分类减量推进工作联席会议'
+>>> title_group("关于印发某某方案的通知") is None
+True
+>>> heading_group("2.1　国家粮食应急工作指挥部")
+'国家粮食应急工作指挥部'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import load_lexicon
+
+__all__ = ["title_group", "heading_group", "body_group"]
+
+_LEX = load_lexicon()
+_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
+_VERBS = r"(?:成立|调整|组建|设立|建立|充实|明确|公布|印发|增补|更新|变更|撤销)"
+_TITLE = re.compile(
+    rf"关于{_VERBS}*(?P<g>[^,。;:、\s《》]{{2,60}}?(?:{_SUF}))"
+    r"(?:\([^()]{1,12}\))?(?:组成人员|成员|人员|及其|及|和|的|工作|调整|$)"
+)
+# The body's decision: 决定成立X(以下简称…), where X may hold brackets and quotes.
+_BODY = re.compile(rf"(?:成立|组建|设立|调整|组成)(?P<g>[^,。;:\s《》]{{2,60}}?(?:{_SUF}))(?=\(以下简称|\(简称|,|。|组成人员|成员|的|$)")
+_BRACKETS = str.maketrans("（）：，；", "():,;")
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|（[一二三四五六七八九十\d]+）)\s*")
+
+
+def _specific(g: str) -> bool:
+    for suf in _LEX.group_suffixes:
+        if g.endswith(suf):
+            head = g[: -len(suf)]
+            return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
+    return False
+
+
+def title_group(title: str | None) -> str | None:
+    """The group a notice's title says it sets up or changes."""
+    if not title:
+        return None
+    raw = re.sub(r"\s+", "", title)
+    m = _TITLE.search(raw.translate(_BRACKETS))
+    if m and _specific(m.group("g")):
+        return raw[m.start("g"):m.end("g")]
+    return None
+
+
+def heading_group(line: str) -> str | None:
+    """A heading line that is only a group's name (after its numbering)."""
+    s = _NUMBERING.sub("", line.replace("\u3000", " ").strip())
+    s = re.sub(r"\s+", "", s)
+    if not s or len(s) > 40 or re.search(r"[,。;:、!?]", s):
+        return None
+    s = re.sub(r"(?:组成人员|成员名单|人员名单|名单)$", "", s)
+    return s if _specific(s) and not re.search(r"(?:职责|成立|关于)", s) else None
+
+
+def body_group(work: str) -> str | None:
+    """The group the body first sets up (``决定成立上海现代农业产业园(横沙东滩)开发建设管理委员会(以下简称…)``).
+
+    >>> body_group("经研究,决定成立某区“河长制”工作领导小组(以下简称领导小组)。")
+    '某区“河长制”工作领导小组'
+    """
+    for m in _BODY.finditer(work):
+        if _specific(m.group("g")) and "由" not in m.group("g"):
+            return m.group("g")
+    return None

@@ -1,0 +1,183 @@
+"""Members written in prose: ``由A任组长``, ``办公室主任由B同志兼任``, ``成员由C、D负责同志组成``,
+``成立由E牵头,F、G等部门为主要成员的…专班``.
+
+Each sentence is read clause by clause (clauses end at , ;). Within a sentence that set up an
+office (``下设办公室``), a bare 主任/副主任 is the office's (``办公室副主任``). A person entry
+must split into a name and its posts (or be a name alone); otherwise nothing is recorded.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import NoticeContext
+from .lexicon import load_lexicon
+from .member_facts import group_for, member_unit_like, membership, post_facts, restore_prefix, strip_leader
+from .mentions import CJK, is_person_name, split_posts, split_unit_list
+
+__all__ = ["prose_members", "person_entries"]
+
+_LEX = load_lexicon()
+_ROLES_ALT = "|".join(map(re.escape, _LEX.roles))
+_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
+_LABEL = re.compile(rf"(?:{'|'.join(r'[ 　]*'.join(map(re.escape, r)) for r in _LEX.roles)})\s*:")
+
+# A sentence that sets up a group described before its name: 成立由…为成员的<group>.
+_SETS_UP = re.compile(rf"(?:成立|建立|组建|设立)(?:由|以).{{0,600}}?的(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}|机制))")
+# A clause about the group's office (not a unit's name that ends in 办公室).
+_OFFICE_SET_UP = re.compile(r"下设[^,;]{0,20}办公室|^办公室")
+_OFFICE_ROLES = {"主任", "副主任", "常务副主任", "成员"}
+
+# The group's word before a role: 任领导小组组长, 领导小组办公室主任由…
+_GROUP_WORD = rf"(?P<gw>[{CJK}]{{0,30}}?(?:{_SUF})(?:办公室)?|办公室)?"
+_PERSON_ROLE_LAST = re.compile(
+    rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:分别)?(?:兼任|担任|任|为){_GROUP_WORD}(?P<role>{_ROLES_ALT})$")
+_PERSON_ROLE_FIRST = re.compile(
+    rf"^(?:其中)?{_GROUP_WORD}(?P<role>{_ROLES_ALT})(?:由|为)(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|出任)?$")
+_UNITS_ROLE_FIRST = re.compile(r"^(?P<role>(?:办公室)?(?:成员单位|成员))由(?P<units>.+?)(?:组成|参加)$")
+_UNITS_ROLE_LAST = re.compile(r"(?:^|由)(?P<units>[^由]+?)为(?P<role>成员单位|成员)$")
+_UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
+_UNITS_ONLY = re.compile(r"^(?:由)?(?P<units>[^由]+?)(?:组成|参加)$")
+_UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))")
+_UNITS_LEAD = re.compile(r"^(?:成立|建立|组建|设立)?由(?P<units>[^由]+?)牵头$")
+
+
+def person_entries(body: str):
+    """``市商务委副主任刘敏、市绿化市容局副局长唐家富`` -> [(name, posts), …], or None.
+
+    >>> [n for n, _ in person_entries("毕桂平、宣一洲同志")]
+    ['毕桂平', '宣一洲']
+    >>> person_entries("区委常委、常务副区长李艳明")[0][0]
+    '李艳明'
+    >>> person_entries("协助分管教育工作的国务院副秘书长") is None
+    True
+    """
+    body = re.sub(r"\s+", "", body)
+    out, acc = [], ""
+    for part in body.split("、"):
+        acc = f"{acc}、{part}" if acc else part
+        got = _name_and_posts(re.sub(r"同志$", "", acc))
+        if got:
+            out.append(got)
+            acc = ""
+    return out if out and not acc else None
+
+
+def _name_and_posts(body: str):
+    """``区委常委、常务副区长李艳明`` -> (``李艳明``, posts); ``许才勇`` -> (``许才勇``, [])."""
+    body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
+    if is_person_name(body, delimited=True):  # the whole entry: 由王为人同志兼任
+        return body, []
+    m = re.fullmatch(rf"(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)", body)  # 张三(区长)
+    if m and is_person_name(m.group("name"), delimited=True) and split_posts(m.group("posts")):
+        return m.group("name"), split_posts(m.group("posts"))
+    for k in (3, 2, 4):
+        name, pre = body[-k:], body[:-k]
+        if is_person_name(name):
+            posts = split_posts(pre)
+            if posts:
+                return name, posts
+    return None
+
+
+def _units(text: str):
+    """Units of a prose list, leaders' words and a trailing 等(部门) dropped; None unless all read."""
+    items = [strip_leader(u) for u in split_unit_list(text)]
+    items = [u for u in items if u]
+    return items if items and all(member_unit_like(u) for u in items) else None
+
+
+_CUE = re.compile(rf"{_ROLES_ALT}|组成|参加|牵头")
+
+
+def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
+    """Members in the notice's prose; ``list_groups``: (start, group) of its member lists."""
+    work = ctx.work
+    seen = list(list_groups)  # and the groups set up in earlier sentences
+    for sm in re.finditer(r"[^。]+", work):
+        sent, s0 = sm.group(), sm.start()
+        if not re.search(rf"(?:{_ROLES_ALT})|组成|参加|牵头", sent):
+            continue
+        setup = _SETS_UP.search(sent)
+        if setup:
+            seen.append((s0, setup.group("g")))
+        office = False
+        for cm in re.finditer(r"[^,;\n]+", sent):
+            clause = cm.group().strip()
+            c0 = s0 + cm.start() + (len(cm.group()) - len(cm.group().lstrip()))
+            if not clause or not _CUE.search(clause) or _LABEL.search(clause):
+                if _OFFICE_SET_UP.search(clause):
+                    office = True
+                continue
+            group = setup.group("g") if setup else group_for(ctx, c0, seen)
+            _clause(ctx, facts, clause, c0, group, office, setup is not None)
+            if _OFFICE_SET_UP.search(clause):
+                office = True
+
+
+def _full_name(ctx, g: str, pos: int) -> str:
+    """A group named short (``…为成员的协调监管机制``) by its full name set up before it."""
+    full = None
+    for m in re.finditer(rf"(?:成立|建立|组建|设立)(?P<full>[^,。;:()\s、的由]{{1,30}}{re.escape(g)})", ctx.work[:pos]):
+        full = m.group("full")
+    return full or g
+
+
+# 成立以市长张三为组长、副市长李四为副组长、各部门负责人为成员的…领导小组
+_WITH_AS = re.compile(rf"(?:^|成立|建立|组建|设立)以(?!及|上|下)[^,;]*?为(?:{_ROLES_ALT})(?:、|的|$)")
+_AS_ROLE = re.compile(rf"(?:同志)?为(?P<role>{_ROLES_ALT})(?=、|的|$)")
+
+
+def _with_as(ctx, facts, clause, group, ev, role_of):
+    w = _WITH_AS.search(clause)
+    start = clause.index("以", w.start()) + 1
+    for m in _AS_ROLE.finditer(clause, start):
+        body = clause[start:m.start()].strip("、 ")
+        start = m.end() + 1
+        role = role_of(m.group("role"))
+        if role.endswith(("成员", "成员单位")):
+            for u in _units(body) or ():
+                facts.append(membership(ctx, group, u, "unit", role, ev))
+            continue
+        for name, posts in person_entries(body) or ():
+            facts.append(membership(ctx, group, name, "person", role, ev))
+            facts.extend(post_facts(ctx, name, posts, ev))
+
+
+def _clause(ctx, facts, clause, c0, group, office, setup):
+    ev = ctx.evidence(c0, c0 + len(clause))
+
+    def role_of(r):
+        return "办公室" + r if office and r in _OFFICE_ROLES else r
+
+    if group is None and not (_UNITS_FORM.search(clause) or _UNITS_OF.search(clause)):
+        return  # only a clause that names its group can be read without one
+    if group is not None and _WITH_AS.search(clause):
+        _with_as(ctx, facts, clause, group, ev, role_of)
+        return
+    pm = group and (_PERSON_ROLE_FIRST.search(clause) or _PERSON_ROLE_LAST.search(clause))
+    if pm and not pm.group("role").endswith(("成员", "成员单位")):
+        body = re.sub(r"^.*由", "", pm.group("body"))
+        entries = person_entries(body)
+        role = pm.group("role")
+        if (pm.group("gw") or "").endswith("办公室") and not role.startswith("办公室"):
+            role = "办公室" + role
+        if entries:
+            for name, posts in entries:
+                facts.append(membership(ctx, group, name, "person", role_of(role), ev))
+                facts.extend(post_facts(ctx, name, posts, ev))
+        return
+    for rx, role in ((_UNITS_ROLE_FIRST, None), (_UNITS_ROLE_LAST, None), (_UNITS_FORM, "成员"),
+                     (_UNITS_OF, None), (_UNITS_LEAD, "牵头"), (_UNITS_ONLY, "成员")):
+        um = rx.search(clause)
+        if not um or (rx in (_UNITS_LEAD,) and not setup) or (group is None and "g" not in rx.groupindex):
+            continue
+        units = _units(um.group("units"))
+        if units is None:
+            if rx is not _UNITS_ONLY:
+                ctx.warn(f"member units not all recognised in {clause[:40]!r}; skipped")
+            return
+        g = _full_name(ctx, um.group("g"), c0) if "g" in um.re.groupindex and um.group("g") else group
+        for u in units:
+            facts.append(membership(ctx, g, restore_prefix(ctx.work, u), "unit", role or role_of(um.group("role")), ev))
+        return

@@ -1,0 +1,378 @@
+"""Member lists and the posts written beside members, on snippets of real notices (dev part of data/real).
+
+Each test builds the notice directly (doc, title, date, issuer as the header would give them),
+so that it tests the member-list rules alone, and checks every fact's evidence.
+"""
+
+from __future__ import annotations
+
+from govgraph.facts import validate_fact
+from govgraph.loaders.pipeline import extract_notice
+from govgraph.notice import Notice
+
+
+def _facts(text, title=None, doc="测〔2020〕1号", date="2020-01-01", issuer=None):
+    n = Notice(doc=doc, text=text, title=title, date=date, issuer=issuer, source="snippet.txt")
+    facts, warnings = extract_notice(n)
+    for f in facts:
+        assert text[f["evidence"]["start"]:f["evidence"]["end"]] == f["evidence"]["text"], f
+        validate_fact(f)
+    return facts, warnings
+
+
+def _members(facts):
+    return {(f["member"], f["member_type"], f["role"]) for f in facts if f["kind"] == "membership"}
+
+
+def _posts(facts):
+    return {(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"}
+
+
+def _groups(facts):
+    return {f["group"] for f in facts if f["kind"] in ("membership",)}
+
+
+# data/real/notices/gov-13.txt: the group is named in full only in the title (its body name has brackets)
+GOV13 = """沪府办〔2021〕37号
+上海市人民政府办公厅关于成立上海现代农业产业园(横沙东滩)开发建设管理委员会的通知
+各区人民政府,市政府有关委、办、局:
+  经市政府研究,决定成立上海现代农业产业园(横沙东滩)开发建设管理委员会(以下简称“管委会”),其组成人员如下:
+  主 任:彭沉雷 副市长
+  副主任:赵祝平 市政府副秘书长
+      张国坤 市农业农村委主任、党组书记
+      缪 京 崇明区委副书记、区长
+  成 员:阮 青 市发展改革委党组副书记、副主任
+      卢 华 市财政局二级巡视员
+  此外,待上海申农投资集团有限公司(暂定名)正式成立后,其主要领导兼任管委会副主任。
+  管委会下设办公室(设在市农业农村委),办公室主任由张国坤同志兼任。
+  上海市人民政府办公厅
+  2021年5月24日
+"""
+
+
+def test_group_named_in_the_title_and_leaders_without_a_unit():
+    facts, _ = _facts(GOV13, title="上海市人民政府办公厅关于成立上海现代农业产业园(横沙东滩)开发建设管理委员会的通知",
+                      issuer="上海市人民政府办公厅")
+    assert _groups(facts) == {"上海现代农业产业园(横沙东滩)开发建设管理委员会"}
+    m = _members(facts)
+    assert {("彭沉雷", "person", "主任"), ("赵祝平", "person", "副主任"), ("缪京", "person", "副主任"),
+            ("阮青", "person", "成员"), ("卢华", "person", "成员")} <= m
+    p = _posts(facts)
+    assert {("彭沉雷", "市人民政府", "副市长"), ("缪京", "崇明区委", "副书记"), ("缪京", "区人民政府", "区长"),
+            ("阮青", "市发展改革委", "党组副书记"), ("阮青", "市发展改革委", "副主任"),
+            ("卢华", "市财政局", "二级巡视员")} <= p
+
+
+# data/real/notices/gov-10.txt: national leaders and ministry posts
+GOV10 = """国办发〔2016〕97号
+为贯彻实施制造强国战略,国务院决定成立国家新材料产业发展领导小组(以下简称领导小组)。现将有关事项通知如下:
+二、组成人员
+组 长:马 凯 国务院副总理
+副组长:苗 圩 工业和信息化部部长
+成 员:张 骥 商务部部长助理
+李 国 海关总署副署长
+田世宏 质检总局党组成员、国家标准委主任
+"""
+
+
+def test_posts_of_national_leaders_and_ministries():
+    facts, _ = _facts(GOV10)
+    assert {("马凯", "国务院", "副总理"), ("苗圩", "工业和信息化部", "部长"), ("张骥", "商务部", "部长助理"),
+            ("李国", "海关总署", "副署长"), ("田世宏", "质检总局", "党组成员"),
+            ("田世宏", "国家标准委", "主任")} <= _posts(facts)
+
+
+# data/real/notices/sh-19.txt (a town's notice) and sh-02.txt: leaders of a town or a named district
+def test_town_and_district_leaders_hold_posts_in_their_government():
+    text = ("闵吴府发〔2021〕5号\n吴泾镇城镇房屋安全隐患排查整治工作领导小组名单\n"
+            "组  长:王学政  党委副书记、镇长\n副组长:余剑秋  副镇长\n成  员:宁晓凌  综合行政执法队队长\n"
+            "毕桂平 浦东新区副区长\n张玉学 市公安局交通管理总队总队长\n")
+    facts, _ = _facts(text, issuer="闵行区吴泾镇人民政府")
+    assert {("王学政", "党委", "副书记"), ("王学政", "吴泾镇人民政府", "镇长"), ("余剑秋", "吴泾镇人民政府", "副镇长"),
+            ("宁晓凌", "综合行政执法队", "队长"), ("毕桂平", "浦东新区人民政府", "副区长"),
+            ("张玉学", "市公安局交通管理总队", "总队长")} <= _posts(facts)
+
+
+# data/real/notices/gov-02.txt: the group in a numbered heading; members are units named by their leaders
+GOV02 = """国办函〔2005〕57号
+2　组织机构和职责
+2.1　国家粮食应急工作指挥部
+总指挥：国家发展改革委主要负责人。
+副总指挥：国家发展改革委分管负责人、国家粮食局主要负责人。
+成员：公安部、财政部、中国储备粮管理总公司有关负责人。
+2.1.1　国家粮食应急工作指挥部职责
+"""
+
+
+def test_units_named_by_their_leaders_under_a_heading_group():
+    facts, _ = _facts(GOV02)
+    assert _groups(facts) == {"国家粮食应急工作指挥部"}
+    assert _members(facts) == {("国家发展改革委", "unit", "总指挥"), ("国家发展改革委", "unit", "副总指挥"),
+                                ("国家粮食局", "unit", "副总指挥"), ("公安部", "unit", "成员"),
+                                ("财政部", "unit", "成员"), ("中国储备粮管理总公司", "unit", "成员")}
+    assert not _posts(facts)
+
+
+# data/real/notices/loc-03.txt: member units in comma-separated runs; leaders by post only give nothing
+LOC03 = """为加强我市城市地下市政基础设施建设工作,市人民政府决定成立佛山市加强城市地下市政基础设施建设工作领导小组。现将有关事项通知如下:
+一、组成人员
+组 长:负责住房和城乡建设工作的副市长
+副组长:协调住房和城乡建设工作的市政府副秘书长、市住房城乡建设局主要负责同志
+成 员:各区人民政府,市委军民融合办、机要保密局,市发展改革局、公安局,广东省通信管理局佛山市通信建设管理办公室分管负责同志。
+二、工作机制
+"""
+
+
+def test_member_units_over_commas_and_leaders_by_post_only():
+    facts, _ = _facts(LOC03, doc="loc-03")
+    assert _members(facts) == {(u, "unit", "成员") for u in (
+        "各区人民政府", "市委军民融合办", "机要保密局", "市发展改革局", "公安局", "广东省通信管理局佛山市通信建设管理办公室")}
+    # an elided unit gets its place where the notice writes it in full elsewhere (loc-03's gold note)
+    facts, _ = _facts(LOC03.replace("公安局,", "公安局、住房城乡建设局,") + "办公室设在市住房城乡建设局。\n", doc="loc-03")
+    assert ("市住房城乡建设局", "unit", "成员") in _members(facts) and ("公安局", "unit", "成员") in _members(facts)
+
+
+# data/real/notices/loc-07.txt: labels that lost their first characters; a one-character name
+LOC07 = """二、组成人员
+
+  长:许黎明  管委会常务副主任
+
+副组长:李德钢  管委会办公室负责人
+
+  员:盛    区人社局局长
+
+        罗文新  区财政局负责人
+
+三、工作机构
+"""
+
+
+def test_cut_role_labels_keep_posts_but_give_no_membership():
+    facts, warnings = _facts("决定成立合作区推进政务服务工作领导小组。\n" + LOC07)
+    assert _members(facts) == {("李德钢", "person", "副组长")}
+    assert _posts(facts) == {("许黎明", "管委会", "常务副主任"), ("李德钢", "管委会办公室", "负责人"),
+                             ("罗文新", "区财政局", "负责人")}
+    assert any("「员:」" in w for w in warnings) and any("'盛'" in w for w in warnings)
+
+
+# data/real/notices/sh-02.txt, loc-01.txt: names with characters that are words in prose (为, 和)
+def test_names_with_prose_characters_in_a_list():
+    text = ("决定成立南北通道工程建设指挥部。\n常务副总指挥:王为人 市政府副秘书长\n"
+            "副组长:\n梁为东(市政府副秘书长)\n")
+    facts, _ = _facts(text)
+    assert {("王为人", "市政府", "副秘书长"), ("梁为东", "市政府", "副秘书长")} <= _posts(facts)
+
+
+# data/real/notices/sh-01.txt, sh-02.txt: the office's roles in prose, several holders in one clause
+def test_office_roles_in_prose():
+    text = ("经市政府研究,决定调整上海市生活垃圾分类减量推进工作联席会议组成人员,调整后的联席会议组成人员如下:\n"
+            "召 集 人:彭沉雷 副市长\n"
+            "联席会议下设办公室(设在市绿化市容局),办公室主任由王为人同志兼任,办公室常务副主任由邓建平同志兼任,"
+            "办公室副主任由市住房城乡建设管理委副主任金晨、市商务委副主任刘敏担任。\n"
+            "指挥部下设办公室(设在市交通委),办公室主任由肖辉同志兼任,副主任由毕桂平、宣一洲同志兼任。\n")
+    facts, _ = _facts(text)
+    assert {("王为人", "person", "办公室主任"), ("邓建平", "person", "办公室常务副主任"),
+            ("金晨", "person", "办公室副主任"), ("刘敏", "person", "办公室副主任"), ("肖辉", "person", "办公室主任"),
+            ("毕桂平", "person", "办公室副主任"), ("宣一洲", "person", "办公室副主任")} <= _members(facts)
+    assert {("金晨", "市住房城乡建设管理委", "副主任"), ("刘敏", "市商务委", "副主任")} <= _posts(facts)
+
+
+# data/real/notices/sh-09.txt, sh-10.txt, sh-11.txt, gov-03.txt: member units in prose
+def test_member_units_in_prose():
+    text = ("区政府成立由区政府分管消防工作的领导任组长,区公安分局分管副局长任副组长,"
+            "区公安消防支队、区建设管理委、电力公司相关领导为成员的高层建筑消防安全综合治理协调小组。\n"
+            "(三)建立试点工作推进专班。建立由区规划资源局、区农业农村委牵头,区发展改革委、区税务局等部门为主要成员的试点工作专班。\n"
+            "成立奉贤区民政局燃气安全专项整治工作专班,由养老分管局长负责,局养老服务科、区养老机构管理中心工作人员组成。\n"
+            "由国务院办公厅、国家医保局组成国家组织药品集中采购和使用试点工作小组(以下简称试点工作小组),领导试点工作。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {
+        ("区公安消防支队", "unit", "成员"), ("区建设管理委", "unit", "成员"), ("电力公司", "unit", "成员"),
+        ("区规划资源局", "unit", "牵头"), ("区农业农村委", "unit", "牵头"),
+        ("区发展改革委", "unit", "主要成员"), ("区税务局", "unit", "主要成员"),
+        ("局养老服务科", "unit", "成员"), ("区养老机构管理中心", "unit", "成员"),
+        ("国务院办公厅", "unit", "成员"), ("国家医保局", "unit", "成员")}
+    assert "高层建筑消防安全综合治理协调小组" in {f["group"] for f in facts if f["kind"] == "membership"}
+
+
+# data/real/notices/loc-06.txt, loc-05.txt, loc-02.txt: names without posts, padded names, name(unit)
+def test_names_only_lists():
+    text = ("决定成立湖塘镇农村公路管理养护工作领导小组,具体名单如下:\n组 长:王伟华\n副组长:王晓剑 谭志新\n"
+            "成 员:闵 成 马梅红 许小建\n领导小组下设办公室。\n"
+            "  副组长:胡继军(常务)、 邱  铭\n"
+            "  成员:\n  何伟森(市市政局)\n  钟超(市发展计划局)\n  领导小组不设办公室,日常工作由市卫生局有关科室承担。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {(n, "person", r) for n, r in (
+        ("王伟华", "组长"), ("王晓剑", "副组长"), ("谭志新", "副组长"), ("闵成", "成员"), ("马梅红", "成员"),
+        ("许小建", "成员"), ("胡继军", "副组长"), ("邱铭", "副组长"), ("何伟森", "成员"), ("钟超", "成员"))}
+    assert not _posts(facts)
+
+
+# Layout variants the issue lists (constructed from the dev lists' vocabulary): a role with no colon,
+# an order note after the role, entries joined by commas, a sub-heading inside a list, roles of a 委员会.
+def test_layout_variants():
+    text = ("决定成立区河长制工作领导小组。组成人员名单如下:\n"
+            "组  长  王为人  区政府区长\n"
+            "副组长(按姓氏笔画为序):李德钢(区委常委、常务副区长),赵明侠(区政府副区长)\n"
+            "成  员:\n(一)区直部门\n罗文新  区财政局局长\n(二)街道\n张永林  江堤街办事处主任\n"
+            "三、工作职责\n负责统筹协调。\n"
+            "主任委员:彭沉雷 副市长\n执行主席:阮青 市发展改革委主任\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {(n, "person", r) for n, r in (
+        ("王为人", "组长"), ("李德钢", "副组长"), ("赵明侠", "副组长"), ("罗文新", "成员"), ("张永林", "成员"),
+        ("彭沉雷", "主任委员"), ("阮青", "执行主席"))}
+    assert {("王为人", "区政府", "区长"), ("李德钢", "区委", "常委"), ("李德钢", "区人民政府", "常务副区长"),
+            ("罗文新", "区财政局", "局长"), ("张永林", "江堤街办事处", "主任")} <= _posts(facts)
+
+
+# Several lists in one notice under sub-headings, the office's list, numbered labels, a role after
+# the group's own name, a comma between name and post (vocabulary of the dev lists).
+def test_office_list_under_a_heading_and_labels_with_numbering_or_group_word():
+    text = ("决定成立区河长制工作领导小组。\n(一)领导小组\n1.组长:张三 区长\n2.副组长:李四,副区长;王五,区政府副区长\n"
+            "(二)领导小组办公室\n主任:王五 区水务局局长\n成员:赵六 区水务局副局长\n区防汛指挥部指挥长:钱七 区长\n")
+    facts, _ = _facts(text)
+    m = {(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"}
+    g = "区河长制工作领导小组"
+    assert m == {(g, "张三", "组长"), (g, "李四", "副组长"), (g, "王五", "副组长"), (g, "王五", "办公室主任"),
+                 (g, "赵六", "办公室成员"), ("区防汛指挥部", "钱七", "指挥长")}
+    assert {("李四", "区人民政府", "副区长"), ("王五", "区政府", "副区长")} <= _posts(facts)
+
+
+def test_prose_roles_after_the_group_word_and_not_a_units_office():
+    text = "决定成立区河长制工作领导小组。领导小组组长由区长张三担任,赵六同志任领导小组办公室主任,钱七任区委办公室主任。\n"
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("赵六", "person", "办公室主任")}
+
+
+def test_entries_by_whom_row_numbers_and_name_with_posts_in_prose():
+    text = ("决定成立区河长制工作领导小组。\n组长:由区长张三担任\n成员单位为:区发改局、区财政局\n成员:\n1 王五 区水务局局长\n"
+            "(2)赵六 市长助理\n领导小组办公室主任由钱七(区水务局副局长)兼任。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("区发改局", "unit", "成员单位"), ("区财政局", "unit", "成员单位"),
+                               ("王五", "person", "成员"), ("赵六", "person", "成员"), ("钱七", "person", "办公室主任")}
+    assert {("张三", "区人民政府", "区长"), ("赵六", "市人民政府", "市长助理"),
+            ("钱七", "区水务局", "副局长")} <= _posts(facts)
+
+
+def test_table_cells_one_a_line():
+    # gov- texts are copied "one line per paragraph/cell" (data/real/SOURCES.tsv); a member table then
+    # reads role, name, post on lines of their own.
+    text = "市政府决定成立市河长制工作领导小组,组成人员如下:\n组长\n张三\n市长\n副组长\n李四\n副市长\n王五\n市政府副秘书长\n"
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "副组长")}
+    assert _posts(facts) == {("张三", "市人民政府", "市长"), ("李四", "市人民政府", "副市长"), ("王五", "市政府", "副秘书长")}
+
+
+def test_group_set_up_with_its_leaders_before_its_name():
+    text = ("市政府决定成立以市委副书记、市长张三为组长、副市长李四为副组长、市直有关部门主要负责人为成员的"
+            "市河长制工作领导小组。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("市直有关部门", "unit", "成员")}
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"市河长制工作领导小组"}
+    assert {("张三", "市委", "副书记"), ("张三", "市人民政府", "市长"), ("李四", "市人民政府", "副市长")} == _posts(facts)
+
+
+def test_a_role_spaced_only_in_part_is_not_a_label():
+    # A post then a role label on one line (the one-line dumps of data/000_*.txt): 主任 委  员 is 主任 + 委员.
+    text = ("决定成立丰安县乡村振兴工作委员会。现将组成人员名单通知如下: 主  任:龙  浩  县长 副主任:颜彬然  "
+            "县人民政府办公室主任 委  员:苏凯蕾  县财政局局长 委员会下设办公室,在县水务局办公。")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("龙浩", "person", "主任"), ("颜彬然", "person", "副主任"), ("苏凯蕾", "person", "委员")}
+
+
+def test_group_from_a_title_without_成立_or_from_the_body_and_short_names():
+    facts, _ = _facts("现将调整后的成员名单通知如下:\n组长:张三 市长\n", title="关于市河长制工作领导小组成员调整的通知")
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"市河长制工作领导小组"}
+    facts, _ = _facts("经研究,决定成立某区“河长制”工作领导小组(以下简称领导小组)。\n组长:张三 区长\n")
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"某区“河长制”工作领导小组"}
+    # data/real/notices/gov-03.txt: a group named short after it is set up
+    facts, _ = _facts("由国务院办公厅、国家医保局组成国家组织药品集中采购和使用试点工作小组(以下简称试点工作小组),领导试点工作。"
+                      "试点工作小组办公室设在国家医保局,由国家医保局、联合采购办公室选派人员参加。")
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"国家组织药品集中采购和使用试点工作小组"}
+    assert ("联合采购办公室", "unit", "成员") in _members(facts)
+
+
+def test_以及_is_not_以_as_in_以X为组长():
+    # data/real/notices/sh-15.txt: a generic body for every street, no members recorded
+    text = ("各街道设立消防安全委员会,由行政主要领导担任主任,街道党政、建管、城运中心、城市管理综合执法等相应机构"
+            "以及辖区公安派出所为成员单位。")
+    facts, _ = _facts(text)
+    assert not _members(facts)
+
+
+def test_entries_joined_by_dunhao_and_prose_with_分别_or_为():
+    text = ("决定成立市河长制工作领导小组。\n副组长:李四 副市长、王五 市政府副秘书长\n成员:赵六 区委常委、区政府常务副区长\n"
+            "由钱七、孙八同志分别担任办公室副主任。周九同志为领导小组组长。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("李四", "person", "副组长"), ("王五", "person", "副组长"), ("赵六", "person", "成员"),
+                               ("钱七", "person", "办公室副主任"), ("孙八", "person", "办公室副主任"), ("周九", "person", "组长")}
+    assert {("王五", "市政府", "副秘书长"), ("赵六", "区委", "常委"), ("赵六", "区政府", "常务副区长")} <= _posts(facts)
+
+
+def test_two_groups_in_a_one_line_notice():
+    # the one-line dumps of data/000_*.txt: the second group is set up between two lists
+    text = ("区人民政府决定成立区河长制工作领导小组,组成人员如下: 组长:张三 区长 成员:区发改局、区财政局、区水务局、"
+            "区环保局、区农业局、区林业局、区交通局、区住建局、区城管局、区公安分局、区教育局、区卫健局、区文旅局、区应急局 "
+            "同时成立区防汛抗旱指挥部,组成人员如下: 总指挥:王五 区长 成员:区水务局、区应急局 特此通知。")
+    facts, _ = _facts(text)
+    by_group = {(f["group"], f["member"]) for f in facts if f["kind"] == "membership"}
+    assert ("区河长制工作领导小组", "张三") in by_group and ("区防汛抗旱指挥部", "王五") in by_group
+    assert ("区防汛抗旱指挥部", "区应急局") in by_group and ("区河长制工作领导小组", "王五") not in by_group
+
+
+def test_a_list_cut_off_by_the_page_gives_no_guess():
+    # data/real/notices/loc-12.txt and loc-08.txt end inside an entry
+    facts, warnings = _facts("决定成立广州市污染源普查领导小组。\n组长:王东 市政府副秘书长\n成员:李萍萍 市规划局副局")
+    assert _members(facts) == {("王东", "person", "组长")} and any("cut off" in w for w in warnings)
+    facts, _ = _facts("决定成立济宁市城市运行管理委员会。\n成员:玄志祥 市应急局局长\n董学琛")
+    assert _members(facts) == {("玄志祥", "person", "成员")}
+    facts, _ = _facts("决定成立市公共卫生体系建设领导小组。\n成员:何伟森 市市政局\n")  # name and unit, no title
+    assert _members(facts) == {("何伟森", "person", "成员")} and not _posts(facts)
+
+
+def test_a_short_note_after_a_name():
+    text = "决定成立市河长制工作领导小组。\n副组长:李四(常务) 副市长\n成员:王五(兼) 区财政局局长\n 赵六 区人力资源局副局长(挂职)\n"
+    facts, _ = _facts(text)
+    assert _members(facts) == {("李四", "person", "副组长"), ("王五", "person", "成员"), ("赵六", "person", "成员")}
+    assert {("李四", "市人民政府", "副市长"), ("王五", "区财政局", "局长")} <= _posts(facts)
+    assert [f["note"] for f in facts if f["kind"] == "post" and f["person"] == "赵六"] == ["挂职"]
+
+
+def test_roles_as_numbered_sub_headings():
+    text = ("决定成立市食品安全委员会。组成人员如下:\n(一)主任委员\n张三 市长\n(二)副主任委员\n李四 副市长\n王五 市政府副秘书长\n"
+            "(三)委员(按姓氏笔画为序)\n赵六 市财政局局长\n二、主要职责\n负责统筹。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "主任委员"), ("李四", "person", "副主任委员"),
+                               ("王五", "person", "副主任委员"), ("赵六", "person", "委员")}
+
+
+def test_table_rows_of_unit_name_and_title():
+    facts, _ = _facts("决定成立市河长制工作领导小组。\n成员:\n区发改局 张三 局长\n区财政局 李 四 副局长\n")
+    assert _members(facts) == {("张三", "person", "成员"), ("李四", "person", "成员")}
+    assert _posts(facts) == {("张三", "区发改局", "局长"), ("李四", "区财政局", "副局长")}
+
+
+# data/real/notices/sh-19.txt and loc-05.txt: member units in a set-up sentence, an office's members
+def test_units_of_a_group_set_up_in_one_sentence_and_an_offices_members():
+    text = ("成立由镇行政主要领导担任组长,镇分管领导担任副组长,镇党政办、经发办、新吴泾公司、吴泾司法所、各居村等成员单位的"
+            "镇房屋安全隐患排查整治工作领导小组,统筹推进全镇工作。\n"
+            "下设污染源普查工作办公室为街道城管办(环保办),由周阳兼任办公室主任,周胜清任副主任,街直相关部门及各村(社区)为成员。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {
+        ("镇党政办", "unit", "成员单位"), ("经发办", "unit", "成员单位"), ("新吴泾公司", "unit", "成员单位"),
+        ("吴泾司法所", "unit", "成员单位"), ("各居村", "unit", "成员单位"),
+        ("周阳", "person", "办公室主任"), ("周胜清", "person", "办公室副主任"),
+        ("街直相关部门", "unit", "办公室成员"), ("各村(社区)", "unit", "办公室成员")}
+
+
+# The sh- texts are Markdown pages (data/real/SOURCES.tsv); a member table there has cell borders.
+def test_markdown_member_tables():
+    text = ("决定成立区河长制工作领导小组,组成人员如下:\n\n| 职务 | 姓名 | 单位及职务 |\n|---|---|---|\n"
+            "| 组长 | 张三 | 区委副书记、区长 |\n| 副组长 | 李四 | 区政府副区长 |\n|  | 王五 | 区水务局局长 |\n\n"
+            "领导小组办公室设在区水务局。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "副组长")}
+    text = ("决定成立区河长制工作领导小组,组成人员如下:\n| 序号 | 姓名 | 单位及职务 | 组内职务 |\n|---|---|---|---|\n"
+            "| 1 | 张三 | 区委副书记、区长 | 组长 |\n| 2 | 李 四 | 区政府副区长 | 副组长 |\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长")}
+    assert {("张三", "区人民政府", "区长"), ("李四", "区政府", "副区长")} <= _posts(facts)
