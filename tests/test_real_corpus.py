@@ -16,10 +16,9 @@ from govgraph.facts import validate_fact
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 
 FLOORS = {
-    "all": {"post": 0.50, "person-title": 0.52, "membership": 0.56, "task": 0.60},
-    "held-out": {"post": 0.45, "person-title": 0.47, "membership": 0.38, "task": 0.65},
+    "all": {"post": 0.88, "person-title": 0.90, "term": 0.80, "membership": 0.91, "task": 0.91, "due": 0.95},
+    "held-out": {"post": 0.74, "person-title": 0.80, "membership": 0.81, "task": 0.82, "due": 0.75},
 }
-
 
 @pytest.fixture(scope="module")
 def real_extraction():
