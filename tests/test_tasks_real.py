@@ -413,3 +413,47 @@ def test_owner_of_the_work():
     text = "三、职责分工\n该为民办实事项目建设主体为区应急局，统筹开展项目建设、工程验收和管理移交等工作。\n"
     tasks, _ = _tasks(text, "2026-02-26")
     assert _keys(tasks) == [((), ("区应急局",), None)]
+
+
+# data/real/notices/loc-16.txt: a covering letter whose task tables are not on the page; the
+# units the tables give a role are the subjects (as written).
+def test_role_collectives_of_a_covering_letter():
+    text = ("各有关单位:\n一、明确责任,狠抓落实\n各责任单位要严格遵循“年初公布、年中检查、年底兑现、接受监督”的原则,制定计划,明确责任。\n"
+            "二、密切配合,各负其责\n牵头责任单位要切实担负起第一责任人的责任,牵头抓总,积极组织实施。各相关单位要全力支持、积极帮助解决遇到的困难和问题。\n")
+    tasks, _ = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["各责任单位"], ["牵头责任单位"], ["各相关单位"]]
+
+
+# data/real/notices/loc-22.txt: 各责任单位、配合单位要…: a list going on past 配合 (a duty verb)
+# is no subject 各责任单位 with the duty 配合…
+def test_list_going_on_past_a_verb_like_word():
+    text = "各有关单位:\n一、提高认识。全区各级各部门要提高认识。各责任单位、配合单位要敢于担当、主动作为,全力以赴完成各项目标任务。\n"
+    tasks, _ = _tasks(text)
+    assert not any("各责任单位" in t["responsible"] for t in tasks)
+
+
+# The same clause where the notice's own assignments are read (brackets): 各责任单位 are their units.
+def test_role_collectives_beside_the_notices_own_assignments():
+    text = ("各有关单位:\n一、加快发展\n1.推进产业园建设(牵头单位:区发改委;责任单位:区财政局)\n"
+            "二、工作要求\n各责任单位要根据所承担的责任事项,制订具体细化的办理工作方案。\n")
+    tasks, _ = _tasks(text)
+    assert _keys(tasks) == [(("区发改委",), ("区财政局",), None)]
+
+
+# data/real/notices/loc-19.txt: a case (涉及多个责任部门的,) scopes the clauses after it
+# (牵头部门要…;相关责任部门要…): no duty of every such unit; 各地、各部门办公室 is one assignee.
+def test_case_scope_and_shared_organ():
+    text = ("各县(市、区)人民政府:\n一、落实工作责任。市政府办公室每季度对目标任务完成情况进行一次督查汇总。"
+            "各地、各部门办公室要及时汇总上报本地区、本部门承担的各项工作任务完成情况。\n"
+            "二、细化分解任务。目标任务涉及多个责任部门的,牵头部门要发挥牵头协调作用,统筹推进;"
+            "相关责任部门要接受牵头部门的调度,按照责任分工抓好任务落实。\n")
+    tasks, _ = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["市政府办公室"], ["各地、各部门办公室"]]
+
+
+# data/real/notices/gov-02.txt: 有关部门 (no plural head, no level) names no one.
+def test_unnamed_departments_are_no_subject():
+    text = ("各省、自治区、直辖市人民政府:\n5.1 省级人民政府应根据当地实际情况,加强地方粮食储备。"
+            "有关部门要加强对粮食经营企业库存情况的监督检查。\n")
+    tasks, _ = _tasks(text)
+    assert not any("有关部门" in t["responsible"] for t in tasks)

@@ -17,7 +17,7 @@ from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .lexicon import load_lexicon
 from .mentions import CJK, is_unit_like, split_unit_list
 from .task_common import _task
-from .task_lexicon import is_collective, task_lexicon
+from .task_lexicon import is_collective, is_role_collective, task_lexicon
 
 __all__ = ["_duty_clauses", "_VERB_STARTS"]
 
@@ -33,13 +33,16 @@ _LEVELS = ("区", "市", "县", "省", "镇", "乡", "州", "旗")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
 _OWNER = re.compile(r"(?:责任|建设|实施|工作)主体(?:为|是)(?P<u>[^,。;的]{2,20}?)(?=[,。;]|$)")
+_CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
-    if not subj or re.search(r"[,。;\s]", subj):
-        return None
+    if not subj or re.search(r"[,。;\s]", subj) or subj.endswith(("、", "和", "及", "与")):
+        return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
+    if is_role_collective(subj):
+        return [subj]  # 牵头责任单位要…: opens with a verb, names a role's units
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
         return None
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
@@ -59,9 +62,11 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     if kind and is_collective(kind.group("kind")):
         return [kind.group("kind")]  # 教育、交通…等行业主管部门: the kind of unit named
     items = split_assignees(subj)
+    if _shared_organ(items):
+        return [subj]
     if items and (items[0].startswith(_VERB_STARTS) or any("等" in x for x in items)):
         return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
-    if items and all(is_assignee(x) or (_is_group(x) and plausible_name(x)) for x in items):
+    if items and all(is_assignee(x) or is_role_collective(x) or (_is_group(x) and plausible_name(x)) for x in items):
         return items
     kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
     if len(kinds) > 1 and kinds[0].startswith("各") and is_collective(kinds[0]) and m.group() in _TLX.strong_verbs \
@@ -73,6 +78,18 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         if subj.endswith(coll) and len(coll) >= 4 and not _VERB_RE.search(subj[: -len(coll)]):
             return [coll]  # 议案、建议案主办部门: the collective named at the end
     return None
+
+
+_SHARED = tuple(r[1] for r in _TLX.sub_units if r[0] == "shared")
+
+
+def _shared_organ(items: list) -> bool:
+    """各地、各部门办公室: the organ ending the last plural collective is every listed body's."""
+    if len(items) < 2 or not all(x.startswith("各") for x in items):
+        return False
+    last = items[-1]
+    organ = next((w for w in _SHARED if last.endswith(w) and is_collective(last[: -len(w)])), None)
+    return bool(organ) and all(is_collective(x) and not x.endswith(organ) for x in items[:-1])
 
 
 def _subject(clause: str, sectors: bool = True):
@@ -89,7 +106,7 @@ def _subject(clause: str, sectors: bool = True):
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
         items = _subject_at(clause, m, sectors)
-        if items is None:
+        if items is None or all(x in _TLX.unnamed for x in items):
             continue
         if m.group() in _TLX.strong_verbs:
             return items, m.start()
@@ -146,17 +163,25 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
         cuts = sorted([(first, first)] + [(a, b) for a, b, _ in regions[1:]]) + [(limit, limit)]
         regions += [(cuts[i][1], cuts[i + 1][0], True) for i in range(len(cuts) - 1) if cuts[i][1] < cuts[i + 1][0]]
     marker_ends = {m.end for m in ctx.outline.markers}
+    # 各牵头单位要…: the units a task list gives that role; where the notice's own list is read
+    # (brackets, labelled lines), they are its units already, and the clause adds no one.
+    roles_ok = not out
     for ra, rb, named_only in regions:
+        in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
         for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):
             s0 = ra + sm.start()
             sent = sm.group()
+            was_case, in_case = in_case, sent.endswith(";") and (in_case or bool(_CASE.match(sent.strip())))
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
                 continue
             bare = sent.strip()
             if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
                     bare.endswith(":") or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
-            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx))
+            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok)
+            if was_case:
+                # the case's other parties are the units of that case, not every such unit
+                duties = [d for d in duties if not all(is_collective(u) or is_role_collective(u) for u in d[2] + d[3])]
             if not duties and _ALL_ABOVE.match(bare):
                 # 以上工作要在2019年2月底前完成: the deadline of the section's duties so far
                 d, dt = text_deadline(bare, ctx.year)
@@ -285,7 +310,7 @@ def _national(ctx) -> bool:
     return any(x.startswith(_TLX.national_markers) for x in (ctx.doc or "", ctx.notice.issuer or "", ctx.notice.title or ""))
 
 
-def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True):
+def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True, roles_ok: bool = False):
     """Duties in one sentence: (start, end, lead units, units, predicate text) per subject.
 
     The first subject opens the sentence (after an outline marker or a layout gap);
@@ -326,7 +351,9 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
         if not got and not lead_units:
             continue
         units, pstart = got if got else ([], 0)
-        if any(u in _SELF_ROLES or u in _LEX.roles for u in units) or _exhortation(units, clause[pstart:]):
+        if any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
+               or u in _LEX.roles for u in units) \
+                or _exhortation(units, clause[pstart:]):
             continue
         units, pstart = _with_partners(clause, units, pstart)
         found.append((c0, lead_units, units, st + pstart))
@@ -358,7 +385,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
             k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors)
         if got and (k or _STRICT.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
-                and not any(u in _SELF_ROLES for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
+                and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
     if not found:
