@@ -457,3 +457,17 @@ def test_unnamed_departments_are_no_subject():
             "有关部门要加强对粮食经营企业库存情况的监督检查。\n")
     tasks, _ = _tasks(text)
     assert not any("有关部门" in t["responsible"] for t in tasks)
+
+
+# data/real/notices/sh-18.txt: a clause opening with 联合 and a unit list, the acting unit (the
+# plan's issuer) unnamed: the units named are responsible; a unit named 联合… is no partner list.
+def test_partners_of_an_unnamed_actor():
+    text = ("各街道办事处:\n四、重点工作\n(三)加强教育培训和普法宣传。联合司法局、属地街镇强化普法宣传、典型案例宣传,"
+            "在执法中通过“以案释法”等方式开展居民群众行为引导教育。\n")
+    tasks, _ = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["司法局", "属地街镇"]]
+    # data/real/notices/gov-03.txt
+    text = ("各省、自治区、直辖市人民政府:\n(二)成立联合采购办公室\n由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作。"
+            "联合采购办公室下设监督组、专家组、集中采购小组。\n")
+    tasks, _ = _tasks(text)
+    assert not any("采购办公室" in t["responsible"] for t in tasks)

@@ -178,7 +178,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
             if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
                     bare.endswith(":") or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
-            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok)
+            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok, work)
             if was_case:
                 # the case's other parties are the units of that case, not every such unit
                 duties = [d for d in duties if not all(is_collective(u) or is_role_collective(u) for u in d[2] + d[3])]
@@ -256,6 +256,26 @@ def _exhortation(units: list, pred: str) -> bool:
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends))
 
 
+def _named_partners(text: str) -> list:
+    """The named units of a partner list (联合A、B等部门): [] unless all are units and one is named;
+    the list may run into the predicate (联合司法局、属地街镇强化普法宣传).
+
+    >>> _named_partners("司法局、属地街镇强化普法宣传、典型案例宣传")
+    ['司法局', '属地街镇']
+    """
+    text = re.sub(r"等(?:有关|相关|职能)?(?:部门|单位).*$", "", text)
+    items = text.split("、")
+    for i, x in enumerate(items):
+        if not is_assignee(x):
+            k = next((k for k in range(len(x) - 2, 1, -1) if is_assignee(x[:k])), 0)
+            items = items[:i] + ([x[:k]] if k else [])
+            break
+    partners = split_assignees("、".join(items))
+    if not all_assignees(partners) or all(u in _TLX.unnamed or is_collective(u) for u in partners):
+        return []
+    return [u for u in partners if u not in _TLX.unnamed]
+
+
 def _with_partners(clause: str, units: list, pstart: int):
     """``A会同B…``: B's named units are responsible with A (会同 is no lead wording);
     ``会同有关部门`` adds no one. Returns (units, predicate start)."""
@@ -310,7 +330,8 @@ def _national(ctx) -> bool:
     return any(x.startswith(_TLX.national_markers) for x in (ctx.doc or "", ctx.notice.issuer or "", ctx.notice.title or ""))
 
 
-def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True, roles_ok: bool = False):
+def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True, roles_ok: bool = False,
+                     work: str = ""):
     """Duties in one sentence: (start, end, lead units, units, predicate text) per subject.
 
     The first subject opens the sentence (after an outline marker or a layout gap);
@@ -349,6 +370,14 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
         if not got and not lead_units:
+            wm = _PARTNERS.match(clause) if clause.startswith(tuple(_WITH_LIST)) else None
+            if wm and st == c0 and _named_partners(wm.group("u")) and \
+                    work.count(clause[: wm.start("u")] + _named_partners(wm.group("u"))[0]) < 2:
+                # (联合采购办公室汇总…, named again elsewhere, is a unit opening with 联合)
+                # (三)…。联合司法局、属地街镇强化普法宣传: the acting unit is the notice's issuer,
+                # unnamed; the units it works with are named
+                found.append((c0, [], _named_partners(wm.group("u")), st))
+                break
             continue
         units, pstart = got if got else ([], 0)
         if any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
