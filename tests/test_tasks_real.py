@@ -471,3 +471,25 @@ def test_partners_of_an_unnamed_actor():
             "联合采购办公室下设监督组、专家组、集中采购小组。\n")
     tasks, _ = _tasks(text)
     assert not any("采购办公室" in t["responsible"] for t in tasks)
+
+
+# data/real/notices/sh-05.txt: body items restating rows of the notice's 重点任务分解表 (texts cut).
+def test_restated_rows_best_match_and_order():
+    from govgraph.loaders.task_tables import _drop_restated
+
+    def t(ref, text, units, typ=None):
+        d = {"ref": ref, "text": text, "lead": [], "responsible": units}
+        if typ:
+            d["_type"] = typ
+        return d
+    a, b, c = ["区绿化市容局", "区水务局", "区规划资源局", "各街镇"], ["区水务局", "区规划资源局", "各街镇"], \
+        ["区水务局", "区绿化市容局", "区生态环境局", "各街镇"]
+    body = [t("二.(四).3", "推进城乡公园体系构建。结合海绵城市、排水防涝等规划,因地制宜落实城乡公园绿化项目的海绵建设", a),
+            t("二.(四).4", "打造蓝绿融合生态廊道。加强跨区域生态走廊、绿道对接", ["区绿化市容局", "区交通委", "各街镇"]),
+            t("二.(五).1", "提升防汛除涝能力。加快流域骨干水利工程建设,持续提升河道抗风险能力", b),
+            t("二.(五).2", "推进河湖水系生态治理。通过对淤积严重的骨干河段实施底泥疏浚", c)]
+    rows = [t("附件.9", "结合海绵城市、排水防涝等规划,因地制宜落实城乡公园绿化项目的海绵建设", a, "城乡公园体系构建"),
+            t("附件.10", "结合河湖水系项目特点,因地制宜地落实海绵城市建设要求,通过水系连通、河道整治等工程", b, "河湖水系除涝"),
+            t("附件.11", "通过对淤积严重的骨干河段实施底泥疏浚,进一步提高河湖水系连通性", c, "河湖水系生态治理")]
+    kept = _drop_restated(None, body, rows)
+    assert [x["ref"] for x in kept] == ["二.(四).4", "附件.9", "附件.10", "附件.11"]
