@@ -493,3 +493,10 @@ def test_restated_rows_best_match_and_order():
             t("附件.11", "通过对淤积严重的骨干河段实施底泥疏浚,进一步提高河湖水系连通性", c, "河湖水系生态治理")]
     kept = _drop_restated(None, body, rows)
     assert [x["ref"] for x in kept] == ["二.(四).4", "附件.9", "附件.10", "附件.11"]
+
+
+# data/real/notices/sh-14.txt (body): an enumeration 四是 opens the clause before its subject.
+def test_enumeration_before_the_subject():
+    tasks, _ = _tasks("各街镇:\n三、主要任务\n(二)完善回收体系。三是加快建设物流体系。四是区财政局、区发展改革委等部门负责"
+                      "制定低价值可回收物补贴政策,确保再生资源回收工作取得实质性进展。\n")
+    assert _keys(tasks) == [((), ("区财政局", "区发展改革委"), None)]

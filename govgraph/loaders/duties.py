@@ -235,8 +235,9 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
 
 
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
+# (an enumeration 一是…二是… may open it too)
 _CLAUSE_PREFIX = re.compile(
-    r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
+    r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _BY = r"(?:分别|统一|主要)?由"
