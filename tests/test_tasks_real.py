@@ -500,3 +500,17 @@ def test_enumeration_before_the_subject():
     tasks, _ = _tasks("各街镇:\n三、主要任务\n(二)完善回收体系。三是加快建设物流体系。四是区财政局、区发展改革委等部门负责"
                       "制定低价值可回收物补贴政策,确保再生资源回收工作取得实质性进展。\n")
     assert _keys(tasks) == [((), ("区财政局", "区发展改革委"), None)]
+
+
+# data/real/notices/sh-19.txt: a unit described by its role with its name in brackets; a
+# 综合行政执法队 is a unit.
+def test_described_unit_and_enforcement_team():
+    tasks, _ = _tasks("各居村:\n二、工作任务\n(一)排查。系统维护单位(数交公司)负责做好系统技术支撑工作。\n"
+                      "(二)分工。安监所负责人员密集场所房屋的消防安全宣传和指导工作;综合行政执法队负责违法建筑整治工作。\n")
+    assert [t["responsible"] for t in tasks] == [["数交公司"], ["安监所"], ["综合行政执法队"]]
+
+
+# data/real/notices/sh-17.txt: 施工、监理…等单位 are contracted parties, not fields of a level's departments.
+def test_contracted_parties_are_no_sectors():
+    tasks, _ = _tasks("各有关单位:\n第十二条 施工、监理、项目管理服务单位等单位应当遵守有关安全生产的法律、法规,加强安全生产管理。\n")
+    assert tasks == []

@@ -33,6 +33,7 @@ _LEVELS = ("区", "市", "县", "省", "镇", "乡", "州", "旗")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
 _OWNER = re.compile(r"(?:责任|建设|实施|工作)主体(?:为|是)(?P<u>[^,。;的]{2,20}?)(?=[,。;]|$)")
+_DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{{2,30}})\\)")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 
@@ -43,6 +44,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
         return [subj]  # 牵头责任单位要…: opens with a verb, names a role's units
+    dm = _DESCRIBED.fullmatch(subj)
+    if dm and all_assignees(split_assignees(dm.group("n"))):
+        return split_assignees(dm.group("n"))  # 系统维护单位(数交公司)负责…: the unit named in brackets
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
         return None
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
@@ -55,7 +59,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         if named and all(is_assignee(x) for x in named) and not named[0].startswith(_VERB_STARTS):
             return named  # 科技部、工业和信息化部等部门: the units named
         items = [x for x in subj[: tail.start()].split("、") if x]
-        if items and (sectors or items[0].startswith(_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items):
+        if items and (sectors or items[0].startswith(_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items) \
+                and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
         return None
     kind = _KIND_TAIL.search(subj)
