@@ -344,7 +344,7 @@ def test_named_duties_outside_duty_sections_and_persons():
     tasks, _ = _tasks(text, "2023-06-01")
     units = [t["responsible"] for t in tasks]
     assert ["区规划资源局"] in units  # a named unit outside the duty section
-    assert ["各乡镇"] not in units  # collectives there are read only in duty sections
+    assert ["各乡镇"] in units  # local bodies given work there count (the gold of sh-10 lists them)
     assert ["区经发局"] not in units
 
 
@@ -514,3 +514,21 @@ def test_described_unit_and_enforcement_team():
 def test_contracted_parties_are_no_sectors():
     tasks, _ = _tasks("各有关单位:\n第十二条 施工、监理、项目管理服务单位等单位应当遵守有关安全生产的法律、法规,加强安全生产管理。\n")
     assert tasks == []
+
+
+# data/real/notices/sh-09.txt: 区消防安全委员会制定的《…》: a relative clause, no duty.
+def test_relative_clause_is_no_duty():
+    tasks, _ = _tasks("各乡镇人民政府,区政府各委、办、局:\n区消防安全委员会制定的《高层建筑消防安全综合治理工作方案》"
+                      "已经区政府同意,现转发给你们,请认真按照执行。\n")
+    assert tasks == []
+
+
+# data/real/notices/sh-10.txt: beside a section on duties (职责分工), local bodies given work with
+# a strict verb still count; 区规划资源局牵头各乡镇建立…: the units led are responsible.
+def test_local_collectives_and_units_led():
+    text = ("各乡镇人民政府:\n一、工作职责分工\n区规划资源局负责入市地块的规划管理。\n"
+            "二、入市范围\n入市地块是指经依法依规登记的集体建设用地的地块。各乡镇应稳步开展排摸权属已清晰的入市地块。"
+            "区规划资源局牵头各乡镇建立健全拟入市地块项目计划库。\n")
+    tasks, _ = _tasks(text)
+    assert _keys(tasks) == [((), ("区规划资源局",), None), ((), ("各乡镇",), None),
+                            (("区规划资源局",), ("各乡镇",), None)]

@@ -110,6 +110,8 @@ def _subject(clause: str, sectors: bool = True):
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        if clause.startswith("的", m.end()) and len(m.group()) >= 2:
+            continue  # 区消防安全委员会制定的《…》已经区政府同意: a relative clause, no duty
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
@@ -128,6 +130,12 @@ def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
     the longer subject runs from the weak verb to a unit ending a few characters later."""
     rest = clause[weak[2]:m.start()]
     return 1 <= len(rest) <= 3 and bool(_OFFICE_END.search(rest)) and not re.search(r"[对的和与及、]", rest)
+
+
+def _local(u: str, pred: str) -> bool:
+    """各乡镇应稳步开展…: local bodies given work with a strict verb (not 要高度重视…)."""
+    return u.startswith("各") and u.endswith(_TLX.local_tails) and bool(_STRICT.match(pred)) \
+        and not _exhortation([u], pred)
 
 
 def _is_group(x: str) -> bool:
@@ -217,8 +225,9 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
             if named_only:
-                duties = [d for d in duties if (d[2] + d[3]) and all(
-                    is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])]
+                duties = [d for d in duties if (d[2] + d[3]) and (all(
+                    is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
+                    or all(_local(u, d[4]) for u in d[2] + d[3]))]
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:
@@ -437,6 +446,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             continue
         if units and not lead and re.match(r"(?:负责)?牵头", pred):
             lead, units = units, []
+            k = p0 + re.match(r"(?:负责)?牵头", pred).end()
+            got = _subject(sent[k:k + 60]) if not re.match(r"[,:]", sent[k:k + 1]) else None
+            if got and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]):
+                units = got[0]  # 区规划资源局牵头各乡镇建立…: the units led are responsible
         merged.append((c0, lead, units, p0, False))
     out = []
     for i, (c0, lead, units, p0, _) in enumerate(merged):

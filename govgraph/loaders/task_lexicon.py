@@ -48,6 +48,7 @@ class TaskLexicon:
     collective_tails: tuple
     alone_tails: tuple
     unnamed: frozenset  # 有关部门: the units concerned, unnamed (no assignee of a duty clause)
+    local_tails: tuple  # 各乡镇, 各街镇: a collective of local bodies
     assign_words: dict  # word -> lead | responsible | with
     exhortations: tuple  # 高度重视…: a collective asked for attention, not for work
     exhortation_ends: tuple  # …结合实际抓好落实: a short request to carry out the notice
@@ -83,6 +84,7 @@ def task_lexicon() -> TaskLexicon:
         collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
         alone_tails=by_len(r[1] for r in aff if r[0] == "alone"),
         unnamed=frozenset(r[1] for r in aff if r[0] == "unnamed"),
+        local_tails=by_len(r[1] for r in aff if r[0] == "local"),
         assign_words={r[0]: r[1] for r in _rows("assign_words.tsv")},
         exhortations=tuple(r[0] for r in _rows("exhortations.txt") if not r[0].startswith("$")),
         exhortation_ends=tuple(r[0][1:] for r in _rows("exhortations.txt") if r[0].startswith("$")),
