@@ -532,3 +532,13 @@ def test_local_collectives_and_units_led():
     tasks, _ = _tasks(text)
     assert _keys(tasks) == [((), ("区规划资源局",), None), ((), ("各乡镇",), None),
                             (("区规划资源局",), ("各乡镇",), None)]
+
+
+# data/real/notices/sh-12.txt, loc-12.txt: one 各 over kinds of local government (各街道、镇,
+# 各区、县级市) is one assignee as written; X作为…责任主体,负责…: the subject with its role in apposition.
+def test_one_each_over_kinds_and_apposition():
+    tasks, _ = _tasks("各街道办事处、镇政府:\n三、职责分工\n各街道、镇作为本辖区内装修垃圾处理工作的责任主体,"
+                      "负责本辖区内装修垃圾处理的日常监管。\n")
+    assert [t["responsible"] for t in tasks] == [["各街道、镇"]]
+    tasks, _ = _tasks("各区、县级市人民政府:\n一、加强领导\n各区、县级市要抓紧成立相应的领导机构,认真组织实施本辖区普查工作。\n")
+    assert [t["responsible"] for t in tasks] == [["各区、县级市"]]

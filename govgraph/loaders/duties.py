@@ -67,7 +67,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     if kind and is_collective(kind.group("kind")):
         return [kind.group("kind")]  # 教育、交通…等行业主管部门: the kind of unit named
     items = split_assignees(subj)
-    if _shared_organ(items):
+    if _shared_organ(items) or _SHARED_EACH.fullmatch(subj):
         return [subj]
     if items and (items[0].startswith(_VERB_STARTS) or any("等" in x for x in items)):
         return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
@@ -85,6 +85,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
+_SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(_LEVELS)}|街道))+")
+_AS_OWNER = re.compile(r"(?P<u>[^,。;作]{2,20}?)作为[^,。;]{2,40}?(?:主体|单位|部门|机构),(?=负责|要|应)")
 _SHARED = tuple(r[1] for r in _TLX.sub_units if r[0] == "shared")
 
 
@@ -384,6 +387,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             k = re.match(_BY, clause).end()
             clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
+        am = _AS_OWNER.match(clause) if not got and not lead_units else None
+        if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
+            # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
+            got = ([am.group("u")] if _SHARED_EACH.fullmatch(am.group("u")) else split_assignees(am.group("u")),
+                   am.end())
         if not got and not lead_units:
             wm = _PARTNERS.match(clause) if clause.startswith(tuple(_WITH_LIST)) else None
             if wm and st == c0 and _named_partners(wm.group("u")) and \
