@@ -542,3 +542,15 @@ def test_one_each_over_kinds_and_apposition():
     assert [t["responsible"] for t in tasks] == [["各街道、镇"]]
     tasks, _ = _tasks("各区、县级市人民政府:\n一、加强领导\n各区、县级市要抓紧成立相应的领导机构,认真组织实施本辖区普查工作。\n")
     assert [t["responsible"] for t in tasks] == [["各区、县级市"]]
+
+
+# data/real/notices/loc-17.txt (Traditional characters): the units whose work is due
+# (各牽頭單位的…方案務于…前報送), two deadlines one after the other are two tasks; a standing
+# monthly report is no task.
+def test_possessive_subject_two_deadlines_and_monthly_report():
+    text = ("各縣、區人民政府:\n現將《方案》印發給你們,并通知如下:\n"
+            "1.明確任務,壓實責任。各牽頭單位的具體推進實施方案務于2021年2月3日前報送各位分管市領導,"
+            "經分管市領導審核把關后于2月7日前報送市政府。\n"
+            "3.加強督考,狠抓落實。各牽頭單位要于每月28日前將各項工作任務進展情況報送市政府督考辦。\n")
+    tasks, _ = _tasks(text, "2021-01-25", doc="盤政辦發〔2021〕1號")
+    assert _keys(tasks) == [((), ("各牽頭單位",), "2021-02-03"), ((), ("各牽頭單位",), "2021-02-07")]

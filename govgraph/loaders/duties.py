@@ -87,6 +87,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(_LEVELS)}|街道))+")
+_POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
 _AS_OWNER = re.compile(r"(?P<u>[^,。;作]{2,20}?)作为[^,。;]{2,40}?(?:主体|单位|部门|机构),(?=负责|要|应)")
 _SHARED = tuple(r[1] for r in _TLX.sub_units if r[0] == "shared")
 
@@ -231,6 +232,9 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 duties = [d for d in duties if (d[2] + d[3]) and (all(
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
+            duties = [x for d in duties for x in _by_deadline(ctx, d, s0)
+                      if not (_RECURRING_REPORT.match(x[4]) and not re.search(r"\d{1,2}月(?:\d{1,2}日|底)前", x[4][4:])
+                              and all(is_collective(u) or is_role_collective(u) for u in x[2] + x[3]))]
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:
@@ -249,6 +253,34 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     out[-1]["_item"] = item.start
                     out[-1]["_head"] = body == "" and bool(units)
                 out[-1]["_sec"] = _section_of(ctx, a)
+
+
+# 各牵头单位要于每月28日前将进展情况报送…: the collectives' standing report, no task of its own (a one-off
+# deadline in the same clause, …,12月18日前报送工作总结, keeps it one)
+_RECURRING_REPORT = re.compile(r"(?:要|须|务必|务|应|应当)?(?:于|在)?每(?:月|季度|周|半年|年)[^,。;]{0,30}?(?:报送|上报)"
+                               r"[^。;]*[。;]?$")
+
+
+def _by_deadline(ctx, duty, s0: int) -> list:
+    """A duty whose comma clauses state two one-off deadlines, one after the other, is two tasks
+    of its units (…方案务于2月3日前报送分管市领导,经审核把关后于2月7日前报送市政府)."""
+    a, b, lead, units, body = duty
+    work = ctx.work
+    first = text_deadline(work[a:b], ctx.year, context=work[s0:a])
+    if not first[0]:
+        return [duty]
+    cut = None
+    for cm in re.finditer(r",", work[a:b]):
+        p = a + cm.start()
+        d1 = text_deadline(work[a:p], ctx.year, context=work[s0:a])
+        d2 = text_deadline(work[p + 1:b], ctx.year, context=work[s0:p + 1])
+        if d1[0] and d2[0] and d1[0] < d2[0]:
+            cut = p
+            break
+    if cut is None:
+        return [duty]
+    k = len(body) - (b - cut)  # where the cut falls in the body
+    return [(a, cut, lead, units, body[:k]), (cut + 1, b, lead, units, body[k + 1:])]
 
 
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
@@ -387,6 +419,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             k = re.match(_BY, clause).end()
             clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
+        pm = _POSSESSIVE.match(clause) if not got and not lead_units else None
+        if pm and DEADLINE_RE.search(pm.group("when")) and (
+                all_assignees(split_assignees(pm.group("u"))) or (roles_ok and is_role_collective(pm.group("u")))):
+            # 各牵头单位的具体推进实施方案务于2月3日前报送…: the units whose work is due
+            got = (split_assignees(pm.group("u")), len(pm.group("u")) + 1)
         am = _AS_OWNER.match(clause) if not got and not lead_units else None
         if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
             # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
