@@ -554,3 +554,12 @@ def test_possessive_subject_two_deadlines_and_monthly_report():
             "3.加強督考,狠抓落實。各牽頭單位要于每月28日前將各項工作任務進展情況報送市政府督考辦。\n")
     tasks, _ = _tasks(text, "2021-01-25", doc="盤政辦發〔2021〕1號")
     assert _keys(tasks) == [((), ("各牽頭單位",), "2021-02-03"), ((), ("各牽頭單位",), "2021-02-07")]
+
+
+# data/real/notices/loc-02.txt, loc-04.txt: a group's daily work borne by a unit (日常工作由X承担);
+# gov-16.txt: 请各市、区政府… (one 各 over two kinds of government).
+def test_daily_work_borne_by_a_unit_and_each_government():
+    tasks, _ = _tasks("各镇人民政府:\n为加强领导,成立领导小组。领导小组不设办公室,日常工作由市卫生局有关科室承担。\n")
+    assert [t["responsible"] for t in tasks] == [["市卫生局"]]
+    tasks, _ = _tasks("各市、区人民政府:\n请各市、区政府结合工作实际,建立本地区防治艾滋病工作机制。\n")
+    assert [t["responsible"] for t in tasks] == [["各市、区政府"]]

@@ -86,7 +86,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 
 
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
-_SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(_LEVELS)}|街道))+")
+_SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(_LEVELS)}|街道))+(?:人民政府|政府)?")
+_DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
+                         r"(?:承担|负责)(?=[。;,]|$)")
 _POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
 _AS_OWNER = re.compile(r"(?P<u>[^,。;作]{2,20}?)作为[^,。;]{2,40}?(?:主体|单位|部门|机构),(?=负责|要|应)")
 _SHARED = tuple(r[1] for r in _TLX.sub_units if r[0] == "shared")
@@ -477,6 +479,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
                 and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
+    if not found:
+        dm = _DAILY_WORK.search(sent)
+        if dm and all_assignees(split_assignees(dm.group("u"))):
+            # 领导小组不设办公室,日常工作由市卫生局有关科室承担: the unit bearing a group's daily work
+            found.append((dm.start(), [], split_assignees(dm.group("u")), dm.start()))
     if not found:
         om = _OWNER.search(sent)
         if om and all_assignees(split_assignees(om.group("u"))):
