@@ -563,3 +563,14 @@ def test_daily_work_borne_by_a_unit_and_each_government():
     assert [t["responsible"] for t in tasks] == [["市卫生局"]]
     tasks, _ = _tasks("各市、区人民政府:\n请各市、区政府结合工作实际,建立本地区防治艾滋病工作机制。\n")
     assert [t["responsible"] for t in tasks] == [["各市、区政府"]]
+
+
+# data/real/notices/gov-01.txt: X是…的重要内容 is a definition, no duty; gov-09.txt: a duty
+# leading in the items below (…重点做好以下工作:) is no addressee line.
+def test_definition_and_lead_in_duty():
+    tasks, _ = _tasks("各省、自治区、直辖市人民政府:\n城镇小区配套建设幼儿园是城镇公共服务设施建设的重要内容,是保障和改善民生的重要举措。\n",
+                      doc="国办发〔2019〕3号")
+    assert tasks == []
+    tasks, _ = _tasks("各省、自治区、直辖市人民政府:\n三、主要任务\n试点地区要认真组织实施,推进数据融通、服务融通,重点做好以下工作:\n",
+                      doc="国办函〔2018〕71号")
+    assert [t["responsible"] for t in tasks] == [["试点地区"]]

@@ -87,6 +87,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(_LEVELS)}|街道))+(?:人民政府|政府)?")
+# 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
+_LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务):$")
+_IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
 _POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
@@ -116,6 +119,8 @@ def _subject(clause: str, sectors: bool = True):
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        if m.group() == "是" and not _IS_OWNER.match(clause, m.end()):
+            continue  # 城镇小区配套建设幼儿园是…的重要内容: a definition; 区政府是…的第一责任主体 is a duty
         if clause.startswith("的", m.end()) and len(m.group()) >= 2:
             continue  # 区消防安全委员会制定的《…》已经区政府同意: a relative clause, no duty
         items = _subject_at(clause, m, sectors)
@@ -195,7 +200,8 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 continue
             bare = sent.strip()
             if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
-                    bare.endswith(":") or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
+                    (bare.endswith(":") and not _LEAD_IN.search(bare))
+                    or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
             duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok, work)
             if was_case:
