@@ -574,3 +574,18 @@ def test_definition_and_lead_in_duty():
     tasks, _ = _tasks("各省、自治区、直辖市人民政府:\n三、主要任务\n试点地区要认真组织实施,推进数据融通、服务融通,重点做好以下工作:\n",
                       doc="国办函〔2018〕71号")
     assert [t["responsible"] for t in tasks] == [["试点地区"]]
+
+
+# data/real/notices/sh-19.txt: a deadline opens the predicate (…单位于2021年12月20日前,按照…); an
+# item's opening duty sums up its sub-items of the same units; gov-01.txt: 以县为单位 opens a
+# predicate, 该项工作于…前完成 gives the duty before it its deadline.
+def test_deadline_opened_predicates_and_item_intro():
+    text = ("各居委会:\n二、工作任务\n(一)开展排查。各居村、相关责任单位要对本镇范围内所有房屋进行全面摸底。\n"
+            "1.重点排查。各居村、相关责任单位于2021年6月20日前,对安全隐患风险较大的城镇房屋完成重点排查。\n"
+            "2.全面排查。在重点排查的同时,各居村、相关责任单位于2021年12月20日前,按照镇统一部署和技术要求,对所有房屋完成排查。\n")
+    tasks, _ = _tasks(text, "2021-07-02")
+    assert _keys(tasks) == [((), ("各居村", "相关责任单位"), "2021-06-20"), ((), ("各居村", "相关责任单位"), "2021-12-20")]
+    text = ("各省、自治区、直辖市人民政府:\n三、治理任务\n1.摸底排查。各地以县(市、区)为单位,对城镇小区配套幼儿园情况进行全面摸底排查,"
+            "分别列出清单、建立台账。该项工作于2019年4月底前完成。\n")
+    tasks, _ = _tasks(text, "2019-01-09", doc="国办发〔2019〕3号")
+    assert _keys(tasks) == [((), ("各地",), "2019-04-30")]

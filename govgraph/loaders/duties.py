@@ -89,6 +89,10 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
 _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务):$")
+# What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
+# the unit of the work (各地以县(市、区)为单位,对…)
+_PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
+                        r"|以[^,。;]{1,12}为单位,")
 _IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
@@ -173,6 +177,34 @@ def _duty_sections(ctx: NoticeContext):
 
 
 def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
+    n0 = len(out)
+    _read_duty_clauses(ctx, out, covered)
+    out[n0:] = _drop_item_intros(ctx, out[n0:])
+
+
+def _drop_item_intros(ctx, tasks: list) -> list:
+    """(一)开展排查。各居村、相关责任单位要对所有房屋进行全面摸底。1.重点排查。各居村、相关责任单位于…
+    2.…: an item's opening duty (no deadline) sums up its numbered sub-items given to the same
+    units, which are the tasks."""
+    outline = ctx.outline
+    keep = []
+    for i, t in enumerate(tasks):
+        mk = outline.item_at(t["evidence"]["start"], levels=(1, 2, 3, 4))
+        units = set(t["lead"] + t["responsible"])
+        same = 0
+        for u in tasks[i + 1:]:
+            at = u["evidence"]["start"]
+            sub = outline.item_at(at, levels=(1, 2, 3, 4))
+            if mk is not None and sub is not None and sub.level > mk.level and outline.enclosing(at).get(mk.level) is mk \
+                    and set(u["lead"] + u["responsible"]) == units:
+                same += 1
+        if t["due"] is None and same >= 2:
+            continue
+        keep.append(t)
+    return keep
+
+
+def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
     sections = _duty_sections(ctx)
     limit = min(ctx.attachments_at or len(work), ctx.body_end)
@@ -233,6 +265,8 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                                      own_due[0], own_due[1], s0, s0 + len(sent)))
                     out[-1]["_item"] = item.start
                     continue
+                if own_due[0] and prev["due"] is None and _THIS_WORK.match(sent.strip()):
+                    prev["due"], prev["due_text"] = own_due  # …。该项工作于2019年4月底前完成
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
@@ -267,6 +301,15 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
 # deadline in the same clause, …,12月18日前报送工作总结, keeps it one)
 _RECURRING_REPORT = re.compile(r"(?:要|须|务必|务|应|应当)?(?:于|在)?每(?:月|季度|周|半年|年)[^,。;]{0,30}?(?:报送|上报)"
                                r"[^。;]*[。;]?$")
+
+
+def _opened_subject(clause: str):
+    """(units, predicate start) of a unit list before a predicate opener (_PRED_OPEN), or None."""
+    m = re.match(r"(?P<u>[^,。;:]{2,30}?)(?=" + _PRED_OPEN.pattern + ")", clause)
+    if not m or m.group("u").startswith(_VERB_STARTS):
+        return None
+    units = split_assignees(m.group("u"))
+    return (units, m.end()) if all_assignees(units) else None
 
 
 def _by_deadline(ctx, duty, s0: int) -> list:
@@ -374,6 +417,7 @@ def _item_deadline(ctx, pos: int):
     return None, None
 
 
+_THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 _ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
 
 
@@ -427,6 +471,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             k = re.match(_BY, clause).end()
             clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
+        got = got or (_opened_subject(clause) if not lead_units else None)
         pm = _POSSESSIVE.match(clause) if not got and not lead_units else None
         if pm and DEADLINE_RE.search(pm.group("when")) and (
                 all_assignees(split_assignees(pm.group("u"))) or (roles_ok and is_role_collective(pm.group("u")))):
@@ -480,8 +525,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         bym = re.match(_BY, clause[k:])
         if bym and not re.match(r"由[^,。;]{2,30}?牵头", clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
             k += bym.end()  # …,由区政府挂牌督办
-        got = _subject(clause[k:], sectors)
-        if got and (k or _STRICT.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
+        got = _subject(clause[k:], sectors) or _opened_subject(clause[k:])
+        if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
                 and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
