@@ -591,3 +591,14 @@ def test_deadline_opened_predicates_and_item_intro():
             "分别列出清单、建立台账。该项工作于2019年4月底前完成。\n")
     tasks, _ = _tasks(text, "2019-01-09", doc="国办发〔2019〕3号")
     assert _keys(tasks) == [((), ("各地",), "2019-04-30")]
+
+
+# data/real/notices/loc-14.txt: an addressee line run into the covering formula (…:现将《…》印发给你们);
+# loc-18.txt: 各级各部门要提高站位… is an exhortation.
+def test_covering_formula_and_exhortation():
+    tasks, _ = _tasks("各县(市、区)人民政府,市政府有关部门、有关直属单位:现将《通化市2015年创建国家卫生城市实施方案》印发给你们,"
+                      "请认真遵照执行。\n")
+    assert tasks == []
+    tasks, _ = _tasks("各县区人民政府:\n一、压实责任。各级各部门要提高站位,强化责任,不折不扣落实重点工作任务;"
+                      "市政府督查室要将重点工作完成情况作为重点督查内容,督促推进落实。\n")
+    assert [t["responsible"] for t in tasks] == [["市政府督查室"]]

@@ -274,6 +274,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 duties = [d for d in duties if (d[2] + d[3]) and (all(
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
+            duties = [d for d in duties if not _COVERING.match(d[4])]  # 各…单位:现将《…》印发给你们
             duties = [x for d in duties for x in _by_deadline(ctx, d, s0)
                       if not (_RECURRING_REPORT.match(x[4]) and not re.search(r"\d{1,2}月(?:\d{1,2}日|底)前", x[4][4:])
                               and all(is_collective(u) or is_role_collective(u) for u in x[2] + x[3]))]
@@ -417,6 +418,8 @@ def _item_deadline(ctx, pos: int):
     return None, None
 
 
+# The covering formula after an addressee line run into the body (…有关直属单位:现将《…》印发给你们)
+_COVERING = re.compile(r"(?:现将|现就|现予|现转发|现印发)")
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 _ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
 
