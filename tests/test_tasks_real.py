@@ -602,3 +602,12 @@ def test_covering_formula_and_exhortation():
     tasks, _ = _tasks("各县区人民政府:\n一、压实责任。各级各部门要提高站位,强化责任,不折不扣落实重点工作任务;"
                       "市政府督查室要将重点工作完成情况作为重点督查内容,督促推进落实。\n")
     assert [t["responsible"] for t in tasks] == [["市政府督查室"]]
+
+
+# data/real/notices/gov-08.txt 一.(二): a part stating the plan's principles (基本原则) holds no duties.
+def test_principles_hold_no_duties():
+    text = ("各省、自治区、直辖市人民政府:\n一、总体要求\n(一)指导思想。以习近平新时代中国特色社会主义思想为指导。\n(二)基本原则。坚持属地化管理。各省份按照属地化管理原则,"
+            "结合经济社会发展水平,对不同类别医疗机构设置不同指标和权重。\n"
+            "二、组织实施\n(一)出台方案。2019年6月底前各省份要出台具体实施方案。\n")
+    tasks, _ = _tasks(text, "2019-01-16", doc="国办发〔2019〕4号")
+    assert _keys(tasks) == [((), ("各省份",), "2019-06-30")]

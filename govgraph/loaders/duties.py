@@ -179,7 +179,16 @@ def _duty_sections(ctx: NoticeContext):
 def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     n0 = len(out)
     _read_duty_clauses(ctx, out, covered)
-    out[n0:] = _drop_item_intros(ctx, out[n0:])
+    out[n0:] = [t for t in _drop_item_intros(ctx, out[n0:]) if not _in_principles(ctx, t["evidence"]["start"])]
+
+
+def _in_principles(ctx, pos: int) -> bool:
+    """Is ``pos`` in a part headed 指导思想 / 基本原则 (principle_headings.txt)?"""
+    for mk in ctx.outline.enclosing(pos).values():
+        head = ctx.work[mk.end:mk.end + 8]
+        if head.startswith(_TLX.principle_headings):
+            return True
+    return False
 
 
 def _drop_item_intros(ctx, tasks: list) -> list:

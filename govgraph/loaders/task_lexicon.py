@@ -57,6 +57,7 @@ class TaskLexicon:
     not_name_inside: tuple  # words that never stand in one
     not_name_end: tuple  # a person's designation ending the name (…干部)
     doc_genres: tuple  # words ending a document title
+    principle_headings: tuple  # 基本原则: a part stating the plan's principles (no duties)
     first_lead: re.Pattern  # a notice's rule that the first unit listed leads
     sub_units: tuple  # (kind, word) rows of sub_units.tsv
 
@@ -93,6 +94,7 @@ def task_lexicon() -> TaskLexicon:
         not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
         not_name_end=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "end"),
         doc_genres=tuple(r[0] for r in _rows("doc_genres.txt")),
+        principle_headings=tuple(r[0] for r in _rows("principle_headings.txt")),
         sub_units=tuple(tuple(r[:2]) for r in _rows("sub_units.tsv")),
         first_lead=re.compile("|".join(f"(?:{r[0]})" for r in _rows("first_lead_rules.txt"))),
     )
