@@ -611,3 +611,11 @@ def test_principles_hold_no_duties():
             "二、组织实施\n(一)出台方案。2019年6月底前各省份要出台具体实施方案。\n")
     tasks, _ = _tasks(text, "2019-01-16", doc="国办发〔2019〕4号")
     assert _keys(tasks) == [((), ("各省份",), "2019-06-30")]
+
+
+# data/real/notices/gov-03.txt: a group's office named short after its full name in another duty.
+def test_short_group_office_is_the_full_one():
+    text = ("各省、自治区、直辖市人民政府:\n国家组织药品集中采购和使用试点工作小组办公室要会同相关部门做好监测分析、定期通报等工作。\n"
+            "六、监督管理\n试点工作小组办公室对集中采购和使用全过程进行指导监督。\n")
+    tasks, _ = _tasks(text, "2019-01-01", doc="国办发〔2019〕2号")
+    assert [t["responsible"] for t in tasks] == [["国家组织药品集中采购和使用试点工作小组办公室"]] * 2
