@@ -14,6 +14,7 @@ import re
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
+from .duty_passes import by_deadline, covering, drop_item_intros, in_principles, standing_report
 from .lexicon import load_lexicon
 from .mentions import CJK, is_unit_like, split_unit_list
 from .task_common import _task
@@ -179,38 +180,7 @@ def _duty_sections(ctx: NoticeContext):
 def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     n0 = len(out)
     _read_duty_clauses(ctx, out, covered)
-    out[n0:] = [t for t in _drop_item_intros(ctx, out[n0:]) if not _in_principles(ctx, t["evidence"]["start"])]
-
-
-def _in_principles(ctx, pos: int) -> bool:
-    """Is ``pos`` in a part headed 指导思想 / 基本原则 (principle_headings.txt)?"""
-    for mk in ctx.outline.enclosing(pos).values():
-        head = ctx.work[mk.end:mk.end + 8]
-        if head.startswith(_TLX.principle_headings):
-            return True
-    return False
-
-
-def _drop_item_intros(ctx, tasks: list) -> list:
-    """(一)开展排查。各居村、相关责任单位要对所有房屋进行全面摸底。1.重点排查。各居村、相关责任单位于…
-    2.…: an item's opening duty (no deadline) sums up its numbered sub-items given to the same
-    units, which are the tasks."""
-    outline = ctx.outline
-    keep = []
-    for i, t in enumerate(tasks):
-        mk = outline.item_at(t["evidence"]["start"], levels=(1, 2, 3, 4))
-        units = set(t["lead"] + t["responsible"])
-        same = 0
-        for u in tasks[i + 1:]:
-            at = u["evidence"]["start"]
-            sub = outline.item_at(at, levels=(1, 2, 3, 4))
-            if mk is not None and sub is not None and sub.level > mk.level and outline.enclosing(at).get(mk.level) is mk \
-                    and set(u["lead"] + u["responsible"]) == units:
-                same += 1
-        if t["due"] is None and same >= 2:
-            continue
-        keep.append(t)
-    return keep
+    out[n0:] = [t for t in drop_item_intros(ctx, out[n0:]) if not in_principles(ctx, t["evidence"]["start"])]
 
 
 def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
@@ -283,10 +253,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 duties = [d for d in duties if (d[2] + d[3]) and (all(
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
-            duties = [d for d in duties if not _COVERING.match(d[4])]  # 各…单位:现将《…》印发给你们
-            duties = [x for d in duties for x in _by_deadline(ctx, d, s0)
-                      if not (_RECURRING_REPORT.match(x[4]) and not re.search(r"\d{1,2}月(?:\d{1,2}日|底)前", x[4][4:])
-                              and all(is_collective(u) or is_role_collective(u) for u in x[2] + x[3]))]
+            duties = [x for d in duties if not covering(d) for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:
@@ -307,12 +274,6 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 out[-1]["_sec"] = _section_of(ctx, a)
 
 
-# 各牵头单位要于每月28日前将进展情况报送…: the collectives' standing report, no task of its own (a one-off
-# deadline in the same clause, …,12月18日前报送工作总结, keeps it one)
-_RECURRING_REPORT = re.compile(r"(?:要|须|务必|务|应|应当)?(?:于|在)?每(?:月|季度|周|半年|年)[^,。;]{0,30}?(?:报送|上报)"
-                               r"[^。;]*[。;]?$")
-
-
 def _opened_subject(clause: str):
     """(units, predicate start) of a unit list before a predicate opener (_PRED_OPEN), or None."""
     m = re.match(r"(?P<u>[^,。;:]{2,30}?)(?=" + _PRED_OPEN.pattern + ")", clause)
@@ -320,28 +281,6 @@ def _opened_subject(clause: str):
         return None
     units = split_assignees(m.group("u"))
     return (units, m.end()) if all_assignees(units) else None
-
-
-def _by_deadline(ctx, duty, s0: int) -> list:
-    """A duty whose comma clauses state two one-off deadlines, one after the other, is two tasks
-    of its units (…方案务于2月3日前报送分管市领导,经审核把关后于2月7日前报送市政府)."""
-    a, b, lead, units, body = duty
-    work = ctx.work
-    first = text_deadline(work[a:b], ctx.year, context=work[s0:a])
-    if not first[0]:
-        return [duty]
-    cut = None
-    for cm in re.finditer(r",", work[a:b]):
-        p = a + cm.start()
-        d1 = text_deadline(work[a:p], ctx.year, context=work[s0:a])
-        d2 = text_deadline(work[p + 1:b], ctx.year, context=work[s0:p + 1])
-        if d1[0] and d2[0] and d1[0] < d2[0]:
-            cut = p
-            break
-    if cut is None:
-        return [duty]
-    k = len(body) - (b - cut)  # where the cut falls in the body
-    return [(a, cut, lead, units, body[:k]), (cut + 1, b, lead, units, body[k + 1:])]
 
 
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
@@ -427,8 +366,6 @@ def _item_deadline(ctx, pos: int):
     return None, None
 
 
-# The covering formula after an addressee line run into the body (…有关直属单位:现将《…》印发给你们)
-_COVERING = re.compile(r"(?:现将|现就|现予|现转发|现印发)")
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 _ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
 
