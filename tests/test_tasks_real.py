@@ -619,3 +619,12 @@ def test_short_group_office_is_the_full_one():
             "六、监督管理\n试点工作小组办公室对集中采购和使用全过程进行指导监督。\n")
     tasks, _ = _tasks(text, "2019-01-01", doc="国办发〔2019〕2号")
     assert [t["responsible"] for t in tasks] == [["国家组织药品集中采购和使用试点工作小组办公室"]] * 2
+
+
+# data/real/notices/gov-01.txt: a sentence opening with a case (办成公办园的,) speaks of the units
+# of that case: no duty of 当地政府及有关部门 in general.
+def test_case_opening_a_sentence():
+    text = ("各省、自治区、直辖市人民政府:\n二、治理任务\n3.规范使用。办成公办园的,当地政府及有关部门要做好机构编制、教师配备等方面的工作。"
+            "教育行政部门要加强对小区配套幼儿园的监管。\n")
+    tasks, _ = _tasks(text, "2019-01-09", doc="国办发〔2019〕3号")
+    assert [t["responsible"] for t in tasks] == [["教育行政部门"]]

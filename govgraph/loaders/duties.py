@@ -148,6 +148,11 @@ def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
     return 1 <= len(rest) <= 3 and bool(_OFFICE_END.search(rest)) and not re.search(r"[对的和与及、]", rest)
 
 
+def _generic(u: str) -> bool:
+    """A unit named by kind, not by name: 各部门, 牵头单位, 有关部门, 当地政府."""
+    return is_collective(u) or is_role_collective(u) or u in _TLX.unnamed or u.startswith(("当地", "所在地", "属地"))
+
+
 def _local(u: str, pred: str) -> bool:
     """各乡镇应稳步开展…: local bodies given work with a strict verb (not 要高度重视…)."""
     return u.startswith("各") and u.endswith(_TLX.local_tails) and bool(_STRICT.match(pred)) \
@@ -215,9 +220,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
             duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok, work)
-            if was_case:
-                # the case's other parties are the units of that case, not every such unit
-                duties = [d for d in duties if not all(is_collective(u) or is_role_collective(u) for u in d[2] + d[3])]
+            if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
+                # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
+                duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
             if not duties and _ALL_ABOVE.match(bare):
                 # 以上工作要在2019年2月底前完成: the deadline of the section's duties so far
                 d, dt = text_deadline(bare, ctx.year)
