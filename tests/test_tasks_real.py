@@ -344,7 +344,7 @@ def test_named_duties_outside_duty_sections_and_persons():
     tasks, _ = _tasks(text, "2023-06-01")
     units = [t["responsible"] for t in tasks]
     assert ["区规划资源局"] in units  # a named unit outside the duty section
-    assert ["各乡镇"] not in units  # collectives there are read only in duty sections
+    assert ["各乡镇"] in units  # local bodies given work there count (the gold of sh-10 lists them)
     assert ["区经发局"] not in units
 
 
@@ -413,3 +413,218 @@ def test_owner_of_the_work():
     text = "三、职责分工\n该为民办实事项目建设主体为区应急局，统筹开展项目建设、工程验收和管理移交等工作。\n"
     tasks, _ = _tasks(text, "2026-02-26")
     assert _keys(tasks) == [((), ("区应急局",), None)]
+
+
+# data/real/notices/loc-16.txt: a covering letter whose task tables are not on the page; the
+# units the tables give a role are the subjects (as written).
+def test_role_collectives_of_a_covering_letter():
+    text = ("各有关单位:\n一、明确责任,狠抓落实\n各责任单位要严格遵循“年初公布、年中检查、年底兑现、接受监督”的原则,制定计划,明确责任。\n"
+            "二、密切配合,各负其责\n牵头责任单位要切实担负起第一责任人的责任,牵头抓总,积极组织实施。各相关单位要全力支持、积极帮助解决遇到的困难和问题。\n")
+    tasks, _ = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["各责任单位"], ["牵头责任单位"], ["各相关单位"]]
+
+
+# data/real/notices/loc-22.txt: 各责任单位、配合单位要…: a list going on past 配合 (a duty verb)
+# is no subject 各责任单位 with the duty 配合…
+def test_list_going_on_past_a_verb_like_word():
+    text = "各有关单位:\n一、提高认识。全区各级各部门要提高认识。各责任单位、配合单位要敢于担当、主动作为,全力以赴完成各项目标任务。\n"
+    tasks, _ = _tasks(text)
+    assert not any("各责任单位" in t["responsible"] for t in tasks)
+
+
+# The same clause where the notice's own assignments are read (brackets): 各责任单位 are their units.
+def test_role_collectives_beside_the_notices_own_assignments():
+    text = ("各有关单位:\n一、加快发展\n1.推进产业园建设(牵头单位:区发改委;责任单位:区财政局)\n"
+            "二、工作要求\n各责任单位要根据所承担的责任事项,制订具体细化的办理工作方案。\n")
+    tasks, _ = _tasks(text)
+    assert _keys(tasks) == [(("区发改委",), ("区财政局",), None)]
+
+
+# data/real/notices/loc-19.txt: a case (涉及多个责任部门的,) scopes the clauses after it
+# (牵头部门要…;相关责任部门要…): no duty of every such unit; 各地、各部门办公室 is one assignee.
+def test_case_scope_and_shared_organ():
+    text = ("各县(市、区)人民政府:\n一、落实工作责任。市政府办公室每季度对目标任务完成情况进行一次督查汇总。"
+            "各地、各部门办公室要及时汇总上报本地区、本部门承担的各项工作任务完成情况。\n"
+            "二、细化分解任务。目标任务涉及多个责任部门的,牵头部门要发挥牵头协调作用,统筹推进;"
+            "相关责任部门要接受牵头部门的调度,按照责任分工抓好任务落实。\n")
+    tasks, _ = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["市政府办公室"], ["各地、各部门办公室"]]
+
+
+# data/real/notices/gov-02.txt: 有关部门 (no plural head, no level) names no one.
+def test_unnamed_departments_are_no_subject():
+    text = ("各省、自治区、直辖市人民政府:\n5.1 省级人民政府应根据当地实际情况,加强地方粮食储备。"
+            "有关部门要加强对粮食经营企业库存情况的监督检查。\n")
+    tasks, _ = _tasks(text)
+    assert not any("有关部门" in t["responsible"] for t in tasks)
+
+
+# data/real/notices/sh-18.txt: a clause opening with 联合 and a unit list, the acting unit (the
+# plan's issuer) unnamed: the units named are responsible; a unit named 联合… is no partner list.
+def test_partners_of_an_unnamed_actor():
+    text = ("各街道办事处:\n四、重点工作\n(三)加强教育培训和普法宣传。联合司法局、属地街镇强化普法宣传、典型案例宣传,"
+            "在执法中通过“以案释法”等方式开展居民群众行为引导教育。\n")
+    tasks, _ = _tasks(text)
+    assert [t["responsible"] for t in tasks] == [["司法局", "属地街镇"]]
+    # data/real/notices/gov-03.txt
+    text = ("各省、自治区、直辖市人民政府:\n(二)成立联合采购办公室\n由上海市医药集中招标采购事务管理所承担联合采购办公室日常工作。"
+            "联合采购办公室下设监督组、专家组、集中采购小组。\n")
+    tasks, _ = _tasks(text)
+    assert not any("采购办公室" in t["responsible"] for t in tasks)
+
+
+# data/real/notices/sh-05.txt: body items restating rows of the notice's 重点任务分解表 (texts cut).
+def test_restated_rows_best_match_and_order():
+    from govgraph.loaders.task_tables import _drop_restated
+
+    def t(ref, text, units, typ=None):
+        d = {"ref": ref, "text": text, "lead": [], "responsible": units}
+        if typ:
+            d["_type"] = typ
+        return d
+    a, b, c = ["区绿化市容局", "区水务局", "区规划资源局", "各街镇"], ["区水务局", "区规划资源局", "各街镇"], \
+        ["区水务局", "区绿化市容局", "区生态环境局", "各街镇"]
+    body = [t("二.(四).3", "推进城乡公园体系构建。结合海绵城市、排水防涝等规划,因地制宜落实城乡公园绿化项目的海绵建设", a),
+            t("二.(四).4", "打造蓝绿融合生态廊道。加强跨区域生态走廊、绿道对接", ["区绿化市容局", "区交通委", "各街镇"]),
+            t("二.(五).1", "提升防汛除涝能力。加快流域骨干水利工程建设,持续提升河道抗风险能力", b),
+            t("二.(五).2", "推进河湖水系生态治理。通过对淤积严重的骨干河段实施底泥疏浚", c)]
+    rows = [t("附件.9", "结合海绵城市、排水防涝等规划,因地制宜落实城乡公园绿化项目的海绵建设", a, "城乡公园体系构建"),
+            t("附件.10", "结合河湖水系项目特点,因地制宜地落实海绵城市建设要求,通过水系连通、河道整治等工程", b, "河湖水系除涝"),
+            t("附件.11", "通过对淤积严重的骨干河段实施底泥疏浚,进一步提高河湖水系连通性", c, "河湖水系生态治理")]
+    kept = _drop_restated(None, body, rows)
+    assert [x["ref"] for x in kept] == ["二.(四).4", "附件.9", "附件.10", "附件.11"]
+
+
+# data/real/notices/sh-14.txt (body): an enumeration 四是 opens the clause before its subject.
+def test_enumeration_before_the_subject():
+    tasks, _ = _tasks("各街镇:\n三、主要任务\n(二)完善回收体系。三是加快建设物流体系。四是区财政局、区发展改革委等部门负责"
+                      "制定低价值可回收物补贴政策,确保再生资源回收工作取得实质性进展。\n")
+    assert _keys(tasks) == [((), ("区财政局", "区发展改革委"), None)]
+
+
+# data/real/notices/sh-19.txt: a unit described by its role with its name in brackets; a
+# 综合行政执法队 is a unit.
+def test_described_unit_and_enforcement_team():
+    tasks, _ = _tasks("各居村:\n二、工作任务\n(一)排查。系统维护单位(数交公司)负责做好系统技术支撑工作。\n"
+                      "(二)分工。安监所负责人员密集场所房屋的消防安全宣传和指导工作;综合行政执法队负责违法建筑整治工作。\n")
+    assert [t["responsible"] for t in tasks] == [["数交公司"], ["安监所"], ["综合行政执法队"]]
+
+
+# data/real/notices/sh-17.txt: 施工、监理…等单位 are contracted parties, not fields of a level's departments.
+def test_contracted_parties_are_no_sectors():
+    tasks, _ = _tasks("各有关单位:\n第十二条 施工、监理、项目管理服务单位等单位应当遵守有关安全生产的法律、法规,加强安全生产管理。\n")
+    assert tasks == []
+
+
+# data/real/notices/sh-09.txt: 区消防安全委员会制定的《…》: a relative clause, no duty.
+def test_relative_clause_is_no_duty():
+    tasks, _ = _tasks("各乡镇人民政府,区政府各委、办、局:\n区消防安全委员会制定的《高层建筑消防安全综合治理工作方案》"
+                      "已经区政府同意,现转发给你们,请认真按照执行。\n")
+    assert tasks == []
+
+
+# data/real/notices/sh-10.txt: beside a section on duties (职责分工), local bodies given work with
+# a strict verb still count; 区规划资源局牵头各乡镇建立…: the units led are responsible.
+def test_local_collectives_and_units_led():
+    text = ("各乡镇人民政府:\n一、工作职责分工\n区规划资源局负责入市地块的规划管理。\n"
+            "二、入市范围\n入市地块是指经依法依规登记的集体建设用地的地块。各乡镇应稳步开展排摸权属已清晰的入市地块。"
+            "区规划资源局牵头各乡镇建立健全拟入市地块项目计划库。\n")
+    tasks, _ = _tasks(text)
+    assert _keys(tasks) == [((), ("区规划资源局",), None), ((), ("各乡镇",), None),
+                            (("区规划资源局",), ("各乡镇",), None)]
+
+
+# data/real/notices/sh-12.txt, loc-12.txt: one 各 over kinds of local government (各街道、镇,
+# 各区、县级市) is one assignee as written; X作为…责任主体,负责…: the subject with its role in apposition.
+def test_one_each_over_kinds_and_apposition():
+    tasks, _ = _tasks("各街道办事处、镇政府:\n三、职责分工\n各街道、镇作为本辖区内装修垃圾处理工作的责任主体,"
+                      "负责本辖区内装修垃圾处理的日常监管。\n")
+    assert [t["responsible"] for t in tasks] == [["各街道、镇"]]
+    tasks, _ = _tasks("各区、县级市人民政府:\n一、加强领导\n各区、县级市要抓紧成立相应的领导机构,认真组织实施本辖区普查工作。\n")
+    assert [t["responsible"] for t in tasks] == [["各区、县级市"]]
+
+
+# data/real/notices/loc-17.txt (Traditional characters): the units whose work is due
+# (各牽頭單位的…方案務于…前報送), two deadlines one after the other are two tasks; a standing
+# monthly report is no task.
+def test_possessive_subject_two_deadlines_and_monthly_report():
+    text = ("各縣、區人民政府:\n現將《方案》印發給你們,并通知如下:\n"
+            "1.明確任務,壓實責任。各牽頭單位的具體推進實施方案務于2021年2月3日前報送各位分管市領導,"
+            "經分管市領導審核把關后于2月7日前報送市政府。\n"
+            "3.加強督考,狠抓落實。各牽頭單位要于每月28日前將各項工作任務進展情況報送市政府督考辦。\n")
+    tasks, _ = _tasks(text, "2021-01-25", doc="盤政辦發〔2021〕1號")
+    assert _keys(tasks) == [((), ("各牽頭單位",), "2021-02-03"), ((), ("各牽頭單位",), "2021-02-07")]
+
+
+# data/real/notices/loc-02.txt, loc-04.txt: a group's daily work borne by a unit (日常工作由X承担);
+# gov-16.txt: 请各市、区政府… (one 各 over two kinds of government).
+def test_daily_work_borne_by_a_unit_and_each_government():
+    tasks, _ = _tasks("各镇人民政府:\n为加强领导,成立领导小组。领导小组不设办公室,日常工作由市卫生局有关科室承担。\n")
+    assert [t["responsible"] for t in tasks] == [["市卫生局"]]
+    tasks, _ = _tasks("各市、区人民政府:\n请各市、区政府结合工作实际,建立本地区防治艾滋病工作机制。\n")
+    assert [t["responsible"] for t in tasks] == [["各市、区政府"]]
+
+
+# data/real/notices/gov-01.txt: X是…的重要内容 is a definition, no duty; gov-09.txt: a duty
+# leading in the items below (…重点做好以下工作:) is no addressee line.
+def test_definition_and_lead_in_duty():
+    tasks, _ = _tasks("各省、自治区、直辖市人民政府:\n城镇小区配套建设幼儿园是城镇公共服务设施建设的重要内容,是保障和改善民生的重要举措。\n",
+                      doc="国办发〔2019〕3号")
+    assert tasks == []
+    tasks, _ = _tasks("各省、自治区、直辖市人民政府:\n三、主要任务\n试点地区要认真组织实施,推进数据融通、服务融通,重点做好以下工作:\n",
+                      doc="国办函〔2018〕71号")
+    assert [t["responsible"] for t in tasks] == [["试点地区"]]
+
+
+# data/real/notices/sh-19.txt: a deadline opens the predicate (…单位于2021年12月20日前,按照…); an
+# item's opening duty sums up its sub-items of the same units; gov-01.txt: 以县为单位 opens a
+# predicate, 该项工作于…前完成 gives the duty before it its deadline.
+def test_deadline_opened_predicates_and_item_intro():
+    text = ("各居委会:\n二、工作任务\n(一)开展排查。各居村、相关责任单位要对本镇范围内所有房屋进行全面摸底。\n"
+            "1.重点排查。各居村、相关责任单位于2021年6月20日前,对安全隐患风险较大的城镇房屋完成重点排查。\n"
+            "2.全面排查。在重点排查的同时,各居村、相关责任单位于2021年12月20日前,按照镇统一部署和技术要求,对所有房屋完成排查。\n"
+            "镇人民政府\n2021年7月2日\n")
+    tasks, _ = _tasks(text, "2021-07-02")
+    tasks = [t for t in tasks if "各居村" in t["responsible"]]
+    assert _keys(tasks) == [((), ("各居村", "相关责任单位"), "2021-06-20"), ((), ("各居村", "相关责任单位"), "2021-12-20")]
+    text = ("各省、自治区、直辖市人民政府:\n三、治理任务\n1.摸底排查。各地以县(市、区)为单位,对城镇小区配套幼儿园情况进行全面摸底排查,"
+            "分别列出清单、建立台账。该项工作于2019年4月底前完成。\n")
+    tasks, _ = _tasks(text, "2019-01-09", doc="国办发〔2019〕3号")
+    assert _keys(tasks) == [((), ("各地",), "2019-04-30")]
+
+
+# data/real/notices/loc-14.txt: an addressee line run into the covering formula (…:现将《…》印发给你们);
+# loc-18.txt: 各级各部门要提高站位… is an exhortation.
+def test_covering_formula_and_exhortation():
+    tasks, _ = _tasks("各县(市、区)人民政府,市政府有关部门、有关直属单位:现将《通化市2015年创建国家卫生城市实施方案》印发给你们,"
+                      "请认真遵照执行。\n")
+    assert tasks == []
+    tasks, _ = _tasks("各县区人民政府:\n一、压实责任。各级各部门要提高站位,强化责任,不折不扣落实重点工作任务;"
+                      "市政府督查室要将重点工作完成情况作为重点督查内容,督促推进落实。\n")
+    assert [t["responsible"] for t in tasks] == [["市政府督查室"]]
+
+
+# data/real/notices/gov-08.txt 一.(二): a part stating the plan's principles (基本原则) holds no duties.
+def test_principles_hold_no_duties():
+    text = ("各省、自治区、直辖市人民政府:\n一、总体要求\n(一)指导思想。以习近平新时代中国特色社会主义思想为指导。\n(二)基本原则。坚持属地化管理。各省份按照属地化管理原则,"
+            "结合经济社会发展水平,对不同类别医疗机构设置不同指标和权重。\n"
+            "二、组织实施\n(一)出台方案。2019年6月底前各省份要出台具体实施方案。\n")
+    tasks, _ = _tasks(text, "2019-01-16", doc="国办发〔2019〕4号")
+    assert _keys(tasks) == [((), ("各省份",), "2019-06-30")]
+
+
+# data/real/notices/gov-03.txt: a group's office named short after its full name in another duty.
+def test_short_group_office_is_the_full_one():
+    text = ("各省、自治区、直辖市人民政府:\n国家组织药品集中采购和使用试点工作小组办公室要会同相关部门做好监测分析、定期通报等工作。\n"
+            "六、监督管理\n试点工作小组办公室对集中采购和使用全过程进行指导监督。\n")
+    tasks, _ = _tasks(text, "2019-01-01", doc="国办发〔2019〕2号")
+    assert [t["responsible"] for t in tasks] == [["国家组织药品集中采购和使用试点工作小组办公室"]] * 2
+
+
+# data/real/notices/gov-01.txt: a sentence opening with a case (办成公办园的,) speaks of the units
+# of that case: no duty of 当地政府及有关部门 in general.
+def test_case_opening_a_sentence():
+    text = ("各省、自治区、直辖市人民政府:\n二、治理任务\n3.规范使用。办成公办园的,当地政府及有关部门要做好机构编制、教师配备等方面的工作。"
+            "教育行政部门要加强对小区配套幼儿园的监管。\n")
+    tasks, _ = _tasks(text, "2019-01-09", doc="国办发〔2019〕3号")
+    assert [t["responsible"] for t in tasks] == [["教育行政部门"]]

@@ -18,6 +18,7 @@ import re
 from .assignees import all_assignees, split_assignees
 from .context import NoticeContext
 from .deadlines import parse_due_cell, text_deadline
+from .lexicon import load_lexicon
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
 from .task_common import _task
@@ -183,12 +184,30 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
         for t in ctx.tables:
             covered.append((t.start, t.end))
         _duty_clauses(ctx, out, covered)
+    _full_group_offices(out)
     for t in out:
         t.pop("_item", None)
         t.pop("_type", None)
         t.pop("_head", None)
         t.pop("_sec", None)
     return out
+
+
+_GROUP_OFFICE = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().group_suffixes)) + ")(?:办公室|办)$")
+
+
+def _full_group_offices(tasks: list):
+    """A group's office named short (试点工作小组办公室) after its full name in another task of the
+    notice (国家组织药品集中采购和使用试点工作小组办公室) is that office."""
+    names = {u for t in tasks for role in ("lead", "responsible") for u in t[role]}
+    for t in tasks:
+        for role in ("lead", "responsible"):
+            for i, u in enumerate(t[role]):
+                if not _GROUP_OFFICE.search(u):
+                    continue
+                full = [n for n in names if n != u and n.endswith(u)]
+                if len(full) == 1:
+                    t[role][i] = full[0]
 
 
 def _first_leads(ctx, tasks: list):

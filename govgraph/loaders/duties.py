@@ -14,10 +14,11 @@ import re
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
+from .duty_passes import by_deadline, covering, drop_item_intros, in_principles, standing_report
 from .lexicon import load_lexicon
 from .mentions import CJK, is_unit_like, split_unit_list
 from .task_common import _task
-from .task_lexicon import is_collective, task_lexicon
+from .task_lexicon import is_collective, is_role_collective, task_lexicon
 
 __all__ = ["_duty_clauses", "_VERB_STARTS"]
 
@@ -33,13 +34,20 @@ _LEVELS = ("区", "市", "县", "省", "镇", "乡", "州", "旗")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
 _OWNER = re.compile(r"(?:责任|建设|实施|工作)主体(?:为|是)(?P<u>[^,。;的]{2,20}?)(?=[,。;]|$)")
+_DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{{2,30}})\\)")
+_CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
-    if not subj or re.search(r"[,。;\s]", subj):
-        return None
+    if not subj or re.search(r"[,。;\s]", subj) or subj.endswith(("、", "和", "及", "与")):
+        return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
+    if is_role_collective(subj):
+        return [subj]  # 牵头责任单位要…: opens with a verb, names a role's units
+    dm = _DESCRIBED.fullmatch(subj)
+    if dm and all_assignees(split_assignees(dm.group("n"))):
+        return split_assignees(dm.group("n"))  # 系统维护单位(数交公司)负责…: the unit named in brackets
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
         return None
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
@@ -52,16 +60,19 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         if named and all(is_assignee(x) for x in named) and not named[0].startswith(_VERB_STARTS):
             return named  # 科技部、工业和信息化部等部门: the units named
         items = [x for x in subj[: tail.start()].split("、") if x]
-        if items and (sectors or items[0].startswith(_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items):
+        if items and (sectors or items[0].startswith(_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items) \
+                and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
         return None
     kind = _KIND_TAIL.search(subj)
     if kind and is_collective(kind.group("kind")):
         return [kind.group("kind")]  # 教育、交通…等行业主管部门: the kind of unit named
     items = split_assignees(subj)
+    if _shared_organ(items) or _SHARED_EACH.fullmatch(subj):
+        return [subj]
     if items and (items[0].startswith(_VERB_STARTS) or any("等" in x for x in items)):
         return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
-    if items and all(is_assignee(x) or (_is_group(x) and plausible_name(x)) for x in items):
+    if items and all(is_assignee(x) or is_role_collective(x) or (_is_group(x) and plausible_name(x)) for x in items):
         return items
     kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
     if len(kinds) > 1 and kinds[0].startswith("各") and is_collective(kinds[0]) and m.group() in _TLX.strong_verbs \
@@ -73,6 +84,31 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         if subj.endswith(coll) and len(coll) >= 4 and not _VERB_RE.search(subj[: -len(coll)]):
             return [coll]  # 议案、建议案主办部门: the collective named at the end
     return None
+
+
+# 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
+_SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(_LEVELS)}|街道))+(?:人民政府|政府)?")
+# 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
+_LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务):$")
+# What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
+# the unit of the work (各地以县(市、区)为单位,对…)
+_PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
+                        r"|以[^,。;]{1,12}为单位,")
+_IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
+_DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
+                         r"(?:承担|负责)(?=[。;,]|$)")
+_POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
+_AS_OWNER = re.compile(r"(?P<u>[^,。;作]{2,20}?)作为[^,。;]{2,40}?(?:主体|单位|部门|机构),(?=负责|要|应)")
+_SHARED = tuple(r[1] for r in _TLX.sub_units if r[0] == "shared")
+
+
+def _shared_organ(items: list) -> bool:
+    """各地、各部门办公室: the organ ending the last plural collective is every listed body's."""
+    if len(items) < 2 or not all(x.startswith("各") for x in items):
+        return False
+    last = items[-1]
+    organ = next((w for w in _SHARED if last.endswith(w) and is_collective(last[: -len(w)])), None)
+    return bool(organ) and all(is_collective(x) and not x.endswith(organ) for x in items[:-1])
 
 
 def _subject(clause: str, sectors: bool = True):
@@ -88,8 +124,12 @@ def _subject(clause: str, sectors: bool = True):
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        if m.group() == "是" and not _IS_OWNER.match(clause, m.end()):
+            continue  # 城镇小区配套建设幼儿园是…的重要内容: a definition; 区政府是…的第一责任主体 is a duty
+        if clause.startswith("的", m.end()) and len(m.group()) >= 2:
+            continue  # 区消防安全委员会制定的《…》已经区政府同意: a relative clause, no duty
         items = _subject_at(clause, m, sectors)
-        if items is None:
+        if items is None or all(x in _TLX.unnamed for x in items):
             continue
         if m.group() in _TLX.strong_verbs:
             return items, m.start()
@@ -106,6 +146,17 @@ def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
     the longer subject runs from the weak verb to a unit ending a few characters later."""
     rest = clause[weak[2]:m.start()]
     return 1 <= len(rest) <= 3 and bool(_OFFICE_END.search(rest)) and not re.search(r"[对的和与及、]", rest)
+
+
+def _generic(u: str) -> bool:
+    """A unit named by kind, not by name: 各部门, 牵头单位, 有关部门, 当地政府."""
+    return is_collective(u) or is_role_collective(u) or u in _TLX.unnamed or u.startswith(("当地", "所在地", "属地"))
+
+
+def _local(u: str, pred: str) -> bool:
+    """各乡镇应稳步开展…: local bodies given work with a strict verb (not 要高度重视…)."""
+    return u.startswith("各") and u.endswith(_TLX.local_tails) and bool(_STRICT.match(pred)) \
+        and not _exhortation([u], pred)
 
 
 def _is_group(x: str) -> bool:
@@ -132,6 +183,12 @@ def _duty_sections(ctx: NoticeContext):
 
 
 def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
+    n0 = len(out)
+    _read_duty_clauses(ctx, out, covered)
+    out[n0:] = [t for t in drop_item_intros(ctx, out[n0:]) if not in_principles(ctx, t["evidence"]["start"])]
+
+
+def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
     sections = _duty_sections(ctx)
     limit = min(ctx.attachments_at or len(work), ctx.body_end)
@@ -146,17 +203,26 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
         cuts = sorted([(first, first)] + [(a, b) for a, b, _ in regions[1:]]) + [(limit, limit)]
         regions += [(cuts[i][1], cuts[i + 1][0], True) for i in range(len(cuts) - 1) if cuts[i][1] < cuts[i + 1][0]]
     marker_ends = {m.end for m in ctx.outline.markers}
+    # 各牵头单位要…: the units a task list gives that role; where the notice's own list is read
+    # (brackets, labelled lines), they are its units already, and the clause adds no one.
+    roles_ok = not out
     for ra, rb, named_only in regions:
+        in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
         for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):
             s0 = ra + sm.start()
             sent = sm.group()
+            was_case, in_case = in_case, sent.endswith(";") and (in_case or bool(_CASE.match(sent.strip())))
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
                 continue
             bare = sent.strip()
             if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
-                    bare.endswith(":") or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
+                    (bare.endswith(":") and not _LEAD_IN.search(bare))
+                    or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
-            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx))
+            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok, work)
+            if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
+                # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
+                duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
             if not duties and _ALL_ABOVE.match(bare):
                 # 以上工作要在2019年2月底前完成: the deadline of the section's duties so far
                 d, dt = text_deadline(bare, ctx.year)
@@ -183,12 +249,16 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                                      own_due[0], own_due[1], s0, s0 + len(sent)))
                     out[-1]["_item"] = item.start
                     continue
+                if own_due[0] and prev["due"] is None and _THIS_WORK.match(sent.strip()):
+                    prev["due"], prev["due_text"] = own_due  # …。该项工作于2019年4月底前完成
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
             if named_only:
-                duties = [d for d in duties if (d[2] + d[3]) and all(
-                    is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])]
+                duties = [d for d in duties if (d[2] + d[3]) and (all(
+                    is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
+                    or all(_local(u, d[4]) for u in d[2] + d[3]))]
+            duties = [x for d in duties if not covering(d) for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:
@@ -209,9 +279,19 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 out[-1]["_sec"] = _section_of(ctx, a)
 
 
+def _opened_subject(clause: str):
+    """(units, predicate start) of a unit list before a predicate opener (_PRED_OPEN), or None."""
+    m = re.match(r"(?P<u>[^,。;:]{2,30}?)(?=" + _PRED_OPEN.pattern + ")", clause)
+    if not m or m.group("u").startswith(_VERB_STARTS):
+        return None
+    units = split_assignees(m.group("u"))
+    return (units, m.end()) if all_assignees(units) else None
+
+
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
+# (an enumeration 一是…二是… may open it too)
 _CLAUSE_PREFIX = re.compile(
-    r"(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
+    r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _BY = r"(?:分别|统一|主要)?由"
@@ -229,6 +309,26 @@ def _exhortation(units: list, pred: str) -> bool:
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends))
+
+
+def _named_partners(text: str) -> list:
+    """The named units of a partner list (联合A、B等部门): [] unless all are units and one is named;
+    the list may run into the predicate (联合司法局、属地街镇强化普法宣传).
+
+    >>> _named_partners("司法局、属地街镇强化普法宣传、典型案例宣传")
+    ['司法局', '属地街镇']
+    """
+    text = re.sub(r"等(?:有关|相关|职能)?(?:部门|单位).*$", "", text)
+    items = text.split("、")
+    for i, x in enumerate(items):
+        if not is_assignee(x):
+            k = next((k for k in range(len(x) - 2, 1, -1) if is_assignee(x[:k])), 0)
+            items = items[:i] + ([x[:k]] if k else [])
+            break
+    partners = split_assignees("、".join(items))
+    if not all_assignees(partners) or all(u in _TLX.unnamed or is_collective(u) for u in partners):
+        return []
+    return [u for u in partners if u not in _TLX.unnamed]
 
 
 def _with_partners(clause: str, units: list, pstart: int):
@@ -271,6 +371,7 @@ def _item_deadline(ctx, pos: int):
     return None, None
 
 
+_THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 _ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
 
 
@@ -285,7 +386,8 @@ def _national(ctx) -> bool:
     return any(x.startswith(_TLX.national_markers) for x in (ctx.doc or "", ctx.notice.issuer or "", ctx.notice.title or ""))
 
 
-def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True):
+def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True, roles_ok: bool = False,
+                     work: str = ""):
     """Duties in one sentence: (start, end, lead units, units, predicate text) per subject.
 
     The first subject opens the sentence (after an outline marker or a layout gap);
@@ -323,10 +425,31 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
             k = re.match(_BY, clause).end()
             clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
+        got = got or (_opened_subject(clause) if not lead_units else None)
+        pm = _POSSESSIVE.match(clause) if not got and not lead_units else None
+        if pm and DEADLINE_RE.search(pm.group("when")) and (
+                all_assignees(split_assignees(pm.group("u"))) or (roles_ok and is_role_collective(pm.group("u")))):
+            # 各牵头单位的具体推进实施方案务于2月3日前报送…: the units whose work is due
+            got = (split_assignees(pm.group("u")), len(pm.group("u")) + 1)
+        am = _AS_OWNER.match(clause) if not got and not lead_units else None
+        if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
+            # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
+            got = ([am.group("u")] if _SHARED_EACH.fullmatch(am.group("u")) else split_assignees(am.group("u")),
+                   am.end())
         if not got and not lead_units:
+            wm = _PARTNERS.match(clause) if clause.startswith(tuple(_WITH_LIST)) else None
+            if wm and st == c0 and _named_partners(wm.group("u")) and \
+                    work.count(clause[: wm.start("u")] + _named_partners(wm.group("u"))[0]) < 2:
+                # (联合采购办公室汇总…, named again elsewhere, is a unit opening with 联合)
+                # (三)…。联合司法局、属地街镇强化普法宣传: the acting unit is the notice's issuer,
+                # unnamed; the units it works with are named
+                found.append((c0, [], _named_partners(wm.group("u")), st))
+                break
             continue
         units, pstart = got if got else ([], 0)
-        if any(u in _SELF_ROLES or u in _LEX.roles for u in units) or _exhortation(units, clause[pstart:]):
+        if any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
+               or u in _LEX.roles for u in units) \
+                or _exhortation(units, clause[pstart:]):
             continue
         units, pstart = _with_partners(clause, units, pstart)
         found.append((c0, lead_units, units, st + pstart))
@@ -356,11 +479,16 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
         bym = re.match(_BY, clause[k:])
         if bym and not re.match(r"由[^,。;]{2,30}?牵头", clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
             k += bym.end()  # …,由区政府挂牌督办
-        got = _subject(clause[k:], sectors)
-        if got and (k or _STRICT.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
-                and not any(u in _SELF_ROLES for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
+        got = _subject(clause[k:], sectors) or _opened_subject(clause[k:])
+        if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
+                and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
+    if not found:
+        dm = _DAILY_WORK.search(sent)
+        if dm and all_assignees(split_assignees(dm.group("u"))):
+            # 领导小组不设办公室,日常工作由市卫生局有关科室承担: the unit bearing a group's daily work
+            found.append((dm.start(), [], split_assignees(dm.group("u")), dm.start()))
     if not found:
         om = _OWNER.search(sent)
         if om and all_assignees(split_assignees(om.group("u"))):
@@ -375,6 +503,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True)
             continue
         if units and not lead and re.match(r"(?:负责)?牵头", pred):
             lead, units = units, []
+            k = p0 + re.match(r"(?:负责)?牵头", pred).end()
+            got = _subject(sent[k:k + 60]) if not re.match(r"[,:]", sent[k:k + 1]) else None
+            if got and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]):
+                units = got[0]  # 区规划资源局牵头各乡镇建立…: the units led are responsible
         merged.append((c0, lead, units, p0, False))
     out = []
     for i, (c0, lead, units, p0, _) in enumerate(merged):

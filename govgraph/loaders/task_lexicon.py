@@ -13,6 +13,8 @@
 (True, True, False)
 >>> is_collective("各有关部门和单位"), is_collective("各部门的单位")
 (True, False)
+>>> [is_role_collective(x) for x in ("各牵头单位", "各责任(配合)单位", "牵头责任单位", "各牵头和责任部门", "牵头部门", "区财政局")]
+[True, True, True, True, False, False]
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from importlib import resources
 from .lexicon import load_lexicon
 from .mentions import CJK
 
-__all__ = ["TaskLexicon", "task_lexicon", "is_collective"]
+__all__ = ["TaskLexicon", "task_lexicon", "is_collective", "is_role_collective"]
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -45,6 +47,8 @@ class TaskLexicon:
     collective_heads: tuple
     collective_tails: tuple
     alone_tails: tuple
+    unnamed: frozenset  # 有关部门: the units concerned, unnamed (no assignee of a duty clause)
+    local_tails: tuple  # 各乡镇, 各街镇: a collective of local bodies
     assign_words: dict  # word -> lead | responsible | with
     exhortations: tuple  # 高度重视…: a collective asked for attention, not for work
     exhortation_ends: tuple  # …结合实际抓好落实: a short request to carry out the notice
@@ -53,6 +57,7 @@ class TaskLexicon:
     not_name_inside: tuple  # words that never stand in one
     not_name_end: tuple  # a person's designation ending the name (…干部)
     doc_genres: tuple  # words ending a document title
+    principle_headings: tuple  # 基本原则: a part stating the plan's principles (no duties)
     first_lead: re.Pattern  # a notice's rule that the first unit listed leads
     sub_units: tuple  # (kind, word) rows of sub_units.tsv
 
@@ -79,6 +84,8 @@ def task_lexicon() -> TaskLexicon:
         collective_heads=by_len(r[1] for r in aff if r[0] == "head"),
         collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
         alone_tails=by_len(r[1] for r in aff if r[0] == "alone"),
+        unnamed=frozenset(r[1] for r in aff if r[0] == "unnamed"),
+        local_tails=by_len(r[1] for r in aff if r[0] == "local"),
         assign_words={r[0]: r[1] for r in _rows("assign_words.tsv")},
         exhortations=tuple(r[0] for r in _rows("exhortations.txt") if not r[0].startswith("$")),
         exhortation_ends=tuple(r[0][1:] for r in _rows("exhortations.txt") if r[0].startswith("$")),
@@ -87,6 +94,7 @@ def task_lexicon() -> TaskLexicon:
         not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
         not_name_end=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "end"),
         doc_genres=tuple(r[0] for r in _rows("doc_genres.txt")),
+        principle_headings=tuple(r[0] for r in _rows("principle_headings.txt")),
         sub_units=tuple(tuple(r[:2]) for r in _rows("sub_units.tsv")),
         first_lead=re.compile("|".join(f"(?:{r[0]})" for r in _rows("first_lead_rules.txt"))),
     )
@@ -109,3 +117,24 @@ def is_collective(name: str) -> bool:
     # 教育行政部门, 行业主管部门: a kind of unit named by its field
     return core.endswith(lx.alone_tails) and 4 <= len(core) <= 12 and "、" not in core and \
         not core.startswith(lx.verbs)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> str:
+    """The role words of the labels ending in a unit word (牵头单位 -> 牵头), as a pattern."""
+    tails = ("单位", "部门")
+    words = sorted({k[: -len(t)] for k, v in task_lexicon().labels.items() if v in ("lead", "responsible")
+                    for t in tails if k.endswith(t) and len(k) > len(t)}, key=len, reverse=True)
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
+
+
+@lru_cache(maxsize=1024)
+def is_role_collective(name: str) -> bool:
+    """A collective of the units a notice's task list gives one role, as a subject of the covering
+    letter: plural (``各牵头单位``) or naming several roles (``牵头责任单位``, ``各责任(配合)单位``).
+    A bare single role (``牵头部门要…``) mostly speaks of one task's lead in general: not one."""
+    r = _role_words()
+    m = re.fullmatch(rf"(?P<head>各|各相关|相关)?(?P<roles>{r}(?:(?:和|、|与|及)?{r}|\({r}\))*)(?:单位|部门)", name)
+    if not m:
+        return False
+    return bool(m.group("head") and m.group("head").startswith("各")) or len(re.findall(r, m.group("roles"))) > 1

@@ -189,26 +189,43 @@ def _common_run(a: str, b: str) -> int:
 def _drop_restated(ctx, body: list, rows: list) -> list:
     """Where a notice has a responsibility table, its rows are the tasks: a body item that
     restates a row (its heading names the row's task type, or its words are the row's)
-    is evidence for the row, not a task of its own."""
-    kept = []
-    for t in body:
+    is evidence for the row, not a task of its own. The rows follow the body's order: a row
+    matched by none, between two matched rows, is restated by the body item between their
+    items that names exactly its units."""
+    match = {}  # body index -> row index
+    for bi, t in enumerate(body):
         head = re.split(r"[。;]", t["text"], maxsplit=1)[0]
         units = set(t["lead"] + t["responsible"])
         bg = _bigrams(t["text"])
-        same = None
-        for r in rows:
+        best = (0.0, None)
+        for ri, r in enumerate(rows):
             typ = r.get("_type") or ""
             shared = units & set(r["lead"] + r["responsible"])
             if not shared:
                 continue
             run = _common_run(typ, head) if typ and len(head) <= 30 else 0
-            if run >= 4 and run * 2 >= len(typ):
-                same = r
-                break
             rb = _bigrams(r["text"])
-            if bg and rb and len(bg & rb) / min(len(bg), len(rb)) >= 0.6:
-                same = r
-                break
-        if same is None:
-            kept.append(t)
-    return kept + rows
+            words = len(bg & rb) / min(len(bg), len(rb)) if bg and rb else 0
+            both = units | set(r["lead"] + r["responsible"])
+            if run >= 4 and run * 2 >= len(typ):
+                score = 2 + run / len(typ)  # its heading names the row's task type
+            elif words >= 0.6 or (words >= 0.4 and len(shared) >= 0.6 * len(both)):
+                score = words  # the row's words, or many of its words and most of its units
+            else:
+                continue
+            if score > best[0]:
+                best = (score, ri)
+        if best[1] is not None:
+            match[bi] = best[1]
+    matched_rows = set(match.values())
+    for ri, r in enumerate(rows):
+        if ri in matched_rows or ri - 1 not in matched_rows or ri + 1 not in matched_rows:
+            continue
+        lo = max(bi for bi, x in match.items() if x == ri - 1)
+        hi = min(bi for bi, x in match.items() if x == ri + 1)
+        runits = set(r["lead"] + r["responsible"])
+        between = [bi for bi in range(lo + 1, hi) if bi not in match
+                   and set(body[bi]["lead"] + body[bi]["responsible"]) == runits]
+        if len(between) == 1:
+            match[between[0]] = ri
+    return [t for bi, t in enumerate(body) if bi not in match] + rows

@@ -1,0 +1,91 @@
+"""What reading duty clauses leaves out or splits: principles, item openings summing up their
+sub-items, the covering formula, collectives' standing reports; two deadlines make two tasks.
+
+>>> bool(_COVERING.match("现将《方案》印发给你们")), standing_report((0, 1, [], ["各牵头单位"], "要于每月28日前将进展情况报送督考办。"))
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .deadlines import text_deadline
+from .task_lexicon import is_collective, is_role_collective, task_lexicon
+
+__all__ = ["in_principles", "drop_item_intros", "by_deadline", "covering", "standing_report"]
+
+_TLX = task_lexicon()
+
+# The covering formula after an addressee line run into the body (…有关直属单位:现将《…》印发给你们)
+_COVERING = re.compile(r"(?:现将|现就|现予|现转发|现印发)")
+
+
+def covering(duty) -> bool:
+    """各…单位:现将《…》印发给你们: the addressee line run into the covering formula."""
+    return bool(_COVERING.match(duty[4]))
+
+
+# 各牵头单位要于每月28日前将进展情况报送…: the collectives' standing report, no task of its own (a one-off
+# deadline in the same clause, …,12月18日前报送工作总结, keeps it one)
+_RECURRING_REPORT = re.compile(r"(?:要|须|务必|务|应|应当)?(?:于|在)?每(?:月|季度|周|半年|年)[^,。;]{0,30}?(?:报送|上报)"
+                               r"[^。;]*[。;]?$")
+
+
+def standing_report(duty) -> bool:
+    """The collectives' standing report (各牵头单位要于每月28日前…报送…), no one-off date with it."""
+    body, units = duty[4], duty[2] + duty[3]
+    return bool(_RECURRING_REPORT.match(body)) and not re.search(r"\d{1,2}月(?:\d{1,2}日|底)前", body[4:]) \
+        and all(is_collective(u) or is_role_collective(u) for u in units)
+
+
+def in_principles(ctx, pos: int) -> bool:
+    """Is ``pos`` in a part headed 指导思想 / 基本原则 (principle_headings.txt)?"""
+    for mk in ctx.outline.enclosing(pos).values():
+        head = ctx.work[mk.end:mk.end + 8]
+        if head.startswith(_TLX.principle_headings):
+            return True
+    return False
+
+
+def drop_item_intros(ctx, tasks: list) -> list:
+    """(一)开展排查。各居村、相关责任单位要对所有房屋进行全面摸底。1.重点排查。各居村、相关责任单位于…
+    2.…: an item's opening duty (no deadline) sums up its numbered sub-items given to the same
+    units, which are the tasks."""
+    outline = ctx.outline
+    keep = []
+    for i, t in enumerate(tasks):
+        mk = outline.item_at(t["evidence"]["start"], levels=(1, 2, 3, 4))
+        units = set(t["lead"] + t["responsible"])
+        same = 0
+        for u in tasks[i + 1:]:
+            at = u["evidence"]["start"]
+            sub = outline.item_at(at, levels=(1, 2, 3, 4))
+            if mk is not None and sub is not None and sub.level > mk.level and outline.enclosing(at).get(mk.level) is mk \
+                    and set(u["lead"] + u["responsible"]) == units:
+                same += 1
+        if t["due"] is None and same >= 2:
+            continue
+        keep.append(t)
+    return keep
+
+
+def by_deadline(ctx, duty, s0: int) -> list:
+    """A duty whose comma clauses state two one-off deadlines, one after the other, is two tasks
+    of its units (…方案务于2月3日前报送分管市领导,经审核把关后于2月7日前报送市政府)."""
+    a, b, lead, units, body = duty
+    work = ctx.work
+    first = text_deadline(work[a:b], ctx.year, context=work[s0:a])
+    if not first[0]:
+        return [duty]
+    cut = None
+    for cm in re.finditer(r",", work[a:b]):
+        p = a + cm.start()
+        d1 = text_deadline(work[a:p], ctx.year, context=work[s0:a])
+        d2 = text_deadline(work[p + 1:b], ctx.year, context=work[s0:p + 1])
+        if d1[0] and d2[0] and d1[0] < d2[0]:
+            cut = p
+            break
+    if cut is None:
+        return [duty]
+    k = len(body) - (b - cut)  # where the cut falls in the body
+    return [(a, cut, lead, units, body[:k]), (cut + 1, b, lead, units, body[k + 1:])]
