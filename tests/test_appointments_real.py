@@ -244,3 +244,39 @@ def test_a_post_held_before_by_the_person_the_sentence_is_about():
     assert {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts} == {
         ("許甘露", "公安部", "副部長", False), ("許甘露", "國家移民管理局", "局長", False),
         ("孫力軍", "公安部", "副部長", False), ("許甘露", "河南省委政法委", "書記", True)}
+
+
+# -- round 2 ---------------------------------------------------------------------------------
+
+def test_an_appointed_person_with_the_posts_he_holds_written_before_his_name():
+    # rm-17.txt (房县人大常委会)
+    facts = _posts("会议审议表决通过有关人事任免事项,决定接受蔡贤忠同志辞去县人民政府县长职务的请求;"
+                   "任命县委副书记纪道清同志为县人民政府副县长、代理县长。", date="2016-05-16")
+    assert _how(facts) == {("蔡贤忠", "县长", None, "2016-05", True, False),
+                           ("纪道清", "副书记", "2016-05-16", None, False, False),
+                           ("纪道清", "副县长", "2016-05-16", None, False, False),
+                           ("纪道清", "代理县长", "2016-05-16", None, False, False)}
+    assert ("纪道清", "县委", "副书记") in _keys(facts)
+
+
+def test_elected_persons_written_between_xuanju_and_wei():
+    # rm-08.txt (人民報, Traditional): 選舉A、B、C當選爲Y
+    facts = _posts("16日湖北省政協九屆四次會議第二次大會選舉陳春林、武清海、宋德福當選爲九屆省政協副主席。", date="2006-01-19")
+    assert {(f["person"], f["title"]) for f in facts} == {("陳春林", "副主席"), ("武清海", "副主席"), ("宋德福", "副主席")}
+
+
+def test_a_place_prefixed_unit_written_after_a_verb_elsewhere_in_the_notice():
+    # rm-21.txt (肇东): 市监察委员会 is 肇东市监察委员会, written so in 任命…为肇东市监察委员会副主任
+    facts = _posts("市委常委、市监察委员会主任杨铁成,市委常委、常务副市长吕江出席会议。"
+                   "根据表决结果,任命熊福春同志为肇东市文化广电新闻出版局局长,任命李连杰同志为肇东市商务局局长。"
+                   "根据表决结果,任命周文艺、田发启同志为肇东市监察委员会副主任。", date=None)
+    assert ("杨铁成", "肇东市监察委员会", "主任") in _keys(facts)
+    assert ("杨铁成", "市委", "常委") in _keys(facts)
+
+
+def test_a_note_in_brackets_with_a_comma_and_a_post_after_more_than_one_space():
+    # layouts of appointment lists (not dev snippets): 副主任(挂职,时间一年); 任命: 张三  区财政局局长
+    facts = _posts("聘任张三同志为区人民政府办公室副主任(挂职,时间一年)。")
+    assert _keys(facts) == {("张三", "区人民政府办公室", "副主任")}
+    facts = _posts("任命:\n张三  区财政局局长\n李四 区审计局副局长")
+    assert _keys(facts) == {("张三", "区财政局", "局长"), ("李四", "区审计局", "副局长")}

@@ -36,6 +36,7 @@ from .context import NoticeContext
 from .lexicon import load_lexicon
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash
+from .places import place_of_org
 from .post_phrases import Post, default_unit, leader_units, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
@@ -76,7 +77,8 @@ _SENTENCE_GATE = re.compile(
     # 栗战书委员长主持…: a leader's title after a name, before what the person does
     + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
-_CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
+# A short bracket is read whole: 副主任(挂职,时间一年).
+_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
 # After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
@@ -136,7 +138,7 @@ class _Reader:
         if unit in self._full:
             return self._full[unit]
         res = unit
-        if len(unit) > 2 and unit[0] in "省市县区" and unit[1:] in words("expand"):
+        if len(unit) > 2 and unit[0] in "省市县区" and (unit[1:] in words("expand") or is_unit_like(unit[1:]) and not unit.endswith("人民政府")):
             rest = unit[1:]
             alts = {rest, rest.replace("人大常委会", "人民代表大会常务委员会"),
                     rest.replace("人民代表大会常务委员会", "人大常委会")}
@@ -146,12 +148,17 @@ class _Reader:
                     k = m.start()
                     while k > 0 and re.match(f"[{CJK}]", self.work[k - 1]):
                         k -= 1
-                    run = self.work[k:m.start()]
-                    # A place: a short run the notice also writes before other names (中山市人民政府).
-                    if 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
-                            not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and \
-                            self.work.count(run + unit[0]) > 1:
-                        found.add(squash(self.src[k:m.end()]))
+                    # A place: a short run the notice also writes before other names (中山市人民政府);
+                    # else a place's name after a verb (任命周文艺同志为肇东市监察委员会…).
+                    for j in [k] + list(range(max(k, m.start() - 6), m.start() - 1)):
+                        run = self.work[j:m.start()]
+                        if 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
+                                not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and \
+                                self.work.count(run + unit[0]) > 1 and \
+                                (j == k and rest in words("expand")
+                                 or place_of_org(run + unit[0] + "人民政府") == run + unit[0]):
+                            found.add(squash(self.src[j:m.end()]))
+                            break
             if len(found) == 1:
                 res = found.pop()
         self._full[unit] = res
@@ -390,16 +397,36 @@ class _Reader:
     def _appointed(self, a: int, b: int, st: dict, ev_a: int, how: str) -> bool:
         """``A、B为Y`` at work[a:b]."""
         for wm in re.finditer("为", self.work[a:b]):
-            who = self.names(a, a + wm.start(), delimited=True)
+            who, pre_posts = self._listed(a, a + wm.start())
             if who:
                 posts = self.posts(a + wm.end(), b)
                 if not posts:
                     return False
                 for name, _, _ in who:
+                    self.emit(name, pre_posts, ev_a, b, "start")
                     self.emit(name, posts, ev_a, b, how)
                 st["person"] = who[-1][0]
                 return True
         return False
+
+    def _listed(self, a: int, b: int):
+        """The persons of an object list at work[a:b]: ``A、B(同志)``, or one name with the posts
+        he holds written before it (``任命县委副书记纪道清同志为…``) -> (names, those posts)."""
+        who = self.names(a, b, delimited=True)
+        if who:
+            return who, []
+        s = self.work[a:b]
+        # 陈春林、武清海当选为…: 选举 A 当选为 Y
+        m = re.search(f"(?:{_alt('elected')})$", s)
+        if m and m.start() > 0:
+            who = self.names(a, a + m.start(), delimited=True)
+            if who:
+                return who, []
+        subj = self.subject(a, b)
+        if subj and subj[2]:
+            name, na, pre_posts, _ = subj
+            return [(name, na, b)], pre_posts
+        return None, []
 
     def _removal(self, a: int, b: int, st: dict, ev_a: int) -> bool:
         """``C(同志)(的)Y职务`` / ``其Y职务`` / ``CY职务`` (no 的) at work[a:b]."""
@@ -456,7 +483,10 @@ class _Reader:
             return self._appointed(a, b, st, a, "start" if st["mode"] == "appoint" else "proposed")
         sp = self.work.find(" ", a, b)
         if st["mode"] == "appoint" and sp != -1 and _is_name(self.work[a:sp]):
-            posts = self.posts(sp + 1, b)  # 任命: 刘某 市财政局局长 (a name, a space, the post)
+            pa = sp + 1
+            while pa < b and self.work[pa] == " ":
+                pa += 1  # 张三  区财政局局长: more than one space
+            posts = self.posts(pa, b)  # 任命: 刘某 市财政局局长 (a name, a space, the post)
             if posts:
                 name = squash(self.src[a:sp])
                 self.emit(name, posts, a, b, "start")

@@ -173,7 +173,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
     src = s if src is None else src
     out: list[Post] = []
     first = True
-    for part_m in re.finditer(r"(?:[^、,;兼]|兼(?=任|职))+", s):
+    for part_m in re.finditer(r"(?:\([^()]{1,30}\)|[^、,;兼]|兼(?=任|职))+", s):  # a bracket is read whole
         a, b = part_m.span()
         part = s[a:b]
         note = None
