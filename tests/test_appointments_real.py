@@ -280,3 +280,12 @@ def test_a_note_in_brackets_with_a_comma_and_a_post_after_more_than_one_space():
     assert _keys(facts) == {("张三", "区人民政府办公室", "副主任")}
     facts = _posts("任命:\n张三  区财政局局长\n李四 区审计局副局长")
     assert _keys(facts) == {("张三", "区财政局", "局长"), ("李四", "区审计局", "副局长")}
+
+
+def test_dai_after_a_person_is_on_behalf_of_and_daibiao_ends_a_name():
+    # rm-21.txt (肇东): 吕江同志代市长李延春作…报告 (李延春 is 市长, not 代理市长); 于明珠代表市政府作…
+    facts = _posts("会上,吕江同志代市长李延春作关于熊福春等同志拟任免职的提请报告,并介绍拟任职干部简历。"
+                   "会上,由市委督查室副主任于明珠代表市政府作关于市九届人大一次会议代表建议、批评和意见办理情况的报告(草案)")
+    assert _keys(facts) == {("李延春", "市人民政府", "市长"), ("于明珠", "市委督查室", "副主任")}
+    # an acting mayor still reads as one
+    assert _keys(_posts("代市长李延春作政府工作报告。")) == {("李延春", "市人民政府", "代理市长")}

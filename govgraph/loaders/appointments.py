@@ -603,6 +603,11 @@ class _Reader:
         if lead and lead.end() < len(c):
             a += lead.end()
             c = c[lead.end():]
+        # 吕江同志代市长李延春作…报告: 代 after a person is "on behalf of", not an acting post
+        behalf = re.match(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])", c)
+        if behalf and (behalf.group(2) or _is_name(behalf.group(1))) and _TITLE_NAME.search(c, behalf.end()):
+            a += behalf.end()
+            c = c[behalf.end():]
         cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3] + [len(c)]
         if self._name_title(a, c, cuts):
             return

@@ -156,7 +156,7 @@ def _government(unit: str, title: str) -> str | None:
     if (lt or title in ("主席", "副主席") and unit.endswith("自治区")) and _PLACE.fullmatch(unit) \
             and not _unit_like(unit):
         return unit + "人民政府"
-    if lt and 2 <= len(unit) <= 4 and re.fullmatch(f"[{CJK}]+", unit) and not unit.endswith(lt.group(1)) \
+    if lt and 2 <= len(unit) <= 4 and re.fullmatch(f"[{CJK}]+", unit) and not unit.endswith((lt.group(1), "同志")) \
             and not _unit_like(unit) and not _unit_like(unit + lt.group(1)):
         return unit + lt.group(1) + "人民政府"  # 兰溪市长: the place's 市 is the title's
     return None
