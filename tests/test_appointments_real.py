@@ -289,3 +289,13 @@ def test_dai_after_a_person_is_on_behalf_of_and_daibiao_ends_a_name():
     assert _keys(facts) == {("李延春", "市人民政府", "市长"), ("于明珠", "市委督查室", "副主任")}
     # an acting mayor still reads as one
     assert _keys(_posts("代市长李延春作政府工作报告。")) == {("李延春", "市人民政府", "代理市长")}
+
+
+def test_a_list_of_subjects_and_an_approval_before_the_subject():
+    # layouts of 任免 notices (not dev snippets): A、B同志任Y; 同意A同志任Y; 决定A、B为Y
+    assert _keys(_posts("张三、李四同志任区财政局副局长。")) == {("张三", "区财政局", "副局长"), ("李四", "区财政局", "副局长")}
+    assert _keys(_posts("经研究,同意张三同志任区财政局局长。")) == {("张三", "区财政局", "局长")}
+    assert _keys(_posts("经研究,决定张三、李四(女)为区财政局副局长。")) == {("张三", "区财政局", "副局长"),
+                                                                ("李四", "区财政局", "副局长")}
+    # a list of names before what they do is no appointment
+    assert _posts("陈德汉、邓华明参加会议。") == []

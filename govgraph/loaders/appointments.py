@@ -262,7 +262,7 @@ class _Reader:
         return squash(self.src[na:end]), na, pre_posts, pre
 
     def _prefix_ok(self, pre: str, a: int, na: int, allow_posts: bool):
-        if pre == "" or pre in words("leadin") or pre.endswith(("的", "决定", "关于", "会议决定")):
+        if pre == "" or pre in words("leadin") or pre.endswith(("的", "决定", "关于", "会议决定", "同意", "批准")):
             return True, []
         if pre.endswith(_NOT_SUBJECT_END):
             return False, []
@@ -506,10 +506,12 @@ class _Reader:
                 continue
             if v == "为" and st["mode"] != "appoint" and not re.search("决定|关于", self.work[a:m.start()]):
                 continue
-            subj = self.subject(a, m.start())
+            subj = self.subject(a, m.start()) or self._subject_list(a, m.start())
             if not subj:
                 continue
             name, na, pre_posts, pre = subj
+            names = name if isinstance(name, list) else [name]
+            name = names[-1]
             if v == "为" and not (pre.endswith(("决定", "关于")) or st["mode"] == "appoint"):
                 continue
             posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
@@ -536,12 +538,30 @@ class _Reader:
                          for p in posts]
             elif v == "为现任":
                 how = "start"
-            if pre_posts:
-                self.emit(name, pre_posts, a, b, "start")
-            self.emit(name, posts, a, b, how)
+            for name in names:
+                if pre_posts:
+                    self.emit(name, pre_posts, a, b, "start")
+                self.emit(name, posts, a, b, how)
             st["person"] = name
             return True
         return False
+
+    def _subject_list(self, a: int, b: int):
+        """``张三、李四同志`` before a verb at b (after nothing, a lead-in, or 决定/同意):
+        (names, start, [], prefix) as ``subject`` gives, or None."""
+        s = self.work[a:b]
+        if "、" not in s:
+            return None
+        pm = re.match("(?:.*(?:决定|同意|批准|关于))?", s)
+        pre = s[:pm.end()]
+        if pre and not pre.endswith(("决定", "同意", "批准", "关于")):
+            return None
+        lead = _LEADIN.match(s, pm.end())
+        start = a + (lead.end() if lead and lead.end() < len(s) else pm.end())
+        who = self.names(start, b)
+        if not who or len(who) < 2:
+            return None
+        return [n for n, _, _ in who], start, [], self.work[a:start]
 
     def _entry_posts(self, a: int, b: int, st: dict):
         """``现任Y`` / ``拟提名为Y候选人`` in a 公示 entry."""
