@@ -299,3 +299,9 @@ def test_a_list_of_subjects_and_an_approval_before_the_subject():
                                                                 ("李四", "区财政局", "副局长")}
     # a list of names before what they do is no appointment
     assert _posts("陈德汉、邓华明参加会议。") == []
+
+
+def test_a_subject_written_before_mianqu():
+    # layout of 任免 notices (not a dev snippet): 张三同志免去Y职务
+    facts = _posts("张三同志免去区财政局局长职务。王芳(女)免去区财政局副局长职务。")
+    assert _how(facts) == {("张三", "局长", None, "2020-08", True, False), ("王芳", "副局长", None, "2020-08", True, False)}

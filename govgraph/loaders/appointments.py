@@ -376,6 +376,13 @@ class _Reader:
         if self.work.startswith("了", ra):
             ra += 1  # 任命了…
         if v in words("remove"):
+            subj = self.subject(a, a + m.start(), allow_posts=False) if pre.strip() else None
+            if subj and self.work[subj[1]:a + m.start()].startswith(subj[0]):
+                posts = self.posts(ra, b)  # 张三同志免去区财政局局长职务: the subject is removed
+                if posts:
+                    self.emit(subj[0], posts, a + m.start(), b, "end")
+                    st["person"] = subj[0]
+                    return True
             if not self.work.startswith("其", ra):  # 免去其…: part of the entry before, the list goes on
                 st["mode"] = "remove"
             return self._removal(ra, b, st, a + m.start())
