@@ -305,3 +305,9 @@ def test_a_subject_written_before_mianqu():
     # layout of 任免 notices (not a dev snippet): 张三同志免去Y职务
     facts = _posts("张三同志免去区财政局局长职务。王芳(女)免去区财政局副局长职务。")
     assert _how(facts) == {("张三", "局长", None, "2020-08", True, False), ("王芳", "副局长", None, "2020-08", True, False)}
+
+
+def test_a_name_before_a_leaders_title_takes_the_longest_title():
+    # layout of meeting reports (not a dev snippet): 张三副区长 is 张三's 副区长, not 张三副's 区长
+    assert _keys(_posts("张三副区长出席会议并讲话。")) == {("张三", "区人民政府", "副区长")}
+    assert _keys(_posts("王小明区长出席会议。")) == {("王小明", "区人民政府", "区长")}

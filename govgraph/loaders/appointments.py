@@ -650,7 +650,7 @@ class _Reader:
     def _name_title(self, a: int, c: str, cuts: list[int]) -> bool:
         """``栗战书委员长主持会议``: a name, then a leader's title whose unit goes without saying."""
         for i in cuts:
-            for k in (3, 2, 4):
+            for k in (2, 3, 4):  # the longest title first: 张三副区长 is 张三's 副区长
                 t = c[k:i]
                 if i - k < 2 or not default_unit(t) or not _is_name(c[:k]):
                     continue
