@@ -278,6 +278,8 @@ def test_a_note_in_brackets_with_a_comma_and_a_post_after_more_than_one_space():
     # layouts of appointment lists (not dev snippets): 副主任(挂职,时间一年); 任命: 张三  区财政局局长
     facts = _posts("聘任张三同志为区人民政府办公室副主任(挂职,时间一年)。")
     assert _keys(facts) == {("张三", "区人民政府办公室", "副主任")}
+    facts = _posts("任命张三为区政府办公室副主任(保留正科级待遇,试用期一年)。")
+    assert _keys(facts) == {("张三", "区政府办公室", "副主任")}
     facts = _posts("任命:\n张三  区财政局局长\n李四 区审计局副局长")
     assert _keys(facts) == {("张三", "区财政局", "局长"), ("李四", "区审计局", "副局长")}
 

@@ -177,7 +177,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         a, b = part_m.span()
         part = s[a:b]
         note = None
-        qm = re.search(r"\(([^()]{1,12})\)$", part)
+        qm = re.search(r"\(([^()]{1,30})\)$", part)
         if qm:
             note = part[qm.start() + 1:qm.end() - 1]
             b = a + qm.start()
