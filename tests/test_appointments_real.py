@@ -313,3 +313,19 @@ def test_a_name_before_a_leaders_title_takes_the_longest_title():
     # layout of meeting reports (not a dev snippet): 张三副区长 is 张三's 副区长, not 张三副's 区长
     assert _keys(_posts("张三副区长出席会议并讲话。")) == {("张三", "区人民政府", "副区长")}
     assert _keys(_posts("王小明区长出席会议。")) == {("王小明", "区人民政府", "区长")}
+
+
+def test_a_dated_step_to_a_post_held_now_is_its_start():
+    # rm-14.txt (浙江日报): 朱瑞俊为现任市长 … 2012年3月当选兰溪市长 (the sentence names nobody)
+    facts = _posts("公开资料显示,拟任兰溪市委书记的朱瑞俊为现任市长,1972年2月出生于浙江海宁。"
+                   "之后,他转战平湖,先后任平湖市委常委、宣传部部长、副市长,2011年11月7日提名为兰溪市长候选人。"
+                   "2012年3月当选兰溪市长。", date="2015-07-22")
+    assert {(f["person"], f["title"], f.get("start")) for f in facts if not f.get("proposed")} == {("朱瑞俊", "市长", "2012-03")}
+    # rm-11.txt (公示): the sentence names the person; the unit is written another way (工商联)
+    facts = _posts("范振华,男,汉族,1969年1月出生,无党派人士。现任衡阳市工商业联合会(市总商会)主席(会长),"
+                   "拟提名为市州政协副职候选人(学历破格)。\n"
+                   "范振华曾任衡阳市民政局局长等职,2022年11月当选衡阳市工商联(总商会)第十七届主席(会长)。", date=None)
+    assert ("范振华", "主席", "2022-11") in {(f["person"], f["title"], f.get("start")) for f in facts}
+    # a dated step to a post in another unit is a career step: no start
+    facts = _posts("张三,现任区财政局局长。张三2018年3月任区审计局局长。")
+    assert [f.get("start") for f in facts] == [None]

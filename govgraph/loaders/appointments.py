@@ -12,7 +12,8 @@ mode (after ``任命:`` a clause ``B为Y`` is an appointment too), last person (
 - posts before names in running text: ``省人大常委会副主任马淑洁、李希明…及秘书长傅亚文出席会议``,
   and a leader's title after a name (``栗战书委员长主持会议``);
 - ``56岁的M是…,此前担任Y``: a former post of the person the sentence is about.
-Career steps (``曾任``, ``历任``, ``2016年3月,…任…``), ``时任`` and posts to come (``将出任``) are not facts.
+Career steps (``曾任``, ``历任``, ``2016年3月,…任…``), ``时任`` and posts to come (``将出任``) are not facts;
+a dated step to a post the notice gives as held now (``2012年3月当选兰溪市长``) is its ``start``.
 
 Dates: an appointment or a current post has ``as_of`` = the notice's date; a removal or an
 accepted resignation is ``former`` with ``end`` = its month; a 公示 post is ``proposed``.
@@ -700,7 +701,48 @@ class _Reader:
         return True
 
 
+# 2012年3月当选兰溪市长 / 于今年1月当选…: when a post held now began.
+_DATED_START = re.compile(r"((?:19|20)\d{2}年|今年|去年)(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:当选为?|出任|担任|任)"
+                          r"([^,;。!?\n]{2,40})")
+
+
+def _dated_starts(r: _Reader):
+    """Set ``start`` on a current post whose beginning the notice dates (a career sentence).
+
+    The post is the one with the dated title held by the person the sentence names, else the only
+    current post with that title and a matching unit; anything else is left alone.
+    """
+    year = int(r.date[:4]) if r.date else None
+    for m in _DATED_START.finditer(r.work):
+        y = m.group(1)
+        yy = int(y[:4]) if y[0].isdigit() else (year if y == "今年" else year - 1 if year else None)
+        if yy is None or not 1 <= int(m.group(2)) <= 12:
+            continue
+        phrase = re.sub(r"\([^()]*\)", "", strip_duty(m.group(3)))
+        title = title_suffix(phrase)
+        if not title:
+            continue
+        posts = parse_post_phrase(phrase)
+        cur = [f for f in r.facts if f["title"] == title and not f.get("former") and not f.get("proposed")
+               and "start" not in f and "end" not in f]
+        sa = max(r.work.rfind(c, 0, m.start()) for c in "。!?\n")
+        # the person the sentence names, unless the dated post is in another unit
+        named = [f for f in cur if f["person"] in r.work[sa + 1:m.start()]
+                 and (not posts or any(_same_unit(f["unit"], p.unit) for p in posts))]
+        if not named:
+            named = [f for f in cur if any(_same_unit(f["unit"], p.unit) for p in posts)]
+        if len({f["person"] for f in named}) == 1 and len(named) == 1:
+            named[0].pop("as_of", None)  # a term (held since, no end) stands for the post
+            named[0]["start"] = f"{yy:04d}-{int(m.group(2)):02d}"
+
+
+def _same_unit(a: str, b: str) -> bool:
+    ga, gb = (re.sub(r"^.+?([省市区县旗])人民政府$", r"\1人民政府", u) for u in (a, b))
+    return a == b or ga == gb or a.endswith(b) or b.endswith(a)
+
+
 def build_appointments(ctx: NoticeContext) -> list[dict]:
     r = _Reader(ctx)
     r.read()
+    _dated_starts(r)
     return r.facts
