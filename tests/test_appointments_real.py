@@ -329,3 +329,12 @@ def test_a_dated_step_to_a_post_held_now_is_its_start():
     # a dated step to a post in another unit is a career step: no start
     facts = _posts("张三,现任区财政局局长。张三2018年3月任区审计局局长。")
     assert [f.get("start") for f in facts] == [None]
+
+
+def test_a_post_that_ends_by_law():
+    # rm-19.txt (肃宁县人大常委会): 常委会 is the committee the notice names with its place
+    facts = _posts("肃宁县人民代表大会常务委员会\n关于接受张丽娟等三名同志辞去肃宁县第十八届人大代表职务的决定\n"
+                   "根据《选举法》第五十六条规定,张丽娟同志的常委会委员职务相应终止,报十八届人民代表大会第五次会议备案。",
+                   date="2024-10-25")
+    assert _how(facts) == {("张丽娟", "委员", None, "2024-10", True, False)}
+    assert _keys(facts) == {("张丽娟", "肃宁县人民代表大会常务委员会", "委员")}

@@ -72,7 +72,7 @@ _TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
 # A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a surname.
 _SENTENCE_GATE = re.compile(
     "|".join(w for w in (re.escape(x) for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
-                                               "current", "nominate") for x in words(c) if len(x) > 1))
+                                               "current", "nominate", "ends") for x in words(c) if len(x) > 1))
     + r"|(?<![责信主担兼现曾历调出转升改继留聘续新离])任(?![务何意期内教职命])|决定[^,;。]{2,12}?为|(?:男|女),"
     + "|" + _TITLE_NAME.pattern
     # 栗战书委员长主持…: a leader's title after a name, before what the person does
@@ -135,10 +135,17 @@ class _Reader:
         return out
 
     def full_unit(self, unit: str) -> str:
-        """``省人大常委会`` -> ``黑龙江省人大常委会`` when the notice writes that full name (one place only)."""
+        """``省人大常委会`` -> ``黑龙江省人大常委会`` when the notice writes that full name (one place only);
+        ``常委会`` alone -> the one 人民代表大会常务委员会 (人大常委会) the notice names with its place."""
         if unit in self._full:
             return self._full[unit]
         res = unit
+        if unit == "常委会":
+            found = {squash(self.src[m.start():m.end()]) for m in re.finditer(
+                f"(?<![{CJK}])[{CJK}]{{1,8}}?[省市县区旗](?:人民代表大会常务委员会)", self.work)
+                if place_of_org(m.group()) and not _TRIGGER.search(m.group())}
+            if len(found) == 1:
+                res = found.pop()
         if len(unit) > 2 and unit[0] in "省市县区" and (unit[1:] in words("expand") or is_unit_like(unit[1:]) and not unit.endswith("人民政府")):
             rest = unit[1:]
             alts = {rest, rest.replace("人大常委会", "人民代表大会常务委员会"),
@@ -319,6 +326,8 @@ class _Reader:
         if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
             st["entry"] = self.entry = (squash(self.src[a:b]), a)
             return
+        if self._ended(a, b, st):
+            return
         has_verb = _OBJECT_VERB.search(c)
         if not (has_verb and self._object(a, b, st)) and not self._subject_verb(a, b, st) \
                 and not (not has_verb and st["mode"] in ("appoint", "propose", "remove") and self._continued(a, b, st)):
@@ -330,6 +339,20 @@ class _Reader:
             self._topic(a, b, st)
         if len(self.facts) > n0:
             st["unit"] = self.facts[-1]["unit"]
+
+    def _ended(self, a: int, b: int, st: dict) -> bool:
+        """``张丽娟同志的常委会委员职务相应终止``: a post that ends by law (former, ``end`` = the month)."""
+        m = re.match(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,40}}?)(?:{_alt('ends')})$", self.work[a:b])
+        if not m:
+            return False
+        who = self.names(a, a + len(m.group("n")), delimited=True)
+        posts = self.posts(a + m.start("p"), a + m.end("p")) if who else []
+        if not posts:
+            return False
+        for name, _, _ in who:
+            self.emit(name, posts, a, b, "end")
+        st["person"] = who[-1][0]
+        return True
 
     def _topic(self, a: int, b: int, st: dict):
         """``56岁的许甘露是福建人,此前担任河南省委政法委书记``: the person the sentence is about, then a
