@@ -338,3 +338,15 @@ def test_a_post_that_ends_by_law():
                    date="2024-10-25")
     assert _how(facts) == {("张丽娟", "委员", None, "2024-10", True, False)}
     assert _keys(facts) == {("张丽娟", "肃宁县人民代表大会常务委员会", "委员")}
+
+
+def test_a_verb_without_its_subject_goes_on_with_the_person_before():
+    # layouts of 任免 notices (not dev snippets): 张三任A,兼任B / 兼B / 提名为C人选; 挂任; 一级主任科员
+    assert _keys(_posts("张三同志任区财政局局长,兼任区审计局局长。")) == {("张三", "区财政局", "局长"), ("张三", "区审计局", "局长")}
+    assert _keys(_posts("张三同志任区财政局局长,兼区审计局局长。")) == {("张三", "区财政局", "局长"), ("张三", "区审计局", "局长")}
+    facts = _posts("张三同志任区财政局党组书记,提名为区财政局局长人选。")
+    assert _how(facts) == {("张三", "书记", "2020-08-11", None, False, False), ("张三", "局长", None, None, False, True)}
+    # not across a full stop
+    assert _keys(_posts("张三同志任区财政局局长。兼任区审计局局长。")) == {("张三", "区财政局", "局长")}
+    assert _keys(_posts("张三挂任区财政局副局长。")) == {("张三", "区财政局", "副局长")}
+    assert _keys(_posts("任命张三为区财政局一级主任科员。")) == {("张三", "区财政局", "一级主任科员")}

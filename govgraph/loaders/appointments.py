@@ -334,11 +334,26 @@ class _Reader:
             self._entry_posts(a, b, st)
         self._proposed(a, b)
         if len(self.facts) == n0:
+            self._continued_subject(a, b, st)
+        if len(self.facts) == n0:
             self._post_names(a, b, st)
         if len(self.facts) == n0:
             self._topic(a, b, st)
         if len(self.facts) > n0:
             st["unit"] = self.facts[-1]["unit"]
+
+    def _continued_subject(self, a: int, b: int, st: dict):
+        """``张三同志任A局局长,兼任B局局长`` / ``…,提名为C人选``: a verb without its subject goes on
+        with the person of the clause before (in the same sentence)."""
+        if not st["person"] or st.get("career"):
+            return
+        m = re.match(f"(?:{_alt('also', 'propose', 'nominate_as')})", self.work[a:b])
+        if not m:
+            return
+        posts = self.posts(a + m.end(), b)
+        if posts:
+            how = "start" if m.group() in words("also") else "proposed"
+            self.emit(st["person"], posts, a, b, how)
 
     def _ended(self, a: int, b: int, st: dict) -> bool:
         """``张丽娟同志的常委会委员职务相应终止``: a post that ends by law (former, ``end`` = the month)."""
