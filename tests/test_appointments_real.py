@@ -350,3 +350,11 @@ def test_a_verb_without_its_subject_goes_on_with_the_person_before():
     assert _keys(_posts("张三同志任区财政局局长。兼任区审计局局长。")) == {("张三", "区财政局", "局长")}
     assert _keys(_posts("张三挂任区财政局副局长。")) == {("张三", "区财政局", "副局长")}
     assert _keys(_posts("任命张三为区财政局一级主任科员。")) == {("张三", "区财政局", "一级主任科员")}
+
+
+def test_a_short_office_name_the_notice_also_writes_in_full():
+    # loc-04.txt (卢氏县): 县政府办副主任滕合方 where the member list writes 县政府办公室副主任
+    facts = _posts("副组长:滕合方县政府办公室副主任\n"
+                   "领导小组办公室设在县政府办公室,县政府办副主任滕合方同志兼任办公室主任,日常工作由县政府办公室承担。")
+    assert ("滕合方", "县政府办公室", "副主任") in _keys(facts)
+    assert ("滕合方", "县政府办", "副主任") not in _keys(facts)

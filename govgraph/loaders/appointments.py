@@ -140,6 +140,8 @@ class _Reader:
         if unit in self._full:
             return self._full[unit]
         res = unit
+        if unit.endswith("办") and len(unit) > 2 and unit + "公室" in self.work:
+            res = unit + "公室"  # 县政府办 where the notice also writes 县政府办公室
         if unit == "常委会":
             found = {squash(self.src[m.start():m.end()]) for m in re.finditer(
                 f"(?<![{CJK}])[{CJK}]{{1,8}}?[省市县区旗](?:人民代表大会常务委员会)", self.work)
