@@ -358,3 +358,12 @@ def test_a_short_office_name_the_notice_also_writes_in_full():
                    "领导小组办公室设在县政府办公室,县政府办副主任滕合方同志兼任办公室主任,日常工作由县政府办公室承担。")
     assert ("滕合方", "县政府办公室", "副主任") in _keys(facts)
     assert ("滕合方", "县政府办", "副主任") not in _keys(facts)
+
+
+def test_news_layouts_of_a_new_post_a_removal_of_the_subject_and_a_resignation():
+    # layouts of 任免 news (not dev snippets)
+    assert _keys(_posts("新任杭州市委书记张三出席会议。")) == {("张三", "杭州市委", "书记")}
+    assert _keys(_posts("张三新任杭州市委书记。")) == {("张三", "杭州市委", "书记")}
+    assert _how(_posts("张三被免去杭州市市长职务。")) == {("张三", "市长", None, "2020-08", True, False)}
+    # a post named before a person who resigns is not one he holds now: no fact, and no name 张三辞职
+    assert _posts("杭州市市长张三辞职。") == []

@@ -396,9 +396,18 @@ class _Reader:
     def _object_at(self, a: int, b: int, st: dict, m) -> bool:
         c = self.work[a:b]
         pre = c[: m.start()]
+        v = m.group("v")
+        if v in words("remove") and pre.strip(" "):
+            # 张三同志免去区财政局局长职务 / 张三被免去…: the subject is removed
+            pe = a + m.start() - (1 if pre.endswith("被") else 0)
+            subj = self.subject(a, pe, allow_posts=False)
+            posts = self.posts(a + m.end(), b) if subj else []
+            if posts:
+                self.emit(subj[0], posts, a + m.start(), b, "end")
+                st["person"] = subj[0]
+                return True
         if pre.endswith(("被", "新", "已", "提请", "的")):
             return False
-        v = m.group("v")
         proposed = pre.endswith("拟") or v in words("nominate")
         ra = a + m.end()
         if v in words("accept"):
@@ -417,13 +426,6 @@ class _Reader:
         if self.work.startswith("了", ra):
             ra += 1  # 任命了…
         if v in words("remove"):
-            subj = self.subject(a, a + m.start(), allow_posts=False) if pre.strip() else None
-            if subj and self.work[subj[1]:a + m.start()].startswith(subj[0]):
-                posts = self.posts(ra, b)  # 张三同志免去区财政局局长职务: the subject is removed
-                if posts:
-                    self.emit(subj[0], posts, a + m.start(), b, "end")
-                    st["person"] = subj[0]
-                    return True
             if not self.work.startswith("其", ra):  # 免去其…: part of the entry before, the list goes on
                 st["mode"] = "remove"
             return self._removal(ra, b, st, a + m.start())
@@ -657,6 +659,8 @@ class _Reader:
     def _post_names(self, a: int, b: int, st: dict):
         """``省委书记、省人大常委会主任钱运录`` / ``副主任马淑洁、李希明…及秘书长傅亚文出席会议``."""
         c = self.work[a:b]
+        if re.search(_alt("not_now"), c):
+            return  # 杭州市市长张三辞职: a post that ends, not one held
         tm = _TITLE_NAME.search(c)
         if not tm:
             cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
