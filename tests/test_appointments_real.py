@@ -367,3 +367,15 @@ def test_news_layouts_of_a_new_post_a_removal_of_the_subject_and_a_resignation()
     assert _how(_posts("张三被免去杭州市市长职务。")) == {("张三", "市长", None, "2020-08", True, False)}
     # a post named before a person who resigns is not one he holds now: no fact, and no name 张三辞职
     assert _posts("杭州市市长张三辞职。") == []
+
+
+def test_audit_terms_written_as_renzhi_qijian_or_in_the_bracket_and_yuan_before_the_title():
+    # layouts of 经济责任审计 notices like data/000_…'s (not dev snippets)
+    facts = _posts("对区财政局局长张三同志任职期间(2015年1月至2018年12月)履行经济责任情况进行了审计")
+    assert {(f["person"], f["unit"], f["title"], f.get("start"), f.get("end")) for f in facts} == {
+        ("张三", "区财政局", "局长", "2015-01", "2018-12")}
+    facts = _posts("区财政局原局长张三同志任期经济责任审计(2015年8月至2017年3月)")
+    assert [(f["person"], f["unit"], f["title"], f.get("start"), f.get("end"), f.get("former")) for f in facts] == [
+        ("张三", "区财政局", "局长", "2015-08", "2017-03", True)]
+    facts = _posts("区财政局原局长张三(任期:2015年8月-2017年3月)")
+    assert {(f["unit"], f.get("start"), f.get("end")) for f in facts} == {("区财政局", "2015-08", "2017-03")}

@@ -13,6 +13,8 @@ same offsets, so a Traditional-script notice keeps its own characters.
 [('最高人民法院', '副院长'), ('最高人民法院审判委员会', '委员'), ('最高人民法院', '审判员')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("区人大常委会党组书记、主任")]
 [('区人大常委会党组', '书记'), ('区人大常委会', '主任')]
+>>> [(p.unit, p.title, p.former) for p in parse_post_phrase("区财政局原局长")]
+[('区财政局', '局长', True)]
 >>> [(p.unit, p.title) for p in parse_post_phrase("政府副县长")]
 [('县人民政府', '副县长')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("兰溪市长")]
@@ -214,6 +216,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         head = s[a:head_end]
         head, acting = _acting(head, t)
         acting = acting or acting_lead
+        if len(head) > 1 and head.endswith("原") and not acting:
+            head, former = head[:-1], True  # 区财政局原局长: the unit's former 局长
         head_end = a + len(head)
         # A bracket inside the unit is an alias or a short name: 国家林业和草原局(国家公园管理局)副局长.
         core_end = head_end
