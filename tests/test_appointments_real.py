@@ -379,3 +379,5 @@ def test_audit_terms_written_as_renzhi_qijian_or_in_the_bracket_and_yuan_before_
         ("张三", "区财政局", "局长", "2015-08", "2017-03", True)]
     facts = _posts("区财政局原局长张三(任期:2015年8月-2017年3月)")
     assert {(f["unit"], f.get("start"), f.get("end")) for f in facts} == {("区财政局", "2015-08", "2017-03")}
+    facts = _posts("区审计局对区财政局原局长张三同志任期(2015年8月至2017年3月)经济责任进行了审计。")
+    assert _keys(facts) == {("张三", "区财政局", "局长")}

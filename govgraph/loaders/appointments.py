@@ -667,8 +667,8 @@ class _Reader:
             if cuts:
                 self._name_title(a, c, cuts)
             return
-        de = c.rfind("的", 0, tm.start())
-        if de != -1:  # 新任命的市财政局局长王明…: the posts start after 的
+        de = max(c.rfind("的", 0, tm.start()), c.rfind("对", 0, tm.start()))
+        if de != -1:  # 新任命的市财政局局长王明… / 区审计局对区财政局局长…: the posts start after 的 / 对
             a += de + 1
             c = c[de + 1:]
         lead = _LEADIN_OR_CURRENT.match(c)

@@ -103,7 +103,13 @@ def _terms(ctx: NoticeContext, facts: list):
         cut = max(body_full.rfind(c) for c in " ,;。:") if any(c in body_full for c in " ,;。:") else -1
         body = body_full[cut + 1:]
         a += cut + 1
-        got = _split_name_tail(re.sub(r"^(?:组织开展|开展|对)", "", body))
+        got = None
+        k = body.rfind("对")
+        if k != -1:  # 区审计局对区财政局原局长张三…: the person is after 对
+            got = _split_name_tail(body[k + 1:])
+            if got:
+                a += k + 1
+        got = got or _split_name_tail(re.sub(r"^(?:组织开展|开展|对)", "", body))
         if not got:
             ctx.warn(f"term {term_text} whose person or post is not recognised: {body[:30]!r}")
             continue
