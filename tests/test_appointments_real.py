@@ -381,3 +381,12 @@ def test_audit_terms_written_as_renzhi_qijian_or_in_the_bracket_and_yuan_before_
     assert {(f["unit"], f.get("start"), f.get("end")) for f in facts} == {("区财政局", "2015-08", "2017-03")}
     facts = _posts("区审计局对区财政局原局长张三同志任期(2015年8月至2017年3月)经济责任进行了审计。")
     assert _keys(facts) == {("张三", "区财政局", "局长")}
+
+
+def test_more_titles_of_appointment_lists():
+    # titles.txt additions (not dev snippets): assistants of a leader hold the post in the government
+    assert _keys(_posts("任命张三为市长助理。")) == {("张三", "市人民政府", "市长助理")}
+    assert _keys(_posts("任命张三为杭州市市长助理。")) == {("张三", "杭州市人民政府", "市长助理")}
+    assert _keys(_posts("任命张三为区投资集团副总经理、总会计师,李四为区法院审判员、审判长。")) == {
+        ("张三", "区投资集团", "副总经理"), ("张三", "区投资集团", "总会计师"),
+        ("李四", "区法院", "审判员"), ("李四", "区法院", "审判长")}

@@ -103,11 +103,13 @@ def leader_units() -> dict[str, str]:
 
 
 def default_unit(title: str) -> str | None:
-    """The unit of a leader's title written alone: 副区长 -> 区人民政府, 副总理 -> 国务院.
+    """The unit of a leader's title written alone: 副区长 -> 区人民政府, 副总理 -> 国务院, 市长助理 -> 市人民政府.
 
-    >>> default_unit("常务副市长"), default_unit("副总理"), default_unit("局长")
-    ('市人民政府', '国务院', None)
+    >>> default_unit("常务副市长"), default_unit("副总理"), default_unit("局长"), default_unit("区长助理")
+    ('市人民政府', '国务院', None, '区人民政府')
     """
+    if title.endswith("助理") and len(title) > 3:
+        return leader_government(title[:-2])
     return leader_government(title) or leader_units().get(title)
 
 
@@ -147,9 +149,9 @@ def _acting(head: str, title: str) -> tuple[str, bool]:
 
 def _government(unit: str, title: str) -> str | None:
     """The government a leader's post phrase names: 黑龙江省(省长), 兰溪(市长), 县政府(副县长)."""
-    lt = _LEVEL_TITLE.fullmatch(title)
+    lt = _LEVEL_TITLE.fullmatch(title[:-2] if title.endswith("助理") else title)  # 市长助理: the 市长's level
     if unit in ("政府", "人民政府"):
-        return leader_government(title)
+        return default_unit(title) if lt else leader_government(title)
     m = _GOV_SHORT.match(unit)
     if m:
         return m.group(1) + "人民政府"
