@@ -571,7 +571,7 @@ class _Reader:
                 tail = re.search(r"(?:的)?任命$", self.work[de + 1:b])
                 posts = self.posts(de + 1, de + 1 + tail.start() if tail else b)
             if not posts:
-                if pre_posts and v in words("take"):  # 财政部部长助理戴柏华兼任办公室主任 (a role in a group)
+                if pre_posts and v in words("take"):  # 财政部部长助理X兼任办公室主任 (a role in a group)
                     self.emit(name, pre_posts, a, b, "start")
                     st["person"] = name
                     return True
