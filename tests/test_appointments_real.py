@@ -390,3 +390,10 @@ def test_more_titles_of_appointment_lists():
     assert _keys(_posts("任命张三为区投资集团副总经理、总会计师,李四为区法院审判员、审判长。")) == {
         ("张三", "区投资集团", "副总经理"), ("张三", "区投资集团", "总会计师"),
         ("李四", "区法院", "审判员"), ("李四", "区法院", "审判长")}
+
+
+def test_a_leaders_title_after_a_party_post_of_a_place_is_that_places_government():
+    # 公示 layout (not a dev snippet): 杭州镇党委副书记、镇长 -> 杭州镇人民政府
+    facts = _posts("张三,男,汉族,1978年5月生,大学学历,现任杭州镇党委副书记、镇长,拟任杭州镇党委书记。")
+    assert {(f["unit"], f["title"], bool(f.get("proposed"))) for f in facts} == {
+        ("杭州镇党委", "副书记", False), ("杭州镇人民政府", "镇长", False), ("杭州镇党委", "书记", True)}

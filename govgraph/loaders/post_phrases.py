@@ -15,6 +15,8 @@ same offsets, so a Traditional-script notice keeps its own characters.
 [('区人大常委会党组', '书记'), ('区人大常委会', '主任')]
 >>> [(p.unit, p.title, p.former) for p in parse_post_phrase("区财政局原局长")]
 [('区财政局', '局长', True)]
+>>> [(p.unit, p.title) for p in parse_post_phrase("萧山区委副书记、区长")]
+[('萧山区委', '副书记'), ('萧山区人民政府', '区长')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("政府副县长")]
 [('县人民政府', '副县长')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("兰溪市长")]
@@ -248,6 +250,11 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             g = default_unit(t)
             if g and prev_unit and prev_unit.endswith("人民政府") and leader_government(t):
                 g = prev_unit  # 崇明区副区长、代理区长: the same government
+            elif g and prev_unit and leader_government(t):
+                # 萧山区委副书记、区长 / 杭州镇党委副书记、镇长: the government of the place just named
+                place = re.sub(r"(?:党委|党工委|委)$", "", prev_unit)
+                if len(place) > 1 and place.endswith(g[0]) and re.fullmatch(f"[{CJK}]{{2,10}}", place):
+                    g = place + "人民政府"
             unit_src = g or prev_unit
             if unit_src is None:
                 return []
