@@ -397,3 +397,11 @@ def test_a_leaders_title_after_a_party_post_of_a_place_is_that_places_government
     facts = _posts("张三,男,汉族,1978年5月生,大学学历,现任杭州镇党委副书记、镇长,拟任杭州镇党委书记。")
     assert {(f["unit"], f["title"], bool(f.get("proposed"))) for f in facts} == {
         ("杭州镇党委", "副书记", False), ("杭州镇人民政府", "镇长", False), ("杭州镇党委", "书记", True)}
+
+
+def test_posts_before_a_list_of_names_after_you():
+    # sh-01.txt (沪府办〔2022〕10号): the role in the group is a membership, the posts each holds are facts
+    facts = _posts("办公室主任由王为人同志兼任,办公室常务副主任由邓建平同志兼任,"
+                   "办公室副主任由市住房城乡建设管理委副主任金晨、市商务委副主任刘敏、市绿化市容局副局长唐家富担任。")
+    assert _keys(facts) == {("金晨", "市住房城乡建设管理委", "副主任"), ("刘敏", "市商务委", "副主任"),
+                            ("唐家富", "市绿化市容局", "副局长")}

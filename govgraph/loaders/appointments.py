@@ -558,6 +558,12 @@ class _Reader:
                 continue
             subj = self.subject(a, m.start()) or self._subject_list(a, m.start())
             if not subj:
+                by = self.work.rfind("由", a, m.start())
+                if by != -1 and v in words("take"):
+                    # 副主任由市商务委副主任刘敏、市绿化市容局副局长唐家富担任: the posts each holds
+                    e = m.start() - (2 if self.work.startswith("同志", m.start() - 2) else 0)
+                    if self._post_name_head(by + 1, e, st):
+                        return True
                 continue
             name, na, pre_posts, pre = subj
             names = name if isinstance(name, list) else [name]
