@@ -32,6 +32,7 @@ Names, units and titles are quoted from the source (a Traditional text keeps its
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
@@ -45,6 +46,7 @@ __all__ = ["build_appointments"]
 _LEX = load_lexicon()
 
 
+@lru_cache(maxsize=None)
 def _alt(*classes: str) -> str:
     ws = sorted({w for c in classes for w in words(c)}, key=lambda s: (-len(s), s))
     return "|".join(map(re.escape, ws))
@@ -82,6 +84,12 @@ _SENTENCE_GATE = re.compile(
 _CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
 # After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
+_GOES_ON = re.compile(f"(?:{_alt('also', 'propose', 'nominate_as')})")
+_ENDS = re.compile(_alt("ends"))
+_ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,40}}?)(?:{_alt('ends')})$")
+_ELECTED_END = re.compile(f"(?:{_alt('elected')})$")
+_NOT_NOW_WORD = re.compile(_alt("not_now"))
+_BEHALF = re.compile(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])")
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
@@ -349,17 +357,19 @@ class _Reader:
         with the person of the clause before (in the same sentence)."""
         if not st["person"] or st.get("career"):
             return
-        m = re.match(f"(?:{_alt('also', 'propose', 'nominate_as')})", self.work[a:b])
+        m = _GOES_ON.match(self.work, a, b)
         if not m:
             return
-        posts = self.posts(a + m.end(), b)
+        posts = self.posts(m.end(), b)
         if posts:
             how = "start" if m.group() in words("also") else "proposed"
             self.emit(st["person"], posts, a, b, how)
 
     def _ended(self, a: int, b: int, st: dict) -> bool:
         """``张丽娟同志的常委会委员职务相应终止``: a post that ends by law (former, ``end`` = the month)."""
-        m = re.match(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,40}}?)(?:{_alt('ends')})$", self.work[a:b])
+        if not _ENDS.search(self.work, a, b):
+            return False
+        m = _ENDED.match(self.work[a:b])
         if not m:
             return False
         who = self.names(a, a + len(m.group("n")), delimited=True)
@@ -467,7 +477,7 @@ class _Reader:
             return who, []
         s = self.work[a:b]
         # 陈春林、武清海当选为…: 选举 A 当选为 Y
-        m = re.search(f"(?:{_alt('elected')})$", s)
+        m = _ELECTED_END.search(s)
         if m and m.start() > 0:
             who = self.names(a, a + m.start(), delimited=True)
             if who:
@@ -665,7 +675,7 @@ class _Reader:
     def _post_names(self, a: int, b: int, st: dict):
         """``省委书记、省人大常委会主任钱运录`` / ``副主任马淑洁、李希明…及秘书长傅亚文出席会议``."""
         c = self.work[a:b]
-        if re.search(_alt("not_now"), c):
+        if _NOT_NOW_WORD.search(c):
             return  # 杭州市市长张三辞职: a post that ends, not one held
         tm = _TITLE_NAME.search(c)
         if not tm:
@@ -682,7 +692,7 @@ class _Reader:
             a += lead.end()
             c = c[lead.end():]
         # 吕江同志代市长李延春作…报告: 代 after a person is "on behalf of", not an acting post
-        behalf = re.match(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])", c)
+        behalf = _BEHALF.match(c) if "代" in c else None
         if behalf and (behalf.group(2) or _is_name(behalf.group(1))) and _TITLE_NAME.search(c, behalf.end()):
             a += behalf.end()
             c = c[behalf.end():]
