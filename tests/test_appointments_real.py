@@ -244,3 +244,164 @@ def test_a_post_held_before_by_the_person_the_sentence_is_about():
     assert {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts} == {
         ("許甘露", "公安部", "副部長", False), ("許甘露", "國家移民管理局", "局長", False),
         ("孫力軍", "公安部", "副部長", False), ("許甘露", "河南省委政法委", "書記", True)}
+
+
+# -- round 2 ---------------------------------------------------------------------------------
+
+def test_an_appointed_person_with_the_posts_he_holds_written_before_his_name():
+    # rm-17.txt (房县人大常委会)
+    facts = _posts("会议审议表决通过有关人事任免事项,决定接受蔡贤忠同志辞去县人民政府县长职务的请求;"
+                   "任命县委副书记纪道清同志为县人民政府副县长、代理县长。", date="2016-05-16")
+    assert _how(facts) == {("蔡贤忠", "县长", None, "2016-05", True, False),
+                           ("纪道清", "副书记", "2016-05-16", None, False, False),
+                           ("纪道清", "副县长", "2016-05-16", None, False, False),
+                           ("纪道清", "代理县长", "2016-05-16", None, False, False)}
+    assert ("纪道清", "县委", "副书记") in _keys(facts)
+
+
+def test_elected_persons_written_between_xuanju_and_wei():
+    # rm-08.txt (人民報, Traditional): 選舉A、B、C當選爲Y
+    facts = _posts("16日湖北省政協九屆四次會議第二次大會選舉陳春林、武清海、宋德福當選爲九屆省政協副主席。", date="2006-01-19")
+    assert {(f["person"], f["title"]) for f in facts} == {("陳春林", "副主席"), ("武清海", "副主席"), ("宋德福", "副主席")}
+
+
+def test_a_place_prefixed_unit_written_after_a_verb_elsewhere_in_the_notice():
+    # rm-21.txt (肇东): 市监察委员会 is 肇东市监察委员会, written so in 任命…为肇东市监察委员会副主任
+    facts = _posts("市委常委、市监察委员会主任杨铁成,市委常委、常务副市长吕江出席会议。"
+                   "根据表决结果,任命熊福春同志为肇东市文化广电新闻出版局局长,任命李连杰同志为肇东市商务局局长。"
+                   "根据表决结果,任命周文艺、田发启同志为肇东市监察委员会副主任。", date=None)
+    assert ("杨铁成", "肇东市监察委员会", "主任") in _keys(facts)
+    assert ("杨铁成", "市委", "常委") in _keys(facts)
+
+
+def test_a_note_in_brackets_with_a_comma_and_a_post_after_more_than_one_space():
+    # layouts of appointment lists (not dev snippets): 副主任(挂职,时间一年); 任命: 张三  区财政局局长
+    facts = _posts("聘任张三同志为区人民政府办公室副主任(挂职,时间一年)。")
+    assert _keys(facts) == {("张三", "区人民政府办公室", "副主任")}
+    facts = _posts("任命张三为区政府办公室副主任(保留正科级待遇,试用期一年)。")
+    assert _keys(facts) == {("张三", "区政府办公室", "副主任")}
+    facts = _posts("任命:\n张三  区财政局局长\n李四 区审计局副局长")
+    assert _keys(facts) == {("张三", "区财政局", "局长"), ("李四", "区审计局", "副局长")}
+
+
+def test_dai_after_a_person_is_on_behalf_of_and_daibiao_ends_a_name():
+    # rm-21.txt (肇东): 吕江同志代市长李延春作…报告 (李延春 is 市长, not 代理市长); 于明珠代表市政府作…
+    facts = _posts("会上,吕江同志代市长李延春作关于熊福春等同志拟任免职的提请报告,并介绍拟任职干部简历。"
+                   "会上,由市委督查室副主任于明珠代表市政府作关于市九届人大一次会议代表建议、批评和意见办理情况的报告(草案)")
+    assert _keys(facts) == {("李延春", "市人民政府", "市长"), ("于明珠", "市委督查室", "副主任")}
+    # an acting mayor still reads as one
+    assert _keys(_posts("代市长李延春作政府工作报告。")) == {("李延春", "市人民政府", "代理市长")}
+
+
+def test_a_list_of_subjects_and_an_approval_before_the_subject():
+    # layouts of 任免 notices (not dev snippets): A、B同志任Y; 同意A同志任Y; 决定A、B为Y
+    assert _keys(_posts("张三、李四同志任区财政局副局长。")) == {("张三", "区财政局", "副局长"), ("李四", "区财政局", "副局长")}
+    assert _keys(_posts("经研究,同意张三同志任区财政局局长。")) == {("张三", "区财政局", "局长")}
+    assert _keys(_posts("经研究,决定张三、李四(女)为区财政局副局长。")) == {("张三", "区财政局", "副局长"),
+                                                                ("李四", "区财政局", "副局长")}
+    # a list of names before what they do is no appointment
+    assert _posts("陈德汉、邓华明参加会议。") == []
+
+
+def test_a_subject_written_before_mianqu():
+    # layout of 任免 notices (not a dev snippet): 张三同志免去Y职务
+    facts = _posts("张三同志免去区财政局局长职务。王芳(女)免去区财政局副局长职务。")
+    assert _how(facts) == {("张三", "局长", None, "2020-08", True, False), ("王芳", "副局长", None, "2020-08", True, False)}
+
+
+def test_a_name_before_a_leaders_title_takes_the_longest_title():
+    # layout of meeting reports (not a dev snippet): 张三副区长 is 张三's 副区长, not 张三副's 区长
+    assert _keys(_posts("张三副区长出席会议并讲话。")) == {("张三", "区人民政府", "副区长")}
+    assert _keys(_posts("王小明区长出席会议。")) == {("王小明", "区人民政府", "区长")}
+
+
+def test_a_dated_step_to_a_post_held_now_is_its_start():
+    # rm-14.txt (浙江日报): 朱瑞俊为现任市长 … 2012年3月当选兰溪市长 (the sentence names nobody)
+    facts = _posts("公开资料显示,拟任兰溪市委书记的朱瑞俊为现任市长,1972年2月出生于浙江海宁。"
+                   "之后,他转战平湖,先后任平湖市委常委、宣传部部长、副市长,2011年11月7日提名为兰溪市长候选人。"
+                   "2012年3月当选兰溪市长。", date="2015-07-22")
+    assert {(f["person"], f["title"], f.get("start")) for f in facts if not f.get("proposed")} == {("朱瑞俊", "市长", "2012-03")}
+    # rm-11.txt (公示): the sentence names the person; the unit is written another way (工商联)
+    facts = _posts("范振华,男,汉族,1969年1月出生,无党派人士。现任衡阳市工商业联合会(市总商会)主席(会长),"
+                   "拟提名为市州政协副职候选人(学历破格)。\n"
+                   "范振华曾任衡阳市民政局局长等职,2022年11月当选衡阳市工商联(总商会)第十七届主席(会长)。", date=None)
+    assert ("范振华", "主席", "2022-11") in {(f["person"], f["title"], f.get("start")) for f in facts}
+    # a dated step to a post in another unit is a career step: no start
+    facts = _posts("张三,现任区财政局局长。张三2018年3月任区审计局局长。")
+    assert [f.get("start") for f in facts] == [None]
+
+
+def test_a_post_that_ends_by_law():
+    # rm-19.txt (肃宁县人大常委会): 常委会 is the committee the notice names with its place
+    facts = _posts("肃宁县人民代表大会常务委员会\n关于接受张丽娟等三名同志辞去肃宁县第十八届人大代表职务的决定\n"
+                   "根据《选举法》第五十六条规定,张丽娟同志的常委会委员职务相应终止,报十八届人民代表大会第五次会议备案。",
+                   date="2024-10-25")
+    assert _how(facts) == {("张丽娟", "委员", None, "2024-10", True, False)}
+    assert _keys(facts) == {("张丽娟", "肃宁县人民代表大会常务委员会", "委员")}
+
+
+def test_a_verb_without_its_subject_goes_on_with_the_person_before():
+    # layouts of 任免 notices (not dev snippets): 张三任A,兼任B / 兼B / 提名为C人选; 挂任; 一级主任科员
+    assert _keys(_posts("张三同志任区财政局局长,兼任区审计局局长。")) == {("张三", "区财政局", "局长"), ("张三", "区审计局", "局长")}
+    assert _keys(_posts("张三同志任区财政局局长,兼区审计局局长。")) == {("张三", "区财政局", "局长"), ("张三", "区审计局", "局长")}
+    facts = _posts("张三同志任区财政局党组书记,提名为区财政局局长人选。")
+    assert _how(facts) == {("张三", "书记", "2020-08-11", None, False, False), ("张三", "局长", None, None, False, True)}
+    # not across a full stop
+    assert _keys(_posts("张三同志任区财政局局长。兼任区审计局局长。")) == {("张三", "区财政局", "局长")}
+    assert _keys(_posts("张三挂任区财政局副局长。")) == {("张三", "区财政局", "副局长")}
+    assert _keys(_posts("任命张三为区财政局一级主任科员。")) == {("张三", "区财政局", "一级主任科员")}
+
+
+def test_a_short_office_name_the_notice_also_writes_in_full():
+    # loc-04.txt (卢氏县): 县政府办副主任滕合方 where the member list writes 县政府办公室副主任
+    facts = _posts("副组长:滕合方县政府办公室副主任\n"
+                   "领导小组办公室设在县政府办公室,县政府办副主任滕合方同志兼任办公室主任,日常工作由县政府办公室承担。")
+    assert ("滕合方", "县政府办公室", "副主任") in _keys(facts)
+    assert ("滕合方", "县政府办", "副主任") not in _keys(facts)
+
+
+def test_news_layouts_of_a_new_post_a_removal_of_the_subject_and_a_resignation():
+    # layouts of 任免 news (not dev snippets)
+    assert _keys(_posts("新任杭州市委书记张三出席会议。")) == {("张三", "杭州市委", "书记")}
+    assert _keys(_posts("张三新任杭州市委书记。")) == {("张三", "杭州市委", "书记")}
+    assert _how(_posts("张三被免去杭州市市长职务。")) == {("张三", "市长", None, "2020-08", True, False)}
+    # a post named before a person who resigns is not one he holds now: no fact, and no name 张三辞职
+    assert _posts("杭州市市长张三辞职。") == []
+
+
+def test_audit_terms_written_as_renzhi_qijian_or_in_the_bracket_and_yuan_before_the_title():
+    # layouts of 经济责任审计 notices like data/000_…'s (not dev snippets)
+    facts = _posts("对区财政局局长张三同志任职期间(2015年1月至2018年12月)履行经济责任情况进行了审计")
+    assert {(f["person"], f["unit"], f["title"], f.get("start"), f.get("end")) for f in facts} == {
+        ("张三", "区财政局", "局长", "2015-01", "2018-12")}
+    facts = _posts("区财政局原局长张三同志任期经济责任审计(2015年8月至2017年3月)")
+    assert [(f["person"], f["unit"], f["title"], f.get("start"), f.get("end"), f.get("former")) for f in facts] == [
+        ("张三", "区财政局", "局长", "2015-08", "2017-03", True)]
+    facts = _posts("区财政局原局长张三(任期:2015年8月-2017年3月)")
+    assert {(f["unit"], f.get("start"), f.get("end")) for f in facts} == {("区财政局", "2015-08", "2017-03")}
+    facts = _posts("区审计局对区财政局原局长张三同志任期(2015年8月至2017年3月)经济责任进行了审计。")
+    assert _keys(facts) == {("张三", "区财政局", "局长")}
+
+
+def test_more_titles_of_appointment_lists():
+    # titles.txt additions (not dev snippets): assistants of a leader hold the post in the government
+    assert _keys(_posts("任命张三为市长助理。")) == {("张三", "市人民政府", "市长助理")}
+    assert _keys(_posts("任命张三为杭州市市长助理。")) == {("张三", "杭州市人民政府", "市长助理")}
+    assert _keys(_posts("任命张三为区投资集团副总经理、总会计师,李四为区法院审判员、审判长。")) == {
+        ("张三", "区投资集团", "副总经理"), ("张三", "区投资集团", "总会计师"),
+        ("李四", "区法院", "审判员"), ("李四", "区法院", "审判长")}
+
+
+def test_a_leaders_title_after_a_party_post_of_a_place_is_that_places_government():
+    # 公示 layout (not a dev snippet): 杭州镇党委副书记、镇长 -> 杭州镇人民政府
+    facts = _posts("张三,男,汉族,1978年5月生,大学学历,现任杭州镇党委副书记、镇长,拟任杭州镇党委书记。")
+    assert {(f["unit"], f["title"], bool(f.get("proposed"))) for f in facts} == {
+        ("杭州镇党委", "副书记", False), ("杭州镇人民政府", "镇长", False), ("杭州镇党委", "书记", True)}
+
+
+def test_posts_before_a_list_of_names_after_you():
+    # sh-01.txt (沪府办〔2022〕10号): the role in the group is a membership, the posts each holds are facts
+    facts = _posts("办公室主任由王为人同志兼任,办公室常务副主任由邓建平同志兼任,"
+                   "办公室副主任由市住房城乡建设管理委副主任金晨、市商务委副主任刘敏、市绿化市容局副局长唐家富担任。")
+    assert _keys(facts) == {("金晨", "市住房城乡建设管理委", "副主任"), ("刘敏", "市商务委", "副主任"),
+                            ("唐家富", "市绿化市容局", "副局长")}

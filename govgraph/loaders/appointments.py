@@ -12,7 +12,8 @@ mode (after ``任命:`` a clause ``B为Y`` is an appointment too), last person (
 - posts before names in running text: ``省人大常委会副主任马淑洁、李希明…及秘书长傅亚文出席会议``,
   and a leader's title after a name (``栗战书委员长主持会议``);
 - ``56岁的M是…,此前担任Y``: a former post of the person the sentence is about.
-Career steps (``曾任``, ``历任``, ``2016年3月,…任…``), ``时任`` and posts to come (``将出任``) are not facts.
+Career steps (``曾任``, ``历任``, ``2016年3月,…任…``), ``时任`` and posts to come (``将出任``) are not facts;
+a dated step to a post the notice gives as held now (``2012年3月当选兰溪市长``) is its ``start``.
 
 Dates: an appointment or a current post has ``as_of`` = the notice's date; a removal or an
 accepted resignation is ``former`` with ``end`` = its month; a 公示 post is ``proposed``.
@@ -31,11 +32,13 @@ Names, units and titles are quoted from the source (a Traditional text keeps its
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash
+from .places import place_of_org
 from .post_phrases import Post, default_unit, leader_units, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
@@ -43,6 +46,7 @@ __all__ = ["build_appointments"]
 _LEX = load_lexicon()
 
 
+@lru_cache(maxsize=None)
 def _alt(*classes: str) -> str:
     ws = sorted({w for c in classes for w in words(c)}, key=lambda s: (-len(s), s))
     return "|".join(map(re.escape, ws))
@@ -70,15 +74,22 @@ _TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
 # A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a surname.
 _SENTENCE_GATE = re.compile(
     "|".join(w for w in (re.escape(x) for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
-                                               "current", "nominate") for x in words(c) if len(x) > 1))
+                                               "current", "nominate", "ends") for x in words(c) if len(x) > 1))
     + r"|(?<![责信主担兼现曾历调出转升改继留聘续新离])任(?![务何意期内教职命])|决定[^,;。]{2,12}?为|(?:男|女),"
     + "|" + _TITLE_NAME.pattern
     # 栗战书委员长主持…: a leader's title after a name, before what the person does
     + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
-_CLAUSE = re.compile(f"(?:[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
+# A short bracket is read whole: 副主任(挂职,时间一年).
+_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
 # After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
+_GOES_ON = re.compile(f"(?:{_alt('also', 'propose', 'nominate_as')})")
+_ENDS = re.compile(_alt("ends"))
+_ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,40}}?)(?:{_alt('ends')})$")
+_ELECTED_END = re.compile(f"(?:{_alt('elected')})$")
+_NOT_NOW_WORD = re.compile(_alt("not_now"))
+_BEHALF = re.compile(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])")
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
@@ -132,11 +143,20 @@ class _Reader:
         return out
 
     def full_unit(self, unit: str) -> str:
-        """``省人大常委会`` -> ``黑龙江省人大常委会`` when the notice writes that full name (one place only)."""
+        """``省人大常委会`` -> ``黑龙江省人大常委会`` when the notice writes that full name (one place only);
+        ``常委会`` alone -> the one 人民代表大会常务委员会 (人大常委会) the notice names with its place."""
         if unit in self._full:
             return self._full[unit]
         res = unit
-        if len(unit) > 2 and unit[0] in "省市县区" and unit[1:] in words("expand"):
+        if unit.endswith("办") and len(unit) > 2 and unit + "公室" in self.work:
+            res = unit + "公室"  # 县政府办 where the notice also writes 县政府办公室
+        if unit == "常委会":
+            found = {squash(self.src[m.start():m.end()]) for m in re.finditer(
+                f"(?<![{CJK}])[{CJK}]{{1,8}}?[省市县区旗](?:人民代表大会常务委员会)", self.work)
+                if place_of_org(m.group()) and not _TRIGGER.search(m.group())}
+            if len(found) == 1:
+                res = found.pop()
+        if len(unit) > 2 and unit[0] in "省市县区" and (unit[1:] in words("expand") or is_unit_like(unit[1:]) and not unit.endswith("人民政府")):
             rest = unit[1:]
             alts = {rest, rest.replace("人大常委会", "人民代表大会常务委员会"),
                     rest.replace("人民代表大会常务委员会", "人大常委会")}
@@ -146,12 +166,17 @@ class _Reader:
                     k = m.start()
                     while k > 0 and re.match(f"[{CJK}]", self.work[k - 1]):
                         k -= 1
-                    run = self.work[k:m.start()]
-                    # A place: a short run the notice also writes before other names (中山市人民政府).
-                    if 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
-                            not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and \
-                            self.work.count(run + unit[0]) > 1:
-                        found.add(squash(self.src[k:m.end()]))
+                    # A place: a short run the notice also writes before other names (中山市人民政府);
+                    # else a place's name after a verb (任命周文艺同志为肇东市监察委员会…).
+                    for j in [k] + list(range(max(k, m.start() - 6), m.start() - 1)):
+                        run = self.work[j:m.start()]
+                        if 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
+                                not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and \
+                                self.work.count(run + unit[0]) > 1 and \
+                                (j == k and rest in words("expand")
+                                 or place_of_org(run + unit[0] + "人民政府") == run + unit[0]):
+                            found.add(squash(self.src[j:m.end()]))
+                            break
             if len(found) == 1:
                 res = found.pop()
         self._full[unit] = res
@@ -255,7 +280,7 @@ class _Reader:
         return squash(self.src[na:end]), na, pre_posts, pre
 
     def _prefix_ok(self, pre: str, a: int, na: int, allow_posts: bool):
-        if pre == "" or pre in words("leadin") or pre.endswith(("的", "决定", "关于", "会议决定")):
+        if pre == "" or pre in words("leadin") or pre.endswith(("的", "决定", "关于", "会议决定", "同意", "批准")):
             return True, []
         if pre.endswith(_NOT_SUBJECT_END):
             return False, []
@@ -311,17 +336,50 @@ class _Reader:
         if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
             st["entry"] = self.entry = (squash(self.src[a:b]), a)
             return
+        if self._ended(a, b, st):
+            return
         has_verb = _OBJECT_VERB.search(c)
         if not (has_verb and self._object(a, b, st)) and not self._subject_verb(a, b, st) \
                 and not (not has_verb and st["mode"] in ("appoint", "propose", "remove") and self._continued(a, b, st)):
             self._entry_posts(a, b, st)
         self._proposed(a, b)
         if len(self.facts) == n0:
+            self._continued_subject(a, b, st)
+        if len(self.facts) == n0:
             self._post_names(a, b, st)
         if len(self.facts) == n0:
             self._topic(a, b, st)
         if len(self.facts) > n0:
             st["unit"] = self.facts[-1]["unit"]
+
+    def _continued_subject(self, a: int, b: int, st: dict):
+        """``张三同志任A局局长,兼任B局局长`` / ``…,提名为C人选``: a verb without its subject goes on
+        with the person of the clause before (in the same sentence)."""
+        if not st["person"] or st.get("career"):
+            return
+        m = _GOES_ON.match(self.work, a, b)
+        if not m:
+            return
+        posts = self.posts(m.end(), b)
+        if posts:
+            how = "start" if m.group() in words("also") else "proposed"
+            self.emit(st["person"], posts, a, b, how)
+
+    def _ended(self, a: int, b: int, st: dict) -> bool:
+        """``张丽娟同志的常委会委员职务相应终止``: a post that ends by law (former, ``end`` = the month)."""
+        if not _ENDS.search(self.work, a, b):
+            return False
+        m = _ENDED.match(self.work[a:b])
+        if not m:
+            return False
+        who = self.names(a, a + len(m.group("n")), delimited=True)
+        posts = self.posts(a + m.start("p"), a + m.end("p")) if who else []
+        if not posts:
+            return False
+        for name, _, _ in who:
+            self.emit(name, posts, a, b, "end")
+        st["person"] = who[-1][0]
+        return True
 
     def _topic(self, a: int, b: int, st: dict):
         """``56岁的许甘露是福建人,此前担任河南省委政法委书记``: the person the sentence is about, then a
@@ -348,9 +406,18 @@ class _Reader:
     def _object_at(self, a: int, b: int, st: dict, m) -> bool:
         c = self.work[a:b]
         pre = c[: m.start()]
+        v = m.group("v")
+        if v in words("remove") and pre.strip(" "):
+            # 张三同志免去区财政局局长职务 / 张三被免去…: the subject is removed
+            pe = a + m.start() - (1 if pre.endswith("被") else 0)
+            subj = self.subject(a, pe, allow_posts=False)
+            posts = self.posts(a + m.end(), b) if subj else []
+            if posts:
+                self.emit(subj[0], posts, a + m.start(), b, "end")
+                st["person"] = subj[0]
+                return True
         if pre.endswith(("被", "新", "已", "提请", "的")):
             return False
-        v = m.group("v")
         proposed = pre.endswith("拟") or v in words("nominate")
         ra = a + m.end()
         if v in words("accept"):
@@ -390,16 +457,36 @@ class _Reader:
     def _appointed(self, a: int, b: int, st: dict, ev_a: int, how: str) -> bool:
         """``A、B为Y`` at work[a:b]."""
         for wm in re.finditer("为", self.work[a:b]):
-            who = self.names(a, a + wm.start(), delimited=True)
+            who, pre_posts = self._listed(a, a + wm.start())
             if who:
                 posts = self.posts(a + wm.end(), b)
                 if not posts:
                     return False
                 for name, _, _ in who:
+                    self.emit(name, pre_posts, ev_a, b, "start")
                     self.emit(name, posts, ev_a, b, how)
                 st["person"] = who[-1][0]
                 return True
         return False
+
+    def _listed(self, a: int, b: int):
+        """The persons of an object list at work[a:b]: ``A、B(同志)``, or one name with the posts
+        he holds written before it (``任命县委副书记纪道清同志为…``) -> (names, those posts)."""
+        who = self.names(a, b, delimited=True)
+        if who:
+            return who, []
+        s = self.work[a:b]
+        # 陈春林、武清海当选为…: 选举 A 当选为 Y
+        m = _ELECTED_END.search(s)
+        if m and m.start() > 0:
+            who = self.names(a, a + m.start(), delimited=True)
+            if who:
+                return who, []
+        subj = self.subject(a, b)
+        if subj and subj[2]:
+            name, na, pre_posts, _ = subj
+            return [(name, na, b)], pre_posts
+        return None, []
 
     def _removal(self, a: int, b: int, st: dict, ev_a: int) -> bool:
         """``C(同志)(的)Y职务`` / ``其Y职务`` / ``CY职务`` (no 的) at work[a:b]."""
@@ -456,7 +543,10 @@ class _Reader:
             return self._appointed(a, b, st, a, "start" if st["mode"] == "appoint" else "proposed")
         sp = self.work.find(" ", a, b)
         if st["mode"] == "appoint" and sp != -1 and _is_name(self.work[a:sp]):
-            posts = self.posts(sp + 1, b)  # 任命: 刘某 市财政局局长 (a name, a space, the post)
+            pa = sp + 1
+            while pa < b and self.work[pa] == " ":
+                pa += 1  # 张三  区财政局局长: more than one space
+            posts = self.posts(pa, b)  # 任命: 刘某 市财政局局长 (a name, a space, the post)
             if posts:
                 name = squash(self.src[a:sp])
                 self.emit(name, posts, a, b, "start")
@@ -476,10 +566,18 @@ class _Reader:
                 continue
             if v == "为" and st["mode"] != "appoint" and not re.search("决定|关于", self.work[a:m.start()]):
                 continue
-            subj = self.subject(a, m.start())
+            subj = self.subject(a, m.start()) or self._subject_list(a, m.start())
             if not subj:
+                by = self.work.rfind("由", a, m.start())
+                if by != -1 and v in words("take"):
+                    # 副主任由市商务委副主任刘敏、市绿化市容局副局长唐家富担任: the posts each holds
+                    e = m.start() - (2 if self.work.startswith("同志", m.start() - 2) else 0)
+                    if self._post_name_head(by + 1, e, st):
+                        return True
                 continue
             name, na, pre_posts, pre = subj
+            names = name if isinstance(name, list) else [name]
+            name = names[-1]
             if v == "为" and not (pre.endswith(("决定", "关于")) or st["mode"] == "appoint"):
                 continue
             posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
@@ -489,7 +587,7 @@ class _Reader:
                 tail = re.search(r"(?:的)?任命$", self.work[de + 1:b])
                 posts = self.posts(de + 1, de + 1 + tail.start() if tail else b)
             if not posts:
-                if pre_posts and v in words("take"):  # 财政部部长助理戴柏华兼任办公室主任 (a role in a group)
+                if pre_posts and v in words("take"):  # 财政部部长助理X兼任办公室主任 (a role in a group)
                     self.emit(name, pre_posts, a, b, "start")
                     st["person"] = name
                     return True
@@ -506,12 +604,30 @@ class _Reader:
                          for p in posts]
             elif v == "为现任":
                 how = "start"
-            if pre_posts:
-                self.emit(name, pre_posts, a, b, "start")
-            self.emit(name, posts, a, b, how)
+            for name in names:
+                if pre_posts:
+                    self.emit(name, pre_posts, a, b, "start")
+                self.emit(name, posts, a, b, how)
             st["person"] = name
             return True
         return False
+
+    def _subject_list(self, a: int, b: int):
+        """``张三、李四同志`` before a verb at b (after nothing, a lead-in, or 决定/同意):
+        (names, start, [], prefix) as ``subject`` gives, or None."""
+        s = self.work[a:b]
+        if "、" not in s:
+            return None
+        pm = re.match("(?:.*(?:决定|同意|批准|关于))?", s)
+        pre = s[:pm.end()]
+        if pre and not pre.endswith(("决定", "同意", "批准", "关于")):
+            return None
+        lead = _LEADIN.match(s, pm.end())
+        start = a + (lead.end() if lead and lead.end() < len(s) else pm.end())
+        who = self.names(start, b)
+        if not who or len(who) < 2:
+            return None
+        return [n for n, _, _ in who], start, [], self.work[a:start]
 
     def _entry_posts(self, a: int, b: int, st: dict):
         """``现任Y`` / ``拟提名为Y候选人`` in a 公示 entry."""
@@ -559,20 +675,27 @@ class _Reader:
     def _post_names(self, a: int, b: int, st: dict):
         """``省委书记、省人大常委会主任钱运录`` / ``副主任马淑洁、李希明…及秘书长傅亚文出席会议``."""
         c = self.work[a:b]
+        if _NOT_NOW_WORD.search(c):
+            return  # 杭州市市长张三辞职: a post that ends, not one held
         tm = _TITLE_NAME.search(c)
         if not tm:
             cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
             if cuts:
                 self._name_title(a, c, cuts)
             return
-        de = c.rfind("的", 0, tm.start())
-        if de != -1:  # 新任命的市财政局局长王明…: the posts start after 的
+        de = max(c.rfind("的", 0, tm.start()), c.rfind("对", 0, tm.start()))
+        if de != -1:  # 新任命的市财政局局长王明… / 区审计局对区财政局局长…: the posts start after 的 / 对
             a += de + 1
             c = c[de + 1:]
         lead = _LEADIN_OR_CURRENT.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
             c = c[lead.end():]
+        # 吕江同志代市长李延春作…报告: 代 after a person is "on behalf of", not an acting post
+        behalf = _BEHALF.match(c) if "代" in c else None
+        if behalf and (behalf.group(2) or _is_name(behalf.group(1))) and _TITLE_NAME.search(c, behalf.end()):
+            a += behalf.end()
+            c = c[behalf.end():]
         cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3] + [len(c)]
         if self._name_title(a, c, cuts):
             return
@@ -588,7 +711,7 @@ class _Reader:
     def _name_title(self, a: int, c: str, cuts: list[int]) -> bool:
         """``栗战书委员长主持会议``: a name, then a leader's title whose unit goes without saying."""
         for i in cuts:
-            for k in (3, 2, 4):
+            for k in (2, 3, 4):  # the longest title first: 张三副区长 is 张三's 副区长
                 t = c[k:i]
                 if i - k < 2 or not default_unit(t) or not _is_name(c[:k]):
                     continue
@@ -638,7 +761,48 @@ class _Reader:
         return True
 
 
+# 2012年3月当选兰溪市长 / 于今年1月当选…: when a post held now began.
+_DATED_START = re.compile(r"((?:19|20)\d{2}年|今年|去年)(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:当选为?|出任|担任|任)"
+                          r"([^,;。!?\n]{2,40})")
+
+
+def _dated_starts(r: _Reader):
+    """Set ``start`` on a current post whose beginning the notice dates (a career sentence).
+
+    The post is the one with the dated title held by the person the sentence names, else the only
+    current post with that title and a matching unit; anything else is left alone.
+    """
+    year = int(r.date[:4]) if r.date else None
+    for m in _DATED_START.finditer(r.work):
+        y = m.group(1)
+        yy = int(y[:4]) if y[0].isdigit() else (year if y == "今年" else year - 1 if year else None)
+        if yy is None or not 1 <= int(m.group(2)) <= 12:
+            continue
+        phrase = re.sub(r"\([^()]*\)", "", strip_duty(m.group(3)))
+        title = title_suffix(phrase)
+        if not title:
+            continue
+        posts = parse_post_phrase(phrase)
+        cur = [f for f in r.facts if f["title"] == title and not f.get("former") and not f.get("proposed")
+               and "start" not in f and "end" not in f]
+        sa = max(r.work.rfind(c, 0, m.start()) for c in "。!?\n")
+        # the person the sentence names, unless the dated post is in another unit
+        named = [f for f in cur if f["person"] in r.work[sa + 1:m.start()]
+                 and (not posts or any(_same_unit(f["unit"], p.unit) for p in posts))]
+        if not named:
+            named = [f for f in cur if any(_same_unit(f["unit"], p.unit) for p in posts)]
+        if len({f["person"] for f in named}) == 1 and len(named) == 1:
+            named[0].pop("as_of", None)  # a term (held since, no end) stands for the post
+            named[0]["start"] = f"{yy:04d}-{int(m.group(2)):02d}"
+
+
+def _same_unit(a: str, b: str) -> bool:
+    ga, gb = (re.sub(r"^.+?([省市区县旗])人民政府$", r"\1人民政府", u) for u in (a, b))
+    return a == b or ga == gb or a.endswith(b) or b.endswith(a)
+
+
 def build_appointments(ctx: NoticeContext) -> list[dict]:
     r = _Reader(ctx)
     r.read()
+    _dated_starts(r)
     return r.facts

@@ -14,7 +14,7 @@ import re
 from .appointments import build_appointments
 from .build_members import _post_facts
 from .context import NoticeContext
-from .mentions import CJK, is_person_name, split_posts
+from .mentions import CJK, is_person_name, split_posts, title_suffix
 
 __all__ = ["build_posts", "parse_term"]
 
@@ -39,8 +39,10 @@ def parse_term(s: str):
 
 
 # "…主任罗双兰任期经济责任审计(2015.8-2017.3)": posts + name + 任期 … (term)
+# "…原局长张三同志任职期间(2015年8月—2017年3月)…" / "…原局长张三(任期:2015年8月-2017年3月)"
 _TERM_ENTRY = re.compile(
-    rf"(?P<posts>(?:原)?[{CJK}()、]{{2,60}}?)(?P<name>[{CJK}]{{2,4}}?)(?:同志)?任期[^()\s]{{0,20}}(?P<term>\([^()]{{5,30}}\))"
+    rf"(?P<posts>(?:原)?[{CJK}()、]{{2,60}}?)(?P<name>[{CJK}]{{2,4}}?)(?:同志)?"
+    rf"(?:(?:任期|任职期间)[^()\s]{{0,20}}(?P<term>\([^()]{{5,30}}\))|(?P<term2>\(任期[^()]{{5,30}}\)))"
 )
 
 
@@ -62,7 +64,12 @@ def _posts_with_former(pre: str):
     out = []
     for part in re.split(r"、", pre):
         former = part.startswith("原")
-        posts = split_posts(part[1:] if former else part)
+        if former:
+            part = part[1:]
+        t = title_suffix(part)
+        if t and len(part) > len(t) + 1 and part[: -len(t)].endswith("原"):
+            part, former = part[: -len(t) - 1] + t, True  # 区财政局原局长
+        posts = split_posts(part)
         if not posts:
             if out and split_posts(part):  # title only: inherits the previous unit
                 posts = split_posts(part)
@@ -75,7 +82,7 @@ def _posts_with_former(pre: str):
 def _term_matches(work: str):
     """_TERM_ENTRY matches, looked for only around each 任期 (a long lazy regex over a whole notice is slow)."""
     last_end = 0
-    for k in re.finditer(r"任期", work):
+    for k in re.finditer(r"任期|任职期间", work):
         a = max(last_end, k.start() - 70)
         m = _TERM_ENTRY.search(work, a, min(len(work), k.end() + 60))
         if m and m.start() >= last_end:
@@ -86,7 +93,8 @@ def _term_matches(work: str):
 def _terms(ctx: NoticeContext, facts: list):
     work = ctx.work
     for m in _term_matches(work):
-        term = parse_term(m.group("term"))
+        term_text = m.group("term") or m.group("term2")
+        term = parse_term(term_text)
         if not term:
             continue
         # The entry starts after the last separator before the name.
@@ -95,9 +103,15 @@ def _terms(ctx: NoticeContext, facts: list):
         cut = max(body_full.rfind(c) for c in " ,;。:") if any(c in body_full for c in " ,;。:") else -1
         body = body_full[cut + 1:]
         a += cut + 1
-        got = _split_name_tail(re.sub(r"^(?:组织开展|开展|对)", "", body))
+        got = None
+        k = body.rfind("对")
+        if k != -1:  # 区审计局对区财政局原局长张三…: the person is after 对
+            got = _split_name_tail(body[k + 1:])
+            if got:
+                a += k + 1
+        got = got or _split_name_tail(re.sub(r"^(?:组织开展|开展|对)", "", body))
         if not got:
-            ctx.warn(f"term {m.group('term')} whose person or post is not recognised: {body[:30]!r}")
+            ctx.warn(f"term {term_text} whose person or post is not recognised: {body[:30]!r}")
             continue
         name, posts = got
         ev = ctx.evidence(a, m.end())
@@ -108,5 +122,7 @@ def _terms(ctx: NoticeContext, facts: list):
 def build_posts(ctx: NoticeContext) -> list[dict]:
     facts: list[dict] = []
     _terms(ctx, facts)
-    facts.extend(build_appointments(ctx))
+    termed = {(f["person"], f["unit"], f["title"]) for f in facts}
+    # a post with a stated term is that term's fact (区财政局原局长张三任期…: no second, termless one)
+    facts.extend(f for f in build_appointments(ctx) if (f["person"], f["unit"], f["title"]) not in termed)
     return facts

@@ -13,6 +13,10 @@ same offsets, so a Traditional-script notice keeps its own characters.
 [('最高人民法院', '副院长'), ('最高人民法院审判委员会', '委员'), ('最高人民法院', '审判员')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("区人大常委会党组书记、主任")]
 [('区人大常委会党组', '书记'), ('区人大常委会', '主任')]
+>>> [(p.unit, p.title, p.former) for p in parse_post_phrase("区财政局原局长")]
+[('区财政局', '局长', True)]
+>>> [(p.unit, p.title) for p in parse_post_phrase("萧山区委副书记、区长")]
+[('萧山区委', '副书记'), ('萧山区人民政府', '区长')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("政府副县长")]
 [('县人民政府', '副县长')]
 >>> [(p.unit, p.title) for p in parse_post_phrase("兰溪市长")]
@@ -101,11 +105,13 @@ def leader_units() -> dict[str, str]:
 
 
 def default_unit(title: str) -> str | None:
-    """The unit of a leader's title written alone: 副区长 -> 区人民政府, 副总理 -> 国务院.
+    """The unit of a leader's title written alone: 副区长 -> 区人民政府, 副总理 -> 国务院, 市长助理 -> 市人民政府.
 
-    >>> default_unit("常务副市长"), default_unit("副总理"), default_unit("局长")
-    ('市人民政府', '国务院', None)
+    >>> default_unit("常务副市长"), default_unit("副总理"), default_unit("局长"), default_unit("区长助理")
+    ('市人民政府', '国务院', None, '区人民政府')
     """
+    if title.endswith("助理") and len(title) > 3:
+        return leader_government(title[:-2])
     return leader_government(title) or leader_units().get(title)
 
 
@@ -145,9 +151,9 @@ def _acting(head: str, title: str) -> tuple[str, bool]:
 
 def _government(unit: str, title: str) -> str | None:
     """The government a leader's post phrase names: 黑龙江省(省长), 兰溪(市长), 县政府(副县长)."""
-    lt = _LEVEL_TITLE.fullmatch(title)
+    lt = _LEVEL_TITLE.fullmatch(title[:-2] if title.endswith("助理") else title)  # 市长助理: the 市长's level
     if unit in ("政府", "人民政府"):
-        return leader_government(title)
+        return default_unit(title) if lt else leader_government(title)
     m = _GOV_SHORT.match(unit)
     if m:
         return m.group(1) + "人民政府"
@@ -156,7 +162,7 @@ def _government(unit: str, title: str) -> str | None:
     if (lt or title in ("主席", "副主席") and unit.endswith("自治区")) and _PLACE.fullmatch(unit) \
             and not _unit_like(unit):
         return unit + "人民政府"
-    if lt and 2 <= len(unit) <= 4 and re.fullmatch(f"[{CJK}]+", unit) and not unit.endswith(lt.group(1)) \
+    if lt and 2 <= len(unit) <= 4 and re.fullmatch(f"[{CJK}]+", unit) and not unit.endswith((lt.group(1), "同志")) \
             and not _unit_like(unit) and not _unit_like(unit + lt.group(1)):
         return unit + lt.group(1) + "人民政府"  # 兰溪市长: the place's 市 is the title's
     return None
@@ -173,11 +179,11 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
     src = s if src is None else src
     out: list[Post] = []
     first = True
-    for part_m in re.finditer(r"(?:[^、,;兼]|兼(?=任|职))+", s):
+    for part_m in re.finditer(r"(?:\([^()]{1,30}\)|[^、,;兼]|兼(?=任|职))+", s):  # a bracket is read whole
         a, b = part_m.span()
         part = s[a:b]
         note = None
-        qm = re.search(r"\(([^()]{1,12})\)$", part)
+        qm = re.search(r"\(([^()]{1,30})\)$", part)
         if qm:
             note = part[qm.start() + 1:qm.end() - 1]
             b = a + qm.start()
@@ -214,6 +220,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         head = s[a:head_end]
         head, acting = _acting(head, t)
         acting = acting or acting_lead
+        if len(head) > 1 and head.endswith("原") and not acting:
+            head, former = head[:-1], True  # 区财政局原局长: the unit's former 局长
         head_end = a + len(head)
         # A bracket inside the unit is an alias or a short name: 国家林业和草原局(国家公园管理局)副局长.
         core_end = head_end
@@ -242,6 +250,11 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             g = default_unit(t)
             if g and prev_unit and prev_unit.endswith("人民政府") and leader_government(t):
                 g = prev_unit  # 崇明区副区长、代理区长: the same government
+            elif g and prev_unit and leader_government(t):
+                # 萧山区委副书记、区长 / 杭州镇党委副书记、镇长: the government of the place just named
+                place = re.sub(r"(?:党委|党工委|委)$", "", prev_unit)
+                if len(place) > 1 and place.endswith(g[0]) and re.fullmatch(f"[{CJK}]{{2,10}}", place):
+                    g = place + "人民政府"
             unit_src = g or prev_unit
             if unit_src is None:
                 return []
