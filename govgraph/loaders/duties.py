@@ -127,7 +127,7 @@ def _subject(clause: str, sectors: bool = True):
         if m.group() == "是" and not _IS_OWNER.match(clause, m.end()):
             continue  # 城镇小区配套建设幼儿园是…的重要内容: a definition; 区政府是…的第一责任主体 is a duty
         if clause.startswith("的", m.end()) and len(m.group()) >= 2:
-            continue  # 区消防安全委员会制定的《…》已经区政府同意: a relative clause, no duty
+            continue  # 区某委员会制定的《…》已经区政府同意: a relative clause, no duty
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue

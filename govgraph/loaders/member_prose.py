@@ -66,7 +66,7 @@ def person_entries(body: str):
 def _name_and_posts(body: str):
     """``区委常委、常务副区长李艳明`` -> (``李艳明``, posts); ``许才勇`` -> (``许才勇``, [])."""
     body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
-    if is_person_name(body, delimited=True):  # the whole entry: 由王为人同志兼任
+    if is_person_name(body, delimited=True):  # the whole entry: 由X同志兼任
         return body, []
     m = re.fullmatch(rf"(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)", body)  # 张三(区长)
     if m and is_person_name(m.group("name"), delimited=True) and split_posts(m.group("posts")):

@@ -203,6 +203,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         t = title_suffix(part)
         if not t:
             return []
+        if len(t) > 2 and t[0] == "代" and t[1] not in "理表" and title_suffix(t[1:]) == t[1:]:
+            t = t[1:]  # 代省长 in the titles list: the acting 省长 (read as 代理 below)
         if len(t) == len(part):
             # 纪委书记 alone: the 纪委's 书记 when a shorter title leaves a unit.
             for k in range(1, len(t) - 1):
