@@ -376,3 +376,49 @@ def test_markdown_member_tables():
     facts, _ = _facts(text)
     assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长")}
     assert {("张三", "区人民政府", "区长"), ("李四", "区政府", "副区长")} <= _posts(facts)
+
+
+# data/real/notices/loc-09.txt: the group is named only by its kind in the list's heading; a
+# five-character name; a post in "政府" (the notice's own government); firm managers (经理)
+LOC09 = """各苏木镇、农牧场,旗直各部委办局室:
+经旗委、政府研究决定,举办元宵节焰火晚会。
+一、领导小组组成人员
+组 长:巴音毕力格 政府副旗长
+副组长:刘嘉耘 旗人大副主任、文旅广电局党组书记
+高 慧 政府办主任
+成 员:苏小乐 宣传部副部长
+石 磊 供电分公司经理
+徐天良 浏阳市鑫鹏焰火燃放有限公司
+二、职责分工
+"""
+
+
+def test_group_named_only_by_its_kind_in_the_heading():
+    facts, warnings = _facts(LOC09, doc="乌政办字〔2024〕4号", issuer="乌拉特前旗人民政府办公室")
+    assert _groups(facts) == {"领导小组"}
+    assert any("named only" in w for w in warnings)
+    assert {("巴音毕力格", "person", "组长"), ("刘嘉耘", "person", "副组长"), ("高慧", "person", "副组长"),
+            ("苏小乐", "person", "成员"), ("石磊", "person", "成员"), ("徐天良", "person", "成员")} == _members(facts)
+    p = _posts(facts)
+    assert ("巴音毕力格", "旗人民政府", "副旗长") in p and ("石磊", "供电分公司", "经理") in p
+    assert not any(f["person"] == "徐天良" for f in facts if f["kind"] == "post")
+
+
+def test_a_list_without_any_group_name_is_still_skipped():
+    facts, warnings = _facts(LOC09.replace("一、领导小组组成人员", "一、组成人员"), doc="乌政办字〔2024〕4号")
+    assert not _members(facts) and any("not named" in w for w in warnings)
+
+
+# data/real/notices/loc-23.txt: a name whose surname is rare, set apart before its post
+LOC23 = """经研究,决定成立高端装备特色创新(产业)示范园区创建工作领导小组,相关成员及单位职责如下:
+二、组成人员
+组 长:祝正庆 武进国家高新区管委会副主任
+副组长:恽益明 武进国家高新区管委会副主任
+三、工作机制
+"""
+
+
+def test_rare_surname_before_a_post_in_a_list():
+    facts, _ = _facts(LOC23)
+    assert ("恽益明", "person", "副组长") in _members(facts)
+    assert ("恽益明", "武进国家高新区管委会", "副主任") in _posts(facts)

@@ -30,8 +30,8 @@ from .member_facts import heading_above as _heading_above
 from .member_facts import membership as _membership
 from .member_facts import post_facts as _post_facts
 from .member_facts import strip_leader as _strip_leader
-from .member_entries import entry, looks_like_entry, name_at, names_only, unit_list_piece
-from .member_groups import heading_group
+from .member_entries import entry, listed_name, looks_like_entry, name_at, names_only, unit_list_piece
+from .member_groups import bare_heading_group, heading_group
 from .member_prose import prose_members
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
 
@@ -137,6 +137,10 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
         group = (gw if _specific_group(gw) else None) or _group_near_list(ctx, first.start()) \
             or _heading_above(ctx, first.start()) \
             or _group_for(ctx, first.start(), since=run_since.setdefault(first.start(), last_run_end))
+        if group is None:
+            group = bare_heading_group(_line_above(work, first.start()))
+            if group and first is m:
+                ctx.warn(f"a member list ({role}) whose group is named only 「{group}」 (its heading); recorded so")
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
@@ -353,7 +357,7 @@ def _list_piece(ctx, facts, group, role, base, piece):
                 continue
         if posts and pending:
             name = "".join(p[0] for p in pending)
-            if is_person_name(name, delimited=True):
+            if is_person_name(name, delimited=True) or (len(pending) == 1 and i == 1 and listed_name(name)):
                 add_person(name, posts, pending[0][1], b)
             else:
                 ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; skipped")
@@ -368,6 +372,10 @@ def _list_piece(ctx, facts, group, role, base, piece):
                 and len("".join(p[0] for p in pending) + tok) <= 4:
             pending.append((tok, a, b))
             continue
+        if not pending and i == 0 and len(toks) == 2 and listed_name(tok) and split_posts(toks[1].group()):
+            # A long name (巴音毕力格) set apart before its post.
+            add_person(tok, split_posts(toks[1].group()), a, base + toks[1].end())
+            break
         if "、" in tok and not pending:
             items = [_strip_leader(u) for u in split_unit_list(tok)]
             if items and all(is_unit_like(u) for u in items):

@@ -15,9 +15,14 @@ from __future__ import annotations
 import re
 
 from .member_facts import member_unit_like, strip_leader
-from .mentions import CJK, is_person_name, split_posts, split_unit_list
+from .lexicon import load_lexicon
+from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
 
-__all__ = ["entry", "split_name_post", "names_only", "looks_like_entry", "unit_list_piece", "name_at"]
+_LEX = load_lexicon()
+# Words that are never part of a name standing before a post in a list.
+_NOT_IN_NAME = re.compile(r"[区市县省局委办部厅的各等和及与为由在对将]|同志|负责|成员|领导|单位|部门|工作|人员|专家|分管|主要")
+
+__all__ = ["entry", "split_name_post", "names_only", "looks_like_entry", "unit_list_piece", "name_at", "listed_name"]
 
 
 def split_name_post(tok: str):
@@ -129,3 +134,22 @@ def name_at(toks, i):
         if is_person_name(t2, delimited=True):
             return t2, i + 1
     return None, None
+
+
+def listed_name(tok: str) -> bool:
+    """A token read as a person's name because the list sets it apart right before a post
+    (``恽益明 武进国家高新区管委会副主任``, ``巴音毕力格 政府副旗长``): a name with a known
+    surname, or 2-3 characters (a rare surname), or up to 8 characters as names of Mongolian,
+    Tibetan or Uyghur people are written (``买买提·艾力``); never a unit, a title or a role.
+
+    >>> listed_name("恽益明"), listed_name("巴音毕力格"), listed_name("区经发局"), listed_name("成员单位")
+    (True, True, False, False)
+    """
+    if is_person_name(tok, delimited=True):
+        return True
+    if not re.fullmatch(rf"[{CJK}]+(?:·[{CJK}]+)*", tok) or _NOT_IN_NAME.search(tok):
+        return False
+    if is_unit_like(tok) or title_suffix(tok) or tok in _LEX.roles or tok in _LEX.collectives:
+        return False
+    n = len(tok.replace("·", ""))
+    return 2 <= n <= 3 or (4 <= n <= 8 and ("·" in tok or _LEX.surname_of(tok) is not None and n >= 5))

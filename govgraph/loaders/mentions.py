@@ -8,8 +8,8 @@
 [('区人力资源局', '副局长', '挂职')]
 >>> split_posts("区检察院副检察长、党组副书记")
 [('区检察院', '副检察长', None), ('区检察院', '党组副书记', None)]
->>> split_posts("分管副区长")
-[('区人民政府', '副区长', None)]
+>>> split_posts("分管副区长"), split_posts("政府副旗长")
+([('区人民政府', '副区长', None)], [('旗人民政府', '副旗长', None)])
 >>> is_unit_like("区科技经信局"), is_unit_like("加强管理")
 (True, False)
 >>> split_unit_list("区建管站和各街道")
@@ -72,7 +72,8 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
 
 
 _LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县人民政府", "省": "省人民政府",
-                 "镇": "镇人民政府", "乡": "乡人民政府", "州": "州人民政府"}
+                 "镇": "镇人民政府", "乡": "乡人民政府", "州": "州人民政府",
+                 "旗": "旗人民政府"}
 
 
 def leader_government(title: str) -> str | None:
@@ -83,7 +84,7 @@ def leader_government(title: str) -> str | None:
     """
     if title in ("总理", "副总理", "国务委员"):
         return "国务院"
-    m = re.fullmatch(r"(?:代理|代|常务)?(?:副)?([区市县省镇乡州])长(?:助理)?", title)
+    m = re.fullmatch(r"(?:代理|代|常务)?(?:副)?([区市县省镇乡州旗])长(?:助理)?", title)
     return _LEADER_LEVEL[m.group(1)] if m else None
 
 
@@ -138,6 +139,8 @@ def split_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = gov or prev_unit
             if unit is None:
                 return []
+        elif gov and unit == "政府":
+            unit = gov  # 政府副旗长: the notice's own government
         elif gov and gov != "国务院" and _PLACE.fullmatch(unit) and unit[-1] == gov[0] and not is_unit_like(unit):
             unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):
