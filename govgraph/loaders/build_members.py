@@ -116,8 +116,11 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
     names = named_groups(ctx)
     for i, m in enumerate(markers):
         if "cut" in m.re.groupindex:
-            ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
-            role = None
+            role = _complete_cut(work, markers, i, names)
+            if role:
+                ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; read as {role} (the labels around it)")
+            else:
+                ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
         else:
             role = re.sub(r"\s+", "", m.group("role"))
         seg_end = markers[i + 1].start() if i + 1 < len(markers) else len(work)
@@ -152,11 +155,38 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             # The text ends on a bare name in a list of names with posts: a page cut inside an entry.
             ctx.warn(f"member list ends the text with 「{lines[-1][1].strip()}」 and no post (cut off?); skipped")
             lines = lines[:-1]
+        # In a list of persons, a line that is only a unit's leader (区经发局负责人) lost its name.
+        among_persons = sum(1 for _, t in lines if looks_like_entry(t) and not unit_list_piece(t)) >= 2
         for a, piece in lines:
             last_run_end = a + len(piece)
             for pm in _entry_parts(piece):
-                _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
+                _list_piece(ctx, facts, group, role, a + pm.start(), pm.group(), among_persons)
     return list_groups
+
+
+def _role_of(m) -> str | None:
+    return None if "cut" in m.re.groupindex else re.sub(r"\s+", "", m.group("role"))
+
+
+def _complete_cut(work, markers, i, names) -> str | None:
+    """The role a label that lost its first characters stands for, from the labels of its run:
+    before a 副X label it is X (``  长:`` then ``副组长:`` -> 组长); after another label it may be
+    成员 (``  员:``). None unless exactly one role fits."""
+    cut = markers[i].group("cut")
+    lo = hi = i
+    while lo > 0 and _is_list_marker_run(work, markers[lo - 1], markers[lo], names):
+        lo -= 1
+    while hi + 1 < len(markers) and _is_list_marker_run(work, markers[hi], markers[hi + 1], names):
+        hi += 1
+    present = {_role_of(markers[k]) for k in range(lo, hi + 1)} - {None}
+    cands = {"成员"} if i > lo else set()
+    for k in range(i + 1, hi + 1):
+        r = _role_of(markers[k]) or ""
+        base = re.sub(r"^(?:常务|第一|执行)?副", "", r)
+        if base != r and base in _LEX.roles:
+            cands.add(base)
+    fit = {r for r in cands - present if r.endswith(cut)}
+    return fit.pop() if len(fit) == 1 else None
 
 
 def _entry_parts(piece: str):
@@ -294,7 +324,7 @@ _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
 
-def _list_piece(ctx, facts, group, role, base, piece):
+def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
     """Entries of one piece of a member list (between ; or line breaks)."""
     pending: list[tuple[str, int, int]] = []  # name fragments
     post_first: tuple | None = None  # "副区长 张三": a post waiting for its holder
@@ -317,6 +347,9 @@ def _list_piece(ctx, facts, group, role, base, piece):
         add_person(name, posts, base + len(piece) - len(piece.lstrip()), base + len(piece.rstrip()))
         return
     units = unit_list_piece(piece) if role else None
+    if units and len(units) == 1 and among_persons and "、" not in piece and _LEADER_WORDS.search(piece.strip()):
+        ctx.warn(f"member list entry 「{piece.strip()}」 among persons has no name (lost?); skipped")
+        return
     if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
         ev = ctx.evidence(base, base + len(piece))
         for u in units:
