@@ -460,3 +460,52 @@ def test_a_cut_label_with_no_telling_neighbour_gives_no_membership():
     facts, _ = _facts(LOC07_FULL.replace("副组长:", "成 员:"))
     assert {r for *_, r in _members(facts)} == {"成员"}
     assert ("许黎明", "管委会", "常务副主任") in _posts(facts)
+
+
+# data/real/notices/sh-03.txt: staff roles of the group's working team; a unit named for its work
+# (用途实施处); names with a unit and no title are members without a post
+SH03 = """现成立上海市建设用地土壤污染责任人认定委员会（以下简称“认定委员会”），有关事项通知如下：
+二、组成人员
+主 任 委 员：
+罗海林  市生态环境局副局长
+工作组负责人：
+任菊萍  市生态环境局土壤处处长
+专职工作人员：
+胡  进  市规划资源局用途实施处副处长
+王  胤  市规划资源局用途实施处
+专  家  组：
+根据地块属性从建设用地土壤环境保护领域专家库选取5名评审专家
+"""
+
+
+def test_working_team_roles_and_members_without_a_title():
+    facts, warnings = _facts(SH03, doc="沪环土〔2022〕158号")
+    assert _members(facts) == {("罗海林", "person", "主任委员"), ("任菊萍", "person", "工作组负责人"),
+                               ("胡进", "person", "专职工作人员"), ("王胤", "person", "专职工作人员")}
+    assert ("胡进", "市规划资源局用途实施处", "副处长") in _posts(facts)
+    assert not any(p == "王胤" for p, _, _ in _posts(facts))
+
+
+# data/real/notices/loc-04.txt (its 组长 line with the name padded as other lists pad it, and a
+# two-character name written with 同志): a bracket holding posts joined by 、
+LOC04_PADDED = """决定成立卢氏县政务公开工作领导小组。
+二、组成人员
+组  长:孙  方(县委常委、县政府常务副县长)
+副组长:彭海峰同志(县政府办公室主任)
+        滕合同志(县政府办公室副主任)
+三、工作机构
+"""
+
+
+def test_padded_name_with_posts_in_brackets():
+    facts, _ = _facts(LOC04_PADDED)
+    assert _members(facts) == {("孙方", "person", "组长"), ("彭海峰", "person", "副组长"), ("滕合", "person", "副组长")}
+    assert {("孙方", "县委", "常委"), ("滕合", "县政府办公室", "副主任")} <= _posts(facts)
+
+
+# data/real/notices/loc-09.txt's list written post first with one post for two names
+def test_one_post_written_before_two_names():
+    facts, _ = _facts("经旗委、政府研究决定,成立元宵节焰火晚会工作领导小组。\n组长:副旗长高慧、刘嘉耘;\n成员:宣传部副部长苏小乐。\n")
+    m = _members(facts)
+    assert ("刘嘉耘", "person", "组长") in m and ("苏小乐", "person", "成员") in m
+    assert ("刘嘉耘", "旗人民政府", "副旗长") in _posts(facts)

@@ -150,8 +150,8 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
         list_groups.append((m.start(), group))
         last_run_end = m.end()
         lines = _list_lines(work, m.end(), seg_end)
-        if len(lines) > 1 and not work[lines[-1][0] + len(lines[-1][1]):].strip() and names_only(lines[-1][1]) \
-                and not names_only(lines[-2][1]):
+        if len(lines) > 1 and not work[lines[-1][0] + len(lines[-1][1]):].strip() and _bare_names(lines[-1][1]) \
+                and not _bare_names(lines[-2][1]):
             # The text ends on a bare name in a list of names with posts: a page cut inside an entry.
             ctx.warn(f"member list ends the text with 「{lines[-1][1].strip()}」 and no post (cut off?); skipped")
             lines = lines[:-1]
@@ -162,6 +162,12 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             for pm in _entry_parts(piece):
                 _list_piece(ctx, facts, group, role, a + pm.start(), pm.group(), among_persons)
     return list_groups
+
+
+def _bare_names(text: str) -> bool:
+    """Names only, none with a post in brackets (``张三``, not ``张三(区长)``)."""
+    names = names_only(text)
+    return bool(names) and not any(q and split_posts(q) for *_, q in names)
 
 
 def _role_of(m) -> str | None:
@@ -415,10 +421,17 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
                 for u in items if role else ():
                     facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
                 continue
-            entries = [entry(x) for x in tok.split("、")]
+            parts = tok.split("、")
+            entries = [entry(x) for x in parts]
             if entries and all(entries):
                 for name, posts in entries:
                     add_person(name, posts, a, b)
+                continue
+            if entries[0] and parts[0].endswith(entries[0][0]) and len(parts) > 1 and \
+                    all(is_person_name(x, delimited=True) for x in parts[1:]):
+                # 副市长李明、赵刚: the post written first is every name's
+                for name in [entries[0][0]] + parts[1:]:
+                    add_person(name, entries[0][1], a, b)
                 continue
         if is_unit_like(tok) and not pending and role in ("成员单位", "成员"):
             facts.append(_membership(ctx, group, _strip_leader(tok), "unit", role, ctx.evidence(a, b)))

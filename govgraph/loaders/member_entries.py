@@ -4,6 +4,8 @@
 ('张三', '张三')
 >>> [n for n, *_ in names_only("闵 成 马梅红")]
 ['闵成', '马梅红']
+>>> [(n, q) for n, _, _, q in names_only("马  强(县委副书记、县长)、刘洋同志(县公安局副局长)")]
+[('马强', '县委副书记、县长'), ('刘洋', '县公安局副局长')]
 >>> unit_list_piece("公安部、财政部有关负责人")
 ['公安部', '财政部']
 >>> looks_like_entry("王为人 市政府副秘书长"), looks_like_entry("负责统筹协调")
@@ -35,7 +37,7 @@ def split_name_post(tok: str):
     return None
 
 
-_NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)$")
+_NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?\((?P<posts>[^()]+)\)$")
 
 
 def entry(tok: str):
@@ -57,7 +59,7 @@ def entry(tok: str):
     return split_name_post(tok)
 
 
-_QUALIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?(?:\((?P<q>[^()]{{1,30}})\))?$")
+_QUALIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:\((?P<q>[^()]{{1,30}})\))?$")
 
 
 def names_only(piece: str):
@@ -67,7 +69,7 @@ def names_only(piece: str):
     A name padded with spaces is two single characters (``闵 成``); a single character
     before a longer token is not read (``王 晓剑`` is not split by guessing).
     """
-    parts = [m for m in re.finditer(r"[^、]+", piece) if m.group().strip()]
+    parts = [m for m in re.finditer(r"(?:[^、(]|\([^()]*\))+", piece) if m.group().strip()]  # 、 outside brackets
     out = []
     for pm in parts:
         toks = list(re.finditer(r"\S+", pm.group()))

@@ -158,8 +158,9 @@ def strip_unit_qualifiers(s: str) -> str:
 _VERBISH = re.compile(r"(负责|设在|设于|兼任|下设|组成|加强|推进|开展|组织|落实|建立|完成|做好|实施|提高|确保|按照|根据|进行|协调|指导|督促|通过|以及|其他)")
 
 
-# A unit named for its work ends in the verb and an office word: 区委组织部, 重点项目推进办, 就业指导中心.
-_WORK_UNIT = re.compile(r"(?:组织|推进|协调|指导|督促|落实|实施|开展)(?:部|办公室|办|中心|站)$")
+# A unit named for its work ends in the verb and an office word: 区委组织部, 重点项目推进办, 就业指导中心,
+# 市规划资源局用途实施处.
+_WORK_UNIT = re.compile(r"(?:组织|推进|协调|指导|督促|落实|实施|开展)(?:部|办公室|办|中心|站|处|科)$")
 
 _VERB_PREFIX = re.compile(
     r"^(?:重点|审计|检查|督查|支持|实施|启动|推动|围绕|针对|关于|配合|完善|指导|协调|督促|加强|推进|开展|组织|落实|做好|由|向|对|将|把|与|请|"
