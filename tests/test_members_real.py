@@ -509,3 +509,30 @@ def test_one_post_written_before_two_names():
     m = _members(facts)
     assert ("刘嘉耘", "person", "组长") in m and ("苏小乐", "person", "成员") in m
     assert ("刘嘉耘", "旗人民政府", "副旗长") in _posts(facts)
+
+
+# data/real/notices/gov-01.txt's clause (组长由…担任), here with the group named in the clause
+# itself and a person named: the clause names its group
+def test_role_clause_that_names_its_group():
+    facts, _ = _facts("城镇小区配套幼儿园治理工作小组组长由副县长李四担任,成员由县直有关部门主要负责人组成。")
+    assert ("李四", "person", "组长") in _members(facts)
+    assert ("县直有关部门", "unit", "成员") in _members(facts)
+
+
+# data/real/notices/loc-23.txt's list (吕 威 财政局局长) with the notes and posts other lists write
+LOC23_POSTS = """经研究,决定成立高端装备特色创新(产业)示范园区创建工作领导小组,相关成员及单位职责如下:
+二、组成人员
+组 长:祝正庆 武进国家高新区管委会副主任
+成 员:吕 威 财政局局长(兼)
+许 六 公安局党委委员、副局长
+柏 三 各街道党工委书记
+三、工作机制
+"""
+
+
+def test_posts_with_a_note_a_party_committee_seat_and_a_collective():
+    facts, warnings = _facts(LOC23_POSTS)
+    assert {("吕威", "person", "成员"), ("许六", "person", "成员"), ("柏三", "person", "成员")} <= _members(facts)
+    p = _posts(facts)
+    assert {("吕威", "财政局", "局长"), ("许六", "公安局", "党委委员"), ("许六", "公安局", "副局长")} <= p
+    assert not any(x == "柏三" for x, _, _ in p) and any("names no single unit" in w for w in warnings)

@@ -12,6 +12,7 @@ import re
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
+from .member_groups import heading_group
 from .member_facts import group_for, member_unit_like, membership, post_facts, restore_prefix, strip_leader
 from .mentions import CJK, is_person_name, split_posts, split_unit_list
 
@@ -110,9 +111,18 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
                     office = True
                 continue
             group = setup.group("g") if setup else group_for(ctx, c0, seen)
+            if group is None and _own_group(clause):
+                group = _own_group(clause)  # 县X领导小组组长由县长张三担任: the clause names it
+                seen.append((c0, group))
             _clause(ctx, facts, clause, c0, group, office, setup is not None)
             if _OFFICE_SET_UP.search(clause):
                 office = True
+
+
+def _own_group(clause: str) -> str | None:
+    own = _PERSON_ROLE_FIRST.search(clause)
+    gw = re.sub(r"办公室$", "", own.group("gw") or "") if own else ""
+    return gw if gw and heading_group(gw) == gw else None
 
 
 def _full_name(ctx, g: str, pos: int) -> str:

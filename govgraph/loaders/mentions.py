@@ -4,8 +4,8 @@
 (True, False)
 >>> split_posts("区委常委、区政府常务副区长")
 [('区委', '常委', None), ('区政府', '常务副区长', None)]
->>> split_posts("区人力资源局副局长(挂职)")
-[('区人力资源局', '副局长', '挂职')]
+>>> split_posts("区人力资源局副局长(挂职)"), split_posts("县公安局副局长(兼)")
+([('区人力资源局', '副局长', '挂职')], [('县公安局', '副局长', '兼')])
 >>> split_posts("区检察院副检察长、党组副书记")
 [('区检察院', '副检察长', None), ('区检察院', '党组副书记', None)]
 >>> split_posts("分管副区长"), split_posts("政府副旗长")
@@ -112,7 +112,7 @@ def split_posts(s: str) -> list[tuple[str, str, str | None]]:
     """
     out: list[tuple[str, str, str | None]] = []
     prev_unit = None
-    for part in re.split(r"[、,;]|兼", s):
+    for part in re.split(r"[、,;]|兼(?![^(]*\))", s):  # not the note (兼)
         part = part.strip()
         if not part:
             continue
