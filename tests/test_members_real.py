@@ -536,3 +536,38 @@ def test_posts_with_a_note_a_party_committee_seat_and_a_collective():
     p = _posts(facts)
     assert {("吕威", "财政局", "局长"), ("许六", "公安局", "党委委员"), ("许六", "公安局", "副局长")} <= p
     assert not any(x == "柏三" for x, _, _ in p) and any("names no single unit" in w for w in warnings)
+
+
+# data/real/notices/loc-04.txt: an entry whose opening bracket was lost; member units described
+# in words under a 成员单位 label
+LOC04 = """为切实加强对我县政务公开工作的领导,决定成立卢氏县政务公开工作领导小组。
+二、组成人员
+
+副组长:彭海峰(县政府办公室主任)
+
+        滕合方县政府办公室副主任)
+
+成员单位:各乡(镇)人民政府、县人民政府有关部门以及与群众利益密切相关的公共企事业单位
+
+三、工作机构
+"""
+
+
+def test_unopened_bracket_and_units_described_in_words():
+    facts, warnings = _facts(LOC04)
+    m = _members(facts)
+    assert ("滕合方", "person", "副组长") in m and ("滕合方", "县政府办公室", "副主任") in _posts(facts)
+    assert {("各乡(镇)人民政府", "unit", "成员单位"), ("县人民政府有关部门", "unit", "成员单位"),
+            ("与群众利益密切相关的公共企事业单位", "unit", "成员单位")} <= m
+    assert any("unopened bracket" in w for w in warnings)
+
+
+# data/real/notices/gov-02.txt: an office's head given as a unit's head; loc-10.txt: several units'
+# 分管领导 as deputies are not read (which person is not said)
+def test_office_head_given_as_a_units_head():
+    text = ("成立国家粮食应急工作指挥部。\n国家粮食应急工作指挥部下设办公室,负责日常工作。办公室设在国家粮食局,"
+            "由国家粮食局主要负责人兼任办公室主任。\n")
+    facts, _ = _facts(text)
+    assert ("国家粮食局", "unit", "办公室主任") in _members(facts)
+    facts, _ = _facts(text.replace("由国家粮食局主要负责人兼任办公室主任", "副主任由县应急管理局、县人武部分管领导兼任"))
+    assert not any(r.endswith("副主任") for *_, r in _members(facts))

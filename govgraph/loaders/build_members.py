@@ -347,12 +347,17 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
     piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
                            if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
+    if piece.count(")") > piece.count("(") and piece.rstrip().endswith(")"):
+        # 滕合方县政府办公室副主任): the opening bracket was lost in copying; the closing one is dropped
+        ctx.warn(f"member list entry 「{piece.strip()}」 has an unopened bracket; read without it")
+        k = piece.rstrip().rfind(")")
+        piece = piece[:k] + " " + piece[k + 1:]
     upt = _unit_name_title(piece)
     if upt:
         name, posts = upt
         add_person(name, posts, base + len(piece) - len(piece.lstrip()), base + len(piece.rstrip()))
         return
-    units = unit_list_piece(piece) if role else None
+    units = unit_list_piece(piece, labelled=role == "成员单位") if role else None
     if units and len(units) == 1 and among_persons and "、" not in piece and _LEADER_WORDS.search(piece.strip()):
         ctx.warn(f"member list entry 「{piece.strip()}」 among persons has no name (lost?); skipped")
         return

@@ -8,6 +8,8 @@
 [('马强', '县委副书记、县长'), ('刘洋', '县公安局副局长')]
 >>> unit_list_piece("公安部、财政部有关负责人")
 ['公安部', '财政部']
+>>> unit_list_piece("各乡(镇)人民政府、县人民政府有关部门以及与群众利益密切相关的公共企事业单位", labelled=True)
+['各乡(镇)人民政府', '县人民政府有关部门', '与群众利益密切相关的公共企事业单位']
 >>> looks_like_entry("王为人 市政府副秘书长"), looks_like_entry("负责统筹协调")
 (True, False)
 """
@@ -110,14 +112,21 @@ def looks_like_entry(text: str) -> bool:
     return all(entry(x) for x in re.split(r"\s*、\s*", text))
 
 
-def unit_list_piece(piece: str) -> list[str] | None:
-    """Member units written with their leaders' words: ``公安部、财政部有关负责人`` -> units."""
+# Under a 成员单位 label every item is a unit: one described in words ends in a unit word
+# (县人民政府有关部门, 与群众利益密切相关的公共企事业单位).
+_DESCRIBED_UNIT = re.compile(rf"[{CJK}()]{{2,30}}(?:单位|部门|机构)")
+
+
+def unit_list_piece(piece: str, labelled: bool = False) -> list[str] | None:
+    """Member units written with their leaders' words: ``公安部、财政部有关负责人`` -> units.
+    ``labelled``: the list's label says its items are units (成员单位)."""
     # Tokens between spaces are units each (a name padded with spaces is not: 张 三 区财政局).
     toks = re.sub(r"\s*、\s*", "、", piece.strip()).split()
     out = []
     for tok in toks:
         items = [strip_leader(u) for u in split_unit_list(tok)]
-        if not items or not all(items) or not all(member_unit_like(u) for u in items):
+        if not items or not all(items) or not all(member_unit_like(u) or labelled and _DESCRIBED_UNIT.fullmatch(u)
+                                                  for u in items):
             return None
         out.extend(items)
     return out or None

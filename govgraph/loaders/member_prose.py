@@ -176,6 +176,10 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
             for name, posts in entries:
                 facts.append(membership(ctx, group, name, "person", role_of(role), ev))
                 facts.extend(post_facts(ctx, name, posts, ev))
+        elif re.search(r"主要(?:负责同志|负责人|领导)$", body) and len(_units(body) or ()) == 1:
+            # 由国家粮食局主要负责人兼任办公室主任: one unit, by its head, holds the role (several
+            # units' 分管领导 as deputies are left: which of their people is not said)
+            facts.append(membership(ctx, group, _units(body)[0], "unit", role_of(role), ev))
         return
     for rx, role in ((_UNITS_ROLE_FIRST, None), (_UNITS_ROLE_LAST, None), (_UNITS_FORM, "成员"),
                      (_UNITS_OF, None), (_UNITS_LEAD, "牵头"), (_UNITS_ONLY, "成员")):
