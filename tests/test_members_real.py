@@ -571,3 +571,19 @@ def test_office_head_given_as_a_units_head():
     assert ("国家粮食局", "unit", "办公室主任") in _members(facts)
     facts, _ = _facts(text.replace("由国家粮食局主要负责人兼任办公室主任", "副主任由县应急管理局、县人武部分管领导兼任"))
     assert not any(r.endswith("副主任") for *_, r in _members(facts))
+
+
+# data/real/notices/loc-09.txt and loc-23.txt's layouts with the names other places write: a
+# rare surname or a Uyghur name set apart by a bracket or after a post; roles 第一组长/名誉组长
+def test_names_set_apart_by_a_bracket_or_after_a_post():
+    text = ("经旗委、政府研究决定,成立元宵节焰火晚会工作领导小组。\n第一组长:阿不都热合曼·买买提(旗委副书记、旗长)\n"
+            "组 长:恽益明(政府副旗长)\n名誉组长:县长阿依古丽·吐尔逊\n成 员:扎西多吉 宣传部副部长\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("阿不都热合曼·买买提", "person", "第一组长"), ("恽益明", "person", "组长"),
+                               ("阿依古丽·吐尔逊", "person", "名誉组长"), ("扎西多吉", "person", "成员")}
+    assert ("恽益明", "旗人民政府", "副旗长") in _posts(facts)
+
+
+def test_a_name_with_a_rare_surname_is_not_read_without_a_post():
+    facts, _ = _facts("经研究,成立元宵节焰火晚会工作领导小组。\n成 员:恽益明、昝小明\n")
+    assert ("恽益明", "person", "成员") not in _members(facts)

@@ -69,7 +69,7 @@ def _name_and_posts(body: str):
     body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
     if is_person_name(body, delimited=True):  # the whole entry: 由王为人同志兼任
         return body, []
-    m = re.fullmatch(rf"(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)", body)  # 张三(区长)
+    m = re.fullmatch(rf"(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?\((?P<posts>[^()]+)\)", body)  # 张三(区长)
     if m and is_person_name(m.group("name"), delimited=True) and split_posts(m.group("posts")):
         return m.group("name"), split_posts(m.group("posts"))
     for k in (3, 2, 4):
