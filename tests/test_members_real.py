@@ -587,3 +587,13 @@ def test_names_set_apart_by_a_bracket_or_after_a_post():
 def test_a_name_with_a_rare_surname_is_not_read_without_a_post():
     facts, _ = _facts("经研究,成立元宵节焰火晚会工作领导小组。\n成 员:恽益明、昝小明\n")
     assert ("恽益明", "person", "成员") not in _members(facts)
+
+
+# data/real/notices/loc-09.txt's list set up in a sentence that names the group only by its kind,
+# with unit and title in cells of their own (as the table of loc-23.txt's list would give them)
+def test_group_set_up_by_its_kind_and_unit_and_title_apart():
+    text = "为确保晚会顺利举办,成立工作专班,成员如下:\n组 长:巴音毕力格 旗政府 副旗长\n成 员:苏小乐 宣传部 副部长\n二、职责分工\n"
+    facts, warnings = _facts(text)
+    assert _groups(facts) == {"工作专班"}
+    assert _members(facts) == {("巴音毕力格", "person", "组长"), ("苏小乐", "person", "成员")}
+    assert ("苏小乐", "宣传部", "副部长") in _posts(facts)

@@ -141,9 +141,9 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             or _heading_above(ctx, first.start()) \
             or _group_for(ctx, first.start(), since=run_since.setdefault(first.start(), last_run_end))
         if group is None:
-            group = bare_heading_group(_line_above(work, first.start()))
+            group = bare_heading_group(_line_above(work, first.start())) or _bare_set_up(work, first.start())
             if group and first is m:
-                ctx.warn(f"a member list ({role}) whose group is named only 「{group}」 (its heading); recorded so")
+                ctx.warn(f"a member list ({role}) whose group is named only 「{group}」 (by its kind, above it); recorded so")
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
@@ -162,6 +162,15 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             for pm in _entry_parts(piece):
                 _list_piece(ctx, facts, group, role, a + pm.start(), pm.group(), among_persons)
     return list_groups
+
+
+_BARE_SET_UP = re.compile(r"(?:成立|组建|设立)(?P<g>" + _GROUP_SUF + r")(?:,|:|。|$)(?:[^。\n]{0,12}[:。])?\s*$")
+
+
+def _bare_set_up(work: str, pos: int) -> str | None:
+    """``成立工作专班,成员如下:`` right above a list: the group is named only by its kind."""
+    m = _BARE_SET_UP.search(work[max(0, pos - 60):pos])
+    return m.group("g") if m else None
 
 
 def _bare_names(text: str) -> bool:
@@ -407,19 +416,23 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
                 ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; skipped")
             pending = []
             continue
+        if pending and is_unit_like(tok) and i + 1 < len(toks) and title_suffix(toks[i + 1].group()) == toks[i + 1].group():
+            # 张三 县财政局 副局长: unit and title in cells of their own
+            name, both = "".join(p[0] for p in pending), split_posts(tok + toks[i + 1].group())
+            if both and (is_person_name(name, delimited=True) or len(pending) == 1 and i == 1 and listed_name(name)):
+                add_person(name, both, pending[0][1], base + toks[i + 1].end())
+                pending, skip_to = [], i + 2
+                continue
         if not pending:
             got = entry(tok)
             if got:
                 add_person(got[0], got[1], a, b)
                 continue
         if re.fullmatch(f"[{CJK}·]{{1,4}}", tok) and not is_unit_like(tok) and not posts \
-                and len("".join(p[0] for p in pending) + tok) <= 4:
+                and len("".join(p[0] for p in pending) + tok) <= 4 or i == 0 and listed_name(tok):
+            # (a long name, 巴音毕力格, is read only with the post after it)
             pending.append((tok, a, b))
             continue
-        if not pending and i == 0 and len(toks) == 2 and listed_name(tok) and split_posts(toks[1].group()):
-            # A long name (巴音毕力格) set apart before its post.
-            add_person(tok, split_posts(toks[1].group()), a, base + toks[1].end())
-            break
         if "、" in tok and not pending:
             items = [_strip_leader(u) for u in split_unit_list(tok)]
             if items and all(is_unit_like(u) for u in items):
