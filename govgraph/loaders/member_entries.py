@@ -2,8 +2,8 @@
 
 >>> entry("张三(市委常委、副市长)")[0], entry("市政府副市长张三")[0]
 ('张三', '张三')
->>> entry("恽益明(副县长)")[0], entry("县长阿依古丽·吐尔逊")[0]
-('恽益明', '阿依古丽·吐尔逊')
+>>> entry("恽益明(副县长)")[0], entry("县长阿依古丽·吐尔逊")[0], entry("县长助理")
+('恽益明', '阿依古丽·吐尔逊', None)
 >>> [n for n, *_ in names_only("闵 成 马梅红")]
 ['闵成', '马梅红']
 >>> [(n, q) for n, _, _, q in names_only("马  强(县委副书记、县长)、刘洋同志(县公安局副局长)")]
@@ -59,20 +59,20 @@ def entry(tok: str):
                 return tok[-k:], posts
     whole = split_posts(tok)
     if whole and not re.match(rf"^[{CJK}]{{2,3}}[区市县省镇乡]", whole[0][0]):
-        return _long_name_entry(tok)  # a post on its own, not a name glued to a post
+        return _long_name_entry(tok, scan=False)  # a post on its own, not a name glued to a post
     return split_name_post(tok) or _long_name_entry(tok)
 
 
 _LONG_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,16}}?)(?:同志)?\((?P<posts>[^()]+)\)$")
 
 
-def _long_name_entry(tok: str):
+def _long_name_entry(tok: str, scan: bool = True):
     """A name that is not read without its post (a rare surname, a Uyghur or Mongolian name), set
     apart by a bracket (``恽益明(副县长)``) or after a post (``县长阿依古丽·吐尔逊``)."""
     m = _LONG_PAREN.match(tok)
     if m and listed_name(m.group("name")) and split_posts(m.group("posts")):
         return m.group("name"), split_posts(m.group("posts"))
-    if m:
+    if m or not scan:
         return None
     for k in range(len(tok) - 2, 1, -1):
         posts = split_posts(tok[:k])
@@ -168,6 +168,9 @@ def name_at(toks, i):
     return None, None
 
 
+_TITLE_TAILS = {t[k:] for t in list(_LEX.titles) + list(_LEX.roles) for k in range(len(t))}  # 助理 (局长助理)
+
+
 def listed_name(tok: str) -> bool:
     """A token read as a person's name because the list sets it apart right before a post
     (``恽益明 武进国家高新区管委会副主任``, ``巴音毕力格 政府副旗长``): a name with a known
@@ -181,7 +184,7 @@ def listed_name(tok: str) -> bool:
         return True
     if not re.fullmatch(rf"[{CJK}]+(?:·[{CJK}]+)*", tok) or _NOT_IN_NAME.search(tok):
         return False
-    if is_unit_like(tok) or title_suffix(tok) or tok in _LEX.roles or tok in _LEX.collectives:
+    if is_unit_like(tok) or title_suffix(tok) or tok in _TITLE_TAILS or tok in _LEX.roles or tok in _LEX.collectives:
         return False
     n = len(tok.replace("·", ""))
     return 2 <= n <= 4 or ("·" in tok and n <= 12) or (5 <= n <= 8 and _LEX.surname_of(tok) is not None)
