@@ -597,3 +597,13 @@ def test_group_set_up_by_its_kind_and_unit_and_title_apart():
     assert _groups(facts) == {"工作专班"}
     assert _members(facts) == {("巴音毕力格", "person", "组长"), ("苏小乐", "person", "成员")}
     assert ("苏小乐", "宣传部", "副部长") in _posts(facts)
+
+
+# data/real/notices/gov-02.txt's layout (a heading naming each group above its list, 2.1 国家粮食应急
+# 工作指挥部), with a second group whose name ends in 督导组
+def test_each_heading_starts_its_own_groups_list():
+    text = ("决定成立县河湖长制工作领导小组和县河湖长制工作督导组。\n一、县河湖长制工作领导小组\n组  长:张三(县长)\n"
+            "二、县河湖长制工作督导组\n组  长:李四(副县长)\n")
+    facts, _ = _facts(text)
+    groups = {(f["member"], f["group"]) for f in facts if f["kind"] == "membership"}
+    assert groups == {("张三", "县河湖长制工作领导小组"), ("李四", "县河湖长制工作督导组")}

@@ -476,8 +476,10 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
 def _is_list_marker_run(work, m1, m2, names=()) -> bool:
     """Two role markers of one list: no sentence ends between them (a line may end in 。) and no
     group is named between them (``…成员:A、B 同时成立X指挥部: 总指挥:…``)."""
-    return "。" not in re.sub(r"。[ \t]*\n", "\n", work[m1.end():m2.start()]) and \
-        not any(m1.end() <= p < m2.start() for _, p in names)
+    between = work[m1.end():m2.start()]
+    return "。" not in re.sub(r"。[ \t]*\n", "\n", between) and \
+        not any(m1.end() <= p < m2.start() for _, p in names) and \
+        not any(heading_group(ln) for ln in between.split("\n")[1:])  # 二、县X督导组
 
 
 def _offices(ctx: NoticeContext, facts: list, list_groups=()):
