@@ -607,3 +607,13 @@ def test_each_heading_starts_its_own_groups_list():
     facts, _ = _facts(text)
     groups = {(f["member"], f["group"]) for f in facts if f["kind"] == "membership"}
     assert groups == {("张三", "县河湖长制工作领导小组"), ("李四", "县河湖长制工作督导组")}
+
+
+# data/real/notices/gov-13.txt's list (缪 京 崇明区委副书记、区长) written with 同志 after the names
+# and a comma between name and post on every line
+def test_comrade_after_names_and_a_comma_before_posts():
+    text = ("决定成立上海现代农业产业园(横沙东滩)开发建设管理委员会。\n主 任:彭沉雷同志 副市长\n"
+            "副主任:赵祝平同志,市政府副秘书长\n      张国坤,市农业农村委主任\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("彭沉雷", "person", "主任"), ("赵祝平", "person", "副主任"), ("张国坤", "person", "副主任")}
+    assert {("彭沉雷", "市人民政府", "副市长"), ("张国坤", "市农业农村委", "主任")} <= _posts(facts)

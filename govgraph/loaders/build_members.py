@@ -256,7 +256,8 @@ def _list_lines(work: str, a: int, b: int):
     line = first[:stop] if stop != -1 else first
     parts = list(re.finditer(r"[^,;]+", line))
     for k, pm in enumerate(parts):
-        if k and split_posts(pm.group().strip()) and is_person_name(parts[k - 1].group().strip(), delimited=True):
+        if k and split_posts(pm.group().strip()) and \
+                is_person_name(re.sub(r"同志$", "", parts[k - 1].group().strip()), delimited=True):
             # 组长:张三,市委副书记、市长 -- name and post split by a comma: one entry
             s0 = parts[k - 1].start()
             out[-1] = (a + s0, line[s0:pm.end()].replace(",", " "))
@@ -264,14 +265,14 @@ def _list_lines(work: str, a: int, b: int):
         if k and not (unit_list_piece(pm.group()) or looks_like_entry(pm.group())):
             return out
         out.append((a + pm.start(), pm.group()))
-    if stop != -1 or len(parts) > 1 or nl == -1:
-        return out
+    if stop != -1 or (len(parts) > 1 and not (len(parts) == 2 and _name_comma_post(line))) or nl == -1:
+        return out  # (a first line 王五,县财政局局长 is one entry: the lines below may go on)
     pos = a + nl + 1
     lines = seg[nl + 1:].split("\n")
     for k, line in enumerate(lines):
         s = line.strip()
         if s:
-            if re.search(r"[,。:]", s) or heading_group(s):
+            if (re.search(r"[,。:]", s) and not _name_comma_post(s)) or heading_group(s):
                 break
             if _HEADING.match(s):
                 # A sub-heading inside the list ((一)市直部门) when an entry follows it.
@@ -282,6 +283,13 @@ def _list_lines(work: str, a: int, b: int):
                 out.append((pos, line))
         pos += len(line) + 1
     return _join_name_and_post_lines(work, out)
+
+
+def _name_comma_post(s: str) -> bool:
+    """A continuation line ``赵六,县水利局局长``: a name, one comma, its posts."""
+    name, sep, post = s.partition(",")
+    return bool(sep) and not re.search(r"[,。:]", post) and \
+        is_person_name(re.sub(r"同志$", "", name.strip()), delimited=True) and bool(split_posts(post.strip()))
 
 
 def _join_name_and_post_lines(work: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -335,6 +343,8 @@ def _cut_title(tok: str) -> bool:
 
 # A short note after a name, before its post (``张三(兼) 区财政局局长``): blanked.
 _NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\((?:兼|女|男|挂职|常务|主持工作|兼任)\)(?=\s)")
+# 同志 after a name, before its post (``张三同志 县长``, ``王五同志,县财政局局长``): blanked.
+_NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?=[\s,]|$)")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
@@ -355,6 +365,7 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
     piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
     piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
                            if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
+    piece = _NAME_COMRADE.sub(lambda m: m.group("n") + "  " if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
     if piece.count(")") > piece.count("(") and piece.rstrip().endswith(")"):
         # 滕合方县政府办公室副主任): the opening bracket was lost in copying; the closing one is dropped
