@@ -617,3 +617,15 @@ def test_comrade_after_names_and_a_comma_before_posts():
     facts, _ = _facts(text)
     assert _members(facts) == {("彭沉雷", "person", "主任"), ("赵祝平", "person", "副主任"), ("张国坤", "person", "副主任")}
     assert {("彭沉雷", "市人民政府", "副市长"), ("张国坤", "市农业农村委", "主任")} <= _posts(facts)
+
+
+# A member table with cell borders (the layout 6f65b45 reads with the role first or last) and
+# the role in the middle column; units listed then 为成员单位 (no dev notice has either)
+def test_table_with_the_role_in_the_middle_and_units_then_wei_chengyuan_danwei():
+    text = ("决定成立县河湖长制工作领导小组,成员名单如下:\n| 姓名 | 组内职务 | 单位及职务 |\n| 张三 | 组长 | 县长 |\n"
+            "| 李四 | 副组长 | 副县长 |\n| 王五 | 成员 | 县财政局局长 |\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "成员")}
+    assert ("王五", "县财政局", "局长") in _posts(facts)
+    facts, _ = _facts("决定成立县河湖长制工作领导小组。\n组长:张三(县长)\n成员:县发改局、县财政局为成员单位。\n")
+    assert {("县发改局", "unit", "成员"), ("县财政局", "unit", "成员")} <= _members(facts)

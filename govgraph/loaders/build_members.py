@@ -366,6 +366,7 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
     piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
                            if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
     piece = _NAME_COMRADE.sub(lambda m: m.group("n") + "  " if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
+    piece = re.sub(r"为成员(?:单位)?\s*$", lambda m: " " * len(m.group()), piece)  # 县发改局、县财政局为成员单位
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
     if piece.count(")") > piece.count("(") and piece.rstrip().endswith(")"):
         # 滕合方县政府办公室副主任): the opening bracket was lost in copying; the closing one is dropped
@@ -536,10 +537,37 @@ def _role_last_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
         facts.extend(_post_facts(ctx, name, posts, ev))
 
 
+_ROLE_MIDDLE_ROW = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[ \t]+)?(?P<name>[^\s\d][^\s]{0,3}(?:[ \t][^\s]{1,2})?)[ \t]+(?P<role>"
+                              + "|".join(map(re.escape, _LEX.roles)) + r")[ \t]+(?P<post>\S[^\n]*?)[ \t]*$")
+
+
+def _role_middle_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
+    """Table rows name, role, post (``| 张三 | 组长 | 县长 |``): read where the notice has at
+    least two such rows and they hold no role label already read."""
+    work = _cells_as_spaces(ctx.work)
+    rows = []
+    for m in _ROLE_MIDDLE_ROW.finditer(work):
+        name = re.sub(r"\s+", "", m.group("name"))
+        posts = split_posts(re.sub(r"\s+", "", m.group("post")))
+        if posts and is_person_name(name, delimited=True):
+            rows.append((m, name, posts))
+    if len(rows) < 2 or any(lpos <= rows[-1][0].end() and rows[0][0].start() <= lpos for lpos, _ in list_groups):
+        return
+    for m, name, posts in rows:
+        group = _group_for(ctx, m.start(), list_groups)
+        if group is None:
+            ctx.warn("member table rows whose group is not named; skipped")
+            return
+        ev = ctx.evidence(m.start("name"), m.end("post"))
+        facts.append(_membership(ctx, group, name, "person", m.group("role"), ev))
+        facts.extend(_post_facts(ctx, name, posts, ev))
+
+
 def build_members(ctx: NoticeContext) -> list[dict]:
     facts: list[dict] = []
     list_groups = _role_lists(ctx, facts)
     _role_last_rows(ctx, facts, list_groups)
+    _role_middle_rows(ctx, facts, list_groups)
     prose_members(ctx, facts, list_groups)
     _offices(ctx, facts, list_groups)
     # Every group the notice sets up or names.
