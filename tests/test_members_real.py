@@ -629,3 +629,11 @@ def test_table_with_the_role_in_the_middle_and_units_then_wei_chengyuan_danwei()
     assert ("王五", "县财政局", "局长") in _posts(facts)
     facts, _ = _facts("决定成立县河湖长制工作领导小组。\n组长:张三(县长)\n成员:县发改局、县财政局为成员单位。\n")
     assert {("县发改局", "unit", "成员"), ("县财政局", "unit", "成员")} <= _members(facts)
+
+
+# gov-13.txt's labels with a qualifier in brackets after the role (副主任(常务):)
+def test_role_label_with_a_qualifier_in_brackets():
+    text = ("决定成立上海现代农业产业园(横沙东滩)开发建设管理委员会。\n主 任:彭沉雷 副市长\n"
+            "副主任(常务):赵祝平 市政府副秘书长\n副主任:张国坤 市农业农村委主任\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("彭沉雷", "person", "主任"), ("赵祝平", "person", "常务副主任"), ("张国坤", "person", "副主任")}

@@ -55,7 +55,7 @@ _GROUP_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
 # A role label, after numbering or the group's own word (``1.组长:``, ``领导小组办公室主任:``).
 ROLE_MARKER_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s。;,.、)]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
-    r"(?P<role>" + _SPACED_ROLES + r")[ ]*" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
+    r"(?P<role>" + _SPACED_ROLES + r")[ ]*(?:\((?P<rq>常务|执行|第一|兼|兼任)\)[ ]*)?" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
 _OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
 # A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
@@ -123,6 +123,9 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
                 ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
         else:
             role = re.sub(r"\s+", "", m.group("role"))
+            rq = m.groupdict().get("rq")
+            if rq and rq + role in _LEX.roles:
+                role = rq + role  # 副组长(常务): 常务副组长
         seg_end = markers[i + 1].start() if i + 1 < len(markers) else len(work)
         seg_end = _before_signature(work, m.end(), seg_end)
         first = m
