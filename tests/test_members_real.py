@@ -637,3 +637,10 @@ def test_role_label_with_a_qualifier_in_brackets():
             "副主任(常务):赵祝平 市政府副秘书长\n副主任:张国坤 市农业农村委主任\n")
     facts, _ = _facts(text)
     assert _members(facts) == {("彭沉雷", "person", "主任"), ("赵祝平", "person", "常务副主任"), ("张国坤", "person", "副主任")}
+
+
+# gov-13.txt's office clause (办公室主任由张国坤同志兼任) in the form 由…任副组长 with one post for two names
+def test_prose_post_written_once_for_two_names():
+    facts, _ = _facts("经研究,决定成立县河湖长制工作领导小组,由县长张三任组长,副县长李四、王五任副组长。")
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "副组长")}
+    assert ("王五", "县人民政府", "副县长") in _posts(facts)

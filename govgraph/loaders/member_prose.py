@@ -50,15 +50,20 @@ def person_entries(body: str):
     ['毕桂平', '宣一洲']
     >>> person_entries("区委常委、常务副区长李艳明")[0][0]
     '李艳明'
+    >>> [(n, p[0][1]) for n, p in person_entries("副县长李四、王五")]
+    [('李四', '副县长'), ('王五', '副县长')]
     >>> person_entries("协助分管教育工作的国务院副秘书长") is None
     True
     """
     body = re.sub(r"\s+", "", body)
-    out, acc = [], ""
+    out, acc, shared = [], "", []
     for part in body.split("、"):
         acc = f"{acc}、{part}" if acc else part
         got = _name_and_posts(re.sub(r"同志$", "", acc))
         if got:
+            if not got[1] and shared:
+                got = (got[0], shared)  # 副县长李四、王五: the post written first is each name's
+            shared = got[1] if got[1] and not re.sub(r"同志$", "", acc).startswith(got[0]) else []
             out.append(got)
             acc = ""
     return out if out and not acc else None
