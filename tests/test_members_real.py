@@ -644,3 +644,12 @@ def test_prose_post_written_once_for_two_names():
     facts, _ = _facts("经研究,决定成立县河湖长制工作领导小组,由县长张三任组长,副县长李四、王五任副组长。")
     assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "副组长")}
     assert ("王五", "县人民政府", "副县长") in _posts(facts)
+
+
+# loc-04.txt's entries (彭海峰(县政府办公室主任)) written one after another with nothing between them
+def test_bracket_entries_glued_together():
+    text = ("决定成立卢氏县政务公开工作领导小组。\n副组长:彭海峰(县政府办公室主任)滕合方(县政府办公室副主任)\n"
+            "成员单位:各乡(镇)人民政府\n")
+    facts, _ = _facts(text)
+    assert {("彭海峰", "person", "副组长"), ("滕合方", "person", "副组长")} <= _members(facts)
+    assert ("滕合方", "县政府办公室", "副主任") in _posts(facts)

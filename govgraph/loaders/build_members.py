@@ -211,11 +211,19 @@ def _entry_parts(piece: str):
     """Parts of a piece: between ``;``, and between ``、`` when each part is an entry of its own
     (``李四 副市长、王五 副市长``; not ``张三 区委常委、区政府常务副区长``)."""
     for pm in re.finditer(r"[^;]+", piece):
+        glued = list(_BRACKET_ENTRY.finditer(pm.group()))
+        if len(glued) > 1 and not _BRACKET_ENTRY.sub("", pm.group()).strip():
+            # 李四(县委常委、常务副县长)王五(副县长): entries with nothing between them
+            yield from (_Shifted(x, pm.start()) for x in glued)
+            continue
         parts = list(re.finditer(r"[^、]+", pm.group()))
         if len(parts) > 1 and all(" " in x.group().strip() and looks_like_entry(x.group()) for x in parts):
             yield from (_Shifted(x, pm.start()) for x in parts)
         else:
             yield pm
+
+
+_BRACKET_ENTRY = re.compile(rf"[{CJK}·]{{2,4}}?(?:同志)?\([^()]+\)")
 
 
 class _Shifted:
