@@ -147,9 +147,9 @@ LOC07 = """二、组成人员
 """
 
 
-def test_cut_role_labels_keep_posts_but_give_no_membership():
+def test_cut_role_labels_keep_posts_and_are_completed_from_their_run():
     facts, warnings = _facts("决定成立合作区推进政务服务工作领导小组。\n" + LOC07)
-    assert _members(facts) == {("李德钢", "person", "副组长")}
+    assert _members(facts) == {("许黎明", "person", "组长"), ("李德钢", "person", "副组长"), ("罗文新", "person", "成员")}
     assert _posts(facts) == {("许黎明", "管委会", "常务副主任"), ("李德钢", "管委会办公室", "负责人"),
                              ("罗文新", "区财政局", "负责人")}
     assert any("「员:」" in w for w in warnings) and any("'盛'" in w for w in warnings)
@@ -376,3 +376,280 @@ def test_markdown_member_tables():
     facts, _ = _facts(text)
     assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长")}
     assert {("张三", "区人民政府", "区长"), ("李四", "区政府", "副区长")} <= _posts(facts)
+
+
+# data/real/notices/loc-09.txt: the group is named only by its kind in the list's heading; a
+# five-character name; a post in "政府" (the notice's own government); firm managers (经理)
+LOC09 = """各苏木镇、农牧场,旗直各部委办局室:
+经旗委、政府研究决定,举办元宵节焰火晚会。
+一、领导小组组成人员
+组 长:巴音毕力格 政府副旗长
+副组长:刘嘉耘 旗人大副主任、文旅广电局党组书记
+高 慧 政府办主任
+成 员:苏小乐 宣传部副部长
+石 磊 供电分公司经理
+徐天良 浏阳市鑫鹏焰火燃放有限公司
+二、职责分工
+"""
+
+
+def test_group_named_only_by_its_kind_in_the_heading():
+    facts, warnings = _facts(LOC09, doc="乌政办字〔2024〕4号", issuer="乌拉特前旗人民政府办公室")
+    assert _groups(facts) == {"领导小组"}
+    assert any("named only" in w for w in warnings)
+    assert {("巴音毕力格", "person", "组长"), ("刘嘉耘", "person", "副组长"), ("高慧", "person", "副组长"),
+            ("苏小乐", "person", "成员"), ("石磊", "person", "成员"), ("徐天良", "person", "成员")} == _members(facts)
+    p = _posts(facts)
+    assert ("巴音毕力格", "旗人民政府", "副旗长") in p and ("石磊", "供电分公司", "经理") in p
+    assert not any(f["person"] == "徐天良" for f in facts if f["kind"] == "post")
+
+
+def test_a_list_without_any_group_name_is_still_skipped():
+    facts, warnings = _facts(LOC09.replace("一、领导小组组成人员", "一、组成人员"), doc="乌政办字〔2024〕4号")
+    assert not _members(facts) and any("not named" in w for w in warnings)
+
+
+# data/real/notices/loc-23.txt: a name whose surname is rare, set apart before its post
+LOC23 = """经研究,决定成立高端装备特色创新(产业)示范园区创建工作领导小组,相关成员及单位职责如下:
+二、组成人员
+组 长:祝正庆 武进国家高新区管委会副主任
+副组长:恽益明 武进国家高新区管委会副主任
+三、工作机制
+"""
+
+
+def test_rare_surname_before_a_post_in_a_list():
+    facts, _ = _facts(LOC23)
+    assert ("恽益明", "person", "副组长") in _members(facts)
+    assert ("恽益明", "武进国家高新区管委会", "副主任") in _posts(facts)
+
+
+# data/real/notices/loc-07.txt: labels that lost their first character (组, 成) in copying;
+# a line that is a unit's leader without a name
+LOC07_FULL = """经研究,决定成立合作区推进“互联网+政务服务”工作领导小组。
+二、组成人员
+
+  长:许黎明  管委会常务副主任
+
+副组长:李德钢  管委会办公室负责人
+
+        赵明侠  公共行政服务中心副主任
+
+  员:盛    区人社局局长
+
+            区经发局负责人
+
+        罗文新  区财政局负责人
+
+        张永林  区软环境办负责人
+
+三、工作机构
+"""
+
+
+def test_cut_labels_completed_from_the_labels_around_them():
+    facts, warnings = _facts(LOC07_FULL)
+    m = _members(facts)
+    assert {("许黎明", "person", "组长"), ("李德钢", "person", "副组长"), ("罗文新", "person", "成员"),
+            ("张永林", "person", "成员")} <= m
+    assert not any(t == "unit" for _, t, _ in m)  # 区经发局负责人 lost its name: not a member unit
+    assert any("read as 组长" in w for w in warnings) and any("has no name" in w for w in warnings)
+
+
+def test_a_cut_label_with_no_telling_neighbour_gives_no_membership():
+    facts, _ = _facts(LOC07_FULL.replace("副组长:", "成 员:"))
+    assert {r for *_, r in _members(facts)} == {"成员"}
+    assert ("许黎明", "管委会", "常务副主任") in _posts(facts)
+
+
+# data/real/notices/sh-03.txt: staff roles of the group's working team; a unit named for its work
+# (用途实施处); names with a unit and no title are members without a post
+SH03 = """现成立上海市建设用地土壤污染责任人认定委员会（以下简称“认定委员会”），有关事项通知如下：
+二、组成人员
+主 任 委 员：
+罗海林  市生态环境局副局长
+工作组负责人：
+任菊萍  市生态环境局土壤处处长
+专职工作人员：
+胡  进  市规划资源局用途实施处副处长
+王  胤  市规划资源局用途实施处
+专  家  组：
+根据地块属性从建设用地土壤环境保护领域专家库选取5名评审专家
+"""
+
+
+def test_working_team_roles_and_members_without_a_title():
+    facts, warnings = _facts(SH03, doc="沪环土〔2022〕158号")
+    assert _members(facts) == {("罗海林", "person", "主任委员"), ("任菊萍", "person", "工作组负责人"),
+                               ("胡进", "person", "专职工作人员"), ("王胤", "person", "专职工作人员")}
+    assert ("胡进", "市规划资源局用途实施处", "副处长") in _posts(facts)
+    assert not any(p == "王胤" for p, _, _ in _posts(facts))
+
+
+# data/real/notices/loc-04.txt (its 组长 line with the name padded as other lists pad it, and a
+# two-character name written with 同志): a bracket holding posts joined by 、
+LOC04_PADDED = """决定成立卢氏县政务公开工作领导小组。
+二、组成人员
+组  长:孙  方(县委常委、县政府常务副县长)
+副组长:彭海峰同志(县政府办公室主任)
+        滕合同志(县政府办公室副主任)
+三、工作机构
+"""
+
+
+def test_padded_name_with_posts_in_brackets():
+    facts, _ = _facts(LOC04_PADDED)
+    assert _members(facts) == {("孙方", "person", "组长"), ("彭海峰", "person", "副组长"), ("滕合", "person", "副组长")}
+    assert {("孙方", "县委", "常委"), ("滕合", "县政府办公室", "副主任")} <= _posts(facts)
+
+
+# data/real/notices/loc-09.txt's list written post first with one post for two names
+def test_one_post_written_before_two_names():
+    facts, _ = _facts("经旗委、政府研究决定,成立元宵节焰火晚会工作领导小组。\n组长:副旗长高慧、刘嘉耘;\n成员:宣传部副部长苏小乐。\n")
+    m = _members(facts)
+    assert ("刘嘉耘", "person", "组长") in m and ("苏小乐", "person", "成员") in m
+    assert ("刘嘉耘", "旗人民政府", "副旗长") in _posts(facts)
+
+
+# data/real/notices/gov-01.txt's clause (组长由…担任), here with the group named in the clause
+# itself and a person named: the clause names its group
+def test_role_clause_that_names_its_group():
+    facts, _ = _facts("城镇小区配套幼儿园治理工作小组组长由副县长李四担任,成员由县直有关部门主要负责人组成。")
+    assert ("李四", "person", "组长") in _members(facts)
+    assert ("县直有关部门", "unit", "成员") in _members(facts)
+
+
+# data/real/notices/loc-23.txt's list (吕 威 财政局局长) with the notes and posts other lists write
+LOC23_POSTS = """经研究,决定成立高端装备特色创新(产业)示范园区创建工作领导小组,相关成员及单位职责如下:
+二、组成人员
+组 长:祝正庆 武进国家高新区管委会副主任
+成 员:吕 威 财政局局长(兼)
+许 六 公安局党委委员、副局长
+柏 三 各街道党工委书记
+三、工作机制
+"""
+
+
+def test_posts_with_a_note_a_party_committee_seat_and_a_collective():
+    facts, warnings = _facts(LOC23_POSTS)
+    assert {("吕威", "person", "成员"), ("许六", "person", "成员"), ("柏三", "person", "成员")} <= _members(facts)
+    p = _posts(facts)
+    assert {("吕威", "财政局", "局长"), ("许六", "公安局", "党委委员"), ("许六", "公安局", "副局长")} <= p
+    assert not any(x == "柏三" for x, _, _ in p) and any("names no single unit" in w for w in warnings)
+
+
+# data/real/notices/loc-04.txt: an entry whose opening bracket was lost; member units described
+# in words under a 成员单位 label
+LOC04 = """为切实加强对我县政务公开工作的领导,决定成立卢氏县政务公开工作领导小组。
+二、组成人员
+
+副组长:彭海峰(县政府办公室主任)
+
+        滕合方县政府办公室副主任)
+
+成员单位:各乡(镇)人民政府、县人民政府有关部门以及与群众利益密切相关的公共企事业单位
+
+三、工作机构
+"""
+
+
+def test_unopened_bracket_and_units_described_in_words():
+    facts, warnings = _facts(LOC04)
+    m = _members(facts)
+    assert ("滕合方", "person", "副组长") in m and ("滕合方", "县政府办公室", "副主任") in _posts(facts)
+    assert {("各乡(镇)人民政府", "unit", "成员单位"), ("县人民政府有关部门", "unit", "成员单位"),
+            ("与群众利益密切相关的公共企事业单位", "unit", "成员单位")} <= m
+    assert any("unopened bracket" in w for w in warnings)
+
+
+# data/real/notices/gov-02.txt: an office's head given as a unit's head; loc-10.txt: several units'
+# 分管领导 as deputies are not read (which person is not said)
+def test_office_head_given_as_a_units_head():
+    text = ("成立国家粮食应急工作指挥部。\n国家粮食应急工作指挥部下设办公室,负责日常工作。办公室设在国家粮食局,"
+            "由国家粮食局主要负责人兼任办公室主任。\n")
+    facts, _ = _facts(text)
+    assert ("国家粮食局", "unit", "办公室主任") in _members(facts)
+    facts, _ = _facts(text.replace("由国家粮食局主要负责人兼任办公室主任", "副主任由县应急管理局、县人武部分管领导兼任"))
+    assert not any(r.endswith("副主任") for *_, r in _members(facts))
+
+
+# data/real/notices/loc-09.txt and loc-23.txt's layouts with the names other places write: a
+# rare surname or a Uyghur name set apart by a bracket or after a post; roles 第一组长/名誉组长
+def test_names_set_apart_by_a_bracket_or_after_a_post():
+    text = ("经旗委、政府研究决定,成立元宵节焰火晚会工作领导小组。\n第一组长:阿不都热合曼·买买提(旗委副书记、旗长)\n"
+            "组 长:恽益明(政府副旗长)\n名誉组长:县长阿依古丽·吐尔逊\n成 员:扎西多吉 宣传部副部长\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("阿不都热合曼·买买提", "person", "第一组长"), ("恽益明", "person", "组长"),
+                               ("阿依古丽·吐尔逊", "person", "名誉组长"), ("扎西多吉", "person", "成员")}
+    assert ("恽益明", "旗人民政府", "副旗长") in _posts(facts)
+
+
+def test_a_name_with_a_rare_surname_is_not_read_without_a_post():
+    facts, _ = _facts("经研究,成立元宵节焰火晚会工作领导小组。\n成 员:恽益明、昝小明\n")
+    assert ("恽益明", "person", "成员") not in _members(facts)
+
+
+# data/real/notices/loc-09.txt's list set up in a sentence that names the group only by its kind,
+# with unit and title in cells of their own (as the table of loc-23.txt's list would give them)
+def test_group_set_up_by_its_kind_and_unit_and_title_apart():
+    text = "为确保晚会顺利举办,成立工作专班,成员如下:\n组 长:巴音毕力格 旗政府 副旗长\n成 员:苏小乐 宣传部 副部长\n二、职责分工\n"
+    facts, warnings = _facts(text)
+    assert _groups(facts) == {"工作专班"}
+    assert _members(facts) == {("巴音毕力格", "person", "组长"), ("苏小乐", "person", "成员")}
+    assert ("苏小乐", "宣传部", "副部长") in _posts(facts)
+
+
+# data/real/notices/gov-02.txt's layout (a heading naming each group above its list, 2.1 国家粮食应急
+# 工作指挥部), with a second group whose name ends in 督导组
+def test_each_heading_starts_its_own_groups_list():
+    text = ("决定成立县河湖长制工作领导小组和县河湖长制工作督导组。\n一、县河湖长制工作领导小组\n组  长:张三(县长)\n"
+            "二、县河湖长制工作督导组\n组  长:李四(副县长)\n")
+    facts, _ = _facts(text)
+    groups = {(f["member"], f["group"]) for f in facts if f["kind"] == "membership"}
+    assert groups == {("张三", "县河湖长制工作领导小组"), ("李四", "县河湖长制工作督导组")}
+
+
+# data/real/notices/gov-13.txt's list (缪 京 崇明区委副书记、区长) written with 同志 after the names
+# and a comma between name and post on every line
+def test_comrade_after_names_and_a_comma_before_posts():
+    text = ("决定成立上海现代农业产业园(横沙东滩)开发建设管理委员会。\n主 任:彭沉雷同志 副市长\n"
+            "副主任:赵祝平同志,市政府副秘书长\n      张国坤,市农业农村委主任\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("彭沉雷", "person", "主任"), ("赵祝平", "person", "副主任"), ("张国坤", "person", "副主任")}
+    assert {("彭沉雷", "市人民政府", "副市长"), ("张国坤", "市农业农村委", "主任")} <= _posts(facts)
+
+
+# A member table with cell borders (the layout 6f65b45 reads with the role first or last) and
+# the role in the middle column; units listed then 为成员单位 (no dev notice has either)
+def test_table_with_the_role_in_the_middle_and_units_then_wei_chengyuan_danwei():
+    text = ("决定成立县河湖长制工作领导小组,成员名单如下:\n| 姓名 | 组内职务 | 单位及职务 |\n| 张三 | 组长 | 县长 |\n"
+            "| 李四 | 副组长 | 副县长 |\n| 王五 | 成员 | 县财政局局长 |\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "成员")}
+    assert ("王五", "县财政局", "局长") in _posts(facts)
+    facts, _ = _facts("决定成立县河湖长制工作领导小组。\n组长:张三(县长)\n成员:县发改局、县财政局为成员单位。\n")
+    assert {("县发改局", "unit", "成员"), ("县财政局", "unit", "成员")} <= _members(facts)
+
+
+# gov-13.txt's labels with a qualifier in brackets after the role (副主任(常务):)
+def test_role_label_with_a_qualifier_in_brackets():
+    text = ("决定成立上海现代农业产业园(横沙东滩)开发建设管理委员会。\n主 任:彭沉雷 副市长\n"
+            "副主任(常务):赵祝平 市政府副秘书长\n副主任:张国坤 市农业农村委主任\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("彭沉雷", "person", "主任"), ("赵祝平", "person", "常务副主任"), ("张国坤", "person", "副主任")}
+
+
+# gov-13.txt's office clause (办公室主任由张国坤同志兼任) in the form 由…任副组长 with one post for two names
+def test_prose_post_written_once_for_two_names():
+    facts, _ = _facts("经研究,决定成立县河湖长制工作领导小组,由县长张三任组长,副县长李四、王五任副组长。")
+    assert _members(facts) == {("张三", "person", "组长"), ("李四", "person", "副组长"), ("王五", "person", "副组长")}
+    assert ("王五", "县人民政府", "副县长") in _posts(facts)
+
+
+# loc-04.txt's entries (彭海峰(县政府办公室主任)) written one after another with nothing between them
+def test_bracket_entries_glued_together():
+    text = ("决定成立卢氏县政务公开工作领导小组。\n副组长:彭海峰(县政府办公室主任)滕合方(县政府办公室副主任)\n"
+            "成员单位:各乡(镇)人民政府\n")
+    facts, _ = _facts(text)
+    assert {("彭海峰", "person", "副组长"), ("滕合方", "person", "副组长")} <= _members(facts)
+    assert ("滕合方", "县政府办公室", "副主任") in _posts(facts)

@@ -30,8 +30,8 @@ from .member_facts import heading_above as _heading_above
 from .member_facts import membership as _membership
 from .member_facts import post_facts as _post_facts
 from .member_facts import strip_leader as _strip_leader
-from .member_entries import entry, looks_like_entry, name_at, names_only, unit_list_piece
-from .member_groups import heading_group
+from .member_entries import entry, listed_name, looks_like_entry, name_at, names_only, unit_list_piece
+from .member_groups import bare_heading_group, heading_group
 from .member_prose import prose_members
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
 
@@ -55,7 +55,7 @@ _GROUP_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
 # A role label, after numbering or the group's own word (``1.组长:``, ``领导小组办公室主任:``).
 ROLE_MARKER_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s。;,.、)]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
-    r"(?P<role>" + _SPACED_ROLES + r")[ ]*" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
+    r"(?P<role>" + _SPACED_ROLES + r")[ ]*(?:\((?P<rq>常务|执行|第一|兼|兼任)\)[ ]*)?" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
 _OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
 # A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
@@ -116,10 +116,16 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
     names = named_groups(ctx)
     for i, m in enumerate(markers):
         if "cut" in m.re.groupindex:
-            ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
-            role = None
+            role = _complete_cut(work, markers, i, names)
+            if role:
+                ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; read as {role} (the labels around it)")
+            else:
+                ctx.warn(f"a member list label 「{m.group('cut')}:」 is not a whole role; its posts are kept, no membership")
         else:
             role = re.sub(r"\s+", "", m.group("role"))
+            rq = m.groupdict().get("rq")
+            if rq and rq + role in _LEX.roles:
+                role = rq + role  # 副组长(常务): 常务副组长
         seg_end = markers[i + 1].start() if i + 1 < len(markers) else len(work)
         seg_end = _before_signature(work, m.end(), seg_end)
         first = m
@@ -138,32 +144,86 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             or _heading_above(ctx, first.start()) \
             or _group_for(ctx, first.start(), since=run_since.setdefault(first.start(), last_run_end))
         if group is None:
+            group = bare_heading_group(_line_above(work, first.start())) or _bare_set_up(work, first.start())
+            if group and first is m:
+                ctx.warn(f"a member list ({role}) whose group is named only 「{group}」 (by its kind, above it); recorded so")
+        if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
         list_groups.append((m.start(), group))
         last_run_end = m.end()
         lines = _list_lines(work, m.end(), seg_end)
-        if len(lines) > 1 and not work[lines[-1][0] + len(lines[-1][1]):].strip() and names_only(lines[-1][1]) \
-                and not names_only(lines[-2][1]):
+        if len(lines) > 1 and not work[lines[-1][0] + len(lines[-1][1]):].strip() and _bare_names(lines[-1][1]) \
+                and not _bare_names(lines[-2][1]):
             # The text ends on a bare name in a list of names with posts: a page cut inside an entry.
             ctx.warn(f"member list ends the text with 「{lines[-1][1].strip()}」 and no post (cut off?); skipped")
             lines = lines[:-1]
+        # In a list of persons, a line that is only a unit's leader (区经发局负责人) lost its name.
+        among_persons = sum(1 for _, t in lines if looks_like_entry(t) and not unit_list_piece(t)) >= 2
         for a, piece in lines:
             last_run_end = a + len(piece)
             for pm in _entry_parts(piece):
-                _list_piece(ctx, facts, group, role, a + pm.start(), pm.group())
+                _list_piece(ctx, facts, group, role, a + pm.start(), pm.group(), among_persons)
     return list_groups
+
+
+_BARE_SET_UP = re.compile(r"(?:成立|组建|设立)(?P<g>" + _GROUP_SUF + r")(?:,|:|。|$)(?:[^。\n]{0,12}[:。])?\s*$")
+
+
+def _bare_set_up(work: str, pos: int) -> str | None:
+    """``成立工作专班,成员如下:`` right above a list: the group is named only by its kind."""
+    m = _BARE_SET_UP.search(work[max(0, pos - 60):pos])
+    return m.group("g") if m else None
+
+
+def _bare_names(text: str) -> bool:
+    """Names only, none with a post in brackets (``张三``, not ``张三(区长)``)."""
+    names = names_only(text)
+    return bool(names) and not any(q and split_posts(q) for *_, q in names)
+
+
+def _role_of(m) -> str | None:
+    return None if "cut" in m.re.groupindex else re.sub(r"\s+", "", m.group("role"))
+
+
+def _complete_cut(work, markers, i, names) -> str | None:
+    """The role a label that lost its first characters stands for, from the labels of its run:
+    before a 副X label it is X (``  长:`` then ``副组长:`` -> 组长); after another label it may be
+    成员 (``  员:``). None unless exactly one role fits."""
+    cut = markers[i].group("cut")
+    lo = hi = i
+    while lo > 0 and _is_list_marker_run(work, markers[lo - 1], markers[lo], names):
+        lo -= 1
+    while hi + 1 < len(markers) and _is_list_marker_run(work, markers[hi], markers[hi + 1], names):
+        hi += 1
+    present = {_role_of(markers[k]) for k in range(lo, hi + 1)} - {None}
+    cands = {"成员"} if i > lo else set()
+    for k in range(i + 1, hi + 1):
+        r = _role_of(markers[k]) or ""
+        base = re.sub(r"^(?:常务|第一|执行)?副", "", r)
+        if base != r and base in _LEX.roles:
+            cands.add(base)
+    fit = {r for r in cands - present if r.endswith(cut)}
+    return fit.pop() if len(fit) == 1 else None
 
 
 def _entry_parts(piece: str):
     """Parts of a piece: between ``;``, and between ``、`` when each part is an entry of its own
     (``李四 副市长、王五 副市长``; not ``张三 区委常委、区政府常务副区长``)."""
     for pm in re.finditer(r"[^;]+", piece):
+        glued = list(_BRACKET_ENTRY.finditer(pm.group()))
+        if len(glued) > 1 and not _BRACKET_ENTRY.sub("", pm.group()).strip():
+            # 李四(县委常委、常务副县长)王五(副县长): entries with nothing between them
+            yield from (_Shifted(x, pm.start()) for x in glued)
+            continue
         parts = list(re.finditer(r"[^、]+", pm.group()))
         if len(parts) > 1 and all(" " in x.group().strip() and looks_like_entry(x.group()) for x in parts):
             yield from (_Shifted(x, pm.start()) for x in parts)
         else:
             yield pm
+
+
+_BRACKET_ENTRY = re.compile(rf"[{CJK}·]{{2,4}}?(?:同志)?\([^()]+\)")
 
 
 class _Shifted:
@@ -207,7 +267,8 @@ def _list_lines(work: str, a: int, b: int):
     line = first[:stop] if stop != -1 else first
     parts = list(re.finditer(r"[^,;]+", line))
     for k, pm in enumerate(parts):
-        if k and split_posts(pm.group().strip()) and is_person_name(parts[k - 1].group().strip(), delimited=True):
+        if k and split_posts(pm.group().strip()) and \
+                is_person_name(re.sub(r"同志$", "", parts[k - 1].group().strip()), delimited=True):
             # 组长:张三,市委副书记、市长 -- name and post split by a comma: one entry
             s0 = parts[k - 1].start()
             out[-1] = (a + s0, line[s0:pm.end()].replace(",", " "))
@@ -215,14 +276,14 @@ def _list_lines(work: str, a: int, b: int):
         if k and not (unit_list_piece(pm.group()) or looks_like_entry(pm.group())):
             return out
         out.append((a + pm.start(), pm.group()))
-    if stop != -1 or len(parts) > 1 or nl == -1:
-        return out
+    if stop != -1 or (len(parts) > 1 and not (len(parts) == 2 and _name_comma_post(line))) or nl == -1:
+        return out  # (a first line 王五,县财政局局长 is one entry: the lines below may go on)
     pos = a + nl + 1
     lines = seg[nl + 1:].split("\n")
     for k, line in enumerate(lines):
         s = line.strip()
         if s:
-            if re.search(r"[,。:]", s) or heading_group(s):
+            if (re.search(r"[,。:]", s) and not _name_comma_post(s)) or heading_group(s):
                 break
             if _HEADING.match(s):
                 # A sub-heading inside the list ((一)市直部门) when an entry follows it.
@@ -233,6 +294,13 @@ def _list_lines(work: str, a: int, b: int):
                 out.append((pos, line))
         pos += len(line) + 1
     return _join_name_and_post_lines(work, out)
+
+
+def _name_comma_post(s: str) -> bool:
+    """A continuation line ``赵六,县水利局局长``: a name, one comma, its posts."""
+    name, sep, post = s.partition(",")
+    return bool(sep) and not re.search(r"[,。:]", post) and \
+        is_person_name(re.sub(r"同志$", "", name.strip()), delimited=True) and bool(split_posts(post.strip()))
 
 
 def _join_name_and_post_lines(work: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -286,11 +354,13 @@ def _cut_title(tok: str) -> bool:
 
 # A short note after a name, before its post (``张三(兼) 区财政局局长``): blanked.
 _NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\((?:兼|女|男|挂职|常务|主持工作|兼任)\)(?=\s)")
+# 同志 after a name, before its post (``张三同志 县长``, ``王五同志,县财政局局长``): blanked.
+_NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?=[\s,]|$)")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
 
-def _list_piece(ctx, facts, group, role, base, piece):
+def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
     """Entries of one piece of a member list (between ; or line breaks)."""
     pending: list[tuple[str, int, int]] = []  # name fragments
     post_first: tuple | None = None  # "副区长 张三": a post waiting for its holder
@@ -306,13 +376,23 @@ def _list_piece(ctx, facts, group, role, base, piece):
     piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
     piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
                            if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
+    piece = _NAME_COMRADE.sub(lambda m: m.group("n") + "  " if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
+    piece = re.sub(r"为成员(?:单位)?\s*$", lambda m: " " * len(m.group()), piece)  # 县发改局、县财政局为成员单位
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
+    if piece.count(")") > piece.count("(") and piece.rstrip().endswith(")"):
+        # 滕合方县政府办公室副主任): the opening bracket was lost in copying; the closing one is dropped
+        ctx.warn(f"member list entry 「{piece.strip()}」 has an unopened bracket; read without it")
+        k = piece.rstrip().rfind(")")
+        piece = piece[:k] + " " + piece[k + 1:]
     upt = _unit_name_title(piece)
     if upt:
         name, posts = upt
         add_person(name, posts, base + len(piece) - len(piece.lstrip()), base + len(piece.rstrip()))
         return
-    units = unit_list_piece(piece) if role else None
+    units = unit_list_piece(piece, labelled=role == "成员单位") if role else None
+    if units and len(units) == 1 and among_persons and "、" not in piece and _LEADER_WORDS.search(piece.strip()):
+        ctx.warn(f"member list entry 「{piece.strip()}」 among persons has no name (lost?); skipped")
+        return
     if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
         ev = ctx.evidence(base, base + len(piece))
         for u in units:
@@ -353,19 +433,27 @@ def _list_piece(ctx, facts, group, role, base, piece):
                 continue
         if posts and pending:
             name = "".join(p[0] for p in pending)
-            if is_person_name(name, delimited=True):
+            if is_person_name(name, delimited=True) or (len(pending) == 1 and i == 1 and listed_name(name)):
                 add_person(name, posts, pending[0][1], b)
             else:
                 ctx.warn(f"{name!r} before {tok!r} does not look like a person's name; skipped")
             pending = []
             continue
+        if pending and is_unit_like(tok) and i + 1 < len(toks) and title_suffix(toks[i + 1].group()) == toks[i + 1].group():
+            # 张三 县财政局 副局长: unit and title in cells of their own
+            name, both = "".join(p[0] for p in pending), split_posts(tok + toks[i + 1].group())
+            if both and (is_person_name(name, delimited=True) or len(pending) == 1 and i == 1 and listed_name(name)):
+                add_person(name, both, pending[0][1], base + toks[i + 1].end())
+                pending, skip_to = [], i + 2
+                continue
         if not pending:
             got = entry(tok)
             if got:
                 add_person(got[0], got[1], a, b)
                 continue
         if re.fullmatch(f"[{CJK}·]{{1,4}}", tok) and not is_unit_like(tok) and not posts \
-                and len("".join(p[0] for p in pending) + tok) <= 4:
+                and len("".join(p[0] for p in pending) + tok) <= 4 or i == 0 and listed_name(tok):
+            # (a long name, 巴音毕力格, is read only with the post after it)
             pending.append((tok, a, b))
             continue
         if "、" in tok and not pending:
@@ -374,10 +462,17 @@ def _list_piece(ctx, facts, group, role, base, piece):
                 for u in items if role else ():
                     facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
                 continue
-            entries = [entry(x) for x in tok.split("、")]
+            parts = tok.split("、")
+            entries = [entry(x) for x in parts]
             if entries and all(entries):
                 for name, posts in entries:
                     add_person(name, posts, a, b)
+                continue
+            if entries[0] and parts[0].endswith(entries[0][0]) and len(parts) > 1 and \
+                    all(is_person_name(x, delimited=True) for x in parts[1:]):
+                # 副市长李明、赵刚: the post written first is every name's
+                for name in [entries[0][0]] + parts[1:]:
+                    add_person(name, entries[0][1], a, b)
                 continue
         if is_unit_like(tok) and not pending and role in ("成员单位", "成员"):
             facts.append(_membership(ctx, group, _strip_leader(tok), "unit", role, ctx.evidence(a, b)))
@@ -404,8 +499,10 @@ def _list_piece(ctx, facts, group, role, base, piece):
 def _is_list_marker_run(work, m1, m2, names=()) -> bool:
     """Two role markers of one list: no sentence ends between them (a line may end in 。) and no
     group is named between them (``…成员:A、B 同时成立X指挥部: 总指挥:…``)."""
-    return "。" not in re.sub(r"。[ \t]*\n", "\n", work[m1.end():m2.start()]) and \
-        not any(m1.end() <= p < m2.start() for _, p in names)
+    between = work[m1.end():m2.start()]
+    return "。" not in re.sub(r"。[ \t]*\n", "\n", between) and \
+        not any(m1.end() <= p < m2.start() for _, p in names) and \
+        not any(heading_group(ln) for ln in between.split("\n")[1:])  # 二、县X督导组
 
 
 def _offices(ctx: NoticeContext, facts: list, list_groups=()):
@@ -451,10 +548,37 @@ def _role_last_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
         facts.extend(_post_facts(ctx, name, posts, ev))
 
 
+_ROLE_MIDDLE_ROW = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[ \t]+)?(?P<name>[^\s\d][^\s]{0,3}(?:[ \t][^\s]{1,2})?)[ \t]+(?P<role>"
+                              + "|".join(map(re.escape, _LEX.roles)) + r")[ \t]+(?P<post>\S[^\n]*?)[ \t]*$")
+
+
+def _role_middle_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
+    """Table rows name, role, post (``| 张三 | 组长 | 县长 |``): read where the notice has at
+    least two such rows and they hold no role label already read."""
+    work = _cells_as_spaces(ctx.work)
+    rows = []
+    for m in _ROLE_MIDDLE_ROW.finditer(work):
+        name = re.sub(r"\s+", "", m.group("name"))
+        posts = split_posts(re.sub(r"\s+", "", m.group("post")))
+        if posts and is_person_name(name, delimited=True):
+            rows.append((m, name, posts))
+    if len(rows) < 2 or any(lpos <= rows[-1][0].end() and rows[0][0].start() <= lpos for lpos, _ in list_groups):
+        return
+    for m, name, posts in rows:
+        group = _group_for(ctx, m.start(), list_groups)
+        if group is None:
+            ctx.warn("member table rows whose group is not named; skipped")
+            return
+        ev = ctx.evidence(m.start("name"), m.end("post"))
+        facts.append(_membership(ctx, group, name, "person", m.group("role"), ev))
+        facts.extend(_post_facts(ctx, name, posts, ev))
+
+
 def build_members(ctx: NoticeContext) -> list[dict]:
     facts: list[dict] = []
     list_groups = _role_lists(ctx, facts)
     _role_last_rows(ctx, facts, list_groups)
+    _role_middle_rows(ctx, facts, list_groups)
     prose_members(ctx, facts, list_groups)
     _offices(ctx, facts, list_groups)
     # Every group the notice sets up or names.

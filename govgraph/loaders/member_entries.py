@@ -2,10 +2,16 @@
 
 >>> entry("张三(市委常委、副市长)")[0], entry("市政府副市长张三")[0]
 ('张三', '张三')
+>>> entry("恽益明(副县长)")[0], entry("县长阿依古丽·吐尔逊")[0], entry("县长助理")
+('恽益明', '阿依古丽·吐尔逊', None)
 >>> [n for n, *_ in names_only("闵 成 马梅红")]
 ['闵成', '马梅红']
+>>> [(n, q) for n, _, _, q in names_only("马  强(县委副书记、县长)、刘洋同志(县公安局副局长)")]
+[('马强', '县委副书记、县长'), ('刘洋', '县公安局副局长')]
 >>> unit_list_piece("公安部、财政部有关负责人")
 ['公安部', '财政部']
+>>> unit_list_piece("各乡(镇)人民政府、县人民政府有关部门以及与群众利益密切相关的公共企事业单位", labelled=True)
+['各乡(镇)人民政府', '县人民政府有关部门', '与群众利益密切相关的公共企事业单位']
 >>> looks_like_entry("王为人 市政府副秘书长"), looks_like_entry("负责统筹协调")
 (True, False)
 """
@@ -15,9 +21,14 @@ from __future__ import annotations
 import re
 
 from .member_facts import member_unit_like, strip_leader
-from .mentions import CJK, is_person_name, split_posts, split_unit_list
+from .lexicon import load_lexicon
+from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
 
-__all__ = ["entry", "split_name_post", "names_only", "looks_like_entry", "unit_list_piece", "name_at"]
+_LEX = load_lexicon()
+# Words that are never part of a name standing before a post in a list.
+_NOT_IN_NAME = re.compile(r"[区市县省局委办部厅的各等和及与为由在对将]|同志|负责|成员|领导|单位|部门|工作|人员|专家|分管|主要")
+
+__all__ = ["entry", "split_name_post", "names_only", "looks_like_entry", "unit_list_piece", "name_at", "listed_name"]
 
 
 def split_name_post(tok: str):
@@ -30,7 +41,7 @@ def split_name_post(tok: str):
     return None
 
 
-_NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)$")
+_NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?\((?P<posts>[^()]+)\)$")
 
 
 def entry(tok: str):
@@ -48,11 +59,30 @@ def entry(tok: str):
                 return tok[-k:], posts
     whole = split_posts(tok)
     if whole and not re.match(rf"^[{CJK}]{{2,3}}[区市县省镇乡]", whole[0][0]):
-        return None  # a post on its own, not a name glued to a post
-    return split_name_post(tok)
+        return _long_name_entry(tok, scan=False)  # a post on its own, not a name glued to a post
+    return split_name_post(tok) or _long_name_entry(tok)
 
 
-_QUALIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}})(?:同志)?(?:\((?P<q>[^()]{{1,30}})\))?$")
+_LONG_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,16}}?)(?:同志)?\((?P<posts>[^()]+)\)$")
+
+
+def _long_name_entry(tok: str, scan: bool = True):
+    """A name that is not read without its post (a rare surname, a Uyghur or Mongolian name), set
+    apart by a bracket (``恽益明(副县长)``) or after a post (``县长阿依古丽·吐尔逊``)."""
+    m = _LONG_PAREN.match(tok)
+    if m and listed_name(m.group("name")) and split_posts(m.group("posts")):
+        return m.group("name"), split_posts(m.group("posts"))
+    if m or not scan:
+        return None
+    for k in range(len(tok) - 2, 1, -1):
+        posts = split_posts(tok[:k])
+        if posts and title_suffix(tok[:k]) and listed_name(tok[k:]) and not split_posts(tok[k:]) \
+                and not is_person_name(tok[k - 1:]):
+            return tok[k:], posts
+    return None
+
+
+_QUALIFIED = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?(?:\((?P<q>[^()]{{1,30}})\))?$")
 
 
 def names_only(piece: str):
@@ -62,7 +92,7 @@ def names_only(piece: str):
     A name padded with spaces is two single characters (``闵 成``); a single character
     before a longer token is not read (``王 晓剑`` is not split by guessing).
     """
-    parts = [m for m in re.finditer(r"[^、]+", piece) if m.group().strip()]
+    parts = [m for m in re.finditer(r"(?:[^、(]|\([^()]*\))+", piece) if m.group().strip()]  # 、 outside brackets
     out = []
     for pm in parts:
         toks = list(re.finditer(r"\S+", pm.group()))
@@ -103,14 +133,21 @@ def looks_like_entry(text: str) -> bool:
     return all(entry(x) for x in re.split(r"\s*、\s*", text))
 
 
-def unit_list_piece(piece: str) -> list[str] | None:
-    """Member units written with their leaders' words: ``公安部、财政部有关负责人`` -> units."""
+# Under a 成员单位 label every item is a unit: one described in words ends in a unit word
+# (县人民政府有关部门, 与群众利益密切相关的公共企事业单位).
+_DESCRIBED_UNIT = re.compile(rf"[{CJK}()]{{2,30}}(?:单位|部门|机构)")
+
+
+def unit_list_piece(piece: str, labelled: bool = False) -> list[str] | None:
+    """Member units written with their leaders' words: ``公安部、财政部有关负责人`` -> units.
+    ``labelled``: the list's label says its items are units (成员单位)."""
     # Tokens between spaces are units each (a name padded with spaces is not: 张 三 区财政局).
     toks = re.sub(r"\s*、\s*", "、", piece.strip()).split()
     out = []
     for tok in toks:
         items = [strip_leader(u) for u in split_unit_list(tok)]
-        if not items or not all(items) or not all(member_unit_like(u) for u in items):
+        if not items or not all(items) or not all(member_unit_like(u) or labelled and _DESCRIBED_UNIT.fullmatch(u)
+                                                  for u in items):
             return None
         out.extend(items)
     return out or None
@@ -129,3 +166,25 @@ def name_at(toks, i):
         if is_person_name(t2, delimited=True):
             return t2, i + 1
     return None, None
+
+
+_TITLE_TAILS = {t[k:] for t in list(_LEX.titles) + list(_LEX.roles) for k in range(len(t))}  # 助理 (局长助理)
+
+
+def listed_name(tok: str) -> bool:
+    """A token read as a person's name because the list sets it apart right before a post
+    (``恽益明 武进国家高新区管委会副主任``, ``巴音毕力格 政府副旗长``): a name with a known
+    surname, or 2-4 characters (a rare surname, 扎西多吉), or up to 8 characters as names of Mongolian,
+    Tibetan or Uyghur people are written (``买买提·艾力``); never a unit, a title or a role.
+
+    >>> listed_name("恽益明"), listed_name("巴音毕力格"), listed_name("区经发局"), listed_name("成员单位")
+    (True, True, False, False)
+    """
+    if is_person_name(tok, delimited=True):
+        return True
+    if not re.fullmatch(rf"[{CJK}]+(?:·[{CJK}]+)*", tok) or _NOT_IN_NAME.search(tok):
+        return False
+    if is_unit_like(tok) or title_suffix(tok) or tok in _TITLE_TAILS or tok in _LEX.roles or tok in _LEX.collectives:
+        return False
+    n = len(tok.replace("·", ""))
+    return 2 <= n <= 4 or ("·" in tok and n <= 12) or (5 <= n <= 8 and _LEX.surname_of(tok) is not None)

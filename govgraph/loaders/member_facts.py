@@ -22,6 +22,9 @@ __all__ = ["member_unit_like", "post_facts", "membership", "strip_leader", "LEAD
 def post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
     out = []
     for unit, title, note in posts:
+        if unit.startswith("各"):
+            ctx.warn(f"{person}: 「{unit}{title}」 names no single unit; no post")
+            continue  # 各乡镇(街道)党委书记: one of many, which is not said
         if unit in _TOWN_GOVS:
             unit = _town_government(ctx, unit)
         f = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}

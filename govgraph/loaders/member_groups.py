@@ -18,7 +18,7 @@ import re
 
 from .lexicon import load_lexicon
 
-__all__ = ["title_group", "heading_group", "body_group"]
+__all__ = ["title_group", "heading_group", "bare_heading_group", "body_group"]
 
 _LEX = load_lexicon()
 _SUF = "|".join(map(re.escape, _LEX.group_suffixes))
@@ -60,6 +60,18 @@ def heading_group(line: str) -> str | None:
         return None
     s = re.sub(r"(?:组成人员|成员名单|人员名单|名单)$", "", s)
     return s if _specific(s) and not re.search(r"(?:职责|成立|关于)", s) else None
+
+
+def bare_heading_group(line: str) -> str | None:
+    """A heading that names its list's group only by its kind (``一、领导小组组成人员``): the
+    kind word as written, for a notice that never names the group in full.
+
+    >>> bare_heading_group("一、领导小组组成人员"), bare_heading_group("领导小组职责")
+    ('领导小组', None)
+    """
+    s = re.sub(r"\s+", "", _NUMBERING.sub("", line.replace("\u3000", " ").strip()))
+    m = re.fullmatch(r"(?P<g>.+?)(?:组成人员|成员名单|人员名单|组成人员名单|名单|成员)", s)
+    return m.group("g") if m and m.group("g") in _LEX.group_suffixes else None
 
 
 def body_group(work: str) -> str | None:

@@ -12,6 +12,7 @@ import re
 
 from .context import NoticeContext
 from .lexicon import load_lexicon
+from .member_groups import heading_group
 from .member_facts import group_for, member_unit_like, membership, post_facts, restore_prefix, strip_leader
 from .mentions import CJK, is_person_name, split_posts, split_unit_list
 
@@ -49,15 +50,20 @@ def person_entries(body: str):
     ['毕桂平', '宣一洲']
     >>> person_entries("区委常委、常务副区长李艳明")[0][0]
     '李艳明'
+    >>> [(n, p[0][1]) for n, p in person_entries("副县长李四、王五")]
+    [('李四', '副县长'), ('王五', '副县长')]
     >>> person_entries("协助分管教育工作的国务院副秘书长") is None
     True
     """
     body = re.sub(r"\s+", "", body)
-    out, acc = [], ""
+    out, acc, shared = [], "", []
     for part in body.split("、"):
         acc = f"{acc}、{part}" if acc else part
         got = _name_and_posts(re.sub(r"同志$", "", acc))
         if got:
+            if not got[1] and shared:
+                got = (got[0], shared)  # 副县长李四、王五: the post written first is each name's
+            shared = got[1] if got[1] and not re.sub(r"同志$", "", acc).startswith(got[0]) else []
             out.append(got)
             acc = ""
     return out if out and not acc else None
@@ -68,7 +74,7 @@ def _name_and_posts(body: str):
     body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
     if is_person_name(body, delimited=True):  # the whole entry: 由X同志兼任
         return body, []
-    m = re.fullmatch(rf"(?P<name>[{CJK}·]{{2,4}})(?:同志)?\((?P<posts>[^()]+)\)", body)  # 张三(区长)
+    m = re.fullmatch(rf"(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?\((?P<posts>[^()]+)\)", body)  # 张三(区长)
     if m and is_person_name(m.group("name"), delimited=True) and split_posts(m.group("posts")):
         return m.group("name"), split_posts(m.group("posts"))
     for k in (3, 2, 4):
@@ -110,9 +116,18 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
                     office = True
                 continue
             group = setup.group("g") if setup else group_for(ctx, c0, seen)
+            if group is None and _own_group(clause):
+                group = _own_group(clause)  # 县X领导小组组长由县长张三担任: the clause names it
+                seen.append((c0, group))
             _clause(ctx, facts, clause, c0, group, office, setup is not None)
             if _OFFICE_SET_UP.search(clause):
                 office = True
+
+
+def _own_group(clause: str) -> str | None:
+    own = _PERSON_ROLE_FIRST.search(clause)
+    gw = re.sub(r"办公室$", "", own.group("gw") or "") if own else ""
+    return gw if gw and heading_group(gw) == gw else None
 
 
 def _full_name(ctx, g: str, pos: int) -> str:
@@ -166,6 +181,10 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
             for name, posts in entries:
                 facts.append(membership(ctx, group, name, "person", role_of(role), ev))
                 facts.extend(post_facts(ctx, name, posts, ev))
+        elif re.search(r"主要(?:负责同志|负责人|领导)$", body) and len(_units(body) or ()) == 1:
+            # 由国家粮食局主要负责人兼任办公室主任: one unit, by its head, holds the role (several
+            # units' 分管领导 as deputies are left: which of their people is not said)
+            facts.append(membership(ctx, group, _units(body)[0], "unit", role_of(role), ev))
         return
     for rx, role in ((_UNITS_ROLE_FIRST, None), (_UNITS_ROLE_LAST, None), (_UNITS_FORM, "成员"),
                      (_UNITS_OF, None), (_UNITS_LEAD, "牵头"), (_UNITS_ONLY, "成员")):

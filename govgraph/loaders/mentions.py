@@ -4,12 +4,12 @@
 (True, False)
 >>> split_posts("区委常委、区政府常务副区长")
 [('区委', '常委', None), ('区政府', '常务副区长', None)]
->>> split_posts("区人力资源局副局长(挂职)")
-[('区人力资源局', '副局长', '挂职')]
+>>> split_posts("区人力资源局副局长(挂职)"), split_posts("县公安局副局长(兼)")
+([('区人力资源局', '副局长', '挂职')], [('县公安局', '副局长', '兼')])
 >>> split_posts("区检察院副检察长、党组副书记")
 [('区检察院', '副检察长', None), ('区检察院', '党组副书记', None)]
->>> split_posts("分管副区长")
-[('区人民政府', '副区长', None)]
+>>> split_posts("分管副区长"), split_posts("政府副旗长")
+([('区人民政府', '副区长', None)], [('旗人民政府', '副旗长', None)])
 >>> is_unit_like("区科技经信局"), is_unit_like("加强管理")
 (True, False)
 >>> split_unit_list("区建管站和各街道")
@@ -72,7 +72,8 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
 
 
 _LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县人民政府", "省": "省人民政府",
-                 "镇": "镇人民政府", "乡": "乡人民政府", "州": "州人民政府"}
+                 "镇": "镇人民政府", "乡": "乡人民政府", "州": "州人民政府",
+                 "旗": "旗人民政府"}
 
 
 def leader_government(title: str) -> str | None:
@@ -83,7 +84,7 @@ def leader_government(title: str) -> str | None:
     """
     if title in ("总理", "副总理", "国务委员"):
         return "国务院"
-    m = re.fullmatch(r"(?:代理|代|常务)?(?:副)?([区市县省镇乡州])长(?:助理)?", title)
+    m = re.fullmatch(r"(?:代理|代|常务)?(?:副)?([区市县省镇乡州旗])长(?:助理)?", title)
     return _LEADER_LEVEL[m.group(1)] if m else None
 
 
@@ -111,7 +112,7 @@ def split_posts(s: str) -> list[tuple[str, str, str | None]]:
     """
     out: list[tuple[str, str, str | None]] = []
     prev_unit = None
-    for part in re.split(r"[、,;]|兼", s):
+    for part in re.split(r"[、,;]|兼(?![^(]*\))", s):  # not the note (兼)
         part = part.strip()
         if not part:
             continue
@@ -138,6 +139,8 @@ def split_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = gov or prev_unit
             if unit is None:
                 return []
+        elif gov and unit == "政府":
+            unit = gov  # 政府副旗长: the notice's own government
         elif gov and gov != "国务院" and _PLACE.fullmatch(unit) and unit[-1] == gov[0] and not is_unit_like(unit):
             unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):
@@ -155,8 +158,9 @@ def strip_unit_qualifiers(s: str) -> str:
 _VERBISH = re.compile(r"(负责|设在|设于|兼任|下设|组成|加强|推进|开展|组织|落实|建立|完成|做好|实施|提高|确保|按照|根据|进行|协调|指导|督促|通过|以及|其他)")
 
 
-# A unit named for its work ends in the verb and an office word: 区委组织部, 重点项目推进办, 就业指导中心.
-_WORK_UNIT = re.compile(r"(?:组织|推进|协调|指导|督促|落实|实施|开展)(?:部|办公室|办|中心|站)$")
+# A unit named for its work ends in the verb and an office word: 区委组织部, 重点项目推进办, 就业指导中心,
+# 市规划资源局用途实施处.
+_WORK_UNIT = re.compile(r"(?:组织|推进|协调|指导|督促|落实|实施|开展)(?:部|办公室|办|中心|站|处|科)$")
 
 _VERB_PREFIX = re.compile(
     r"^(?:重点|审计|检查|督查|支持|实施|启动|推动|围绕|针对|关于|配合|完善|指导|协调|督促|加强|推进|开展|组织|落实|做好|由|向|对|将|把|与|请|"
