@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import load_lexicon
 from .mentions import is_unit_like, split_unit_list
@@ -48,6 +49,7 @@ def plausible_name(x: str) -> bool:
     return not (x.startswith(_TLX.not_name_start) or _NOT_IN_NAME.search(x) or x.endswith(_TLX.not_name_end))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_assignee(x: str) -> bool:
     return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x))
 

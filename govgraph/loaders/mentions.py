@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import load_lexicon
 
@@ -49,6 +50,7 @@ _NOT_NAMES = {"同志", "负责", "成员", "组长", "主任", "委员", "领�
 _NOT_NAME_CHARS_DELIMITED = set("区市县省局委办部厅的各等")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_person_name(s: str, delimited: bool = False) -> bool:
     """A plausible Chinese personal name: 2-4 characters starting with a surname.
 
@@ -76,6 +78,7 @@ _LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县
                  "旗": "旗人民政府"}
 
 
+@lru_cache(maxsize=1 << 16)
 def leader_government(title: str) -> str | None:
     """The government a head-of-government title belongs to (副区长 -> 区人民政府, 副总理 -> 国务院).
 
@@ -93,6 +96,7 @@ _PLACE = re.compile(rf"[{CJK}]{{1,8}}(?:新区|[区市县省镇乡州旗])")
 _DUTY_OF = re.compile(rf"(?:分管|主管|负责|协助分管|协助)[{CJK}、]{{1,16}}?(?:工作)?的$")
 
 
+@lru_cache(maxsize=1 << 16)
 def title_suffix(s: str) -> str | None:
     """The longest known title that ``s`` ends with."""
     m = _TITLE_END.search(s)
@@ -110,6 +114,15 @@ def split_posts(s: str) -> list[tuple[str, str, str | None]]:
     leader's title without a unit belongs to that level's government.
     Returns [] when a part has no known title.
     """
+    return list(_split_posts(s))
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_posts(s: str) -> tuple[tuple[str, str, str | None], ...]:
+    return tuple(_read_posts(s))
+
+
+def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
     out: list[tuple[str, str, str | None]] = []
     prev_unit = None
     for part in re.split(r"[、,;]|兼(?![^(]*\))", s):  # not the note (兼)
@@ -167,6 +180,7 @@ _VERB_PREFIX = re.compile(
     r"任命|免去|聘任|原)")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_unit_like(s: str) -> bool:
     """Does ``s`` look like an organisation's name (or a collective)?"""
     s = s.strip()
