@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import GovGraphError
+from .tables import cell, format_table
 
 app = typer.Typer(
     help="govgraph: a knowledge graph of Chinese government notices (units, people, posts, groups, tasks).",
@@ -228,22 +229,6 @@ def evaluate(
 
 # ---------------------------------------------------------------- output helpers
 
-def _width(s: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "yes" if v else ""
-    if isinstance(v, float):
-        return f"{v:.4g}"
-    return str(v).replace("\n", " ")
-
-
 def _print_rows(columns: list[str], rows: list[dict], fmt: str, max_width: int = 60) -> None:
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -254,28 +239,12 @@ def _print_rows(columns: list[str], rows: list[dict], fmt: str, max_width: int =
         w = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            w.writerow({c: _cell(r.get(c)) for c in columns})
+            w.writerow({c: cell(r.get(c)) for c in columns})
         return
     if fmt != "table":
         _fail(f"unknown format {fmt!r}; use table, json or csv")
 
-    def clip(s: str) -> str:
-        if _width(s) <= max_width:
-            return s
-        out = ""
-        for c in s:
-            if _width(out + c) > max_width - 1:
-                break
-            out += c
-        return out + "…"
-
-    cells = [[clip(_cell(r.get(c))) for c in columns] for r in rows]
-    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
-    typer.echo("  ".join(pad(c, w) for c, w in zip(columns, widths)))
-    typer.echo("  ".join("-" * w for w in widths))
-    for row in cells:
-        typer.echo("  ".join(pad(c, w) for c, w in zip(row, widths)).rstrip())
+    typer.echo(format_table(rows, columns, max_width))
     typer.echo(f"({len(rows)} rows)", err=True)
 
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..tables import format_table as _format_table
 from .lexicon import load_lexicon
 
 __all__ = ["intents", "coverage_warnings", "notice_row", "report_rows", "attach_warnings", "score_rows", "format_table",
@@ -225,10 +225,6 @@ def score_rows(pred: list[dict], gold: list[dict], units=()) -> list[dict]:
     return rows
 
 
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
 def format_table(rows: list[dict], columns=REPORT_COLUMNS, max_width: int = 40) -> str:
     """Rows as a plain text table (CJK characters count double).
 
@@ -237,19 +233,4 @@ def format_table(rows: list[dict], columns=REPORT_COLUMNS, max_width: int = 40) 
     -----------------  ----
     阳政办〔2018〕9号  3
     """
-    def clip(s: str) -> str:
-        if _width(s) <= max_width:
-            return s
-        out = ""
-        for c in s:
-            if _width(out + c) > max_width - 1:
-                break
-            out += c
-        return out + "…"
-
-    cells = [[clip(str(r.get(c, ""))) for c in columns] for r in rows]
-    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
-    lines = ["  ".join(pad(c, w) for c, w in zip(columns, widths)).rstrip(), "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(pad(c, w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    return "\n".join(lines)
+    return _format_table(rows, columns, max_width)
