@@ -12,9 +12,22 @@ from .mentions import CJK, is_unit_like
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
 
-__all__ = ["NoticeContext"]
+__all__ = ["NoticeContext", "specific_group"]
 
 _LEX = load_lexicon()
+
+
+def specific_group(g: str) -> bool:
+    """A group's own name, not the bare word (领导小组, 工作专班, 联席会议).
+
+    >>> specific_group("汉阳区交通秩序治理工作领导小组"), specific_group("工作领导小组")
+    (True, False)
+    """
+    for suf in _LEX.group_suffixes:
+        if g.endswith(suf):
+            head = g[: -len(suf)]
+            return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
+    return False
 
 
 @dataclass
@@ -100,7 +113,7 @@ class NoticeContext:
         title_end = len(self.notice.title or "") + 40
         for m in rx.finditer(self.work):
             g = m.group("g")
-            if self._specific(g) and not g.startswith(("由", "的")) and "的" not in g:
+            if specific_group(g) and not g.startswith(("由", "的")) and "的" not in g:
                 out.append((g, m.start("g")))
         # The title's group goes last: the body names it as the notice means it.
         out.sort(key=lambda x: x[1] < title_end)
@@ -108,21 +121,12 @@ class NoticeContext:
         rx2 = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[与和及由在对向将把是按的]))(?P<g>[区市县省全][^\s,。;:、()]{{1,30}}?(?:{suf}))")
         for m in rx2.finditer(self.work):
             g = m.group("g")
-            if (len(g) >= 6 and self._specific(g) and not any(g == x for x, _ in out)
+            if (len(g) >= 6 and specific_group(g) and not any(g == x for x, _ in out)
                     and not re.search(r"(成立|建立|由|为|的|和|组织|每|对|将|要|在|与|向|报|请)", g)):
                 out.append((g, m.start("g")))
         # A name found inside a longer one (县创建… in 宜城县创建…) is the same group.
         names = {g for g, _ in out}
         return [(g, p) for g, p in out if not any(o != g and o.endswith(g) for o in names)]
-
-    @staticmethod
-    def _specific(g: str) -> bool:
-        """A group's own name, not the bare word (领导小组, 工作专班, 联席会议)."""
-        for suf in _LEX.group_suffixes:
-            if g.endswith(suf):
-                head = g[: -len(suf)]
-                return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
-        return False
 
     @cached_property
     def main_group(self) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .context import NoticeContext
+from .context import NoticeContext, specific_group
 from .lexicon import _lines, load_lexicon
 from .member_groups import body_group, heading_group, title_group
 from .mentions import CJK, is_unit_like
@@ -80,15 +80,9 @@ def _is_clause(g: str) -> bool:
     last = None
     for last in _CLAUSE_WORDS.finditer(g):
         pass
-    return last is not None and _specific(g[last.end():])
+    return last is not None and specific_group(g[last.end():])
 
 
-def _specific(g: str) -> bool:
-    for suf in _LEX.group_suffixes:
-        if g.endswith(suf):
-            head = g[: -len(suf)]
-            return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
-    return False
 
 
 def named_groups(ctx: NoticeContext) -> list[tuple[str, int]]:

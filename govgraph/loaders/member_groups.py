@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .context import specific_group
 from .lexicon import load_lexicon
 
 __all__ = ["title_group", "heading_group", "bare_heading_group", "body_group"]
@@ -33,12 +34,6 @@ _BRACKETS = str.maketrans("（）：，；", "():,;")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|（[一二三四五六七八九十\d]+）)\s*")
 
 
-def _specific(g: str) -> bool:
-    for suf in _LEX.group_suffixes:
-        if g.endswith(suf):
-            head = g[: -len(suf)]
-            return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
-    return False
 
 
 def title_group(title: str | None) -> str | None:
@@ -47,7 +42,7 @@ def title_group(title: str | None) -> str | None:
         return None
     raw = re.sub(r"\s+", "", title)
     m = _TITLE.search(raw.translate(_BRACKETS))
-    if m and _specific(m.group("g")):
+    if m and specific_group(m.group("g")):
         return raw[m.start("g"):m.end("g")]
     return None
 
@@ -59,7 +54,7 @@ def heading_group(line: str) -> str | None:
     if not s or len(s) > 40 or re.search(r"[,。;:、!?]", s):
         return None
     s = re.sub(r"(?:组成人员|成员名单|人员名单|名单)$", "", s)
-    return s if _specific(s) and not re.search(r"(?:职责|成立|关于)", s) else None
+    return s if specific_group(s) and not re.search(r"(?:职责|成立|关于)", s) else None
 
 
 def bare_heading_group(line: str) -> str | None:
@@ -81,6 +76,6 @@ def body_group(work: str) -> str | None:
     '某区“河长制”工作领导小组'
     """
     for m in _BODY.finditer(work):
-        if _specific(m.group("g")) and "由" not in m.group("g"):
+        if specific_group(m.group("g")) and "由" not in m.group("g"):
             return m.group("g")
     return None
