@@ -536,16 +536,7 @@ def _role_last_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
             if (k == 1 or len(toks[0]) == len(toks[1]) == 1) and posts and is_person_name(name, delimited=True):
                 rows.append((m, name, posts))
                 break
-    if len(rows) < 2 or any(lpos <= rows[-1][0].end() and rows[0][0].start() <= lpos for lpos, _ in list_groups):
-        return
-    for m, name, posts in rows:
-        group = _group_for(ctx, m.start(), list_groups)
-        if group is None:
-            ctx.warn("member table rows whose group is not named; skipped")
-            return
-        ev = ctx.evidence(m.start("entry"), m.end("role"))
-        facts.append(_membership(ctx, group, name, "person", m.group("role"), ev))
-        facts.extend(_post_facts(ctx, name, posts, ev))
+    _table_rows(ctx, facts, list_groups, rows, "entry", "role")
 
 
 _ROLE_MIDDLE_ROW = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[ \t]+)?(?P<name>[^\s\d][^\s]{0,3}(?:[ \t][^\s]{1,2})?)[ \t]+(?P<role>"
@@ -562,6 +553,12 @@ def _role_middle_rows(ctx: NoticeContext, facts: list, list_groups: list) -> Non
         posts = split_posts(re.sub(r"\s+", "", m.group("post")))
         if posts and is_person_name(name, delimited=True):
             rows.append((m, name, posts))
+    _table_rows(ctx, facts, list_groups, rows, "name", "post")
+
+
+def _table_rows(ctx: NoticeContext, facts: list, list_groups: list, rows: list, first: str, last: str) -> None:
+    """Facts of member table rows (match, name, posts), quoted from group ``first`` to ``last``;
+    none where there are fewer than two rows or they overlap a role list already read."""
     if len(rows) < 2 or any(lpos <= rows[-1][0].end() and rows[0][0].start() <= lpos for lpos, _ in list_groups):
         return
     for m, name, posts in rows:
@@ -569,7 +566,7 @@ def _role_middle_rows(ctx: NoticeContext, facts: list, list_groups: list) -> Non
         if group is None:
             ctx.warn("member table rows whose group is not named; skipped")
             return
-        ev = ctx.evidence(m.start("name"), m.end("post"))
+        ev = ctx.evidence(m.start(first), m.end(last))
         facts.append(_membership(ctx, group, name, "person", m.group("role"), ev))
         facts.extend(_post_facts(ctx, name, posts, ev))
 
