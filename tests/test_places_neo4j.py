@@ -9,23 +9,17 @@ from __future__ import annotations
 import pytest
 
 from govgraph import queries
-from govgraph.errors import QueryError
 from govgraph.graph import neo4j_store
 from govgraph.graph.rdf_store import Store
 from govgraph.loaders import extract_paths
 from govgraph.loaders.decisions import Decisions, apply_decisions
 from govgraph.queries import cypher
+from test_parity import _answer
 from test_places import MIXED
 
 pytestmark = pytest.mark.neo4j
 
 
-def _answer(fn):
-    try:
-        r = fn()
-    except QueryError as e:
-        return ("error", str(e))
-    return ("rows", r.columns, r.rows)
 
 
 @pytest.fixture(scope="module")
