@@ -83,6 +83,11 @@ def expand_sub_units(name: str) -> list[str]:
 def split_assignees(s: str) -> list[str]:
     """Split a list of assignees (``A、B和C``), keeping bracketed lists with their unit;
     a trailing ``等`` (and ``等和``) adds no assignee."""
+    return list(_split_assignees(s))  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_assignees(s: str) -> tuple:
     s = re.sub(r"\s+", "", s)
     # 、 inside brackets separates sub-units, not list items.
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
@@ -101,4 +106,4 @@ def split_assignees(s: str) -> list[str]:
             out.extend(expand_sub_units(left) + [right])  # 文化和旅游部和各有关省级人民政府
             continue
         out.extend(expand_sub_units(part))
-    return [x for x in out if x]
+    return tuple(x for x in out if x)

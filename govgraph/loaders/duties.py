@@ -10,6 +10,7 @@ elsewhere).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .context import NoticeContext
@@ -117,9 +118,15 @@ def _subject(clause: str, sectors: bool = True):
     A subject followed by a strong predicate (负责, 要, 将, :) wins over a shorter one
     followed by a weaker verb (区城乡统筹办负责 is not 区城乡 + 统筹).
     """
+    got = _subject_cached(clause, sectors)
+    return (list(got[0]), got[1]) if got else None  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=1 << 16)
+def _subject_cached(clause: str, sectors: bool):
     weak = None
     for m in _VERB_RE.finditer(clause[:80]):
-        if re.search(r"[,。;]", clause[: m.start()]):
+        if _STOPS.search(clause, 0, m.start()):
             break
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
@@ -132,12 +139,15 @@ def _subject(clause: str, sectors: bool = True):
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
         if m.group() in _TLX.strong_verbs:
-            return items, m.start()
+            return tuple(items), m.start()
         if weak is None or _office_named_by_verb(clause, weak, m):
             weak = (items, m.start(), m.end())
-    return weak[:2] if weak else None
+    if weak:
+        return tuple(weak[0]), weak[1]
+    return None
 
 
+_STOPS = re.compile(r"[,。;]")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
 
 
