@@ -67,17 +67,22 @@ def all_assignees(xs) -> bool:
 def expand_sub_units(name: str) -> list[str]:
     """``区建设局(建管站)`` -> [区建设局, 建管站]; ``区委宣传部(区文明办、区政府新闻办)`` -> the three
     offices; ``区城管委(交通运输局)`` (another name of the same unit) and ``各街镇(园区)`` stay one."""
+    return list(_expand_sub_units(name))  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=1 << 16)
+def _expand_sub_units(name: str) -> tuple:
     m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", name)
     if not m:
-        return [name]
+        return (name,)
     main, sub = m.group("main"), m.group("sub")
     subs = [x for x in re.split(r"[、,]", sub) if x]
     if len(subs) == 1 and sub.endswith(_LOWER_SUFFIX) and is_unit_like(sub):
-        return [main, sub]
+        return (main, sub)
     level = next((lv for lv in _LEVEL if main.startswith(lv)), None)
     if level and all(x.startswith(level) and is_unit_like(x) for x in subs):
-        return [main] + subs
-    return [name]
+        return (main, *subs)
+    return (name,)
 
 
 def split_assignees(s: str) -> list[str]:
