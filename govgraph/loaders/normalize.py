@@ -13,6 +13,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 __all__ = ["work_text", "is_traditional", "squash", "to_simplified"]
@@ -49,7 +50,7 @@ def is_traditional(text: str) -> bool:
     sample = [c for c in text[:3000] if "\u4e00" <= c <= "\u9fff"]
     if len(sample) < 10:
         return False
-    changed = sum(1 for c in sample if _char_t2s(c) != c)
+    changed = sum(n for c, n in Counter(sample).items() if _char_t2s(c) != c)  # each character tested once
     return changed / len(sample) > 0.03
 
 

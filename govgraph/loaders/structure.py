@@ -14,6 +14,7 @@ with the layout flattened onto one line, so markers are found by their shape
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -81,12 +82,19 @@ class Outline:
 
     def enclosing(self, pos: int) -> dict[int, Marker]:
         """The innermost marker of each level that encloses ``pos``."""
+        return dict(self._enclosing_after[bisect.bisect_right(self._starts, pos)])  # a fresh dict
+
+    @functools.cached_property
+    def _enclosing_after(self) -> list[dict[int, Marker]]:
+        """What ``enclosing`` gives after the first k markers, for each k."""
         out: dict[int, Marker] = {}
-        for mk in self.markers_before(pos):
+        states = [dict(out)]
+        for mk in self.markers:
             out[mk.level] = mk
             for lv in range(mk.level + 1, 5):
                 out.pop(lv, None)
-        return out
+            states.append(dict(out))
+        return states
 
     def ref_at(self, pos: int) -> str:
         enc = self.enclosing(pos)
