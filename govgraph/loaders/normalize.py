@@ -45,9 +45,12 @@ def _char_t2s(c: str) -> str:
     return s if len(s) == 1 else c
 
 
+_CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+
+
 def is_traditional(text: str) -> bool:
     """True when a noticeable share of the CJK characters are Traditional forms."""
-    sample = [c for c in text[:3000] if "\u4e00" <= c <= "\u9fff"]
+    sample = _CJK_CHAR.findall(text, 0, 3000)
     if len(sample) < 10:
         return False
     changed = sum(n for c, n in Counter(sample).items() if _char_t2s(c) != c)  # each character tested once
