@@ -90,6 +90,8 @@ _ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,
 _ELECTED_END = re.compile(f"(?:{_alt('elected')})$")
 _NOT_NOW_WORD = re.compile(_alt("not_now"))
 _BEHALF = re.compile(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])")
+_BEFORE_TAKE = re.compile(f"^此前(?:已)?(?:{_alt('take')})")
+_TOPIC_NAME = re.compile(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)")
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
@@ -385,13 +387,13 @@ class _Reader:
         """``56岁的许甘露是福建人,此前担任河南省委政法委书记``: the person the sentence is about, then a
         post held before (former)."""
         c = self.work[a:b]
-        m = re.match(f"^此前(?:已)?(?:{_alt('take')})", c)
+        m = _BEFORE_TAKE.match(c)
         if m and st.get("topic"):
             posts = self.posts(a + m.end(), b)
             if posts:
                 self.emit(st["topic"], [Post(p.unit, p.title, p.note, True) for p in posts], a, b, "start")
             return
-        t = re.search(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)", c)
+        t = _TOPIC_NAME.search(c)
         if t and _is_name(t.group(1)):
             st["topic"] = squash(self.src[a + t.start(1):a + t.end(1)])
 

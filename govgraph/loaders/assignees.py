@@ -67,22 +67,32 @@ def all_assignees(xs) -> bool:
 def expand_sub_units(name: str) -> list[str]:
     """``区建设局(建管站)`` -> [区建设局, 建管站]; ``区委宣传部(区文明办、区政府新闻办)`` -> the three
     offices; ``区城管委(交通运输局)`` (another name of the same unit) and ``各街镇(园区)`` stay one."""
+    return list(_expand_sub_units(name))  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=1 << 16)
+def _expand_sub_units(name: str) -> tuple:
     m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", name)
     if not m:
-        return [name]
+        return (name,)
     main, sub = m.group("main"), m.group("sub")
     subs = [x for x in re.split(r"[、,]", sub) if x]
     if len(subs) == 1 and sub.endswith(_LOWER_SUFFIX) and is_unit_like(sub):
-        return [main, sub]
+        return (main, sub)
     level = next((lv for lv in _LEVEL if main.startswith(lv)), None)
     if level and all(x.startswith(level) and is_unit_like(x) for x in subs):
-        return [main] + subs
-    return [name]
+        return (main, *subs)
+    return (name,)
 
 
 def split_assignees(s: str) -> list[str]:
     """Split a list of assignees (``A、B和C``), keeping bracketed lists with their unit;
     a trailing ``等`` (and ``等和``) adds no assignee."""
+    return list(_split_assignees(s))  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_assignees(s: str) -> tuple:
     s = re.sub(r"\s+", "", s)
     # 、 inside brackets separates sub-units, not list items.
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
@@ -101,4 +111,4 @@ def split_assignees(s: str) -> list[str]:
             out.extend(expand_sub_units(left) + [right])  # 文化和旅游部和各有关省级人民政府
             continue
         out.extend(expand_sub_units(part))
-    return [x for x in out if x]
+    return tuple(x for x in out if x)

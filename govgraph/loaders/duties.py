@@ -10,6 +10,7 @@ elsewhere).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .context import NoticeContext
@@ -37,11 +38,12 @@ _OWNER = re.compile(r"(?:责任|建设|实施|工作)主体(?:为|是)(?P<u>[^,�
 _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{{2,30}})\\)")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
+_STOPS_SPACE = re.compile(r"[,。;\s]")
 
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
-    if not subj or re.search(r"[,。;\s]", subj) or subj.endswith(("、", "和", "及", "与")):
+    if not subj or _STOPS_SPACE.search(subj) or subj.endswith(("、", "和", "及", "与")):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
         return [subj]  # 牵头责任单位要…: opens with a verb, names a role's units
@@ -117,9 +119,15 @@ def _subject(clause: str, sectors: bool = True):
     A subject followed by a strong predicate (负责, 要, 将, :) wins over a shorter one
     followed by a weaker verb (区城乡统筹办负责 is not 区城乡 + 统筹).
     """
+    got = _subject_cached(clause, sectors)
+    return (list(got[0]), got[1]) if got else None  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=1 << 16)
+def _subject_cached(clause: str, sectors: bool):
     weak = None
     for m in _VERB_RE.finditer(clause[:80]):
-        if re.search(r"[,。;]", clause[: m.start()]):
+        if _STOPS.search(clause, 0, m.start()):
             break
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
@@ -132,12 +140,15 @@ def _subject(clause: str, sectors: bool = True):
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
         if m.group() in _TLX.strong_verbs:
-            return items, m.start()
+            return tuple(items), m.start()
         if weak is None or _office_named_by_verb(clause, weak, m):
             weak = (items, m.start(), m.end())
-    return weak[:2] if weak else None
+    if weak:
+        return tuple(weak[0]), weak[1]
+    return None
 
 
+_STOPS = re.compile(r"[,。;]")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
 
 
@@ -188,6 +199,9 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     out[n0:] = [t for t in drop_item_intros(ctx, out[n0:]) if not in_principles(ctx, t["evidence"]["start"])]
 
 
+_SENTENCE = re.compile(r"[^。;\n]+[。;]?")
+
+
 def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     work = ctx.work
     sections = _duty_sections(ctx)
@@ -208,7 +222,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     roles_ok = not out
     for ra, rb, named_only in regions:
         in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
-        for sm in re.finditer(r"[^。;\n]+[。;]?", work[ra:rb]):
+        for sm in _SENTENCE.finditer(work[ra:rb]):
             s0 = ra + sm.start()
             sent = sm.group()
             was_case, in_case = in_case, sent.endswith(";") and (in_case or bool(_CASE.match(sent.strip())))
@@ -281,7 +295,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
 
 def _opened_subject(clause: str):
     """(units, predicate start) of a unit list before a predicate opener (_PRED_OPEN), or None."""
-    m = re.match(r"(?P<u>[^,。;:]{2,30}?)(?=" + _PRED_OPEN.pattern + ")", clause)
+    m = _OPENED.match(clause)
     if not m or m.group("u").startswith(_VERB_STARTS):
         return None
     units = split_assignees(m.group("u"))
@@ -290,11 +304,20 @@ def _opened_subject(clause: str):
 
 # What may open a duty clause before its subject: a deadline (9月30日前,), a request (请).
 # (an enumeration 一是…二是… may open it too)
+_OPENED = re.compile(r"(?P<u>[^,。;:]{2,30}?)(?=" + _PRED_OPEN.pattern + ")")
+_SPACES = re.compile(r"\s+")
+_COMMA = re.compile(r",")
+_UNIT_HEAD = re.compile(r"(?P<u>[^,。;:\s]{2,8})。\s*")
+_BY_LEAD = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?")
+_BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
+_BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
+_PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
 _BY = r"(?:分别|统一|主要)?由"
+_BY_RE = re.compile(_BY)
 _COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由A、B选派人员参加: who staffs a body
 _WITH_LIST = [w for w, r in _TLX.assign_words.items() if r == "with"]
 _WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "应", "将"))
@@ -394,7 +417,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
     later ones open a comma clause with a strong predicate (…,区新闻宣传中心负责…).
     """
     found = []  # (clause start in sent, lead, units, predicate start in sent)
-    starts = {0} | {m.end() for m in re.finditer(r"\s+", sent)}
+    starts = {0} | {m.end() for m in _SPACES.finditer(sent)}
     starts |= {p - s0 for p in marker_ends if s0 <= p < s0 + len(sent)}
     for st in sorted(starts):
         if sent.count("《", 0, st) > sent.count("》", 0, st):
@@ -405,7 +428,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         clause = sent[st:]
         lead_units = []
         c0 = st
-        hm = re.fullmatch(r"(?P<u>[^,。;:\s]{2,8})。\s*", clause)
+        hm = _UNIT_HEAD.fullmatch(clause)
         if hm and st > 0 and not hm.group("u").startswith(_VERB_STARTS) and \
                 all(is_unit_like(u) and plausible_name(u) for u in split_assignees(hm.group("u"))):
             # 1.街道消委办。: an item headed by the unit whose duties follow
@@ -415,14 +438,14 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if pre and pre.end():
             clause = clause[pre.end():]
             st += pre.end()
-        bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?", clause)
+        bm = _BY_LEAD.match(clause)
         if bm and all(is_unit_like(u) for u in split_unit_list(bm.group("u"))):
             lead_units = split_unit_list(bm.group("u"))
             clause = clause[bm.end():]
             st += bm.end()
-        elif re.match(_BY, clause) and _subject(clause[re.match(_BY, clause).end():], sectors) \
+        elif _BY_RE.match(clause) and _subject(clause[_BY_RE.match(clause).end():], sectors) \
                 and not _COMPOSED.search(clause[:60]):
-            k = re.match(_BY, clause).end()
+            k = _BY_RE.match(clause).end()
             clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
         got = got or (_opened_subject(clause) if not lead_units else None)
@@ -455,18 +478,18 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         found.append((c0, lead_units, units, st + pstart))
         break
     after = found[0][3] if found else 0
-    for cm in re.finditer(r",", sent):
+    for cm in _COMMA.finditer(sent):
         if cm.start() < after:
             continue
         clause = sent[cm.end():]
-        bm = re.match(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?", clause)
+        bm = _BY_LEAD_DUTY.match(clause)
         if bm and all_assignees(split_assignees(bm.group("u"))):
             found.append((cm.end(), split_assignees(bm.group("u")), [], cm.end() + bm.end()))  # …,由X牵头,
             continue
         leads = found and ((found[-1][1] and not found[-1][2]) or
                            (not found[-1][1] and sent.startswith("牵头", found[-1][3])))
         got = _subject(clause, sectors) if leads else None
-        if got and re.match(_PARTNER_VERBS, clause[got[1]:]):
+        if got and _PARTNER_VERBS_RE.match(clause, got[1]):
             c0, lead, units, p0 = found[-1]  # …,由X牵头,Y配合 / X牵头,Y配合
             found[-1] = (c0, lead or units, got[0], p0)
             continue
@@ -476,8 +499,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             continue
         pre = _CLAUSE_PREFIX.match(clause)
         k = pre.end() if pre else 0
-        bym = re.match(_BY, clause[k:])
-        if bym and not re.match(r"由[^,。;]{2,30}?牵头", clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
+        bym = _BY_RE.match(clause[k:])
+        if bym and not _BY_LEADER.match(clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
             k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors) or _opened_subject(clause[k:])
         if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \

@@ -96,13 +96,16 @@ def _units(text: str):
 _CUE = re.compile(rf"{_ROLES_ALT}|组成|参加|牵头")
 
 
+_MEMBER_WORDS = re.compile(rf"(?:{_ROLES_ALT})|组成|参加|牵头")
+
+
 def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
     """Members in the notice's prose; ``list_groups``: (start, group) of its member lists."""
     work = ctx.work
     seen = list(list_groups)  # and the groups set up in earlier sentences
     for sm in re.finditer(r"[^。]+", work):
         sent, s0 = sm.group(), sm.start()
-        if not re.search(rf"(?:{_ROLES_ALT})|组成|参加|牵头", sent):
+        if not _MEMBER_WORDS.search(sent):
             continue
         setup = _SETS_UP.search(sent)
         if setup:

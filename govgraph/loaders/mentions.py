@@ -205,6 +205,11 @@ def is_unit_like(s: str) -> bool:
 
 def split_unit_list(s: str) -> list[str]:
     """Split ``A、B和C`` into unit names (each as written, spaces removed)."""
+    return list(_split_unit_list(s))  # a fresh list: callers may change it
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_unit_list(s: str) -> tuple:
     s = re.sub(r"\s+", "", s)
     items = []
     for part in re.split(r"[、,;]|以及|及", s):
@@ -215,7 +220,7 @@ def split_unit_list(s: str) -> list[str]:
             items.extend([left, right])
         else:
             items.append(part)
-    return items
+    return tuple(items)
 
 
 _STRONG_END = ("局", "委", "办", "站", "中心", "部", "院", "队", "会", "所", "处", "公司", "集团", "街道")

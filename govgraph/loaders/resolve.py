@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .lexicon import load_lexicon
 from .mentions import is_unit_like
@@ -28,9 +29,12 @@ from .mentions import is_unit_like
 __all__ = ["UnitCatalogue", "unit_type", "check_persons"]
 
 _LEX = load_lexicon()
+_SPACES = re.compile(r"\s+")
+_MAIN_SUB = re.compile(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)")
 _LOWER = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
 
 
+@lru_cache(maxsize=1 << 16)
 def unit_type(name: str) -> str:
     """The kind of organisation a name stands for.
 
@@ -67,13 +71,13 @@ class UnitCatalogue:
 
     # -- input
     def add(self, name: str, doc: str | None = None) -> None:
-        name = re.sub(r"\s+", "", name or "")
+        name = _SPACES.sub("", name or "")
         if not name:
             return
         self.mentions[name] += 1
         if doc:
             self.docs[name].add(doc)
-        m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", name)
+        m = _MAIN_SUB.fullmatch(name)
         if m:
             main, sub = m.group("main"), m.group("sub")
             self.mentions[main] += 1
@@ -86,8 +90,8 @@ class UnitCatalogue:
 
     # -- alias keys
     def _key(self, name: str) -> str:
-        n = re.sub(r"\s+", "", name)
-        m = re.fullmatch(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)", n)
+        n = _SPACES.sub("", name)
+        m = _MAIN_SUB.fullmatch(n)
         if m:
             n = m.group("main")
         for p in self.places:

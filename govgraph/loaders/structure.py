@@ -14,6 +14,7 @@ with the layout flattened onto one line, so markers are found by their shape
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -45,12 +46,16 @@ class Marker:
     label: str  # as written, e.g. "一" or "(一)" or "1"
 
 
-_BOUND = r"(?:(?<=^)|(?<=[\s。;:!?）)\]]))"
+# A marker starts the text or follows a space or one of 。;:!?)]. The test sits after the marker's
+# first character (that character not preceded by any other), so that the regex engine can skip
+# to the characters a marker may start with.
+_NOT_BOUND = r"[^\s。;:!?）)\]]"  # what may not come right before a marker
+_CN = "[一二三四五六七八九十]"
 _PATTERNS = [
-    (1, re.compile(_BOUND + r"([一二三四五六七八九十]{1,3})\s*、")),
-    (2, re.compile(_BOUND + r"\(\s*([一二三四五六七八九十]{1,3})\s*\)")),
-    (3, re.compile(_BOUND + r"(\d{1,3})\s*(?:、|\.(?!\d)|\.(?=\d{1,2}月\d{0,2}日?[前底])|．)")),
-    (4, re.compile(_BOUND + r"\(\s*(\d{1,2})\s*\)")),
+    (1, re.compile(rf"({_CN}(?<!{_NOT_BOUND}{_CN}){_CN}{{0,2}})\s*、")),
+    (2, re.compile(rf"\((?<!{_NOT_BOUND}\()\s*({_CN}{{1,3}})\s*\)")),
+    (3, re.compile(rf"(\d(?<!{_NOT_BOUND}\d)\d{{0,2}})\s*(?:、|\.(?!\d)|\.(?=\d{{1,2}}月\d{{0,2}}日?[前底])|．)")),
+    (4, re.compile(rf"\((?<!{_NOT_BOUND}\()\s*(\d{{1,2}})\s*\)")),
 ]
 
 
@@ -81,12 +86,19 @@ class Outline:
 
     def enclosing(self, pos: int) -> dict[int, Marker]:
         """The innermost marker of each level that encloses ``pos``."""
+        return dict(self._enclosing_after[bisect.bisect_right(self._starts, pos)])  # a fresh dict
+
+    @functools.cached_property
+    def _enclosing_after(self) -> list[dict[int, Marker]]:
+        """What ``enclosing`` gives after the first k markers, for each k."""
         out: dict[int, Marker] = {}
-        for mk in self.markers_before(pos):
+        states = [dict(out)]
+        for mk in self.markers:
             out[mk.level] = mk
             for lv in range(mk.level + 1, 5):
                 out.pop(lv, None)
-        return out
+            states.append(dict(out))
+        return states
 
     def ref_at(self, pos: int) -> str:
         enc = self.enclosing(pos)

@@ -68,9 +68,12 @@ def _plan_final_deadline(ctx: NoticeContext):
     return best
 
 
+_CELL_STOP = re.compile(r"[。;:]")
+
+
 def _unit_cell(tok: str) -> list[str] | None:
     """The units of one table cell (``区民政局`` or ``区发改委、区财政局``), or None."""
-    if re.search(r"[。;:]", tok):
+    if _CELL_STOP.search(tok):
         return None
     items = split_assignees(tok)
     return items if all_assignees(items) else None
