@@ -64,6 +64,7 @@ def to_simplified(text: str) -> str:
     return "".join(_char_t2s(c) if "\u4e00" <= c <= "\u9fff" else c for c in text)
 
 
+@lru_cache(maxsize=2)  # a one-notice file: the splitter and the notice ask for the same text
 def work_text(text: str, traditional: bool | None = None) -> str:
     """The normalised text extraction runs on (same length as ``text``)."""
     if traditional is None:
