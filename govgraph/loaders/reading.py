@@ -36,21 +36,26 @@ class SourceText:
         self.was_html = was_html
 
 
+_CTRL_BYTES = bytes(range(9)) + bytes(range(14, 32))  # control bytes that text does not hold
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         # UTF-16 text has NULs too, but it starts with a BOM.
         return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    ctrl = len(head) - len(head.translate(None, _CTRL_BYTES))
     return ctrl > max(8, len(head) // 50)
+
+
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _cjk_ratio(text: str) -> float:
     sample = text[:4000]
     if not sample:
         return 0.0
-    cjk = sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
-    return cjk / len(sample)
+    return len(_CJK_RE.findall(sample)) / len(sample)
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
