@@ -20,11 +20,10 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from ..tables import format_table as _format_table
-from .lexicon import load_lexicon
+from .lexicon import data_rows, load_lexicon
 
 __all__ = ["intents", "coverage_warnings", "notice_row", "report_rows", "attach_warnings", "score_rows", "format_table",
            "NOT_READ", "REPORT_COLUMNS", "SCORE_COLUMNS"]
@@ -36,12 +35,9 @@ _KIND_FACT = {"group": "membership", "appointment": "post", "tasks": "task"}
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern]:
-    text = resources.files("govgraph.loaders").joinpath("data", "intents.tsv").read_text(encoding="utf-8")
     words: dict[str, list[str]] = {}
-    for ln in text.splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            kind, _, cue = ln.partition("\t")
-            words.setdefault(kind.strip(), []).append(cue.strip())
+    for kind, cue in data_rows("intents.tsv"):
+        words.setdefault(kind, []).append(cue)
     out = {}
     for kind, ws in words.items():
         alt = "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))

@@ -13,12 +13,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "load_lexicon"]
+__all__ = ["Lexicon", "load_lexicon", "data_lines", "data_rows"]
 
 
-def _lines(name: str) -> list[str]:
+def _raw_lines(name: str) -> list[str]:
     text = resources.files("govgraph.loaders").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def data_lines(name: str) -> list[str]:
+    """The lines of a data file in ``loaders/data/``, stripped; blank lines and ``#`` comments left out."""
+    return [ln.strip() for ln in _raw_lines(name)]
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The rows of a tab-separated data file in ``loaders/data/``, each cell stripped."""
+    return [[c.strip() for c in ln.split("\t")] for ln in _raw_lines(name)]
 
 
 @dataclass(frozen=True)
@@ -42,18 +52,18 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     by_len = lambda xs: tuple(sorted(set(xs), key=lambda s: (-len(s), s)))  # noqa: E731
-    sur = _lines("surnames.txt")
+    sur = data_lines("surnames.txt")
     singles = frozenset(c for ln in sur if len(ln) > 2 for c in ln)
     doubles = frozenset(ln for ln in sur if len(ln) == 2)
     coll = {}
-    for ln in _lines("collectives.txt"):
+    for ln in data_lines("collectives.txt"):
         name, _, kind = ln.partition("\t")
         coll[name.strip()] = (kind.strip() or "other")
     return Lexicon(
-        titles=by_len(_lines("titles.txt")),
-        roles=by_len(_lines("roles.txt")),
-        unit_suffixes=by_len(_lines("unit_suffixes.txt")),
-        group_suffixes=by_len(_lines("group_suffixes.txt")),
+        titles=by_len(data_lines("titles.txt")),
+        roles=by_len(data_lines("roles.txt")),
+        unit_suffixes=by_len(data_lines("unit_suffixes.txt")),
+        group_suffixes=by_len(data_lines("group_suffixes.txt")),
         collectives=coll,
         surnames1=singles,
         surnames2=doubles,

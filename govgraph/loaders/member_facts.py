@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .context import NoticeContext, specific_group
-from .lexicon import _lines, load_lexicon
+from .lexicon import data_lines, load_lexicon
 from .member_groups import body_group, heading_group, title_group
 from .mentions import CJK, is_unit_like
 
@@ -140,7 +140,7 @@ def heading_above(ctx: NoticeContext, pos: int) -> str | None:
 
 
 _ETC = r"等(?:[\d一二三四五六七八九十]+个)?(?:成员单位|部门|单位)?"  # 等, 等部门, 等12个单位
-LEADER_WORDS = re.compile(rf"(?:{_ETC})?(?:的)?(?:" + "|".join(map(re.escape, sorted(_lines("leader_words.txt"), key=len, reverse=True)))
+LEADER_WORDS = re.compile(rf"(?:{_ETC})?(?:的)?(?:" + "|".join(map(re.escape, sorted(data_lines("leader_words.txt"), key=len, reverse=True)))
                           + rf")$|{_ETC}$")
 
 

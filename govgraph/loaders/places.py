@@ -40,8 +40,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from .lexicon import data_lines
 
 __all__ = ["NATIONAL", "SIDECAR", "Jurisdiction", "components", "level_of", "place_of_org", "jurisdiction",
            "unit_scope", "place_matches", "read_sidecar", "is_unknown", "unknown_scope"]
@@ -68,25 +69,20 @@ _RUN = re.compile(rf"(?:^|(?<=[^{_CJK}]))[{_CJK}]{{3,}}", re.M)
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("govgraph.loaders").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _not_places() -> tuple[str, ...]:
-    return tuple(ln.strip() for ln in _data_lines("not_places.txt"))
+    return tuple(ln.strip() for ln in data_lines("not_places.txt"))
 
 
 @lru_cache(maxsize=1)
 def _national_units() -> frozenset:
-    return frozenset(ln.strip() for ln in _data_lines("national_units.txt"))
+    return frozenset(ln.strip() for ln in data_lines("national_units.txt"))
 
 
 @lru_cache(maxsize=1)
 def _doc_prefixes() -> list[tuple[str, str]]:
     out = []
-    for ln in _data_lines("doc_prefixes.tsv"):
+    for ln in data_lines("doc_prefixes.tsv"):
         prefix, _, place = ln.partition("\t")
         if prefix.strip() and place.strip():
             out.append((prefix.strip(), place.strip()))

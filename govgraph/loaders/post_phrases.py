@@ -30,8 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .lexicon import data_lines, data_rows
 from .mentions import CJK, is_unit_like, leader_government, title_suffix
 
 __all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units"]
@@ -39,12 +39,9 @@ __all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "
 
 @lru_cache(maxsize=1)
 def _word_classes() -> dict[str, tuple[str, ...]]:
-    text = resources.files("govgraph.loaders").joinpath("data", "appointment_words.tsv").read_text(encoding="utf-8")
     out: dict[str, list[str]] = {}
-    for ln in text.splitlines():
-        if not ln.strip() or ln.lstrip().startswith("#"):
-            continue
-        word, _, cls = ln.strip().partition("\t")
+    for ln in data_lines("appointment_words.tsv"):
+        word, _, cls = ln.partition("\t")
         out.setdefault(cls.strip(), []).append(word.strip())
     return {k: tuple(sorted(v, key=lambda s: (-len(s), s))) for k, v in out.items()}
 
@@ -60,14 +57,12 @@ def words(cls: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _subunits() -> tuple[str, ...]:
-    text = resources.files("govgraph.loaders").joinpath("data", "subunits.txt").read_text(encoding="utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith(("#", "-")))
+    return tuple(ln for ln in data_lines("subunits.txt") if not ln.startswith("-"))
 
 
 @lru_cache(maxsize=1)
 def _subunit_endings() -> tuple[str, ...]:
-    text = resources.files("govgraph.loaders").joinpath("data", "subunits.txt").read_text(encoding="utf-8")
-    return tuple(ln.strip()[1:] for ln in text.splitlines() if ln.strip().startswith("-"))
+    return tuple(ln[1:] for ln in data_lines("subunits.txt") if ln.startswith("-"))
 
 
 def _is_subunit(u: str) -> bool:
@@ -78,8 +73,7 @@ def _is_subunit(u: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _more_suffixes() -> tuple[str, ...]:
-    text = resources.files("govgraph.loaders").joinpath("data", "post_unit_suffixes.txt").read_text(encoding="utf-8")
-    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return tuple(data_lines("post_unit_suffixes.txt"))
 
 
 def _unit_like(s: str) -> bool:
@@ -99,9 +93,7 @@ def _verb_rx():
 @lru_cache(maxsize=1)
 def leader_units() -> dict[str, str]:
     """Titles whose unit goes without saying (副总理 -> 国务院), from ``leader_units.tsv``."""
-    text = resources.files("govgraph.loaders").joinpath("data", "leader_units.tsv").read_text(encoding="utf-8")
-    pairs = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    return {t.strip(): u.strip() for t, u in pairs}
+    return {t: u for t, u in data_rows("leader_units.tsv")}
 
 
 def default_unit(title: str) -> str | None:

@@ -22,18 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from .lexicon import load_lexicon
+from .lexicon import data_rows, load_lexicon
 from .mentions import CJK
 
 __all__ = ["TaskLexicon", "task_lexicon", "is_collective", "is_role_collective"]
-
-
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("govgraph.loaders").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [[c.strip() for c in ln.split("\t")] for ln in text.splitlines()
-            if ln.strip() and not ln.lstrip().startswith("#")]
 
 
 @dataclass(frozen=True)
@@ -71,12 +64,12 @@ class TaskLexicon:
 @lru_cache(maxsize=1)
 def task_lexicon() -> TaskLexicon:
     by_len = lambda xs: tuple(sorted(set(xs), key=lambda s: (-len(s), s)))  # noqa: E731
-    rows = _rows("duty_verbs.tsv")
+    rows = data_rows("duty_verbs.tsv")
     verbs = [r for r in rows if r[1] != "prefix"]
-    aff = _rows("collective_affixes.tsv")
+    aff = data_rows("collective_affixes.tsv")
     return TaskLexicon(
-        labels={r[0]: r[1] for r in _rows("task_labels.tsv")},
-        columns={r[0]: r[1] for r in _rows("task_columns.tsv")},
+        labels={r[0]: r[1] for r in data_rows("task_labels.tsv")},
+        columns={r[0]: r[1] for r in data_rows("task_columns.tsv")},
         verbs=by_len(r[0] for r in verbs),
         strong_verbs=frozenset(r[0] for r in verbs if r[1] in ("strong", "strict")),
         strict_verbs=by_len(r[0] for r in verbs if r[1] == "strict"),
@@ -86,17 +79,17 @@ def task_lexicon() -> TaskLexicon:
         alone_tails=by_len(r[1] for r in aff if r[0] == "alone"),
         unnamed=frozenset(r[1] for r in aff if r[0] == "unnamed"),
         local_tails=by_len(r[1] for r in aff if r[0] == "local"),
-        assign_words={r[0]: r[1] for r in _rows("assign_words.tsv")},
-        exhortations=tuple(r[0] for r in _rows("exhortations.txt") if not r[0].startswith("$")),
-        exhortation_ends=tuple(r[0][1:] for r in _rows("exhortations.txt") if r[0].startswith("$")),
-        national_markers=tuple(r[0] for r in _rows("national_markers.txt")),
-        not_name_start=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "start"),
-        not_name_inside=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "inside"),
-        not_name_end=tuple(r[1] for r in _rows("not_name_words.tsv") if r[0] == "end"),
-        doc_genres=tuple(r[0] for r in _rows("doc_genres.txt")),
-        principle_headings=tuple(r[0] for r in _rows("principle_headings.txt")),
-        sub_units=tuple(tuple(r[:2]) for r in _rows("sub_units.tsv")),
-        first_lead=re.compile("|".join(f"(?:{r[0]})" for r in _rows("first_lead_rules.txt"))),
+        assign_words={r[0]: r[1] for r in data_rows("assign_words.tsv")},
+        exhortations=tuple(r[0] for r in data_rows("exhortations.txt") if not r[0].startswith("$")),
+        exhortation_ends=tuple(r[0][1:] for r in data_rows("exhortations.txt") if r[0].startswith("$")),
+        national_markers=tuple(r[0] for r in data_rows("national_markers.txt")),
+        not_name_start=tuple(r[1] for r in data_rows("not_name_words.tsv") if r[0] == "start"),
+        not_name_inside=tuple(r[1] for r in data_rows("not_name_words.tsv") if r[0] == "inside"),
+        not_name_end=tuple(r[1] for r in data_rows("not_name_words.tsv") if r[0] == "end"),
+        doc_genres=tuple(r[0] for r in data_rows("doc_genres.txt")),
+        principle_headings=tuple(r[0] for r in data_rows("principle_headings.txt")),
+        sub_units=tuple(tuple(r[:2]) for r in data_rows("sub_units.tsv")),
+        first_lead=re.compile("|".join(f"(?:{r[0]})" for r in data_rows("first_lead_rules.txt"))),
     )
 
 
