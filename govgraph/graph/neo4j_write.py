@@ -1,0 +1,282 @@
+"""Writing a :class:`~govgraph.graph.projection.Projection` into Neo4j: batched ``UNWIND ... MERGE``.
+
+Nodes go by label, relationships by type, as rows (lists) in transactions of
+``batch_size`` rows; every node and relationship is written with ``MERGE`` on its
+deterministic ``id`` (a relationship between two nodes this load created is new and
+is written with ``CREATE``). Values always travel as query parameters; the only
+things formatted into Cypher text are the projection's own label and type names
+(checked) and property names.
+
+>>> _node_query("Unit", ("name", "place"))
+'UNWIND $rows AS r MERGE (n:Unit {id: r[0]}) SET n.name = r[1], n.place = r[2] RETURN collect([r[0], elementId(n)]) AS e'
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+import neo4j
+
+from govgraph.graph.neo4j_conn import Neo4jConnection, translated_errors
+from govgraph.graph.projection import LABELS, Edge, Node, Projection
+
+__all__ = ["Progress", "gc_paused", "write"]
+
+_IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
+_KEY = re.compile(r"^[a-z][a-z_]*$")
+
+Progress = Callable[[str, int, int], None]
+
+
+def _check_ident(*names: str) -> None:
+    for n in names:
+        if not _IDENT.match(n):  # only the projection's names ever reach Cypher text
+            raise ValueError(f"bad label or type {n!r}")
+
+
+def _check_keys(keys: Sequence[str]) -> None:
+    for k in keys:
+        if not _KEY.match(k):  # property names are the projection's own
+            raise ValueError(f"bad property name {k!r}")
+
+
+def _sets(var: str, keys: Sequence[str], first: int) -> str:
+    """``SET var.k = r[i], ...`` for the row columns from ``first`` on: the same as
+    ``SET var += {k: ...}`` (a null removes the property), keys absent from the
+    row untouched."""
+    _check_keys(keys)
+    if not keys:
+        return ""
+    return " SET " + ", ".join(f"{var}.{k} = r[{i}]" for i, k in enumerate(keys, first))
+
+
+def _node_query(label: str, keys: Sequence[str]) -> str:
+    """Nodes by batch; a row is ``[id, *values of keys]``. Returns ``[[id, elementId], ...]``."""
+    _check_ident(label)
+    return (
+        f"UNWIND $rows AS r MERGE (n:{label} {{id: r[0]}})"
+        + _sets("n", keys, 1)
+        + " RETURN collect([r[0], elementId(n)]) AS e"
+    )
+
+
+def _rel_query(rtype: str, start: str, end: str, keys: Sequence[str] = (), create: bool = False) -> str:
+    """Relationships by batch; a row is ``[id, a, b, *values of keys]``, ``a`` and ``b``
+    the element ids the node writes returned (a direct look-up, not an index search).
+    ``create`` (no relationship there yet) skips MERGE's search."""
+    _check_ident(rtype, start, end)
+    verb = "CREATE" if create else "MERGE"
+    return (
+        f"UNWIND $rows AS r "
+        f"MATCH (a:{start}) WHERE elementId(a) = r[1] MATCH (b:{end}) WHERE elementId(b) = r[2] "
+        f"{verb} (a)-[x:{rtype} {{id: r[0]}}]->(b)" + _sets("x", keys, 3)
+    )
+
+
+def _node_rows(nodes: Iterable[Node]) -> dict[tuple[str, ...], list[list]]:
+    """Node rows as lists, by the keys they carry (a key a node lacks is left alone
+    on the stored node, so nodes with other keys go in other queries)."""
+    out: dict[tuple[str, ...], list[list]] = {}
+    for n in nodes:
+        keys = tuple(n.props)
+        out.setdefault(keys, []).append([n.id, *n.props.values()])
+    return out
+
+
+def _rel_rows(edges: Iterable[Edge], element_ids: dict[str, str]) -> dict[tuple[str, ...], list[list]]:
+    out: dict[tuple[str, ...], list[list]] = {}
+    for e in edges:
+        out.setdefault(tuple(e.props), []).append([e.id, element_ids[e.source], element_ids[e.target],
+                                                   *e.props.values()])
+    return out
+
+
+def _rel_groups(projection: Projection) -> dict[tuple[str, str, str], list[Edge]]:
+    """The edges by ``(type, start label, end label)``: one Cypher query shape each."""
+    out: dict[tuple[str, str, str], list[Edge]] = {}
+    for e in projection.all_edges():
+        out.setdefault((e.type, e.source_label, e.target_label), []).append(e)
+    return out
+
+
+def _constraints(session: neo4j.Session) -> None:
+    for label in LABELS:
+        _check_ident(label)
+        name = f"govgraph_{label.lower()}_id"
+        session.run(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
+
+
+def _wipe(session: neo4j.Session, batch_size: int) -> dict:
+    """Relationships first, then nodes, ``batch_size`` per transaction (a batch of nodes
+    with their relationships could hold a dense node's hundred thousand of them and
+    exceed the server's transaction memory)."""
+    deleted = {"nodes": 0, "relationships": 0}
+    for q, key in (
+        ("MATCH ()-[r]->() WITH r LIMIT $limit DELETE r", "relationships_deleted"),
+        ("MATCH (n) WITH n LIMIT $limit DETACH DELETE n", "nodes_deleted"),
+    ):
+        while True:
+            c = session.execute_write(lambda tx: tx.run(q, limit=batch_size).consume().counters)
+            deleted["nodes"] += c.nodes_deleted
+            deleted["relationships"] += c.relationships_deleted
+            if getattr(c, key) == 0:
+                break
+    return deleted
+
+
+def _batches(rows: Sequence[list], size: int) -> Iterator[list[list]]:
+    for i in range(0, len(rows), size):
+        yield list(rows[i : i + size])
+
+
+def _write(session: neo4j.Session, query: str, rows: list[list]) -> tuple[Any, Any]:
+    """``(counters, the first column of the one record or None)``."""
+
+    def work(tx: neo4j.ManagedTransaction) -> tuple[Any, Any]:
+        result = tx.run(query, rows=rows)
+        record = result.single(strict=False)
+        return result.consume().counters, None if record is None else record[0]
+
+    return session.execute_write(work)
+
+
+def _write_all(conn: Neo4jConnection, jobs: Iterable[tuple[str, list[list], Any]], workers: int) -> Iterator[Any]:
+    """Run ``(query, rows, info)`` jobs, each in its own transaction, ``workers`` at a
+    time (one session each); yields ``(info, counters)`` in job order. ``jobs`` is
+    consumed as the first transactions run, so the rows of the later ones are built
+    meanwhile."""
+    if workers <= 1:
+        with conn.session() as s:
+            for q, rows, info in jobs:
+                yield info, _write(s, q, rows)
+        return
+    local = threading.local()
+    sessions: list[neo4j.Session] = []
+    lock = threading.Lock()
+
+    def run(q: str, rows: list[list]) -> Any:
+        s = getattr(local, "session", None)
+        if s is None:
+            s = local.session = conn.session()
+            with lock:
+                sessions.append(s)
+        return _write(s, q, rows)
+
+    futures: list = []
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="govgraph-neo4j") as pool:
+            try:
+                for q, rows, info in jobs:
+                    futures.append((info, pool.submit(run, q, rows)))
+                for info, f in futures:
+                    yield info, f.result()
+            finally:  # on an error (or an abandoned generator) start no more jobs
+                for _, f in futures:
+                    f.cancel()
+    finally:
+        for s in sessions:
+            s.close()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the projection is built or written: its hundreds of thousands
+    of small, long-lived objects would make each full collection walk all of them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def write(
+    conn: Neo4jConnection,
+    projection: Projection,
+    *,
+    wipe: bool,
+    batch_size: int,
+    progress: Progress | None,
+    workers: int = 1,
+    fresh: bool = True,
+) -> dict:
+    """Write the projection's nodes (by label) and edges (by type) in batches; the
+    summary ``neo4j_store.load`` returns, without ``seconds``. ``fresh``: edges between
+    labels all of whose nodes were new are CREATEd (see ``neo4j_store.load``)."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    summary: dict[str, Any] = {"nodes": {}, "relationships": {}, "warnings": projection.warnings}
+    props_set = 0
+    element_ids: dict[str, str] = {}  # node id -> element id, from the node writes
+    rel_groups = _rel_groups(projection)
+
+    def jobs_of(step: str, rows_by_keys: Callable[[], dict], query: Callable[[tuple[str, ...]], str]) -> Iterator:
+        """``(query, batch, (step, done, total))`` for each batch of one label or type."""
+        by_keys = rows_by_keys()
+        total = sum(len(rows) for rows in by_keys.values())
+        done = 0
+        for keys, rows in by_keys.items():
+            q = query(keys)
+            for batch in _batches(rows, batch_size):
+                done += len(batch)
+                yield q, batch, (step, done, total)
+
+    def run(jobs: Iterable, section: str, created_key: str, workers: int) -> None:
+        nonlocal props_set
+        counters = _write_all(conn, jobs, workers)
+        try:
+            for (step, done, total), (c, returned) in counters:
+                if returned:
+                    element_ids.update(returned)
+                summary[section][step]["created"] += getattr(c, created_key)
+                props_set += c.properties_set
+                if progress:
+                    progress(step, done, total)
+        finally:
+            counters.close()
+
+    def node_jobs() -> Iterator:
+        for label in LABELS:
+            yield from jobs_of(
+                label,
+                lambda label=label: _node_rows(projection.nodes[label].values()),
+                lambda keys, label=label: _node_query(label, keys),
+            )
+
+    def rel_jobs(groups: list[tuple[tuple[str, str, str], list[Edge]]], create: bool) -> Iterator:
+        for t, edges in groups:
+            yield from jobs_of(t[0], lambda edges=edges: _rel_rows(edges, element_ids),
+                               lambda keys, t=t: _rel_query(*t, keys, create))
+
+    with translated_errors(conn), gc_paused():
+        with conn.session() as s:
+            if wipe:
+                summary["deleted"] = _wipe(s, 10_000)
+            _constraints(s)
+        for label in LABELS:
+            summary["nodes"][label] = {"merged": len(projection.nodes[label]), "created": 0}
+        for (rtype, _, _), edges in rel_groups.items():
+            summary["relationships"].setdefault(rtype, {"merged": 0, "created": 0})["merged"] += len(edges)
+        # nodes first (every batch committed), then the relationships between them
+        run(node_jobs(), "nodes", "nodes_created", workers)
+        # Labels whose every node this load wrote was new (all of them after a wipe or into
+        # an empty database): a relationship between two nodes this load created cannot
+        # exist yet, nor be written by another load (whose MERGE would not have created
+        # them), so it is CREATEd without MERGE's search. MERGE locks both end nodes, and
+        # concurrent batches of it deadlock: those run one at a time.
+        new = {label for label, v in summary["nodes"].items() if v["created"] == v["merged"]} if fresh else set()
+        groups = list(rel_groups.items())
+        run(rel_jobs([(t, g) for t, g in groups if t[1] in new and t[2] in new], True),
+            "relationships", "relationships_created", workers)
+        run(rel_jobs([(t, g) for t, g in groups if not (t[1] in new and t[2] in new)], False),
+            "relationships", "relationships_created", 1)
+        summary["properties_set"] = props_set
+    summary["relationships"] = dict(sorted(summary["relationships"].items()))
+    return summary

@@ -1,0 +1,374 @@
+"""The property graph of the facts: typed nodes and edges, built once for every backend.
+
+``project(facts, notices)`` turns facts (docs/facts-format.md) into a
+:class:`Projection`: nodes with a label (``Notice``, ``Person``, ``Unit``,
+``Post``, ``Group``, ``Task``), a deterministic id and their properties, and
+edges with a type (``HOLDS``, ``POST_IN``, ...), the ids of their ends, an id
+and their properties (provenance included: ``doc``, ``quote``,
+``start_offset``, ``end_offset``). The Neo4j writer (``neo4j_write``) writes it
+as it is; the networkx graph (``network.build_network``) reads it with readable
+node ids and lower-case names (``post_in`` for ``POST_IN``). The names are
+documented once, in docs/model.md.
+
+Unit names resolve through the unit catalogue (:class:`UnitIndex`) in the place
+a name belongs to (``places.unit_scope``); persons are a name in a place, or
+whom a decision says (``decisions.person_of``). Each fact kind has one projector
+in :data:`PROJECTORS`; catalogue kinds (``unit``) are projected first, so the
+other kinds find their units. Invalid facts are skipped with a warning.
+
+>>> facts = [
+...   {"kind": "unit", "name": "区发改委", "aliases": ["区发展和改革委员会"], "parent": None,
+...    "unit_type": "department"},
+...   {"kind": "task", "doc": "D1", "ref": "1", "text": "t", "lead": ["区发展和改革委员会"],
+...    "responsible": [], "due": None}]
+>>> p = project(facts, [])
+>>> sorted((label, len(nodes)) for label, nodes in p.nodes.items() if nodes)
+[('Notice', 1), ('Task', 1), ('Unit', 1)]
+>>> [(e.type, p.node(e.source).props["name"]) for e in p.edges["LEADS"].values()]
+[('LEADS', '区发改委')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from govgraph.facts import fact_id, stable_id, validate_fact
+from govgraph.graph.units import UnitIndex
+from govgraph.loaders.decisions import person_of
+from govgraph.loaders.places import unit_scope
+from govgraph.notice import Notice
+
+__all__ = [
+    "CATALOGUE_KINDS",
+    "EDGE_TYPES",
+    "LABELS",
+    "PROJECTORS",
+    "Edge",
+    "Node",
+    "Projection",
+    "Projector",
+    "project",
+]
+
+LABELS = ("Notice", "Person", "Unit", "Post", "Group", "Task")
+EDGE_TYPES = (
+    "HOLDS",
+    "POST_IN",
+    "MEMBER_OF",
+    "OFFICE_IN",
+    "LEADS",
+    "RESPONSIBLE_FOR",
+    "SUB_UNIT_OF",
+    "MEMBER_UNIT_OF",
+    "IN_NOTICE",
+)
+CATALOGUE_KINDS = ("unit",)
+
+
+@dataclass(slots=True)
+class Node:
+    """A node: ``props`` are what a backend stores; ``key`` (the name, ``unit|title``
+    for a post, the fact id for a task, the document number for a notice), ``place``,
+    ``docs`` (the documents whose facts name it) and ``known`` (a unit in the
+    catalogue) are for readable ids and views."""
+
+    label: str
+    id: str
+    props: dict
+    key: str
+    place: str | None = None
+    docs: set = field(default_factory=set)
+    known: bool | None = None
+
+
+@dataclass(slots=True)
+class Edge:
+    """A directed edge from ``source`` to ``target`` (node ids, of labels
+    ``source_label`` and ``target_label``)."""
+
+    type: str
+    source_label: str
+    source: str
+    target_label: str
+    target: str
+    id: str
+    props: dict
+
+
+def _edge_id(etype: str, a: str, b: str) -> str:
+    """``stable_id(etype, a, b)`` for three strings, without its general argument handling."""
+    return hashlib.sha1(f"{etype}\x1f{a}\x1f{b}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class Projection:
+    """Nodes by label (id -> :class:`Node`), edges by type (id -> :class:`Edge`), the
+    unit catalogue the names were resolved with, the facts skipped as invalid (one line
+    each) and the documents of facts whose notice was not given (their Notice node has
+    only the document number)."""
+
+    nodes: dict[str, dict[str, Node]]
+    edges: dict[str, dict[str, Edge]]
+    units: UnitIndex
+    skipped: list[str] = field(default_factory=list)
+    without_notice: list[str] = field(default_factory=list)
+    _by_id: dict[str, Node] = field(default_factory=dict, repr=False)
+
+    @property
+    def warnings(self) -> list[str]:
+        """The skipped facts, then the documents without a notice, one line each."""
+        return self.skipped + [f"no notice given for {doc}: its Notice node has only the document number"
+                               for doc in self.without_notice]
+
+    def node(self, nid: str) -> Node:
+        """The node with id ``nid`` (any label)."""
+        return self._by_id[nid]
+
+    def all_nodes(self) -> Iterator[Node]:
+        for nodes in self.nodes.values():
+            yield from nodes.values()
+
+    def all_edges(self) -> Iterator[Edge]:
+        for edges in self.edges.values():
+            yield from edges.values()
+
+
+class _Builder:
+    """The projection being built, and the node makers the projectors share (a name's
+    node has the same id and properties every time: made once, then looked up)."""
+
+    def __init__(self, units: UnitIndex):
+        self.p = Projection({label: {} for label in LABELS}, {t: {} for t in EDGE_TYPES}, units)
+        self.units = units
+        self._cache: dict[tuple, str] = {}
+
+    # ------------------------------------------------------------------ primitives
+
+    def node(self, label: str, nid: str, props: dict, key: str, place: str | None = None,
+             doc: str | None = None, known: bool | None = None) -> str:
+        cur = self.p.nodes[label].get(nid)
+        if cur is None:
+            cur = self.p.nodes[label][nid] = self.p._by_id[nid] = Node(label, nid, dict(props), key, place, set(), known)
+        else:  # later facts fill gaps, never blank a value
+            for k, v in props.items():
+                if v is not None and cur.props.get(k) is None:
+                    cur.props[k] = v
+        if doc:
+            cur.docs.add(doc)
+        return nid
+
+    def touch(self, nid: str, doc: str | None) -> str:
+        if doc:
+            self.p._by_id[nid].docs.add(doc)
+        return nid
+
+    def edge(self, etype: str, a: str, b: str, eid: str | None = None, /, **props: Any) -> None:
+        """An edge; without ``eid`` its id is a hash of (type, a, b): the same pair again
+        is the same edge. The first edge of an id wins."""
+        edges = self.p.edges[etype]
+        if eid is None:
+            eid = _edge_id(etype, a, b)
+        if eid not in edges:
+            by_id = self.p._by_id
+            edges[eid] = Edge(etype, by_id[a].label, a, by_id[b].label, b, eid, props)
+
+    # ------------------------------------------------------------------ typed nodes
+
+    @staticmethod
+    def _sid(kind: str, place: str | None, *parts: str) -> str:
+        # a name in a place (the RDF IRIs hash the same); without a place, the name's id
+        return stable_id(kind, *parts) if place is None else stable_id(kind, place, *parts)
+
+    def notice(self, doc: str) -> str:
+        nid = self._cache.get(("notice", doc))
+        if nid is None:
+            nid = self._cache[("notice", doc)] = self.node("Notice", stable_id("notice", doc), {"doc": doc}, doc)
+        return self.touch(nid, doc)
+
+    def resolve(self, name: str, scope: str | None) -> tuple[str | None, str]:
+        """``(place, canonical name)`` of a unit name read in ``scope``."""
+        hit = self.units.lookup(name, scope)
+        return hit if hit is not None else (scope, self.units.canonical(name, scope))
+
+    def unit(self, name: str, scope: str | None = None, doc: str | None = None) -> str:
+        """The unit ``name`` in ``scope`` (the place the name belongs to)."""
+        nid = self._cache.get(("unit", scope, name))
+        if nid is None:
+            units = self.units
+            p, c = self.resolve(name, scope)
+            known = units.lookup(c, p) is not None
+            u = units.unit(c, p) if known else {}
+            props = {"name": c, "aliases": units.aliases(c, p), "unit_type": units.unit_type(c, p),
+                     "former": (u or {}).get("former")}
+            if p is not None:
+                props["place"] = p
+            nid = self._cache[("unit", scope, name)] = self.node(
+                "Unit", self._sid("unit", p, c), props, c, p, known=known)
+        return self.touch(nid, doc)
+
+    def unit_in(self, name: str, place: str | None, doc: str | None) -> str:
+        """A unit named in a notice of ``place``: resolved where the name belongs."""
+        return self.unit(name, None if place is None else unit_scope(name, place), doc)
+
+    def person(self, name: str, f: dict) -> str:
+        place, variant = person_of(f)  # a name in a place, or whom a decision says
+        nid = self._cache.get(("person", place, name, variant))
+        if nid is None:
+            props = {"name": name} if place is None else {"name": name, "place": place}
+            pid = self._sid("person", place, name)
+            if variant:
+                props["variant"] = variant
+                pid = stable_id("person", place, name, variant)
+            nid = self._cache[("person", place, name, variant)] = self.node(
+                "Person", pid, props, name + (f"#{variant}" if variant else ""), place)
+        return self.touch(nid, f.get("doc"))
+
+    def group(self, name: str, place: str | None, doc: str | None) -> str:
+        nid = self._cache.get(("group", place, name))
+        if nid is None:
+            props = {"name": name} if place is None else {"name": name, "place": place}
+            nid = self._cache[("group", place, name)] = self.node(
+                "Group", self._sid("group", place, name), props, name, place)
+        return self.touch(nid, doc)
+
+    def post(self, unit_name: str, title: str, scope: str | None, doc: str | None) -> tuple[str, str]:
+        """``(post id, unit id)`` of the seat ``title`` in the unit ``unit_name``."""
+        p, c = self.resolve(unit_name, scope)
+        nid = self._cache.get(("post", p, c, title))
+        if nid is None:
+            nid = self._cache[("post", p, c, title)] = self.node(
+                "Post", self._sid("post", p, c, title), {"unit": c, "title": title}, f"{c}|{title}", p)
+        u = self.unit(c, p)
+        self.touch(u, doc)  # the unit as named in the fact
+        return self.touch(nid, doc), u
+
+
+# --------------------------------------------------------------------------- projectors
+
+
+def provenance(fact: dict) -> dict:
+    """``doc``, ``quote`` (the evidence text), ``start_offset``, ``end_offset`` of a fact."""
+    ev = fact.get("evidence") or {}
+    return {"doc": fact.get("doc"), "quote": ev.get("text"), "start_offset": ev.get("start"),
+            "end_offset": ev.get("end")}
+
+
+def _place(fact: dict) -> str | None:
+    p = fact.get("place")
+    return p if isinstance(p, str) else None
+
+
+def _unit(b: _Builder, f: dict) -> None:
+    """The catalogue: the unit, its parent (``SUB_UNIT_OF``), its members and former
+    members (``MEMBER_UNIT_OF``, member -> collective)."""
+    up = f.get("place")
+    u = b.unit(f["name"], up)
+    prov = provenance(f)
+    if f.get("parent"):
+        b.edge("SUB_UNIT_OF", u, b.unit(f["parent"], up), **prov)
+    for former, key in ((None, "members"), (True, "former_members")):
+        for m in f.get(key) or []:
+            b.edge("MEMBER_UNIT_OF", b.unit(m, up), u, former=former, **prov)
+
+
+def _post(b: _Builder, f: dict) -> None:
+    """``(Person)-[:HOLDS]->(Post)-[:POST_IN]->(Unit)``."""
+    doc, place = f.get("doc"), _place(f)
+    post, u = b.post(f["unit"], f["title"], None if place is None else unit_scope(f["unit"], place), doc)
+    b.edge("POST_IN", post, u)
+    b.edge("HOLDS", b.person(f["person"], f), post, fact_id(f),
+           as_of=f.get("as_of"), start=f.get("start"), end=f.get("end"),
+           former=f.get("former"), note=f.get("note"), **provenance(f))
+
+
+def _membership(b: _Builder, f: dict) -> None:
+    """``(Person|Unit|Group)-[:MEMBER_OF]->(Group)-[:IN_NOTICE]->(Notice)``."""
+    doc, place = f.get("doc"), _place(f)
+    g = b.group(f["group"], place, doc)
+    mt = f["member_type"]
+    if mt == "person":
+        m = b.person(f["member"], f)
+    elif mt == "group":
+        m = b.group(f["member"], place, doc)
+    else:
+        m = b.unit_in(f["member"], place, doc)
+    b.edge("MEMBER_OF", m, g, fact_id(f), role=f.get("role"), **provenance(f))
+    b.edge("IN_NOTICE", g, b.notice(f["doc"]))
+
+
+def _group(b: _Builder, f: dict) -> None:
+    """``(Group)-[:IN_NOTICE]->(Notice)``, ``(Group)-[:OFFICE_IN]->(Unit)``."""
+    doc, place = f.get("doc"), _place(f)
+    g = b.group(f["group"], place, doc)
+    b.edge("IN_NOTICE", g, b.notice(f["doc"]))
+    if f.get("office_unit"):
+        b.edge("OFFICE_IN", g, b.unit_in(f["office_unit"], place, doc), fact_id(f), **provenance(f))
+
+
+def _task(b: _Builder, f: dict) -> None:
+    """``(Task)-[:IN_NOTICE]->(Notice)``, ``(Unit)-[:LEADS|RESPONSIBLE_FOR]->(Task)``."""
+    doc, place, fid = f.get("doc"), _place(f), fact_id(f)
+    t = b.node("Task", fid, {"doc": doc, "ref": f.get("ref"), "text": f.get("text"), "due": f.get("due")},
+               fid, place, doc)
+    b.edge("IN_NOTICE", t, b.notice(doc))
+    prov = provenance(f)
+    for etype, key in (("LEADS", "lead"), ("RESPONSIBLE_FOR", "responsible")):
+        for name in f.get(key) or []:
+            b.edge(etype, b.unit_in(name, place, doc), t, due=f.get("due"), **prov)
+
+
+Projector = Callable[[_Builder, dict], None]
+PROJECTORS: dict[str, Projector] = {
+    "unit": _unit,
+    "post": _post,
+    "membership": _membership,
+    "group": _group,
+    "task": _task,
+}
+
+
+def _notice_fields(n: Notice | dict) -> dict:
+    get = n.get if isinstance(n, dict) else lambda k: getattr(n, k, None)
+    out = {k: get(k) for k in ("doc", "title", "date", "issuer", "source")}
+    if get("place") is not None:
+        out["place"] = get("place")
+    return out
+
+
+def project(facts: Iterable[dict], notices: Iterable[Notice | dict] = ()) -> Projection:
+    """The typed nodes and edges of ``facts`` and ``notices`` (see the module doc)."""
+    good: list[dict] = []
+    skipped: list[str] = []
+    for f in facts:
+        problems = validate_fact(f)
+        if problems:
+            skipped.append(f"skipped a {f.get('kind')} fact of {f.get('doc', '?')}: {'; '.join(problems)}")
+        else:
+            good.append(f)
+    b = _Builder(UnitIndex(f for f in good if f["kind"] == "unit"))
+    b.p.skipped = skipped
+
+    given = set()
+    for n in notices:
+        fields = _notice_fields(n)
+        if fields["doc"]:
+            given.add(fields["doc"])
+            nid = b.node("Notice", stable_id("notice", fields["doc"]), fields, fields["doc"], fields.get("place"),
+                         fields["doc"])
+            b._cache[("notice", fields["doc"])] = nid
+
+    for f in good:
+        if f["kind"] in CATALOGUE_KINDS:
+            PROJECTORS[f["kind"]](b, f)
+    for f in good:
+        kind = f["kind"]
+        if kind in CATALOGUE_KINDS:
+            continue
+        if f.get("doc") and f["doc"] not in given:
+            given.add(f["doc"])
+            b.p.without_notice.append(f["doc"])
+        PROJECTORS[kind](b, f)
+    return b.p
