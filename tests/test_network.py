@@ -12,6 +12,8 @@ from govgraph.errors import GovGraphError
 from govgraph.facts import read_facts
 from govgraph.graph.analytics import centrality, components, interlocks, overload
 from govgraph.graph.network import (
+    NODE_TYPES,
+    RELS,
     build_network,
     collective_members,
     person_group,
@@ -53,7 +55,9 @@ def test_node_and_edge_types(G):
     types = {d["type"] for _, d in G.nodes(data=True)}
     assert types == {"person", "unit", "group", "task", "notice", "post"}
     rels = {d["rel"] for *_, d in G.edges(data=True)}
-    assert rels == {"holds", "member_of", "leads", "responsible_for", "sub_unit_of", "member_unit_of", "in_notice", "office_in"}
+    assert rels == {"holds", "post_in", "member_of", "leads", "responsible_for", "sub_unit_of", "member_unit_of", "in_notice",
+                    "office_in"}
+    assert rels == set(RELS) and types == set(NODE_TYPES)
     assert G.graph["warnings"] == []  # every unit in the gold resolves
     assert all(isinstance(d["docs"], list) and "label" in d for _, d in G.nodes(data=True))
     assert sum(1 for _, d in G.nodes(data=True) if d["type"] == "task") == 146

@@ -1,26 +1,29 @@
-"""The networkx projection of the facts: one typed multigraph, plus projections.
+"""The networkx view of the facts: one typed multigraph, plus projections.
 
-``build_network(facts, notices)`` turns facts (format v1.1) into a
-``nx.MultiDiGraph`` whose nodes carry ``type`` (``person``, ``unit``,
-``group``, ``task``, ``notice``, ``post``), ``label`` and ``docs`` (sorted
-document numbers that mention the node), and whose edges carry ``rel``,
-``role``, ``doc`` and ``quote`` (the evidence text, or ``None``):
+``build_network(facts, notices)`` reads the facts' projection
+(``govgraph.graph.projection``, the one Neo4j is loaded from) into a
+``nx.MultiDiGraph``: a node's ``type`` is its label in lower case (``person``,
+``unit``, ``group``, ``task``, ``notice``, ``post``), an edge's ``rel`` its
+relationship type in lower case (``holds``, ``post_in``, ``member_of``,
+``office_in``, ``leads``, ``responsible_for``, ``sub_unit_of``,
+``member_unit_of``, ``in_notice``; docs/model.md). Nodes carry ``label``,
+``docs`` (sorted document numbers that mention the node) and ``load``; edges
+carry ``rel``, ``role``, ``doc`` and ``quote`` (the evidence text, or ``None``):
+``role`` is the post title (``holds``, ``post_in``), the role as written
+(``member_of``), 办公室 (``office_in``), 牵头 / 责任 (``leads`` /
+``responsible_for``), 成员单位 (``member_unit_of``); a ``holds`` edge adds
+``as_of``/``start``/``end``/``former``/``note`` and ``period``.
 
-- ``holds``: person -> post (post fact; role = title; as_of/start/end/period)
-- ``office_in``: post -> unit (role = title); group -> unit (``office_unit``, role 办公室)
-- ``member_of``: person/unit/group -> group (membership fact, role as written)
-- ``leads`` / ``responsible_for``: unit -> task (task ``lead`` / ``responsible``,
-  role 牵头 / 责任); a group named as assignee links the group node
-- ``sub_unit_of``: unit -> parent unit; ``member_unit_of``: unit -> collective
-  (unit catalogue)
-- ``in_notice``: task/group -> notice
-
+Node ids are readable: ``kind:name`` (``unit:区水务局``; a post is
+``post:unit|title``, a task ``task:<fact id>``, a notice ``notice:<doc>``), with
+``@place`` when a name is used in several places (``unit:区财政局@江州市云溪区``).
 A post node is the seat (unit + title), shared by everyone who held it; the
 holding (with its dates) is the ``holds`` edge.  Unit names resolve to the
-catalogue's canonical name through ``govgraph.graph.units.UnitIndex``
-(layout spaces ignored).  Names not in the catalogue stay as written (node attr
-``known=False``, ``unit_type`` ``other``) and are listed in the graph attr
-``warnings``.
+catalogue's canonical name (layout spaces ignored).  Names not in the catalogue
+stay as written (node attr ``known=False``, ``unit_type`` ``other``) and are listed
+in the graph attr ``warnings``; a group named as a task's assignee is the group
+node. Unlike Neo4j, only the units in use and the catalogue structure around them
+are nodes (``all_units=True``: every unit), and catalogue edges carry no ``doc``.
 
 >>> facts = [
 ...   {"kind": "unit", "name": "区发改委", "aliases": ["区发改委", "区发展和改革委员会"],
@@ -43,9 +46,8 @@ import networkx as nx
 
 from govgraph.errors import QueryError
 from govgraph.facts import fact_id
-from govgraph.graph.units import UnitIndex
-from govgraph.loaders.decisions import person_of
-from govgraph.loaders.places import place_matches, unit_scope
+from govgraph.graph.projection import EDGE_TYPES, LABELS, Edge, Node, Projection, project
+from govgraph.loaders.places import place_matches
 
 __all__ = [
     "NODE_TYPES",
@@ -63,17 +65,8 @@ __all__ = [
     "subgraph",
 ]
 
-NODE_TYPES = ("person", "unit", "group", "task", "notice", "post")
-RELS = (
-    "holds",
-    "member_of",
-    "leads",
-    "responsible_for",
-    "sub_unit_of",
-    "member_unit_of",
-    "in_notice",
-    "office_in",
-)
+NODE_TYPES = tuple(label.lower() for label in LABELS)
+RELS = tuple(etype.lower() for etype in EDGE_TYPES)
 
 
 class UnknownNodeError(QueryError, KeyError):
@@ -97,18 +90,13 @@ def node_id(kind: str, key: str) -> str:
 # --------------------------------------------------------------------------- build
 
 
-def _period(fact: dict) -> str:
+def _period(holds: dict) -> str:
     """'2018-04-12', '2015-08–2017-03', '原 2018-03-01' (a former post stated on that date)."""
-    if fact.get("start") or fact.get("end"):
-        p = f"{fact.get('start') or '?'}–{fact.get('end') or ''}"
+    if holds.get("start") or holds.get("end"):
+        p = f"{holds.get('start') or '?'}–{holds.get('end') or ''}"
     else:
-        p = fact.get("as_of") or ""
-    return f"原 {p}".strip() if fact.get("former") else p
-
-
-def _quote(fact: dict) -> str | None:
-    ev = fact.get("evidence")
-    return ev.get("text") if isinstance(ev, dict) else None
+        p = holds.get("as_of") or ""
+    return f"原 {p}".strip() if holds.get("former") else p
 
 
 def _short(text: str, n: int = 18) -> str:
@@ -116,147 +104,125 @@ def _short(text: str, n: int = 18) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _node_attrs(n: Node) -> dict:
+    """The networkx attributes of a projection node (``type`` its lower-case label)."""
+    kind, p = n.label.lower(), n.props
+    if kind == "unit":
+        return {"type": kind, "label": p["name"], "unit_type": p["unit_type"] if n.known else "other",
+                "known": bool(n.known), "place": n.place}
+    if kind == "notice":
+        attrs = {"type": kind, "label": n.key, "doc": n.key, "title": p.get("title"), "date": p.get("date")}
+        if "title" in p:  # a notice given, not only a document number
+            attrs.update(issuer=p.get("issuer"), source=p.get("source"), place=p.get("place"))
+        return attrs
+    if kind == "post":
+        return {"type": kind, "label": f"{p['unit']}{p['title']}", "unit": p["unit"], "title": p["title"],
+                "place": n.place}
+    if kind == "task":
+        return {"type": kind, "label": _short(f"{p.get('ref') or ''} {p.get('text') or ''}".strip()),
+                "text": p.get("text"), "ref": p.get("ref"), "due": p.get("due"), "doc": p.get("doc"),
+                "place": n.place}
+    if kind == "person":
+        return {"type": kind, "label": p["name"], "place": n.place, "variant": p.get("variant")}
+    return {"type": kind, "label": p["name"], "place": n.place}
+
+
+_ROLES = {"LEADS": "牵头", "RESPONSIBLE_FOR": "责任", "OFFICE_IN": "办公室", "MEMBER_UNIT_OF": "成员单位"}
+_CATALOGUE = ("SUB_UNIT_OF", "MEMBER_UNIT_OF")
+
+
+def _edge_attrs(e: Edge, pr: Projection) -> dict:
+    """The networkx attributes of a projection edge (``rel`` its lower-case type)."""
+    p = e.props
+    if e.type in ("HOLDS", "POST_IN"):
+        role = pr.node(e.target if e.type == "HOLDS" else e.source).props["title"]
+    else:
+        role = p.get("role") if e.type == "MEMBER_OF" else _ROLES.get(e.type)
+    if e.type in _CATALOGUE:  # the catalogue's structure, no notice's
+        doc = quote = None
+    elif e.type == "IN_NOTICE":
+        doc, quote = pr.node(e.target).key, None
+    else:
+        doc, quote = p.get("doc"), p.get("quote")
+    attrs = {"rel": e.type.lower(), "role": role, "doc": doc, "quote": quote}
+    if e.type == "HOLDS":
+        attrs.update(as_of=p.get("as_of"), start=p.get("start"), end=p.get("end"), former=bool(p.get("former")),
+                     note=p.get("note"), period=_period(p))
+    return attrs
+
+
+def _group_assignees(pr: Projection) -> dict[tuple[str, str], str]:
+    """A group named as a task's assignee (区“红色物业”工作领导小组) is the group, not a
+    unit: ``(unit id, task id) -> group id`` for the assignees not in the catalogue
+    that name a group of the task's place."""
+    groups = {(n.place, n.key): n.id for n in pr.nodes["Group"].values()}
+    out = {}
+    for etype in ("LEADS", "RESPONSIBLE_FOR"):
+        for e in pr.edges[etype].values():
+            u, t = pr.node(e.source), pr.node(e.target)
+            g = None if u.known else groups.get((t.place, u.key))
+            if g is not None:
+                out[(e.source, e.target)] = g
+                pr.node(g).docs |= t.docs
+    return out
+
+
 def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all_units: bool = False) -> nx.MultiDiGraph:
-    """Build the typed multigraph from facts (and optionally ``Notice`` objects).
+    """Build the typed multigraph of the facts' projection (and optionally ``Notice`` objects).
 
     Unit nodes exist for every unit a fact names, plus their catalogue parents
     and the members of the collectives they name (so collectives can be
     expanded); ``all_units=True`` adds the whole catalogue.  Notice nodes exist
     for every document of a fact or notice; a ``Notice`` adds ``title`` and
-    ``date``.  Graph attr ``warnings`` lists unit names not in the catalogue.
+    ``date``.  Graph attr ``warnings`` lists the facts skipped as invalid and the
+    unit names not in the catalogue.
     """
-    facts = list(facts)
-    idx = UnitIndex(f for f in facts if f.get("kind") == "unit")
+    pr = project(facts, notices or ())
+    groups = _group_assignees(pr)
     G = nx.MultiDiGraph()
-    G.graph["warnings"] = []
-    unknown: set[tuple] = set()
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    group_names = {(_place(f), f["group"]) for f in facts
-                   if f.get("kind") in ("group", "membership") and f.get("group")}
 
-    def touch(nid: str, doc: str | None) -> None:
-        if doc:
-            docs_of[nid].add(doc)
-
-    def unit_in(name: str, scope: str | None, doc: str | None = None) -> str:
-        hit = idx.lookup(name, scope)
-        place, canon = hit if hit is not None else (scope, idx.canonical(name, scope))
-        if hit is None and (place, canon) not in unknown:
-            unknown.add((place, canon))
-            G.graph["warnings"].append(f"unit not in catalogue: {canon}" + (f" ({place})" if place else ""))
-        nid = _tmp_id("unit", canon, place)
-        if nid not in G:
-            G.add_node(nid, type="unit", label=canon, unit_type=idx.unit_type(canon, place) if hit else "other",
-                       known=hit is not None, place=place)
-        touch(nid, doc)
-        return nid
-
-    def unit(name: str, doc: str | None, place: str | None) -> str:
-        """A unit named in a notice of ``place``: resolved in the place the name belongs to."""
-        return unit_in(name, None if place is None else unit_scope(name, place), doc)
-
-    def notice(doc: str) -> str:
-        nid = node_id("notice", doc)
-        if nid not in G:
-            G.add_node(nid, type="notice", label=doc, doc=doc, title=None, date=None)
-        touch(nid, doc)
-        return nid
-
-    def named(kind: str, name: str, doc: str | None, place: str | None) -> str:
-        nid = _tmp_id(kind, name, place)
-        if nid not in G:
-            G.add_node(nid, type=kind, label=name, place=place)
-        touch(nid, doc)
-        return nid
-
-    def person(f: dict, name: str, doc: str | None) -> str:
-        """A name in a place, or whom a decision says (``loaders.decisions``)."""
-        place, variant = person_of(f)
-        nid = _tmp_id("person", name + (f"#{variant}" if variant else ""), place)
-        if nid not in G:
-            G.add_node(nid, type="person", label=name, place=place, variant=variant)
-        touch(nid, doc)
-        return nid
-
-    for n in notices or ():
-        nid = notice(n.doc)
-        G.nodes[nid].update(title=n.title, date=n.date, issuer=n.issuer, source=n.source,
-                            place=getattr(n, "place", None))
-
-    for f in facts:
-        kind, doc, place = f.get("kind"), f.get("doc"), _place(f)
-        if kind == "post":
-            p = person(f, f["person"], doc)
-            u = unit(f["unit"], doc, place)
-            uname, uplace = G.nodes[u]["label"], G.nodes[u]["place"]
-            pid = _tmp_id("post", f"{uname}|{f['title']}", uplace)
-            if pid not in G:
-                G.add_node(pid, type="post", label=f"{uname}{f['title']}", unit=uname, title=f["title"], place=uplace)
-                G.add_edge(pid, u, rel="office_in", role=f["title"], doc=None, quote=None)
-            touch(pid, doc)
-            G.add_edge(
-                p, pid, key=fact_id(f), rel="holds", role=f["title"], doc=doc, quote=_quote(f),
-                as_of=f.get("as_of"), start=f.get("start"), end=f.get("end"),
-                former=bool(f.get("former")), note=f.get("note"), period=_period(f),
-            )
-        elif kind == "membership":
-            g = named("group", f["group"], doc, place)
-            mt = f.get("member_type")
-            m = unit(f["member"], doc, place) if mt == "unit" else named("group", f["member"], doc, place) \
-                if mt == "group" else person(f, f["member"], doc)
-            G.add_edge(m, g, key=fact_id(f), rel="member_of", role=f.get("role"), doc=doc, quote=_quote(f))
-        elif kind == "group":
-            g = named("group", f["group"], doc, place)
-            if doc:
-                G.add_edge(g, notice(doc), key=fact_id(f), rel="in_notice", role=None, doc=doc, quote=_quote(f))
-            if f.get("office_unit"):
-                G.add_edge(g, unit(f["office_unit"], doc, place), rel="office_in", role="办公室", doc=doc,
-                           quote=_quote(f))
-        elif kind == "task":
-            tid = node_id("task", fact_id(f))
-            G.add_node(
-                tid, type="task", label=_short(f"{f.get('ref') or ''} {f.get('text') or ''}".strip()),
-                text=f.get("text"), ref=f.get("ref"), due=f.get("due"), doc=doc, place=place,
-            )
-            touch(tid, doc)
-            if doc:
-                G.add_edge(tid, notice(doc), rel="in_notice", role=None, doc=doc, quote=None)
-            for rel, names, role in (("leads", f.get("lead"), "牵头"), ("responsible_for", f.get("responsible"), "责任")):
-                for name in names or ():
-                    # a group named as assignee (区“红色物业”工作领导小组) is the group, not a unit
-                    scope = None if place is None else unit_scope(name, place)
-                    is_group = (place, name) in group_names and not idx.known(name, scope)
-                    a = named("group", name, doc, place) if is_group else unit(name, doc, place)
-                    G.add_edge(a, tid, rel=rel, role=role, doc=doc, quote=_quote(f))
-
-    # Catalogue structure: parents and collective members of the units in use (in their own place).
-    pending = [n for n, d in G.nodes(data=True) if d["type"] == "unit"]
+    # Units named by a fact, then the catalogue's structure around them (in their own place).
+    used = [e for e in pr.all_edges() if e.type not in _CATALOGUE]
+    units = dict.fromkeys(n for e in used if (e.source, e.target) not in groups
+                          for n in (e.source, e.target) if pr.node(n).label == "Unit")
     if all_units:
-        pending += [unit_in(name, place) for place, name in idx.keys()]
-    seen: set[str] = set()
+        units.update(dict.fromkeys(n.id for n in pr.nodes["Unit"].values() if n.known))
+    up = defaultdict(list)  # unit -> the catalogue edges that take it to more units
+    for e in pr.edges["SUB_UNIT_OF"].values():
+        up[e.source].append((e, e.target))
+    for e in pr.edges["MEMBER_UNIT_OF"].values():
+        if not e.props.get("former") and pr.node(e.target).props["unit_type"] == "collective":
+            up[e.target].append((e, e.source))
+    catalogue: dict[str, Edge] = {}
+    pending = list(units)
     while pending:
         u = pending.pop()
-        if u in seen:
+        for e, v in up.get(u, ()):
+            catalogue[e.id] = e
+            if v not in units:
+                units[v] = None
+                pending.append(v)
+
+    warned = set()
+    G.graph["warnings"] = list(pr.skipped)
+    for n in pr.all_nodes():
+        if n.label == "Unit" and n.id not in units:
             continue
-        seen.add(u)
-        name, place = G.nodes[u]["label"], G.nodes[u]["place"]
-        if not idx.known(name, place):
-            continue
-        parent = idx.parent(name, place)
-        if parent:
-            pu = unit_in(parent, place)
-            G.add_edge(u, pu, key="sub_unit_of", rel="sub_unit_of", role=None, doc=None, quote=None)
-            pending.append(pu)
-        if idx.unit_type(name, place) == "collective":
-            for m in idx.members(name, place=place):
-                mu = unit_in(m, place)
-                G.add_edge(mu, u, key="member_unit_of", rel="member_unit_of", role="成员单位", doc=None, quote=None)
-                pending.append(mu)
+        G.add_node(_tmp_id(n), **_node_attrs(n))
+    for nid in units:
+        n = pr.node(nid)
+        if not n.known and (n.place, n.key) not in warned:
+            warned.add((n.place, n.key))
+            G.graph["warnings"].append(f"unit not in catalogue: {n.key}" + (f" ({n.place})" if n.place else ""))
+    for e in used + list(catalogue.values()):
+        a = groups.get((e.source, e.target), e.source)
+        G.add_edge(_tmp_id(pr.node(a)), _tmp_id(pr.node(e.target)), key=e.id, **_edge_attrs(e, pr))
 
     G.graph["aliases"] = {}
-    for place, name in idx.keys():
-        for a in idx.aliases(name, place):
+    for place, name in pr.units.keys():
+        for a in pr.units.aliases(name, place):
             G.graph["aliases"].setdefault(a, name)
+    docs_of = {_tmp_id(n): n.docs for n in pr.all_nodes()}
     for nid, d in G.nodes(data=True):
         d["docs"] = sorted(docs_of.get(nid, ()))
         d["load"] = _load(G, nid, d["type"])
@@ -266,13 +232,8 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
 _SEP = "\x1f"
 
 
-def _place(fact: dict) -> str | None:
-    p = fact.get("place")
-    return p if isinstance(p, str) and p else None
-
-
-def _tmp_id(kind: str, key: str, place: str | None) -> str:
-    return node_id(kind, key) + _SEP + (place or "")
+def _tmp_id(n: Node) -> str:
+    return node_id(n.label.lower(), n.key) + _SEP + (n.place or "")
 
 
 def _final_ids(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -438,7 +399,7 @@ def person_unit(G: nx.MultiDiGraph) -> nx.Graph:
         if d["rel"] != "holds":
             continue
         for _, u, d2 in G.out_edges(post, data=True):
-            if d2["rel"] != "office_in" or G.nodes[u]["type"] != "unit":
+            if d2["rel"] != "post_in" or G.nodes[u]["type"] != "unit":
                 continue
             B.add_node(p, type="person", label=G.nodes[p]["label"])
             B.add_node(u, type="unit", label=G.nodes[u]["label"])
@@ -497,7 +458,7 @@ def subgraph(
             nxt -= reach
             for n in list(nxt):
                 if G.nodes[n]["type"] == "post":
-                    nxt |= {u for _, u, d in G.out_edges(n, data=True) if d["rel"] == "office_in"} & keep
+                    nxt |= {u for _, u, d in G.out_edges(n, data=True) if d["rel"] == "post_in"} & keep
             reach |= nxt
             frontier = nxt
         keep &= reach

@@ -59,6 +59,7 @@ _REL_LABEL = {
     "in_notice": "",
     "sub_unit_of": "下属",
     "member_unit_of": "成员单位",
+    "post_in": "设在",
     "office_in": "设在",
 }
 _MAX_QUOTE = 240
