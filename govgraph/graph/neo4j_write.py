@@ -7,8 +7,8 @@ is written with ``CREATE``). Values always travel as query parameters; the only
 things formatted into Cypher text are the projection's own label and type names
 (checked) and property names.
 
->>> _node_query("Unit", ("name", "place"))
-'UNWIND $rows AS r MERGE (n:Unit {id: r[0]}) SET n.name = r[1], n.place = r[2] RETURN collect([r[0], elementId(n)]) AS e'
+>>> _node_query("Unit", ("name",))
+'UNWIND $rows AS r MERGE (n:Unit {id: r[0]}) SET n.name = r[1] RETURN collect([r[0], elementId(n)]) AS e'
 """
 
 from __future__ import annotations

@@ -44,6 +44,7 @@ from govgraph.notice import Notice
 __all__ = [
     "CATALOGUE_KINDS",
     "EDGE_TYPES",
+    "Builder",
     "LABELS",
     "PROJECTORS",
     "Edge",
@@ -51,6 +52,7 @@ __all__ = [
     "Projection",
     "Projector",
     "project",
+    "provenance",
 ]
 
 LABELS = ("Notice", "Person", "Unit", "Post", "Group", "Task")
@@ -136,12 +138,15 @@ class Projection:
             yield from edges.values()
 
 
-class _Builder:
-    """The projection being built, and the node makers the projectors share (a name's
-    node has the same id and properties every time: made once, then looked up)."""
+class Builder:
+    """The projection being built, and what a projector (``PROJECTORS[kind](builder,
+    fact)``) makes it with: typed nodes (:meth:`notice`, :meth:`unit`, :meth:`unit_in`,
+    :meth:`person`, :meth:`group`, :meth:`post`, or :meth:`node` for any label) and
+    :meth:`edge`. A name's node has the same id and properties every time: made once,
+    then looked up."""
 
     def __init__(self, units: UnitIndex):
-        self.p = Projection({label: {} for label in LABELS}, {t: {} for t in EDGE_TYPES}, units)
+        self.projection = Projection({label: {} for label in LABELS}, {t: {} for t in EDGE_TYPES}, units)
         self.units = units
         self._cache: dict[tuple, str] = {}
 
@@ -149,9 +154,12 @@ class _Builder:
 
     def node(self, label: str, nid: str, props: dict, key: str, place: str | None = None,
              doc: str | None = None, known: bool | None = None) -> str:
-        cur = self.p.nodes[label].get(nid)
+        """The node ``nid`` of ``label`` (made, or its missing properties filled in);
+        ``doc`` names it. Returns ``nid``."""
+        cur = self.projection.nodes[label].get(nid)
         if cur is None:
-            cur = self.p.nodes[label][nid] = self.p._by_id[nid] = Node(label, nid, dict(props), key, place, set(), known)
+            cur = Node(label, nid, dict(props), key, place, set(), known)
+            self.projection.nodes[label][nid] = self.projection._by_id[nid] = cur
         else:  # later facts fill gaps, never blank a value
             for k, v in props.items():
                 if v is not None and cur.props.get(k) is None:
@@ -161,18 +169,19 @@ class _Builder:
         return nid
 
     def touch(self, nid: str, doc: str | None) -> str:
+        """Record that ``doc`` names the node ``nid``; returns ``nid``."""
         if doc:
-            self.p._by_id[nid].docs.add(doc)
+            self.projection._by_id[nid].docs.add(doc)
         return nid
 
     def edge(self, etype: str, a: str, b: str, eid: str | None = None, /, **props: Any) -> None:
         """An edge; without ``eid`` its id is a hash of (type, a, b): the same pair again
         is the same edge. The first edge of an id wins."""
-        edges = self.p.edges[etype]
+        edges = self.projection.edges[etype]
         if eid is None:
             eid = _edge_id(etype, a, b)
         if eid not in edges:
-            by_id = self.p._by_id
+            by_id = self.projection._by_id
             edges[eid] = Edge(etype, by_id[a].label, a, by_id[b].label, b, eid, props)
 
     # ------------------------------------------------------------------ typed nodes
@@ -183,6 +192,7 @@ class _Builder:
         return stable_id(kind, *parts) if place is None else stable_id(kind, place, *parts)
 
     def notice(self, doc: str) -> str:
+        """The notice of document number ``doc``."""
         nid = self._cache.get(("notice", doc))
         if nid is None:
             nid = self._cache[("notice", doc)] = self.node("Notice", stable_id("notice", doc), {"doc": doc}, doc)
@@ -214,6 +224,7 @@ class _Builder:
         return self.unit(name, None if place is None else unit_scope(name, place), doc)
 
     def person(self, name: str, f: dict) -> str:
+        """The person ``name`` of fact ``f``."""
         place, variant = person_of(f)  # a name in a place, or whom a decision says
         nid = self._cache.get(("person", place, name, variant))
         if nid is None:
@@ -227,6 +238,7 @@ class _Builder:
         return self.touch(nid, f.get("doc"))
 
     def group(self, name: str, place: str | None, doc: str | None) -> str:
+        """The group ``name`` in ``place``."""
         nid = self._cache.get(("group", place, name))
         if nid is None:
             props = {"name": name} if place is None else {"name": name, "place": place}
@@ -261,7 +273,7 @@ def _place(fact: dict) -> str | None:
     return p if isinstance(p, str) else None
 
 
-def _unit(b: _Builder, f: dict) -> None:
+def _unit(b: Builder, f: dict) -> None:
     """The catalogue: the unit, its parent (``SUB_UNIT_OF``), its members and former
     members (``MEMBER_UNIT_OF``, member -> collective)."""
     up = f.get("place")
@@ -274,7 +286,7 @@ def _unit(b: _Builder, f: dict) -> None:
             b.edge("MEMBER_UNIT_OF", b.unit(m, up), u, former=former, **prov)
 
 
-def _post(b: _Builder, f: dict) -> None:
+def _post(b: Builder, f: dict) -> None:
     """``(Person)-[:HOLDS]->(Post)-[:POST_IN]->(Unit)``."""
     doc, place = f.get("doc"), _place(f)
     post, u = b.post(f["unit"], f["title"], None if place is None else unit_scope(f["unit"], place), doc)
@@ -284,7 +296,7 @@ def _post(b: _Builder, f: dict) -> None:
            former=f.get("former"), note=f.get("note"), **provenance(f))
 
 
-def _membership(b: _Builder, f: dict) -> None:
+def _membership(b: Builder, f: dict) -> None:
     """``(Person|Unit|Group)-[:MEMBER_OF]->(Group)-[:IN_NOTICE]->(Notice)``."""
     doc, place = f.get("doc"), _place(f)
     g = b.group(f["group"], place, doc)
@@ -299,7 +311,7 @@ def _membership(b: _Builder, f: dict) -> None:
     b.edge("IN_NOTICE", g, b.notice(f["doc"]))
 
 
-def _group(b: _Builder, f: dict) -> None:
+def _group(b: Builder, f: dict) -> None:
     """``(Group)-[:IN_NOTICE]->(Notice)``, ``(Group)-[:OFFICE_IN]->(Unit)``."""
     doc, place = f.get("doc"), _place(f)
     g = b.group(f["group"], place, doc)
@@ -308,7 +320,7 @@ def _group(b: _Builder, f: dict) -> None:
         b.edge("OFFICE_IN", g, b.unit_in(f["office_unit"], place, doc), fact_id(f), **provenance(f))
 
 
-def _task(b: _Builder, f: dict) -> None:
+def _task(b: Builder, f: dict) -> None:
     """``(Task)-[:IN_NOTICE]->(Notice)``, ``(Unit)-[:LEADS|RESPONSIBLE_FOR]->(Task)``."""
     doc, place, fid = f.get("doc"), _place(f), fact_id(f)
     t = b.node("Task", fid, {"doc": doc, "ref": f.get("ref"), "text": f.get("text"), "due": f.get("due")},
@@ -320,7 +332,7 @@ def _task(b: _Builder, f: dict) -> None:
             b.edge(etype, b.unit_in(name, place, doc), t, due=f.get("due"), **prov)
 
 
-Projector = Callable[[_Builder, dict], None]
+Projector = Callable[[Builder, dict], None]
 PROJECTORS: dict[str, Projector] = {
     "unit": _unit,
     "post": _post,
@@ -348,8 +360,8 @@ def project(facts: Iterable[dict], notices: Iterable[Notice | dict] = ()) -> Pro
             skipped.append(f"skipped a {f.get('kind')} fact of {f.get('doc', '?')}: {'; '.join(problems)}")
         else:
             good.append(f)
-    b = _Builder(UnitIndex(f for f in good if f["kind"] == "unit"))
-    b.p.skipped = skipped
+    b = Builder(UnitIndex(f for f in good if f["kind"] == "unit"))
+    b.projection.skipped = skipped
 
     given = set()
     for n in notices:
@@ -369,6 +381,6 @@ def project(facts: Iterable[dict], notices: Iterable[Notice | dict] = ()) -> Pro
             continue
         if f.get("doc") and f["doc"] not in given:
             given.add(f["doc"])
-            b.p.without_notice.append(f["doc"])
+            b.projection.without_notice.append(f["doc"])
         PROJECTORS[kind](b, f)
-    return b.p
+    return b.projection
