@@ -18,7 +18,7 @@ import re
 from .assignees import all_assignees, split_assignees
 from .context import NoticeContext
 from .deadlines import parse_due_cell, text_deadline
-from .lexicon import load_lexicon
+from .lexicon import data_lines, load_lexicon
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
 from .task_common import _task
@@ -193,7 +193,8 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     return out
 
 
-_GROUP_OFFICE = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().group_suffixes)) + ")(?:办公室|办)$")
+_GROUP_OFFICE = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().group_suffixes)) + ")(?:"
+                           + "|".join(map(re.escape, data_lines("group_office_words.txt"))) + ")$")
 
 
 def _full_group_offices(tasks: list):

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import data_lines
+
 __all__ = [
     "DOCNO_RE",
     "DOC_TYPES",
@@ -38,8 +40,7 @@ DOCNO_RE = re.compile(
     rf"(?P<org>[{_CJK}]{{1,12}}?)\s*[〔\[(（【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])）】]\s*第?\s*(?P<num>\d{{1,5}})\s*[号號]"
 )
 # What a notice's title ends with (通知, 意见, 决定 …).
-DOC_TYPES = ("通知", "意见", "决定", "办法", "方案", "批复", "通报", "函", "公告", "规定", "报告", "通告", "决议",
-             "命令", "纪要", "请示", "规划", "计划", "细则", "要点")
+DOC_TYPES = tuple(data_lines("doc_types.txt"))
 _DOC_TYPE_END = "(?:" + "|".join(DOC_TYPES) + ")"
 
 
