@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .context import NoticeContext, specific_group
 from .lexicon import data_lines, load_lexicon
@@ -19,7 +21,10 @@ __all__ = ["member_unit_like", "post_facts", "membership", "strip_leader", "LEAD
            "heading_above", "named_groups", "full_name", "in_citation", "restore_prefix"]
 
 
-def post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
+def post_facts(ctx: NoticeContext, person: str, posts: Iterable[tuple[str, str, str | None]], ev: dict[str, Any],
+               start: str | None = None, end: str | None = None, former: bool = False) -> list[dict[str, Any]]:
+    """Post facts of ``person`` holding each (unit, title, note) of ``posts``, quoted by ``ev``;
+    with a term (``start``/``end``) or else the notice's date as ``as_of``."""
     out = []
     for unit, title, note in posts:
         if unit.startswith("各"):
@@ -27,7 +32,7 @@ def post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end
             continue  # 各乡镇(街道)党委书记: one of many, which is not said
         if unit in _TOWN_GOVS:
             unit = _town_government(ctx, unit)
-        f = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
+        f: dict[str, Any] = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
         if start or end:
             if start:
                 f["start"] = start
@@ -58,7 +63,9 @@ def _town_government(ctx: NoticeContext, unit: str) -> str:
     return unit
 
 
-def membership(ctx, group, member, member_type, role, ev):
+def membership(ctx: NoticeContext, group: str, member: str, member_type: str, role: str,
+               ev: dict[str, Any]) -> dict[str, Any]:
+    """The membership fact of ``member`` (a person or a unit) in ``group`` with ``role``."""
     return {"kind": "membership", "doc": ctx.doc, "group": group, "member": member,
             "member_type": member_type, "role": role, "evidence": ev}
 
@@ -95,7 +102,8 @@ def _set_up_at(ctx: NoticeContext, p: int) -> bool:
     return bool(re.search(r"成立|建立|组建|设立|调整", ctx.work[max(0, p - 30):p]))
 
 
-def group_for(ctx: NoticeContext, pos: int, list_groups=(), since: int | None = None) -> str | None:
+def group_for(ctx: NoticeContext, pos: int, list_groups: Sequence[tuple[int, str]] = (),
+              since: int | None = None) -> str | None:
     """The group a list or clause at ``pos`` belongs to: one named just before it, else (a list,
     ``since`` the end of the list before it) the last group set up since then, else the group of
     the member list above it (``list_groups``: (start, group)), else the notice's; the title's
