@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .context import NoticeContext
-from .lexicon import load_lexicon
+from .lexicon import data_lines, load_lexicon
 from .member_facts import LEADER_WORDS as _LEADER_WORDS
 from .member_facts import group_for as _group_for
 from .member_facts import full_name, named_groups, restore_prefix
@@ -59,7 +59,7 @@ ROLE_MARKER_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s。;,.、)]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
     r"(?P<role>" + _SPACED_ROLES + r")[ ]*(?:\((?P<rq>常务|执行|第一|兼|兼任)\)[ ]*)?" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
-_OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
+_OFFICE_ROLES = frozenset(data_lines("office_roles.txt"))
 # A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
 # rest of the line reads as an entry.
 _BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")

@@ -11,11 +11,13 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .context import NoticeContext, specific_group
-from .lexicon import data_lines, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_groups import body_group, heading_group, title_group
 from .mentions import CJK, is_unit_like
 
 _LEX = load_lexicon()
+_SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
+_FORMS_OR_SETS_UP = alternation(data_words("group_verbs.tsv", "form", "set_up"))  # 组成, 成立 …
 
 __all__ = ["member_unit_like", "post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for",
            "heading_above", "named_groups", "full_name", "in_citation", "restore_prefix"]
@@ -99,7 +101,7 @@ def named_groups(ctx: NoticeContext) -> list[tuple[str, int]]:
 
 
 def _set_up_at(ctx: NoticeContext, p: int) -> bool:
-    return bool(re.search(r"成立|建立|组建|设立|调整", ctx.work[max(0, p - 30):p]))
+    return bool(re.search(_SETS_UP_OR_ADJUSTS, ctx.work[max(0, p - 30):p]))
 
 
 def group_for(ctx: NoticeContext, pos: int, list_groups: Sequence[tuple[int, str]] = (),
@@ -134,7 +136,7 @@ def full_name(work: str, g: str) -> str:
         return g
     m = re.search(rf"(?P<full>[^\s,。;:、()《》]{{2,60}})\((?:以下)?简称[“\"]?{re.escape(g)}[”\"]?\)", work)
     if m and m.group("full") != g:
-        full = re.sub(r"^.*(?:组成|成立|组建|设立|建立)", "", m.group("full"))
+        full = re.sub(f"^.*{_FORMS_OR_SETS_UP}", "", m.group("full"))
         if full.endswith(tuple(_LEX.group_suffixes)) and len(full) > len(g):
             return full
     return g

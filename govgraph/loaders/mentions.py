@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import data_rows, load_lexicon
+from .lexicon import alternation, data_rows, data_words, load_lexicon
 
 __all__ = [
     "CJK",
@@ -43,16 +43,11 @@ _TITLE2_END = re.compile("(?:" + "|".join(re.escape(t) for t in _LEX.titles if l
 _UNIT_END = re.compile("(?:" + "|".join(map(re.escape, _LEX.unit_suffixes)) + ")$")
 
 
-def _words(name: str, kind: str) -> tuple[str, ...]:
-    """The items of one kind in a ``kind<TAB>item`` data file, in file order."""
-    return tuple(r[1] for r in data_rows(name) if r[0] == kind)
-
-
 # Words and characters that are never (part of) a person's name (data/not_person_names.tsv).
-_NOT_NAMES = frozenset(_words("not_person_names.tsv", "word"))
-_NOT_NAME_CHARS = frozenset(_words("not_person_names.tsv", "char"))
+_NOT_NAMES = frozenset(data_words("not_person_names.tsv", "word"))
+_NOT_NAME_CHARS = frozenset(data_words("not_person_names.tsv", "char"))
 # In a name set apart by layout (a list entry before its post), these still end the name.
-_NOT_NAME_CHARS_DELIMITED = frozenset(_words("not_person_names.tsv", "char_delimited"))
+_NOT_NAME_CHARS_DELIMITED = frozenset(data_words("not_person_names.tsv", "char_delimited"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -176,20 +171,20 @@ def strip_unit_qualifiers(s: str) -> str:
 
 
 def _alt(kind: str) -> str:
-    """A regex alternation of the words of one kind in data/unit_words.tsv, in file order."""
-    return "|".join(map(re.escape, _words("unit_words.tsv", kind)))
+    """A regex group of the words of one kind in data/unit_words.tsv, in file order."""
+    return alternation(data_words("unit_words.tsv", kind))
 
 
-_VERBISH = re.compile(f"({_alt('verb')})")
+_VERBISH = re.compile(_alt("verb"))
 
 
 # A unit named for its work ends in the verb and an office word: 区委组织部, 重点项目推进办, 就业指导中心,
 # 市规划资源局用途实施处.
-_WORK_UNIT = re.compile(f"(?:{_alt('work_verb')})(?:{_alt('work_office')})$")
+_WORK_UNIT = re.compile(f"{_alt('work_verb')}{_alt('work_office')}$")
 
-_VERB_PREFIX = re.compile(f"^(?:{_alt('prefix')})")
-_NOT_UNIT_START = _words("unit_words.tsv", "start")
-_ALONE_UNITS = frozenset(_words("unit_words.tsv", "alone"))
+_VERB_PREFIX = re.compile(f"^{_alt('prefix')}")
+_NOT_UNIT_START = data_words("unit_words.tsv", "start")
+_ALONE_UNITS = frozenset(data_words("unit_words.tsv", "alone"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -235,7 +230,7 @@ def _split_unit_list(s: str) -> tuple:
     return tuple(items)
 
 
-_STRONG_END = _words("unit_words.tsv", "strong_end")
+_STRONG_END = data_words("unit_words.tsv", "strong_end")
 
 
 def _two_units(left: str, right: str) -> bool:
