@@ -7,7 +7,8 @@
   blocks there are the current ones;
 - every canned question of the catalogue is described in ``docs/queries.md``;
 - ``docs/index.md`` links every page under ``docs/``, and its links resolve;
-- ``docs/notebooks.md`` names every notebook.
+- ``docs/notebooks.md`` names every notebook;
+- every vocabulary file in ``govgraph/loaders/data/`` says what it is and is read.
 
 ``docs/cli.md`` is partly generated: the blocks between ``<!-- [[[help CMD]]] -->``
 (or ``<!-- [[[run CMD]]] -->``) and ``<!-- [[[end]]] -->`` are rewritten by::
@@ -209,6 +210,18 @@ def test_notebooks_doc_names_every_notebook():
     md = _read(DOCS / "notebooks.md")
     missing = [p.name for p in sorted((ROOT / "notebooks").glob("[0-9]*.py")) if p.name not in md]
     assert not missing, f"docs/notebooks.md does not name {', '.join(missing)}"
+
+
+DATA = ROOT / "govgraph" / "loaders" / "data"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir() if p.is_file()))
+def test_data_file_says_what_it_is_and_is_read(name):
+    """Every vocabulary file opens with a comment saying what it is, and some module reads it."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert text.startswith("#"), f"govgraph/loaders/data/{name}: begin with a # comment saying what the file is"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "govgraph").rglob("*.py"))
+    assert f'"{name}"' in code, f"govgraph/loaders/data/{name} is read by no module (dead vocabulary?)"
 
 
 # ---------------------------------------------------------------- regenerating docs/cli.md

@@ -336,7 +336,11 @@ def _before_signature(work: str, a: int, b: int) -> int:
 
 
 def _unit_name_title(piece: str) -> tuple[str, list[tuple[str, str, str | None]]] | None:
-    """A table row ``区发改局  张三  局长`` (unit, name, title): (name, posts), or None."""
+    """A table row ``区发改局  张三  局长`` (unit, name, title): (name, posts), or None.
+
+    >>> _unit_name_title("区发改局  张三  局长")
+    ('张三', [('区发改局', '局长', None)])
+    """
     toks = piece.split()
     if len(toks) not in (3, 4) or not is_unit_like(toks[0]) or title_suffix(toks[-1]) != toks[-1]:
         return None

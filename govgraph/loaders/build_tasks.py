@@ -67,6 +67,11 @@ def _read_bracket(body: str, year: int | None = None) -> _Assignment | None:
 
     Labelled (``牵头单位:A;责任单位:B``) or worded: ``A负责``, ``A牵头,B参与``,
     ``A、B按职责分工负责``, ``A会同B负责`` (both responsible).
+
+    >>> _read_bracket("牵头单位:区发改委;责任单位:区统计局、区财政局")
+    (['区发改委'], ['区统计局', '区财政局'], None, None)
+    >>> _read_bracket("区发改委、区财政局按职责分工负责"), _read_bracket("加强管理")
+    (([], ['区发改委', '区财政局'], None, None), None)
     """
     body = body.strip()
     if re.match(rf"(?:{_LABEL_RE})\s*:", body):
