@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .context import NoticeContext
-from .lexicon import data_lines, load_lexicon
+from .lexicon import alternation, data_lines, load_lexicon
 from .member_facts import LEADER_WORDS as _LEADER_WORDS
 from .member_facts import group_for as _group_for
 from .member_facts import full_name, named_groups, restore_prefix
@@ -360,7 +360,8 @@ def _cut_title(tok: str) -> bool:
 
 
 # A short note after a name, before its post (``张三(兼) 区财政局局长``): blanked.
-_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\((?:兼|女|男|挂职|常务|主持工作|兼任)\)(?=\s)")
+_NOTES = alternation(data_lines("name_notes.txt"))
+_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\({_NOTES}\)(?=\s)")
 # 同志 after a name, before its post (``张三同志 县长``, ``王五同志,县财政局局长``): blanked.
 _NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?=[\s,]|$)")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..notice import Notice
-from .lexicon import alternation, data_words, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .mentions import CJK, is_unit_like
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
@@ -15,6 +15,7 @@ from .structure import Outline, attachment_start, find_tables
 __all__ = ["NoticeContext", "specific_group"]
 
 _LEX = load_lexicon()
+_GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
 _SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
 
 
@@ -27,7 +28,7 @@ def specific_group(g: str) -> bool:
     for suf in _LEX.group_suffixes:
         if g.endswith(suf):
             head = g[: -len(suf)]
-            return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
+            return len(head) >= 2 and head not in _GENERIC_HEADS
     return False
 
 
