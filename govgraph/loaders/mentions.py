@@ -73,10 +73,12 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
     return not (set(rest) & (_NOT_NAME_CHARS_DELIMITED if delimited else _NOT_NAME_CHARS))
 
 
-# Heads of government: the level of a local head's title, or a national title -> the government.
-_LEADER_GOVERNMENT = {r[0]: r[1] for r in data_rows("leader_governments.tsv")}
-# The levels of local government (区, 市, 县 …), one character each.
-GOVERNMENT_LEVELS = tuple(k for k in _LEADER_GOVERNMENT if len(k) == 1)
+# The levels of local government (区, 市, 县 …) and their governments (区 -> 区人民政府).
+_LEVEL_GOVERNMENT = {r[0]: r[1] for r in data_rows("government_levels.tsv")}
+GOVERNMENT_LEVELS = tuple(_LEVEL_GOVERNMENT)
+_STATE_COUNCIL = "国务院"
+# The central government's leaders (总理, 副总理, 国务委员), among the titles whose unit goes without saying.
+_STATE_COUNCIL_TITLES = frozenset(r[0] for r in data_rows("leader_units.tsv") if r[1] == _STATE_COUNCIL)
 _LEADER_TITLE = re.compile(rf"(?:代理|代|常务)?(?:副)?([{''.join(GOVERNMENT_LEVELS)}])长(?:助理)?")
 
 
@@ -87,10 +89,10 @@ def leader_government(title: str) -> str | None:
     >>> leader_government("代理省长"), leader_government("国务委员")
     ('省人民政府', '国务院')
     """
-    if len(title) > 1 and title in _LEADER_GOVERNMENT:
-        return _LEADER_GOVERNMENT[title]
+    if title in _STATE_COUNCIL_TITLES:
+        return _STATE_COUNCIL
     m = _LEADER_TITLE.fullmatch(title)
-    return _LEADER_GOVERNMENT[m.group(1)] if m else None
+    return _LEVEL_GOVERNMENT[m.group(1)] if m else None
 
 
 # A place written before a leader's title: 浦东新区副区长, 崇明区区长 (the post is in its government).
