@@ -7,7 +7,8 @@
   blocks there are the current ones;
 - every canned question of the catalogue is described in ``docs/queries.md``;
 - ``docs/index.md`` links every page under ``docs/``, and its links resolve;
-- ``docs/notebooks.md`` names every notebook.
+- ``docs/notebooks.md`` names every notebook;
+- every vocabulary file in ``govgraph/loaders/data/`` says what it is and is read.
 
 ``docs/cli.md`` is partly generated: the blocks between ``<!-- [[[help CMD]]] -->``
 (or ``<!-- [[[run CMD]]] -->``) and ``<!-- [[[end]]] -->`` are rewritten by::
@@ -17,6 +18,9 @@
 
 Example runs execute in a temporary folder holding ``data/`` (a link to the
 repository's sample corpus), so paths and outputs read as on a checkout.
+``test_run_examples_current`` runs them again the same way and fails with a diff
+when one prints something else (durations and rates masked, the folder shown as
+``<tmp>``).
 """
 
 from __future__ import annotations
@@ -208,6 +212,18 @@ def test_notebooks_doc_names_every_notebook():
     assert not missing, f"docs/notebooks.md does not name {', '.join(missing)}"
 
 
+DATA = ROOT / "govgraph" / "loaders" / "data"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.iterdir() if p.is_file()))
+def test_data_file_says_what_it_is_and_is_read(name):
+    """Every vocabulary file opens with a comment saying what it is, and some module reads it."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert text.startswith("#"), f"govgraph/loaders/data/{name}: begin with a # comment saying what the file is"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "govgraph").rglob("*.py"))
+    assert f'"{name}"' in code, f"govgraph/loaders/data/{name} is read by no module (dead vocabulary?)"
+
+
 # ---------------------------------------------------------------- regenerating docs/cli.md
 
 def _fence(lang: str, body: str) -> str:
@@ -222,15 +238,53 @@ def _run(cmd: str, cwd: Path, env: dict) -> str:
     return f"$ {cmd}\n{out}{tail}".rstrip()
 
 
-def update(runs: bool = True) -> int:
-    """Rewrite the generated blocks of docs/cli.md; returns how many changed."""
-    md = CLI_MD.read_text(encoding="utf-8")
+def run_examples(md: str):
+    """Yield (command, recorded block, block as run now) for every ``[[[run]]]`` example
+    of ``md``, in order, all in one fresh temporary folder holding ``data/`` (a link to
+    the repository's), so later examples see the store and files earlier ones made."""
     work = Path(tempfile.mkdtemp(prefix="govgraph-clidoc-"))
     (work / "data").symlink_to(ROOT / "data", target_is_directory=True)
     venv_bin = Path(sys.executable).parent
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVGRAPH_", "NEO4J_"))}
     env.update(PATH=f"{venv_bin}{os.pathsep}{env.get('PATH', '')}", COLUMNS=str(HELP_WIDTH), TYPER_USE_RICH="0",
                NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    # this tree's govgraph, whichever checkout the venv's ``govgraph`` script was installed from
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p])
+    try:
+        for m in BLOCK.finditer(md):
+            if m.group(2) == "run":
+                yield m.group(3), m.group(4), _fence("console", _run(m.group(3), work, env)).replace(str(work), "<tmp>")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# What may differ between a recorded example and a new run: durations and rates.
+_VARYING = re.compile(r"\b\d+(?:\.\d+)?\s?(?:ms|s|µs|seconds?|notices/s|/s)\b")
+
+
+def normalise(block: str) -> str:
+    """An example's output with what varies from run to run (durations, rates) masked."""
+    return _VARYING.sub("<time>", block)
+
+
+@pytest.mark.slow
+def test_run_examples_current():
+    """Every ``[[[run CMD]]]`` example of docs/cli.md prints what the page says it prints."""
+    import difflib
+
+    stale = []
+    for cmd, recorded, now in run_examples(_read(CLI_MD)):
+        if normalise(recorded) != normalise(now):
+            diff = difflib.unified_diff(recorded.splitlines(), now.splitlines(), "docs/cli.md", "now", lineterm="", n=1)
+            stale.append(f"--- `{cmd}`:\n" + "\n".join(diff))
+    assert not stale, (f"docs/cli.md: {len(stale)} example(s) print something else now "
+                       "(if the change is meant, run .venv/bin/python tests/test_docs.py):\n\n" + "\n\n".join(stale))
+
+
+def update(runs: bool = True) -> int:
+    """Rewrite the generated blocks of docs/cli.md; returns how many changed."""
+    md = CLI_MD.read_text(encoding="utf-8")
+    runs_now = iter(run_examples(md) if runs else ())
     changed = 0
 
     def repl(m):
@@ -239,16 +293,13 @@ def update(runs: bool = True) -> int:
         if kind == "help":
             body = _fence("text", help_text(cmd))
         elif runs:
-            body = _fence("console", _run(cmd, work, env))
+            body = next(runs_now)[2]
         else:
             return m.group(0)
         changed += body != m.group(4)
         return m.group(1) + body + m.group(5)
 
-    try:
-        new = BLOCK.sub(repl, md)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    new = BLOCK.sub(repl, md)
     CLI_MD.write_text(new, encoding="utf-8")
     return changed
 

@@ -20,9 +20,11 @@ title's group, the body's (member_groups, member_facts). Entries: member_entries
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from .context import NoticeContext
-from .lexicon import load_lexicon
+from .lexicon import alternation, data_lines, load_lexicon
 from .member_facts import LEADER_WORDS as _LEADER_WORDS
 from .member_facts import group_for as _group_for
 from .member_facts import full_name, named_groups, restore_prefix
@@ -57,7 +59,7 @@ ROLE_MARKER_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s。;,.、)]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
     r"(?P<role>" + _SPACED_ROLES + r")[ ]*(?:\((?P<rq>常务|执行|第一|兼|兼任)\)[ ]*)?" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
-_OFFICE_ROLES = ("主任", "副主任", "常务副主任", "成员")
+_OFFICE_ROLES = frozenset(data_lines("office_roles.txt"))
 # A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
 # rest of the line reads as an entry.
 _BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")
@@ -96,7 +98,7 @@ def _cells_as_spaces(work: str) -> str:
     return work.replace("|", " ").replace("｜", " ")
 
 
-def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
+def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[int, str]]:
     """Role-marker lists; returns where each list starts and its group."""
     work = _cells_as_spaces(ctx.work)
     list_groups = []
@@ -112,7 +114,8 @@ def _role_lists(ctx: NoticeContext, facts: list) -> list[tuple[int, str]]:
             markers.append(m)
     markers.sort(key=lambda m: m.start())
     in_office = False
-    last_run_end, run_since = 0, {}  # where the list before a run of labels ended
+    last_run_end = 0
+    run_since: dict[int, int] = {}  # where the list before a run of labels ended
     names = named_groups(ctx)
     for i, m in enumerate(markers):
         if "cut" in m.re.groupindex:
@@ -182,11 +185,11 @@ def _bare_names(text: str) -> bool:
     return bool(names) and not any(q and split_posts(q) for *_, q in names)
 
 
-def _role_of(m) -> str | None:
+def _role_of(m: re.Match[str]) -> str | None:
     return None if "cut" in m.re.groupindex else re.sub(r"\s+", "", m.group("role"))
 
 
-def _complete_cut(work, markers, i, names) -> str | None:
+def _complete_cut(work: str, markers: list[re.Match[str]], i: int, names: Sequence[tuple[str, int]]) -> str | None:
     """The role a label that lost its first characters stands for, from the labels of its run:
     before a 副X label it is X (``  长:`` then ``副组长:`` -> 组长); after another label it may be
     成员 (``  员:``). None unless exactly one role fits."""
@@ -207,7 +210,7 @@ def _complete_cut(work, markers, i, names) -> str | None:
     return fit.pop() if len(fit) == 1 else None
 
 
-def _entry_parts(piece: str):
+def _entry_parts(piece: str) -> Iterator[re.Match[str] | _Shifted]:
     """Parts of a piece: between ``;``, and between ``、`` when each part is an entry of its own
     (``李四 副市长、王五 副市长``; not ``张三 区委常委、区政府常务副区长``)."""
     for pm in re.finditer(r"[^;]+", piece):
@@ -229,13 +232,13 @@ _BRACKET_ENTRY = re.compile(rf"[{CJK}·]{{2,4}}?(?:同志)?\([^()]+\)")
 class _Shifted:
     """A sub-match seen from the piece it was found in."""
 
-    def __init__(self, m, base):
+    def __init__(self, m: re.Match[str], base: int) -> None:
         self._m, self._base = m, base
 
-    def start(self):
+    def start(self) -> int:
         return self._base + self._m.start()
 
-    def group(self):
+    def group(self) -> str:
         return self._m.group()
 
 
@@ -251,7 +254,7 @@ def _specific_group(g: str) -> bool:
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、.](?!\d)|附件)")
 
 
-def _list_lines(work: str, a: int, b: int):
+def _list_lines(work: str, a: int, b: int) -> list[tuple[int, str]]:
     """The parts of ``work[a:b]`` (after a role marker) that hold list entries, as (start, text).
 
     The marker's own line runs to its full stop; a comma there ends the list unless what
@@ -263,7 +266,7 @@ def _list_lines(work: str, a: int, b: int):
     nl = seg.find("\n")
     first = seg if nl == -1 else seg[:nl]
     stop = first.find("。")
-    out = []
+    out: list[tuple[int, str]] = []
     line = first[:stop] if stop != -1 else first
     parts = list(re.finditer(r"[^,;]+", line))
     for k, pm in enumerate(parts):
@@ -305,7 +308,7 @@ def _name_comma_post(s: str) -> bool:
 
 def _join_name_and_post_lines(work: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A name on one line and its post on the next (cells copied one a line) make one entry."""
-    out = []
+    out: list[tuple[int, str]] = []
     for start, text in lines:
         if out and split_posts(text.strip()) and not names_only(text):
             p0, prev = out[-1]
@@ -332,8 +335,12 @@ def _before_signature(work: str, a: int, b: int) -> int:
     return b
 
 
-def _unit_name_title(piece: str):
-    """A table row ``区发改局  张三  局长`` (unit, name, title): (name, posts), or None."""
+def _unit_name_title(piece: str) -> tuple[str, list[tuple[str, str, str | None]]] | None:
+    """A table row ``区发改局  张三  局长`` (unit, name, title): (name, posts), or None.
+
+    >>> _unit_name_title("区发改局  张三  局长")
+    ('张三', [('区发改局', '局长', None)])
+    """
     toks = piece.split()
     if len(toks) not in (3, 4) or not is_unit_like(toks[0]) or title_suffix(toks[-1]) != toks[-1]:
         return None
@@ -353,20 +360,22 @@ def _cut_title(tok: str) -> bool:
 
 
 # A short note after a name, before its post (``张三(兼) 区财政局局长``): blanked.
-_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\((?:兼|女|男|挂职|常务|主持工作|兼任)\)(?=\s)")
+_NOTES = alternation(data_lines("name_notes.txt"))
+_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\({_NOTES}\)(?=\s)")
 # 同志 after a name, before its post (``张三同志 县长``, ``王五同志,县财政局局长``): blanked.
 _NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?=[\s,]|$)")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
 
-def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
+def _list_piece(ctx: NoticeContext, facts: list[dict[str, Any]], group: str, role: str | None, base: int, piece: str,
+                among_persons: bool = False) -> None:
     """Entries of one piece of a member list (between ; or line breaks)."""
     pending: list[tuple[str, int, int]] = []  # name fragments
     post_first: tuple | None = None  # "副区长 张三": a post waiting for its holder
     post_order = [False]  # this piece writes the post before the name
 
-    def add_person(name, posts, a, b):
+    def add_person(name: str, posts: list[tuple[str, str, str | None]], a: int, b: int) -> None:
         ev = ctx.evidence(a, b)
         if role:
             facts.append(_membership(ctx, group, name, "person", role, ev))
@@ -396,6 +405,7 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
     if units and (role in ("成员", "成员单位") or _LEADER_WORDS.search(piece.strip())):
         ev = ctx.evidence(base, base + len(piece))
         for u in units:
+            assert role  # units are read only under a role
             facts.append(_membership(ctx, group, restore_prefix(ctx.work, u), "unit", role, ev))
         return
     names = names_only(piece) if role else None
@@ -460,6 +470,7 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
             items = [_strip_leader(u) for u in split_unit_list(tok)]
             if items and all(is_unit_like(u) for u in items):
                 for u in items if role else ():
+                    assert role
                     facts.append(_membership(ctx, group, _strip_leader(u), "unit", role, ctx.evidence(a, b)))
                 continue
             parts = tok.split("、")
@@ -496,7 +507,8 @@ def _list_piece(ctx, facts, group, role, base, piece, among_persons=False):
             ctx.warn(f"{name} ({role}) is listed without a post")
 
 
-def _is_list_marker_run(work, m1, m2, names=()) -> bool:
+def _is_list_marker_run(work: str, m1: re.Match[str], m2: re.Match[str],
+                        names: Sequence[tuple[str, int]] = ()) -> bool:
     """Two role markers of one list: no sentence ends between them (a line may end in 。) and no
     group is named between them (``…成员:A、B 同时成立X指挥部: 总指挥:…``)."""
     between = work[m1.end():m2.start()]
@@ -505,7 +517,7 @@ def _is_list_marker_run(work, m1, m2, names=()) -> bool:
         not any(heading_group(ln) for ln in between.split("\n")[1:])  # 二、县X督导组
 
 
-def _offices(ctx: NoticeContext, facts: list, list_groups=()):
+def _offices(ctx: NoticeContext, facts: list[dict[str, Any]], list_groups: Sequence[tuple[int, str]] = ()) -> None:
     """``领导小组下设办公室,(办公室设)在区水务局(办公)``: the unit that hosts a group's office."""
     work = ctx.work
     for km in re.finditer(r"下设办公室|办公室设在|办公室设于", work):
@@ -523,7 +535,7 @@ _ROLE_LAST_ROW = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[ \t]+)?(?P<entry>\S[^\n]*?)[
                             + "|".join(map(re.escape, _LEX.roles)) + r")[ \t]*$")
 
 
-def _role_last_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
+def _role_last_rows(ctx: NoticeContext, facts: list[dict[str, Any]], list_groups: list[tuple[int, str]]) -> None:
     """Table rows with the role in the last column (``| 1 | 张三 | 区长 | 组长 |``): read where
     the notice has at least two such rows and they hold no role label already read."""
     work = _cells_as_spaces(ctx.work)
@@ -543,7 +555,7 @@ _ROLE_MIDDLE_ROW = re.compile(r"(?m)^[ \t]*(?:\d{1,3}[ \t]+)?(?P<name>[^\s\d][^\
                               + "|".join(map(re.escape, _LEX.roles)) + r")[ \t]+(?P<post>\S[^\n]*?)[ \t]*$")
 
 
-def _role_middle_rows(ctx: NoticeContext, facts: list, list_groups: list) -> None:
+def _role_middle_rows(ctx: NoticeContext, facts: list[dict[str, Any]], list_groups: list[tuple[int, str]]) -> None:
     """Table rows name, role, post (``| 张三 | 组长 | 县长 |``): read where the notice has at
     least two such rows and they hold no role label already read."""
     work = _cells_as_spaces(ctx.work)
@@ -556,7 +568,8 @@ def _role_middle_rows(ctx: NoticeContext, facts: list, list_groups: list) -> Non
     _table_rows(ctx, facts, list_groups, rows, "name", "post")
 
 
-def _table_rows(ctx: NoticeContext, facts: list, list_groups: list, rows: list, first: str, last: str) -> None:
+def _table_rows(ctx: NoticeContext, facts: list[dict[str, Any]], list_groups: list[tuple[int, str]],
+               rows: list[tuple[re.Match[str], str, list[tuple[str, str, str | None]]]], first: str, last: str) -> None:
     """Facts of member table rows (match, name, posts), quoted from group ``first`` to ``last``;
     none where there are fewer than two rows or they overlap a role list already read."""
     if len(rows) < 2 or any(lpos <= rows[-1][0].end() and rows[0][0].start() <= lpos for lpos, _ in list_groups):
@@ -571,8 +584,10 @@ def _table_rows(ctx: NoticeContext, facts: list, list_groups: list, rows: list, 
         facts.extend(_post_facts(ctx, name, posts, ev))
 
 
-def build_members(ctx: NoticeContext) -> list[dict]:
-    facts: list[dict] = []
+def build_members(ctx: NoticeContext) -> list[dict[str, Any]]:
+    """Group, membership and post facts of a notice: member lists, member tables, prose, offices,
+    and every group the notice names."""
+    facts: list[dict[str, Any]] = []
     list_groups = _role_lists(ctx, facts)
     _role_last_rows(ctx, facts, list_groups)
     _role_middle_rows(ctx, facts, list_groups)

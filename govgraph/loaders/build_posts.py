@@ -10,6 +10,8 @@ Member-list posts are built with the lists (``build_members``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import Any
 
 from .appointments import build_appointments
 from .build_members import _post_facts
@@ -22,7 +24,7 @@ _YM = r"((?:19|20)\d{2})\s*(?:[.年/\-])\s*(\d{1,2})\s*月?"
 _TERM = re.compile(rf"[(]\s*(?:任期\s*:?\s*)?{_YM}\s*(?:[-—~至到]|－)\s*(?:{_YM}|至今|今)\s*[)]")
 
 
-def parse_term(s: str):
+def parse_term(s: str) -> tuple[str, str | None] | None:
     """``(2015.8-2017.3)`` -> (``2015-08``, ``2017-03``).
 
     >>> parse_term("(2015.8-2017.3)")
@@ -46,7 +48,7 @@ _TERM_ENTRY = re.compile(
 )
 
 
-def _split_name_tail(body: str):
+def _split_name_tail(body: str) -> tuple[str, list[tuple[str, str, str | None, bool]]] | None:
     """Split ``…主任罗双兰`` into posts and name (the name is 2-4 characters at the end)."""
     for k in (3, 2, 4):
         if len(body) <= k:
@@ -59,9 +61,9 @@ def _split_name_tail(body: str):
     return None
 
 
-def _posts_with_former(pre: str):
+def _posts_with_former(pre: str) -> list[tuple[str, str, str | None, bool]]:
     """Posts of ``原A主任、B主任``; 原 marks the post it stands before as former."""
-    out = []
+    out: list[tuple[str, str, str | None, bool]] = []
     for part in re.split(r"、", pre):
         former = part.startswith("原")
         if former:
@@ -79,7 +81,7 @@ def _posts_with_former(pre: str):
     return out
 
 
-def _term_matches(work: str):
+def _term_matches(work: str) -> Iterator[re.Match[str]]:
     """_TERM_ENTRY matches, looked for only around each 任期 (a long lazy regex over a whole notice is slow)."""
     last_end = 0
     for k in re.finditer(r"任期|任职期间", work):
@@ -90,7 +92,8 @@ def _term_matches(work: str):
             yield m
 
 
-def _terms(ctx: NoticeContext, facts: list):
+def _terms(ctx: NoticeContext, facts: list[dict[str, Any]]) -> None:
+    """Post facts with a term (``…主任罗双兰任期经济责任审计(2015.8-2017.3)``), added to ``facts``."""
     work = ctx.work
     for m in _term_matches(work):
         term_text = m.group("term") or m.group("term2")
@@ -119,8 +122,9 @@ def _terms(ctx: NoticeContext, facts: list):
             facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
 
 
-def build_posts(ctx: NoticeContext) -> list[dict]:
-    facts: list[dict] = []
+def build_posts(ctx: NoticeContext) -> list[dict[str, Any]]:
+    """Post facts of a notice: terms, appointments and removals (member-list posts come with the lists)."""
+    facts: list[dict[str, Any]] = []
     _terms(ctx, facts)
     termed = {(f["person"], f["unit"], f["title"]) for f in facts}
     # a post with a stated term is that term's fact (区财政局原局长张三任期…: no second, termless one)

@@ -14,11 +14,12 @@ The vocabulary (labels, columns, verbs, collectives) is data: task_lexicon.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .assignees import all_assignees, split_assignees
 from .context import NoticeContext
 from .deadlines import parse_due_cell, text_deadline
-from .lexicon import load_lexicon
+from .lexicon import data_lines, load_lexicon
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
 from .task_common import _task
@@ -29,6 +30,8 @@ __all__ = ["build_tasks"]
 
 
 _TLX = task_lexicon()
+# (lead units, responsible units, due date, due as written) of one assignment
+_Assignment = tuple[list[str], list[str], str | None, str | None]
 _LEAD_LABELS = _TLX.labels_of("lead")
 _RESP_LABELS = _TLX.labels_of("responsible")
 _LABEL_RE = "|".join(map(re.escape, sorted(_LEAD_LABELS + _RESP_LABELS, key=len, reverse=True)))
@@ -43,9 +46,11 @@ _WITH = "|".join(map(re.escape, [w for w, r in _TLX.assign_words.items() if r ==
 _ANY_LABEL_RE = "|".join(map(re.escape, sorted(_TLX.labels, key=len, reverse=True)))
 
 
-def _parse_assignment(body: str, year=None):
+def _parse_assignment(body: str, year: int | None = None) -> _Assignment:
     """(lead, responsible, due, due text) of ``牵头单位:A;责任单位:B、C;完成时限:…`` (适用范围 is no assignee)."""
-    lead, resp, due, due_text = [], [], None, None
+    lead: list[str] = []
+    resp: list[str] = []
+    due, due_text = None, None
     for part in re.split(rf"[;,]\s*(?=(?:{_ANY_LABEL_RE})\s*:)", body):
         label, _, units = part.partition(":")
         role = _TLX.labels.get(label.strip())
@@ -57,16 +62,22 @@ def _parse_assignment(body: str, year=None):
     return lead, resp, due, due_text
 
 
-def _read_bracket(body: str, year=None):
+def _read_bracket(body: str, year: int | None = None) -> _Assignment | None:
     """(lead, responsible, due, due text) of an assignment bracket, or None.
 
     Labelled (``牵头单位:A;责任单位:B``) or worded: ``A负责``, ``A牵头,B参与``,
     ``A、B按职责分工负责``, ``A会同B负责`` (both responsible).
+
+    >>> _read_bracket("牵头单位:区发改委;责任单位:区统计局、区财政局")
+    (['区发改委'], ['区统计局', '区财政局'], None, None)
+    >>> _read_bracket("区发改委、区财政局按职责分工负责"), _read_bracket("加强管理")
+    (([], ['区发改委', '区财政局'], None, None), None)
     """
     body = body.strip()
     if re.match(rf"(?:{_LABEL_RE})\s*:", body):
         return _parse_assignment(body, year)
-    lead, resp = [], []
+    lead: list[str] = []
+    resp: list[str] = []
     for part in re.split(r"[,;]", body):
         m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{_ASSIGN_END})", part.strip())
         if not m:
@@ -80,9 +91,10 @@ def _read_bracket(body: str, year=None):
     return lead, resp, None, None
 
 
-def _parentheticals(ctx: NoticeContext, out: list, covered: list):
+def _parentheticals(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
+    """Tasks assigned in a bracket after the measure, added to ``out``; their spans to ``covered``."""
     work = ctx.work
-    ends = []  # where earlier assignment brackets end
+    ends: list[int] = []  # where earlier assignment brackets end
     for m in _BRACKET.finditer(work):
         body = m.group("body") or m.group("sq")
         got = _read_bracket(body, ctx.year)
@@ -115,7 +127,7 @@ _LABEL_LINE = re.compile(
     rf"(?:^|(?<=[\s。;]))(?P<label>{_LABEL_RE}|{'|'.join(_DUE_LABELS)})\s*:\s*(?P<val>(?:[^\s;。()]|\([^()\s]{{1,12}}\))+)")
 
 
-def _label_lines(ctx: NoticeContext, out: list, covered: list):
+def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
     """Assignments written as labelled lines under an item: 牵头单位:… 责任单位:… 完成时限:…"""
     work = ctx.work
     found = [m for m in _LABEL_LINE.finditer(work) if not _inside_parens(work, m.start())]
@@ -129,7 +141,9 @@ def _label_lines(ctx: NoticeContext, out: list, covered: list):
         by_item.setdefault(item.start, []).append((item, m))
     for _, ms in by_item.items():
         item = ms[0][0]
-        lead, resp, due, due_text = [], [], None, None
+        lead: list[str] = []
+        resp: list[str] = []
+        due, due_text = None, None
         for _, m in ms:
             label, val = m.group("label"), m.group("val")
             if label in _DUE_LABELS:
@@ -159,8 +173,9 @@ def _sentence_start(work: str, pos: int) -> int:
     return i + 1
 
 
-def build_tasks(ctx: NoticeContext) -> list[dict]:
-    out: list[dict] = []
+def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
+    """Task facts of a notice: brackets, labelled lines, tables, then (without a table) duty clauses."""
+    out: list[dict[str, Any]] = []
     covered: list[tuple[int, int]] = []
     _parentheticals(ctx, out, covered)
     _label_lines(ctx, out, covered)
@@ -193,10 +208,11 @@ def build_tasks(ctx: NoticeContext) -> list[dict]:
     return out
 
 
-_GROUP_OFFICE = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().group_suffixes)) + ")(?:办公室|办)$")
+_GROUP_OFFICE = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().group_suffixes)) + ")(?:"
+                           + "|".join(map(re.escape, data_lines("group_office_words.txt"))) + ")$")
 
 
-def _full_group_offices(tasks: list):
+def _full_group_offices(tasks: list[dict[str, Any]]) -> None:
     """A group's office named short (试点工作小组办公室) after its full name in another task of the
     notice (国家组织药品集中采购和使用试点工作小组办公室) is that office."""
     names = {u for t in tasks for role in ("lead", "responsible") for u in t[role]}
@@ -210,7 +226,7 @@ def _full_group_offices(tasks: list):
                     t[role][i] = full[0]
 
 
-def _first_leads(ctx, tasks: list):
+def _first_leads(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
     """Where the notice states once that the first unit listed leads (列第一位者为牵头单位),
     the first responsible unit of each bracket or table row without a lead is its lead."""
     if not _TLX.first_lead.search(ctx.work):

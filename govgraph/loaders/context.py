@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..notice import Notice
-from .lexicon import load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .mentions import CJK, is_unit_like
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
@@ -15,6 +15,8 @@ from .structure import Outline, attachment_start, find_tables
 __all__ = ["NoticeContext", "specific_group"]
 
 _LEX = load_lexicon()
+_GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
+_SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
 
 
 def specific_group(g: str) -> bool:
@@ -26,7 +28,7 @@ def specific_group(g: str) -> bool:
     for suf in _LEX.group_suffixes:
         if g.endswith(suf):
             head = g[: -len(suf)]
-            return len(head) >= 2 and head not in ("工作", "部门", "成员", "区级", "市级")
+            return len(head) >= 2 and head not in _GENERIC_HEADS
     return False
 
 
@@ -108,7 +110,7 @@ class NoticeContext:
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
         rx = re.compile(
-            rf"(?:成立|建立|组建|设立|调整)(?:由[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:由[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         for m in rx.finditer(self.work):
@@ -133,6 +135,6 @@ class NoticeContext:
         """The group this notice sets up (the first one it 成立/建立s)."""
         for g, pos in self.group_names:
             before = self.work[max(0, pos - 30):pos]
-            if re.search(r"(成立|建立|组建|设立|调整)", before):
+            if re.search(_SETS_UP_OR_ADJUSTS, before):
                 return g
         return None

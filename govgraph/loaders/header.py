@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import alternation, data_lines
+
 __all__ = [
     "DOCNO_RE",
     "DOC_TYPES",
@@ -38,8 +40,7 @@ DOCNO_RE = re.compile(
     rf"(?P<org>[{_CJK}]{{1,12}}?)\s*[〔\[(（【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])）】]\s*第?\s*(?P<num>\d{{1,5}})\s*[号號]"
 )
 # What a notice's title ends with (通知, 意见, 决定 …).
-DOC_TYPES = ("通知", "意见", "决定", "办法", "方案", "批复", "通报", "函", "公告", "规定", "报告", "通告", "决议",
-             "命令", "纪要", "请示", "规划", "计划", "细则", "要点")
+DOC_TYPES = tuple(data_lines("doc_types.txt"))
 _DOC_TYPE_END = "(?:" + "|".join(DOC_TYPES) + ")"
 
 
@@ -100,10 +101,9 @@ def parse_cn_date(s: str) -> str | None:
     return None
 
 
-_ISSUER_END = ("人民政府办公室", "人民政府办公厅", "人民政府", "办公室", "办公厅", "委员会", "常务委员会", "局", "委",
-               "厅", "部", "办", "院", "府", "处", "中心", "管委会")
+_ISSUER_END = alternation(data_lines("issuer_endings.txt"))
 _SIGNATURE = re.compile(
-    rf"(?:^|[\s。])(?P<issuer>[{_CJK}()]{{2,40}}?(?:{'|'.join(_ISSUER_END)}))\s*"
+    rf"(?:^|[\s。])(?P<issuer>[{_CJK}()]{{2,40}}?{_ISSUER_END})\s*"
     rf"(?P<date>{_DATE_PART})(?!\s*印发)"
 )
 _DATE_LINE = re.compile(rf"(?m)^[ \t]*(?P<date>{_DATE_PART})[ \t]*$")
@@ -159,8 +159,8 @@ def find_session_date(work: str, limit: int = 800) -> str | None:
     return _date_of(m) if m else None
 
 
-_CITE_WORDS = ("根据", "按照", "依据", "依照", "参照", "贯彻", "落实", "印发", "转发")
-_CITED_BEFORE = re.compile(r"(根据|按照|依据|依照|参照|贯彻|落实|印发|转发|《|见|经)[^\s。]{0,40}$")
+_CITE_WORDS = tuple(data_lines("cite_words.txt"))
+_CITED_BEFORE = re.compile("(" + "|".join(map(re.escape, _CITE_WORDS)) + r"|《|见|经)[^\s。]{0,40}$")
 _TITLE_ENDS_BEFORE = re.compile(rf"的\s*{_DOC_TYPE_END}\s*[(\[]?\s*$")
 _ADDRESSEE_LINE = re.compile(r"(?m)^[^\n]{2,200}:[ \t]*$")
 
@@ -224,7 +224,7 @@ def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) ->
 
 _TYPE_END = re.compile(rf"{_DOC_TYPE_END}$")
 _TITLE_WORDS = re.compile(r"关于|转发|印发|的")
-_ISSUER_LINE = re.compile(rf"[{_CJK}()]{{2,40}}(?:{'|'.join(_ISSUER_END)})")
+_ISSUER_LINE = re.compile(rf"[{_CJK}()]{{2,40}}{_ISSUER_END}")
 _DOCNO_PLAIN = re.sub(r"\?P<\w+>", "", DOCNO_RE.pattern)
 _DOCNO_EDGE = re.compile(r"^" + _DOCNO_PLAIN + r"|[(\[]?" + _DOCNO_PLAIN + r"[)\]]?$")
 

@@ -5,15 +5,20 @@
 True
 >>> lex.surname_of("欧阳明")
 '欧阳'
+>>> data_words("group_verbs.tsv", "adjust")
+('调整',)
+>>> alternation(["办", "办公室"])
+'(?:办|办公室)'
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Lexicon", "load_lexicon", "data_lines", "data_rows"]
+__all__ = ["Lexicon", "load_lexicon", "data_lines", "data_rows", "data_words", "alternation"]
 
 
 def _raw_lines(name: str) -> list[str]:
@@ -29,6 +34,16 @@ def data_lines(name: str) -> list[str]:
 def data_rows(name: str) -> list[list[str]]:
     """The rows of a tab-separated data file in ``loaders/data/``, each cell stripped."""
     return [[c.strip() for c in ln.split("\t")] for ln in _raw_lines(name)]
+
+
+def data_words(name: str, *kinds: str) -> tuple[str, ...]:
+    """The words of a ``kind<TAB>word`` data file whose kind is one of ``kinds``, in file order."""
+    return tuple(r[1] for r in data_rows(name) if r[0] in kinds)
+
+
+def alternation(words) -> str:
+    """A regex group matching any of ``words`` (escaped), tried in the order given."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
 @dataclass(frozen=True)

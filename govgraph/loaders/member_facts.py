@@ -7,19 +7,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .context import NoticeContext, specific_group
-from .lexicon import data_lines, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_groups import body_group, heading_group, title_group
 from .mentions import CJK, is_unit_like
 
 _LEX = load_lexicon()
+_SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
+_FORMS_OR_SETS_UP = alternation(data_words("group_verbs.tsv", "form", "set_up"))  # 组成, 成立 …
 
 __all__ = ["member_unit_like", "post_facts", "membership", "strip_leader", "LEADER_WORDS", "group_for",
            "heading_above", "named_groups", "full_name", "in_citation", "restore_prefix"]
 
 
-def post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end=None, former=False):
+def post_facts(ctx: NoticeContext, person: str, posts: Iterable[tuple[str, str, str | None]], ev: dict[str, Any],
+               start: str | None = None, end: str | None = None, former: bool = False) -> list[dict[str, Any]]:
+    """Post facts of ``person`` holding each (unit, title, note) of ``posts``, quoted by ``ev``;
+    with a term (``start``/``end``) or else the notice's date as ``as_of``."""
     out = []
     for unit, title, note in posts:
         if unit.startswith("各"):
@@ -27,7 +34,7 @@ def post_facts(ctx: NoticeContext, person: str, posts, ev: dict, start=None, end
             continue  # 各乡镇(街道)党委书记: one of many, which is not said
         if unit in _TOWN_GOVS:
             unit = _town_government(ctx, unit)
-        f = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
+        f: dict[str, Any] = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
         if start or end:
             if start:
                 f["start"] = start
@@ -58,7 +65,9 @@ def _town_government(ctx: NoticeContext, unit: str) -> str:
     return unit
 
 
-def membership(ctx, group, member, member_type, role, ev):
+def membership(ctx: NoticeContext, group: str, member: str, member_type: str, role: str,
+               ev: dict[str, Any]) -> dict[str, Any]:
+    """The membership fact of ``member`` (a person or a unit) in ``group`` with ``role``."""
     return {"kind": "membership", "doc": ctx.doc, "group": group, "member": member,
             "member_type": member_type, "role": role, "evidence": ev}
 
@@ -92,10 +101,11 @@ def named_groups(ctx: NoticeContext) -> list[tuple[str, int]]:
 
 
 def _set_up_at(ctx: NoticeContext, p: int) -> bool:
-    return bool(re.search(r"成立|建立|组建|设立|调整", ctx.work[max(0, p - 30):p]))
+    return bool(re.search(_SETS_UP_OR_ADJUSTS, ctx.work[max(0, p - 30):p]))
 
 
-def group_for(ctx: NoticeContext, pos: int, list_groups=(), since: int | None = None) -> str | None:
+def group_for(ctx: NoticeContext, pos: int, list_groups: Sequence[tuple[int, str]] = (),
+              since: int | None = None) -> str | None:
     """The group a list or clause at ``pos`` belongs to: one named just before it, else (a list,
     ``since`` the end of the list before it) the last group set up since then, else the group of
     the member list above it (``list_groups``: (start, group)), else the notice's; the title's
@@ -126,7 +136,7 @@ def full_name(work: str, g: str) -> str:
         return g
     m = re.search(rf"(?P<full>[^\s,。;:、()《》]{{2,60}})\((?:以下)?简称[“\"]?{re.escape(g)}[”\"]?\)", work)
     if m and m.group("full") != g:
-        full = re.sub(r"^.*(?:组成|成立|组建|设立|建立)", "", m.group("full"))
+        full = re.sub(f"^.*{_FORMS_OR_SETS_UP}", "", m.group("full"))
         if full.endswith(tuple(_LEX.group_suffixes)) and len(full) > len(g):
             return full
     return g

@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 
 from .context import specific_group
-from .lexicon import load_lexicon
+from .lexicon import alternation, data_words, load_lexicon
 
 __all__ = ["title_group", "heading_group", "bare_heading_group", "body_group"]
 
 _LEX = load_lexicon()
 _SUF = "|".join(map(re.escape, _LEX.group_suffixes))
-_VERBS = r"(?:成立|调整|组建|设立|建立|充实|明确|公布|印发|增补|更新|变更|撤销)"
+_VERBS = alternation(data_words("group_verbs.tsv", "set_up", "adjust", "list"))
 _TITLE = re.compile(
     rf"关于{_VERBS}*(?P<g>[^,。;:、\s《》]{{2,60}}?(?:{_SUF}))"
     r"(?:\([^()]{1,12}\))?(?:组成人员|成员|人员|及其|及|和|的|工作|调整|$)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .context import NoticeContext
-from .lexicon import load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_groups import heading_group
 from .member_facts import group_for, member_unit_like, membership, post_facts, restore_prefix, strip_leader
 from .mentions import CJK, is_person_name, split_posts, split_unit_list
@@ -24,10 +24,11 @@ _SUF = "|".join(map(re.escape, _LEX.group_suffixes))
 _LABEL = re.compile(rf"(?:{'|'.join(r'[ 　]*'.join(map(re.escape, r)) for r in _LEX.roles)})\s*:")
 
 # A sentence that sets up a group described before its name: 成立由…为成员的<group>.
-_SETS_UP = re.compile(rf"(?:成立|建立|组建|设立)(?:由|以).{{0,600}}?的(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}|机制))")
+_SET_UP = alternation(data_words("group_verbs.tsv", "set_up"))  # 成立, 组建 …
+_SETS_UP = re.compile(rf"{_SET_UP}(?:由|以).{{0,600}}?的(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}|机制))")
 # A clause about the group's office (not a unit's name that ends in 办公室).
 _OFFICE_SET_UP = re.compile(r"下设[^,;]{0,20}办公室|^办公室")
-_OFFICE_ROLES = {"主任", "副主任", "常务副主任", "成员"}
+_OFFICE_ROLES = frozenset(data_lines("office_roles.txt"))
 
 # The group's word before a role: 任领导小组组长, 领导小组办公室主任由…
 _GROUP_WORD = rf"(?P<gw>[{CJK}]{{0,30}}?(?:{_SUF})(?:办公室)?|办公室)?"
@@ -40,7 +41,7 @@ _UNITS_ROLE_LAST = re.compile(r"(?:^|由)(?P<units>[^由]+?)为(?P<role>成员�
 _UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
 _UNITS_ONLY = re.compile(r"^(?:由)?(?P<units>[^由]+?)(?:组成|参加)$")
 _UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))")
-_UNITS_LEAD = re.compile(r"^(?:成立|建立|组建|设立)?由(?P<units>[^由]+?)牵头$")
+_UNITS_LEAD = re.compile(rf"^{_SET_UP}?由(?P<units>[^由]+?)牵头$")
 
 
 def person_entries(body: str):
@@ -136,13 +137,13 @@ def _own_group(clause: str) -> str | None:
 def _full_name(ctx, g: str, pos: int) -> str:
     """A group named short (``…为成员的协调监管机制``) by its full name set up before it."""
     full = None
-    for m in re.finditer(rf"(?:成立|建立|组建|设立)(?P<full>[^,。;:()\s、的由]{{1,30}}{re.escape(g)})", ctx.work[:pos]):
+    for m in re.finditer(rf"{_SET_UP}(?P<full>[^,。;:()\s、的由]{{1,30}}{re.escape(g)})", ctx.work[:pos]):
         full = m.group("full")
     return full or g
 
 
 # 成立以市长张三为组长、副市长李四为副组长、各部门负责人为成员的…领导小组
-_WITH_AS = re.compile(rf"(?:^|成立|建立|组建|设立)以(?!及|上|下)[^,;]*?为(?:{_ROLES_ALT})(?:、|的|$)")
+_WITH_AS = re.compile(rf"(?:^|{_SET_UP})以(?!及|上|下)[^,;]*?为(?:{_ROLES_ALT})(?:、|的|$)")
 _AS_ROLE = re.compile(rf"(?:同志)?为(?P<role>{_ROLES_ALT})(?=、|的|$)")
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import load_lexicon
+from .lexicon import alternation, data_rows, data_words, load_lexicon
 
 __all__ = [
     "CJK",
@@ -32,6 +32,7 @@ __all__ = [
     "split_unit_list",
     "strip_unit_qualifiers",
     "leader_government",
+    "GOVERNMENT_LEVELS",
 ]
 
 CJK = "\u4e00-\u9fff"
@@ -41,13 +42,12 @@ _TITLE_END = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")$")
 _TITLE2_END = re.compile("(?:" + "|".join(re.escape(t) for t in _LEX.titles if len(t) >= 2) + ")$")
 _UNIT_END = re.compile("(?:" + "|".join(map(re.escape, _LEX.unit_suffixes)) + ")$")
 
-# Words that are never (part of) a person's name in these lists.
-_NOT_NAME_CHARS = set("区市县省局委办部厅的和与及等为任由在对将要是了各")
-_NOT_NAMES = {"同志", "负责", "成员", "组长", "主任", "委员", "领导", "分管", "主要"}
 
-
+# Words and characters that are never (part of) a person's name (data/not_person_names.tsv).
+_NOT_NAMES = frozenset(data_words("not_person_names.tsv", "word"))
+_NOT_NAME_CHARS = frozenset(data_words("not_person_names.tsv", "char"))
 # In a name set apart by layout (a list entry before its post), these still end the name.
-_NOT_NAME_CHARS_DELIMITED = set("区市县省局委办部厅的各等")
+_NOT_NAME_CHARS_DELIMITED = frozenset(data_words("not_person_names.tsv", "char_delimited"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -73,9 +73,13 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
     return not (set(rest) & (_NOT_NAME_CHARS_DELIMITED if delimited else _NOT_NAME_CHARS))
 
 
-_LEADER_LEVEL = {"区": "区人民政府", "市": "市人民政府", "县": "县人民政府", "省": "省人民政府",
-                 "镇": "镇人民政府", "乡": "乡人民政府", "州": "州人民政府",
-                 "旗": "旗人民政府"}
+# The levels of local government (区, 市, 县 …) and their governments (区 -> 区人民政府).
+_LEVEL_GOVERNMENT = {r[0]: r[1] for r in data_rows("government_levels.tsv")}
+GOVERNMENT_LEVELS = tuple(_LEVEL_GOVERNMENT)
+_STATE_COUNCIL = "国务院"
+# The central government's leaders (总理, 副总理, 国务委员), among the titles whose unit goes without saying.
+_STATE_COUNCIL_TITLES = frozenset(r[0] for r in data_rows("leader_units.tsv") if r[1] == _STATE_COUNCIL)
+_LEADER_TITLE = re.compile(rf"(?:代理|代|常务)?(?:副)?([{''.join(GOVERNMENT_LEVELS)}])长(?:助理)?")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -85,10 +89,10 @@ def leader_government(title: str) -> str | None:
     >>> leader_government("代理省长"), leader_government("国务委员")
     ('省人民政府', '国务院')
     """
-    if title in ("总理", "副总理", "国务委员"):
-        return "国务院"
-    m = re.fullmatch(r"(?:代理|代|常务)?(?:副)?([区市县省镇乡州旗])长(?:助理)?", title)
-    return _LEADER_LEVEL[m.group(1)] if m else None
+    if title in _STATE_COUNCIL_TITLES:
+        return _STATE_COUNCIL
+    m = _LEADER_TITLE.fullmatch(title)
+    return _LEVEL_GOVERNMENT[m.group(1)] if m else None
 
 
 # A place written before a leader's title: 浦东新区副区长, 崇明区区长 (the post is in its government).
@@ -168,16 +172,21 @@ def strip_unit_qualifiers(s: str) -> str:
     return re.sub(r"\([^()]*\)", "", s).strip()
 
 
-_VERBISH = re.compile(r"(负责|设在|设于|兼任|下设|组成|加强|推进|开展|组织|落实|建立|完成|做好|实施|提高|确保|按照|根据|进行|协调|指导|督促|通过|以及|其他)")
+def _alt(kind: str) -> str:
+    """A regex group of the words of one kind in data/unit_words.tsv, in file order."""
+    return alternation(data_words("unit_words.tsv", kind))
+
+
+_VERBISH = re.compile(_alt("verb"))
 
 
 # A unit named for its work ends in the verb and an office word: 区委组织部, 重点项目推进办, 就业指导中心,
 # 市规划资源局用途实施处.
-_WORK_UNIT = re.compile(r"(?:组织|推进|协调|指导|督促|落实|实施|开展)(?:部|办公室|办|中心|站|处|科)$")
+_WORK_UNIT = re.compile(f"{_alt('work_verb')}{_alt('work_office')}$")
 
-_VERB_PREFIX = re.compile(
-    r"^(?:重点|审计|检查|督查|支持|实施|启动|推动|围绕|针对|关于|配合|完善|指导|协调|督促|加强|推进|开展|组织|落实|做好|由|向|对|将|把|与|请|"
-    r"任命|免去|聘任|原)")
+_VERB_PREFIX = re.compile(f"^{_alt('prefix')}")
+_NOT_UNIT_START = data_words("unit_words.tsv", "start")
+_ALONE_UNITS = frozenset(data_words("unit_words.tsv", "alone"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -189,7 +198,7 @@ def is_unit_like(s: str) -> bool:
     if s in _LEX.collectives:
         return True
     core = strip_unit_qualifiers(s)
-    if core.startswith(("我", "本", "该", "你", "其", "此", "上级", "各级", "有关", "相关")) and core not in _LEX.collectives:
+    if core.startswith(_NOT_UNIT_START) and core not in _LEX.collectives:
         return False
     if not core or re.search(r"[\d%。,;:!?“”\"《》的]", core):
         return False
@@ -200,7 +209,7 @@ def is_unit_like(s: str) -> bool:
     m = _UNIT_END.search(core)
     # The shortest suffix that leaves a non-empty head: 区委 is 区 + 委, not the suffix 区委 alone.
     return bool(m and (m.start() > 0 or any(core.endswith(suf) and len(core) > len(suf)
-                                             for suf in _LEX.unit_suffixes))) or core in ("街道", "社区", "园区")
+                                             for suf in _LEX.unit_suffixes))) or core in _ALONE_UNITS
 
 
 def split_unit_list(s: str) -> list[str]:
@@ -223,7 +232,7 @@ def _split_unit_list(s: str) -> tuple:
     return tuple(items)
 
 
-_STRONG_END = ("局", "委", "办", "站", "中心", "部", "院", "队", "会", "所", "处", "公司", "集团", "街道")
+_STRONG_END = data_words("unit_words.tsv", "strong_end")
 
 
 def _two_units(left: str, right: str) -> bool:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import data_lines, data_rows
-from .mentions import CJK, is_unit_like, leader_government, title_suffix
+from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, leader_government, title_suffix
 
 __all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units"]
 
@@ -68,7 +68,7 @@ def _subunit_endings() -> tuple[str, ...]:
 def _is_subunit(u: str) -> bool:
     """A body inside the unit named before it: 审判委员会, 组织部, 民一庭."""
     return u in _subunits() or (u.endswith(_subunit_endings()) and 2 <= len(u) <= 6
-                                and not u.endswith(("法院", "检察院")) and u[0] not in _LEVELS)
+                                and not u.endswith(("法院", "检察院")) and u[0] not in GOVERNMENT_LEVELS)
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +117,6 @@ class Post:
 
 _LEVEL_TITLE = re.compile(r"(?:常务)?(?:副)?([省市县区州旗])长")
 _PLACE = re.compile(rf"[{CJK}]{{1,10}}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|旗)")
-_LEVELS = ("省", "市", "县", "区", "镇", "乡", "州", "旗")
 _GOV_SHORT = re.compile(rf"^([{CJK}]*?[省市县区州旗])政府$")
 
 
@@ -231,7 +230,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             return []  # 办公室常务副主任: the office of a group, not a unit
         if party:
             base = unit_w[: -len(party)]
-            if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in _LEVELS:
+            if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in GOVERNMENT_LEVELS:
                 return []
             if not base and prev_unit and party in words("party_inside"):
                 unit_src = prev_unit + unit_src  # 区检察院副检察长、党组副书记: the 检察院's 党组

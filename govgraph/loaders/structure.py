@@ -81,9 +81,6 @@ class Outline:
         self.markers = kept
         self._starts = [mk.start for mk in kept]
 
-    def markers_before(self, pos: int) -> list[Marker]:
-        return self.markers[: bisect.bisect_right(self._starts, pos)]
-
     def enclosing(self, pos: int) -> dict[int, Marker]:
         """The innermost marker of each level that encloses ``pos``."""
         return dict(self._enclosing_after[bisect.bisect_right(self._starts, pos)])  # a fresh dict
@@ -117,10 +114,6 @@ class Outline:
                 return enc[lv]
         return None
 
-    def next_marker_after(self, pos: int) -> int:
-        i = bisect.bisect_right(self._starts, pos)
-        return self._starts[i] if i < len(self._starts) else len(self.work)
-
 
 _SENT_END = re.compile(r"[。!?;]")
 
@@ -145,9 +138,6 @@ def sentences(work: str, start: int = 0, end: int | None = None) -> list[tuple[i
         if b > a:
             out.append((a, b))
     return out
-
-
-_ATTACH = re.compile(r"附件\s*\d*\s*[:：]?\s*")
 
 
 def attachment_start(work: str) -> int | None:
