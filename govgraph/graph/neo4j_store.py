@@ -49,9 +49,7 @@ from neo4j import exceptions as nx
 
 from govgraph.errors import GovGraphError, Neo4jError, QueryError
 from govgraph.facts import fact_id, stable_id, validate_fact
-from govgraph.graph.units import UnitIndex
-from govgraph.loaders.decisions import person_of
-from govgraph.loaders.places import unit_scope
+from govgraph.identity import UnitIndex, person_of, unit_scope
 from govgraph.notice import Notice
 
 __all__ = [

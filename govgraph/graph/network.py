@@ -43,9 +43,7 @@ import networkx as nx
 
 from govgraph.errors import QueryError
 from govgraph.facts import fact_id
-from govgraph.graph.units import UnitIndex
-from govgraph.loaders.decisions import person_of
-from govgraph.loaders.places import place_matches, unit_scope
+from govgraph.identity import UnitIndex, person_of, place_matches, unit_scope
 
 __all__ = [
     "NODE_TYPES",

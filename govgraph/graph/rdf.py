@@ -294,7 +294,7 @@ class Catalogue:
     """
 
     def __init__(self, unit_facts: Iterable[dict] = ()):
-        from govgraph.graph.units import UnitIndex
+        from govgraph.identity import UnitIndex
 
         self.units: list[dict] = merge_units(unit_facts)
         self.index = UnitIndex(self.units)

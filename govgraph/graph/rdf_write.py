@@ -33,8 +33,8 @@ from rdflib import BNode, Literal, URIRef
 
 from govgraph.errors import StoreError
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
-from govgraph.loaders.decisions import person_of
-from govgraph.loaders.places import components, jurisdiction, level_of, unit_scope
+from govgraph.identity import components, level_of, person_of, unit_scope
+from govgraph.loaders.places import jurisdiction
 from govgraph.notice import Notice
 
 from . import rdf

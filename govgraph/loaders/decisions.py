@@ -16,7 +16,8 @@ every build reads:
 ``different``: in ``place``, the notices listed in ``other`` (comma-separated
 document numbers) name another person of that name.  A decision only changes
 the person's identity (``person_place`` / ``person_variant`` on the facts,
-facts format v1.2), never a fact's text or evidence.
+facts format v1.2; ``govgraph.identity.person_of`` reads them), never a fact's
+text or evidence.
 
 >>> d = Decisions.parse("person\\t李锐\\t江州市云溪区\\t武汉市汉阳区\\tsame\\tmoved\\n")
 >>> f = {"kind": "post", "doc": "D", "person": "李锐", "unit": "区财政局", "title": "副局长", "place": "武汉市汉阳区"}
@@ -32,10 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..identity import person_of
 from .resolve import check_persons
 
-__all__ = ["DECISIONS_FILE", "Decision", "Decisions", "apply_decisions", "person_of", "candidates",
-           "read_decisions"]
+__all__ = ["DECISIONS_FILE", "Decision", "Decisions", "apply_decisions", "candidates", "read_decisions"]
 
 DECISIONS_FILE = "govgraph-decisions.tsv"
 _KINDS = ("same", "different")
@@ -133,12 +134,6 @@ def apply_decisions(facts: list[dict], decisions: Decisions) -> list[dict]:
         else:
             f.pop("person_variant", None)
     return facts
-
-
-def person_of(f: dict) -> tuple[str | None, str | None]:
-    """The place and variant that, with the name, identify the person of a fact."""
-    place = f.get("person_place") or f.get("place")
-    return (place if isinstance(place, str) else None), f.get("person_variant")
 
 
 def candidates(facts: list[dict], raw: bool = True) -> list[dict]:
