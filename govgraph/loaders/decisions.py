@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..identity import person_of
+from ..identity import person_of, squash
 from .resolve import check_persons
 
 __all__ = ["DECISIONS_FILE", "Decision", "Decisions", "apply_decisions", "candidates", "read_decisions"]
@@ -67,7 +67,7 @@ class Decisions:
             if len(cols) < 5 or cols[0] != "person" or cols[4] not in _KINDS or not all(cols[1:4]):
                 raise InputError(f"{source or 'decisions'}:{n}: want person<TAB>name<TAB>place<TAB>other"
                                  f"<TAB>same|different[<TAB>note], got {line!r}")
-            items.append(Decision(cols[0], re.sub(r"\s+", "", cols[1]), cols[2], cols[3], cols[4],
+            items.append(Decision(cols[0], squash(cols[1]), cols[2], cols[3], cols[4],
                                   cols[5] if len(cols) > 5 else ""))
         return cls(items, source)
 

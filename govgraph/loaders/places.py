@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..identity.scope import NATIONAL, NATIONAL_NAME, leading_components, level_of, unknown_scope
+from ..identity import NATIONAL, NATIONAL_NAME, leading_components, level_of, squash, unknown_scope
 from .lexicon import data_lines
 
 __all__ = ["SIDECAR", "Jurisdiction", "place_of_org", "jurisdiction", "read_sidecar"]
@@ -56,7 +56,7 @@ def place_of_org(name: str | None, rest=None) -> str | None:
     None if it names none.  ``rest``: a pattern what follows the place must match."""
     if not name:
         return None
-    n = re.sub(r"\s+", "", name).translate(_TRAD)
+    n = squash(name).translate(_TRAD)
     n = re.sub(r"^中共", "", n)
     if NATIONAL_NAME.match(n):
         return NATIONAL
@@ -134,7 +134,7 @@ def read_sidecar(folder: str | Path) -> str | None:
     except OSError:
         return None
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
-    return re.sub(r"\s+", "", lines[0]) if lines else None
+    return squash(lines[0]) if lines else None
 
 
 def jurisdiction(notice, given: str | None = None, how: str = "user") -> Jurisdiction:
@@ -154,7 +154,7 @@ def jurisdiction(notice, given: str | None = None, how: str = "user") -> Jurisdi
     """
     text = notice.text or ""
     if given:
-        place = re.sub(r"\s+", "", given)
+        place = squash(given)
         if place in ("national", "全国", "中国"):
             place = NATIONAL
         return Jurisdiction(place, level_of(place), how, None, note=f"stated by the {how}")
