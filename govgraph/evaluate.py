@@ -20,38 +20,29 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from .identity import UnitIndex, fold
+from .identity import squash as _sp
+
 __all__ = ["evaluate", "evaluate_corpus", "KINDS", "AliasMap"]
 
 KINDS = ("post", "person-title", "term", "membership", "task", "due")
 _GOV = re.compile(r"^.+?(省|市|区|县|旗)人民政府$")
 
 
-def _sp(s) -> str:
-    return re.sub(r"\s+", "", s or "")
-
-
 def _doc(d: str) -> str:
     return re.sub(r"[\(（\[〔【]\s*(\d{4})\s*[\)）\]〕】]", r"〔\1〕", _sp(d))
 
 
-def _text(s: str) -> str:
-    return _sp(s).translate(str.maketrans({"(": "（", ")": "）"})).replace("“", '"').replace("”", '"')
-
-
 class AliasMap:
-    """Maps every alias of a unit (from unit facts) to its name."""
+    """The scorer's key for a unit name: the unit it names in the catalogue of
+    ``unit_facts`` (``identity.UnitIndex``, compared by ``identity.fold``: spaces,
+    bracket widths and quote styles aside; any place), as ``fold`` writes it."""
 
     def __init__(self, unit_facts=()):
-        self.alias: dict[str, str] = {}
-        for u in unit_facts:
-            if u.get("kind") != "unit":
-                continue
-            for n in [u["name"], *u.get("aliases", []), *u.get("added_aliases", [])]:
-                self.alias.setdefault(_text(n), _text(u["name"]))
+        self.index = UnitIndex((u for u in unit_facts if u.get("kind") == "unit"), key=fold)
 
     def __call__(self, s: str) -> str:
-        k = _text(s)
-        k = self.alias.get(k, k)
+        k = fold(self.index.canonical(s))
         # A government named with or without its place is one unit within a notice:
         # 肇庆市人民政府 and 市人民政府 in a 肇庆 notice score alike.
         m = _GOV.match(k)

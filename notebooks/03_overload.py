@@ -42,7 +42,7 @@ import pandas as pd
 from IPython.display import HTML, IFrame, display
 
 import govgraph
-from govgraph.graph.units import UnitIndex
+from govgraph.identity import UnitIndex
 
 pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 200)

@@ -19,8 +19,8 @@ from neo4j_fixture import JAVA_MISSING, NEO4J_LOCAL, neo4j_conn, neo4j_uri  # no
 from govgraph.errors import Neo4jError, QueryError
 from govgraph.facts import fact_id, read_facts, stable_id
 from govgraph.graph import neo4j_store as store
-from govgraph.graph import units as units_module
-from govgraph.graph.units import UnitIndex
+from govgraph.identity import UnitIndex
+from govgraph.identity import units as units_module
 from govgraph.notice import Notice
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"

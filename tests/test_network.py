@@ -22,7 +22,7 @@ from govgraph.graph.network import (
     subgraph,
     unit_coresponsibility,
 )
-from govgraph.graph.units import UnitIndex
+from govgraph.identity import UnitIndex
 from govgraph.graph.viz import render_html, render_png, safe_json
 from govgraph.notice import Notice
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from govgraph.identity import components, place_matches, unit_scope
 from govgraph.loaders import extract_paths
 from govgraph.loaders.pipeline import iter_notices
-from govgraph.loaders.places import components, jurisdiction, place_matches, unit_scope
+from govgraph.loaders.places import jurisdiction
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "000_69f8c657212cfd7a.txt"

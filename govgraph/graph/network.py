@@ -47,7 +47,7 @@ import networkx as nx
 from govgraph.errors import QueryError
 from govgraph.facts import fact_id
 from govgraph.graph.projection import EDGE_TYPES, LABELS, Edge, Node, Projection, project
-from govgraph.loaders.places import place_matches
+from govgraph.identity import place_matches
 
 __all__ = [
     "NODE_TYPES",

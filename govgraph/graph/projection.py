@@ -11,7 +11,7 @@ node ids and lower-case names (``post_in`` for ``POST_IN``). The names are
 documented once, in docs/model.md.
 
 Unit names resolve through the unit catalogue (:class:`UnitIndex`) in the place
-a name belongs to (``places.unit_scope``); persons are a name in a place, or
+a name belongs to (``identity.unit_scope``); persons are a name in a place, or
 whom a decision says (``decisions.person_of``). Each fact kind has one projector
 in :data:`PROJECTORS`; catalogue kinds (``unit``) are projected first, so the
 other kinds find their units. Invalid facts are skipped with a warning.
@@ -36,9 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govgraph.facts import fact_id, stable_id, validate_fact
-from govgraph.graph.units import UnitIndex
-from govgraph.loaders.decisions import person_of
-from govgraph.loaders.places import unit_scope
+from govgraph.identity import UnitIndex, person_of, unit_scope
 from govgraph.notice import Notice
 
 __all__ = [

@@ -288,13 +288,13 @@ def _squash(name: str) -> str:
 class Catalogue:
     """The unit catalogue: merged unit facts and alias -> canonical name.
 
-    Resolution is ``govgraph.graph.units.UnitIndex``'s (shared by every graph
+    Resolution is ``govgraph.identity.UnitIndex``'s (shared by every graph
     backend): exact name or alias, then with layout spaces removed; a unit's own
     name beats another unit's alias, else the first unit (by name) claiming it.
     """
 
     def __init__(self, unit_facts: Iterable[dict] = ()):
-        from govgraph.graph.units import UnitIndex
+        from govgraph.identity import UnitIndex
 
         self.units: list[dict] = merge_units(unit_facts)
         self.index = UnitIndex(self.units)

@@ -33,8 +33,8 @@ from rdflib import BNode, Literal, URIRef
 
 from govgraph.errors import StoreError
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
-from govgraph.loaders.decisions import person_of
-from govgraph.loaders.places import components, jurisdiction, level_of, unit_scope
+from govgraph.identity import components, level_of, person_of, unit_scope
+from govgraph.loaders.places import jurisdiction
 from govgraph.notice import Notice
 
 from . import rdf
@@ -313,7 +313,7 @@ class _NoticeBuilder:
 
     def unit(self, name: str) -> tuple[str, str]:
         """IRI and label of the unit a name refers to, in the place the name belongs
-        to (``places.unit_scope``); an unknown name is a unit of its own, as in every
+        to (``identity.unit_scope``); an unknown name is a unit of its own, as in every
         backend: ``UnitIndex``."""
         scope = unit_scope(name, self.place) if self.place is not None else None
         hit = self.cat.lookup(name, scope)

@@ -16,7 +16,8 @@ every build reads:
 ``different``: in ``place``, the notices listed in ``other`` (comma-separated
 document numbers) name another person of that name.  A decision only changes
 the person's identity (``person_place`` / ``person_variant`` on the facts,
-facts format v1.2), never a fact's text or evidence.
+facts format v1.2; ``govgraph.identity.person_of`` reads them), never a fact's
+text or evidence.
 
 >>> d = Decisions.parse("person\\t李锐\\t江州市云溪区\\t武汉市汉阳区\\tsame\\tmoved\\n")
 >>> f = {"kind": "post", "doc": "D", "person": "李锐", "unit": "区财政局", "title": "副局长", "place": "武汉市汉阳区"}
@@ -32,10 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..identity import person_of, squash
 from .resolve import check_persons
 
-__all__ = ["DECISIONS_FILE", "Decision", "Decisions", "apply_decisions", "person_of", "candidates",
-           "read_decisions"]
+__all__ = ["DECISIONS_FILE", "Decision", "Decisions", "apply_decisions", "candidates", "read_decisions"]
 
 DECISIONS_FILE = "govgraph-decisions.tsv"
 _KINDS = ("same", "different")
@@ -66,7 +67,7 @@ class Decisions:
             if len(cols) < 5 or cols[0] != "person" or cols[4] not in _KINDS or not all(cols[1:4]):
                 raise InputError(f"{source or 'decisions'}:{n}: want person<TAB>name<TAB>place<TAB>other"
                                  f"<TAB>same|different[<TAB>note], got {line!r}")
-            items.append(Decision(cols[0], re.sub(r"\s+", "", cols[1]), cols[2], cols[3], cols[4],
+            items.append(Decision(cols[0], squash(cols[1]), cols[2], cols[3], cols[4],
                                   cols[5] if len(cols) > 5 else ""))
         return cls(items, source)
 
@@ -133,12 +134,6 @@ def apply_decisions(facts: list[dict], decisions: Decisions) -> list[dict]:
         else:
             f.pop("person_variant", None)
     return facts
-
-
-def person_of(f: dict) -> tuple[str | None, str | None]:
-    """The place and variant that, with the name, identify the person of a fact."""
-    place = f.get("person_place") or f.get("place")
-    return (place if isinstance(place, str) else None), f.get("person_variant")
 
 
 def candidates(facts: list[dict], raw: bool = True) -> list[dict]:

@@ -17,13 +17,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..facts import fact_key
+from ..identity import unit_scope
 from ..notice import Notice
 from .build_members import build_members
 from .build_posts import build_posts
 from .build_tasks import build_tasks
 from .context import NoticeContext
 from .coverage import coverage_warnings
-from .places import jurisdiction, read_sidecar, unit_scope
+from .places import jurisdiction, read_sidecar
 from .reading import decode_bytes, iter_source_files, looks_like_html, read_source
 from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices

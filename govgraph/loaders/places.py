@@ -1,4 +1,4 @@
-"""Places: the jurisdiction a notice governs, and the place a unit name belongs to.
+"""Places: the jurisdiction a notice governs.
 
 Every notice has a jurisdiction (``全国`` for the national level, else a place as
 the text writes it, largest first: ``武汉市汉阳区``, ``上海市``, ``黄浦区``).  It is
@@ -10,29 +10,13 @@ derivation says how it was found and quotes its evidence.  A notice whose place
 cannot be found gets a warning and a scope of its own (``?`` + its document
 number), never another notice's.
 
-A unit name is resolved inside a place (its *scope*): relative names (``区财政局``,
-``市政府办公室``, ``各部门``) inside the notice's jurisdiction, at the level they
-name; names that say their place (``上海市财政局``, ``汉阳区财政局``) in that place;
-national names (``国务院办公厅``) nationally.
+What a place name is made of, and the place a unit name in a notice belongs to
+(its scope), are rules of identity: ``govgraph.identity.scope``.
 
->>> components("武汉市汉阳区")
-[('武汉市', 'city'), ('汉阳区', 'county')]
 >>> place_of_org("银川市兴庆区人民政府办公室")
 '银川市兴庆区'
 >>> place_of_org("国务院办公厅"), place_of_org("区人民政府办公室")
 ('全国', None)
->>> unit_scope("区财政局", "武汉市汉阳区"), unit_scope("市审计局", "武汉市汉阳区")
-('武汉市汉阳区', '武汉市')
->>> unit_scope("上海市财政局", "武汉市汉阳区"), unit_scope("江岸区财政局", "武汉市汉阳区")
-('上海市', '武汉市江岸区')
->>> unit_scope("开发区管委会", "武汉市汉阳区"), unit_scope("国务院办公厅", "武汉市汉阳区")
-('武汉市汉阳区', '全国')
->>> unit_scope("教育部", "武汉市汉阳区"), unit_scope("海关总署", "上海市")
-('全国', '全国')
->>> unit_scope("晴川街道办事处", "武汉市汉阳区"), unit_scope("各部门", "上海市黄浦区")
-('武汉市汉阳区', '上海市黄浦区')
->>> place_matches("武汉市汉阳区", "汉阳区"), place_matches("武汉市汉阳区", "汉阳"), place_matches("上海市黄浦区", "汉阳区")
-(True, True, False)
 """
 
 from __future__ import annotations
@@ -42,41 +26,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..identity import NATIONAL, NATIONAL_NAME, leading_components, level_of, squash, unknown_scope
 from .lexicon import data_lines
 
-__all__ = ["NATIONAL", "SIDECAR", "Jurisdiction", "components", "level_of", "place_of_org", "jurisdiction",
-           "unit_scope", "place_matches", "read_sidecar", "is_unknown", "unknown_scope"]
+__all__ = ["SIDECAR", "Jurisdiction", "place_of_org", "jurisdiction", "read_sidecar"]
 
-NATIONAL = "全国"
 SIDECAR = "govgraph-place.txt"
 _CJK = "\u4e00-\u9fff"
-_LEVELS = ("national", "province", "city", "county", "town")
-_SUFFIXES = (("自治区", "province"), ("省", "province"), ("自治州", "city"),
-             ("盟", "city"), ("州", "city"), ("市", "city"), ("自治县", "county"), ("自治旗", "county"),
-             ("区", "county"), ("县", "county"), ("旗", "county"), ("街道", "town"), ("镇", "town"),
-             ("乡", "town"))
-_SUF = "|".join(s for s, _ in _SUFFIXES)
-# one administrative component: a short name and its suffix (a one-character county: 涉县)
-_COMP = re.compile(rf"(?P<c>[{_CJK}]{{2,8}}?(?:{_SUF})|[{_CJK}]县)")
-_NOT_BODY = re.compile(r"人民|政府|办公|关于|委员|党委|有关|相关|印发|转发|通知|中心|公司|直辖|"
-                       r"[的各局了去为任送过听议免在和与及对向于是将由把被等称经市区县省]")
-_NATIONAL_RE = re.compile(r"^(?:国务院|全国人民代表大会|全国人大|中共中央|中央|国家|全国)")
 # what may follow a place in the name of a notice's issuer found in running text
 _GOV_REST = re.compile(r"(?:人民政府|政府|人大常委会|人民代表大会|街道办事处|办事处|党工委|管委会|委员会|人民政府办公)")
 # a signature line: an organisation (and perhaps its date) alone on a short line
 _SIGN_LINE = re.compile(r"[ \t\u3000\xa0]*[^\n，,。；;：:]{2,40}[ \t\u3000\xa0]*$", re.M)
 _RUN = re.compile(rf"(?:^|(?<=[^{_CJK}]))[{_CJK}]{{3,}}", re.M)
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
-
-
-@lru_cache(maxsize=1)
-def _not_places() -> tuple[str, ...]:
-    return tuple(ln.strip() for ln in data_lines("not_places.txt"))
-
-
-@lru_cache(maxsize=1)
-def _national_units() -> frozenset:
-    return frozenset(ln.strip() for ln in data_lines("national_units.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -89,75 +51,16 @@ def _doc_prefixes() -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
-def _suffix_level(comp: str) -> str:
-    for s, level in _SUFFIXES:
-        if comp.endswith(s):
-            return level
-    return "county"
-
-
-@lru_cache(maxsize=4096)
-def _leading(name: str) -> tuple[tuple[str, str], ...]:
-    """The administrative components a name starts with, with their levels."""
-    out: list[tuple[str, str]] = []
-    pos = 0
-    while True:
-        m = _COMP.match(name, pos)
-        if not m:
-            break
-        comp = m.group("c")
-        suffix = next(s for s, _ in _SUFFIXES if comp.endswith(s))
-        body = comp[: -len(suffix)]
-        longest = 7 if suffix.startswith("自治") else 5 if suffix == "街道" else 4
-        if len(body) > longest or _NOT_BODY.search(body) or comp.endswith(_not_places()):
-            break
-        level = _suffix_level(comp)
-        if level == "city" and out and out[-1][1] in ("city", "county"):
-            level = "county"  # a county-level city under a city (兰溪市)
-        out.append((comp, level))
-        pos = m.end()
-    return tuple(out)
-
-
-def components(place: str | None) -> list[tuple[str, str]]:
-    """A place's administrative components, largest first, with their levels."""
-    if not place or is_unknown(place):
-        return []
-    if place == NATIONAL:
-        return []
-    comps = list(_leading(place))
-    if "".join(c for c, _ in comps) != place:  # not all read: keep it whole
-        return [(place, _suffix_level(place))]
-    return comps
-
-
-def level_of(place: str | None) -> str:
-    """``national``, ``province``, ``city``, ``county``, ``town`` or ``unknown``."""
-    if place == NATIONAL:
-        return "national"
-    comps = components(place)
-    return comps[-1][1] if comps else "unknown"
-
-
-def is_unknown(scope: str | None) -> bool:
-    return not scope or scope.startswith("?")
-
-
-def unknown_scope(doc: str) -> str:
-    """The scope of a notice whose place is unknown: its own."""
-    return f"?{doc}"
-
-
 def place_of_org(name: str | None, rest=None) -> str | None:
     """The place an organisation's name starts with (``全国`` for national bodies);
     None if it names none.  ``rest``: a pattern what follows the place must match."""
     if not name:
         return None
-    n = re.sub(r"\s+", "", name).translate(_TRAD)
+    n = squash(name).translate(_TRAD)
     n = re.sub(r"^中共", "", n)
-    if _NATIONAL_RE.match(n):
+    if NATIONAL_NAME.match(n):
         return NATIONAL
-    comps = _leading(n)
+    comps = leading_components(n)
     if not comps:
         return None
     place = "".join(c for c, _ in comps)
@@ -214,7 +117,7 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
             s0 = m.start()
             n = len(p)
             if p == NATIONAL:
-                n = _NATIONAL_RE.match(re.sub("^中共", "", m.group(0).translate(_TRAD))).end() + \
+                n = NATIONAL_NAME.match(re.sub("^中共", "", m.group(0).translate(_TRAD))).end() + \
                     (2 if m.group(0).startswith("中共") else 0)
             hit = (p, {"text": text[s0:s0 + n], "start": s0, "end": s0 + n})
             if not last:
@@ -231,7 +134,7 @@ def read_sidecar(folder: str | Path) -> str | None:
     except OSError:
         return None
     lines = [ln for ln in lines if ln and not ln.startswith("#")]
-    return re.sub(r"\s+", "", lines[0]) if lines else None
+    return squash(lines[0]) if lines else None
 
 
 def jurisdiction(notice, given: str | None = None, how: str = "user") -> Jurisdiction:
@@ -251,7 +154,7 @@ def jurisdiction(notice, given: str | None = None, how: str = "user") -> Jurisdi
     """
     text = notice.text or ""
     if given:
-        place = re.sub(r"\s+", "", given)
+        place = squash(given)
         if place in ("national", "全国", "中国"):
             place = NATIONAL
         return Jurisdiction(place, level_of(place), how, None, note=f"stated by the {how}")
@@ -297,60 +200,3 @@ def jurisdiction(notice, given: str | None = None, how: str = "user") -> Jurisdi
          f"naming one); its units and persons are kept in a scope of their own; state it with "
          f"--place or a {SIDECAR} file")
     return Jurisdiction(scope, "unknown", "unknown", None, warnings=[w])
-
-
-# ---------------------------------------------------------------- unit names
-
-def _upto(comps: list[tuple[str, str]], level: str) -> str | None:
-    """The place made of the components down to the last one of ``level``."""
-    idx = [i for i, (_, lv) in enumerate(comps) if lv == level]
-    if not idx:
-        return None
-    return "".join(c for c, _ in comps[: idx[-1] + 1])
-
-
-@lru_cache(maxsize=100_000)
-def unit_scope(name: str, place: str) -> str:
-    """The place (scope) a unit named ``name`` in a notice of ``place`` belongs to."""
-    n = re.sub(r"\s+", "", name or "")
-    if not n:
-        return place
-    if _NATIONAL_RE.match(n) or n.startswith("中共中央") or re.sub(r"^中华人民共和国", "", n) in _national_units():
-        return NATIONAL
-    if n.startswith(("各", "有关", "相关")):
-        return place
-    comps = components(place)
-    explicit = [c for c in _leading(n) if c[1] != "town"]  # a street or town is a unit of its county
-    if explicit and len(n) - sum(len(c) for c, _ in explicit) >= 2:
-        names = [c for c, _ in comps]
-        if explicit[0][0] in names:
-            i = names.index(explicit[0][0])
-            return "".join(names[:i]) + "".join(c for c, _ in explicit)
-        first = _LEVELS.index(explicit[0][1])
-        above = [c for c, lv in comps if _LEVELS.index(lv) < first]
-        return "".join(above) + "".join(c for c, _ in explicit)
-    head = n[0]
-    if head == "市" and (n.startswith("市政府") or not n.startswith(("市场", "市政", "市民", "市区", "市容"))):
-        return _upto(comps, "city") or place
-    if head == "省":
-        return _upto(comps, "province") or place
-    if head in "区县旗" and not n.startswith(("区域", "县域", "区级", "县级")):
-        return _upto(comps, "county") or place
-    return place
-
-
-def place_matches(place: str | None, query: str) -> bool:
-    """Whether ``place`` is the place ``query`` names, at any level of detail
-    (``汉阳区``, ``武汉市汉阳区``, ``汉阳``; ``全国`` / ``national``)."""
-    q = re.sub(r"\s+", "", query or "")
-    if not place or not q:
-        return False
-    if q in ("national", "中国", NATIONAL):
-        return place == NATIONAL
-    if place == q or place.endswith(q):
-        return True
-    comps = [c for c, _ in components(place)]
-    if comps and (q == comps[-1][: len(q)] and len(q) >= 2 and any(
-            comps[-1] == q + s for s, _ in _SUFFIXES)):
-        return True
-    return False

@@ -23,13 +23,13 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from ..identity import squash
 from .lexicon import load_lexicon
 from .mentions import is_unit_like
 
 __all__ = ["UnitCatalogue", "unit_type", "check_persons"]
 
 _LEX = load_lexicon()
-_SPACES = re.compile(r"\s+")
 _MAIN_SUB = re.compile(r"(?P<main>[^()]+)\((?P<sub>[^()]+)\)")
 _LOWER = ("站", "所", "大队", "中队", "队", "中心", "科", "股", "室")
 
@@ -60,7 +60,10 @@ def unit_type(name: str) -> str:
 
 
 class UnitCatalogue:
-    """Unit mentions of a corpus, clustered into units by alias rules."""
+    """Unit mentions of a corpus, clustered into units by alias rules.
+
+    Its unit facts (each cluster's names as aliases) are the catalogue that
+    ``govgraph.identity.UnitIndex`` resolves names through in every later room."""
 
     def __init__(self, places: list[str] | None = None):
         self.places = sorted(set(places or []), key=len, reverse=True)
@@ -71,7 +74,7 @@ class UnitCatalogue:
 
     # -- input
     def add(self, name: str, doc: str | None = None) -> None:
-        name = _SPACES.sub("", name or "")
+        name = squash(name)
         if not name:
             return
         self.mentions[name] += 1
@@ -90,7 +93,7 @@ class UnitCatalogue:
 
     # -- alias keys
     def _key(self, name: str) -> str:
-        n = _SPACES.sub("", name)
+        n = squash(name)
         m = _MAIN_SUB.fullmatch(n)
         if m:
             n = m.group("main")
@@ -135,7 +138,7 @@ class UnitCatalogue:
         return self._built
 
     def canonical(self, name: str) -> str:
-        name = re.sub(r"\s+", "", name or "")
+        name = squash(name)
         _, canon = self._build()
         if name in canon:
             return canon[name]

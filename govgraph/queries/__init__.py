@@ -229,7 +229,7 @@ def _pick(store: "Store", kind: str, name: str, found: list[tuple], place: str |
     """One (label, place) of the candidates, or QueryError: none in ``place``, or
     several places and no ``place`` to choose (every candidate listed with its place
     and notice count)."""
-    from govgraph.loaders.places import place_matches
+    from govgraph.identity import place_matches
 
     found = sorted(set(found), key=lambda c: (c[1] or "", c[0], tuple(x or "" for x in c[2:])))
     if place:

@@ -1,8 +1,9 @@
-"""Resolve unit names to the unit catalogue (facts of kind ``unit``).
+"""The unit index: which catalogue unit (facts of kind ``unit``) a name stands for.
 
-Every graph backend needs the same rule: a unit named in a post, membership,
-group or task fact is the catalogue unit whose name or alias it is, and a name
-the catalogue does not know is a unit of its own (type ``other``).
+The store, every graph backend, the questions and the scorer need the same
+rule: a unit named in a post, membership, group or task fact is the catalogue
+unit whose name or alias it is, and a name the catalogue does not know is a
+unit of its own (type ``other``).
 
 >>> idx = UnitIndex([
 ...     {"kind": "unit", "name": "区科技和经信局", "aliases": ["区科技经信局"],
@@ -44,38 +45,40 @@ Units of two places are two units; a name resolves in the place given:
 [('武汉市汉阳区', '区财政局'), ('江州市云溪区', '区财政局')]
 >>> idx.lookup("区财政", "江州市云溪区"), idx.lookup("区财政", "武汉市汉阳区")
 (('江州市云溪区', '区财政局'), None)
+
+A looser comparison than layout spaces (the scorer's ``fold``) is a ``key``:
+
+>>> from govgraph.identity.names import fold
+>>> idx = UnitIndex([{"kind": "unit", "name": "区城管委(交通运输局)", "aliases": []}], key=fold)
+>>> idx.canonical("区城管委（交通运输局）")
+'区城管委(交通运输局)'
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+
+from .names import squash
 
 __all__ = ["UnitIndex"]
-
-_SPACE = re.compile(r"\s+")
-
-
-def _squash(name: str) -> str:
-    return _SPACE.sub("", name)
 
 
 class _PlaceIndex:
     """Alias -> canonical-name lookup over the units of one place."""
 
-    def __init__(self, units: dict[str, dict]):
-        self._units = units
+    def __init__(self, units: dict[str, dict], key: Callable[[str], str]):
+        self._key = key
         self._alias: dict[str, str] = {}
-        for name in self._units:
+        for name in units:
             self._alias[name] = name
-            self._alias.setdefault(_squash(name), name)
-        for name, f in self._units.items():
+            self._alias.setdefault(key(name), name)
+        for name, f in units.items():
             for a in list(f.get("aliases") or []) + list(f.get("added_aliases") or []):
                 self._alias.setdefault(a, name)
-                self._alias.setdefault(_squash(a), name)
+                self._alias.setdefault(key(a), name)
 
     def find(self, name: str) -> str | None:
-        return self._alias.get(name) or self._alias.get(_squash(name))
+        return self._alias.get(name) or self._alias.get(self._key(name))
 
 
 class UnitIndex:
@@ -86,16 +89,18 @@ class UnitIndex:
     given (``place=``).  Without a place, the places are tried in order (a unit
     without a place first) and the first that knows the name answers.  In a
     place, a unit's own name always wins over another unit's alias; otherwise
-    the first unit to claim an alias keeps it.
+    the first unit to claim an alias keeps it.  Names are compared as written,
+    then by ``key`` (default :func:`~govgraph.identity.names.squash`: layout
+    spaces aside); an unknown name stands for itself, squashed.
     """
 
-    def __init__(self, unit_facts: Iterable[dict]):
+    def __init__(self, unit_facts: Iterable[dict], key: Callable[[str], str] = squash):
         by_place: dict[str | None, dict[str, dict]] = {}
         for f in unit_facts:
             if f.get("kind", "unit") == "unit" and f.get("name"):
                 by_place.setdefault(f.get("place"), {}).setdefault(f["name"], f)
         self._places = sorted(by_place, key=lambda p: (p is not None, p or ""))
-        self._sub = {p: _PlaceIndex(by_place[p]) for p in self._places}
+        self._sub = {p: _PlaceIndex(by_place[p], key) for p in self._places}
         self._units = {(p, n): f for p in self._places for n, f in by_place[p].items()}
 
     @property
@@ -125,7 +130,7 @@ class UnitIndex:
     def canonical(self, name: str, place: str | None = None) -> str:
         """The catalogue name of the unit called ``name``; ``name`` itself if unknown."""
         hit = self.lookup(name, place)
-        return hit[1] if hit else _squash(name)
+        return hit[1] if hit else squash(name)
 
     def known(self, name: str, place: str | None = None) -> bool:
         """Whether ``name`` is a catalogue unit's name or alias."""

@@ -1,0 +1,34 @@
+"""Identity: which unit, person or place a name stands for.
+
+One service for every room that compares names: extraction's resolution
+(``loaders.resolve``, ``loaders.pipeline``), the store's unit catalogue
+(``graph.rdf``), the Neo4j and networkx graphs, the questions and the scorer
+(``evaluate``).
+
+- :mod:`.names`: the one normalisation of names (``squash``: layout spaces
+  aside; ``fold``: the scorer's looser key);
+- :mod:`.units`: ``UnitIndex``, name or alias -> catalogue unit, in a place;
+- :mod:`.scope`: places (components, level) and the jurisdiction rules (the
+  place a unit name in a notice belongs to; whether a place is the one a user
+  names);
+- :mod:`.persons`: ``person_of``, a person as a name in a place or a decision's
+  variant.
+
+It sits at the bottom floor beside ``facts``: it imports nothing from graph/ or
+queries/, and reads its word lists through ``loaders.lexicon`` only.
+
+>>> idx = UnitIndex([{"kind": "unit", "name": "区财政局", "aliases": ["区 财政"],
+...                   "place": "武汉市汉阳区"}])
+>>> place = unit_scope("区财政", "武汉市汉阳区")
+>>> place, idx.canonical("区财政", place)
+('武汉市汉阳区', '区财政局')
+"""
+
+from .names import fold, squash
+from .persons import person_of
+from .scope import (NATIONAL, NATIONAL_NAME, components, is_unknown, leading_components, level_of,
+                    place_matches, unit_scope, unknown_scope)
+from .units import UnitIndex
+
+__all__ = ["squash", "fold", "UnitIndex", "NATIONAL", "NATIONAL_NAME", "components", "leading_components",
+           "level_of", "is_unknown", "unknown_scope", "unit_scope", "place_matches", "person_of"]
