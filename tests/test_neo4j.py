@@ -5,7 +5,6 @@ These tests wipe the database they run against.
 
 from __future__ import annotations
 
-import doctest
 import os
 import shutil
 import socket
@@ -20,7 +19,6 @@ from govgraph.errors import Neo4jError, QueryError
 from govgraph.facts import fact_id, read_facts, stable_id
 from govgraph.graph import neo4j_store as store
 from govgraph.identity import UnitIndex
-from govgraph.identity import units as units_module
 from govgraph.notice import Notice
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
@@ -112,10 +110,6 @@ def loaded(neo4j_conn, gold_facts, gold_notices):
 
 
 # --------------------------------------------------------------------------- no database
-
-
-def test_units_doctest():
-    assert doctest.testmod(units_module).failed == 0
 
 
 def test_unit_index_on_gold(gold_facts):
