@@ -16,8 +16,6 @@ and a ``TypedDict`` per kind for typing the code that builds facts.
 True
 """
 
-from __future__ import annotations
-
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -55,17 +53,18 @@ KINDS = kinds.KINDS
 UNIT_TYPES = kinds.get("unit").fields["unit_type"].values
 
 
-class _Common(TypedDict, total=False):
-    place: str | None
-    evidence: Evidence
-
-
 class Evidence(TypedDict):
     """Where in the notice text a fact was read: ``text == notice_text[start:end]``."""
 
     text: str
     start: int
     end: int
+
+
+class _Common(TypedDict, total=False):
+    # every kind (kinds.COMMON_FIELDS); ``kind`` is declared per kind
+    place: str | None
+    evidence: Evidence
 
 
 class PostFact(_Common, total=False):

@@ -31,7 +31,7 @@ from types import MappingProxyType
 from .errors import InputError
 
 __all__ = ["Style", "NodeType", "Field", "Edge", "Graph", "Rdf", "Score", "Dedupe", "Kind",
-           "KINDS", "NODES", "SCALAR_TYPES", "get", "register"]
+           "KINDS", "NODES", "SCALAR_TYPES", "COMMON_FIELDS", "get", "register"]
 
 #: field types that are values, not names of nodes
 SCALAR_TYPES = ("text", "date", "month", "bool", "int")
@@ -363,12 +363,13 @@ def _kind(name: str, d: Mapping, nodes: Mapping, src: str) -> Kind:
         if len(pair) != 2 or not all(fields[p].list for p in pair):
             raise _Bad("disjoint: pairs of list fields")
         disjoint.append(pair)
+    graph = _graph(d.get("graph", {}), fields, nodes)
     return Kind(name=name, plural=_str(d.get("plural"), "plural", _NAME), fields=_ro(fields), key=key,
                 required=_fields_known(d.get("required"), fields, "required"),
                 key_optional=_fields_known(d.get("key_optional", []), {k: 0 for k in key}, "key_optional"),
                 disjoint=tuple(disjoint), dedupe=_dedupe(d.get("dedupe", {}), fields),
                 scores=tuple(_score(s, fields) for s in d.get("scores", [])),
-                graph=_graph(d.get("graph", {}), fields, nodes), rdf=_rdf(d.get("rdf", {}), fields), source=src)
+                graph=graph, rdf=_rdf(d.get("rdf", {}), fields, graph), source=src)
 
 
 def _dedupe(d: Mapping, fields: Mapping) -> Dedupe:
@@ -429,17 +430,19 @@ def _graph(d: Mapping, fields: Mapping, nodes: Mapping) -> Graph:
                  props=_fields_known(d.get("props", []), fields, "graph.props"), nodes=_ro(made), edges=tuple(edges))
 
 
-def _rdf(d: Mapping, fields: Mapping) -> Rdf:
+def _rdf(d: Mapping, fields: Mapping, graph: Graph) -> Rdf:
     _check_keys(d, {"graph", "iri", "class", "predicates", "written_as", "shortcuts", "assignments"}, "rdf")
     if not d:
         return Rdf()
     if d.get("graph", "notice") not in ("notice", "catalogue"):
         raise _Bad("rdf.graph must be notice or catalogue")
     preds = d.get("predicates", {})
+    _fields_known(list(preds), fields, "rdf.predicates", tuple(graph.nodes))
     for k, v in preds.items():
         _str(v, f"rdf.predicates.{k}", _CURIE)
     for s in d.get("shortcuts", []):
         _check_keys(s, {"from", "predicate", "to"}, "rdf.shortcuts")
+        _fields_known([s.get("from"), s.get("to")], fields, "rdf.shortcuts", tuple(graph.nodes))
         _str(s.get("predicate"), "rdf.shortcuts: predicate", _CURIE)
     for k, v in d.get("assignments", {}).items():
         _fields_known([k], fields, "rdf.assignments")
