@@ -183,10 +183,10 @@ def validate_fact(fact: dict) -> list[str]:
     for a, b in k.disjoint:
         if set(fact.get(a) or []) & set(fact.get(b) or []):
             problems.append(f"{kind}: a {k.fields[a].type} is both {a} and {b}")
-    for f in k.fields.values():
-        if f.values is not None and (f.name in k.required or fact.get(f.name) is not None) \
-                and fact.get(f.name) not in f.values:
-            problems.append(f"{kind}: bad {f.name} {fact.get(f.name)!r}")
+    for name, values, required in k.enums:
+        v = fact.get(name)
+        if v not in values and (required or v is not None):
+            problems.append(f"{kind}: bad {name} {v!r}")
     ev = fact.get("evidence")
     if ev is not None:
         if not isinstance(ev, dict) or not {"text", "start", "end"} <= set(ev):

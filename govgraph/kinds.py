@@ -25,6 +25,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -173,6 +174,11 @@ class Kind:
     graph: Graph = Graph()
     rdf: Rdf = Rdf()
     source: str = ""
+
+    @cached_property
+    def enums(self) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+        """The enumerated fields: (name, values, required)."""
+        return tuple((f.name, f.values, f.name in self.required) for f in self.fields.values() if f.values is not None)
 
     def key_of(self, fact: Mapping) -> tuple:
         """The tuple that identifies ``fact`` (kind first); a ``key_optional`` field
