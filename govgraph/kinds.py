@@ -429,10 +429,13 @@ def _graph(d: Mapping, fields: Mapping, nodes: Mapping) -> Graph:
                           props=_fields_known(e.get("props", []), fields, f"edge {t}: props"),
                           set=_ro(e.get("set", {})), fact=_bool(e.get("fact", False), f"edge {t}: fact"),
                           provenance=_bool(e.get("provenance", False), f"edge {t}: provenance"),
-                          role=e.get("role"),
+                          role=None if "role" not in e else _str(e["role"], f"edge {t}: role"),
                           role_from=None if "role_from" not in e else _fields_known([e["role_from"]], fields,
                                                                                     f"edge {t}: role_from")[0]))
-    return Graph(node=node, node_from=d.get("node_from"),
+    node_from = d.get("node_from")
+    if node_from is not None and (node is None or node_from not in fields):
+        raise _Bad(f"graph.node_from: {node_from!r} is not a field naming the node")
+    return Graph(node=node, node_from=node_from,
                  props=_fields_known(d.get("props", []), fields, "graph.props"), nodes=_ro(made), edges=tuple(edges))
 
 
