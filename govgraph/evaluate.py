@@ -20,12 +20,16 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from . import kinds
 from .identity import UnitIndex, fold
 from .identity import squash as _sp
 
 __all__ = ["evaluate", "evaluate_corpus", "KINDS", "AliasMap"]
 
-KINDS = ("post", "person-title", "term", "membership", "task", "due")
+#: score name -> (fact kind, its ``kinds.Score``), as the kinds declare them
+_SCORES = {sc.name: (k, sc) for k in kinds.KINDS.values() for sc in k.scores}
+#: the kinds scored (the ``scores`` of the fact kinds, in declaration order)
+KINDS = tuple(_SCORES)
 _GOV = re.compile(r"^.+?(省|市|区|县|旗)人民政府$")
 
 
@@ -50,30 +54,35 @@ class AliasMap:
 
 
 def _keys(facts, unit, kind) -> Counter:
+    """The keys of score ``kind`` (a ``scores`` entry of a fact kind in ``kinds.toml``):
+    document numbers, unit names (through ``unit``) and other names normalised."""
+    fk, sc = _SCORES[kind]
     ks: Counter = Counter()
     for f in facts:
-        k = f.get("kind")
-        doc = _doc(f.get("doc", ""))
-        if kind == "post" and k == "post":
-            ks[(doc, _sp(f.get("person")), unit(f.get("unit", "")), _sp(f.get("title")))] = 1
-        elif kind == "person-title" and k == "post":
-            ks[(doc, _sp(f.get("person")), _sp(f.get("title")))] = 1
-        elif kind == "term" and k == "post" and (f.get("start") or f.get("end")):
-            ks[(doc, _sp(f.get("person")), unit(f.get("unit", "")), _sp(f.get("title")),
-                (f.get("start") or "")[:7], (f.get("end") or "")[:7])] = 1
-        elif kind == "membership" and k == "membership":
-            role = _sp(f.get("role"))
-            role = "成员" if role == "成员单位" else role
-            m = unit(f.get("member", "")) if f.get("member_type") == "unit" else _sp(f.get("member"))
-            ks[(doc, m, role)] = 1
-        elif kind == "task" and k == "task":
-            for role in ("lead", "responsible"):
-                for u in f.get(role) or []:
-                    ks[(doc, unit(u), role)] += 1
-        elif kind == "due" and k == "task" and f.get("due"):
-            for u in (f.get("lead") or []) + (f.get("responsible") or []):
-                ks[(doc, unit(u), str(f["due"])[:10])] += 1
+        if f.get("kind") != fk.name or (sc.when_any and not any(f.get(x) for x in sc.when_any)):
+            continue
+        for key in _score_keys(f, fk, sc, unit):
+            ks[key] = ks[key] + 1 if sc.multiset else 1
     return ks
+
+
+def _score_keys(f: dict, fk, sc, unit):
+    """One key of ``f``, or one per name of its ``each`` fields."""
+
+    def norm(field: str, v):
+        if field in sc.trim:
+            return str(v or "")[:sc.trim[field]]
+        t = fk.fields[field].node_type(f)
+        v = _doc(v or "") if t == "notice" else unit(v or "") if t == "unit" else _sp(v)
+        return sc.read_as.get(field, {}).get(v, v)
+
+    if not sc.each:
+        yield tuple(norm(x, f.get(x)) for x in sc.key)
+        return
+    for field in sc.each:
+        for name in f.get(field) or []:
+            el = unit(name) if fk.fields[field].node_type(f) == "unit" else _sp(name)
+            yield tuple(el if x == "@each" else field if x == "@field" else norm(x, f.get(x)) for x in sc.key)
 
 
 def evaluate(pred: list[dict], gold: list[dict], units: list[dict] = ()) -> dict:

@@ -2,10 +2,11 @@
 
 A fact is a plain ``dict`` exactly as written to JSON Lines (see
 ``docs/facts-format.md``): extraction produces them, the RDF and Neo4j
-backends load them, ``export facts`` reads them back.  This module holds the
-few rules about them: the kinds and their fields, the key that identifies a
-fact (so IDs are deterministic and reloading is idempotent), validation and
-reading/writing.
+backends load them, ``export facts`` reads them back.  The kinds and their
+fields are declared in ``kinds.toml`` (``govgraph.kinds``); this module holds
+the rules every kind shares: the key that identifies a fact (so IDs are
+deterministic and reloading is idempotent), validation, reading and writing,
+and a ``TypedDict`` per kind for typing the code that builds facts.
 
 >>> f = {"kind": "post", "doc": "阳政办〔2018〕9号", "person": "许才勇",
 ...      "unit": "区水务局", "title": "局长", "as_of": "2018-04-12"}
@@ -15,18 +16,26 @@ reading/writing.
 True
 """
 
-from __future__ import annotations
-
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal, Required, TypedDict
+
+from . import kinds
 
 __all__ = [
     "FORMAT_VERSION",
     "KINDS",
     "UNIT_TYPES",
+    "FACT_TYPES",
+    "Fact",
+    "Evidence",
+    "PostFact",
+    "MembershipFact",
+    "GroupFact",
+    "TaskFact",
+    "UnitFact",
     "fact_key",
     "fact_id",
     "stable_id",
@@ -38,35 +47,101 @@ __all__ = [
 
 FORMAT_VERSION = "1.2"
 
-KINDS = ("post", "membership", "group", "task", "unit")
+#: the fact kinds by name (``govgraph.kinds``: declared in ``kinds.toml``, more by ``kinds.register``)
+KINDS = kinds.KINDS
 
-UNIT_TYPES = (
-    "government",
-    "department",
-    "street_office",
-    "agency",
-    "enterprise",
-    "collective",
-    "upper_level",
-    "other",
-)
+UNIT_TYPES = kinds.get("unit").fields["unit_type"].values
 
-# Fields that identify a fact; evidence, text and notes do not.
-_KEY_FIELDS = {
-    "post": ("doc", "person", "unit", "title", "as_of", "start", "end", "former"),
-    "membership": ("doc", "group", "member", "member_type", "role"),
-    "group": ("doc", "group"),
-    "task": ("doc", "ref", "text"),
-    "unit": ("name", "place"),  # a unit is a name in a place (``place`` left out when not known)
-}
 
-_REQUIRED = {
-    "post": ("doc", "person", "unit", "title"),
-    "membership": ("doc", "group", "member", "member_type", "role"),
-    "group": ("doc", "group"),
-    "task": ("doc", "lead", "responsible"),
-    "unit": ("name", "aliases", "unit_type"),
-}
+class Evidence(TypedDict):
+    """Where in the notice text a fact was read: ``text == notice_text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+class _Common(TypedDict, total=False):
+    # every kind (kinds.COMMON_FIELDS); ``kind`` is declared per kind
+    place: str | None
+    evidence: Evidence
+
+
+class PostFact(_Common, total=False):
+    """A person holds (or held) a post (kind ``post``)."""
+
+    kind: Required[Literal["post"]]
+    doc: Required[str]
+    person: Required[str]
+    unit: Required[str]
+    title: Required[str]
+    as_of: str
+    start: str
+    end: str
+    former: bool
+    proposed: bool
+    note: str
+    person_place: str
+    person_variant: str
+
+
+class MembershipFact(_Common, total=False):
+    """A person, unit or group sits in a group (kind ``membership``)."""
+
+    kind: Required[Literal["membership"]]
+    doc: Required[str]
+    group: Required[str]
+    member: Required[str]
+    member_type: Required[Literal["person", "unit", "group"]]
+    role: Required[str]
+    note: str
+    person_place: str
+    person_variant: str
+
+
+class GroupFact(_Common, total=False):
+    """A group the notice sets up or names (kind ``group``)."""
+
+    kind: Required[Literal["group"]]
+    doc: Required[str]
+    group: Required[str]
+    office_unit: str | None
+    note: str
+
+
+class TaskFact(_Common, total=False):
+    """A piece of work assigned to units (kind ``task``)."""
+
+    kind: Required[Literal["task"]]
+    doc: Required[str]
+    ref: str
+    text: str
+    lead: Required[list[str]]
+    responsible: Required[list[str]]
+    due: str | None
+    due_text: str
+    note: str
+
+
+class UnitFact(_Common, total=False):
+    """A unit of the catalogue (kind ``unit``): a name in a place."""
+
+    kind: Required[Literal["unit"]]
+    name: Required[str]
+    aliases: Required[list[str]]
+    added_aliases: list[str]
+    parent: str | None
+    unit_type: Required[str]
+    former: bool
+    members: list[str]
+    former_members: list[str]
+    docs: list[str]
+
+
+#: the typed form of each declared kind of the package
+FACT_TYPES = {"post": PostFact, "membership": MembershipFact, "group": GroupFact, "task": TaskFact,
+              "unit": UnitFact}
+Fact = PostFact | MembershipFact | GroupFact | TaskFact | UnitFact
 
 
 def stable_id(*parts: object) -> str:
@@ -82,12 +157,9 @@ def stable_id(*parts: object) -> str:
 
 
 def fact_key(fact: dict) -> tuple:
-    """The tuple that identifies ``fact`` (kind first)."""
+    """The tuple that identifies ``fact`` (kind first; its kind's ``key``)."""
     kind = fact.get("kind")
-    fields = _KEY_FIELDS.get(kind, ())
-    if kind == "unit" and fact.get("place") is None:
-        fields = ("name",)
-    return (kind,) + tuple(fact.get(f) for f in fields)
+    return KINDS[kind].key_of(fact) if isinstance(kind, str) and kind in KINDS else (kind,)
 
 
 def fact_id(fact: dict) -> str:
@@ -100,21 +172,21 @@ def validate_fact(fact: dict) -> list[str]:
     without ``place``, are v1.2 facts whose place is not known)."""
     problems = []
     kind = fact.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         return [f"unknown kind {kind!r}"]
+    k = KINDS[kind]
     if "place" in fact and fact["place"] is not None and not (isinstance(fact["place"], str) and fact["place"]):
         problems.append(f"{kind}: place must be a non-empty string")
-    for f in _REQUIRED[kind]:
+    for f in k.required:
         if f not in fact or fact[f] is None:
             problems.append(f"{kind}: missing {f}")
-    if kind == "task":
-        lead = set(fact.get("lead") or [])
-        if lead & set(fact.get("responsible") or []):
-            problems.append("task: a unit is both lead and responsible")
-    if kind == "unit" and fact.get("unit_type") not in UNIT_TYPES:
-        problems.append(f"unit: bad unit_type {fact.get('unit_type')!r}")
-    if kind == "membership" and fact.get("member_type") not in ("person", "unit", "group"):
-        problems.append(f"membership: bad member_type {fact.get('member_type')!r}")
+    for a, b in k.disjoint:
+        if set(fact.get(a) or []) & set(fact.get(b) or []):
+            problems.append(f"{kind}: a {k.fields[a].type} is both {a} and {b}")
+    for name, values, required in k.enums:
+        v = fact.get(name)
+        if v not in values and (required or v is not None):
+            problems.append(f"{kind}: bad {name} {v!r}")
     ev = fact.get("evidence")
     if ev is not None:
         if not isinstance(ev, dict) or not {"text", "start", "end"} <= set(ev):

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..facts import fact_key
 from ..identity import unit_scope
+from ..kinds import KINDS
 from ..notice import Notice
 from .build_members import build_members
 from .build_posts import build_posts
@@ -67,19 +67,26 @@ def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[
 
 
 def _dedupe(facts: list[dict]) -> list[dict]:
+    """One fact per dedupe key (``kinds.Kind.dedupe``); a repeat fills in the ``merge``
+    fields the first lacks; a ``superseded`` fact (a post stated as current) gives way to
+    one the notice states with a term."""
     out, seen = [], {}
-    terms = {(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post" and ("start" in f or "end" in f)}
+    terms = set()
     for f in facts:
-        if f["kind"] == "post" and "as_of" in f and (f["person"], f["unit"], f["title"]) in terms:
+        sup = KINDS[f["kind"]].dedupe.superseded
+        if sup and any(x in f for x in sup["by_any"]):
+            terms.add((f["kind"],) + tuple(f[x] for x in sup["same"]))
+    for f in facts:
+        kind = KINDS[f["kind"]]
+        sup = kind.dedupe.superseded
+        if sup and any(x in f for x in sup["when"]) and (f["kind"],) + tuple(f[x] for x in sup["same"]) in terms:
             continue  # the notice states a term for this post: the term is the fact
-        if f["kind"] == "task":
-            k = (f["doc"], f["ref"], f["text"], tuple(f["lead"]), tuple(f["responsible"]))
-        else:
-            k = fact_key(f)
+        k = kind.dedupe_key(f)
         if k in seen:
             prev = seen[k]
-            if f["kind"] == "group" and f.get("office_unit") and not prev.get("office_unit"):
-                prev["office_unit"] = f["office_unit"]
+            for x in kind.dedupe.merge:
+                if f.get(x) and not prev.get(x):
+                    prev[x] = f[x]
             continue
         seen[k] = f
         out.append(f)
@@ -222,7 +229,7 @@ class _Corpus:
 
     def note_units(self, facts: list[dict], place: str) -> None:
         for f in facts:
-            for u in _unit_names(f):
+            for u in KINDS[f["kind"]].names(f, "unit"):
                 self.mentions.append((unit_scope(u, place), u, f.get("doc")))
 
     def finish(self) -> Step:
@@ -330,15 +337,3 @@ def extract_text(text: str, source: str = "<text>", place: str | None = None) ->
         yield corpus.finish()
 
     return _collect(steps())
-
-
-def _unit_names(f: dict) -> list[str]:
-    if f["kind"] == "post":
-        return [f["unit"]]
-    if f["kind"] == "membership" and f["member_type"] == "unit":
-        return [f["member"]]
-    if f["kind"] == "group" and f.get("office_unit"):
-        return [f["office_unit"]]
-    if f["kind"] == "task":
-        return list(f["lead"]) + list(f["responsible"])
-    return []
