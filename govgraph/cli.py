@@ -39,7 +39,7 @@ def _info(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
-def _fail(e: Exception, code: int = 1):
+def _fail(e: Exception | str, code: int = 1):
     _err(f"error: {e}")
     raise typer.Exit(code)
 
