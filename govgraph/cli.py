@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .errors import GovGraphError
+from . import api
+from .errors import GovGraphError, NoNoticeError, StrictError
+from .messages import ENCODING, kind_of, problems
 from .tables import cell, format_table
 
 app = typer.Typer(
@@ -35,7 +39,7 @@ def _info(msg: str) -> None:
     typer.echo(msg, err=True)
 
 
-def _fail(e: Exception, code: int = 1):
+def _fail(e: Exception | str, code: int = 1):
     _err(f"error: {e}")
     raise typer.Exit(code)
 
@@ -50,40 +54,36 @@ DecisionsOpt = Annotated[Optional[Path], typer.Option(
                         "control; default: govgraph-decisions.tsv in the working folder, if there is one.")]
 
 
-def _decisions(path: Path | None):
-    from .loaders.decisions import DECISIONS_FILE, read_decisions
+class _Bars:
+    """Progress bars on stderr, one at a time, each opened at its first update (as fractions of
+    1000) and closed by the next bar or by ``close``; hidden when ``hidden``."""
 
-    if path is None and Path(DECISIONS_FILE).exists():
-        path = Path(DECISIONS_FILE)
-    try:
-        return read_decisions(path)
-    except GovGraphError as e:
-        _fail(e)
+    def __init__(self, hidden: bool):
+        self.hidden = hidden
+        self.stack = ExitStack()
+        self.label: str | None = None
+        self.bar = None
 
+    def update(self, label: str, done: int, total: int) -> None:
+        if label != self.label:
+            self.close()
+            self.label = label
+            self.bar = self.stack.enter_context(typer.progressbar(length=1000, label=label, file=sys.stderr,
+                                                                  hidden=self.hidden))
+        self.bar.update(max(0, int(1000 * done / max(total, 1)) - self.bar.pos))
 
-def _extract(paths: list[Path], quiet: bool, ner: bool = False, place: str | None = None):
-    from .loaders import extract_paths
-
-    total_known = [0]
-    with typer.progressbar(length=1000, label="extracting", file=sys.stderr, show_eta=True,
-                           hidden=quiet or not sys.stderr.isatty()) as bar:
-        def progress(done, total, name):
-            total_known[0] = total
-            bar.update(int(1000 * done / max(total, 1)) - bar.pos)
-
-        ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner, place=place)
-    return ex
+    def close(self) -> None:
+        self.stack.close()
+        self.label = self.bar = None
 
 
 def _report(n_notices: int, kinds: dict, warnings: list[str], errors: list[str], quiet: bool, show: int = 20) -> None:
     _info(f"{n_notices} notices, " + ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("post", "membership", "group", "task", "unit")))
-    decoded = [w for w in warnings if "decoded as" in w]
+    decoded = [w for w in warnings if kind_of(w) == ENCODING]
     if decoded and not quiet:
-        from collections import Counter
-
-        encs = Counter(w.rsplit("decoded as ", 1)[1] for w in decoded)
+        encs = Counter(w.detail for w in decoded)
         _info("read " + ", ".join(f"{n} file(s) as {e}" for e, n in sorted(encs.items())))
-    warns = [w for w in warnings if "decoded as" not in w]
+    warns = problems(warnings)
     for e in errors:
         _err(f"error: {e}")
     if warns and not quiet:
@@ -95,8 +95,6 @@ def _report(n_notices: int, kinds: dict, warnings: list[str], errors: list[str],
 
 
 def _kinds(facts) -> dict:
-    from collections import Counter
-
     return dict(Counter(f["kind"] for f in facts))
 
 
@@ -119,11 +117,6 @@ def extract(
     catalogue comes last. A file or notice that cannot be read is named and skipped (exit 2)."""
     import io
 
-    from .facts import dump_fact
-    from .loaders import iter_extract
-    from .loaders.coverage import attach_warnings, format_table, notice_row
-    from .loaders.decisions import apply_decisions
-
     to_stdout = str(output) == "-"
     tmp = None if to_stdout else output.with_name(output.name + ".tmp")
     sink = (io.StringIO() if strict else sys.stdout) if to_stdout else open(tmp, "w", encoding="utf-8")
@@ -133,36 +126,33 @@ def extract(
     kinds: dict = {}
     n_facts = 0
     rows: list[dict] = []  # the per-notice report
-    pending: list[str] = []  # file-level warnings not yet attributed to a notice
     try:
         with typer.progressbar(length=1000, label="extracting", file=sys.stderr,
                                hidden=quiet or not sys.stderr.isatty()) as bar:
             def progress(done, total, name):
                 bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
-            who = _decisions(decisions)
-            for step in iter_extract([str(p) for p in paths], progress=progress, ner=ner, place=place):
+            for step in api.iter_extract(paths, progress=progress, ner=ner, place=place, decisions=decisions,
+                                         report=report):
                 if step.notice is not None:
                     docs.append(step.notice.doc)
-                    if report:
-                        rows.append(notice_row(step.notice, step.facts,
-                                               attach_warnings(pending, step.notice) + step.warnings))
-                elif report and not step.final:
-                    pending.extend(step.warnings)
-                apply_decisions(step.facts, who)
+                if step.row is not None:
+                    rows.append(step.row)
                 for f in step.facts:
-                    sink.write(dump_fact(f) + "\n")
+                    sink.write(api.dump_fact(f) + "\n")
                     kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
                     n_facts += 1
                 warnings.extend(step.warnings)
                 errors.extend(step.errors)
+    except GovGraphError as e:
+        _fail(e)
     finally:
         if not to_stdout:
             sink.close()
     _report(len(docs), kinds, warnings, errors, quiet, show=10**9 if verbose else 20)
     if report and rows:
-        _info(format_table(rows))
-    failed = not docs or (strict and (errors or [w for w in warnings if "decoded as" not in w]))
+        _info(api.report_table(rows))
+    failed = not docs or (strict and (errors or problems(warnings)))
     if failed:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
@@ -190,21 +180,11 @@ def evaluate(
                                              "(predicted) per kind, and the kinds not read at all.")] = False,
 ):
     """Score FACTS against GOLD: precision, recall and F1 per kind, with misses and spurious facts."""
-    from .evaluate import evaluate as run_eval
-    from .facts import read_facts
-
     try:
-        pred = list(read_facts(facts))
-        gold_facts = [f for g in gold for f in read_facts(g)]
-        unit_facts = list(read_facts(units)) if units else [f for f in gold_facts if f.get("kind") == "unit"]
-    except (OSError, ValueError) as e:
+        scores = api.evaluate(facts, gold, units, per_notice=per_notice)
+    except GovGraphError as e:
         _fail(e)
-    res = run_eval(pred, gold_facts, unit_facts)
-    rows = None
-    if per_notice:
-        from .loaders.coverage import SCORE_COLUMNS, format_table, score_rows
-
-        rows = score_rows(pred, gold_facts, unit_facts)
+    res, rows = scores.kinds, scores.notices
     if fmt == "json":
         out = dict(res, notices=rows) if rows is not None else res
         typer.echo(json.dumps(out, ensure_ascii=False, indent=1, default=list))
@@ -219,7 +199,7 @@ def evaluate(
                     typer.echo(f"    … {len(r[label]) - show} more {label}")
         if rows is not None:
             typer.echo("")
-            typer.echo(format_table(rows, columns=SCORE_COLUMNS))
+            typer.echo(api.report_table(rows, scores=True))
     if min_f1 is not None:
         low = [k for k, r in res.items() if r["f1"] < min_f1]
         if low:
@@ -252,10 +232,8 @@ FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json or c
 
 
 def _graph(store: Path):
-    from .api import Graph
-
     try:
-        return Graph.open(store)
+        return api.Graph.open(store)
     except GovGraphError as e:
         _fail(e)
 
@@ -276,35 +254,29 @@ def build(
 
     Building the same notices again changes nothing; a notice whose text changed is
     replaced; a failed or killed build leaves the previous store as it was."""
-    from .api import Graph
+    bars = _Bars(hidden=quiet or not sys.stderr.isatty())
 
-    from .loaders.decisions import apply_decisions
+    def extracted(ex) -> None:
+        bars.close()
+        _report(len(ex.notices), _kinds(ex.facts), ex.warnings, ex.errors, quiet, show=10**9 if verbose else 20)
 
-    ex = _extract(paths, quiet, place=place)
-    apply_decisions(ex.facts, _decisions(decisions))
-    _report(len(ex.notices), _kinds(ex.facts), ex.warnings, ex.errors, quiet, show=10**9 if verbose else 20)
-    if not ex.notices:
-        _err("error: no notice could be read; the store is unchanged")
-        raise typer.Exit(1)
-    if strict and (ex.errors or [w for w in ex.warnings if "decoded as" not in w]):
-        _err("error: --strict: warnings or errors above; the store is unchanged")
-        raise typer.Exit(1)
     try:
-        g = Graph.open(store, create=True)
-        with typer.progressbar(length=len(ex.notices), label="loading", file=sys.stderr,
-                               hidden=quiet or not sys.stderr.isatty()) as bar:
-            def progress(done, total, doc):
-                bar.update(max(0, done - bar.pos))
-
-            report = g.store.build(ex.facts, ex.notices, progress=progress)
+        with bars.stack:
+            res = api.build(paths, store, strict=strict, place=place, decisions=decisions, on_extracted=extracted,
+                            extract_progress=lambda done, total, name: bars.update("extracting", done, total),
+                            progress=lambda done, total, doc: bars.update("loading", done, total))
+    except NoNoticeError:
+        _fail("no notice could be read; the store is unchanged")
+    except StrictError:
+        _fail("--strict: warnings or errors above; the store is unchanged")
     except GovGraphError as e:
         _fail(e)
-    c = report.counts()
+    c = res.report.counts()
     _info(f"store {store}: {c['added']} added, {c['replaced']} replaced, {c['unchanged']} unchanged, "
           f"{c.get('refreshed', 0)} refreshed; {c['units']} units, {c['quads']} quads")
-    for w in getattr(report, "warnings", [])[:20]:
+    for w in res.report.warnings[:20]:
         _info(f"  warning: {w}")
-    if ex.errors:
+    if res.errors:
         raise typer.Exit(2)
 
 
@@ -338,9 +310,9 @@ def export_rdf(
     g = _graph(store)
     try:
         if str(output) == "-":
-            typer.echo(g.store.serialize(rdf_format))
+            typer.echo(g.export_rdf(rdf_format))
         else:
-            g.store.serialize(rdf_format, out=output)
+            g.export_rdf(rdf_format, out=output)
             _info(f"wrote {output}")
     except GovGraphError as e:
         _fail(e)
@@ -352,22 +324,18 @@ def export_facts(
     output: Annotated[Path, typer.Option("-o", "--output", help="Output file; '-' for stdout.")] = Path("-"),
 ):
     """Write the facts read back from the store (facts format v1.1, as `govgraph extract` writes)."""
-    from .facts import write_facts
-
-    facts = _graph(store).facts()
+    g = _graph(store)
     if str(output) == "-":
-        write_facts(facts, sys.stdout)
+        g.export_facts(sys.stdout)
     else:
-        n = write_facts(facts, output)
+        n = g.export_facts(output)
         _info(f"wrote {n} facts to {output}")
 
 
 # ---------------------------------------------------------------- questions
 
 def _parse_params(name: str, args: list[str], extra: list[str], top, due_before, month, expand) -> dict:
-    from . import queries
-
-    q = queries.get(name)
+    q = api.question(name)
     params: dict = {}
     positional = [p for p in q.params if p.required]
     if len(args) > len(positional):
@@ -414,12 +382,10 @@ def query(
     fmt: FormatOpt = "table",
 ):
     """Answer a canned cross-notice question (appointment-history, post-holders, unit-load, …)."""
-    from . import queries
-
     if list_ or not name:
         rows = [{"name": q.name, "parameters": " ".join(p.name.upper() if p.required else f"[--{p.name.replace('_', '-')}]"
                                                       for p in q.params), "question": q.description}
-                for q in queries.catalogue()]
+                for q in api.Graph.questions()]
         _print_rows(["name", "parameters", "question"], rows, fmt, max_width=80)
         return
     g = _graph(store)
@@ -468,18 +434,13 @@ def neo4j_load(
     batch_size: Annotated[int, typer.Option(help="Rows per UNWIND batch.")] = 1000,
 ):
     """Load the store into Neo4j (constraints, batched UNWIND … MERGE; loading twice changes nothing)."""
-    from .graph import neo4j_store
-
     g = _graph(store)
     try:
-        conn = neo4j_store.connect(uri, user, password, database)
-        facts, notices = g.facts(), g.notices()
-        with typer.progressbar(length=100, label="loading into Neo4j", file=sys.stderr,
-                               hidden=not sys.stderr.isatty()) as bar:
-            def progress(step, done, total):
-                bar.update(max(0, int(100 * done / max(total, 1)) - bar.pos))
-
-            summary = neo4j_store.load(conn, facts, notices, wipe=wipe, batch_size=batch_size, progress=progress)
+        bars = _Bars(hidden=not sys.stderr.isatty())
+        with bars.stack:
+            summary = g.to_neo4j(uri=uri, user=user, password=password, database=database, wipe=wipe,
+                                 batch_size=batch_size,
+                                 progress=lambda step, done, total: bars.update("loading into Neo4j", done, total))
     except GovGraphError as e:
         _fail(e)
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
@@ -488,10 +449,8 @@ def neo4j_load(
 @neo4j_app.command("counts")
 def neo4j_counts(uri: UriOpt = None, user: UserOpt = None, password: PwOpt = None, database: DbOpt = None):
     """Nodes per label and relationships per type in Neo4j."""
-    from .graph import neo4j_store
-
     try:
-        c = neo4j_store.counts(neo4j_store.connect(uri, user, password, database))
+        c = api.neo4j_counts(uri, user, password, database)
     except GovGraphError as e:
         _fail(e)
     typer.echo(json.dumps(c, ensure_ascii=False, indent=1))
@@ -508,11 +467,7 @@ def resolve(
 
     Write a decision as a line of the decisions file (person, name, place, other place or
     document numbers, same|different, note); the next build reads it."""
-    from .loaders.decisions import DECISIONS_FILE
-
     g = _graph(store)
-    if decisions is None and Path(DECISIONS_FILE).exists():
-        decisions = Path(DECISIONS_FILE)
     try:
         res = g.resolve(decisions)
     except GovGraphError as e:
@@ -555,26 +510,13 @@ def viz(
     place: Annotated[Optional[str], typer.Option("--place", help="Only the part of the graph in this place (any level).")] = None,
 ):
     """Write an interactive network page that works offline (search, filters by type and notice, evidence on hover)."""
-    from .graph.network import build_network, subgraph
-    from .graph.viz import render_html
-
     g = _graph(store)
-    kw = {"focus": focus, "depth": depth, "doc": notice, "types": types.split(",") if types else None}
     try:
-        G = build_network(g.facts(), g.notices())
-        if place:
-            from .graph.network import in_place
-
-            G = in_place(G, place)
-        st = render_html(G, str(output), **kw)
-        if png:
-            from .graph.viz import render_png
-
-            render_png(G, str(png), **kw)
+        st = g.viz(output, place=place, png=png, focus=focus, depth=depth, doc=notice,
+                   types=types.split(",") if types else None)
     except (GovGraphError, KeyError) as e:
         _fail(e)
     _info(f"wrote {output}: {st['nodes']} nodes, {st['edges']} edges")
-    _ = subgraph
 
 
 def main():  # pragma: no cover

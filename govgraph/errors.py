@@ -1,6 +1,6 @@
 """Errors govgraph raises; each message names the file or notice at fault."""
 
-__all__ = ["GovGraphError", "InputError", "StoreError", "QueryError", "Neo4jError"]
+__all__ = ["GovGraphError", "InputError", "NoNoticeError", "StrictError", "StoreError", "QueryError", "Neo4jError"]
 
 
 class GovGraphError(Exception):
@@ -9,6 +9,14 @@ class GovGraphError(Exception):
 
 class InputError(GovGraphError):
     """A file or notice could not be read."""
+
+
+class NoNoticeError(InputError):
+    """No notice of the input could be read: there is nothing to load."""
+
+
+class StrictError(InputError):
+    """Strict mode: the extraction has warnings or errors, so nothing was written."""
 
 
 class StoreError(GovGraphError):

@@ -35,6 +35,7 @@ from govgraph.facts import read_facts, validate_fact, write_facts
 from govgraph.loaders import extract_paths, extract_text
 from govgraph.loaders.normalize import to_simplified
 from govgraph.loaders.reading import decode_bytes, strip_html
+from govgraph.messages import problems
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "000_69f8c657212cfd7a.txt"
@@ -118,7 +119,7 @@ def check_extraction(ex) -> None:
 
 
 def _messages(ex) -> list[str]:
-    return ex.errors + [w for w in ex.warnings if "decoded as" not in w]
+    return ex.errors + problems(ex.warnings)
 
 
 # ------------------------------------------------------------------ 1. property tests

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..messages import NOTE_KINDS, kind_of
 from ..tables import format_table as _format_table
 from .lexicon import data_rows, load_lexicon
 
@@ -152,7 +153,7 @@ def report_rows(ex) -> list[dict]:
     rows = []
     for n in ex.notices:
         mine = [w for w in ex.warnings if f"[{n.doc}]" in w or
-                (n.source and w.startswith(f"{n.source}:") and "decoded as" not in w)]
+                (n.source and w.startswith(f"{n.source}:") and kind_of(w) not in NOTE_KINDS)]
         rows.append(notice_row(n, facts.get(n.doc, []), mine))
     return rows
 
@@ -181,7 +182,7 @@ def attach_warnings(pending: list[str], notice) -> list[str]:
     """Take from ``pending`` the file-level warnings about ``notice``'s file (said before its
     notices: no document number, skipped text) and return them."""
     src = notice.source or ""
-    mine = [w for w in pending if src and w.startswith(src) and "decoded as" not in w]
+    mine = [w for w in pending if src and w.startswith(src) and kind_of(w) not in NOTE_KINDS]
     pending[:] = [w for w in pending if w not in mine]
     return mine
 

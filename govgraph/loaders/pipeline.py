@@ -18,6 +18,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..identity import unit_scope
 from ..kinds import KINDS
+from ..messages import ENCODING, PERSON, PLACE, SKIPPED, UNIT, Message
 from ..notice import Notice
 from .build_members import build_members
 from .build_posts import build_posts
@@ -118,8 +119,8 @@ def iter_notices(path: str | Path) -> Iterator[tuple[Notice | None, list[str]]]:
     if size <= STREAM_THRESHOLD or p.suffix.lower() in (".html", ".htm"):
         src = read_source(p)
         notices, warns = split_notices(src.text, str(p))
-        note = f"{p}: decoded as {src.encoding}" + (" (HTML stripped)" if src.was_html else "")
-        yield None, [note] + warns
+        how = src.encoding + (" (HTML stripped)" if src.was_html else "")
+        yield None, [Message(f"{p}: decoded as {how}", ENCODING, source=str(p), detail=how)] + warns
         for n in notices:
             n.encoding = src.encoding
             yield n, []
@@ -148,7 +149,8 @@ def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:
         text_head = head.decode(enc, errors="ignore")
         if looks_like_html(text_head):
             raise InputError(f"{p}: HTML files larger than {STREAM_THRESHOLD // 2**20} MB are not supported")
-        yield None, [f"{p}: decoded as {enc} (streamed)"]
+        how = f"{enc} (streamed)"
+        yield None, [Message(f"{p}: decoded as {how}", ENCODING, source=str(p), detail=how)]
         dec = codecs.getincrementaldecoder("utf-8" if enc == "utf-8-sig" else enc)(errors="strict")
         fh.seek(3 if enc == "utf-8-sig" else 0)
         buf = ""
@@ -223,9 +225,11 @@ class _Corpus:
                 self.issuers.add(notice.issuer)
             return None
         if prev[0] == notice.sha256:
-            return f"{notice.source} [{notice.doc}]: duplicate of the notice in {prev[1]}; skipped"
-        return (f"{notice.source} [{notice.doc}]: same document number as a notice in {prev[1]} but different "
-                f"text; the first one is kept, this one skipped")
+            text = f"{notice.source} [{notice.doc}]: duplicate of the notice in {prev[1]}; skipped"
+        else:
+            text = (f"{notice.source} [{notice.doc}]: same document number as a notice in {prev[1]} but different "
+                    f"text; the first one is kept, this one skipped")
+        return Message(text, SKIPPED, source=notice.source, doc=notice.doc)
 
     def note_units(self, facts: list[dict], place: str) -> None:
         for f in facts:
@@ -245,7 +249,8 @@ class _Corpus:
             for f in cat.unit_facts():
                 f["place"] = scope
                 units.append(f)
-            warnings += [w + (f" (in {scope})" if len(by_scope) > 1 else "") for w in cat.ambiguities()]
+            warnings += [Message(w + (f" (in {scope})" if len(by_scope) > 1 else ""), UNIT)
+                         for w in cat.ambiguities()]
         units.sort(key=lambda f: (f["name"], f["place"]))
         return Step(facts=units, warnings=warnings, final=True)
 
@@ -254,7 +259,7 @@ def _notice_step(corpus: _Corpus, notice: Notice, ner: bool) -> Step:
     skipped = corpus.admit(notice)
     if skipped:
         return Step(warnings=[skipped])
-    place_warnings = corpus.locate(notice)
+    place_warnings = [Message(w, PLACE, source=notice.source, doc=notice.doc) for w in corpus.locate(notice)]
     try:
         facts, warns = extract_notice(notice, ner=ner)
     except Exception as e:  # an extractor bug must not lose the batch: report it, naming the notice
@@ -263,7 +268,8 @@ def _notice_step(corpus: _Corpus, notice: Notice, ner: bool) -> Step:
     for f in facts:
         f["place"] = notice.place
     corpus.note_units(facts, notice.place)
-    return Step(notice=notice, facts=facts, warnings=place_warnings + warns + check_persons(facts))
+    person_warnings = [Message(w, PERSON, source=notice.source, doc=notice.doc) for w in check_persons(facts)]
+    return Step(notice=notice, facts=facts, warnings=place_warnings + warns + person_warnings)
 
 
 def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False,
