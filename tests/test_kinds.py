@@ -106,7 +106,7 @@ def test_the_graph_and_page_names_are_the_documented_ones():
     rels = {e.type for k in kinds.KINDS.values() for e in k.graph.edges}
     assert rels == {"HOLDS", "POST_IN", "MEMBER_OF", "OFFICE_IN", "LEADS", "RESPONSIBLE_FOR", "SUB_UNIT_OF",
                     "MEMBER_UNIT_OF", "IN_NOTICE"}
-    assert [n.label for n in kinds.NODES.values()] == ["Notice", "Person", "Unit", "Group", "Post", "Task"]
+    assert [n.label for n in kinds.NODES.values()] == ["Notice", "Person", "Unit", "Post", "Group", "Task"]
     assert kinds.NODES["person"].style == kinds.Style("#e15759", "dot", "人员 person")
 
 

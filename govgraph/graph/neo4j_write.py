@@ -24,7 +24,7 @@ from typing import Any
 import neo4j
 
 from govgraph.graph.neo4j_conn import Neo4jConnection, translated_errors
-from govgraph.graph.projection import LABELS, Edge, Node, Projection
+from govgraph.graph.projection import Edge, Node, Projection
 
 __all__ = ["Progress", "gc_paused", "write"]
 
@@ -105,8 +105,8 @@ def _rel_groups(projection: Projection) -> dict[tuple[str, str, str], list[Edge]
     return out
 
 
-def _constraints(session: neo4j.Session) -> None:
-    for label in LABELS:
+def _constraints(session: neo4j.Session, labels) -> None:
+    for label in labels:
         _check_ident(label)
         name = f"govgraph_{label.lower()}_id"
         session.run(f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE").consume()
@@ -243,7 +243,7 @@ def write(
             counters.close()
 
     def node_jobs() -> Iterator:
-        for label in LABELS:
+        for label in projection.nodes:
             yield from jobs_of(
                 label,
                 lambda label=label: _node_rows(projection.nodes[label].values()),
@@ -259,8 +259,8 @@ def write(
         with conn.session() as s:
             if wipe:
                 summary["deleted"] = _wipe(s, 10_000)
-            _constraints(s)
-        for label in LABELS:
+            _constraints(s, projection.nodes)
+        for label in projection.nodes:
             summary["nodes"][label] = {"merged": len(projection.nodes[label]), "created": 0}
         for (rtype, _, _), edges in rel_groups.items():
             summary["relationships"].setdefault(rtype, {"merged": 0, "created": 0})["merged"] += len(edges)

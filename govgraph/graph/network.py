@@ -44,6 +44,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from govgraph import kinds
 from govgraph.errors import QueryError
 from govgraph.facts import fact_id
 from govgraph.graph.projection import EDGE_TYPES, LABELS, Edge, Node, Projection, project
@@ -124,20 +125,32 @@ def _node_attrs(n: Node) -> dict:
                 "place": n.place}
     if kind == "person":
         return {"type": kind, "label": p["name"], "place": n.place, "variant": p.get("variant")}
-    return {"type": kind, "label": p["name"], "place": n.place}
+    if kind == "group":
+        return {"type": kind, "label": p["name"], "place": n.place}
+    # a node of a registered kind: its properties, labelled by its name or text
+    label = p.get("name") or _short(str(p.get("text") or n.key))
+    return {**p, "type": kind, "label": label, "place": n.place}
 
 
-_ROLES = {"LEADS": "牵头", "RESPONSIBLE_FOR": "责任", "OFFICE_IN": "办公室", "MEMBER_UNIT_OF": "成员单位"}
+def _roles() -> dict[str, tuple[str | None, str | None]]:
+    """Edge type -> its caption as the kinds declare it: (fixed role, field giving it)."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for k in kinds.KINDS.values():
+        for e in k.graph.edges:
+            out.setdefault(e.type, (e.role, e.role_from))
+    return out
+
+
 _CATALOGUE = ("SUB_UNIT_OF", "MEMBER_UNIT_OF")
 
 
-def _edge_attrs(e: Edge, pr: Projection) -> dict:
-    """The networkx attributes of a projection edge (``rel`` its lower-case type)."""
+def _edge_attrs(e: Edge, pr: Projection, roles: dict[str, tuple[str | None, str | None]]) -> dict:
+    """The networkx attributes of a projection edge (``rel`` its lower-case type; ``role``
+    its caption: fixed, or the declared field on the edge or on one of its ends)."""
     p = e.props
-    if e.type in ("HOLDS", "POST_IN"):
-        role = pr.node(e.target if e.type == "HOLDS" else e.source).props["title"]
-    else:
-        role = p.get("role") if e.type == "MEMBER_OF" else _ROLES.get(e.type)
+    role, role_from = roles.get(e.type, (None, None))
+    if role_from:
+        role = p.get(role_from) or pr.node(e.target).props.get(role_from) or pr.node(e.source).props.get(role_from)
     if e.type in _CATALOGUE:  # the catalogue's structure, no notice's
         doc = quote = None
     elif e.type == "IN_NOTICE":
@@ -214,9 +227,10 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
         if not n.known and (n.place, n.key) not in warned:
             warned.add((n.place, n.key))
             G.graph["warnings"].append(f"unit not in catalogue: {n.key}" + (f" ({n.place})" if n.place else ""))
+    roles = _roles()
     for e in used + list(catalogue.values()):
         a = groups.get((e.source, e.target), e.source)
-        G.add_edge(_tmp_id(pr.node(a)), _tmp_id(pr.node(e.target)), key=e.id, **_edge_attrs(e, pr))
+        G.add_edge(_tmp_id(pr.node(a)), _tmp_id(pr.node(e.target)), key=e.id, **_edge_attrs(e, pr, roles))
 
     G.graph["aliases"] = {}
     for place, name in pr.units.keys():

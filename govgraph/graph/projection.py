@@ -12,9 +12,12 @@ documented once, in docs/model.md.
 
 Unit names resolve through the unit catalogue (:class:`UnitIndex`) in the place
 a name belongs to (``identity.unit_scope``); persons are a name in a place, or
-whom a decision says (``decisions.person_of``). Each fact kind has one projector
-in :data:`PROJECTORS`; catalogue kinds (``unit``) are projected first, so the
-other kinds find their units. Invalid facts are skipped with a warning.
+whom a decision says (``identity.person_of``). The package's kinds have a
+projector each in :data:`PROJECTORS` (they resolve units, seats and decisions); any
+other kind is projected as its declaration says (``kinds.toml``: ``graph``), so a
+kind registered with ``kinds.register`` needs no code here. Catalogue kinds
+(``unit``) are projected first, so the other kinds find their units. Invalid facts
+are skipped with a warning.
 
 >>> facts = [
 ...   {"kind": "unit", "name": "区发改委", "aliases": ["区发展和改革委员会"], "parent": None,
@@ -35,6 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from govgraph import kinds
 from govgraph.facts import fact_id, stable_id, validate_fact
 from govgraph.identity import UnitIndex, person_of, unit_scope
 from govgraph.notice import Notice
@@ -49,22 +53,29 @@ __all__ = [
     "Node",
     "Projection",
     "Projector",
+    "edge_types",
+    "labels",
     "project",
     "provenance",
 ]
 
-LABELS = ("Notice", "Person", "Unit", "Post", "Group", "Task")
-EDGE_TYPES = (
-    "HOLDS",
-    "POST_IN",
-    "MEMBER_OF",
-    "OFFICE_IN",
-    "LEADS",
-    "RESPONSIBLE_FOR",
-    "SUB_UNIT_OF",
-    "MEMBER_UNIT_OF",
-    "IN_NOTICE",
-)
+
+
+def labels() -> tuple[str, ...]:
+    """The node labels, as the node types declare them (``govgraph.kinds``; kinds
+    registered later included)."""
+    return tuple(n.label for n in kinds.NODES.values())
+
+
+def edge_types() -> tuple[str, ...]:
+    """The edge types the kinds declare, in declaration order."""
+    return tuple(dict.fromkeys(e.type for k in kinds.KINDS.values() for e in k.graph.edges))
+
+
+#: the labels and edge types of the package's own kinds (``labels()`` and
+#: ``edge_types()`` also give those of kinds registered later)
+LABELS = labels()
+EDGE_TYPES = edge_types()
 CATALOGUE_KINDS = ("unit",)
 
 
@@ -144,7 +155,7 @@ class Builder:
     then looked up."""
 
     def __init__(self, units: UnitIndex):
-        self.projection = Projection({label: {} for label in LABELS}, {t: {} for t in EDGE_TYPES}, units)
+        self.projection = Projection({label: {} for label in labels()}, {t: {} for t in edge_types()}, units)
         self.units = units
         self._cache: dict[tuple, str] = {}
 
@@ -154,10 +165,11 @@ class Builder:
              doc: str | None = None, known: bool | None = None) -> str:
         """The node ``nid`` of ``label`` (made, or its missing properties filled in);
         ``doc`` names it. Returns ``nid``."""
-        cur = self.projection.nodes[label].get(nid)
+        nodes = self.projection.nodes.setdefault(label, {})
+        cur = nodes.get(nid)
         if cur is None:
             cur = Node(label, nid, dict(props), key, place, set(), known)
-            self.projection.nodes[label][nid] = self.projection._by_id[nid] = cur
+            nodes[nid] = self.projection._by_id[nid] = cur
         else:  # later facts fill gaps, never blank a value
             for k, v in props.items():
                 if v is not None and cur.props.get(k) is None:
@@ -175,7 +187,7 @@ class Builder:
     def edge(self, etype: str, a: str, b: str, eid: str | None = None, /, **props: Any) -> None:
         """An edge; without ``eid`` its id is a hash of (type, a, b): the same pair again
         is the same edge. The first edge of an id wins."""
-        edges = self.projection.edges[etype]
+        edges = self.projection.edges.setdefault(etype, {})
         if eid is None:
             eid = _edge_id(etype, a, b)
         if eid not in edges:
@@ -330,6 +342,64 @@ def _task(b: Builder, f: dict) -> None:
             b.edge(etype, b.unit_in(name, place, doc), t, due=f.get("due"), **prov)
 
 
+def _declared(b: Builder, f: dict) -> None:
+    """A kind without a projector of its own, as its declaration says (``kinds.toml``
+    ``graph``): the node the fact is, nodes made from its fields, and its edges between
+    ``.`` (the fact's node), the nodes its name fields give and the made nodes."""
+    kind = kinds.get(f["kind"])
+    g = kind.graph
+    doc, place, fid = f.get("doc"), _place(f), fact_id(f)
+    ends: dict[str, list[str]] = {}
+    if g.node is not None:
+        nt = kinds.NODES[g.node]
+        props = {k: f.get(k) for k in g.props}
+        if g.node_from:
+            ends["."] = [_named(b, g.node, f[g.node_from], f)]
+            b.projection._by_id[ends["."][0]].props.update({k: v for k, v in props.items() if v is not None})
+        else:
+            ends["."] = [b.node(nt.label, fid, props, fid, place, doc)]
+    for name, (ntype, fields) in g.nodes.items():
+        values = [f.get(k) for k in fields]
+        ends[name] = [b.node(kinds.NODES[ntype].label, b._sid(ntype, place, *map(str, values)),
+                             dict(zip(fields, values)), "|".join(map(str, values)), place, doc)]
+    prov = provenance(f)
+    for e in g.edges:
+        for a in _ends(b, kind, e.source, f, ends):
+            for z in _ends(b, kind, e.target, f, ends):
+                props = {k: f.get(k) for k in e.props} | dict(e.set)
+                if e.role_from:
+                    props.setdefault(e.role_from, f.get(e.role_from))
+                if e.provenance:
+                    props |= prov
+                b.edge(e.type, a, z, fid if e.fact else None, **props)
+
+
+def _named(b: Builder, ntype: str, name: str, f: dict) -> str:
+    """The node of type ``ntype`` a name in fact ``f`` stands for."""
+    doc, place = f.get("doc"), _place(f)
+    if ntype == "unit":
+        return b.unit_in(name, place, doc)
+    if ntype == "person":
+        return b.person(name, f)
+    if ntype == "group":
+        return b.group(name, place, doc)
+    if ntype == "notice":
+        return b.notice(name)
+    props = {"name": name} if place is None else {"name": name, "place": place}
+    return b.node(kinds.NODES[ntype].label, b._sid(ntype, place, name), props, name, place, doc)
+
+
+def _ends(b: Builder, kind: kinds.Kind, end: str, f: dict, made: dict[str, list[str]]) -> list[str]:
+    """The node ids an edge end stands for: ``.`` or a made node, or the node(s) a field names."""
+    if end in made:
+        return made[end]
+    field_ = kind.fields[end]
+    ntype = field_.node_type(f)
+    value = f.get(end)
+    names = (value or []) if field_.list else ([value] if value else [])
+    return [_named(b, ntype, n, f) for n in names]
+
+
 Projector = Callable[[Builder, dict], None]
 PROJECTORS: dict[str, Projector] = {
     "unit": _unit,
@@ -372,7 +442,7 @@ def project(facts: Iterable[dict], notices: Iterable[Notice | dict] = ()) -> Pro
 
     for f in good:
         if f["kind"] in CATALOGUE_KINDS:
-            PROJECTORS[f["kind"]](b, f)
+            PROJECTORS.get(f["kind"], _declared)(b, f)
     for f in good:
         kind = f["kind"]
         if kind in CATALOGUE_KINDS:
@@ -380,5 +450,5 @@ def project(facts: Iterable[dict], notices: Iterable[Notice | dict] = ()) -> Pro
         if f.get("doc") and f["doc"] not in given:
             given.add(f["doc"])
             b.projection.without_notice.append(f["doc"])
-        PROJECTORS[kind](b, f)
+        PROJECTORS.get(kind, _declared)(b, f)
     return b.projection

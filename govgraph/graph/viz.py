@@ -41,19 +41,22 @@ from pathlib import Path
 
 import networkx as nx
 
+from govgraph import kinds
 from govgraph.graph.network import subgraph
 
-__all__ = ["TYPE_STYLE", "render_html", "render_png", "page_data", "safe_json"]
+__all__ = ["type_styles", "render_html", "render_png", "page_data", "safe_json"]
 
-# type -> (colour, vis shape, legend label)
-TYPE_STYLE = {
-    "person": ("#e15759", "dot", "人员 person"),
-    "unit": ("#4e79a7", "square", "单位 unit"),
-    "group": ("#f28e2b", "hexagon", "议事机构 group"),
-    "post": ("#b07aa1", "diamond", "职务 post"),
-    "task": ("#59a14f", "triangle", "任务 task"),
-    "notice": ("#9c755f", "star", "文件 notice"),
-}
+
+
+def type_styles() -> dict[str, tuple[str, str, str]]:
+    """Node type -> (colour, vis shape, legend label), as the node types declare them
+    (``govgraph/kinds.toml`` ``[nodes.*] style``; registered kinds included).
+
+    >>> type_styles()["unit"]
+    ('#4e79a7', 'square', '单位 unit')
+    """
+    return {name: (n.style.colour, n.style.shape, n.style.legend) for name, n in kinds.NODES.items()}
+
 _COLLECTIVE_COLOUR = "#a0cbe8"
 _REL_LABEL = {
     "in_notice": "",
@@ -96,7 +99,7 @@ def _span(periods: list[str]) -> str:
 
 def _node_tip(G: nx.MultiDiGraph, n: str, d: dict) -> list[list[str]]:
     t = d["type"]
-    tip = [["b", d["label"]], ["meta", TYPE_STYLE[t][2] + (f" · {d['unit_type']}" if d.get("unit_type") else "")
+    tip = [["b", d["label"]], ["meta", type_styles()[t][2] + (f" · {d['unit_type']}" if d.get("unit_type") else "")
                                  + (f" · {d['place']}" if d.get("place") else "")]]
     if t == "task":
         tip.append(["div", d.get("text") or ""])
@@ -129,9 +132,10 @@ def page_data(G: nx.MultiDiGraph, *, title: str | None = None, focus: str | None
 
     net = Network(directed=True, cdn_resources="in_line")
     n_nodes = G.number_of_nodes()
+    styles = type_styles()
     for n, d in G.nodes(data=True):
         t = d["type"]
-        colour, shape, _ = TYPE_STYLE[t]
+        colour, shape, _ = styles[t]
         if t == "unit" and d.get("unit_type") == "collective":
             colour = _COLLECTIVE_COLOUR
         size = 8 + 5 * math.sqrt(d.get("load") or 0) if t != "task" else 7
@@ -170,7 +174,7 @@ def page_data(G: nx.MultiDiGraph, *, title: str | None = None, focus: str | None
         counts[d["type"]] += 1
     types = [
         {"type": t, "color": c, "shape": s, "label": lab, "count": counts[t]}
-        for t, (c, s, lab) in TYPE_STYLE.items()
+        for t, (c, s, lab) in styles.items()
         if counts.get(t)
     ]
     return {
@@ -316,7 +320,7 @@ def render_png(
 ) -> dict:
     """A static picture for reports (matplotlib, spring layout, seed fixed).
 
-    Colours follow ``TYPE_STYLE``; node size follows load; the ``labels``
+    Colours follow ``type_styles()``; node size follows load; the ``labels``
     busiest people, units and groups are labelled when a CJK font is
     installed (none: no labels rather than empty boxes).  Returns stats:
     ``path``, ``nodes``, ``edges``, ``labelled``, ``font``.
@@ -332,11 +336,11 @@ def render_png(
     ax.set_axis_off()
     marker = {"dot": "o", "square": "s", "hexagon": "h", "diamond": "D", "triangle": "^", "star": "*"}
     nx.draw_networkx_edges(U, pos, ax=ax, edge_color="#bbbbbb", width=0.5)
-    for t, (colour, shape, lab) in TYPE_STYLE.items():
+    for t, (colour, shape, lab) in type_styles().items():
         ns = [n for n in U if H.nodes[n]["type"] == t]
         if ns:
             nx.draw_networkx_nodes(
-                U, pos, nodelist=ns, ax=ax, node_color=colour, node_shape=marker[shape],
+                U, pos, nodelist=ns, ax=ax, node_color=colour, node_shape=marker.get(shape, "o"),
                 node_size=[30 + 25 * (H.nodes[n].get("load") or 0) ** 0.8 for n in ns], label=lab, linewidths=0.3,
                 edgecolors="#333333",
             )
