@@ -17,7 +17,7 @@ from typing import IO, Any
 from .errors import GovGraphError, InputError, NoNoticeError, StrictError
 from .messages import problems
 
-__all__ = ["Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
+__all__ = ["fact_kinds", "Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
            "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "decisions_path", "dump_fact",
            "find_repo"]
 
@@ -183,6 +183,19 @@ def report_table(rows: list[dict], scores: bool = False) -> str:
     from .loaders.coverage import REPORT_COLUMNS, SCORE_COLUMNS, format_table
 
     return format_table(rows, columns=SCORE_COLUMNS if scores else REPORT_COLUMNS)
+
+
+def fact_kinds(graph: str | None = None) -> list[str]:
+    """The fact kinds as declared (``govgraph/kinds.toml`` and kinds registered since), in
+    declaration order; ``graph="notice"``: only those stored in a notice's graph (not the
+    unit catalogue).
+
+    >>> fact_kinds()[:4], fact_kinds("notice")[-1]
+    (['post', 'membership', 'group', 'task'], 'task')
+    """
+    from .kinds import KINDS
+
+    return [name for name, k in KINDS.items() if graph is None or k.rdf.graph == graph]
 
 
 def dump_fact(fact: dict) -> str:

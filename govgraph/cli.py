@@ -78,7 +78,7 @@ class _Bars:
 
 
 def _report(n_notices: int, kinds: dict, warnings: list[str], errors: list[str], quiet: bool, show: int = 20) -> None:
-    _info(f"{n_notices} notices, " + ", ".join(f"{kinds.get(k, 0)} {k}" for k in ("post", "membership", "group", "task", "unit")))
+    _info(f"{n_notices} notices, " + ", ".join(f"{kinds.get(k, 0)} {k}" for k in api.fact_kinds()))
     decoded = [w for w in warnings if kind_of(w) == ENCODING]
     if decoded and not quiet:
         encs = Counter(w.detail for w in decoded)
@@ -290,7 +290,7 @@ def stats(store: StoreOpt = DEFAULT_STORE, fmt: FormatOpt = "table"):
     typer.echo(f"store {s['path']} ({s.get('generation')}): {s['notices']} notices, {s['units']} units, "
                f"{s['quads']} quads, {s['triples']} distinct triples")
     _print_rows(["class", "instances"], [{"class": k, "instances": v} for k, v in s["classes"].items()], fmt)
-    kinds = ["post", "membership", "group", "task", "quads"]
+    kinds = [*api.fact_kinds("notice"), "quads"]
     _print_rows(["notice"] + kinds, [{"notice": d, **{k: v.get(k, 0) for k in kinds}}
                                      for d, v in s["per_notice"].items()], fmt)
 

@@ -26,10 +26,16 @@ from .identity import squash as _sp
 
 __all__ = ["evaluate", "evaluate_corpus", "KINDS", "AliasMap"]
 
-#: score name -> (fact kind, its ``kinds.Score``), as the kinds declare them
-_SCORES = {sc.name: (k, sc) for k in kinds.KINDS.values() for sc in k.scores}
-#: the kinds scored (the ``scores`` of the fact kinds, in declaration order)
-KINDS = tuple(_SCORES)
+
+
+def _scores() -> dict:
+    """Score name -> (fact kind, its ``kinds.Score``), as the kinds declare them now
+    (kinds registered after import included)."""
+    return {sc.name: (k, sc) for k in kinds.KINDS.values() for sc in k.scores}
+
+
+#: the scores of the package's kinds (``scores`` of each kind in kinds.toml, in order)
+KINDS = tuple(_scores())
 _GOV = re.compile(r"^.+?(省|市|区|县|旗)人民政府$")
 
 
@@ -56,7 +62,7 @@ class AliasMap:
 def _keys(facts, unit, kind) -> Counter:
     """The keys of score ``kind`` (a ``scores`` entry of a fact kind in ``kinds.toml``):
     document numbers, unit names (through ``unit``) and other names normalised."""
-    fk, sc = _SCORES[kind]
+    fk, sc = _scores()[kind]
     ks: Counter = Counter()
     for f in facts:
         if f.get("kind") != fk.name or (sc.when_any and not any(f.get(x) for x in sc.when_any)):
@@ -89,7 +95,7 @@ def evaluate(pred: list[dict], gold: list[dict], units: list[dict] = ()) -> dict
     """Per kind: precision, recall, f1, counts, and the missed and spurious keys."""
     unit = AliasMap(units)
     res = {}
-    for kind in KINDS:
+    for kind in _scores():
         g = _keys(gold, unit, kind)
         if not g:
             continue

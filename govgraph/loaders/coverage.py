@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..kinds import KINDS
 from ..messages import NOTE_KINDS, kind_of
 from ..tables import format_table as _format_table
 from .lexicon import data_rows, load_lexicon
@@ -30,7 +31,9 @@ __all__ = ["intents", "coverage_warnings", "notice_row", "report_rows", "attach_
            "NOT_READ", "REPORT_COLUMNS", "SCORE_COLUMNS"]
 
 NOT_READ = "not read:"
-REPORT_COLUMNS = ("doc", "file", "date", "post", "membership", "group", "task", "warnings", "not read")
+#: the kinds a notice states (the unit catalogue is the corpus's), as declared in kinds.toml
+_NOTICE_KINDS = tuple(name for name, k in KINDS.items() if k.rdf.graph == "notice")
+REPORT_COLUMNS = ("doc", "file", "date", *_NOTICE_KINDS, "warnings", "not read")
 _KIND_FACT = {"group": "membership", "appointment": "post", "tasks": "task"}
 
 
@@ -160,7 +163,7 @@ def report_rows(ex) -> list[dict]:
 
 def notice_row(notice, facts: list[dict], warnings: list[str]) -> dict:
     """One line of the per-notice report: facts per kind, warnings, what was not read."""
-    counts = {k: 0 for k in ("post", "membership", "group", "task")}
+    counts = {k: 0 for k in _NOTICE_KINDS}
     for f in facts:
         if f["kind"] in counts:
             counts[f["kind"]] += 1
