@@ -79,6 +79,7 @@ class Graph:
         ``place``: the jurisdiction of every notice (else read per notice); ``decisions``: the
         analyst's file of who is who (``loaders.decisions``; default ``govgraph-decisions.tsv``
         in the working folder, if there is one)."""
+        from .build import build_store
         from .loaders import extract_paths
         from .loaders.decisions import DECISIONS_FILE, apply_decisions, read_decisions
 
@@ -89,7 +90,7 @@ class Graph:
             raise GovGraphError("no notice could be read: " + "; ".join(ex.errors[:3]))
         if strict and (ex.errors or [w for w in ex.warnings if "decoded as" not in w]):
             raise GovGraphError("--strict: the extraction has warnings or errors; nothing was loaded")
-        report = self.store.build(ex.facts, ex.notices, progress=progress)
+        report = build_store(self.store, ex.facts, ex.notices, progress=progress)
         return BuildResult(ex, report)
 
     # -- reading
@@ -99,7 +100,7 @@ class Graph:
     def resolve(self, decisions: str | os.PathLike | None = None):
         """Candidate merges and splits of people (``loaders.decisions.candidates``), each with
         its reasons, evidence and the decision already taken in ``decisions``, if any."""
-        from .graph.rdf_store import Result
+        from .results import Result
         from .loaders.decisions import candidates, read_decisions
 
         d = read_decisions(decisions)
@@ -158,7 +159,7 @@ class Graph:
         ``place``: only the part of the graph in that place (``汉阳区``, ``武汉市汉阳区``)."""
         from .graph import analytics
         from .graph.network import in_place
-        from .graph.rdf_store import Result
+        from .results import Result
 
         fn = {"overload": analytics.overload, "centrality": analytics.centrality,
               "interlocks": analytics.interlocks, "components": analytics.components}.get(analysis)

@@ -277,6 +277,7 @@ def build(
     Building the same notices again changes nothing; a notice whose text changed is
     replaced; a failed or killed build leaves the previous store as it was."""
     from .api import Graph
+    from .build import build_store
 
     from .loaders.decisions import apply_decisions
 
@@ -296,7 +297,7 @@ def build(
             def progress(done, total, doc):
                 bar.update(max(0, done - bar.pos))
 
-            report = g.store.build(ex.facts, ex.notices, progress=progress)
+            report = build_store(g.store, ex.facts, ex.notices, progress=progress)
     except GovGraphError as e:
         _fail(e)
     c = report.counts()

@@ -30,7 +30,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from govgraph.errors import QueryError
-from govgraph.graph.rdf_store import Result
+from govgraph.results import Result
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
@@ -255,7 +255,7 @@ def resolve_unit(store: "Store", name: str, place: str | None = None) -> str:
 def resolve_unit_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None]:
     """``(label, place)`` of the unit ``name`` (any alias; in ``place``, at any level of
     detail, when given); QueryError if unknown, or ambiguous across places."""
-    from govgraph.graph import rdf
+    from govgraph.graph import rdf_terms as rdf
 
     names = _names(store)
     labels, orgs, cat = names["labels"], names["orgs"], names["catalogue"]
@@ -286,7 +286,7 @@ def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tu
     """``(name, place, variant)`` of the person ``name``: the same name in two places is two
     people (unless a decision joins them); ``variant``: one of two people of that name in one
     place that a decision splits (``loaders.decisions``)."""
-    from govgraph.graph import rdf
+    from govgraph.graph import rdf_terms as rdf
 
     persons = _names(store)["persons"]
     if name not in persons:
@@ -481,7 +481,7 @@ def arguments(q: CannedQuery, bindings: dict) -> dict:
     written as a unit).  IRIs are hashes
     of the names (``rdf.unit_iri`` ...), so a question starts from the node with one
     lookup; matching the label through ``gg:arg`` would scan every label."""
-    from govgraph.graph import rdf
+    from govgraph.graph import rdf_terms as rdf
 
     out: dict = {}
     for p in q.params:

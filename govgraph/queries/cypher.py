@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from govgraph.errors import QueryError
-from govgraph.graph.rdf_store import Result
+from govgraph.results import Result
 
 from . import CannedQuery, _read, bind, get
 
