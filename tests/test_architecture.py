@@ -13,24 +13,14 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _is_type_checking(node: ast.If) -> bool:
-    t = node.test
-    return (isinstance(t, ast.Name) and t.id == "TYPE_CHECKING") or \
-        (isinstance(t, ast.Attribute) and t.attr == "TYPE_CHECKING")
-
-
 def _imports(path: Path, modules: set[str]) -> set[str]:
-    """The govgraph modules ``path`` imports when it runs (anywhere in the file, functions
-    included; not the ``if TYPE_CHECKING:`` imports, which only annotations read)."""
+    """The govgraph modules ``path`` imports (anywhere in the file: functions and
+    ``if TYPE_CHECKING:`` blocks included)."""
     name = _module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     out: set[str] = set()
 
-    def visit(node: ast.AST) -> None:
-        if isinstance(node, ast.If) and _is_type_checking(node):
-            for child in node.orelse:
-                visit(child)
-            return
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             out.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -41,10 +31,6 @@ def _imports(path: Path, modules: set[str]) -> set[str]:
                 base = ".".join(up + ([base] if base else []))
             subs = {f"{base}.{a.name}" for a in node.names} & modules  # `from pkg import module`
             out.update(subs or {base})
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-
-    visit(ast.parse(path.read_text(encoding="utf-8")))
     return {m for m in out if m in modules and m != name}
 
 

@@ -17,7 +17,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -31,14 +31,12 @@ from .rdf_read import read_notice_graph
 from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, ID, RDF, XSD, answer_iri, notice_iri
 from .rdf_write import catalogue_graph, graph_hash, notice_graph
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .rdf_store import Store
-
 __all__ = ["BuildReport", "Progress", "Answers", "plan", "Writer"]
 
 Progress = Callable[[int, int, str], None]
-#: rows to store with a build: ``answers(store)`` yields ``(question, key, rows)``
-Answers = Callable[["Store"], Iterable[tuple[str, str, list[dict]]]]
+#: rows to store with a build: ``answers(store)`` yields ``(question, key, rows)``, ``store``
+#: an ``rdf_store.Store`` over the generation being written
+Answers = Callable[[Any], Iterable[tuple[str, str, list[dict]]]]
 
 
 @dataclass
@@ -70,10 +68,10 @@ class BuildReport:
         return asdict(self) | {"counts": self.counts()}
 
 
-def plan(store: "Store", facts: list[dict], notices: list[Notice], report: BuildReport,
+def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
          progress: Progress | None = None):
-    """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write,
-    filling ``report`` as it goes."""
+    """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write in ``store``
+    (the ``rdf_store.Store`` being built), filling ``report`` as it goes."""
     units_in, by_doc, seen = [], {}, {}
     for f in facts:
         problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
@@ -167,7 +165,8 @@ class Writer:
     CHUNK = 400_000  # quads per bulk load
     LOADERS = 2  # bulk loads in flight at once (Oxigraph's loader runs on one core)
 
-    def __init__(self, store: "Store", answers: Answers | None = None):
+    def __init__(self, store, answers: Answers | None = None):
+        """``store``: the ``rdf_store.Store`` being built; ``answers``: see ``Answers``."""
         self.store = store
         self.answers = answers
         self.w: ox.Store | None = None

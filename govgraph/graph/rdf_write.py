@@ -5,8 +5,9 @@ A term is its N-Triples text (``<iri>``, ``"text"``, ``"3"^^<...#integer>``), a
 triple a tuple of three such strings.  The store bulk-loads them as N-Quads, so a
 build of ten thousand notices (millions of triples) makes no term objects at all:
 rdflib's ``Literal`` alone used to cost more than the rest of the build.
-``notice_triples`` gives the same triples as rdflib terms.  Entity IRIs (units, persons, groups, posts, roles) are made once
-per name.
+``notice_triples`` gives the same triples as rdflib terms.  Entity IRIs (units,
+persons, groups, posts, roles) are made once per name.  The vocabulary is
+``rdf_terms``'s (its ``.nt`` form); ``rdf_read`` reads the triples back.
 
 >>> n = Notice(doc="阳政办〔2018〕9号", text="许才勇任区水务局局长", date="2018-04-12")
 >>> f = {"kind": "post", "doc": n.doc, "person": "许才勇", "unit": "区水务局", "title": "局长"}
@@ -37,7 +38,7 @@ from govgraph.notice import Notice
 
 from . import rdf_terms as terms
 from .rdf import _UNIT_FIELDS, _UNIT_LISTS, Catalogue
-from .rdf_terms import entity_iri, from_ox, literal, nt_term, scope
+from .rdf_terms import entity_iri, from_ox, literal, nt_term
 
 __all__ = ["notice_graph", "catalogue_graph", "notice_triples", "content_hash", "graph_hash",
            "parse_triples", "CATALOGUE_PREDICATES"]
@@ -129,8 +130,9 @@ def _entity(kind: str, *parts: str) -> str:
 
 
 def _scoped(kind: str, name: str, place: str | None) -> str:
-    """IRI of a name in a place (``rdf_terms.unit_iri`` ...); without a place, the IRI of the name."""
-    return _entity(kind, *scope(name, place))
+    """IRI of a name in a place (``rdf_terms.unit_iri`` ...); without a place, the IRI of the
+    name.  ``rdf_terms.scope`` written out: this runs for every name of every fact."""
+    return _entity(kind, name) if place is None else _entity(kind, place, name)
 
 
 @lru_cache(maxsize=10_000)
