@@ -202,6 +202,7 @@ def child_build_cli(a: dict) -> dict:
 
 def child_build_breakdown(a: dict) -> dict:
     """The same build in-process, timed per stage (extraction, RDF store)."""
+    from govgraph.build import build_store
     from govgraph.graph.rdf_store import Store
     from govgraph.loaders import extract_paths
 
@@ -212,7 +213,7 @@ def child_build_breakdown(a: dict) -> dict:
     t1 = time.perf_counter()
     rss_after_extract = _rss_mb()
     s = Store.open(store, create=True)
-    rep = s.build(ex.facts, ex.notices)
+    rep = build_store(s, ex.facts, ex.notices)
     t2 = time.perf_counter()
     return {"extract_s": t1 - t0, "store_build_s": t2 - t1, "quads": rep.quads, "units": rep.units,
             "peak_rss_after_extract_mb": rss_after_extract, "peak_rss_mb": _rss_mb(), "store": _du(store)}
@@ -272,8 +273,9 @@ def child_queries(a: dict) -> dict:
     from rdflib import Dataset, URIRef
 
     from govgraph import queries
-    from govgraph.graph import rdf
-    from govgraph.graph.rdf_store import Store, _from_ox
+    from govgraph.graph.rdf_sparql import query_args
+    from govgraph.graph.rdf_store import Store
+    from govgraph.graph.rdf_terms import PREFIXES, from_ox as _from_ox
 
     repeat, engine = int(a["repeat"]), a["engine"]
     t0 = time.perf_counter()
@@ -315,8 +317,8 @@ def child_queries(a: dict) -> dict:
                 args = queries.arguments(q, args)  # what queries.run passes too
 
                 def fn(text=q.text, args=args, limit=limit):
-                    with rdf.query_args(args):  # what gg:arg("name") returns in rdflib's engine
-                        rows = list(ds.query(text, initNs=rdf.PREFIXES))
+                    with query_args(args):  # what gg:arg("name") returns in rdflib's engine
+                        rows = list(ds.query(text, initNs=PREFIXES))
                     return rows[:limit] if limit is not None else rows
             res, cold, warm = _timed(fn, repeat, limit=float(a.get("limit_s", QUERY_LIMIT_S)))
             r.update({"rows": len(res), "cold_ms": cold * 1e3, "warm_ms": [w * 1e3 for w in warm],
@@ -395,13 +397,14 @@ def child_profile(a: dict) -> dict:
         extract_paths(files)
         prof.disable()
     elif what == "store_build":
+        from govgraph.build import build_store
         from govgraph.graph.rdf_store import Store
         ex = extract_paths(_files(a["corpus"]))
         store = Path(a["store"])
         shutil.rmtree(store, ignore_errors=True)
         s = Store.open(store, create=True)
         prof.enable()
-        s.build(ex.facts, ex.notices)
+        build_store(s, ex.facts, ex.notices)
         prof.disable()
     elif what.startswith("query:"):
         from govgraph import queries

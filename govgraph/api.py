@@ -144,8 +144,10 @@ def _build(paths, graph: Callable[[], "Graph"], *, progress, extract_progress, o
         raise NoNoticeError("no notice could be read; the store is unchanged: " + "; ".join(ex.errors[:3]))
     if strict and (ex.errors or problems(ex.warnings)):
         raise StrictError("strict: the extraction has warnings or errors; the store is unchanged")
+    from .build import build_store
+
     g = graph()
-    report = g.store.build(ex.facts, ex.notices, progress=progress)
+    report = build_store(g.store, ex.facts, ex.notices, progress=progress)
     return BuildResult(ex, report, g)
 
 
@@ -260,7 +262,7 @@ class Graph:
         """Candidate merges and splits of people (``loaders.decisions.candidates``), each with
         its reasons, evidence and the decision already taken in ``decisions`` (default:
         :func:`decisions_path`), if any."""
-        from .graph.rdf_store import Result
+        from .results import Result
         from .loaders.decisions import candidates
 
         d = _read_decisions(decisions)
@@ -332,7 +334,7 @@ class Graph:
         ``place``: only the part of the graph in that place (``汉阳区``, ``武汉市汉阳区``)."""
         from .graph import analytics
         from .graph.network import in_place
-        from .graph.rdf_store import Result
+        from .results import Result
 
         fn = {"overload": analytics.overload, "centrality": analytics.centrality,
               "interlocks": analytics.interlocks, "components": analytics.components}.get(analysis)

@@ -23,6 +23,7 @@ from govgraph.errors import QueryError
 from govgraph.graph.rdf_store import Store
 from govgraph.loaders import extract_paths
 from govgraph.notice import Notice
+from govgraph.build import build_store
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "data" / "bad"
@@ -90,7 +91,7 @@ def hostile_store(tmp_path_factory):
     facts, notices = _hostile_facts()
     path = tmp_path_factory.mktemp("inj") / "kg"
     store = Store.open(path, create=True)
-    report = store.build(facts, notices)
+    report = build_store(store, facts, notices)
     assert report.warnings == [] and len(report.added) == len(HOSTILE)
     yield store, facts, store.nquads()
     store.close()

@@ -18,6 +18,7 @@ from govgraph.graph import neo4j_store
 from govgraph.graph.rdf_store import Store
 from govgraph.notice import Notice
 from govgraph.queries import cypher
+from govgraph.build import build_store
 
 pytestmark = pytest.mark.neo4j
 
@@ -49,7 +50,7 @@ def _ensure_loaded(conn, key: str, facts: list[dict], notices: list) -> dict:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, sample_extraction):
     s = Store.open(tmp_path_factory.mktemp("parity") / "kg", create=True)
-    s.build(sample_extraction.facts, sample_extraction.notices)
+    build_store(s, sample_extraction.facts, sample_extraction.notices)
     return s
 
 
@@ -205,7 +206,7 @@ def test_hostile_names_in_the_data_come_back_as_data(tmp_path, neo4j_conn):
     facts.append({"kind": "unit", "name": "区水务局", "aliases": ["区水务局"], "parent": None,
                   "unit_type": "department"})
     store = Store.open(tmp_path / "kg", create=True)
-    store.build(facts, [n])
+    build_store(store, facts, [n])
     before = _ensure_loaded(neo4j_conn, "evil", facts, [n])
     for name in EVIL:
         a = _same(store, neo4j_conn, "appointment-history", person=name)
@@ -273,7 +274,7 @@ CORNER_CASES = (
 
 def _corner_store(tmp_path, facts, notices):
     s = Store.open(tmp_path / "kg", create=True)
-    report = s.build(facts, notices)
+    report = build_store(s, facts, notices)
     assert report.warnings == []
     return s
 

@@ -18,6 +18,7 @@ from govgraph.identity import components, place_matches, unit_scope
 from govgraph.loaders import extract_paths
 from govgraph.loaders.pipeline import iter_notices
 from govgraph.loaders.places import jurisdiction
+from govgraph.build import build_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "000_69f8c657212cfd7a.txt"
@@ -183,7 +184,7 @@ def mixed_store(tmp_path_factory, mixed):
     from govgraph.graph.rdf_store import Store
 
     store = Store.open(tmp_path_factory.mktemp("places") / "store", create=True)
-    store.build(mixed.facts, mixed.notices)
+    build_store(store, mixed.facts, mixed.notices)
     return store
 
 
@@ -217,7 +218,7 @@ def test_unit_profile_and_load_stay_in_their_place(mixed_store):
 
 
 def test_rebuild_is_idempotent(mixed_store, mixed):
-    report = mixed_store.build(mixed.facts, mixed.notices)
+    report = build_store(mixed_store, mixed.facts, mixed.notices)
     assert not report.changed and len(report.unchanged) == len(mixed.notices)
 
 
@@ -324,7 +325,7 @@ def test_answers_carry_a_place_column(mixed_store, sample_extraction, tmp_path):
     assert [(x["person"], x["place"]) for x in r.rows] == [("李锐", "江州市云溪区")]
     # a store of one place answers as before: no place column unless asked
     one = Store.open(tmp_path / "one", create=True)
-    one.build(sample_extraction.facts, sample_extraction.notices)
+    build_store(one, sample_extraction.facts, sample_extraction.notices)
     assert queries.run(one, "unit-load", with_place=None).columns == ["unit", "led", "responsible", "total"]
 
 

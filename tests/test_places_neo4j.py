@@ -14,6 +14,7 @@ from govgraph.graph.rdf_store import Store
 from govgraph.loaders import extract_paths
 from govgraph.loaders.decisions import Decisions, apply_decisions
 from govgraph.queries import cypher
+from govgraph.build import build_store
 from test_parity import _answer
 from test_places import MIXED
 
@@ -28,7 +29,7 @@ def loaded(tmp_path_factory, neo4j_conn):
         ex = extract_paths(MIXED)
         apply_decisions(ex.facts, Decisions.parse(decisions))
         store = Store.open(tmp_path_factory.mktemp("pn") / "kg", create=True)
-        store.build(ex.facts, ex.notices)
+        build_store(store, ex.facts, ex.notices)
         summary = neo4j_store.load(neo4j_conn, store.facts(), store.notices(), wipe=True)
         assert summary["warnings"] == []
         return store

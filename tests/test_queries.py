@@ -14,6 +14,7 @@ from govgraph.facts import fact_id
 from govgraph.graph.rdf import Catalogue
 from govgraph.graph.rdf_store import Store
 from govgraph.notice import Notice
+from govgraph.build import build_store
 from test_rdf_sample import sample_facts, sample_store  # noqa: F401
 
 D5, D7, D9, D11, D12 = (f"阳政办〔2018〕{n}号" for n in (5, 7, 9, 11, 12))
@@ -310,7 +311,7 @@ def test_injection_comes_back_as_data(tmp_path):
     facts.append({"kind": "unit", "name": "区水务局", "aliases": ["区水务局"], "parent": None,
                   "unit_type": "department"})
     store = Store.open(tmp_path / "kg", create=True)
-    store.build(facts, [n])
+    build_store(store, facts, [n])
     before = store.nquads()
     for name in EVIL:
         r = queries.run(store, "appointment-history", person=name)

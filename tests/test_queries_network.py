@@ -7,12 +7,13 @@ import pytest
 
 from govgraph import queries
 from govgraph.graph.rdf_store import Store
+from govgraph.build import build_store
 
 
 @pytest.fixture(scope="module")
 def real_store(sample_extraction, tmp_path_factory):
     store = Store.open(tmp_path_factory.mktemp("nx") / "kg", create=True)
-    store.build(sample_extraction.facts, sample_extraction.notices)
+    build_store(store, sample_extraction.facts, sample_extraction.notices)
     return store
 
 

@@ -8,20 +8,21 @@ from rdflib import Dataset, Graph
 
 from govgraph import queries
 from govgraph.graph.rdf_store import Store
+from govgraph.build import build_store
 from test_rdf_sample import canonical
 
 
 @pytest.fixture(scope="module")
 def real_store(sample_extraction, tmp_path_factory):
     store = Store.open(tmp_path_factory.mktemp("real") / "kg", create=True)
-    store.build_report = store.build(sample_extraction.facts, sample_extraction.notices)
+    store.build_report = build_store(store, sample_extraction.facts, sample_extraction.notices)
     return store
 
 
 def test_build_and_rebuild(real_store, sample_extraction):
     assert len(real_store.build_report.added) == len(sample_extraction.notices) == 10
     before = real_store.nquads()
-    again = real_store.build(sample_extraction.facts, sample_extraction.notices)
+    again = build_store(real_store, sample_extraction.facts, sample_extraction.notices)
     assert not again.changed and real_store.nquads() == before
 
 

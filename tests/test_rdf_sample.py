@@ -18,6 +18,7 @@ import pytest
 
 from govgraph.facts import read_facts
 from govgraph.notice import Notice
+from govgraph.build import build_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "000_69f8c657212cfd7a.txt"
@@ -105,7 +106,7 @@ def sample_store(tmp_path_factory):
     from govgraph.graph.rdf_store import Store
 
     store = Store.open(tmp_path_factory.mktemp("kg") / "store", create=True)
-    report = store.build(sample_facts(), sample_notices())
+    report = build_store(store, sample_facts(), sample_notices())
     store.build_report = report
     return store
 

@@ -16,15 +16,16 @@ import pytest
 from rdflib import Dataset, Graph
 
 from govgraph.errors import QueryError, StoreError
-from govgraph.graph.rdf import CATALOGUE_GRAPH, notice_iri
+from govgraph.graph.rdf_terms import CATALOGUE_GRAPH, notice_iri
 from govgraph.graph.rdf_store import Store, default_store_path
 from govgraph.notice import Notice
+from govgraph.build import build_store
 from test_rdf_sample import ROOT, canonical, sample_facts, sample_notices, sample_store  # noqa: F401
 
 
 def _build(path: Path, facts=None, notices=None) -> Store:
     store = Store.open(path, create=True)
-    store.build(sample_facts() if facts is None else facts,
+    build_store(store, sample_facts() if facts is None else facts,
                 sample_notices() if notices is None else notices)
     return store
 
@@ -66,7 +67,7 @@ def _answers_are_live(store: Store) -> list:
 def test_rebuild_changes_nothing(tmp_path):
     store = _build(tmp_path / "kg")
     before, gen = store.nquads(), store.generation
-    report = store.build(sample_facts(), sample_notices())
+    report = build_store(store, sample_facts(), sample_notices())
     assert report.counts()["unchanged"] == 10
     assert not report.changed and not report.added and not report.replaced
     assert store.generation == gen and store.nquads() == before
@@ -80,7 +81,7 @@ def test_changed_text_replaces_the_notice(tmp_path):
     notices = list(sample_notices())
     old = notices[2]
     notices[2] = dataclasses.replace(old, text=old.text + " (更正)")
-    report = store.build(sample_facts(), notices)
+    report = build_store(store, sample_facts(), notices)
     assert report.replaced == [old.doc] and len(report.unchanged) == 9 and not report.added
     stored = {n.doc: n for n in store.notices()}
     assert len(stored) == 10 and stored[old.doc].text.endswith("(更正)")
@@ -97,7 +98,7 @@ def test_changed_facts_replace_the_notice(tmp_path):
     store = _build(tmp_path / "kg")
     doc = "阳政办〔2018〕7号"
     facts = [f for f in sample_facts() if not (f.get("doc") == doc and f.get("person") == "易雄才")]
-    report = store.build(facts, sample_notices())
+    report = build_store(store, facts, sample_notices())
     assert report.replaced == [doc] and len(report.unchanged) == 9
     assert _union_is_kept(store) and _count_is_right(store)
     assert "易雄才" not in {f.get("person") for f in store.facts() if f.get("doc") == doc}
@@ -114,7 +115,7 @@ def test_materialised_answers_follow_each_build(tmp_path):
     assert len(_answers_are_live(store)) >= 9
     # a build that drops a notice's tasks recomputes the answers with the new generation
     doc = "阳政办〔2018〕10号"
-    report = store.build([f for f in sample_facts() if not (f.get("doc") == doc and f["kind"] == "task")],
+    report = build_store(store, [f for f in sample_facts() if not (f.get("doc") == doc and f["kind"] == "task")],
                          sample_notices())
     assert report.replaced == [doc]
     second = store.answer("unit-load", key)
@@ -126,7 +127,7 @@ def test_materialised_answers_follow_each_build(tmp_path):
 def test_notices_not_in_a_later_build_stay(tmp_path):
     store = _build(tmp_path / "kg")
     one = [n for n in sample_notices() if n.doc == "阳政办〔2018〕9号"]
-    report = store.build([f for f in sample_facts() if f.get("doc") == one[0].doc], one)
+    report = build_store(store, [f for f in sample_facts() if f.get("doc") == one[0].doc], one)
     assert report.counts()["unchanged"] == 1 and not report.changed
     assert len(store.notices()) == 10
 
@@ -136,12 +137,12 @@ def test_catalogue_change_re_resolves_stored_notices(tmp_path):
     task = {"kind": "task", "doc": n.doc, "ref": "1", "text": "负责", "lead": ["新单位"],
             "responsible": [], "due": None}
     store = Store.open(tmp_path / "kg", create=True)
-    store.build([task], [n])
+    build_store(store, [task], [n])
     assert store.sparql("SELECT ?l WHERE { ?u <https://govgraph.dev/ontology#leads> ?t ; "
                         "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }").rows == [{"l": "新单位"}]
     unit = {"kind": "unit", "name": "新设单位", "aliases": ["新设单位", "新单位"], "parent": None,
             "unit_type": "department"}
-    report = store.build([unit], [])
+    report = build_store(store, [unit], [])
     assert report.catalogue_changed and report.refreshed == [n.doc]
     rows = store.sparql("SELECT DISTINCT ?l WHERE { ?u <https://govgraph.dev/ontology#leads> ?t ; "
                         "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }").rows
@@ -155,7 +156,7 @@ def test_duplicate_and_invalid_facts_are_reported(tmp_path):
     good = {"kind": "group", "doc": n.doc, "group": "某领导小组"}
     bad = {"kind": "post", "doc": n.doc, "person": "某人"}
     store = Store.open(tmp_path / "kg", create=True)
-    report = store.build([good, dict(good), bad], [n])
+    report = build_store(store, [good, dict(good), bad], [n])
     assert len(report.warnings) == 1 and "missing unit" in report.warnings[0]
     assert store.facts() == [good]
 
@@ -163,7 +164,7 @@ def test_duplicate_and_invalid_facts_are_reported(tmp_path):
 def test_progress_is_called(tmp_path):
     calls = []
     store = Store.open(tmp_path / "kg", create=True)
-    store.build(sample_facts(), sample_notices(), progress=lambda i, n, doc: calls.append((i, n, doc)))
+    build_store(store, sample_facts(), sample_notices(), progress=lambda i, n, doc: calls.append((i, n, doc)))
     assert [c[0] for c in calls] == list(range(1, 11)) and calls[-1][1] == 10  # one call per notice
 
 
@@ -201,6 +202,7 @@ def test_empty_store_reads(tmp_path):
 
 _KILL_SCRIPT = textwrap.dedent("""
     import sys
+    from govgraph.build import build_store
     from govgraph.graph.rdf_store import Store
     from govgraph.notice import Notice
     N = int(sys.argv[2])
@@ -214,7 +216,7 @@ _KILL_SCRIPT = textwrap.dedent("""
                           "due": "2099-12-31", "evidence": {"text": "文字", "start": 3, "end": 5}})
     print("planned", flush=True)
     store = Store.open(sys.argv[1])
-    store.build(facts, notices, progress=lambda i, n, doc: print("wrote", i, n, flush=True))
+    build_store(store, facts, notices, progress=lambda i, n, doc: print("wrote", i, n, flush=True))
     print("done", flush=True)
 """)
 
@@ -248,7 +250,7 @@ def test_kill_during_build_leaves_old_store(tmp_path):
     assert reopened.facts() == facts_before
     # and the next build works and clears the leftover
     n = Notice(doc="测试〔2018〕3号", text="y", date="2018-05-02")
-    report = reopened.build([{"kind": "group", "doc": n.doc, "group": "另一领导小组"}], [n])
+    report = build_store(reopened, [{"kind": "group", "doc": n.doc, "group": "另一领导小组"}], [n])
     assert report.added == [n.doc] and len(reopened.notices()) == 11
     assert _union_is_kept(reopened)
     assert gens[-1] not in {p.name for p in (tmp_path / "kg").glob("gen-*")} or \
@@ -263,7 +265,7 @@ def test_second_build_while_one_runs_is_refused(tmp_path):
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
         with pytest.raises(StoreError, match="another build"):
-            store.build(sample_facts(), sample_notices())
+            build_store(store, sample_facts(), sample_notices())
     finally:
         os.close(fd)
 
@@ -330,9 +332,9 @@ def test_sparql_is_read_only(sample_store):
 
 
 def test_content_hash_is_the_same_from_every_term_kind(sample_store):
-    """The hash a build stores for a notice graph is what rdf.content_hash gives for the
-    same graph in rdflib terms (rdf.notice_triples) and for the stored Oxigraph quads."""
-    from govgraph.graph import rdf
+    """The hash a build stores for a notice graph is what rdf_write.content_hash gives for the
+    same graph in rdflib terms (rdf_write.notice_triples) and for the stored Oxigraph quads."""
+    from govgraph.graph import rdf_write as rdf
 
     cat = sample_store.catalogue()
     facts = sample_store.facts()
@@ -351,7 +353,7 @@ def test_catalogue_without_docs_reads_every_other_predicate(sample_store):
     catalogue graph holds but gg:mentionedIn, and gives the units as units() does, less docs."""
     import pyoxigraph as ox
 
-    from govgraph.graph import rdf
+    from govgraph.graph import rdf_terms as rdf
     from govgraph.graph.rdf_write import CATALOGUE_PREDICATES
 
     g = ox.NamedNode(str(rdf.CATALOGUE_GRAPH))

@@ -36,6 +36,7 @@ from govgraph.loaders import extract_paths, extract_text
 from govgraph.loaders.normalize import to_simplified
 from govgraph.loaders.reading import decode_bytes, strip_html
 from govgraph.messages import problems
+from govgraph.build import build_store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "000_69f8c657212cfd7a.txt"
@@ -543,7 +544,7 @@ def test_build_killed_at_random_points_leaves_the_store_readable(tmp_path):
     def build(path, paths):  # what `govgraph build` does, in-process (faster)
         ex = extract_paths(paths)
         s = Store.open(path, create=True)
-        s.build(ex.facts, ex.notices)
+        build_store(s, ex.facts, ex.notices)
         s.close()
 
     base = tmp_path / "base"
@@ -645,7 +646,7 @@ def test_killed_neo4j_load_rerun_reaches_the_same_graph(tmp_path, neo4j_conn, ne
 
     facts, notices = _synthetic_facts()
     store = tmp_path / "kg"
-    Store.open(store, create=True).build(facts, notices)
+    build_store(Store.open(store, create=True), facts, notices)
     env = dict(os.environ, NEO4J_URI=neo4j_uri)
     load = GOVGRAPH + ["neo4j", "load", "--store", str(store)]
 
@@ -695,12 +696,12 @@ def test_text_that_is_not_unicode_is_refused_by_name_and_the_rest_loads(tmp_path
 
     store = Store.open(tmp_path / "kg", create=True)
     first = Notice(doc="好〔2018〕1号", text="区水务局负责。", date="2018-01-01")
-    store.build([], [first])
+    build_store(store, [], [first])
     bad_text = Notice(doc="坏〔2018〕2号", text="a\udcffb", date="2018-01-01")
     bad_title = Notice(doc="坏〔2018〕4号", text="ok", title="t\udcff", date="2018-01-01")
     good = Notice(doc="好〔2018〕3号", text="区财政局负责。", date="2018-01-02")
     bad_fact = {"kind": "group", "doc": good.doc, "group": "某\ud800小组"}
-    report = store.build([bad_fact], [bad_text, bad_title, good])
+    report = build_store(store, [bad_fact], [bad_text, bad_title, good])
     assert [n.doc for n in store.notices()] == [first.doc, good.doc]
     assert store.facts() == []
     assert len(report.warnings) == 3

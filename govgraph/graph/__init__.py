@@ -1,4 +1,4 @@
-"""Graph backends: the RDF store (``rdf``, ``rdf_store``), Neo4j and networkx.
+"""Graph backends: the RDF store (``rdf_store`` and the ``rdf_*`` modules beside it), Neo4j and networkx.
 
 Importing this package is cheap; import the backend module you need, e.g.
 ``from govgraph.graph.rdf_store import Store``.

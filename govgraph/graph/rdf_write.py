@@ -5,11 +5,10 @@ A term is its N-Triples text (``<iri>``, ``"text"``, ``"3"^^<...#integer>``), a
 triple a tuple of three such strings.  The store bulk-loads them as N-Quads, so a
 build of ten thousand notices (millions of triples) makes no term objects at all:
 rdflib's ``Literal`` alone used to cost more than the rest of the build.
-``rdf.notice_triples`` / ``rdf.catalogue_triples`` give the same triples as
-rdflib terms.  Entity IRIs (units, persons, groups, posts, roles) are made once
-per name.
+``notice_triples`` gives the same triples as rdflib terms.  Entity IRIs (units,
+persons, groups, posts, roles) are made once per name.  The vocabulary is
+``rdf_terms``'s (its ``.nt`` form); ``rdf_read`` reads the triples back.
 
->>> from govgraph.graph.rdf import Catalogue
 >>> n = Notice(doc="阳政办〔2018〕9号", text="许才勇任区水务局局长", date="2018-04-12")
 >>> f = {"kind": "post", "doc": n.doc, "person": "许才勇", "unit": "区水务局", "title": "局长"}
 >>> triples = notice_graph(n, [f], Catalogue())
@@ -25,111 +24,35 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 
-from govgraph.errors import StoreError
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
 from govgraph.identity import components, level_of, person_of, unit_scope
 from govgraph.loaders.places import jurisdiction
 from govgraph.notice import Notice
 
-from . import rdf
+from . import rdf_terms as terms
+from .rdf import _UNIT_FIELDS, _UNIT_LISTS, Catalogue
+from .rdf_terms import entity_iri, from_ox, literal, nt_term
 
-__all__ = ["notice_graph", "catalogue_graph", "content_hash", "graph_hash", "literal", "nt_term", "to_ox", "from_ox"]
-
-
-class _Terms:
-    """``rdf``'s namespaces with N-Triples IRIs (``GG.Task`` is ``"<...#Task>"``)."""
-
-    def __init__(self, iri: str):
-        self.__dict__["_iri"] = iri
-
-    def __getattr__(self, name: str) -> str:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        term = self.__dict__[name] = f"<{self._iri}{name}>"
-        return term
-
+__all__ = ["notice_graph", "catalogue_graph", "notice_triples", "content_hash", "graph_hash",
+           "parse_triples", "CATALOGUE_PREDICATES"]
 
 GG, OA, SCHEMA, DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD = (
-    _Terms(str(ns)) for ns in (rdf.GG, rdf.OA, rdf.SCHEMA, rdf.DCTERMS, rdf.FOAF, rdf.ORG,
-                               rdf.PROV, rdf.RDF, rdf.SKOS, rdf.XSD))
-ID = rdf.ID
-CATALOGUE_GRAPH = f"<{rdf.CATALOGUE_GRAPH}>"
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def literal(value: str, datatype: str | None = None) -> str:
-    """An N-Triples literal: ``literal("a")`` is ``'"a"'``; ``datatype`` an N-Triples IRI."""
-    if '"' in value or "\\" in value or "\n" in value or "\r" in value:
-        value = value.translate(_ESCAPES)
-    return f'"{value}"' if datatype is None else f'"{value}"^^{datatype}'
-
-
+    ns.nt for ns in (terms.GG, terms.OA, terms.SCHEMA, terms.DCTERMS, terms.FOAF, terms.ORG,
+                     terms.PROV, terms.RDF, terms.SKOS, terms.XSD))
+ID = terms.ID
+CATALOGUE_GRAPH = f"<{terms.CATALOGUE_GRAPH}>"
 _TRUE = literal("true", XSD.boolean)
 _FALSE = literal("false", XSD.boolean)
-_DATE_TYPES = {rdf.XSD.date: XSD.date, rdf.XSD.gYearMonth: XSD.gYearMonth, rdf.XSD.gYear: XSD.gYear}
 
 
 # ------------------------------------------------------------ conversion
-
-_OX_IRIS: dict = {}
-
-
-def to_ox(t):
-    """An rdflib term (or an Oxigraph one, unchanged) as an Oxigraph term."""
-    if isinstance(t, URIRef):
-        n = _OX_IRIS.get(t)
-        if n is None:
-            if len(_OX_IRIS) > 500_000:
-                _OX_IRIS.clear()
-            n = _OX_IRIS[t] = ox.NamedNode(str(t))
-        return n
-    if isinstance(t, Literal):
-        if t.language:
-            return ox.Literal(str(t), language=t.language)
-        if t.datatype is not None:
-            return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-        return ox.Literal(str(t))
-    if isinstance(t, (ox.NamedNode, ox.Literal)):
-        return t
-    raise StoreError(f"cannot store term {t!r} (blank nodes are not used)")
-
-
-_XSD_STRING = str(rdf.XSD.string)
-
-
-@lru_cache(maxsize=200_000)
-def from_ox(t):
-    """An Oxigraph term as an rdflib term (``xsd:string`` literals plain)."""
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.Literal):
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        dt = t.datatype.value
-        return Literal(t.value) if dt == _XSD_STRING else Literal(t.value, datatype=URIRef(dt))
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    raise StoreError(f"unexpected term {t!r}")
-
-
-def nt_term(t) -> str:
-    """An rdflib or Oxigraph term as N-Triples text, written as this module writes it."""
-    if isinstance(t, str) and not isinstance(t, (URIRef, Literal)):
-        return t
-    t = to_ox(t)
-    if isinstance(t, ox.NamedNode):
-        return f"<{t.value}>"
-    if t.language:
-        return literal(t.value) + "@" + t.language
-    dt = t.datatype.value
-    return literal(t.value, None if dt == _XSD_STRING else f"<{dt}>")
-
 
 def parse_triples(triples: Iterable[tuple]) -> list[tuple]:
     """N-Triples term tuples as Oxigraph triples, in order."""
@@ -179,18 +102,36 @@ def _lit(value: object, datatype: str | None = None) -> str:
     return literal(str(value))
 
 
+_DATE_RES = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
+    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^\d{4}$"), XSD.gYear),
+)
+
+
 def _date_type(value: object) -> str | None:
-    dt = rdf._date_type(value)
-    return None if dt is None else _DATE_TYPES[dt]
+    """The XSD type (N-Triples) of an ISO date / year-month / year string, else None."""
+    if not isinstance(value, str):
+        return None
+    for rx, dt in _DATE_RES:
+        if rx.match(value):
+            try:
+                y, m, d = (value.split("-") + ["01", "01"])[:3]
+                date(int(y), int(m), int(d))
+            except ValueError:
+                return None
+            return dt
+    return None
 
 
 @lru_cache(maxsize=100_000)
 def _entity(kind: str, *parts: str) -> str:
-    return f"<{ID}{kind}/{stable_id(kind, *parts)}>"
+    return f"<{entity_iri(kind, *parts)}>"
 
 
 def _scoped(kind: str, name: str, place: str | None) -> str:
-    """IRI of a name in a place (``rdf.unit_iri`` ...); without a place, the IRI of the name."""
+    """IRI of a name in a place (``rdf_terms.unit_iri`` ...); without a place, the IRI of the
+    name.  ``rdf_terms.scope`` written out: this runs for every name of every fact."""
     return _entity(kind, name) if place is None else _entity(kind, place, name)
 
 
@@ -233,13 +174,13 @@ def _extra(out: list, node: str, fact: dict, handled: Iterable[str]) -> None:
 
 # ------------------------------------------------------------ the catalogue
 
-#: the predicates ``catalogue_graph`` writes that ``rdf.read_catalogue`` reads, but for
+#: the predicates ``catalogue_graph`` writes that ``rdf_read.read_catalogue`` reads, but for
 #: gg:mentionedIn (most of its triples); not rdf:type, which Oxigraph would look up in every graph
 CATALOGUE_PREDICATES = tuple(str(x)[1:-1] for x in (
     SKOS.prefLabel, SKOS.altLabel, GG.unitType, ORG.subOrganizationOf, GG.hasMemberUnit,
     GG.hadMemberUnit, GG.former, GG.extraJSON, GG.uncatalogued, GG.contentHash, GG.inPlace))
 
-def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
+def catalogue_graph(catalogue: Catalogue) -> list[tuple]:
     """Triples of the unit catalogue graph (with its ``gg:contentHash``).
 
     Parent and members link to the units they resolve to; when that does not
@@ -262,7 +203,7 @@ def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
     for u in catalogue.units:
         place = u.get("place")
         node = _scoped("unit", u["name"], place)
-        handled = set(rdf._UNIT_FIELDS) | set(rdf._UNIT_LISTS)
+        handled = set(_UNIT_FIELDS) | set(_UNIT_LISTS)
         out += [(node, RDF.type, ORG.Organization), (node, SKOS.prefLabel, literal(u["name"])),
                 (node, GG.unitType, literal(u["unit_type"]))]
         if place is not None:
@@ -298,9 +239,9 @@ def catalogue_graph(catalogue: rdf.Catalogue) -> list[tuple]:
 # ------------------------------------------------------------ a notice
 
 class _NoticeBuilder:
-    def __init__(self, doc: str, catalogue: rdf.Catalogue, place: str | None = None):
+    def __init__(self, doc: str, catalogue: Catalogue, place: str | None = None):
         self.doc = doc
-        self.node = f"<{rdf.notice_iri(doc)}>"
+        self.node = f"<{terms.notice_iri(doc)}>"
         self.cat = catalogue
         self.place = place  # the notice's jurisdiction: units resolve, persons and groups live, in it
         self.out: list[tuple] = []
@@ -417,8 +358,8 @@ class _NoticeBuilder:
             return
         self.out.append((self.node, GG.jurisdictionHow, literal(j.how)))
         if j.evidence:
-            self.provenance(f"<{rdf.notice_iri(self.doc)}#jurisdiction>", {"evidence": j.evidence})
-            self.out.append((self.node, GG.jurisdictionEvidence, f"<{rdf.notice_iri(self.doc)}#jurisdiction>"))
+            self.provenance(f"<{terms.notice_iri(self.doc)}#jurisdiction>", {"evidence": j.evidence})
+            self.out.append((self.node, GG.jurisdictionEvidence, f"<{terms.notice_iri(self.doc)}#jurisdiction>"))
 
     def post(self, f: dict) -> None:
         node, out = _node("holding", fact_id(f)), self.out
@@ -521,7 +462,7 @@ class _NoticeBuilder:
             handled.add("note")
 
 
-def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: rdf.Catalogue,
+def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: Catalogue,
                  doc: str | None = None) -> list[tuple]:
     """Triples (N-Triples term tuples) of one notice's named graph: metadata, text,
     facts, evidence.  ``facts`` are that notice's facts (not ``unit`` facts).
@@ -540,3 +481,11 @@ def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: rdf.Ca
     for f in facts:
         handlers[f["kind"]](f)
     return _with_hash(b.node, b.out)
+
+
+def notice_triples(notice: Notice | None, facts: Iterable[dict], catalogue: Catalogue,
+                   doc: str | None = None) -> list[tuple]:
+    """``notice_graph`` in rdflib terms (to read back with ``rdf_read.read_notice_graph``
+    or hash with ``content_hash``)."""
+    triples = parse_triples(notice_graph(notice, list(facts), catalogue, doc=doc))
+    return [tuple(from_ox(x) for x in t) for t in triples]

@@ -22,9 +22,11 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from govgraph.errors import QueryError
-from govgraph.graph.rdf_store import Result
+from govgraph.results import Result
 
-from . import CannedQuery, _read, bind, get
+from .questions import CannedQuery, get, read
+from .execute import with_places
+from .parameters import bind
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.neo4j_store import Neo4jConnection
@@ -44,7 +46,7 @@ def text(query: CannedQuery | str) -> str:
     """The Cypher text of the twin."""
     name = cypher_file(query)
     try:
-        return _read(name)
+        return read(name)
     except (FileNotFoundError, OSError):
         raise QueryError(f"no Cypher twin {name} for {query if isinstance(query, str) else query.name}") from None
 
@@ -118,8 +120,6 @@ def run(conn: "Neo4jConnection", store: "Store", name: str, with_place: bool | N
     Returns ``Result(columns, rows)`` like :func:`govgraph.queries.run` (``with_place`` too).
     """
     from govgraph.graph.neo4j_store import run_cypher
-
-    from . import with_places
 
     q = get(name)
     cparams, limit = parameters(store, q, params)

@@ -1,0 +1,35 @@
+"""The build step: facts and notices into the RDF store, with the stored answers of
+the canned questions.
+
+It owns both sides, so neither needs the other: the store (``graph.rdf_store``)
+writes a new generation and, before it goes live, stores the rows the question
+catalogue (``queries``) marks ``materialise``, evaluated on that generation.
+``govgraph build`` and ``Graph.build`` call it; ``Store.build`` alone stores no answers.
+
+>>> import tempfile
+>>> from govgraph.graph.rdf_store import Store
+>>> from govgraph.notice import Notice
+>>> s = Store.open(tempfile.mkdtemp() + "/kg", create=True)
+>>> n = Notice(doc="阳政办〔2018〕9号", text="...", date="2018-04-12")
+>>> build_store(s, [{"kind": "group", "doc": n.doc, "group": "某领导小组"}], [n]).counts()["added"]
+1
+>>> s.answer("group-interlocks", queries.answer_key({"min_groups": 2}))
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from govgraph import queries
+from govgraph.graph.rdf_store import BuildReport, Progress, Store
+from govgraph.notice import Notice
+
+__all__ = ["build_store"]
+
+
+def build_store(store: Store, facts: Iterable[dict], notices: Iterable[Notice],
+                progress: Progress | None = None) -> BuildReport:
+    """``Store.build`` with the canned questions' materialised answers stored in the
+    new generation (``queries.materialised_answers``)."""
+    return store.build(facts, notices, progress=progress, answers=queries.materialised_answers)

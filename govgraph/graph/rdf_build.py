@@ -1,0 +1,311 @@
+"""Building a store generation: planning which graphs to (re)write, and writing them
+in bulk into a copy of the live generation (``Store.build`` runs both, then swaps).
+
+``plan`` validates the facts, merges the unit catalogue with the stored one and
+yields the graphs whose content hash changed (a changed catalogue re-resolves the
+stored notices).  ``Writer`` copies the live generation when the first change
+comes, bulk-loads N-Quads, keeps the union default graph, and at the end stores
+the answers the build step computes (``answers``, see ``govgraph.build``) and the
+quad count.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from govgraph.errors import StoreError
+from govgraph.facts import fact_id, validate_fact
+from govgraph.notice import Notice
+
+from .rdf import Catalogue
+from .rdf_generations import cleanup, next_generation
+from .rdf_read import read_notice_graph
+from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, ID, RDF, XSD, answer_iri, notice_iri
+from .rdf_write import catalogue_graph, graph_hash, notice_graph
+
+__all__ = ["BuildReport", "Progress", "Answers", "plan", "Writer"]
+
+Progress = Callable[[int, int, str], None]
+#: rows to store with a build: ``answers(store)`` yields ``(question, key, rows)``, ``store``
+#: an ``rdf_store.Store`` over the generation being written
+Answers = Callable[[Any], Iterable[tuple[str, str, list[dict]]]]
+
+
+@dataclass
+class BuildReport:
+    """What a build did. Lists hold document numbers."""
+
+    path: str
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    refreshed: list[str] = field(default_factory=list)  # re-resolved after a catalogue change
+    catalogue_changed: bool = False
+    units: int = 0
+    quads: int = 0
+    seconds: float = 0.0
+    generation: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced or self.refreshed or self.catalogue_changed)
+
+    def counts(self) -> dict:
+        return {"added": len(self.added), "replaced": len(self.replaced),
+                "unchanged": len(self.unchanged), "refreshed": len(self.refreshed),
+                "units": self.units, "quads": self.quads}
+
+    def as_dict(self) -> dict:
+        return asdict(self) | {"counts": self.counts()}
+
+
+def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
+         progress: Progress | None = None):
+    """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write in ``store``
+    (the ``rdf_store.Store`` being built), filling ``report`` as it goes."""
+    units_in, by_doc, seen = [], {}, {}
+    for f in facts:
+        problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
+        if problems:
+            report.warnings.append(f"skipped fact {_short(f)}: {'; '.join(problems)}")
+            continue
+        if f["kind"] == "unit":
+            units_in.append(f)
+            continue
+        fid = fact_id(f)
+        if fid in seen:
+            if seen[fid] != f:
+                report.warnings.append(f"{f['doc']}: two facts with the same key, kept the first: "
+                                       f"{_short(f)}")
+            continue
+        seen[fid] = f
+        by_doc.setdefault(f["doc"], []).append(f)
+    seen.clear()
+    notice_by_doc: dict[str, Notice] = {}
+    for n in notices:
+        try:
+            n.sha256
+        except UnicodeError as e:  # text from the API: an unpaired surrogate
+            report.warnings.append(f"{n.doc!r}: notice not stored: its text is not Unicode "
+                                   f"(an unpaired surrogate at character {e.start})")
+            continue
+        if n.doc in notice_by_doc and notice_by_doc[n.doc].sha256 != n.sha256:
+            report.warnings.append(f"{n.doc}: two notices with this number, kept the last")
+        notice_by_doc[n.doc] = n
+    for doc in by_doc:
+        if doc not in notice_by_doc:
+            report.warnings.append(f"{doc}: facts without a notice (no text in the store)")
+
+    stored = store._stored_hashes()
+    stored_units = store.units()
+    cat = Catalogue([*stored_units, *units_in])
+    report.warnings += cat.warnings
+    report.units = len(cat.units)
+    cat_triples = catalogue_graph(cat)
+    cat_name = str(CATALOGUE_GRAPH)
+    if stored.get(cat_name) != graph_hash(cat_triples):
+        report.catalogue_changed = True
+        yield "(unit catalogue)", cat_name, cat_triples
+    docs = sorted(set(notice_by_doc) | set(by_doc))
+    refresh = (report.catalogue_changed
+               and Catalogue(stored_units).signature() != cat.signature())
+    wanted = {str(notice_iri(d)) for d in docs} if refresh else set()
+    others = [g for g in store._notice_graphs() if g.value not in wanted] if refresh else []
+    total = len(docs) + len(others)
+    for i, doc in enumerate(docs, 1):
+        try:
+            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc)
+            g = str(notice_iri(doc))
+        except UnicodeError as e:  # text from the API or a facts file: an unpaired surrogate
+            report.warnings.append(f"{doc!r}: not stored: its title, issuer or number holds text "
+                                   f"that is not Unicode (an unpaired surrogate: {e.reason})")
+            continue
+        old = stored.get(g)
+        if old is None:
+            report.added.append(doc)
+            yield doc, g, triples
+        elif old != graph_hash(triples):
+            report.replaced.append(doc)
+            yield doc, g, triples
+        else:
+            report.unchanged.append(doc)
+        if progress is not None:
+            progress(i, total, doc)
+    for i, g in enumerate(others, len(docs) + 1):  # re-resolve stored notices
+        notice, old_facts = read_notice_graph(store._triples(g))
+        has_text = any(True for _ in store.ox.quads_for_pattern(
+            g, ox.NamedNode(str(GG.sha256)), None, g))
+        triples = notice_graph(notice if has_text else None, old_facts, cat, doc=notice.doc)
+        if stored.get(g.value) != graph_hash(triples):
+            report.refreshed.append(notice.doc)
+            yield notice.doc, g.value, triples
+        if progress is not None:
+            progress(i, total, notice.doc)
+
+
+class Writer:
+    """Writes changed graphs into a new generation: a copy of the live one made
+    when the first change comes, private until ``Store.build`` makes it live.
+
+    Triples (N-Triples term tuples) go in as N-Quads through Oxigraph's bulk
+    loader, each twice: in its notice's graph and in the default graph (the
+    union).  Loading runs in two threads (Oxigraph releases the GIL; its loader
+    uses one core) while the next chunk is made.  A replaced graph is removed
+    first; its triples that no graph states any more leave the union at the end."""
+
+    CHUNK = 400_000  # quads per bulk load
+    LOADERS = 2  # bulk loads in flight at once (Oxigraph's loader runs on one core)
+
+    def __init__(self, store, answers: Answers | None = None):
+        """``store``: the ``rdf_store.Store`` being built; ``answers``: see ``Answers``."""
+        self.store = store
+        self.answers = answers
+        self.w: ox.Store | None = None
+        self.target: Path | None = None
+        self.gen: str | None = None
+        self.lines: list[str] = []
+        self.dropped: set = set()
+        self.shared: set[str] = set()  # entity triples already in this build's union
+        self.count = 0  # quads in the notice and catalogue graphs
+        self.pool = None
+        self.pending: list = []
+
+    @property
+    def started(self) -> bool:
+        return self.w is not None
+
+    def _start(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        s = self.store
+        cleanup(s.path, keep={s.generation})
+        self.gen = next_generation(s.path)
+        self.target = s.path / self.gen
+        self._io(lambda: s.ox.backup(str(self.target)))
+        self.w = ox.Store(str(self.target))
+        self.count = s._stored_count()
+        if self.count is None:  # written by an older version: count once
+            answers = ox.NamedNode(str(ANSWERS_GRAPH))
+            self.count = len(s) - sum(1 for _ in s.ox.quads_for_pattern(None, None, None, answers))
+        self.pool = ThreadPoolExecutor(max_workers=self.LOADERS, thread_name_prefix="govgraph-load")
+        if not any(True for _ in s.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())):
+            # a store without its union (empty, or written by an older version)
+            self._io(lambda: self.w.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
+
+    def _io(self, fn):
+        try:
+            return fn()
+        except OSError as e:
+            raise StoreError(f"build failed writing {self.target}: {e}; the store is unchanged") from None
+        except (SyntaxError, ValueError) as e:  # a term Oxigraph refuses
+            raise StoreError(f"build failed: cannot store a triple ({e}); the store is unchanged") from None
+
+    def put(self, doc: str, graph: str, triples: list[tuple]) -> None:
+        if self.w is None:
+            self._start()
+        gname = ox.NamedNode(graph)
+        old = list(self.store.ox.quads_for_pattern(None, None, None, gname))
+        if old:
+            self._wait()
+            self.dropped.update((q.subject, q.predicate, q.object) for q in old)
+            self._io(lambda: self.w.remove_graph(gname))
+        self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
+        g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
+        for s, p, o in triples:
+            spo = f"{s} {p} {o}"
+            lines.append(spo + g)
+            if s.startswith(entity):  # stated by many notices: once in the union is enough
+                if spo in shared:
+                    continue
+                shared.add(spo)
+            lines.append(spo + " .\n")
+        if len(lines) >= self.CHUNK:
+            self._load()
+
+    def _load(self) -> None:
+        data, self.lines = "".join(self.lines).encode("utf-8"), []
+        while len(self.pending) >= self.LOADERS:
+            self._io(self.pending.pop(0).result)
+        w = self.w
+        self.pending.append(self.pool.submit(lambda: w.bulk_load(data, format=ox.RdfFormat.N_QUADS)))
+
+    def _wait(self) -> None:
+        """Until every load in flight is done."""
+        while self.pending:
+            self._io(self.pending.pop(0).result)
+
+    def finish(self) -> str:
+        """Store the materialised answers, flush and close the new generation; its name."""
+        self._load()
+        self._wait()
+        w = self.w
+        self._prune_union()  # before the answers: they read the union
+        self._io(w.flush)
+        self._io(w.optimize)  # compacts what the bulk loads wrote: queries run 3-4x faster
+        self._answers()
+        self._prune_union()
+        self._io(w.flush)
+        self.w = None
+        del w
+        gc.collect()
+        gen, self.gen = self.gen, None
+        return gen
+
+    def _prune_union(self) -> None:
+        """Keep the union: drop the removed graphs' triples no graph states any more."""
+        w, default = self.w, ox.DefaultGraph()
+        for t in self.dropped:
+            if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in w.quads_for_pattern(*t, None)):
+                self._io(lambda t=t: w.remove(ox.Quad(*t, default)))
+        self.dropped = set()
+
+    def _answers(self) -> None:
+        """Store the rows ``self.answers`` computes on the new generation (graph
+        ``id:graph/answers``, replaced), and the quad count."""
+        gname = ox.NamedNode(str(ANSWERS_GRAPH))
+        old = list(self.w.quads_for_pattern(None, None, None, gname))
+        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
+        self._io(lambda: self.w.remove_graph(gname))
+        view = self.store.view(self.w, self.target, self.gen)
+        triples = []
+        for question, key, rows in (self.answers(view) if self.answers is not None else ()):
+            node = ox.NamedNode(answer_iri(question, key))
+            triples += [(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Answer))),
+                        (node, ox.NamedNode(str(GG.question)), ox.Literal(question)),
+                        (node, ox.NamedNode(str(GG.params)), ox.Literal(key)),
+                        (node, ox.NamedNode(str(GG.rows)),
+                         ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))]
+        triples.append((gname, ox.NamedNode(str(GG.quadCount)),
+                        ox.Literal(str(self.count), datatype=ox.NamedNode(str(XSD.integer)))))
+        default = ox.DefaultGraph()
+        self._io(lambda: self.w.extend([ox.Quad(*t, g) for t in triples for g in (gname, default)]))
+
+    def abandon(self) -> None:
+        """Remove a generation started but not finished (an error on the way)."""
+        if self.pool is not None:
+            for f in self.pending:
+                f.exception()  # let a running load end before removing its files
+            self.pool.shutdown(wait=True)
+            self.pool = None
+        if self.gen is not None:
+            self.w = None
+            gc.collect()
+            shutil.rmtree(self.target, ignore_errors=True)
+            self.gen = None
+
+
+_ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
+
+
+def _short(f) -> str:
+    s = json.dumps(f, ensure_ascii=False).encode("utf-8", "backslashreplace").decode("utf-8")
+    return s if len(s) < 120 else s[:117] + "..."

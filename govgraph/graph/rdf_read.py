@@ -1,0 +1,195 @@
+"""Triples back to facts: one notice's named graph to the notice and its facts, the
+catalogue graph to unit facts (the store's read side; ``rdf_write`` is the write side).
+
+>>> from govgraph.graph.rdf import Catalogue
+>>> from govgraph.graph.rdf_write import notice_triples
+>>> n = Notice(doc="阳政办〔2018〕9号", text="许才勇任区水务局局长", date="2018-04-12")
+>>> f = {"kind": "post", "doc": n.doc, "person": "许才勇", "unit": "区水务局", "title": "局长",
+...      "as_of": "2018-04-12", "evidence": {"text": "许才勇", "start": 0, "end": 3}}
+>>> notice2, facts = read_notice_graph(notice_triples(n, [f], Catalogue()))
+>>> facts == [f] and notice2.text == n.text
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from rdflib import Graph, URIRef
+
+from govgraph.notice import Notice
+
+from .rdf_terms import DCTERMS, FOAF, GG, OA, ORG, PROV, RDF, SCHEMA, SKOS
+
+__all__ = ["read_notice_graph", "read_catalogue"]
+
+Triple = tuple  # (subject, predicate, object) of rdflib (or, for the catalogue, Oxigraph) terms
+
+
+# ------------------------------------------------------------ the catalogue
+
+def _value(t) -> str:
+    """The IRI or lexical form of an rdflib or Oxigraph term."""
+    return str(t) if isinstance(t, str) else t.value  # rdflib terms are str subclasses
+
+
+def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
+    """Unit facts back from the catalogue graph's triples (rdflib or Oxigraph terms;
+    read with plain dicts: a catalogue has a hundred thousand triples at 10,000 notices)."""
+    props: dict[str, dict[str, list[str]]] = {}
+    for s_, p_, o_ in triples:
+        props.setdefault(_value(s_), {}).setdefault(_value(p_), []).append(_value(o_))
+    label, alt, utype = str(SKOS.prefLabel), str(SKOS.altLabel), str(GG.unitType)
+
+    def one(node: str, prop) -> str | None:
+        vals = props.get(node, {}).get(str(prop))
+        return vals[0] if vals else None
+
+    units = []
+    for node in sorted(n for n, ps in props.items() if utype in ps):
+        ps = props[node]
+        name = ps[label][0]
+        u: dict = {"kind": "unit", "name": name, "aliases": [name] + sorted(ps.get(alt, [])),
+                   "parent": None, "unit_type": ps[utype][0]}
+        place = one(node, GG.inPlace)
+        if place is not None:
+            u["place"] = one(place, SKOS.prefLabel)
+        parent = one(node, ORG.subOrganizationOf)
+        if parent is not None:
+            u["parent"] = one(parent, SKOS.prefLabel)
+        for key, prop in (("members", GG.hasMemberUnit), ("former_members", GG.hadMemberUnit)):
+            labels = sorted({one(m, SKOS.prefLabel) for m in ps.get(str(prop), [])})
+            if labels:
+                u[key] = labels
+        docs = sorted(ps.get(str(GG.mentionedIn), []))
+        if docs:
+            u["docs"] = docs
+        former = one(node, GG.former)
+        if former is not None:
+            u["former"] = former in ("true", "1")
+        extra = one(node, GG.extraJSON)
+        if extra is not None:
+            u.update(json.loads(extra))
+        units.append(u)
+    return sorted(units, key=lambda u: (u["name"], u.get("place") or ""))
+
+
+# ------------------------------------------------------------ a notice
+
+def _graph(triples: Iterable[Triple]) -> Graph:
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return g
+
+
+def _read_extra(g: Graph, node: URIRef, fact: dict) -> None:
+    extra = g.value(node, GG.extraJSON)
+    if extra is not None:
+        fact.update(json.loads(str(extra)))
+
+
+def _evidence(g: Graph, node: URIRef, fact: dict) -> None:
+    e = g.value(node, PROV.wasDerivedFrom)
+    if e is None:
+        return
+    ev: dict = {}
+    for sel in g.objects(e, OA.hasSelector):
+        if g.value(sel, OA.exact) is not None:
+            ev["text"] = str(g.value(sel, OA.exact))
+        if g.value(sel, OA.start) is not None:
+            ev["start"] = int(str(g.value(sel, OA.start)))
+            ev["end"] = int(str(g.value(sel, OA.end)))
+    fact["evidence"] = {"text": ev.get("text", ""), "start": ev.get("start", 0), "end": ev.get("end", 0)}
+
+
+def _label(g: Graph, node) -> str | None:
+    v = g.value(node, SKOS.prefLabel)
+    return None if v is None else str(v)
+
+
+def _person_identity(g: Graph, person: URIRef, fact: dict, place: str | None) -> None:
+    """``person_place`` / ``person_variant`` of a fact whose person a decision placed."""
+    pp = g.value(person, GG.inPlace)
+    pp = None if pp is None else _label(g, pp)
+    if pp is not None and pp != place:
+        fact["person_place"] = pp
+    v = g.value(person, GG.variant)
+    if v is not None:
+        fact["person_variant"] = str(v)
+
+
+def _common(g: Graph, node: URIRef, fact: dict) -> dict:
+    note = g.value(node, SKOS.note)
+    if note is not None:
+        fact["note"] = str(note)
+    _evidence(g, node, fact)
+    _read_extra(g, node, fact)
+    return fact
+
+
+def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
+    """The notice and its facts (facts format v1.1) from its graph's triples."""
+    g = _graph(triples)
+    n = g.value(None, RDF.type, GG.Notice)
+    if n is None:
+        raise ValueError("graph holds no gg:Notice")
+    doc = str(g.value(n, DCTERMS.identifier))
+
+    def opt(p):
+        v = g.value(n, p)
+        return None if v is None else str(v)
+
+    j = g.value(n, GG.jurisdiction)
+    place = None if j is None else _label(g, j)
+    notice = Notice(doc=doc, text=opt(SCHEMA.text) or "", title=opt(DCTERMS.title),
+                    date=opt(DCTERMS.issued), issuer=opt(GG.issuerName), source=opt(DCTERMS.source),
+                    offset=int(opt(GG.textOffset) or 0), encoding=opt(GG.encoding))
+    notice.place = place
+    facts: list[dict] = []
+    for h in g.subjects(RDF.type, GG.PostHolding):
+        f = {"kind": "post", "doc": doc, "person": str(g.value(g.value(h, ORG.member), FOAF.name)),
+             "unit": str(g.value(h, GG.writtenAs)), "title": _label(g, g.value(h, ORG.role))}
+        for key, prop in (("as_of", GG.asOf), ("start", SCHEMA.validFrom), ("end", SCHEMA.validUntil)):
+            if g.value(h, prop) is not None:
+                f[key] = str(g.value(h, prop))
+        former = g.value(h, GG.former)
+        if former is not None:
+            f["former"] = former.toPython() is True
+        _person_identity(g, g.value(h, ORG.member), f, place)
+        facts.append(_common(g, h, f))
+    for m in g.subjects(RDF.type, GG.GroupMembership):
+        member = g.value(m, ORG.member)
+        types = set(g.objects(member, RDF.type))
+        mt = "person" if FOAF.Person in types else "group" if GG.Group in types else "unit"
+        f = {"kind": "membership", "doc": doc, "group": _label(g, g.value(m, ORG.organization)),
+             "member": str(g.value(m, GG.writtenAs)), "member_type": mt,
+             "role": _label(g, g.value(m, ORG.role))}
+        if mt == "person":
+            _person_identity(g, member, f, place)
+        facts.append(_common(g, m, f))
+    for d in g.subjects(RDF.type, GG.GroupDeclaration):
+        f = {"kind": "group", "doc": doc, "group": _label(g, g.value(d, GG.group))}
+        if g.value(d, GG.writtenAs) is not None:
+            f["office_unit"] = str(g.value(d, GG.writtenAs))
+        facts.append(_common(g, d, f))
+    for t in g.subjects(RDF.type, GG.Task):
+        f = {"kind": "task", "doc": doc}
+        for key, prop in (("ref", GG.ref), ("text", DCTERMS.description), ("due_text", GG.dueText)):
+            if g.value(t, prop) is not None:
+                f[key] = str(g.value(t, prop))
+        lists: dict = {GG.LeadRole: [], GG.ResponsibleRole: []}
+        for a in g.subjects(GG.task, t):
+            lists[g.value(a, GG.assignmentRole)].append(
+                (int(str(g.value(a, GG.position))), str(g.value(a, GG.writtenAs))))
+        f["lead"] = [name for _, name in sorted(lists[GG.LeadRole])]
+        f["responsible"] = [name for _, name in sorted(lists[GG.ResponsibleRole])]
+        f["due"] = str(g.value(t, GG.dueDate)) if g.value(t, GG.dueDate) is not None else None
+        facts.append(_common(g, t, f))
+    if place is not None:
+        for f in facts:
+            f.setdefault("place", place)
+    order = {"post": 0, "membership": 1, "group": 2, "task": 3}
+    facts.sort(key=lambda f: (order[f["kind"]], json.dumps(f, ensure_ascii=False, sort_keys=True)))
+    return notice, facts

@@ -1,0 +1,209 @@
+"""The two SPARQL engines over a store's Oxigraph database, and their results as
+plain ``Result`` rows (``Store.sparql``).
+
+Oxigraph's own engine is the default; rdflib's runs over the same database when a
+query has ``bindings`` (rdflib ``initBindings``), or when asked.  In both, a canned
+question reads its parameters with ``gg:arg("name")``, evaluated inside the
+engine, so values never enter the query text.
+
+>>> import pyoxigraph as ox
+>>> db = ox.Store()
+>>> query(db, 'SELECT ?x WHERE { BIND(gg:arg("n") + 1 AS ?x) }', args={"n": 41}).rows
+[{'x': 42}]
+>>> query(db, 'SELECT ?x WHERE { BIND(gg:arg("n") AS ?x) }', args={"n": "a"}, engine="rdflib").rows
+[{'x': 'a'}]
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Mapping
+
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import Dataset, Literal, URIRef, Variable
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from govgraph.errors import QueryError, StoreError
+from govgraph.results import Result
+
+from .rdf_terms import ARG, PREFIXES, XSD, from_ox, to_ox
+
+__all__ = ["ENGINES", "query", "query_args", "dataset"]
+
+ENGINES = ("oxigraph", "rdflib")
+
+# ------------------------------------------------------------------ gg:arg in rdflib's engine
+
+_ARGS: contextvars.ContextVar = contextvars.ContextVar("govgraph_query_args", default={})
+
+
+def _rdflib_arg(name):
+    v = _ARGS.get().get(str(name))
+    if v is None:
+        raise _SparqlError(f"no value for parameter {name}")
+    return v if isinstance(v, (URIRef, Literal)) else Literal(v)
+
+
+@contextlib.contextmanager
+def query_args(values: dict):
+    """Make ``values`` what ``gg:arg`` returns in rdflib's engine, for the duration."""
+    token = _ARGS.set(dict(values))
+    try:
+        yield
+    finally:
+        _ARGS.reset(token)
+
+
+try:  # rdflib's engine: the same function, for comparisons and the in-memory benchmark
+    from rdflib.plugins.sparql.operators import register_custom_function as _register
+    from rdflib.plugins.sparql.sparql import SPARQLError as _SparqlError
+
+    _register(ARG, _rdflib_arg, override=True)
+except ImportError:  # pragma: no cover
+    _SparqlError = Exception
+
+
+# ------------------------------------------------------------ rdflib's view of the store
+
+def dataset(db: ox.Store) -> Dataset:
+    """rdflib ``Dataset`` over the Oxigraph database ``db``; its default graph is the
+    stored union of all graphs (each triple once)."""
+    ds = Dataset(store=OxigraphStore(store=db), default_union=False)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns, override=True)
+    return ds
+
+
+class _UnionView(OxigraphStore):
+    """The Oxigraph store as rdflib's SPARQL engine should see it: the default
+    graph is the stored union of all graphs, and plain strings are plain
+    literals.  Used when a query has parameter bindings, so they are visible in
+    every scope (rdflib ``initBindings`` semantics)."""
+
+    def triples(self, triple_pattern, context=None):
+        s, p, o = (None if x is None or isinstance(x, Variable) else to_ox(x) for x in triple_pattern)
+        ident = getattr(context, "identifier", context)
+        if ident is None or ident == DATASET_DEFAULT_GRAPH_ID or str(ident) == "__UNION__":
+            gname = ox.DefaultGraph()
+        else:
+            gname = to_ox(URIRef(str(ident)))
+        quads = self._inner.quads_for_pattern(s, p, o, gname)
+        return (((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)), iter(()))
+                for q in quads)
+
+
+# ------------------------------------------------------------------ running
+
+def query(db: ox.Store, text: str, bindings: Mapping[str, object] | None = None,
+          engine: str | None = None, args: Mapping[str, object] | None = None) -> Result:
+    """Run a SPARQL query on ``db`` (see ``Store.sparql``)."""
+    engine = engine or ("rdflib" if bindings else "oxigraph")
+    if engine not in ENGINES:
+        raise QueryError(f"unknown SPARQL engine {engine!r}; use rdflib or oxigraph")
+    if bindings and engine == "oxigraph":
+        raise QueryError("bindings need the rdflib engine; use args with gg:arg(\"name\") instead")
+    try:
+        if engine == "oxigraph":
+            return _ox_query(db, text, args or {})
+        init = {str(k).lstrip("?$"): _term(v) for k, v in (bindings or {}).items()}
+        with query_args({k: _term(v) for k, v in (args or {}).items() if v is not None}):
+            ds = Dataset(store=_UnionView(store=db), default_union=False)
+            res = ds.query(text, initNs=PREFIXES, initBindings=init, use_store_provided=False)
+            return _rdflib_result(res)  # evaluated here, while the arguments are set
+    except (StoreError, QueryError):
+        raise
+    except Exception as e:  # parse and evaluation errors of either engine
+        raise QueryError(f"SPARQL query failed: {e}".splitlines()[0]) from None
+
+
+def _ox_query(db: ox.Store, text: str, args: Mapping[str, object]) -> Result:
+    """Oxigraph's own engine; ``gg:arg("name")`` returns ``args[name]`` (or no value)."""
+    values = {str(k): to_ox(_term(v)) for k, v in args.items() if v is not None}
+
+    def arg(name):
+        return values.get(getattr(name, "value", None))
+
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    res = db.query(text, prefixes=prefixes, custom_functions={ox.NamedNode(str(ARG)): arg})
+    if isinstance(res, (bool, ox.QueryBoolean)):
+        return Result(["ask"], [{"ask": bool(res)}])
+    if isinstance(res, ox.QuerySolutions):
+        cols = [v.value for v in res.variables]
+        rows = [{c: _ox_py(sol[c]) for c in cols} for sol in res]
+        return Result(cols, rows)
+    rows = [{"s": _py(from_ox(t.subject)), "p": _py(from_ox(t.predicate)), "o": _py(from_ox(t.object))}
+            for t in res]
+    return Result(["s", "p", "o"], sorted(rows, key=lambda r: (r["s"], r["p"], str(r["o"]))))
+
+
+# ------------------------------------------------------------ result values
+
+_INT_TYPES = {str(XSD[x]) for x in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                    "positiveInteger", "nonPositiveInteger", "negativeInteger",
+                                    "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_FLOAT_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+_XSD_BOOLEAN = str(XSD.boolean)
+
+
+def _py(t):
+    """A plain Python value for a result cell."""
+    if t is None:
+        return None
+    if isinstance(t, Literal):
+        dt = str(t.datatype) if t.datatype is not None else None
+        if dt in _INT_TYPES:
+            try:
+                return int(str(t))
+            except ValueError:
+                return str(t)
+        if dt in _FLOAT_TYPES:
+            return float(str(t))
+        if dt == _XSD_BOOLEAN:
+            return str(t) in ("true", "1")
+        return str(t)
+    return str(t)
+
+
+def _ox_py(t):
+    """A plain Python value for an Oxigraph result cell (as ``_py`` does for rdflib terms)."""
+    if t is None:
+        return None
+    if isinstance(t, ox.Literal):
+        dt = t.datatype.value
+        if dt in _INT_TYPES:
+            try:
+                return int(t.value)
+            except ValueError:
+                return t.value
+        if dt in _FLOAT_TYPES:
+            return float(t.value)
+        if dt == _XSD_BOOLEAN:
+            return t.value in ("true", "1")
+        return t.value
+    return t.value
+
+
+def _rdflib_result(res) -> Result:
+    if res.type == "ASK":
+        return Result(["ask"], [{"ask": bool(res.askAnswer)}])
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        rows = [{"s": _py(s), "p": _py(p), "o": _py(o)} for s, p, o in res.graph]
+        return Result(["s", "p", "o"], sorted(rows, key=lambda r: (r["s"], r["p"], str(r["o"]))))
+    cols = [str(v) for v in res.vars]
+    rows = [{c: _py(row[i]) for i, c in enumerate(cols)} for row in res]
+    return Result(cols, rows)
+
+
+def _term(v):
+    """A parameter value as an rdflib term."""
+    if isinstance(v, (URIRef, Literal)):
+        return v
+    if isinstance(v, bool):
+        return Literal(v)
+    if isinstance(v, int):
+        return Literal(v, datatype=XSD.integer)
+    if isinstance(v, float):
+        return Literal(v, datatype=XSD.double)
+    return Literal(str(v))

@@ -1,0 +1,134 @@
+"""Running a canned question on the RDF store: the stored answer when the build
+materialised it (``id:graph/answers``), else the query evaluated by the engine; the
+rows sorted, cut to a ``limit`` parameter, and given a place column when asked.
+Also the analyst's own SPARQL (``sparql``) and the answers a build stores
+(``materialised_answers``, called by ``govgraph.build``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from govgraph.errors import QueryError
+from govgraph.graph.rdf_terms import PREFIXES
+from govgraph.results import Result
+
+from .questions import CannedQuery, get, load
+from .parameters import arguments, bind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govgraph.graph.rdf_store import Store
+
+__all__ = ["run", "places_in", "with_places", "answer_key", "materialised_answers", "sparql"]
+
+
+def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = False,
+        with_place: bool | None = False, **params: Any) -> Result:
+    """Run the canned question ``name`` on ``store`` with ``params``.
+
+    The question reads its parameters with ``gg:arg("name")``, evaluated inside
+    the engine (Oxigraph's own by default; ``engine="rdflib"`` for rdflib's), so
+    values never enter the query text.  Parameters the catalogue marks
+    ``materialise`` read the rows the last build computed with the same query
+    (``live=True`` evaluates it anyway).  Returns ``Result(columns, rows)``: rows
+    are dicts of plain str / int values, in the order the question defines.
+    ``with_place``: add a ``place`` column (the place of each row's unit or person, or
+    of the name asked about); ``None``: when the store holds notices of several places.
+    """
+    q = get(name)
+    bindings, limit = bind(store, q, params)
+    if with_place is None:
+        with_place = len(places_in(store)) > 1
+    rows = None
+    if engine == "oxigraph" and not live:
+        rows = _stored_answer(store, q, bindings, with_place)
+    if rows is None:
+        rows = _evaluate(store, q, arguments(q, bindings), engine)
+    if limit is not None:
+        rows = rows[:limit]
+    return with_places(store, q, bindings, rows, with_place)
+
+
+def places_in(store: "Store") -> list[str]:
+    """The jurisdictions of the store's notices (cached per store generation)."""
+    cache = getattr(store, "_query_places", None)
+    if cache is not None and cache[0] == store.generation:
+        return cache[1]
+    rows = store.ox.query("SELECT DISTINCT ?l WHERE { ?n gg:jurisdiction ?p . ?p skos:prefLabel ?l }",
+                          prefixes=PREFIXES)
+    out = sorted(r[0].value for r in rows)
+    store._query_places = (store.generation, out)
+    return out
+
+
+def with_places(store: "Store", q: CannedQuery, bindings: dict, rows: list[dict],
+                with_place: bool | None) -> Result:
+    """The answer with or without its place column (see ``run``)."""
+    if with_place is None:
+        with_place = len(places_in(store)) > 1
+    if not with_place:
+        return Result(list(q.columns), [{c: r.get(c) for c in q.columns} for r in rows])
+    if q.row_place:
+        return Result(q.place_columns(), [{c: r.get(c) if c != "place" else (r.get("place") or "")
+                                           for c in q.place_columns()} for r in rows])
+    where = bindings.get(f"{q.place}_place") if q.place else None
+    where = "" if where is None else str(where)
+    return Result(q.place_columns(), [{**{c: r.get(c) for c in q.columns}, "place": where} for r in rows])
+
+
+def _evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph") -> list[dict]:
+    unordered = q.unordered_text if engine == "oxigraph" else None
+    res = store.sparql(unordered or q.text, args=args, engine=engine)
+    cols = q.place_columns() if q.row_place else q.columns
+    rows = [{c: r.get(c) for c in cols} for r in res.rows]
+    return q.sort(rows) if unordered else rows
+
+
+def answer_key(bindings: dict) -> str:
+    """The key of a materialised answer: the bound parameters as canonical JSON."""
+    return json.dumps({k: str(v) for k, v in sorted(bindings.items())}, ensure_ascii=False)
+
+
+def _place_key(bindings: dict) -> str:
+    """The key of a materialised answer with its place column."""
+    return answer_key(dict(bindings, place_column="1"))
+
+
+def _stored_answer(store: "Store", q: CannedQuery, bindings: dict, with_place: bool = False) -> list[dict] | None:
+    if not q.materialise:
+        return None
+    rest = {k: v for k, v in bindings.items() if k not in q.narrow}
+    rows = store.answer(q.name, _place_key(rest) if with_place and q.row_place else answer_key(rest))
+    if rows is None:
+        return None
+    for pname, col in q.narrow.items():
+        if pname in bindings:
+            prefix = f"{bindings[pname]}-"
+            rows = [r for r in rows if str(r.get(col) or "").startswith(prefix)]
+    return [dict(r) for r in rows]
+
+
+def materialised_answers(store: "Store"):
+    """Yield ``(question, key, rows)`` for every parameter set the catalogue marks
+    ``materialise``, evaluated on ``store`` (what a build stores)."""
+    for q in load():
+        for params in q.materialise:
+            bindings, _ = bind(store, q, params)
+            rows = _evaluate(store, q, arguments(q, bindings))
+            yield q.name, answer_key(bindings), [{c: r.get(c) for c in q.columns} for r in rows]
+            if q.row_place:
+                yield q.name, _place_key(bindings), rows
+
+
+def sparql(store: "Store", text_or_path: str | Path, bindings: dict | None = None) -> Result:
+    """Run the analyst's own SPARQL (text, or a path to a ``.rq`` file)."""
+    text = str(text_or_path)
+    p = Path(text)
+    if isinstance(text_or_path, Path) or (len(text) < 1024 and "\n" not in text and text.endswith(".rq")):
+        try:
+            text = p.read_text(encoding="utf-8")
+        except OSError as e:
+            raise QueryError(f"cannot read SPARQL file {p}: {e}") from None
+    return store.sparql(text, bindings=bindings)

@@ -1,0 +1,284 @@
+"""The parameters of a canned question: checked, coerced to their types and, for
+names, resolved against the store (a unit by any alias, ``区科技经信局`` ->
+``区科技和经信局``; a person by name; a post title within its unit; in a place when
+one is given).  An unknown name raises ``QueryError`` with the closest known names;
+a name known in several places and no place to choose raises it with the candidates.
+
+The resolved values reach the engine as RDF terms through ``gg:arg("name")``
+(``arguments``), never pasted into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from govgraph.errors import QueryError
+from govgraph.graph import rdf_terms as rdf
+
+from .questions import CannedQuery, Param, suggest
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govgraph.graph.rdf_store import Store
+
+__all__ = ["bind", "arguments", "resolve_unit", "resolve_unit_in", "resolve_person", "resolve_person_in"]
+
+# ---------------------------------------------------------------- names
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+
+
+def _names(store: "Store") -> dict:
+    """Person names, unit labels (-> canonical) and post titles per unit, with the
+    places they are in, cached per store generation."""
+    cache = getattr(store, "_query_names", None)
+    if cache is not None and cache[0] == store.generation:
+        return cache[1]
+    def q(text):
+        return store.ox.query(text, prefixes=rdf.PREFIXES)
+
+    def val(t):
+        return None if t is None else t.value
+
+    persons: dict[str, set] = {}  # name -> {(place, variant)}
+    for r in q("SELECT DISTINCT ?n ?pl ?v WHERE { ?p a foaf:Person ; foaf:name ?n . "
+               "OPTIONAL { ?p gg:inPlace ?x . ?x skos:prefLabel ?pl } OPTIONAL { ?p gg:variant ?v } }"):
+        persons.setdefault(r[0].value, set()).add((val(r[1]), val(r[2])))
+    labels: dict[str, str] = {}
+    orgs: dict[str, set] = {}  # label -> places of the organisations (units, groups) so labelled
+    for r in q("SELECT DISTINCT ?l ?pl WHERE { ?u a org:Organization ; skos:prefLabel ?l . "
+               "OPTIONAL { ?u gg:inPlace ?x . ?x skos:prefLabel ?pl } }"):
+        labels[r[0].value] = r[0].value
+        orgs.setdefault(r[0].value, set()).add(val(r[1]))
+    cat = store.catalogue(docs=False)
+    for u in cat.units:
+        for a in u["aliases"]:
+            labels.setdefault(a, u["name"])
+    titles: dict[tuple, set] = {}
+    for r in q("SELECT DISTINCT ?u ?t ?pl WHERE { ?post a org:Post ; org:postIn ?x ; org:role ?r . "
+               "?r skos:prefLabel ?t . ?x skos:prefLabel ?u . OPTIONAL { ?x gg:inPlace ?y . ?y skos:prefLabel ?pl } }"):
+        titles.setdefault((r[0].value, val(r[2])), set()).add(r[1].value)
+    names = {"persons": persons, "labels": labels, "orgs": orgs, "titles": titles, "catalogue": cat}
+    store._query_names = (store.generation, names)
+    return names
+
+
+def _count_notices(store: "Store", iri) -> int:
+    """Notices that mention a unit (the catalogue's gg:mentionedIn) or name the node."""
+    node = f"<{iri}>"
+    r = store.ox.query(f"SELECT (COUNT(DISTINCT ?d) AS ?c) WHERE {{ {node} gg:mentionedIn ?d }}", prefixes=rdf.PREFIXES)
+    n = int(next(iter(r))[0].value)
+    if n:
+        return n
+    r = store.ox.query(f"SELECT (COUNT(DISTINCT ?g) AS ?c) WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }}",
+                       prefixes=rdf.PREFIXES)
+    return int(next(iter(r))[0].value)
+
+
+def _pick(store: "Store", kind: str, name: str, found: list[tuple], place: str | None,
+          iri) -> tuple[str, str | None]:
+    """One (label, place) of the candidates, or QueryError: none in ``place``, or
+    several places and no ``place`` to choose (every candidate listed with its place
+    and notice count)."""
+    from govgraph.identity import place_matches
+
+    found = sorted(set(found), key=lambda c: (c[1] or "", c[0], tuple(x or "" for x in c[2:])))
+    if place:
+        inside = [c for c in found if c[1] is not None and place_matches(c[1], place)]
+        if not inside:
+            where = ", ".join(sorted({c[1] or "(no place)" for c in found}))
+            raise QueryError(f"no {kind} {name!r} in {place}; it is known in: {where}")
+        found = inside
+    if len({c[1:] for c in found}) > 1:
+        counts = [_count_notices(store, iri(*c)) for c in found]
+        rows = [f"  {c[0]} ({c[1] or 'no place'}{', the one of ' + c[2] if c[2:] and c[2] else ''}, "
+                f"{n} notice{'' if n == 1 else 's'})" for c, n in zip(found, counts)]
+        raise QueryError(f"{kind} {name!r} is ambiguous: it names {len(found)} {kind}s in different places; "
+                         f"choose one with --place:\n" + "\n".join(rows))
+    return found[0]
+
+
+def resolve_unit(store: "Store", name: str, place: str | None = None) -> str:
+    """Canonical label of the unit ``name`` (any alias) in ``store``."""
+    return resolve_unit_in(store, name, place)[0]
+
+
+def resolve_unit_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None]:
+    """``(label, place)`` of the unit ``name`` (any alias; in ``place``, at any level of
+    detail, when given); QueryError if unknown, or ambiguous across places."""
+    names = _names(store)
+    labels, orgs, cat = names["labels"], names["orgs"], names["catalogue"]
+    found: list[tuple] = list((c, p) for p, c in cat.index.candidates(name))
+    for key in (name, _norm(name)):
+        for p in orgs.get(key, ()):
+            if cat.lookup(key, p) is None:
+                found.append((key, p))
+        if found:
+            break
+    if not found:
+        loose = {_norm(k): v for k, v in labels.items()}
+        if _norm(name) in loose:
+            label = loose[_norm(name)]
+            found = [(c, p) for p, c in cat.index.candidates(label)] + \
+                [(label, p) for p in orgs.get(label, ()) if cat.lookup(label, p) is None]
+    if not found:
+        raise QueryError(f"unknown unit {name!r}" + suggest(name, labels))
+    return _pick(store, "unit", name, found, place, rdf.unit_iri)
+
+
+def resolve_person(store: "Store", name: str, place: str | None = None) -> str:
+    """The stored name of the person ``name`` (spaces ignored)."""
+    return resolve_person_in(store, name, place)[0]
+
+
+def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None, str | None]:
+    """``(name, place, variant)`` of the person ``name``: the same name in two places is two
+    people (unless a decision joins them); ``variant``: one of two people of that name in one
+    place that a decision splits (``loaders.decisions``)."""
+    persons = _names(store)["persons"]
+    if name not in persons:
+        loose = {_norm(p): p for p in persons}
+        if _norm(name) not in loose:
+            raise QueryError(f"unknown person {name!r}" + suggest(name, persons))
+        name = loose[_norm(name)]
+    return _pick(store, "person", name, [(name, p, v) for p, v in persons[name]], place, rdf.person_iri)
+
+
+def _resolve_title(store: "Store", unit: str, title: str, place: str | None = None) -> str:
+    titles = _names(store)["titles"]
+    known = titles.get((unit, place), set())
+    if title in known:
+        return title
+    if _norm(title) in {_norm(t): t for t in known}:
+        return {_norm(t): t for t in known}[_norm(title)]
+    everywhere = set().union(*titles.values()) if titles else set()
+    hint = f"; posts of {unit}: {', '.join(sorted(known))}" if known else \
+        suggest(title, everywhere)
+    raise QueryError(f"no post {title!r} in {unit}" + (f" ({place})" if place else "") + hint)
+
+
+# ------------------------------------------------------------ values
+
+def _coerce(p: Param, value: Any, query: str) -> Any:
+    where = f"{query}: parameter {p.name}"
+    if p.type == "int":
+        if isinstance(value, bool):
+            raise QueryError(f"{where} must be an integer, not {value!r}")
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise QueryError(f"{where} must be an integer, not {value!r}") from None
+    if p.type == "bool":
+        if isinstance(value, bool):
+            return value
+        s = str(value).strip().lower()
+        if s in ("1", "true", "yes", "y", "on"):
+            return True
+        if s in ("0", "false", "no", "n", "off", ""):
+            return False
+        raise QueryError(f"{where} must be true or false, not {value!r}")
+    if p.type == "date":
+        s = str(value).strip()
+        try:
+            date.fromisoformat(s)
+        except ValueError:
+            raise QueryError(f"{where} must be a date YYYY-MM-DD, not {value!r}") from None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+            raise QueryError(f"{where} must be a date YYYY-MM-DD, not {value!r}")
+        return s
+    if p.type == "month":
+        s = str(value).strip()
+        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", s):
+            raise QueryError(f"{where} must be a month YYYY-MM, not {value!r}")
+        return s
+    if not isinstance(value, str):
+        raise QueryError(f"{where} must be text, not {value!r}")
+    return value
+
+
+def _literal(p: Param, value: Any) -> Literal:
+    if p.type == "int":
+        return Literal(value, datatype=XSD.integer)
+    if p.type == "bool":
+        return Literal(value)
+    if p.type == "date":
+        return Literal(value, datatype=XSD.date)
+    return Literal(value)
+
+
+def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | None]:
+    """Check, coerce and resolve ``params`` for ``query``: the argument values
+    (variable -> rdflib Literal) and the row limit, if any."""
+    params = {k.replace("-", "_"): v for k, v in params.items()}
+    place = params.pop("place", None)
+    if place is not None and not isinstance(place, str):
+        raise QueryError(f"{query.name}: place must be text, not {place!r}")
+    known = {p.name: p for p in query.params}
+    unknown = set(params) - set(known)
+    if unknown:
+        raise QueryError(f"{query.name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
+                         f"it takes: {', '.join(known) or 'none'}")
+    bindings: dict = {}
+    limit = None
+    values: dict = {}
+    for p in query.params:
+        v = params.get(p.name)
+        if v is None:
+            v = p.default
+        if v is None:
+            if p.required:
+                raise QueryError(f"{query.name}: parameter {p.name} is required ({p.description})")
+            continue
+        values[p.name] = _coerce(p, v, query.name)
+    for p in query.params:
+        if p.name not in values:
+            continue
+        v = values[p.name]
+        if p.type == "person":
+            v, where, variant = resolve_person_in(store, v, place)
+            if where is not None:
+                bindings[f"{p.name}_place"] = Literal(where)
+            if variant is not None:
+                bindings[f"{p.name}_variant"] = Literal(variant)
+        elif p.type == "unit":
+            v, where = resolve_unit_in(store, v, place)
+            if where is not None:
+                bindings[f"{p.name}_place"] = Literal(where)
+        elif p.type == "title":
+            unit = next((values[q.name] for q in query.params if q.type == "unit"), None)
+            if unit:
+                ulabel, uplace = resolve_unit_in(store, unit, place)
+                v = _resolve_title(store, ulabel, v, uplace)
+        if p.limit:
+            if v < 0:
+                raise QueryError(f"{query.name}: parameter {p.name} must be >= 0")
+            limit = v
+            continue
+        bindings[p.name] = _literal(p, v)
+    return bindings, limit
+
+
+def arguments(q: CannedQuery, bindings: dict) -> dict:
+    """What ``gg:arg`` returns in ``q``: the ``bind`` values, and the nodes a resolved name
+    stands for: ``NAME_iri`` (and for a unit ``NAME_group_iri``: a group's name can be
+    written as a unit).  IRIs are hashes
+    of the names (``rdf.unit_iri`` ...), so a question starts from the node with one
+    lookup; matching the label through ``gg:arg`` would scan every label."""
+    out: dict = {}
+    for p in q.params:
+        where = bindings.get(f"{p.name}_place")
+        where = None if where is None else str(where)
+        if p.name in bindings and p.type == "unit":
+            out[f"{p.name}_iri"] = rdf.unit_iri(str(bindings[p.name]), where)
+            out[f"{p.name}_group_iri"] = rdf.group_iri(str(bindings[p.name]), where)
+        elif p.name in bindings and p.type == "person":
+            variant = bindings.get(f"{p.name}_variant")
+            out[f"{p.name}_iri"] = rdf.person_iri(str(bindings[p.name]), where,
+                                                   None if variant is None else str(variant))
+    return bindings | out
