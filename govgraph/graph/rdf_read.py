@@ -18,9 +18,10 @@ from collections.abc import Iterable
 
 from rdflib import Graph, URIRef
 
+from govgraph import kinds
 from govgraph.notice import Notice
 
-from .rdf_terms import DCTERMS, FOAF, GG, OA, ORG, PROV, RDF, SCHEMA, SKOS
+from .rdf_terms import DCTERMS, FOAF, GG, OA, ORG, PROV, RDF, SCHEMA, SKOS, expand
 
 __all__ = ["read_notice_graph", "read_catalogue"]
 
@@ -129,6 +130,31 @@ def _common(g: Graph, node: URIRef, fact: dict) -> dict:
     return fact
 
 
+#: the kinds read above by code of their own; the others as declared (``_declared``)
+_OWN_READERS = ("post", "membership", "group", "task", "unit")
+
+
+def _declared(g: Graph, k: kinds.Kind, node: URIRef, doc: str) -> dict:
+    """A fact of a declared kind (``rdf_write._NoticeBuilder.declared`` wrote it)."""
+    f: dict = {"kind": k.name, "doc": doc}
+    for field, pred in k.rdf.predicates.items():
+        fd = k.fields.get(field)
+        values = [v for o in g.objects(node, URIRef(expand(pred))) if (v := _read_value(g, fd, o)) is not None]
+        if values:
+            f[field] = sorted(values) if fd.list else values[0]
+    return f
+
+
+def _read_value(g: Graph, fd: kinds.Field, o):
+    """A field's value from its object: a node's name (None when this graph does not
+    name it: a catalogued unit), or the literal's value."""
+    if isinstance(o, URIRef):
+        v = g.value(o, FOAF.name) if (o, RDF.type, FOAF.Person) in g else g.value(o, SKOS.prefLabel)
+        v = v if v is not None else g.value(o, DCTERMS.identifier)
+        return None if v is None else str(v)
+    return o.toPython() if fd.type in ("bool", "int") else str(o)
+
+
 def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
     """The notice and its facts (facts format v1.1) from its graph's triples."""
     g = _graph(triples)
@@ -187,9 +213,13 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         f["responsible"] = [name for _, name in sorted(lists[GG.ResponsibleRole])]
         f["due"] = str(g.value(t, GG.dueDate)) if g.value(t, GG.dueDate) is not None else None
         facts.append(_common(g, t, f))
+    for name, k in kinds.KINDS.items():
+        if name not in _OWN_READERS and k.rdf.graph == "notice" and k.rdf.classes:
+            facts += [_common(g, node, _declared(g, k, node, doc))
+                      for node in g.subjects(RDF.type, URIRef(expand(k.rdf.classes[0])))]
     if place is not None:
         for f in facts:
             f.setdefault("place", place)
-    order = {"post": 0, "membership": 1, "group": 2, "task": 3}
+    order = {kind: i for i, kind in enumerate(kinds.KINDS)}
     facts.sort(key=lambda f: (order[f["kind"]], json.dumps(f, ensure_ascii=False, sort_keys=True)))
     return notice, facts

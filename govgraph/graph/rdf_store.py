@@ -31,6 +31,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
+from govgraph import kinds as fact_kinds
 from govgraph.errors import StoreError
 from govgraph.notice import Notice
 from govgraph.results import Result
@@ -41,7 +42,7 @@ from .rdf_export import FORMATS, serialize
 from .rdf_generations import CURRENT, LOCK, Lock, cleanup, next_generation, set_current
 from .rdf_read import read_catalogue, read_notice_graph
 from .rdf_sparql import dataset, query
-from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, answer_iri, curie, from_ox, notice_iri
+from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, answer_iri, curie, expand, from_ox, notice_iri
 from .rdf_write import CATALOGUE_PREDICATES
 
 __all__ = ["Store", "BuildReport", "default_store_path", "FORMATS"]
@@ -251,9 +252,10 @@ class Store:
         classes = {}
         for row in q("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c"):
             classes[curie(row[0].value)] = int(row[1].value)
-        kinds = {str(GG.PostHolding): "post", str(GG.GroupMembership): "membership",
-                 str(GG.GroupDeclaration): "group", str(GG.Task): "task",
-                 str(GG.Evidence): "evidence", str(GG.Assignment): "assignment"}
+        # a fact kind's node is of the first class its declaration gives (kinds.toml rdf.class)
+        kinds = {expand(k.rdf.classes[0]): name for name, k in fact_kinds.KINDS.items()
+                 if k.rdf.graph == "notice" and k.rdf.classes}
+        kinds |= {str(GG.Evidence): "evidence", str(GG.Assignment): "assignment"}
         per: dict[str, dict] = {}
         rows = q("SELECT ?doc (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                  "GRAPH ?g { ?g <http://purl.org/dc/terms/identifier> ?doc } } GROUP BY ?doc")

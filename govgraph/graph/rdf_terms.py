@@ -34,7 +34,7 @@ __all__ = [
     "Namespace", "GG", "OA", "SCHEMA", "DCTERMS", "FOAF", "ORG", "PROV", "RDF", "SKOS", "XSD",
     "ID", "PREFIXES", "ARG", "CATALOGUE_GRAPH", "ANSWERS_GRAPH",
     "entity_iri", "scope", "notice_iri", "unit_iri", "person_iri", "group_iri", "post_iri", "role_iri",
-    "place_iri", "answer_iri", "curie", "literal", "nt_term", "to_ox", "from_ox",
+    "place_iri", "answer_iri", "curie", "expand", "literal", "nt_term", "to_ox", "from_ox",
 ]
 
 
@@ -164,6 +164,16 @@ def role_iri(label: str) -> URIRef:
 def answer_iri(question: str, key: str) -> str:
     """IRI (plain text) of the stored answer of ``question`` for parameters ``key``."""
     return entity_iri("answer", question, key)
+
+
+def expand(name: str) -> str:
+    """A prefixed name of ``PREFIXES`` as its full IRI (plain text).
+
+    >>> expand("gg:Task")
+    'https://govgraph.dev/ontology#Task'
+    """
+    prefix, _, local = name.partition(":")
+    return PREFIXES[prefix] + local
 
 
 def curie(iri: str) -> str:

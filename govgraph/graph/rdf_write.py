@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
+from govgraph import kinds
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
 from govgraph.identity import components, level_of, person_of, unit_scope
 from govgraph.loaders.places import jurisdiction
@@ -447,6 +448,59 @@ class _NoticeBuilder:
                 self.provenance(a, f)
         _extra(out, t, f, handled)
 
+    def declared(self, f: dict) -> None:
+        """A fact of a kind without a writer of its own, as its declaration says
+        (``kinds.toml`` ``rdf``): a node ``id:<iri>/<fact id>`` of its classes, one triple
+        per value of each declared field (a name field links to the node it names; a
+        name written otherwise than that node's label, a list not in sorted order and
+        every undeclared field are kept in ``gg:extraJSON``; so are unit names, whose labels
+        are the catalogue's), notes and evidence."""
+        k = kinds.get(f["kind"])
+        node, out = _node(k.rdf.iri, fact_id(f)), self.out
+        out += [(node, RDF.type, f"<{terms.expand(c)}>") for c in k.rdf.classes]
+        handled = {"kind", "doc"} | self._placed(f)
+        for field, pred in k.rdf.predicates.items():
+            fd, value = k.fields.get(field), f.get(field)
+            if fd is None or value is None:
+                handled.add(field) if field in f else None
+                continue
+            values = value if fd.list else [value]
+            if fd.list and (not isinstance(value, list) or values != sorted(values)):
+                continue
+            # a unit's label lives in the catalogue's graph, not the notice's: its name as
+            # written is read back from gg:extraJSON
+            exact = fd.node_type(f) != "unit"
+            for v in values:
+                obj, label = self._object(fd.node_type(f), v, f)
+                exact = exact and label == v
+                out.append((node, f"<{terms.expand(pred)}>", obj))
+            if exact:
+                handled.add(field)
+        self._note(node, f, handled)
+        handled |= self.provenance(node, f)
+        _extra(out, node, f, handled)
+
+    def _object(self, node_type: str | None, value, f: dict) -> tuple[str, object]:
+        """The object term of a declared field's value, and the value it reads back as."""
+        if node_type == "unit":
+            return self.unit(value)
+        if node_type == "person":
+            return self.person(value, f), value
+        if node_type == "group":
+            return self.group(value), value
+        if node_type == "notice":
+            return f"<{terms.notice_iri(value)}>", value
+        if node_type is not None:  # a node type of a registered kind: a name in the notice's place
+            iri = _scoped(node_type, value, self.place)
+            self.out += [(iri, RDF.type, f"<{terms.expand(kinds.NODES[node_type].rdf_class[0])}>")
+                         if kinds.NODES[node_type].rdf_class else (iri, RDF.type, SKOS.Concept),
+                         (iri, SKOS.prefLabel, literal(value))]
+            return iri, value
+        if isinstance(value, bool) or isinstance(value, int):
+            return _lit(value), value
+        dt = _date_type(value)
+        return (_lit(value, dt), value) if dt is not None else (literal(str(value)), str(value))
+
     def _placed(self, f: dict) -> set[str]:
         """``place`` is handled when it is the notice's (read back from gg:jurisdiction)."""
         out = {"place"} if self.place is not None and f.get("place") == self.place else set()
@@ -479,7 +533,7 @@ def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: Catalo
     b.jurisdiction(notice)
     handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
     for f in facts:
-        handlers[f["kind"]](f)
+        handlers.get(f["kind"], b.declared)(f)
     return _with_hash(b.node, b.out)
 
 

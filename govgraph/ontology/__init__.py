@@ -1,5 +1,10 @@
 """The govgraph ontology (``govgraph.ttl``) and its SHACL shapes (``shapes.ttl``).
 
+The ``gg:`` classes and properties of a kind registered outside the package
+(``govgraph.kinds.register``) that the Turtle file does not define are declared from
+the kind's declaration when the ontology is loaded (a class, or a property, labelled
+with the kind and the field).
+
 >>> "gg" in dict(load_ontology().namespaces())
 True
 """
@@ -23,7 +28,30 @@ def shapes_path() -> Path:
 
 
 def load_ontology() -> Graph:
-    return Graph().parse(ontology_path(), format="turtle")
+    """The ontology, with the ``gg:`` terms that registered kinds declare and it lacks."""
+    g = Graph().parse(ontology_path(), format="turtle")
+    _declared_terms(g)
+    return g
+
+
+def _declared_terms(g: Graph) -> None:
+    from rdflib import OWL, RDF, RDFS, Literal, URIRef
+
+    from govgraph import kinds
+
+    gg = dict(g.namespaces())["gg"]
+    for k in kinds.KINDS.values():
+        terms = [(c, OWL.Class, k.name) for c in k.rdf.classes]
+        terms += [(p, OWL.ObjectProperty if k.fields[f].node_type({}) else OWL.DatatypeProperty, f"{k.name}.{f}")
+                  for f, p in k.rdf.predicates.items() if f in k.fields]
+        for curie, kind_of_term, label in terms:
+            if not curie.startswith("gg:"):
+                continue
+            term = URIRef(str(gg) + curie[3:])
+            if (term, RDF.type, None) not in g:
+                g.add((term, RDF.type, kind_of_term))
+                g.add((term, RDFS.label, Literal(label)))
+                g.add((term, RDFS.comment, Literal(f"declared by the fact kind {k.name} ({k.source})")))
 
 
 def load_shapes() -> Graph:
