@@ -11,7 +11,7 @@ import pytest
 from govgraph import queries
 from govgraph.errors import QueryError
 from govgraph.facts import fact_id
-from govgraph.graph.rdf import Catalogue
+from govgraph.identity import Catalogue
 from govgraph.graph.rdf_store import Store
 from govgraph.notice import Notice
 from govgraph.build import build_store

@@ -25,7 +25,7 @@ from govgraph.errors import StoreError
 from govgraph.facts import fact_id, validate_fact
 from govgraph.notice import Notice
 
-from .rdf import Catalogue
+from govgraph.identity import Catalogue
 from .rdf_generations import cleanup, next_generation
 from .rdf_read import read_notice_graph
 from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, ID, RDF, XSD, answer_iri, notice_iri

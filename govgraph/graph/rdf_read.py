@@ -1,7 +1,7 @@
 """Triples back to facts: one notice's named graph to the notice and its facts, the
 catalogue graph to unit facts (the store's read side; ``rdf_write`` is the write side).
 
->>> from govgraph.graph.rdf import Catalogue
+>>> from govgraph.identity import Catalogue
 >>> from govgraph.graph.rdf_write import notice_triples
 >>> n = Notice(doc="阳政办〔2018〕9号", text="许才勇任区水务局局长", date="2018-04-12")
 >>> f = {"kind": "post", "doc": n.doc, "person": "许才勇", "unit": "区水务局", "title": "局长",

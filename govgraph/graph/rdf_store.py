@@ -36,7 +36,7 @@ from govgraph.errors import StoreError
 from govgraph.notice import Notice
 from govgraph.results import Result
 
-from .rdf import Catalogue
+from govgraph.identity import Catalogue
 from .rdf_build import Answers, BuildReport, Progress, Writer, plan
 from .rdf_export import FORMATS, serialize
 from .rdf_generations import CURRENT, LOCK, Lock, cleanup, next_generation, set_current

@@ -34,11 +34,11 @@ import pyoxigraph as ox
 from govgraph import kinds
 from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
 from govgraph.identity import components, level_of, person_of, unit_scope
+from govgraph.identity.catalogue import UNIT_FIELDS, UNIT_LISTS, Catalogue
 from govgraph.loaders.places import jurisdiction
 from govgraph.notice import Notice
 
 from . import rdf_terms as terms
-from .rdf import _UNIT_FIELDS, _UNIT_LISTS, Catalogue
 from .rdf_terms import entity_iri, from_ox, literal, nt_term
 
 __all__ = ["notice_graph", "catalogue_graph", "notice_triples", "content_hash", "graph_hash",
@@ -204,7 +204,7 @@ def catalogue_graph(catalogue: Catalogue) -> list[tuple]:
     for u in catalogue.units:
         place = u.get("place")
         node = _scoped("unit", u["name"], place)
-        handled = set(_UNIT_FIELDS) | set(_UNIT_LISTS)
+        handled = set(UNIT_FIELDS) | set(UNIT_LISTS)
         out += [(node, RDF.type, ORG.Organization), (node, SKOS.prefLabel, literal(u["name"])),
                 (node, GG.unitType, literal(u["unit_type"]))]
         if place is not None:

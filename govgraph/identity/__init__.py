@@ -2,12 +2,14 @@
 
 One service for every room that compares names: extraction's resolution
 (``loaders.resolve``, ``loaders.pipeline``), the store's unit catalogue
-(``graph.rdf``), the Neo4j and networkx graphs, the questions and the scorer
+(:mod:`.catalogue`), the Neo4j and networkx graphs, the questions and the scorer
 (``evaluate``).
 
 - :mod:`.names`: the one normalisation of names (``squash``: layout spaces
   aside; ``fold``: the scorer's looser key);
 - :mod:`.units`: ``UnitIndex``, name or alias -> catalogue unit, in a place;
+- :mod:`.catalogue`: ``Catalogue``, the unit facts merged (``merge_units``) and
+  indexed, with the aliases that resolve elsewhere and a signature of resolution;
 - :mod:`.scope`: places (components, level) and the jurisdiction rules (the
   place a unit name in a notice belongs to; whether a place is the one a user
   names);
@@ -29,6 +31,7 @@ from .persons import person_of
 from .scope import (NATIONAL, NATIONAL_NAME, components, is_unknown, leading_components, level_of,
                     place_matches, unit_scope, unknown_scope)
 from .units import UnitIndex
+from .catalogue import Catalogue, merge_units
 
-__all__ = ["squash", "fold", "UnitIndex", "NATIONAL", "NATIONAL_NAME", "components", "leading_components",
+__all__ = ["squash", "fold", "UnitIndex", "Catalogue", "merge_units", "NATIONAL", "NATIONAL_NAME", "components", "leading_components",
            "level_of", "is_unknown", "unknown_scope", "unit_scope", "place_matches", "person_of"]

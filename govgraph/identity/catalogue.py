@@ -1,6 +1,6 @@
-"""The unit catalogue: merged unit facts and alias -> canonical name (what the store
-resolves unit names against; written to RDF by ``rdf_write.catalogue_graph``, read
-back by ``rdf_read.read_catalogue``).  The RDF vocabulary is in ``rdf_terms``.
+"""The unit catalogue: merged unit facts and alias -> canonical name, resolved by
+:class:`UnitIndex` (what the store resolves unit names against; written to RDF by
+``graph.rdf_write.catalogue_graph``, read back by ``graph.rdf_read.read_catalogue``).
 
 >>> cat = Catalogue([{"kind": "unit", "name": "区科技和经信局",
 ...                   "aliases": ["区科技经信局"], "parent": None, "unit_type": "department"}])
@@ -14,12 +14,13 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-__all__ = ["Catalogue", "merge_units"]
+from .units import UnitIndex
 
-# ------------------------------------------------------------- catalogue
+__all__ = ["Catalogue", "merge_units", "UNIT_FIELDS", "UNIT_LISTS"]
 
-_UNIT_FIELDS = ("kind", "name", "aliases", "added_aliases", "parent", "unit_type", "former", "place")
-_UNIT_LISTS = ("members", "former_members", "docs")  # set-like: united on merge, sorted
+#: the fields of a unit fact the catalogue merges one by one; UNIT_LISTS: its set-like lists
+UNIT_FIELDS = ("kind", "name", "aliases", "added_aliases", "parent", "unit_type", "former", "place")
+UNIT_LISTS = ("members", "former_members", "docs")  # set-like: united on merge, sorted
 
 
 def _uniq(items: Iterable[str]) -> list[str]:
@@ -61,17 +62,17 @@ def merge_units(*unit_lists: Iterable[dict]) -> list[dict]:
                     m[key] = u[key]
             if isinstance(u.get("former"), bool):
                 m["former"] = u["former"]
-            for key in _UNIT_LISTS:
+            for key in UNIT_LISTS:
                 if isinstance(u.get(key), list):
                     m[key] = _uniq(list(m.get(key) or []) + u[key])
             for key, val in u.items():
-                if key not in _UNIT_FIELDS and key not in _UNIT_LISTS:
+                if key not in UNIT_FIELDS and key not in UNIT_LISTS:
                     m[key] = val
     out = []
     for key in sorted(merged, key=lambda k: (k[1], k[0])):
         m, name = merged[key], key[1]
         m["aliases"] = [name] + sorted(a for a in m["aliases"] if a != name)
-        for key in _UNIT_LISTS:
+        for key in UNIT_LISTS:
             if key in m:
                 m[key] = sorted(m[key])
         out.append(m)
@@ -81,14 +82,12 @@ def merge_units(*unit_lists: Iterable[dict]) -> list[dict]:
 class Catalogue:
     """The unit catalogue: merged unit facts and alias -> canonical name.
 
-    Resolution is ``govgraph.identity.UnitIndex``'s (shared by every graph
+    Resolution is :class:`UnitIndex`'s (shared by every graph
     backend): exact name or alias, then with layout spaces removed; a unit's own
     name beats another unit's alias, else the first unit (by name) claiming it.
     """
 
     def __init__(self, unit_facts: Iterable[dict] = ()):
-        from govgraph.identity import UnitIndex
-
         self.units: list[dict] = merge_units(unit_facts)
         self.index = UnitIndex(self.units)
         self.warnings: list[str] = []
