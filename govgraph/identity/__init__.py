@@ -17,7 +17,7 @@ One service for every room that compares names: extraction's resolution
   variant.
 
 It sits at the bottom floor beside ``facts``: it imports nothing from graph/ or
-queries/, and reads its word lists through ``loaders.lexicon`` only.
+queries/, and reads its word lists through ``govgraph.datafiles``.
 
 >>> idx = UnitIndex([{"kind": "unit", "name": "区财政局", "aliases": ["区 财政"],
 ...                   "place": "武汉市汉阳区"}])

@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govgraph.datafiles import data_lines
+
 from .names import squash
 
 __all__ = ["NATIONAL", "NATIONAL_NAME", "components", "leading_components", "level_of", "is_unknown",
@@ -55,11 +57,7 @@ NATIONAL_NAME = re.compile(r"^(?:国务院|全国人民代表大会|全国人大
 
 
 def _data(name: str) -> tuple[str, ...]:
-    # imported here, not above: importing govgraph.loaders runs the whole extraction
-    # package, which resolves its unit names through this module
-    from govgraph.loaders.lexicon import data_lines
-
-    return tuple(ln.strip() for ln in data_lines(name))
+    return tuple(data_lines(name))
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,5 @@
-"""Lexicons kept as data files in ``govgraph/loaders/data/``.
+"""Lexicons kept as data files in ``govgraph/loaders/data/`` (read through
+``govgraph.datafiles``: ``data_lines``, ``data_rows``).
 
 >>> lex = load_lexicon()
 >>> "副区长" in lex.titles and "组长" in lex.roles
@@ -16,24 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import data_lines, data_rows
 
 __all__ = ["Lexicon", "load_lexicon", "data_lines", "data_rows", "data_words", "alternation"]
-
-
-def _raw_lines(name: str) -> list[str]:
-    text = resources.files("govgraph.loaders").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def data_lines(name: str) -> list[str]:
-    """The lines of a data file in ``loaders/data/``, stripped; blank lines and ``#`` comments left out."""
-    return [ln.strip() for ln in _raw_lines(name)]
-
-
-def data_rows(name: str) -> list[list[str]]:
-    """The rows of a tab-separated data file in ``loaders/data/``, each cell stripped."""
-    return [[c.strip() for c in ln.split("\t")] for ln in _raw_lines(name)]
 
 
 def data_words(name: str, *kinds: str) -> tuple[str, ...]:
