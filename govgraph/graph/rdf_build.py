@@ -15,7 +15,7 @@ import gc
 import json
 import shutil
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +63,6 @@ class BuildReport:
         return {"added": len(self.added), "replaced": len(self.replaced),
                 "unchanged": len(self.unchanged), "refreshed": len(self.refreshed),
                 "units": self.units, "quads": self.quads}
-
-    def as_dict(self) -> dict:
-        return asdict(self) | {"counts": self.counts()}
 
 
 def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,

@@ -30,7 +30,7 @@ from govgraph.results import Result
 
 from .rdf_terms import ARG, PREFIXES, XSD, from_ox, to_ox
 
-__all__ = ["ENGINES", "query", "query_args", "dataset"]
+__all__ = ["ENGINES", "query", "query_args"]
 
 ENGINES = ("oxigraph", "rdflib")
 
@@ -66,15 +66,6 @@ except ImportError:  # pragma: no cover
 
 
 # ------------------------------------------------------------ rdflib's view of the store
-
-def dataset(db: ox.Store) -> Dataset:
-    """rdflib ``Dataset`` over the Oxigraph database ``db``; its default graph is the
-    stored union of all graphs (each triple once)."""
-    ds = Dataset(store=OxigraphStore(store=db), default_union=False)
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns, override=True)
-    return ds
-
 
 class _UnionView(OxigraphStore):
     """The Oxigraph store as rdflib's SPARQL engine should see it: the default

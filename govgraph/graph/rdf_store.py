@@ -29,7 +29,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset
 
 from govgraph import kinds as fact_kinds
 from govgraph.errors import StoreError
@@ -41,7 +40,7 @@ from .rdf_build import Answers, BuildReport, Progress, Writer, plan
 from .rdf_export import FORMATS, serialize
 from .rdf_generations import CURRENT, LOCK, Lock, cleanup, next_generation, set_current
 from .rdf_read import read_catalogue, read_notice_graph
-from .rdf_sparql import dataset, query
+from .rdf_sparql import query
 from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, answer_iri, curie, expand, from_ox, notice_iri
 from .rdf_write import CATALOGUE_PREDICATES
 
@@ -71,7 +70,6 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None, create: bool = False):
         self.path = Path(path) if path is not None else default_store_path()
         self._ox: ox.Store | None = None
-        self._dataset: Dataset | None = None
         self.generation: str | None = None
         self._open(create)
 
@@ -119,18 +117,16 @@ class Store:
         except OSError as e:
             raise StoreError(f"cannot open the store {d}: {e}") from None
         self.generation = gen
-        self._dataset = None
         self._answers = {}
 
     def view(self, db: ox.Store, path: Path, generation: str | None) -> "Store":
         """A ``Store`` over another database ``db`` (a generation being written), for
         the build step to evaluate questions on before it goes live."""
         view = type(self).__new__(type(self))
-        view.path, view._ox, view._dataset, view.generation, view._answers = path, db, None, generation, {}
+        view.path, view._ox, view.generation, view._answers = path, db, generation, {}
         return view
 
     def close(self) -> None:
-        self._dataset = None
         self._ox = None
         gc.collect()
 
@@ -140,14 +136,6 @@ class Store:
         if self._ox is None:
             raise StoreError(f"store {self.path} is closed")
         return self._ox
-
-    @property
-    def dataset(self) -> Dataset:
-        """rdflib ``Dataset`` over the store; its default graph is the stored
-        union of all graphs (each triple once)."""
-        if self._dataset is None:
-            self._dataset = dataset(self.ox)
-        return self._dataset
 
     # ---------------------------------------------------------------- reading
     def _graph_names(self) -> list[ox.NamedNode]:

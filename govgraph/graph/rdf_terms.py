@@ -33,8 +33,8 @@ from govgraph.facts import stable_id
 __all__ = [
     "Namespace", "GG", "OA", "SCHEMA", "DCTERMS", "FOAF", "ORG", "PROV", "RDF", "SKOS", "XSD",
     "ID", "PREFIXES", "ARG", "CATALOGUE_GRAPH", "ANSWERS_GRAPH",
-    "entity_iri", "scope", "notice_iri", "unit_iri", "person_iri", "group_iri", "post_iri", "role_iri",
-    "place_iri", "answer_iri", "curie", "expand", "literal", "nt_term", "to_ox", "from_ox",
+    "entity_iri", "scope", "notice_iri", "unit_iri", "person_iri", "group_iri",
+    "answer_iri", "curie", "expand", "literal", "nt_term", "to_ox", "from_ox",
 ]
 
 
@@ -145,20 +145,6 @@ def person_iri(name: str, place: str | None = None, variant: str | None = None) 
 
 def group_iri(name: str, place: str | None = None) -> URIRef:
     return _iri("group", *scope(name, place))
-
-
-def place_iri(place: str) -> URIRef:
-    """IRI of a place (``全国``, ``武汉市汉阳区``; ``?DOC`` for a notice's unknown place)."""
-    return _iri("place", place)
-
-
-def post_iri(unit: URIRef, title: str) -> URIRef:
-    """The seat: one org:Post per (unit, title)."""
-    return _iri("post", str(unit), title)
-
-
-def role_iri(label: str) -> URIRef:
-    return _iri("role", label)
 
 
 def answer_iri(question: str, key: str) -> str:
