@@ -170,9 +170,12 @@ def child_extract_parallel(a: dict) -> dict:
     t1 = time.perf_counter()
     if hasattr(pipeline, "_Corpus"):  # the corpus-wide step of iter_extract, over the merged shards
         corpus = pipeline._Corpus()
+        by_doc: dict[str, list] = {}
+        for f in ex.facts:
+            by_doc.setdefault(f.get("doc"), []).append(f)
         for nt in ex.notices:
             corpus.admit(nt)
-        corpus.note_units(ex.facts)
+            corpus.note_units(by_doc.get(nt.doc, []), nt.place)
         fin = corpus.finish()
         ex.facts.extend(fin.facts)
         ex.warnings.extend(fin.warnings)
