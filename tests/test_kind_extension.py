@@ -5,7 +5,7 @@ ontology terms and drawn in the page in the declared style — with no code of i
 
 from __future__ import annotations
 
-import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -17,57 +17,14 @@ from govgraph.graph.rdf_store import Store
 from govgraph.graph.viz import page_data
 from govgraph.ontology import load_ontology
 
-INSPECTION = """
-[nodes.inspection]
-label = "Inspection"
-style = { colour = "#76b7b2", shape = "ellipse", legend = "检查 inspection" }
-
-[kinds.inspection]
-plural = "inspections"
-key = ["doc", "unit", "text"]
-required = ["doc", "unit", "text"]
-
-[kinds.inspection.fields]
-doc = { type = "notice" }
-unit = { type = "unit" }
-inspector = { type = "person" }
-text = { type = "text" }
-date = { type = "date" }
-
-[kinds.inspection.graph]
-node = "inspection"
-props = ["doc", "text", "date"]
-
-[[kinds.inspection.graph.edges]]
-type = "INSPECTS"
-from = "."
-to = "unit"
-provenance = true
-role = "检查"
-
-[[kinds.inspection.graph.edges]]
-type = "INSPECTED_BY"
-from = "."
-to = "inspector"
-provenance = true
-
-[[kinds.inspection.graph.edges]]
-type = "IN_NOTICE"
-from = "."
-to = "doc"
-
-[kinds.inspection.rdf]
-iri = "inspection"
-class = ["gg:Inspection"]
-predicates = { unit = "gg:inspects", inspector = "gg:inspector", text = "dcterms:description", date = "dcterms:date" }
-"""
+INSPECTION = Path(__file__).with_name("data") / "inspection.toml"
 
 
 @pytest.fixture
 def inspection():
     """The kind registered for one test, and taken out again."""
     before_kinds, before_nodes = set(kinds.KINDS), set(kinds.NODES)
-    kinds.register(tomllib.loads(INSPECTION), source="inspection.toml")
+    kinds.register(INSPECTION)
     yield kinds.get("inspection")
     for name in set(kinds.KINDS) - before_kinds:
         del kinds._KINDS[name]

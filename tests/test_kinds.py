@@ -16,45 +16,7 @@ from govgraph.facts import FACT_TYPES, UNIT_TYPES, fact_id, fact_key, read_facts
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = sorted((ROOT / "data" / "gold").glob("*.jsonl")) + sorted((ROOT / "data" / "real" / "gold").glob("*.jsonl"))
 
-INSPECTION = """
-[nodes.inspection]
-label = "Inspection"
-style = { colour = "#76b7b2", shape = "ellipse", legend = "检查 inspection" }
-
-[kinds.inspection]
-plural = "inspections"
-key = ["doc", "unit", "text"]
-required = ["doc", "unit", "text"]
-
-[kinds.inspection.fields]
-doc = { type = "notice" }
-unit = { type = "unit" }
-inspector = { type = "person" }
-text = { type = "text" }
-date = { type = "date" }
-outcome = { type = "text", values = ["pass", "fail"] }
-
-[kinds.inspection.graph]
-node = "inspection"
-props = ["doc", "text", "date"]
-
-[[kinds.inspection.graph.edges]]
-type = "INSPECTS"
-from = "."
-to = "unit"
-provenance = true
-
-[[kinds.inspection.graph.edges]]
-type = "IN_NOTICE"
-from = "."
-to = "doc"
-
-[kinds.inspection.rdf]
-iri = "inspection"
-class = ["gg:Inspection"]
-written_as = ["unit"]
-predicates = { unit = "gg:inspects", text = "dcterms:description", date = "dcterms:date" }
-"""
+INSPECTION = (ROOT / "tests" / "data" / "inspection.toml").read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -136,8 +98,8 @@ def test_a_declared_kind_is_validated_and_identified(registry):
         "inspection: missing text", "inspection: bad outcome 'maybe'"]
     assert kind.names(f, "unit") == ["区水务局"] and kind.names(f, "person") == ["许才勇"]
     assert kind.plural == "inspections" and registry.NODES["inspection"].style.shape == "ellipse"
-    assert [(e.type, e.source, e.target) for e in kind.graph.edges] == [("INSPECTS", ".", "unit"),
-                                                                         ("IN_NOTICE", ".", "doc")]
+    assert [(e.type, e.source, e.target) for e in kind.graph.edges] == [
+        ("INSPECTS", ".", "unit"), ("IN_NOTICE", ".", "doc"), ("INSPECTED_BY", ".", "inspector")]
 
 
 def test_a_kind_file_is_registered_from_its_path(registry, tmp_path):
