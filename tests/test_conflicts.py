@@ -243,6 +243,16 @@ def test_a_term_that_ended_is_a_departure_only_with_a_successor():
     assert "another holder from 2018-02" in rows[0]["reason"]
 
 
+def test_a_list_dated_before_the_removal_is_not_stale():
+    facts = [_post("B", "赵宏伟", "县财政局", "局长", as_of="2018-02-24"),
+             _post("C", "赵宏伟", "县财政局", "局长", former=True, end="2018-04"),
+             _post("D", "赵宏伟", "县财政局", "局长", as_of="2018-05-01")]
+    rows = conflicts(facts, DATES)[1]
+    assert [(r["conflict"], r["doc"], r["other_doc"]) for r in rows] == [("stale-listing", "C", "D")]
+    assert rows[0]["reason"] == ("赵宏伟 left 县财政局局长: removed in C of 2018-04-12 (left 2018-04); "
+                                 "D lists them as current on 2018-05-01")
+
+
 def test_appointed_again_after_a_removal_is_no_conflict():
     facts = [_post("A", "赵宏伟", "县财政局", "局长", former=True, end="2017-03"),
              _post("B", "赵宏伟", "县财政局", "局长", start="2018-01", end="2018-03"),

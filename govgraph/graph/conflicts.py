@@ -7,8 +7,9 @@ Three kinds, each row citing both notices (document number, date, quote):
   局长, 主任, 区长 …, ``loaders/data/single_holder_titles.txt``; or a group role
   such as 组长) at the same date;
 - ``stale-listing``: a person listed as holding a post in a notice dated after a
-  notice that removed them from it (免去…职务, 原…: ``former``), or after their term
-  there ended when someone else held the post after it;
+  notice that removed them from it (免去…职务, 原…: ``former``), or that says their term
+  there ended (a single-holder post, and someone else held it after the term, by the
+  listing's month);
 - ``incompatible-posts``: one person, at the same date, in two posts that cannot
   both be true (the rules are data: ``loaders/data/incompatible_posts.tsv``).
 
@@ -232,17 +233,15 @@ def _two_holders(hs: list[Holding]) -> Iterable[dict]:
 
 
 def _left(r: Holding, post: list[Holding], listed: Holding) -> str | None:
-    """How ``r`` says its person had left the post before ``listed`` states them current, or None:
-    removed (``former``: before a later day than its notice's, or a month after its ``end``), or
-    a single-holder term that ended before ``listed``'s month, with someone else in the post
-    after it and by then (so the end is a departure, not an audit's cut-off)."""
+    """How ``r``'s notice says its person had left the post before ``listed`` (a later notice)
+    states them current, or None: removed (``former``), or a single-holder term that ended
+    before ``listed``'s month, with someone else in the post after it and by then (so the end
+    is a departure, not an audit's cut-off)."""
     day = listed.as_of
+    if not (r.date and day > r.date):
+        return None  # a list is stale only when dated after the notice that says they left
     if r.former:
-        if r.date and day > r.date:
-            return f"removed in {r.doc} of {r.date}"
-        if r.end and day[:7] > r.end:
-            return f"left in {r.end} ({r.doc})"
-        return None
+        return f"removed in {r.doc} of {r.date}" + (f" (left {r.end})" if r.end else "")
     if r.end and r.role in single_holder_titles() and day[:7] > r.end:
         after = sorted(m for h in post if h.who != r.who
                        and r.end < (m := (h.start or h.as_of or "")[:7]) <= day[:7])
