@@ -136,14 +136,6 @@ class Holding:
     def term(self) -> tuple[str, str] | None:
         return (self.start, self.end) if self.start and self.end else None
 
-    def when(self) -> str:
-        """How the notice dates it, for a reason."""
-        if self.as_of:
-            return f"current on {self.as_of}"
-        if self.term:
-            return f"{self.start}–{self.end}"
-        return f"left by {self.end or self.date}" if self.former else self.date
-
 
 def _holdings(facts: list[dict], dates: dict[str, str], units: UnitIndex) -> list[Holding]:
     single = single_holder_titles()
@@ -168,7 +160,7 @@ def _holdings(facts: list[dict], dates: dict[str, str], units: UnitIndex) -> lis
         else:
             continue
         who = (_simplified(squash(name)),) + person_of(f)
-        if (start or end) and shared[(f["doc"], who, start, end)] > 1:
+        if start and end and shared[(f["doc"], who, start, end)] > 1:
             start = end = None  # one term for several posts (原A局长、B主任X 2015.11-2017.12): the person's
         out.append(Holding(kind, squash(name), who, p, unit, utype, title, _simplified(title), f["doc"],
                            dates.get(f["doc"], ""), (f.get("evidence") or {}).get("text") or "",
