@@ -19,7 +19,7 @@ from .messages import problems
 
 __all__ = ["fact_kinds", "Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
            "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "decisions_path", "dump_fact",
-           "find_repo"]
+           "find_repo", "conflicts"]
 
 SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
 
@@ -330,16 +330,20 @@ class Graph:
         return build_network(self.facts(), self.notices())
 
     def analyze(self, analysis: str, place: str | None = None, **kw):
-        """``overload``, ``centrality`` (``kind="unit"|"person"``), ``interlocks`` or ``components``: a ``Result``.
+        """``overload``, ``centrality`` (``kind="unit"|"person"``), ``interlocks``, ``components`` or
+        ``conflicts`` (``conflict=``: one kind only; :func:`conflicts`): a ``Result``.
         ``place``: only the part of the graph in that place (``汉阳区``, ``武汉市汉阳区``)."""
         from .graph import analytics
         from .graph.network import in_place
         from .results import Result
 
+        if analysis == "conflicts":
+            return conflicts(self, place=place, **kw)
         fn = {"overload": analytics.overload, "centrality": analytics.centrality,
               "interlocks": analytics.interlocks, "components": analytics.components}.get(analysis)
         if fn is None:
-            raise GovGraphError(f"unknown analysis {analysis!r}; use overload, centrality, interlocks or components")
+            raise GovGraphError(f"unknown analysis {analysis!r}; use overload, centrality, interlocks, components "
+                                "or conflicts")
         G = self.to_networkx()
         cols, rows = fn(in_place(G, place) if place else G, **kw)
         return _frameable(Result(list(cols), list(rows)))
@@ -377,6 +381,24 @@ class Graph:
         conn = conn or _neo4j_connect(uri, user, password, database)
         return neo4j_store.load(conn, self.facts(), self.notices(), wipe=wipe, batch_size=batch_size,
                                 progress=progress, workers=workers)
+
+
+def conflicts(graph: Graph, place: str | None = None, conflict: str | None = None):
+    """Where the graph's notices contradict each other (``graph.conflicts``): two holders of a
+    single-holder post at the same date, a person listed in a post after a notice removed them,
+    a person in two posts that cannot both be true; each row cites both notices.  ``place``: the
+    conflicts in that place (any level); ``conflict``: only ``two-holders``, ``stale-listing`` or
+    ``incompatible-posts``.  A ``Result``."""
+    from .graph.conflicts import CONFLICT_KINDS, conflicts as find
+    from .graph.rdf_store import Result
+    from .identity import place_matches
+
+    if conflict is not None and conflict not in CONFLICT_KINDS:
+        raise GovGraphError(f"unknown conflict {conflict!r}; use {', '.join(CONFLICT_KINDS)}")
+    cols, rows = find(graph.facts(), graph.notices())
+    rows = [r for r in rows if (conflict is None or r["conflict"] == conflict)
+            and (place is None or place_matches(r["place"], place))]
+    return _frameable(Result(cols, rows))
 
 
 def _neo4j_connect(uri=None, user=None, password=None, database=None):

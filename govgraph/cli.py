@@ -479,17 +479,21 @@ def resolve(
 
 @app.command()
 def analyze(
-    kind: Annotated[str, typer.Argument(help="overload, centrality, interlocks or components.")],
+    kind: Annotated[str, typer.Argument(help="overload, centrality, interlocks, components or conflicts.")],
     store: StoreOpt = DEFAULT_STORE,
     expand_collectives: Annotated[bool, typer.Option(help="overload: spread a collective's tasks to its members.")] = False,
     of: Annotated[str, typer.Option("--of", help="centrality: unit or person.")] = "unit",
     top: Annotated[Optional[int], typer.Option(help="Keep the first N rows.")] = None,
     place: Annotated[Optional[str], typer.Option("--place", help="Only the part of the graph in this place (any level).")] = None,
+    conflict: Annotated[Optional[str], typer.Option(
+        "--conflict", help="conflicts: only two-holders, stale-listing or incompatible-posts.")] = None,
     fmt: FormatOpt = "table",
 ):
-    """Network analytics: unit overload scores, centrality, group interlocks, components."""
+    """Network analytics: unit overload scores, centrality, group interlocks, components;
+    conflicts: where two notices contradict each other, each row citing both."""
     g = _graph(store)
-    kw = {"overload": {"expand_collectives": expand_collectives}, "centrality": {"kind": of}}.get(kind, {})
+    kw = {"overload": {"expand_collectives": expand_collectives}, "centrality": {"kind": of},
+          "conflicts": {"conflict": conflict}}.get(kind, {})
     try:
         res = g.analyze(kind, place=place, **kw)
     except (GovGraphError, ValueError) as e:
