@@ -27,7 +27,7 @@ from govgraph.kinds import KINDS
 from govgraph.notice import Notice
 
 from .rdf import Catalogue
-from .rdf_generations import cleanup, next_generation
+from .rdf_generations import cleanup, keep_count, kept, next_generation
 from .rdf_read import read_notice_graph
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, PREFIXES, RDF, SEEN_GRAPH, XSD,
                          answer_iri, notice_iri)
@@ -189,7 +189,7 @@ class Writer:
         from concurrent.futures import ThreadPoolExecutor
 
         s = self.store
-        cleanup(s.path, keep={s.generation})
+        cleanup(s.path, keep=kept(s.path, s.generation, keep_count()))
         self.gen = next_generation(s.path)
         self.target = s.path / self.gen
         self._io(lambda: s.ox.backup(str(self.target)))

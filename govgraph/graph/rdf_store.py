@@ -38,7 +38,7 @@ from govgraph.results import Result
 from .rdf import Catalogue
 from .rdf_build import Answers, BuildReport, Progress, Writer, plan
 from .rdf_export import FORMATS, serialize
-from .rdf_generations import CURRENT, LOCK, Lock, cleanup, next_generation, set_current
+from .rdf_generations import CURRENT, LOCK, Lock, cleanup, keep_count, kept, next_generation, set_current
 from .rdf_read import read_catalogue, read_notice_graph, read_seen
 from .rdf_sparql import dataset, query
 from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, SEEN_GRAPH, answer_iri, curie, from_ox, notice_iri
@@ -332,7 +332,6 @@ class Store:
 
     def _swap(self, gen: str) -> None:
         """Make the written generation ``gen`` the live one."""
-        previous = self.generation
         set_current(self.path, gen)
         self._load_current()
-        cleanup(self.path, keep={gen, previous})
+        cleanup(self.path, keep=kept(self.path, gen, keep_count()))
