@@ -177,13 +177,14 @@ def summary(change: dict) -> dict:
     """A change as one table row (``COLUMNS``): ``fact`` its identity (without doc),
     ``detail`` the fields that changed (before → after), or the fact's other fields.
 
-    >>> summary({"op": "change", "kind": "post", "doc": "D", "key": {"doc": "D", "person": "许才勇",
-    ...          "unit": "区水务局", "title": "局长"}, "before": {"as_of": None}, "after": {"as_of": "2018-04-12"},
-    ...          "fields": ["as_of"], "first_seen": "2018-04-12", "last_seen": "2018-04-12"})["detail"]
-    'as_of: None → 2018-04-12'
+    >>> post = {"kind": "post", "doc": "D", "person": "许才勇", "unit": "区水务局", "title": "局长"}
+    >>> row = summary({"op": "change", "kind": "post", "doc": "D", "before": post,
+    ...                "after": post | {"as_of": "2018-04-12"}, "fields": ["as_of"]})
+    >>> row["fact"], row["detail"]
+    ('许才勇 · 区水务局 · 局长', 'as_of: None → 2018-04-12')
     """
     f = change.get("fact") or change["after"]
-    ident = get(f["kind"]).identity
+    ident = get(change["kind"]).identity
     row = {k: change.get(k) for k in ("op", "kind", "doc", "first_seen", "last_seen")}
     row["fact"] = " · ".join(_show(f[k]) for k in ident if k != "doc" and f.get(k) is not None)
     if change["op"] == "change":
