@@ -19,7 +19,7 @@ from .messages import problems
 
 __all__ = ["fact_kinds", "Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
            "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "decisions_path", "dump_fact",
-           "find_repo", "conflicts"]
+           "find_repo", "conflicts", "diff", "Diff"]
 
 SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
 
@@ -418,6 +418,48 @@ def _frameable(result):
 
     result.df = df
     return result
+
+
+@dataclass
+class Diff:
+    """What changed from one store (or generation) to another: ``changes`` (one dict per
+    added, removed or changed fact, see ``govgraph.graph.diff``) and ``counts`` per kind."""
+
+    old: str
+    new: str
+    changes: list[dict]
+    counts: list[dict]
+
+    def table(self):
+        """The changes as rows (``Result``; ``.df()`` a DataFrame): op, kind, doc, fact, detail,
+        first_seen, last_seen."""
+        from .graph import diff as d
+        from .results import Result
+
+        return _frameable(Result(list(d.COLUMNS), [d.summary(c) for c in self.changes]))
+
+    def lines(self) -> Iterator[str]:
+        """The changes as JSON Lines (one object per change, no newlines)."""
+        import json
+
+        return (json.dumps(c, ensure_ascii=False, sort_keys=False) for c in self.changes)
+
+
+def diff(old: str | os.PathLike, new: str | os.PathLike, *, kinds: Iterable[str] | None = None,
+         units: bool = False) -> Diff:
+    """The change feed from store ``old`` to store ``new``: each a store folder or
+    ``FOLDER@GEN`` (a generation the store keeps: ``gen-000002``, ``2``, ``-1`` the one
+    before the live one).  ``kinds``: only these kinds (default: the kinds notices state);
+    ``units``: also the unit catalogue's changes.  Raises ``StoreError`` for a store or
+    generation that is not there, ``InputError`` for an unknown kind."""
+    from .graph import diff as d
+
+    a, b = d.open_store(old), d.open_store(new)
+    try:
+        changes = d.diff(a, b, kinds=list(kinds) if kinds else None, units=units)
+    except KeyError as e:
+        raise InputError(str(e.args[0])) from None
+    return Diff(str(old), str(new), changes, d.counts(changes))
 
 
 def open_graph(path: str | os.PathLike | None = None) -> Graph:

@@ -414,6 +414,33 @@ def sparql(
     _print_rows(res.columns, res.rows, fmt)
 
 
+@app.command("diff")
+def diff_cmd(
+    old: Annotated[str, typer.Argument(help="The older store folder, or FOLDER@GEN: one of its generations "
+                                            "(gen-000002, 2, or -1 for the one before the live one).")],
+    new: Annotated[str, typer.Argument(help="The newer store folder, or FOLDER@GEN.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, jsonl, json or csv.")] = "table",
+    kind: Annotated[Optional[list[str]], typer.Option("--kind", "-k", help="Only this kind (repeatable).")] = None,
+    units: Annotated[bool, typer.Option("--units", help="Also the unit catalogue's changes.")] = False,
+):
+    """Facts added, removed and changed from OLD to NEW, with each fact's first and last seen.
+
+    A changed fact keeps its identity (a post: notice, person, unit, title) with other
+    values (as_of, term).  Counts per kind go to stderr with the table."""
+    try:
+        d = api.diff(old, new, kinds=kind, units=units)
+    except GovGraphError as e:
+        _fail(e)
+    if fmt == "jsonl":
+        for line in d.lines():
+            typer.echo(line)
+        return
+    t = d.table()
+    _print_rows(t.columns, t.rows, fmt)
+    if fmt == "table":
+        _info(format_table(d.counts, ["kind", "add", "remove", "change"], 60) if d.counts else "no change")
+
+
 # ---------------------------------------------------------------- Neo4j
 
 neo4j_app = typer.Typer(help="Load the graph into Neo4j (then ask questions with `govgraph query NAME --backend neo4j`).",

@@ -168,6 +168,7 @@ class Kind:
     key: tuple[str, ...]
     required: tuple[str, ...]
     key_optional: tuple[str, ...] = ()
+    diff_key: tuple[str, ...] | None = None
     disjoint: tuple[tuple[str, str], ...] = ()
     dedupe: Dedupe = Dedupe()
     scores: tuple[Score, ...] = ()
@@ -189,6 +190,17 @@ class Kind:
         """
         return (self.name,) + tuple(fact.get(f) for f in self.key
                                     if not (f in self.key_optional and fact.get(f) is None))
+
+    @property
+    def identity(self) -> tuple[str, ...]:
+        """The fields that make two facts "the same fact" for ``govgraph diff`` (a fact
+        whose other fields differ is *changed*) and for first/last seen: ``diff_key``
+        if declared, else the key.
+
+        >>> get("post").identity
+        ('doc', 'person', 'unit', 'title')
+        """
+        return self.key if self.diff_key is None else self.diff_key
 
     def dedupe_key(self, fact: Mapping) -> tuple:
         """The key extraction dedupes on (lists as tuples)."""
@@ -351,8 +363,8 @@ def _fields_known(names, fields: Mapping, where: str, extra: tuple[str, ...] = (
 
 def _kind(name: str, d: Mapping, nodes: Mapping, src: str) -> Kind:
     _str(name, "the name", _NAME)
-    _check_keys(d, {"plural", "fields", "key", "key_optional", "required", "disjoint", "dedupe", "scores",
-                    "graph", "rdf"}, "the kind")
+    _check_keys(d, {"plural", "fields", "key", "key_optional", "diff_key", "required", "disjoint", "dedupe",
+                    "scores", "graph", "rdf"}, "the kind")
     raw = d.get("fields", {})
     if not isinstance(raw, Mapping) or not all(isinstance(v, Mapping) for v in raw.values()):
         raise _Bad("fields must be a table of tables")
@@ -373,6 +385,7 @@ def _kind(name: str, d: Mapping, nodes: Mapping, src: str) -> Kind:
     return Kind(name=name, plural=_str(d.get("plural"), "plural", _NAME), fields=_ro(fields), key=key,
                 required=_fields_known(d.get("required"), fields, "required"),
                 key_optional=_fields_known(d.get("key_optional", []), {k: 0 for k in key}, "key_optional"),
+                diff_key=None if "diff_key" not in d else _fields_known(d["diff_key"], fields, "diff_key"),
                 disjoint=tuple(disjoint), dedupe=_dedupe(d.get("dedupe", {}), fields),
                 scores=tuple(_score(s, fields) for s in d.get("scores", [])),
                 graph=graph, rdf=_rdf(d.get("rdf", {}), fields, graph), source=src)

@@ -5,8 +5,8 @@ in bulk into a copy of the live generation (``Store.build`` runs both, then swap
 yields the graphs whose content hash changed (a changed catalogue re-resolves the
 stored notices).  ``Writer`` copies the live generation when the first change
 comes, bulk-loads N-Quads, keeps the union default graph, and at the end stores
-the answers the build step computes (``answers``, see ``govgraph.build``) and the
-quad count.
+the answers the build step computes (``answers``, see ``govgraph.build``), each
+fact's first and last seen (``seen_triples``) and the quad count.
 """
 
 from __future__ import annotations
@@ -23,15 +23,17 @@ import pyoxigraph as ox
 
 from govgraph.errors import StoreError
 from govgraph.facts import fact_id, validate_fact
+from govgraph.kinds import KINDS
+from govgraph.identity import Catalogue
 from govgraph.notice import Notice
 
-from govgraph.identity import Catalogue
-from .rdf_generations import cleanup, next_generation
+from .rdf_generations import cleanup, keep_count, kept, next_generation
 from .rdf_read import read_notice_graph
-from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, ID, RDF, XSD, answer_iri, notice_iri
+from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, PREFIXES, RDF, SEEN_GRAPH, XSD,
+                         answer_iri, notice_iri)
 from .rdf_write import catalogue_graph, graph_hash, notice_graph
 
-__all__ = ["BuildReport", "Progress", "Answers", "plan", "Writer"]
+__all__ = ["BuildReport", "Progress", "Answers", "plan", "Writer", "seen_triples"]
 
 Progress = Callable[[int, int, str], None]
 #: rows to store with a build: ``answers(store)`` yields ``(question, key, rows)``, ``store``
@@ -184,7 +186,7 @@ class Writer:
         from concurrent.futures import ThreadPoolExecutor
 
         s = self.store
-        cleanup(s.path, keep={s.generation})
+        cleanup(s.path, keep=kept(s.path, s.generation, keep_count()))
         self.gen = next_generation(s.path)
         self.target = s.path / self.gen
         self._io(lambda: s.ox.backup(str(self.target)))
@@ -248,6 +250,7 @@ class Writer:
         self._prune_union()  # before the answers: they read the union
         self._io(w.flush)
         self._io(w.optimize)  # compacts what the bulk loads wrote: queries run 3-4x faster
+        self._seen()
         self._answers()
         self._prune_union()
         self._io(w.flush)
@@ -286,6 +289,16 @@ class Writer:
         default = ox.DefaultGraph()
         self._io(lambda: self.w.extend([ox.Quad(*t, g) for t in triples for g in (gname, default)]))
 
+    def _seen(self) -> None:
+        """Store each fact's first and last seen (graph ``id:graph/seen``, replaced; see
+        ``seen_triples``)."""
+        gname, default = ox.NamedNode(str(SEEN_GRAPH)), ox.DefaultGraph()
+        old = list(self.w.quads_for_pattern(None, None, None, gname))
+        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
+        self._io(lambda: self.w.remove_graph(gname))
+        triples = seen_triples(self.w)
+        self._io(lambda: self.w.extend([ox.Quad(*t, g) for t in triples for g in (gname, default)]))
+
     def abandon(self) -> None:
         """Remove a generation started but not finished (an error on the way)."""
         if self.pool is not None:
@@ -298,6 +311,44 @@ class Writer:
             gc.collect()
             shutil.rmtree(self.target, ignore_errors=True)
             self.gen = None
+
+
+def _expand(curie: str) -> ox.NamedNode:
+    prefix, name = curie.split(":", 1)
+    return ox.NamedNode(PREFIXES[prefix] + name)
+
+
+def seen_triples(db: ox.Store) -> list[tuple]:
+    """``(fact node, gg:firstSeen, date)`` and ``(fact node, gg:lastSeen, date)`` for every
+    fact in a dated notice's graph: the dates (``dcterms:issued``, as stored) of the
+    earliest and latest notice stating the same fact, by its kind's identity (``Kind.identity``
+    without ``doc``) as the store resolved it: the nodes its name fields link to (a unit's
+    canonical node, a person's node), the values of its other fields.  Computed on the whole
+    store (``db``, Oxigraph) by each build; a fact no other notice states has the date of its
+    own notice twice."""
+    issued, out = ox.NamedNode(str(DCTERMS.issued)), []
+    first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
+    for kind in KINDS.values():
+        rdf = kind.rdf
+        if rdf.graph != "notice" or not rdf.classes:
+            continue
+        preds = [_expand(rdf.predicates[f]) for f in kind.identity
+                 if f in rdf.predicates and not kind.fields[f].list]
+        pattern = " ".join(f"OPTIONAL {{ ?f <{p.value}> ?v{i} }}" for i, p in enumerate(preds))
+        text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
+                f"?f a <{_expand(rdf.classes[0]).value}> . ?g <{issued.value}> ?d . {pattern} }} }}")
+        rows = [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in db.query(text)]
+        span: dict[tuple, list] = {}
+        for _, d, ident in rows:
+            s = span.setdefault(ident, [d, d])
+            if d.value < s[0].value:
+                s[0] = d
+            if d.value > s[1].value:
+                s[1] = d
+        for f, _, ident in rows:
+            first, last = span[ident]
+            out += [(f, first_p, first), (f, last_p, last)]
+    return out
 
 
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))

@@ -9,6 +9,10 @@ Layout of a store directory::
       gen-000002/      the previous generation (kept until the next build)
       .lock            held by a running build
 
+A build keeps the live generation and the ``keep_count()`` generations before it
+(``$GOVGRAPH_KEEP_GENERATIONS``, default 1), so ``govgraph diff`` can compare the live
+generation with an older one (``resolve`` reads the names a user gives them).
+
 >>> import tempfile
 >>> from pathlib import Path
 >>> d = Path(tempfile.mkdtemp())
@@ -26,10 +30,13 @@ from pathlib import Path
 
 from govgraph.errors import StoreError
 
-__all__ = ["CURRENT", "LOCK", "generations", "next_generation", "set_current", "cleanup", "Lock"]
+__all__ = ["CURRENT", "LOCK", "KEEP_ENV", "generations", "next_generation", "set_current", "cleanup",
+           "keep_count", "kept", "resolve", "Lock"]
 
 CURRENT = "CURRENT"
 LOCK = ".lock"
+#: how many generations before the live one a build keeps (default 1)
+KEEP_ENV = "GOVGRAPH_KEEP_GENERATIONS"
 
 
 def generations(path: Path) -> list[str]:
@@ -63,6 +70,56 @@ def cleanup(path: Path, keep: set) -> None:
     for g in generations(path):
         if g not in keep:
             shutil.rmtree(path / g, ignore_errors=True)
+
+
+def keep_count() -> int:
+    """Generations kept before the live one: ``$GOVGRAPH_KEEP_GENERATIONS`` (0 or more), default 1."""
+    v = os.environ.get(KEEP_ENV, "").strip()
+    if not v:
+        return 1
+    if not v.isdigit():
+        raise StoreError(f"{KEEP_ENV} must be a number of generations (0 or more), not {v!r}")
+    return int(v)
+
+
+def kept(path: Path, live: str, n: int) -> set:
+    """``live`` and the ``n`` newest generations of ``path`` older than it: what a build keeps.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for g in ("gen-000001", "gen-000002", "gen-000003", "gen-000004"): (d / g).mkdir()
+    >>> sorted(kept(d, "gen-000003", 1))
+    ['gen-000002', 'gen-000003']
+    """
+    older = [g for g in generations(path) if g < live]
+    return {live, *(older[-n:] if n > 0 else [])}
+
+
+def resolve(path: Path, spec: str, live: str) -> str:
+    """The generation of ``path`` a user names: ``gen-000002`` or ``2`` (its number),
+    ``-1`` (the one before the live generation ``live``), ``-2`` (two before) ...
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> for g in ("gen-000001", "gen-000002", "gen-000003"): (d / g).mkdir()
+    >>> resolve(d, "-1", "gen-000003"), resolve(d, "1", "gen-000003"), resolve(d, "gen-000003", "gen-000003")
+    ('gen-000002', 'gen-000001', 'gen-000003')
+    """
+    gens = generations(path)
+    s = spec.strip()
+    if s.startswith("-") and s[1:].isdigit():
+        older = [g for g in gens if g < live]
+        n = int(s[1:])
+        if n == 0:
+            return live
+        if n > len(older):
+            raise StoreError(f"store {path} keeps {len(older)} generation(s) before the live one "
+                             f"({live}), not {n} (set {KEEP_ENV} to keep more)")
+        return older[-n]
+    name = f"gen-{int(s):06d}" if s.isdigit() else s
+    if name not in gens:
+        raise StoreError(f"store {path} has no generation {spec!r} (it has {', '.join(gens) or 'none'})")
+    return name
 
 
 class Lock:

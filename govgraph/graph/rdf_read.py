@@ -23,7 +23,7 @@ from govgraph.notice import Notice
 
 from .rdf_terms import DCTERMS, FOAF, GG, OA, ORG, PROV, RDF, SCHEMA, SKOS, expand
 
-__all__ = ["read_notice_graph", "read_catalogue"]
+__all__ = ["read_notice_graph", "read_catalogue", "read_seen"]
 
 Triple = tuple  # (subject, predicate, object) of rdflib (or, for the catalogue, Oxigraph) terms
 
@@ -223,3 +223,21 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
     order = {kind: i for i, kind in enumerate(kinds.KINDS)}
     facts.sort(key=lambda f: (order[f["kind"]], json.dumps(f, ensure_ascii=False, sort_keys=True)))
     return notice, facts
+
+
+# ------------------------------------------------------------ first and last seen
+
+def read_seen(triples: Iterable[Triple]) -> dict[str, dict]:
+    """``{fact node IRI: {"first_seen": date, "last_seen": date}}`` from the triples of the
+    graph ``id:graph/seen`` (rdflib or Oxigraph terms; see ``rdf_build.seen_triples``).
+
+    >>> read_seen([(URIRef("id:x"), GG.firstSeen, "2018-01-02"), (URIRef("id:x"), GG.lastSeen, "2018-04-12")])
+    {'id:x': {'first_seen': '2018-01-02', 'last_seen': '2018-04-12'}}
+    """
+    names = {str(GG.firstSeen): "first_seen", str(GG.lastSeen): "last_seen"}
+    out: dict[str, dict] = {}
+    for s_, p_, o_ in triples:
+        name = names.get(_value(p_))
+        if name is not None:
+            out.setdefault(_value(s_), {})[name] = _value(o_)
+    return out

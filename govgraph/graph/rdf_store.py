@@ -38,10 +38,10 @@ from govgraph.results import Result
 from govgraph.identity import Catalogue
 from .rdf_build import Answers, BuildReport, Progress, Writer, plan
 from .rdf_export import FORMATS, serialize
-from .rdf_generations import CURRENT, LOCK, Lock, cleanup, next_generation, set_current
-from .rdf_read import read_catalogue, read_notice_graph
+from .rdf_generations import CURRENT, LOCK, Lock, cleanup, keep_count, kept, next_generation, set_current
+from .rdf_read import read_catalogue, read_notice_graph, read_seen
 from .rdf_sparql import query
-from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, answer_iri, curie, expand, from_ox, notice_iri
+from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, SEEN_GRAPH, answer_iri, curie, expand, from_ox, notice_iri
 from .rdf_write import CATALOGUE_PREDICATES
 
 __all__ = ["Store", "BuildReport", "default_store_path", "FORMATS"]
@@ -143,7 +143,7 @@ class Store:
                       key=lambda g: g.value)
 
     def _notice_graphs(self) -> list[ox.NamedNode]:
-        other = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH)}
+        other = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH), str(SEEN_GRAPH)}
         return [g for g in self._graph_names() if g.value not in other]
 
     def _triples(self, graph: ox.NamedNode, subject=None) -> list[tuple]:
@@ -204,6 +204,13 @@ class Store:
             out += read_notice_graph(self._triples(g))[1]
         return out + self.units()
 
+    def seen(self) -> dict[str, dict]:
+        """Each fact's first and last seen as the last build computed them: ``{fact node
+        IRI: {"first_seen": date, "last_seen": date}}`` (``rdf_build.seen_triples``; empty
+        for a store built before they were kept)."""
+        g = ox.NamedNode(str(SEEN_GRAPH))
+        return read_seen((q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(None, None, None, g))
+
     def nquads(self) -> list[str]:
         """Every stored quad (named graphs and the union) as an N-Quads line,
         sorted (to compare stores)."""
@@ -217,7 +224,8 @@ class Store:
         if stored is None:
             res = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
             return int(next(iter(res))[0].value)
-        return stored + sum(1 for _ in self.ox.quads_for_pattern(None, None, None, answers))
+        return stored + sum(1 for g in (answers, ox.NamedNode(str(SEEN_GRAPH)))
+                            for _ in self.ox.quads_for_pattern(None, None, None, g))
 
     def _stored_count(self) -> int | None:
         """Quads in the notice and catalogue graphs, as the build that wrote the store counted them."""
@@ -314,7 +322,6 @@ class Store:
 
     def _swap(self, gen: str) -> None:
         """Make the written generation ``gen`` the live one."""
-        previous = self.generation
         set_current(self.path, gen)
         self._load_current()
-        cleanup(self.path, keep={gen, previous})
+        cleanup(self.path, keep=kept(self.path, gen, keep_count()))

@@ -32,7 +32,7 @@ from govgraph.facts import stable_id
 
 __all__ = [
     "Namespace", "GG", "OA", "SCHEMA", "DCTERMS", "FOAF", "ORG", "PROV", "RDF", "SKOS", "XSD",
-    "ID", "PREFIXES", "ARG", "CATALOGUE_GRAPH", "ANSWERS_GRAPH",
+    "ID", "PREFIXES", "ARG", "CATALOGUE_GRAPH", "ANSWERS_GRAPH", "SEEN_GRAPH",
     "entity_iri", "scope", "notice_iri", "unit_iri", "person_iri", "group_iri",
     "answer_iri", "curie", "expand", "literal", "nt_term", "to_ox", "from_ox",
 ]
@@ -89,6 +89,9 @@ ID = "https://govgraph.dev/id/"
 CATALOGUE_GRAPH = URIRef(ID + "graph/units")
 #: rows of canned questions computed by the last build (``queries`` catalogue: materialise)
 ANSWERS_GRAPH = URIRef(ID + "graph/answers")
+#: each fact's first and last seen (``gg:firstSeen`` / ``gg:lastSeen``): the dates of the
+#: earliest and latest notice stating the same fact, computed by each build (``rdf_build``)
+SEEN_GRAPH = URIRef(ID + "graph/seen")
 #: ``gg:arg("name")`` in a canned question reads the value of parameter ``name``
 #: (``rdf_sparql``): values reach the engine as terms, never as query text.
 ARG = GG.arg
