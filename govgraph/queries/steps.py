@@ -78,27 +78,30 @@ def tenures(rows: list[dict]) -> list[dict]:
     return out
 
 
-def _at(pos) -> float:
-    """A line's offset for ordering; one without evidence (-1) after the listed ones."""
-    return float("inf") if pos is None or pos < 0 else pos
+def _at(pos, quote: str = "", member: str = "") -> tuple[float, float]:
+    """Where a member is listed, for ordering: the line's offset (one without evidence, -1,
+    after the listed ones), then where the name is in the line (several names on one line)."""
+    inf = float("inf")
+    at = "".join(quote.split()).find(member) if member else -1
+    return (inf if pos is None or pos < 0 else pos, inf if at < 0 else at)
 
 
 def listed(rows: list[dict]) -> list[dict]:
     """Group members: ``rows`` (role, member, member_type, post, post_doc, doc, quote, pos;
     one per membership and post) -> one row per membership with its posts and their
-    notices joined by "、", ordered by role (the role's first line in the list), then by
-    line, then by the columns."""
+    notices joined by "、", ordered by role (where the role's first member is listed), then
+    as listed (line, place in the line), then by the columns."""
     members: dict[tuple, tuple[list, list]] = {}
     for r in rows:
         key = (r["role"], r["member"], r["member_type"], r["doc"], r["quote"], r["pos"])
         posts, docs = members.setdefault(key, ([], []))
         posts.append(r["post"])
         docs.append(r["post_doc"])
-    first: dict[str, float] = {}
-    for role, *_, pos in members:
-        first[role] = min(first.get(role, float("inf")), _at(pos))
+    first: dict[str, tuple] = {}
+    for role, member, _, _, quote, pos in members:
+        first[role] = min(first.get(role, (float("inf"),) * 2), _at(pos, quote, member))
     out = [{"role": role, "member": member, "member_type": mtype, "post": _join(sorted(posts)),
-            "post_doc": _join(sorted(docs)), "doc": doc, "quote": quote, "_at": _at(pos)}
+            "post_doc": _join(sorted(docs)), "doc": doc, "quote": quote, "_at": _at(pos, quote, member)}
            for (role, member, mtype, doc, quote, pos), (posts, docs) in members.items()]
     out.sort(key=lambda r: (first[r["role"]], r["role"], r["_at"], r["member"], r["member_type"], r["post"],
                             r["post_doc"], r["doc"], r["quote"]))
@@ -112,8 +115,8 @@ def changes(rows: list[dict]) -> list[dict]:
     since the previous list: date, doc, change, member, member_type, role (now), previous_role,
     previous_doc, quote.  A member listed twice (副组长 and 办公室主任) has both roles, joined."""
     lists: dict[tuple, dict] = {}
-    rows = sorted(rows, key=lambda r: (r["date"], r["doc"], _at(r["pos"]), r["member"], r["member_type"],
-                                       r["role"], r["quote"]))
+    rows = sorted(rows, key=lambda r: (r["date"], r["doc"], _at(r["pos"], r["quote"], r["member"]), r["member"],
+                                       r["member_type"], r["role"], r["quote"]))
     for r in rows:
         members = lists.setdefault((r["date"], r["doc"]), {})
         m = members.setdefault((r["member"], r["member_type"]), {"roles": [], "quotes": []})
