@@ -147,6 +147,8 @@ def test_group_members_latest_list_and_a_date(two_lists):
     assert {x["doc"] for x in now.rows} == {B}
     assert [(x["role"], x["member"]) for x in now.rows][:3] == [("主任", "周建华"), ("副主任", "孙伟"), ("副主任", "林晓燕")]
     assert ("成员单位", "市消防救援支队", "unit", "", "", B) in rows(now, *now.columns[:6])
+    # 孙伟's posts, stated by both notices: the latest (the list's own)
+    assert ("副主任", "孙伟", "市人民政府常务副市长、市委常委", B) in rows(now, "role", "member", "post", "post_doc")
     then = queries.run(s, "group-members", group=SAFETY, date="2020-12-31")
     assert {x["doc"] for x in then.rows} == {A}
     assert rows(then, "role", "member", "post", "post_doc")[:3] == [

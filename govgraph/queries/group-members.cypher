@@ -3,7 +3,8 @@
 // params: group (group name as written, required), date (ISO date, optional: the list in force then)
 // columns: role, member, member_type, post, post_doc, doc, quote
 //   see group-members.rq; the rows go through the same step "listed" (queries/steps.py).
-// rows: one per membership and post, with pos (the line's offset in the notice, -1 without evidence)
+// rows: one per membership and post stated up to the list's date, with post_date and pos (the
+//   line's offset in the notice, -1 without evidence)
 // order: role as listed (its first line), member as listed, member, member_type, post, post_doc, doc, quote
 MATCH (g:Group {name: $group})
 WHERE $group_place IS NULL OR g.place = $group_place
@@ -18,12 +19,9 @@ WHERE m.doc = doc
 OPTIONAL MATCH (o:Person)-[h:HOLDS]->(ps:Post), (hn:Notice {doc: h.doc})
 WHERE coalesce(hn.date, '') <= day AND NOT coalesce(h.former, false)
   AND (h.end IS NULL OR h.end >= substring(day, 0, 7))
-WITH o, m, doc, collect(CASE WHEN h IS NULL THEN null
-                             ELSE {date: coalesce(hn.date, ''), post: ps.unit + ps.title, doc: h.doc} END) AS hs
-WITH o, m, doc, hs, reduce(x = '', e IN hs | CASE WHEN e.date > x THEN e.date ELSE x END) AS last
-UNWIND CASE WHEN size(hs) = 0 THEN [null] ELSE [e IN hs WHERE e.date = last] END AS e
 RETURN DISTINCT m.role AS role, o.name AS member,
        CASE WHEN o:Person THEN 'person' WHEN o:Group THEN 'group' ELSE 'unit' END AS member_type,
-       coalesce(e.post, '') AS post, coalesce(e.doc, '') AS post_doc, doc, coalesce(m.quote, '') AS quote,
-       coalesce(m.start_offset, -1) AS pos
-ORDER BY pos, role, member, member_type, post, post_doc, doc, quote
+       CASE WHEN h IS NULL THEN '' ELSE ps.unit + ps.title END AS post, coalesce(h.doc, '') AS post_doc,
+       CASE WHEN h IS NULL THEN '' ELSE coalesce(hn.date, '') END AS post_date,
+       doc, coalesce(m.quote, '') AS quote, coalesce(m.start_offset, -1) AS pos
+ORDER BY pos, role, member, member_type, post, post_doc, post_date, doc, quote

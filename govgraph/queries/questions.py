@@ -138,8 +138,9 @@ def load() -> tuple[CannedQuery, ...]:
             if p is None or p.type != "month" or col not in q["columns"]:
                 raise QueryError(f"catalogue.toml: {q['name']}: narrow needs a month parameter "
                                  f"and a column, not {pname!r} = {col!r}")
-        if q.get("then", "") and q["then"] not in STEPS:
-            raise QueryError(f"catalogue.toml: {q['name']}: unknown step then = {q['then']!r}")
+        if q.get("then", "") and (q["then"] not in STEPS or q.get("place") == "row"):
+            raise QueryError(f"catalogue.toml: {q['name']}: then = {q['then']!r} needs a step of "
+                             f"queries/steps.py and a place from a parameter")
         out.append(CannedQuery(name=q["name"], file=q["file"], description=q.get("description", ""),
                                columns=list(q["columns"]), order=q.get("order", ""),
                                params=params, example=dict(q.get("example", {})),

@@ -87,16 +87,22 @@ def _at(pos, quote: str = "", member: str = "") -> tuple[float, float]:
 
 
 def listed(rows: list[dict]) -> list[dict]:
-    """Group members: ``rows`` (role, member, member_type, post, post_doc, doc, quote, pos;
-    one per membership and post) -> one row per membership with its posts and their
-    notices joined by "、", ordered by role (where the role's first member is listed), then
-    as listed (line, place in the line), then by the columns."""
+    """Group members: ``rows`` (role, member, member_type, post, post_doc, post_date, doc,
+    quote, pos; one per membership and post stated up to the list's date) -> one row per
+    membership with the posts of the latest date and their notices joined by "、", ordered
+    by role (where the role's first member is listed), then as listed (line, place in the
+    line), then by the columns."""
     members: dict[tuple, tuple[list, list]] = {}
+    latest: dict[tuple, str] = {}
+    for r in rows:
+        key = (r["role"], r["member"], r["member_type"], r["doc"], r["quote"], r["pos"])
+        latest[key] = max(latest.get(key, ""), r["post_date"] if r["post"] else "")
     for r in rows:
         key = (r["role"], r["member"], r["member_type"], r["doc"], r["quote"], r["pos"])
         posts, docs = members.setdefault(key, ([], []))
-        posts.append(r["post"])
-        docs.append(r["post_doc"])
+        if r["post"] and r["post_date"] == latest[key]:
+            posts.append(r["post"])
+            docs.append(r["post_doc"])
     first: dict[str, tuple] = {}
     for role, member, _, _, quote, pos in members:
         first[role] = min(first.get(role, (float("inf"),) * 2), _at(pos, quote, member))
