@@ -23,7 +23,8 @@
 # 1. **许才勇**: every post he holds and the notices that say so;
 # 2. **李艳明**: two posts at once (区委常委 and 区政府常务副区长), named in three notices;
 # 3. **区水务局 局长**: the holders of one post over time, where a 2017 audit term of
-#    易雄才 precedes 许才勇 in the 2018 lists.
+#    易雄才 precedes 许才勇 in the 2018 lists (`post-holders`, `succession`);
+# 4. **a leading group**: its members by role and its history across notices.
 #
 # Every row carries its `doc` (document number) and `quote` (the words of the notice).
 
@@ -149,6 +150,16 @@ timeline = holders.assign(
 timeline
 
 # %% [markdown]
+# `succession` gives this timeline as a question, on either backend: one row per holder in
+# order, the notices and quotes joined, and a `flag` where a term ends more than a month
+# before the next starts (`gap before`) or a holder is stated before the previous one's
+# last date (`overlaps previous`). Here neither: 许才勇 is only stated as current, which
+# says nothing of when he started.
+
+# %%
+g.query("succession", unit="区水务局", title="局长").df()
+
+# %% [markdown]
 # And where did 易雄才 go? His own history shows him as 区城管委主任 in February 2018:
 
 # %%
@@ -156,6 +167,21 @@ with_notice(g.query("appointment-history", person="易雄才").df())
 
 # %%
 show_posts("易雄才")
+
+# %% [markdown]
+# ## 4. A group's members and its history
+#
+# `group-members` reads one member list (the latest, or the one in force on a `date`) by
+# role as listed, with each person's posts on that date; `group-history` compares each
+# notice's list of the group with the previous one (joined, left, role changed). The
+# sample sets each group up once, so its history is the first list, everyone `joined`.
+
+# %%
+g.query("group-members", group="汉阳区两江流域生态环境治理PPP项目领导小组").df().head(8)
+
+# %%
+history = g.query("group-history", group="区质量强区工作委员会").df()
+history.groupby(["date", "doc", "change"]).size()
 
 # %% [markdown]
 # ## People named in more than one unit

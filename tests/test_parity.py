@@ -269,6 +269,8 @@ CORNER_CASES = (
     + [("unit-load", p) for p in [{}, {"expand_collectives": True}, {"due_before": "2018-06-01"}]]
     + [("deadlines", p) for p in [{"month": "2018-05"}, {"month": "2018-06"}, {}]]
     + [("group-interlocks", {"min_groups": k}) for k in (1, 2)]
+    + [("succession", {"unit": "水务局", "title": "局长"})]
+    + [(q, {"group": g}) for g in ["某领导小组", "某委员会"] for q in ("group-members", "group-history")]
 )
 
 

@@ -34,7 +34,7 @@ def test_catalogue_matches_files():
     cat = queries.catalogue()
     assert [q.name for q in cat] == ["appointment-history", "post-holders", "unit-load", "unit-profile",
                                     "group-interlocks", "deadlines", "co-responsibility",
-                                    "person-network"]
+                                    "person-network", "succession", "group-members", "group-history"]
     for q in cat:
         head = q.header()
         assert re.search(rf"^name: {re.escape(q.name)}$", head, re.M), q.name

@@ -25,7 +25,7 @@ from govgraph.errors import QueryError
 from govgraph.results import Result
 
 from .questions import CannedQuery, get, read
-from .execute import with_places
+from .execute import finish, with_places
 from .parameters import bind
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,7 +78,7 @@ def parameters(store: "Store", query: CannedQuery | str, params: dict) -> tuple[
     types = {p.name: p.type for p in q.params}
     out = {p.name: None for p in q.params if not p.limit}
     for p in q.params:  # the place of a resolved name (None: a store without places)
-        if p.type in ("unit", "person"):
+        if p.type in ("unit", "person", "group"):
             out[f"{p.name}_place"] = None
         if p.type == "person":
             out[f"{p.name}_variant"] = None
@@ -125,10 +125,10 @@ def run(conn: "Neo4jConnection", store: "Store", name: str, with_place: bool | N
     cparams, limit = parameters(store, q, params)
     with _quiet_absent():
         columns, rows = run_cypher(conn, text(q), cparams)
-    want = q.place_columns() if q.row_place else q.columns
+    want = q.query_columns + (["place"] if q.row_place else [])
     if columns != want:
         raise QueryError(f"{cypher_file(q)} returns columns {columns}, the catalogue says {want}")
-    rows = [{c: r.get(c) for c in want} for r in rows]
+    rows = finish(q, [{c: r.get(c) for c in want} for r in rows])
     if limit is not None:
         rows = rows[:limit]
     bindings, _ = bind(store, q, params)

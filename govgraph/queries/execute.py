@@ -17,11 +17,12 @@ from govgraph.results import Result
 
 from .questions import CannedQuery, get, load
 from .parameters import arguments, bind
+from .steps import STEPS
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
-__all__ = ["run", "places_in", "with_places", "answer_key", "materialised_answers", "sparql"]
+__all__ = ["run", "finish", "places_in", "with_places", "answer_key", "materialised_answers", "sparql"]
 
 
 def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = False,
@@ -81,9 +82,15 @@ def with_places(store: "Store", q: CannedQuery, bindings: dict, rows: list[dict]
 def _evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph") -> list[dict]:
     unordered = q.unordered_text if engine == "oxigraph" else None
     res = store.sparql(unordered or q.text, args=args, engine=engine)
-    cols = q.place_columns() if q.row_place else q.columns
+    cols = q.query_columns + (["place"] if q.row_place else [])
     rows = [{c: r.get(c) for c in cols} for r in res.rows]
-    return q.sort(rows) if unordered else rows
+    return finish(q, q.sort(rows) if unordered else rows)
+
+
+def finish(q: CannedQuery, rows: list[dict]) -> list[dict]:
+    """The answer from the query's rows (either backend's): the question's step
+    (``then`` in the catalogue, ``steps.STEPS``), if it has one."""
+    return STEPS[q.then](rows) if q.then else rows
 
 
 def answer_key(bindings: dict) -> str:

@@ -26,7 +26,8 @@ from .questions import CannedQuery, Param, suggest
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
-__all__ = ["bind", "arguments", "resolve_unit", "resolve_unit_in", "resolve_person", "resolve_person_in"]
+__all__ = ["bind", "arguments", "resolve_unit", "resolve_unit_in", "resolve_person", "resolve_person_in",
+           "resolve_group_in"]
 
 # ---------------------------------------------------------------- names
 
@@ -150,6 +151,23 @@ def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tu
     return _pick(store, "person", name, [(name, p, v) for p, v in persons[name]], place, rdf.person_iri)
 
 
+def resolve_group_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None]:
+    """``(name, place)`` of the group ``name`` (as written, layout spaces ignored; in ``place``
+    when given); QueryError with the closest group names if unknown, or ambiguous across places."""
+    cache = getattr(store, "_query_groups", None)
+    if cache is None or cache[0] != store.generation:
+        groups: dict[str, set] = {}
+        for r in store.ox.query("SELECT DISTINCT ?l ?pl WHERE { ?g a gg:Group ; skos:prefLabel ?l . "
+                                "OPTIONAL { ?g gg:inPlace ?x . ?x skos:prefLabel ?pl } }", prefixes=rdf.PREFIXES):
+            groups.setdefault(r[0].value, set()).add(None if r[1] is None else r[1].value)
+        cache = store._query_groups = (store.generation, groups)
+    groups = cache[1]
+    label = name if name in groups else {_norm(g): g for g in groups}.get(_norm(name))
+    if label is None:
+        raise QueryError(f"unknown group {name!r}" + suggest(name, groups))
+    return _pick(store, "group", name, [(label, p) for p in groups[label]], place, rdf.group_iri)
+
+
 def _resolve_title(store: "Store", unit: str, title: str, place: str | None = None) -> str:
     titles = _names(store)["titles"]
     known = titles.get((unit, place), set())
@@ -250,6 +268,10 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
             v, where = resolve_unit_in(store, v, place)
             if where is not None:
                 bindings[f"{p.name}_place"] = Literal(where)
+        elif p.type == "group":
+            v, where = resolve_group_in(store, v, place)
+            if where is not None:
+                bindings[f"{p.name}_place"] = Literal(where)
         elif p.type == "title":
             unit = next((values[q.name] for q in query.params if q.type == "unit"), None)
             if unit:
@@ -277,6 +299,8 @@ def arguments(q: CannedQuery, bindings: dict) -> dict:
         if p.name in bindings and p.type == "unit":
             out[f"{p.name}_iri"] = rdf.unit_iri(str(bindings[p.name]), where)
             out[f"{p.name}_group_iri"] = rdf.group_iri(str(bindings[p.name]), where)
+        elif p.name in bindings and p.type == "group":
+            out[f"{p.name}_iri"] = rdf.group_iri(str(bindings[p.name]), where)
         elif p.name in bindings and p.type == "person":
             variant = bindings.get(f"{p.name}_variant")
             out[f"{p.name}_iri"] = rdf.person_iri(str(bindings[p.name]), where,

@@ -18,9 +18,11 @@ from typing import Any
 
 from govgraph.errors import QueryError
 
+from .steps import STEPS
+
 __all__ = ["PARAM_TYPES", "Param", "CannedQuery", "catalogue", "get", "load", "read", "suggest"]
 
-PARAM_TYPES = ("person", "unit", "title", "string", "int", "bool", "date", "month")
+PARAM_TYPES = ("person", "unit", "title", "group", "string", "int", "bool", "date", "month")
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,19 @@ class CannedQuery:
     example: dict = field(default_factory=dict)
     materialise: tuple[dict, ...] = ()  # parameter sets answered at build time
     narrow: dict = field(default_factory=dict)  # month param -> column it narrows
-    place: str = ""  # where the place column comes from: "row", or a unit/person parameter
+    place: str = ""  # where the place column comes from: "row", or a unit/person/group parameter
+    then: str = ""  # a step (``steps.STEPS``) that turns the query's rows into the answer's
+    returns: tuple[str, ...] = ()  # the query's own columns when ``then`` makes others
 
     @property
     def row_place(self) -> bool:
         """Whether the question returns a ``place`` column of its own (besides ``columns``)."""
         return self.place == "row"
+
+    @property
+    def query_columns(self) -> list[str]:
+        """The columns the query itself returns (``returns``, else ``columns``)."""
+        return list(self.returns or self.columns)
 
     def place_columns(self) -> list[str]:
         """``columns`` and ``place``: the answer with its place column."""
@@ -81,7 +90,7 @@ class CannedQuery:
         by ``sort_keys`` instead (Oxigraph's ORDER BY decodes the strings at every
         comparison: 0.1 s for 1,500 rows; sorting them in Python takes a millisecond)."""
         lines = self.text.rstrip().splitlines()
-        if self.sort_keys is None or not lines[-1].startswith("ORDER BY"):
+        if self.then or self.sort_keys is None or not lines[-1].startswith("ORDER BY"):
             return None
         return "\n".join(lines[:-1]) + "\n"
 
@@ -129,11 +138,15 @@ def load() -> tuple[CannedQuery, ...]:
             if p is None or p.type != "month" or col not in q["columns"]:
                 raise QueryError(f"catalogue.toml: {q['name']}: narrow needs a month parameter "
                                  f"and a column, not {pname!r} = {col!r}")
+        if q.get("then", "") and (q["then"] not in STEPS or q.get("place") == "row"):
+            raise QueryError(f"catalogue.toml: {q['name']}: then = {q['then']!r} needs a step of "
+                             f"queries/steps.py and a place from a parameter")
         out.append(CannedQuery(name=q["name"], file=q["file"], description=q.get("description", ""),
                                columns=list(q["columns"]), order=q.get("order", ""),
                                params=params, example=dict(q.get("example", {})),
                                materialise=tuple(dict(m) for m in q.get("materialise", [])),
-                               narrow=narrow, place=q.get("place", "")))
+                               narrow=narrow, place=q.get("place", ""), then=q.get("then", ""),
+                               returns=tuple(q.get("returns", ()))))
     return tuple(out)
 
 
