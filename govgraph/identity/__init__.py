@@ -6,7 +6,8 @@ One service for every room that compares names: extraction's resolution
 (``evaluate``).
 
 - :mod:`.names`: the one normalisation of names (``squash``: layout spaces
-  aside; ``fold``: the scorer's looser key);
+  aside; ``fold``: the scorer's looser key; ``compact`` and ``loose``: a typed name's keys,
+  full-width forms and then the script aside too; ``close``: the names near a mistyped one);
 - :mod:`.units`: ``UnitIndex``, name or alias -> catalogue unit, in a place;
 - :mod:`.scope`: places (components, level) and the jurisdiction rules (the
   place a unit name in a notice belongs to; whether a place is the one a user
@@ -24,11 +25,11 @@ queries/, and reads its word lists through ``loaders.lexicon`` only.
 ('武汉市汉阳区', '区财政局')
 """
 
-from .names import fold, squash
+from .names import close, compact, fold, loose, squash
 from .persons import person_of
 from .scope import (NATIONAL, NATIONAL_NAME, components, is_unknown, leading_components, level_of,
                     place_matches, unit_scope, unknown_scope)
 from .units import UnitIndex
 
-__all__ = ["squash", "fold", "UnitIndex", "NATIONAL", "NATIONAL_NAME", "components", "leading_components",
+__all__ = ["squash", "fold", "compact", "loose", "close", "UnitIndex", "NATIONAL", "NATIONAL_NAME", "components", "leading_components",
            "level_of", "is_unknown", "unknown_scope", "unit_scope", "place_matches", "person_of"]
