@@ -26,7 +26,7 @@ from .questions import CannedQuery, Param
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
-__all__ = ["bind", "arguments", "resolve_unit", "resolve_unit_in", "resolve_person", "resolve_person_in"]
+__all__ = ["bind", "relaxed", "arguments", "resolve_unit", "resolve_unit_in", "resolve_person", "resolve_person_in"]
 
 # ---------------------------------------------------------------- names
 
@@ -282,6 +282,16 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
             continue
         bindings[p.name] = _literal(p, v)
     return bindings, limit
+
+
+def relaxed(q: CannedQuery, bindings: dict, name: str) -> dict:
+    """``bindings`` (from ``bind``) with the parameter ``name`` as if not given: at its
+    default, else unbound (to ask whether that filter is what empties an answer)."""
+    p = next(p for p in q.params if p.name == name)
+    out = {k: v for k, v in bindings.items() if k != name}
+    if p.default is not None:
+        out[name] = _literal(p, _coerce(p, p.default, q.name))
+    return out
 
 
 def arguments(q: CannedQuery, bindings: dict) -> dict:

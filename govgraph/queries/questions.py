@@ -33,6 +33,7 @@ class Param:
     default: Any = None
     limit: bool = False  # not bound: keeps the first N rows
     description: str = ""
+    empty: str = ""  # why the answer is empty when this filter is what keeps every row out
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class CannedQuery:
     materialise: tuple[dict, ...] = ()  # parameter sets answered at build time
     narrow: dict = field(default_factory=dict)  # month param -> column it narrows
     place: str = ""  # where the place column comes from: "row", or a unit/person parameter
+    empty: str = ""  # why the answer is empty (``{param}`` fields: the bound values)
 
     @property
     def row_place(self) -> bool:
@@ -119,7 +121,8 @@ def load() -> tuple[CannedQuery, ...]:
     for q in data.get("query", []):
         params = tuple(Param(name=p["name"], type=p["type"], required=bool(p.get("required")),
                              default=p.get("default"), limit=bool(p.get("limit")),
-                             description=p.get("description", "")) for p in q.get("params", []))
+                             description=p.get("description", ""), empty=p.get("empty", ""))
+                       for p in q.get("params", []))
         for p in params:
             if p.type not in PARAM_TYPES:
                 raise QueryError(f"catalogue.toml: {q['name']}: unknown param type {p.type!r}")
@@ -133,7 +136,7 @@ def load() -> tuple[CannedQuery, ...]:
                                columns=list(q["columns"]), order=q.get("order", ""),
                                params=params, example=dict(q.get("example", {})),
                                materialise=tuple(dict(m) for m in q.get("materialise", [])),
-                               narrow=narrow, place=q.get("place", "")))
+                               narrow=narrow, place=q.get("place", ""), empty=q.get("empty", "")))
     return tuple(out)
 
 
