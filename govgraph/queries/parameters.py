@@ -19,9 +19,9 @@ from rdflib.namespace import XSD
 
 from govgraph.errors import QueryError
 from govgraph.graph import rdf_terms as rdf
-from govgraph.identity import UnitIndex, close, compact, loose
+from govgraph.identity import UnitIndex, compact, loose
 
-from .questions import CannedQuery, Param
+from .questions import CannedQuery, Param, suggest
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
@@ -116,7 +116,7 @@ def resolve_unit_in(store: "Store", name: str, place: str | None = None) -> tupl
         found = _orgs([(c, p) for p, c in names["units"].candidates(name)], orgs, cat,
                       (names["org_keys"].get(loose(name)),))
     if not found:
-        raise QueryError(f"unknown unit {name!r}" + _did_you_mean(name, [*orgs, *names["units"].names()]))
+        raise QueryError(f"unknown unit {name!r}" + suggest(name, [*orgs, *names["units"].names()]))
     return _pick(store, "unit", name, found, place, rdf.unit_iri)
 
 
@@ -146,7 +146,7 @@ def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tu
     if name not in persons:
         found = _by_key(name, names["person_keys"])
         if found is None:
-            raise QueryError(f"unknown person {name!r}" + _did_you_mean(name, persons))
+            raise QueryError(f"unknown person {name!r}" + suggest(name, persons))
         name = found
     return _pick(store, "person", name, [(name, p, v) for p, v in persons[name]], place, rdf.person_iri)
 
@@ -161,7 +161,7 @@ def _resolve_title(store: "Store", unit: str, title: str, place: str | None = No
         return found
     everywhere = set().union(*titles.values()) if titles else set()
     hint = f"; posts of {unit}: {', '.join(sorted(known))}" if known else \
-        _did_you_mean(title, sorted(everywhere))
+        suggest(title, sorted(everywhere))
     raise QueryError(f"no post {title!r} in {unit}" + (f" ({place})" if place else "") + hint)
 
 
@@ -175,12 +175,6 @@ def _by_key(name: str, keys: tuple[dict, dict]) -> str | None:
     written in its own script wins over one in the other script); None if neither."""
     by_compact, by_loose = keys
     return by_compact.get(compact(name)) or by_loose.get(loose(name))
-
-
-def _did_you_mean(name: str, known) -> str:
-    """``"; did you mean: ...?"`` with the known names close to ``name`` (``identity.close``), or ``""``."""
-    near = close(name, known)
-    return f"; did you mean: {', '.join(near)}?" if near else ""
 
 
 # ------------------------------------------------------------ values

@@ -9,7 +9,6 @@ files beside it, read once and checked (parameter types, ``narrow`` columns).
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from govgraph.errors import QueryError
+from govgraph.identity import close
 
 __all__ = ["PARAM_TYPES", "Param", "CannedQuery", "catalogue", "get", "load", "read", "suggest"]
 
@@ -154,6 +154,11 @@ def get(name: str) -> CannedQuery:
 
 
 def suggest(name: str, known) -> str:
-    """``"; did you mean: ..."`` with the names of ``known`` closest to ``name``, or ``""``."""
-    close = difflib.get_close_matches(name, sorted(known), n=5, cutoff=0.4)
-    return f"; did you mean: {', '.join(close)}?" if close else ""
+    """``"; did you mean: ...?"`` with the names of ``known`` close to ``name``
+    (``identity.close``: a typo, not any name), or ``""``.
+
+    >>> suggest("unit-lod", [q.name for q in catalogue()]), suggest("who", ["unit-load"])
+    ('; did you mean: unit-load?', '')
+    """
+    near = close(name, known)
+    return f"; did you mean: {', '.join(near)}?" if near else ""
