@@ -162,3 +162,20 @@ def test_df_after_the_readme_install(sample):
     assert df.iloc[0].to_dict() == r.rows[0]
     empty = sample.query("deadlines", month="1999-01").df()
     assert list(empty.columns) == queries.get("deadlines").columns and len(empty) == 0
+
+
+# ---------------------------------------------------------------- on Neo4j
+
+@pytest.mark.neo4j
+def test_neo4j_answers_say_the_same(sample, neo4j_conn):
+    """The Cypher twins carry the same reasons (names resolved and reasons found on the store)."""
+    from govgraph.graph import neo4j_store
+
+    sample.to_neo4j(neo4j_conn, wipe=True)
+    for name, kw in (("deadlines", {"month": "1999-01"}), ("co-responsibility", {"unit": "区审计局"}),
+                     ("unit-load", {"top": 0}), ("post-holders", {"unit": "區水務局", "title": "局長"})):
+        rdf, neo = sample.query(name, **kw), sample.query(name, backend="neo4j", neo4j=neo4j_conn, **kw)
+        assert neo.rows == rdf.rows and neo.reason == rdf.reason, name
+    neo4j_store.load(neo4j_conn, [], [], wipe=True)  # a database not loaded from this store
+    r = sample.query("post-holders", backend="neo4j", neo4j=neo4j_conn, unit="区水务局", title="局长")
+    assert r.rows == [] and r.reason.endswith("is the Neo4j database loaded from this store?")
