@@ -1,7 +1,9 @@
 """The parameters of a canned question: checked, coerced to their types and, for
 names, resolved against the store (a unit by any alias, ``区科技经信局`` ->
 ``区科技和经信局``; a person by name; a post title within its unit; in a place when
-one is given).  An unknown name raises ``QueryError`` with the closest known names;
+one is given; as written, else by ``identity.compact`` and ``identity.loose`` keys:
+full-width forms, Traditional characters).  An unknown name raises ``QueryError`` with
+the known names close to it (``identity.close``), if any;
 a name known in several places and no place to choose raises it with the candidates.
 
 The resolved values reach the engine as RDF terms through ``gg:arg("name")``
