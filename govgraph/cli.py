@@ -397,6 +397,8 @@ def query(
     except GovGraphError as e:
         _fail(e)
     _print_rows(res.columns, res.rows, fmt)
+    if not res.rows and res.reason:
+        _info(f"empty: {res.reason}")
 
 
 @app.command()

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from govgraph.identity import UnitIndex, person_of, squash, unit_scope
+from govgraph.identity import UnitIndex, person_of, squash, to_simplified, unit_scope
 
 __all__ = ["conflicts", "CONFLICT_KINDS", "COLUMNS", "Rule", "rules", "single_holder_titles"]
 
@@ -50,12 +50,6 @@ __all__ = ["conflicts", "CONFLICT_KINDS", "COLUMNS", "Rule", "rules", "single_ho
 CONFLICT_KINDS = ("two-holders", "stale-listing", "incompatible-posts")
 COLUMNS = ["conflict", "place", "person", "unit", "title", "doc", "date", "quote",
            "other_person", "other_unit", "other_title", "other_doc", "other_date", "other_quote", "reason"]
-
-
-def _simplified(s: str) -> str:
-    from govgraph.loaders.normalize import to_simplified  # the extraction package: imported when used
-
-    return to_simplified(s)
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +133,7 @@ class Holding:
 
 def _holdings(facts: list[dict], dates: dict[str, str], units: UnitIndex) -> list[Holding]:
     single = single_holder_titles()
-    shared: Counter = Counter((f["doc"], (_simplified(squash(f["person"])),) + person_of(f), f.get("start"),
+    shared: Counter = Counter((f["doc"], (to_simplified(squash(f["person"])),) + person_of(f), f.get("start"),
                                f.get("end")) for f in facts if f.get("kind") == "post")
     out: list[Holding] = []
     for f in facts:
@@ -152,17 +146,17 @@ def _holdings(facts: list[dict], dates: dict[str, str], units: UnitIndex) -> lis
             name, title, former = f["person"], f["title"], bool(f.get("former"))
             as_of, start, end = (None if former else f.get("as_of")), f.get("start"), f.get("end")
         elif kind == "membership" and f.get("member_type") == "person" and \
-                _simplified(f.get("role") or "") in single:
+                to_simplified(f.get("role") or "") in single:
             # a group's list states its leaders on the notice's date
             p = f.get("place") if isinstance(f.get("place"), str) else None
             unit, utype, name, title, former = f["group"], "group", f["member"], f["role"], False
             as_of, start, end = dates.get(f["doc"]) or None, None, None
         else:
             continue
-        who = (_simplified(squash(name)),) + person_of(f)
+        who = (to_simplified(squash(name)),) + person_of(f)
         if start and end and shared[(f["doc"], who, start, end)] > 1:
             start = end = None  # one term for several posts (原A局长、B主任X 2015.11-2017.12): the person's
-        out.append(Holding(kind, squash(name), who, p, unit, utype, title, _simplified(title), f["doc"],
+        out.append(Holding(kind, squash(name), who, p, unit, utype, title, to_simplified(title), f["doc"],
                            dates.get(f["doc"], ""), (f.get("evidence") or {}).get("text") or "",
                            as_of, start, end, former))
     return out

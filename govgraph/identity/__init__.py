@@ -6,7 +6,8 @@ One service for every room that compares names: extraction's resolution
 (``evaluate``).
 
 - :mod:`.names`: the one normalisation of names (``squash``: layout spaces
-  aside; ``fold``: the scorer's looser key);
+  aside; ``fold``: the scorer's looser key; ``compact`` and ``loose``: a typed name's keys,
+  full-width forms and then the script aside too; ``close``: the names near a mistyped one);
 - :mod:`.units`: ``UnitIndex``, name or alias -> catalogue unit, in a place;
 - :mod:`.catalogue`: ``Catalogue``, the unit facts merged (``merge_units``) and
   indexed, with the aliases that resolve elsewhere and a signature of resolution;
@@ -26,12 +27,12 @@ queries/, and reads its word lists through ``govgraph.datafiles``.
 ('武汉市汉阳区', '区财政局')
 """
 
-from .names import fold, squash
+from .names import close, compact, fold, loose, squash, to_simplified
 from .persons import person_of
 from .scope import (NATIONAL, NATIONAL_NAME, components, is_unknown, leading_components, level_of,
                     place_matches, unit_scope, unknown_scope)
 from .units import UnitIndex
 from .catalogue import Catalogue, merge_units
 
-__all__ = ["squash", "fold", "UnitIndex", "Catalogue", "merge_units", "NATIONAL", "NATIONAL_NAME", "components", "leading_components",
+__all__ = ["squash", "fold", "compact", "loose", "close", "to_simplified", "UnitIndex", "Catalogue", "merge_units", "NATIONAL", "NATIONAL_NAME", "components", "leading_components",
            "level_of", "is_unknown", "unknown_scope", "unit_scope", "place_matches", "person_of"]

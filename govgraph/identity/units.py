@@ -34,6 +34,8 @@ unit of its own (type ``other``).
 ['公安汉阳分局', '汉阳分局', '武汉市公安局汉阳区分局']
 >>> len(idx), "区科技经信局" in idx
 (4, True)
+>>> idx.names()[:3]
+['区科技和经信局', '区科技经信局', '区交通大队']
 
 Units of two places are two units; a name resolves in the place given:
 
@@ -177,6 +179,15 @@ class UnitIndex:
             if c not in out:
                 out.append(c)
         return out
+
+    def names(self) -> list[str]:
+        """Every name a unit is known by, in any place: names and aliases (no repeats), e.g.
+        the names to suggest from when a typed one is unknown."""
+        out: dict[str, None] = {}
+        for f in self._units.values():
+            for a in [f["name"], *(f.get("aliases") or []), *(f.get("added_aliases") or [])]:
+                out.setdefault(a)
+        return list(out)
 
     def keys(self) -> list[tuple[str | None, str]]:
         """Every unit as ``(place, name)``."""

@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from ..identity.names import t2s_char, to_simplified
+
 __all__ = ["work_text", "is_traditional", "squash", "to_simplified"]
 
 _PUNCT = str.maketrans({
@@ -29,24 +31,6 @@ _PUNCT = str.maketrans({
 _PUNCT_RE = re.compile("[" + re.escape("".join(map(chr, _PUNCT))) + "]")
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    try:
-        from opencc import OpenCC
-    except ImportError:  # pragma: no cover - dependency declared in pyproject
-        return None
-    return OpenCC("t2s")
-
-
-@lru_cache(maxsize=65536)
-def _char_t2s(c: str) -> str:
-    cc = _converter()
-    if cc is None:
-        return c
-    s = cc.convert(c)
-    return s if len(s) == 1 else c
-
-
 _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
 
 
@@ -55,13 +39,8 @@ def is_traditional(text: str) -> bool:
     sample = _CJK_CHAR.findall(text, 0, 3000)
     if len(sample) < 10:
         return False
-    changed = sum(n for c, n in Counter(sample).items() if _char_t2s(c) != c)  # each character tested once
+    changed = sum(n for c, n in Counter(sample).items() if t2s_char(c) != c)  # each character tested once
     return changed / len(sample) > 0.03
-
-
-def to_simplified(text: str) -> str:
-    """Character-by-character Traditional -> Simplified (length preserved)."""
-    return "".join(_char_t2s(c) if "\u4e00" <= c <= "\u9fff" else c for c in text)
 
 
 @lru_cache(maxsize=2)  # a one-notice file: the splitter and the notice ask for the same text

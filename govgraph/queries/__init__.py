@@ -9,7 +9,7 @@ units, people and posts), ``execute`` (running a question, stored answers),
 Parameters reach the engine as RDF terms through ``gg:arg("name")``, never pasted into
 the query text.  Names are resolved first: a unit by any alias
 (``区科技经信局`` -> ``区科技和经信局``), a person by name; an unknown name
-raises ``QueryError`` with the closest known names.
+raises ``QueryError`` with the close known names, if any.
 
 >>> [q.name for q in catalogue()][:2]
 ['appointment-history', 'post-holders']

@@ -27,6 +27,7 @@ from govgraph.results import Result
 from .questions import CannedQuery, get, read
 from .execute import finish, with_places
 from .parameters import bind
+from .execute import explain
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.neo4j_store import Neo4jConnection
@@ -132,4 +133,4 @@ def run(conn: "Neo4jConnection", store: "Store", name: str, with_place: bool | N
     if limit is not None:
         rows = rows[:limit]
     bindings, _ = bind(store, q, params)
-    return with_places(store, q, bindings, rows, with_place)
+    return explain(store, q, bindings, with_places(store, q, bindings, rows, with_place), limit)

@@ -2,7 +2,8 @@
 materialised it (``id:graph/answers``), else the query evaluated by the engine; the
 rows sorted, cut to a ``limit`` parameter, and given a place column when asked.
 Also the analyst's own SPARQL (``sparql``) and the answers a build stores
-(``materialised_answers``, called by ``govgraph.build``).
+(``materialised_answers``, called by ``govgraph.build``).  An empty answer says why
+(``explain``: ``Result.reason``).
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from govgraph.graph.rdf_terms import PREFIXES
 from govgraph.results import Result
 
 from .questions import CannedQuery, get, load
-from .parameters import arguments, bind
+from .parameters import arguments, bind, relaxed
 from .steps import STEPS
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
-__all__ = ["run", "finish", "places_in", "with_places", "answer_key", "materialised_answers", "sparql"]
+__all__ = ["run", "finish", "places_in", "with_places", "explain", "answer_key", "materialised_answers", "sparql"]
 
 
 def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = False,
@@ -49,7 +50,7 @@ def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = Fal
         rows = _evaluate(store, q, arguments(q, bindings), engine)
     if limit is not None:
         rows = rows[:limit]
-    return with_places(store, q, bindings, rows, with_place)
+    return explain(store, q, bindings, with_places(store, q, bindings, rows, with_place), limit)
 
 
 def places_in(store: "Store") -> list[str]:
@@ -91,6 +92,54 @@ def finish(q: CannedQuery, rows: list[dict]) -> list[dict]:
     """The answer from the query's rows (either backend's): the question's step
     (``then`` in the catalogue, ``steps.STEPS``), if it has one."""
     return STEPS[q.then](rows) if q.then else rows
+
+
+# ------------------------------------------------------------ empty answers
+
+def explain(store: "Store", q: CannedQuery, bindings: dict, result: Result, limit: int | None = None) -> Result:
+    """``result``, with ``reason`` (one line) when it has no row: see ``empty_reason``."""
+    if not result.rows:
+        result.reason = empty_reason(store, q, bindings, limit)
+    return result
+
+
+def empty_reason(store: "Store", q: CannedQuery, bindings: dict, limit: int | None = None) -> str:
+    """Why the question ``q`` has no row for ``bindings`` (from ``bind``), in one line: a row
+    limit of 0; a store without notices; a filter parameter that matched nothing (the question
+    without it has rows: its ``empty`` message in the catalogue, else a generic one); else the
+    question's ``empty`` message (names, dates ... filled in), else a generic one."""
+    values = {k: str(v) for k, v in bindings.items()}
+    if limit == 0:
+        return "a row limit of 0 keeps no row"
+    if not bool(store.ox.query("ASK { GRAPH ?g { ?g dcterms:identifier ?doc } }", prefixes=PREFIXES)):
+        return "the store holds no notice"
+    full = _evaluate(store, q, arguments(q, bindings))
+    if full:  # the store answers: the rows were lost on the way (another backend)
+        return (f"the store has {len(full)} row{'' if len(full) == 1 else 's'} for this question, "
+                f"but none came back: is the Neo4j database loaded from this store?")
+    for p in q.params:
+        if p.limit or p.required or p.type in _NAMES or p.name not in bindings:
+            continue
+        if p.default is not None and bindings[p.name] == relaxed(q, bindings, p.name).get(p.name):
+            continue  # the default: not a filter the user set
+        n = len(_evaluate(store, q, arguments(q, relaxed(q, bindings, p.name))))
+        if n:
+            why = _fill(p.empty, values) or f"no row has {p.name} = {values[p.name]}"
+            return f"{why} (without {p.name}: {n} row{'' if n == 1 else 's'})"
+    named = ", ".join(f"{p.name} {values[p.name]}" for p in q.params if p.type in _NAMES and p.name in values)
+    return _fill(q.empty, values) or f"no {q.name} row{' for ' + named if named else ''} in this store"
+
+
+_NAMES = ("person", "unit", "title", "group")  # parameters resolved to a name in the store
+
+
+def _fill(template: str, values: dict) -> str:
+    """``template`` with its ``{param}`` fields filled from ``values`` (unknown ones kept)."""
+    class Keep(dict):
+        def __missing__(self, key):
+            return "{" + key + "}"
+
+    return template.format_map(Keep(values))
 
 
 def answer_key(bindings: dict) -> str:

@@ -1,7 +1,9 @@
 """The parameters of a canned question: checked, coerced to their types and, for
 names, resolved against the store (a unit by any alias, ``区科技经信局`` ->
 ``区科技和经信局``; a person by name; a post title within its unit; in a place when
-one is given).  An unknown name raises ``QueryError`` with the closest known names;
+one is given; as written, else by ``identity.compact`` and ``identity.loose`` keys:
+full-width forms, Traditional characters).  An unknown name raises ``QueryError`` with
+the known names close to it (``identity.close``), if any;
 a name known in several places and no place to choose raises it with the candidates.
 
 The resolved values reach the engine as RDF terms through ``gg:arg("name")``
@@ -11,7 +13,6 @@ The resolved values reach the engine as RDF terms through ``gg:arg("name")``
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,24 +21,23 @@ from rdflib.namespace import XSD
 
 from govgraph.errors import QueryError
 from govgraph.graph import rdf_terms as rdf
+from govgraph.identity import UnitIndex, compact, loose
 
 from .questions import CannedQuery, Param, suggest
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
-__all__ = ["bind", "arguments", "resolve_unit", "resolve_unit_in", "resolve_person", "resolve_person_in",
+__all__ = ["bind", "relaxed", "arguments", "resolve_unit", "resolve_unit_in", "resolve_person", "resolve_person_in",
            "resolve_group_in"]
 
 # ---------------------------------------------------------------- names
 
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
-
-
 def _names(store: "Store") -> dict:
-    """Person names, unit labels (-> canonical) and post titles per unit, with the
-    places they are in, cached per store generation."""
+    """Person names, unit labels and post titles per unit, with the places they are in, and
+    their keys (``identity.names``), cached per store generation.  ``units``: the unit
+    catalogue's index compared by ``loose`` (a unit by any alias, typed with spaces,
+    full-width forms or in the other script)."""
     cache = getattr(store, "_query_names", None)
     if cache is not None and cache[0] == store.generation:
         return cache[1]
@@ -51,21 +51,18 @@ def _names(store: "Store") -> dict:
     for r in q("SELECT DISTINCT ?n ?pl ?v WHERE { ?p a foaf:Person ; foaf:name ?n . "
                "OPTIONAL { ?p gg:inPlace ?x . ?x skos:prefLabel ?pl } OPTIONAL { ?p gg:variant ?v } }"):
         persons.setdefault(r[0].value, set()).add((val(r[1]), val(r[2])))
-    labels: dict[str, str] = {}
     orgs: dict[str, set] = {}  # label -> places of the organisations (units, groups) so labelled
     for r in q("SELECT DISTINCT ?l ?pl WHERE { ?u a org:Organization ; skos:prefLabel ?l . "
                "OPTIONAL { ?u gg:inPlace ?x . ?x skos:prefLabel ?pl } }"):
-        labels[r[0].value] = r[0].value
         orgs.setdefault(r[0].value, set()).add(val(r[1]))
     cat = store.catalogue(docs=False)
-    for u in cat.units:
-        for a in u["aliases"]:
-            labels.setdefault(a, u["name"])
     titles: dict[tuple, set] = {}
     for r in q("SELECT DISTINCT ?u ?t ?pl WHERE { ?post a org:Post ; org:postIn ?x ; org:role ?r . "
                "?r skos:prefLabel ?t . ?x skos:prefLabel ?u . OPTIONAL { ?x gg:inPlace ?y . ?y skos:prefLabel ?pl } }"):
         titles.setdefault((r[0].value, val(r[2])), set()).add(r[1].value)
-    names = {"persons": persons, "labels": labels, "orgs": orgs, "titles": titles, "catalogue": cat}
+    names = {"persons": persons, "orgs": orgs, "titles": titles, "catalogue": cat,
+             "person_keys": _keys(persons), "org_keys": {loose(o): o for o in orgs},
+             "units": UnitIndex(cat.units, key=loose)}
     store._query_names = (store.generation, names)
     return names
 
@@ -112,25 +109,30 @@ def resolve_unit(store: "Store", name: str, place: str | None = None) -> str:
 
 def resolve_unit_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None]:
     """``(label, place)`` of the unit ``name`` (any alias; in ``place``, at any level of
-    detail, when given); QueryError if unknown, or ambiguous across places."""
+    detail, when given); QueryError if unknown, or ambiguous across places.  A name as
+    written (layout spaces aside) wins in every place over one that matches only by
+    ``identity.loose`` (full-width forms, the script)."""
     names = _names(store)
-    labels, orgs, cat = names["labels"], names["orgs"], names["catalogue"]
-    found: list[tuple] = list((c, p) for p, c in cat.index.candidates(name))
-    for key in (name, _norm(name)):
-        for p in orgs.get(key, ()):
-            if cat.lookup(key, p) is None:
-                found.append((key, p))
+    orgs, cat = names["orgs"], names["catalogue"]
+    found = _orgs([(c, p) for p, c in cat.index.candidates(name)], orgs, cat, (name, compact(name)))
+    if not found:
+        found = _orgs([(c, p) for p, c in names["units"].candidates(name)], orgs, cat,
+                      (names["org_keys"].get(loose(name)),))
+    if not found:
+        raise QueryError(f"unknown unit {name!r}" + suggest(name, [*orgs, *names["units"].names()]))
+    return _pick(store, "unit", name, found, place, rdf.unit_iri)
+
+
+def _orgs(found: list[tuple], orgs: dict, cat, labels) -> list[tuple]:
+    """``found`` (catalogue units) and, if none yet, the organisations outside the catalogue
+    (groups ...) with the first of ``labels`` that has some."""
+    for label in labels:
+        for p in orgs.get(label, ()):
+            if cat.lookup(label, p) is None:
+                found.append((label, p))
         if found:
             break
-    if not found:
-        loose = {_norm(k): v for k, v in labels.items()}
-        if _norm(name) in loose:
-            label = loose[_norm(name)]
-            found = [(c, p) for p, c in cat.index.candidates(label)] + \
-                [(label, p) for p in orgs.get(label, ()) if cat.lookup(label, p) is None]
-    if not found:
-        raise QueryError(f"unknown unit {name!r}" + suggest(name, labels))
-    return _pick(store, "unit", name, found, place, rdf.unit_iri)
+    return found
 
 
 def resolve_person(store: "Store", name: str, place: str | None = None) -> str:
@@ -142,12 +144,13 @@ def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tu
     """``(name, place, variant)`` of the person ``name``: the same name in two places is two
     people (unless a decision joins them); ``variant``: one of two people of that name in one
     place that a decision splits (``loaders.decisions``)."""
-    persons = _names(store)["persons"]
+    names = _names(store)
+    persons = names["persons"]
     if name not in persons:
-        loose = {_norm(p): p for p in persons}
-        if _norm(name) not in loose:
+        found = _by_key(name, names["person_keys"])
+        if found is None:
             raise QueryError(f"unknown person {name!r}" + suggest(name, persons))
-        name = loose[_norm(name)]
+        name = found
     return _pick(store, "person", name, [(name, p, v) for p, v in persons[name]], place, rdf.person_iri)
 
 
@@ -162,7 +165,7 @@ def resolve_group_in(store: "Store", name: str, place: str | None = None) -> tup
             groups.setdefault(r[0].value, set()).add(None if r[1] is None else r[1].value)
         cache = store._query_groups = (store.generation, groups)
     groups = cache[1]
-    label = name if name in groups else {_norm(g): g for g in groups}.get(_norm(name))
+    label = name if name in groups else _by_key(name, _keys(groups))
     if label is None:
         raise QueryError(f"unknown group {name!r}" + suggest(name, groups))
     return _pick(store, "group", name, [(label, p) for p in groups[label]], place, rdf.group_iri)
@@ -173,12 +176,25 @@ def _resolve_title(store: "Store", unit: str, title: str, place: str | None = No
     known = titles.get((unit, place), set())
     if title in known:
         return title
-    if _norm(title) in {_norm(t): t for t in known}:
-        return {_norm(t): t for t in known}[_norm(title)]
+    found = _by_key(title, _keys(known))
+    if found is not None:
+        return found
     everywhere = set().union(*titles.values()) if titles else set()
     hint = f"; posts of {unit}: {', '.join(sorted(known))}" if known else \
-        suggest(title, everywhere)
+        suggest(title, sorted(everywhere))
     raise QueryError(f"no post {title!r} in {unit}" + (f" ({place})" if place else "") + hint)
+
+
+def _keys(names) -> tuple[dict, dict]:
+    """``compact`` and ``loose`` key -> name, for ``_by_key``."""
+    return {compact(n): n for n in names}, {loose(n): n for n in names}
+
+
+def _by_key(name: str, keys: tuple[dict, dict]) -> str | None:
+    """The name ``name`` stands for by ``compact`` key, else by ``loose`` key (a name
+    written in its own script wins over one in the other script); None if neither."""
+    by_compact, by_loose = keys
+    return by_compact.get(compact(name)) or by_loose.get(loose(name))
 
 
 # ------------------------------------------------------------ values
@@ -284,6 +300,16 @@ def bind(store: "Store", query: CannedQuery, params: dict) -> tuple[dict, int | 
             continue
         bindings[p.name] = _literal(p, v)
     return bindings, limit
+
+
+def relaxed(q: CannedQuery, bindings: dict, name: str) -> dict:
+    """``bindings`` (from ``bind``) with the parameter ``name`` as if not given: at its
+    default, else unbound (to ask whether that filter is what empties an answer)."""
+    p = next(p for p in q.params if p.name == name)
+    out = {k: v for k, v in bindings.items() if k != name}
+    if p.default is not None:
+        out[name] = _literal(p, _coerce(p, p.default, q.name))
+    return out
 
 
 def arguments(q: CannedQuery, bindings: dict) -> dict:

@@ -9,7 +9,6 @@ files beside it, read once and checked (parameter types, ``narrow`` columns).
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from govgraph.errors import QueryError
+from govgraph.identity import close
 
 from .steps import STEPS
 
@@ -35,6 +35,7 @@ class Param:
     default: Any = None
     limit: bool = False  # not bound: keeps the first N rows
     description: str = ""
+    empty: str = ""  # why the answer is empty when this filter is what keeps every row out
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class CannedQuery:
     place: str = ""  # where the place column comes from: "row", or a unit/person/group parameter
     then: str = ""  # a step (``steps.STEPS``) that turns the query's rows into the answer's
     returns: tuple[str, ...] = ()  # the query's own columns when ``then`` makes others
+    empty: str = ""  # why the answer is empty (``{param}`` fields: the bound values)
 
     @property
     def row_place(self) -> bool:
@@ -128,7 +130,8 @@ def load() -> tuple[CannedQuery, ...]:
     for q in data.get("query", []):
         params = tuple(Param(name=p["name"], type=p["type"], required=bool(p.get("required")),
                              default=p.get("default"), limit=bool(p.get("limit")),
-                             description=p.get("description", "")) for p in q.get("params", []))
+                             description=p.get("description", ""), empty=p.get("empty", ""))
+                       for p in q.get("params", []))
         for p in params:
             if p.type not in PARAM_TYPES:
                 raise QueryError(f"catalogue.toml: {q['name']}: unknown param type {p.type!r}")
@@ -146,7 +149,7 @@ def load() -> tuple[CannedQuery, ...]:
                                params=params, example=dict(q.get("example", {})),
                                materialise=tuple(dict(m) for m in q.get("materialise", [])),
                                narrow=narrow, place=q.get("place", ""), then=q.get("then", ""),
-                               returns=tuple(q.get("returns", ()))))
+                               returns=tuple(q.get("returns", ())), empty=q.get("empty", "")))
     return tuple(out)
 
 
@@ -164,6 +167,11 @@ def get(name: str) -> CannedQuery:
 
 
 def suggest(name: str, known) -> str:
-    """``"; did you mean: ..."`` with the names of ``known`` closest to ``name``, or ``""``."""
-    close = difflib.get_close_matches(name, sorted(known), n=5, cutoff=0.4)
-    return f"; did you mean: {', '.join(close)}?" if close else ""
+    """``"; did you mean: ...?"`` with the names of ``known`` close to ``name``
+    (``identity.close``: a typo, not any name), or ``""``.
+
+    >>> suggest("unit-lod", [q.name for q in catalogue()]), suggest("who", ["unit-load"])
+    ('; did you mean: unit-load?', '')
+    """
+    near = close(name, known)
+    return f"; did you mean: {', '.join(near)}?" if near else ""
