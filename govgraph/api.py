@@ -19,7 +19,7 @@ from .messages import problems
 
 __all__ = ["Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
            "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "decisions_path", "dump_fact",
-           "find_repo"]
+           "find_repo", "serve", "sparql_prefixes"]
 
 SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
 
@@ -302,6 +302,27 @@ class Graph:
 
         return _frameable(queries.sparql(self.store, text_or_path, bindings))
 
+    def sparql_terms(self, text: str, default_graphs: list[str] | None = None,
+                     named_graphs: list[str] | None = None):
+        """Oxigraph's own answer to the SPARQL query ``text`` (prefixes as :func:`sparql_prefixes`),
+        with RDF terms: pyoxigraph ``QuerySolutions`` or ``QueryTriples`` (evaluated as they are
+        read) or a boolean; for writing it in the SPARQL results formats (the server).
+        ``default_graphs`` / ``named_graphs``: the IRIs of the graphs the query sees as its default
+        graph / through ``GRAPH`` (the protocol's ``default-graph-uri`` / ``named-graph-uri``)."""
+        import pyoxigraph as ox
+
+        from .errors import QueryError
+
+        kw = {}
+        if default_graphs:
+            kw["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self.store.ox.query(text, prefixes=sparql_prefixes(), **kw)
+        except (SyntaxError, ValueError) as e:
+            raise QueryError(f"SPARQL query failed: {e}".splitlines()[0]) from None
+
     @staticmethod
     def questions():
         from . import queries
@@ -393,3 +414,28 @@ def load(paths: Iterable[str | os.PathLike] | None = None, store: str | os.PathL
     if paths:
         return build(paths, store).graph
     return Graph.open(store)
+
+
+def sparql_prefixes() -> dict[str, str]:
+    """The prefixes every SPARQL query may use undeclared (``gg:``, ``org:``, ``skos:`` …)."""
+    from .graph import rdf
+
+    return {k: str(v) for k, v in rdf.PREFIXES.items()}
+
+
+def serve(store: str | os.PathLike | None = None, host: str = "127.0.0.1", port: int = 7878, *,
+          timeout: float = 5.0, max_rows: int = 10000, workers: int = 2, allow_origin: str | None = None) -> None:
+    """Serve the store at ``store`` (default as :func:`open_graph`) read-only over HTTP until
+    interrupted: a SPARQL endpoint, the canned questions as JSON, the graph page
+    (``govgraph.server``, docs/server.md).  ``timeout``: seconds a query may run (it is then
+    stopped); ``max_rows``: rows an answer may have; ``workers``: query processes;
+    ``allow_origin``: a web origin (or ``*``) allowed to call it from a page (CORS).
+    Raises ``StoreError`` at once if there is no readable store."""
+    from .server import serve as run
+
+    if timeout <= 0 or max_rows < 1 or workers < 1:
+        raise InputError("serve: the time limit must be above 0 s, and max_rows and workers at least 1")
+    g = Graph.open(store)  # a missing or damaged store fails here, before the server starts
+    path = g.path
+    g.store.close()
+    run(path, host, port, timeout=timeout, max_rows=max_rows, workers=workers, allow_origin=allow_origin)

@@ -519,6 +519,28 @@ def viz(
     _info(f"wrote {output}: {st['nodes']} nodes, {st['edges']} edges")
 
 
+# ---------------------------------------------------------------- server
+
+@app.command()
+def serve(
+    store: StoreOpt = DEFAULT_STORE,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 5.0,
+    max_rows: Annotated[int, typer.Option(help="Rows (or triples) an answer may have; more is refused.")] = 10000,
+    workers: Annotated[int, typer.Option(help="Query processes (queries run in parallel up to this many).")] = 2,
+    allow_origin: Annotated[Optional[str], typer.Option(
+        help="A web origin (or *) whose pages may call the server, e.g. https://yasgui.org (CORS); default none.")] = None,
+):
+    """Serve the store read-only over HTTP: SPARQL endpoint /sparql, canned questions /questions, graph page /viz."""
+    _info(f"serving {store} read-only on http://{host}:{port}/ (/sparql, /questions, /viz, /openapi.json); "
+          "Ctrl-C stops")
+    try:
+        api.serve(store, host, port, timeout=timeout, max_rows=max_rows, workers=workers, allow_origin=allow_origin)
+    except GovGraphError as e:
+        _fail(e)
+
+
 def main():  # pragma: no cover
     app()
 
