@@ -69,8 +69,8 @@ def graph(store):
 
 
 @pytest.fixture(scope="module")
-def server(store, tmp_path_factory):
-    """The base URL of ``govgraph serve`` over the sample store (one query process)."""
+def served(store, tmp_path_factory):
+    """``govgraph serve`` over the sample store (one query process): its base URL and process."""
     port = _free_port()
     log = tmp_path_factory.mktemp("serve-log") / "server.log"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -89,12 +89,22 @@ def server(store, tmp_path_factory):
                 proc.kill()
                 pytest.fail("the server did not start:\n" + log.read_text())
             time.sleep(0.3)
-    yield base
+    yield base, proc
     proc.terminate()
     try:
         proc.wait(20)
     except subprocess.TimeoutExpired:  # pragma: no cover
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(served) -> str:
+    return served[0]
+
+
+def _children(pid: int) -> set[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return {int(x) for x in out.split()}
 
 
 def _client(server: str, query: str, fmt, method=None) -> SPARQLWrapper:
@@ -197,7 +207,9 @@ def test_bad_query_says_why(server):
         _client(server, "SELEC ?s WHERE { ?s ?p ?o }", JSON).query()
 
 
-def test_runaway_query_is_stopped_and_the_server_answers_after(server, graph):
+def test_runaway_query_is_stopped_and_the_server_answers_after(served, graph):
+    server, proc = served
+    before = _children(proc.pid)
     start = time.monotonic()
     with pytest.raises(urllib.error.HTTPError) as e:
         _client(server, RUNAWAY, JSON).query()
@@ -208,6 +220,8 @@ def test_runaway_query_is_stopped_and_the_server_answers_after(server, graph):
     # one query process: this answer comes from the one started after the kill
     got = _client(server, CLASSES, JSON).queryAndConvert()
     assert len(got["results"]["bindings"]) == len(graph.sparql(CLASSES).rows)
+    after = _children(proc.pid)
+    assert before - after and after - before  # the query process was killed, another one answered
 
 
 def test_too_many_rows_is_refused(server):
