@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 
 import pytest
 from rdflib import Graph as RDFGraph
-from SPARQLWrapper import CSV, JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from govgraph import api
@@ -34,6 +34,7 @@ from govgraph import api
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "000_69f8c657212cfd7a.txt"
 TIMEOUT = 2.0
+ORIGIN = "https://yasgui.example"
 MAX_ROWS = 5000
 CLASSES = "SELECT ?class (COUNT(?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class"
 LABELS = ("SELECT ?unit ?label WHERE { ?unit a org:Organization ; skos:prefLabel ?label } "
@@ -77,7 +78,7 @@ def served(store, tmp_path_factory):
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "serve", "--store", str(store),
                                  "--port", str(port), "--timeout", str(TIMEOUT), "--max-rows", str(MAX_ROWS),
-                                 "--workers", "1"], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+                                 "--workers", "1", "--allow-origin", ORIGIN], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
@@ -145,6 +146,14 @@ def test_select_json_keeps_term_types(server):
     got = _client(server, CLASSES, JSON).queryAndConvert()["results"]["bindings"]
     assert {b["class"]["type"] for b in got} == {"uri"}
     assert {b["n"]["datatype"] for b in got} == {"http://www.w3.org/2001/XMLSchema#integer"}
+
+
+def test_select_xml_the_default_of_sparqlwrapper(server, graph):
+    doc = _client(server, LABELS, XML).queryAndConvert()  # an xml.dom document
+    rows = [{b.getAttribute("name"): b.getElementsByTagName("uri")[0].firstChild.data
+             if b.getElementsByTagName("uri") else b.getElementsByTagName("literal")[0].firstChild.data
+             for b in r.getElementsByTagName("binding")} for r in doc.getElementsByTagName("result")]
+    assert len(rows) > 10 and rows == _plain(graph.sparql(LABELS).rows)
 
 
 def test_select_csv_by_post_has_the_rows_of_govgraph_sparql(server, store):
@@ -262,6 +271,13 @@ def test_question_errors(server):
 
 
 # ---------------------------------------------------------------- the rest
+
+def test_pages_of_the_allowed_origin_only_may_call_it(server):
+    url = server + "/sparql?" + urlencode({"query": "ASK {}"})
+    for origin, allowed in ((ORIGIN, ORIGIN), ("https://elsewhere.example", None)):
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Origin": origin}), timeout=60) as r:
+            assert r.headers.get("access-control-allow-origin") == allowed
+
 
 def test_openapi_describes_every_route_and_question(server):
     status, _, body = _get(server + "/openapi.json")
