@@ -10,6 +10,7 @@ started after the kill).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -69,33 +70,42 @@ def graph(store):
     return api.Graph.open(store)
 
 
-@pytest.fixture(scope="module")
-def served(store, tmp_path_factory):
-    """``govgraph serve`` over the sample store (one query process): its base URL and process."""
+@contextlib.contextmanager
+def _serving(store: Path, log: Path, *options: str):
+    """``govgraph serve --store STORE OPTIONS`` on a free port: its base URL and process."""
     port = _free_port()
-    log = tmp_path_factory.mktemp("serve-log") / "server.log"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "govgraph.cli", "serve", "--store", str(store),
-                                 "--port", str(port), "--timeout", str(TIMEOUT), "--max-rows", str(MAX_ROWS),
-                                 "--workers", "1", "--allow-origin", ORIGIN], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+                                 "--port", str(port), *options], stdout=out, stderr=subprocess.STDOUT, env=env,
+                                cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(base + "/questions", timeout=5).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail("the server did not start:\n" + log.read_text())
-            time.sleep(0.3)
-    yield base, proc
-    proc.terminate()
     try:
-        proc.wait(20)
-    except subprocess.TimeoutExpired:  # pragma: no cover
-        proc.kill()
+        while True:
+            try:
+                urllib.request.urlopen(base + "/questions", timeout=5).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("the server did not start:\n" + log.read_text())
+                time.sleep(0.3)
+        yield base, proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:  # pragma: no cover
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def served(store, tmp_path_factory):
+    """``govgraph serve`` over the sample store (one query process): its base URL and process."""
+    log = tmp_path_factory.mktemp("serve-log") / "server.log"
+    with _serving(store, log, "--timeout", str(TIMEOUT), "--max-rows", str(MAX_ROWS), "--workers", "1",
+                  "--allow-origin", ORIGIN) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -271,6 +281,21 @@ def test_question_errors(server):
 
 
 # ---------------------------------------------------------------- the rest
+
+def test_a_new_build_is_answered_without_a_restart(tmp_path):
+    store = tmp_path / "kg"
+    api.build([SAMPLE], store)
+    notices = "SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?n dcterms:identifier ?doc ; a gg:Notice }"
+    with _serving(store, tmp_path / "server.log", "--workers", "1") as (base, _):
+        def count() -> int:
+            return int(_client(base, notices, JSON).queryAndConvert()["results"]["bindings"][0]["n"]["value"])
+
+        first = count()
+        assert first == len(api.Graph.open(store).notices()) == 10
+        api.build([ROOT / "tests" / "data" / "other" / "city_group.txt"], store)
+        assert count() == len(api.Graph.open(store).notices()) > first
+
+
 
 def test_pages_of_the_allowed_origin_only_may_call_it(server):
     url = server + "/sparql?" + urlencode({"query": "ASK {}"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import multiprocessing as mp
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,10 +114,19 @@ def answer(graph, limits: Limits, kind: str, args: dict) -> Reply:
         return Reply.error(400, f"query failed: {e}".splitlines()[0])
 
 
+def _stamp(store: str) -> int | None:
+    """When the store folder last changed (a build adds a generation to it and swaps the live one)."""
+    try:
+        return os.stat(store).st_mtime_ns
+    except OSError:
+        return None
+
+
 def _main(conn, store: str, limits: Limits) -> None:  # pragma: no cover - runs in the worker process
     from govgraph import api
     from govgraph.errors import GovGraphError
 
+    stamp = _stamp(store)
     try:
         graph = api.Graph.open(store)
     except GovGraphError as e:
@@ -128,6 +138,15 @@ def _main(conn, store: str, limits: Limits) -> None:  # pragma: no cover - runs 
             kind, args = conn.recv()
         except (EOFError, KeyboardInterrupt):
             return
+        now = _stamp(store)
+        if now != stamp:  # built again since: answer from what the store holds now
+            try:
+                fresh = api.Graph.open(store)
+            except GovGraphError:  # mid-way through a swap: keep what was read last, look again next time
+                fresh = None
+            if fresh is not None:
+                graph.store.close()
+                graph, stamp = fresh, now
         conn.send(answer(graph, limits, kind, args))
 
 
