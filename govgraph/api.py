@@ -424,12 +424,14 @@ def sparql_prefixes() -> dict[str, str]:
 
 
 def serve(store: str | os.PathLike | None = None, host: str = "127.0.0.1", port: int = 7878, *,
-          timeout: float = 5.0, max_rows: int = 10000, workers: int = 2, allow_origin: str | None = None) -> None:
+          timeout: float = 5.0, max_rows: int = 10000, workers: int = 2, allow_origin: str | None = None,
+          on_start: Callable[[str], None] | None = None) -> None:
     """Serve the store at ``store`` (default as :func:`open_graph`) read-only over HTTP until
     interrupted: a SPARQL endpoint, the canned questions as JSON, the graph page
     (``govgraph.server``, docs/server.md).  ``timeout``: seconds a query may run (it is then
     stopped); ``max_rows``: rows an answer may have; ``workers``: query processes;
-    ``allow_origin``: a web origin (or ``*``) allowed to call it from a page (CORS).
+    ``allow_origin``: a web origin (or ``*``) allowed to call it from a page (CORS);
+    ``on_start(url)`` is called once the store is found good, before serving.
     Raises ``StoreError`` at once if there is no readable store."""
     from .server import serve as run
 
@@ -438,4 +440,6 @@ def serve(store: str | os.PathLike | None = None, host: str = "127.0.0.1", port:
     g = Graph.open(store)  # a missing or damaged store fails here, before the server starts
     path = g.path
     g.store.close()
+    if on_start:
+        on_start(f"http://{host}:{port}/")
     run(path, host, port, timeout=timeout, max_rows=max_rows, workers=workers, allow_origin=allow_origin)

@@ -533,10 +533,12 @@ def serve(
         help="A web origin (or *) whose pages may call the server, e.g. https://yasgui.org (CORS); default none.")] = None,
 ):
     """Serve the store read-only over HTTP: SPARQL endpoint /sparql, canned questions /questions, graph page /viz."""
-    _info(f"serving {store} read-only on http://{host}:{port}/ (/sparql, /questions, /viz, /openapi.json); "
-          "Ctrl-C stops")
+    def started(url: str) -> None:
+        _info(f"serving {store} read-only on {url} (/sparql, /questions, /viz, /openapi.json); Ctrl-C stops")
+
     try:
-        api.serve(store, host, port, timeout=timeout, max_rows=max_rows, workers=workers, allow_origin=allow_origin)
+        api.serve(store, host, port, timeout=timeout, max_rows=max_rows, workers=workers, allow_origin=allow_origin,
+                  on_start=started)
     except GovGraphError as e:
         _fail(e)
 
