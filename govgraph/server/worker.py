@@ -189,6 +189,7 @@ class Workers:
         self._ctx = mp.get_context("spawn")  # a fresh interpreter: no copy of the server's threads or store
         self._idle: asyncio.Queue | None = None
         self._all: set[_Process] = set()
+        self._replacing: set[asyncio.Task] = set()  # kept until done (the loop holds tasks weakly)
 
     def _spawn(self) -> _Process:
         from govgraph.errors import StoreError
@@ -217,6 +218,11 @@ class Workers:
             if not self._all:
                 raise
 
+    def _replace_soon(self, p: _Process) -> None:
+        task = asyncio.get_running_loop().create_task(self._replace(p))
+        self._replacing.add(task)
+        task.add_done_callback(self._replacing.discard)
+
     async def run(self, kind: str, args: dict) -> Reply:
         """The reply to one job; 503 when it was stopped at the time limit."""
         loop = asyncio.get_running_loop()
@@ -228,11 +234,11 @@ class Workers:
                 self._idle.put_nowait(p)
                 return reply
         except (EOFError, OSError, BrokenPipeError):
-            asyncio.ensure_future(self._replace(p))
+            self._replace_soon(p)
             return Reply.error(500, "the query process ended unexpectedly; it has been restarted")
-        asyncio.ensure_future(self._replace(p))
+        self._replace_soon(p)
         return Reply.error(503, f"stopped at the server's time limit of {self.limits.timeout:g} s (--timeout): "
-                                "the query was taking too long; narrow it or add LIMIT")
+                                "narrow the question (add LIMIT; give /viz a focus) or serve with a larger --timeout")
 
     def close(self) -> None:
         for p in list(self._all):
