@@ -351,17 +351,19 @@ class Graph:
         return _frameable(Result(list(cols), list(rows)))
 
     def viz(self, path: str | os.PathLike = "graph.html", place: str | None = None,
-            png: str | os.PathLike | None = None, **kw) -> dict:
+            png: str | os.PathLike | None = None, network=None, **kw) -> dict:
         """Write the interactive offline page; in a notebook, display it with ``IPython.display.IFrame``.
 
         ``place``: only the part of the graph in that place; ``focus``, ``depth``, ``doc``,
         ``types``: the view (``graph.viz.render_html``); ``png``: also a static picture of the
-        same view.  The returned dict has the page's statistics and its ``html`` text.
+        same view; ``network``: this graph's :meth:`to_networkx`, if the caller keeps it (drawing
+        pages of one store again and again, as the server does), else it is built.  The
+        returned dict has the page's statistics and its ``html`` text.
         """
         from .graph.network import in_place
         from .graph.viz import render_html, render_png
 
-        G = self.to_networkx()
+        G = self.to_networkx() if network is None else network
         if place:
             G = in_place(G, place)
         stats = render_html(G, str(path), **kw)
@@ -424,22 +426,24 @@ def sparql_prefixes() -> dict[str, str]:
 
 
 def serve(store: str | os.PathLike | None = None, host: str = "127.0.0.1", port: int = 7878, *,
-          timeout: float = 5.0, max_rows: int = 10000, workers: int = 2, allow_origin: str | None = None,
-          on_start: Callable[[str], None] | None = None) -> None:
+          timeout: float = 5.0, max_rows: int = 10000, page_timeout: float = 60.0, workers: int = 2,
+          allow_origin: str | None = None, on_start: Callable[[str], None] | None = None) -> None:
     """Serve the store at ``store`` (default as :func:`open_graph`) read-only over HTTP until
     interrupted: a SPARQL endpoint, the canned questions as JSON, the graph page
     (``govgraph.server``, docs/server.md).  ``timeout``: seconds a query may run (it is then
-    stopped); ``max_rows``: rows an answer may have; ``workers``: query processes;
+    stopped); ``max_rows``: rows an answer may have; ``page_timeout``: seconds the graph page
+    may take (the first of a store builds its network); ``workers``: query processes;
     ``allow_origin``: a web origin (or ``*``) allowed to call it from a page (CORS);
     ``on_start(url)`` is called once the store is found good, before serving.
     Raises ``StoreError`` at once if there is no readable store."""
     from .server import serve as run
 
-    if timeout <= 0 or max_rows < 1 or workers < 1:
-        raise InputError("serve: the time limit must be above 0 s, and max_rows and workers at least 1")
+    if timeout <= 0 or page_timeout <= 0 or max_rows < 1 or workers < 1:
+        raise InputError("serve: the time limits must be above 0 s, and max_rows and workers at least 1")
     g = Graph.open(store)  # a missing or damaged store fails here, before the server starts
     path = g.path
     g.store.close()
     if on_start:
         on_start(f"http://{host}:{port}/")
-    run(path, host, port, timeout=timeout, max_rows=max_rows, workers=workers, allow_origin=allow_origin)
+    run(path, host, port, timeout=timeout, max_rows=max_rows, page_timeout=page_timeout, workers=workers,
+        allow_origin=allow_origin)

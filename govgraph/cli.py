@@ -528,6 +528,8 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
     timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 5.0,
     max_rows: Annotated[int, typer.Option(help="Rows (or triples) an answer may have; more is refused.")] = 10000,
+    page_timeout: Annotated[float, typer.Option(
+        help="Seconds the graph page (/viz) may take; the first one builds the store's network.")] = 60.0,
     workers: Annotated[int, typer.Option(help="Query processes (queries run in parallel up to this many).")] = 2,
     allow_origin: Annotated[Optional[str], typer.Option(
         help="A web origin (or *) whose pages may call the server, e.g. https://yasgui.org (CORS); default none.")] = None,
@@ -537,8 +539,8 @@ def serve(
         _info(f"serving {store} read-only on {url} (/sparql, /questions, /viz, /openapi.json); Ctrl-C stops")
 
     try:
-        api.serve(store, host, port, timeout=timeout, max_rows=max_rows, workers=workers, allow_origin=allow_origin,
-                  on_start=started)
+        api.serve(store, host, port, timeout=timeout, max_rows=max_rows, page_timeout=page_timeout, workers=workers,
+                  allow_origin=allow_origin, on_start=started)
     except GovGraphError as e:
         _fail(e)
 

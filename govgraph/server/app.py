@@ -221,7 +221,7 @@ def openapi(limits: Limits) -> dict:
             "info": {"title": "govgraph", "version": "1",
                      "description": "A read-only SPARQL endpoint and the canned questions over a govgraph store. "
                                     f"Each query is stopped after {limits.timeout:g} s and may return at most "
-                                    f"{limits.max_rows} rows."},
+                                    f"{limits.max_rows} rows; the graph page may take {limits.page_timeout:g} s."},
             "paths": paths}
 
 

@@ -17,6 +17,7 @@ import json
 import multiprocessing as mp
 import os
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,10 +39,17 @@ class Reply:
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-request limits: ``timeout`` seconds of work, ``max_rows`` rows (or triples) in an answer."""
+    """Per-request limits: ``timeout`` seconds of work for a query, ``page_timeout`` for the
+    graph page (the first one of a store builds its whole network), ``max_rows`` rows (or
+    triples) in an answer."""
 
     timeout: float = 5.0
     max_rows: int = 10000
+    page_timeout: float = 60.0
+
+    def of(self, kind: str) -> tuple[float, str]:
+        """The time limit of a job of ``kind`` and the option that sets it."""
+        return (self.page_timeout, "--page-timeout") if kind == "viz" else (self.timeout, "--timeout")
 
 
 class TooManyRows(Exception):
@@ -86,9 +94,14 @@ def _question(graph, limits: Limits, name: str, params: dict, with_place) -> Rep
     return Reply(200, "application/json", json.dumps(body, ensure_ascii=False, default=str).encode("utf-8"))
 
 
+_NETWORKS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # Graph -> its networkx graph
+
+
 def _viz(graph, limits: Limits, **kw) -> Reply:
+    if graph not in _NETWORKS:  # built once per opened store: the slow part of a page
+        _NETWORKS[graph] = graph.to_networkx()
     with tempfile.TemporaryDirectory(prefix="govgraph-viz-") as d:
-        page = graph.viz(Path(d) / "graph.html", **kw)
+        page = graph.viz(Path(d) / "graph.html", network=_NETWORKS[graph], **kw)
     return Reply(200, "text/html; charset=utf-8", page["html"].encode("utf-8"))
 
 
@@ -226,10 +239,11 @@ class Workers:
     async def run(self, kind: str, args: dict) -> Reply:
         """The reply to one job; 503 when it was stopped at the time limit."""
         loop = asyncio.get_running_loop()
+        limit, option = self.limits.of(kind)
         p = await self._idle.get()
         try:
             p.conn.send((kind, args))
-            if await loop.run_in_executor(None, p.conn.poll, self.limits.timeout):
+            if await loop.run_in_executor(None, p.conn.poll, limit):
                 reply = await loop.run_in_executor(None, p.conn.recv)
                 self._idle.put_nowait(p)
                 return reply
@@ -237,8 +251,8 @@ class Workers:
             self._replace_soon(p)
             return Reply.error(500, "the query process ended unexpectedly; it has been restarted")
         self._replace_soon(p)
-        return Reply.error(503, f"stopped at the server's time limit of {self.limits.timeout:g} s (--timeout): "
-                                "narrow the question (add LIMIT; give /viz a focus) or serve with a larger --timeout")
+        return Reply.error(503, f"stopped at the server's time limit of {limit:g} s ({option}): "
+                                f"narrow the question (add LIMIT; give /viz a focus) or serve with a larger {option}")
 
     def close(self) -> None:
         for p in list(self._all):
