@@ -117,14 +117,14 @@ def answer(graph, limits: Limits, kind: str, args: dict) -> Reply:
         return _JOBS[kind](graph, limits, **args)
     except TooManyRows as e:
         return Reply.error(400, str(e))
-    except KeyError as e:  # an unknown focus of the page (UnknownNodeError)
-        return Reply.error(404, str(e))
-    except QueryError as e:
-        return Reply.error(400, str(e))
+    except QueryError as e:  # a KeyError too: an unknown focus of the page (UnknownNodeError)
+        return Reply.error(404 if isinstance(e, KeyError) else 400, str(e))
     except GovGraphError as e:
         return Reply.error(500, str(e))
     except (SyntaxError, ValueError, OSError, RuntimeError) as e:  # raised while the answer is read
         return Reply.error(400, f"query failed: {e}".splitlines()[0])
+    except Exception as e:  # a fault of govgraph's: said, and the process goes on serving
+        return Reply.error(500, f"internal error: {type(e).__name__}: {e}".splitlines()[0])
 
 
 def _stamp(store: str) -> int | None:
@@ -136,9 +136,12 @@ def _stamp(store: str) -> int | None:
 
 
 def _main(conn, store: str, limits: Limits) -> None:  # pragma: no cover - runs in the worker process
+    import signal
+
     from govgraph import api
     from govgraph.errors import GovGraphError
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
     stamp = _stamp(store)
     try:
         graph = api.Graph.open(store)
@@ -149,7 +152,7 @@ def _main(conn, store: str, limits: Limits) -> None:  # pragma: no cover - runs 
     while True:
         try:
             kind, args = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except EOFError:  # the server has gone
             return
         now = _stamp(store)
         if now != stamp:  # built again since: answer from what the store holds now
