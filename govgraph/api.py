@@ -19,7 +19,7 @@ from .messages import problems
 
 __all__ = ["fact_kinds", "Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
            "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "decisions_path", "dump_fact",
-           "find_repo", "conflicts", "diff", "Diff"]
+           "find_repo", "conflicts", "diff", "Diff", "sparql_prefixes"]
 
 SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
 
@@ -317,6 +317,27 @@ class Graph:
 
         return _frameable(queries.sparql(self.store, text_or_path, bindings))
 
+    def sparql_terms(self, text: str, default_graphs: list[str] | None = None,
+                     named_graphs: list[str] | None = None):
+        """Oxigraph's own answer to the SPARQL query ``text`` (prefixes as :func:`sparql_prefixes`),
+        with RDF terms: pyoxigraph ``QuerySolutions`` or ``QueryTriples`` (evaluated as they are
+        read) or a boolean; for writing it in the SPARQL results formats (the server).
+        ``default_graphs`` / ``named_graphs``: the IRIs of the graphs the query sees as its default
+        graph / through ``GRAPH`` (the protocol's ``default-graph-uri`` / ``named-graph-uri``)."""
+        import pyoxigraph as ox
+
+        from .errors import QueryError
+
+        kw = {}
+        if default_graphs:
+            kw["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        if named_graphs:
+            kw["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self.store.ox.query(text, prefixes=sparql_prefixes(), **kw)
+        except (SyntaxError, ValueError) as e:
+            raise QueryError(f"SPARQL query failed: {e}".splitlines()[0]) from None
+
     @staticmethod
     def questions():
         from . import queries
@@ -349,17 +370,19 @@ class Graph:
         return _frameable(Result(list(cols), list(rows)))
 
     def viz(self, path: str | os.PathLike = "graph.html", place: str | None = None,
-            png: str | os.PathLike | None = None, **kw) -> dict:
+            png: str | os.PathLike | None = None, network=None, **kw) -> dict:
         """Write the interactive offline page; in a notebook, display it with ``IPython.display.IFrame``.
 
         ``place``: only the part of the graph in that place; ``focus``, ``depth``, ``doc``,
         ``types``: the view (``graph.viz.render_html``); ``png``: also a static picture of the
-        same view.  The returned dict has the page's statistics and its ``html`` text.
+        same view; ``network``: this graph's :meth:`to_networkx`, if the caller keeps it (drawing
+        pages of one store again and again, as the server does), else it is built.  The
+        returned dict has the page's statistics and its ``html`` text.
         """
         from .graph.network import in_place
         from .graph.viz import render_html, render_png
 
-        G = self.to_networkx()
+        G = self.to_networkx() if network is None else network
         if place:
             G = in_place(G, place)
         stats = render_html(G, str(path), **kw)
@@ -472,3 +495,12 @@ def load(paths: Iterable[str | os.PathLike] | None = None, store: str | os.PathL
     if paths:
         return build(paths, store).graph
     return Graph.open(store)
+
+
+def sparql_prefixes() -> dict[str, str]:
+    """The prefixes every SPARQL query may use undeclared (``gg:``, ``org:``, ``skos:`` …)."""
+    from .graph import rdf_terms as rdf
+
+    return {k: str(v) for k, v in rdf.PREFIXES.items()}
+
+

@@ -552,6 +552,34 @@ def viz(
     _info(f"wrote {output}: {st['nodes']} nodes, {st['edges']} edges")
 
 
+# ---------------------------------------------------------------- server
+
+@app.command()
+def serve(
+    store: StoreOpt = DEFAULT_STORE,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds a query may run before it is stopped.")] = 5.0,
+    max_rows: Annotated[int, typer.Option(help="Rows (or triples) an answer may have; more is refused.")] = 10000,
+    page_timeout: Annotated[float, typer.Option(
+        help="Seconds the graph page (/viz) may take; the first one builds the store's network.")] = 60.0,
+    workers: Annotated[int, typer.Option(help="Query processes (queries run in parallel up to this many).")] = 2,
+    allow_origin: Annotated[Optional[str], typer.Option(
+        help="A web origin (or *) whose pages may call the server, e.g. https://yasgui.org (CORS); default none.")] = None,
+):
+    """Serve the store read-only over HTTP: SPARQL endpoint /sparql, canned questions /questions, graph page /viz."""
+    def started(url: str) -> None:
+        _info(f"serving {store} read-only on {url} (/sparql, /questions, /viz, /openapi.json); Ctrl-C stops")
+
+    from . import server  # the HTTP front end, above the API (starlette is imported only here)
+
+    try:
+        server.serve(store, host, port, timeout=timeout, max_rows=max_rows, page_timeout=page_timeout,
+                     workers=workers, allow_origin=allow_origin, on_start=started)
+    except GovGraphError as e:
+        _fail(e)
+
+
 def main():  # pragma: no cover
     app()
 
