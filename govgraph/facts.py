@@ -67,7 +67,15 @@ class _Common(TypedDict, total=False):
     evidence: Evidence
 
 
-class PostFact(_Common, total=False):
+class _NamesPerson(_Common, total=False):
+    # a kind that names a person: where a decision placed the person, or which of two
+    # persons of the name it is (``loaders.decisions``)
+    note: str
+    person_place: str
+    person_variant: str
+
+
+class PostFact(_NamesPerson, total=False):
     """A person holds (or held) a post (kind ``post``)."""
 
     kind: Required[Literal["post"]]
@@ -80,12 +88,9 @@ class PostFact(_Common, total=False):
     end: str
     former: bool
     proposed: bool
-    note: str
-    person_place: str
-    person_variant: str
 
 
-class MembershipFact(_Common, total=False):
+class MembershipFact(_NamesPerson, total=False):
     """A person, unit or group sits in a group (kind ``membership``)."""
 
     kind: Required[Literal["membership"]]
@@ -94,9 +99,6 @@ class MembershipFact(_Common, total=False):
     member: Required[str]
     member_type: Required[Literal["person", "unit", "group"]]
     role: Required[str]
-    note: str
-    person_place: str
-    person_variant: str
 
 
 class GroupFact(_Common, total=False):
