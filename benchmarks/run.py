@@ -139,54 +139,20 @@ def child_extract_stream(a: dict) -> dict:
             "notices": notices, "facts": facts, "errors": errors, "peak_rss_mb": _rss_mb()}
 
 
-def _extract_shard(files):
-    from govgraph.loaders import extract_paths
-
-    ex = extract_paths(files)
-    # Unit facts are rebuilt over the whole corpus by the parent.
-    return ex.notices, [f for f in ex.facts if f["kind"] != "unit"], ex.warnings, ex.errors
-
-
 def child_extract_parallel(a: dict) -> dict:
-    """No parallel mode in the extractor: N worker processes over file shards, then the
-    corpus-wide step (unit catalogue, person checks) in the parent."""
-    import multiprocessing as mp
-
-    from govgraph.loaders import pipeline
+    """``extract_paths(..., jobs=N)``: N worker processes extract the notices, reading, places
+    and the corpus-wide step (unit catalogue, person checks) stay in the parent."""
+    from govgraph.loaders import extract_paths
 
     files = _files(a["corpus"])
     nbytes = sum(os.path.getsize(f) for f in files)
     jobs = int(a["jobs"])
     c0, t0 = _cpu(), time.perf_counter()
-    with mp.get_context("fork").Pool(jobs) as pool:
-        parts = pool.map(_extract_shard, [[f] for f in files], chunksize=1)
-    t_workers = time.perf_counter() - t0
-    ex = pipeline.Extraction()
-    for notices, facts, warns, errs in parts:
-        ex.notices.extend(notices)
-        ex.facts.extend(facts)
-        ex.warnings.extend(warns)
-        ex.errors.extend(errs)
-    t1 = time.perf_counter()
-    if hasattr(pipeline, "_Corpus"):  # the corpus-wide step of iter_extract, over the merged shards
-        corpus = pipeline._Corpus()
-        by_doc: dict[str, list] = {}
-        for f in ex.facts:
-            by_doc.setdefault(f.get("doc"), []).append(f)
-        for nt in ex.notices:
-            corpus.admit(nt)
-            corpus.note_units(by_doc.get(nt.doc, []), nt.place)
-        fin = corpus.finish()
-        ex.facts.extend(fin.facts)
-        ex.warnings.extend(fin.warnings)
-    else:
-        pipeline._resolve(ex)
-    t_resolve = time.perf_counter() - t1
+    ex = extract_paths([str(f) for f in files], jobs=jobs)
     wall = time.perf_counter() - t0
-    return {"wall_s": wall, "workers_s": t_workers, "resolve_s": t_resolve,
-            "cpu_s": _cpu() - c0 + _cpu(resource.RUSAGE_CHILDREN), "jobs": jobs, "files": len(files),
-            "bytes": nbytes, "notices": len(ex.notices), "facts": len(ex.facts), "errors": len(ex.errors),
-            "peak_rss_mb": _rss_mb(), "peak_rss_worker_mb": _rss_mb(resource.RUSAGE_CHILDREN)}
+    return {"wall_s": wall, "cpu_s": _cpu() - c0 + _cpu(resource.RUSAGE_CHILDREN), "jobs": jobs,
+            "files": len(files), "bytes": nbytes, "notices": len(ex.notices), "facts": len(ex.facts),
+            "errors": len(ex.errors), "peak_rss_mb": _rss_mb(), "peak_rss_worker_mb": _rss_mb(resource.RUSAGE_CHILDREN)}
 
 
 def child_build_cli(a: dict) -> dict:
@@ -765,7 +731,6 @@ def _summarise_extract(n, layout, jobs, runs) -> dict:
                   "facts": ok[0]["facts"], "extracted": ok[0]["notices"], "errors": ok[0]["errors"]})
         if jobs > 1:
             e["peak_rss_worker_mb"] = statistics.median(r["peak_rss_worker_mb"] for r in ok)
-            e["resolve_s"] = statistics.median(r["resolve_s"] for r in ok)
     else:
         e["failed"] = True
     return e

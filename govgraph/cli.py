@@ -49,6 +49,10 @@ PlaceOpt = Annotated[Optional[str], typer.Option(
                     "what the text says (else a govgraph-place.txt file in the notice's folder, else the text).")]
 
 
+JobsOpt = Annotated[int, typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes for the extraction (the same facts as one; reading, places "
+                                "and the corpus-wide step stay in the main process).")]
+
 DecisionsOpt = Annotated[Optional[Path], typer.Option(
     "--decisions", help="The analyst's decisions on who is who (same / different), a TSV kept under version "
                         "control; default: govgraph-decisions.tsv in the working folder, if there is one.")]
@@ -110,6 +114,7 @@ def extract(
                                          "warnings, and what was not read.")] = False,
     place: PlaceOpt = None,
     decisions: DecisionsOpt = None,
+    jobs: JobsOpt = 1,
 ):
     """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.2).
 
@@ -133,7 +138,7 @@ def extract(
                 bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
             for step in api.iter_extract(paths, progress=progress, ner=ner, place=place, decisions=decisions,
-                                         report=report):
+                                         report=report, jobs=jobs):
                 if step.notice is not None:
                     docs.append(step.notice.doc)
                 if step.row is not None:
@@ -249,6 +254,7 @@ def build(
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Show every warning.")] = False,
     place: PlaceOpt = None,
     decisions: DecisionsOpt = None,
+    jobs: JobsOpt = 1,
 ):
     """Extract notices and load them into the embedded RDF store (one named graph per notice).
 
@@ -263,6 +269,7 @@ def build(
     try:
         with bars.stack:
             res = api.build(paths, store, strict=strict, place=place, decisions=decisions, on_extracted=extracted,
+                            jobs=jobs,
                             extract_progress=lambda done, total, name: bars.update("extracting", done, total),
                             progress=lambda done, total, doc: bars.update("loading", done, total))
     except NoNoticeError:

