@@ -12,10 +12,12 @@ import pytest
 from govgraph import api
 from govgraph.errors import InputError
 from govgraph.loaders import extract_paths
+from govgraph.messages import kind_of
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = [ROOT / "data" / "real" / "notices", ROOT / "data" / "000_69f8c657212cfd7a.txt",
-          ROOT / "tests" / "data" / "bad", ROOT / "tests" / "data" / "other"]
+          ROOT / "tests" / "data" / "bad", ROOT / "tests" / "data" / "other",
+          ROOT / "tests" / "data" / "places"]  # a folder whose sidecar states the place
 
 
 def _dump(ex) -> list[str]:
@@ -26,6 +28,7 @@ def _dump(ex) -> list[str]:
 def test_two_jobs_extract_what_one_does():
     one, two = extract_paths(INPUTS, jobs=1), extract_paths(INPUTS, jobs=2)
     assert len(one.notices) > 100 and one.errors  # real notices, and the bad files' errors
+    assert any(kind_of(w) == "place" for w in one.warnings)  # a notice whose place cannot be read
     assert _dump(two) == _dump(one)
 
 

@@ -204,15 +204,19 @@ class _Corpus:
         self.place = place
         self.sidecars: dict[str, str | None] = {}
 
-    def locate(self, notice: Notice) -> list[str]:
-        """Set ``notice.place`` (its jurisdiction); warnings if it cannot be read."""
+    def given(self, notice: Notice) -> tuple[str | None, str]:
+        """The place stated for ``notice`` (by the user, else its folder's sidecar) and by whom."""
         given, how = self.place, "user"
         if given is None and notice.source:
             if notice.source not in self.sidecars:  # per file: its folder's sidecar, if any
                 src = Path(notice.source)
                 self.sidecars[notice.source] = read_sidecar(src.parent) if src.is_file() else None
             given, how = self.sidecars[notice.source], "sidecar"
-        j = jurisdiction(notice, given, how)
+        return given, how
+
+    def locate(self, notice: Notice) -> list[str]:
+        """Set ``notice.place`` (its jurisdiction); warnings if it cannot be read."""
+        j = jurisdiction(notice, *self.given(notice))
         notice.place = j.place
         return j.warnings
 
@@ -294,12 +298,16 @@ def _finish_notice(corpus: _Corpus, notice: Notice, place_warnings: list[str],
 _WINDOW = 256
 
 
-def _worker_extract(args: tuple[Notice, bool]) -> tuple[list[dict], list[str]] | str:
-    return _extract_safely(*args)
+def _worker_extract(args: tuple[Notice, str | None, str, bool]) -> tuple[str, list[str], tuple | str]:
+    """A worker's part of one notice: its place (``jurisdiction``, pure) and its extraction."""
+    notice, given, how, ner = args
+    j = jurisdiction(notice, given, how)
+    notice.place = j.place
+    return j.place, j.warnings, _extract_safely(notice, ner)
 
 
 class _Parallel:
-    """Extraction of admitted, located notices in ``jobs`` worker processes, a window at a
+    """Placing and extraction of admitted notices in ``jobs`` worker processes, a window at a
     time, their steps given back in reading order (so the corpus step sees what one process
     would: the same facts, warnings and catalogue)."""
 
@@ -310,18 +318,24 @@ class _Parallel:
         self.pool = mp.get_context("fork").Pool(jobs)
         self.window: list[tuple[Notice | None, list, Step | None]] = []
 
-    def add(self, notice: Notice | None, warnings: list, step: Step | None = None) -> Iterator[Step]:
-        """Queue a notice to extract (or a ready step); yields steps once a window is full."""
-        self.window.append((notice, warnings, step))
+    def add(self, notice: Notice | None, step: Step | None = None) -> Iterator[Step]:
+        """Queue an admitted notice to place and extract (or a ready step); yields steps once a
+        window is full."""
+        self.window.append((notice, self.corpus.given(notice) if notice is not None else None, step))
         if sum(1 for n, _, _ in self.window if n is not None) >= _WINDOW:
             yield from self.flush()
 
     def flush(self) -> Iterator[Step]:
-        todo = [n for n, _, _ in self.window if n is not None]
-        done = iter(self.pool.map(_worker_extract, [(n, self.ner) for n in todo], chunksize=8)) if todo else iter(())
+        todo = [(n, *given, self.ner) for n, given, _ in self.window if n is not None]
+        done = iter(self.pool.map(_worker_extract, todo, chunksize=8)) if todo else iter(())
         window, self.window = self.window, []
-        for notice, place_warnings, step in window:
-            yield step if notice is None else _finish_notice(self.corpus, notice, place_warnings, next(done))
+        for notice, _, step in window:
+            if notice is None:
+                yield step
+                continue
+            notice.place, warnings, extracted = next(done)
+            place_warnings = [Message(w, PLACE, source=notice.source, doc=notice.doc) for w in warnings]
+            yield _finish_notice(self.corpus, notice, place_warnings, extracted)
 
     def close(self) -> None:
         self.pool.terminate()
@@ -364,7 +378,7 @@ def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -
         if par is None:
             yield step
         else:
-            yield from par.add(None, [], step)
+            yield from par.add(None, step)
 
     for f in files:
         try:
@@ -380,7 +394,7 @@ def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -
                 if skipped:
                     yield from emit(Step(warnings=[skipped]))
                 else:
-                    yield from par.add(notice, _locate(corpus, notice))
+                    yield from par.add(notice)
         except InputError as e:
             yield from emit(Step(errors=[str(e)]))
         done += f.stat().st_size if f.exists() else 0
