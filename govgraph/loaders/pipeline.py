@@ -316,7 +316,8 @@ class _Parallel:
 
         self.corpus, self.ner = corpus, ner
         self.pool = mp.get_context("fork").Pool(jobs)
-        self.window: list[tuple[Notice | None, list, Step | None]] = []
+        # (notice to place and extract, the place stated for it and by whom) or a ready step
+        self.window: list[tuple[Notice | None, tuple[str | None, str] | None, Step | None]] = []
 
     def add(self, notice: Notice | None, step: Step | None = None) -> Iterator[Step]:
         """Queue an admitted notice to place and extract (or a ready step); yields steps once a
@@ -350,8 +351,9 @@ def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = No
     A file or notice that cannot be read is reported in a step's ``errors`` (naming it)
     and skipped; the rest of the batch is extracted.  ``place``: the jurisdiction of
     every notice (else read per notice: ``loaders.places``).  ``jobs``: worker processes
-    for the per-notice extraction (reading, places and the corpus-wide step stay in this
-    process; the steps come in the same order with the same content as with one).
+    that find each notice's place and extract it (reading, the duplicate check and the
+    corpus-wide step stay in this process; the steps come in the same order with the same
+    content as with one; ``progress`` then counts the files read, a window ahead).
     """
     if jobs < 1:
         raise InputError(f"jobs must be at least 1, not {jobs}")
