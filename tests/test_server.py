@@ -369,3 +369,12 @@ def test_viz_loads_in_chromium_with_no_external_request(server, tmp_path):
             if any(h.startswith("User-Agent:") for h in params["request_headers"]["headers"]):
                 asked.add(params["url"])
     assert asked == {url}
+
+
+def test_a_port_in_use_is_named(store):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = _cli("serve", "--store", str(store), "--port", str(port))
+    assert r.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in r.stderr and "--port" in r.stderr

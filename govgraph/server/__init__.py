@@ -35,8 +35,8 @@ def serve(store: str | os.PathLike | None = None, host: str = "127.0.0.1", port:
     graph page may take (the first of a store builds its network); ``workers``: query
     processes; ``allow_origin``: a web origin (or ``*``) allowed to call it from a page
     (CORS); ``on_start(url)`` is called once the store is found good, before serving.
-    Raises ``InputError`` for bad limits and ``StoreError`` at once if there is no readable
-    store."""
+    Raises ``InputError`` for bad limits or a port that cannot be listened on, and
+    ``StoreError`` at once if there is no readable store."""
     import uvicorn
 
     if timeout <= 0 or page_timeout <= 0 or max_rows < 1 or workers < 1:
@@ -44,7 +44,19 @@ def serve(store: str | os.PathLike | None = None, host: str = "127.0.0.1", port:
     g = Graph.open(store)  # a missing or damaged store fails here, before the server starts
     store = g.path
     g.store.close()
+    _check_port(host, port)
     if on_start:
         on_start(f"http://{host}:{port}/")
     app = make_app(store, Limits(timeout=timeout, max_rows=max_rows, page_timeout=page_timeout), workers=workers, allow_origin=allow_origin)
     uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+def _check_port(host: str, port: int) -> None:
+    """InputError naming ``host:port`` if it cannot be listened on (in use, or not this machine's)."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as e:
+        raise InputError(f"serve: cannot listen on {host}:{port}: {e.strerror or e} (choose another --port)") from None
