@@ -462,7 +462,8 @@ class _NoticeBuilder:
         for field, pred in k.rdf.predicates.items():
             fd, value = k.fields.get(field), f.get(field)
             if fd is None or value is None:
-                handled.add(field) if field in f else None
+                if field in f:
+                    handled.add(field)
                 continue
             values = value if fd.list else [value]
             if fd.list and (not isinstance(value, list) or values != sorted(values)):

@@ -97,9 +97,9 @@ def _span(periods: list[str]) -> str:
     return "、".join(ps)
 
 
-def _node_tip(G: nx.MultiDiGraph, n: str, d: dict) -> list[list[str]]:
+def _node_tip(G: nx.MultiDiGraph, n: str, d: dict, legend: str) -> list[list[str]]:
     t = d["type"]
-    tip = [["b", d["label"]], ["meta", type_styles()[t][2] + (f" · {d['unit_type']}" if d.get("unit_type") else "")
+    tip = [["b", d["label"]], ["meta", legend + (f" · {d['unit_type']}" if d.get("unit_type") else "")
                                  + (f" · {d['place']}" if d.get("place") else "")]]
     if t == "task":
         tip.append(["div", d.get("text") or ""])
@@ -135,14 +135,14 @@ def page_data(G: nx.MultiDiGraph, *, title: str | None = None, focus: str | None
     styles = type_styles()
     for n, d in G.nodes(data=True):
         t = d["type"]
-        colour, shape, _ = styles[t]
+        colour, shape, legend = styles[t]
         if t == "unit" and d.get("unit_type") == "collective":
             colour = _COLLECTIVE_COLOUR
         size = 8 + 5 * math.sqrt(d.get("load") or 0) if t != "task" else 7
         full = d.get("text") if t == "task" else None
         net.add_node(
             n, label=d["label"] or n, shape=shape, color=colour, size=round(size, 1),
-            gtype=t, docs=list(d.get("docs") or ()), tip=_node_tip(G, n, d),
+            gtype=t, docs=list(d.get("docs") or ()), tip=_node_tip(G, n, d, legend),
             **({"full": full} if full else {}),
         )
     # one drawn edge per (u, v, rel): parallel facts are merged, their roles, docs and quotes listed

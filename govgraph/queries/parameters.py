@@ -163,9 +163,9 @@ def resolve_group_in(store: "Store", name: str, place: str | None = None) -> tup
         for r in store.ox.query("SELECT DISTINCT ?l ?pl WHERE { ?g a gg:Group ; skos:prefLabel ?l . "
                                 "OPTIONAL { ?g gg:inPlace ?x . ?x skos:prefLabel ?pl } }", prefixes=rdf.PREFIXES):
             groups.setdefault(r[0].value, set()).add(None if r[1] is None else r[1].value)
-        cache = store._query_groups = (store.generation, groups)
+        cache = store._query_groups = (store.generation, groups, _keys(groups))
     groups = cache[1]
-    label = name if name in groups else _by_key(name, _keys(groups))
+    label = name if name in groups else _by_key(name, cache[2])
     if label is None:
         raise QueryError(f"unknown group {name!r}" + suggest(name, groups))
     return _pick(store, "group", name, [(label, p) for p in groups[label]], place, rdf.group_iri)
