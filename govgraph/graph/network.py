@@ -46,7 +46,6 @@ import networkx as nx
 
 from govgraph import kinds
 from govgraph.errors import QueryError
-from govgraph.facts import fact_id
 from govgraph.graph.projection import EDGE_TYPES, LABELS, Edge, Node, Projection, project
 from govgraph.identity import place_matches
 

@@ -200,7 +200,6 @@ def find_tables(work: str) -> list[Table]:
         # kind as the first row's second token (text vs number).
         rows = []
         expect = 1
-        cur = first_row
         # A table ends before the next attachment's heading on a line of its own (附件2).
         nxt_att = _NEXT_ATTACHMENT.search(work, first_row)
         table_limit = nxt_att.start() if nxt_att else len(work)
