@@ -25,6 +25,7 @@ in the graph attr ``warnings``; a group named as a task's assignee is the group
 node. Unlike Neo4j, only the units in use and the catalogue structure around them
 are nodes (``all_units=True``: every unit), and catalogue edges carry no ``doc``.
 
+>>> from govgraph.facts import fact_id
 >>> facts = [
 ...   {"kind": "unit", "name": "区发改委", "aliases": ["区发改委", "区发展和改革委员会"],
 ...    "parent": None, "unit_type": "department"},
