@@ -28,12 +28,14 @@ class Table:
     """A table as rows of cell texts (merged cells repeat their text or are empty,
     as the reader documents); ``index`` counts the file's tables from 0 (over all
     sheets of a workbook), ``sheet`` names a spreadsheet's sheet, ``page`` a PDF page
-    (from 1)."""
+    (from 1); ``header`` is the index of the row naming the columns (序号, 任务, 牵头单位
+    …), if the reader recognised one (rows above it are titles)."""
 
     index: int
     rows: list[list[str]]
     sheet: str | None = None
     page: int | None = None
+    header: int | None = None
 
 
 @dataclass
