@@ -142,7 +142,7 @@ def _build(paths, graph: Callable[[], "Graph"], *, progress, extract_progress, o
     if on_extracted:
         on_extracted(ex)
     if not ex.notices:
-        raise NoNoticeError("no notice could be read; the store is unchanged: " + "; ".join(ex.errors[:3]))
+        raise NoNoticeError("no notice could be read; the store is unchanged: " + "; ".join(ex.errors))
     if strict and (ex.errors or problems(ex.warnings)):
         raise StrictError("strict: the extraction has warnings or errors; the store is unchanged")
     from .build import build_store

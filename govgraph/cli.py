@@ -14,7 +14,7 @@ import typer
 
 from . import api
 from .errors import GovGraphError, NoNoticeError, StrictError
-from .messages import ENCODING, kind_of, problems
+from .messages import ENCODING, UNREAD, kind_of, problems
 from .tables import cell, format_table
 
 app = typer.Typer(
@@ -86,16 +86,28 @@ def _report(n_notices: int, kinds: dict, warnings: list[str], errors: list[str],
     decoded = [w for w in warnings if kind_of(w) == ENCODING]
     if decoded and not quiet:
         encs = Counter(w.detail for w in decoded)
-        _info("read " + ", ".join(f"{n} file(s) as {e}" for e, n in sorted(encs.items())))
+        formats = Counter(_format_of(w.source) for w in decoded)
+        _info("read " + ", ".join(f"{n} file(s) as {e}" for e, n in sorted(encs.items()))
+              + ("" if set(formats) <= {"txt"} else
+                 "; formats: " + ", ".join(f"{n} {f}" for f, n in sorted(formats.items()))))
     warns = problems(warnings)
     for e in errors:
         _err(f"error: {e}")
+    unread = sum(1 for e in errors if kind_of(e) == UNREAD)
+    if unread:
+        _err(f"{unread} file(s) not read (named above)")
     if warns and not quiet:
         _info(f"{len(warns)} warnings:")
         for w in warns[:show]:
             _info(f"  warning: {w}")
         if len(warns) > show:
             _info(f"  … {len(warns) - show} more (use --verbose)")
+
+
+def _format_of(source: str | None) -> str:
+    """A file's format as the summary names it: its suffix (``.htm`` as ``html``, none as ``txt``)."""
+    suffix = Path(source or "").suffix.lower().lstrip(".")
+    return {"htm": "html", "text": "txt", "": "txt", "markdown": "md", "xlsm": "xlsx"}.get(suffix, suffix)
 
 
 def _kinds(facts) -> dict:

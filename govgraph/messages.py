@@ -14,15 +14,16 @@ names, so that callers tell messages apart by ``kind``, never by their wording.
 from __future__ import annotations
 
 __all__ = ["Message", "kind_of", "problems", "KINDS", "NOTE_KINDS",
-           "ENCODING", "SKIPPED", "PLACE", "PERSON", "UNIT", "GENERAL"]
+           "ENCODING", "SKIPPED", "PLACE", "PERSON", "UNIT", "UNREAD", "GENERAL"]
 
 ENCODING = "encoding"  # how a file was decoded (a note: not a problem)
 SKIPPED = "skipped"  # a notice left out (a duplicate, or a second text under one document number)
 PLACE = "place"  # a notice's jurisdiction could not be read
 PERSON = "person"  # a person name the checks doubt (listed twice with different posts, …)
 UNIT = "unit"  # unit names that might be one unit but are not merged
+UNREAD = "unread"  # a file not read (unknown format, scanned PDF, encrypted, corrupt, no converter): an error
 GENERAL = "general"  # anything else (what the text promises but was not read, a missing date, …)
-KINDS = (ENCODING, SKIPPED, PLACE, PERSON, UNIT, GENERAL)
+KINDS = (ENCODING, SKIPPED, PLACE, PERSON, UNIT, UNREAD, GENERAL)
 NOTE_KINDS = frozenset({ENCODING})  # informational: do not count as warnings (``--strict``, the report)
 
 

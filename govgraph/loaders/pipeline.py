@@ -18,13 +18,14 @@ from pathlib import Path
 from ..errors import InputError
 from ..identity import unit_scope
 from ..kinds import KINDS
-from ..messages import ENCODING, PERSON, PLACE, SKIPPED, UNIT, Message
+from ..messages import ENCODING, PERSON, PLACE, SKIPPED, UNIT, UNREAD, Message
 from ..notice import Notice
 from .build_members import build_members
 from .build_posts import build_posts
 from .build_tasks import build_tasks
 from .context import NoticeContext
 from .coverage import coverage_warnings
+from .document import Unreadable
 from .places import jurisdiction, read_sidecar
 from .reading import decode_bytes, iter_source_files, looks_like_html, read_source
 from .resolve import UnitCatalogue, check_persons
@@ -367,12 +368,22 @@ def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = No
     yield corpus.finish()
 
 
+def _unread(e: InputError | Unreadable, path) -> Message:
+    """The error naming a file that was not read, and why (``Message.detail``)."""
+    reason = e.reason if isinstance(e, Unreadable) else None
+    return Message(str(e), UNREAD, source=str(getattr(e, "path", path)), detail=reason)
+
+
 def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -> Iterator[Step]:
+    skipped: list[Unreadable] = []
     try:
-        files = iter_source_files(paths)
+        files = iter_source_files(paths, skipped)
     except InputError as e:
-        yield Step(errors=[str(e)])
-        files = [Path(p) for p in paths if Path(p).exists()]
+        yield Step(errors=[Message(str(e), UNREAD)])
+        skipped = []
+        files = iter_source_files([p for p in paths if Path(p).exists()], skipped)
+    if skipped:  # files in the folders given that are no notice govgraph reads, each named
+        yield Step(errors=[_unread(u, u.path) for u in skipped])
     total = sum(f.stat().st_size for f in files if f.exists())
     done = 0
 
@@ -397,8 +408,8 @@ def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -
                     yield from emit(Step(warnings=[skipped]))
                 else:
                     yield from par.add(notice)
-        except InputError as e:
-            yield from emit(Step(errors=[str(e)]))
+        except (InputError, Unreadable) as e:
+            yield from emit(Step(errors=[_unread(e, f)]))
         done += f.stat().st_size if f.exists() else 0
         if progress:
             progress(done, total, str(f))

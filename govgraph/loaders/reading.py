@@ -17,10 +17,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
+from .decisions import DECISIONS_FILE
+from .document import Unreadable
+from .formats import SUFFIXES as FORMAT_SUFFIXES
+from .places import SIDECAR
 
-__all__ = ["SourceText", "read_source", "decode_bytes", "strip_html", "looks_like_html", "iter_source_files"]
+__all__ = ["SourceText", "read_source", "decode_bytes", "strip_html", "looks_like_html", "iter_source_files",
+           "SUFFIXES", "TEXT_SUFFIXES"]
 
-SUFFIXES = (".txt", ".html", ".htm", ".text")
+TEXT_SUFFIXES = (".txt", ".html", ".htm", ".text")  # read as text here
+#: every suffix a folder's files are read by: text, and the formats of ``loaders.formats``
+SUFFIXES = TEXT_SUFFIXES + tuple(FORMAT_SUFFIXES)
 
 
 class SourceText:
@@ -165,13 +172,35 @@ def read_source(path: str | Path) -> SourceText:
     return SourceText(str(p), text, enc, was_html)
 
 
-def iter_source_files(paths) -> list[Path]:
-    """Expand files and folders (``.txt``/``.html`` files inside, sorted)."""
+#: govgraph's own files, which may sit among the notices: not notices, not listed
+_OWN_FILES = {SIDECAR, DECISIONS_FILE}
+
+
+def iter_source_files(paths, skipped: list[Unreadable] | None = None) -> list[Path]:
+    """The files to read: files named (whatever their suffix: text is read as text), and in
+    folders (searched to any depth, sorted) those of a suffix in :data:`SUFFIXES`.
+
+    Nothing in a folder is passed over in silence: a file of another suffix, or an Office lock
+    file (``~$…``, left by Word beside an open document), is appended to ``skipped`` (with the
+    reason) when a list is given.  Hidden files (``.…``, ``.DS_Store``) and govgraph's own
+    files (``govgraph-place.txt``, ``govgraph-decisions.tsv``) are no notices and not listed."""
     out = []
     for path in paths:
         p = Path(path)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            for f in sorted(p.rglob("*")):
+                rel = f.relative_to(p).parts
+                if not f.is_file() or any(part.startswith(".") for part in rel) or f.name in _OWN_FILES:
+                    continue
+                if f.name.startswith("~$"):
+                    reason = "an Office lock file (~$…), not a document"
+                elif f.suffix.lower() not in SUFFIXES:
+                    reason = f"unknown format ({f.suffix or 'no suffix'})"
+                else:
+                    out.append(f)
+                    continue
+                if skipped is not None:
+                    skipped.append(Unreadable(f, reason))
         elif p.exists():
             out.append(p)
         else:
