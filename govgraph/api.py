@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import GovGraphError, InputError, NoNoticeError, StrictError
-from .messages import problems
+from .messages import UNREAD, kind_of, problems
 
 __all__ = ["fact_kinds", "Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
            "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "decisions_path", "dump_fact",
@@ -142,7 +142,8 @@ def _build(paths, graph: Callable[[], "Graph"], *, progress, extract_progress, o
     if on_extracted:
         on_extracted(ex)
     if not ex.notices:
-        raise NoNoticeError("no notice could be read; the store is unchanged: " + "; ".join(ex.errors))
+        unread = [w for w in ex.warnings if kind_of(w) == UNREAD]
+        raise NoNoticeError("no notice could be read; the store is unchanged: " + "; ".join(ex.errors + unread))
     if strict and (ex.errors or problems(ex.warnings)):
         raise StrictError("strict: the extraction has warnings or errors; the store is unchanged")
     from .build import build_store

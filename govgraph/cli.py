@@ -93,9 +93,13 @@ def _report(n_notices: int, kinds: dict, warnings: list[str], errors: list[str],
     warns = problems(warnings)
     for e in errors:
         _err(f"error: {e}")
-    unread = sum(1 for e in errors if kind_of(e) == UNREAD)
-    if unread:
-        _err(f"{unread} file(s) not read (named above)")
+    unread = [w for w in warnings if kind_of(w) == UNREAD]  # files of a format not read
+    if quiet:  # a file not read is named even when warnings are not shown
+        for w in unread:
+            _err(f"warning: {w}")
+    n_unread = len(unread) + sum(1 for e in errors if kind_of(e) == UNREAD)
+    if n_unread:
+        _err(f"{n_unread} file(s) not read")
     if warns and not quiet:
         _info(f"{len(warns)} warnings:")
         for w in warns[:show]:
@@ -116,7 +120,8 @@ def _kinds(facts) -> dict:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Notice files (.txt/.html, or a concatenated dump) or folders.")],
+    paths: Annotated[list[Path], typer.Argument(help="Notice files (.txt/.html, or a concatenated dump; .docx, .pdf, "
+                                                ".xlsx/.xls, .doc, .md) or folders.")],
     output: Annotated[Path, typer.Option("-o", "--output", help="Facts file (JSON Lines); '-' for stdout.")] = Path("-"),
     strict: Annotated[bool, typer.Option(help="Fail (exit 1, write nothing) on any warning or unreadable input.")] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors.")] = False,

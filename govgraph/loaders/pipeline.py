@@ -369,7 +369,9 @@ def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = No
 
 
 def _unread(e: InputError | Unreadable, path) -> Message:
-    """The error naming a file that was not read, and why (``Message.detail``)."""
+    """The message naming a file that was not read, and why (``Message.detail``): an error for a
+    file of a format govgraph reads (corrupt, scanned, encrypted, no converter), a warning for
+    a file in a folder of a format it does not read."""
     reason = e.reason if isinstance(e, Unreadable) else None
     return Message(str(e), UNREAD, source=str(getattr(e, "path", path)), detail=reason)
 
@@ -382,8 +384,8 @@ def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -
         yield Step(errors=[Message(str(e), UNREAD)])
         skipped = []
         files = iter_source_files([p for p in paths if Path(p).exists()], skipped)
-    if skipped:  # files in the folders given that are no notice govgraph reads, each named
-        yield Step(errors=[_unread(u, u.path) for u in skipped])
+    if skipped:  # files in the folders given of no format govgraph reads: warnings, each named
+        yield Step(warnings=[_unread(u, u.path) for u in skipped])
     total = sum(f.stat().st_size for f in files if f.exists())
     done = 0
 
