@@ -67,6 +67,8 @@ def test_workbook_sheets_merges_dates_and_empty_rows(tmp_path):
     ws.append(["序号", "任务", "牵头单位", None, "完成时限"])
     ws.append([1, "修路", "区交通局", None, datetime.date(2021, 6, 30)])
     ws.append([2, "修桥", None, None, 2.0])
+    ws.append([3, "完成率", "区统计局", None, 0.325])
+    ws["E5"].number_format = "0.0%"
     ws.merge_cells("C3:C4")  # one lead unit for both tasks
     wb.create_sheet("空表")
     other = wb.create_sheet("成员")
@@ -76,7 +78,7 @@ def test_workbook_sheets_merges_dates_and_empty_rows(tmp_path):
     doc = read_document(tmp_path / "t.xlsx")
     a, b = (blk.table for blk in doc.blocks)
     assert a.rows == [["序号", "任务", "牵头单位", "完成时限"], ["1", "修路", "区交通局", "2021年6月30日"],
-                      ["2", "修桥", "区交通局", "2"]]
+                      ["2", "修桥", "区交通局", "2"], ["3", "完成率", "区统计局", "32.5%"]]
     assert (a.sheet, a.header, b.sheet, b.index, b.rows[1]) == ("重点任务", 0, "成员", 1, ["张三", "区长"])
 
 

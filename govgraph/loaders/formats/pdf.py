@@ -4,7 +4,8 @@ order with the page's tables found by their ruling lines, every block knowing it
 Kept: the lines outside tables, joined into paragraphs where a line runs to the right edge
 of the text (a wrapped line; a line that ends short, or an indented one, starts a new
 paragraph; a paragraph may run on over a page break); each table's cells, lines in a cell
-joined the same way (a short line keeps its line break).  A cell merged down repeats the
+joined the same way (a short line keeps its line break); a table running over a page
+break is one table per page.  A cell merged down repeats the
 text of the cell it continues, one merged across is empty after its first column.  Lines
 that are only a page number (``- 3 -``, ``第3页``) are dropped.  Lost: tables without ruling
 lines (their text is read as lines), images, and the text of scanned pages (no OCR is done:

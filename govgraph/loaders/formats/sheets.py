@@ -4,7 +4,8 @@ Every worksheet becomes one table named by its sheet (chart sheets have no cells
 left out), in the workbook's order, hidden sheets too.  Rows and columns empty throughout
 are trimmed.  A cell's shown value is kept: the cached result of a formula (a workbook
 saved by a program that computes no results gives ``''`` there), a whole number without
-``.0``, a date as ``2021年6月30日``.  A merged range keeps its text in its first column and
+``.0``, a date as ``2021年6月30日``, a percentage (``.xlsx``) with its ``%``; other number
+formats are not applied.  A merged range keeps its text in its first column and
 repeats it down every row it covers (a lead unit merged over several tasks belongs to each
 of them); its other columns are empty (a title merged across the sheet stays one cell).
 The header row (序号 / 任务 / 牵头单位 …) is recognised (``Table.header``).  Lost: comments,
@@ -61,10 +62,18 @@ def read_xlsx(path: Path) -> Document:
         raise Unreadable(path, f"corrupt .xlsx ({type(e).__name__}: {e})") from None
     sheets = []
     for ws in wb.worksheets:
-        grid = [[cell_text(c.value) for c in row] for row in ws.iter_rows()]
+        grid = [[_xlsx_value(c) for c in row] for row in ws.iter_rows()]
         ranges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
         sheets.append((ws.title, merge_down(grid, ranges)))
     return _document(path, "xlsx", sheets)
+
+
+def _xlsx_value(cell) -> str:
+    """A cell's shown text: a number formatted as a percentage keeps its ``%``."""
+    v = cell.value
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and str(cell.number_format).endswith("%"):
+        return f"{v * 100:.10g}%"
+    return cell_text(v)
 
 
 def read_xls(path: Path) -> Document:
