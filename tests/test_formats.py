@@ -126,8 +126,8 @@ def test_docx_numbering_merged_cells_and_body_order(tmp_path):
 
 
 def test_doc_through_antiword():
-    if converter() is None:
-        pytest.skip("no .doc converter (scripts/ensure-doc-converter installs antiword)")
+    if converter() is None or not converter().endswith("antiword"):
+        pytest.skip("no antiword (scripts/ensure-doc-converter installs it); catdoc keeps no tables")
     doc = read_document(FIXTURES / "ext-25.doc")  # ext-25 written by formats_writers.py, saved by LibreOffice
     squash = lambda s: re.sub(r"\s+", "", s)  # noqa: E731 - antiword wraps cells, a space at a wrap is lost
     got = [("p", squash(x)) if k == "p" else ("t", [[squash(c) for c in r] for r in x]) for k, x in _blocks(doc)]

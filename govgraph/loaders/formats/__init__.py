@@ -31,8 +31,6 @@ __all__ = ["read_document", "SUFFIXES", "fmt_of", "known"]
 #: suffix → format name, for the formats read here
 SUFFIXES = {".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "xls", ".doc": "doc",
             ".md": "md", ".markdown": "md"}
-_NAMES = {"docx": "Word", "pdf": "PDF", "xlsx": "Excel", "xls": "Excel 97–2003", "doc": "Word 97–2003",
-          "md": "Markdown"}
 
 
 def fmt_of(path: str | Path) -> str | None:
@@ -57,7 +55,7 @@ def read_document(path: str | Path) -> Document:
         raise Unreadable(p, "the file is empty")
     by_suffix = fmt_of(p)
     by_content = sniff_file(p, head)
-    fmt = by_content if by_content in _NAMES else by_suffix
+    fmt = by_content if by_content in SUFFIXES.values() else by_suffix
     if by_content in ("html", "mhtml") and by_suffix not in (None, "md"):
         from .htmlpage import read_html_bytes, read_mhtml_bytes
 

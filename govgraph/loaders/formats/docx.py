@@ -12,7 +12,6 @@ and images; tracked deletions are left out, insertions kept.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from ..document import Block, Document, Table, Unreadable
@@ -25,15 +24,12 @@ __all__ = ["read_docx"]
 def read_docx(path: Path) -> Document:
     """The paragraphs and tables of a ``.docx``."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
     from docx.oxml.ns import qn
 
     try:
         d = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+    except Exception as e:  # a broken package (BadZipFile, a missing part) or a damaged part (lxml)
         raise Unreadable(path, f"corrupt .docx ({type(e).__name__})") from None
-    except Exception as e:  # lxml's XMLSyntaxError and kin: a damaged part
-        raise Unreadable(path, f"corrupt .docx ({type(e).__name__}: {e})") from None
     reader = _Reader(Numbering(d), qn)
     reader.body(d.element.body)
     return Document(str(path), "docx", reader.blocks)
