@@ -168,6 +168,18 @@ def test_the_content_decides_where_the_suffix_lies(tmp_path):
     d = read_document(page)
     assert d.format == "xls" and _blocks(d) == [("p", "附件1"), ("t", [["序号", "任务", "牵头单位"],
                                                                       ["1", "修路", "区交通局"], ["2", "修桥", "区交通局"]])]
+    # Word's "single file web page" saved under .doc: a MIME archive holding the page
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEText("<html><body><p>关于修路的通知</p><p>区交通局负责。</p></body></html>", "html", "utf-8"))
+    (tmp_path / "d.doc").write_bytes(archive.as_bytes())
+    d = read_document(tmp_path / "d.doc")
+    assert d.format == "doc" and _blocks(d) == [("p", "关于修路的通知"), ("p", "区交通局负责。")]
+    (tmp_path / "e.doc").write_bytes(b"{\\rtf1\\ansi text}")
+    with pytest.raises(Unreadable, match="RTF document"):
+        read_document(tmp_path / "e.doc")
 
 
 def _encrypted_pdf(src, out, user_password):

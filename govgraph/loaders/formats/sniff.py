@@ -19,7 +19,8 @@ __all__ = ["sniff", "sniff_file", "OLE_MAGIC"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file of old Office (.doc, .xls)
 _HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body|table|meta|div|p)\b", re.I)
-_MIME_HTML = re.compile(rb"^MIME-Version:.*?Content-Type:\s*(?:multipart/related|text/html)", re.I | re.S)
+_MIME_START = re.compile(rb"^(?:MIME-Version|Content-Type|From|Subject|Date|X-[\w-]+):", re.I)
+_MIME_HTML = re.compile(rb"Content-Type:\s*(?:multipart/related|text/html)", re.I)
 
 
 def sniff(head: bytes) -> str | None:
@@ -35,7 +36,7 @@ def sniff(head: bytes) -> str | None:
         return "ole"
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if _MIME_HTML.match(head[:2048]):
+    if _MIME_START.match(head) and _MIME_HTML.search(head[:2048]):
         return "mhtml"
     if _HTML.match(head[:2048]):
         return "html"
