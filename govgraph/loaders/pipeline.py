@@ -377,15 +377,15 @@ def _unread(e: InputError | Unreadable, path) -> Message:
 
 
 def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -> Iterator[Step]:
-    skipped: list[Unreadable] = []
+    unknown: list[Unreadable] = []
     try:
-        files = iter_source_files(paths, skipped)
+        files = iter_source_files(paths, unknown)
     except InputError as e:
         yield Step(errors=[Message(str(e), UNREAD)])
-        skipped = []
-        files = iter_source_files([p for p in paths if Path(p).exists()], skipped)
-    if skipped:  # files in the folders given of no format govgraph reads: warnings, each named
-        yield Step(warnings=[_unread(u, u.path) for u in skipped])
+        unknown = []
+        files = iter_source_files([p for p in paths if Path(p).exists()], unknown)
+    if unknown:  # files in the folders given of no format govgraph reads: warnings, each named
+        yield Step(warnings=[_unread(u, u.path) for u in unknown])
     total = sum(f.stat().st_size for f in files if f.exists())
     done = 0
 
