@@ -46,7 +46,7 @@ from .document import Document, Unreadable
 from .reading import decode_bytes, read_source, strip_html
 from .render import Locator, Place, render
 
-__all__ = ["Source", "read_file", "read_notice_file", "attachments_of", "page_of", "TEXT_SUFFIXES",
+__all__ = ["Source", "read_file", "read_notice_file", "with_attachments", "attachments_of", "page_of", "TEXT_SUFFIXES",
            "PAGE_SUFFIXES", "ATTACHMENT_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # read by reading.read_source
@@ -127,38 +127,49 @@ def read_file(path: str | Path) -> Source:
 
 
 def read_notice_file(path: str | Path) -> Source:
-    """A file as one source of notices: a page followed by its attachments (each after a line
-    ``附件：<file>``), or the file alone.  An attachment that cannot be read is a warning."""
+    """A file as one source of notices: a page followed by its attachments
+    (:func:`with_attachments`), or the file alone.  An attachment that cannot be read is a
+    warning naming it."""
     p = Path(path)
     src = read_file(p)
     if p.suffix.lower() not in PAGE_SUFFIXES:
         return src
     files, warnings = attachments_of(p)
     src.warnings += warnings
-    if not files:
-        return src
-    parts, loc = [src.text], Locator()
-    pos = src.page_end = len(src.text)
+    read = []
     for f in files:
         try:
-            att = read_file(f)
+            read.append(read_file(f))
         except InputError as e:
-            src.warnings.append(Message(f"{p}: attachment {e}; not read", source=str(p)))
-            continue
-        name = _relative(f, p.parent)
+            src.warnings.append(Message(f"{p}: attachment {e}; not read", source=str(p), detail=str(f)))
+    return with_attachments(src, read)
+
+
+def with_attachments(page: Source, attachments: list[Source]) -> Source:
+    """``page`` with the text of each attachment after it, each after a line ``附件：<file>``
+    (the file's path from the page's folder); the locator names the attachment's file (and
+    its pages, tables, rows and cells) for every span of it."""
+    if not attachments:
+        return page
+    folder = Path(page.path).parent
+    parts, loc = [page.text], Locator()
+    pos = page.page_end = len(page.text)
+    for att in attachments:
+        name = _relative(Path(att.path), folder)
         sep = f"\n\n附件：{name}\n"
         parts.append(sep)
-        loc.add(pos + 2, pos + len(sep) - 1, Place(file=str(f)))
+        loc.add(pos + 2, pos + len(sep) - 1, Place(file=att.path))
         pos += len(sep)
         parts.append(att.text)
         if att.locator is not None:
             loc.extend(att.locator, pos)
         else:
-            loc.add(pos, pos + len(att.text), Place(file=str(f)))
+            loc.add(pos, pos + len(att.text), Place(file=att.path))
         pos += len(att.text)
-        src.attachments.append(f"{name} ({att.how})")
-    src.text, src.locator = "".join(parts), loc
-    return src
+        page.attachments.append(f"{name} ({att.how})")
+        page.warnings += att.warnings
+    page.text, page.locator = "".join(parts), loc
+    return page
 
 
 def _relative(f: Path, folder: Path) -> str:
@@ -293,7 +304,7 @@ def _natural(p: Path) -> list:
 def page_of(path: str | Path) -> Path | None:
     """The saved page ``path`` is an attachment of (read with that page), or None."""
     p = Path(path)
-    folders = [p.parent] + [a.parent for a in list(p.parents)[:3] if a.name.endswith(("_files", ".files"))]
+    folders = list(p.parents)[:2]  # a link may point into a subfolder (附件/任务.docx, <stem>_files/…)
     key = p.resolve()
     for folder in folders:
         try:
