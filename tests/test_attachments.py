@@ -8,6 +8,11 @@ import html
 import re
 from pathlib import Path
 
+from govgraph import api
+from govgraph.facts import dump_fact, fact_id
+from govgraph.graph.rdf_read import read_notice_graph
+from govgraph.graph.rdf_write import notice_triples
+from govgraph.identity import Catalogue
 from govgraph.loaders import extract_notice
 from govgraph.loaders.attachments import Source, page_of, read_file, with_attachments
 from govgraph.loaders.document import Block, Document, Table
@@ -117,3 +122,22 @@ def test_a_table_attachment_names_its_file_and_row():
         ev = rows_read[f"附件.{i}"]
         assert (ev["file"], ev["page"], ev["table"], ev["row"]) == (doc.path, 2, 0, i)
         assert n.text[ev["start"]:ev["end"]] == ev["text"] and ev["text"].startswith(f"{i}\t")
+    # the RDF store keeps where each passage stands (Web Annotation, gg:TableSelector) and gives it back
+    notice2, back = read_notice_graph(notice_triples(n, facts, Catalogue()))
+    assert notice2.text == n.text
+    key = lambda f: (f["kind"], dump_fact(f))  # noqa: E731
+    assert sorted(back, key=key) == sorted(facts, key=key)
+
+
+def test_export_facts_gives_the_attachment_back(tmp_path):
+    lines, table = _split_sh05()
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    (folder / "通知.html").write_text(_page(lines), encoding="utf-8")
+    (folder / "通知.附件1.txt").write_text(table, encoding="utf-8")
+    built = api.build([folder], tmp_path / "store")
+    located = [f for f in built.extraction.facts if "file" in f.get("evidence", {})]
+    assert len(located) >= 12
+    back = {fact_id(f): f for f in built.graph.facts()}
+    for f in located:
+        assert back[fact_id(f)]["evidence"] == f["evidence"]

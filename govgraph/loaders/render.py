@@ -36,13 +36,11 @@ import bisect
 import re
 from dataclasses import asdict, dataclass, replace
 
+from ..facts import EVIDENCE_LOCATION
 from .document import Document, Table
 from .task_lexicon import task_lexicon
 
-__all__ = ["Place", "Locator", "render", "place_evidence", "EVIDENCE_FIELDS"]
-
-#: the location fields a fact's evidence may carry (docs/facts-format.md, 1.3)
-EVIDENCE_FIELDS = ("file", "page", "sheet", "table", "row", "col")
+__all__ = ["Place", "Locator", "render", "place_evidence"]
 
 
 @dataclass(frozen=True)
@@ -107,7 +105,7 @@ class Locator:
         p = self.place(a, b)
         if p is None:
             return {}
-        return {k: v for k, v in asdict(p).items() if v is not None and k in EVIDENCE_FIELDS}
+        return {k: v for k, v in asdict(p).items() if v is not None and k in EVIDENCE_LOCATION}
 
     def cell(self, a: int, b: int) -> tuple[int, int] | None:
         """The span of the one table cell ``[a, b)`` lies in, or None."""
