@@ -274,7 +274,7 @@ def attachments_of(page: str | Path) -> tuple[list[Path], list[str]]:
                                     + " is not beside the page; not read", source=str(page), detail=missing))
     folder = page.parent
     for f in sorted(folder.glob(f"{_glob_escape(page.stem)}.*"), key=_natural):
-        if f.is_file() and f != page:
+        if f.is_file() and f.stem.startswith(f"{page.stem}."):  # 通知.附件1.docx (通知.txt is the notice again)
             add(f)
     for d in _browser_folders(page):
         for f in sorted(d.rglob("*"), key=_natural):
