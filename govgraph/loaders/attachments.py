@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,7 +48,7 @@ from .reading import decode_bytes, read_source, strip_html
 from .render import Locator, Place, render
 
 __all__ = ["Source", "read_file", "read_notice_file", "with_attachments", "attachments_of", "page_of", "TEXT_SUFFIXES",
-           "PAGE_SUFFIXES", "ATTACHMENT_SUFFIXES"]
+           "PAGE_SUFFIXES", "ATTACHMENT_SUFFIXES", "DOCUMENT_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # read by reading.read_source
 PAGE_SUFFIXES = (".html", ".htm")
@@ -91,6 +92,8 @@ def _read_document(p: Path) -> Document:
 
 #: formats that are never text: without a reader of its own, such a file is not read
 _BINARY = frozenset(ATTACHMENT_SUFFIXES) - {".md", ".txt", ".csv"}
+#: files read whole as documents, never streamed as text
+DOCUMENT_SUFFIXES = tuple(sorted(_BINARY | {".md"}))
 
 
 def _text(p: Path) -> Source:
@@ -134,7 +137,7 @@ def read_notice_file(path: str | Path) -> Source:
     src = read_file(p)
     if p.suffix.lower() not in PAGE_SUFFIXES:
         return src
-    files, warnings = attachments_of(p)
+    files, warnings = _group(p)
     src.warnings += warnings
     read = []
     for f in files:
@@ -217,16 +220,23 @@ _NAMES_ATTACHMENT = re.compile(r"^(?:附件|附表|附录)")
 _ATT_PREFIX = re.compile(r"^(?:附件|附表)?\s*\d{0,2}\s*[:：、.．_\-]?\s*")
 
 
-def _page_reading(page: Path) -> tuple[list[list[str]], str]:
-    """The links and the visible text of a page (nothing if it cannot be read)."""
+_ANY_ATTACHMENT = re.compile(r"\.(?:" + "|".join(x[1:] for x in ATTACHMENT_SUFFIXES) + r")\b", re.I)
+
+
+def _page_reading(page: Path, text: bool) -> tuple[list[list[str]], str]:
+    """The links of a page that may point to an attachment and (``text``) its visible text
+    (nothing if it cannot be read)."""
     try:
         html, _ = decode_bytes(page.read_bytes(), str(page))
     except (OSError, InputError):
         return [], ""
-    p = _Links()
-    p.feed(html)
-    p.close()
-    return p.links, strip_html(html)
+    links = []
+    if _ANY_ATTACHMENT.search(html):  # else no link names an attachment: no need to parse
+        p = _Links()
+        p.feed(html)
+        p.close()
+        links = p.links
+    return links, strip_html(html) if text else ""
 
 
 def _linked(page: Path, href: str, label: str) -> tuple[Path | None, str | None]:
@@ -251,16 +261,41 @@ def _linked(page: Path, href: str, label: str) -> tuple[Path | None, str | None]
     return None, base or label
 
 
-def attachments_of(page: str | Path) -> tuple[list[Path], list[str]]:
+def _natural(p: Path) -> list:
+    """附件2 before 附件10."""
+    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", str(p))]
+
+
+class _Listing:
+    """A folder's files, listed once: its pages, and the files named after each stem
+    (``通知.附件1.docx`` under ``通知`` and ``通知.附件1``)."""
+
+    def __init__(self, folder: Path):
+        try:
+            self.files = sorted((f for f in folder.iterdir() if f.is_file()), key=_natural)
+        except OSError:
+            self.files = []
+        self.pages = [f for f in self.files if _suffix(f.name) in PAGE_SUFFIXES]
+        self.named: dict[str, list[Path]] = {}
+        for f in self.files:
+            stem = f.stem
+            for k, c in enumerate(stem):
+                if c == ".":
+                    self.named.setdefault(stem[:k], []).append(f)
+
+
+def attachments_of(page: str | Path, listing: _Listing | None = None) -> tuple[list[Path], list[str]]:
     """The attachment files of a saved page (module docstring), in order, and a warning per
-    linked attachment that is not there."""
+    linked attachment that is not there.  ``listing``: of the page's folder, if made."""
     page = Path(page)
-    links, text = _page_reading(page)
+    listing = listing or _Listing(page.parent)
+    links, text = _page_reading(page, len(listing.pages) == 1)
     out: list[Path] = []
     warnings: list[str] = []
+    me = _abs(page)
 
     def add(f: Path) -> None:
-        if f.resolve() != page.resolve() and f not in out:
+        if f not in out and _abs(f) != me:
             out.append(f)
 
     for href, label in links:
@@ -272,19 +307,16 @@ def attachments_of(page: str | Path) -> tuple[list[Path], list[str]]:
             warnings.append(Message(f"{page}: linked attachment {missing}" + (f" ({shown})" if shown and shown != missing
                                                                               else "")
                                     + " is not beside the page; not read", source=str(page), detail=missing))
-    folder = page.parent
-    for f in sorted(folder.glob(f"{_glob_escape(page.stem)}.*"), key=_natural):
-        if f.is_file() and f.stem.startswith(f"{page.stem}."):  # 通知.附件1.docx (通知.txt is the notice again)
-            add(f)
+    for f in listing.named.get(page.stem, []):  # 通知.附件1.docx (通知.txt is the notice again)
+        add(f)
     for d in _browser_folders(page):
         for f in sorted(d.rglob("*"), key=_natural):
             if f.is_file() and _suffix(f.name) in ATTACHMENT_SUFFIXES:
                 add(f)
-    pages = [f for f in folder.iterdir() if f.is_file() and _suffix(f.name) in PAGE_SUFFIXES]
-    if len(pages) == 1:
+    if len(listing.pages) == 1:
         squeezed = re.sub(r"\s+", "", text)
-        for f in sorted(folder.iterdir(), key=_natural):
-            if not f.is_file() or _suffix(f.name) not in ATTACHMENT_SUFFIXES or f.suffix.lower() == ".txt":
+        for f in listing.files:
+            if _suffix(f.name) not in ATTACHMENT_SUFFIXES or f.suffix.lower() == ".txt":
                 continue
             title = _ATT_PREFIX.sub("", f.stem)
             if _NAMES_ATTACHMENT.match(f.stem) or (len(title) >= 4 and title in squeezed):
@@ -292,46 +324,47 @@ def attachments_of(page: str | Path) -> tuple[list[Path], list[str]]:
     return out, warnings
 
 
-def _glob_escape(s: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", s)
-
-
-def _natural(p: Path) -> list:
-    """附件2 before 附件10."""
-    return [int(x) if x.isdigit() else x for x in re.split(r"(\d+)", str(p))]
+def _abs(p: Path) -> Path:
+    """``p`` made absolute (without asking the file system about links)."""
+    return Path(os.path.abspath(p))
 
 
 def page_of(path: str | Path) -> Path | None:
     """The saved page ``path`` is an attachment of (read with that page), or None."""
     p = Path(path)
-    folders = list(p.parents)[:2]  # a link may point into a subfolder (附件/任务.docx, <stem>_files/…)
-    key = p.resolve()
-    for folder in folders:
-        try:
-            stamp = folder.stat().st_mtime_ns
-        except OSError:
-            continue
-        page = _index(str(folder), stamp).get(key)
+    key = _abs(p)
+    for folder in list(p.parents)[:2]:  # a link may point into a subfolder (附件/任务.docx, <stem>_files/…)
+        page = _folder(folder)[0].get(key)
         if page is not None:
             return page
     return None
 
 
-@lru_cache(maxsize=64)
-def _index(folder: str, stamp: int) -> dict[Path, Path]:
-    """Attachment (resolved path) -> its page, over the pages of ``folder`` (cached while the
-    folder's listing does not change: ``stamp`` is its modification time)."""
-    out: dict[Path, Path] = {}
-    for q in sorted(_pages(Path(folder)), key=lambda q: (len(q.stem), q.name)):
-        if q.resolve() in out:
-            continue  # a page that is itself an attachment (通知.附件1.html)
-        for f in attachments_of(q)[0]:
-            out.setdefault(f.resolve(), q)
-    return out
+def _group(page: Path) -> tuple[list[Path], list[str]]:
+    """``attachments_of(page)``, from its folder's index."""
+    return _folder(page.parent)[1].get(_abs(page)) or attachments_of(page)
 
 
-def _pages(folder: Path) -> list[Path]:
+def _folder(folder: Path) -> tuple[dict[Path, Path], dict[Path, tuple[list[Path], list[str]]]]:
     try:
-        return [f for f in folder.iterdir() if f.is_file() and _suffix(f.name) in PAGE_SUFFIXES]
+        stamp = folder.stat().st_mtime_ns
     except OSError:
-        return []
+        return {}, {}
+    return _index(str(folder), stamp)
+
+
+@lru_cache(maxsize=64)
+def _index(folder: str, stamp: int) -> tuple[dict[Path, Path], dict[Path, tuple[list[Path], list[str]]]]:
+    """Over the pages of ``folder``: attachment -> its page, and page -> its attachments and
+    warnings (resolved paths as keys; cached while the folder's listing does not change:
+    ``stamp`` is its modification time)."""
+    of: dict[Path, Path] = {}
+    groups: dict[Path, tuple[list[Path], list[str]]] = {}
+    listing = _Listing(Path(folder))
+    for q in sorted(listing.pages, key=lambda q: (len(q.stem), q.name)):
+        if _abs(q) in of:
+            continue  # a page that is itself an attachment (通知.附件1.html)
+        groups[_abs(q)] = got = attachments_of(q, listing)
+        for f in got[0]:
+            of.setdefault(_abs(f), q)
+    return of, groups

@@ -27,7 +27,7 @@ from .context import NoticeContext
 from .coverage import coverage_warnings
 from .places import jurisdiction, read_sidecar
 from .render import place_evidence
-from .attachments import PAGE_SUFFIXES, TEXT_SUFFIXES, page_of, read_notice_file
+from .attachments import DOCUMENT_SUFFIXES, PAGE_SUFFIXES, page_of, read_notice_file
 from .reading import decode_bytes, iter_source_files, looks_like_html
 from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices
@@ -129,7 +129,7 @@ def iter_notices(path: str | Path) -> Iterator[tuple[Notice | None, list[str]]]:
         yield None, [Message(f"{p}: an attachment of {page}; read with it", ENCODING, source=str(p),
                              detail="attachment of a page")]
         return
-    if size > STREAM_THRESHOLD and p.suffix.lower() in TEXT_SUFFIXES and p.suffix.lower() not in PAGE_SUFFIXES:
+    if size > STREAM_THRESHOLD and p.suffix.lower() not in PAGE_SUFFIXES + DOCUMENT_SUFFIXES:
         yield from _stream_notices(p)
         return
     src = read_notice_file(p)
