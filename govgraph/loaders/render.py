@@ -33,6 +33,7 @@ the PDF page, the table, row and column (a cell's own span), the paragraph.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import asdict, dataclass, replace
 
@@ -219,6 +220,6 @@ def place_evidence(facts: list[dict], notice) -> None:
             a, b = cell
             ev.update(text=notice.text[a - off:b - off], start=a - off, end=b - off)
         where = loc.locate(a, b)
-        if set(where) == {"file"} and where["file"] == notice.source:
+        if set(where) == {"file"} and notice.source and os.path.abspath(where["file"]) == os.path.abspath(notice.source):
             continue
         ev.update(where)
