@@ -14,7 +14,7 @@ from govgraph.graph.rdf_read import read_notice_graph
 from govgraph.graph.rdf_write import notice_triples
 from govgraph.identity import Catalogue
 from govgraph.loaders import extract_notice
-from govgraph.loaders.attachments import Source, page_of, read_file, with_attachments
+from govgraph.loaders.attachments import Source, attachments_of, page_of, read_file, with_attachments
 from govgraph.loaders.document import Block, Document, Table
 from govgraph.loaders.pipeline import extract_paths
 from govgraph.loaders.render import render
@@ -141,3 +141,20 @@ def test_export_facts_gives_the_attachment_back(tmp_path):
     back = {fact_id(f): f for f in built.graph.facts()}
     for f in located:
         assert back[fact_id(f)]["evidence"] == f["evidence"]
+
+
+def test_a_folder_per_notice(tmp_path):
+    one = tmp_path / "一号通知"
+    one.mkdir()
+    (one / "index.html").write_text(_page(["关于做好防汛工作的通知", "附件:1.防汛任务分解表 2.防汛名单"]),
+                                    encoding="utf-8")
+    (one / "防汛任务分解表.md").write_text("任务一", encoding="utf-8")  # named by the page
+    (one / "附件2.md").write_text("名单一", encoding="utf-8")  # names itself an attachment
+    (one / "其他.md").write_text("无关", encoding="utf-8")
+    assert attachments_of(one / "index.html")[0] == [one / "防汛任务分解表.md", one / "附件2.md"]
+    two = tmp_path / "两个页面"
+    two.mkdir()
+    for name in ("a.html", "b.html"):
+        (two / name).write_text(_page(["关于做好防汛工作的通知"]), encoding="utf-8")
+    (two / "附件1.md").write_text("任务一", encoding="utf-8")
+    assert attachments_of(two / "a.html")[0] == []  # two pages: whose would it be?
