@@ -147,3 +147,25 @@ def test_evidence_in_one_cell_quotes_the_cell():
         assert n.text[ev["start"]:ev["end"]] == ev["text"]
         assert ev["file"] == "名单.docx" and (ev["table"], ev["col"]) == (0, 1)
         assert ev["text"] in ("张建国 区人民政府区长", "李明 区人民政府副区长")  # the cell's text
+
+
+def test_a_header_written_over_lines_assigns_its_columns():
+    doc = Document("分解表.xlsx", "xlsx", [
+        Block(text="区人民政府办公室关于印发2018年重点工作任务分解表的通知"),
+        Block(text="现将任务分解如下,请抓好落实。"),
+        Block(table=Table(0, [["2018年重点工作任务分解表", "2018年重点工作任务分解表", "", "", ""],
+                              ["序 号", "重点任务", "牵头\n单位", "责任单位", "完成\n时限"],
+                              ["1", "完成汉阳大道\n改造工程", "区建设局", "区财政局、\n区交通局", "5月底"],
+                              ["2", "开展文明交通宣传", "区委宣传部", "", "6月30日前"]], sheet="任务")),
+        Block(text="武汉市汉阳区人民政府办公室"), Block(text="2018年3月1日"),
+    ])
+    text, _ = render(doc)
+    assert "2018年重点工作任务分解表\n序号\t重点任务\t牵头单位\t责任单位\t完成时限\n" in text
+    facts, _ = extract_notice(_notice(doc))
+    tasks = {f["ref"]: f for f in facts if f["kind"] == "task"}
+    assert (tasks["附件.1"]["lead"], tasks["附件.1"]["responsible"], tasks["附件.1"]["due"]) == \
+        (["区建设局"], ["区财政局", "区交通局"], "2018-05-31")
+    assert (tasks["附件.2"]["lead"], tasks["附件.2"]["responsible"], tasks["附件.2"]["due"]) == \
+        (["区委宣传部"], [], "2018-06-30")
+    ev = tasks["附件.2"]["evidence"]
+    assert (ev["file"], ev["sheet"], ev["table"], ev["row"]) == ("分解表.xlsx", "任务", 0, 3)
