@@ -26,9 +26,9 @@ from .build_tasks import build_tasks
 from .context import NoticeContext
 from .coverage import coverage_warnings
 from .places import jurisdiction, read_sidecar
-from .render import place_evidence
 from .attachments import DOCUMENT_SUFFIXES, PAGE_SUFFIXES, page_of, read_notice_file
 from .reading import decode_bytes, iter_source_files, looks_like_html
+from .render import place_evidence
 from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices
 
@@ -138,8 +138,8 @@ def iter_notices(path: str | Path) -> Iterator[tuple[Notice | None, list[str]]]:
     verb = "decoded" if src.encoding else "read"
     note = f"{p}: {verb} as {src.how}" + (f"; attachments: {', '.join(src.attachments)}" if src.attachments else "")
     yield None, [Message(note, ENCODING, source=str(p), detail=src.how)] + src.warnings + warns
-    if notices and src.page_end is not None:
-        notices[-1].text = src.text[notices[-1].offset:]  # the page's notice goes on with its attachments
+    if notices and src.page_end is not None:  # the page's (last) notice goes on with its attachments
+        notices[-1].text = src.text[notices[-1].offset:]
     for n in notices:
         n.encoding = src.encoding
         n.locator = src.locator
