@@ -31,6 +31,7 @@ __all__ = [
     "FACT_TYPES",
     "Fact",
     "Evidence",
+    "EVIDENCE_LOCATION",
     "PostFact",
     "MembershipFact",
     "GroupFact",
@@ -53,12 +54,26 @@ KINDS = kinds.KINDS
 UNIT_TYPES = kinds.get("unit").fields["unit_type"].values
 
 
-class Evidence(TypedDict):
-    """Where in the notice text a fact was read: ``text == notice_text[start:end]``."""
+class Evidence(TypedDict, total=False):
+    """Where in the notice text a fact was read: ``text == notice_text[start:end]``; for a
+    notice read from a document or with attachments, optionally where in which file
+    (:data:`EVIDENCE_LOCATION`)."""
 
-    text: str
-    start: int
-    end: int
+    text: Required[str]
+    start: Required[int]
+    end: Required[int]
+    file: str
+    page: int
+    sheet: str
+    table: int
+    row: int
+    col: int
+
+
+#: the optional location fields of evidence and their types (docs/facts-format.md,
+#: "Evidence locations"): the file (an attachment, or a document), its PDF page (from 1),
+#: spreadsheet sheet, table (from 0), row and column (from 0, a header row counts)
+EVIDENCE_LOCATION = {"file": str, "page": int, "sheet": str, "table": int, "row": int, "col": int}
 
 
 class _Common(TypedDict, total=False):
@@ -195,6 +210,13 @@ def validate_fact(fact: dict) -> list[str]:
             problems.append("evidence must have text, start and end")
         elif not (isinstance(ev["start"], int) and isinstance(ev["end"], int) and 0 <= ev["start"] <= ev["end"]):
             problems.append("evidence offsets must be integers with 0 <= start <= end")
+        else:
+            for k, typ in EVIDENCE_LOCATION.items():
+                v = ev.get(k)
+                if v is not None and not (type(v) is typ and (v != "" if typ is str else v >= (k == "page"))):
+                    problems.append(f"evidence {k} must be " + ("a non-empty string" if typ is str else
+                                                                "a page from 1" if k == "page" else
+                                                                "an integer from 0"))
     if not _is_unicode(fact):
         problems.append("holds text that is not Unicode (an unpaired surrogate, such as \\ud800 in JSON)")
     return problems

@@ -31,6 +31,9 @@ class Notice:
     warnings: list[str] = field(default_factory=list)
     title_span: tuple[int, int] | None = None  # where the title stands in ``text`` (first to last line)
     place: str | None = None  # jurisdiction (``loaders.places``): 全国, a place, or ?DOC when unknown
+    # where the spans of a rendered file's text came from (``loaders.render.Locator``, over the
+    # text the notice was split from: ``offset`` + an offset into ``text``); None for a text file
+    locator: object | None = field(default=None, repr=False, compare=False)
 
     @property
     def sha256(self) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from rdflib import Graph, URIRef
 
 from govgraph import kinds
+from govgraph.facts import EVIDENCE_LOCATION
 from govgraph.notice import Notice
 
 from .rdf_terms import DCTERMS, FOAF, GG, OA, ORG, PROV, RDF, SCHEMA, SKOS, expand
@@ -103,6 +104,26 @@ def _evidence(g: Graph, node: URIRef, fact: dict) -> None:
             ev["start"] = int(str(g.value(sel, OA.start)))
             ev["end"] = int(str(g.value(sel, OA.end)))
     fact["evidence"] = {"text": ev.get("text", ""), "start": ev.get("start", 0), "end": ev.get("end", 0)}
+    part = g.value(e, PROV.wasQuotedFrom)
+    if part is not None:
+        fact["evidence"].update(_location(g, part))
+
+
+def _location(g: Graph, part) -> dict:
+    """``file``, ``page``, ``sheet``, ``table``, ``row``, ``col`` of the part of a file an
+    evidence passage was quoted from (``rdf_write._location``)."""
+    out: dict = {}
+    if g.value(part, DCTERMS.source) is not None:
+        out["file"] = str(g.value(part, DCTERMS.source))
+    for sel in g.objects(part, OA.hasSelector):
+        v = g.value(sel, RDF.value)
+        if v is not None and str(v).startswith("page="):
+            out["page"] = int(str(v)[5:])
+        for k, pred in (("sheet", GG.sheet), ("table", GG.table), ("row", GG.row), ("col", GG.column)):
+            x = g.value(sel, pred)
+            if x is not None:
+                out[k] = str(x) if k == "sheet" else int(str(x))
+    return {k: out[k] for k in EVIDENCE_LOCATION if k in out}
 
 
 def _label(g: Graph, node) -> str | None:

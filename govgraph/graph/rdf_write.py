@@ -32,7 +32,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from govgraph import kinds
-from govgraph.facts import FORMAT_VERSION, fact_id, stable_id
+from govgraph.facts import EVIDENCE_LOCATION, FORMAT_VERSION, fact_id, stable_id, validate_fact
 from govgraph.identity import components, level_of, person_of, unit_scope
 from govgraph.identity.catalogue import UNIT_FIELDS, UNIT_LISTS, Catalogue
 from govgraph.loaders.places import jurisdiction
@@ -239,6 +239,33 @@ def catalogue_graph(catalogue: Catalogue) -> list[tuple]:
 
 # ------------------------------------------------------------ a notice
 
+#: the Web Annotation fragment syntax of a PDF page (``page=3``): RFC 3778
+_PDF_FRAGMENT = "<http://tools.ietf.org/rfc/rfc3778>"
+
+
+def _location(eid: str, where: dict) -> list[tuple]:
+    """Where in its file an evidence passage stands (``EVIDENCE_LOCATION``): the passage was
+    quoted (``prov:wasQuotedFrom``) from a part of the file, an ``oa:SpecificResource`` whose
+    ``dcterms:source`` is the file's path, selected by the PDF page (an ``oa:FragmentSelector``
+    of RFC 3778, ``page=3``) and by the table cell (a ``gg:TableSelector``: ``gg:sheet``,
+    ``gg:table``, ``gg:row``, ``gg:column``)."""
+    e, part = f"<{eid}>", f"<{eid}#file>"
+    out = [(e, PROV.wasQuotedFrom, part), (part, RDF.type, OA.SpecificResource)]
+    if "file" in where:
+        out.append((part, DCTERMS.source, literal(where["file"])))
+    if "page" in where:
+        sel = f"<{eid}#page>"
+        out += [(part, OA.hasSelector, sel), (sel, RDF.type, OA.FragmentSelector),
+                (sel, RDF.value, literal(f"page={where['page']}")), (sel, DCTERMS.conformsTo, _PDF_FRAGMENT)]
+    cell = [(k, p) for k, p in (("sheet", GG.sheet), ("table", GG.table), ("row", GG.row), ("col", GG.column))
+            if k in where]
+    if cell:
+        sel = f"<{eid}#cell>"
+        out += [(part, OA.hasSelector, sel), (sel, RDF.type, GG.TableSelector)]
+        out += [(sel, p, literal(where[k]) if k == "sheet" else _int(where[k])) for k, p in cell]
+    return out
+
+
 class _NoticeBuilder:
     def __init__(self, doc: str, catalogue: Catalogue, place: str | None = None):
         self.doc = doc
@@ -298,11 +325,13 @@ class _NoticeBuilder:
         ev = fact.get("evidence")
         if ev is None:
             return {"evidence"}
-        if not (isinstance(ev, dict) and set(ev) == {"text", "start", "end"}
+        if not (isinstance(ev, dict) and {"text", "start", "end"} <= set(ev) <= {"text", "start", "end", *EVIDENCE_LOCATION}
                 and isinstance(ev["text"], str) and type(ev["start"]) is int
-                and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]):
+                and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]
+                and not validate_fact({"kind": "group", "doc": "-", "group": "-", "evidence": ev})):
             return set()  # kept as-is in gg:extraJSON
-        key = (ev["start"], ev["end"], ev["text"])
+        where = tuple((k, ev[k]) for k in EVIDENCE_LOCATION if k in ev)
+        key = (ev["start"], ev["end"], ev["text"]) + where
         quote = literal(ev["text"])
         # gg:quote: a shortcut of prov:wasDerivedFrom/oa:hasSelector/oa:exact, so that a question
         # can fetch the quote with one pattern (one lookup per row, not a join of all evidence)
@@ -311,7 +340,7 @@ class _NoticeBuilder:
         if e is not None:
             self.out.append((node, PROV.wasDerivedFrom, e))
             return {"evidence"}
-        eid = f"{ID}evidence/{stable_id('evidence', self.doc, ev['start'], ev['end'], ev['text'])}"
+        eid = f"{ID}evidence/{stable_id('evidence', self.doc, ev['start'], ev['end'], ev['text'], *where)}"
         e = self._evidence[key] = f"<{eid}>"
         q, pos = f"<{eid}#quote>", f"<{eid}#position>"
         self.out += [
@@ -322,6 +351,8 @@ class _NoticeBuilder:
             (pos, RDF.type, OA.TextPositionSelector),
             (pos, OA.start, _int(ev["start"])), (pos, OA.end, _int(ev["end"])),
         ]
+        if where:
+            self.out += _location(eid, dict(where))
         return {"evidence"}
 
     def notice(self, n: Notice | None) -> None:

@@ -27,7 +27,9 @@ from .context import NoticeContext
 from .coverage import coverage_warnings
 from .document import Unreadable
 from .places import jurisdiction, read_sidecar
-from .reading import decode_bytes, iter_source_files, looks_like_html, read_source
+from .attachments import DOCUMENT_SUFFIXES, PAGE_SUFFIXES, page_of, read_notice_file
+from .reading import decode_bytes, iter_source_files, looks_like_html
+from .render import place_evidence
 from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices
 
@@ -60,6 +62,7 @@ def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[
     if not ctx.work.strip():
         return [], [f"{notice.source} [{notice.doc}]: the notice has no text"]
     facts = _dedupe(build_members(ctx) + build_posts(ctx) + build_tasks(ctx))
+    place_evidence(facts, notice)  # a rendered file's: the page, table, row and cell of each
     coverage_warnings(ctx, facts)  # say what the notice promises but was not read
     if ner:
         from .ner import second_opinion
@@ -111,22 +114,37 @@ def _places(issuers: Iterable[str]) -> list[str]:
 
 
 def iter_notices(path: str | Path) -> Iterator[tuple[Notice | None, list[str]]]:
-    """Notices of one file, streaming large files; yields (notice, warnings)."""
+    """Notices of one file, streaming large text files; yields (notice, warnings).
+
+    A saved page is read with its attachments as one notice (``loaders.attachments``); an
+    attachment of a page beside it gives no notice of its own (a note names the page); a
+    document (``.docx``, ``.pdf`` …) is rendered (``loaders.render``) and its notices keep the
+    map back to its pages, tables and cells."""
     p = Path(path)
     try:
         size = p.stat().st_size
     except OSError as e:
         raise InputError(f"{p}: cannot read the file: {e.strerror or e}") from None
-    if size <= STREAM_THRESHOLD or p.suffix.lower() in (".html", ".htm"):
-        src = read_source(p)
-        notices, warns = split_notices(src.text, str(p))
-        how = src.encoding + (" (HTML stripped)" if src.was_html else "")
-        yield None, [Message(f"{p}: decoded as {how}", ENCODING, source=str(p), detail=how)] + warns
-        for n in notices:
-            n.encoding = src.encoding
-            yield n, []
+    page = page_of(p)
+    if page is not None:
+        yield None, [Message(f"{p}: an attachment of {page}; read with it", ENCODING, source=str(p),
+                             detail="attachment of a page")]
         return
-    yield from _stream_notices(p)
+    if size > STREAM_THRESHOLD and p.suffix.lower() not in PAGE_SUFFIXES + DOCUMENT_SUFFIXES:
+        yield from _stream_notices(p)
+        return
+    src = read_notice_file(p)
+    page_text = src.text[:src.page_end] if src.page_end is not None else src.text
+    notices, warns = split_notices(page_text, str(p), meta=src.meta)
+    verb = "decoded" if src.encoding else "read"
+    note = f"{p}: {verb} as {src.how}" + (f"; attachments: {', '.join(src.attachments)}" if src.attachments else "")
+    yield None, [Message(note, ENCODING, source=str(p), detail=src.how)] + src.warnings + warns
+    if notices and src.page_end is not None:  # the page's (last) notice goes on with its attachments
+        notices[-1].text = src.text[notices[-1].offset:]
+    for n in notices:
+        n.encoding = src.encoding
+        n.locator = src.locator
+        yield n, []
 
 
 def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:

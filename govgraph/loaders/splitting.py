@@ -66,8 +66,11 @@ def _header_notice(work: str, text: str, m: re.Match, end: int, source: str, off
     )
 
 
-def split_notices(text: str, source: str, offset: int = 0) -> tuple[list[Notice], list[str]]:
-    """Notices found in ``text`` (decoded content of ``source``) and warnings."""
+def split_notices(text: str, source: str, offset: int = 0, meta: dict | None = None) -> tuple[list[Notice], list[str]]:
+    """Notices found in ``text`` (decoded content of ``source``) and warnings.
+
+    ``meta``: what the file says of a single notice besides its text (``Document.meta``:
+    ``doc``, ``date``, ``issuer``, ``title``), used where the text gives none."""
     warnings: list[str] = []
     work = work_text(text)
     heads = sorted(list(HEADER_RE.finditer(work)) + list(BARE_HEADER_RE.finditer(work)), key=lambda m: m.start())
@@ -83,7 +86,7 @@ def split_notices(text: str, source: str, offset: int = 0) -> tuple[list[Notice]
                 warnings.append(f"{source}: a notice without a document number ({n.title}); using {n.doc!r} as doc")
             notices.append(n)
         return notices, warnings
-    return [read_single(text, work, source, offset, warnings)], warnings
+    return [read_single(text, work, source, offset, warnings, meta)], warnings
 
 
 _LABEL_DOC = re.compile(r"(?:发文字号|文\s*号)\s*[:：|]?\s*(" + DOCNO_RE.pattern + ")")
@@ -92,8 +95,11 @@ _LABEL_ISSUER = re.compile(r"(?:发布机构|发布单位|发文机关|发文单
 _LABEL_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\s*([^\n]{8,14})")
 
 
-def read_single(text: str, work: str, source: str, offset: int, warnings: list[str]) -> Notice:
-    """One notice without a dump header: its head block, labels and signature."""
+def read_single(text: str, work: str, source: str, offset: int, warnings: list[str],
+                meta: dict | None = None) -> Notice:
+    """One notice without a dump header: its head block, labels and signature (``meta``
+    where they give nothing: see ``split_notices``)."""
+    meta = meta or {}
     # Web pages and Markdown front matter label their metadata (文号: … 成文日期: …) in the head
     # block; a 文号 column of a table of cited documents further down is not the notice's.
     head = head_end(work, 6000)
@@ -103,6 +109,8 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
     else:
         doc = find_own_doc_number(work, text)[0]
     stem = Path(source).stem
+    if doc is None and meta.get("doc"):
+        doc = normalize_doc_number(meta["doc"])
     if doc is None:
         warnings.append(f"{source}: no document number in the notice's header; using the file name {stem!r} as doc")
         doc = stem
@@ -114,6 +122,8 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
     if title is None:
         title, a, b = find_title(work)
         title_span = (a, b) if title else None
+    if title is None and meta.get("title"):
+        title = re.sub(r"\s+", "", meta["title"])
     date = find_session_date(work)
     issuer, sig_date, _ = find_signature(work, head_end(work))
     if sig_date is None:  # a short notice without a full stop: its head block may hold it all
@@ -129,10 +139,12 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
             title_span = (a, b) if title else None
     if date is None:  # a date in the head block (a page's 发布日期), not a deadline in the body
         date = parse_cn_date(work[:head_end(work, 300)])
+    if date is None and meta.get("date"):
+        date = parse_cn_date(meta["date"])
     if date is None:
         warnings.append(f"{source} [{doc}]: no date found in the notice")
     im = _LABEL_ISSUER.search(work, 0, head)
-    issuer = issuer or issuer_from_title(title)
+    issuer = issuer or issuer_from_title(title) or meta.get("issuer")
     if im and (issuer is None or issuer[0] in "区县市镇乡旗省"):
         issuer = im.group("issuer")  # a 发布机构 label names the place an issuer such as 区人民政府办公室 leaves out
     return Notice(doc=doc, text=text, title=title, date=date, issuer=issuer,
