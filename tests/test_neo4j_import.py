@@ -127,7 +127,8 @@ def test_import_counts_are_the_projection(both):
     assert summary["nodes"] == {k: v["merged"] for k, v in loaded_summary["nodes"].items() if v["merged"]}
     assert summary["relationships"] == {k: v["merged"] for k, v in loaded_summary["relationships"].items()}
     assert dump["counts"] == {"nodes": summary["nodes"], "relationships": summary["relationships"]}
-    assert set(summary["seconds"]) == {"project", "csv", "import", "after", "total"}
+    assert set(summary["seconds"]) == {"project", "csv", "import", "importer", "after", "total"}
+    assert 0 < summary["seconds"]["importer"] < summary["seconds"]["import"]
 
 
 @db
