@@ -43,17 +43,22 @@ def test_csv_quotes_types_and_leaves_to_bolt_what_it_cannot_say(tmp_path, sample
     unit.props.update(aliases=[], note=7)  # an empty list; a long in a column of strings (below)
     others = list(p.nodes["Unit"].values())[1:3]
     others[0].props.update(note="seven", text=HOSTILE)
-    others[1].props.update(note="eight")  # strings are the commoner type
+    others[1].props.update(note="eight", aliases=["a\nb"])  # strings are the commoner type
+    for n in list(p.nodes["Unit"].values())[3:5]:
+        n.props["share"] = 0.5
+    list(p.nodes["Unit"].values())[5].props["share"] = float("nan")
     files = bulk.write_csv(p, tmp_path)
     assert files.node_counts == {k: len(v) for k, v in p.nodes.items() if v}
     assert sum(files.relationship_counts.values()) == sum(len(v) for v in p.edges.values())
     assert files.multiline
     assert ("Unit", True, unit.id, "aliases", []) in files.later
     assert ("Unit", True, unit.id, "note", 7) in files.later
+    assert [x[3] for x in files.later if x[3] == "share"] == ["share"]  # nan, not 0.5
     header, data = dict(files.nodes)["Unit"]
     assert header.read_text(encoding="utf-8").split(",")[:3] == ["id:ID(Unit)", "name:string", "aliases:string[]"]
     text = data.read_bytes().decode("utf-8")
     assert '"line one\nline ""two"", three\r\n\\ four;five"' in text
+    assert '"a\nb"' in text and ",0.5" in text
     args = bulk.admin_arguments(files)
     assert args[:2] == ["neo4j", "--overwrite-destination=true"] and "--multiline-fields=true" in args
     assert sum(a.startswith("--relationships=HOLDS=") for a in args) == 1

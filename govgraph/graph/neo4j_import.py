@@ -31,6 +31,7 @@ id:ID(Unit),name:string,aliases:string[],unit_type:string,former:string
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import subprocess
@@ -131,6 +132,8 @@ def _cell(v: Any, ctype: str) -> str | object:
         return _LATER
     if t is bool:
         return "true" if v else "false"
+    if t is float and not math.isfinite(v):  # the importer reads NaN and Infinity, not Python's nan and inf
+        return _LATER
     return repr(v)
 
 
@@ -155,7 +158,7 @@ def _write_group(folder: Path, stem: str, head: list[str], keys: list[str], type
                 if c is _LATER:
                     later.append((name, is_node, rid, k, v))
                     c = ""
-                elif not multiline and type(v) is str and _BREAK.search(v):
+                elif not multiline and _BREAK.search(c):  # a quoted line break (strings, arrays of them)
                     multiline = True
                 cells.append(c)
             buf.append(",".join(cells))
