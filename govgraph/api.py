@@ -18,7 +18,7 @@ from .errors import GovGraphError, InputError, NoNoticeError, StrictError
 from .messages import UNREAD, kind_of, problems
 
 __all__ = ["fact_kinds", "Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
-           "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "decisions_path", "dump_fact",
+           "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "neo4j_import", "decisions_path", "dump_fact",
            "find_repo", "conflicts", "diff", "Diff", "sparql_prefixes"]
 
 SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
@@ -223,6 +223,53 @@ def neo4j_counts(uri: str | None = None, user: str | None = None, password: str 
     from .graph import neo4j_store
 
     return neo4j_store.counts(neo4j_store.connect(uri, user, password, database))
+
+
+def neo4j_import(graph: "Graph", *, uri: str | None = None, user: str | None = None, password: str | None = None,
+                 database: str | None = None, admin: str | None = None,
+                 csv_dir: str | os.PathLike | None = None) -> dict:
+    """Replace a local Neo4j database with the graph through ``neo4j-admin database import
+    full`` (``graph.neo4j_import.bulk_import``: the nodes, relationships and constraints
+    ``neo4j load`` writes, many times faster; for a first load, ``neo4j load`` stays for
+    updates).  ``admin``: the command line that stops the server, imports with the
+    arguments it is given and starts the server again (``$NEO4J_ADMIN``; default this
+    checkout's ``scripts/neo4j-local import``, on the port of ``uri``); ``csv_dir``: keep
+    the CSV files there (default: a temporary folder, deleted).  A server not on this
+    machine is refused.  The summary has counts per label and type and the seconds of each
+    step."""
+    import shlex
+    import tempfile
+    import time
+    from urllib.parse import urlsplit
+
+    from .graph import neo4j_import as bulk
+    from .graph.neo4j_conn import DEFAULT_URI
+    from .graph.neo4j_write import gc_paused
+    from .graph.projection import project
+
+    uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
+    bulk.check_local(uri)  # before reading the store
+    admin = admin or os.environ.get("NEO4J_ADMIN")
+    env = dict(os.environ)
+    if admin:
+        command = shlex.split(admin)
+    else:
+        local = find_repo(Path("scripts") / "neo4j-local") / "scripts" / "neo4j-local"
+        command = [str(local), "import"]
+        u = urlsplit(uri)
+        env["NEO4J_HOST"] = u.hostname or "127.0.0.1"
+        env["NEO4J_PORT"] = str(u.port or 7687)
+    t0 = time.monotonic()
+    with gc_paused():
+        projection = project(graph.facts(), graph.notices())
+    seconds = round(time.monotonic() - t0, 3)
+    with tempfile.TemporaryDirectory(prefix="govgraph-neo4j-import-") as tmp:
+        summary = bulk.bulk_import(projection, csv_dir or tmp, command,
+                                   lambda: _neo4j_connect(uri, user, password, database),
+                                   uri=uri, database=database or "neo4j", env=env)
+    summary["seconds"] = {"project": seconds, **summary["seconds"],
+                          "total": round(seconds + summary["seconds"]["total"], 3)}
+    return summary
 
 
 class Graph:

@@ -499,6 +499,26 @@ def neo4j_load(
     typer.echo(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
 
 
+@neo4j_app.command("import")
+def neo4j_import(
+    store: StoreOpt = DEFAULT_STORE,
+    uri: UriOpt = None, user: UserOpt = None, password: PwOpt = None, database: DbOpt = None,
+    admin: Annotated[Optional[str], typer.Option(
+        "--admin", envvar="NEO4J_ADMIN",
+        help="Command that stops the server, runs `neo4j-admin database import full` with the arguments it is "
+             "given and starts the server (env NEO4J_ADMIN; default: scripts/neo4j-local import).")] = None,
+    csv_dir: Annotated[Optional[Path], typer.Option("--csv-dir", help="Keep the CSV files in this folder.")] = None,
+):
+    """Replace a local Neo4j database with the store through neo4j-admin's bulk import (a first load; `neo4j load` for updates)."""
+    g = _graph(store)
+    try:
+        summary = api.neo4j_import(g, uri=uri, user=user, password=password, database=database, admin=admin,
+                                   csv_dir=csv_dir)
+    except GovGraphError as e:
+        _fail(e)
+    typer.echo(json.dumps(summary, ensure_ascii=False, indent=1, default=str))
+
+
 @neo4j_app.command("counts")
 def neo4j_counts(uri: UriOpt = None, user: UserOpt = None, password: PwOpt = None, database: DbOpt = None):
     """Nodes per label and relationships per type in Neo4j."""

@@ -26,12 +26,19 @@ import neo4j
 from govgraph.graph.neo4j_conn import Neo4jConnection, translated_errors
 from govgraph.graph.projection import Edge, Node, Projection
 
-__all__ = ["Progress", "gc_paused", "write"]
+__all__ = ["Progress", "check_names", "create_constraints", "gc_paused", "write"]
 
 _IDENT = re.compile(r"^[A-Z][A-Za-z_]*$")
 _KEY = re.compile(r"^[a-z][a-z_]*$")
 
 Progress = Callable[[str, int, int], None]
+
+
+def check_names(idents: Sequence[str], keys: Sequence[str]) -> None:
+    """Raise ``ValueError`` unless ``idents`` are label/type names and ``keys`` property
+    names of the projection's form (the only things ever formatted into Cypher text)."""
+    _check_ident(*idents)
+    _check_keys(keys)
 
 
 def _check_ident(*names: str) -> None:
@@ -105,7 +112,8 @@ def _rel_groups(projection: Projection) -> dict[tuple[str, str, str], list[Edge]
     return out
 
 
-def _constraints(session: neo4j.Session, labels) -> None:
+def create_constraints(session: neo4j.Session, labels: Iterable[str]) -> None:
+    """A uniqueness constraint on ``id`` for each label (kept if there)."""
     for label in labels:
         _check_ident(label)
         name = f"govgraph_{label.lower()}_id"
@@ -259,7 +267,7 @@ def write(
         with conn.session() as s:
             if wipe:
                 summary["deleted"] = _wipe(s, 10_000)
-            _constraints(s, projection.nodes)
+            create_constraints(s, projection.nodes)
         for label in projection.nodes:
             summary["nodes"][label] = {"merged": len(projection.nodes[label]), "created": 0}
         for (rtype, _, _), edges in rel_groups.items():

@@ -1,0 +1,324 @@
+"""The bulk path into Neo4j: the projection as CSV files for ``neo4j-admin database import full``.
+
+``neo4j load`` (``neo4j_write``) MERGEs through Bolt and is for updates; a first
+load into a new local database is much faster through Neo4j's offline importer,
+which writes the store files directly. :func:`write_csv` writes the projection
+(``graph.projection``: the same nodes, relationships and properties the MERGE path
+writes) as one header file and one data file per label and per relationship type
+with its end labels (id spaces per label, so ends are found as MERGE finds them:
+by label and ``id``); :func:`admin_arguments` are the importer's options for them;
+:func:`bulk_import` runs the importer command (the server stopped, the database
+overwritten, the server started again: ``scripts/neo4j-local import`` does all
+three), then creates the constraints ``neo4j load`` creates and sets what CSV cannot
+say (see :class:`CsvFiles`).
+
+Columns are typed from the values (``string``, ``long``, ``double``, ``boolean``,
+arrays of them; a list is an array, its elements joined by U+001F); a missing value
+(``None``) is an empty field, so the property is not stored, as with MERGE; strings
+are always quoted, so ``""`` stays an empty string.
+
+>>> from govgraph.graph.projection import project
+>>> import tempfile
+>>> p = project([{"kind": "unit", "name": "区发改委", "aliases": ["发改委"], "parent": None,
+...               "unit_type": "department"}])
+>>> files = write_csv(p, tempfile.mkdtemp())
+>>> print(files.nodes[0][1][0].read_text(encoding="utf-8").strip())
+id:ID(Unit),name:string,aliases:string[],unit_type:string,former:string
+>>> files.nodes[0][1][1].read_text(encoding="utf-8")
+'"98d545a11c7b3746","区发改委","区发改委\\x1f发改委","department",\\n'
+
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import subprocess
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from govgraph.errors import Neo4jError
+from govgraph.graph.neo4j_conn import Neo4jConnection, translated_errors
+from govgraph.graph.neo4j_write import check_names, create_constraints
+from govgraph.graph.projection import Edge, Node, Projection
+
+__all__ = ["ARRAY_DELIMITER", "CsvFiles", "LOCAL_HOSTS", "admin_arguments", "bulk_import", "check_local", "write_csv"]
+
+#: between the elements of an array value (a control character no text holds)
+ARRAY_DELIMITER = "\x1f"
+#: the hosts a bulk import may target: the importer writes the files of a database on this machine
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+_SCALAR = {str: "string", bool: "boolean", int: "long", float: "double"}
+
+
+@dataclass
+class CsvFiles:
+    """What :func:`write_csv` wrote: ``(label, (header, data))`` per label and
+    ``(type, (header, data))`` per relationship type and end labels; the counts;
+    ``multiline`` (a value holds a line break: the importer must read quoted line
+    breaks); ``later``: ``(label or type, is a node, id, property, value)`` for values
+    a typed column cannot hold (an empty list, a list with an empty string, or a value
+    whose type differs from its column's), set through Bolt after the import."""
+
+    folder: Path
+    nodes: list[tuple[str, tuple[Path, Path]]] = field(default_factory=list)
+    relationships: list[tuple[str, tuple[Path, Path]]] = field(default_factory=list)
+    node_counts: dict[str, int] = field(default_factory=dict)
+    relationship_counts: dict[str, int] = field(default_factory=dict)
+    multiline: bool = False
+    later: list[tuple[str, bool, str, str, Any]] = field(default_factory=list)
+
+
+_LATER = object()  # a value set through Bolt after the import
+
+
+def _quote(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def _csv_type(v: Any) -> str | None:
+    """The column type of a value, or None if CSV cannot carry it exactly."""
+    t = _SCALAR.get(type(v))
+    if t is not None:
+        return t
+    if isinstance(v, (list, tuple)) and v:
+        types = {_SCALAR.get(type(x)) for x in v}
+        if len(types) == 1 and None not in types and "" not in v:
+            return types.pop() + "[]"
+    return None
+
+
+def _column_types(items: Iterable[dict]) -> dict[str, str]:
+    """Each property's column type: the commonest type of its values (strings if none
+    is typable)."""
+    seen: dict[str, Counter] = {}
+    for props in items:
+        for k, v in props.items():
+            c = seen.get(k)
+            if c is None:
+                c = seen[k] = Counter()
+            if v is not None:
+                c[_csv_type(v)] += 1
+    out = {}
+    for k, c in seen.items():
+        c.pop(None, None)
+        out[k] = c.most_common(1)[0][0] if c else "string"
+    return out
+
+
+def _cell(v: Any, ctype: str) -> str | object:
+    """The CSV text of ``v`` in a column of ``ctype``; ``_LATER`` if it cannot be one."""
+    if v is None:
+        return ""
+    t = type(v)
+    if ctype == "string":
+        return _quote(v) if t is str else _LATER
+    if ctype.endswith("[]"):
+        if _csv_type(v) != ctype or any(ARRAY_DELIMITER in x for x in v if type(x) is str):
+            return _LATER
+        if ctype == "string[]":
+            return _quote(ARRAY_DELIMITER.join(v))
+        if ctype == "boolean[]":
+            return ARRAY_DELIMITER.join("true" if x else "false" for x in v)
+        return ARRAY_DELIMITER.join(map(repr, v))
+    if _SCALAR.get(t) != ctype:
+        return _LATER
+    if t is bool:
+        return "true" if v else "false"
+    if t is float and not math.isfinite(v):  # the importer reads NaN and Infinity, not Python's nan and inf
+        return _LATER
+    return repr(v)
+
+
+_BREAK = re.compile(r"[\r\n]")
+
+
+def _write_group(folder: Path, stem: str, head: list[str], keys: list[str], types: dict[str, str],
+                 rows: Iterable[tuple[list[str], str, dict]], files: CsvFiles, name: str, is_node: bool) -> tuple[Path, Path]:
+    """One header file and one data file; a row is ``(leading cells, id, props)``."""
+    check_names([], keys)
+    header, data = folder / f"{stem}.header.csv", folder / f"{stem}.csv"
+    header.write_text(",".join(head + [f"{k}:{types[k]}" for k in keys]) + "\n", encoding="utf-8")
+    later = files.later
+    multiline = files.multiline
+    with data.open("w", encoding="utf-8", newline="") as out:
+        buf: list[str] = []
+        for lead, rid, props in rows:
+            cells = list(lead)
+            for k in keys:
+                v = props.get(k)
+                c = _cell(v, types[k])
+                if c is _LATER:
+                    later.append((name, is_node, rid, k, v))
+                    c = ""
+                elif not multiline and _BREAK.search(c):  # a quoted line break (strings, arrays of them)
+                    multiline = True
+                cells.append(c)
+            buf.append(",".join(cells))
+            if len(buf) >= 10_000:
+                out.write("\n".join(buf) + "\n")
+                buf.clear()
+        if buf:
+            out.write("\n".join(buf) + "\n")
+    files.multiline = multiline
+    return header, data
+
+
+def _keys(items: Iterable[dict]) -> list[str]:
+    return list(dict.fromkeys(k for props in items for k in props))
+
+
+def write_csv(projection: Projection, folder: str | os.PathLike) -> CsvFiles:
+    """Write the projection into ``folder`` (made if missing) as the importer's CSV files:
+    per label ``nodes-<Label>.header.csv`` (``id:ID(<Label>)`` and the typed properties)
+    and ``nodes-<Label>.csv``; per relationship type and end labels
+    ``rels-<TYPE>-<Start>-<End>.header.csv`` (``:START_ID(<Start>)``, ``:END_ID(<End>)``,
+    ``id:string`` and the typed properties) and its data file."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = CsvFiles(folder)
+    for label, nodes in projection.nodes.items():
+        if not nodes:
+            continue
+        check_names([label], [])
+        vals: list[Node] = list(nodes.values())
+        keys = _keys(n.props for n in vals)
+        types = _column_types(n.props for n in vals)
+        rows = (([_quote(n.id)], n.id, n.props) for n in vals)
+        files.nodes.append((label, _write_group(folder, f"nodes-{label}", [f"id:ID({label})"], keys, types, rows,
+                                                files, label, True)))
+        files.node_counts[label] = len(vals)
+    groups: dict[tuple[str, str, str], list[Edge]] = {}
+    for e in projection.all_edges():
+        groups.setdefault((e.type, e.source_label, e.target_label), []).append(e)
+    for (rtype, start, end), edges in groups.items():
+        check_names([rtype, start, end], [])
+        keys = _keys(e.props for e in edges)
+        types = _column_types(e.props for e in edges)
+        rows = (([_quote(e.source), _quote(e.target), _quote(e.id)], e.id, e.props) for e in edges)
+        files.relationships.append((rtype, _write_group(
+            folder, f"rels-{rtype}-{start}-{end}", [f":START_ID({start})", f":END_ID({end})", "id:string"],
+            keys, types, rows, files, rtype, False)))
+        files.relationship_counts[rtype] = files.relationship_counts.get(rtype, 0) + len(edges)
+    return files
+
+
+def admin_arguments(files: CsvFiles, database: str = "neo4j") -> list[str]:
+    """``neo4j-admin database import full`` arguments for ``files``: the database first
+    (the file lists take every argument after them), the existing database overwritten.
+
+    >>> admin_arguments(CsvFiles(Path("d"), nodes=[("Unit", (Path("d/h.csv"), Path("d/u.csv")))]))
+    ['neo4j', '--overwrite-destination=true', '--id-type=string', '--array-delimiter=U+001F', '--report-file=d/import.report', '--nodes=Unit=d/h.csv,d/u.csv']
+    """
+    args = [database, "--overwrite-destination=true", "--id-type=string", "--array-delimiter=U+001F",
+            f"--report-file={files.folder / 'import.report'}"]
+    if files.multiline:
+        args.append("--multiline-fields=true")
+    args += [f"--nodes={label}={h},{d}" for label, (h, d) in files.nodes]
+    args += [f"--relationships={rtype}={h},{d}" for rtype, (h, d) in files.relationships]
+    return args
+
+
+def check_local(uri: str) -> None:
+    """Refuse (:class:`Neo4jError`) a server not on this machine: the importer writes the
+    database's files, so it is for a new, local database; ``neo4j load`` is for updates
+    and remote servers.
+
+    >>> check_local("bolt://127.0.0.1:7687")
+    >>> check_local("neo4j://db.example:7687")
+    Traceback (most recent call last):
+    govgraph.errors.Neo4jError: bulk import writes the files of a database on this machine; neo4j://db.example:7687 is not on it (use `govgraph neo4j load` for a remote server)
+    """
+    if (urlsplit(uri).hostname or "") not in LOCAL_HOSTS:
+        raise Neo4jError(f"bulk import writes the files of a database on this machine; {uri} is not on it "
+                         "(use `govgraph neo4j load` for a remote server)")
+
+
+def _tail(text: str, lines: int = 12) -> str:
+    keep = [x for x in text.splitlines() if x.strip() and not x.startswith((".", "-"))]
+    return "\n".join(keep[-lines:])
+
+
+def _set_later(conn: Neo4jConnection, later: list[tuple[str, bool, str, str, Any]]) -> None:
+    by: dict[tuple[str, bool, str], list[list]] = {}
+    for name, is_node, rid, key, value in later:
+        by.setdefault((name, is_node, key), []).append([rid, value])
+    with conn.session() as s:
+        for (name, is_node, key), rows in by.items():
+            check_names([name], [key])
+            pattern = f"(x:{name} {{id: r[0]}})" if is_node else f"()-[x:{name} {{id: r[0]}}]->()"
+            s.execute_write(lambda tx, q=f"UNWIND $rows AS r MATCH {pattern} SET x.{key} = r[1]", rows=rows:
+                            tx.run(q, rows=rows).consume())
+
+
+def _stored_counts(conn: Neo4jConnection, labels: Iterable[str], types: Iterable[str]) -> dict:
+    """Nodes per label and relationships per type, from Neo4j's count store (no scan)."""
+    with conn.session() as s:
+        def one(q: str) -> int:
+            return s.run(q).single()[0]
+
+        check_names([*labels, *types], [])
+        return {"nodes": {lb: one(f"MATCH (n:{lb}) RETURN count(n)") for lb in sorted(labels)},
+                "relationships": {t: one(f"MATCH ()-[r:{t}]->() RETURN count(r)") for t in sorted(types)}}
+
+
+def bulk_import(
+    projection: Projection,
+    folder: str | os.PathLike,
+    admin: Sequence[str],
+    connect: Callable[[], Neo4jConnection],
+    *,
+    uri: str,
+    database: str = "neo4j",
+    env: dict[str, str] | None = None,
+) -> dict:
+    """Replace the local database with ``projection``: the CSV files into ``folder``,
+    then the command ``admin`` with :func:`admin_arguments` appended (it must stop the
+    server, run ``neo4j-admin database import full`` with those arguments and start the
+    server again; ``env`` is its environment), then through ``connect()``: the
+    constraints ``neo4j load`` creates, the values CSV cannot carry, and a count.
+
+    Refuses a server not on this machine (``uri``; :func:`check_local`). Returns ``{"nodes": {label: n}, "relationships":
+    {type: n}, "warnings": [...], "seconds": {"csv", "import", "after", "total"}}``
+    (``seconds`` without the projection; ``importer``, the importer's own time, too if its
+    output says it)."""
+    check_local(uri)
+    if "," in str(Path(folder).resolve()):
+        raise Neo4jError(f"the CSV folder's path holds a comma, which the importer's file lists cannot: {folder}")
+    t0 = time.monotonic()
+    files = write_csv(projection, folder)
+    t1 = time.monotonic()
+    try:
+        p = subprocess.run([*admin, *admin_arguments(files, database)], capture_output=True, text=True, env=env)
+    except OSError as e:
+        raise Neo4jError(f"cannot run the importer {admin[0]!r}: {e.strerror or e}") from None
+    if p.returncode != 0:
+        raise Neo4jError(f"the Neo4j import failed (exit {p.returncode}):\n{_tail(p.stderr + p.stdout)}")
+    t2 = time.monotonic()
+    with connect() as conn, translated_errors(conn):
+        with conn.session() as s:
+            create_constraints(s, projection.nodes)
+        if files.later:
+            _set_later(conn, files.later)
+        got = _stored_counts(conn, files.node_counts, files.relationship_counts)
+    want = {"nodes": dict(sorted(files.node_counts.items())),
+            "relationships": dict(sorted(files.relationship_counts.items()))}
+    if got != want:
+        raise Neo4jError(f"the imported database holds {got}, not the projection's {want}")
+    t3 = time.monotonic()
+    seconds = {"csv": round(t1 - t0, 3), "import": round(t2 - t1, 3), "after": round(t3 - t2, 3),
+               "total": round(t3 - t0, 3)}
+    done = _DONE.search(p.stderr + p.stdout)  # the importer's own time, without stopping and starting
+    if done:
+        seconds["importer"] = round(sum(float(v) * f for v, f in zip(done.groups("0"), (3600, 60, 1, 0.001))), 3)
+    return {**want, "warnings": projection.warnings, "seconds": seconds}
+
+
+_DONE = re.compile(r"IMPORT DONE in (?:(\d+)h ?)?(?:(\d+)m(?!s) ?)?(?:(\d+)s ?)?(?:(\d+)ms)?")
