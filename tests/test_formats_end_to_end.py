@@ -201,3 +201,17 @@ def test_files_that_cannot_be_read_are_named_and_strict_fails(tmp_path):
     res = _cli("extract", folder, "-o", out, "-q")
     assert res.exit_code == 1 and f"warning: {folder / 'photo.jpg'}: unknown format (.jpg)" in res.stderr
     assert "error: no notice could be read" in res.stderr
+
+
+def test_an_attachment_that_cannot_be_read_is_named_and_strict_fails(tmp_path):
+    lines, _ = _sh05_page_and_attachment()
+    (tmp_path / "通知.html").write_text(page_html(lines, '<a href="附件1.pdf">附件1</a>'), encoding="utf-8")
+    scan = write_scanned_pdf(tmp_path / "附件1.pdf")
+    out = tmp_path / "facts.jsonl"
+    res = _cli("extract", tmp_path / "通知.html", "-o", out)
+    assert res.exit_code == 0 and out.exists()  # the page is read
+    assert (f"{tmp_path / '通知.html'}: attachment {scan}: scanned PDF (no text layer; OCR is not done); not read"
+            in res.stderr and "1 file(s) not read" in res.stderr)
+    out.unlink()
+    res = _cli("extract", tmp_path / "通知.html", "-o", out, "--strict")
+    assert res.exit_code == 1 and not out.exists()

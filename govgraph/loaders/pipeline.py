@@ -132,7 +132,7 @@ def iter_notices(path: str | Path, pages: Container[str] = ()) -> Iterator[tuple
     if page is not None:
         if os.path.abspath(page) in pages:
             yield None, [Message(f"{p}: an attachment of {page}; read with it", ENCODING, source=str(p),
-                                 detail="attachment of a page")]
+                                 detail=f"{p.suffix.lower().lstrip('.') or 'text'} (an attachment)")]
             return
         yield None, [Message(f"{p}: an attachment of {page}, which is not read; read as a notice of its own",
                              source=str(p))]
