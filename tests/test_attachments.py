@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from formats_writers import page_html
+from formats_writers import REAL, page_html
 from govgraph import api
 from govgraph.facts import dump_fact, fact_id
 from govgraph.graph.rdf_read import read_notice_graph
@@ -20,8 +20,6 @@ from govgraph.loaders.pipeline import extract_paths
 from govgraph.loaders.render import render
 from govgraph.loaders.splitting import split_notices
 from govgraph.messages import ENCODING, kind_of
-
-REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "notices"
 
 
 def _tasks(facts):

@@ -4,12 +4,9 @@ names the table and row."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
-from formats_writers import document_of
+from formats_writers import REAL, document_of
 from govgraph.facts import validate_fact
 from govgraph.loaders import extract_notice
 from govgraph.loaders.document import Block, Document, Table
@@ -17,7 +14,7 @@ from govgraph.loaders.pipeline import extract_paths
 from govgraph.loaders.render import render
 from govgraph.loaders.splitting import split_notices
 
-REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "notices"
+
 def _notice(doc: Document):
     text, loc = render(doc)
     notices, _ = split_notices(text, doc.path, meta=doc.meta)
