@@ -1,12 +1,18 @@
 """Writers the format tests use: a real notice (data/real/notices) written into .docx, .pdf,
 .xlsx, .xls and .md by the libraries that write them, so that what the readers give back
-can be compared with the source text.  ``python tests/formats_writers.py`` remakes the
+can be compared with the source text; a saved web page; broken files (a truncated .docx,
+an encrypted PDF, a PDF of an image only).  ``python tests/formats_writers.py`` remakes the
 committed ``.doc`` fixture (tests/data/formats/) with LibreOffice, which the tests do not need.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
+
+from govgraph.loaders.document import Block, Document, Table
+from govgraph.loaders.task_lexicon import task_lexicon
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "notices"
 FIXTURES = Path(__file__).resolve().parent / "data" / "formats"
@@ -123,6 +129,94 @@ def write_md(blocks, path: Path, front: dict | None = None) -> Path:
         lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+_FRONT = {"标题": "title", "文号": "doc", "发布单位": "issuer", "发布日期": "date"}
+
+
+def blocks_of(doc: Document) -> list[tuple[str, object]]:
+    """A Document's blocks as the writers take them: ("p", text) and ("t", rows)."""
+    return [("p", b.text) if b.table is None else ("t", b.table.rows) for b in doc.blocks]
+
+
+def document_of(path: Path, *, drop_numbers: bool = False) -> Document:
+    """A real notice as a Word reader would give it: its front matter as ``meta``, its lines
+    as paragraphs, and each responsibility table (copied one cell a paragraph in the text,
+    ``序号`` header first) as a table of rows of cells (a cell's wrapped lines joined; a row
+    short of a cell lacks the merged second one). ``drop_numbers``: without the ``序号`` column."""
+    text = path.read_text(encoding="utf-8")
+    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    meta = {}
+    for line in m.group(1).splitlines():
+        k, _, v = line.partition(":")
+        if k.strip() in _FRONT:
+            meta[_FRONT[k.strip()]] = v.strip()
+    chunks = [c for c in re.split(r"\n\s*\n", text[m.end():]) if c.strip()]
+    cols = task_lexicon().columns
+    blocks: list[Block] = []
+    tables: list[list[list[str]]] = []
+    i = 0
+    while i < len(chunks):
+        if chunks[i].strip() != "序号":
+            blocks += [Block(text=x.strip()) for x in chunks[i].splitlines() if x.strip()]
+            i += 1
+            continue
+        j = next(k for k in range(i, len(chunks)) if chunks[k].strip().isdigit())
+        header = ["".join(c.split()) for c in chunks[i:j]]
+        if not any(cols.get(h) in ("lead", "responsible") for h in header):
+            blocks += [Block(text=x.strip()) for c in chunks[i:j] for x in c.splitlines()]
+            i = j
+            continue
+        rows, n, k = [header], int(chunks[j]), j
+        while k < len(chunks) and not chunks[k].startswith("附件") and chunks[k].strip() != "序号":
+            e = k + 1
+            while e < len(chunks) and chunks[e].strip() not in (str(n + 1), "序号") and not chunks[e].startswith("附件"):
+                e += 1
+            row = ["".join(c.split()) for c in chunks[k:e]]
+            if len(row) == len(header) - 1:
+                row.insert(1, "")  # a merged cell
+            rows.append(row)
+            n, k = n + 1, e
+        if drop_numbers:
+            rows = [r[1:] for r in rows]
+        tables.append(rows)
+        blocks.append(Block(table=Table(len(tables) - 1, rows, page=len(tables))))
+        i = k
+    return Document(str(path.with_suffix(".docx")), "docx", blocks, meta)
+
+
+def page_html(lines: list[str], links: str = "") -> str:
+    """A government site's page: ``lines`` as paragraphs, then ``links``, between a script and a footer."""
+    body = "".join(f"<p>{html.escape(x)}</p>\n" for x in lines if x.strip())
+    return (f"<html><head><title>通知</title><script>var x = 1;</script></head><body>\n{body}{links}\n"
+            f"<div class='footer'>主办:上海市嘉定区人民政府</div></body></html>")
+
+
+def write_encrypted_pdf(src, out, user_password):
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter(clone_from=PdfReader(src))
+    w.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
+    w.write(out)
+    return out
+
+
+def write_scanned_pdf(out):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(out))
+    c.drawImage(ImageReader(Image.new("L", (200, 280), 200)), 50, 400, 200, 280)
+    c.showPage()
+    c.save()
+    return out
+
+
+def write_truncated_docx(src, out):
+    data = src.read_bytes()
+    out.write_bytes(data[: len(data) // 2])
+    return out
 
 
 if __name__ == "__main__":  # remake the .doc fixture (needs LibreOffice: soffice)

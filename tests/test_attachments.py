@@ -4,10 +4,10 @@ of its plain text, with evidence naming the attachment (and, for a table, the ro
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
+from formats_writers import REAL, page_html
 from govgraph import api
 from govgraph.facts import dump_fact, fact_id
 from govgraph.graph.rdf_read import read_notice_graph
@@ -21,18 +21,10 @@ from govgraph.loaders.render import render
 from govgraph.loaders.splitting import split_notices
 from govgraph.messages import ENCODING, kind_of
 
-REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "notices"
-
 
 def _tasks(facts):
     return sorted((f["ref"], f["text"], tuple(f["lead"]), tuple(f["responsible"]), f["due"])
                   for f in facts if f["kind"] == "task")
-
-
-def _page(lines: list[str], links: str = "") -> str:
-    body = "".join(f"<p>{html.escape(x)}</p>\n" for x in lines if x.strip())
-    return (f"<html><head><title>通知</title><script>var x = 1;</script></head><body>\n{body}{links}\n"
-            f"<div class='footer'>主办:上海市嘉定区人民政府</div></body></html>")
 
 
 def _split_sh05() -> tuple[list[str], str]:
@@ -44,7 +36,7 @@ def _split_sh05() -> tuple[list[str], str]:
 
 def test_a_page_and_its_attachment_folder_are_one_notice(tmp_path):
     lines, table = _split_sh05()
-    (tmp_path / "通知.html").write_text(_page(lines), encoding="utf-8")
+    (tmp_path / "通知.html").write_text(page_html(lines), encoding="utf-8")
     (tmp_path / "通知_files").mkdir()
     (tmp_path / "通知_files" / "style.css").write_text("p { margin: 0 }", encoding="utf-8")
     att = tmp_path / "通知_files" / "分解表.txt"
@@ -71,7 +63,7 @@ def test_a_page_and_its_attachment_folder_are_one_notice(tmp_path):
 
 
 def test_attachments_by_name_and_by_link(tmp_path):
-    (tmp_path / "通知.html").write_text(_page(["关于做好防汛工作的通知", "附件:1.防汛任务"],
+    (tmp_path / "通知.html").write_text(page_html(["关于做好防汛工作的通知", "附件:1.防汛任务"],
                                              '<a href="tasks/%E4%BB%BB%E5%8A%A1.txt">任务.txt</a>'), encoding="utf-8")
     (tmp_path / "通知.附件1.txt").write_text("防汛名单", encoding="utf-8")
     (tmp_path / "tasks").mkdir()
@@ -90,7 +82,7 @@ def test_attachments_by_name_and_by_link(tmp_path):
 
 
 def test_a_missing_linked_attachment_is_a_warning_naming_it(tmp_path):
-    (tmp_path / "通知.html").write_text(_page(["关于做好防汛工作的通知", "附件:防汛任务分解表"],
+    (tmp_path / "通知.html").write_text(page_html(["关于做好防汛工作的通知", "附件:防汛任务分解表"],
                                              '<a href="/uploads/P0201.xlsx">附件:防汛任务分解表</a>'
                                              '<a href="other.html">上一篇</a>'), encoding="utf-8")
     ex = extract_paths([tmp_path])
@@ -133,7 +125,7 @@ def test_export_facts_gives_the_attachment_back(tmp_path):
     lines, table = _split_sh05()
     folder = tmp_path / "notices"
     folder.mkdir()
-    (folder / "通知.html").write_text(_page(lines), encoding="utf-8")
+    (folder / "通知.html").write_text(page_html(lines), encoding="utf-8")
     (folder / "通知.附件1.txt").write_text(table, encoding="utf-8")
     built = api.build([folder], tmp_path / "store")
     located = [f for f in built.extraction.facts if "file" in f.get("evidence", {})]
@@ -146,7 +138,7 @@ def test_export_facts_gives_the_attachment_back(tmp_path):
 def test_a_folder_per_notice(tmp_path):
     one = tmp_path / "一号通知"
     one.mkdir()
-    (one / "index.html").write_text(_page(["关于做好防汛工作的通知", "附件:1.防汛任务分解表 2.防汛名单"]),
+    (one / "index.html").write_text(page_html(["关于做好防汛工作的通知", "附件:1.防汛任务分解表 2.防汛名单"]),
                                     encoding="utf-8")
     (one / "防汛任务分解表.md").write_text("任务一", encoding="utf-8")  # named by the page
     (one / "附件2.md").write_text("名单一", encoding="utf-8")  # names itself an attachment
@@ -155,6 +147,6 @@ def test_a_folder_per_notice(tmp_path):
     two = tmp_path / "两个页面"
     two.mkdir()
     for name in ("a.html", "b.html"):
-        (two / name).write_text(_page(["关于做好防汛工作的通知"]), encoding="utf-8")
+        (two / name).write_text(page_html(["关于做好防汛工作的通知"]), encoding="utf-8")
     (two / "附件1.md").write_text("任务一", encoding="utf-8")
     assert attachments_of(two / "a.html")[0] == []  # two pages: whose would it be?

@@ -1,8 +1,8 @@
 """The format readers (govgraph/loaders/formats): real notices written into .docx, .pdf,
 .xlsx, .xls and .md by the libraries that write those formats (tests/formats_writers.py)
 read back into the same paragraphs and table cells; a .doc made by LibreOffice (committed)
-read through antiword; broken files refused with their reason; and a folder with files that
-cannot be read names each one, ``--strict`` failing on them."""
+read through antiword; broken files refused with their reason; a folder's files listed, each
+file not read with its reason (the command line's side: tests/test_formats_end_to_end.py)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ import re
 import zipfile
 
 import pytest
-from typer.testing import CliRunner
 
-from formats_writers import (FIXTURES, REAL, notice_blocks, write_docx, write_md, write_pdf, write_xls,
-                             write_xlsx)
-from govgraph.cli import app
+from formats_writers import (FIXTURES, REAL, blocks_of, notice_blocks, write_docx, write_encrypted_pdf, write_md,
+                             write_pdf, write_scanned_pdf, write_truncated_docx, write_xls, write_xlsx)
 from govgraph.loaders.document import Unreadable
 from govgraph.loaders.formats import SUFFIXES, read_document
 from govgraph.loaders.formats.doc import converter
@@ -25,17 +23,13 @@ NOTICES = ["ext-25.txt", "gov-12.txt", "ext-13.txt"]
 WRITERS = {"docx": write_docx, "pdf": write_pdf, "md": write_md}
 
 
-def _blocks(doc):
-    return [("p", b.text) if b.table is None else ("t", b.table.rows) for b in doc.blocks]
-
-
 @pytest.mark.parametrize("fmt", sorted(WRITERS))
 @pytest.mark.parametrize("name", NOTICES)
 def test_a_real_notice_reads_back_as_written(tmp_path, name, fmt):
     source = notice_blocks(name)
     doc = read_document(WRITERS[fmt](source, tmp_path / f"{name[:-4]}.{fmt}"))
     assert doc.format == fmt
-    assert _blocks(doc) == source
+    assert blocks_of(doc) == source
     tables = [b.table for b in doc.blocks if b.table is not None]
     assert [t.index for t in tables] == list(range(len(tables)))
     if name == "ext-25.txt":  # the responsibility table, its header row recognised
@@ -118,7 +112,7 @@ def test_docx_numbering_merged_cells_and_body_order(tmp_path):
     item("保障措施", 0)
     d.save(tmp_path / "n.docx")
     doc = read_document(tmp_path / "n.docx")
-    assert _blocks(doc) == [
+    assert blocks_of(doc) == [
         ("p", "关于印发重点工作任务分解方案的通知"), ("p", "一、主要任务"), ("p", "（一）加快城市更新"),
         ("p", "1.推进老旧小区改造"), ("p", "2.完善基础设施"), ("p", "（二）优化营商环境"),
         ("t", [["序号", "任务", "牵头单位"], ["1", "修路", "区交通局"], ["2", "修桥", "区交通局"], ["合计", "", ""]]),
@@ -130,7 +124,7 @@ def test_doc_through_antiword():
         pytest.skip("no antiword (scripts/ensure-doc-converter installs it); catdoc keeps no tables")
     doc = read_document(FIXTURES / "ext-25.doc")  # ext-25 written by formats_writers.py, saved by LibreOffice
     squash = lambda s: re.sub(r"\s+", "", s)  # noqa: E731 - antiword wraps cells, a space at a wrap is lost
-    got = [("p", squash(x)) if k == "p" else ("t", [[squash(c) for c in r] for r in x]) for k, x in _blocks(doc)]
+    got = [("p", squash(x)) if k == "p" else ("t", [[squash(c) for c in r] for r in x]) for k, x in blocks_of(doc)]
     want = [("p", squash(x)) if k == "p" else ("t", [[squash(c) for c in r] for r in x])
             for k, x in notice_blocks("ext-25.txt")]
     assert doc.format == "doc" and got == want
@@ -151,7 +145,7 @@ def test_markdown_meta(tmp_path):
     doc = read_document(write_md(notice_blocks("gov-12.txt"), tmp_path / "gov-12.md", front))
     assert doc.meta == {"doc": "国办发〔2016〕48号", "date": "2016-06-21", "issuer": "国务院办公厅",
                         "title": "国务院办公厅关于成立政府购买服务改革工作领导小组的通知"}
-    assert _blocks(doc) == notice_blocks("gov-12.txt")
+    assert blocks_of(doc) == notice_blocks("gov-12.txt")
 
 
 def test_the_content_decides_where_the_suffix_lies(tmp_path):
@@ -163,10 +157,10 @@ def test_the_content_decides_where_the_suffix_lies(tmp_path):
                      '<tr><td>序号</td><td>任务</td><td>牵头单位</td></tr>'
                      '<tr><td>1</td><td>修路</td><td rowspan="2">区交通局</td></tr>'
                      '<tr><td>2</td><td>修桥</td></tr></table></body></html>'.encode("gbk"))
-    assert _blocks(read_document(docx_as_doc)) == source and read_document(docx_as_doc).format == "docx"
+    assert blocks_of(read_document(docx_as_doc)) == source and read_document(docx_as_doc).format == "docx"
     assert read_document(pdf_as_doc).format == "pdf"
     d = read_document(page)
-    assert d.format == "xls" and _blocks(d) == [("p", "附件1"), ("t", [["序号", "任务", "牵头单位"],
+    assert d.format == "xls" and blocks_of(d) == [("p", "附件1"), ("t", [["序号", "任务", "牵头单位"],
                                                                       ["1", "修路", "区交通局"], ["2", "修桥", "区交通局"]])]
     # Word's "single file web page" saved under .doc: a MIME archive holding the page
     from email.mime.multipart import MIMEMultipart
@@ -176,37 +170,10 @@ def test_the_content_decides_where_the_suffix_lies(tmp_path):
     archive.attach(MIMEText("<html><body><p>关于修路的通知</p><p>区交通局负责。</p></body></html>", "html", "utf-8"))
     (tmp_path / "d.doc").write_bytes(archive.as_bytes())
     d = read_document(tmp_path / "d.doc")
-    assert d.format == "doc" and _blocks(d) == [("p", "关于修路的通知"), ("p", "区交通局负责。")]
+    assert d.format == "doc" and blocks_of(d) == [("p", "关于修路的通知"), ("p", "区交通局负责。")]
     (tmp_path / "e.doc").write_bytes(b"{\\rtf1\\ansi text}")
     with pytest.raises(Unreadable, match="RTF document"):
         read_document(tmp_path / "e.doc")
-
-
-def _encrypted_pdf(src, out, user_password):
-    from pypdf import PdfReader, PdfWriter
-
-    w = PdfWriter(clone_from=PdfReader(src))
-    w.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
-    w.write(out)
-    return out
-
-
-def _scanned_pdf(out):
-    from PIL import Image
-    from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-
-    c = canvas.Canvas(str(out))
-    c.drawImage(ImageReader(Image.new("L", (200, 280), 200)), 50, 400, 200, 280)
-    c.showPage()
-    c.save()
-    return out
-
-
-def _truncated_docx(src, out):
-    data = src.read_bytes()
-    out.write_bytes(data[: len(data) // 2])
-    return out
 
 
 def test_broken_files_are_refused_with_their_reason(tmp_path):
@@ -214,9 +181,9 @@ def test_broken_files_are_refused_with_their_reason(tmp_path):
     pdf = write_pdf(source, tmp_path / "n.pdf")
     docx = write_docx(source, tmp_path / "n.docx")
     cases = {
-        _truncated_docx(docx, tmp_path / "truncated.docx"): "corrupt .docx",
-        _encrypted_pdf(pdf, tmp_path / "locked.pdf", "secret"): "encrypted PDF",
-        _scanned_pdf(tmp_path / "scan.pdf"): "scanned PDF (no text layer; OCR is not done)",
+        write_truncated_docx(docx, tmp_path / "truncated.docx"): "corrupt .docx",
+        write_encrypted_pdf(pdf, tmp_path / "locked.pdf", "secret"): "encrypted PDF",
+        write_scanned_pdf(tmp_path / "scan.pdf"): "scanned PDF (no text layer; OCR is not done)",
         tmp_path / "empty.xlsx": "the file is empty",
         tmp_path / "photo.jpg": "unknown format (.jpg)",
     }
@@ -228,8 +195,8 @@ def test_broken_files_are_refused_with_their_reason(tmp_path):
         assert e.value.reason.startswith(reason), (path.name, e.value.reason)
         assert str(path) in str(e.value)
     # a PDF locked only against printing opens without a password: it is read
-    opened = read_document(_encrypted_pdf(pdf, tmp_path / "print-locked.pdf", ""))
-    assert _blocks(opened) == source
+    opened = read_document(write_encrypted_pdf(pdf, tmp_path / "print-locked.pdf", ""))
+    assert blocks_of(opened) == source
     with zipfile.ZipFile(tmp_path / "other.docx", "w") as z:  # a package that is no Word document
         z.writestr("x.txt", "x")
     with pytest.raises(Unreadable, match="an archive, not a document"):
@@ -251,44 +218,3 @@ def test_a_folder_lists_every_file_not_read(tmp_path):
     assert sorted((u.path.rsplit("/", 1)[1], u.reason) for u in skipped) == [
         ("photo.jpg", "unknown format (.jpg)"), ("~$gov-12.docx", "an Office lock file (~$…), not a document")]
     assert {".docx", ".pdf", ".xlsx", ".xls", ".doc", ".md"} <= set(SUFFIXES)
-
-
-def _cli(*args):
-    return CliRunner().invoke(app, [str(a) for a in args])
-
-
-def test_unreadable_files_are_named_and_strict_fails(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    source = notice_blocks("gov-12.txt")
-    (folder / "gov-12.txt").write_text("\n".join(x for _, x in source), encoding="utf-8")
-    scratch = tmp_path / "scratch"
-    scratch.mkdir()
-    bad = [_truncated_docx(write_docx(source, scratch / "n.docx"), folder / "truncated.docx"),
-           _encrypted_pdf(write_pdf(source[:2], scratch / "n.pdf"), folder / "locked.pdf", "secret"),
-           folder / "photo.jpg"]
-    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
-    out = tmp_path / "facts.jsonl"
-    res = _cli("extract", folder, "-o", out)
-    assert res.exit_code == 2 and out.exists()  # read what could be read, name the rest
-    for f in bad[:2]:  # files of a format read here that cannot be read: errors
-        assert f"error: {f}: " in res.stderr
-    # a file of another format: a warning naming it
-    assert f"warning: {bad[2]}: unknown format (.jpg)" in res.stderr and "3 file(s) not read" in res.stderr
-    out.unlink()
-    res = _cli("extract", folder, "-o", out, "--strict")
-    assert res.exit_code == 1 and not out.exists()
-    assert "error: --strict: warnings or errors above; nothing written" in res.stderr
-    res = _cli("build", folder, "--store", tmp_path / "kg", "--strict", "-q")
-    assert res.exit_code == 1 and "--strict" in res.stderr and all(str(f) in res.stderr for f in bad)
-    # a folder of only unreadable files names each one
-    (folder / "gov-12.txt").unlink()
-    res = _cli("build", folder, "--store", tmp_path / "kg", "-q")
-    assert res.exit_code == 1 and "no notice could be read" in res.stderr
-    assert all(f"{f}: " in res.stderr for f in bad)
-    # only files of other formats: exit 0 would hide that nothing was read
-    for f in bad[:2]:
-        f.unlink()
-    res = _cli("extract", folder, "-o", out, "-q")
-    assert res.exit_code == 1 and f"warning: {bad[2]}: unknown format (.jpg)" in res.stderr
-    assert "error: no notice could be read" in res.stderr

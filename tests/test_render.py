@@ -4,67 +4,15 @@ names the table and row."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
 
+from formats_writers import REAL, document_of
 from govgraph.facts import validate_fact
 from govgraph.loaders import extract_notice
 from govgraph.loaders.document import Block, Document, Table
 from govgraph.loaders.pipeline import extract_paths
 from govgraph.loaders.render import render
 from govgraph.loaders.splitting import split_notices
-from govgraph.loaders.task_lexicon import task_lexicon
-
-REAL = Path(__file__).resolve().parent.parent / "data" / "real" / "notices"
-_META = {"标题": "title", "文号": "doc", "发布单位": "issuer", "发布日期": "date"}
-
-
-def document_of(path: Path, *, drop_numbers: bool = False) -> Document:
-    """A real notice as a Word reader would give it: its front matter as ``meta``, its lines
-    as paragraphs, and each responsibility table (copied one cell a paragraph in the text,
-    ``序号`` header first) as a table of rows of cells (a cell's wrapped lines joined; a row
-    short of a cell lacks the merged second one). ``drop_numbers``: without the ``序号`` column."""
-    text = path.read_text(encoding="utf-8")
-    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    meta = {}
-    for line in m.group(1).splitlines():
-        k, _, v = line.partition(":")
-        if k.strip() in _META:
-            meta[_META[k.strip()]] = v.strip()
-    chunks = [c for c in re.split(r"\n\s*\n", text[m.end():]) if c.strip()]
-    cols = task_lexicon().columns
-    blocks: list[Block] = []
-    tables: list[list[list[str]]] = []
-    i = 0
-    while i < len(chunks):
-        if chunks[i].strip() != "序号":
-            blocks += [Block(text=x.strip()) for x in chunks[i].splitlines() if x.strip()]
-            i += 1
-            continue
-        j = next(k for k in range(i, len(chunks)) if chunks[k].strip().isdigit())
-        header = ["".join(c.split()) for c in chunks[i:j]]
-        if not any(cols.get(h) in ("lead", "responsible") for h in header):
-            blocks += [Block(text=x.strip()) for c in chunks[i:j] for x in c.splitlines()]
-            i = j
-            continue
-        rows, n, k = [header], int(chunks[j]), j
-        while k < len(chunks) and not chunks[k].startswith("附件") and chunks[k].strip() != "序号":
-            e = k + 1
-            while e < len(chunks) and chunks[e].strip() not in (str(n + 1), "序号") and not chunks[e].startswith("附件"):
-                e += 1
-            row = ["".join(c.split()) for c in chunks[k:e]]
-            if len(row) == len(header) - 1:
-                row.insert(1, "")  # a merged cell
-            rows.append(row)
-            n, k = n + 1, e
-        if drop_numbers:
-            rows = [r[1:] for r in rows]
-        tables.append(rows)
-        blocks.append(Block(table=Table(len(tables) - 1, rows, page=len(tables))))
-        i = k
-    return Document(str(path.with_suffix(".docx")), "docx", blocks, meta)
 
 
 def _notice(doc: Document):

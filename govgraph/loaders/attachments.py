@@ -16,8 +16,9 @@ A saved page (``.html``/``.htm``) has as attachments, in this order:
 The notice's text is the page's, then per attachment a line ``附件：<file>`` and the
 attachment's text; a fact read in an attachment has its file (and page, table, row,
 cell) in its evidence (``render.place_evidence``).  Formats other than text and HTML
-are read by ``govgraph.loaders.formats.read_document`` where that module exists (a
-file it cannot read is an ``InputError`` naming it and why).
+are read by ``govgraph.loaders.formats.read_document`` (a file it cannot read raises
+``Unreadable`` naming it and why; an attachment that cannot be read is a warning of kind
+``unread`` naming it).
 
 >>> from pathlib import Path
 >>> import tempfile
@@ -42,15 +43,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import InputError
-from ..messages import Message
-from .document import Document, Unreadable
-from .reading import decode_bytes, read_source, strip_html
+from ..messages import UNREAD, Message
+from .document import Unreadable
+from .formats import known, read_document
+from .reading import TEXT_SUFFIXES, browser_folders, decode_bytes, read_source, strip_html
 from .render import Locator, Place, render
 
-__all__ = ["Source", "read_file", "read_notice_file", "with_attachments", "attachments_of", "page_of", "TEXT_SUFFIXES",
+__all__ = ["Source", "read_file", "read_notice_file", "with_attachments", "attachments_of", "page_of",
            "PAGE_SUFFIXES", "ATTACHMENT_SUFFIXES", "DOCUMENT_SUFFIXES"]
 
-TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")  # read by reading.read_source
 PAGE_SUFFIXES = (".html", ".htm")
 #: what a page's attachment may be (the rest of what a page links to are pages, images, scripts)
 ATTACHMENT_SUFFIXES = (".doc", ".docx", ".pdf", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".rtf", ".md", ".txt",
@@ -75,21 +76,6 @@ class Source:
     warnings: list[str] = field(default_factory=list)
 
 
-class _NoReader(Exception):
-    """``govgraph.loaders.formats`` is not there (this version reads text and HTML only)."""
-
-
-def _read_document(p: Path) -> Document:
-    """``formats.read_document(p)``; ``Unreadable`` if the file cannot be read."""
-    try:
-        from .formats import read_document
-    except ModuleNotFoundError as e:
-        if e.name != f"{__package__}.formats":
-            raise
-        raise _NoReader() from None
-    return read_document(p)
-
-
 #: formats that are never text: without a reader of its own, such a file is not read
 _BINARY = frozenset(ATTACHMENT_SUFFIXES) - {".md", ".txt", ".csv"}
 #: files read whole as documents, never streamed as text
@@ -105,24 +91,21 @@ def _text(p: Path) -> Source:
 def read_file(path: str | Path) -> Source:
     """One file without attachments: text and HTML (``reading.read_source``), or a document
     that ``formats.read_document`` reads, rendered; a file of another suffix that is text
-    is read as text."""
+    is read as text.  ``Unreadable`` says why a document cannot be read (a document format
+    is never decoded as text: a scanned PDF is no text notice)."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return _text(p)
     try:
-        doc = _read_document(p)
-    except _NoReader:
-        if suffix in _BINARY:
-            raise InputError(f"{p}: {suffix} files cannot be read by this version of govgraph") from None
-        return _text(p)
+        doc = read_document(p)
     except Unreadable as e:
-        if suffix in _BINARY:
-            raise InputError(f"{p}: {e.reason}") from e
-        try:
+        if suffix in _BINARY or known(p):
+            raise
+        try:  # a file of no known suffix, named on the command line: text is read as text
             return _text(p)
         except InputError:
-            raise InputError(f"{p}: {e.reason}") from e
+            raise e from None
     text, loc = render(doc)
     if not text.strip():
         raise InputError(f"{p}: the {doc.format} file has no text")
@@ -143,8 +126,9 @@ def read_notice_file(path: str | Path) -> Source:
     for f in files:
         try:
             read.append(read_file(f))
-        except InputError as e:
-            src.warnings.append(Message(f"{p}: attachment {e}; not read", source=str(p), detail=str(f)))
+        except (InputError, Unreadable) as e:
+            src.warnings.append(Message(f"{p}: attachment {e}; not read", UNREAD, source=str(f),
+                                        detail=getattr(e, "reason", None)))
     return with_attachments(src, read)
 
 
@@ -212,10 +196,6 @@ def _suffix(name: str) -> str:
     return Path(name).suffix.lower()
 
 
-def _browser_folders(page: Path) -> list[Path]:
-    return [d for d in (page.parent / f"{page.stem}_files", page.parent / f"{page.stem}.files") if d.is_dir()]
-
-
 _NAMES_ATTACHMENT = re.compile(r"^(?:附件|附表|附录)")
 _ATT_PREFIX = re.compile(r"^(?:附件|附表)?\s*\d{0,2}\s*[:：、.．_\-]?\s*")
 
@@ -252,7 +232,7 @@ def _linked(page: Path, href: str, label: str) -> tuple[Path | None, str | None]
     if target and not url.scheme and not url.netloc:
         cands.append(page.parent / target.lstrip("/") if not target.startswith("/") else page.parent / base)
     if base:
-        cands += [page.parent / base] + [d / base for d in _browser_folders(page)]
+        cands += [page.parent / base] + [d / base for d in browser_folders(page)]
     if _suffix(label) in ATTACHMENT_SUFFIXES and "/" not in label:
         cands.append(page.parent / label)
     for c in cands:
@@ -309,7 +289,7 @@ def attachments_of(page: str | Path, listing: _Listing | None = None) -> tuple[l
                                     + " is not beside the page; not read", source=str(page), detail=missing))
     for f in listing.named.get(page.stem, []):  # 通知.附件1.docx (通知.txt is the notice again)
         add(f)
-    for d in _browser_folders(page):
+    for d in browser_folders(page):
         for f in sorted(d.rglob("*"), key=_natural):
             if f.is_file() and _suffix(f.name) in ATTACHMENT_SUFFIXES:
                 add(f)

@@ -10,8 +10,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,13 +114,15 @@ def _places(issuers: Iterable[str]) -> list[str]:
     return sorted(out)
 
 
-def iter_notices(path: str | Path) -> Iterator[tuple[Notice | None, list[str]]]:
+def iter_notices(path: str | Path, pages: Container[str] = ()) -> Iterator[tuple[Notice | None, list[str]]]:
     """Notices of one file, streaming large text files; yields (notice, warnings).
 
-    A saved page is read with its attachments as one notice (``loaders.attachments``); an
-    attachment of a page beside it gives no notice of its own (a note names the page); a
-    document (``.docx``, ``.pdf`` …) is rendered (``loaders.render``) and its notices keep the
-    map back to its pages, tables and cells."""
+    A saved page is read with its attachments as one notice (``loaders.attachments``).  An
+    attachment of a page beside it whose page is read too (its absolute path is in ``pages``,
+    the files of the run) gives no notice of its own (a note names the page); without its
+    page it is read as a notice of its own, with a warning naming the page.  A document
+    (``.docx``, ``.pdf`` …) is rendered (``loaders.render``) and its notices keep the map back
+    to its pages, tables and cells."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -127,9 +130,12 @@ def iter_notices(path: str | Path) -> Iterator[tuple[Notice | None, list[str]]]:
         raise InputError(f"{p}: cannot read the file: {e.strerror or e}") from None
     page = page_of(p)
     if page is not None:
-        yield None, [Message(f"{p}: an attachment of {page}; read with it", ENCODING, source=str(p),
-                             detail="attachment of a page")]
-        return
+        if os.path.abspath(page) in pages:
+            yield None, [Message(f"{p}: an attachment of {page}; read with it", ENCODING, source=str(p),
+                                 detail=f"{p.suffix.lower().lstrip('.') or 'text'} (an attachment)")]
+            return
+        yield None, [Message(f"{p}: an attachment of {page}, which is not read; read as a notice of its own",
+                             source=str(p))]
     if size > STREAM_THRESHOLD and p.suffix.lower() not in PAGE_SUFFIXES + DOCUMENT_SUFFIXES:
         yield from _stream_notices(p)
         return
@@ -405,6 +411,7 @@ def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -
     if unknown:  # files in the folders given of no format govgraph reads: warnings, each named
         yield Step(warnings=[_unread(u, u.path) for u in unknown])
     total = sum(f.stat().st_size for f in files if f.exists())
+    pages = {os.path.abspath(f) for f in files}  # an attachment whose page is read is read with it
     done = 0
 
     def emit(step: Step) -> Iterator[Step]:
@@ -415,7 +422,7 @@ def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -
 
     for f in files:
         try:
-            for notice, warns in iter_notices(f):
+            for notice, warns in iter_notices(f, pages):
                 if warns:
                     yield from emit(Step(warnings=list(warns)))
                 if notice is None:

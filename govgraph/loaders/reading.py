@@ -23,11 +23,12 @@ from .formats import SUFFIXES as FORMAT_SUFFIXES
 from .places import SIDECAR
 
 __all__ = ["SourceText", "read_source", "decode_bytes", "strip_html", "looks_like_html", "iter_source_files",
-           "SUFFIXES", "TEXT_SUFFIXES"]
+           "browser_folders", "SUFFIXES", "TEXT_SUFFIXES"]
 
 TEXT_SUFFIXES = (".txt", ".html", ".htm", ".text")  # read as text here
 #: every suffix a folder's files are read by: text, and the formats of ``loaders.formats``
 SUFFIXES = TEXT_SUFFIXES + tuple(FORMAT_SUFFIXES)
+_ATTACHED = frozenset(SUFFIXES) - {".html", ".htm"}  # what a page's browser folder holds that may be read
 
 
 class SourceText:
@@ -176,6 +177,21 @@ def read_source(path: str | Path) -> SourceText:
 _OWN_FILES = {SIDECAR, DECISIONS_FILE}
 
 
+def browser_folders(page: Path) -> list[Path]:
+    """The folders a browser saves a page's files in (``通知_files/``, ``通知.files/``), those present."""
+    return [d for d in (page.parent / f"{page.stem}_files", page.parent / f"{page.stem}.files") if d.is_dir()]
+
+
+def _page_part(rel: tuple[str, ...], top: Path) -> bool:
+    """Whether a file (``rel``: its path's parts under the folder ``top``) lies in the browser
+    folder of a saved page beside that folder: the page's styles, images, scripts and frames."""
+    for k, part in enumerate(rel[:-1]):
+        stem = part[:-6] if part.endswith(("_files", ".files")) else None
+        if stem and any((top.joinpath(*rel[:k]) / (stem + s)).is_file() for s in (".html", ".htm")):
+            return True
+    return False
+
+
 def iter_source_files(paths, skipped: list[Unreadable] | None = None) -> list[Path]:
     """The files to read: files named (whatever their suffix: text is read as text), and in
     folders (searched to any depth, sorted) those of a suffix in :data:`SUFFIXES`.
@@ -183,7 +199,10 @@ def iter_source_files(paths, skipped: list[Unreadable] | None = None) -> list[Pa
     Nothing in a folder is passed over in silence: a file of another suffix, or an Office lock
     file (``~$…``, left by Word beside an open document), is appended to ``skipped`` (with the
     reason) when a list is given.  Hidden files (``.…``, ``.DS_Store``) and govgraph's own
-    files (``govgraph-place.txt``, ``govgraph-decisions.tsv``) are no notices and not listed."""
+    files (``govgraph-place.txt``, ``govgraph-decisions.tsv``) are no notices and not listed;
+    nor are the parts of a saved page in its browser folder (``通知_files/``: styles, images,
+    scripts, frames): only the files there of a format read here other than a page are taken
+    (the page's attachments, read with it: ``loaders.attachments``)."""
     out = []
     for path in paths:
         p = Path(path)
@@ -191,6 +210,8 @@ def iter_source_files(paths, skipped: list[Unreadable] | None = None) -> list[Pa
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p).parts
                 if not f.is_file() or any(part.startswith(".") for part in rel) or f.name in _OWN_FILES:
+                    continue
+                if f.suffix.lower() not in _ATTACHED and _page_part(rel, p):
                     continue
                 if f.name.startswith("~$"):
                     reason = "an Office lock file (~$…), not a document"
