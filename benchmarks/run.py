@@ -569,6 +569,34 @@ def ensure_corpus(n: int, layout: str, edge: bool = False) -> Path:
     return d
 
 
+def ensure_split_corpus(n: int, extra: int, shards: int = 8) -> Path:
+    """The corpus of ``n + extra`` notices (seed 1) cut in two: the first ``n`` in ``shards`` dump
+    shards (``base/``), the last ``extra`` in one dump file (``added/``): notices added to a
+    store built from the first part (the incremental build row).  Cached like ``ensure_corpus``."""
+    d = OUT / f"corpus-{n}+{extra}-{shards}"
+    man = d / "manifest.json"
+    if man.exists() and json.loads(man.read_text()) == {"notices": n, "added": extra, "seed": 1}:
+        return d
+    sys.path.insert(0, str(HERE))
+    from make_corpus import Generator, render
+
+    log(f"generating {d.name}")
+    for sub in ("base", "added"):
+        shutil.rmtree(d / sub, ignore_errors=True)
+        (d / sub).mkdir(parents=True)
+    out, cur = None, None
+    for i, (nt, _) in enumerate(Generator(n + extra, 1).notices()):
+        name = f"base/{i * shards // n:03d}.txt" if i < n else "added/000.txt"
+        if name != cur:
+            if out:
+                out.close()
+            out, cur = open(d / name, "wb"), name
+        out.write(render(nt, flat=True).encode("utf-8"))
+    out.close()
+    man.write_text(json.dumps({"notices": n, "added": extra, "seed": 1}))
+    return d
+
+
 def machine(live: bool) -> dict:
     cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name")), "?")
     mem = next((int(ln.split()[1]) for ln in open("/proc/meminfo") if ln.startswith("MemTotal")), 0)

@@ -27,18 +27,25 @@ from govgraph.kinds import KINDS
 from govgraph.identity import Catalogue
 from govgraph.notice import Notice
 
-from .rdf_generations import cleanup, keep_count, kept, next_generation
+from govgraph.loaders.pipeline import unit_mentions
+
+from .rdf_generations import cleanup, keep_count, kept, next_generation, read_mentions, write_mentions
 from .rdf_read import read_notice_graph
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, PREFIXES, RDF, SEEN_GRAPH, XSD,
-                         answer_iri, notice_iri)
+                         answer_iri, notice_iri, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, notice_graph
 
-__all__ = ["BuildReport", "Progress", "Answers", "plan", "Writer", "seen_triples"]
+__all__ = ["BuildReport", "Progress", "Answers", "Resolve", "plan", "Writer", "seen_triples"]
 
 Progress = Callable[[int, int, str], None]
 #: rows to store with a build: ``answers(store)`` yields ``(question, key, rows)``, ``store``
 #: an ``rdf_store.Store`` over the generation being written
 Answers = Callable[[Any], Iterable[tuple[str, str, list[dict]]]]
+#: the unit catalogue (unit facts) of ``(scope, unit name, doc)`` mentions in reading order
+#: (``loaders.pipeline.resolve_units``): a build given it resolves the catalogue of all the
+#: store's notices again from their mentions (kept beside each generation), as a fresh build
+#: of them all would, and ignores the input's unit facts
+Resolve = Callable[[list[tuple]], list[dict]]
 
 
 @dataclass
@@ -56,6 +63,8 @@ class BuildReport:
     seconds: float = 0.0
     generation: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the unit mentions of every notice of the new generation (``Resolve``), or None
+    mentions: dict | None = field(default=None, repr=False)
 
     @property
     def changed(self) -> bool:
@@ -68,10 +77,15 @@ class BuildReport:
 
 
 def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
-         progress: Progress | None = None):
+         progress: Progress | None = None, resolve: Resolve | None = None):
     """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write in ``store``
-    (the ``rdf_store.Store`` being built), filling ``report`` as it goes."""
-    units_in, by_doc, seen = [], {}, {}
+    (the ``rdf_store.Store`` being built), filling ``report`` as it goes.
+
+    ``resolve``: see ``Resolve``; without it (or for a store without a mentions file that
+    holds notices) the input's unit facts are merged into the stored catalogue.  When the
+    catalogue changes how a name resolves, the stored notices that use that name (found
+    by the unit node it resolved to, or the name as written) are written again."""
+    units_in, by_doc, seen, mentions_in = [], {}, {}, {}
     for f in facts:
         problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
         if problems:
@@ -80,6 +94,8 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         if f["kind"] == "unit":
             units_in.append(f)
             continue
+        if resolve is not None:
+            mentions_in.setdefault(f["doc"], []).extend(unit_mentions([f], f.get("place")))
         fid = fact_id(f)
         if fid in seen:
             if seen[fid] != f:
@@ -106,7 +122,16 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
 
     stored = store._stored_hashes()
     stored_units = store.units()
-    cat = Catalogue([*stored_units, *units_in])
+    if resolve is not None:
+        for doc in notice_by_doc:
+            mentions_in.setdefault(doc, [])
+    mentions = _mentions(store, stored, mentions_in) if resolve is not None else None
+    if mentions is not None:  # the catalogue of all notices, resolved again as a fresh build would
+        units_in = resolve([(scope, name, doc) for doc, ms in mentions.items() for scope, name in ms])
+        cat = Catalogue(units_in)
+    else:
+        cat = Catalogue([*stored_units, *units_in])
+    report.mentions = mentions
     report.warnings += cat.warnings
     report.units = len(cat.units)
     cat_triples = catalogue_graph(cat)
@@ -115,10 +140,11 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         report.catalogue_changed = True
         yield "(unit catalogue)", cat_name, cat_triples
     docs = sorted(set(notice_by_doc) | set(by_doc))
-    refresh = (report.catalogue_changed
-               and Catalogue(stored_units).signature() != cat.signature())
-    wanted = {str(notice_iri(d)) for d in docs} if refresh else set()
-    others = [g for g in store._notice_graphs() if g.value not in wanted] if refresh else []
+    old_cat = Catalogue(stored_units) if report.catalogue_changed else None
+    wanted = {str(notice_iri(d)) for d in docs}
+    others = (sorted(_affected(store, old_cat, cat) - wanted)
+              if old_cat is not None and old_cat.signature() != cat.signature() else [])
+    others = [ox.NamedNode(g) for g in others]
     total = len(docs) + len(others)
     for i, doc in enumerate(docs, 1):
         try:
@@ -149,6 +175,34 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             yield notice.doc, g.value, triples
         if progress is not None:
             progress(i, total, notice.doc)
+
+
+def _mentions(store, stored: dict, new: dict) -> dict | None:
+    """``{doc: [(scope, name), ...]}`` of the stored notices with the input's ``new`` (an input
+    notice keeps a stored one's place in the order, a new one comes last), or None for a
+    store that holds notices but no mentions file (written before they were kept)."""
+    old = read_mentions(store.path, store.generation) if store.generation else None
+    if old is None and any(g != str(CATALOGUE_GRAPH) for g in stored):
+        return None
+    return {**(old or {}), **new}
+
+
+def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
+    """The stored notice graphs that may resolve a unit name otherwise under ``new`` than under
+    ``old``: those linking to the node a changed name resolved to, or stating the name."""
+    def pairs(cat: Catalogue) -> set:
+        return {(u.get("place"), a, cat.resolve(a, u.get("place"))) for u in cat.units for a in u["aliases"]}
+
+    changed = {(place, a) for place, a, _ in pairs(old) ^ pairs(new)}
+    skip = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH), str(SEEN_GRAPH)}
+    out: set[str] = set()
+    for place, a in changed:
+        hit = old.lookup(a, place)
+        iri = unit_iri(hit[1], hit[0]) if hit else unit_iri(old.resolve(a, place), place)
+        for term in (ox.NamedNode(str(iri)), ox.Literal(a)):
+            out.update(q.graph_name.value for q in store.ox.quads_for_pattern(None, None, term, None)
+                       if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip)
+    return out
 
 
 class Writer:
