@@ -212,8 +212,10 @@ class Writer:
     Triples (N-Triples term tuples) go in as N-Quads through Oxigraph's bulk
     loader, each twice: in its notice's graph and in the default graph (the
     union).  Loading runs in two threads (Oxigraph releases the GIL; its loader
-    uses one core) while the next chunk is made.  A replaced graph is removed
-    first; its triples that no graph states any more leave the union at the end."""
+    uses one core) while the next chunk is made.  A graph written again loses the
+    triples it no longer states and gains the new ones (the catalogue's, after a few
+    notices are added, are nearly all the same); triples that no graph states any more
+    leave the union at the end."""
 
     CHUNK = 400_000  # quads per bulk load
     LOADERS = 2  # bulk loads in flight at once (Oxigraph's loader runs on one core)
@@ -268,12 +270,17 @@ class Writer:
         if self.w is None:
             self._start()
         gname = ox.NamedNode(graph)
-        old = list(self.store.ox.quads_for_pattern(None, None, None, gname))
-        if old:
-            self._wait()
-            self.dropped.update((q.subject, q.predicate, q.object) for q in old)
-            self._io(lambda: self.w.remove_graph(gname))
+        old = {f"{q.subject} {q.predicate} {q.object}": q
+               for q in self.store.ox.quads_for_pattern(None, None, None, gname)}
         self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
+        if old:  # a graph written again: only its triples that changed leave and come
+            self._wait()
+            stay = {f"{s} {p} {o}" for s, p, o in triples}
+            for spo, q in old.items():
+                if spo not in stay:
+                    self.dropped.add((q.subject, q.predicate, q.object))
+                    self._io(lambda q=q: self.w.remove(q))
+            triples = [t for t in triples if f"{t[0]} {t[1]} {t[2]}" not in old]
         self.written += len(triples)
         g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
         for s, p, o in triples:
@@ -346,18 +353,30 @@ class Writer:
                          ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))]
         triples.append((gname, ox.NamedNode(str(GG.quadCount)),
                         ox.Literal(str(self.count), datatype=ox.NamedNode(str(XSD.integer)))))
-        default = ox.DefaultGraph()
-        self._io(lambda: self.w.extend([ox.Quad(*t, g) for t in triples for g in (gname, default)]))
+        self._extend(triples, gname)
 
     def _seen(self) -> None:
-        """Store each fact's first and last seen (graph ``id:graph/seen``, replaced; see
-        ``seen_triples``)."""
-        gname, default = ox.NamedNode(str(SEEN_GRAPH)), ox.DefaultGraph()
-        old = list(self.w.quads_for_pattern(None, None, None, gname))
-        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
-        self._io(lambda: self.w.remove_graph(gname))
-        triples = seen_triples(self.w)
-        self._io(lambda: self.w.extend([ox.Quad(*t, g) for t in triples for g in (gname, default)]))
+        """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``):
+        only the triples that changed are removed and added (no notice states them, so the
+        union loses them with the graph)."""
+        gname, default, w = ox.NamedNode(str(SEEN_GRAPH)), ox.DefaultGraph(), self.w
+        triples = seen_triples(w)
+        old = {(q.subject, q.predicate, q.object) for q in w.quads_for_pattern(None, None, None, gname)}
+        if old:
+            new = set(triples)
+            for t in old - new:
+                self._io(lambda t=t: (w.remove(ox.Quad(*t, gname)), w.remove(ox.Quad(*t, default))))
+            triples = [t for t in triples if t not in old]
+        self._extend(triples, gname)
+
+    def _extend(self, triples: list[tuple], gname: ox.NamedNode) -> None:
+        """Add Oxigraph ``triples`` to the graph ``gname`` and the union, a chunk of quads at a
+        time (a quad object per triple and graph for all of them at once would hold the
+        first/last seen of every fact twice over)."""
+        default, w = ox.DefaultGraph(), self.w
+        for i in range(0, len(triples), self.CHUNK // 4):
+            part = triples[i:i + self.CHUNK // 4]
+            self._io(lambda: w.extend([ox.Quad(*t, g) for t in part for g in (gname, default)]))
 
     def abandon(self) -> None:
         """Remove a generation started but not finished (an error on the way)."""
