@@ -84,7 +84,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     ``resolve``: see ``Resolve``; without it (or for a store without a mentions file that
     holds notices) the input's unit facts are merged into the stored catalogue.  When the
     catalogue changes how a name resolves, the stored notices that use that name (found
-    by the unit node it resolved to, or the name as written) are written again."""
+    by the unit node it resolved to) are written again."""
     units_in, by_doc, seen, mentions_in = [], {}, {}, {}
     for f in facts:
         problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
@@ -189,20 +189,24 @@ def _mentions(store, stored: dict, new: dict) -> dict | None:
 
 def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
     """The stored notice graphs that may resolve a unit name otherwise under ``new`` than under
-    ``old``: those linking to the node a changed name resolved to, or stating the name."""
+    ``old``: those linking to a node a changed name resolved to (in its place, or in any place,
+    as a notice without a place resolves it)."""
     def pairs(cat: Catalogue) -> set:
         return {(u.get("place"), a, cat.resolve(a, u.get("place"))) for u in cat.units for a in u["aliases"]}
 
     changed = {(place, a) for place, a, _ in pairs(old) ^ pairs(new)}
-    skip = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH), str(SEEN_GRAPH)}
-    out: set[str] = set()
+    placed = sum(1 for _ in store.ox.quads_for_pattern(None, ox.NamedNode(str(GG.jurisdiction)), None,
+                                                       ox.DefaultGraph()))
+    placeless = placed < sum(1 for g in store._stored_hashes() if g != str(CATALOGUE_GRAPH))
+    iris = set()
     for place, a in changed:
-        hit = old.lookup(a, place)
-        iri = unit_iri(hit[1], hit[0]) if hit else unit_iri(old.resolve(a, place), place)
-        for term in (ox.NamedNode(str(iri)), ox.Literal(a)):
-            out.update(q.graph_name.value for q in store.ox.quads_for_pattern(None, None, term, None)
-                       if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip)
-    return out
+        for where in (place, None) if placeless else (place,):
+            hit = old.lookup(a, where)
+            iris.add(unit_iri(hit[1], hit[0]) if hit else unit_iri(old.resolve(a, where), where))
+    skip = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH), str(SEEN_GRAPH)}
+    return {q.graph_name.value for iri in iris
+            for q in store.ox.quads_for_pattern(None, None, ox.NamedNode(str(iri)), None)
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip}
 
 
 class Writer:
