@@ -44,4 +44,4 @@ def build_store(store: Store, facts: Iterable[dict], notices: Iterable[Notice],
 
 
 def _resolve(mentions: list[tuple]) -> list[dict]:
-    return resolve_units(mentions)[0]
+    return resolve_units(mentions, warn=False)[0]  # the extraction warned about its notices

@@ -294,8 +294,9 @@ class Store:
 
         A notice already stored with the same graph is left alone; one whose
         graph differs (new text, new facts) is replaced.  Notices not in the
-        input stay.  The catalogue is merged with the stored one; when it changes,
-        stored notices are re-resolved against it.  ``progress(done, total, doc)``
+        input stay.  The catalogue is merged with the stored one (or resolved again:
+        ``resolve``); when it changes how a name resolves, the stored notices using
+        that name are re-resolved against it.  ``progress(done, total, doc)``
         is called per notice.  Notices are turned into triples and written in
         chunks, so memory does not grow with the corpus.  Kill-safe: see the
         module docstring.

@@ -255,10 +255,11 @@ def unit_mentions(facts: Iterable[dict], place: str | None) -> list[tuple[str | 
     return [(unit_scope(u, place), u) for f in facts for u in KINDS[f["kind"]].names(f, "unit")]
 
 
-def resolve_units(mentions: Iterable[tuple[str | None, str, str | None]]) -> tuple[list[dict], list[Message]]:
+def resolve_units(mentions: Iterable[tuple[str | None, str, str | None]],
+                  warn: bool = True) -> tuple[list[dict], list[Message]]:
     """The unit catalogue (unit facts, sorted by name and place) of ``(scope, name, doc)``
-    mentions, in reading order, and the ambiguity warnings: one catalogue per place, a unit
-    is a name in a place, never merged across places."""
+    mentions, in reading order, and (``warn``) the ambiguity warnings: one catalogue per
+    place, a unit is a name in a place, never merged across places."""
     by_scope: dict[str, list[tuple[str, str | None]]] = {}
     for scope, u, doc in mentions:
         by_scope.setdefault(scope, []).append((u, doc))
@@ -271,7 +272,7 @@ def resolve_units(mentions: Iterable[tuple[str | None, str, str | None]]) -> tup
             f["place"] = scope
             units.append(f)
         warnings += [Message(w + (f" (in {scope})" if len(by_scope) > 1 else ""), UNIT)
-                     for w in cat.ambiguities()]
+                     for w in (cat.ambiguities() if warn else ())]
     units.sort(key=lambda f: (f["name"], f["place"]))
     return units, warnings
 
