@@ -237,6 +237,7 @@ class Writer:
         self.shared: set[str] = set()  # entity triples already in this build's union
         self.count = 0  # quads in the notice and catalogue graphs
         self.written = 0  # quads this build wrote into them
+        self.graphs: set[str] = set()  # the notice graphs it wrote
         self.pool = None
         self.pending: list = []
 
@@ -274,6 +275,8 @@ class Writer:
         if self.w is None:
             self._start()
         gname = ox.NamedNode(graph)
+        if graph != str(CATALOGUE_GRAPH):
+            self.graphs.add(graph)
         old = {f"{q.subject} {q.predicate} {q.object}": q
                for q in self.store.ox.quads_for_pattern(None, None, None, gname)}
         self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
@@ -360,11 +363,21 @@ class Writer:
         self._extend(triples, gname)
 
     def _seen(self) -> None:
-        """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``):
-        only the triples that changed are removed and added (no notice states them, so the
-        union loses them with the graph)."""
+        """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``).
+        After a build that wrote little, only the facts sharing an identity with a fact of a
+        graph it wrote (or removed) are computed again; else all, and only the triples that
+        changed are removed and added (no notice states them, so the union loses them with
+        the graph)."""
         gname, default, w = ox.NamedNode(str(SEEN_GRAPH)), ox.DefaultGraph(), self.w
-        triples = seen_triples(w)
+        stored = any(True for _ in w.quads_for_pattern(None, None, None, gname))
+        if stored and self.written * self.OPTIMIZE_SHARE <= self.count:
+            triples, subjects = seen_triples(w, sorted(self.graphs), before=self.store.ox)
+            for f in subjects:
+                for q in list(w.quads_for_pattern(f, None, None, gname)):
+                    self._io(lambda q=q: (w.remove(q), w.remove(ox.Quad(q.subject, q.predicate, q.object, default))))
+            self._extend(triples, gname)
+            return
+        triples, _ = seen_triples(w)
         old = {(q.subject, q.predicate, q.object) for q in w.quads_for_pattern(None, None, None, gname)}
         if old:
             new = set(triples)
@@ -401,26 +414,52 @@ def _expand(curie: str) -> ox.NamedNode:
     return ox.NamedNode(PREFIXES[prefix] + name)
 
 
-def seen_triples(db: ox.Store) -> list[tuple]:
+def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
+                 before: ox.Store | None = None) -> tuple[list[tuple], set | None]:
     """``(fact node, gg:firstSeen, date)`` and ``(fact node, gg:lastSeen, date)`` for every
     fact in a dated notice's graph: the dates (``dcterms:issued``, as stored) of the
     earliest and latest notice stating the same fact, by its kind's identity (``Kind.identity``
     without ``doc``) as the store resolved it: the nodes its name fields link to (a unit's
     canonical node, a person's node), the values of its other fields.  Computed on the whole
     store (``db``, Oxigraph) by each build; a fact no other notice states has the date of its
-    own notice twice."""
+    own notice twice.  Returns the triples and None.
+
+    ``graphs``: only the facts whose identity a fact of those notice graphs has, in ``db`` or
+    in ``before`` (the store before they were written): the triples of those facts, and the
+    fact nodes whose triples they replace (a build that added or replaced a few notices)."""
     issued, out = ox.NamedNode(str(DCTERMS.issued)), []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
+    subjects: set | None = None if graphs is None else set()
+    only = "" if graphs is None else "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " } "
     for kind in KINDS.values():
         rdf = kind.rdf
         if rdf.graph != "notice" or not rdf.classes:
             continue
         preds = [_expand(rdf.predicates[f]) for f in kind.identity
                  if f in rdf.predicates and not kind.fields[f].list]
-        pattern = " ".join(f"OPTIONAL {{ ?f <{p.value}> ?v{i} }}" for i, p in enumerate(preds))
-        text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
-                f"?f a <{_expand(rdf.classes[0]).value}> . ?g <{issued.value}> ?d . {pattern} }} }}")
-        rows = [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in db.query(text)]
+
+        def rows_of(store: ox.Store, head: str = "", first_required: bool = False) -> list[tuple]:
+            pattern = " ".join((f"?f <{p.value}> ?v{i} ." if i == 0 and first_required
+                                else f"OPTIONAL {{ ?f <{p.value}> ?v{i} }}") for i, p in enumerate(preds))
+            text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ {head}GRAPH ?g {{ "
+                    f"?f a <{_expand(rdf.classes[0]).value}> . ?g <{issued.value}> ?d . {pattern} }} }}")
+            return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in store.query(text)]
+
+        if graphs is None:
+            rows = rows_of(db)
+        else:
+            touched = rows_of(db, only) + (rows_of(before, only) if before is not None else [])
+            if not touched:
+                continue
+            subjects.update(f for f, _, _ in touched)
+            idents = {ident for _, _, ident in touched}
+            if not preds or any(ident[0] is None for ident in idents):
+                rows = rows_of(db)
+            else:
+                head = "VALUES ?v0 { " + " ".join(sorted({str(ident[0]) for ident in idents})) + " } "
+                rows = rows_of(db, head, first_required=True)
+            rows = [r for r in rows if r[2] in idents]
+            subjects.update(f for f, _, _ in rows)
         span: dict[tuple, list] = {}
         for _, d, ident in rows:
             s = span.setdefault(ident, [d, d])
@@ -431,7 +470,7 @@ def seen_triples(db: ox.Store) -> list[tuple]:
         for f, _, ident in rows:
             first, last = span[ident]
             out += [(f, first_p, first), (f, last_p, last)]
-    return out
+    return out, subjects
 
 
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
