@@ -12,6 +12,7 @@ fact's first and last seen (``seen_triples``) and the quad count.
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import shutil
 from collections.abc import Callable, Iterable
@@ -430,7 +431,6 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     issued, out = ox.NamedNode(str(DCTERMS.issued)), []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
     subjects: set | None = None if graphs is None else set()
-    only = "" if graphs is None else "VALUES ?g { " + " ".join(f"<{g}>" for g in graphs) + " } "
     for kind in KINDS.values():
         rdf = kind.rdf
         if rdf.graph != "notice" or not rdf.classes:
@@ -438,17 +438,18 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
         preds = [_expand(rdf.predicates[f]) for f in kind.identity
                  if f in rdf.predicates and not kind.fields[f].list]
 
-        def rows_of(store: ox.Store, head: str = "", first_required: bool = False) -> list[tuple]:
-            pattern = " ".join((f"?f <{p.value}> ?v{i} ." if i == 0 and first_required
-                                else f"OPTIONAL {{ ?f <{p.value}> ?v{i} }}") for i, p in enumerate(preds))
-            text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ {head}GRAPH ?g {{ "
+        def rows_of(store: ox.Store) -> list[tuple]:
+            pattern = " ".join(f"OPTIONAL {{ ?f <{p.value}> ?v{i} }}" for i, p in enumerate(preds))
+            text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
                     f"?f a <{_expand(rdf.classes[0]).value}> . ?g <{issued.value}> ?d . {pattern} }} }}")
             return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in store.query(text)]
 
         if graphs is None:
             rows = rows_of(db)
-        else:
-            touched = rows_of(db, only) + (rows_of(before, only) if before is not None else [])
+        else:  # by the store's indexes, not a query: Oxigraph would scan every graph
+            cls = _expand(rdf.classes[0])
+            touched = [r for store in (db, before) if store is not None
+                       for g in graphs for r in _graph_rows(store, ox.NamedNode(g), cls, preds)]
             if not touched:
                 continue
             subjects.update(f for f, _, _ in touched)
@@ -456,8 +457,10 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
             if not preds or any(ident[0] is None for ident in idents):
                 rows = rows_of(db)
             else:
-                head = "VALUES ?v0 { " + " ".join(sorted({str(ident[0]) for ident in idents})) + " } "
-                rows = rows_of(db, head, first_required=True)
+                gs = {q.graph_name for v in {ident[0] for ident in idents}
+                      for q in db.quads_for_pattern(None, preds[0], v, None)
+                      if isinstance(q.graph_name, ox.NamedNode)}
+                rows = [r for g in gs for r in _graph_rows(db, g, cls, preds)]
             rows = [r for r in rows if r[2] in idents]
             subjects.update(f for f, _, _ in rows)
         span: dict[tuple, list] = {}
@@ -473,6 +476,21 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     return out, subjects
 
 
+def _graph_rows(db: ox.Store, g: ox.NamedNode, cls: ox.NamedNode, preds: list) -> list[tuple]:
+    """``seen_triples``'s rows of one notice graph: ``(fact node, date, identity values)`` of
+    its facts of class ``cls`` (none if the notice has no date)."""
+    d = next(db.quads_for_pattern(g, _ISSUED, None, g), None)
+    if d is None:
+        return []
+    out = []
+    for q in db.quads_for_pattern(None, _TYPE, cls, g):
+        f = q.subject
+        values = [[x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds]
+        out += [(f, d.object, ident) for ident in itertools.product(*values)]
+    return out
+
+
+_ISSUED, _TYPE = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type))
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 
 
