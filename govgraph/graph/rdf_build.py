@@ -122,11 +122,12 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             report.warnings.append(f"{doc}: facts without a notice (no text in the store)")
 
     stored = store._stored_hashes()
-    stored_units = store.units()
     if resolve is not None:
         for doc in notice_by_doc:
             mentions_in.setdefault(doc, [])
     mentions = _mentions(store, stored, mentions_in) if resolve is not None else None
+    # resolved again, the catalogue's lists of notices come from the mentions: not read
+    stored_units = store.units(docs=mentions is None)
     if mentions is not None:  # the catalogue of all notices, resolved again as a fresh build would
         units_in = resolve([(scope, name, doc) for doc, ms in mentions.items() for scope, name in ms])
         cat = Catalogue(units_in)
