@@ -189,6 +189,21 @@ def child_build_breakdown(a: dict) -> dict:
             "peak_rss_after_extract_mb": rss_after_extract, "peak_rss_mb": _rss_mb(), "store": _du(store)}
 
 
+def child_build_incremental(a: dict) -> dict:
+    """``govgraph build ADDED --store S`` on a copy of the store ``base`` (built from the other
+    notices): the incremental build."""
+    store = Path(a["store"])
+    shutil.rmtree(store, ignore_errors=True)
+    shutil.copytree(a["base"], store)
+    cmd = [*GOVGRAPH, "build", *_files(a["added"]), "--store", str(store), "-q"]
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall_s": wall, "cpu_s": r.ru_utime + r.ru_stime, "exit": p.returncode,
+            "stderr_tail": p.stderr[-400:], "peak_rss_mb": _rss_mb(resource.RUSAGE_CHILDREN)}
+
+
 def _query_params(q, qp: dict) -> dict:
     """The catalogue's example parameters, with names swapped for ones in this corpus."""
     out = dict(q.example)
@@ -442,8 +457,9 @@ def child_profile(a: dict) -> dict:
 
 CHILDREN = {"extract": child_extract, "extract_parallel": child_extract_parallel,
             "extract_stream": child_extract_stream, "build_cli": child_build_cli,
-            "build_breakdown": child_build_breakdown, "queries": child_queries, "neo4j": child_neo4j,
-            "neo4j_import": child_neo4j_import, "profile": child_profile}
+            "build_breakdown": child_build_breakdown, "build_incremental": child_build_incremental,
+            "queries": child_queries, "neo4j": child_neo4j, "neo4j_import": child_neo4j_import,
+            "profile": child_profile}
 
 
 # ============================================================================ parent side
@@ -611,6 +627,52 @@ def ensure_corpus(n: int, layout: str, edge: bool = False) -> Path:
     return d
 
 
+def ensure_split_corpus(n: int, extra: int, shards: int = 8) -> Path:
+    """The corpus of ``n + extra`` notices (seed 1) cut in two: the first ``n`` in ``shards`` dump
+    shards (``base/``), the last ``extra`` in one dump file (``added/``): notices added to a
+    store built from the first part (the incremental build row).  Cached like ``ensure_corpus``."""
+    d = OUT / f"corpus-{n}+{extra}-{shards}"
+    man = d / "manifest.json"
+    if man.exists() and json.loads(man.read_text()) == {"notices": n, "added": extra, "seed": 1}:
+        return d
+    sys.path.insert(0, str(HERE))
+    from make_corpus import Generator, render
+
+    log(f"generating {d.name}")
+    for sub in ("base", "added"):
+        shutil.rmtree(d / sub, ignore_errors=True)
+        (d / sub).mkdir(parents=True)
+    out, cur = None, None
+    for i, (nt, _) in enumerate(Generator(n + extra, 1).notices()):
+        name = f"base/{i * shards // n:03d}.txt" if i < n else "added/000.txt"
+        if name != cur:
+            if out:
+                out.close()
+            out, cur = open(d / name, "wb"), name
+        out.write(render(nt, flat=True).encode("utf-8"))
+    out.close()
+    man.write_text(json.dumps({"notices": n, "added": extra, "seed": 1}))
+    return d
+
+
+def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float) -> dict:
+    """The incremental row: a store of the first ``n`` notices (``ensure_split_corpus``, built
+    once by ``govgraph build``), then ``added`` more notices built into copies of it, ``repeat``
+    times: wall, CPU seconds and peak RSS of ``govgraph build ADDED --store S``."""
+    d = ensure_split_corpus(n, added, shards)
+    base = OUT / f"store-{n}-base"
+    log(f"incremental n={n}+{added}: the store of {n}")
+    first = run_child("build_cli", {"corpus": str(d / "base"), "store": str(base)}, timeout)
+    log(f"incremental n={n}+{added} x{repeat}")
+    runs = repeat_child("build_incremental", {"base": str(base), "added": str(d / "added"),
+                                              "store": str(OUT / f"store-{n}-added")}, repeat, timeout)
+    for p in (base, OUT / f"store-{n}-added"):
+        shutil.rmtree(p, ignore_errors=True)
+    return {"notices": n, "added": added, "base_build": first, "runs": runs,
+            "wall_s": median_of(runs, "wall_s"), "cpu_s": median_of(runs, "cpu_s"),
+            "peak_rss_mb": median_of(runs, "peak_rss_mb")}
+
+
 def machine(live: bool) -> dict:
     cpu = next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo") if ln.startswith("model name")), "?")
     mem = next((int(ln.split()[1]) for ln in open("/proc/meminfo") if ln.startswith("MemTotal")), 0)
@@ -651,6 +713,8 @@ def main(argv=None) -> int:
                          "(rdflib's engine over the store), rdflib_memory (rdflib in-memory Dataset)")
     ap.add_argument("--query-limit", type=float, default=QUERY_LIMIT_S, help="stop one call of one question after this")
     ap.add_argument("--rss-cap-mb", type=float, default=10000.0, help="kill a measurement holding more memory")
+    ap.add_argument("--added", type=int, default=1000,
+                    help="notices added to a store of each size (the incremental build row; 0: none)")
     ap.add_argument("--only", default="", help="comma list: extract,build,queries,neo4j,quality (default all)")
     ap.add_argument("--live", action="store_true", help="measure the working tree, not a snapshot of HEAD")
     ap.add_argument("--out", type=Path, default=OUT / "results.json")
@@ -675,7 +739,8 @@ def main(argv=None) -> int:
     shards = max(8, 4 * a.jobs)
     results = {"machine": machine(a.live), "config": {**{k: (str(v) if isinstance(v, Path) else v)
                                                    for k, v in vars(a).items() if k != "child"}, "shards": shards},
-               "targets": TARGETS, "corpora": {}, "extraction": [], "build": [], "queries": {}, "neo4j": {},
+               "targets": TARGETS, "corpora": {}, "extraction": [], "build": [], "incremental": [],
+               "queries": {}, "neo4j": {},
                "quality": {}, "profiles": {}}
 
     def save():
@@ -732,6 +797,9 @@ def main(argv=None) -> int:
                 shutil.rmtree(OUT / f"store-{n}-breakdown", ignore_errors=True)
             results["build"].append(entry)
             save()
+            if "build" in only and a.added:
+                results["incremental"].append(run_incremental(n, a.added, shards, a.repeat, a.timeout))
+                save()
         if "queries" in only and n in qsizes and (store / "CURRENT").exists():
             log(f"queries n={n}")
             results["queries"][str(n)] = run_queries(store, results["corpora"][str(n)]["query_params"],
@@ -862,6 +930,12 @@ def markdown(res: dict) -> str:
         L.append(f"| {b['notices']} | {b['wall_s'] or 0:.1f} | {b['peak_rss_mb'] or 0:.0f} | "
                  f"{st.get('disk_mb', '?')} | "
                  f"{bd.get('extract_s', 0):.1f} | {bd.get('store_build_s', 0):.1f} | {bd.get('quads', '?')} |")
+    if res.get("incremental"):
+        L += ["", "| incremental: store of | notices added | wall s | CPU s | peak RSS MB |", "|---:|---:|---:|---:|---:|"]
+        for e in res["incremental"]:
+            L.append(f"| {e['notices']} | {e['added']} | {e['wall_s'] or 0:.1f} | {e['cpu_s'] or 0:.1f} | "
+                     f"{e['peak_rss_mb'] or 0:.0f} |")
+
     def ms(v):
         if not v:
             return "-"

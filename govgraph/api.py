@@ -149,7 +149,7 @@ def _build(paths, graph: Callable[[], "Graph"], *, progress, extract_progress, o
     from .build import build_store
 
     g = graph()
-    report = build_store(g.store, ex.facts, ex.notices, progress=progress)
+    report = build_store(g.store, ex.facts, ex.notices, progress=progress, extracted=True)
     return BuildResult(ex, report, g)
 
 

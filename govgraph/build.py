@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from govgraph import queries
+from govgraph.loaders.pipeline import resolve_units
 from govgraph.graph.rdf_store import BuildReport, Progress, Store
 from govgraph.notice import Notice
 
@@ -29,7 +30,18 @@ __all__ = ["build_store"]
 
 
 def build_store(store: Store, facts: Iterable[dict], notices: Iterable[Notice],
-                progress: Progress | None = None) -> BuildReport:
+                progress: Progress | None = None, extracted: bool = False) -> BuildReport:
     """``Store.build`` with the canned questions' materialised answers stored in the
-    new generation (``queries.materialised_answers``)."""
-    return store.build(facts, notices, progress=progress, answers=queries.materialised_answers)
+    new generation (``queries.materialised_answers``).
+
+    ``extracted``: the facts are an extraction's (``api.extract``), whose unit catalogue
+    covers only the input; the catalogue is then resolved again from the unit names of
+    every notice in the store (``loaders.pipeline.resolve_units``), so that adding notices
+    gives the store a fresh build of them all would.  Otherwise the input's unit facts are
+    merged into the stored catalogue."""
+    return store.build(facts, notices, progress=progress, answers=queries.materialised_answers,
+                       resolve=_resolve if extracted else None)
+
+
+def _resolve(mentions: list[tuple]) -> list[dict]:
+    return resolve_units(mentions, warn=False)[0]  # the extraction warned about its notices

@@ -12,6 +12,7 @@ fact's first and last seen (``seen_triples``) and the quad count.
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import shutil
 from collections.abc import Callable, Iterable
@@ -27,18 +28,25 @@ from govgraph.kinds import KINDS
 from govgraph.identity import Catalogue
 from govgraph.notice import Notice
 
-from .rdf_generations import cleanup, keep_count, kept, next_generation
+from govgraph.loaders.pipeline import unit_mentions
+
+from .rdf_generations import cleanup, keep_count, kept, next_generation, read_mentions, write_mentions
 from .rdf_read import read_notice_graph
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, PREFIXES, RDF, SEEN_GRAPH, XSD,
-                         answer_iri, notice_iri)
+                         answer_iri, notice_iri, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, notice_graph
 
-__all__ = ["BuildReport", "Progress", "Answers", "plan", "Writer", "seen_triples"]
+__all__ = ["BuildReport", "Progress", "Answers", "Resolve", "plan", "Writer", "seen_triples"]
 
 Progress = Callable[[int, int, str], None]
 #: rows to store with a build: ``answers(store)`` yields ``(question, key, rows)``, ``store``
 #: an ``rdf_store.Store`` over the generation being written
 Answers = Callable[[Any], Iterable[tuple[str, str, list[dict]]]]
+#: the unit catalogue (unit facts) of ``(scope, unit name, doc)`` mentions in reading order
+#: (``loaders.pipeline.resolve_units``): a build given it resolves the catalogue of all the
+#: store's notices again from their mentions (kept beside each generation), as a fresh build
+#: of them all would, and ignores the input's unit facts
+Resolve = Callable[[list[tuple]], list[dict]]
 
 
 @dataclass
@@ -56,6 +64,8 @@ class BuildReport:
     seconds: float = 0.0
     generation: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: the unit mentions of every notice of the new generation (``Resolve``), or None
+    mentions: dict | None = field(default=None, repr=False)
 
     @property
     def changed(self) -> bool:
@@ -68,10 +78,15 @@ class BuildReport:
 
 
 def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
-         progress: Progress | None = None):
+         progress: Progress | None = None, resolve: Resolve | None = None):
     """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write in ``store``
-    (the ``rdf_store.Store`` being built), filling ``report`` as it goes."""
-    units_in, by_doc, seen = [], {}, {}
+    (the ``rdf_store.Store`` being built), filling ``report`` as it goes.
+
+    ``resolve``: see ``Resolve``; without it (or for a store without a mentions file that
+    holds notices) the input's unit facts are merged into the stored catalogue.  When the
+    catalogue changes how a name resolves, the stored notices that use that name (found
+    by the unit node it resolved to) are written again."""
+    units_in, by_doc, seen, mentions_in = [], {}, {}, {}
     for f in facts:
         problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
         if problems:
@@ -80,6 +95,8 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         if f["kind"] == "unit":
             units_in.append(f)
             continue
+        if resolve is not None:
+            mentions_in.setdefault(f["doc"], []).extend(unit_mentions([f], f.get("place")))
         fid = fact_id(f)
         if fid in seen:
             if seen[fid] != f:
@@ -105,8 +122,18 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             report.warnings.append(f"{doc}: facts without a notice (no text in the store)")
 
     stored = store._stored_hashes()
-    stored_units = store.units()
-    cat = Catalogue([*stored_units, *units_in])
+    if resolve is not None:
+        for doc in notice_by_doc:
+            mentions_in.setdefault(doc, [])
+    mentions = _mentions(store, stored, mentions_in) if resolve is not None else None
+    # resolved again, the catalogue's lists of notices come from the mentions: not read
+    stored_units = store.units(docs=mentions is None)
+    if mentions is not None:  # the catalogue of all notices, resolved again as a fresh build would
+        units_in = resolve([(scope, name, doc) for doc, ms in mentions.items() for scope, name in ms])
+        cat = Catalogue(units_in)
+    else:
+        cat = Catalogue([*stored_units, *units_in])
+    report.mentions = mentions
     report.warnings += cat.warnings
     report.units = len(cat.units)
     cat_triples = catalogue_graph(cat)
@@ -115,10 +142,11 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         report.catalogue_changed = True
         yield "(unit catalogue)", cat_name, cat_triples
     docs = sorted(set(notice_by_doc) | set(by_doc))
-    refresh = (report.catalogue_changed
-               and Catalogue(stored_units).signature() != cat.signature())
-    wanted = {str(notice_iri(d)) for d in docs} if refresh else set()
-    others = [g for g in store._notice_graphs() if g.value not in wanted] if refresh else []
+    old_cat = Catalogue(stored_units) if report.catalogue_changed else None
+    wanted = {str(notice_iri(d)) for d in docs}
+    others = (sorted(_affected(store, old_cat, cat) - wanted)
+              if old_cat is not None and old_cat.signature() != cat.signature() else [])
+    others = [ox.NamedNode(g) for g in others]
     total = len(docs) + len(others)
     for i, doc in enumerate(docs, 1):
         try:
@@ -151,6 +179,38 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             progress(i, total, notice.doc)
 
 
+def _mentions(store, stored: dict, new: dict) -> dict | None:
+    """``{doc: [(scope, name), ...]}`` of the stored notices with the input's ``new`` (an input
+    notice keeps a stored one's place in the order, a new one comes last), or None for a
+    store that holds notices but no mentions file (written before they were kept)."""
+    old = read_mentions(store.path, store.generation) if store.generation else None
+    if old is None and any(g != str(CATALOGUE_GRAPH) for g in stored):
+        return None
+    return {**(old or {}), **new}
+
+
+def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
+    """The stored notice graphs that may resolve a unit name otherwise under ``new`` than under
+    ``old``: those linking to a node a changed name resolved to (in its place, or in any place,
+    as a notice without a place resolves it)."""
+    def pairs(cat: Catalogue) -> set:
+        return {(u.get("place"), a, cat.resolve(a, u.get("place"))) for u in cat.units for a in u["aliases"]}
+
+    changed = {(place, a) for place, a, _ in pairs(old) ^ pairs(new)}
+    placed = sum(1 for _ in store.ox.quads_for_pattern(None, ox.NamedNode(str(GG.jurisdiction)), None,
+                                                       ox.DefaultGraph()))
+    placeless = placed < sum(1 for g in store._stored_hashes() if g != str(CATALOGUE_GRAPH))
+    iris = set()
+    for place, a in changed:
+        for where in (place, None) if placeless else (place,):
+            hit = old.lookup(a, where)
+            iris.add(unit_iri(hit[1], hit[0]) if hit else unit_iri(old.resolve(a, where), where))
+    skip = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH), str(SEEN_GRAPH)}
+    return {q.graph_name.value for iri in iris
+            for q in store.ox.quads_for_pattern(None, None, ox.NamedNode(str(iri)), None)
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip}
+
+
 class Writer:
     """Writes changed graphs into a new generation: a copy of the live one made
     when the first change comes, private until ``Store.build`` makes it live.
@@ -158,11 +218,14 @@ class Writer:
     Triples (N-Triples term tuples) go in as N-Quads through Oxigraph's bulk
     loader, each twice: in its notice's graph and in the default graph (the
     union).  Loading runs in two threads (Oxigraph releases the GIL; its loader
-    uses one core) while the next chunk is made.  A replaced graph is removed
-    first; its triples that no graph states any more leave the union at the end."""
+    uses one core) while the next chunk is made.  A graph written again loses the
+    triples it no longer states and gains the new ones (the catalogue's, after a few
+    notices are added, are nearly all the same); triples that no graph states any more
+    leave the union at the end."""
 
     CHUNK = 400_000  # quads per bulk load
     LOADERS = 2  # bulk loads in flight at once (Oxigraph's loader runs on one core)
+    OPTIMIZE_SHARE = 5  # compact the whole store when a build wrote over 1/5 of its quads
 
     def __init__(self, store, answers: Answers | None = None):
         """``store``: the ``rdf_store.Store`` being built; ``answers``: see ``Answers``."""
@@ -175,6 +238,8 @@ class Writer:
         self.dropped: set = set()
         self.shared: set[str] = set()  # entity triples already in this build's union
         self.count = 0  # quads in the notice and catalogue graphs
+        self.written = 0  # quads this build wrote into them
+        self.graphs: set[str] = set()  # the notice graphs it wrote
         self.pool = None
         self.pending: list = []
 
@@ -212,12 +277,20 @@ class Writer:
         if self.w is None:
             self._start()
         gname = ox.NamedNode(graph)
-        old = list(self.store.ox.quads_for_pattern(None, None, None, gname))
-        if old:
-            self._wait()
-            self.dropped.update((q.subject, q.predicate, q.object) for q in old)
-            self._io(lambda: self.w.remove_graph(gname))
+        if graph != str(CATALOGUE_GRAPH):
+            self.graphs.add(graph)
+        old = {f"{q.subject} {q.predicate} {q.object}": q
+               for q in self.store.ox.quads_for_pattern(None, None, None, gname)}
         self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
+        if old:  # a graph written again: only its triples that changed leave and come
+            self._wait()
+            stay = {f"{s} {p} {o}" for s, p, o in triples}
+            for spo, q in old.items():
+                if spo not in stay:
+                    self.dropped.add((q.subject, q.predicate, q.object))
+                    self._io(lambda q=q: self.w.remove(q))
+            triples = [t for t in triples if f"{t[0]} {t[1]} {t[2]}" not in old]
+        self.written += len(triples)
         g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
         for s, p, o in triples:
             spo = f"{s} {p} {o}"
@@ -249,7 +322,10 @@ class Writer:
         w = self.w
         self._prune_union()  # before the answers: they read the union
         self._io(w.flush)
-        self._io(w.optimize)  # compacts what the bulk loads wrote: queries run 3-4x faster
+        if self.written * self.OPTIMIZE_SHARE > self.count:
+            # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
+            # a build that adds little to a big store leaves it to RocksDB's own compactions
+            self._io(w.optimize)
         self._seen()
         self._answers()
         self._prune_union()
@@ -286,18 +362,40 @@ class Writer:
                          ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))]
         triples.append((gname, ox.NamedNode(str(GG.quadCount)),
                         ox.Literal(str(self.count), datatype=ox.NamedNode(str(XSD.integer)))))
-        default = ox.DefaultGraph()
-        self._io(lambda: self.w.extend([ox.Quad(*t, g) for t in triples for g in (gname, default)]))
+        self._extend(triples, gname)
 
     def _seen(self) -> None:
-        """Store each fact's first and last seen (graph ``id:graph/seen``, replaced; see
-        ``seen_triples``)."""
-        gname, default = ox.NamedNode(str(SEEN_GRAPH)), ox.DefaultGraph()
-        old = list(self.w.quads_for_pattern(None, None, None, gname))
-        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
-        self._io(lambda: self.w.remove_graph(gname))
-        triples = seen_triples(self.w)
-        self._io(lambda: self.w.extend([ox.Quad(*t, g) for t in triples for g in (gname, default)]))
+        """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``).
+        After a build that wrote little, only the facts sharing an identity with a fact of a
+        graph it wrote (or removed) are computed again; else all, and only the triples that
+        changed are removed and added (no notice states them, so the union loses them with
+        the graph)."""
+        gname, default, w = ox.NamedNode(str(SEEN_GRAPH)), ox.DefaultGraph(), self.w
+        stored = any(True for _ in w.quads_for_pattern(None, None, None, gname))
+        if stored and self.written * self.OPTIMIZE_SHARE <= self.count:
+            triples, subjects = seen_triples(w, sorted(self.graphs), before=self.store.ox)
+            for f in subjects:
+                for q in list(w.quads_for_pattern(f, None, None, gname)):
+                    self._io(lambda q=q: (w.remove(q), w.remove(ox.Quad(q.subject, q.predicate, q.object, default))))
+            self._extend(triples, gname)
+            return
+        triples, _ = seen_triples(w)
+        old = {(q.subject, q.predicate, q.object) for q in w.quads_for_pattern(None, None, None, gname)}
+        if old:
+            new = set(triples)
+            for t in old - new:
+                self._io(lambda t=t: (w.remove(ox.Quad(*t, gname)), w.remove(ox.Quad(*t, default))))
+            triples = [t for t in triples if t not in old]
+        self._extend(triples, gname)
+
+    def _extend(self, triples: list[tuple], gname: ox.NamedNode) -> None:
+        """Add Oxigraph ``triples`` to the graph ``gname`` and the union, a chunk of quads at a
+        time (a quad object per triple and graph for all of them at once would hold the
+        first/last seen of every fact twice over)."""
+        default, w = ox.DefaultGraph(), self.w
+        for i in range(0, len(triples), self.CHUNK // 4):
+            part = triples[i:i + self.CHUNK // 4]
+            self._io(lambda: w.extend([ox.Quad(*t, g) for t in part for g in (gname, default)]))
 
     def abandon(self) -> None:
         """Remove a generation started but not finished (an error on the way)."""
@@ -318,26 +416,54 @@ def _expand(curie: str) -> ox.NamedNode:
     return ox.NamedNode(PREFIXES[prefix] + name)
 
 
-def seen_triples(db: ox.Store) -> list[tuple]:
+def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
+                 before: ox.Store | None = None) -> tuple[list[tuple], set | None]:
     """``(fact node, gg:firstSeen, date)`` and ``(fact node, gg:lastSeen, date)`` for every
     fact in a dated notice's graph: the dates (``dcterms:issued``, as stored) of the
     earliest and latest notice stating the same fact, by its kind's identity (``Kind.identity``
     without ``doc``) as the store resolved it: the nodes its name fields link to (a unit's
     canonical node, a person's node), the values of its other fields.  Computed on the whole
     store (``db``, Oxigraph) by each build; a fact no other notice states has the date of its
-    own notice twice."""
+    own notice twice.  Returns the triples and None.
+
+    ``graphs``: only the facts whose identity a fact of those notice graphs has, in ``db`` or
+    in ``before`` (the store before they were written): the triples of those facts, and the
+    fact nodes whose triples they replace (a build that added or replaced a few notices)."""
     issued, out = ox.NamedNode(str(DCTERMS.issued)), []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
+    subjects: set | None = None if graphs is None else set()
     for kind in KINDS.values():
         rdf = kind.rdf
         if rdf.graph != "notice" or not rdf.classes:
             continue
         preds = [_expand(rdf.predicates[f]) for f in kind.identity
                  if f in rdf.predicates and not kind.fields[f].list]
-        pattern = " ".join(f"OPTIONAL {{ ?f <{p.value}> ?v{i} }}" for i, p in enumerate(preds))
-        text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
-                f"?f a <{_expand(rdf.classes[0]).value}> . ?g <{issued.value}> ?d . {pattern} }} }}")
-        rows = [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in db.query(text)]
+
+        def rows_of(store: ox.Store) -> list[tuple]:
+            pattern = " ".join(f"OPTIONAL {{ ?f <{p.value}> ?v{i} }}" for i, p in enumerate(preds))
+            text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
+                    f"?f a <{_expand(rdf.classes[0]).value}> . ?g <{issued.value}> ?d . {pattern} }} }}")
+            return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in store.query(text)]
+
+        if graphs is None:
+            rows = rows_of(db)
+        else:  # by the store's indexes, not a query: Oxigraph would scan every graph
+            cls = _expand(rdf.classes[0])
+            touched = [r for store in (db, before) if store is not None
+                       for g in graphs for r in _graph_rows(store, ox.NamedNode(g), cls, preds)]
+            if not touched:
+                continue
+            subjects.update(f for f, _, _ in touched)
+            idents = {ident for _, _, ident in touched}
+            if not preds or any(ident[0] is None for ident in idents):
+                rows = rows_of(db)
+            else:
+                gs = {q.graph_name for v in {ident[0] for ident in idents}
+                      for q in db.quads_for_pattern(None, preds[0], v, None)
+                      if isinstance(q.graph_name, ox.NamedNode)}
+                rows = [r for g in gs for r in _graph_rows(db, g, cls, preds)]
+            rows = [r for r in rows if r[2] in idents]
+            subjects.update(f for f, _, _ in rows)
         span: dict[tuple, list] = {}
         for _, d, ident in rows:
             s = span.setdefault(ident, [d, d])
@@ -348,9 +474,24 @@ def seen_triples(db: ox.Store) -> list[tuple]:
         for f, _, ident in rows:
             first, last = span[ident]
             out += [(f, first_p, first), (f, last_p, last)]
+    return out, subjects
+
+
+def _graph_rows(db: ox.Store, g: ox.NamedNode, cls: ox.NamedNode, preds: list) -> list[tuple]:
+    """``seen_triples``'s rows of one notice graph: ``(fact node, date, identity values)`` of
+    its facts of class ``cls`` (none if the notice has no date)."""
+    d = next(db.quads_for_pattern(g, _ISSUED, None, g), None)
+    if d is None:
+        return []
+    out = []
+    for q in db.quads_for_pattern(None, _TYPE, cls, g):
+        f = q.subject
+        values = [[x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds]
+        out += [(f, d.object, ident) for ident in itertools.product(*values)]
     return out
 
 
+_ISSUED, _TYPE = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type))
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 
 

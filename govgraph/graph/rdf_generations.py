@@ -7,7 +7,12 @@ Layout of a store directory::
       CURRENT          name of the live generation, replaced atomically
       gen-000003/      Oxigraph (RocksDB) database of that generation
       gen-000002/      the previous generation (kept until the next build)
+      gen-000003.mentions.jsonl.gz   the unit names each notice of gen-000003 uses
       .lock            held by a running build
+
+The mentions file beside a generation (``read_mentions``) lets the next build resolve
+the unit catalogue of all its notices again, as a fresh build would, without reading
+the notices (``rdf_build.plan``); a store written before it was kept has none.
 
 A build keeps the live generation and the ``keep_count()`` generations before it
 (``$GOVGRAPH_KEEP_GENERATIONS``, default 1), so ``govgraph diff`` can compare the live
@@ -24,6 +29,8 @@ generation with an older one (``resolve`` reads the names a user gives them).
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import shutil
 from pathlib import Path
@@ -31,7 +38,8 @@ from pathlib import Path
 from govgraph.errors import StoreError
 
 __all__ = ["CURRENT", "LOCK", "KEEP_ENV", "generations", "next_generation", "set_current", "cleanup",
-           "keep_count", "kept", "resolve", "Lock"]
+           "keep_count", "kept", "resolve", "Lock",
+           "read_mentions", "write_mentions"]
 
 CURRENT = "CURRENT"
 LOCK = ".lock"
@@ -66,10 +74,49 @@ def set_current(path: Path, gen: str) -> None:
 
 
 def cleanup(path: Path, keep: set) -> None:
-    """Remove generations not in ``keep`` (left by older or killed builds)."""
+    """Remove generations not in ``keep`` (left by older or killed builds), and their files."""
     for g in generations(path):
         if g not in keep:
             shutil.rmtree(path / g, ignore_errors=True)
+    for f in path.glob("gen-*.*"):
+        if f.name.split(".", 1)[0] not in keep:
+            f.unlink(missing_ok=True)
+
+
+def _mentions_file(path: Path, gen: str) -> Path:
+    return path / f"{gen}.mentions.jsonl.gz"
+
+
+def read_mentions(path: Path, gen: str) -> dict[str, list[tuple]] | None:
+    """``{doc: [(scope, unit name), ...]}`` of the generation ``gen``'s notices, in the order
+    they were read (``write_mentions``), or None if it has no mentions file.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> write_mentions(d, "gen-000001", {"d1": [("某区", "区财政局")], "d2": []})
+    >>> read_mentions(d, "gen-000001"), read_mentions(d, "gen-000002")
+    ({'d1': [('某区', '区财政局')], 'd2': []}, None)
+    """
+    try:
+        with gzip.open(_mentions_file(path, gen), "rt", encoding="utf-8") as fh:
+            return {doc: [tuple(m) for m in ms] for doc, ms in map(json.loads, fh)}
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError) as e:
+        raise StoreError(f"cannot read the unit mentions of {path / gen}: {e}") from None
+
+
+def write_mentions(path: Path, gen: str, mentions: dict[str, list[tuple]]) -> None:
+    """Write the mentions file of generation ``gen`` (see ``read_mentions``), flushed to disk."""
+    target = _mentions_file(path, gen)
+    tmp = target.with_name("." + target.name)
+    with open(tmp, "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1, mtime=0) as fh:
+            for doc, ms in mentions.items():
+                fh.write((json.dumps([doc, ms], ensure_ascii=False) + "\n").encode("utf-8"))
+        raw.flush()
+        os.fsync(raw.fileno())
+    os.replace(tmp, target)
 
 
 def keep_count() -> int:

@@ -36,9 +36,10 @@ from govgraph.notice import Notice
 from govgraph.results import Result
 
 from govgraph.identity import Catalogue
-from .rdf_build import Answers, BuildReport, Progress, Writer, plan
+from .rdf_build import Answers, BuildReport, Progress, Resolve, Writer, plan
 from .rdf_export import FORMATS, serialize
-from .rdf_generations import CURRENT, LOCK, Lock, cleanup, keep_count, kept, next_generation, set_current
+from .rdf_generations import (CURRENT, LOCK, Lock, cleanup, keep_count, kept, next_generation, set_current,
+                               write_mentions)
 from .rdf_read import read_catalogue, read_notice_graph, read_seen
 from .rdf_sparql import query
 from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, SEEN_GRAPH, answer_iri, curie, expand, from_ox, notice_iri
@@ -286,14 +287,16 @@ class Store:
 
     # ------------------------------------------------------------------ build
     def build(self, facts: Iterable[dict], notices: Iterable[Notice],
-              progress: Progress | None = None, answers: Answers | None = None) -> BuildReport:
+              progress: Progress | None = None, answers: Answers | None = None,
+              resolve: Resolve | None = None) -> BuildReport:
         """Load ``notices`` and ``facts`` (facts format v1.1; ``unit`` facts form
         the catalogue) into the store.
 
         A notice already stored with the same graph is left alone; one whose
         graph differs (new text, new facts) is replaced.  Notices not in the
-        input stay.  The catalogue is merged with the stored one; when it changes,
-        stored notices are re-resolved against it.  ``progress(done, total, doc)``
+        input stay.  The catalogue is merged with the stored one (or resolved again:
+        ``resolve``); when it changes how a name resolves, the stored notices using
+        that name are re-resolved against it.  ``progress(done, total, doc)``
         is called per notice.  Notices are turned into triples and written in
         chunks, so memory does not grow with the corpus.  Kill-safe: see the
         module docstring.
@@ -302,6 +305,9 @@ class Store:
         ``(question, key, rows)``, computed on a ``Store`` over the new generation
         before it goes live (``govgraph.build.build_store`` passes the canned
         questions' ``materialised_answers``); without it no answers are stored.
+        ``resolve``: the catalogue is resolved again from the unit names all the store's
+        notices use, as a fresh build of them all would (``rdf_build.Resolve``); the
+        input's unit facts are then not used.
         """
         t0 = time.monotonic()
         report = BuildReport(path=str(self.path))
@@ -309,10 +315,13 @@ class Store:
             self._load_current()  # another build may have finished meanwhile
             writer = Writer(self, answers)
             try:
-                for doc, g, triples in plan(self, list(facts), list(notices), report, progress):
+                for doc, g, triples in plan(self, list(facts), list(notices), report, progress, resolve):
                     writer.put(doc, g, triples)
                 if writer.started:
-                    self._swap(writer.finish())
+                    gen = writer.finish()
+                    if report.mentions is not None:
+                        write_mentions(self.path, gen, report.mentions)
+                    self._swap(gen)
             finally:
                 writer.abandon()
         report.generation = self.generation

@@ -35,7 +35,7 @@ from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices
 
 __all__ = ["Extraction", "Step", "extract_paths", "extract_text", "extract_notice", "iter_extract", "iter_notices",
-           "STREAM_THRESHOLD"]
+           "STREAM_THRESHOLD", "unit_mentions", "resolve_units"]
 
 STREAM_THRESHOLD = 8 * 1024 * 1024  # files larger than this are read in chunks
 _CHUNK = 2 * 1024 * 1024
@@ -261,27 +261,45 @@ class _Corpus:
         return Message(text, SKIPPED, source=notice.source, doc=notice.doc)
 
     def note_units(self, facts: list[dict], place: str) -> None:
-        for f in facts:
-            for u in KINDS[f["kind"]].names(f, "unit"):
-                self.mentions.append((unit_scope(u, place), u, f.get("doc")))
+        self.mentions += [(scope, u, f.get("doc")) for f in facts for scope, u in unit_mentions([f], place)]
 
     def finish(self) -> Step:
         """One catalogue per place: a unit is a name in a place, never merged across places."""
-        by_scope: dict[str, list[tuple[str, str | None]]] = {}
-        for scope, u, doc in self.mentions:
-            by_scope.setdefault(scope, []).append((u, doc))
-        units, warnings = [], []
-        for scope in sorted(by_scope):
-            cat = UnitCatalogue(places=_places([scope]))
-            for u, doc in by_scope[scope]:
-                cat.add(u, doc)
-            for f in cat.unit_facts():
-                f["place"] = scope
-                units.append(f)
-            warnings += [Message(w + (f" (in {scope})" if len(by_scope) > 1 else ""), UNIT)
-                         for w in cat.ambiguities()]
-        units.sort(key=lambda f: (f["name"], f["place"]))
+        units, warnings = resolve_units(self.mentions)
         return Step(facts=units, warnings=warnings, final=True)
+
+
+def unit_mentions(facts: Iterable[dict], place: str | None) -> list[tuple[str | None, str]]:
+    """``(scope, name)`` of every unit name the facts of a notice in ``place`` use, in order:
+    what the corpus step resolves (``resolve_units``; the build keeps them per notice to
+    re-resolve the catalogue when notices are added: ``govgraph.build``).
+
+    >>> unit_mentions([{"kind": "post", "doc": "d", "person": "甲", "unit": "区财政局", "title": "局长"}], None)
+    [(None, '区财政局')]
+    """
+    return [(unit_scope(u, place), u) for f in facts for u in KINDS[f["kind"]].names(f, "unit")]
+
+
+def resolve_units(mentions: Iterable[tuple[str | None, str, str | None]],
+                  warn: bool = True) -> tuple[list[dict], list[Message]]:
+    """The unit catalogue (unit facts, sorted by name and place) of ``(scope, name, doc)``
+    mentions, in reading order, and (``warn``) the ambiguity warnings: one catalogue per
+    place, a unit is a name in a place, never merged across places."""
+    by_scope: dict[str, list[tuple[str, str | None]]] = {}
+    for scope, u, doc in mentions:
+        by_scope.setdefault(scope, []).append((u, doc))
+    units, warnings = [], []
+    for scope in sorted(by_scope):
+        cat = UnitCatalogue(places=_places([scope]))
+        for u, doc in by_scope[scope]:
+            cat.add(u, doc)
+        for f in cat.unit_facts():
+            f["place"] = scope
+            units.append(f)
+        warnings += [Message(w + (f" (in {scope})" if len(by_scope) > 1 else ""), UNIT)
+                     for w in (cat.ambiguities() if warn else ())]
+    units.sort(key=lambda f: (f["name"], f["place"]))
+    return units, warnings
 
 
 def _notice_step(corpus: _Corpus, notice: Notice, ner: bool) -> Step:
