@@ -19,7 +19,10 @@ from contextlib import contextmanager
 
 from ..errors import InputError
 
-__all__ = ["runner", "Serial", "Processes", "DaskCluster"]
+__all__ = ["runner", "Serial", "Processes", "DaskCluster", "CONNECT_TIMEOUT"]
+
+#: seconds to wait for a Dask scheduler to answer
+CONNECT_TIMEOUT = 10
 
 
 class Serial:
@@ -69,13 +72,13 @@ class DaskCluster:
     Each item is a task; the functions and items travel pickled, so the workers need govgraph
     installed (the same version) and, for items that name files, the files at the same path."""
 
-    def __init__(self, address: str, timeout: float = 10):
+    def __init__(self, address: str):
         try:
             from distributed import Client
         except ImportError:
             raise InputError("--cluster needs dask.distributed: pip install 'govgraph[cluster]'") from None
         try:
-            self.client = Client(address, timeout=timeout, set_as_default=False)
+            self.client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as e:
             raise InputError(f"cannot reach the Dask scheduler at {address}: {e}") from None
         threads = sum(self.client.nthreads().values())
