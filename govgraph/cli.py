@@ -54,7 +54,7 @@ JobsOpt = Annotated[int, typer.Option(
                                 "duplicate check stays in the main process).")]
 
 ClusterOpt = Annotated[Optional[str], typer.Option(
-    "--cluster", metavar="SCHEDULER_ADDRESS",
+    "--cluster", metavar="<address>",
     help="Run the extraction on the workers of a Dask cluster (tcp://host:8786; needs govgraph's extra "
          "'cluster', dask.distributed): the same facts as one process; the workers must see the files at the "
          "same paths.")]
