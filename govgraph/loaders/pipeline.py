@@ -27,6 +27,7 @@ from .build_tasks import build_tasks
 from .context import NoticeContext
 from .coverage import coverage_warnings
 from .document import Unreadable
+from .parallel import Serial, runner
 from .places import jurisdiction, read_sidecar
 from .attachments import DOCUMENT_SUFFIXES, PAGE_SUFFIXES, page_of, read_notice_file
 from .reading import decode_bytes, iter_source_files, looks_like_html
@@ -154,6 +155,21 @@ def iter_notices(path: str | Path, pages: Container[str] = ()) -> Iterator[tuple
 
 
 def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:
+    for part in _stream_parts(p):
+        if part[0] == "warn":
+            yield None, part[1]
+            continue
+        _, source, text, base, enc = part
+        notices, warns = split_notices(text, source, offset=base)
+        yield None, warns
+        for n in notices:
+            n.encoding = enc
+            yield n, []
+
+
+def _stream_parts(p: Path) -> Iterator[tuple]:
+    """A large file decoded in chunks and cut before notice headers: ``("warn", [how it was
+    decoded])``, then ``("segment", source, text, offset, encoding)`` parts to split."""
     with open(p, "rb") as fh:
         head = fh.read(65536)
         # Learn the encoding from the head; it may end inside a multibyte character
@@ -175,7 +191,7 @@ def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:
         if looks_like_html(text_head):
             raise InputError(f"{p}: HTML files larger than {STREAM_THRESHOLD // 2**20} MB are not supported")
         how = f"{enc} (streamed)"
-        yield None, [Message(f"{p}: decoded as {how}", ENCODING, source=str(p), detail=how)]
+        yield "warn", [Message(f"{p}: decoded as {how}", ENCODING, source=str(p), detail=how)]
         dec = codecs.getincrementaldecoder("utf-8" if enc == "utf-8-sig" else enc)(errors="strict")
         fh.seek(3 if enc == "utf-8-sig" else 0)
         buf = ""
@@ -190,11 +206,7 @@ def _stream_notices(p: Path) -> Iterator[tuple[Notice | None, list[str]]]:
             heads = list(HEADER_RE.finditer(buf))
             upto = len(buf) if final else (heads[-1].start() if len(heads) > 1 else 0)
             if upto > 0:
-                notices, warns = split_notices(buf[:upto], str(p), offset=base)
-                yield None, warns
-                for n in notices:
-                    n.encoding = enc
-                    yield n, []
+                yield "segment", str(p), buf[:upto], base, enc
                 buf = buf[upto:]
                 base += upto
             if final:
@@ -216,57 +228,232 @@ class Step:
     final: bool = False
 
 
+
+# -- the work of one notice (pure: what a worker process or a cluster's worker runs)
+
+def _extract_safely(notice: Notice, ner: bool) -> tuple[list[dict], list[str]] | str:
+    """``extract_notice``'s facts and warnings, or the error line naming the notice (an
+    extractor bug must not lose the batch)."""
+    try:
+        return extract_notice(notice, ner=ner)
+    except Exception as e:
+        return f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}"
+
+
+def _notice_item(notice: Notice, given: tuple[str | None, str], ner: bool) -> tuple:
+    """``("notice", notice, its sha256, result)``: the notice placed (``given``: the place stated
+    for it and by whom) and extracted; ``result`` is (facts with their place, warnings, unit
+    mentions as (scope, name, doc)) or the error line naming the notice."""
+    j = jurisdiction(notice, *given)
+    notice.place = j.place
+    extracted = _extract_safely(notice, ner)
+    if isinstance(extracted, str):
+        return "notice", notice, notice.sha256, extracted
+    facts, warns = extracted
+    mentions = []
+    for f in facts:
+        f["place"] = notice.place
+        mentions += [(scope, u, f.get("doc")) for scope, u in unit_mentions([f], notice.place)]
+    warnings = ([Message(w, PLACE, source=notice.source, doc=notice.doc) for w in j.warnings] + warns
+                + [Message(w, PERSON, source=notice.source, doc=notice.doc) for w in check_persons(facts)])
+    return "notice", notice, notice.sha256, (facts, warnings, mentions)
+
+
+def _piece_items(piece: tuple) -> Iterator[tuple]:
+    """The items of one piece of work, ``(ner, parts)``, in reading order.  A part is a file to
+    read, ``("file", path, given, pages)`` (``pages``: the saved pages of the run beside it, whose
+    attachments are read with them: ``iter_notices``); a segment of a large file the main process decoded,
+    ``("segment", source, text, offset, encoding, given)``; or an item the main process made
+    itself (``("warn", messages)``, ``("error", line)``, ``("done", path, bytes)``: the end of a
+    file), passed on as it is."""
+    ner, parts = piece
+    for part in parts:
+        if part[0] == "file":
+            _, path, given, pages = part
+            try:
+                for notice, warns in iter_notices(path, pages):
+                    if warns:
+                        yield "warn", list(warns)
+                    if notice is not None:
+                        yield _notice_item(notice, given, ner)
+            except (InputError, Unreadable) as e:
+                yield "error", _unread(e, path)
+        elif part[0] == "segment":
+            _, source, text, base, enc, given = part
+            notices, warns = split_notices(text, source, offset=base)
+            if warns:
+                yield "warn", warns
+            for n in notices:
+                n.encoding = enc
+                yield _notice_item(n, given, ner)
+        else:
+            yield part
+
+
+def _piece_list(piece: tuple) -> list[tuple]:
+    """:func:`_piece_items` as a list (what crosses back from a worker)."""
+    return list(_piece_items(piece))
+
+
+def _scope_units(item: tuple[str, dict[str, list]]) -> tuple[list[dict], list[str]]:
+    """The unit facts of one place's catalogue and its doubtful pairs, from the unit names
+    mentioned there (``name -> [mentions, {doc: None}]``, names and documents in the order first
+    mentioned)."""
+    scope, names = item
+    cat = UnitCatalogue(places=_places([scope]))
+    for u, (count, docs) in names.items():
+        for doc in docs:
+            cat.add(u, doc)
+        for _ in range(count - len(docs)):
+            cat.add(u)
+    units = cat.unit_facts()
+    for f in units:
+        f["place"] = scope
+    return units, cat.ambiguities()
+
+
+#: small files are grouped into pieces of work of about this many bytes
+_PIECE_BYTES = 256 * 1024
+
+
 class _Corpus:
-    """What cross-notice resolution keeps while notices stream past: small, not the texts.
+    """What cross-notice resolution keeps while notices stream past: small, not the texts —
+    the document numbers seen (the duplicate check) and the unit names mentioned in each place.
 
     ``place``: the jurisdiction the user states for every notice (else read per
     notice, or from a folder's sidecar file: ``loaders.places``)."""
 
     def __init__(self, place: str | None = None):
         self.seen: dict[str, tuple[str, str | None]] = {}  # doc -> (sha256, source)
-        self.issuers: set[str] = set()
-        self.mentions: list[tuple[str, str, str | None]] = []  # (scope, name, doc)
+        # scope -> unit name -> [mentions, {doc: None}], in the order first mentioned: all the
+        # catalogue of a place needs (UnitCatalogue.add gives the same for the same counts)
+        self.units: dict[str, dict[str, list]] = {}
         self.place = place
         self.sidecars: dict[str, str | None] = {}
 
-    def given(self, notice: Notice) -> tuple[str | None, str]:
-        """The place stated for ``notice`` (by the user, else its folder's sidecar) and by whom."""
+    def given(self, source: str | None) -> tuple[str | None, str]:
+        """The place stated for the notices of ``source`` (by the user, else its folder's sidecar) and by whom."""
         given, how = self.place, "user"
-        if given is None and notice.source:
-            if notice.source not in self.sidecars:  # per file: its folder's sidecar, if any
-                src = Path(notice.source)
-                self.sidecars[notice.source] = read_sidecar(src.parent) if src.is_file() else None
-            given, how = self.sidecars[notice.source], "sidecar"
+        if given is None and source:
+            if source not in self.sidecars:  # per file: its folder's sidecar, if any
+                src = Path(source)
+                self.sidecars[source] = read_sidecar(src.parent) if src.is_file() else None
+            given, how = self.sidecars[source], "sidecar"
         return given, how
 
-    def locate(self, notice: Notice) -> list[str]:
-        """Set ``notice.place`` (its jurisdiction); warnings if it cannot be read."""
-        j = jurisdiction(notice, *self.given(notice))
-        notice.place = j.place
-        return j.warnings
+    def pieces(self, files: list[Path], ner: bool) -> Iterator[tuple]:
+        """The work of reading and extracting ``files``, in pieces (see :func:`_piece_items`): small
+        files grouped, a large file's segments one by one (decoded here, split there)."""
+        parts, size = [], 0
+        near = _PagesNear(files)
+        for f in files:
+            try:
+                nbytes = f.stat().st_size
+            except OSError:
+                nbytes = 0  # the reader names the file
+            big = nbytes > STREAM_THRESHOLD and f.suffix.lower() not in PAGE_SUFFIXES + DOCUMENT_SUFFIXES
+            if big and parts:
+                yield ner, parts
+                parts, size = [], 0
+            given = self.given(str(f))
+            if not big:
+                parts += [("file", str(f), given, near(f)), ("done", str(f), nbytes)]
+                size += nbytes
+                if size >= _PIECE_BYTES:
+                    yield ner, parts
+                    parts, size = [], 0
+                continue
+            try:
+                for part in _stream_parts(f):
+                    yield ner, [part if part[0] == "warn" else (*part, given)]
+            except InputError as e:
+                yield ner, [("error", _unread(e, f))]
+            yield ner, [("done", str(f), nbytes)]
+        if parts:
+            yield ner, parts
 
-    def admit(self, notice: Notice) -> str | None:
+    def take(self, item: tuple) -> Step:
+        """The step of an extracted notice, in reading order: skipped if its document number was
+        seen, else its unit mentions noted."""
+        _, notice, sha, result = item
+        skipped = self.admit(notice, sha)
+        if skipped:
+            return Step(warnings=[skipped])
+        if isinstance(result, str):
+            self.seen.pop(notice.doc, None)
+            return Step(errors=[result])
+        facts, warnings, mentions = result
+        _tally(self.units, mentions)
+        return Step(notice=notice, facts=facts, warnings=warnings)
+
+    def admit(self, notice: Notice, sha: str) -> str | None:
         """None if the notice is new, else the warning saying why it is skipped."""
         prev = self.seen.get(notice.doc)
         if prev is None:
-            self.seen[notice.doc] = (notice.sha256, notice.source)
-            if notice.issuer:
-                self.issuers.add(notice.issuer)
+            self.seen[notice.doc] = (sha, notice.source)
             return None
-        if prev[0] == notice.sha256:
+        if prev[0] == sha:
             text = f"{notice.source} [{notice.doc}]: duplicate of the notice in {prev[1]}; skipped"
         else:
             text = (f"{notice.source} [{notice.doc}]: same document number as a notice in {prev[1]} but different "
                     f"text; the first one is kept, this one skipped")
         return Message(text, SKIPPED, source=notice.source, doc=notice.doc)
 
-    def note_units(self, facts: list[dict], place: str) -> None:
-        self.mentions += [(scope, u, f.get("doc")) for f in facts for scope, u in unit_mentions([f], place)]
-
-    def finish(self) -> Step:
-        """One catalogue per place: a unit is a name in a place, never merged across places."""
-        units, warnings = resolve_units(self.mentions)
+    def finish(self, run=None) -> Step:
+        """One catalogue per place: a unit is a name in a place, never merged across places
+        (the places' catalogues are independent: ``run`` builds them, in its workers)."""
+        units, warnings = _resolve(self.units, True, run)
         return Step(facts=units, warnings=warnings, final=True)
+
+
+class _PagesNear:
+    """The saved pages among the files of a run beside a file (in its folder or the one above,
+    where ``attachments.page_of`` looks): the run's pages a worker needs to know of to read an
+    attachment with its page (one shared set per folder, so a piece pickles it once)."""
+
+    def __init__(self, files: list[Path]):
+        self.by_folder: dict[str, set[str]] = {}
+        for f in files:
+            if f.suffix.lower() in PAGE_SUFFIXES:
+                a = os.path.abspath(f)
+                self.by_folder.setdefault(os.path.dirname(a), set()).add(a)
+        self.cache: dict[str, frozenset[str]] = {}
+
+    def __call__(self, f: Path) -> frozenset[str]:
+        if not self.by_folder or f.suffix.lower() in PAGE_SUFFIXES:
+            return frozenset()
+        folder = os.path.dirname(os.path.abspath(f))
+        got = self.cache.get(folder)
+        if got is None:
+            got = self.cache[folder] = frozenset(self.by_folder.get(folder, set())
+                                                 | self.by_folder.get(os.path.dirname(folder), set()))
+        return got
+
+
+def _tally(units: dict[str, dict[str, list]], mentions: Iterable[tuple[str | None, str, str | None]]) -> None:
+    """Count ``(scope, name, doc)`` mentions into ``units``: scope -> name -> [mentions, {doc: None}]."""
+    for scope, u, doc in mentions:
+        names = units.get(scope)
+        if names is None:
+            names = units[scope] = {}
+        seen = names.get(u)
+        if seen is None:
+            seen = names[u] = [0, {}]
+        seen[0] += 1
+        if doc:
+            seen[1][doc] = None
+
+
+def _resolve(units: dict[str, dict[str, list]], warn: bool, run=None) -> tuple[list[dict], list[Message]]:
+    scopes = sorted(units, key=lambda s: (s is not None, s or ""))
+    results = (run or Serial()).map(_scope_units, ((s, units[s]) for s in scopes))
+    facts, warnings = [], []
+    for scope, (got, ambiguous) in zip(scopes, results):
+        facts += got
+        if warn:
+            warnings += [Message(w + (f" (in {scope})" if len(scopes) > 1 else ""), UNIT) for w in ambiguous]
+    facts.sort(key=lambda f: (f["name"], f["place"] or ""))
+    return facts, warnings
 
 
 def unit_mentions(facts: Iterable[dict], place: str | None) -> list[tuple[str | None, str]]:
@@ -284,130 +471,33 @@ def resolve_units(mentions: Iterable[tuple[str | None, str, str | None]],
                   warn: bool = True) -> tuple[list[dict], list[Message]]:
     """The unit catalogue (unit facts, sorted by name and place) of ``(scope, name, doc)``
     mentions, in reading order, and (``warn``) the ambiguity warnings: one catalogue per
-    place, a unit is a name in a place, never merged across places."""
-    by_scope: dict[str, list[tuple[str, str | None]]] = {}
-    for scope, u, doc in mentions:
-        by_scope.setdefault(scope, []).append((u, doc))
-    units, warnings = [], []
-    for scope in sorted(by_scope):
-        cat = UnitCatalogue(places=_places([scope]))
-        for u, doc in by_scope[scope]:
-            cat.add(u, doc)
-        for f in cat.unit_facts():
-            f["place"] = scope
-            units.append(f)
-        warnings += [Message(w + (f" (in {scope})" if len(by_scope) > 1 else ""), UNIT)
-                     for w in (cat.ambiguities() if warn else ())]
-    units.sort(key=lambda f: (f["name"], f["place"]))
-    return units, warnings
-
-
-def _notice_step(corpus: _Corpus, notice: Notice, ner: bool) -> Step:
-    skipped = corpus.admit(notice)
-    if skipped:
-        return Step(warnings=[skipped])
-    place_warnings = _locate(corpus, notice)
-    return _finish_notice(corpus, notice, place_warnings, _extract_safely(notice, ner))
-
-
-def _locate(corpus: _Corpus, notice: Notice) -> list[str]:
-    return [Message(w, PLACE, source=notice.source, doc=notice.doc) for w in corpus.locate(notice)]
-
-
-def _extract_safely(notice: Notice, ner: bool) -> tuple[list[dict], list[str]] | str:
-    """``extract_notice``'s facts and warnings, or the error line naming the notice (an
-    extractor bug must not lose the batch).  Pure: what a worker process runs."""
-    try:
-        return extract_notice(notice, ner=ner)
-    except Exception as e:
-        return f"{notice.source} [{notice.doc}]: extraction failed: {type(e).__name__}: {e}"
-
-
-def _finish_notice(corpus: _Corpus, notice: Notice, place_warnings: list[str],
-                   extracted: tuple[list[dict], list[str]] | str) -> Step:
-    """The corpus's part after a notice's extraction: places on its facts, its unit mentions."""
-    if isinstance(extracted, str):
-        corpus.seen.pop(notice.doc, None)
-        return Step(errors=[extracted])
-    facts, warns = extracted
-    for f in facts:
-        f["place"] = notice.place
-    corpus.note_units(facts, notice.place)
-    person_warnings = [Message(w, PERSON, source=notice.source, doc=notice.doc) for w in check_persons(facts)]
-    return Step(notice=notice, facts=facts, warnings=place_warnings + warns + person_warnings)
-
-
-#: notices handed to the worker processes at a time (memory stays bounded by it)
-_WINDOW = 256
-
-
-def _worker_extract(args: tuple[Notice, str | None, str, bool]) -> tuple[str, list[str], tuple | str]:
-    """A worker's part of one notice: its place (``jurisdiction``, pure) and its extraction."""
-    notice, given, how, ner = args
-    j = jurisdiction(notice, given, how)
-    notice.place = j.place
-    return j.place, j.warnings, _extract_safely(notice, ner)
-
-
-class _Parallel:
-    """Placing and extraction of admitted notices in ``jobs`` worker processes, a window at a
-    time, their steps given back in reading order (so the corpus step sees what one process
-    would: the same facts, warnings and catalogue)."""
-
-    def __init__(self, corpus: _Corpus, jobs: int, ner: bool):
-        import multiprocessing as mp
-
-        self.corpus, self.ner = corpus, ner
-        self.pool = mp.get_context("fork").Pool(jobs)
-        # (notice to place and extract, the place stated for it and by whom) or a ready step
-        self.window: list[tuple[Notice | None, tuple[str | None, str] | None, Step | None]] = []
-
-    def add(self, notice: Notice | None, step: Step | None = None) -> Iterator[Step]:
-        """Queue an admitted notice to place and extract (or a ready step); yields steps once a
-        window is full."""
-        self.window.append((notice, self.corpus.given(notice) if notice is not None else None, step))
-        if sum(1 for n, _, _ in self.window if n is not None) >= _WINDOW:
-            yield from self.flush()
-
-    def flush(self) -> Iterator[Step]:
-        todo = [(n, *given, self.ner) for n, given, _ in self.window if n is not None]
-        done = iter(self.pool.map(_worker_extract, todo, chunksize=8)) if todo else iter(())
-        window, self.window = self.window, []
-        for notice, _, step in window:
-            if notice is None:
-                yield step
-                continue
-            notice.place, warnings, extracted = next(done)
-            place_warnings = [Message(w, PLACE, source=notice.source, doc=notice.doc) for w in warnings]
-            yield _finish_notice(self.corpus, notice, place_warnings, extracted)
-
-    def close(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
-
+    place, a unit is a name in a place, never merged across places (what the corpus step
+    of an extraction gives for the same mentions)."""
+    units: dict[str, dict[str, list]] = {}
+    _tally(units, mentions)
+    return _resolve(units, warn)
 
 def iter_extract(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False,
-                 place: str | None = None, jobs: int = 1) -> Iterator[Step]:
+                 place: str | None = None, jobs: int = 1, cluster: str | None = None) -> Iterator[Step]:
     """Extract notice by notice, holding only what resolution needs (memory stays bounded).
 
     Yields a :class:`Step` per notice or message; the final step has the unit catalogue.
     A file or notice that cannot be read is reported in a step's ``errors`` (naming it)
     and skipped; the rest of the batch is extracted.  ``place``: the jurisdiction of
     every notice (else read per notice: ``loaders.places``).  ``jobs``: worker processes
-    that find each notice's place and extract it (reading, the duplicate check and the
-    corpus-wide step stay in this process; the steps come in the same order with the same
-    content as with one; ``progress`` then counts the files read, a window ahead).
+    that read, place and extract the files, a piece at a time (a group of small files, or a
+    segment of a large one); ``cluster``: the address of a ``dask.distributed`` scheduler
+    whose workers do that instead (they must see the files at the same paths).  The duplicate
+    check and the corpus-wide step (one unit catalogue per place, built in the workers too)
+    stay in this process, and the steps come in the same order with the same content as with
+    one process.
     """
-    if jobs < 1:
-        raise InputError(f"jobs must be at least 1, not {jobs}")
+    if cluster and jobs > 1:
+        raise InputError("give jobs or a cluster, not both (the cluster's workers do the work)")
     corpus = _Corpus(place)
-    par = _Parallel(corpus, jobs, ner) if jobs > 1 else None
-    try:
-        yield from _steps(paths, corpus, par, progress, ner)
-    finally:
-        if par is not None:
-            par.close()
-    yield corpus.finish()
+    with runner(jobs, cluster) as run:
+        yield from _steps(paths, corpus, run, progress, ner)
+        yield corpus.finish(run)
 
 
 def _unread(e: InputError | Unreadable, path) -> Message:
@@ -418,7 +508,7 @@ def _unread(e: InputError | Unreadable, path) -> Message:
     return Message(str(e), UNREAD, source=str(getattr(e, "path", path)), detail=reason)
 
 
-def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -> Iterator[Step]:
+def _steps(paths, corpus: _Corpus, run, progress, ner: bool) -> Iterator[Step]:
     unknown: list[Unreadable] = []
     try:
         files = iter_source_files(paths, unknown)
@@ -429,37 +519,21 @@ def _steps(paths, corpus: _Corpus, par: _Parallel | None, progress, ner: bool) -
     if unknown:  # files in the folders given of no format govgraph reads: warnings, each named
         yield Step(warnings=[_unread(u, u.path) for u in unknown])
     total = sum(f.stat().st_size for f in files if f.exists())
-    pages = {os.path.abspath(f) for f in files}  # an attachment whose page is read is read with it
     done = 0
-
-    def emit(step: Step) -> Iterator[Step]:
-        if par is None:
-            yield step
-        else:
-            yield from par.add(None, step)
-
-    for f in files:
-        try:
-            for notice, warns in iter_notices(f, pages):
-                if warns:
-                    yield from emit(Step(warnings=list(warns)))
-                if notice is None:
-                    continue
-                if par is None:
-                    yield _notice_step(corpus, notice, ner)
-                    continue
-                skipped = corpus.admit(notice)
-                if skipped:
-                    yield from emit(Step(warnings=[skipped]))
-                else:
-                    yield from par.add(notice)
-        except (InputError, Unreadable) as e:
-            yield from emit(Step(errors=[_unread(e, f)]))
-        done += f.stat().st_size if f.exists() else 0
-        if progress:
-            progress(done, total, str(f))
-    if par is not None:
-        yield from par.flush()
+    work = _piece_items if isinstance(run, Serial) else _piece_list  # one process: notice by notice
+    for items in run.map(work, corpus.pieces(files, ner)):
+        for item in items:
+            what = item[0]
+            if what == "notice":
+                yield corpus.take(item)
+            elif what == "warn":
+                yield Step(warnings=item[1])
+            elif what == "error":
+                yield Step(errors=[item[1]])
+            else:
+                done += item[2]
+                if progress:
+                    progress(done, total, item[1])
     if ner:
         from .ner import available
 
@@ -481,12 +555,12 @@ def _collect(steps: Iterable[Step]) -> Extraction:
 
 
 def extract_paths(paths, *, progress: Callable[[int, int, str], None] | None = None, ner: bool = False,
-                  place: str | None = None, jobs: int = 1) -> Extraction:
+                  place: str | None = None, jobs: int = 1, cluster: str | None = None) -> Extraction:
     """Read files and folders, extract every notice, resolve units across the corpus (all in memory).
 
-    See :func:`iter_extract` for the streamed form, ``jobs`` and the error rules.
+    See :func:`iter_extract` for the streamed form, ``jobs``, ``cluster`` and the error rules.
     """
-    return _collect(iter_extract(paths, progress=progress, ner=ner, place=place, jobs=jobs))
+    return _collect(iter_extract(paths, progress=progress, ner=ner, place=place, jobs=jobs, cluster=cluster))
 
 
 def extract_text(text: str, source: str = "<text>", place: str | None = None) -> Extraction:
@@ -497,7 +571,7 @@ def extract_text(text: str, source: str = "<text>", place: str | None = None) ->
         corpus = _Corpus(place)
         yield Step(warnings=warns)
         for n in notices:
-            yield _notice_step(corpus, n, False)
+            yield corpus.take(_notice_item(n, corpus.given(n.source), False))
         yield corpus.finish()
 
     return _collect(steps())
