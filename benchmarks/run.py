@@ -189,11 +189,15 @@ def child_build_breakdown(a: dict) -> dict:
 
 
 def _query_params(q, qp: dict) -> dict:
-    """The catalogue's example parameters, with names swapped for ones in this corpus."""
+    """The catalogue's example parameters, with names swapped for ones in this corpus; a
+    question about a name is asked in the place the corpus chose them in (a district's unit
+    names recur in every district), when the manifest gives one."""
     out = dict(q.example)
     for p in q.params:
-        if p.type in ("person", "unit", "title", "month") and (p.required or p.name in out):
+        if p.type in ("person", "unit", "title", "group", "month") and (p.required or p.name in out):
             out[p.name] = qp[p.type]
+            if p.type in ("person", "unit", "group") and qp.get("place"):
+                out["place"] = qp["place"]
     return out
 
 
