@@ -97,7 +97,10 @@ def _place_labels(store: "Store", node) -> list[str | None]:
 def _exact_person(store: "Store", name: str) -> set[tuple]:
     """``{(place, variant)}`` of the people stored under the name ``name`` exactly (what
     ``_names(store)["persons"][name]`` holds), by index lookups."""
-    out = set()
+    memo = _memo(store)
+    if ("person", name) in memo:
+        return memo[("person", name)]
+    out = memo[("person", name)] = set()
     for q in _quads(store, None, _NAME, ox.Literal(name)):
         p = q.subject
         if next(_quads(store, p, _TYPE, _PERSON), None) is None:
@@ -115,14 +118,19 @@ def _exact_unit(store: "Store", name: str) -> list[tuple]:
     when the name is not stored as written (the caller then compares keys)."""
     if squash(name) != name:
         return []
+    memo = _memo(store)
+    if ("unit", name) in memo:
+        return memo[("unit", name)]
     cat = ox.NamedNode(str(rdf.CATALOGUE_GRAPH))
     lit = ox.Literal(name)
     by_place: dict = {}  # place -> (own name?, label)
+    units = set()
     for pred, own in ((_PREF, True), (_ALT, False)):  # own names first: they win in their place
         for q in _quads(store, None, pred, lit, cat):
             u = q.subject
             if next(_quads(store, u, _UNIT_TYPE, None, cat), None) is None:
                 continue  # a parent or member the catalogue does not know: not a catalogue unit
+            units.add(u)
             label = name if own else next(iter(_label_of(store, u, _PREF)), None)
             places = [q2.object for q2 in _quads(store, u, _IN_PLACE, None, cat)]
             for where in [next(iter(_label_of(store, pl, _PREF)), None) for pl in places] or [None]:
@@ -131,11 +139,20 @@ def _exact_unit(store: "Store", name: str) -> list[tuple]:
                     by_place[where] = (own, label)
     found = [(label, where) for where, (_, label) in by_place.items()]
     for q in _quads(store, None, _PREF, lit):
-        if next(_quads(store, q.subject, _TYPE, _ORGANIZATION), None) is None:
+        if q.subject in units or next(_quads(store, q.subject, _TYPE, _ORGANIZATION), None) is None:
             continue
         found += [(name, pl) for pl in _place_labels(store, q.subject)
                   if pl not in by_place and not (pl is None and by_place)]  # no place: any place's unit wins
+    memo[("unit", name)] = found
     return found
+
+
+def _memo(store: "Store") -> dict:
+    """The names looked up in ``store`` so far, for its generation (``_exact_unit`` ...)."""
+    cache = getattr(store, "_query_exact", None)
+    if cache is None or cache[0] != store.generation:
+        cache = store._query_exact = (store.generation, {})
+    return cache[1]
 
 
 def _unit_titles(store: "Store", unit: str, place: str | None) -> set[str]:
