@@ -11,8 +11,9 @@ Writes
     OUTDIR/gold/*.jsonl       the facts each notice states, by construction (facts format:
                               post, membership, group, task) and units.jsonl, the unit
                               catalogue with aliases
-    OUTDIR/manifest.json      sizes, genre counts, and query parameters (a person, a unit,
-                              a title, a month) that exist in this corpus
+    OUTDIR/manifest.json      sizes, genre counts, and query parameters (a place, and a
+                              person, a unit, a title, a group of that place; a month)
+                              that exist in this corpus
 
 Genres (the ones the extractor handles): leading-group member lists (one per line in
 files, flattened in the dump), groups set up in prose with unit members, task
@@ -53,7 +54,7 @@ GIVEN = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞刚桂英
 
 PLACE1 = list("东西南北江河湖山清永安宁丰兴华新明云龙凤金玉宝泰康平临汉")
 PLACE2 = list("阳山江河湖源川宁安平丰兴华德水林州溪岭桥坪")
-CITY = ["江州", "云阳", "临江", "安平", "宝山", "青州", "兴安", "德阳", "凤城", "金川", "泰和", "龙城"]
+CITY = ["江州", "云阳", "临江", "安平", "宝山", "青州", "兴安", "德阳", "凤州", "金川", "泰宁", "龙泉"]  # each read as a city (not 凤城: 城市 is no place)
 STREET1 = list("琴龙江翠月晴洲鹦永建五四汉桂柳松竹梅兰荷杏枫")
 STREET2 = list("台阳堤微湖川头鹉丰桥里新园林港湾坡岗塘")
 
@@ -342,8 +343,8 @@ class Generator:
             short, full = f"{L}人民政府办公室", f"{D.full}人民政府办公室"
         elif issuer_kind == "gov":
             short, full = f"{L}人民政府", f"{D.full}人民政府"
-        else:
-            short, full = f"{L}审计局", f"{D.name}审计局"
+        else:  # the audit bureau signs with its city too, so the notice is placed like the others
+            short, full = f"{L}审计局", f"{D.full}审计局"
         addressees = "各街办事处，区人民政府各部门、各直属机构：" if L == "区" else "各乡镇人民政府，县政府各部门："
         return Notice(series, short, full, short + title, addressees, body, facts, genre, sign_at)
 
@@ -781,9 +782,10 @@ def generate(n: int, outdir: Path, seed: int = 1, files: str = "1", edge: bool =
     cur_shard = -1
     nbytes = 0
     counts: Counter = Counter()
-    person_facts: Counter = Counter()
-    unit_tasks: Counter = Counter()
-    unit_titles: dict = {}
+    person_facts: Counter = Counter()  # (place, person) -> facts
+    unit_tasks: Counter = Counter()  # (place, unit) -> tasks
+    unit_titles: dict = {}  # (place, unit) -> titles
+    group_members: Counter = Counter()  # (place, group) -> memberships
     months: Counter = Counter()
     files_written = 0
     for i, (nt, D) in enumerate(gen.notices()):
@@ -814,13 +816,15 @@ def generate(n: int, outdir: Path, seed: int = 1, files: str = "1", edge: bool =
             gold_fh[which[f["kind"]]].write(json.dumps(f, ensure_ascii=False) + "\n")
             counts[f["kind"]] += 1
             if f["kind"] == "post":
-                person_facts[f["person"]] += 1
-                unit_titles.setdefault(f["unit"], Counter())[f["title"]] += 1
-            elif f["kind"] == "membership" and f["member_type"] == "person":
-                person_facts[f["member"]] += 1
+                person_facts[(D.full, f["person"])] += 1
+                unit_titles.setdefault((D.full, f["unit"]), Counter())[f["title"]] += 1
+            elif f["kind"] == "membership":
+                group_members[(D.full, f["group"])] += 1
+                if f["member_type"] == "person":
+                    person_facts[(D.full, f["member"])] += 1
             elif f["kind"] == "task":
                 for u in f["lead"] + f["responsible"]:
-                    unit_tasks[u] += 1
+                    unit_tasks[(D.full, u)] += 1
                 if f["due"]:
                     months[f["due"][:7]] += 1
     if out:
@@ -831,14 +835,18 @@ def generate(n: int, outdir: Path, seed: int = 1, files: str = "1", edge: bool =
         for name in sorted(gen.world.units):
             fh.write(json.dumps({"kind": "unit", "name": name, "aliases": sorted(gen.world.units[name]),
                                  "parent": None, "unit_type": _unit_type(name)}, ensure_ascii=False) + "\n")
-    # Query parameters that exist here: the busiest person, a unit with tasks and posts.
-    person = person_facts.most_common(1)[0][0] if person_facts else None
-    unit = next((u for u, _ in unit_tasks.most_common() if "局长" in unit_titles.get(u, {})), None)
+    # Query parameters that exist here, all in one place (a district's units are named alike
+    # in every district: 区水务局): the busiest person, the unit of that place with the most
+    # tasks and a 局长, the group with the most memberships.
+    place, person = person_facts.most_common(1)[0][0] if person_facts else (None, None)
+    unit = next((u for (pl, u), _ in unit_tasks.most_common()
+                 if pl == place and "局长" in unit_titles.get((pl, u), {})), None)
+    group = next((g for (pl, g), _ in group_members.most_common() if pl == place), None)
     manifest = {
         "notices": n, "seed": seed, "files": files, "edge_cases": edge, "file_count": files_written,
         "bytes": nbytes, "districts": len(gen.districts), "genres": dict(gen.stats), "gold_facts": dict(counts),
         "units": len(gen.world.units), "persons": len(gen.world.names), "four_char_names": gen.world.four,
-        "query_params": {"person": person, "unit": unit, "title": "局长",
+        "query_params": {"place": place, "person": person, "unit": unit, "title": "局长", "group": group,
                          "month": months.most_common(1)[0][0] if months else None},
         "seconds": round(time.perf_counter() - t0, 2),
     }

@@ -208,11 +208,15 @@ def child_build_incremental(a: dict) -> dict:
 
 
 def _query_params(q, qp: dict) -> dict:
-    """The catalogue's example parameters, with names swapped for ones in this corpus."""
+    """The catalogue's example parameters, with names swapped for ones in this corpus; a
+    question about a name is asked in the place the corpus chose them in (a district's unit
+    names recur in every district), when the manifest gives one."""
     out = dict(q.example)
     for p in q.params:
-        if p.type in ("person", "unit", "title", "month") and (p.required or p.name in out):
+        if p.type in ("person", "unit", "title", "group", "month") and (p.required or p.name in out):
             out[p.name] = qp[p.type]
+            if p.type in ("person", "unit", "group") and qp.get("place"):
+                out["place"] = qp["place"]
     return out
 
 
@@ -714,6 +718,9 @@ def main(argv=None) -> int:
                     help="query engines: govgraph (the store, Oxigraph's engine, stored answers), "
                          "govgraph_live (the same, every question evaluated), govgraph_rdflib "
                          "(rdflib's engine over the store), rdflib_memory (rdflib in-memory Dataset)")
+    ap.add_argument("--query-stores", default="",
+                    help="N=STORE,...: time the questions at size N on this built store (of make_corpus.py N, "
+                         "seed 1), without building one (--only queries)")
     ap.add_argument("--query-limit", type=float, default=QUERY_LIMIT_S, help="stop one call of one question after this")
     ap.add_argument("--rss-cap-mb", type=float, default=10000.0, help="kill a measurement holding more memory")
     ap.add_argument("--added", type=int, default=1000,
@@ -793,7 +800,10 @@ def main(argv=None) -> int:
         if not full:
             continue
         store = OUT / f"store-{n}"
-        if "build" in only or "queries" in only:
+        given = dict(x.split("=", 1) for x in a.query_stores.split(",") if x)
+        if str(n) in given and "build" not in only:
+            store = Path(given[str(n)])
+        elif "build" in only or "queries" in only:
             log(f"govgraph build n={n} x{a.repeat}")
             runs = repeat_child("build_cli", {"corpus": str(d / "corpus"), "store": str(store)},
                                 a.repeat if "build" in only else 1, a.timeout)

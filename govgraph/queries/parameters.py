@@ -16,12 +16,13 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import pyoxigraph as ox
 from rdflib import Literal
 from rdflib.namespace import XSD
 
 from govgraph.errors import QueryError
 from govgraph.graph import rdf_terms as rdf
-from govgraph.identity import UnitIndex, compact, loose
+from govgraph.identity import UnitIndex, compact, loose, squash
 
 from .questions import CannedQuery, Param, suggest
 
@@ -32,6 +33,11 @@ __all__ = ["bind", "relaxed", "arguments", "resolve_unit", "resolve_unit_in", "r
            "resolve_group_in"]
 
 # ---------------------------------------------------------------- names
+
+_NAME, _PREF, _ALT, _TYPE, _IN_PLACE, _VARIANT, _POST_IN, _ROLE, _PERSON, _ORGANIZATION, _UNIT_TYPE = (
+    ox.NamedNode(str(t)) for t in (rdf.FOAF.name, rdf.SKOS.prefLabel, rdf.SKOS.altLabel, rdf.RDF.type,
+                                   rdf.GG.inPlace, rdf.GG.variant, rdf.ORG.postIn, rdf.ORG.role,
+                                   rdf.FOAF.Person, rdf.ORG.Organization, rdf.GG.unitType))
 
 def _names(store: "Store") -> dict:
     """Person names, unit labels and post titles per unit, with the places they are in, and
@@ -65,6 +71,99 @@ def _names(store: "Store") -> dict:
              "units": UnitIndex(cat.units, key=loose)}
     store._query_names = (store.generation, names)
     return names
+
+
+# ------------------------------------------------- a name as stored: index lookups
+# A name typed as the store writes it (the usual case) is found by looking its literal up in
+# Oxigraph's indexes, a few lookups; only a name written otherwise (layout spaces, full-width
+# forms, the other script), an unknown one (suggestions) or a post title not of the unit
+# needs ``_names``, which reads every name of the store (seconds at 100,000 notices).
+
+def _quads(store: "Store", s=None, p=None, o=None, g=None):
+    return store.ox.quads_for_pattern(s, p, o, ox.DefaultGraph() if g is None else g)
+
+
+def _label_of(store: "Store", node, pred) -> list[str]:
+    return [q.object.value for q in _quads(store, node, pred)]
+
+
+def _place_labels(store: "Store", node) -> list[str | None]:
+    """The labels of the places of ``node`` (``[None]`` when it has none), as the names
+    query's ``OPTIONAL { ?x gg:inPlace ?y . ?y skos:prefLabel ?pl }`` gives them."""
+    out = [pl for q in _quads(store, node, _IN_PLACE) for pl in _label_of(store, q.object, _PREF)]
+    return out or [None]
+
+
+def _exact_person(store: "Store", name: str) -> set[tuple]:
+    """``{(place, variant)}`` of the people stored under the name ``name`` exactly (what
+    ``_names(store)["persons"][name]`` holds), by index lookups."""
+    memo = _memo(store)
+    if ("person", name) in memo:
+        return memo[("person", name)]
+    out = memo[("person", name)] = set()
+    for q in _quads(store, None, _NAME, ox.Literal(name)):
+        p = q.subject
+        if next(_quads(store, p, _TYPE, _PERSON), None) is None:
+            continue
+        variants = _label_of(store, p, _VARIANT) or [None]
+        out |= {(pl, v) for pl in _place_labels(store, p) for v in variants}
+    return out
+
+
+def _exact_unit(store: "Store", name: str) -> list[tuple]:
+    """``(label, place)`` of the units the name ``name`` stands for as written, as
+    ``resolve_unit_in``'s first step finds them with the whole catalogue (``UnitIndex``):
+    per place, the catalogue unit of that name, else the first (by name) of those with it
+    as an alias; then organisations outside the catalogue so labelled (groups ...).  Empty
+    when the name is not stored as written (the caller then compares keys)."""
+    if squash(name) != name:
+        return []
+    memo = _memo(store)
+    if ("unit", name) in memo:
+        return memo[("unit", name)]
+    cat = ox.NamedNode(str(rdf.CATALOGUE_GRAPH))
+    lit = ox.Literal(name)
+    by_place: dict = {}  # place -> (own name?, label)
+    units = set()
+    for pred, own in ((_PREF, True), (_ALT, False)):  # own names first: they win in their place
+        for q in _quads(store, None, pred, lit, cat):
+            u = q.subject
+            if next(_quads(store, u, _UNIT_TYPE, None, cat), None) is None:
+                continue  # a parent or member the catalogue does not know: not a catalogue unit
+            units.add(u)
+            label = name if own else next(iter(_label_of(store, u, _PREF)), None)
+            places = [q2.object for q2 in _quads(store, u, _IN_PLACE, None, cat)]
+            for where in [next(iter(_label_of(store, pl, _PREF)), None) for pl in places] or [None]:
+                best = by_place.get(where)
+                if label is not None and (best is None or (not best[0] and not own and label < best[1])):
+                    by_place[where] = (own, label)
+    found = [(label, where) for where, (_, label) in by_place.items()]
+    for q in _quads(store, None, _PREF, lit):
+        if q.subject in units or next(_quads(store, q.subject, _TYPE, _ORGANIZATION), None) is None:
+            continue
+        found += [(name, pl) for pl in _place_labels(store, q.subject)
+                  if pl not in by_place and not (pl is None and by_place)]  # no place: any place's unit wins
+    memo[("unit", name)] = found
+    return found
+
+
+def _memo(store: "Store") -> dict:
+    """The names looked up in ``store`` so far, for its generation (``_exact_unit`` ...)."""
+    cache = getattr(store, "_query_exact", None)
+    if cache is None or cache[0] != store.generation:
+        cache = store._query_exact = (store.generation, {})
+    return cache[1]
+
+
+def _unit_titles(store: "Store", unit: str, place: str | None) -> set[str]:
+    """The titles of the posts of the unit ``unit`` (a label, in ``place``): of the unit node
+    and of the group node of that name, as ``_names(store)["titles"]`` has them."""
+    out = set()
+    for node in (rdf.unit_iri(unit, place), rdf.group_iri(unit, place)):
+        for q in _quads(store, None, _POST_IN, ox.NamedNode(str(node))):
+            for r in _quads(store, q.subject, _ROLE):
+                out.update(_label_of(store, r.object, _PREF))
+    return out
 
 
 def _count_notices(store: "Store", iri) -> int:
@@ -112,6 +211,13 @@ def resolve_unit_in(store: "Store", name: str, place: str | None = None) -> tupl
     detail, when given); QueryError if unknown, or ambiguous across places.  A name as
     written (layout spaces aside) wins in every place over one that matches only by
     ``identity.loose`` (full-width forms, the script)."""
+    found = _exact_unit(store, name) or _unit_candidates(store, name)
+    return _pick(store, "unit", name, found, place, rdf.unit_iri)
+
+
+def _unit_candidates(store: "Store", name: str) -> list[tuple]:
+    """``(label, place)`` of the units and organisations ``name`` may stand for, compared
+    with every name of the store (``_names``); QueryError with close names if none."""
     names = _names(store)
     orgs, cat = names["orgs"], names["catalogue"]
     found = _orgs([(c, p) for p, c in cat.index.candidates(name)], orgs, cat, (name, compact(name)))
@@ -120,7 +226,7 @@ def resolve_unit_in(store: "Store", name: str, place: str | None = None) -> tupl
                       (names["org_keys"].get(loose(name)),))
     if not found:
         raise QueryError(f"unknown unit {name!r}" + suggest(name, [*orgs, *names["units"].names()]))
-    return _pick(store, "unit", name, found, place, rdf.unit_iri)
+    return found
 
 
 def _orgs(found: list[tuple], orgs: dict, cat, labels) -> list[tuple]:
@@ -144,6 +250,15 @@ def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tu
     """``(name, place, variant)`` of the person ``name``: the same name in two places is two
     people (unless a decision joins them); ``variant``: one of two people of that name in one
     place that a decision splits (``loaders.decisions``)."""
+    found = _exact_person(store, name)
+    if not found:
+        name, found = _person_candidates(store, name)
+    return _pick(store, "person", name, [(name, p, v) for p, v in found], place, rdf.person_iri)
+
+
+def _person_candidates(store: "Store", name: str) -> tuple[str, set]:
+    """The stored name ``name`` stands for and its ``{(place, variant)}``, compared with every
+    name of the store (``_names``); QueryError with close names if none."""
     names = _names(store)
     persons = names["persons"]
     if name not in persons:
@@ -151,7 +266,7 @@ def resolve_person_in(store: "Store", name: str, place: str | None = None) -> tu
         if found is None:
             raise QueryError(f"unknown person {name!r}" + suggest(name, persons))
         name = found
-    return _pick(store, "person", name, [(name, p, v) for p, v in persons[name]], place, rdf.person_iri)
+    return name, persons[name]
 
 
 def resolve_group_in(store: "Store", name: str, place: str | None = None) -> tuple[str, str | None]:
@@ -172,13 +287,13 @@ def resolve_group_in(store: "Store", name: str, place: str | None = None) -> tup
 
 
 def _resolve_title(store: "Store", unit: str, title: str, place: str | None = None) -> str:
-    titles = _names(store)["titles"]
-    known = titles.get((unit, place), set())
+    known = _unit_titles(store, unit, place)
     if title in known:
         return title
     found = _by_key(title, _keys(known))
     if found is not None:
         return found
+    titles = _names(store)["titles"]
     everywhere = set().union(*titles.values()) if titles else set()
     hint = f"; posts of {unit}: {', '.join(sorted(known))}" if known else \
         suggest(title, sorted(everywhere))
