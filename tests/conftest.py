@@ -41,3 +41,14 @@ def gold_units():
     from govgraph.facts import read_facts
 
     return list(read_facts(GOLD / "units.jsonl"))
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, sample_extraction):
+    """A store built from the sample (read only: tests that write build their own)."""
+    from govgraph.build import build_store
+    from govgraph.graph.rdf_store import Store
+
+    s = Store.open(tmp_path_factory.mktemp("sample-store") / "kg", create=True)
+    build_store(s, sample_extraction.facts, sample_extraction.notices)
+    return s

@@ -24,10 +24,8 @@ REAL = ROOT / "data" / "real" / "notices"
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory, sample_extraction):
-    s = Store.open(tmp_path_factory.mktemp("speed") / "kg", create=True)
-    build_store(s, sample_extraction.facts, sample_extraction.notices)
-    return s
+def sample(sample_store):
+    return sample_store
 
 
 @pytest.fixture(scope="module")

@@ -64,10 +64,8 @@ def rows(result, *cols):
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, sample_extraction):
-    s = Store.open(tmp_path_factory.mktemp("new-q") / "kg", create=True)
-    build_store(s, sample_extraction.facts, sample_extraction.notices)
-    return s
+def store(sample_store):
+    return sample_store
 
 
 @pytest.fixture(scope="module")
