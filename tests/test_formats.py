@@ -218,3 +218,18 @@ def test_a_folder_lists_every_file_not_read(tmp_path):
     assert sorted((u.path.rsplit("/", 1)[1], u.reason) for u in skipped) == [
         ("photo.jpg", "unknown format (.jpg)"), ("~$gov-12.docx", "an Office lock file (~$…), not a document")]
     assert {".docx", ".pdf", ".xlsx", ".xls", ".doc", ".md"} <= set(SUFFIXES)
+
+
+def test_a_big_workbook_is_read_as_one_not_streamed_as_text(tmp_path, monkeypatch):
+    """A file above STREAM_THRESHOLD is read in chunks as text unless its suffix is a document
+    format; every format a reader reads counts as one (``.xlsm`` was once left out)."""
+    from govgraph.loaders import pipeline
+    from govgraph.loaders.attachments import DOCUMENT_SUFFIXES
+
+    assert set(SUFFIXES) <= set(DOCUMENT_SUFFIXES)
+    (_, rows), = [b for b in notice_blocks("ext-25.txt") if b[0] == "t"]
+    path = write_xlsx(rows, tmp_path / "ext-25.xlsm")
+    monkeypatch.setattr(pipeline, "STREAM_THRESHOLD", 100)
+    ex = pipeline.extract_paths([path])
+    assert not ex.errors and len(ex.notices) == 1
+    assert "具体工作任务和要求" in ex.notices[0].text

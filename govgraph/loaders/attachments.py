@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit
 from ..errors import InputError
 from ..messages import UNREAD, Message
 from .document import Unreadable
-from .formats import known, read_document
+from .formats import SUFFIXES as READ_SUFFIXES, known, read_document
 from .reading import TEXT_SUFFIXES, browser_folders, decode_bytes, read_source, strip_html
 from .render import Locator, Place, render
 
@@ -54,7 +54,7 @@ __all__ = ["Source", "read_file", "read_notice_file", "with_attachments", "attac
 
 PAGE_SUFFIXES = (".html", ".htm")
 #: what a page's attachment may be (the rest of what a page links to are pages, images, scripts)
-ATTACHMENT_SUFFIXES = (".doc", ".docx", ".pdf", ".xls", ".xlsx", ".wps", ".et", ".ofd", ".rtf", ".md", ".txt",
+ATTACHMENT_SUFFIXES = (".doc", ".docx", ".pdf", ".xls", ".xlsx", ".xlsm", ".wps", ".et", ".ofd", ".rtf", ".md", ".txt",
                        ".csv", ".zip", ".rar")
 
 
@@ -78,8 +78,9 @@ class Source:
 
 #: formats that are never text: without a reader of its own, such a file is not read
 _BINARY = frozenset(ATTACHMENT_SUFFIXES) - {".md", ".txt", ".csv"}
-#: files read whole as documents, never streamed as text
-DOCUMENT_SUFFIXES = tuple(sorted(_BINARY | {".md"}))
+#: files read whole as documents, never streamed as text: the formats read
+#: (``formats.SUFFIXES``) and those named unread for want of a reader
+DOCUMENT_SUFFIXES = tuple(sorted(_BINARY | set(READ_SUFFIXES)))
 
 
 def _text(p: Path) -> Source:
