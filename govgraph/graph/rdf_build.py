@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import itertools
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -78,17 +79,18 @@ class BuildReport:
 
 
 def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
-         progress: Progress | None = None, resolve: Resolve | None = None):
+         progress: Progress | None = None, resolve: Resolve | None = None, trusted: bool = False):
     """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write in ``store``
     (the ``rdf_store.Store`` being built), filling ``report`` as it goes.
 
     ``resolve``: see ``Resolve``; without it (or for a store without a mentions file that
     holds notices) the input's unit facts are merged into the stored catalogue.  When the
     catalogue changes how a name resolves, the stored notices that use that name (found
-    by the unit node it resolved to) are written again."""
+    by the unit node it resolved to) are written again.  ``trusted``: the facts are this
+    run's extraction's, valid as made (not checked with ``validate_fact`` again)."""
     units_in, by_doc, seen, mentions_in = [], {}, {}, {}
     for f in facts:
-        problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
+        problems = (() if trusted else validate_fact(f)) if isinstance(f, dict) else ["not a JSON object"]
         if problems:
             report.warnings.append(f"skipped fact {_short(f)}: {'; '.join(problems)}")
             continue
@@ -150,7 +152,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     total = len(docs) + len(others)
     for i, doc in enumerate(docs, 1):
         try:
-            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc)
+            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc, validated=True)
             g = str(notice_iri(doc))
         except UnicodeError as e:  # text from the API or a facts file: an unpaired surrogate
             report.warnings.append(f"{doc!r}: not stored: its title, issuer or number holds text "
@@ -242,6 +244,7 @@ class Writer:
         self.graphs: set[str] = set()  # the notice graphs it wrote
         self.pool = None
         self.pending: list = []
+        self.seen_rows: _SeenRows | None = None
 
     @property
     def started(self) -> bool:
@@ -261,6 +264,9 @@ class Writer:
             answers = ox.NamedNode(str(ANSWERS_GRAPH))
             self.count = len(s) - sum(1 for _ in s.ox.quads_for_pattern(None, None, None, answers))
         self.pool = ThreadPoolExecutor(max_workers=self.LOADERS, thread_name_prefix="govgraph-load")
+        # a store without a quad (a fresh build): every fact comes through ``put``, so their
+        # first and last seen are gathered there, not queried from the store at the end
+        self.seen_rows = _SeenRows() if next(iter(s.ox), None) is None else None
         if not any(True for _ in s.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())):
             # a store without its union (empty, or written by an older version)
             self._io(lambda: self.w.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
@@ -279,6 +285,8 @@ class Writer:
         gname = ox.NamedNode(graph)
         if graph != str(CATALOGUE_GRAPH):
             self.graphs.add(graph)
+            if self.seen_rows is not None:
+                self.seen_rows.add(graph, triples)
         old = {f"{q.subject} {q.predicate} {q.object}": q
                for q in self.store.ox.quads_for_pattern(None, None, None, gname)}
         self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
@@ -317,6 +325,11 @@ class Writer:
 
     def finish(self) -> str:
         """Store the materialised answers, flush and close the new generation; its name."""
+        if self.seen_rows is not None:  # a fresh build: first and last seen with the rest
+            for line in self.seen_rows.lines():
+                self.lines.append(line)
+                if len(self.lines) >= self.CHUNK:
+                    self._load()
         self._load()
         self._wait()
         w = self.w
@@ -326,7 +339,9 @@ class Writer:
             # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
             # a build that adds little to a big store leaves it to RocksDB's own compactions
             self._io(w.optimize)
-        self._seen()
+        if self.seen_rows is None:
+            self._seen()
+        self.seen_rows = None
         self._answers()
         self._prune_union()
         self._io(w.flush)
@@ -411,6 +426,77 @@ class Writer:
             self.gen = None
 
 
+class _SeenRows:
+    """``seen_triples`` of a fresh build, gathered from the N-Triples of each notice graph as
+    ``Writer.put`` writes it instead of queried from the finished store: the same triples
+    (``lines``: N-Quads in ``id:graph/seen`` and the union)."""
+
+    def __init__(self):
+        #: class (N-Triples) -> [(kind, identity predicates)]: the kinds ``seen_triples`` reads
+        self.kinds: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, kind in KINDS.items():
+            rdf = kind.rdf
+            if rdf.graph != "notice" or not rdf.classes:
+                continue
+            preds = tuple(f"<{_expand(rdf.predicates[f]).value}>" for f in kind.identity
+                          if f in rdf.predicates and not kind.fields[f].list)
+            self.kinds.setdefault(f"<{_expand(rdf.classes[0]).value}>", []).append((name, preds))
+        self.preds = {p for ks in self.kinds.values() for _, preds in ks for p in preds}
+        #: (kind, identity values) -> [first date's value, its term, last date's value, its term]
+        self.span: dict[tuple, list] = {}
+        self.rows: list[tuple[str, tuple]] = []  # (fact node, its key in ``span``)
+        self.dates: dict[str, str] = {}  # one string per date term
+
+    def add(self, graph: str, triples: list[tuple]) -> None:
+        """The rows of one notice graph (IRI ``graph``; ``notice_graph``'s triples)."""
+        g, dates, facts, values = f"<{graph}>", [], [], {}
+        kinds, preds = self.kinds, self.preds
+        for s, p, o in triples:
+            if p == _TYPE_NT and o in kinds:
+                facts.append((s, o))
+            if p in preds:
+                values.setdefault((s, p), []).append(o)
+            if p == _ISSUED_NT and s == g:
+                dates.append(self.dates.setdefault(o, o))
+        if not dates:
+            return
+        span, rows = self.span, self.rows
+        for f, cls in facts:
+            for name, kp in kinds[cls]:
+                for ident in itertools.product(*[values.get((f, p)) or (None,) for p in kp]):
+                    key = (name, ident)
+                    for d in dates:
+                        v = _lexical(d)
+                        s = span.get(key)
+                        if s is None:
+                            span[key] = [v, d, v, d]
+                        else:
+                            if v < s[0]:
+                                s[0], s[1] = v, d
+                            if v > s[2]:
+                                s[2], s[3] = v, d
+                        rows.append((f, key))
+
+    def lines(self):
+        """N-Quads lines: each fact's ``gg:firstSeen`` and ``gg:lastSeen``, in the graph
+        ``id:graph/seen`` and in the union."""
+        g, span = f" <{SEEN_GRAPH}> .\n", self.span
+        for f, key in self.rows:
+            s = span[key]
+            for spo in (f"{f} {_FIRST_NT} {s[1]}", f"{f} {_LAST_NT} {s[3]}"):
+                yield spo + g
+                yield spo + " .\n"
+
+
+def _lexical(literal: str) -> str:
+    """The value of an N-Triples literal (``rdf_terms.literal``'s escapes undone)."""
+    v = literal[1:literal.rindex('"')]
+    return _UNESCAPE.sub(lambda m: _UNESCAPES.get(m[1], m[1]), v) if "\\" in v else v
+
+
+_UNESCAPE, _UNESCAPES = re.compile(r"\\(.)", re.S), {"n": "\n", "r": "\r", "t": "\t"}
+
+
 def _expand(curie: str) -> ox.NamedNode:
     prefix, name = curie.split(":", 1)
     return ox.NamedNode(PREFIXES[prefix] + name)
@@ -492,6 +578,8 @@ def _graph_rows(db: ox.Store, g: ox.NamedNode, cls: ox.NamedNode, preds: list) -
 
 
 _ISSUED, _TYPE = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type))
+_ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
+_FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 
 

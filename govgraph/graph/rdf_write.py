@@ -267,8 +267,9 @@ def _location(eid: str, where: dict) -> list[tuple]:
 
 
 class _NoticeBuilder:
-    def __init__(self, doc: str, catalogue: Catalogue, place: str | None = None):
+    def __init__(self, doc: str, catalogue: Catalogue, place: str | None = None, validated: bool = False):
         self.doc = doc
+        self.validated = validated  # the facts passed ``validate_fact``: their evidence too
         self.node = f"<{terms.notice_iri(doc)}>"
         self.cat = catalogue
         self.place = place  # the notice's jurisdiction: units resolve, persons and groups live, in it
@@ -319,8 +320,10 @@ class _NoticeBuilder:
                      (iri, SKOS.prefLabel, literal(label)), (iri, SKOS.inScheme, GG.Roles)]
         return iri
 
-    def provenance(self, node: str, fact: dict) -> set[str]:
-        """Link ``node`` to the notice and its evidence; the fields handled."""
+    def provenance(self, node: str, fact: dict, validated: bool | None = None) -> set[str]:
+        """Link ``node`` to the notice and its evidence; the fields handled.  ``validated``:
+        ``fact`` passed ``validate_fact`` (default: the builder's facts did)."""
+        validated = self.validated if validated is None else validated
         self.out.append((node, PROV.hadPrimarySource, self.node))
         ev = fact.get("evidence")
         if ev is None:
@@ -328,7 +331,7 @@ class _NoticeBuilder:
         if not (isinstance(ev, dict) and {"text", "start", "end"} <= set(ev) <= {"text", "start", "end", *EVIDENCE_LOCATION}
                 and isinstance(ev["text"], str) and type(ev["start"]) is int
                 and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]
-                and not validate_fact({"kind": "group", "doc": "-", "group": "-", "evidence": ev})):
+                and (validated or not validate_fact({"kind": "group", "doc": "-", "group": "-", "evidence": ev}))):
             return set()  # kept as-is in gg:extraJSON
         where = tuple((k, ev[k]) for k in EVIDENCE_LOCATION if k in ev)
         key = (ev["start"], ev["end"], ev["text"]) + where
@@ -390,7 +393,7 @@ class _NoticeBuilder:
             return
         self.out.append((self.node, GG.jurisdictionHow, literal(j.how)))
         if j.evidence:
-            self.provenance(f"<{terms.notice_iri(self.doc)}#jurisdiction>", {"evidence": j.evidence})
+            self.provenance(f"<{terms.notice_iri(self.doc)}#jurisdiction>", {"evidence": j.evidence}, False)
             self.out.append((self.node, GG.jurisdictionEvidence, f"<{terms.notice_iri(self.doc)}#jurisdiction>"))
 
     def post(self, f: dict) -> None:
@@ -549,9 +552,10 @@ class _NoticeBuilder:
 
 
 def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: Catalogue,
-                 doc: str | None = None) -> list[tuple]:
+                 doc: str | None = None, validated: bool = False) -> list[tuple]:
     """Triples (N-Triples term tuples) of one notice's named graph: metadata, text,
-    facts, evidence.  ``facts`` are that notice's facts (not ``unit`` facts).
+    facts, evidence.  ``facts`` are that notice's facts (not ``unit`` facts);
+    ``validated``: each passed ``validate_fact`` (their evidence is not checked again).
     The last triple is the graph's ``gg:contentHash``."""
     doc = notice.doc if notice is not None else doc
     if doc is None:
@@ -560,7 +564,7 @@ def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: Catalo
     place = notice.place if notice is not None else None
     if place is None:
         place = next((f["place"] for f in facts if isinstance(f.get("place"), str)), None)
-    b = _NoticeBuilder(doc, catalogue, place)
+    b = _NoticeBuilder(doc, catalogue, place, validated)
     b.notice(notice)
     b.jurisdiction(notice)
     handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
