@@ -12,10 +12,12 @@ fact's first and last seen (``seen_triples``) and the quad count.
 from __future__ import annotations
 
 import gc
+import hashlib
 import itertools
 import json
 import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,7 +227,7 @@ class Writer:
     notices are added, are nearly all the same); triples that no graph states any more
     leave the union at the end."""
 
-    CHUNK = 400_000  # quads per bulk load
+    CHUNK = 100_000  # quads per bulk load (the loader holds ~2 kB a quad: 400 000 held 1 GB in two loads)
     LOADERS = 2  # bulk loads in flight at once (Oxigraph's loader runs on one core)
     OPTIMIZE_SHARE = 5  # compact the whole store when a build wrote over 1/5 of its quads
 
@@ -266,7 +268,7 @@ class Writer:
         self.pool = ThreadPoolExecutor(max_workers=self.LOADERS, thread_name_prefix="govgraph-load")
         # a store without a quad (a fresh build): every fact comes through ``put``, so their
         # first and last seen are gathered there, not queried from the store at the end
-        self.seen_rows = _SeenRows() if next(iter(s.ox), None) is None else None
+        self.seen_rows = _SeenRows(s.path) if next(iter(s.ox), None) is None else None
         if not any(True for _ in s.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())):
             # a store without its union (empty, or written by an older version)
             self._io(lambda: self.w.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
@@ -414,6 +416,7 @@ class Writer:
 
     def abandon(self) -> None:
         """Remove a generation started but not finished (an error on the way)."""
+        self.seen_rows = None  # its temporary file goes with it
         if self.pool is not None:
             for f in self.pending:
                 f.exception()  # let a running load end before removing its files
@@ -429,9 +432,10 @@ class Writer:
 class _SeenRows:
     """``seen_triples`` of a fresh build, gathered from the N-Triples of each notice graph as
     ``Writer.put`` writes it instead of queried from the finished store: the same triples
-    (``lines``: N-Quads in ``id:graph/seen`` and the union)."""
+    (``lines``: N-Quads in ``id:graph/seen`` and the union).  Memory holds a digest and the
+    two dates per identity; the facts wait in a temporary file in ``folder``."""
 
-    def __init__(self):
+    def __init__(self, folder: Path):
         #: class (N-Triples) -> [(kind, identity predicates)]: the kinds ``seen_triples`` reads
         self.kinds: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         for name, kind in KINDS.items():
@@ -442,10 +446,12 @@ class _SeenRows:
                           if f in rdf.predicates and not kind.fields[f].list)
             self.kinds.setdefault(f"<{_expand(rdf.classes[0]).value}>", []).append((name, preds))
         self.preds = {p for ks in self.kinds.values() for _, preds in ks for p in preds}
-        #: (kind, identity values) -> [first date's value, its term, last date's value, its term]
-        self.span: dict[tuple, list] = {}
-        self.rows: list[tuple[str, tuple]] = []  # (fact node, its key in ``span``)
-        self.dates: dict[str, str] = {}  # one string per date term
+        self.index: dict[bytes, int] = {}  # digest of (kind, identity values) -> its number
+        #: per identity number: the first date's value and term, the last's (one string per date)
+        self.first: list[tuple[str, str]] = []
+        self.last: list[tuple[str, str]] = []
+        self.dates: dict[str, tuple[str, str]] = {}
+        self.rows = tempfile.TemporaryFile("w+", encoding="utf-8", dir=folder)  # fact node, number
 
     def add(self, graph: str, triples: list[tuple]) -> None:
         """The rows of one notice graph (IRI ``graph``; ``notice_graph``'s triples)."""
@@ -457,35 +463,44 @@ class _SeenRows:
             if p in preds:
                 values.setdefault((s, p), []).append(o)
             if p == _ISSUED_NT and s == g:
-                dates.append(self.dates.setdefault(o, o))
+                d = self.dates.get(o)
+                if d is None:
+                    d = self.dates[o] = (_lexical(o), o)
+                dates.append(d)
         if not dates:
             return
-        span, rows = self.span, self.rows
+        index, first, last, out = self.index, self.first, self.last, []
         for f, cls in facts:
             for name, kp in kinds[cls]:
                 for ident in itertools.product(*[values.get((f, p)) or (None,) for p in kp]):
-                    key = (name, ident)
+                    key = hashlib.blake2b(json.dumps([name, ident], ensure_ascii=False).encode("utf-8"),
+                                          digest_size=16).digest()
                     for d in dates:
-                        v = _lexical(d)
-                        s = span.get(key)
-                        if s is None:
-                            span[key] = [v, d, v, d]
+                        i = index.get(key)
+                        if i is None:
+                            i = index[key] = len(first)
+                            first.append(d)
+                            last.append(d)
                         else:
-                            if v < s[0]:
-                                s[0], s[1] = v, d
-                            if v > s[2]:
-                                s[2], s[3] = v, d
-                        rows.append((f, key))
+                            if d[0] < first[i][0]:
+                                first[i] = d
+                            if d[0] > last[i][0]:
+                                last[i] = d
+                        out.append(f"{f}\t{i}\n")
+        self.rows.write("".join(out))
 
     def lines(self):
         """N-Quads lines: each fact's ``gg:firstSeen`` and ``gg:lastSeen``, in the graph
         ``id:graph/seen`` and in the union."""
-        g, span = f" <{SEEN_GRAPH}> .\n", self.span
-        for f, key in self.rows:
-            s = span[key]
-            for spo in (f"{f} {_FIRST_NT} {s[1]}", f"{f} {_LAST_NT} {s[3]}"):
+        g, first, last = f" <{SEEN_GRAPH}> .\n", self.first, self.last
+        self.rows.seek(0)
+        for row in self.rows:
+            f, i = row[:-1].split("\t")
+            i = int(i)
+            for spo in (f"{f} {_FIRST_NT} {first[i][1]}", f"{f} {_LAST_NT} {last[i][1]}"):
                 yield spo + g
                 yield spo + " .\n"
+        self.rows.close()
 
 
 def _lexical(literal: str) -> str:
