@@ -71,10 +71,11 @@ def content_hash(triples: Iterable[tuple]) -> str:
     return _digest(tuple(nt_term(x) for x in t) for t in triples)
 
 
-def _digest(triples: Iterable[tuple]) -> str:
+def _digest(triples: Iterable[tuple], distinct: bool = False) -> str:
+    """``content_hash`` of N-Triples term tuples; ``distinct``: no triple comes twice."""
     h = GG.contentHash
-    lines = sorted({f"{s} {p} {o}" for s, p, o in triples if p != h})
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    lines = (f"{s} {p} {o}" for s, p, o in triples if p != h)
+    return hashlib.sha256("\n".join(sorted(lines if distinct else set(lines))).encode("utf-8")).hexdigest()
 
 
 def graph_hash(triples: list[tuple]) -> str:
@@ -84,7 +85,7 @@ def graph_hash(triples: list[tuple]) -> str:
 
 def _with_hash(subject: str, triples: list[tuple]) -> list[tuple]:
     triples = list(dict.fromkeys(triples))  # drop repeats, keep order
-    return triples + [(subject, GG.contentHash, literal(_digest(triples)))]
+    return triples + [(subject, GG.contentHash, literal(_digest(triples, distinct=True)))]
 
 
 # ------------------------------------------------------------ literals and IRIs
