@@ -240,7 +240,7 @@ class Writer:
         self.gen: str | None = None
         self.lines: list[str] = []
         self.dropped: set = set()
-        self.shared: set[str] = set()  # entity triples already in this build's union
+        self.shared: set[bytes] = set()  # digests of the entity triples already in this build's union
         self.count = 0  # quads in the notice and catalogue graphs
         self.written = 0  # quads this build wrote into them
         self.graphs: set[str] = set()  # the notice graphs it wrote
@@ -302,13 +302,15 @@ class Writer:
             triples = [t for t in triples if f"{t[0]} {t[1]} {t[2]}" not in old]
         self.written += len(triples)
         g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
+        digest = hashlib.blake2b
         for s, p, o in triples:
             spo = f"{s} {p} {o}"
             lines.append(spo + g)
             if s.startswith(entity):  # stated by many notices: once in the union is enough
-                if spo in shared:
+                key = digest(spo.encode("utf-8"), digest_size=16).digest()
+                if key in shared:
                     continue
-                shared.add(spo)
+                shared.add(key)
             lines.append(spo + " .\n")
         if len(lines) >= self.CHUNK:
             self._load()
