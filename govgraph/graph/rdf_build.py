@@ -287,8 +287,8 @@ class Writer:
         gname = ox.NamedNode(graph)
         if graph != str(CATALOGUE_GRAPH):
             self.graphs.add(graph)
-            if self.seen_rows is not None:
-                self.seen_rows.add(graph, triples)
+            if self.seen_rows is not None:  # its temporary file: a full disk is a StoreError
+                self._io(lambda: self.seen_rows.add(graph, triples))
         old = {f"{q.subject} {q.predicate} {q.object}": q
                for q in self.store.ox.quads_for_pattern(None, None, None, gname)}
         self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
@@ -315,6 +315,12 @@ class Writer:
         if len(lines) >= self.CHUNK:
             self._load()
 
+    def _load_seen(self) -> None:
+        for line in self.seen_rows.lines():
+            self.lines.append(line)
+            if len(self.lines) >= self.CHUNK:
+                self._load()
+
     def _load(self) -> None:
         data, self.lines = "".join(self.lines).encode("utf-8"), []
         while len(self.pending) >= self.LOADERS:
@@ -330,10 +336,7 @@ class Writer:
     def finish(self) -> str:
         """Store the materialised answers, flush and close the new generation; its name."""
         if self.seen_rows is not None:  # a fresh build: first and last seen with the rest
-            for line in self.seen_rows.lines():
-                self.lines.append(line)
-                if len(self.lines) >= self.CHUNK:
-                    self._load()
+            self._io(self._load_seen)
         self._load()
         self._wait()
         w = self.w
