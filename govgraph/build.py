@@ -38,9 +38,10 @@ def build_store(store: Store, facts: Iterable[dict], notices: Iterable[Notice],
     covers only the input; the catalogue is then resolved again from the unit names of
     every notice in the store (``loaders.pipeline.resolve_units``), so that adding notices
     gives the store a fresh build of them all would.  Otherwise the input's unit facts are
-    merged into the stored catalogue."""
+    merged into the stored catalogue.  The extraction's facts are valid as made: not
+    checked again (``Store.build``'s ``trusted``)."""
     return store.build(facts, notices, progress=progress, answers=queries.materialised_answers,
-                       resolve=_resolve if extracted else None)
+                       resolve=_resolve if extracted else None, trusted=extracted)
 
 
 def _resolve(mentions: list[tuple]) -> list[dict]:

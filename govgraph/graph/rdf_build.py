@@ -12,9 +12,12 @@ fact's first and last seen (``seen_triples``) and the quad count.
 from __future__ import annotations
 
 import gc
+import hashlib
 import itertools
 import json
+import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,17 +81,18 @@ class BuildReport:
 
 
 def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
-         progress: Progress | None = None, resolve: Resolve | None = None):
+         progress: Progress | None = None, resolve: Resolve | None = None, trusted: bool = False):
     """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write in ``store``
     (the ``rdf_store.Store`` being built), filling ``report`` as it goes.
 
     ``resolve``: see ``Resolve``; without it (or for a store without a mentions file that
     holds notices) the input's unit facts are merged into the stored catalogue.  When the
     catalogue changes how a name resolves, the stored notices that use that name (found
-    by the unit node it resolved to) are written again."""
+    by the unit node it resolved to) are written again.  ``trusted``: the facts are this
+    run's extraction's, valid as made (not checked with ``validate_fact`` again)."""
     units_in, by_doc, seen, mentions_in = [], {}, {}, {}
     for f in facts:
-        problems = validate_fact(f) if isinstance(f, dict) else ["not a JSON object"]
+        problems = (() if trusted else validate_fact(f)) if isinstance(f, dict) else ["not a JSON object"]
         if problems:
             report.warnings.append(f"skipped fact {_short(f)}: {'; '.join(problems)}")
             continue
@@ -150,7 +154,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     total = len(docs) + len(others)
     for i, doc in enumerate(docs, 1):
         try:
-            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc)
+            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc, validated=True)
             g = str(notice_iri(doc))
         except UnicodeError as e:  # text from the API or a facts file: an unpaired surrogate
             report.warnings.append(f"{doc!r}: not stored: its title, issuer or number holds text "
@@ -223,7 +227,7 @@ class Writer:
     notices are added, are nearly all the same); triples that no graph states any more
     leave the union at the end."""
 
-    CHUNK = 400_000  # quads per bulk load
+    CHUNK = 100_000  # quads per bulk load (the loader holds ~2 kB a quad: 400 000 held 1 GB in two loads)
     LOADERS = 2  # bulk loads in flight at once (Oxigraph's loader runs on one core)
     OPTIMIZE_SHARE = 5  # compact the whole store when a build wrote over 1/5 of its quads
 
@@ -236,12 +240,13 @@ class Writer:
         self.gen: str | None = None
         self.lines: list[str] = []
         self.dropped: set = set()
-        self.shared: set[str] = set()  # entity triples already in this build's union
+        self.shared: set[bytes] = set()  # digests of the entity triples already in this build's union
         self.count = 0  # quads in the notice and catalogue graphs
         self.written = 0  # quads this build wrote into them
         self.graphs: set[str] = set()  # the notice graphs it wrote
         self.pool = None
         self.pending: list = []
+        self.seen_rows: _SeenRows | None = None
 
     @property
     def started(self) -> bool:
@@ -261,6 +266,9 @@ class Writer:
             answers = ox.NamedNode(str(ANSWERS_GRAPH))
             self.count = len(s) - sum(1 for _ in s.ox.quads_for_pattern(None, None, None, answers))
         self.pool = ThreadPoolExecutor(max_workers=self.LOADERS, thread_name_prefix="govgraph-load")
+        # a store without a quad (a fresh build): every fact comes through ``put``, so their
+        # first and last seen are gathered there, not queried from the store at the end
+        self.seen_rows = _SeenRows(s.path) if next(iter(s.ox), None) is None else None
         if not any(True for _ in s.ox.quads_for_pattern(None, None, None, ox.DefaultGraph())):
             # a store without its union (empty, or written by an older version)
             self._io(lambda: self.w.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"))
@@ -279,6 +287,8 @@ class Writer:
         gname = ox.NamedNode(graph)
         if graph != str(CATALOGUE_GRAPH):
             self.graphs.add(graph)
+            if self.seen_rows is not None:  # its temporary file: a full disk is a StoreError
+                self._io(lambda: self.seen_rows.add(graph, triples))
         old = {f"{q.subject} {q.predicate} {q.object}": q
                for q in self.store.ox.quads_for_pattern(None, None, None, gname)}
         self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
@@ -292,16 +302,24 @@ class Writer:
             triples = [t for t in triples if f"{t[0]} {t[1]} {t[2]}" not in old]
         self.written += len(triples)
         g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
+        digest = hashlib.blake2b
         for s, p, o in triples:
             spo = f"{s} {p} {o}"
             lines.append(spo + g)
             if s.startswith(entity):  # stated by many notices: once in the union is enough
-                if spo in shared:
+                key = digest(spo.encode("utf-8"), digest_size=16).digest()
+                if key in shared:
                     continue
-                shared.add(spo)
+                shared.add(key)
             lines.append(spo + " .\n")
         if len(lines) >= self.CHUNK:
             self._load()
+
+    def _load_seen(self) -> None:
+        for line in self.seen_rows.lines():
+            self.lines.append(line)
+            if len(self.lines) >= self.CHUNK:
+                self._load()
 
     def _load(self) -> None:
         data, self.lines = "".join(self.lines).encode("utf-8"), []
@@ -317,6 +335,8 @@ class Writer:
 
     def finish(self) -> str:
         """Store the materialised answers, flush and close the new generation; its name."""
+        if self.seen_rows is not None:  # a fresh build: first and last seen with the rest
+            self._io(self._load_seen)
         self._load()
         self._wait()
         w = self.w
@@ -326,7 +346,9 @@ class Writer:
             # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
             # a build that adds little to a big store leaves it to RocksDB's own compactions
             self._io(w.optimize)
-        self._seen()
+        if self.seen_rows is None:
+            self._seen()
+        self.seen_rows = None
         self._answers()
         self._prune_union()
         self._io(w.flush)
@@ -399,6 +421,7 @@ class Writer:
 
     def abandon(self) -> None:
         """Remove a generation started but not finished (an error on the way)."""
+        self.seen_rows = None  # its temporary file goes with it
         if self.pool is not None:
             for f in self.pending:
                 f.exception()  # let a running load end before removing its files
@@ -409,6 +432,89 @@ class Writer:
             gc.collect()
             shutil.rmtree(self.target, ignore_errors=True)
             self.gen = None
+
+
+class _SeenRows:
+    """``seen_triples`` of a fresh build, gathered from the N-Triples of each notice graph as
+    ``Writer.put`` writes it instead of queried from the finished store: the same triples
+    (``lines``: N-Quads in ``id:graph/seen`` and the union).  Memory holds a digest and the
+    two dates per identity; the facts wait in a temporary file in ``folder``."""
+
+    def __init__(self, folder: Path):
+        #: class (N-Triples) -> [(kind, identity predicates)]: the kinds ``seen_triples`` reads
+        self.kinds: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, kind in KINDS.items():
+            rdf = kind.rdf
+            if rdf.graph != "notice" or not rdf.classes:
+                continue
+            preds = tuple(f"<{_expand(rdf.predicates[f]).value}>" for f in kind.identity
+                          if f in rdf.predicates and not kind.fields[f].list)
+            self.kinds.setdefault(f"<{_expand(rdf.classes[0]).value}>", []).append((name, preds))
+        self.preds = {p for ks in self.kinds.values() for _, preds in ks for p in preds}
+        self.index: dict[bytes, int] = {}  # digest of (kind, identity values) -> its number
+        #: per identity number: the first date's value and term, the last's (one string per date)
+        self.first: list[tuple[str, str]] = []
+        self.last: list[tuple[str, str]] = []
+        self.dates: dict[str, tuple[str, str]] = {}
+        self.rows = tempfile.TemporaryFile("w+", encoding="utf-8", dir=folder)  # fact node, number
+
+    def add(self, graph: str, triples: list[tuple]) -> None:
+        """The rows of one notice graph (IRI ``graph``; ``notice_graph``'s triples)."""
+        g, dates, facts, values = f"<{graph}>", [], [], {}
+        kinds, preds = self.kinds, self.preds
+        for s, p, o in triples:
+            if p == _TYPE_NT and o in kinds:
+                facts.append((s, o))
+            if p in preds:
+                values.setdefault((s, p), []).append(o)
+            if p == _ISSUED_NT and s == g:
+                d = self.dates.get(o)
+                if d is None:
+                    d = self.dates[o] = (_lexical(o), o)
+                dates.append(d)
+        if not dates:
+            return
+        index, first, last, out = self.index, self.first, self.last, []
+        for f, cls in facts:
+            for name, kp in kinds[cls]:
+                for ident in itertools.product(*[values.get((f, p)) or (None,) for p in kp]):
+                    key = hashlib.blake2b(json.dumps([name, ident], ensure_ascii=False).encode("utf-8"),
+                                          digest_size=16).digest()
+                    for d in dates:
+                        i = index.get(key)
+                        if i is None:
+                            i = index[key] = len(first)
+                            first.append(d)
+                            last.append(d)
+                        else:
+                            if d[0] < first[i][0]:
+                                first[i] = d
+                            if d[0] > last[i][0]:
+                                last[i] = d
+                        out.append(f"{f}\t{i}\n")
+        self.rows.write("".join(out))
+
+    def lines(self):
+        """N-Quads lines: each fact's ``gg:firstSeen`` and ``gg:lastSeen``, in the graph
+        ``id:graph/seen`` and in the union."""
+        g, first, last = f" <{SEEN_GRAPH}> .\n", self.first, self.last
+        self.rows.seek(0)
+        for row in self.rows:
+            f, i = row[:-1].split("\t")
+            i = int(i)
+            for spo in (f"{f} {_FIRST_NT} {first[i][1]}", f"{f} {_LAST_NT} {last[i][1]}"):
+                yield spo + g
+                yield spo + " .\n"
+        self.rows.close()
+
+
+def _lexical(literal: str) -> str:
+    """The value of an N-Triples literal (``rdf_terms.literal``'s escapes undone)."""
+    v = literal[1:literal.rindex('"')]
+    return _UNESCAPE.sub(lambda m: _UNESCAPES.get(m[1], m[1]), v) if "\\" in v else v
+
+
+_UNESCAPE, _UNESCAPES = re.compile(r"\\(.)", re.S), {"n": "\n", "r": "\r", "t": "\t"}
 
 
 def _expand(curie: str) -> ox.NamedNode:
@@ -492,6 +598,8 @@ def _graph_rows(db: ox.Store, g: ox.NamedNode, cls: ox.NamedNode, preds: list) -
 
 
 _ISSUED, _TYPE = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type))
+_ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
+_FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 
 

@@ -288,7 +288,7 @@ class Store:
     # ------------------------------------------------------------------ build
     def build(self, facts: Iterable[dict], notices: Iterable[Notice],
               progress: Progress | None = None, answers: Answers | None = None,
-              resolve: Resolve | None = None) -> BuildReport:
+              resolve: Resolve | None = None, trusted: bool = False) -> BuildReport:
         """Load ``notices`` and ``facts`` (facts format v1.1; ``unit`` facts form
         the catalogue) into the store.
 
@@ -307,7 +307,8 @@ class Store:
         questions' ``materialised_answers``); without it no answers are stored.
         ``resolve``: the catalogue is resolved again from the unit names all the store's
         notices use, as a fresh build of them all would (``rdf_build.Resolve``); the
-        input's unit facts are then not used.
+        input's unit facts are then not used.  ``trusted``: the facts are this run's
+        extraction's, valid as made (``rdf_build.plan``).
         """
         t0 = time.monotonic()
         report = BuildReport(path=str(self.path))
@@ -315,7 +316,7 @@ class Store:
             self._load_current()  # another build may have finished meanwhile
             writer = Writer(self, answers)
             try:
-                for doc, g, triples in plan(self, list(facts), list(notices), report, progress, resolve):
+                for doc, g, triples in plan(self, list(facts), list(notices), report, progress, resolve, trusted):
                     writer.put(doc, g, triples)
                 if writer.started:
                     gen = writer.finish()

@@ -71,10 +71,11 @@ def content_hash(triples: Iterable[tuple]) -> str:
     return _digest(tuple(nt_term(x) for x in t) for t in triples)
 
 
-def _digest(triples: Iterable[tuple]) -> str:
+def _digest(triples: Iterable[tuple], distinct: bool = False) -> str:
+    """``content_hash`` of N-Triples term tuples; ``distinct``: no triple comes twice."""
     h = GG.contentHash
-    lines = sorted({f"{s} {p} {o}" for s, p, o in triples if p != h})
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    lines = (f"{s} {p} {o}" for s, p, o in triples if p != h)
+    return hashlib.sha256("\n".join(sorted(lines if distinct else set(lines))).encode("utf-8")).hexdigest()
 
 
 def graph_hash(triples: list[tuple]) -> str:
@@ -84,7 +85,7 @@ def graph_hash(triples: list[tuple]) -> str:
 
 def _with_hash(subject: str, triples: list[tuple]) -> list[tuple]:
     triples = list(dict.fromkeys(triples))  # drop repeats, keep order
-    return triples + [(subject, GG.contentHash, literal(_digest(triples)))]
+    return triples + [(subject, GG.contentHash, literal(_digest(triples, distinct=True)))]
 
 
 # ------------------------------------------------------------ literals and IRIs
@@ -267,8 +268,9 @@ def _location(eid: str, where: dict) -> list[tuple]:
 
 
 class _NoticeBuilder:
-    def __init__(self, doc: str, catalogue: Catalogue, place: str | None = None):
+    def __init__(self, doc: str, catalogue: Catalogue, place: str | None = None, validated: bool = False):
         self.doc = doc
+        self.validated = validated  # the facts passed ``validate_fact``: their evidence too
         self.node = f"<{terms.notice_iri(doc)}>"
         self.cat = catalogue
         self.place = place  # the notice's jurisdiction: units resolve, persons and groups live, in it
@@ -319,8 +321,10 @@ class _NoticeBuilder:
                      (iri, SKOS.prefLabel, literal(label)), (iri, SKOS.inScheme, GG.Roles)]
         return iri
 
-    def provenance(self, node: str, fact: dict) -> set[str]:
-        """Link ``node`` to the notice and its evidence; the fields handled."""
+    def provenance(self, node: str, fact: dict, validated: bool | None = None) -> set[str]:
+        """Link ``node`` to the notice and its evidence; the fields handled.  ``validated``:
+        ``fact`` passed ``validate_fact`` (default: the builder's facts did)."""
+        validated = self.validated if validated is None else validated
         self.out.append((node, PROV.hadPrimarySource, self.node))
         ev = fact.get("evidence")
         if ev is None:
@@ -328,7 +332,7 @@ class _NoticeBuilder:
         if not (isinstance(ev, dict) and {"text", "start", "end"} <= set(ev) <= {"text", "start", "end", *EVIDENCE_LOCATION}
                 and isinstance(ev["text"], str) and type(ev["start"]) is int
                 and type(ev["end"]) is int and 0 <= ev["start"] <= ev["end"]
-                and not validate_fact({"kind": "group", "doc": "-", "group": "-", "evidence": ev})):
+                and (validated or not validate_fact({"kind": "group", "doc": "-", "group": "-", "evidence": ev}))):
             return set()  # kept as-is in gg:extraJSON
         where = tuple((k, ev[k]) for k in EVIDENCE_LOCATION if k in ev)
         key = (ev["start"], ev["end"], ev["text"]) + where
@@ -390,7 +394,7 @@ class _NoticeBuilder:
             return
         self.out.append((self.node, GG.jurisdictionHow, literal(j.how)))
         if j.evidence:
-            self.provenance(f"<{terms.notice_iri(self.doc)}#jurisdiction>", {"evidence": j.evidence})
+            self.provenance(f"<{terms.notice_iri(self.doc)}#jurisdiction>", {"evidence": j.evidence}, False)
             self.out.append((self.node, GG.jurisdictionEvidence, f"<{terms.notice_iri(self.doc)}#jurisdiction>"))
 
     def post(self, f: dict) -> None:
@@ -549,9 +553,10 @@ class _NoticeBuilder:
 
 
 def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: Catalogue,
-                 doc: str | None = None) -> list[tuple]:
+                 doc: str | None = None, validated: bool = False) -> list[tuple]:
     """Triples (N-Triples term tuples) of one notice's named graph: metadata, text,
-    facts, evidence.  ``facts`` are that notice's facts (not ``unit`` facts).
+    facts, evidence.  ``facts`` are that notice's facts (not ``unit`` facts);
+    ``validated``: each passed ``validate_fact`` (their evidence is not checked again).
     The last triple is the graph's ``gg:contentHash``."""
     doc = notice.doc if notice is not None else doc
     if doc is None:
@@ -560,7 +565,7 @@ def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: Catalo
     place = notice.place if notice is not None else None
     if place is None:
         place = next((f["place"] for f in facts if isinstance(f.get("place"), str)), None)
-    b = _NoticeBuilder(doc, catalogue, place)
+    b = _NoticeBuilder(doc, catalogue, place, validated)
     b.notice(notice)
     b.jurisdiction(notice)
     handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
