@@ -325,6 +325,20 @@ def child_queries(a: dict) -> dict:
     return out
 
 
+def _server_cpu(uri: str) -> float | None:
+    """CPU seconds so far of the server scripts/neo4j-local runs on the port of ``uri``
+    (its pid file; None for another server)."""
+    from urllib.parse import urlsplit
+
+    home = Path(os.environ.get("GOVGRAPH_NEO4J_HOME") or ROOT / ".neo4j")
+    try:
+        pid = int((home / f"neo4j-{urlsplit(uri).port or 7687}.pid").read_text())
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, ValueError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def child_neo4j(a: dict) -> dict:
     from govgraph.graph import neo4j_store as N
     from govgraph.graph.projection import project
@@ -339,13 +353,15 @@ def child_neo4j(a: dict) -> dict:
         N.load(conn, [], [], wipe=True)
 
     def timed_load(facts, notices, rowwise=False):
-        t0 = time.perf_counter()
+        server0, cpu0, t0 = _server_cpu(a["uri"]), _cpu(), time.perf_counter()
         s = N.load_rowwise(conn, facts, notices) if rowwise else N.load(conn, facts, notices, batch_size=bs)
         wall = time.perf_counter() - t0
+        server1 = _server_cpu(a["uri"])
         rels = sum(v["merged"] for v in s["relationships"].values())
         nodes = sum(v["merged"] for v in s["nodes"].values())
         return {"wall_s": wall, "relationships": rels, "nodes": nodes, "rels_per_s": rels / wall,
-                "rows_per_s": (rels + nodes) / wall}
+                "rows_per_s": (rels + nodes) / wall, "python_cpu_s": _cpu() - cpu0,
+                "server_cpu_s": None if server0 is None or server1 is None else server1 - server0}
 
     t0 = time.perf_counter()
     project(ex.facts, ex.notices)  # the Python side alone (validation, ids, unit resolution)
@@ -1005,9 +1021,13 @@ def markdown(res: dict) -> str:
         r = statistics.median(x["rels_per_s"] for x in nj["runs"])
         w = statistics.median(x["wall_s"] for x in nj["runs"])
         sb, sr = nj["subset_batched"], nj["subset_rowwise"]
+        cpu = [(x.get("python_cpu_s"), x.get("server_cpu_s")) for x in nj["runs"]]
+        cpu_text = ("" if any(s is None for _, s in cpu) else
+                    f"; CPU-s: Python {statistics.median(p for p, _ in cpu):.1f}, "
+                    f"server {statistics.median(s for _, s in cpu):.1f}")
         L.append(f"\nNeo4j at {n} notices ({nj['server']}): batched (UNWIND, {nj['batch_size']} rows/tx) "
                  f"{nj['runs'][0]['relationships']} rels + {nj['runs'][0]['nodes']} nodes in {w:.1f} s = "
-                 f"{r:.0f} rels/s (of which building the plan in Python {nj.get('plan_s', 0):.1f} s); "
+                 f"{r:.0f} rels/s (of which building the plan in Python {nj.get('plan_s', 0):.1f} s{cpu_text}); "
                  f"reload unchanged {nj['reload_unchanged']['wall_s']:.1f} s. "
                  f"Subset of {nj['subset_notices']} notices: batched {sb['rels_per_s']:.0f} rels/s vs row-by-row "
                  f"{sr['rels_per_s']:.0f} rels/s ({sb['rels_per_s'] / sr['rels_per_s']:.0f}x).")
