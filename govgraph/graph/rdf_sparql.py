@@ -17,6 +17,7 @@ engine, so values never enter the query text.
 from __future__ import annotations
 
 import contextlib
+import re
 import contextvars
 from collections.abc import Mapping
 
@@ -30,7 +31,7 @@ from govgraph.results import Result
 
 from .rdf_terms import ARG, PREFIXES, XSD, from_ox, to_ox
 
-__all__ = ["ENGINES", "query", "query_args"]
+__all__ = ["ENGINES", "query", "query_args", "anchored"]
 
 ENGINES = ("oxigraph", "rdflib")
 
@@ -109,9 +110,34 @@ def query(db: ox.Store, text: str, bindings: Mapping[str, object] | None = None,
         raise QueryError(f"SPARQL query failed: {e}".splitlines()[0]) from None
 
 
+#: ``BIND(gg:arg("name") AS ?var)``, the way a question anchors on a resolved node
+_ANCHOR = re.compile(r'BIND\(\s*gg:arg\("(\w+)"\)\s+AS\s+\?(\w+)\s*\)')
+
+
+def anchored(text: str, values: Mapping[str, object]) -> str:
+    """``text`` with each ``BIND(gg:arg("name") AS ?var)`` whose value is an IRI written as
+    ``VALUES ?var { <iri> }``: the same solutions (``?var`` is new in its group), but Oxigraph's
+    planner then starts from that one node instead of reading every node of its type and
+    joining (3-20x faster at 30k notices).  Only IRIs are written in, each checked by
+    ``pyoxigraph.NamedNode`` (no ``>``, space or quote can pass); text values stay
+    arguments.
+
+    >>> anchored('SELECT * { BIND(gg:arg("u") AS ?u) BIND(gg:arg("t") AS ?t) }',
+    ...          {"u": ox.NamedNode("https://x.org/id/unit/1"), "t": ox.Literal("局长")})
+    'SELECT * { VALUES ?u { <https://x.org/id/unit/1> } BIND(gg:arg("t") AS ?t) }'
+    """
+    def sub(m: re.Match) -> str:
+        v = values.get(m.group(1))
+        return f"VALUES ?{m.group(2)} {{ {v} }}" if isinstance(v, ox.NamedNode) else m.group(0)
+
+    return _ANCHOR.sub(sub, text)
+
+
 def _ox_query(db: ox.Store, text: str, args: Mapping[str, object]) -> Result:
-    """Oxigraph's own engine; ``gg:arg("name")`` returns ``args[name]`` (or no value)."""
+    """Oxigraph's own engine; ``gg:arg("name")`` returns ``args[name]`` (or no value); an IRI
+    anchor is given to the planner as a constant (``anchored``)."""
     values = {str(k): to_ox(_term(v)) for k, v in args.items() if v is not None}
+    text = anchored(text, values)
 
     def arg(name):
         return values.get(getattr(name, "value", None))
