@@ -108,12 +108,12 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     """The stored rows ``old`` (of ``before``) with the rows of the keys ``graphs`` touch
     evaluated again on ``store``; and the months those rows fall in.  (None, None) when no
     row changed."""
-    keys = _keys(before, q, graphs) | _keys(store, q, graphs)
+    keys = {**_keys(before, q, graphs), **_keys(store, q, graphs)}
     if not keys:
         return None, None
     args = arguments(q, bindings)
     gone, new = Counter(), []
-    for db, todo in ((before, sorted(k for k in keys if _stored(before, k))), (store, sorted(keys))):
+    for db, todo in ((before, sorted(k for k, t in keys.items() if _stored(before, t))), (store, sorted(keys))):
         for i in range(0, len(todo), BATCH):
             rows = evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]))
             if db is before:
@@ -128,14 +128,13 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     return finish(q, q.sort(rows)), months
 
 
-def _stored(store: "Store", key: str) -> bool:
-    """Whether the term ``key`` (SPARQL syntax) is in ``store`` at all: a key only the
-    new generation has (a new person, a new notice's number) had no row."""
-    if not key.startswith("<"):
-        return bool(store.ox.query(f"ASK {{ ?s ?p {key} }}"))
-    term = ox.NamedNode(key[1:-1])
-    return next(store.ox.quads_for_pattern(term, None, None, ox.DefaultGraph()), None) is not None \
-        or next(store.ox.quads_for_pattern(None, None, term, ox.DefaultGraph()), None) is not None
+def _stored(store: "Store", term) -> bool:
+    """Whether ``term`` is in ``store`` at all (by the indexes): a key only the new generation
+    has (a new person, a new notice's number) had no row."""
+    default = ox.DefaultGraph()
+    return (not isinstance(term, ox.Literal)
+            and next(store.ox.quads_for_pattern(term, None, None, default), None) is not None) \
+        or next(store.ox.quads_for_pattern(None, None, term, default), None) is not None
 
 
 def _row_id(row: dict) -> tuple:
@@ -150,17 +149,18 @@ def _take(counts: Counter, key: tuple) -> bool:
     return False
 
 
-def _keys(store: "Store", q: CannedQuery, graphs: list[str]) -> set[str]:
-    """The values (in SPARQL syntax) of ``q``'s update key that its ``match`` (one triple
-    pattern) finds in the named ``graphs`` of ``store``, read from the store's graph indexes
+def _keys(store: "Store", q: CannedQuery, graphs: list[str]) -> dict:
+    """The values of ``q``'s update key that its ``match`` (one triple pattern) finds in the
+    named ``graphs`` of ``store``, by their SPARQL text, read from the store's graph indexes
     (a SPARQL ``GRAPH <g>`` pattern reads every graph's triples of its predicate)."""
     parts = q.update["match"].split()
     at = parts.index("?" + q.update["key"])
     pattern = [None if t.startswith("?") else _term(t) for t in parts]
-    out = set()
+    out = {}
     for g in graphs:
         for quad in store.ox.quads_for_pattern(*pattern, ox.NamedNode(g)):
-            out.add(str((quad.subject, quad.predicate, quad.object)[at]))
+            term = (quad.subject, quad.predicate, quad.object)[at]
+            out[str(term)] = term
     return out
 
 
