@@ -42,9 +42,12 @@ from .rdf_write import catalogue_graph, graph_hash, notice_graph
 __all__ = ["BuildReport", "Progress", "Answers", "Resolve", "plan", "Writer", "seen_triples"]
 
 Progress = Callable[[int, int, str], None]
-#: rows to store with a build: ``answers(store)`` yields ``(question, key, rows)``, ``store``
-#: an ``rdf_store.Store`` over the generation being written
-Answers = Callable[[Any], Iterable[tuple[str, str, list[dict]]]]
+#: rows to store with a build: ``answers(store, before, graphs)`` yields ``(question, key, rows)``,
+#: ``store`` an ``rdf_store.Store`` over the generation being written, ``before`` the live one;
+#: ``graphs``: None (every answer is yielded; those not yielded are no longer stored), or the
+#: graphs a build that wrote little wrote (only answers that changed are yielded, rows None
+#: for one no longer stored: ``queries.maintain``)
+Answers = Callable[[Any, Any, Iterable[str] | None], Iterable[tuple[str, str, list[dict] | None]]]
 #: the unit catalogue (unit facts) of ``(scope, unit name, doc)`` mentions in reading order
 #: (``loaders.pipeline.resolve_units``): a build given it resolves the catalogue of all the
 #: store's notices again from their mentions (kept beside each generation), as a fresh build
@@ -368,20 +371,32 @@ class Writer:
 
     def _answers(self) -> None:
         """Store the rows ``self.answers`` computes on the new generation (graph
-        ``id:graph/answers``, replaced), and the quad count."""
-        gname = ox.NamedNode(str(ANSWERS_GRAPH))
-        old = list(self.w.quads_for_pattern(None, None, None, gname))
-        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
-        self._io(lambda: self.w.remove_graph(gname))
-        view = self.store.view(self.w, self.target, self.gen)
+        ``id:graph/answers``), and the quad count.  After a build that wrote little into a store
+        with answers, it is told the graphs written (the catalogue's too when it changed) and
+        replaces only the answers it yields; else the graph is written anew."""
+        gname, w = ox.NamedNode(str(ANSWERS_GRAPH)), self.w
+        graphs = None
+        if self.answers is not None and self.written * self.OPTIMIZE_SHARE <= self.count:
+            cat, h = ox.NamedNode(str(CATALOGUE_GRAPH)), ox.NamedNode(str(GG.contentHash))
+            hashes = {str(next(s.quads_for_pattern(cat, h, None, cat), None)) for s in (w, self.store.ox)}
+            graphs = set(self.graphs) | ({str(CATALOGUE_GRAPH)} if len(hashes) > 1 else set())
+        old = list(w.quads_for_pattern(None, None, None, gname) if graphs is None else
+                   w.quads_for_pattern(gname, ox.NamedNode(str(GG.quadCount)), None, gname))
+        view = self.store.view(w, self.target, self.gen)
         triples = []
-        for question, key, rows in (self.answers(view) if self.answers is not None else ()):
+        for question, key, rows in (self.answers(view, self.store, graphs) if self.answers is not None else ()):
             node = ox.NamedNode(answer_iri(question, key))
-            triples += [(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Answer))),
-                        (node, ox.NamedNode(str(GG.question)), ox.Literal(question)),
-                        (node, ox.NamedNode(str(GG.params)), ox.Literal(key)),
-                        (node, ox.NamedNode(str(GG.rows)),
-                         ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))]
+            if graphs is not None:
+                old += w.quads_for_pattern(node, None, None, gname)
+            if rows is not None:
+                triples += [(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Answer))),
+                            (node, ox.NamedNode(str(GG.question)), ox.Literal(question)),
+                            (node, ox.NamedNode(str(GG.params)), ox.Literal(key)),
+                            (node, ox.NamedNode(str(GG.rows)),
+                             ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))]
+        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
+        for q in old:
+            self._io(lambda q=q: w.remove(q))
         triples.append((gname, ox.NamedNode(str(GG.quadCount)),
                         ox.Literal(str(self.count), datatype=ox.NamedNode(str(XSD.integer)))))
         self._extend(triples, gname)

@@ -1,8 +1,8 @@
 """Running a canned question on the RDF store: the stored answer when the build
 materialised it (``id:graph/answers``), else the query evaluated by the engine; the
 rows sorted, cut to a ``limit`` parameter, and given a place column when asked.
-Also the analyst's own SPARQL (``sparql``) and the answers a build stores
-(``materialised_answers``, called by ``govgraph.build``).  An empty answer says why
+Also the analyst's own SPARQL (``sparql``); the answers a build stores are kept by
+``maintain``.  An empty answer says why
 (``explain``: ``Result.reason``).
 """
 
@@ -23,7 +23,8 @@ from .steps import STEPS
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
 
-__all__ = ["run", "finish", "places_in", "with_places", "explain", "answer_key", "materialised_answers", "sparql"]
+__all__ = ["run", "finish", "places_in", "with_places", "explain", "answer_key", "place_key", "evaluate",
+           "sparql"]
 
 
 def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = False,
@@ -47,7 +48,7 @@ def run(store: "Store", name: str, *, engine: str = "oxigraph", live: bool = Fal
     if engine == "oxigraph" and not live:
         rows = _stored_answer(store, q, bindings, with_place)
     if rows is None:
-        rows = _evaluate(store, q, arguments(q, bindings), engine)
+        rows = evaluate(store, q, arguments(q, bindings), engine)
     if limit is not None:
         rows = rows[:limit]
     return explain(store, q, bindings, with_places(store, q, bindings, rows, with_place), limit)
@@ -80,8 +81,12 @@ def with_places(store: "Store", q: CannedQuery, bindings: dict, rows: list[dict]
     return Result(q.place_columns(), [{**{c: r.get(c) for c in q.columns}, "place": where} for r in rows])
 
 
-def _evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph") -> list[dict]:
-    unordered = q.unordered_text if engine == "oxigraph" else None
+def evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph",
+             text: str | None = None) -> list[dict]:
+    """The rows of ``q`` evaluated on ``store`` (the query's columns, and ``place`` when the
+    question has a place column of its own), in the question's order. ``text``: another
+    text of the query (without ``ORDER BY``: ``CannedQuery.restricted``)."""
+    unordered = text or (q.unordered_text if engine == "oxigraph" else None)
     res = store.sparql(unordered or q.text, args=args, engine=engine)
     cols = q.query_columns + (["place"] if q.row_place else [])
     rows = [{c: r.get(c) for c in cols} for r in res.rows]
@@ -113,7 +118,7 @@ def empty_reason(store: "Store", q: CannedQuery, bindings: dict, limit: int | No
         return "a row limit of 0 keeps no row"
     if not bool(store.ox.query("ASK { GRAPH ?g { ?g dcterms:identifier ?doc } }", prefixes=PREFIXES)):
         return "the store holds no notice"
-    full = _evaluate(store, q, arguments(q, bindings))
+    full = evaluate(store, q, arguments(q, bindings))
     if full:  # the store answers: the rows were lost on the way (another backend)
         return (f"the store has {len(full)} row{'' if len(full) == 1 else 's'} for this question, "
                 f"but none came back: is the Neo4j database loaded from this store?")
@@ -122,7 +127,7 @@ def empty_reason(store: "Store", q: CannedQuery, bindings: dict, limit: int | No
             continue
         if p.default is not None and bindings[p.name] == relaxed(q, bindings, p.name).get(p.name):
             continue  # the default: not a filter the user set
-        n = len(_evaluate(store, q, arguments(q, relaxed(q, bindings, p.name))))
+        n = len(evaluate(store, q, arguments(q, relaxed(q, bindings, p.name))))
         if n:
             why = _fill(p.empty, values) or f"no row has {p.name} = {values[p.name]}"
             return f"{why} (without {p.name}: {n} row{'' if n == 1 else 's'})"
@@ -147,7 +152,7 @@ def answer_key(bindings: dict) -> str:
     return json.dumps({k: str(v) for k, v in sorted(bindings.items())}, ensure_ascii=False)
 
 
-def _place_key(bindings: dict) -> str:
+def place_key(bindings: dict) -> str:
     """The key of a materialised answer with its place column."""
     return answer_key(dict(bindings, place_column="1"))
 
@@ -155,8 +160,12 @@ def _place_key(bindings: dict) -> str:
 def _stored_answer(store: "Store", q: CannedQuery, bindings: dict, with_place: bool = False) -> list[dict] | None:
     if not q.materialise:
         return None
-    rest = {k: v for k, v in bindings.items() if k not in q.narrow}
-    rows = store.answer(q.name, _place_key(rest) if with_place and q.row_place else answer_key(rest))
+    key = place_key if with_place and q.row_place else answer_key
+    if any(p in bindings for p in q.narrow):  # the rows of one month, stored apart (``maintain``)
+        rows = store.answer(q.name, key(bindings))
+        if rows is not None:
+            return [dict(r) for r in rows]
+    rows = store.answer(q.name, key({k: v for k, v in bindings.items() if k not in q.narrow}))
     if rows is None:
         return None
     for pname, col in q.narrow.items():
@@ -164,18 +173,6 @@ def _stored_answer(store: "Store", q: CannedQuery, bindings: dict, with_place: b
             prefix = f"{bindings[pname]}-"
             rows = [r for r in rows if str(r.get(col) or "").startswith(prefix)]
     return [dict(r) for r in rows]
-
-
-def materialised_answers(store: "Store"):
-    """Yield ``(question, key, rows)`` for every parameter set the catalogue marks
-    ``materialise``, evaluated on ``store`` (what a build stores)."""
-    for q in load():
-        for params in q.materialise:
-            bindings, _ = bind(store, q, params)
-            rows = _evaluate(store, q, arguments(q, bindings))
-            yield q.name, answer_key(bindings), [{c: r.get(c) for c in q.columns} for r in rows]
-            if q.row_place:
-                yield q.name, _place_key(bindings), rows
 
 
 def sparql(store: "Store", text_or_path: str | Path, bindings: dict | None = None) -> Result:

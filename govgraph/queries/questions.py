@@ -50,6 +50,7 @@ class CannedQuery:
     params: tuple[Param, ...] = ()
     example: dict = field(default_factory=dict)
     materialise: tuple[dict, ...] = ()  # parameter sets answered at build time
+    update: dict = field(default_factory=dict)  # {key, match}: how a build updates those answers
     narrow: dict = field(default_factory=dict)  # month param -> column it narrows
     place: str = ""  # where the place column comes from: "row", or a unit/person/group parameter
     then: str = ""  # a step (``steps.STEPS``) that turns the query's rows into the answer's
@@ -97,10 +98,32 @@ class CannedQuery:
         return "\n".join(lines[:-1]) + "\n"
 
     def sort(self, rows: list[dict]) -> list[dict]:
-        """Rows in the question's order: code point order, unbound first (as SPARQL)."""
-        for col, desc in reversed(self.sort_keys or []):
+        """Rows in the question's order: code point order, unbound first (as SPARQL); rows
+        equal in it by their other columns, so that the order does not depend on the
+        engine's (a stored answer updated in part is sorted again: ``maintain``)."""
+        keys = self.sort_keys or []
+        named = {col for col, _ in keys}
+        rest = [(col, False) for col in (rows[0] if rows else ()) if col not in named]
+        for col, desc in reversed(keys + rest):
             rows.sort(key=lambda r: (r[col] is not None, "" if r[col] is None else r[col]), reverse=desc)
         return rows
+
+    def restricted(self, values: list[str]) -> str:
+        """The query (``unordered_text``) for some values of its ``update`` key only (terms in
+        SPARQL syntax): a ``VALUES`` block in place of each ``#: keys`` comment line of the
+        query, else first in its innermost group, the one after its last ``WHERE {``, which
+        binds the key (checked when the catalogue is read).  (In unit-load, one in each branch
+        of its ``UNION``: before it, Oxigraph would follow the collectives' members of each key.)
+
+        >>> get("group-interlocks").restricted(["<urn:x:a>"]).split("WHERE {")[-1].splitlines()[1]
+        '    VALUES ?m { <urn:x:a> }'
+        """
+        text = self.unordered_text or self.text
+        block = f"VALUES ?{self.update['key']} {{ {' '.join(values)} }}"
+        if "#: keys\n" in text:
+            return text.replace("#: keys\n", block + "\n")
+        head, sep, tail = text.rpartition("WHERE {")
+        return f"{head}{sep}\n    {block}{tail}"
 
     def header(self) -> str:
         """The ``#`` comment lines at the top of the ``.rq`` file."""
@@ -141,6 +164,14 @@ def load() -> tuple[CannedQuery, ...]:
             if p is None or p.type != "month" or col not in q["columns"]:
                 raise QueryError(f"catalogue.toml: {q['name']}: narrow needs a month parameter "
                                  f"and a column, not {pname!r} = {col!r}")
+        update = dict(q.get("update", {}))
+        if update and (set(update) != {"key", "match"} or not q.get("materialise") or q.get("then")
+                       or f"?{update['key']}" not in read(q["file"]).rpartition("WHERE {")[2]
+                       or f"?{update['key']}" not in update["match"].split()
+                       or len(update["match"].split()) != 3):
+            raise QueryError(f"catalogue.toml: {q['name']}: update = {{ key, match }} needs materialised "
+                             f"answers without a step, its key variable in the match (one triple pattern) and in the "
+                             f"query's innermost WHERE, not {update!r}")
         if q.get("then", "") and (q["then"] not in STEPS or q.get("place") == "row"):
             raise QueryError(f"catalogue.toml: {q['name']}: then = {q['then']!r} needs a step of "
                              f"queries/steps.py and a place from a parameter")
@@ -148,6 +179,7 @@ def load() -> tuple[CannedQuery, ...]:
                                columns=list(q["columns"]), order=q.get("order", ""),
                                params=params, example=dict(q.get("example", {})),
                                materialise=tuple(dict(m) for m in q.get("materialise", [])),
+                               update=update,
                                narrow=narrow, place=q.get("place", ""), then=q.get("then", ""),
                                returns=tuple(q.get("returns", ())), empty=q.get("empty", "")))
     return tuple(out)
