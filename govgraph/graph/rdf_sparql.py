@@ -4,7 +4,8 @@ plain ``Result`` rows (``Store.sparql``).
 Oxigraph's own engine is the default; rdflib's runs over the same database when a
 query has ``bindings`` (rdflib ``initBindings``), or when asked.  In both, a canned
 question reads its parameters with ``gg:arg("name")``, evaluated inside the
-engine, so values never enter the query text.
+engine, so values never enter the query text (but an anchor node's IRI, given to
+Oxigraph's planner as a constant: ``anchored``).
 
 >>> import pyoxigraph as ox
 >>> db = ox.Store()
