@@ -458,13 +458,8 @@ class _SeenRows:
     def __init__(self, folder: Path):
         #: class (N-Triples) -> [(kind, identity predicates)]: the kinds ``seen_triples`` reads
         self.kinds: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for name, kind in KINDS.items():
-            rdf = kind.rdf
-            if rdf.graph != "notice" or not rdf.classes:
-                continue
-            preds = tuple(f"<{_expand(rdf.predicates[f]).value}>" for f in kind.identity
-                          if f in rdf.predicates and not kind.fields[f].list)
-            self.kinds.setdefault(f"<{_expand(rdf.classes[0]).value}>", []).append((name, preds))
+        for name, cls, preds in _seen_kinds():
+            self.kinds.setdefault(str(cls), []).append((name, tuple(str(p) for p in preds)))
         self.preds = {p for ks in self.kinds.values() for _, preds in ks for p in preds}
         self.index: dict[bytes, int] = {}  # digest of (kind, identity values) -> its number
         #: per identity number: the first date's value and term, the last's (one string per date)
@@ -537,6 +532,17 @@ def _expand(curie: str) -> ox.NamedNode:
     return ox.NamedNode(PREFIXES[prefix] + name)
 
 
+def _seen_kinds():
+    """``(kind name, class, identity predicates)`` of the fact kinds whose first and last seen
+    a build stores: a notice graph's kinds with a class; the predicates of their identity
+    fields (``Kind.identity``) that hold one value."""
+    for name, kind in KINDS.items():
+        rdf = kind.rdf
+        if rdf.graph == "notice" and rdf.classes:
+            yield name, _expand(rdf.classes[0]), [_expand(rdf.predicates[f]) for f in kind.identity
+                                                   if f in rdf.predicates and not kind.fields[f].list]
+
+
 def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
                  before: ox.Store | None = None) -> tuple[list[tuple], set | None]:
     """``(fact node, gg:firstSeen, date)`` and ``(fact node, gg:lastSeen, date)`` for every
@@ -553,23 +559,17 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     issued, out = ox.NamedNode(str(DCTERMS.issued)), []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
     subjects: set | None = None if graphs is None else set()
-    for kind in KINDS.values():
-        rdf = kind.rdf
-        if rdf.graph != "notice" or not rdf.classes:
-            continue
-        preds = [_expand(rdf.predicates[f]) for f in kind.identity
-                 if f in rdf.predicates and not kind.fields[f].list]
+    for _, cls, preds in _seen_kinds():
 
         def rows_of(store: ox.Store) -> list[tuple]:
-            pattern = " ".join(f"OPTIONAL {{ ?f <{p.value}> ?v{i} }}" for i, p in enumerate(preds))
+            pattern = " ".join(f"OPTIONAL {{ ?f {p} ?v{i} }}" for i, p in enumerate(preds))
             text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
-                    f"?f a <{_expand(rdf.classes[0]).value}> . ?g <{issued.value}> ?d . {pattern} }} }}")
+                    f"?f a {cls} . ?g {issued} ?d . {pattern} }} }}")
             return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in store.query(text)]
 
         if graphs is None:
             rows = rows_of(db)
         else:  # by the store's indexes, not a query: Oxigraph would scan every graph
-            cls = _expand(rdf.classes[0])
             touched = [r for store in (db, before) if store is not None
                        for g in graphs for r in _graph_rows(store, ox.NamedNode(g), cls, preds)]
             if not touched:
