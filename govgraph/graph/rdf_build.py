@@ -35,8 +35,8 @@ from govgraph.loaders.pipeline import unit_mentions
 
 from .rdf_generations import cleanup, keep_count, kept, next_generation, read_mentions, write_mentions
 from .rdf_read import read_notice_graph
-from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, PREFIXES, RDF, SEEN_GRAPH, XSD,
-                         answer_iri, notice_iri, unit_iri)
+from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SEEN_GRAPH, XSD, answer_iri, expand,
+                         notice_iri, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, notice_graph
 
 __all__ = ["BuildReport", "Progress", "Answers", "Resolve", "plan", "Writer", "seen_triples"]
@@ -528,8 +528,7 @@ _UNESCAPE, _UNESCAPES = re.compile(r"\\(.)", re.S), {"n": "\n", "r": "\r", "t": 
 
 
 def _expand(curie: str) -> ox.NamedNode:
-    prefix, name = curie.split(":", 1)
-    return ox.NamedNode(PREFIXES[prefix] + name)
+    return ox.NamedNode(expand(curie))
 
 
 def _seen_kinds():

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from govgraph.graph.rdf_terms import PREFIXES
+from govgraph.graph.rdf_terms import expand
 
 from .execute import answer_key, evaluate, finish, place_key
 from .parameters import arguments, bind
@@ -168,7 +168,4 @@ def _term(text: str) -> ox.NamedNode:
     """An IRI of a ``match`` pattern: ``<...>``, ``a`` or a prefixed name of ``PREFIXES``."""
     if text == "a":
         return ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    if text.startswith("<"):
-        return ox.NamedNode(text[1:-1])
-    prefix, name = text.split(":", 1)
-    return ox.NamedNode(PREFIXES[prefix] + name)
+    return ox.NamedNode(text[1:-1] if text.startswith("<") else expand(text))
