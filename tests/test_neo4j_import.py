@@ -55,7 +55,8 @@ def test_csv_quotes_types_and_leaves_to_bolt_what_it_cannot_say(tmp_path, sample
     assert ("Unit", True, unit.id, "note", 7) in files.later
     assert [x[3] for x in files.later if x[3] == "share"] == ["share"]  # nan, not 0.5
     header, data = dict(files.nodes)["Unit"]
-    assert header.read_text(encoding="utf-8").split(",")[:3] == ["id:ID(Unit)", "name:string", "aliases:string[]"]
+    assert header.read_text(encoding="utf-8").split(",")[:4] == [":ID(Unit)", "id:string", "name:string",
+                                                                 "aliases:string[]"]
     text = data.read_bytes().decode("utf-8")
     assert '"line one\nline ""two"", three\r\n\\ four;five"' in text
     assert '"a\nb"' in text and ",0.5" in text
