@@ -60,7 +60,8 @@ def load(
 
     Uniqueness constraints on ``id`` come first, then ``UNWIND $rows ... MERGE``
     in transactions of ``batch_size`` rows (nodes, then relationships), rows
-    sent as lists. Relationships between two labels all of whose nodes in this
+    sent as lists. Nodes of a label the database has none of yet (every label
+    after a wipe) use ``CREATE``. Relationships between two labels all of whose nodes in this
     load were new (every label after a wipe or into an empty database) use
     ``CREATE``: they cannot exist yet. Relationship rows name their end nodes by
     the element ids the node writes returned (nodes deleted by someone else
