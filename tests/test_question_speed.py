@@ -2,8 +2,8 @@
 must not change (no timings here: benchmarks/run.py measures them).
 
 A name typed as the store writes it resolves by index lookups (``parameters._exact_person``,
-``_exact_unit``, ``_unit_titles``) instead of reading every name of the store (``_names``):
-for every person, unit, alias and organisation name of the sample and of real notices of
+``_exact_unit``, ``_unit_titles``, ``_exact_group``) instead of reading every name of the store
+(``_names``, ``_groups``): for every person, unit, alias, organisation and group name of the sample and of real notices of
 many places, both ways give the same candidates.
 """
 
@@ -57,6 +57,17 @@ def test_names_as_stored_resolve_as_with_every_name(request, which):
         assert len(places) > 5
 
 
+@pytest.mark.parametrize("which", ["sample", "real"])
+def test_group_names_as_stored_resolve_as_with_every_group(request, which):
+    # a group name as the store writes it is found by index lookups, with the same places as
+    # the table of every group (which a name written otherwise still reads)
+    s = request.getfixturevalue(which)
+    groups, _ = P._groups(s)
+    assert groups
+    for name, places in groups.items():
+        assert P._exact_group(s, name) == places, name
+
+
 def test_other_spellings_still_resolve(sample):
     # layout spaces, Traditional characters, an alias: the lookups miss, every name is compared
     assert P._exact_person(sample, "张 斌") == set()
@@ -67,3 +78,7 @@ def test_other_spellings_still_resolve(sample):
     assert P.resolve_unit(sample, "区科技经信局") == "区科技和经信局"
     with pytest.raises(QueryError, match="did you mean: 许才勇"):
         P.resolve_person(sample, "许才永")
+    assert P._exact_group(sample, "区质量强区 工作委员会") == set()  # a group: compared by key
+    assert P.resolve_group_in(sample, "区质量强区 工作委员会") == P.resolve_group_in(sample, "区质量强区工作委员会")
+    with pytest.raises(QueryError, match="unknown group"):
+        P.resolve_group_in(sample, "区质量强区工作委员")
