@@ -363,6 +363,7 @@ class Writer:
         self.written += len(triples)
         g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
         digest = hashlib.blake2b
+        chunk = self.CHUNK
         for s, p, o in triples:
             spo = f"{s} {p} {o}"
             lines.append(spo + g)
@@ -372,8 +373,9 @@ class Writer:
                     continue
                 shared.add(key)
             lines.append(spo + " .\n")
-        if len(lines) >= self.CHUNK:
-            self._load()
+            if len(lines) >= chunk:  # a big graph (the catalogue's: ~1 M triples at 100k) in pieces
+                self._load()
+                lines = self.lines
 
     def _load_seen(self) -> None:
         for line in self.seen_rows.lines():
