@@ -136,14 +136,26 @@ def build(paths: Iterable[str | os.PathLike], store: str | os.PathLike | None = 
           decisions: str | os.PathLike | None = None, jobs: int = 1, cluster: str | None = None) -> BuildResult:
     """Extract ``paths`` and load them into the store at ``store`` (made if missing, only once
     there is something to load); ``BuildResult.graph`` is the opened graph.  See :meth:`Graph.build`."""
-    return _build(paths, lambda: Graph.open(store, create=True), progress=progress,
+    return _build(paths, lambda: Graph.open(store, create=True), store, progress=progress,
                   extract_progress=extract_progress, on_extracted=on_extracted, strict=strict, place=place,
                   decisions=decisions, jobs=jobs, cluster=cluster)
 
 
-def _build(paths, graph: Callable[[], "Graph"], *, progress, extract_progress, on_extracted, strict, place,
-           decisions, jobs: int = 1, cluster: str | None = None) -> BuildResult:
-    ex = extract(paths, progress=extract_progress, place=place, decisions=decisions, jobs=jobs, cluster=cluster)
+def _build(paths, graph: Callable[[], "Graph"], folder, *, progress, extract_progress, on_extracted, strict,
+           place, decisions, jobs: int = 1, cluster: str | None = None) -> BuildResult:
+    """The build of ``api.build`` and ``Graph.build``: the extraction spooled to a temporary file
+    beside the store (``folder``, or the nearest folder above it that exists; the system's
+    temporary folder if None), only the notices' unit mentions in memory, and the store built
+    from it one notice at a time (``loaders.spool``); ``BuildResult.extraction`` reads its
+    notices and facts back from the spool, freed with it."""
+    from .loaders.decisions import apply_decisions
+    from .loaders.pipeline import Extraction, iter_extract as steps
+
+    who = _read_decisions(decisions)
+    ex = Extraction.spooled(folder)
+    for step in steps([str(p) for p in paths], progress=extract_progress, place=place, jobs=jobs, cluster=cluster):
+        apply_decisions(step.facts, who)
+        ex.add(step)
     if on_extracted:
         on_extracted(ex)
     if not ex.notices:
@@ -154,7 +166,7 @@ def _build(paths, graph: Callable[[], "Graph"], *, progress, extract_progress, o
     from .build import build_store
 
     g = graph()
-    report = build_store(g.store, ex.facts, ex.notices, progress=progress, extracted=True)
+    report = build_store(g.store, ex.spool.units, [], progress=progress, extracted=True, spool=ex.spool)
     return BuildResult(ex, report, g)
 
 
@@ -307,7 +319,7 @@ class Graph:
         (loading) report progress; ``on_extracted(extraction)`` is called before loading;
         ``jobs``: worker processes for the extraction (the same facts as one); ``cluster``: a Dask
         scheduler's address instead (see :func:`extract`)."""
-        return _build(paths, lambda: self, progress=progress, extract_progress=extract_progress,
+        return _build(paths, lambda: self, self.path, progress=progress, extract_progress=extract_progress,
                       on_extracted=on_extracted, strict=strict, place=place, decisions=decisions, jobs=jobs,
                       cluster=cluster)
 

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from govgraph import queries
 from govgraph.loaders.pipeline import resolve_units
+from govgraph.loaders.spool import Spool
 from govgraph.graph.rdf_store import BuildReport, Progress, Store
 from govgraph.notice import Notice
 
@@ -30,7 +31,7 @@ __all__ = ["build_store"]
 
 
 def build_store(store: Store, facts: Iterable[dict], notices: Iterable[Notice],
-                progress: Progress | None = None, extracted: bool = False) -> BuildReport:
+                progress: Progress | None = None, extracted: bool = False, spool: Spool | None = None) -> BuildReport:
     """``Store.build`` with the canned questions' materialised answers stored in the
     new generation (``queries.materialised_answers``).
 
@@ -39,9 +40,10 @@ def build_store(store: Store, facts: Iterable[dict], notices: Iterable[Notice],
     every notice in the store (``loaders.pipeline.resolve_units``), so that adding notices
     gives the store a fresh build of them all would.  Otherwise the input's unit facts are
     merged into the stored catalogue.  The extraction's facts are valid as made: not
-    checked again (``Store.build``'s ``trusted``)."""
+    checked again (``Store.build``'s ``trusted``).  ``spool``: more notices with their facts,
+    read back from the extraction's spool one at a time (``loaders.spool``)."""
     return store.build(facts, notices, progress=progress, answers=queries.materialised_answers,
-                       resolve=_resolve if extracted else None, trusted=extracted)
+                       resolve=_resolve if extracted else None, trusted=extracted, spool=spool)
 
 
 def _resolve(mentions: list[tuple]) -> list[dict]:

@@ -120,10 +120,6 @@ def _format_of(source: str | None) -> str:
     return {"htm": "html", "text": "txt", "": "txt", "markdown": "md", "xlsm": "xlsx"}.get(suffix, suffix)
 
 
-def _kinds(facts) -> dict:
-    return dict(Counter(f["kind"] for f in facts))
-
-
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Notice files (.txt/.html, or a concatenated dump; .docx, .pdf, "
@@ -289,7 +285,7 @@ def build(
 
     def extracted(ex) -> None:
         bars.close()
-        _report(len(ex.notices), _kinds(ex.facts), ex.warnings, ex.errors, quiet, show=10**9 if verbose else 20)
+        _report(len(ex.notices), ex.kinds(), ex.warnings, ex.errors, quiet, show=10**9 if verbose else 20)
 
     try:
         with bars.stack:

@@ -84,7 +84,8 @@ class BuildReport:
 
 
 def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
-         progress: Progress | None = None, resolve: Resolve | None = None, trusted: bool = False):
+         progress: Progress | None = None, resolve: Resolve | None = None, trusted: bool = False,
+         spool=None):
     """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write in ``store``
     (the ``rdf_store.Store`` being built), filling ``report`` as it goes.
 
@@ -92,7 +93,9 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     holds notices) the input's unit facts are merged into the stored catalogue.  When the
     catalogue changes how a name resolves, the stored notices that use that name (found
     by the unit node it resolved to) are written again.  ``trusted``: the facts are this
-    run's extraction's, valid as made (not checked with ``validate_fact`` again)."""
+    run's extraction's, valid as made (not checked with ``validate_fact`` again).  ``spool``:
+    more notices with their facts (an extraction's ``loaders.spool.Spool``: trusted, each
+    number once), read back one at a time as their graphs are made."""
     units_in, by_doc, seen, mentions_in = [], {}, {}, {}
     for f in facts:
         problems = (() if trusted else validate_fact(f)) if isinstance(f, dict) else ["not a JSON object"]
@@ -104,14 +107,8 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             continue
         if resolve is not None:
             mentions_in.setdefault(f["doc"], []).extend(unit_mentions([f], f.get("place")))
-        fid = fact_id(f)
-        if fid in seen:
-            if seen[fid] != f:
-                report.warnings.append(f"{f['doc']}: two facts with the same key, kept the first: "
-                                       f"{_short(f)}")
-            continue
-        seen[fid] = f
-        by_doc.setdefault(f["doc"], []).append(f)
+        if _first_of_key(f, seen, report):
+            by_doc.setdefault(f["doc"], []).append(f)
     seen.clear()
     notice_by_doc: dict[str, Notice] = {}
     for n in notices:
@@ -124,6 +121,10 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         if n.doc in notice_by_doc and notice_by_doc[n.doc].sha256 != n.sha256:
             report.warnings.append(f"{n.doc}: two notices with this number, kept the last")
         notice_by_doc[n.doc] = n
+    if spool is not None:  # its notices and facts stay on disk until their graph is made
+        notice_by_doc, by_doc = _Spooled(spool, report)
+        if resolve is not None:
+            mentions_in.update(spool.mentions)
     for doc in by_doc:
         if doc not in notice_by_doc:
             report.warnings.append(f"{doc}: facts without a notice (no text in the store)")
@@ -184,6 +185,62 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             yield notice.doc, g.value, triples
         if progress is not None:
             progress(i, total, notice.doc)
+
+
+def _first_of_key(f: dict, seen: dict, report: BuildReport) -> bool:
+    """True for the first fact of its key (``fact_id``) in ``seen``; a second one with other
+    content is warned about."""
+    fid = fact_id(f)
+    if fid in seen:
+        if seen[fid] != f:
+            report.warnings.append(f"{f['doc']}: two facts with the same key, kept the first: {_short(f)}")
+        return False
+    seen[fid] = f
+    return True
+
+
+class _Spooled:
+    """``plan``'s notices and facts by document number, read from a spool when asked: the
+    notices (``get``) and the facts (``pop``) of one document at a time (a record read once for
+    both), its facts checked for repeated keys then."""
+
+    def __init__(self, spool, report: BuildReport):
+        self.spool, self.report, self.last = spool, report, (None, None, [])
+
+    def __iter__(self):  # (notices, facts): both mappings
+        return iter((_SpooledNotices(self), _SpooledFacts(self)))
+
+    def record(self, doc: str) -> tuple:
+        if self.last[0] != doc:
+            notice, facts = self.spool.read(doc)
+            seen: dict = {}
+            self.last = doc, notice, [f for f in facts if _first_of_key(f, seen, self.report)]
+        return self.last
+
+
+class _SpooledNotices(dict):
+    """Document number -> notice, read from the spool (``get``)."""
+
+    def __init__(self, spooled: _Spooled):
+        super().__init__(dict.fromkeys(spooled.spool.at))
+        self.spooled = spooled
+
+    def get(self, doc, default=None):
+        return self.spooled.record(doc)[1] if doc in self else default
+
+
+class _SpooledFacts(dict):
+    """Document number -> facts, read from the spool (``pop``); the documents with facts."""
+
+    def __init__(self, spooled: _Spooled):
+        super().__init__(dict.fromkeys(spooled.spool.docs_with_facts()))
+        self.spooled = spooled
+
+    def pop(self, doc, default=None):
+        if doc not in self:
+            return default
+        dict.pop(self, doc)
+        return self.spooled.record(doc)[2]
 
 
 def _mentions(store, stored: dict, new: dict) -> dict | None:
@@ -306,6 +363,7 @@ class Writer:
         self.written += len(triples)
         g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
         digest = hashlib.blake2b
+        chunk = self.CHUNK
         for s, p, o in triples:
             spo = f"{s} {p} {o}"
             lines.append(spo + g)
@@ -315,8 +373,9 @@ class Writer:
                     continue
                 shared.add(key)
             lines.append(spo + " .\n")
-        if len(lines) >= self.CHUNK:
-            self._load()
+            if len(lines) >= chunk:  # a big graph (the catalogue's: ~1 M triples at 100k) in pieces
+                self._load()
+                lines = self.lines
 
     def _load_seen(self) -> None:
         for line in self.seen_rows.lines():

@@ -288,7 +288,7 @@ class Store:
     # ------------------------------------------------------------------ build
     def build(self, facts: Iterable[dict], notices: Iterable[Notice],
               progress: Progress | None = None, answers: Answers | None = None,
-              resolve: Resolve | None = None, trusted: bool = False) -> BuildReport:
+              resolve: Resolve | None = None, trusted: bool = False, spool=None) -> BuildReport:
         """Load ``notices`` and ``facts`` (facts format v1.1; ``unit`` facts form
         the catalogue) into the store.
 
@@ -308,7 +308,8 @@ class Store:
         ``resolve``: the catalogue is resolved again from the unit names all the store's
         notices use, as a fresh build of them all would (``rdf_build.Resolve``); the
         input's unit facts are then not used.  ``trusted``: the facts are this run's
-        extraction's, valid as made (``rdf_build.plan``).
+        extraction's, valid as made (``rdf_build.plan``).  ``spool``: more notices with their
+        facts, an extraction's ``loaders.spool.Spool``, read back one at a time.
         """
         t0 = time.monotonic()
         report = BuildReport(path=str(self.path))
@@ -316,7 +317,8 @@ class Store:
             self._load_current()  # another build may have finished meanwhile
             writer = Writer(self, answers)
             try:
-                for doc, g, triples in plan(self, list(facts), list(notices), report, progress, resolve, trusted):
+                for doc, g, triples in plan(self, list(facts), list(notices), report, progress, resolve, trusted,
+                                          spool):
                     writer.put(doc, g, triples)
                 if writer.started:
                     gen = writer.finish()

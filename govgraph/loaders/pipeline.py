@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from .reading import decode_bytes, iter_source_files, looks_like_html
 from .render import place_evidence
 from .resolve import UnitCatalogue, check_persons
 from .splitting import HEADER_RE, split_notices
+from .spool import Spool
 
 __all__ = ["Extraction", "Step", "extract_paths", "extract_text", "extract_notice", "iter_extract", "iter_notices",
            "STREAM_THRESHOLD", "unit_mentions", "resolve_units"]
@@ -44,14 +46,40 @@ _CHUNK = 2 * 1024 * 1024
 
 @dataclass
 class Extraction:
+    """An extraction's notices, facts (the unit catalogue's last), warnings and errors.
+
+    ``spooled(folder)``: one whose notices and facts go to a ``Spool`` (a temporary file in
+    ``folder``) as they come, ``notices`` and ``facts`` reading them back in order: what a
+    build loads one notice at a time (``spool``)."""
+
     notices: list[Notice] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # files or notices that could not be read
-    _by_doc: dict = field(default_factory=dict, repr=False)
+    spool: Spool | None = field(default=None, repr=False)
+
+    @classmethod
+    def spooled(cls, folder=None) -> "Extraction":
+        spool = Spool(folder)
+        return cls(notices=spool.notices, facts=spool.facts, spool=spool)
+
+    def add(self, step: "Step") -> None:
+        """Take one step of ``iter_extract``."""
+        if step.notice is not None and self.spool is not None:
+            self.spool.add(step.notice, step.facts, unit_mentions(step.facts, step.notice.place))
+        else:
+            if step.notice is not None:
+                self.notices.append(step.notice)
+            self.facts.extend(step.facts)
+        self.warnings.extend(step.warnings)
+        self.errors.extend(step.errors)
 
     def by_kind(self, kind: str) -> list[dict]:
         return [f for f in self.facts if f["kind"] == kind]
+
+    def kinds(self) -> dict[str, int]:
+        """Facts per kind, kinds in the order first met."""
+        return self.spool.kinds() if self.spool is not None else dict(Counter(f["kind"] for f in self.facts))
 
 
 def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[str]]:
@@ -545,12 +573,7 @@ def _steps(paths, corpus: _Corpus, run, progress, ner: bool) -> Iterator[Step]:
 def _collect(steps: Iterable[Step]) -> Extraction:
     ex = Extraction()
     for st in steps:
-        if st.notice is not None:
-            ex.notices.append(st.notice)
-            ex._by_doc[st.notice.doc] = st.notice
-        ex.facts.extend(st.facts)
-        ex.warnings.extend(st.warnings)
-        ex.errors.extend(st.errors)
+        ex.add(st)
     return ex
 
 
