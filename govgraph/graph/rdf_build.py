@@ -558,6 +558,7 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     issued, out = ox.NamedNode(str(DCTERMS.issued)), []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
     subjects: set | None = None if graphs is None else set()
+    dates: dict = {}  # notice graph -> its date (or None), read once
     for _, cls, preds in _seen_kinds():
 
         def rows_of(store: ox.Store) -> list[tuple]:
@@ -575,14 +576,10 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
                 continue
             subjects.update(f for f, _, _ in touched)
             idents = {ident for _, _, ident in touched}
-            if not preds or any(ident[0] is None for ident in idents):
-                rows = rows_of(db)
+            if not preds or any(all(v is None for v in ident) for ident in idents):
+                rows = [r for r in rows_of(db) if r[2] in idents]
             else:
-                gs = {q.graph_name for v in {ident[0] for ident in idents}
-                      for q in db.quads_for_pattern(None, preds[0], v, None)
-                      if isinstance(q.graph_name, ox.NamedNode)}
-                rows = [r for g in gs for r in _graph_rows(db, g, cls, preds)]
-            rows = [r for r in rows if r[2] in idents]
+                rows = [r for ident in idents for r in _ident_rows(db, cls, preds, ident, dates)]
             subjects.update(f for f, _, _ in rows)
         span: dict[tuple, list] = {}
         for _, d, ident in rows:
@@ -608,6 +605,34 @@ def _graph_rows(db: ox.Store, g: ox.NamedNode, cls: ox.NamedNode, preds: list) -
         f = q.subject
         values = [[x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds]
         out += [(f, d.object, ident) for ident in itertools.product(*values)]
+    return out
+
+
+def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, dates: dict) -> list[tuple]:
+    """``seen_triples``'s rows of the facts of class ``cls`` in any notice graph of ``db`` whose
+    identity is ``ident``: found through the identity value that the fewest quads hold (the
+    index on object), not by reading every graph that holds one of its values.  ``dates``:
+    a cache of the notice graphs' dates."""
+    best = None
+    for p, v in zip(preds, ident):
+        if v is None:
+            continue
+        cap = None if best is None else len(best)
+        hits = list(itertools.islice(db.quads_for_pattern(None, p, v, None), cap))
+        if best is None or len(hits) < len(best):
+            best = hits
+    out = []
+    for q in best:
+        g, f = q.graph_name, q.subject
+        if not isinstance(g, ox.NamedNode):
+            continue
+        d = dates.get(g)
+        if g not in dates:
+            d = dates[g] = next(db.quads_for_pattern(g, _ISSUED, None, g), None)
+        if d is None or next(db.quads_for_pattern(f, _TYPE, cls, g), None) is None:
+            continue
+        values = [[x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds]
+        out += [(f, d.object, i) for i in itertools.product(*values) if i == ident]
     return out
 
 
