@@ -128,11 +128,10 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         if doc not in notice_by_doc:
             report.warnings.append(f"{doc}: facts without a notice (no text in the store)")
 
-    stored = store._stored_hashes()
     if resolve is not None:
         for doc in notice_by_doc:
             mentions_in.setdefault(doc, [])
-    mentions = _mentions(store, stored, mentions_in) if resolve is not None else None
+    mentions = _mentions(store, mentions_in) if resolve is not None else None
     # resolved again, the catalogue's lists of notices come from the mentions: not read
     stored_units = store.units(docs=mentions is None)
     if mentions is not None:  # the catalogue of all notices, resolved again as a fresh build would
@@ -145,7 +144,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     report.units = len(cat.units)
     cat_triples = catalogue_graph(cat)
     cat_name = str(CATALOGUE_GRAPH)
-    if stored.get(cat_name) != graph_hash(cat_triples):
+    if _stored_hash(store, cat_name) != graph_hash(cat_triples):
         report.catalogue_changed = True
         yield "(unit catalogue)", cat_name, cat_triples
     docs = sorted(set(notice_by_doc) | set(by_doc))
@@ -163,7 +162,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             report.warnings.append(f"{doc!r}: not stored: its title, issuer or number holds text "
                                    f"that is not Unicode (an unpaired surrogate: {e.reason})")
             continue
-        old = stored.get(g)
+        old = _stored_hash(store, g)
         if old is None:
             report.added.append(doc)
             yield doc, g, triples
@@ -179,19 +178,26 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         has_text = any(True for _ in store.ox.quads_for_pattern(
             g, ox.NamedNode(str(GG.sha256)), None, g))
         triples = notice_graph(notice if has_text else None, old_facts, cat, doc=notice.doc)
-        if stored.get(g.value) != graph_hash(triples):
+        if _stored_hash(store, g.value) != graph_hash(triples):
             report.refreshed.append(notice.doc)
             yield notice.doc, g.value, triples
         if progress is not None:
             progress(i, total, notice.doc)
 
 
-def _mentions(store, stored: dict, new: dict) -> dict | None:
+def _stored_hash(store, graph: str) -> str | None:
+    """The content hash of a named graph of ``store`` (by the index: not every graph's read)."""
+    g = ox.NamedNode(graph)
+    q = next(store.ox.quads_for_pattern(g, _HASH, None, g), None)
+    return None if q is None else q.object.value
+
+
+def _mentions(store, new: dict) -> dict | None:
     """``{doc: [(scope, name), ...]}`` of the stored notices with the input's ``new`` (an input
     notice keeps a stored one's place in the order, a new one comes last), or None for a
     store that holds notices but no mentions file (written before they were kept)."""
     old = read_mentions(store.path, store.generation) if store.generation else None
-    if old is None and any(g != str(CATALOGUE_GRAPH) for g in stored):
+    if old is None and any(g != str(CATALOGUE_GRAPH) for g in store._stored_hashes()):
         return None
     return {**(old or {}), **new}
 
@@ -206,7 +212,8 @@ def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
     changed = {(place, a) for place, a, _ in pairs(old) ^ pairs(new)}
     placed = sum(1 for _ in store.ox.quads_for_pattern(None, ox.NamedNode(str(GG.jurisdiction)), None,
                                                        ox.DefaultGraph()))
-    placeless = placed < sum(1 for g in store._stored_hashes() if g != str(CATALOGUE_GRAPH))
+    placeless = placed < sum(1 for q in store.ox.quads_for_pattern(None, _HASH, None, None)  # notice graphs
+                             if q.graph_name == q.subject and q.subject.value != str(CATALOGUE_GRAPH))
     iris = set()
     for place, a in changed:
         for where in (place, None) if placeless else (place,):
@@ -636,7 +643,7 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, date
     return out
 
 
-_ISSUED, _TYPE = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type))
+_ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.contentHash))
 _ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
 _FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
