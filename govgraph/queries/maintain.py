@@ -31,7 +31,6 @@ import pyoxigraph as ox
 from govgraph.graph.rdf_terms import expand
 
 from .execute import answer_key, evaluate, finish, place_key
-from .keyed import ROWS
 from .parameters import arguments, bind
 from .questions import CannedQuery, load
 
@@ -115,31 +114,18 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     args = arguments(q, bindings)
     gone, new = Counter(), []
     for db, todo in ((before, sorted(k for k, t in keys.items() if _stored(before, t))), (store, sorted(keys))):
-        rows = _key_rows(db, q, args, todo, keys)
-        if db is before:
-            gone.update(_row_id(r) for r in rows)
-        else:
-            new += rows
+        for i in range(0, len(todo), BATCH):
+            rows = evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]))
+            if db is before:
+                gone.update(_row_id(r) for r in rows)
+            else:
+                new += rows
     if Counter(_row_id(r) for r in new) == gone:
         return None, None
     changed = [dict(k) for k in gone] + new
     rows = [r for r in old if not _take(gone, _row_id(r))] + new
     months = {_month(q, r) for r in changed} - {None} if q.narrow else None
     return finish(q, q.sort(rows)), months
-
-
-def _key_rows(db: "Store", q: CannedQuery, args: dict, todo: list[str], terms: dict) -> list[dict]:
-    """The rows of ``q`` for the keys ``todo`` (SPARQL text; ``terms`` maps them to Oxigraph
-    terms) on ``db``, in the question's order: read from the indexes (``keyed.ROWS``) when
-    the question has a reader for these arguments, else its restricted query, ``BATCH`` keys
-    a query."""
-    reader = ROWS.get(q.name)
-    if reader is not None and reader.applies(args):
-        cols = q.query_columns + (["place"] if q.row_place else [])
-        rows = [{c: r.get(c) for c in cols} for r in reader.rows(db.ox, [terms[k] for k in todo])]
-        return finish(q, q.sort(rows))
-    return [r for i in range(0, len(todo), BATCH)
-            for r in evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]))]
 
 
 def _stored(store: "Store", term) -> bool:
