@@ -620,14 +620,14 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, date
     identity is ``ident``: found through the identity value that the fewest quads hold (the
     index on object), not by reading every graph that holds one of its values.  ``dates``:
     a cache of the notice graphs' dates."""
-    best = None
-    for p, v in zip(preds, ident):
-        if v is None:
-            continue
-        cap = None if best is None else len(best)
-        hits = list(itertools.islice(db.quads_for_pattern(None, p, v, None), cap))
-        if best is None or len(hits) < len(best):
-            best = hits
+    best, cap = None, 64
+    while best is None:  # each value's quads up to a cap, doubled until one value has fewer
+        for p, v in zip(preds, ident):
+            if v is not None:
+                hits = list(itertools.islice(db.quads_for_pattern(None, p, v, None), cap))
+                if len(hits) < cap and (best is None or len(hits) < len(best)):
+                    best = hits
+        cap *= 4
     out = []
     for q in best:
         g, f = q.graph_name, q.subject
