@@ -129,11 +129,10 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         if doc not in notice_by_doc:
             report.warnings.append(f"{doc}: facts without a notice (no text in the store)")
 
-    stored = store._stored_hashes()
     if resolve is not None:
         for doc in notice_by_doc:
             mentions_in.setdefault(doc, [])
-    mentions = _mentions(store, stored, mentions_in) if resolve is not None else None
+    mentions = _mentions(store, mentions_in) if resolve is not None else None
     # resolved again, the catalogue's lists of notices come from the mentions: not read
     stored_units = store.units(docs=mentions is None)
     if mentions is not None:  # the catalogue of all notices, resolved again as a fresh build would
@@ -146,7 +145,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     report.units = len(cat.units)
     cat_triples = catalogue_graph(cat)
     cat_name = str(CATALOGUE_GRAPH)
-    if stored.get(cat_name) != graph_hash(cat_triples):
+    if _stored_hash(store, cat_name) != graph_hash(cat_triples):
         report.catalogue_changed = True
         yield "(unit catalogue)", cat_name, cat_triples
     docs = sorted(set(notice_by_doc) | set(by_doc))
@@ -164,7 +163,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             report.warnings.append(f"{doc!r}: not stored: its title, issuer or number holds text "
                                    f"that is not Unicode (an unpaired surrogate: {e.reason})")
             continue
-        old = stored.get(g)
+        old = _stored_hash(store, g)
         if old is None:
             report.added.append(doc)
             yield doc, g, triples
@@ -180,7 +179,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         has_text = any(True for _ in store.ox.quads_for_pattern(
             g, ox.NamedNode(str(GG.sha256)), None, g))
         triples = notice_graph(notice if has_text else None, old_facts, cat, doc=notice.doc)
-        if stored.get(g.value) != graph_hash(triples):
+        if _stored_hash(store, g.value) != graph_hash(triples):
             report.refreshed.append(notice.doc)
             yield notice.doc, g.value, triples
         if progress is not None:
@@ -243,12 +242,19 @@ class _SpooledFacts(dict):
         return self.spooled.record(doc)[2]
 
 
-def _mentions(store, stored: dict, new: dict) -> dict | None:
+def _stored_hash(store, graph: str) -> str | None:
+    """The content hash of a named graph of ``store`` (by the index: not every graph's read)."""
+    g = ox.NamedNode(graph)
+    q = next(store.ox.quads_for_pattern(g, _HASH, None, g), None)
+    return None if q is None else q.object.value
+
+
+def _mentions(store, new: dict) -> dict | None:
     """``{doc: [(scope, name), ...]}`` of the stored notices with the input's ``new`` (an input
     notice keeps a stored one's place in the order, a new one comes last), or None for a
     store that holds notices but no mentions file (written before they were kept)."""
     old = read_mentions(store.path, store.generation) if store.generation else None
-    if old is None and any(g != str(CATALOGUE_GRAPH) for g in stored):
+    if old is None and any(g != str(CATALOGUE_GRAPH) for g in store._stored_hashes()):
         return None
     return {**(old or {}), **new}
 
@@ -263,7 +269,8 @@ def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
     changed = {(place, a) for place, a, _ in pairs(old) ^ pairs(new)}
     placed = sum(1 for _ in store.ox.quads_for_pattern(None, ox.NamedNode(str(GG.jurisdiction)), None,
                                                        ox.DefaultGraph()))
-    placeless = placed < sum(1 for g in store._stored_hashes() if g != str(CATALOGUE_GRAPH))
+    placeless = placed < sum(1 for q in store.ox.quads_for_pattern(None, _HASH, None, None)  # notice graphs
+                             if q.graph_name == q.subject and q.subject.value != str(CATALOGUE_GRAPH))
     iris = set()
     for place, a in changed:
         for where in (place, None) if placeless else (place,):
@@ -617,6 +624,7 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     issued, out = ox.NamedNode(str(DCTERMS.issued)), []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
     subjects: set | None = None if graphs is None else set()
+    dates: dict = {}  # notice graph -> its date (or None), read once
     for _, cls, preds in _seen_kinds():
 
         def rows_of(store: ox.Store) -> list[tuple]:
@@ -634,14 +642,10 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
                 continue
             subjects.update(f for f, _, _ in touched)
             idents = {ident for _, _, ident in touched}
-            if not preds or any(ident[0] is None for ident in idents):
-                rows = rows_of(db)
+            if not preds or any(all(v is None for v in ident) for ident in idents):
+                rows = [r for r in rows_of(db) if r[2] in idents]
             else:
-                gs = {q.graph_name for v in {ident[0] for ident in idents}
-                      for q in db.quads_for_pattern(None, preds[0], v, None)
-                      if isinstance(q.graph_name, ox.NamedNode)}
-                rows = [r for g in gs for r in _graph_rows(db, g, cls, preds)]
-            rows = [r for r in rows if r[2] in idents]
+                rows = [r for ident in idents for r in _ident_rows(db, cls, preds, ident, dates)]
             subjects.update(f for f, _, _ in rows)
         span: dict[tuple, list] = {}
         for _, d, ident in rows:
@@ -670,7 +674,35 @@ def _graph_rows(db: ox.Store, g: ox.NamedNode, cls: ox.NamedNode, preds: list) -
     return out
 
 
-_ISSUED, _TYPE = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type))
+def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, dates: dict) -> list[tuple]:
+    """``seen_triples``'s rows of the facts of class ``cls`` in any notice graph of ``db`` whose
+    identity is ``ident``: found through the identity value that the fewest quads hold (the
+    index on object), not by reading every graph that holds one of its values.  ``dates``:
+    a cache of the notice graphs' dates."""
+    best, cap = None, 64
+    while best is None:  # each value's quads up to a cap, doubled until one value has fewer
+        for p, v in zip(preds, ident):
+            if v is not None:
+                hits = list(itertools.islice(db.quads_for_pattern(None, p, v, None), cap))
+                if len(hits) < cap and (best is None or len(hits) < len(best)):
+                    best = hits
+        cap *= 4
+    out = []
+    for q in best:
+        g, f = q.graph_name, q.subject
+        if not isinstance(g, ox.NamedNode):
+            continue
+        d = dates.get(g)
+        if g not in dates:
+            d = dates[g] = next(db.quads_for_pattern(g, _ISSUED, None, g), None)
+        if d is None or next(db.quads_for_pattern(f, _TYPE, cls, g), None) is None:
+            continue
+        values = [[x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds]
+        out += [(f, d.object, i) for i in itertools.product(*values) if i == ident]
+    return out
+
+
+_ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.contentHash))
 _ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
 _FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
