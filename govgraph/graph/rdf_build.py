@@ -448,28 +448,24 @@ class Writer:
             graphs = set(self.graphs) | ({str(CATALOGUE_GRAPH)} if len(hashes) > 1 else set())
         old = list(w.quads_for_pattern(None, None, None, gname) if graphs is None else
                    w.quads_for_pattern(gname, ox.NamedNode(str(GG.quadCount)), None, gname))
-        self._remove(old)
         view = self.store.view(w, self.target, self.gen)
+        triples = []
         for question, key, rows in (self.answers(view, self.store, graphs) if self.answers is not None else ()):
             node = ox.NamedNode(answer_iri(question, key))
             if graphs is not None:
-                self._remove(list(w.quads_for_pattern(node, None, None, gname)))
-            if rows is not None:  # written now: one answer's rows and JSON held at a time, not all
-                text, rows = json.dumps(rows, ensure_ascii=False, separators=(",", ":")), None
-                self._extend([(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Answer))),
-                              (node, ox.NamedNode(str(GG.question)), ox.Literal(question)),
-                              (node, ox.NamedNode(str(GG.params)), ox.Literal(key)),
-                              (node, ox.NamedNode(str(GG.rows)), ox.Literal(text))], gname)
-                del text
-        self._extend([(gname, ox.NamedNode(str(GG.quadCount)),
-                       ox.Literal(str(self.count), datatype=ox.NamedNode(str(XSD.integer))))], gname)
-
-    def _remove(self, quads: list) -> None:
-        """Take ``quads`` out of their graph; their triples leave the union at the end if no
-        graph states them any more (``_prune_union``)."""
-        self.dropped.update((q.subject, q.predicate, q.object) for q in quads)
-        for q in quads:
-            self._io(lambda q=q: self.w.remove(q))
+                old += w.quads_for_pattern(node, None, None, gname)
+            if rows is not None:
+                triples += [(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Answer))),
+                            (node, ox.NamedNode(str(GG.question)), ox.Literal(question)),
+                            (node, ox.NamedNode(str(GG.params)), ox.Literal(key)),
+                            (node, ox.NamedNode(str(GG.rows)),
+                             ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))]
+        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
+        for q in old:
+            self._io(lambda q=q: w.remove(q))
+        triples.append((gname, ox.NamedNode(str(GG.quadCount)),
+                        ox.Literal(str(self.count), datatype=ox.NamedNode(str(XSD.integer)))))
+        self._extend(triples, gname)
 
     def _seen(self) -> None:
         """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``).
