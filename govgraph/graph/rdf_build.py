@@ -621,7 +621,7 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     ``graphs``: only the facts whose identity a fact of those notice graphs has, in ``db`` or
     in ``before`` (the store before they were written): the triples of those facts, and the
     fact nodes whose triples they replace (a build that added or replaced a few notices)."""
-    issued, out = ox.NamedNode(str(DCTERMS.issued)), []
+    out = []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
     subjects: set | None = None if graphs is None else set()
     dates: dict = {}  # notice graph -> its date (or None), read once
@@ -630,7 +630,7 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
         def rows_of(store: ox.Store) -> list[tuple]:
             pattern = " ".join(f"OPTIONAL {{ ?f {p} ?v{i} }}" for i, p in enumerate(preds))
             text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
-                    f"?f a {cls} . ?g {issued} ?d . {pattern} }} }}")
+                    f"?f a {cls} . ?g {_ISSUED} ?d . {pattern} }} }}")
             return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in store.query(text)]
 
         if graphs is None:
@@ -666,12 +666,14 @@ def _graph_rows(db: ox.Store, g: ox.NamedNode, cls: ox.NamedNode, preds: list) -
     d = next(db.quads_for_pattern(g, _ISSUED, None, g), None)
     if d is None:
         return []
-    out = []
-    for q in db.quads_for_pattern(None, _TYPE, cls, g):
-        f = q.subject
-        values = [[x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds]
-        out += [(f, d.object, ident) for ident in itertools.product(*values)]
-    return out
+    return [(q.subject, d.object, ident) for q in db.quads_for_pattern(None, _TYPE, cls, g)
+            for ident in _identities(db, q.subject, g, preds)]
+
+
+def _identities(db: ox.Store, f, g: ox.NamedNode, preds: list) -> Iterable[tuple]:
+    """The identity values of the fact node ``f`` in graph ``g``: one tuple per combination
+    of its values of ``preds`` (None for a missing one)."""
+    return itertools.product(*([x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds))
 
 
 def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, dates: dict) -> list[tuple]:
@@ -692,13 +694,12 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, date
         g, f = q.graph_name, q.subject
         if not isinstance(g, ox.NamedNode):
             continue
-        d = dates.get(g)
         if g not in dates:
-            d = dates[g] = next(db.quads_for_pattern(g, _ISSUED, None, g), None)
+            dates[g] = next(db.quads_for_pattern(g, _ISSUED, None, g), None)
+        d = dates[g]
         if d is None or next(db.quads_for_pattern(f, _TYPE, cls, g), None) is None:
             continue
-        values = [[x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds]
-        out += [(f, d.object, i) for i in itertools.product(*values) if i == ident]
+        out += [(f, d.object, i) for i in _identities(db, f, g, preds) if i == ident]
     return out
 
 

@@ -54,7 +54,7 @@ def materialised_answers(store: "Store", before: "Store | None" = None,
     for q in load():
         for params in q.materialise:
             bindings, _ = bind(store, q, params)
-            full = place_key(bindings) if q.row_place else answer_key(bindings)
+            full = _full_key(q, bindings)
             old = before.answer(q.name, full) if graphs is not None and q.update else None
             if old and q.narrow and before.answer(q.name, _month_key(q, bindings, old[0])) is None:
                 old = None  # stored without its months (an older build): all again
@@ -70,7 +70,7 @@ def materialised_answers(store: "Store", before: "Store | None" = None,
 def _answers(q: CannedQuery, bindings: dict, rows: list[dict], months: set | None):
     """The stored answers of one parameter set: its rows (and without their place column),
     and per month for a ``narrow`` question (those of ``months`` only, if given)."""
-    yield q.name, answer_key(bindings), [{c: r.get(c) for c in q.columns} for r in rows]
+    yield q.name, answer_key(bindings), _columns(q, rows)
     if q.row_place:
         yield q.name, place_key(bindings), rows
     if not q.narrow:
@@ -83,15 +83,24 @@ def _answers(q: CannedQuery, bindings: dict, rows: list[dict], months: set | Non
     pname = next(iter(q.narrow))
     for m, part in sorted(by_month.items()):
         sub = dict(bindings, **{pname: m})
-        yield q.name, answer_key(sub), [{c: r.get(c) for c in q.columns} for r in part] if part else None
+        yield q.name, answer_key(sub), _columns(q, part) if part else None
         if q.row_place:
             yield q.name, place_key(sub), part or None
 
 
 def _month_key(q: CannedQuery, bindings: dict, row: dict) -> str:
     """The key of the month answer ``row`` is stored in (as ``_answers`` stores it)."""
-    sub = dict(bindings, **{next(iter(q.narrow)): _month(q, row)})
-    return place_key(sub) if q.row_place else answer_key(sub)
+    return _full_key(q, dict(bindings, **{next(iter(q.narrow)): _month(q, row)}))
+
+
+def _full_key(q: CannedQuery, bindings: dict) -> str:
+    """The key of the answer holding every column (the place column too, when the rows have one)."""
+    return place_key(bindings) if q.row_place else answer_key(bindings)
+
+
+def _columns(q: CannedQuery, rows: list[dict]) -> list[dict]:
+    """``rows`` with the question's columns only (without a place column of the rows)."""
+    return [{c: r.get(c) for c in q.columns} for r in rows]
 
 
 _MONTH = re.compile(r"\d{4}-\d{2}-")
