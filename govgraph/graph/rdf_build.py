@@ -36,7 +36,7 @@ from govgraph.loaders.pipeline import unit_mentions
 from .rdf_generations import cleanup, keep_count, kept, next_generation, read_mentions, write_mentions
 from .rdf_read import read_notice_graph
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SEEN_GRAPH, XSD, answer_iri, expand,
-                         notice_iri, unit_iri)
+                         literal, notice_iri, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, notice_graph
 
 __all__ = ["BuildReport", "Progress", "Answers", "Resolve", "plan", "Writer", "seen_triples"]
@@ -46,8 +46,9 @@ Progress = Callable[[int, int, str], None]
 #: ``store`` an ``rdf_store.Store`` over the generation being written, ``before`` the live one;
 #: ``graphs``: None (every answer is yielded; those not yielded are no longer stored), or the
 #: graphs a build that wrote little wrote (only answers that changed are yielded, rows None
-#: for one no longer stored: ``queries.maintain``)
-Answers = Callable[[Any, Any, Iterable[str] | None], Iterable[tuple[str, str, list[dict] | None]]]
+#: for one no longer stored: ``queries.maintain``).  ``rows`` (dicts) is read once, written
+#: page by page, before the next answer is asked for
+Answers = Callable[[Any, Any, Iterable[str] | None], Iterable[tuple[str, str, Iterable[dict] | None]]]
 #: the unit catalogue (unit facts) of ``(scope, unit name, doc)`` mentions in reading order
 #: (``loaders.pipeline.resolve_units``): a build given it resolves the catalogue of all the
 #: store's notices again from their mentions (kept beside each generation), as a fresh build
@@ -439,33 +440,84 @@ class Writer:
         """Store the rows ``self.answers`` computes on the new generation (graph
         ``id:graph/answers``), and the quad count.  After a build that wrote little into a store
         with answers, it is told the graphs written (the catalogue's too when it changed) and
-        replaces only the answers it yields; else the graph is written anew."""
+        replaces only the answers it yields; else the graph is written anew.  Each answer is
+        written as it comes, page by page (``_answer_lines``), through the bulk loader."""
         gname, w = ox.NamedNode(str(ANSWERS_GRAPH)), self.w
         graphs = None
         if self.answers is not None and self.written * self.OPTIMIZE_SHARE <= self.count:
             cat, h = ox.NamedNode(str(CATALOGUE_GRAPH)), ox.NamedNode(str(GG.contentHash))
             hashes = {str(next(s.quads_for_pattern(cat, h, None, cat), None)) for s in (w, self.store.ox)}
             graphs = set(self.graphs) | ({str(CATALOGUE_GRAPH)} if len(hashes) > 1 else set())
-        old = list(w.quads_for_pattern(None, None, None, gname) if graphs is None else
-                   w.quads_for_pattern(gname, ox.NamedNode(str(GG.quadCount)), None, gname))
+        if graphs is None:  # every stored answer goes (those still stored come again)
+            for node in {q.subject for q in w.quads_for_pattern(None, _TYPE, None, gname)}:
+                self._remove_node(node, gname)
+        self._remove_node(gname, gname)  # the quad count
         view = self.store.view(w, self.target, self.gen)
-        triples = []
+        self._answer_bytes = 0
         for question, key, rows in (self.answers(view, self.store, graphs) if self.answers is not None else ()):
             node = ox.NamedNode(answer_iri(question, key))
             if graphs is not None:
-                old += w.quads_for_pattern(node, None, None, gname)
+                for page in [q.object for q in w.quads_for_pattern(node, _PAGE, None, gname)]:
+                    self._remove_node(page, gname)
+                self._remove_node(node, gname)
             if rows is not None:
-                triples += [(node, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.Answer))),
-                            (node, ox.NamedNode(str(GG.question)), ox.Literal(question)),
-                            (node, ox.NamedNode(str(GG.params)), ox.Literal(key)),
-                            (node, ox.NamedNode(str(GG.rows)),
-                             ox.Literal(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))]
-        self.dropped.update((q.subject, q.predicate, q.object) for q in old)
-        for q in old:
-            self._io(lambda q=q: w.remove(q))
-        triples.append((gname, ox.NamedNode(str(GG.quadCount)),
-                        ox.Literal(str(self.count), datatype=ox.NamedNode(str(XSD.integer)))))
-        self._extend(triples, gname)
+                self._answer_lines(gname, node, [(_TYPE_NT, _ANSWER_NT), (GG.nt.question, literal(question)),
+                                                 (GG.nt.params, literal(key))], rows)
+        self._triple_lines(gname, [(f"<{gname.value}>", GG.nt.quadCount, literal(str(self.count), XSD.nt.integer))])
+        self._load()
+        self._wait()
+
+    #: UTF-8 bytes of JSON in one ``gg:AnswerPage`` at most (a row larger alone is a page of its
+    #: own): no literal grows with the corpus, and a term lookup that reads the block of one
+    #: reads at most this much
+    PAGE_BYTES = 256 * 1024
+    #: bytes of N-Quads of stored answers per bulk load (each page is written twice: in the
+    #: answers graph and in the union)
+    ANSWER_LOAD_BYTES = 32 * 1024 * 1024
+
+    def _answer_lines(self, gname: ox.NamedNode, node: ox.NamedNode, about: list[tuple], rows) -> None:
+        """Queue an answer's N-Quads: ``about`` (N-Triples predicate and object pairs) and
+        ``rows`` (an iterable of dicts, read once) cut into pages of at most ``PAGE_BYTES`` of
+        JSON, each written as soon as it is full."""
+        subject, n, count, page, size = f"<{node.value}>", 0, 0, [], 2
+
+        def write() -> None:
+            p = f"<{node.value}/page/{n}>"
+            self._triple_lines(gname, [(subject, GG.nt.page, p), (p, _TYPE_NT, _PAGE_CLASS_NT),
+                                       (p, GG.nt.pageIndex, literal(str(n), XSD.nt.integer)),
+                                       (p, GG.nt.rows, literal("[" + ",".join(page) + "]"))])
+
+        for r in rows:
+            text = json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+            b = len(text.encode("utf-8")) + 1
+            if page and size + b > self.PAGE_BYTES:
+                write()
+                n, page, size = n + 1, [], 2
+            page.append(text)
+            size += b
+            count += 1
+        if page:
+            write()
+        self._triple_lines(gname, [(subject, p, o) for p, o in [*about, (GG.nt.rowCount, literal(str(count), XSD.nt.integer))]])
+
+    def _triple_lines(self, gname: ox.NamedNode, triples: list[tuple]) -> None:
+        """Queue N-Triples ``triples`` in the graph ``gname`` and the union; bulk-loaded every
+        ``ANSWER_LOAD_BYTES``."""
+        g = f" <{gname.value}> .\n"
+        for s, p, o in triples:
+            spo = f"{s} {p} {o}"
+            self.lines += (spo + g, spo + " .\n")
+            self._answer_bytes += 2 * len(spo)
+        if self._answer_bytes >= self.ANSWER_LOAD_BYTES:
+            self._load()
+            self._answer_bytes = 0
+
+    def _remove_node(self, subject, gname: ox.NamedNode) -> None:
+        """Take the triples of ``subject`` in ``gname`` (a stored answer's node, a page of it, or
+        the graph's own quad count) out of that graph and the union: no other graph states them."""
+        default, w = ox.DefaultGraph(), self.w
+        for q in list(w.quads_for_pattern(subject, None, None, gname)):
+            self._io(lambda q=q: (w.remove(q), w.remove(ox.Quad(q.subject, q.predicate, q.object, default))))
 
     def _seen(self) -> None:
         """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``).
@@ -706,6 +758,7 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, date
 _ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.contentHash))
 _ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
 _FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
+_PAGE, _ANSWER_NT, _PAGE_CLASS_NT = ox.NamedNode(str(GG.page)), f"<{GG.Answer}>", f"<{GG.AnswerPage}>"
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 
 

@@ -55,6 +55,9 @@ def default_store_path() -> Path:
 
 # ------------------------------------------------------------------ the store
 
+_ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS = (ox.NamedNode(str(t)) for t in (GG.rowCount, GG.page, GG.pageIndex, GG.rows))
+
+
 class Store:
     """The on-disk RDF store at ``path``.
 
@@ -161,13 +164,19 @@ class Store:
     def answer(self, question: str, key: str) -> list[dict] | None:
         """Rows of canned question ``question`` for parameters ``key``
         (``queries.answer_key``) as the last build computed them, or None if
-        it did not (``queries.run`` then evaluates the question)."""
+        it did not (``queries.run`` then evaluates the question): its pages'
+        rows (``gg:AnswerPage``), read in order."""
         cache = self._answers
         if (question, key) not in cache:
-            node = ox.NamedNode(answer_iri(question, key))
-            rows = next((q.object.value for q in self.ox.quads_for_pattern(
-                node, ox.NamedNode(str(GG.rows)), None, ox.NamedNode(str(ANSWERS_GRAPH)))), None)
-            cache[(question, key)] = None if rows is None else json.loads(rows)
+            node, g = ox.NamedNode(answer_iri(question, key)), ox.NamedNode(str(ANSWERS_GRAPH))
+            rows = None
+            if next(self.ox.quads_for_pattern(node, _ROW_COUNT, None, g), None) is not None:
+                pages = sorted((int(next(self.ox.quads_for_pattern(p, _PAGE_INDEX, None, g)).object.value), p)
+                               for p in [q.object for q in self.ox.quads_for_pattern(node, _PAGE, None, g)])
+                rows = []
+                for _, p in pages:
+                    rows += json.loads(next(self.ox.quads_for_pattern(p, _ROWS, None, g)).object.value)
+            cache[(question, key)] = rows
         return cache[(question, key)]
 
     def units(self, docs: bool = True) -> list[dict]:
