@@ -36,7 +36,7 @@ from govgraph.loaders.pipeline import unit_mentions
 from .rdf_generations import cleanup, keep_count, kept, next_generation, read_mentions, write_mentions
 from .rdf_read import read_notice_graph
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SEEN_GRAPH, XSD, answer_iri, expand,
-                         literal, notice_iri, unit_iri)
+                         notice_iri, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, notice_graph
 
 __all__ = ["BuildReport", "Progress", "Answers", "Resolve", "plan", "Writer", "seen_triples"]
@@ -453,7 +453,7 @@ class Writer:
                 self._remove_node(node, gname)
         self._remove_node(gname, gname)  # the quad count
         view = self.store.view(w, self.target, self.gen)
-        self._answer_bytes = 0
+        self._pending_answers, self._answer_bytes = [], 0
         for question, key, rows in (self.answers(view, self.store, graphs) if self.answers is not None else ()):
             node = ox.NamedNode(answer_iri(question, key))
             if graphs is not None:
@@ -461,31 +461,29 @@ class Writer:
                     self._remove_node(page, gname)
                 self._remove_node(node, gname)
             if rows is not None:
-                self._answer_lines(gname, node, [(_TYPE_NT, _ANSWER_NT), (GG.nt.question, literal(question)),
-                                                 (GG.nt.params, literal(key))], rows)
-        self._triple_lines(gname, [(f"<{gname.value}>", GG.nt.quadCount, literal(str(self.count), XSD.nt.integer))])
-        self._load()
-        self._wait()
+                self._answer_triples(gname, node, [(_TYPE, _ANSWER), (_QUESTION, ox.Literal(question)),
+                                                   (_PARAMS, ox.Literal(key))], rows)
+        self._answer_write(gname, [(gname, ox.NamedNode(str(GG.quadCount)), _integer(self.count))], last=True)
 
     #: UTF-8 bytes of JSON in one ``gg:AnswerPage`` at most (a row larger alone is a page of its
     #: own): no literal grows with the corpus, and a term lookup that reads the block of one
     #: reads at most this much
     PAGE_BYTES = 256 * 1024
-    #: bytes of N-Quads of stored answers per bulk load (each page is written twice: in the
-    #: answers graph and in the union)
-    ANSWER_LOAD_BYTES = 32 * 1024 * 1024
+    #: bytes of pages written at once (``_extend``: through RocksDB's write path, whose files
+    #: have a Bloom filter; files of the bulk loader written after ``optimize`` made every term
+    #: lookup of the store read them: reading the first/last seen graph took 2x the CPU at 10k)
+    ANSWER_WRITE_BYTES = 16 * 1024 * 1024
 
-    def _answer_lines(self, gname: ox.NamedNode, node: ox.NamedNode, about: list[tuple], rows) -> None:
-        """Queue an answer's N-Quads: ``about`` (N-Triples predicate and object pairs) and
-        ``rows`` (an iterable of dicts, read once) cut into pages of at most ``PAGE_BYTES`` of
-        JSON, each written as soon as it is full."""
-        subject, n, count, page, size = f"<{node.value}>", 0, 0, [], 2
+    def _answer_triples(self, gname: ox.NamedNode, node: ox.NamedNode, about: list[tuple], rows) -> None:
+        """Write an answer: ``about`` (predicate and object pairs of ``node``) and ``rows`` (an
+        iterable of dicts, read once) cut into pages of at most ``PAGE_BYTES`` of JSON, each
+        written (``_answer_write``) as soon as it is full."""
+        n, count, page, size = 0, 0, [], 2
 
         def write() -> None:
-            p = f"<{node.value}/page/{n}>"
-            self._triple_lines(gname, [(subject, GG.nt.page, p), (p, _TYPE_NT, _PAGE_CLASS_NT),
-                                       (p, GG.nt.pageIndex, literal(str(n), XSD.nt.integer)),
-                                       (p, GG.nt.rows, literal("[" + ",".join(page) + "]"))])
+            p = ox.NamedNode(f"{node.value}/page/{n}")
+            self._answer_write(gname, [(node, _PAGE, p), (p, _TYPE, _PAGE_CLASS), (p, _PAGE_INDEX, _integer(n)),
+                                       (p, _ROWS, ox.Literal("[" + ",".join(page) + "]"))], size=size)
 
         for r in rows:
             text = json.dumps(r, ensure_ascii=False, separators=(",", ":"))
@@ -498,19 +496,16 @@ class Writer:
             count += 1
         if page:
             write()
-        self._triple_lines(gname, [(subject, p, o) for p, o in [*about, (GG.nt.rowCount, literal(str(count), XSD.nt.integer))]])
+        self._answer_write(gname, [(node, p, o) for p, o in [*about, (_ROW_COUNT, _integer(count))]])
 
-    def _triple_lines(self, gname: ox.NamedNode, triples: list[tuple]) -> None:
-        """Queue N-Triples ``triples`` in the graph ``gname`` and the union; bulk-loaded every
-        ``ANSWER_LOAD_BYTES``."""
-        g = f" <{gname.value}> .\n"
-        for s, p, o in triples:
-            spo = f"{s} {p} {o}"
-            self.lines += (spo + g, spo + " .\n")
-            self._answer_bytes += 2 * len(spo)
-        if self._answer_bytes >= self.ANSWER_LOAD_BYTES:
-            self._load()
-            self._answer_bytes = 0
+    def _answer_write(self, gname: ox.NamedNode, triples: list[tuple], size: int = 0, last: bool = False) -> None:
+        """Queue ``triples`` (``size``: bytes of their pages) for the graph ``gname`` and the
+        union; written every ``ANSWER_WRITE_BYTES``, and when ``last``."""
+        self._pending_answers += triples
+        self._answer_bytes += size
+        if last or self._answer_bytes >= self.ANSWER_WRITE_BYTES:
+            self._extend(self._pending_answers, gname)
+            self._pending_answers, self._answer_bytes = [], 0
 
     def _remove_node(self, subject, gname: ox.NamedNode) -> None:
         """Take the triples of ``subject`` in ``gname`` (a stored answer's node, a page of it, or
@@ -758,7 +753,13 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, date
 _ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.contentHash))
 _ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
 _FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
-_PAGE, _ANSWER_NT, _PAGE_CLASS_NT = ox.NamedNode(str(GG.page)), f"<{GG.Answer}>", f"<{GG.AnswerPage}>"
+_ANSWER, _PAGE_CLASS, _QUESTION, _PARAMS, _ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS = (
+    ox.NamedNode(str(t)) for t in (GG.Answer, GG.AnswerPage, GG.question, GG.params, GG.rowCount, GG.page,
+                                   GG.pageIndex, GG.rows))
+
+
+def _integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=ox.NamedNode(str(XSD.integer)))
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 
 
