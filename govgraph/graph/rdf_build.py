@@ -453,7 +453,7 @@ class Writer:
                 self._remove_node(node, gname)
         self._remove_node(gname, gname)  # the quad count
         view = self.store.view(w, self.target, self.gen)
-        self._pending_answers, self._answer_bytes = [], 0
+        batch = _AnswerBatch(self, gname)
         for question, key, rows in (self.answers(view, self.store, graphs) if self.answers is not None else ()):
             node = ox.NamedNode(answer_iri(question, key))
             if graphs is not None:
@@ -461,9 +461,10 @@ class Writer:
                     self._remove_node(page, gname)
                 self._remove_node(node, gname)
             if rows is not None:
-                self._answer_triples(gname, node, [(_TYPE, _ANSWER), (_QUESTION, ox.Literal(question)),
+                self._answer_triples(batch, node, [(_TYPE, _ANSWER), (_QUESTION, ox.Literal(question)),
                                                    (_PARAMS, ox.Literal(key))], rows)
-        self._answer_write(gname, [(gname, ox.NamedNode(str(GG.quadCount)), _integer(self.count))], last=True)
+        batch.add([(gname, ox.NamedNode(str(GG.quadCount)), _integer(self.count))])
+        batch.write()
 
     #: UTF-8 bytes of JSON in one ``gg:AnswerPage`` at most (a row larger alone is a page of its
     #: own): no literal grows with the corpus, and a term lookup that reads the block of one
@@ -474,16 +475,16 @@ class Writer:
     #: (reading the first/last seen graph of a 10k store: 2.8 CPU s instead of 1.2)
     ANSWER_WRITE_BYTES = 16 * 1024 * 1024
 
-    def _answer_triples(self, gname: ox.NamedNode, node: ox.NamedNode, about: list[tuple], rows) -> None:
+    def _answer_triples(self, batch: "_AnswerBatch", node: ox.NamedNode, about: list[tuple], rows) -> None:
         """Write an answer: ``about`` (predicate and object pairs of ``node``) and ``rows`` (an
         iterable of dicts, read once) cut into pages of at most ``PAGE_BYTES`` of JSON, each
-        written (``_answer_write``) as soon as it is full."""
+        given to ``batch`` as soon as it is full."""
         n, count, page, size = 0, 0, [], 2
 
         def write() -> None:
             p = ox.NamedNode(f"{node.value}/page/{n}")
-            self._answer_write(gname, [(node, _PAGE, p), (p, _TYPE, _PAGE_CLASS), (p, _PAGE_INDEX, _integer(n)),
-                                       (p, _ROWS, ox.Literal("[" + ",".join(page) + "]"))], size=size)
+            batch.add([(node, _PAGE, p), (p, _TYPE, _PAGE_CLASS), (p, _PAGE_INDEX, _integer(n)),
+                       (p, _ROWS, ox.Literal("[" + ",".join(page) + "]"))], size=size)
 
         for r in rows:
             text = json.dumps(r, ensure_ascii=False, separators=(",", ":"))
@@ -496,16 +497,7 @@ class Writer:
             count += 1
         if page:
             write()
-        self._answer_write(gname, [(node, p, o) for p, o in [*about, (_ROW_COUNT, _integer(count))]])
-
-    def _answer_write(self, gname: ox.NamedNode, triples: list[tuple], size: int = 0, last: bool = False) -> None:
-        """Queue ``triples`` (``size``: bytes of their pages) for the graph ``gname`` and the
-        union; written every ``ANSWER_WRITE_BYTES``, and when ``last``."""
-        self._pending_answers += triples
-        self._answer_bytes += size
-        if last or self._answer_bytes >= self.ANSWER_WRITE_BYTES:
-            self._extend(self._pending_answers, gname)
-            self._pending_answers, self._answer_bytes = [], 0
+        batch.add([(node, p, o) for p, o in [*about, (_ROW_COUNT, _integer(count))]])
 
     def _remove_node(self, subject, gname: ox.NamedNode) -> None:
         """Take the triples of ``subject`` in ``gname`` (a stored answer's node, a page of it, or
@@ -560,6 +552,25 @@ class Writer:
             gc.collect()
             shutil.rmtree(self.target, ignore_errors=True)
             self.gen = None
+
+
+class _AnswerBatch:
+    """Triples of stored answers waiting to be written into the graph ``gname`` and the union
+    (``Writer._extend``): written every ``Writer.ANSWER_WRITE_BYTES`` of pages, and at the end."""
+
+    def __init__(self, writer: Writer, gname: ox.NamedNode):
+        self.writer, self.gname, self.triples, self.size = writer, gname, [], 0
+
+    def add(self, triples: list[tuple], size: int = 0) -> None:
+        """``triples``; ``size``: the bytes of the pages among them."""
+        self.triples += triples
+        self.size += size
+        if self.size >= self.writer.ANSWER_WRITE_BYTES:
+            self.write()
+
+    def write(self) -> None:
+        self.writer._extend(self.triples, self.gname)
+        self.triples, self.size = [], 0
 
 
 class _SeenRows:
@@ -753,14 +764,15 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, date
 _ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.contentHash))
 _ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
 _FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
+_ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 _ANSWER, _PAGE_CLASS, _QUESTION, _PARAMS, _ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS = (
     ox.NamedNode(str(t)) for t in (GG.Answer, GG.AnswerPage, GG.question, GG.params, GG.rowCount, GG.page,
                                    GG.pageIndex, GG.rows))
 
 
 def _integer(n: int) -> ox.Literal:
+    """An ``xsd:integer`` literal."""
     return ox.Literal(str(n), datatype=ox.NamedNode(str(XSD.integer)))
-_ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 
 
 def _short(f) -> str:
