@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from govgraph import api, queries
+from govgraph.graph.rdf_build import Writer
 from govgraph.graph.rdf_generations import read_mentions
 from govgraph.graph.rdf_store import Store
 from govgraph.graph.rdf_terms import ANSWERS_GRAPH, PREFIXES
@@ -31,6 +32,15 @@ def parts(tmp_path_factory) -> dict:
     (d / "a.txt").write_text(text[:cut], encoding="utf-8")
     (d / "b.txt").write_text(text[cut:], encoding="utf-8")
     return {"dir": d, "A": [d / "a.txt", *REAL[:40]], "B": [d / "b.txt", *REAL[40:70]]}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def small_pages():
+    """The stored answers of this module's builds in pages of 4 kB (``Writer.PAGE_BYTES``), so
+    that the larger ones span many."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Writer, "PAGE_BYTES", 4096)
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +65,11 @@ def test_adding_notices_equals_a_fresh_build(stores):
     inc, fresh = Store.open(stores["inc"]), Store.open(stores["fresh_path"])
     assert inc.seen() == fresh.seen() and inc.seen()
     for q in ("unit-load", "group-interlocks", "deadlines"):  # the stored answers
-        assert queries.run(inc, q).rows == queries.run(fresh, q).rows
+        assert queries.run(inc, q).rows == queries.run(fresh, q).rows == queries.run(inc, q, live=True).rows
+    pages = [int(r[0].value) for r in inc.ox.query(
+        "SELECT (COUNT(?p) AS ?n) WHERE { GRAPH <" + str(ANSWERS_GRAPH) + "> { ?a gg:page ?p } } GROUP BY ?a",
+        prefixes=PREFIXES)]
+    assert max(pages) > 5  # read back from many pages, in order
     assert queries.run(inc, "unit-load").rows
     assert len(inc) == len(fresh) == stores["fresh"].report.quads
 
@@ -104,11 +118,18 @@ def test_the_mentions_file_lists_every_notice(stores):
 
 
 def _stored_answers(store: Store) -> dict:
-    """Every answer stored in ``store``: ``{(question, key): rows as stored}``."""
+    """Every answer stored in ``store``: ``{(question, key): its rows as JSON}`` (read from its
+    pages); every page holds at most ``Writer.PAGE_BYTES`` of JSON."""
+    import json
+
     rows = {}
-    for r in store.ox.query("SELECT ?q ?k ?rows WHERE { GRAPH <" + str(ANSWERS_GRAPH) + "> { "
-                            "?a gg:question ?q ; gg:params ?k ; gg:rows ?rows } }", prefixes=PREFIXES):
-        rows[(r[0].value, r[1].value)] = r[2].value
+    for r in store.ox.query("SELECT ?q ?k WHERE { GRAPH <" + str(ANSWERS_GRAPH) + "> { "
+                            "?a gg:question ?q ; gg:params ?k } }", prefixes=PREFIXES):
+        rows[(r[0].value, r[1].value)] = json.dumps(store.answer(r[0].value, r[1].value), ensure_ascii=False,
+                                                    separators=(",", ":"))
+    for r in store.ox.query("SELECT ?rows WHERE { GRAPH <" + str(ANSWERS_GRAPH) + "> { ?p gg:rows ?rows } }",
+                            prefixes=PREFIXES):
+        assert len(r[0].value.encode("utf-8")) <= Writer.PAGE_BYTES
     return rows
 
 
@@ -156,7 +177,7 @@ def test_a_small_build_updates_the_stored_answers(stores, tmp_path):
     assert rep.replaced == [doc] and rep.catalogue_changed and rep.refreshed
     assert told[0] is not None and 0 < len(told[0]) < 10  # the update, not a full evaluation
     after = _stored_answers(store)
-    full = {(q, k): json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    full = {(q, k): json.dumps(list(rows), ensure_ascii=False, separators=(",", ":"))
             for q, k, rows in queries.materialised_answers(store)}
     assert after == full  # byte for byte, no answer missing or left over
     for q in ("unit-load", "group-interlocks", "deadlines"):

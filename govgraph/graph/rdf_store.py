@@ -55,6 +55,9 @@ def default_store_path() -> Path:
 
 # ------------------------------------------------------------------ the store
 
+_ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS = (ox.NamedNode(str(t)) for t in (GG.rowCount, GG.page, GG.pageIndex, GG.rows))
+
+
 class Store:
     """The on-disk RDF store at ``path``.
 
@@ -161,13 +164,19 @@ class Store:
     def answer(self, question: str, key: str) -> list[dict] | None:
         """Rows of canned question ``question`` for parameters ``key``
         (``queries.answer_key``) as the last build computed them, or None if
-        it did not (``queries.run`` then evaluates the question)."""
+        it did not (``queries.run`` then evaluates the question): its pages'
+        rows (``gg:AnswerPage``), read in order."""
         cache = self._answers
         if (question, key) not in cache:
-            node = ox.NamedNode(answer_iri(question, key))
-            rows = next((q.object.value for q in self.ox.quads_for_pattern(
-                node, ox.NamedNode(str(GG.rows)), None, ox.NamedNode(str(ANSWERS_GRAPH)))), None)
-            cache[(question, key)] = None if rows is None else json.loads(rows)
+            node, g = ox.NamedNode(answer_iri(question, key)), ox.NamedNode(str(ANSWERS_GRAPH))
+            rows = None
+            if next(self.ox.quads_for_pattern(node, _ROW_COUNT, None, g), None) is not None:
+                pages = sorted((int(next(self.ox.quads_for_pattern(p, _PAGE_INDEX, None, g)).object.value), p)
+                               for p in [q.object for q in self.ox.quads_for_pattern(node, _PAGE, None, g)])
+                rows = []
+                for _, p in pages:
+                    rows += json.loads(next(self.ox.quads_for_pattern(p, _ROWS, None, g)).object.value)
+            cache[(question, key)] = rows
         return cache[(question, key)]
 
     def units(self, docs: bool = True) -> list[dict]:
@@ -219,14 +228,16 @@ class Store:
 
     def __len__(self) -> int:
         """Quads in the named graphs (the union default graph not counted): the
-        count the build stored, else counted by Oxigraph."""
-        answers = ox.NamedNode(str(ANSWERS_GRAPH))
+        count the build stored, and the answers' and first/last seen graphs' counted
+        by Oxigraph's engine (on its encoded terms: 20x faster than reading the quads
+        from Python); else all counted so."""
         stored = self._stored_count()
         if stored is None:
-            res = self.ox.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-            return int(next(iter(res))[0].value)
-        return stored + sum(1 for g in (answers, ox.NamedNode(str(SEEN_GRAPH)))
-                            for _ in self.ox.quads_for_pattern(None, None, None, g))
+            return self._count("GRAPH ?g { ?s ?p ?o }")
+        return stored + sum(self._count(f"GRAPH <{g}> {{ ?s ?p ?o }}") for g in (ANSWERS_GRAPH, SEEN_GRAPH))
+
+    def _count(self, pattern: str) -> int:
+        return int(next(iter(self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")))[0].value)
 
     def _stored_count(self) -> int | None:
         """Quads in the notice and catalogue graphs, as the build that wrote the store counted them."""

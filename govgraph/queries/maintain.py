@@ -45,11 +45,12 @@ BATCH = 500
 
 
 def materialised_answers(store: "Store", before: "Store | None" = None,
-                         graphs: Iterable[str] | None = None) -> Iterator[tuple[str, str, list[dict] | None]]:
+                         graphs: Iterable[str] | None = None) -> Iterator[tuple[str, str, Iterable[dict] | None]]:
     """Yield ``(question, key, rows)`` for the answers to store in the generation ``store``
     (``rdf_build.Answers``): every one, evaluated, when ``graphs`` is None; else only those
     that changed, updated from ``before`` (the live generation) after a build that wrote the
-    named ``graphs`` (rows None: an answer no longer stored, a month without rows)."""
+    named ``graphs`` (rows None: an answer no longer stored, a month without rows).  The rows
+    are an iterable, to be read before the next answer is asked for."""
     graphs = None if graphs is None or before is None else sorted(graphs)
     for q in load():
         for params in q.materialise:
@@ -67,7 +68,7 @@ def materialised_answers(store: "Store", before: "Store | None" = None,
             yield from _answers(q, bindings, rows, months)
 
 
-def _answers(q: CannedQuery, bindings: dict, rows: list[dict], months: set | None):
+def _answers(q: CannedQuery, bindings: dict, rows: list[dict], months: set | None) -> Iterator[tuple]:
     """The stored answers of one parameter set: its rows (and without their place column),
     and per month for a ``narrow`` question (those of ``months`` only, if given)."""
     yield q.name, answer_key(bindings), _columns(q, rows)
@@ -98,9 +99,10 @@ def _full_key(q: CannedQuery, bindings: dict) -> str:
     return place_key(bindings) if q.row_place else answer_key(bindings)
 
 
-def _columns(q: CannedQuery, rows: list[dict]) -> list[dict]:
-    """``rows`` with the question's columns only (without a place column of the rows)."""
-    return [{c: r.get(c) for c in q.columns} for r in rows]
+def _columns(q: CannedQuery, rows: list[dict]) -> Iterator[dict]:
+    """``rows`` with the question's columns only (without a place column of the rows), made
+    one at a time as the build writes them (not a second list of every row)."""
+    return ({c: r.get(c) for c in q.columns} for r in rows)
 
 
 _MONTH = re.compile(r"\d{4}-\d{2}-")
