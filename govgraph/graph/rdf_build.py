@@ -304,10 +304,11 @@ def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
         return {(u.get("place"), a, cat.resolve(a, u.get("place"))) for u in cat.units for a in u["aliases"]}
 
     changed = {(place, a) for place, a, _ in pairs(old) ^ pairs(new)}
-    placed = sum(1 for _ in store.ox.quads_for_pattern(None, ox.NamedNode(str(GG.jurisdiction)), None,
-                                                       ox.DefaultGraph()))
-    placeless = placed < sum(1 for q in store.ox.quads_for_pattern(None, _HASH, None, None)  # notice graphs
-                             if q.graph_name == q.subject and q.subject.value != str(CATALOGUE_GRAPH))
+    def count(where: str) -> int:  # counted by Oxigraph: no term decoded (~35 µs a quad in Python)
+        return int(next(iter(store.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")))[0].value)
+
+    placeless = (count(f"?s <{GG.jurisdiction}> ?o")  # the union's
+                 < count(f"GRAPH ?g {{ ?g <{GG.contentHash}> ?h }} FILTER(?g != <{CATALOGUE_GRAPH}>)"))  # notices
     iris = set()
     for place, a in changed:
         for where in (place, None) if placeless else (place,):

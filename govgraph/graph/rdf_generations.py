@@ -99,8 +99,9 @@ def read_mentions(path: Path, gen: str) -> dict[str, list[tuple]] | None:
     ({'d1': [('某区', '区财政局')], 'd2': []}, None)
     """
     try:
+        pairs: dict[tuple, tuple] = {}  # each distinct (scope, name) held once (~14 a notice)
         with gzip.open(_mentions_file(path, gen), "rt", encoding="utf-8") as fh:
-            return {doc: [tuple(m) for m in ms] for doc, ms in map(json.loads, fh)}
+            return {doc: [pairs.setdefault(m, m) for m in map(tuple, ms)] for doc, ms in map(json.loads, fh)}
     except FileNotFoundError:
         return None
     except (OSError, ValueError, EOFError) as e:
