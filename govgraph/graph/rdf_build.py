@@ -158,6 +158,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             old_cat = Catalogue(stored_units if stored_units is not None else store.units(docs=False))
         yield "(unit catalogue)", cat_name, _Known(cat_triples, old_triples)
         old_triples = None
+    cat_triples = None  # not held while the notices are written (~1.1 M triples at 100k)
     docs = sorted(set(notice_by_doc) | set(by_doc))
     wanted = {str(notice_iri(d)) for d in docs}
     others = (sorted(_affected(store, old_cat, cat) - wanted)
@@ -329,8 +330,9 @@ class Writer:
     union).  Loading runs in two threads (Oxigraph releases the GIL; its loader
     uses one core) while the next chunk is made.  A graph written again loses the
     triples it no longer states and gains the new ones (the catalogue's, after a few
-    notices are added, are nearly all the same); triples that no graph states any more
-    leave the union at the end."""
+    notices are added, are nearly all the same; its stored triples ``plan`` gives, see
+    ``_Known``, the others' are read); triples that no graph states any more leave the
+    union at the end."""
 
     CHUNK = 100_000  # quads per bulk load (the loader holds ~2 kB a quad: 400 000 held 1 GB in two loads)
     LOADERS = 2  # bulk loads in flight at once (Oxigraph's loader runs on one core)
