@@ -316,9 +316,9 @@ def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
             hit = old.lookup(a, where)
             iris.add(unit_iri(hit[1], hit[0]) if hit else unit_iri(old.resolve(a, where), where))
     skip = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH), str(SEEN_GRAPH)}
-    return {q.graph_name.value for iri in iris
-            for q in store.ox.quads_for_pattern(None, None, ox.NamedNode(str(iri)), None)
-            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in skip}
+    return {r[0].value for iri in iris  # the graphs, found by Oxigraph: not every quad decoded
+            for r in store.ox.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }} }}")
+            if r[0].value not in skip}
 
 
 class Writer:
