@@ -187,3 +187,38 @@ def test_a_small_build_updates_the_stored_answers(stores, tmp_path):
     assert any(json.loads(k).get("month") for _, k in after)  # deadlines per month
     assert not any(r["doc"] == doc for r in json.loads(after[("deadlines", key)]))
     assert any(r["unit"] == "0新单位" for r in queries.run(store, "unit-load").rows)
+
+
+def test_the_stored_catalogue_is_made_again_from_the_stored_mentions(stores):
+    """A build that resolves the catalogue again knows the stored one's triples without
+    reading them (``Writer.put`` diffs the two in Python): the same resolve of the stored
+    notices' mentions gives the stored catalogue graph, triple for triple."""
+    from govgraph.build import _resolve
+    from govgraph.graph.rdf_build import _stored_catalogue, _stored_hash
+    from govgraph.graph.rdf_terms import CATALOGUE_GRAPH
+    import pyoxigraph as ox
+
+    path = stores["inc"]
+    store = Store.open(path)
+    live = (path / "CURRENT").read_text().strip()
+    cat, triples = _stored_catalogue(read_mentions(path, live), _resolve,
+                                     _stored_hash(store, str(CATALOGUE_GRAPH)))
+    assert cat is not None and len(cat.units) > 20
+    g = ox.NamedNode(str(CATALOGUE_GRAPH))
+    stored = {f"{q.subject} {q.predicate} {q.object}" for q in store.ox.quads_for_pattern(None, None, None, g)}
+    assert stored == {f"{s} {p} {o}" for s, p, o in triples}
+    assert _stored_catalogue(read_mentions(path, live), _resolve, "0" * 64) == (None, None)  # not the stored one
+
+
+def test_added_notices_are_appended_to_the_mentions_file(stores):
+    """A build that only adds notices copies the stored mentions file and appends theirs (a
+    gzip member of its own): read back, the mentions of a fresh build of them all."""
+    path = stores["inc"]
+    gens = sorted(p.name.split(".")[0] for p in path.glob("gen-*.mentions.jsonl.gz"))
+    previous, live = gens[-2], (path / "CURRENT").read_text().strip()
+    assert live == gens[-1]
+    before = (path / f"{previous}.mentions.jsonl.gz").read_bytes()
+    assert (path / f"{live}.mentions.jsonl.gz").read_bytes().startswith(before)
+    fresh = stores["fresh_path"]
+    assert read_mentions(path, live) == read_mentions(fresh, (fresh / "CURRENT").read_text().strip())
+    assert list(read_mentions(path, live)) == list(read_mentions(fresh, (fresh / "CURRENT").read_text().strip()))

@@ -30,6 +30,7 @@ generation with an older one (``resolve`` reads the names a user gives them).
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import shutil
@@ -98,21 +99,41 @@ def read_mentions(path: Path, gen: str) -> dict[str, list[tuple]] | None:
     ({'d1': [('某区', '区财政局')], 'd2': []}, None)
     """
     try:
+        pairs: dict[tuple, tuple] = {}  # each distinct (scope, name) held once (~14 a notice)
         with gzip.open(_mentions_file(path, gen), "rt", encoding="utf-8") as fh:
-            return {doc: [tuple(m) for m in ms] for doc, ms in map(json.loads, fh)}
+            return {doc: [pairs.setdefault(m, m) for m in map(tuple, ms)] for doc, ms in map(json.loads, fh)}
     except FileNotFoundError:
         return None
     except (OSError, ValueError, EOFError) as e:
         raise StoreError(f"cannot read the unit mentions of {path / gen}: {e}") from None
 
 
-def write_mentions(path: Path, gen: str, mentions: dict[str, list[tuple]]) -> None:
-    """Write the mentions file of generation ``gen`` (see ``read_mentions``), flushed to disk."""
+def write_mentions(path: Path, gen: str, mentions: dict[str, list[tuple]],
+                   base: tuple[str, int] | None = None) -> None:
+    """Write the mentions file of generation ``gen`` (see ``read_mentions``), flushed to disk.
+
+    ``base``: ``(generation, n)``: the first ``n`` entries of ``mentions`` are that generation's
+    mentions file as it stands (a build that added notices): its bytes are copied and the
+    rest written after them as a gzip member of its own (read as one stream), instead of
+    every notice's mentions encoded again.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> write_mentions(d, "gen-000001", {"d1": [("某区", "区财政局")]})
+    >>> write_mentions(d, "gen-000002", {"d1": [("某区", "区财政局")], "d2": []}, base=("gen-000001", 1))
+    >>> read_mentions(d, "gen-000002")
+    {'d1': [('某区', '区财政局')], 'd2': []}
+    """
     target = _mentions_file(path, gen)
     tmp = target.with_name("." + target.name)
+    items = iter(mentions.items())
     with open(tmp, "wb") as raw:
+        if base is not None:
+            with open(_mentions_file(path, base[0]), "rb") as src:
+                shutil.copyfileobj(src, raw)
+            items = itertools.islice(items, base[1], None)
         with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1, mtime=0) as fh:
-            for doc, ms in mentions.items():
+            for doc, ms in items:
                 fh.write((json.dumps([doc, ms], ensure_ascii=False) + "\n").encode("utf-8"))
         raw.flush()
         os.fsync(raw.fileno())

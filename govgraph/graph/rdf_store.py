@@ -334,7 +334,7 @@ class Store:
                 if writer.started:
                     gen = writer.finish()
                     if report.mentions is not None:
-                        write_mentions(self.path, gen, report.mentions)
+                        write_mentions(self.path, gen, report.mentions, base=report.mentions_base)
                     self._swap(gen)
             finally:
                 writer.abandon()
