@@ -33,6 +33,7 @@ from govgraph.notice import Notice
 
 from govgraph.loaders.pipeline import unit_mentions
 
+from .digests import DigestTable
 from .rdf_generations import cleanup, keep_count, kept, next_generation, read_mentions, write_mentions
 from .rdf_read import read_notice_graph
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SEEN_GRAPH, XSD, answer_iri, expand,
@@ -348,7 +349,8 @@ class Writer:
         self.gen: str | None = None
         self.lines: list[str] = []
         self.dropped: set = set()
-        self.shared: set[bytes] = set()  # digests of the entity triples already in this build's union
+        #: digests of the entity triples already in this build's union (packed: millions at 100k)
+        self.shared: DigestTable | None = DigestTable()
         self.count = 0  # quads in the notice and catalogue graphs
         self.written = 0  # quads this build wrote into them
         self.graphs: set[str] = set()  # the notice graphs it wrote
@@ -422,10 +424,8 @@ class Writer:
             spo = f"{s} {p} {o}"
             lines.append(spo + g)
             if s.startswith(entity):  # stated by many notices: once in the union is enough
-                key = digest(spo.encode("utf-8"), digest_size=16).digest()
-                if key in shared:
+                if not shared.add(digest(spo.encode("utf-8"), digest_size=16).digest()):
                     continue
-                shared.add(key)
             lines.append(spo + " .\n")
             if len(lines) >= chunk:  # a big graph (the catalogue's: ~1 M triples at 100k) in pieces
                 self._load()
@@ -451,8 +451,11 @@ class Writer:
 
     def finish(self) -> str:
         """Store the materialised answers, flush and close the new generation; its name."""
-        if self.seen_rows is not None:  # a fresh build: first and last seen with the rest
+        self.shared = None  # no graph comes any more: the union's digests go before the rest
+        fresh = self.seen_rows is not None
+        if fresh:  # a fresh build: first and last seen with the rest
             self._io(self._load_seen)
+            self.seen_rows = None
         self._load()
         self._wait()
         w = self.w
@@ -462,9 +465,8 @@ class Writer:
             # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
             # a build that adds little to a big store leaves it to RocksDB's own compactions
             self._io(w.optimize)
-        if self.seen_rows is None:
+        if not fresh:
             self._seen()
-        self.seen_rows = None
         self._answers()
         self._prune_union()
         self._io(w.flush)
@@ -631,7 +633,7 @@ class _SeenRows:
         for name, cls, preds in _seen_kinds():
             self.kinds.setdefault(str(cls), []).append((name, tuple(str(p) for p in preds)))
         self.preds = {p for ks in self.kinds.values() for _, preds in ks for p in preds}
-        self.index: dict[bytes, int] = {}  # digest of (kind, identity values) -> its number
+        self.index = DigestTable(width=4)  # digest of (kind, identity values) -> its number
         #: per identity number: the first date's value and term, the last's (one string per date)
         self.first: list[tuple[str, str]] = []
         self.last: list[tuple[str, str]] = []
@@ -661,9 +663,8 @@ class _SeenRows:
                     key = hashlib.blake2b(json.dumps([name, ident], ensure_ascii=False).encode("utf-8"),
                                           digest_size=16).digest()
                     for d in dates:
-                        i = index.get(key)
-                        if i is None:
-                            i = index[key] = len(first)
+                        i = index.setdefault(key, len(first))
+                        if i == len(first):
                             first.append(d)
                             last.append(d)
                         else:
