@@ -442,9 +442,7 @@ class Writer:
         while len(self.pending) >= self.LOADERS:
             self._io(self.pending.pop(0).result)
         w = self.w
-        # lenient: Oxigraph does not check the IRIs again; every IRI this writes is made here (a
-        # namespace's, or ``id:`` + a hash: ``rdf_terms``), only literals hold input text
-        self.pending.append(self.pool.submit(lambda: w.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)))
+        self.pending.append(self.pool.submit(lambda: w.bulk_load(data, format=ox.RdfFormat.N_QUADS)))
 
     def _wait(self) -> None:
         """Until every load in flight is done."""
