@@ -149,7 +149,14 @@ def _ox_query(db: ox.Store, text: str, args: Mapping[str, object]) -> Result:
         return Result(["ask"], [{"ask": bool(res)}])
     if isinstance(res, ox.QuerySolutions):
         cols = [v.value for v in res.variables]
-        rows = [{c: _ox_py(sol[c]) for c in cols} for sol in res]
+        same: dict = {}  # a text repeated over rows (a unit's name, a task's text): one str for all
+        rows = []
+        for sol in res:
+            row = {}
+            for c in cols:
+                v = _ox_py(sol[c])
+                row[c] = same.setdefault(v, v) if type(v) is str else v
+            rows.append(row)
         return Result(cols, rows)
     rows = [{"s": _py(from_ox(t.subject)), "p": _py(from_ox(t.predicate)), "o": _py(from_ox(t.object))}
             for t in res]
