@@ -548,11 +548,16 @@ class Writer:
         batch.add([(node, p, o) for p, o in [*about, (_ROW_COUNT, _integer(count))]])
 
     def _remove_node(self, subject, gname: ox.NamedNode) -> None:
-        """Take the triples of ``subject`` in ``gname`` (a stored answer's node, a page of it, or
-        the graph's own quad count) out of that graph and the union: no other graph states them."""
-        default, w = ox.DefaultGraph(), self.w
-        for q in list(w.quads_for_pattern(subject, None, None, gname)):
-            self._io(lambda q=q: (w.remove(q), w.remove(ox.Quad(q.subject, q.predicate, q.object, default))))
+        """Take the triples of ``subject`` in ``gname`` (a stored answer's node, a page of it, the
+        graph's own quad count, a fact's first and last seen) out of that graph and the union:
+        no other graph states them."""
+        for q in list(self.w.quads_for_pattern(subject, None, None, gname)):
+            self._remove((q.subject, q.predicate, q.object), gname)
+
+    def _remove(self, t: tuple, gname: ox.NamedNode) -> None:
+        """Take the Oxigraph triple ``t`` out of the graph ``gname`` and the union."""
+        w = self.w
+        self._io(lambda: (w.remove(ox.Quad(*t, gname)), w.remove(ox.Quad(*t, ox.DefaultGraph()))))
 
     def _seen(self) -> None:
         """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``).
@@ -560,13 +565,12 @@ class Writer:
         graph it wrote (or removed) are computed again; else all, and only the triples that
         changed are removed and added (no notice states them, so the union loses them with
         the graph)."""
-        gname, default, w = ox.NamedNode(str(SEEN_GRAPH)), ox.DefaultGraph(), self.w
+        gname, w = ox.NamedNode(str(SEEN_GRAPH)), self.w
         stored = any(True for _ in w.quads_for_pattern(None, None, None, gname))
         if stored and self.written * self.OPTIMIZE_SHARE <= self.count:
             triples, subjects = seen_triples(w, sorted(self.graphs), before=self.store.ox)
             for f in subjects:
-                for q in list(w.quads_for_pattern(f, None, None, gname)):
-                    self._io(lambda q=q: (w.remove(q), w.remove(ox.Quad(q.subject, q.predicate, q.object, default))))
+                self._remove_node(f, gname)
             self._extend(triples, gname)
             return
         triples, _ = seen_triples(w)
@@ -574,7 +578,7 @@ class Writer:
         if old:
             new = set(triples)
             for t in old - new:
-                self._io(lambda t=t: (w.remove(ox.Quad(*t, gname)), w.remove(ox.Quad(*t, default))))
+                self._remove(t, gname)
             triples = [t for t in triples if t not in old]
         self._extend(triples, gname)
 
