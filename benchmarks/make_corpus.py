@@ -782,11 +782,7 @@ def generate(n: int, outdir: Path, seed: int = 1, files: str = "1", edge: bool =
     cur_shard = -1
     nbytes = 0
     counts: Counter = Counter()
-    person_facts: Counter = Counter()  # (place, person) -> facts
-    unit_tasks: Counter = Counter()  # (place, unit) -> tasks
-    unit_titles: dict = {}  # (place, unit) -> titles
-    group_members: Counter = Counter()  # (place, group) -> memberships
-    months: Counter = Counter()
+    busiest = QueryParams()
     files_written = 0
     for i, (nt, D) in enumerate(gen.notices()):
         if per_notice:
@@ -815,18 +811,7 @@ def generate(n: int, outdir: Path, seed: int = 1, files: str = "1", edge: bool =
         for f in gen.gold(nt):
             gold_fh[which[f["kind"]]].write(json.dumps(f, ensure_ascii=False) + "\n")
             counts[f["kind"]] += 1
-            if f["kind"] == "post":
-                person_facts[(D.full, f["person"])] += 1
-                unit_titles.setdefault((D.full, f["unit"]), Counter())[f["title"]] += 1
-            elif f["kind"] == "membership":
-                group_members[(D.full, f["group"])] += 1
-                if f["member_type"] == "person":
-                    person_facts[(D.full, f["member"])] += 1
-            elif f["kind"] == "task":
-                for u in f["lead"] + f["responsible"]:
-                    unit_tasks[(D.full, u)] += 1
-                if f["due"]:
-                    months[f["due"][:7]] += 1
+            busiest.add(D, f)
     if out:
         out.close()
     for fh in gold_fh.values():
@@ -835,23 +820,51 @@ def generate(n: int, outdir: Path, seed: int = 1, files: str = "1", edge: bool =
         for name in sorted(gen.world.units):
             fh.write(json.dumps({"kind": "unit", "name": name, "aliases": sorted(gen.world.units[name]),
                                  "parent": None, "unit_type": _unit_type(name)}, ensure_ascii=False) + "\n")
-    # Query parameters that exist here, all in one place (a district's units are named alike
-    # in every district: 区水务局): the busiest person, the unit of that place with the most
-    # tasks and a 局长, the group with the most memberships.
-    place, person = person_facts.most_common(1)[0][0] if person_facts else (None, None)
-    unit = next((u for (pl, u), _ in unit_tasks.most_common()
-                 if pl == place and "局长" in unit_titles.get((pl, u), {})), None)
-    group = next((g for (pl, g), _ in group_members.most_common() if pl == place), None)
     manifest = {
         "notices": n, "seed": seed, "files": files, "edge_cases": edge, "file_count": files_written,
         "bytes": nbytes, "districts": len(gen.districts), "genres": dict(gen.stats), "gold_facts": dict(counts),
         "units": len(gen.world.units), "persons": len(gen.world.names), "four_char_names": gen.world.four,
-        "query_params": {"place": place, "person": person, "unit": unit, "title": "局长", "group": group,
-                         "month": months.most_common(1)[0][0] if months else None},
+        "query_params": busiest.params(),
         "seconds": round(time.perf_counter() - t0, 2),
     }
     (outdir / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
+
+
+class QueryParams:
+    """Query parameters that exist in a corpus, all in one place (a district's units are named
+    alike in every district: 区水务局): the busiest person, the unit of that place with the most
+    tasks and a 局长, the group with the most memberships, the month with most tasks due.
+    ``add`` each gold fact with its district, then read ``params()``."""
+
+    def __init__(self):
+        self.person_facts: Counter = Counter()  # (place, person) -> facts
+        self.unit_tasks: Counter = Counter()  # (place, unit) -> tasks
+        self.unit_titles: dict = {}  # (place, unit) -> titles
+        self.group_members: Counter = Counter()  # (place, group) -> memberships
+        self.months: Counter = Counter()
+
+    def add(self, D, f: dict) -> None:
+        if f["kind"] == "post":
+            self.person_facts[(D.full, f["person"])] += 1
+            self.unit_titles.setdefault((D.full, f["unit"]), Counter())[f["title"]] += 1
+        elif f["kind"] == "membership":
+            self.group_members[(D.full, f["group"])] += 1
+            if f["member_type"] == "person":
+                self.person_facts[(D.full, f["member"])] += 1
+        elif f["kind"] == "task":
+            for u in f["lead"] + f["responsible"]:
+                self.unit_tasks[(D.full, u)] += 1
+            if f["due"]:
+                self.months[f["due"][:7]] += 1
+
+    def params(self) -> dict:
+        place, person = self.person_facts.most_common(1)[0][0] if self.person_facts else (None, None)
+        unit = next((u for (pl, u), _ in self.unit_tasks.most_common()
+                     if pl == place and "局长" in self.unit_titles.get((pl, u), {})), None)
+        group = next((g for (pl, g), _ in self.group_members.most_common() if pl == place), None)
+        return {"place": place, "person": person, "unit": unit, "title": "局长", "group": group,
+                "month": self.months.most_common(1)[0][0] if self.months else None}
 
 
 def _unit_type(n: str) -> str:

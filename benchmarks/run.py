@@ -49,7 +49,15 @@ TARGETS = {
     "neo4j_rels_per_s": 20000,
     "neo4j_import_rels_per_s": 100000,
     "extract_jobs_speedup": 1.7,  # --jobs N over --jobs 1, back to back (issue 16)
+    # issue 16, at 100k notices
+    "build_100k_seconds": 600,
+    "build_100k_peak_mb": 2048,
+    "incremental_100k_seconds": 30,
+    "anchored_ms_at_100k": 50,
+    "anchored_first_ms_at_100k": 500,
 }
+ANCHORED = ("appointment-history", "post-holders", "co-responsibility", "person-network", "unit-profile",
+            "succession")
 
 
 # ============================================================================ child side
@@ -163,7 +171,7 @@ def child_build_cli(a: dict) -> dict:
     store = Path(a["store"])
     shutil.rmtree(store, ignore_errors=True)
     files = _files(a["corpus"])
-    cmd = [*GOVGRAPH, "build", *files, "--store", str(store), "-q"]
+    cmd = [*GOVGRAPH, "build", *files, "--store", str(store), "-q", "--jobs", str(a.get("jobs", 1))]
     t0 = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
@@ -661,40 +669,50 @@ def ensure_split_corpus(n: int, extra: int, shards: int = 8) -> Path:
     store built from the first part (the incremental build row).  Cached like ``ensure_corpus``."""
     d = OUT / f"corpus-{n}+{extra}-{shards}"
     man = d / "manifest.json"
-    if man.exists() and json.loads(man.read_text()) == {"notices": n, "added": extra, "seed": 1}:
+    m = json.loads(man.read_text()) if man.exists() else {}
+    if [m.get(k) for k in ("notices", "added", "seed")] == [n, extra, 1] and m.get("query_params"):
         return d
     sys.path.insert(0, str(HERE))
-    from make_corpus import Generator, render
+    from make_corpus import Generator, QueryParams, render
 
     log(f"generating {d.name}")
     for sub in ("base", "added"):
         shutil.rmtree(d / sub, ignore_errors=True)
         (d / sub).mkdir(parents=True)
     out, cur = None, None
-    for i, (nt, _) in enumerate(Generator(n + extra, 1).notices()):
+    gen, busiest = Generator(n + extra, 1), QueryParams()
+    for i, (nt, D) in enumerate(gen.notices()):
         name = f"base/{i * shards // n:03d}.txt" if i < n else "added/000.txt"
+        if i < n:
+            for f in gen.gold(nt):
+                busiest.add(D, f)
         if name != cur:
             if out:
                 out.close()
             out, cur = open(d / name, "wb"), name
         out.write(render(nt, flat=True).encode("utf-8"))
     out.close()
-    man.write_text(json.dumps({"notices": n, "added": extra, "seed": 1}))
+    man.write_text(json.dumps({"notices": n, "added": extra, "seed": 1, "query_params": busiest.params()},
+                              ensure_ascii=False))
     return d
 
 
-def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float) -> dict:
+def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float,
+                    base: Path | None = None) -> dict:
     """The incremental row: a store of the first ``n`` notices (``ensure_split_corpus``, built
-    once by ``govgraph build``), then ``added`` more notices built into copies of it, ``repeat``
-    times: wall, CPU seconds and peak RSS of ``govgraph build ADDED --store S``."""
+    once by ``govgraph build``, or ``base`` when the build row already built it from that part),
+    then ``added`` more notices built into copies of it, ``repeat`` times: wall, CPU seconds and
+    peak RSS of ``govgraph build ADDED --store S``."""
     d = ensure_split_corpus(n, added, shards)
-    base = OUT / f"store-{n}-base"
-    log(f"incremental n={n}+{added}: the store of {n}")
-    first = run_child("build_cli", {"corpus": str(d / "base"), "store": str(base)}, timeout)
+    first = None
+    if base is None:
+        base = OUT / f"store-{n}-base"
+        log(f"incremental n={n}+{added}: the store of {n}")
+        first = run_child("build_cli", {"corpus": str(d / "base"), "store": str(base)}, timeout)
     log(f"incremental n={n}+{added} x{repeat}")
     runs = repeat_child("build_incremental", {"base": str(base), "added": str(d / "added"),
                                               "store": str(OUT / f"store-{n}-added")}, repeat, timeout)
-    for p in (base, OUT / f"store-{n}-added"):
+    for p in ([base] if first else []) + [OUT / f"store-{n}-added"]:
         shutil.rmtree(p, ignore_errors=True)
     return {"notices": n, "added": added, "base_build": first, "runs": runs,
             "wall_s": median_of(runs, "wall_s"), "cpu_s": median_of(runs, "cpu_s"),
@@ -746,6 +764,10 @@ def main(argv=None) -> int:
     ap.add_argument("--rss-cap-mb", type=float, default=10000.0, help="kill a measurement holding more memory")
     ap.add_argument("--added", type=int, default=1000,
                     help="notices added to a store of each size (the incremental build row; 0: none)")
+    ap.add_argument("--split-build", action="store_true",
+                    help="build rows: `govgraph build --jobs JOBS` of the first N notices of the N+ADDED split "
+                         "corpus; the incremental row adds to copies of that store (no separate base build)")
+    ap.add_argument("--no-breakdown", action="store_true", help="skip the in-process build breakdown")
     ap.add_argument("--only", default="", help="comma list: extract,build,queries,neo4j,quality (default all)")
     ap.add_argument("--live", action="store_true", help="measure the working tree, not a snapshot of HEAD")
     ap.add_argument("--out", type=Path, default=OUT / "results.json")
@@ -825,13 +847,20 @@ def main(argv=None) -> int:
         if str(n) in given and "build" not in only:
             store = Path(given[str(n)])
         elif "build" in only or "queries" in only:
-            log(f"govgraph build n={n} x{a.repeat}")
-            runs = repeat_child("build_cli", {"corpus": str(d / "corpus"), "store": str(store)},
+            bcorpus, bjobs = (d / "corpus", 1)
+            if a.split_build:
+                sd = ensure_split_corpus(n, a.added, shards)
+                bcorpus, bjobs = sd / "base", a.jobs
+                # the questions are asked of this store: names that exist in its notices
+                results["corpora"][str(n)]["query_params"] = json.loads(
+                    (sd / "manifest.json").read_text())["query_params"]
+            log(f"govgraph build n={n} x{a.repeat} ({bcorpus}, --jobs {bjobs})")
+            runs = repeat_child("build_cli", {"corpus": str(bcorpus), "store": str(store), "jobs": bjobs},
                                 a.repeat if "build" in only else 1, a.timeout)
-            entry = {"notices": n, "runs": runs, "wall_s": median_of(runs, "wall_s"),
-                     "cpu_s": median_of(runs, "cpu_s"), "peak_rss_mb": median_of(runs, "peak_rss_mb"),
+            entry = {"notices": n, "corpus": str(bcorpus.relative_to(OUT)), "jobs": bjobs, "runs": runs,
+                     "wall_s": median_of(runs, "wall_s"), "cpu_s": median_of(runs, "cpu_s"), "peak_rss_mb": median_of(runs, "peak_rss_mb"),
                      "store": next((r["store"] for r in reversed(runs) if "store" in r), None)}
-            if "build" in only:
+            if "build" in only and not a.no_breakdown:
                 log(f"build breakdown n={n}")
                 entry["breakdown"] = run_child("build_breakdown", {"corpus": str(d / "corpus"),
                                                                    "store": str(OUT / f"store-{n}-breakdown")},
@@ -840,7 +869,9 @@ def main(argv=None) -> int:
             results["build"].append(entry)
             save()
             if "build" in only and a.added:
-                results["incremental"].append(run_incremental(n, a.added, shards, a.repeat, a.timeout))
+                results["incremental"].append(run_incremental(
+                    n, a.added, shards, a.repeat, a.timeout,
+                    base=store if a.split_build and (store / "CURRENT").exists() else None))
                 save()
         if "queries" in only and n in qsizes and (store / "CURRENT").exists():
             log(f"queries n={n}")
@@ -913,6 +944,25 @@ def judge(res: dict) -> dict:
         out["build 10k < 2 min, < 2 GB"] = {
             "met": b["wall_s"] < t["build_10k_seconds"] and b["peak_rss_mb"] < t["build_10k_peak_mb"],
             "value": f"{b['wall_s']:.0f} s, {b['peak_rss_mb']:.0f} MB peak"}
+    b = next((e for e in res["build"] if e["notices"] == 100000 and e.get("wall_s")), None)
+    if b:
+        out["build 100k < 600 s"] = {"met": b["wall_s"] < t["build_100k_seconds"],
+                                     "value": f"{b['wall_s']:.0f} s (jobs {b.get('jobs', 1)})"}
+        out["build 100k < 2 GB peak"] = {"met": b["peak_rss_mb"] < t["build_100k_peak_mb"],
+                                         "value": f"{b['peak_rss_mb']:.0f} MB"}
+    b = next((e for e in res["incremental"] if e["notices"] == 100000 and e.get("wall_s")), None)
+    if b:
+        out[f"adding {b['added']} notices to 100k < 30 s"] = {
+            "met": b["wall_s"] < t["incremental_100k_seconds"], "value": f"{b['wall_s']:.0f} s"}
+    q = res["queries"].get("100000", {}).get("queries")
+    if q:
+        got = {k: q.get(k, {}).get("govgraph", {}) for k in ANCHORED}
+        slow = [k for k, v in got.items() if v.get("median_ms", float("inf")) >= t["anchored_ms_at_100k"]]
+        cold = [k for k, v in got.items() if v.get("cold_ms", float("inf")) >= t["anchored_first_ms_at_100k"]]
+        out["anchored questions at 100k < 50 ms warm, < 500 ms first"] = {
+            "met": not slow and not cold,
+            "value": "; ".join(f"{k} {v.get('median_ms', float('nan')):.1f} ({v.get('cold_ms', float('nan')):.0f})"
+                               for k, v in got.items())}
     q = res["queries"].get("10000", {}).get("queries")
     if q:
         slow = {k: v.get("govgraph", {}).get("median_ms", float("inf")) for k, v in q.items()}
@@ -975,19 +1025,28 @@ def markdown(res: dict) -> str:
             L.append(f"\n{e['notices']} notices, `--jobs {e['jobs']}` over `--jobs 1` back to back: "
                      f"{e['speedup_back_to_back']:.2f}x (median of " + ", ".join(f"{r:.2f}" for r in e["speedup_runs"])
                      + ")")
-    L += ["", "| build | wall s | peak RSS MB | store MB (disk) | extract s | store.build s | quads |",
-          "|---:|---:|---:|---:|---:|---:|---:|"]
+    def each(runs, key, fmt="{:.0f}"):
+        vals = [fmt.format(r[key]) for r in runs if key in r]
+        return f" ({', '.join(vals)})" if len(vals) > 1 else ""
+
+    L += ["", "Medians of the runs; each run in brackets.", "",
+          "| build | jobs | wall s | CPU s | peak RSS MB | store MB (disk) | extract s | store.build s | quads |",
+          "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for b in res["build"]:
         bd = b.get("breakdown", {})
         st = b.get("store") or {}
-        L.append(f"| {b['notices']} | {b['wall_s'] or 0:.1f} | {b['peak_rss_mb'] or 0:.0f} | "
-                 f"{st.get('disk_mb', '?')} | "
+        runs = b.get("runs", [])
+        L.append(f"| {b['notices']} | {b.get('jobs', 1)} | {b['wall_s'] or 0:.1f}{each(runs, 'wall_s')} | "
+                 f"{b.get('cpu_s') or 0:.0f}{each(runs, 'cpu_s')} | "
+                 f"{b['peak_rss_mb'] or 0:.0f}{each(runs, 'peak_rss_mb')} | {st.get('disk_mb', '?')} | "
                  f"{bd.get('extract_s', 0):.1f} | {bd.get('store_build_s', 0):.1f} | {bd.get('quads', '?')} |")
     if res.get("incremental"):
         L += ["", "| incremental: store of | notices added | wall s | CPU s | peak RSS MB |", "|---:|---:|---:|---:|---:|"]
         for e in res["incremental"]:
-            L.append(f"| {e['notices']} | {e['added']} | {e['wall_s'] or 0:.1f} | {e['cpu_s'] or 0:.1f} | "
-                     f"{e['peak_rss_mb'] or 0:.0f} |")
+            runs = e.get("runs", [])
+            L.append(f"| {e['notices']} | {e['added']} | {e['wall_s'] or 0:.1f}{each(runs, 'wall_s', '{:.1f}')} | "
+                     f"{e['cpu_s'] or 0:.1f}{each(runs, 'cpu_s', '{:.1f}')} | "
+                     f"{e['peak_rss_mb'] or 0:.0f}{each(runs, 'peak_rss_mb')} |")
 
     def ms(v):
         if not v:
