@@ -134,6 +134,10 @@ def anchored(text: str, values: Mapping[str, object]) -> str:
     return _ANCHOR.sub(sub, text)
 
 
+#: result terms whose Python values ``_ox_query`` keeps at once (a few MB at most)
+_TERMS = 1 << 16
+
+
 def _ox_query(db: ox.Store, text: str, args: Mapping[str, object]) -> Result:
     """Oxigraph's own engine; ``gg:arg("name")`` returns ``args[name]`` (or no value); an IRI
     anchor is given to the planner as a constant (``anchored``)."""
@@ -150,13 +154,21 @@ def _ox_query(db: ox.Store, text: str, args: Mapping[str, object]) -> Result:
     if isinstance(res, ox.QuerySolutions):
         cols = [v.value for v in res.variables]
         same: dict = {}  # a text repeated over rows (a unit's name, a task's text): one str for all
-        rows = []
-        for sol in res:
-            row = {}
-            for c in cols:
-                v = _ox_py(sol[c])
-                row[c] = same.setdefault(v, v) if type(v) is str else v
-            rows.append(row)
+        terms: dict = {}  # a term repeated over rows, converted once (the last _TERMS of them)
+
+        def py(t):
+            if t is None:
+                return None
+            v = terms.get(t)
+            if v is None:
+                if len(terms) >= _TERMS:
+                    terms.clear()
+                v = _ox_py(t)
+                v = terms[t] = same.setdefault(v, v) if type(v) is str else v
+            return v
+
+        # a solution's cells in column order (``sol[name]`` costs a lookup of the variable)
+        rows = [dict(zip(cols, map(py, sol))) for sol in res]
         return Result(cols, rows)
     rows = [{"s": _py(from_ox(t.subject)), "p": _py(from_ox(t.predicate)), "o": _py(from_ox(t.object))}
             for t in res]
@@ -191,22 +203,26 @@ def _py(t):
     return str(t)
 
 
+def _ox_int(text: str):
+    try:
+        return int(text)
+    except ValueError:
+        return text
+
+
+#: a literal's datatype -> its Python value from the lexical form (others: the text)
+_OX_VALUES = ({ox.NamedNode(dt): _ox_int for dt in _INT_TYPES}
+              | {ox.NamedNode(dt): float for dt in _FLOAT_TYPES}
+              | {ox.NamedNode(_XSD_BOOLEAN): lambda text: text in ("true", "1")})
+
+
 def _ox_py(t):
     """A plain Python value for an Oxigraph result cell (as ``_py`` does for rdflib terms)."""
     if t is None:
         return None
-    if isinstance(t, ox.Literal):
-        dt = t.datatype.value
-        if dt in _INT_TYPES:
-            try:
-                return int(t.value)
-            except ValueError:
-                return t.value
-        if dt in _FLOAT_TYPES:
-            return float(t.value)
-        if dt == _XSD_BOOLEAN:
-            return t.value in ("true", "1")
-        return t.value
+    if type(t) is ox.Literal:
+        f = _OX_VALUES.get(t.datatype)
+        return t.value if f is None else f(t.value)
     return t.value
 
 

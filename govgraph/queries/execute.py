@@ -90,8 +90,9 @@ def evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph
     res = store.sparql(unordered or q.text, args=args, engine=engine)
     cols = q.query_columns + (["place"] if q.row_place else [])
     rows = res.rows
-    for i, r in enumerate(rows):  # in place: a big answer's rows are not held twice
-        rows[i] = {c: r.get(c) for c in cols}
+    if list(res.columns) != cols:
+        for i, r in enumerate(rows):  # in place: a big answer's rows are not held twice
+            rows[i] = {c: r.get(c) for c in cols}
     return finish(q, q.sort(rows) if unordered else rows)
 
 
