@@ -222,3 +222,41 @@ def test_added_notices_are_appended_to_the_mentions_file(stores):
     fresh = stores["fresh_path"]
     assert read_mentions(path, live) == read_mentions(fresh, (fresh / "CURRENT").read_text().strip())
     assert list(read_mentions(path, live)) == list(read_mentions(fresh, (fresh / "CURRENT").read_text().strip()))
+
+
+def test_an_updated_answer_keeps_the_pages_its_new_rows_leave_as_they_were(stores, tmp_path):
+    """A task due after every stored one adds its deadlines rows at the end of the answer: the
+    update writes only the last page again (``Writer._answer_update``), and every stored answer
+    is still the one a full evaluation gives, byte for byte."""
+    import json
+    import shutil
+
+    from govgraph.graph.rdf_terms import answer_iri
+    from govgraph.notice import Notice
+    from govgraph.queries.execute import answer_key, place_key
+
+    path = tmp_path / "inc"
+    shutil.copytree(stores["inc"], path)
+    store = Store.open(path)
+    doc = "测试〔2099〕1号"
+    task = {"kind": "task", "doc": doc, "ref": "1", "text": "完成最后的任务", "lead": [],
+            "responsible": ["晴川街"], "due": "2099-12-31", "place": "武汉市汉阳区"}
+    written = {}  # answer node -> the number of the first page written
+    update = Writer._answer_triples
+
+    def spy(self, batch, node, about, rows, first=0, counted=0):
+        written[node.value] = first
+        return update(self, batch, node, about, rows, first=first, counted=counted)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Writer, "_answer_triples", spy)
+        rep = store.build([task], [Notice(doc=doc, text="完成最后的任务。", date="2099-01-01")],
+                          answers=queries.materialised_answers)
+    assert rep.added == [doc]
+    for key in (answer_key({}), place_key({})):  # the pages before the last stayed as they were
+        assert written[answer_iri("deadlines", key)] > 3
+    pages = _stored_answers(store)
+    evaluated = {(q, k): json.dumps(list(rows), ensure_ascii=False, separators=(",", ":"))
+                 for q, k, rows in queries.materialised_answers(store)}
+    assert pages == evaluated
+    assert json.loads(pages[("deadlines", answer_key({}))])[-1]["due"] == "2099-12-31"

@@ -403,19 +403,24 @@ class Writer:
         if known is None:
             old = {f"{q.subject} {q.predicate} {q.object}": q
                    for q in self.store.ox.quads_for_pattern(None, None, None, gname)}
-        else:
-            old = dict.fromkeys(f"{s} {p} {o}" for s, p, o in known)
+        else:  # N-Triples term tuples on both sides: compared as they are (no line made)
+            old = dict.fromkeys(known)
         self.count += len(triples) - len(old)  # a graph's triples are distinct (notice_graph)
         if old:  # a graph written again: only its triples that changed leave and come
             self._wait()
-            stay = {f"{s} {p} {o}" for s, p, o in triples}
-            gone = [spo for spo in old if spo not in stay]
-            for q in ([old[spo] for spo in gone] if known is None else
-                      ox.parse(input="".join(f"{spo} .\n" for spo in gone), format=ox.RdfFormat.N_TRIPLES)):
+            if known is None:
+                stay = {f"{s} {p} {o}" for s, p, o in triples}
+                gone = [old[spo] for spo in old if spo not in stay]
+                triples = [t for t in triples if f"{t[0]} {t[1]} {t[2]}" not in old]
+            else:
+                stay = set(triples)
+                gone = ox.parse(input="".join(f"{s} {p} {o} .\n" for s, p, o in old if (s, p, o) not in stay),
+                                format=ox.RdfFormat.N_TRIPLES)
+                triples = [t for t in triples if t not in old]
+            for q in gone:
                 q = ox.Quad(q.subject, q.predicate, q.object, gname)
                 self.dropped.add((q.subject, q.predicate, q.object))
                 self._io(lambda q=q: self.w.remove(q))
-            triples = [t for t in triples if f"{t[0]} {t[1]} {t[2]}" not in old]
         self.written += len(triples)
         g, lines, shared, entity = f" <{graph}> .\n", self.lines, self.shared, _ENTITY_IRIS
         digest = hashlib.blake2b
@@ -504,13 +509,16 @@ class Writer:
         batch = _AnswerBatch(self, gname)
         for question, key, rows in (self.answers(view, self.store, graphs) if self.answers is not None else ()):
             node = ox.NamedNode(answer_iri(question, key))
+            about = [(_TYPE, _ANSWER), (_QUESTION, ox.Literal(question)), (_PARAMS, ox.Literal(key))]
+            if graphs is not None and rows is not None:
+                self._answer_update(batch, node, about, rows)
+                continue
             if graphs is not None:
                 for page in [q.object for q in w.quads_for_pattern(node, _PAGE, None, gname)]:
                     self._remove_node(page, gname)
                 self._remove_node(node, gname)
             if rows is not None:
-                self._answer_triples(batch, node, [(_TYPE, _ANSWER), (_QUESTION, ox.Literal(question)),
-                                                   (_PARAMS, ox.Literal(key))], rows)
+                self._answer_triples(batch, node, about, rows)
         batch.add([(gname, ox.NamedNode(str(GG.quadCount)), _integer(self.count))])
         batch.write()
 
@@ -523,11 +531,49 @@ class Writer:
     #: (reading the first/last seen graph of a 10k store: 2.8 CPU s instead of 1.2)
     ANSWER_WRITE_BYTES = 16 * 1024 * 1024
 
-    def _answer_triples(self, batch: "_AnswerBatch", node: ox.NamedNode, about: list[tuple], rows) -> None:
+    def _answer_update(self, batch: "_AnswerBatch", node: ox.NamedNode, about: list[tuple], rows) -> None:
+        """Write the answer ``node`` again (a build that wrote little; see ``_answer_triples``),
+        keeping the stored pages whose rows, and the row after them, lead the new ``rows`` as
+        they are: those pages are what ``_answer_triples`` would write again (a page is cut by
+        its rows and the next one), so their JSON is neither made nor written again (an answer
+        whose new rows sort near its end, as a month's new deadlines do, keeps most of its
+        pages).  The rows from the first other page on are written as ``_answer_triples``
+        writes them, from that page's number on."""
+        w, gname = self.w, ox.NamedNode(str(ANSWERS_GRAPH))
+        pages = sorted((int(next(w.quads_for_pattern(p, _PAGE_INDEX, None, gname)).object.value), p)
+                       for p in [q.object for q in w.quads_for_pattern(node, _PAGE, None, gname)])
+        rows = iter(rows)
+        head, same, ends = [], 0, []  # the new rows read; how many lead as stored; the pages' ends
+        for _, p in pages:
+            for a in json.loads(next(w.quads_for_pattern(p, _ROWS, None, gname)).object.value):
+                b = next(rows, None)
+                if b is None:
+                    break
+                head.append(b)
+                if a != b or list(a) != list(b):
+                    break
+                same += 1
+            else:
+                ends.append(same)
+                continue
+            break
+        keep = sum(1 for e in ends if e < same)  # the row after the page is the stored one too
+        kept = {p for _, p in pages[:keep]}
+        for _, p in pages[keep:]:
+            self._remove_node(p, gname)
+        for q in list(w.quads_for_pattern(node, None, None, gname)):
+            if not (q.predicate == _PAGE and q.object in kept):
+                self._remove((q.subject, q.predicate, q.object), gname)
+        start = ends[keep - 1] if keep else 0
+        self._answer_triples(batch, node, about, itertools.chain(head[start:], rows), first=keep, counted=start)
+
+    def _answer_triples(self, batch: "_AnswerBatch", node: ox.NamedNode, about: list[tuple], rows,
+                        first: int = 0, counted: int = 0) -> None:
         """Write an answer: ``about`` (predicate and object pairs of ``node``) and ``rows`` (an
         iterable of dicts, read once) cut into pages of at most ``PAGE_BYTES`` of JSON, each
-        given to ``batch`` as soon as it is full."""
-        n, count, page, size = 0, 0, [], 2
+        given to ``batch`` as soon as it is full.  ``first``: the number of the first page
+        written, ``counted``: the rows on the pages before it (kept: ``_answer_update``)."""
+        n, count, page, size = first, counted, [], 2
 
         def write() -> None:
             p = ox.NamedNode(f"{node.value}/page/{n}")
@@ -569,9 +615,15 @@ class Writer:
         stored = any(True for _ in w.quads_for_pattern(None, None, None, gname))
         if stored and self.written * self.OPTIMIZE_SHARE <= self.count:
             triples, subjects = seen_triples(w, sorted(self.graphs), before=self.store.ox)
-            for f in subjects:
-                self._remove_node(f, gname)
-            self._extend(triples, gname)
+            new = set(triples)
+            for f in subjects:  # a stored triple that stays is neither removed nor added again
+                for q in list(w.quads_for_pattern(f, None, None, gname)):
+                    t = (q.subject, q.predicate, q.object)
+                    if t in new:
+                        new.discard(t)
+                    else:
+                        self._remove(t, gname)
+            self._extend([t for t in dict.fromkeys(triples) if t in new], gname)
             return
         triples, _ = seen_triples(w)
         old = {(q.subject, q.predicate, q.object) for q in w.quads_for_pattern(None, None, None, gname)}
@@ -733,7 +785,6 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     out = []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
     subjects: set | None = None if graphs is None else set()
-    dates: dict = {}  # notice graph -> its date (or None), read once
     for _, cls, preds in _seen_kinds():
 
         def rows_of(store: ox.Store) -> list[tuple]:
@@ -751,10 +802,11 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
                 continue
             subjects.update(f for f, _, _ in touched)
             idents = {ident for _, _, ident in touched}
-            if not preds or any(all(v is None for v in ident) for ident in idents):
+            if not preds or any(all(v is None for v in ident) or any(isinstance(v, ox.BlankNode) for v in ident)
+                                for ident in idents):  # (a blank node cannot be written in a query)
                 rows = [r for r in rows_of(db) if r[2] in idents]
             else:
-                rows = [r for ident in idents for r in _ident_rows(db, cls, preds, ident, dates)]
+                rows = _ident_rows(db, cls, preds, idents)
             subjects.update(f for f, _, _ in rows)
         span: dict[tuple, list] = {}
         for _, d, ident in rows:
@@ -785,31 +837,34 @@ def _identities(db: ox.Store, f, g: ox.NamedNode, preds: list) -> Iterable[tuple
     return itertools.product(*([x.object for x in db.quads_for_pattern(f, p, None, g)] or [None] for p in preds))
 
 
-def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, ident: tuple, dates: dict) -> list[tuple]:
+def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, idents: Iterable[tuple]) -> list[tuple]:
     """``seen_triples``'s rows of the facts of class ``cls`` in any notice graph of ``db`` whose
-    identity is ``ident``: found through the identity value that the fewest quads hold (the
-    index on object), not by reading every graph that holds one of its values.  ``dates``:
-    a cache of the notice graphs' dates."""
-    best, cap = None, 64
-    while best is None:  # each value's quads up to a cap, doubled until one value has fewer
-        for p, v in zip(preds, ident):
-            if v is not None:
-                hits = list(itertools.islice(db.quads_for_pattern(None, p, v, None), cap))
-                if len(hits) < cap and (best is None or len(hits) < len(best)):
-                    best = hits
-        cap *= 4
+    identity is one of ``idents`` (none of them without a value): found by Oxigraph's engine,
+    ``SEEN_BATCH`` identities a query, from a ``VALUES`` block of them (the engine joins on its
+    encoded terms; reading each identity's facts through the indexes from Python decoded every
+    candidate's terms, ~3 ms an identity).  A missing value (None) is a fact without that
+    predicate.  The predicate with the most distinct values among the identities of a query is
+    matched first (its values are the rarest: a task's text before its number)."""
+    by_mask: dict[tuple, list[tuple]] = {}
+    for ident in idents:
+        by_mask.setdefault(tuple(v is not None for v in ident), []).append(ident)
     out = []
-    for q in best:
-        g, f = q.graph_name, q.subject
-        if not isinstance(g, ox.NamedNode):
-            continue
-        if g not in dates:
-            dates[g] = next(db.quads_for_pattern(g, _ISSUED, None, g), None)
-        d = dates[g]
-        if d is None or next(db.quads_for_pattern(f, _TYPE, cls, g), None) is None:
-            continue
-        out += [(f, d.object, i) for i in _identities(db, f, g, preds) if i == ident]
+    for mask, group in by_mask.items():
+        present = sorted((i for i, m in enumerate(mask) if m), key=lambda i: -len({ident[i] for ident in group}))
+        patterns = " ".join(f"?f {preds[i]} ?v{i} ." for i in present)
+        absent = " ".join(f"FILTER NOT EXISTS {{ ?f {preds[i]} ?x{i} }}" for i, m in enumerate(mask) if not m)
+        columns = " ".join(f"?v{i}" for i in present)
+        for k in range(0, len(group), SEEN_BATCH):
+            part = group[k:k + SEEN_BATCH]
+            values = " ".join(f"({j} {' '.join(str(ident[i]) for i in present)})" for j, ident in enumerate(part))
+            text = (f"SELECT ?j ?f ?d WHERE {{ VALUES (?j {columns}) {{ {values} }} "
+                    f"GRAPH ?g {{ {patterns} ?f a {cls} . {absent} }} GRAPH ?g {{ ?g {_ISSUED} ?d }} }}")
+            out += [(r[1], r[2], part[int(r[0].value)]) for r in db.query(text)]
     return out
+
+
+#: identities looked up in one query (``_ident_rows``)
+SEEN_BATCH = 200
 
 
 _ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.contentHash))

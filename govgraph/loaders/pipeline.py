@@ -330,10 +330,7 @@ def _scope_units(item: tuple[str, dict[str, list]]) -> tuple[list[dict], list[st
     scope, names = item
     cat = UnitCatalogue(places=_places([scope]))
     for u, (count, docs) in names.items():
-        for doc in docs:
-            cat.add(u, doc)
-        for _ in range(count - len(docs)):
-            cat.add(u)
+        cat.add_many(u, docs, count)
     units = cat.unit_facts()
     for f in units:
         f["place"] = scope

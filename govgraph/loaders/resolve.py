@@ -74,16 +74,28 @@ class UnitCatalogue:
 
     # -- input
     def add(self, name: str, doc: str | None = None) -> None:
+        self.add_many(name, (doc,) if doc else (), 1)
+
+    def add_many(self, name: str, docs, count: int) -> None:
+        """``count`` mentions of ``name``, in the documents ``docs`` (in order): what as many
+        calls of ``add`` give, one per mention, each with one of ``docs`` or none.
+
+        >>> a, b = UnitCatalogue(), UnitCatalogue()
+        >>> for d in ("d1", "d2", None): a.add("区城管委(交通运输局)", d)
+        >>> b.add_many("区城管委(交通运输局)", ["d1", "d2"], 3)
+        >>> (a.mentions, a.docs, a.parent_of) == (b.mentions, b.docs, b.parent_of)
+        True
+        """
         name = squash(name)
         if not name:
             return
-        self.mentions[name] += 1
-        if doc:
-            self.docs[name].add(doc)
+        self.mentions[name] += count
+        if docs:
+            self.docs[name].update(docs)
         m = _MAIN_SUB.fullmatch(name)
         if m:
             main, sub = m.group("main"), m.group("sub")
-            self.mentions[main] += 1
+            self.mentions[main] += count
             if sub.endswith(_LOWER) and is_unit_like(sub):
                 self.mentions[sub] += 0
                 self.parent_of[sub] = main
