@@ -615,24 +615,15 @@ class Writer:
         stored = any(True for _ in w.quads_for_pattern(None, None, None, gname))
         if stored and self.written * self.OPTIMIZE_SHARE <= self.count:
             triples, subjects = seen_triples(w, sorted(self.graphs), before=self.store.ox)
-            new = set(triples)
-            for f in subjects:  # a stored triple that stays is neither removed nor added again
-                for q in list(w.quads_for_pattern(f, None, None, gname)):
-                    t = (q.subject, q.predicate, q.object)
-                    if t in new:
-                        new.discard(t)
-                    else:
-                        self._remove(t, gname)
-            self._extend([t for t in dict.fromkeys(triples) if t in new], gname)
-            return
-        triples, _ = seen_triples(w)
-        old = {(q.subject, q.predicate, q.object) for q in w.quads_for_pattern(None, None, None, gname)}
-        if old:
-            new = set(triples)
-            for t in old - new:
-                self._remove(t, gname)
-            triples = [t for t in triples if t not in old]
-        self._extend(triples, gname)
+            old = {(q.subject, q.predicate, q.object) for f in subjects
+                   for q in w.quads_for_pattern(f, None, None, gname)}
+        else:
+            triples, _ = seen_triples(w)
+            old = {(q.subject, q.predicate, q.object) for q in w.quads_for_pattern(None, None, None, gname)}
+        # a stored triple that stays is neither removed nor added again
+        for t in old.difference(triples):
+            self._remove(t, gname)
+        self._extend([t for t in dict.fromkeys(triples) if t not in old], gname)
 
     def _extend(self, triples: list[tuple], gname: ox.NamedNode) -> None:
         """Add Oxigraph ``triples`` to the graph ``gname`` and the union, a chunk of quads at a

@@ -32,7 +32,7 @@ from govgraph.graph.rdf_terms import expand
 
 from .execute import answer_key, evaluate, finish, place_key
 from .parameters import arguments, bind
-from .questions import CannedQuery, load
+from .questions import CannedQuery, load, sort_value
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
@@ -154,13 +154,11 @@ def _merged(q: CannedQuery, kept: list[dict], new: list[dict]) -> list[dict]:
     """
     if not new or not kept or q.sort_keys is None:
         return q.sort(kept + new)
-    named = {col for col, _ in q.sort_keys}
-    order = q.sort_keys + [(col, False) for col in kept[0] if col not in named]
+    order = q.sort_columns(kept[0])
 
-    def before(a: dict, b: dict) -> bool:  # a sorts before b (q.sort's keys: unbound first)
+    def before(a: dict, b: dict) -> bool:  # a sorts before b in q.sort's order
         for col, desc in order:
-            x, y = a[col], b[col]
-            kx, ky = (x is not None, "" if x is None else x), (y is not None, "" if y is None else y)
+            kx, ky = sort_value(a[col]), sort_value(b[col])
             if kx != ky:
                 return kx > ky if desc else kx < ky
         return False

@@ -21,9 +21,14 @@ from govgraph.identity import close
 
 from .steps import STEPS
 
-__all__ = ["PARAM_TYPES", "Param", "CannedQuery", "catalogue", "get", "load", "read", "suggest"]
+__all__ = ["PARAM_TYPES", "Param", "CannedQuery", "catalogue", "get", "load", "read", "sort_value", "suggest"]
 
 PARAM_TYPES = ("person", "unit", "title", "group", "string", "int", "bool", "date", "month")
+
+
+def sort_value(v) -> tuple:
+    """A cell's key in ``CannedQuery.sort``: unbound (None) before every value (as SPARQL)."""
+    return (v is not None, "" if v is None else v)
 
 
 @dataclass(frozen=True)
@@ -102,15 +107,19 @@ class CannedQuery:
         """Rows in the question's order: code point order, unbound first (as SPARQL); rows
         equal in it by their other columns, so that the order does not depend on the
         engine's (a stored answer updated in part is sorted again: ``maintain``)."""
-        keys = self.sort_keys or []
-        named = {col for col, _ in keys}
-        rest = [(col, False) for col in (rows[0] if rows else ()) if col not in named]
-        for col, desc in reversed(keys + rest):
+        for col, desc in reversed(self.sort_columns(rows[0] if rows else {})):
             if any(r[col] is None for r in rows):
-                rows.sort(key=lambda r: (r[col] is not None, "" if r[col] is None else r[col]), reverse=desc)
+                rows.sort(key=lambda r: sort_value(r[col]), reverse=desc)
             else:  # no unbound cell: the values themselves (a third of the time)
                 rows.sort(key=itemgetter(col), reverse=desc)
         return rows
+
+    def sort_columns(self, row: dict) -> list[tuple[str, bool]]:
+        """The (column, descending) pairs ``sort`` orders rows like ``row`` by: ``sort_keys``,
+        then the row's other columns ascending."""
+        keys = self.sort_keys or []
+        named = {col for col, _ in keys}
+        return keys + [(col, False) for col in row if col not in named]
 
     def restricted(self, values: list[str]) -> str:
         """The query (``unordered_text``) for some values of its ``update`` key only (terms in
