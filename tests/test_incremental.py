@@ -14,7 +14,7 @@ from govgraph import api, queries
 from govgraph.graph.rdf_build import Writer
 from govgraph.graph.rdf_generations import read_mentions
 from govgraph.graph.rdf_store import Store
-from govgraph.graph.rdf_terms import ANSWERS_GRAPH, PREFIXES
+from govgraph.graph.rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, PREFIXES
 from govgraph.loaders.splitting import HEADER_RE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -260,3 +260,44 @@ def test_an_updated_answer_keeps_the_pages_its_new_rows_leave_as_they_were(store
                  for q, k, rows in queries.materialised_answers(store)}
     assert pages == evaluated
     assert json.loads(pages[("deadlines", answer_key({}))])[-1]["due"] == "2099-12-31"
+
+
+def test_a_store_written_before_role_memberships_is_written_again(stores, parts, tmp_path):
+    """A store whose group memberships are not also stated by their role's sub-property of
+    ``org:memberOf`` (``rdf_write.role_membership``; written before them, made here by
+    deleting them and changing their graphs' content hashes) has every stored
+    notice written again by the next build, which gives the fresh build's store; person-network, which reads those triples, gives its rows again."""
+    import gc
+    import shutil
+
+    import pyoxigraph as ox
+
+    old = tmp_path / "old"
+    shutil.copytree(stores["fresh_path"], old)
+    db = ox.Store(str(old / (old / "CURRENT").read_text(encoding="utf-8").strip()))
+    named = sum(not isinstance(q.graph_name, ox.DefaultGraph) for q in db)
+    db.update("""
+        DELETE { GRAPH ?g { ?m ?rm ?x } } WHERE { ?rm gg:memberRole ?r . GRAPH ?g { ?m ?rm ?x } } ;
+        DELETE { ?m ?rm ?x } WHERE { ?rm gg:memberRole ?r . ?m ?rm ?x } ;
+        DELETE { GRAPH ?g { ?rm ?p ?o } } WHERE { GRAPH ?g { ?rm gg:memberRole ?r ; ?p ?o } } ;
+        DELETE { ?rm ?p ?o } WHERE { ?rm gg:memberRole ?r ; ?p ?o } ;
+        DELETE { GRAPH ?g { ?g gg:contentHash ?h } ?g gg:contentHash ?h }
+        INSERT { GRAPH ?g { ?g gg:contentHash "of the graph without them" } ?g gg:contentHash "of the graph without them" }
+        WHERE { GRAPH ?g { ?g gg:contentHash ?h } FILTER(?g != <%s>) }""" % CATALOGUE_GRAPH, prefixes=PREFIXES)
+    gone = named - sum(not isinstance(q.graph_name, ox.DefaultGraph) for q in db)
+    db.update(f"""DELETE {{ GRAPH ?a {{ ?a gg:quadCount ?n }} ?a gg:quadCount ?n }}
+        INSERT {{ GRAPH ?a {{ ?a gg:quadCount ?m }} ?a gg:quadCount ?m }}
+        WHERE {{ GRAPH ?a {{ ?a gg:quadCount ?n }} BIND(?n - {gone} AS ?m) }}""", prefixes=PREFIXES)
+    db.flush()
+    del db
+    gc.collect()
+    fresh = Store.open(stores["fresh_path"])
+    person = next(r for r in fresh.facts() if r["kind"] == "membership" and r["member_type"] == "person")
+    ask = {"person": person["member"], "place": person.get("person_place") or person.get("place")}
+    want = queries.run(fresh, "person-network", **{k: v for k, v in ask.items() if v}).rows
+    assert any(r["section"] == "colleague" for r in want)
+    assert queries.run(Store.open(old), "person-network", **{k: v for k, v in ask.items() if v}).rows != want
+    rep = api.build(parts["B"][:1], old).report
+    assert len(rep.refreshed) + len(rep.replaced) == len(fresh.notices())
+    _same(old, stores["fresh_path"])
+    assert queries.run(Store.open(old), "person-network", **{k: v for k, v in ask.items() if v}).rows == want

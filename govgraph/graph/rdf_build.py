@@ -165,6 +165,8 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     wanted = {str(notice_iri(d)) for d in docs}
     others = (sorted(_affected(store, old_cat, cat) - wanted)
               if old_cat is not None and old_cat.signature() != cat.signature() else [])
+    if _before_role_memberships(store):  # every stored notice written again, once
+        others = sorted(_notice_graphs(store) - wanted)
     others = [ox.NamedNode(g) for g in others]
     total = len(docs) + len(others)
     for i, doc in enumerate(docs, 1):
@@ -297,6 +299,22 @@ def _stored_catalogue(before: dict | None, resolve: Resolve, stored_hash: str | 
     cat = Catalogue(resolve(_listed(before)))
     triples = catalogue_graph(cat)
     return (cat, triples) if graph_hash(triples) == stored_hash else (None, None)
+
+
+def _before_role_memberships(store) -> bool:
+    """Whether ``store`` holds group memberships written before each was also stated as
+    ``member <role/memberOf> group`` (``rdf_write.role_membership``): its notices are then
+    written again by the next build (``BuildReport.refreshed``), as the questions read
+    those triples."""
+    ask = f"ASK {{ ?m a <{GG.GroupMembership}> }}"
+    return bool(store.ox.query(ask)) and not bool(store.ox.query(f"ASK {{ ?rm <{GG.memberRole}> ?r }}"))
+
+
+def _notice_graphs(store) -> set[str]:
+    """The IRIs of the stored notice graphs."""
+    skip = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH), str(SEEN_GRAPH)}
+    rows = store.ox.query(f"SELECT ?g WHERE {{ GRAPH ?g {{ ?g <{GG.contentHash}> ?h }} }}")
+    return {r[0].value for r in rows} - skip
 
 
 def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:

@@ -31,7 +31,7 @@ from govgraph.errors import StoreError
 from govgraph.facts import stable_id
 
 __all__ = [
-    "Namespace", "GG", "OA", "SCHEMA", "DCTERMS", "FOAF", "ORG", "PROV", "RDF", "SKOS", "XSD",
+    "Namespace", "GG", "OA", "SCHEMA", "DCTERMS", "FOAF", "ORG", "PROV", "RDF", "RDFS", "SKOS", "XSD",
     "ID", "PREFIXES", "ARG", "CATALOGUE_GRAPH", "ANSWERS_GRAPH", "SEEN_GRAPH",
     "entity_iri", "scope", "notice_iri", "unit_iri", "person_iri", "group_iri",
     "answer_iri", "curie", "expand", "literal", "nt_term", "to_ox", "from_ox",
@@ -82,6 +82,7 @@ FOAF = Namespace(str(_ns.FOAF))
 ORG = Namespace(str(_ns.ORG))
 PROV = Namespace(str(_ns.PROV))
 RDF = Namespace(str(_ns.RDF))
+RDFS = Namespace(str(_ns.RDFS))
 SKOS = Namespace(str(_ns.SKOS))
 XSD = Namespace(str(_ns.XSD))
 ID = "https://govgraph.dev/id/"

@@ -44,9 +44,9 @@ from .rdf_terms import entity_iri, from_ox, literal, nt_term
 __all__ = ["notice_graph", "catalogue_graph", "notice_triples", "content_hash", "graph_hash",
            "parse_triples", "CATALOGUE_PREDICATES"]
 
-GG, OA, SCHEMA, DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD = (
+GG, OA, SCHEMA, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD = (
     ns.nt for ns in (terms.GG, terms.OA, terms.SCHEMA, terms.DCTERMS, terms.FOAF, terms.ORG,
-                     terms.PROV, terms.RDF, terms.SKOS, terms.XSD))
+                     terms.PROV, terms.RDF, terms.RDFS, terms.SKOS, terms.XSD))
 ID = terms.ID
 CATALOGUE_GRAPH = f"<{terms.CATALOGUE_GRAPH}>"
 _TRUE = literal("true", XSD.boolean)
@@ -129,6 +129,19 @@ def _date_type(value: object) -> str | None:
 @lru_cache(maxsize=100_000)
 def _entity(kind: str, *parts: str) -> str:
     return f"<{entity_iri(kind, *parts)}>"
+
+
+@lru_cache(maxsize=1_000)
+def role_membership(role: str) -> str:
+    """The sub-property of ``org:memberOf`` that states a membership in ``role`` (an
+    N-Triples IRI) directly, W3C ORG's role sub-property pattern: ``member <role/memberOf>
+    group`` beside the ``gg:GroupMembership``, in the same notice graph, so that a group's
+    members, roles and notices are read by one index scan of the group (person-network).
+
+    >>> role_membership("<https://govgraph.dev/id/role/1>")
+    '<https://govgraph.dev/id/role/1/memberOf>'
+    """
+    return f"{role[:-1]}/memberOf>"
 
 
 def _scoped(kind: str, name: str, place: str | None) -> str:
@@ -430,9 +443,12 @@ class _NoticeBuilder:
             m = self.group(f["member"])
         else:
             m = self.unit(f["member"])[0]
-        out += [(m, ORG.memberOf, g), (node, RDF.type, GG.GroupMembership),
+        role = self.role(f["role"])
+        by_role = role_membership(role)
+        out += [(m, ORG.memberOf, g), (m, by_role, g), (by_role, RDFS.subPropertyOf, ORG.memberOf),
+                (by_role, GG.memberRole, role), (node, RDF.type, GG.GroupMembership),
                 (node, RDF.type, ORG.Membership), (node, ORG.member, m),
-                (node, ORG.organization, g), (node, ORG.role, self.role(f["role"])),
+                (node, ORG.organization, g), (node, ORG.role, role),
                 (node, GG.writtenAs, literal(f["member"]))]
         handled = {"kind", "doc", "group", "member", "member_type", "role"} | self._placed(f)
         self._note(node, f, handled)
