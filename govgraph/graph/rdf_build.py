@@ -837,8 +837,8 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, idents: Iterable[t
     candidate's terms, ~3 ms an identity).  A missing value (None) is a fact without that
     predicate: an ``OPTIONAL`` of it left unbound, after the group that joins the ``VALUES``
     (Oxigraph follows a triple pattern or an ``OPTIONAL`` from each solution, but evaluates a
-    group holding a ``FILTER NOT EXISTS`` alone, over every fact of the class: a 10k store's
-    tasks without a number took ~0.5 s a batch).  The predicate with the most distinct values
+    group holding a ``FILTER NOT EXISTS`` alone, over every fact of the class: 200 identities
+    among 60 000 synthetic tasks took 15.7 CPU s so, 0.004 s now).  The predicate with the most distinct values
     among the identities of a query is matched first (its values are the rarest: a task's text
     before its number)."""
     by_mask: dict[tuple, list[tuple]] = {}
