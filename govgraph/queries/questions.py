@@ -204,7 +204,7 @@ def load() -> tuple[CannedQuery, ...]:
                              f"query's innermost WHERE, not {update!r}")
         cols = update.get("columns")
         block = read(q["file"]).partition("#: key columns\n")[2].partition("#: end\n")
-        if cols is not None and (not isinstance(cols, list) or not cols or not set(cols) <= {*q["columns"], "place"}
+        if cols is not None and (not isinstance(cols, list) or not cols or not set(cols) <= {*q["columns"], *(["place"] if q.get("place") == "row" else [])}
                                  or not block[1] or any(f"?{c}" not in block[0] for c in [update["key"], *cols])
                                  or f"AS ?{cols[0]})" in block[0]):
             raise QueryError(f"catalogue.toml: {q['name']}: update columns need the query's lines between "
