@@ -265,8 +265,9 @@ def test_an_updated_answer_keeps_the_pages_its_new_rows_leave_as_they_were(store
 def test_a_store_written_before_role_memberships_is_written_again(stores, parts, tmp_path):
     """A store whose group memberships are not also stated by their role's sub-property of
     ``org:memberOf`` (``rdf_write.role_membership``; written before them, made here by
-    deleting them and changing their graphs' content hashes) has every stored
-    notice written again by the next build, which gives the fresh build's store; person-network, which reads those triples, gives its rows again."""
+    deleting them and changing their graphs' content hashes) has every stored notice written
+    again by the next build, which gives the fresh build's store; person-network, which reads
+    those triples, gives its rows again."""
     import gc
     import shutil
 
@@ -301,3 +302,30 @@ def test_a_store_written_before_role_memberships_is_written_again(stores, parts,
     assert len(rep.refreshed) + len(rep.replaced) == len(fresh.notices())
     _same(old, stores["fresh_path"])
     assert queries.run(Store.open(old), "person-network", **{k: v for k, v in ask.items() if v}).rows == want
+
+
+def test_the_rows_to_take_out_are_found_by_their_key_columns(stores):
+    """unit-load's and group-interlocks' rows of some keys (``update.columns``): those found in
+    the stored answer by their key columns, with those of the keys left (whose values another
+    node shares) evaluated, are the rows the restricted question gives, row for row."""
+    from collections import Counter
+
+    from govgraph.queries import maintain
+    from govgraph.queries.execute import evaluate
+    from govgraph.queries.parameters import arguments, bind
+    from govgraph.queries.questions import get
+
+    store = Store.open(stores["inc"])
+    graphs = [g.value for g in store._notice_graphs()]
+    for name in ("unit-load", "group-interlocks"):
+        q = get(name)
+        bindings = bind(store, q, {})[0]
+        old = store.answer(q.name, maintain._full_key(q, bindings))
+        keys = sorted(maintain._keys(store, q, graphs))
+        for part in (keys, keys[::7], keys[:3]):
+            found, left = maintain._gone(store, q, old, part)
+            assert len(left) < len(part) and set(left) <= set(part)
+            rows = Counter(map(maintain._row_id, evaluate(store, q, arguments(q, bindings), text=q.restricted(part))))
+            if left:
+                found.update(map(maintain._row_id, evaluate(store, q, arguments(q, bindings), text=q.restricted(left))))
+            assert found == rows and (rows or part is not keys)

@@ -9,7 +9,9 @@ triples in the live generation and in the new one) are the rows that may have ch
 question restricted to them (``CannedQuery.restricted``) is evaluated on the live
 generation (the rows to take out of the stored answer) and on the new one (the rows to put
 in), and the stored rows are sorted again in the question's order: the answer a fresh
-build gives, for the cost of the keys touched.
+build gives, for the cost of the keys touched.  A question whose rows carry columns that name
+their key (``update.columns``) has the rows to take out found in the stored answer by them
+instead (``_gone``), but for keys whose values of them another node shares.
 
 A question with a ``narrow`` month parameter also has its rows stored per month (the key
 of its parameters with that month), so that asking a month reads that month's rows only.
@@ -123,8 +125,10 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     if not keys:
         return None, None
     args = arguments(q, bindings)
-    gone, new = Counter(), []
-    for db, todo in ((before, sorted(k for k, t in keys.items() if _stored(before, t))), (store, sorted(keys))):
+    stored = sorted(k for k, t in keys.items() if _stored(before, t))
+    gone, stored = _gone(before, q, old, stored) if q.update.get("columns") else (Counter(), stored)
+    new = []
+    for db, todo in ((before, stored), (store, sorted(keys))):
         for i in range(0, len(todo), BATCH):
             rows = evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]))
             if db is before:
@@ -137,6 +141,27 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     rows = _merged(q, [r for r in old if not _take(gone, _row_id(r))], new)
     months = {_month(q, r) for r in changed} - {None} if q.narrow else None
     return finish(q, rows), months
+
+
+def _gone(before: "Store", q: CannedQuery, old: list[dict], keys: list[str]) -> tuple[Counter, list[str]]:
+    """The rows of the stored answer ``old`` that the stored ``keys`` (IRIs in SPARQL syntax)
+    gave, found by their key columns (``update.columns``: what the query's ``#: key columns``
+    lines bind from the key alone) instead of by evaluating the question on ``before``: a key
+    none of whose values of them another node of ``before`` has is named by them.  Returns
+    those rows (counted by ``_row_id``) and the keys left to evaluate (whose values another
+    node shares, or that are not IRIs)."""
+    if not all(k.startswith("<") for k in keys):
+        return Counter(), keys
+    key, cols = q.update["key"], q.update["columns"]
+    nodes: dict[tuple, set] = {}  # a key's values of the columns -> the nodes that have them
+    for i in range(0, len(keys), BATCH):
+        for r in before.sparql(q.key_columns(keys[i:i + BATCH])).rows:
+            nodes.setdefault(tuple(r[c] for c in cols), set()).add(f"<{r[key]}>")
+    touched = set(keys)
+    shared = {n for ns in nodes.values() if len(ns) > 1 for n in ns & touched}
+    named = {v for v, ns in nodes.items() if len(ns) == 1 and ns <= touched and not ns & shared}
+    return (Counter(_row_id(r) for r in old if tuple(r.get(c) for c in cols) in named),
+            sorted(shared))
 
 
 def _merged(q: CannedQuery, kept: list[dict], new: list[dict]) -> list[dict]:

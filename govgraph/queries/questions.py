@@ -138,6 +138,23 @@ class CannedQuery:
         head, sep, tail = text.rpartition("WHERE {")
         return f"{head}{sep}\n    {block}{tail}"
 
+    def key_columns(self, values: list[str]) -> str:
+        """The query of the nodes that share a first ``update.columns`` value with some of the
+        ``update`` key's ``values`` (terms in SPARQL syntax), with their values of those columns:
+        the query's lines between ``#: key columns`` and ``#: end`` (they bind them from the key
+        alone), for the keys, then again for every node with their first columns' values.
+
+        >>> print(get("unit-load").key_columns(["<urn:x:a>"]).split("SELECT", 1)[1].splitlines()[0])
+         ?u ?unit ?place WHERE {
+        """
+        key, cols = self.update["key"], self.update["columns"]
+        text = self.text
+        block = text[text.index("#: key columns\n") + len("#: key columns\n"):text.index("#: end\n")]
+        prefixes = "".join(line + "\n" for line in text.splitlines() if line.startswith("PREFIX "))
+        return (f"{prefixes}SELECT ?{key} {' '.join('?' + c for c in cols)} WHERE {{\n"
+                f"  {{ SELECT DISTINCT ?{cols[0]} WHERE {{\n    VALUES ?{key} {{ {' '.join(values)} }}\n"
+                f"{block}  }} }}\n{block}}}\n")
+
     def header(self) -> str:
         """The ``#`` comment lines at the top of the ``.rq`` file."""
         lines = []
@@ -178,13 +195,21 @@ def load() -> tuple[CannedQuery, ...]:
                 raise QueryError(f"catalogue.toml: {q['name']}: narrow needs a month parameter "
                                  f"and a column, not {pname!r} = {col!r}")
         update = dict(q.get("update", {}))
-        if update and (set(update) != {"key", "match"} or not q.get("materialise") or q.get("then")
+        if update and (set(update) - {"columns"} != {"key", "match"} or not q.get("materialise") or q.get("then")
                        or f"?{update['key']}" not in read(q["file"]).rpartition("WHERE {")[2]
                        or f"?{update['key']}" not in update["match"].split()
                        or len(update["match"].split()) != 3):
             raise QueryError(f"catalogue.toml: {q['name']}: update = {{ key, match }} needs materialised "
                              f"answers without a step, its key variable in the match (one triple pattern) and in the "
                              f"query's innermost WHERE, not {update!r}")
+        cols = update.get("columns")
+        block = read(q["file"]).partition("#: key columns\n")[2].partition("#: end\n")
+        if cols is not None and (not isinstance(cols, list) or not cols or not set(cols) <= {*q["columns"], *(["place"] if q.get("place") == "row" else [])}
+                                 or not block[1] or any(f"?{c}" not in block[0] for c in [update["key"], *cols])
+                                 or f"AS ?{cols[0]})" in block[0]):
+            raise QueryError(f"catalogue.toml: {q['name']}: update columns need the query's lines between "
+                             f"`#: key columns` and `#: end` to bind the key's columns, the first by a "
+                             f"triple pattern, not {cols!r}")
         if q.get("then", "") and (q["then"] not in STEPS or q.get("place") == "row"):
             raise QueryError(f"catalogue.toml: {q['name']}: then = {q['then']!r} needs a step of "
                              f"queries/steps.py and a place from a parameter")
