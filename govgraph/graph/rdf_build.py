@@ -420,9 +420,10 @@ class Writer:
         if old:  # a graph written again: only its triples that changed leave and come
             self._wait()
             if known is None:
-                stay = {f"{s} {p} {o}" for s, p, o in triples}
+                spos = [f"{s} {p} {o}" for s, p, o in triples]  # each line made once
+                stay = set(spos)
                 gone = [old[spo] for spo in old if spo not in stay]
-                triples = [t for t in triples if f"{t[0]} {t[1]} {t[2]}" not in old]
+                triples = [t for t, spo in zip(triples, spos) if spo not in old]
             else:
                 stay = set(triples)
                 gone = ox.parse(input="".join(f"{s} {p} {o} .\n" for s, p, o in old if (s, p, o) not in stay),
@@ -849,9 +850,9 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, idents: Iterable[t
     predicate: an ``OPTIONAL`` of it left unbound, after the group that joins the ``VALUES``
     (Oxigraph follows a triple pattern or an ``OPTIONAL`` from each solution, but evaluates a
     group holding a ``FILTER NOT EXISTS`` alone, over every fact of the class: 200 identities
-    among 60 000 synthetic tasks took 15.7 CPU s so, 0.004 s now).  The predicate with the most distinct values
-    among the identities of a query is matched first (its values are the rarest: a task's text
-    before its number)."""
+    among 60 000 synthetic tasks took 15.7 CPU s so, 0.004 s now).  The predicate with the
+    most distinct values among the identities of a query is matched first (its values are the
+    rarest: a task's text before its number)."""
     by_mask: dict[tuple, list[tuple]] = {}
     for ident in idents:
         by_mask.setdefault(tuple(v is not None for v in ident), []).append(ident)

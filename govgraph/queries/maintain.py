@@ -23,6 +23,8 @@ of its parameters with that month), so that asking a month reads that month's ro
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -181,22 +183,17 @@ def _merged(q: CannedQuery, kept: list[dict], new: list[dict]) -> list[dict]:
         return q.sort(kept + new)
     order = q.sort_columns(kept[0])
 
-    def before(a: dict, b: dict) -> bool:  # a sorts before b in q.sort's order
+    def compare(a: dict, b: dict) -> int:  # q.sort's order
         for col, desc in order:
             kx, ky = sort_value(a[col]), sort_value(b[col])
             if kx != ky:
-                return kx > ky if desc else kx < ky
-        return False
+                return (kx < ky) - (kx > ky) if desc else (kx > ky) - (kx < ky)
+        return 0
 
+    key = functools.cmp_to_key(compare)
     out, at = [], 0
     for r in q.sort(new):
-        lo, hi = at, len(kept)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if before(r, kept[mid]):
-                hi = mid
-            else:
-                lo = mid + 1
+        lo = bisect.bisect_right(kept, key(r), lo=at, key=key)
         out += kept[at:lo]
         out.append(r)
         at = lo
