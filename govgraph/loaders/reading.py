@@ -157,6 +157,21 @@ def strip_html(text: str) -> str:
     return out.strip()
 
 
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+#: a pinyin reading some mirror sites insert after a character (``國網(wǎng)``, ``陳鎮(zhèn)``): Latin
+#: letters with a tone mark, in brackets, right after a CJK character
+PINYIN_NOTE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+
+
+def strip_pinyin(text: str) -> str:
+    """The text without the pinyin readings a mirror inserted; nothing else changes.
+
+    >>> strip_pinyin("朱國鋒(市發(fā)改委黨組副書記、主任)"), strip_pinyin("区建设局(建管站)(fa)")
+    ('朱國鋒(市發改委黨組副書記、主任)', '区建设局(建管站)(fa)')
+    """
+    return PINYIN_NOTE.sub("", text)
+
+
 def read_source(path: str | Path) -> SourceText:
     """Read and decode one file; HTML files (by suffix or content) are stripped to text."""
     p = Path(path)
@@ -170,6 +185,8 @@ def read_source(path: str | Path) -> SourceText:
         text = strip_html(text)
         if not text.strip():
             raise InputError(f"{p}: the HTML page has no visible text")
+    if PINYIN_NOTE.search(text):  # a mirror's reading aids: 國網(wǎng) is 國網, as the notice writes it
+        text = strip_pinyin(text)
     return SourceText(str(p), text, enc, was_html)
 
 
