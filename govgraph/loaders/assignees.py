@@ -4,8 +4,8 @@
 ['区委宣传部', '区文明办', '区政府新闻办', '区民政局']
 >>> split_assignees("各街镇(园区)、区建设局(建管站)")
 ['各街镇(园区)', '区建设局', '建管站']
->>> split_assignees("区城管委(交通运输局)")
-['区城管委(交通运输局)']
+>>> split_assignees("区城管委(交通运输局)"), split_assignees("区民政局(区委社会工委)")
+(['区城管委(交通运输局)'], ['区民政局'])
 >>> split_assignees("商务部、海关总署等")
 ['商务部', '海关总署']
 >>> split_assignees("发展改革委、财政部等和各有关省级人民政府")
@@ -41,6 +41,7 @@ _TLX = task_lexicon()
 _GROUPS = load_lexicon().group_suffixes
 _LOWER_SUFFIX = tuple(r[1] for r in _TLX.sub_units if r[0] == "lower")
 _LEVEL = tuple(r[1] for r in _TLX.sub_units if r[0] == "level")
+_SAME_BODY = tuple(r[1] for r in _TLX.sub_units if r[0] == "same")
 _NOT_IN_NAME = re.compile("|".join(map(re.escape, _TLX.not_name_inside)))
 
 
@@ -77,6 +78,8 @@ def _expand_sub_units(name: str) -> tuple:
         return (name,)
     main, sub = m.group("main"), m.group("sub")
     subs = [x for x in re.split(r"[、,]", sub) if x]
+    if len(subs) == 1 and sub.endswith(_SAME_BODY) and not main.endswith(_SAME_BODY) and is_unit_like(main):
+        return (main,)  # 区民政局(区委社会工委): one body with two names
     if len(subs) == 1 and sub.endswith(_LOWER_SUFFIX) and is_unit_like(sub):
         return (main, sub)
     level = next((lv for lv in _LEVEL if main.startswith(lv)), None)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .assignees import all_assignees, split_assignees
+from .assignees import all_assignees, is_assignee, split_assignees
 from .context import NoticeContext
 from .deadlines import parse_due_cell, text_deadline
 from .lexicon import data_lines, load_lexicon
@@ -127,6 +127,27 @@ _LABEL_LINE = re.compile(
     rf"(?:^|(?<=[\s。;]))(?P<label>{_LABEL_RE}|{'|'.join(_DUE_LABELS)})\s*:\s*(?P<val>(?:[^\s;。()]|\([^()\s]{{1,12}}\))+)")
 
 
+_VAL_GOES_ON = re.compile(r"[ \t]+|[ \t]*\n[ \t]*")
+_VAL_PIECE = re.compile(r"(?:[^\s;。():]|\([^()\s]{1,12}\))+")
+
+
+def _label_value(work: str, m: re.Match) -> tuple[str, int]:
+    """A labelled line's value and its end, joined over a layout space or a line break inside
+    a name (``农 办、供电所``; ``园区党工`` / ``委、各街道党工委`` in a PDF's lines): where the
+    name cut there is no assignee on its own and the two halves make one."""
+    val, end = m.group("val"), m.end("val")
+    while True:
+        gap = _VAL_GOES_ON.match(work, end)
+        nxt = _VAL_PIECE.match(work, gap.end()) if gap else None
+        if not nxt:
+            return val, end
+        head = re.split(r"[、,]", val)[-1]
+        first = re.split(r"[、,]", nxt.group())[0]
+        if not head or not first or is_assignee(head) and is_assignee(first) or not is_assignee(head + first):
+            return val, end
+        val, end = val + nxt.group(), nxt.end()
+
+
 def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
     """Assignments written as labelled lines under an item: 牵头单位:… 责任单位:… 完成时限:…"""
     work = ctx.work
@@ -144,8 +165,11 @@ def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tu
         lead: list[str] = []
         resp: list[str] = []
         due, due_text = None, None
+        last = ms[-1][1].end()
         for _, m in ms:
-            label, val = m.group("label"), m.group("val")
+            label = m.group("label")
+            val, vend = _label_value(work, m)
+            last = max(last, vend)
             if label in _DUE_LABELS:
                 due, due_text = parse_due_cell(val, ctx.year)
                 continue
@@ -154,7 +178,6 @@ def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tu
         if not lead and not resp:
             continue
         first = ms[0][1].start()
-        last = ms[-1][1].end()
         text = work[item.end:first].strip()
         out.append(_task(ctx, ctx.outline.ref_at(item.start), text, lead, resp, due, due_text, item.start, last))
         covered.append((item.start, last))
