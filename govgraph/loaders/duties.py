@@ -73,7 +73,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return [subj]
     if items and (items[0].startswith(_VERB_STARTS) or any("等" in x for x in items)):
         return None  # 发挥行业协会、商会、慈善机构等社会(组织作用): a verb phrase, not a subject
-    if items and all(is_assignee(x) or is_role_collective(x) or (_is_group(x) and plausible_name(x)) for x in items):
+    if items and all(is_assignee(x) or is_role_collective(x) or (_is_group(x) and plausible_name(x) and not _teams(x))
+                     for x in items):
         return items
     kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
     if len(kinds) > 1 and kinds[0].startswith("各") and is_collective(kinds[0]) and m.group() in _TLX.strong_verbs \
@@ -171,6 +172,12 @@ def _local(u: str, pred: str) -> bool:
 
 def _is_group(x: str) -> bool:
     return any(x.endswith(s) and len(x) > len(s) + 2 for s in _LEX.group_suffixes)
+
+
+def _teams(x: str) -> bool:
+    """各检查督导组, 各工作组: the teams a notice sets up, no assignee (each team's units are listed
+    with it); a group may be given work (各级绿化委员会, 领导小组办公室)."""
+    return x.startswith("各") and x.endswith("组")
 
 
 def _duty_sections(ctx: NoticeContext):
