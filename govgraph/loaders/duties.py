@@ -334,7 +334,7 @@ _PARTNERS = re.compile(r"(?:要|负责|应|将)?(?:" + "|".join(map(re.escape, _
 
 def _exhortation(units: list, pred: str) -> bool:
     """各部门、各单位要高度重视…: collectives asked for attention (exhortations.txt)."""
-    if not units or not all(is_collective(u) for u in units):
+    if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends))
