@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 
 from .context import NoticeContext
-from .lexicon import load_lexicon
+from .lexicon import alternation, data_words, load_lexicon
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash
 from .places import place_of_org
@@ -66,6 +66,8 @@ _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
 _HONOR = re.compile(r"(?:同志|等\d*名?同志)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
+_IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
+_SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
 _FOLLOW = re.compile(_alt("follow"))
 # A title right before a surname: the only place a "POST NAME" mention can be.
@@ -292,6 +294,9 @@ class _Reader:
             by = pre.rfind("由")
             if by > 0:  # 办公室主任由房管所所长X兼任: the posts follow 由
                 pa = a + by + 1
+            with_as = _SET_UP_WITH.search(pre)
+            if with_as:  # (通知)成立以县委书记X任组长: the posts follow 以
+                pa = max(pa, a + with_as.end())
             posts = self.posts(pa, na)
             if posts:
                 return True, posts
@@ -687,6 +692,10 @@ class _Reader:
             return
         de = max(c.rfind("的", 0, tm.start()), c.rfind("对", 0, tm.start()))
         if de != -1:  # 新任命的市财政局局长王明… / 区审计局对区财政局局长…: the posts start after 的 / 对
+            charge = _IN_CHARGE.search(c, 0, de + 1)
+            if charge and is_unit_like(charge.group("u")):
+                # 市委组织部分管日常工作的副部长陈霖: the title after 的 is that unit's
+                st["unit"] = self.src[a + charge.start("u"):a + charge.end("u")]
             a += de + 1
             c = c[de + 1:]
         lead = _LEADIN_OR_CURRENT.match(c)

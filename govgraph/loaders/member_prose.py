@@ -55,6 +55,8 @@ def person_entries(body: str):
     [('李四', '副县长'), ('王五', '副县长')]
     >>> person_entries("协助分管教育工作的国务院副秘书长") is None
     True
+    >>> [(n, p[0][1]) for n, p in person_entries("分管水利农业的副县长李四、分管环保的副县长王五")]
+    [('李四', '副县长'), ('王五', '副县长')]
     """
     body = re.sub(r"\s+", "", body)
     out, acc, shared = [], "", []
@@ -72,6 +74,8 @@ def person_entries(body: str):
 
 def _name_and_posts(body: str):
     """``区委常委、常务副区长李艳明`` -> (``李艳明``, posts); ``许才勇`` -> (``许才勇``, [])."""
+    # 分管水利农业的副县长吴浩: the post after what the leader is in charge of
+    body = re.sub(r"^(?:协助)?(?:分管|主管)[^、,的]{1,20}的(?=\S{3})", "", body)
     body = re.sub(r"^(?:分管|主管)", "", body) if not split_posts(body) else body
     if is_person_name(body, delimited=True):  # the whole entry: 由X同志兼任
         return body, []
@@ -176,7 +180,7 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
         return
     pm = group and (_PERSON_ROLE_FIRST.search(clause) or _PERSON_ROLE_LAST.search(clause))
     if pm and not pm.group("role").endswith(("成员", "成员单位")):
-        body = re.sub(r"^.*由", "", pm.group("body"))
+        body = re.sub(rf"^.*(?:由|{_SET_UP}以)|^以", "", pm.group("body"))  # (通知)成立以县委书记X任组长
         entries = person_entries(body)
         role = pm.group("role")
         if (pm.group("gw") or "").endswith("办公室") and not role.startswith("办公室"):

@@ -195,8 +195,8 @@ def is_unit_like(s: str) -> bool:
     s = s.strip()
     if not s or len(s) > 30:
         return False
-    if s in _LEX.collectives:
-        return True
+    if s in _LEX.collectives or s in _ALONE_UNITS:
+        return True  # 组织部: a unit named for its work, alone
     core = strip_unit_qualifiers(s)
     if core.startswith(_NOT_UNIT_START) and core not in _LEX.collectives:
         return False
