@@ -94,10 +94,23 @@ def _is_clause(g: str) -> bool:
 
 
 
+_STANDING = tuple(data_lines("standing_bodies.txt"))
+
+
+def standing_body(g: str) -> bool:
+    """A standing organ named like a group (``…人民代表大会常务委员会``, ``区监察委员会``).
+
+    >>> standing_body("区监察委员会"), standing_body("区人大常委会代表资格审查委员会")
+    (True, False)
+    """
+    return g.endswith(_STANDING)
+
+
 def named_groups(ctx: NoticeContext) -> list[tuple[str, int]]:
-    """The notice's named groups (``ctx.group_names``) without those in cited titles and clauses
-    that end in a group's name."""
-    return [(g, p) for g, p in ctx.group_names if not in_citation(ctx.work, p) and not _is_clause(g)]
+    """The notice's named groups (``ctx.group_names``) without those in cited titles, clauses
+    that end in a group's name (…为X领导小组, …的X工作小组) and standing organs."""
+    return [(g, p) for g, p in ctx.group_names if not in_citation(ctx.work, p) and not _is_clause(g)
+            and not standing_body(g) and not g.startswith(("为", "的"))]
 
 
 def _set_up_at(ctx: NoticeContext, p: int) -> bool:
