@@ -223,6 +223,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
             covered.append((t.start, t.end))
         _duty_clauses(ctx, out, covered)
     _full_group_offices(out)
+    _notice_period(ctx, out)
     for t in out:
         t.pop("_item", None)
         t.pop("_type", None)
@@ -247,6 +248,35 @@ def _full_group_offices(tasks: list[dict[str, Any]]) -> None:
                 full = [n for n in names if n != u and n.endswith(u)]
                 if len(full) == 1:
                     t[role][i] = full[0]
+
+
+# A section that only gives the period of the work: 一、检查整改时间 / 2021年3月7日-3月10日
+_PERIOD_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}(?:时间|时限|期限|日期)")
+
+
+def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
+    """Where a top-level section does nothing but give the period of the work (a heading ending in
+    时间/时限 and a date or range, ``一、检查整改时间 2021年3月7日-3月10日``), its end is the deadline
+    of each task of the notice that has none. Two such sections: nothing is guessed."""
+    if not tasks or all(t["due"] or t.get("due_text") for t in tasks):
+        return
+    work, markers = ctx.work, ctx.outline.markers
+    found = []
+    for i, m in enumerate(markers):
+        if m.level != 1:
+            continue
+        nxt = markers[i + 1].start if i + 1 < len(markers) else len(work)
+        parts = re.split(r"\s*[\n:]\s*", work[m.end:nxt].strip(), maxsplit=1)
+        if len(parts) != 2 or not _PERIOD_HEAD.fullmatch(parts[0].strip()) or len(parts[1]) > 30:
+            continue
+        due, due_text = parse_due_cell(parts[1].strip().rstrip("。;"), ctx.year)
+        if due:
+            found.append((due, due_text))
+    if len(found) != 1:
+        return
+    for t in tasks:
+        if not t["due"] and not t.get("due_text"):
+            t["due"], t["due_text"] = found[0]
 
 
 def _first_leads(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:

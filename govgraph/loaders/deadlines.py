@@ -131,7 +131,11 @@ _CELL_DATE = re.compile(
 
 
 def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]:
-    """(ISO date or None, the cell) for the whole of a table's deadline cell."""
+    """(ISO date or None, the cell) for the whole of a table's deadline cell.
+
+    >>> parse_due_cell("2021年3月7日-3月10日", None)
+    ('2021-03-10', '2021年3月7日-3月10日')
+    """
     cell = cell.strip()
     if not cell:
         return None, None
@@ -140,8 +144,10 @@ def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]
     if re.search(r"季度|半年|旬", cell):
         return parse_deadline(cell, year)[0], cell
     dates = []
+    written = None  # a date without its year after one with it (2021年3月7日-3月10日) is of that year
     for m in _CELL_DATE.finditer(cell):
-        y = int(m.group("y") or m.group("yo") or year or 0)
+        y = int(m.group("y") or m.group("yo") or written or year or 0)
+        written = m.group("y") or m.group("yo") or written
         if not y:
             continue
         if m.group("yo"):
