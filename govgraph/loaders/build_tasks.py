@@ -257,7 +257,7 @@ _PERIOD_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}(?:时间|时限|期限|日期)"
 def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
     """Where a top-level section does nothing but give the period of the work (a heading ending in
     时间/时限 and a date or range, ``一、检查整改时间 2021年3月7日-3月10日``), its end is the deadline
-    of each task of the notice that has none. Two such sections: nothing is guessed."""
+    of each task of the notice that has none. Two such sections: a warning, no guess."""
     if not tasks or all(t["due"] or t.get("due_text") for t in tasks):
         return
     work, markers = ctx.work, ctx.outline.markers
@@ -272,6 +272,9 @@ def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
         due, due_text = parse_due_cell(parts[1].strip().rstrip("。;"), ctx.year)
         if due:
             found.append((due, due_text))
+    if len(found) > 1:
+        ctx.warn(f"periods given in {len(found)} sections ({', '.join(dt for _, dt in found)}); "
+                 f"tasks without their own deadline are left without one")
     if len(found) != 1:
         return
     for t in tasks:
