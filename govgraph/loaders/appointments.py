@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .context import NoticeContext
+from .context import NoticeContext, specific_group
 from .lexicon import alternation, data_words, load_lexicon
+from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash
 from .places import place_of_org
@@ -67,6 +68,8 @@ _HONOR = re.compile(r"(?:同志|等\d*名?同志)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
+_MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?(?:{'|'.join(map(re.escape, _LEX.group_suffixes))}))"
+                         r"(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
 _FOLLOW = re.compile(_alt("follow"))
@@ -128,7 +131,8 @@ class _Reader:
         self.src = ctx.notice.text
         self.date = ctx.notice.date
         self.month = self.date[:7] if self.date else None
-        self.facts: list[dict] = []
+        self.facts: list[dict] = []  # posts
+        self.members: list[dict] = []  # memberships (and their groups) an appointment names
         self.aliases = self._aliases()
         self._full: dict[str, str] = {}
 
@@ -468,13 +472,27 @@ class _Reader:
             if who:
                 posts = self.posts(a + wm.end(), b)
                 if not posts:
-                    return False
+                    return self._members_named(who, a + wm.end(), b, ev_a, how)
                 for name, _, _ in who:
                     self.emit(name, pre_posts, ev_a, b, "start")
                     self.emit(name, posts, ev_a, b, how)
                 st["person"] = who[-1][0]
                 return True
         return False
+
+    def _members_named(self, who, a: int, b: int, ev_a: int, how: str) -> bool:
+        """``任命A、B为区人大常委会代表资格审查委员会组成人员``: members of the committee named
+        (role 成员), not posts; only an appointment, never a proposal or a removal."""
+        gm = _MEMBERS_OF.fullmatch(self.work, a, b)
+        if how != "start" or not gm or not specific_group(gm.group("g")) or standing_body(gm.group("g")):
+            return False
+        group = squash(self.src[gm.start("g"):gm.end("g")])
+        ev = self.ctx.evidence(ev_a, b)
+        for name, _, _ in who:
+            self.members.append(membership(self.ctx, group, name, "person", "成员", ev))
+        self.members.append({"kind": "group", "doc": self.ctx.doc, "group": group,
+                           "evidence": self.ctx.evidence(gm.start("g"), gm.end("g"))})
+        return True
 
     def _listed(self, a: int, b: int):
         """The persons of an object list at work[a:b]: ``A、B(同志)``, or one name with the posts
@@ -816,4 +834,4 @@ def build_appointments(ctx: NoticeContext) -> list[dict]:
     r = _Reader(ctx)
     r.read()
     _dated_starts(r)
-    return r.facts
+    return r.facts + r.members

@@ -128,5 +128,6 @@ def build_posts(ctx: NoticeContext) -> list[dict[str, Any]]:
     _terms(ctx, facts)
     termed = {(f["person"], f["unit"], f["title"]) for f in facts}
     # a post with a stated term is that term's fact (区财政局原局长张三任期…: no second, termless one)
-    facts.extend(f for f in build_appointments(ctx) if (f["person"], f["unit"], f["title"]) not in termed)
+    facts.extend(f for f in build_appointments(ctx)  # (and the members an appointment names)
+                 if f["kind"] != "post" or (f["person"], f["unit"], f["title"]) not in termed)
     return facts
