@@ -91,7 +91,7 @@ def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[
     ctx = NoticeContext(notice)
     if not ctx.work.strip():
         return [], [f"{notice.source} [{notice.doc}]: the notice has no text"]
-    facts = _dedupe(build_members(ctx) + build_posts(ctx) + build_tasks(ctx))
+    facts = _one_post_per_name(_dedupe(build_members(ctx) + build_posts(ctx) + build_tasks(ctx)))
     place_evidence(facts, notice)  # a rendered file's: the page, table, row and cell of each
     coverage_warnings(ctx, facts)  # say what the notice promises but was not read
     if ner:
@@ -99,6 +99,30 @@ def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[
 
         ctx.warnings.extend(second_opinion(notice, facts, ctx.work))
     return facts, ctx.warnings
+
+
+_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?=[省市区县旗])")
+
+
+def _bare_unit(u: str) -> str:
+    """A unit's name without its place and 人民 (宁德市人民检察院, 市检察院 -> 市检察院)."""
+    return _PLACE_PREFIX.sub("", u).replace("人民", "")
+
+
+def _one_post_per_name(facts: list[dict]) -> list[dict]:
+    """A post a notice writes twice, once short (市检察院检察长X) and once in full (宁德市人民检察院
+    检察长X), is one post: the full name's."""
+    posts = [f for f in facts if f["kind"] == "post"]
+    by = {}
+    for f in posts:
+        by.setdefault((f["person"], f["title"], bool(f.get("former")), bool(f.get("proposed"))), []).append(f)
+    drop = set()
+    for same in by.values():
+        for f in same:
+            if any(g["unit"] != f["unit"] and len(g["unit"]) > len(f["unit"])
+                   and _bare_unit(g["unit"]) == _bare_unit(f["unit"]) for g in same):
+                drop.add(id(f))
+    return [f for f in facts if id(f) not in drop] if drop else facts
 
 
 def _dedupe(facts: list[dict]) -> list[dict]:
