@@ -15,6 +15,7 @@ from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_groups import heading_group
 from .member_facts import group_for, member_unit_like, membership, post_facts, restore_prefix, strip_leader
 from .mentions import CJK, is_person_name, split_posts, split_unit_list
+from .normalize import to_simplified
 
 __all__ = ["prose_members", "person_entries"]
 
@@ -88,6 +89,16 @@ def _name_and_posts(body: str):
             posts = split_posts(pre)
             if posts:
                 return name, posts
+    return None
+
+
+def _listed_person(facts: list, body: str):
+    """``办公室主任由竞中梅同志兼任``: a name the notice's member list already holds as a person
+    (one a list reads by its layout, 竞中梅(市科技局局长), though its surname is rare)."""
+    name = re.sub(r"同志$", "", re.sub(r"\s+", "", body))
+    for f in facts:
+        if f["kind"] == "membership" and f["member_type"] == "person" and to_simplified(f["member"]) == name:
+            return [(f["member"], [])]
     return None
 
 
@@ -181,7 +192,7 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
     pm = group and (_PERSON_ROLE_FIRST.search(clause) or _PERSON_ROLE_LAST.search(clause))
     if pm and not pm.group("role").endswith(("成员", "成员单位")):
         body = re.sub(rf"^.*(?:由|{_SET_UP}以)|^以", "", pm.group("body"))  # (通知)成立以县委书记X任组长
-        entries = person_entries(body)
+        entries = person_entries(body) or _listed_person(facts, body)
         role = pm.group("role")
         if (pm.group("gw") or "").endswith("办公室") and not role.startswith("办公室"):
             role = "办公室" + role
