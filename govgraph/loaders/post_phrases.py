@@ -184,6 +184,10 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         if acting_lead:
             a += 2
             part = s[a:b]
+        session = re.match(r"^第?[一二三四五六七八九十]{1,3}届(?=[\u4e00-\u9fff]{3})", part)
+        if session:  # 九届省政协副主席: the body's term, not its name
+            a += session.end()
+            part = s[a:b]
         lead = re.match(r"^(?:分管|主管|主要|具体|兼任|兼|时任|现任|原)+", part)
         if lead:
             if "时任" in lead.group():
