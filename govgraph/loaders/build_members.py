@@ -254,6 +254,10 @@ def _specific_group(g: str) -> bool:
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[、.](?!\d)|附件)")
 
 
+# A line shaped as a name and its posts in brackets whose opening bracket is lost to garbling
+_DAMAGED_ENTRY = re.compile(r"[\u4e00-\u9fff·]{2,16}[^\s()]{0,12}[^\u4e00-\u9fff\s()·][^\s()]{1,30}、[^\s()]{1,10}\)")
+
+
 def _list_lines(work: str, a: int, b: int) -> list[tuple[int, str]]:
     """The parts of ``work[a:b]`` (after a role marker) that hold list entries, as (start, text).
 
@@ -287,8 +291,13 @@ def _list_lines(work: str, a: int, b: int) -> list[tuple[int, str]]:
         s = line.strip()
         if s:
             if (re.search(r"[,。:]", s) and not _name_comma_post(s)) or heading_group(s):
-                break
-            if _HEADING.match(s):
+                nxt = next((x for x in lines[k + 1:] if x.strip()), "")
+                if not (_DAMAGED_ENTRY.fullmatch(s) and looks_like_entry(nxt)):
+                    break
+                # An entry a copy damaged (its bracket garbled: 加拉力?。ㄊ兴…局长)) between entries:
+                # kept as an entry (it is not read, with a warning); the list goes on.
+                out.append((pos, line))
+            elif _HEADING.match(s):
                 # A sub-heading inside the list ((一)市直部门) when an entry follows it.
                 nxt = next((x for x in lines[k + 1:] if x.strip()), "")
                 if len(s) > 20 or not looks_like_entry(nxt):
