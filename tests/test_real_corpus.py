@@ -15,9 +15,12 @@ from govgraph.facts import validate_fact
 
 REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 
+# Round 3 (ext-34..45 added, scored held-out once, then read and rotated into dev; 124 notices):
+# all post 0.936, person-title 0.957, term 0.872, membership 0.969, task 0.959, due 0.992;
+# held-out (ext-01..33) post 0.765, person-title 0.830, membership 0.866, task 0.873, due 0.909.
 FLOORS = {
-    "all": {"post": 0.92, "person-title": 0.945, "term": 0.85, "membership": 0.96, "task": 0.95, "due": 0.98},
-    "held-out": {"post": 0.75, "person-title": 0.82, "membership": 0.86, "task": 0.86, "due": 0.80},
+    "all": {"post": 0.93, "person-title": 0.95, "term": 0.865, "membership": 0.965, "task": 0.955, "due": 0.985},
+    "held-out": {"post": 0.76, "person-title": 0.825, "membership": 0.86, "task": 0.87, "due": 0.90},
 }
 
 
