@@ -38,6 +38,11 @@ def real_scores(real_extraction):
 
 @pytest.mark.parametrize("part,kind", [(p, k) for p, kinds in FLOORS.items() for k in kinds])
 def test_real_corpus_scores_hold_their_floor(real_scores, part, kind):
+    # The held-out part rotates (data/real/SPLIT.tsv): when one set moves into dev and the next is
+    # not added yet, no notice is held out and there is nothing to score; its floors then skip (they
+    # are set again when the next set lands, from its first score).
+    if part not in real_scores or kind not in real_scores[part]:
+        pytest.skip(f"no {part} notice with {kind} gold (data/real/SPLIT.tsv)")
     r = real_scores[part][kind]
     assert r["f1"] >= FLOORS[part][kind], (part, kind, r["f1"], r["missed"][:10], r["spurious"][:10])
 
