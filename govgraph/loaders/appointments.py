@@ -64,7 +64,7 @@ _NOT_VERB_NEXT = set("务何意期内教职了主准此止由民人")  # 任务,
 _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
 _PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
 _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
-_HONOR = re.compile(r"(?:同志|等\d*名?同志)$")
+_HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人))$")  # 王大永、刘振泉2人
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
@@ -99,6 +99,8 @@ _BEFORE_TAKE = re.compile(f"^此前(?:已)?(?:{_alt('take')})")
 _TOPIC_NAME = re.compile(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)")
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
+# 并决定为代理市长: a decision going on with the person of the clause before, no name written
+_DECIDED_ALSO = re.compile("(?:并|同时|另)?决定")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 
 
@@ -443,7 +445,7 @@ class _Reader:
                     self.emit(name, posts, a + m.start(), b, "end")
                 st["person"] = who[-1][0]
                 return True
-            return False
+            return bool(who) and self._resignations(rm, b, who, st, a + m.start())
         if self.work.startswith("了", ra):
             ra += 1  # 任命了…
         if v in words("remove"):
@@ -457,6 +459,47 @@ class _Reader:
             return True  # 决定任命: — the list follows
         st["mode"] = "propose" if proposed else "appoint"
         return self._appointed(ra, b, st, a + m.start(), "proposed" if proposed else "start")
+
+    def _resignations(self, rm, b: int, who, st: dict, ev_a: int) -> bool:
+        """``接受A辞去X职务、B辞去Y职务、C辞去Z职务的请求``: one accepted request per ``、``-joined
+        resignation, each cut where the posts before it end and names before 辞去 begin."""
+        found = []  # (names, posts start, posts end)
+        cur, pa = who, rm.end()
+        for nm in _RESIGN.finditer(self.work, rm.end(), b):
+            if nm.start() == rm.start():
+                continue
+            cut = None
+            for dm in re.finditer("、", self.work[pa:nm.start()]):
+                c = pa + dm.start()
+                nxt = self._object_names(c + 1, nm.start(), st) or self._surname_name(c + 1, nm.start())
+                if nxt and self.posts(pa, c):
+                    cut = (c, nxt)
+                    break
+            if cut is None:
+                return False
+            found.append((cur, pa, cut[0]))
+            cur, pa = cut[1], nm.end()
+        if not found:
+            return False
+        found.append((cur, pa, b))
+        reads = [(names, self.posts(x, y)) for names, x, y in found]
+        if not all(posts for _, posts in reads):
+            return False
+        st["mode"] = "resign"
+        for names, posts in reads:
+            for name, _, _ in names:
+                self.emit(name, posts, ev_a, b, "end")
+        st["person"] = reads[-1][0][-1][0]
+        return True
+
+    def _surname_name(self, a: int, b: int):
+        """One name of 2-3 characters between two delimiters that opens with a known surname
+        (邓为: a name may hold 为 where nothing else can be read there), else None."""
+        s = self.work[a:b]
+        sur = _LEX.surname_of(s) if re.fullmatch(f"[{CJK}]{{2,3}}", s) else None
+        if sur is None or len(s) == len(sur) or is_unit_like(s) or title_suffix(s) is not None:
+            return None
+        return [(squash(self.src[a:b]), a, b)]
 
     def _object_names(self, a: int, b: int, st: dict):
         s = self.work[a:b]
@@ -591,6 +634,15 @@ class _Reader:
                 continue
             if v == "为" and st["mode"] != "appoint" and not re.search("决定|关于", self.work[a:m.start()]):
                 continue
+            if v == "为" and _DECIDED_ALSO.fullmatch(self.work, a, m.start()):
+                # 任命A为市人民政府副市长,并决定为代理市长: the person of the clause before
+                if not st["person"] or st.get("career"):
+                    return False
+                posts = self.posts(m.end(), b, st["unit"])
+                if not posts:
+                    return False
+                self.emit(st["person"], posts, a, b, "start")
+                return True
             subj = self.subject(a, m.start()) or self._subject_list(a, m.start())
             if not subj:
                 by = self.work.rfind("由", a, m.start())
