@@ -148,6 +148,11 @@ def _label_value(work: str, m: re.Match) -> tuple[str, int]:
         val, end = val + nxt.group(), nxt.end()
 
 
+# A labelled line's units that end in a lead word (责任单位:A、B分别牵头) all lead.
+_ENDS_LEAD = re.compile("(?:" + "|".join(map(re.escape, sorted((w for w, r in _TLX.assign_words.items() if r == "lead"),
+                                                          key=len, reverse=True))) + ")$")
+
+
 def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
     """Assignments written as labelled lines under an item: 牵头单位:… 责任单位:… 完成时限:…"""
     work = ctx.work
@@ -173,8 +178,11 @@ def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tu
             if label in _DUE_LABELS:
                 due, due_text = parse_due_cell(val, ctx.year)
                 continue
-            names = split_assignees(val)
-            (lead if label in _LEAD_LABELS else resp).extend(names)
+            ends_lead = _ENDS_LEAD.search(val)
+            if ends_lead:  # 责任单位:A、B分别牵头 — each unit listed leads its part
+                val = val[:ends_lead.start()]
+            names = [n for n in split_assignees(val) if len(n) > 1]  # 责任单位:市 (a line cut short)
+            (lead if label in _LEAD_LABELS or ends_lead else resp).extend(names)
         if not lead and not resp:
             continue
         first = ms[0][1].start()
