@@ -101,6 +101,8 @@ _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 # 并决定为代理市长: a decision going on with the person of the clause before, no name written
 _DECIDED_ALSO = re.compile("(?:并|同时|另)?决定")
+_TAKE_AT = re.compile(_alt("take"))
+_CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 
 
@@ -318,6 +320,26 @@ class _Reader:
             if "\n" in sm.group():
                 self.entry = None
             self.sentence(sm.start(), sm.end())
+        self._current_in_brackets()
+
+    def _current_in_brackets(self):
+        """``武伟(现任上海浦东新区陆家嘴管委会副主任)``: a name, then in brackets the post held now."""
+        for m in _CURRENT_BRACKET.finditer(self.work):
+            posts = self.posts(m.start("p"), m.end("p"))
+            if not posts:
+                continue
+            a = m.start()
+            cands = [k for k in (3, 2, 4) if a - k >= 0 and _is_name(self.work[a - k:a])
+                     and (a - k == 0 or not _is_name(self.work[a - k - 1:a]))]
+            if len(cands) != 1:
+                if cands:
+                    self.ctx.warn(f"name before {self.work[a:a + 6]!r} is uncertain")
+                continue
+            k = cands[0]
+            if any(f["person"] == squash(self.src[a - k:a]) and f["title"] == p.title
+                   for f in self.facts for p in posts):
+                continue
+            self.emit(squash(self.src[a - k:a]), posts, a - k, m.end(), "start")
 
     def sentence(self, sa: int, sb: int):
         if not _SENTENCE_GATE.search(self.work, sa, sb):
@@ -728,7 +750,11 @@ class _Reader:
     def _proposed(self, a: int, b: int):
         """``拟任兰溪市委书记的朱瑞俊`` / ``拟提名为兰溪市长候选人的蔡艳``."""
         for m in _PROPOSE.finditer(self.work, a, b):
-            posts = self.posts(m.start("posts"), m.end("posts"))
+            pa = m.start("posts")
+            take = _TAKE_AT.match(self.work, pa, m.end("posts"))
+            if take:  # 拟提名担任市外经贸局长的武伟: the verb is no part of the post
+                pa = take.end()
+            posts = self.posts(pa, m.end("posts"))
             if not posts:
                 continue
             ra = m.start("rest")
