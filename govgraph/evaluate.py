@@ -36,7 +36,7 @@ def _scores() -> dict:
 
 #: the scores of the package's kinds (``scores`` of each kind in kinds.toml, in order)
 KINDS = tuple(_scores())
-_GOV = re.compile(r"^.+?(省|市|区|县|旗)人民政府$")
+_GOV = re.compile(r"^.+?(省|市|区|县|旗|區|縣)人民政府$")  # 區, 縣: a notice in Traditional script
 
 
 def _doc(d: str) -> str:

@@ -102,6 +102,7 @@ _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 # 并决定为代理市长: a decision going on with the person of the clause before, no name written
 _DECIDED_ALSO = re.compile("(?:并|同时|另)?决定")
 _TAKE_AT = re.compile(_alt("take"))
+_ENTRUSTED = re.compile("受(?P<p>[^,;。]{3,30}?)(?:的)?委托")
 _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 
@@ -615,6 +616,11 @@ class _Reader:
         if len(cands) > 1:
             seen = [c for c in cands if self.work.count(c[0]) > 1 or
                     self.work.count(self.work[c[3]:c[3] + 3]) > 1]
+            if len(seen) > 1:
+                # 免去卢炳椿泉州市人民政府副市长…: the cut whose unit the notice writes more often
+                units = [self.work.count(c[2][0].unit) for c in seen]
+                if units.count(max(units)) == 1:
+                    seen = [seen[units.index(max(units))]]
             if len(seen) != 1:
                 self.ctx.warn(f"removal whose name is uncertain: {s[:20]!r}")
                 return False
@@ -780,6 +786,13 @@ class _Reader:
         c = self.work[a:b]
         if _NOT_NOW_WORD.search(c):
             return  # 杭州市市长张三辞职: a post that ends, not one held
+        behalf_of = _ENTRUSTED.fullmatch(c)
+        if behalf_of:
+            # 受泉州市人大常委会主任委托,副主任许文贵主持会议: the titles that follow are that body's
+            posts = self.posts(a + behalf_of.start("p"), a + behalf_of.end("p"))
+            if posts:
+                st["unit"] = posts[-1].unit
+                return
         tm = _TITLE_NAME.search(c)
         if not tm:
             cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
