@@ -152,10 +152,17 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
         gov = leader_government(t)
         if not unit and not prev_unit and re.match(r"党(?:委|工委)", t) and title_suffix(t[2:] if t[1] == "委" else t[3:]):
             unit, t = (t[:2], t[2:]) if t[1] == "委" else (t[:3], t[3:])  # 党委副书记: 党委's 副书记
+        if unit and not is_unit_like(unit) and re.match(r"党(?:委|工委)", t) and is_unit_like(unit + t[:2]) \
+                and title_suffix(t[2:] if t[1] == "委" else t[3:]):
+            # 自治区党委副书记: the title 党委副书记 read on a place is that place's 党委's 副书记
+            k = 2 if t[1] == "委" else 3
+            unit, t = unit + t[:k], t[k:]
         if not unit:
             unit = gov or prev_unit
             if unit is None:
                 return []
+        elif unit.endswith("自治区") and re.fullmatch(r"(?:常务)?副?主席", t):
+            unit = unit + "人民政府"  # 自治区主席, 自治区常务副主席: the region's government
         elif gov and unit == "政府":
             unit = gov  # 政府副旗长: the notice's own government
         elif gov and gov != "国务院" and _PLACE.fullmatch(unit) and unit[-1] == gov[0] and not is_unit_like(unit):

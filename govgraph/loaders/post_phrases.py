@@ -150,6 +150,8 @@ def _government(unit: str, title: str) -> str | None:
         return m.group(1) + "人民政府"
     if unit.endswith("人民政府"):
         return None
+    if lt and len(unit) == 2 and unit[-1] == "州" != lt.group(1) and not _unit_like(unit):
+        return unit + lt.group(1) + "人民政府"  # 郑州市长: 州 is part of the city's name, not its level
     if (lt or title in ("主席", "副主席") and unit.endswith("自治区")) and _PLACE.fullmatch(unit) \
             and not _unit_like(unit):
         return unit + "人民政府"
