@@ -121,9 +121,18 @@ _GOV_SHORT = re.compile(rf"^([{CJK}]*?[省市县区州旗])政府$")
 
 
 def strip_duty(s: str) -> str:
-    """``…副市长职务的请求`` -> ``…副市长``; ``…副县长一职`` -> ``…副县长``."""
+    """``…副市长职务的请求`` -> ``…副市长``; ``…副县长一职`` -> ``…副县长``.
+
+    >>> strip_duty("上饶市人民政府市长职务的请求的决定")
+    '上饶市人民政府市长'
+    """
     rx1, rx2 = _duty_rx()
-    return rx2.sub("", rx1.sub("", s))
+    for _ in range(3):  # …市长职务的请求的决定: closings stacked
+        t = rx2.sub("", rx1.sub("", s))
+        if t == s:
+            break
+        s = t
+    return s
 
 
 @lru_cache(maxsize=1)
