@@ -102,6 +102,8 @@ _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 # 并决定为代理市长: a decision going on with the person of the clause before, no name written
 _DECIDED_ALSO = re.compile("(?:并|同时|另)?决定")
 _TAKE_AT = re.compile(_alt("take"))
+_PAST = re.compile(_alt("past"))
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _ENTRUSTED = re.compile("受(?P<p>[^,;。]{3,30}?)(?:的)?委托")
 _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
@@ -232,8 +234,9 @@ class _Reader:
                  "title": p.title}
             if how == "end" or p.former:
                 f["former"] = True
-                if how == "end" and self.month:
-                    f["end"] = self.month
+                month = self.month or self._sentence_month(a)
+                if how == "end" and month:
+                    f["end"] = month
             elif how == "proposed":
                 f["proposed"] = True
             elif self.date:
@@ -342,7 +345,17 @@ class _Reader:
                 continue
             self.emit(squash(self.src[a - k:a]), posts, a - k, m.end(), "start")
 
+    def _sentence_month(self, a: int) -> str | None:
+        """A notice without a date: the month of the last full date (2025年1月7日) written before ``a``
+        in its sentence, when the sentence dates what it reports (…会议通过决定任免名单:免去…)."""
+        sa = getattr(self, "_sa", None)
+        if sa is None or sa > a:
+            return None
+        ds = list(_FULL_DATE.finditer(self.work, sa, a))
+        return f"{ds[-1].group(1)}-{int(ds[-1].group(2)):02d}" if ds else None
+
     def sentence(self, sa: int, sb: int):
+        self._sa = sa
         if not _SENTENCE_GATE.search(self.work, sa, sb):
             return
         state = {"mode": None, "person": None, "unit": None, "entry": self.entry}
@@ -786,6 +799,8 @@ class _Reader:
         c = self.work[a:b]
         if _NOT_NOW_WORD.search(c):
             return  # 杭州市市长张三辞职: a post that ends, not one held
+        if _PAST.search(self.work, getattr(self, "_sa", a), a):
+            return  # 当时报道提及,省政府党组成员刘伟出席…: a post at an earlier time, not at the notice's
         behalf_of = _ENTRUSTED.fullmatch(c)
         if behalf_of:
             # 受泉州市人大常委会主任委托,副主任许文贵主持会议: the titles that follow are that body's
