@@ -38,7 +38,7 @@ _PERSON_ROLE_LAST = re.compile(
 _PERSON_ROLE_FIRST = re.compile(
     rf"^(?:其中)?{_GROUP_WORD}(?P<role>{_ROLES_ALT})(?:由|为)(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|出任)?$")
 _UNITS_ROLE_FIRST = re.compile(r"^(?P<role>(?:办公室)?(?:成员单位|成员))由(?P<units>.+?)(?:组成|参加)$")
-_UNITS_ROLE_LAST = re.compile(r"(?:^|由)(?P<units>[^由]+?)为(?P<role>成员单位|成员)$")
+_UNITS_ROLE_LAST = re.compile(rf"(?:^|由)(?P<units>[^由]+?)为{_GROUP_WORD}(?P<role>成员单位|成员)$")  # …主要领导为领导小组成员
 _UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
 _UNITS_ONLY = re.compile(r"^(?:由)?(?P<units>[^由]+?)(?:组成|参加)$")
 _UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))")
@@ -135,12 +135,34 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
                     office = True
                 continue
             group = setup.group("g") if setup else group_for(ctx, c0, seen)
+            inc = _UNITS_INCLUDE.match(clause)
+            if inc and group is not None:
+                # 成员单位包括A、B,C、D。: the list runs on over commas to the sentence's end
+                rest = sent[c0 - s0 + inc.end():].rstrip()
+                _include(ctx, facts, rest, c0, c0 + inc.end() + len(rest), group, inc.group("role"))
+                break
             if group is None and _own_group(clause):
                 group = _own_group(clause)  # 县X领导小组组长由县长张三担任: the clause names it
                 seen.append((c0, group))
             _clause(ctx, facts, clause, c0, group, office, setup is not None)
             if _OFFICE_SET_UP.search(clause):
                 office = True
+
+
+_UNITS_INCLUDE = re.compile(r"(?P<role>(?:办公室)?(?:成员单位|成员))(?P<w>包括|有)")
+
+
+def _include(ctx, facts, text: str, a: int, b: int, group: str, role: str) -> None:
+    units = _units(re.sub(r"[,;]", "、", text).rstrip("、"))
+    if units is None:
+        ctx.warn(f"member units not all recognised in {text[:40]!r}; skipped")
+        return
+    ev = ctx.evidence(a, b)
+    for u in units:
+        second = re.search(r"\(([^()]+)\)$", u)
+        if second and member_unit_like(second.group(1)):
+            u = u[:second.start()]  # 自然资源厅(省林业局): a unit's second name, as in the resolution
+        facts.append(membership(ctx, group, restore_prefix(ctx.work, u), "unit", role, ev))
 
 
 def _own_group(clause: str) -> str | None:
