@@ -72,8 +72,13 @@ def _read_bracket(body: str, year: int | None = None) -> _Assignment | None:
     (['区发改委'], ['区统计局', '区财政局'], None, None)
     >>> _read_bracket("区发改委、区财政局按职责分工负责"), _read_bracket("加强管理")
     (([], ['区发改委', '区财政局'], None, None), None)
+    >>> _read_bracket("省发改委、省财政厅负责。列第一位的为牵头部门,下同")
+    ([], ['省发改委', '省财政厅'], None, None)
     """
     body = body.strip()
+    stop = body.find("。")
+    if stop > 0 and _TLX.first_lead.search(body, stop):
+        body = body[:stop]  # (A、B负责。列第一位的为牵头部门,下同): the notice's rule follows the assignment
     if re.match(rf"(?:{_LABEL_RE})\s*:", body):
         return _parse_assignment(body, year)
     lead: list[str] = []
