@@ -269,6 +269,18 @@ class _Reader:
             ok, pre_posts = self._prefix_ok(pre, a, na, allow_posts)
             if ok:
                 cands.append((k, na, pre_posts, pre))
+        if not cands and allow_posts:
+            # 市委组织部原常务副部长杜和平任…: a name between posts and a verb is set apart by both,
+            # so it may hold 和 (胡和平); one cut only
+            loose = []
+            for k in (3, 2):
+                na = end - k
+                if na > a and _delimited_name(self.work[na:end]) and _LEX.surname_of(self.work[na:end]):
+                    ok, pre_posts = self._prefix_ok(self.work[a:na], a, na, True)
+                    if ok and pre_posts:
+                        loose.append((k, na, pre_posts, self.work[a:na]))
+            if len(loose) == 1:
+                cands = loose
         m2 = re.search(f"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}$", self.work[a:end])
         if m2 and not cands:
             na = a + m2.start()
