@@ -36,7 +36,7 @@ def _scores() -> dict:
 
 #: the scores of the package's kinds (``scores`` of each kind in kinds.toml, in order)
 KINDS = tuple(_scores())
-_GOV = re.compile(r"^.+?(省|市|区|县|旗|區|縣)人民政府$")  # 區, 縣: a notice in Traditional script
+_GOV = re.compile(r"^.*?(省|市|区|县|旗|區|縣)(?:人民)?政府$")  # 區, 縣: a notice in Traditional script
 
 
 def _doc(d: str) -> str:
@@ -54,7 +54,8 @@ class AliasMap:
     def __call__(self, s: str) -> str:
         k = fold(self.index.canonical(s))
         # A government named with or without its place is one unit within a notice:
-        # 肇庆市人民政府 and 市人民政府 in a 肇庆 notice score alike.
+        # 肇庆市人民政府 and 市人民政府 in a 肇庆 notice score alike, and so do 市政府 and
+        # 市人民政府 (the short and the full name of one government).
         m = _GOV.match(k)
         return m.group(1) + "人民政府" if m else k
 
