@@ -64,7 +64,7 @@ _NOT_VERB_NEXT = set("务何意期内教职了主准此止由民人")  # 任务,
 _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
 _PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
 _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
-_HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人))$")  # 王大永、刘振泉2人
+_HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人))$")  # 张三、李四2人
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
@@ -270,8 +270,8 @@ class _Reader:
             if ok:
                 cands.append((k, na, pre_posts, pre))
         if not cands and allow_posts:
-            # 市委组织部原常务副部长杜和平任…: a name between posts and a verb is set apart by both,
-            # so it may hold 和 (胡和平); one cut only
+            # 市委组织部原常务副部长张三任…: a name between posts and a verb is set apart by both,
+            # so it may hold 和 (张和平); one cut only
             loose = []
             for k in (3, 2):
                 na = end - k
@@ -339,7 +339,7 @@ class _Reader:
         self._current_in_brackets()
 
     def _current_in_brackets(self):
-        """``武伟(现任上海浦东新区陆家嘴管委会副主任)``: a name, then in brackets the post held now."""
+        """``张三(现任某新区管委会副主任)``: a name, then in brackets the post held now."""
         for m in _CURRENT_BRACKET.finditer(self.work):
             posts = self.posts(m.start("p"), m.end("p"))
             if not posts:
@@ -542,7 +542,7 @@ class _Reader:
 
     def _surname_name(self, a: int, b: int):
         """One name of 2-3 characters between two delimiters that opens with a known surname
-        (邓为: a name may hold 为 where nothing else can be read there), else None."""
+        (a two-character name may hold 为 where nothing else can be read there), else None."""
         s = self.work[a:b]
         sur = _LEX.surname_of(s) if re.fullmatch(f"[{CJK}]{{2,3}}", s) else None
         if sur is None or len(s) == len(sur) or is_unit_like(s) or title_suffix(s) is not None:
@@ -642,7 +642,7 @@ class _Reader:
             seen = [c for c in cands if self.work.count(c[0]) > 1 or
                     self.work.count(self.work[c[3]:c[3] + 3]) > 1]
             if len(seen) > 1:
-                # 免去卢炳椿泉州市人民政府副市长…: the cut whose unit the notice writes more often
+                # 免去张三某市人民政府副市长…: the cut whose unit the notice writes more often
                 units = [self.work.count(c[2][0].unit) for c in seen]
                 if units.count(max(units)) == 1:
                     seen = [seen[units.index(max(units))]]
@@ -783,7 +783,7 @@ class _Reader:
         for m in _PROPOSE.finditer(self.work, a, b):
             pa = m.start("posts")
             take = _TAKE_AT.match(self.work, pa, m.end("posts"))
-            if take:  # 拟提名担任市外经贸局长的武伟: the verb is no part of the post
+            if take:  # 拟提名担任市外经贸局长的张三: the verb is no part of the post
                 pa = take.end()
             posts = self.posts(pa, m.end("posts"))
             if not posts:
@@ -812,10 +812,10 @@ class _Reader:
         if _NOT_NOW_WORD.search(c):
             return  # 杭州市市长张三辞职: a post that ends, not one held
         if _PAST.search(self.work, getattr(self, "_sa", a), a):
-            return  # 当时报道提及,省政府党组成员刘伟出席…: a post at an earlier time, not at the notice's
+            return  # 当时报道提及,省政府党组成员张三出席…: a post at an earlier time, not at the notice's
         behalf_of = _ENTRUSTED.fullmatch(c)
         if behalf_of:
-            # 受泉州市人大常委会主任委托,副主任许文贵主持会议: the titles that follow are that body's
+            # 受某市人大常委会主任委托,副主任张三主持会议: the titles that follow are that body's
             posts = self.posts(a + behalf_of.start("p"), a + behalf_of.end("p"))
             if posts:
                 st["unit"] = posts[-1].unit

@@ -165,8 +165,6 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = unit + "人民政府"  # 自治区主席, 自治区常务副主席: the region's government
         elif gov and unit == "政府":
             unit = gov  # 政府副旗长: the notice's own government
-        elif gov and gov != "国务院" and re.fullmatch(r"[省市县区州旗]政府", unit) and unit[0] == gov[0]:
-            unit = unit[0] + "人民政府"  # 市政府副市长: the city's government, written in full
         elif gov and gov != "国务院" and _PLACE.fullmatch(unit) and unit[-1] == gov[0] and not is_unit_like(unit):
             unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):

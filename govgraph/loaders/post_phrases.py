@@ -123,8 +123,8 @@ _GOV_SHORT = re.compile(rf"^([{CJK}]*?[省市县区州旗])政府$")
 def strip_duty(s: str) -> str:
     """``…副市长职务的请求`` -> ``…副市长``; ``…副县长一职`` -> ``…副县长``.
 
-    >>> strip_duty("上饶市人民政府市长职务的请求的决定")
-    '上饶市人民政府市长'
+    >>> strip_duty("某市人民政府市长职务的请求的决定")
+    '某市人民政府市长'
     """
     rx1, rx2 = _duty_rx()
     for _ in range(3):  # …市长职务的请求的决定: closings stacked
@@ -160,7 +160,7 @@ def _government(unit: str, title: str) -> str | None:
     if unit.endswith("人民政府"):
         return None
     if lt and len(unit) == 2 and unit[-1] == "州" != lt.group(1) and not _unit_like(unit):
-        return unit + lt.group(1) + "人民政府"  # 郑州市长: 州 is part of the city's name, not its level
+        return unit + lt.group(1) + "人民政府"  # X州市长 (a two-character city named X州): 州 is part of its name, not its level
     if (lt or title in ("主席", "副主席") and unit.endswith("自治区")) and _PLACE.fullmatch(unit) \
             and not _unit_like(unit):
         return unit + "人民政府"
