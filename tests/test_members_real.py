@@ -653,3 +653,22 @@ def test_bracket_entries_glued_together():
     facts, _ = _facts(text)
     assert {("彭海峰", "person", "副组长"), ("滕合方", "person", "副组长")} <= _members(facts)
     assert ("滕合方", "县政府办公室", "副主任") in _posts(facts)
+
+
+def test_unit_members_by_their_leaders_and_a_member_list_over_commas():
+    # ext-04.txt: …和A、B主要领导为领导小组成员; ext-05.txt: 成员单位包括A、B,C、D。
+    facts, _ = _facts("决定成立某市高铁建设领导小组。领导小组成员名单如下:\n组 长:李卫宁\n"
+                      "市政府分管副秘书长,市委宣传部、市发展改革委、电信嘉兴市分公司和南湖区政府、秀洲区政府主要领导为领导小组成员。\n")
+    assert {("市委宣传部", "unit", "成员"), ("市发展改革委", "unit", "成员"), ("南湖区政府", "unit", "成员")} <= _members(facts)
+    facts, _ = _facts("决定成立省农作物重大病虫疫情防控指挥部。成员单位包括省发展改革委、教育厅、自然资源厅(省林业局)、"
+                      "应急管理厅,民航中南地区管理局、省气象局。\n")
+    assert {m for m in _members(facts) if m[2] == "成员单位"} == {
+        (u, "unit", "成员单位") for u in ("省发展改革委", "教育厅", "自然资源厅", "应急管理厅", "民航中南地区管理局", "省气象局")}
+
+
+def test_region_leaders_in_a_member_list():
+    # ext-19.txt (广西): 自治区主席, 自治区党委副书记, 自治区党委常委、自治区常务副主席
+    facts, _ = _facts("决定成立某运河建设工作领导小组。组成人员如下:\n组 长:蓝天立 自治区主席\n"
+                      "副组长:刘小明 自治区党委副书记\n秦如培 自治区党委常委、自治区常务副主席\n")
+    assert {("蓝天立", "自治区人民政府", "主席"), ("刘小明", "自治区党委", "副书记"),
+            ("秦如培", "自治区党委", "常委"), ("秦如培", "自治区人民政府", "常务副主席")} <= _posts(facts)

@@ -628,3 +628,14 @@ def test_case_opening_a_sentence():
             "教育行政部门要加强对小区配套幼儿园的监管。\n")
     tasks, _ = _tasks(text, "2019-01-09", doc="国办发〔2019〕3号")
     assert [t["responsible"] for t in tasks] == [["教育行政部门"]]
+
+
+def test_labelled_units_that_each_lead_and_a_rule_inside_the_bracket():
+    # ext-12.txt: 责任单位:A、B分别牵头 (both lead); a cut line 责任单位:市 gives no unit
+    tasks, _ = _tasks("一、目标\n1.城乡居民收入增速保持全省领先。\n责任单位:市人力社保局、市农业农村局分别牵头\n"
+                      "2.一般公共预算收入与经济增长基本同步。\n责任单位:市\n")
+    assert _keys(tasks) == [(("市人力社保局", "市农业农村局"), (), None)]
+    # ext-26.txt: (A、B、C负责。列第一位的为牵头部门,下同)
+    tasks, _ = _tasks("一、交通\n1、加快构建环湖旅游快速通道。(省发改委、省交通运输厅、省财政厅负责。列第一位的为牵头部门,下同)\n"
+                      "2、加快国省道升级改造。(省发改委、省交通运输厅负责)\n")
+    assert _keys(tasks) == [(("省发改委",), ("省交通运输厅", "省财政厅"), None), (("省发改委",), ("省交通运输厅",), None)]
