@@ -52,7 +52,12 @@ def plausible_name(x: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def is_assignee(x: str) -> bool:
+    if _LEVELS_LISTED.match(x):
+        x = x.replace("、", "")  # 各县、区人民政府: read as 各县区人民政府
     return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x))
+
+
+_LEVELS_LISTED = re.compile(r"各[省市县区乡镇](?:、[省市县区乡镇])+")
 
 
 def _group_office(x: str) -> bool:
@@ -99,6 +104,8 @@ def _split_assignees(s: str) -> tuple:
     s = re.sub(r"\s+", "", s)
     # 、 inside brackets separates sub-units, not list items.
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
+    # 各县、区人民政府 / 各县、市、区: one collective of the levels listed, not 各县 and 区人民政府
+    s = _LEVELS_LISTED.sub(lambda m: m.group().replace("、", _SEP), s)
     s = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?=和|[,、]|$)", "", s)
     out = []
     parts = []

@@ -39,7 +39,8 @@ _LABEL_RE = "|".join(map(re.escape, sorted(_LEAD_LABELS + _RESP_LABELS, key=len,
 
 # A bracket after a measure (one level of brackets inside: 区委宣传部(区文明办)).
 _BRACKET = re.compile(r"\((?P<body>(?:[^()\n]|\([^()\n]{0,30}\)){2,300}?)\)"
-                      r"|\[(?P<sq>(?:[^\[\]()\n]|\([^()\n]{0,30}\)){2,300}?)\]")  # also [牵头单位:…]
+                      r"|\[(?P<sq>(?:[^\[\]()\n]|\([^()\n]{0,30}\)){2,300}?)\]"  # also [牵头单位:…]
+                      r"|〔(?P<lb>(?:[^〔〕()\n]|\([^()\n]{0,30}\)){6,300}?)〕")  # and 〔A牵头,B参与。…〕
 _ASSIGN_END = "|".join(map(re.escape, sorted((w for w, r in _TLX.assign_words.items() if r != "with"),
                                               key=len, reverse=True)))
 _WITH = "|".join(map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "with"]))
@@ -77,8 +78,10 @@ def _read_bracket(body: str, year: int | None = None) -> _Assignment | None:
     """
     body = body.strip()
     stop = body.find("。")
-    if stop > 0 and _TLX.first_lead.search(body, stop):
-        body = body[:stop]  # (A、B负责。列第一位的为牵头部门,下同): the notice's rule follows the assignment
+    if stop > 0 and (_TLX.first_lead.search(body, stop) or body.startswith("以下", stop + 1)):
+        # (A、B负责。列第一位的为牵头部门,下同) / 〔…C负责落实。以下各项工作均需C落实,不再列出。〕:
+        # a rule of the notice follows the assignment
+        body = body[:stop]
     if re.match(rf"(?:{_LABEL_RE})\s*:", body):
         return _parse_assignment(body, year)
     lead: list[str] = []
@@ -101,7 +104,7 @@ def _parentheticals(ctx: NoticeContext, out: list[dict[str, Any]], covered: list
     work = ctx.work
     ends: list[int] = []  # where earlier assignment brackets end
     for m in _BRACKET.finditer(work):
-        body = m.group("body") or m.group("sq")
+        body = m.group("body") or m.group("sq") or m.group("lb")
         got = _read_bracket(body, ctx.year)
         if not got or not (got[0] or got[1]):
             if re.search(rf"(?:{_ASSIGN_END})$", body.strip()) and len(body) <= 80 and \
