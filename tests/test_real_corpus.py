@@ -18,8 +18,14 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # Round 3 (ext-34..45 added, scored held-out once, then read and rotated into dev; 124 notices):
 # all post 0.936, person-title 0.957, term 0.872, membership 0.969, task 0.959, due 0.992;
 # held-out (ext-01..33) post 0.765, person-title 0.830, membership 0.866, task 0.873, due 0.909.
+# Round 4 (ext-01..33 rotated into dev and read; 124 notices, all dev): all post 0.975,
+# person-title 0.985, term 0.928, membership 0.996, task 0.964, due 0.992.
+# The held-out floors were set on ext-01..33 (round 3). Since round 4 no notice is held out until
+# the next set (ext-46..57) is added held-out to SPLIT.tsv: until then the held-out tests skip
+# (nothing to score); once it lands they hold that set to these floors, which the round adding it
+# resets from the set's first score (a new set of places is another measurement).
 FLOORS = {
-    "all": {"post": 0.93, "person-title": 0.95, "term": 0.865, "membership": 0.965, "task": 0.955, "due": 0.985},
+    "all": {"post": 0.97, "person-title": 0.98, "term": 0.92, "membership": 0.99, "task": 0.96, "due": 0.99},
     "held-out": {"post": 0.76, "person-title": 0.825, "membership": 0.86, "task": 0.87, "due": 0.90},
 }
 
