@@ -65,6 +65,22 @@ def _not_places() -> tuple[str, ...]:
     return _data("not_places.txt")
 
 
+def _not_place(comp: str) -> bool:
+    """A zone or an area, not a place: a name ending in a word of not_places.txt; for a word marked
+    ``+`` there, not when one character stands before it (晋城市 is 晋城 + 市; 文明城市 is no place).
+
+    >>> _not_place("晋城市"), _not_place("文明城市"), _not_place("城市"), _not_place("经济开发区"), _not_place("主城区")
+    (False, True, True, True, True)
+    """
+    for w in _not_places():
+        if w.startswith("+"):
+            if comp.endswith(w[1:]) and len(comp) - len(w[1:]) != 1:
+                return True
+        elif comp.endswith(w):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _national_units() -> frozenset:
     return frozenset(_data("national_units.txt"))
@@ -94,7 +110,7 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
         suffix = next(s for s, _ in _SUFFIXES if comp.endswith(s))
         body = comp[: -len(suffix)]
         longest = 7 if suffix.startswith("自治") else 5 if suffix == "街道" else 4
-        if len(body) > longest or _NOT_BODY.search(body) or comp.endswith(_not_places()):
+        if len(body) > longest or _NOT_BODY.search(body) or _not_place(comp):
             break
         level = _suffix_level(comp)
         if level == "city" and out and out[-1][1] in ("city", "county"):
