@@ -1,7 +1,8 @@
 """Extraction on real notices from many issuers and levels (data/real), against gold written by reading.
 
-The floors only ever rise: each is set a little under the score reached, per kind,
-on the whole corpus and on its held-out part (notices never read while writing rules).
+The floors only ever rise on the same notices: each is set a little under the score reached, per
+kind, on the whole corpus and on its held-out part (notices never read while writing rules); a new
+held-out set resets them from its first score (see below).
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # held-out (ext-01..33) post 0.765, person-title 0.830, membership 0.866, task 0.873, due 0.909.
 # Round 4 (ext-01..33 rotated into dev and read; 124 notices, all dev): all post 0.975,
 # person-title 0.985, term 0.928, membership 0.996, task 0.964, due 0.992.
-# The held-out floors were set on ext-01..33 (round 3). Since round 4 no notice is held out until
-# the next set (ext-46..57) is added held-out to SPLIT.tsv: until then the held-out tests skip
-# (nothing to score); once it lands they hold that set to these floors, which the round adding it
-# resets from the set's first score (a new set of places is another measurement).
+# Round 4, then ext-46..57 added held-out (new places, never read while writing rules; 136
+# notices): all post 0.960, person-title 0.972, term 0.868, membership 0.983, task 0.951, due 0.992;
+# held-out (ext-46..57) post 0.830, person-title 0.862, term 0.222, membership 0.859, task 0.269 (no
+# dated deadline in their gold: due skips). A new held-out set is a new measurement: the held-out
+# floors are reset from its first score, and the "all" floors from the corpus with it (harder
+# notices added, not a loss of the extractor's: the 124 notices before it score as above).
 FLOORS = {
-    "all": {"post": 0.97, "person-title": 0.98, "term": 0.92, "membership": 0.99, "task": 0.96, "due": 0.99},
-    "held-out": {"post": 0.76, "person-title": 0.825, "membership": 0.86, "task": 0.87, "due": 0.90},
+    "all": {"post": 0.955, "person-title": 0.97, "term": 0.865, "membership": 0.98, "task": 0.945, "due": 0.99},
+    "held-out": {"post": 0.825, "person-title": 0.855, "membership": 0.855, "task": 0.26, "due": 0.90},
 }
 
 
