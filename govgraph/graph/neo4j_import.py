@@ -46,6 +46,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain, islice
+from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -125,6 +127,20 @@ def _column_types(items: Iterable[dict]) -> dict[str, str]:
     return out
 
 
+def _column_type(values: list) -> str:
+    """The column type of ``values`` (one property's values, None where it has none), as
+    :func:`_column_types` gives it: at once when they are of one scalar type, else counted."""
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if not kinds:
+        return "string"
+    if len(kinds) == 1:
+        ctype = _SCALAR.get(kinds.pop())
+        if ctype is not None:
+            return ctype
+    return _column_types({"": v} for v in values)[""]
+
+
 def _cell(v: Any, ctype: str) -> str | object:
     """The CSV text of ``v`` in a column of ``ctype``; ``_LATER`` if it cannot be one."""
     if v is None:
@@ -150,41 +166,74 @@ def _cell(v: Any, ctype: str) -> str | object:
 
 
 _BREAK = re.compile(r"[\r\n]")
+_CHUNK = 10_000  # rows made and written at a time
 
 
-def _write_group(folder: Path, stem: str, head: list[str], keys: list[str], types: dict[str, str],
-                 rows: Iterable[tuple[list[str], str, dict]], files: CsvFiles, name: str, is_node: bool) -> tuple[Path, Path]:
-    """One header file and one data file; a row is ``(leading cells, id, props)``."""
+def _column(values: list, ctype: str) -> list:
+    """The cells of ``values`` in a column of ``ctype`` (``_LATER`` where :func:`_cell` says so)."""
+    if ctype == "string":
+        return ['"' + v.replace('"', '""') + '"' if type(v) is str else "" if v is None else _LATER for v in values]
+    if ctype == "long":
+        return [repr(v) if type(v) is int else "" if v is None else _LATER for v in values]
+    if ctype == "boolean":
+        return [("true" if v else "false") if type(v) is bool else "" if v is None else _LATER for v in values]
+    return [_cell(v, ctype) for v in values]
+
+
+def _write_group(folder: Path, stem: str, head: list[str], items: list, lead: Callable[[list], list[list[str]]],
+                 files: CsvFiles, name: str, is_node: bool) -> tuple[Path, Path]:
+    """One header file and one data file for ``items`` (nodes or edges), a chunk of rows at a
+    time, a column at a time; ``lead(chunk)`` are the leading columns' cells."""
+    dicts = [x.props for x in items]
+    keys = _keys(dicts)
     check_names([], keys)
+    values = [[p.get(k) for p in dicts] for k in keys]  # each property's values, column by column
+    types = [_column_type(v) for v in values]
     header, data = folder / f"{stem}.header.csv", folder / f"{stem}.csv"
-    header.write_text(",".join(head + [f"{k}:{types[k]}" for k in keys]) + "\n", encoding="utf-8")
+    header.write_text(",".join(head + [f"{k}:{t}" for k, t in zip(keys, types)]) + "\n", encoding="utf-8")
+    texts = [t == "string" or t.endswith("[]") for t in types]  # the columns a line break may be in
     later = files.later
     multiline = files.multiline
     with data.open("w", encoding="utf-8", newline="") as out:
-        buf: list[str] = []
-        for lead, rid, props in rows:
-            cells = list(lead)
-            for k in keys:
-                v = props.get(k)
-                c = _cell(v, types[k])
-                if c is _LATER:
-                    later.append((name, is_node, rid, k, v))
-                    c = ""
-                elif not multiline and _BREAK.search(c):  # a quoted line break (strings, arrays of them)
-                    multiline = True
-                cells.append(c)
-            buf.append(",".join(cells))
-            if len(buf) >= 10_000:
-                out.write("\n".join(buf) + "\n")
-                buf.clear()
-        if buf:
-            out.write("\n".join(buf) + "\n")
+        for start in range(0, len(items), _CHUNK):
+            end = start + _CHUNK
+            columns = [_column(v[start:end], t) for v, t in zip(values, types)]
+            if any(_LATER in c for c in columns):  # values set after the import: row by row, as they come
+                columns = _cells_by_row(keys, types, items[start:end], later, name, is_node)
+            if not multiline:  # a quoted line break (strings, arrays of them)
+                multiline = any(_BREAK.search("".join(c)) for c, text in zip(columns, texts) if text)
+            out.write("\n".join(map(",".join, zip(*lead(items[start:end]), *columns))) + "\n")
     files.multiline = multiline
     return header, data
 
 
+def _cells_by_row(keys: list[str], types: list[str], items: list, later: list, name: str,
+                  is_node: bool) -> list[list[str]]:
+    """The columns of a chunk holding values CSV cannot carry: those are recorded in ``later``
+    (row by row, then key by key) and their cells left empty."""
+    columns: list[list[str]] = [[] for _ in keys]
+    for x in items:
+        p = x.props
+        for k, t, col in zip(keys, types, columns):
+            v = p.get(k)
+            c = _cell(v, t)
+            if c is _LATER:
+                later.append((name, is_node, x.id, k, v))
+                c = ""
+            col.append(c)
+    return columns
+
+
 def _keys(items: Iterable[dict]) -> list[str]:
-    return list(dict.fromkeys(k for props in items for k in props))
+    return list(dict.fromkeys(chain.from_iterable(items)))
+
+
+_ID = attrgetter("id")
+_SOURCE, _TARGET, _ENDS = attrgetter("source"), attrgetter("target"), attrgetter("source_label", "target_label")
+
+
+def _quoted(ids: Iterable[str]) -> list[str]:
+    return ['"' + i.replace('"', '""') + '"' for i in ids]
 
 
 def write_csv(projection: Projection, folder: str | os.PathLike) -> CsvFiles:
@@ -203,25 +252,36 @@ def write_csv(projection: Projection, folder: str | os.PathLike) -> CsvFiles:
             continue
         check_names([label], [])
         vals: list[Node] = list(nodes.values())
-        keys = _keys(n.props for n in vals)
-        types = _column_types(n.props for n in vals)
         first = len(number)
-        number.update((n.id, str(i)) for i, n in enumerate(vals, first))
-        rows = (([str(i), _quote(n.id)], n.id, n.props) for i, n in enumerate(vals, first))
-        files.nodes.append((label, _write_group(folder, f"nodes-{label}", [f":ID({label})", "id:string"], keys, types,
-                                                rows, files, label, True)))
+        number.update(zip(map(_ID, vals), map(str, range(first, first + len(vals)))))
+
+        def lead(chunk: list[Node]) -> list[list[str]]:
+            ids = list(map(_ID, chunk))
+            return [list(map(number.__getitem__, ids)), _quoted(ids)]
+
+        files.nodes.append((label, _write_group(folder, f"nodes-{label}", [f":ID({label})", "id:string"], vals,
+                                                lead, files, label, True)))
         files.node_counts[label] = len(vals)
     groups: dict[tuple[str, str, str], list[Edge]] = {}
-    for e in projection.all_edges():
-        groups.setdefault((e.type, e.source_label, e.target_label), []).append(e)
+    for rtype, of_type in projection.edges.items():
+        edges = list(of_type.values())
+        ends = set(map(_ENDS, edges))
+        if len(ends) == 1:  # one pair of end labels (the usual case): the type's edges as they are
+            start, end = ends.pop()
+            groups[(rtype, start, end)] = edges
+        else:
+            for e in edges:
+                groups.setdefault((e.type, e.source_label, e.target_label), []).append(e)
     for (rtype, start, end), edges in groups.items():
         check_names([rtype, start, end], [])
-        keys = _keys(e.props for e in edges)
-        types = _column_types(e.props for e in edges)
-        rows = (([number[e.source], number[e.target], _quote(e.id)], e.id, e.props) for e in edges)
+
+        def lead(chunk: list[Edge]) -> list[list[str]]:
+            return [list(map(number.__getitem__, map(_SOURCE, chunk))),
+                    list(map(number.__getitem__, map(_TARGET, chunk))), _quoted(map(_ID, chunk))]
+
         files.relationships.append((rtype, _write_group(
-            folder, f"rels-{rtype}-{start}-{end}", [f":START_ID({start})", f":END_ID({end})", "id:string"],
-            keys, types, rows, files, rtype, False)))
+            folder, f"rels-{rtype}-{start}-{end}", [f":START_ID({start})", f":END_ID({end})", "id:string"], edges,
+            lead, files, rtype, False)))
         files.relationship_counts[rtype] = files.relationship_counts.get(rtype, 0) + len(edges)
     return files
 
