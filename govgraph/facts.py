@@ -24,6 +24,11 @@ from typing import IO, Literal, Required, TypedDict
 
 from . import kinds
 
+try:  # CPython's own SHA-1: the same digests, about twice as fast as OpenSSL's for short inputs
+    from _sha1 import sha1 as _sha1
+except ImportError:  # pragma: no cover - a Python built without it
+    _sha1 = hashlib.sha1
+
 __all__ = [
     "FORMAT_VERSION",
     "KINDS",
@@ -40,6 +45,7 @@ __all__ = [
     "fact_key",
     "fact_id",
     "stable_id",
+    "short_hash",
     "validate_fact",
     "read_facts",
     "write_facts",
@@ -169,8 +175,18 @@ def stable_id(*parts: object) -> str:
     >>> len(stable_id("x"))
     16
     """
-    h = hashlib.sha1("\x1f".join([p if type(p) is str else "" if p is None else str(p) for p in parts]).encode("utf-8"))
-    return h.hexdigest()[:16]
+    return _sha1("\x1f".join([p if type(p) is str else "" if p is None else str(p) for p in parts])
+                 .encode("utf-8")).hexdigest()[:16]
+
+
+def short_hash(text: str) -> str:
+    """The first 16 hex digits of the SHA-1 of ``text`` (UTF-8): ``stable_id`` of the
+    parts ``text`` joins with U+001F.
+
+    >>> short_hash("a\\x1f1") == stable_id("a", 1)
+    True
+    """
+    return _sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def fact_key(fact: dict) -> tuple:

@@ -33,13 +33,12 @@ are skipped with a warning.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from govgraph import kinds
-from govgraph.facts import fact_id, stable_id, validate_fact
+from govgraph.facts import fact_id, short_hash, stable_id, validate_fact
 from govgraph.identity import UnitIndex, person_of, unit_scope
 from govgraph.notice import Notice
 
@@ -111,7 +110,7 @@ class Edge:
 
 def _edge_id(etype: str, a: str, b: str) -> str:
     """``stable_id(etype, a, b)`` for three strings, without its general argument handling."""
-    return hashlib.sha1(f"{etype}\x1f{a}\x1f{b}".encode()).hexdigest()[:16]
+    return short_hash(f"{etype}\x1f{a}\x1f{b}")
 
 
 @dataclass
