@@ -59,7 +59,7 @@ from govgraph.graph.neo4j_conn import Neo4jConnection, translated_errors
 from govgraph.graph.neo4j_write import check_names, create_constraints
 from govgraph.graph.projection import Edge, Node, Projection
 
-__all__ = ["ARRAY_DELIMITER", "CsvFiles", "LOCAL_HOSTS", "SMALL_IMPORT", "admin_arguments", "bulk_import", "check_local", "write_csv"]
+__all__ = ["ARRAY_DELIMITER", "CsvFiles", "LOCAL_HOSTS", "PARALLEL_ROWS", "SMALL_IMPORT", "admin_arguments", "bulk_import", "check_local", "write_csv"]
 
 #: between the elements of an array value (a control character no text holds)
 ARRAY_DELIMITER = "\x1f"
