@@ -188,6 +188,8 @@ class Kind:
         >>> get("unit").key_of({"kind": "unit", "name": "区财政局"})
         ('unit', '区财政局')
         """
+        if not self.key_optional:
+            return (self.name, *map(fact.get, self.key))
         return (self.name,) + tuple(fact.get(f) for f in self.key
                                     if not (f in self.key_optional and fact.get(f) is None))
 

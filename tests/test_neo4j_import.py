@@ -65,6 +65,27 @@ def test_csv_quotes_types_and_leaves_to_bolt_what_it_cannot_say(tmp_path, sample
     assert sum(a.startswith("--relationships=HOLDS=") for a in args) == 1
 
 
+def test_two_processes_write_the_same_files(tmp_path, sample_extraction, monkeypatch):
+    p = project(sample_extraction.facts, sample_extraction.notices)
+    units, holds = list(p.nodes["Unit"].values()), list(p.edges["HOLDS"].values())
+    units[0].props.update(note=7, text=HOSTILE)  # left for later, and a line break, in a node file
+    units[1].props["note"], units[2].props["note"] = "seven", "eight"  # strings are the commoner type
+    holds[-1].props.update(note=[], quote=HOSTILE)  # and in a relationship file
+    monkeypatch.setattr(bulk, "PARALLEL_ROWS", 1)  # the sample is small: split it all the same
+    one, two = bulk.write_csv(p, tmp_path / "one", workers=1), bulk.write_csv(p, tmp_path / "two", workers=2)
+
+    def described(files):
+        return ([(name, h.name, d.name) for name, (h, d) in files.nodes + files.relationships], files.node_counts,
+                files.relationship_counts, files.multiline, files.later)
+
+    assert described(one) == described(two)
+    assert one.multiline and ("Unit", True, units[0].id, "note", 7) in one.later
+    assert ("HOLDS", False, holds[-1].id, "note", []) in one.later
+    assert sorted(f.name for f in (tmp_path / "one").iterdir()) == sorted(f.name for f in (tmp_path / "two").iterdir())
+    for f in (tmp_path / "one").iterdir():
+        assert f.read_bytes() == (tmp_path / "two" / f.name).read_bytes(), f.name
+
+
 def test_a_remote_server_is_refused(tmp_path):
     Store.open(tmp_path / "kg", create=True)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

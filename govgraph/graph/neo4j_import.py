@@ -37,8 +37,10 @@ are always quoted, so ``""`` stays an empty string.
 
 from __future__ import annotations
 
+import gc
 import math
 import os
+import pickle
 import re
 import subprocess
 import time
@@ -46,6 +48,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -55,7 +59,7 @@ from govgraph.graph.neo4j_conn import Neo4jConnection, translated_errors
 from govgraph.graph.neo4j_write import check_names, create_constraints
 from govgraph.graph.projection import Edge, Node, Projection
 
-__all__ = ["ARRAY_DELIMITER", "CsvFiles", "LOCAL_HOSTS", "SMALL_IMPORT", "admin_arguments", "bulk_import", "check_local", "write_csv"]
+__all__ = ["ARRAY_DELIMITER", "CsvFiles", "LOCAL_HOSTS", "PARALLEL_ROWS", "SMALL_IMPORT", "admin_arguments", "bulk_import", "check_local", "write_csv"]
 
 #: between the elements of an array value (a control character no text holds)
 ARRAY_DELIMITER = "\x1f"
@@ -125,6 +129,20 @@ def _column_types(items: Iterable[dict]) -> dict[str, str]:
     return out
 
 
+def _column_type(values: list) -> str:
+    """The column type of ``values`` (one property's values, None where it has none), as
+    :func:`_column_types` gives it: at once when they are of one scalar type, else counted."""
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if not kinds:
+        return "string"
+    if len(kinds) == 1:
+        ctype = _SCALAR.get(kinds.pop())
+        if ctype is not None:
+            return ctype
+    return _column_types({"": v} for v in values)[""]
+
+
 def _cell(v: Any, ctype: str) -> str | object:
     """The CSV text of ``v`` in a column of ``ctype``; ``_LATER`` if it cannot be one."""
     if v is None:
@@ -150,79 +168,191 @@ def _cell(v: Any, ctype: str) -> str | object:
 
 
 _BREAK = re.compile(r"[\r\n]")
+_CHUNK = 10_000  # rows made and written at a time
 
 
-def _write_group(folder: Path, stem: str, head: list[str], keys: list[str], types: dict[str, str],
-                 rows: Iterable[tuple[list[str], str, dict]], files: CsvFiles, name: str, is_node: bool) -> tuple[Path, Path]:
-    """One header file and one data file; a row is ``(leading cells, id, props)``."""
+def _column(values: list, ctype: str) -> list:
+    """The cells of ``values`` in a column of ``ctype`` (``_LATER`` where :func:`_cell` says so)."""
+    if ctype == "string":
+        return ['"' + v.replace('"', '""') + '"' if type(v) is str else "" if v is None else _LATER for v in values]
+    if ctype == "long":
+        return [repr(v) if type(v) is int else "" if v is None else _LATER for v in values]
+    if ctype == "boolean":
+        return [("true" if v else "false") if type(v) is bool else "" if v is None else _LATER for v in values]
+    return [_cell(v, ctype) for v in values]
+
+
+@dataclass
+class _Group:
+    """One header file and one data file to write: ``items`` (nodes of a label, or
+    relationships of a type and end labels), ``lead(chunk)`` the cells of their leading
+    columns."""
+
+    stem: str
+    head: list[str]
+    items: list
+    lead: Callable[[list], list[list[str]]]
+    name: str
+    is_node: bool
+
+
+def _write_group(folder: Path, g: _Group) -> tuple[tuple[Path, Path], list, bool]:
+    """Write ``g``, a chunk of rows at a time, a column at a time. Returns the two paths,
+    what is left for later (:class:`CsvFiles`) and whether a value holds a line break."""
+    items = g.items
+    dicts = [x.props for x in items]
+    keys = _keys(dicts)
     check_names([], keys)
-    header, data = folder / f"{stem}.header.csv", folder / f"{stem}.csv"
-    header.write_text(",".join(head + [f"{k}:{types[k]}" for k in keys]) + "\n", encoding="utf-8")
-    later = files.later
-    multiline = files.multiline
+    values = [[p.get(k) for p in dicts] for k in keys]  # each property's values, column by column
+    types = [_column_type(v) for v in values]
+    header, data = folder / f"{g.stem}.header.csv", folder / f"{g.stem}.csv"
+    header.write_text(",".join(g.head + [f"{k}:{t}" for k, t in zip(keys, types)]) + "\n", encoding="utf-8")
+    texts = [t == "string" or t.endswith("[]") for t in types]  # the columns a line break may be in
+    later: list = []
+    multiline = False
     with data.open("w", encoding="utf-8", newline="") as out:
-        buf: list[str] = []
-        for lead, rid, props in rows:
-            cells = list(lead)
-            for k in keys:
-                v = props.get(k)
-                c = _cell(v, types[k])
-                if c is _LATER:
-                    later.append((name, is_node, rid, k, v))
-                    c = ""
-                elif not multiline and _BREAK.search(c):  # a quoted line break (strings, arrays of them)
-                    multiline = True
-                cells.append(c)
-            buf.append(",".join(cells))
-            if len(buf) >= 10_000:
-                out.write("\n".join(buf) + "\n")
-                buf.clear()
-        if buf:
-            out.write("\n".join(buf) + "\n")
-    files.multiline = multiline
-    return header, data
+        for start in range(0, len(items), _CHUNK):
+            end = start + _CHUNK
+            columns = [_column(v[start:end], t) for v, t in zip(values, types)]
+            if any(_LATER in c for c in columns):  # values set after the import: row by row, as they come
+                columns = _cells_by_row(keys, types, items[start:end], later, g.name, g.is_node)
+            if not multiline:  # a quoted line break (strings, arrays of them)
+                multiline = any(_BREAK.search("".join(c)) for c, text in zip(columns, texts) if text)
+            out.write("\n".join(map(",".join, zip(*g.lead(items[start:end]), *columns))) + "\n")
+    return (header, data), later, multiline
+
+
+#: from this many rows on, :func:`write_csv` writes in two processes
+PARALLEL_ROWS = 100_000
+
+
+def _write_groups(folder: Path, groups: list[_Group], workers: int) -> list[tuple[tuple[Path, Path], list, bool]]:
+    """:func:`_write_group` of each group, in order; with ``workers`` > 1 (and ``os.fork``,
+    and ``PARALLEL_ROWS`` rows), about half of the rows are written by a forked copy of
+    this process, which sends back what it found."""
+    if workers < 2 or not hasattr(os, "fork") or sum(len(g.items) for g in groups) < PARALLEL_ROWS:
+        return [_write_group(folder, g) for g in groups]
+    cost = [len(g.items) * (len(g.head) + len(g.items[0].props)) for g in groups]
+    mine: list[int] = []
+    theirs: list[int] = []
+    for i in sorted(range(len(groups)), key=cost.__getitem__, reverse=True):  # the larger first, to the lighter side
+        (mine if sum(map(cost.__getitem__, mine)) <= sum(map(cost.__getitem__, theirs)) else theirs).append(i)
+    r, w = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(r)
+        os.close(w)
+        return [_write_group(folder, g) for g in groups]
+    if pid == 0:  # the copy: write its groups, send the results (or the error), never return
+        status = 1
+        try:
+            os.close(r)
+            gc.disable()  # a collection would touch (and so copy) every object of the parent's
+            try:
+                payload = pickle.dumps((True, {i: _write_group(folder, groups[i]) for i in theirs}))
+            except BaseException as e:  # noqa: BLE001 - sent to the parent, which raises it
+                payload = pickle.dumps((False, e))
+            with os.fdopen(w, "wb") as fh:
+                fh.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(w)
+    try:
+        done = {i: _write_group(folder, groups[i]) for i in mine}
+    finally:
+        with os.fdopen(r, "rb") as fh:
+            payload = fh.read()
+        os.waitpid(pid, 0)
+    if not payload:
+        raise Neo4jError("the process writing half of the CSV files ended without a result")
+    ok, result = pickle.loads(payload)
+    if not ok:
+        raise result
+    done.update(result)
+    return [done[i] for i in range(len(groups))]
+
+
+def _cells_by_row(keys: list[str], types: list[str], items: list, later: list, name: str,
+                  is_node: bool) -> list[list[str]]:
+    """The columns of a chunk holding values CSV cannot carry: those are recorded in ``later``
+    (row by row, then key by key) and their cells left empty."""
+    columns: list[list[str]] = [[] for _ in keys]
+    for x in items:
+        p = x.props
+        for k, t, col in zip(keys, types, columns):
+            v = p.get(k)
+            c = _cell(v, t)
+            if c is _LATER:
+                later.append((name, is_node, x.id, k, v))
+                c = ""
+            col.append(c)
+    return columns
 
 
 def _keys(items: Iterable[dict]) -> list[str]:
-    return list(dict.fromkeys(k for props in items for k in props))
+    return list(dict.fromkeys(chain.from_iterable(items)))
 
 
-def write_csv(projection: Projection, folder: str | os.PathLike) -> CsvFiles:
+_ID = attrgetter("id")
+_SOURCE, _TARGET, _ENDS = attrgetter("source"), attrgetter("target"), attrgetter("source_label", "target_label")
+
+
+def _quoted(ids: Iterable[str]) -> list[str]:
+    return ['"' + i.replace('"', '""') + '"' for i in ids]
+
+
+def write_csv(projection: Projection, folder: str | os.PathLike, workers: int = 2) -> CsvFiles:
     """Write the projection into ``folder`` (made if missing) as the importer's CSV files:
     per label ``nodes-<Label>.header.csv`` (``:ID(<Label>)``, the node's number in this
     import, ``id:string`` and the typed properties) and ``nodes-<Label>.csv``; per
     relationship type and end labels ``rels-<TYPE>-<Start>-<End>.header.csv``
     (``:START_ID(<Start>)`` and ``:END_ID(<End>)``, the numbers of its ends, ``id:string``
-    and the typed properties) and its data file."""
+    and the typed properties) and its data file. With ``workers`` > 1 and a large projection,
+    two processes write the files (:data:`PARALLEL_ROWS`); the files are the same."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     files = CsvFiles(folder)
     number: dict[str, str] = {}  # node id -> its number in the importer's files
+    groups: list[_Group] = []
+
+    def node_lead(chunk: list[Node]) -> list[list[str]]:
+        ids = list(map(_ID, chunk))
+        return [list(map(number.__getitem__, ids)), _quoted(ids)]
+
+    def edge_lead(chunk: list[Edge]) -> list[list[str]]:
+        return [list(map(number.__getitem__, map(_SOURCE, chunk))),
+                list(map(number.__getitem__, map(_TARGET, chunk))), _quoted(map(_ID, chunk))]
+
     for label, nodes in projection.nodes.items():
         if not nodes:
             continue
         check_names([label], [])
         vals: list[Node] = list(nodes.values())
-        keys = _keys(n.props for n in vals)
-        types = _column_types(n.props for n in vals)
         first = len(number)
-        number.update((n.id, str(i)) for i, n in enumerate(vals, first))
-        rows = (([str(i), _quote(n.id)], n.id, n.props) for i, n in enumerate(vals, first))
-        files.nodes.append((label, _write_group(folder, f"nodes-{label}", [f":ID({label})", "id:string"], keys, types,
-                                                rows, files, label, True)))
+        number.update(zip(map(_ID, vals), map(str, range(first, first + len(vals)))))
+        groups.append(_Group(f"nodes-{label}", [f":ID({label})", "id:string"], vals, node_lead, label, True))
         files.node_counts[label] = len(vals)
-    groups: dict[tuple[str, str, str], list[Edge]] = {}
-    for e in projection.all_edges():
-        groups.setdefault((e.type, e.source_label, e.target_label), []).append(e)
-    for (rtype, start, end), edges in groups.items():
+    by_ends: dict[tuple[str, str, str], list[Edge]] = {}
+    for rtype, of_type in projection.edges.items():
+        edges = list(of_type.values())
+        ends = set(map(_ENDS, edges))
+        if len(ends) == 1:  # one pair of end labels (the usual case): the type's edges as they are
+            start, end = ends.pop()
+            by_ends[(rtype, start, end)] = edges
+        else:
+            for e in edges:
+                by_ends.setdefault((e.type, e.source_label, e.target_label), []).append(e)
+    for (rtype, start, end), edges in by_ends.items():
         check_names([rtype, start, end], [])
-        keys = _keys(e.props for e in edges)
-        types = _column_types(e.props for e in edges)
-        rows = (([number[e.source], number[e.target], _quote(e.id)], e.id, e.props) for e in edges)
-        files.relationships.append((rtype, _write_group(
-            folder, f"rels-{rtype}-{start}-{end}", [f":START_ID({start})", f":END_ID({end})", "id:string"],
-            keys, types, rows, files, rtype, False)))
+        groups.append(_Group(f"rels-{rtype}-{start}-{end}", [f":START_ID({start})", f":END_ID({end})", "id:string"],
+                             edges, edge_lead, rtype, False))
         files.relationship_counts[rtype] = files.relationship_counts.get(rtype, 0) + len(edges)
+    for g, (paths, later, multiline) in zip(groups, _write_groups(folder, groups, min(workers, os.cpu_count() or 1))):
+        (files.nodes if g.is_node else files.relationships).append((g.name, paths))
+        files.later += later
+        files.multiline = files.multiline or multiline
     return files
 
 

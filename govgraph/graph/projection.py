@@ -33,13 +33,12 @@ are skipped with a warning.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from govgraph import kinds
-from govgraph.facts import fact_id, stable_id, validate_fact
+from govgraph.facts import fact_id, short_hash, stable_id, validate_fact
 from govgraph.identity import UnitIndex, person_of, unit_scope
 from govgraph.notice import Notice
 
@@ -111,7 +110,7 @@ class Edge:
 
 def _edge_id(etype: str, a: str, b: str) -> str:
     """``stable_id(etype, a, b)`` for three strings, without its general argument handling."""
-    return hashlib.sha1(f"{etype}\x1f{a}\x1f{b}".encode()).hexdigest()[:16]
+    return short_hash(f"{etype}\x1f{a}\x1f{b}")
 
 
 @dataclass
@@ -158,6 +157,10 @@ class Builder:
         self.projection = Projection({label: {} for label in labels()}, {t: {} for t in edge_types()}, units)
         self.units = units
         self._cache: dict[tuple, str] = {}
+        self._by_id = self.projection._by_id
+        self._unit_in: dict[tuple, str] = {}  # (name, notice's place) -> unit id
+        self._posts: dict[tuple, tuple[str, str]] = {}  # (unit name, scope, title) -> (post id, unit id)
+        self._pairs: set[tuple[str, str, str]] = set()  # (type, a, b) of edges made by edge_once
 
     # ------------------------------------------------------------------ primitives
 
@@ -181,18 +184,31 @@ class Builder:
     def touch(self, nid: str, doc: str | None) -> str:
         """Record that ``doc`` names the node ``nid``; returns ``nid``."""
         if doc:
-            self.projection._by_id[nid].docs.add(doc)
+            self._by_id[nid].docs.add(doc)
         return nid
 
     def edge(self, etype: str, a: str, b: str, eid: str | None = None, /, **props: Any) -> None:
         """An edge; without ``eid`` its id is a hash of (type, a, b): the same pair again
         is the same edge. The first edge of an id wins."""
-        edges = self.projection.edges.setdefault(etype, {})
+        self.add_edge(etype, a, b, eid, props)
+
+    def add_edge(self, etype: str, a: str, b: str, eid: str | None, props: dict) -> None:
+        """:meth:`edge` with its properties as a dict (``props`` is the edge's own, not copied)."""
+        edges = self.projection.edges.get(etype)
+        if edges is None:
+            edges = self.projection.edges[etype] = {}
         if eid is None:
             eid = _edge_id(etype, a, b)
         if eid not in edges:
-            by_id = self.projection._by_id
+            by_id = self._by_id
             edges[eid] = Edge(etype, by_id[a].label, a, by_id[b].label, b, eid, props)
+
+    def edge_once(self, etype: str, a: str, b: str) -> None:
+        """``edge(etype, a, b)`` without properties, its id hashed once per (type, a, b)."""
+        key = (etype, a, b)
+        if key not in self._pairs:
+            self._pairs.add(key)
+            self.add_edge(etype, a, b, None, {})
 
     # ------------------------------------------------------------------ typed nodes
 
@@ -231,7 +247,12 @@ class Builder:
 
     def unit_in(self, name: str, place: str | None, doc: str | None) -> str:
         """A unit named in a notice of ``place``: resolved where the name belongs."""
-        return self.unit(name, None if place is None else unit_scope(name, place), doc)
+        nid = self._unit_in.get((name, place))
+        if nid is None:
+            nid = self._unit_in[(name, place)] = self.unit(name, None if place is None else unit_scope(name, place))
+        if doc:
+            self._by_id[nid].docs.add(doc)
+        return nid
 
     def person(self, name: str, f: dict) -> str:
         """The person ``name`` of fact ``f``."""
@@ -258,14 +279,19 @@ class Builder:
 
     def post(self, unit_name: str, title: str, scope: str | None, doc: str | None) -> tuple[str, str]:
         """``(post id, unit id)`` of the seat ``title`` in the unit ``unit_name``."""
-        p, c = self.resolve(unit_name, scope)
-        nid = self._cache.get(("post", p, c, title))
-        if nid is None:
-            nid = self._cache[("post", p, c, title)] = self.node(
-                "Post", self._sid("post", p, c, title), {"unit": c, "title": title}, f"{c}|{title}", p)
-        u = self.unit(c, p)
-        self.touch(u, doc)  # the unit as named in the fact
-        return self.touch(nid, doc), u
+        hit = self._posts.get((unit_name, scope, title))
+        if hit is None:
+            p, c = self.resolve(unit_name, scope)
+            nid = self._cache.get(("post", p, c, title))
+            if nid is None:
+                nid = self._cache[("post", p, c, title)] = self.node(
+                    "Post", self._sid("post", p, c, title), {"unit": c, "title": title}, f"{c}|{title}", p)
+            hit = self._posts[(unit_name, scope, title)] = (nid, self.unit(c, p))
+        if doc:
+            by_id = self._by_id
+            by_id[hit[1]].docs.add(doc)  # the unit as named in the fact
+            by_id[hit[0]].docs.add(doc)
+        return hit
 
 
 # --------------------------------------------------------------------------- projectors
@@ -300,10 +326,11 @@ def _post(b: Builder, f: dict) -> None:
     """``(Person)-[:HOLDS]->(Post)-[:POST_IN]->(Unit)``."""
     doc, place = f.get("doc"), _place(f)
     post, u = b.post(f["unit"], f["title"], None if place is None else unit_scope(f["unit"], place), doc)
-    b.edge("POST_IN", post, u)
-    b.edge("HOLDS", b.person(f["person"], f), post, fact_id(f),
-           as_of=f.get("as_of"), start=f.get("start"), end=f.get("end"),
-           former=f.get("former"), note=f.get("note"), **provenance(f))
+    b.edge_once("POST_IN", post, u)
+    get = f.get
+    b.add_edge("HOLDS", b.person(f["person"], f), post, fact_id(f),
+               {"as_of": get("as_of"), "start": get("start"), "end": get("end"), "former": get("former"),
+                "note": get("note"), **provenance(f)})
 
 
 def _membership(b: Builder, f: dict) -> None:
@@ -317,17 +344,17 @@ def _membership(b: Builder, f: dict) -> None:
         m = b.group(f["member"], place, doc)
     else:
         m = b.unit_in(f["member"], place, doc)
-    b.edge("MEMBER_OF", m, g, fact_id(f), role=f.get("role"), **provenance(f))
-    b.edge("IN_NOTICE", g, b.notice(f["doc"]))
+    b.add_edge("MEMBER_OF", m, g, fact_id(f), {"role": f.get("role"), **provenance(f)})
+    b.edge_once("IN_NOTICE", g, b.notice(f["doc"]))
 
 
 def _group(b: Builder, f: dict) -> None:
     """``(Group)-[:IN_NOTICE]->(Notice)``, ``(Group)-[:OFFICE_IN]->(Unit)``."""
     doc, place = f.get("doc"), _place(f)
     g = b.group(f["group"], place, doc)
-    b.edge("IN_NOTICE", g, b.notice(f["doc"]))
+    b.edge_once("IN_NOTICE", g, b.notice(f["doc"]))
     if f.get("office_unit"):
-        b.edge("OFFICE_IN", g, b.unit_in(f["office_unit"], place, doc), fact_id(f), **provenance(f))
+        b.add_edge("OFFICE_IN", g, b.unit_in(f["office_unit"], place, doc), fact_id(f), provenance(f))
 
 
 def _task(b: Builder, f: dict) -> None:
@@ -335,11 +362,12 @@ def _task(b: Builder, f: dict) -> None:
     doc, place, fid = f.get("doc"), _place(f), fact_id(f)
     t = b.node("Task", fid, {"doc": doc, "ref": f.get("ref"), "text": f.get("text"), "due": f.get("due")},
                fid, place, doc)
-    b.edge("IN_NOTICE", t, b.notice(doc))
+    b.add_edge("IN_NOTICE", t, b.notice(doc), None, {})
     prov = provenance(f)
+    due = f.get("due")
     for etype, key in (("LEADS", "lead"), ("RESPONSIBLE_FOR", "responsible")):
         for name in f.get(key) or []:
-            b.edge(etype, b.unit_in(name, place, doc), t, due=f.get("due"), **prov)
+            b.add_edge(etype, b.unit_in(name, place, doc), t, None, {"due": due, **prov})
 
 
 def _declared(b: Builder, f: dict) -> None:
