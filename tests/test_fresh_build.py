@@ -94,3 +94,97 @@ def test_the_spool_leaves_no_file_after_a_build_or_a_refused_one(tmp_path):
     with pytest.raises(StrictError):
         api.build([ROOT / "tests" / "data" / "bad" / "hostile_names.txt"], tmp_path / "other", strict=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kg"]
+
+
+# ------------------------------------- flush and optimize beside the answers (issue 16, round 8)
+
+def _slow_settle(monkeypatch) -> list:
+    """Make ``Writer.finish``'s background step (flush, ``optimize``) start only once the
+    answers are evaluated (``_Held.release``), so that every write of theirs is held; the
+    writes held (``_Held.hold``), listed."""
+    import threading
+
+    from govgraph.graph import rdf_build
+
+    evaluated, held = threading.Event(), []
+    settle, release, hold = rdf_build.Writer._settle, rdf_build._Held.release, rdf_build._Held.hold
+
+    def slow_settle(self, w):
+        assert evaluated.wait(120)
+        settle(self, w)
+
+    def release_(self):
+        evaluated.set()
+        release(self)
+
+    def hold_(self, op, triples, gname):
+        kept = hold(self, op, triples, gname)
+        held.append((op, len(triples), kept))
+        return kept
+
+    monkeypatch.setattr(rdf_build.Writer, "_settle", slow_settle)
+    monkeypatch.setattr(rdf_build._Held, "release", release_)
+    monkeypatch.setattr(rdf_build._Held, "hold", hold_)
+    return held
+
+
+def _two_builds(path, sample_path) -> list[str]:
+    """A build of a few real notices, then one of the sample into the same store (a build
+    that writes most of the store again: its stored answers are all removed and written
+    again beside the background step); the store's quads after each."""
+    from govgraph import api
+    from govgraph.graph.rdf_store import Store
+
+    from conftest import ROOT
+
+    out = []
+    for paths in ([ROOT / "data" / "real" / "notices" / "gov-03.txt"], [sample_path]):
+        api.build(paths, path)
+        s = Store.open(path)
+        out.append(_quads(s))
+        s.close()
+    return out
+
+
+def test_answers_written_after_the_flush_and_optimize_are_the_same(tmp_path, sample_path, monkeypatch):
+    """The stored answers are evaluated while the store is flushed and compacted, and their
+    writes (and, into a store that holds answers, the removal of the old ones) wait until
+    that is done: the same quads as when the step ends before the first write."""
+    expected = _two_builds(tmp_path / "direct", sample_path)
+    held = _slow_settle(monkeypatch)
+    got = _two_builds(tmp_path / "held", sample_path)
+    assert {op for op, _, kept in held if kept} == {"+", "-"} and all(kept for _, _, kept in held)
+    assert len(expected[1]) > 1000 and got == expected
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["direct", "held"]
+    # no temporary file left beside the generations
+    assert sorted(p.name for p in (tmp_path / "held").iterdir()) == sorted(
+        p.name for p in (tmp_path / "direct").iterdir())
+
+
+def test_a_failing_flush_or_optimize_fails_the_build_and_leaves_the_store_unchanged(tmp_path, sample_path,
+                                                                                monkeypatch):
+    """An error of the background step (here the flush's: a full disk) is a ``StoreError``
+    once the answers are evaluated: the store keeps its live generation and its quads."""
+    import pytest
+
+    from govgraph import api
+    from govgraph.errors import StoreError
+    from govgraph.graph import rdf_build
+    from govgraph.graph.rdf_store import Store
+
+    from conftest import ROOT
+
+    path = tmp_path / "kg"
+    api.build([ROOT / "data" / "real" / "notices" / "gov-03.txt"], path)
+    s = Store.open(path)
+    before, live = _quads(s), s.generation
+    s.close()
+
+    def full_disk(self, w):
+        self._io(lambda: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+
+    monkeypatch.setattr(rdf_build.Writer, "_settle", full_disk)
+    with pytest.raises(StoreError, match="the store is unchanged"):
+        api.build([sample_path], path)
+    s = Store.open(path)
+    assert s.generation == live and _quads(s) == before
