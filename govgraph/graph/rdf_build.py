@@ -368,8 +368,6 @@ class Writer:
         self.pool = None
         self.pending: list = []
         self.seen_rows: _SeenRows | None = None
-        #: the answers' writes held while ``finish``'s background step runs, or None
-        self.held: _Held | None = None
 
     @property
     def started(self) -> bool:
@@ -479,31 +477,21 @@ class Writer:
         self._wait()
         w = self.w
         self._prune_union()  # before the answers: they read the union
-        settling = None
+        self._io(w.flush)
+        compacting = None
         if self.written * self.OPTIMIZE_SHARE > self.count:
-            # flush, then compact what the bulk loads wrote (queries run 3-4x faster after a
-            # fresh build), in a loader thread (Oxigraph releases the GIL; RocksDB compacts on
-            # one core) while first/last seen and the answers are computed: the flush waits
-            # for the compactions to clear the loads' write stall (94 s of a 30k build), so
-            # the answers' writes are held (``_Held``) until both are done.  A build that adds
-            # little to a big store flushes here and leaves the rest to RocksDB's compactions.
-            settling = self.pool.submit(self._settle, w)
-        else:
-            self._io(w.flush)
+            # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
+            # a build that adds little to a big store leaves it to RocksDB's own compactions.
+            # It runs in a thread (Oxigraph releases the GIL; RocksDB compacts on one core)
+            # while first/last seen and the answers are computed and written
+            compacting = self.pool.submit(w.optimize)
         try:
             if not fresh:
-                self._seen()  # written at once: the answers read the union it changes
-            if settling is not None:
-                self.held = _Held(self, settling)
+                self._seen()
             self._answers()
-            if self.held is not None:
-                self.held.release()
         finally:
-            held, self.held = self.held, None
-            if held is not None:
-                held.close()
-            if settling is not None:
-                self._io(settling.result)
+            if compacting is not None:
+                self._io(compacting.result)
         self._prune_union()
         self._io(w.flush)
         self.w = None
@@ -511,11 +499,6 @@ class Writer:
         gc.collect()
         gen, self.gen = self.gen, None
         return gen
-
-    def _settle(self, w: ox.Store) -> None:
-        """Flush and compact ``w`` (``finish``'s background step, in a loader thread)."""
-        self._io(w.flush)
-        self._io(w.optimize)
 
     def _prune_union(self) -> None:
         """Keep the union: drop the removed graphs' triples no graph states any more."""
@@ -638,8 +621,6 @@ class Writer:
 
     def _remove(self, t: tuple, gname: ox.NamedNode) -> None:
         """Take the Oxigraph triple ``t`` out of the graph ``gname`` and the union."""
-        if self.held is not None and self.held.hold("-", [t], gname):
-            return
         w = self.w
         self._io(lambda: (w.remove(ox.Quad(*t, gname)), w.remove(ox.Quad(*t, ox.DefaultGraph()))))
 
@@ -667,8 +648,6 @@ class Writer:
         """Add Oxigraph ``triples`` to the graph ``gname`` and the union, a chunk of quads at a
         time (a quad object per triple and graph for all of them at once would hold the
         first/last seen of every fact twice over)."""
-        if self.held is not None and self.held.hold("+", triples, gname):
-            return
         default, w = ox.DefaultGraph(), self.w
         for i in range(0, len(triples), self.CHUNK // 4):
             part = triples[i:i + self.CHUNK // 4]
@@ -706,62 +685,6 @@ class _AnswerBatch:
     def write(self) -> None:
         self.writer._extend(self.triples, self.gname)
         self.triples, self.size = [], 0
-
-
-class _Held:
-    """Writes of the stored answers (``Writer._extend``, ``Writer._remove``) held while
-    ``Writer.finish``'s background step (``settling``: flush and ``optimize``) runs: a
-    transactional write would wait for the loads' write stall to clear, so the answers are
-    evaluated meanwhile and their triples wait, as N-Triples, in a temporary file beside the
-    store; they are written, in the order they came, once the step is done."""
-
-    #: bytes of N-Triples of removals read back at once
-    PART = 16 * 1024 * 1024
-
-    def __init__(self, writer: Writer, settling):
-        self.writer, self.settling = writer, settling
-        self.file = writer._io(lambda: tempfile.TemporaryFile("w+b", dir=writer.store.path))
-        self.parts: list[list] = []  # [op, graph, start, end]: "+" one ``_extend``, "-" removals
-
-    def hold(self, op: str, triples: list[tuple], gname: ox.NamedNode) -> bool:
-        """Hold a write (``op`` "+" of ``triples`` into ``gname`` and the union, "-" out of
-        them) while the step runs: True; once it is done, write what is held: False."""
-        if self.settling.done():
-            self.release()
-            return False
-        data = self.writer._io(lambda: ox.serialize([ox.Triple(*t) for t in triples],
-                                                    format=ox.RdfFormat.N_TRIPLES))
-        start = self.file.tell()
-        self.writer._io(lambda: self.file.write(data))
-        last = self.parts[-1] if self.parts else None
-        if op == "-" and last is not None and last[0] == "-" and last[1] == gname and last[3] - last[2] < self.PART:
-            last[3] += len(data)
-        else:
-            self.parts.append([op, gname, start, start + len(data)])
-        return True
-
-    def release(self) -> None:
-        """Write what is held once the step is done (waiting for it) and hold no more: an error
-        of the step fails the build before."""
-        writer = self.writer
-        writer._io(self.settling.result)
-        writer.held = None
-        parts, self.parts = self.parts, []
-        for op, gname, start, end in parts:
-            def read(start=start, end=end):
-                self.file.seek(start)
-                return self.file.read(end - start)
-            triples = [(t.subject, t.predicate, t.object)
-                       for t in ox.parse(writer._io(read), format=ox.RdfFormat.N_TRIPLES)]
-            if op == "+":
-                writer._extend(triples, gname)
-            else:
-                for t in triples:
-                    writer._remove(t, gname)
-        self.close()
-
-    def close(self) -> None:
-        self.file.close()
 
 
 class _SeenRows:
