@@ -478,20 +478,13 @@ class Writer:
         w = self.w
         self._prune_union()  # before the answers: they read the union
         self._io(w.flush)
-        compacting = None
         if self.written * self.OPTIMIZE_SHARE > self.count:
             # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
-            # a build that adds little to a big store leaves it to RocksDB's own compactions.
-            # It runs in a thread (Oxigraph releases the GIL; RocksDB compacts on one core)
-            # while first/last seen and the answers are computed and written
-            compacting = self.pool.submit(w.optimize)
-        try:
-            if not fresh:
-                self._seen()
-            self._answers()
-        finally:
-            if compacting is not None:
-                self._io(compacting.result)
+            # a build that adds little to a big store leaves it to RocksDB's own compactions
+            self._io(w.optimize)
+        if not fresh:
+            self._seen()
+        self._answers()
         self._prune_union()
         self._io(w.flush)
         self.w = None
