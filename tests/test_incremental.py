@@ -37,9 +37,11 @@ def parts(tmp_path_factory) -> dict:
 @pytest.fixture(scope="module", autouse=True)
 def small_pages():
     """The stored answers of this module's builds in pages of 4 kB (``Writer.PAGE_BYTES``), so
-    that the larger ones span many."""
+    that the larger ones span many, written (and flushed) every 16 kB of pages
+    (``Writer.ANSWER_WRITE_BYTES``), so that every build flushes many times."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(Writer, "PAGE_BYTES", 4096)
+        mp.setattr(Writer, "ANSWER_WRITE_BYTES", 16 * 1024)
         yield
 
 

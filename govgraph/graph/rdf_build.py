@@ -540,7 +540,8 @@ class Writer:
     PAGE_BYTES = 256 * 1024
     #: bytes of pages written at once, by ``_extend`` (Oxigraph's transactional write), not the
     #: bulk loader: its files, written after ``optimize``, slowed the store's every term lookup
-    #: (reading the first/last seen graph of a 10k store: 2.8 CPU s instead of 1.2)
+    #: (reading the first/last seen graph of a 10k store: 2.8 CPU s instead of 1.2); each such
+    #: write is flushed (``_AnswerBatch.write``)
     ANSWER_WRITE_BYTES = 16 * 1024 * 1024
 
     def _answer_update(self, batch: "_AnswerBatch", node: ox.NamedNode, about: list[tuple], rows) -> None:
@@ -676,8 +677,13 @@ class _AnswerBatch:
             self.write()
 
     def write(self) -> None:
-        self.writer._extend(self.triples, self.gname)
+        w = self.writer
+        w._extend(self.triples, self.gname)
         self.triples, self.size = [], 0
+        # flushed batch by batch: RocksDB's memtable never holds more than one batch when the
+        # build's last flush comes (a 30k build whose ~300 MB of answers filled it twice hung in
+        # that flush, four times out of four: RocksDB waited for memtables it never flushed)
+        w._io(w.w.flush)
 
 
 class _SeenRows:
