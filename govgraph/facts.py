@@ -215,7 +215,9 @@ def validate_fact(fact: dict) -> list[str]:
     for f in k.required:
         if get(f) is None:
             problems.append(f"{kind}: missing {f}")
-    for a, b in k.disjoint:
+    shapes = _shape_problems(kind, k, fact)
+    problems += shapes
+    for a, b in () if shapes else k.disjoint:
         if set(fact.get(a) or []) & set(fact.get(b) or []):
             problems.append(f"{kind}: a {k.fields[a].type} is both {a} and {b}")
     for name, values, required in k.enums:
@@ -238,6 +240,32 @@ def validate_fact(fact: dict) -> list[str]:
     if not _is_unicode(fact):
         problems.append("holds text that is not Unicode (an unpaired surrogate, such as \\ud800 in JSON)")
     return problems
+
+
+_PYTHON_TYPES = {"bool": bool, "int": int}  # every other field type is a string (a node type names a node by a string)
+
+
+def _shape_problems(kind: str, k, fact: dict) -> list[str]:
+    """A declared field's value of the wrong shape: a list field that is not a list of values of
+    its type, a single field that is not one (``lead: "X"`` for ``["X"]``, a list as a name).
+    Enumerations are checked by their values.
+
+    >>> _shape_problems("task", KINDS["task"], {"lead": "A", "responsible": [["B"]], "text": "t"})
+    ['task: lead must be a list of strings', 'task: responsible must be a list of strings']
+    """
+    out = []
+    for name, fd in k.fields.items():
+        v = fact.get(name)
+        if v is None or fd.values is not None:
+            continue
+        want = _PYTHON_TYPES.get(fd.type, str)
+        what = {bool: "true or false", int: "an integer"}.get(want, "a string")
+        if fd.list:
+            if not (isinstance(v, list) and all(type(x) is want for x in v)):
+                out.append(f"{kind}: {name} must be a list of " + ("strings" if want is str else what + " values"))
+        elif type(v) is not want:
+            out.append(f"{kind}: {name} must be {what}")
+    return out
 
 
 def _is_unicode(value) -> bool:

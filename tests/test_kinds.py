@@ -47,6 +47,24 @@ def test_every_gold_fact_validates_as_before(path):
         assert validate_fact(f) == expected, f
 
 
+def test_a_field_of_the_wrong_shape_is_a_problem_and_the_projection_skips_the_fact():
+    """A facts file written by hand or by another tool may give ``lead: "X"`` for ``["X"]`` or a
+    list for a name: validation says which field, and the projection (Neo4j, networkx) skips the
+    fact with a warning instead of failing on it."""
+    from govgraph.graph.projection import project
+
+    task = {"kind": "task", "doc": "D1", "ref": "1", "text": "t", "lead": "区发改委", "responsible": [], "due": None}
+    unit = {"kind": "unit", "name": ["区发改委"], "aliases": [], "parent": None, "unit_type": "department"}
+    post = {"kind": "post", "doc": "D1", "person": "张三", "unit": "区发改委", "title": "主任", "former": "no"}
+    assert validate_fact(task) == ["task: lead must be a list of strings"]
+    assert validate_fact(unit) == ["unit: name must be a string"]
+    assert "post: former must be true or false" in validate_fact(post)
+    p = project([task, unit], [])
+    assert not any(p.nodes.get(label) for label in ("Task", "Unit"))
+    assert p.warnings == ["skipped a task fact of D1: task: lead must be a list of strings",
+                          "skipped a unit fact of ?: unit: name must be a string"]
+
+
 def test_every_field_of_the_gold_is_declared():
     declared = {name: set(k.fields) | set(kinds.COMMON_FIELDS) for name, k in kinds.KINDS.items()}
     for path in GOLD:
