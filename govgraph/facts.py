@@ -175,8 +175,7 @@ def stable_id(*parts: object) -> str:
     >>> len(stable_id("x"))
     16
     """
-    return _sha1("\x1f".join([p if type(p) is str else "" if p is None else str(p) for p in parts])
-                 .encode("utf-8")).hexdigest()[:16]
+    return short_hash("\x1f".join([p if type(p) is str else "" if p is None else str(p) for p in parts]))
 
 
 def short_hash(text: str) -> str:
@@ -271,38 +270,13 @@ def _shape_problems(kind: str, k, fact: dict) -> list[str]:
 def _is_unicode(value) -> bool:
     """Every string in ``value`` (dicts and lists walked) can be written as UTF-8: the
     strings gathered and encoded at once (a lone surrogate fails wherever it is)."""
-    strings: list = []
+    strings: list[str] = []
+    _strings(value, strings)
     try:
-        _gather(value, strings)
-        text = "".join(strings)
-    except TypeError:  # a list held something else than strings: walked one by one
-        strings = []
-        _strings(value, strings)
-        text = "".join(strings)
-    try:
-        text.encode("utf-8")
+        "".join(strings).encode("utf-8")
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _gather(value, out: list) -> None:
-    """:func:`_strings`, taking a dict's keys and a list's elements whole (``"".join`` then
-    fails if one is not a string)."""
-    if isinstance(value, str):
-        out.append(value)
-    elif isinstance(value, dict):
-        out += value
-        for v in value.values():
-            t = type(v)
-            if t is str:
-                out.append(v)
-            elif t is list:
-                out += v
-            elif v is not None and t is not int:
-                _gather(v, out)
-    elif isinstance(value, list):
-        out += value
 
 
 def _strings(value, out: list[str]) -> None:

@@ -299,10 +299,6 @@ _ID = attrgetter("id")
 _SOURCE, _TARGET, _ENDS = attrgetter("source"), attrgetter("target"), attrgetter("source_label", "target_label")
 
 
-def _quoted(ids: Iterable[str]) -> list[str]:
-    return ['"' + i.replace('"', '""') + '"' for i in ids]
-
-
 def write_csv(projection: Projection, folder: str | os.PathLike, workers: int = 2) -> CsvFiles:
     """Write the projection into ``folder`` (made if missing) as the importer's CSV files:
     per label ``nodes-<Label>.header.csv`` (``:ID(<Label>)``, the node's number in this
@@ -319,11 +315,11 @@ def write_csv(projection: Projection, folder: str | os.PathLike, workers: int = 
 
     def node_lead(chunk: list[Node]) -> list[list[str]]:
         ids = list(map(_ID, chunk))
-        return [list(map(number.__getitem__, ids)), _quoted(ids)]
+        return [list(map(number.__getitem__, ids)), list(map(_quote, ids))]
 
     def edge_lead(chunk: list[Edge]) -> list[list[str]]:
         return [list(map(number.__getitem__, map(_SOURCE, chunk))),
-                list(map(number.__getitem__, map(_TARGET, chunk))), _quoted(map(_ID, chunk))]
+                list(map(number.__getitem__, map(_TARGET, chunk))), list(map(_quote, map(_ID, chunk)))]
 
     for label, nodes in projection.nodes.items():
         if not nodes:
