@@ -135,7 +135,7 @@ def _stored_answers(store: Store) -> dict:
     return rows
 
 
-def test_a_small_build_updates_the_stored_answers(stores, tmp_path):
+def test_a_small_build_updates_the_stored_answers(stores, tmp_path, monkeypatch):
     """A build that writes a few graphs updates the stored answers (only the rows of the units,
     members and notices those graphs touch are evaluated), and they are the answers evaluated
     again on the whole store, row for row: a notice loses its tasks and group memberships
@@ -144,7 +144,17 @@ def test_a_small_build_updates_the_stored_answers(stores, tmp_path):
     import json
     import shutil
 
+    from govgraph.queries import maintain
 
+    summed = []
+
+    def counted(store, before, q, args, old, graphs, keys):
+        gone, new, left = _summed(store, before, q, args, old, graphs, keys)
+        summed.append((q.name, len(keys), len(left), sum(gone.values()), len(new)))
+        return gone, new, left
+
+    _summed = maintain._summed
+    monkeypatch.setattr(maintain, "_summed", counted)
     path = tmp_path / "inc"
     shutil.copytree(stores["inc"], path)
     store = Store.open(path)
@@ -189,6 +199,10 @@ def test_a_small_build_updates_the_stored_answers(stores, tmp_path):
     assert any(json.loads(k).get("month") for _, k in after)  # deadlines per month
     assert not any(r["doc"] == doc for r in json.loads(after[("deadlines", key)]))
     assert any(r["unit"] == "0新单位" for r in queries.run(store, "unit-load").rows)
+    # unit-load's rows of most units it touched: their stored counts, minus those of the
+    # replaced notice's graph before, plus after (``update.sums``), not evaluated on the store
+    (name, keys, left, gone, new), = summed
+    assert name == "unit-load" and left < keys / 2 and gone and new
 
 
 def test_the_stored_catalogue_is_made_again_from_the_stored_mentions(stores):

@@ -32,11 +32,11 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from govgraph.graph.rdf_terms import expand
+from govgraph.graph.rdf_terms import ID, PREFIXES, expand
 
 from .execute import answer_key, evaluate, finish, place_key
 from .parameters import arguments, bind
-from .questions import CannedQuery, load, sort_value
+from .questions import CannedQuery, get, load, sort_value
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
@@ -46,6 +46,8 @@ __all__ = ["materialised_answers"]
 #: keys evaluated in one restricted query (Oxigraph's time per key grows past ~1,000: at 10k
 #: notices, group-interlocks took 0.12 s for 100 keys, 1.0 s for 1,000, 11 s for 3,000)
 BATCH = 500
+#: the names of the notices' own graphs begin so (``rdf_terms.notice_iri``)
+NOTICE_GRAPHS = ID + "notice/"
 
 
 def materialised_answers(store: "Store", before: "Store | None" = None,
@@ -127,9 +129,11 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     if not keys:
         return None, None
     args = arguments(q, bindings)
+    gone, new, keys = _summed(store, before, q, args, old, graphs, keys) if q.update.get("sums") \
+        else (Counter(), [], keys)
     stored = sorted(k for k, t in keys.items() if _stored(before, t))
-    gone, stored = _gone(before, q, old, stored) if q.update.get("columns") else (Counter(), stored)
-    new = []
+    taken, stored = _gone(before, q, old, stored) if q.update.get("columns") else (Counter(), stored)
+    gone.update(taken)
     for db, todo in ((before, stored), (store, sorted(keys))):
         for i in range(0, len(todo), BATCH):
             rows = evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]))
@@ -143,6 +147,92 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     rows = _merged(q, [r for r in old if not _take(gone, _row_id(r))], new)
     months = {_month(q, r) for r in changed} - {None} if q.narrow else None
     return finish(q, rows), months
+
+
+def _summed(store: "Store", before: "Store", q: CannedQuery, args: dict, old: list[dict], graphs: list[str],
+            keys: dict) -> tuple[Counter, list[dict], dict]:
+    """The rows of the ``keys`` that ``update.sums`` can update: those of a question whose rows
+    are counts (``sums``) of facts of one notice each (``update.per_notice``: a task, whose key
+    holds its notice, and its assignments are in that notice's graph alone), so that a row adds
+    up over notice graphs.  A key's row after the build is its stored row plus the question
+    evaluated on the written notice graphs alone after the build, minus the same before it
+    (``_counted``): the graphs the build wrote are read, not every notice of the key.  A key qualifies if its columns' values name it alone in the new
+    generation and, unless the key is new, the same values name it alone in the live one.
+    Returns the rows to take out (counted by ``_row_id``), the rows to put in, and the keys
+    left to evaluate."""
+    notices = [g for g in graphs if g.startswith(NOTICE_GRAPHS)]
+    if not all(k.startswith("<") for k in keys):
+        return Counter(), [], keys
+    after, live = _named(store, q, list(keys)), _named(before, q, list(keys))
+    summed = {k for k, (values, _) in after.items()
+              if (live[k][0] == values if k in live else not _stored(before, keys[k]))}
+    cols, sums = q.update["columns"], q.update["sums"]
+    delta: dict[tuple, list] = {}
+    for db, named, sign in ((before, live, -1), (store, after, 1)):
+        for r in _counted(db, q, args, notices, {k: named[k][1] for k in sorted(summed) if k in named}):
+            d = delta.setdefault(tuple(r[c] for c in cols), [0] * len(sums))
+            for i, c in enumerate(sums):
+                d[i] += sign * (r[c] or 0)
+    stored = {tuple(r.get(c) for c in cols): r for r in old}
+    gone, new = Counter(), []
+    order = q.query_columns + (["place"] if q.row_place else [])
+    for values, d in delta.items():
+        if not any(d):
+            continue
+        row = stored.get(values)
+        counts = [(row[c] if row else 0) + d[i] for i, c in enumerate(sums)]
+        if min(counts) < 0:  # not counts that add up after all: evaluate every key
+            return Counter(), [], keys
+        if row is not None:
+            gone[_row_id(row)] += 1
+        if any(counts):
+            cells = dict(zip(cols, values), **dict(zip(sums, counts)))
+            new.append({c: cells[c] for c in order})
+    return gone, new, {k: t for k, t in keys.items() if k not in summed}
+
+
+def _named(db: "Store", q: CannedQuery, keys: list[str]) -> dict[str, tuple[dict, str]]:
+    """The ``keys`` (IRIs in SPARQL syntax) of ``db`` whose ``update.columns`` values no other
+    node of ``db`` has: their values, and the row of a ``VALUES`` block of the key and them."""
+    key, cols = q.update["key"], q.update["columns"]
+    nodes: dict[tuple, dict] = {}  # values -> the nodes that have them (a node comes in every batch of its name)
+    for i in range(0, len(keys), BATCH):
+        for r in db.ox.query(q.key_columns(keys[i:i + BATCH])):
+            terms = [r[c] for c in [key, *cols]]
+            if None not in terms:
+                nodes.setdefault(tuple(t.value for t in terms[1:]), {})[str(terms[0])] = terms
+    wanted = set(keys)
+    return {node: (dict(zip(cols, values)), f"({' '.join(map(str, terms))})")
+            for values, found in nodes.items() if len(found) == 1
+            for node, terms in found.items() if node in wanted}
+
+
+def _counted(db: "Store", q: CannedQuery, args: dict, notices: list[str], values: dict[str, str]) -> Iterator[dict]:
+    """The rows ``q`` gives on the triples of the notice graphs ``notices`` of ``db`` alone
+    (copied into a store in memory) for some keys, with their columns' ``values`` (``_named``)."""
+    if not values or not notices:
+        return
+    mem, default = ox.Store(), ox.DefaultGraph()
+    mem.extend(ox.Quad(t.subject, t.predicate, t.object, default)
+               for g in map(ox.NamedNode, notices) for p in _predicates(q.text)
+               for t in db.ox.quads_for_pattern(None, p, None, g))
+    view, keys = db.view(mem, db.path, None), list(values)
+    for i in range(0, len(keys), BATCH):
+        part = keys[i:i + BATCH]
+        yield from evaluate(view, q, args, text=q.summed([values[k] for k in part], q.restricted(part)))
+
+
+@functools.lru_cache(maxsize=None)
+def _predicates(query: str) -> tuple[ox.NamedNode, ...]:
+    """The IRIs a query's text names by a prefixed name (outside comments): the predicates
+    it reads among them.
+
+    >>> sorted(p.value.rsplit("#")[-1] for p in _predicates(get("unit-load").text))[:4]
+    ['LeadRole', 'arg', 'assignee', 'assignmentRole']
+    """
+    text = "\n".join(line.split("#")[0] for line in query.splitlines() if not line.startswith("PREFIX"))
+    names = {m for m in re.findall(r"\b([a-z]+:[A-Za-z_]\w*)", text) if m.split(":")[0] in PREFIXES}
+    return tuple(ox.NamedNode(expand(n)) for n in sorted(names))
 
 
 def _gone(before: "Store", q: CannedQuery, old: list[dict], keys: list[str]) -> tuple[Counter, list[str]]:

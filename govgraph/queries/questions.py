@@ -18,6 +18,7 @@ from typing import Any
 
 from govgraph.errors import QueryError
 from govgraph.identity import close
+from govgraph.kinds import KINDS
 
 from .steps import STEPS
 
@@ -56,7 +57,7 @@ class CannedQuery:
     params: tuple[Param, ...] = ()
     example: dict = field(default_factory=dict)
     materialise: tuple[dict, ...] = ()  # parameter sets answered at build time
-    update: dict = field(default_factory=dict)  # {key, match}: how a build updates those answers
+    update: dict = field(default_factory=dict)  # {key, match, ...}: how a build updates those answers
     narrow: dict = field(default_factory=dict)  # month param -> column it narrows
     place: str = ""  # where the place column comes from: "row", or a unit/person/group parameter
     then: str = ""  # a step (``steps.STEPS``) that turns the query's rows into the answer's
@@ -155,6 +156,21 @@ class CannedQuery:
                 f"  {{ SELECT DISTINCT ?{cols[0]} WHERE {{\n    VALUES ?{key} {{ {' '.join(values)} }}\n"
                 f"{block}  }} }}\n{block}}}\n")
 
+    def summed(self, values: list[str], text: str | None = None) -> str:
+        """The query ``text`` (default: its ``unordered_text``) with its ``#: key columns`` lines
+        replaced by ``values``, a ``VALUES`` block's rows (SPARQL syntax) of the ``update`` key
+        and its ``update.columns``: the question evaluated where the triples that bind the
+        columns are not (``maintain``: on some notice graphs alone).
+
+        >>> print(get("unit-load").summed(['(<urn:x:a> "a" "")']).split("#: end")[0].splitlines()[-1])
+          VALUES (?u ?unit ?place) { (<urn:x:a> "a" "") }
+        """
+        key, cols = self.update["key"], self.update["columns"]
+        text = text or self.unordered_text or self.text
+        head, _, rest = text.partition("#: key columns\n")
+        block = f"VALUES (?{key} {' '.join('?' + c for c in cols)}) {{ {' '.join(values)} }}\n"
+        return f"{head}{block}#: end{rest.partition('#: end')[2]}"
+
     def header(self) -> str:
         """The ``#`` comment lines at the top of the ``.rq`` file."""
         lines = []
@@ -195,7 +211,7 @@ def load() -> tuple[CannedQuery, ...]:
                 raise QueryError(f"catalogue.toml: {q['name']}: narrow needs a month parameter "
                                  f"and a column, not {pname!r} = {col!r}")
         update = dict(q.get("update", {}))
-        if update and (set(update) - {"columns"} != {"key", "match"} or not q.get("materialise") or q.get("then")
+        if update and (set(update) - {"columns", "sums", "per_notice"} != {"key", "match"} or not q.get("materialise") or q.get("then")
                        or f"?{update['key']}" not in read(q["file"]).rpartition("WHERE {")[2]
                        or f"?{update['key']}" not in update["match"].split()
                        or len(update["match"].split()) != 3):
@@ -210,6 +226,14 @@ def load() -> tuple[CannedQuery, ...]:
             raise QueryError(f"catalogue.toml: {q['name']}: update columns need the query's lines between "
                              f"`#: key columns` and `#: end` to bind the key's columns, the first by a "
                              f"triple pattern, not {cols!r}")
+        sums, counted = update.get("sums"), update.get("per_notice")
+        if (sums is not None or counted is not None) and (
+                cols is None or not isinstance(sums, list) or not sums or set(sums) & set(cols)
+                or set(cols) | set(sums) != {*q["columns"], *(["place"] if q.get("place") == "row" else [])}
+                or counted not in KINDS or "doc" not in KINDS[counted].key or KINDS[counted].rdf.graph != "notice"):
+            raise QueryError(f"catalogue.toml: {q['name']}: update sums need update columns, every other column "
+                             f"of the rows a count (sums), and per_notice: the kind of the facts counted, one "
+                             f"notice's each (its key holds doc), not {update!r}")
         if q.get("then", "") and (q["then"] not in STEPS or q.get("place") == "row"):
             raise QueryError(f"catalogue.toml: {q['name']}: then = {q['then']!r} needs a step of "
                              f"queries/steps.py and a place from a parameter")
