@@ -345,3 +345,20 @@ def test_the_rows_to_take_out_are_found_by_their_key_columns(stores):
             if left:
                 found.update(map(maintain._row_id, evaluate(store, q, arguments(q, bindings), text=q.restricted(left))))
             assert found == rows and (rows or part is not keys)
+
+
+@pytest.mark.parametrize("bad", ['per_notice = "unit"', 'per_notice = "nothing"'])
+def test_rows_added_up_over_notices_must_count_facts_of_one_notice(monkeypatch, bad):
+    """``update.sums`` is only declared for counts of facts whose key holds their notice (a
+    unit's facts come from many notices) and with every other column a count."""
+    from govgraph.errors import QueryError
+    from govgraph.queries import questions
+
+    read = questions.read
+    text = read("catalogue.toml")
+    assert 'per_notice = "task"' in text
+    for wrong, match in ((text.replace('per_notice = "task"', bad), "per_notice"),
+                         (text.replace('sums = ["led", "responsible", "total"]', 'sums = ["led", "total"]'), "sums")):
+        monkeypatch.setattr(questions, "read", lambda name, t=wrong: t if name == "catalogue.toml" else read(name))
+        with pytest.raises(QueryError, match=match):
+            questions.load.__wrapped__()
