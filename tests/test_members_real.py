@@ -672,3 +672,10 @@ def test_region_leaders_in_a_member_list():
                       "副组长:刘小明 自治区党委副书记\n秦如培 自治区党委常委、自治区常务副主席\n")
     assert {("蓝天立", "自治区人民政府", "主席"), ("刘小明", "自治区党委", "副书记"),
             ("秦如培", "自治区党委", "常委"), ("秦如培", "自治区人民政府", "常务副主席")} <= _posts(facts)
+
+
+def test_a_prefecture_head_and_a_bank_branch_in_a_member_list():
+    # ext-49.txt (湖北): 恩施自治州州长 (the 州's government), 人民银行省分行行长 (a bank's branch)
+    facts, _ = _facts("成立省支援三峡工程建设委员会。现将有关问题通知如下:\n一、委员会组成人员\n主 任 委 员: 贾志杰 省长\n"
+                      "成 员: 陈秉林 省政府副秘书长\n刘崇明 人民银行省分行行长\n张洪伦 恩施自治州州长\n")
+    assert {("刘崇明", "人民银行省分行", "行长"), ("张洪伦", "恩施自治州人民政府", "州长")} <= _posts(facts)
