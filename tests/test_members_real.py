@@ -679,3 +679,15 @@ def test_a_prefecture_head_and_a_bank_branch_in_a_member_list():
     facts, _ = _facts("成立省支援三峡工程建设委员会。现将有关问题通知如下:\n一、委员会组成人员\n主 任 委 员: 贾志杰 省长\n"
                       "成 员: 陈秉林 省政府副秘书长\n刘崇明 人民银行省分行行长\n张洪伦 恩施自治州州长\n")
     assert {("刘崇明", "人民银行省分行", "行长"), ("张洪伦", "恩施自治州人民政府", "州长")} <= _posts(facts)
+
+
+def test_an_adjusted_group_with_unit_members_by_their_deputies():
+    # ext-48.txt (Traditional): 調整充實了對臺灣工作領導小組 / 平原縣委對臺灣工作領導小組由縣委書記任組長 (no person
+    # named: no post, no duty) / 另外A、B…和C20個相關職能部門的分管副職任小組成員 (the units are the members)
+    text = ("日前,中共平原縣委調整充實了對臺灣工作領導小組。\n平原縣委對臺灣工作領導小組由縣委書記任組長,分管對臺工作的副書記、"
+            "副縣長任副組長。另外縣委辦公室、縣府辦公室、 縣經貿局、團縣委和縣臺辦5個相關職能部門的分管副職任小組成員。"
+            "縣委對臺灣工作領導小組下設辦公室,縣臺辦主任兼辦公室主任。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {(u, "unit", "成员") for u in ("县委办公室", "县府办公室", "县经贸局", "团县委", "县台办")}
+    assert _groups(facts) == {"平原县委对台湾工作领导小组"}
+    assert not [f for f in facts if f["kind"] in ("post", "task")]

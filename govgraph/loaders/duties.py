@@ -170,6 +170,27 @@ def _local(u: str, pred: str) -> bool:
         and not _exhortation([u], pred)
 
 
+_SUFFIXES = "|".join(map(re.escape, _LEX.group_suffixes))
+_ROLE_WORDS = "|".join(map(re.escape, _LEX.roles))
+# …由县委书记任组长,…任副组长 / …20个部门的分管副职任小组成员 / …主任兼办公室主任: who holds a group's roles
+_ROLE_END = re.compile(rf"(?:任|为|兼任|担任|兼)(?:[{CJK}]{{0,30}}?(?:{_SUFFIXES})|小组)?(?:办公室)?(?:{_ROLE_WORDS})[。;]?$")
+# 对台湾工作领导小组成员的调整 / 对台工作领导小组由…: a group named 对…工作领导小组 opens the predicate
+_GROUP_OPENS = re.compile(rf"对[{CJK}]{{1,12}}?工作(?:{_SUFFIXES})")
+
+
+def _composition(body: str) -> bool:
+    """A predicate that says who holds a group's roles, or whose subject is a group named after its
+    owner (平原县委 + 对台湾工作领导小组): no duty of the unit before it.
+
+    >>> _composition("对台湾工作领导小组由县委书记任组长,分管对台工作的副书记、副县长任副组长。")
+    True
+    >>> _composition("负责全区的交通秩序治理工作。"), _composition("对领导小组成员进行培训。")
+    (False, False)
+    """
+    body = body.strip()
+    return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body))
+
+
 def _is_group(x: str) -> bool:
     return any(x.endswith(s) and len(x) > len(s) + 2 for s in _LEX.group_suffixes)
 
@@ -278,7 +299,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 duties = [d for d in duties if (d[2] + d[3]) and (all(
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
-            duties = [x for d in duties if not covering(d) for x in by_deadline(ctx, d, s0) if not standing_report(x)]
+            duties = [x for d in duties if not covering(d) and not _composition(d[4])
+                      for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:

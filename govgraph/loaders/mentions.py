@@ -59,6 +59,8 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
 
     >>> is_person_name("王为人"), is_person_name("王为人", delimited=True)
     (False, True)
+    >>> is_person_name("任组长", delimited=True)
+    False
     """
     if not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}·]+", s):
         return False
@@ -68,8 +70,8 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
     if sur is None or is_unit_like(s):
         return False
     rest = s[len(sur):]
-    if not rest or len(rest) > 2 and len(sur) == 1:
-        return False
+    if not rest or len(rest) > 2 and len(sur) == 1 or rest in _NOT_NAMES:
+        return False  # 任组长 (由县委书记任组长): a surname before a word that is no name
     return not (set(rest) & (_NOT_NAME_CHARS_DELIMITED if delimited else _NOT_NAME_CHARS))
 
 
