@@ -665,3 +665,17 @@ def test_places_listed_before_a_shared_kind_of_unit():
             "责任单位:海东市、兰州市、临夏州发展改革部门\n")
     tasks, _ = _tasks(text, "2020-10-16")
     assert _keys(tasks) == [((), ("海东市发展改革部门", "兰州市发展改革部门", "临夏州发展改革部门"), None)]
+
+
+def test_a_group_office_bears_the_group_daily_work():
+    # ext-47.txt: 领导小组办公室设在区机关事务管理中心,承担领导小组日常工作 (the office, not its host);
+    # ext-34.txt: the office's later sentence in the same item goes on with its task
+    tasks, _ = _tasks("三、工作机构\n领导小组办公室设在区机关事务管理中心,承担领导小组日常工作。区机关事务管理中心主任方国友兼任办公室主任。\n",
+                      "2022-06-08")
+    assert _keys(tasks) == [((), ("领导小组办公室",), None)]
+    tasks, _ = _tasks("三、工作机制\n(一)专班办公室设在省文物局,负责专班日常工作。办公室主任由省文物局局长兼任。"
+                      "专班办公室应及时动态调整,并按程序向专班组长汇报。\n(二)各成员单位要按照职责分工,研究解决有关问题。\n", "2024-05-01")
+    assert _keys(tasks)[0] == ((), ("专班办公室",), None) and len(tasks) == 2
+    # loc-12.txt: an office's own work (not the group's daily work) is not read by this rule
+    tasks, _ = _tasks("一、领导小组办公室设在市环保局,负责普查的相关方案和技术规范的编制和实施。\n", "2007-04-18")
+    assert not [t for t in tasks if "领导小组办公室" in t["responsible"]]

@@ -96,6 +96,9 @@ _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^
 # the unit of the work (各地以县(市、区)为单位,对…)
 _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
                         r"|以[^,。;]{1,12}为单位,")
+_OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
+                           r"(?P<u>[^\s,。;:、]{2,30}?办公室)设在[^,。;]{2,30},"
+                           r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常(?:工作|事务))")
 _IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
@@ -314,7 +317,17 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         out.append(_task(ctx, ref, f"{verb}{o}", lead, [u], due, due_text, a, b))
                 else:
                     resp = [x for u in units for x in expand_sub_units(u)]
+                    prev = out[-1] if out else None
+                    if prev and item is not None and prev.get("_item") == item.start and prev.get("_office") \
+                            and prev["responsible"] == resp and not lead and due is None and due_text is None:
+                        # (一)专班办公室设在…,负责专班日常工作。…专班办公室应及时动态调整…: the office's
+                        # work goes on in its item (one task)
+                        prev["text"] = (prev["text"] + body)[:300]
+                        prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
+                        continue
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
+                    if _OFFICE_DAILY.match(sent):
+                        out[-1]["_office"] = True
                 if item is not None:
                     out[-1]["_item"] = item.start
                     out[-1]["_head"] = body == "" and bool(units)
@@ -540,6 +553,12 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if dm and all_assignees(split_assignees(dm.group("u"))):
             # 领导小组不设办公室,日常工作由市卫生局有关科室承担: the unit bearing a group's daily work
             found.append((dm.start(), [], split_assignees(dm.group("u")), dm.start()))
+    if not found:
+        fm = _OFFICE_DAILY.match(sent)
+        if fm and fm.group("u")[:-3].endswith(tuple(_LEX.group_suffixes)):
+            # 领导小组办公室设在区机关事务管理中心,承担领导小组日常工作: the group's office bears its
+            # daily work (the unit hosting it is where it sits, not who is named)
+            found.append((fm.start("u"), [], [fm.group("u")], fm.start("p")))
     if not found:
         om = _OWNER.search(sent)
         if om and all_assignees(split_assignees(om.group("u"))):
