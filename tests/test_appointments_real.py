@@ -468,3 +468,9 @@ def test_military_ranks_after_a_name_and_a_transfer():
     assert {("徐海榮", "重慶市委宣傳部", "部長", True), ("徐海榮", "萬州區委", "書記", False),
             ("張國清", "中國兵器工業集團公司", "總經理", True), ("張國清", "重慶市委", "副書記", False)} <= got
     assert ("徐海榮", "重慶市委", "常委") not in _keys(facts)
+
+
+def test_a_region_party_secretary_before_a_name():
+    # ext-51.txt: 西藏自治區黨委書記張慶黎在大會閉幕會上發表講話 (the place's 黨委)
+    facts = _posts("西藏自治區黨委書記張慶黎在大會閉幕會上發表講話表示。", "2010-01-16")
+    assert _keys(facts) == {("張慶黎", "西藏自治區黨委", "書記")}
