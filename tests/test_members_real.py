@@ -691,3 +691,10 @@ def test_an_adjusted_group_with_unit_members_by_their_deputies():
     assert _members(facts) == {(u, "unit", "成员") for u in ("县委办公室", "县府办公室", "县经贸局", "团县委", "县台办")}
     assert _groups(facts) == {"平原县委对台湾工作领导小组"}
     assert not [f for f in facts if f["kind"] in ("post", "task")]
+
+
+def test_a_unit_second_name_in_brackets_before_a_title():
+    # ext-46.txt (张江镇): 城市运行综合管理中心(绿化市容中心)常务副主任 — the bracket is the centre's second name
+    facts, _ = _facts("决定成立某镇创建工作领导小组。组成人员如下:\n组  长:王明   镇长\n"
+                      "成  员:李   涛   城管中队队长\n     张   建   城市运行综合管理中心(绿化市容中心)常务副主任\n")
+    assert ("张建", "城市运行综合管理中心", "常务副主任") in _posts(facts)

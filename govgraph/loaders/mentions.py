@@ -148,6 +148,9 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
         if unit and not is_unit_like(unit) and len(unit) >= 2 and is_unit_like(part[: -len(t) + 1]):
             unit = part[: -len(t) + 1]  # 区人力资源局长: the unit's last character doubles as the title's
         unit = re.sub(r"(?:分管|主管)$", "", unit)
+        second = re.fullmatch(r"(?P<u>[^()]{2,})\([^()]{2,20}\)", unit)
+        if second and is_unit_like(second.group("u")):
+            unit = second.group("u")  # 城市运行综合管理中心(绿化市容中心)常务副主任: the bracket is a second name
         duty = _DUTY_OF.search(unit)
         if duty and is_unit_like(unit[: duty.start()]):
             unit = unit[: duty.start()]  # 市委宣传部分管日常工作的副部长
