@@ -474,3 +474,9 @@ def test_a_region_party_secretary_before_a_name():
     # ext-51.txt: 西藏自治區黨委書記張慶黎在大會閉幕會上發表講話 (the place's 黨委)
     facts = _posts("西藏自治區黨委書記張慶黎在大會閉幕會上發表講話表示。", "2010-01-16")
     assert _keys(facts) == {("張慶黎", "西藏自治區黨委", "書記")}
+
+
+def test_a_composed_party_department_named_as_the_notice_writes_it():
+    # ext-31.txt: 重慶市委常委、原宣傳部部長徐海榮 (composed 重慶市委宣傳部) where the notice writes 重慶市宣傳部 in full
+    facts = _posts("重慶市委常委、原宣傳部部長徐海榮調任萬州區區委書記。燕平已以重慶市宣傳部部長身份公開接見代表團。", "2013-11-22")
+    assert ("徐海榮", "重慶市宣傳部", "部長") in _keys(facts)

@@ -38,9 +38,9 @@ from .context import NoticeContext, specific_group
 from .lexicon import alternation, data_words, load_lexicon
 from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
-from .normalize import squash
+from .normalize import squash, to_simplified
 from .places import place_of_org
-from .post_phrases import Post, default_unit, leader_units, parse_post_phrase, strip_duty, words
+from .post_phrases import Post, _is_subunit, default_unit, leader_units, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
 
@@ -166,6 +166,11 @@ class _Reader:
         res = unit
         if unit.endswith("办") and len(unit) > 2 and unit + "公室" in self.work:
             res = unit + "公室"  # 县政府办 where the notice also writes 县政府办公室
+        sub = re.fullmatch(f"(?P<p>[{CJK}]{{1,8}}?[省市县区縣區])委(?P<s>[{CJK}]{{2,4}})", unit)
+        if sub and _is_subunit(to_simplified(sub.group("s"))) and sub.group("p") + sub.group("s") in self.src:
+            # 重庆市委常委、原宣传部部长 (composed 重庆市委宣传部) where the notice writes the body in full
+            # as 重庆市宣传部: one post, the name the notice writes
+            res = sub.group("p") + sub.group("s")
         lv = re.fullmatch(f"(?P<p>[{CJK}]{{1,8}}?)(?P<l>[区县市區縣])(?P=l)委", unit)
         if lv and lv.group("p") + lv.group("l") + "委" in self.src:
             res = lv.group("p") + lv.group("l") + "委"  # 万州区区委 where the notice also writes 万州区委
