@@ -480,3 +480,10 @@ def test_a_composed_party_department_named_as_the_notice_writes_it():
     # ext-31.txt: 重慶市委常委、原宣傳部部長徐海榮 (composed 重慶市委宣傳部) where the notice writes 重慶市宣傳部 in full
     facts = _posts("重慶市委常委、原宣傳部部長徐海榮調任萬州區區委書記。燕平已以重慶市宣傳部部長身份公開接見代表團。", "2013-11-22")
     assert ("徐海榮", "重慶市宣傳部", "部長") in _keys(facts)
+
+
+def test_a_pronoun_is_no_name_and_the_central_committee_is_a_unit():
+    # ext-51.txt: …,但他仍擔任中共中央委員 — 但他仍 is no person (他, 仍 never follow a surname in a name in prose);
+    # 中共中央委員 is no post of a unit 中共中央委
+    facts = _posts("經過此次調整,列確卸任兩職務,但他仍擔任中共中央委員。", "2010-01-16")
+    assert not [f for f in facts if f["person"].startswith("但") or f["unit"] == "中共中央委"]
