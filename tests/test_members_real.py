@@ -698,3 +698,12 @@ def test_a_unit_second_name_in_brackets_before_a_title():
     facts, _ = _facts("决定成立某镇创建工作领导小组。组成人员如下:\n组  长:王明   镇长\n"
                       "成  员:李   涛   城管中队队长\n     张   建   城市运行综合管理中心(绿化市容中心)常务副主任\n")
     assert ("张建", "城市运行综合管理中心", "常务副主任") in _posts(facts)
+
+
+def test_a_unit_set_up_under_two_names_is_named_by_the_first():
+    # ext-49.txt: 设立省三峡工程移民开发局(副厅级),同时挂省移民开发局的牌子 … 刘俊生任省移民开发局局长 (the first
+    # name); 省移民开发局在省民政厅移民处的基础上组建 tells how it is formed: no task
+    facts, _ = _facts("二、为了加强对三峡工程移民工作的领导,设立省三峡工程移民开发局(副厅级),同时挂省移民开发局的牌子,"
+                      "刘俊生任省移民开发局局长。省移民开发局在省民政厅移民处的基础上组建。\n")
+    assert ("刘俊生", "省三峡工程移民开发局", "局长") in _posts(facts)
+    assert not [f for f in facts if f["kind"] == "task" and "组建" in f["text"]]

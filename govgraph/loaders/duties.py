@@ -189,9 +189,15 @@ def _composition(body: str) -> bool:
     True
     >>> _composition("负责全区的交通秩序治理工作。"), _composition("对领导小组成员进行培训。")
     (False, False)
+    >>> _composition("在省民政厅移民处的基础上组建。")
+    True
     """
     body = body.strip()
-    return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body))
+    return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body) or _FORMED.fullmatch(body))
+
+
+# 省移民开发局在省民政厅移民处的基础上组建: how the unit is formed, no work of it
+_FORMED = re.compile(rf"(?:在[^,。;]{{2,30}}的基础上|由[^,。;]{{2,30}})?(?:组建|设立|成立|合并组建)[。;]?")
 
 
 def _is_group(x: str) -> bool:
