@@ -452,3 +452,38 @@ def test_current_post_in_brackets_and_stacked_closings():
                    "审议通过了关于接受刘和平辞去上饶市人民政府市长职务的请求的决定。")
     assert _keys(facts) == {("武伟", "上海浦东新区陆家嘴管委会", "副主任"), ("刘和平", "上饶市人民政府", "市长")}
     assert _keys(_posts("陈义初辞去郑州市长职务。")) == {("陈义初", "郑州市人民政府", "市长")}
+
+
+def test_military_ranks_after_a_name_and_a_transfer():
+    # ext-51.txt (Traditional): 楊金山少將出任… (a rank after the name, 將 not "will"); 成都軍區裝備部長楊金山少將接任…;
+    # 西藏軍區司令員舒玉泰中將調任成都軍區副司令員 (whether the post before 調任 is kept is not said: not recorded)
+    facts = _posts("楊金山少將出任西藏軍區司令員。此前,成都軍區裝備部長楊金山少將接任西藏軍區司令員。"
+                   "西藏軍區司令員舒玉泰中將調任成都軍區副司令員。", "2010-01-16")
+    assert _keys(facts) == {("楊金山", "西藏軍區", "司令員"), ("楊金山", "成都軍區裝備部", "部長"),
+                            ("舒玉泰", "成都軍區", "副司令員")}
+    # ext-31.txt: a 原 post before 調任 is left; 萬州區區委 is the 萬州區委 the notice writes elsewhere
+    facts = _posts("原萬州區委書記吳政隆不再兼任。此前一天,重慶市委常委、原宣傳部部長徐海榮調任萬州區區委書記。"
+                   "今年4月,中國兵器工業集團公司原總經理張國清調任重慶市委常委、副書記。", "2013-11-22")
+    got = {(f["person"], f["unit"], f["title"], bool(f.get("former"))) for f in facts}
+    assert {("徐海榮", "重慶市委宣傳部", "部長", True), ("徐海榮", "萬州區委", "書記", False),
+            ("張國清", "中國兵器工業集團公司", "總經理", True), ("張國清", "重慶市委", "副書記", False)} <= got
+    assert ("徐海榮", "重慶市委", "常委") not in _keys(facts)
+
+
+def test_a_region_party_secretary_before_a_name():
+    # ext-51.txt: 西藏自治區黨委書記張慶黎在大會閉幕會上發表講話 (the place's 黨委)
+    facts = _posts("西藏自治區黨委書記張慶黎在大會閉幕會上發表講話表示。", "2010-01-16")
+    assert _keys(facts) == {("張慶黎", "西藏自治區黨委", "書記")}
+
+
+def test_a_composed_party_department_named_as_the_notice_writes_it():
+    # ext-31.txt: 重慶市委常委、原宣傳部部長徐海榮 (composed 重慶市委宣傳部) where the notice writes 重慶市宣傳部 in full
+    facts = _posts("重慶市委常委、原宣傳部部長徐海榮調任萬州區區委書記。燕平已以重慶市宣傳部部長身份公開接見代表團。", "2013-11-22")
+    assert ("徐海榮", "重慶市宣傳部", "部長") in _keys(facts)
+
+
+def test_a_pronoun_is_no_name_and_the_central_committee_is_a_unit():
+    # ext-51.txt: …,但他仍擔任中共中央委員 — 但他仍 is no person (他, 仍 never follow a surname in a name in prose);
+    # 中共中央委員 is no post of a unit 中共中央委
+    facts = _posts("經過此次調整,列確卸任兩職務,但他仍擔任中共中央委員。", "2010-01-16")
+    assert not [f for f in facts if f["person"].startswith("但") or f["unit"] == "中共中央委"]

@@ -672,3 +672,38 @@ def test_region_leaders_in_a_member_list():
                       "副组长:刘小明 自治区党委副书记\n秦如培 自治区党委常委、自治区常务副主席\n")
     assert {("蓝天立", "自治区人民政府", "主席"), ("刘小明", "自治区党委", "副书记"),
             ("秦如培", "自治区党委", "常委"), ("秦如培", "自治区人民政府", "常务副主席")} <= _posts(facts)
+
+
+def test_a_prefecture_head_and_a_bank_branch_in_a_member_list():
+    # ext-49.txt (湖北): 恩施自治州州长 (the 州's government), 人民银行省分行行长 (a bank's branch)
+    facts, _ = _facts("成立省支援三峡工程建设委员会。现将有关问题通知如下:\n一、委员会组成人员\n主 任 委 员: 贾志杰 省长\n"
+                      "成 员: 陈秉林 省政府副秘书长\n刘崇明 人民银行省分行行长\n张洪伦 恩施自治州州长\n")
+    assert {("刘崇明", "人民银行省分行", "行长"), ("张洪伦", "恩施自治州人民政府", "州长")} <= _posts(facts)
+
+
+def test_an_adjusted_group_with_unit_members_by_their_deputies():
+    # ext-48.txt (Traditional): 調整充實了對臺灣工作領導小組 / 平原縣委對臺灣工作領導小組由縣委書記任組長 (no person
+    # named: no post, no duty) / 另外A、B…和C20個相關職能部門的分管副職任小組成員 (the units are the members)
+    text = ("日前,中共平原縣委調整充實了對臺灣工作領導小組。\n平原縣委對臺灣工作領導小組由縣委書記任組長,分管對臺工作的副書記、"
+            "副縣長任副組長。另外縣委辦公室、縣府辦公室、 縣經貿局、團縣委和縣臺辦5個相關職能部門的分管副職任小組成員。"
+            "縣委對臺灣工作領導小組下設辦公室,縣臺辦主任兼辦公室主任。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {(u, "unit", "成员") for u in ("县委办公室", "县府办公室", "县经贸局", "团县委", "县台办")}
+    assert _groups(facts) == {"平原县委对台湾工作领导小组"}
+    assert not [f for f in facts if f["kind"] in ("post", "task")]
+
+
+def test_a_unit_second_name_in_brackets_before_a_title():
+    # ext-46.txt (张江镇): 城市运行综合管理中心(绿化市容中心)常务副主任 — the bracket is the centre's second name
+    facts, _ = _facts("决定成立某镇创建工作领导小组。组成人员如下:\n组  长:王明   镇长\n"
+                      "成  员:李   涛   城管中队队长\n     张   建   城市运行综合管理中心(绿化市容中心)常务副主任\n")
+    assert ("张建", "城市运行综合管理中心", "常务副主任") in _posts(facts)
+
+
+def test_a_unit_set_up_under_two_names_is_named_by_the_first():
+    # ext-49.txt: 设立省三峡工程移民开发局(副厅级),同时挂省移民开发局的牌子 … 刘俊生任省移民开发局局长 (the first
+    # name); 省移民开发局在省民政厅移民处的基础上组建 tells how it is formed: no task
+    facts, _ = _facts("二、为了加强对三峡工程移民工作的领导,设立省三峡工程移民开发局(副厅级),同时挂省移民开发局的牌子,"
+                      "刘俊生任省移民开发局局长。省移民开发局在省民政厅移民处的基础上组建。\n")
+    assert ("刘俊生", "省三峡工程移民开发局", "局长") in _posts(facts)
+    assert not [f for f in facts if f["kind"] == "task" and "组建" in f["text"]]

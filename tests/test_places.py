@@ -93,7 +93,9 @@ def test_real_places_agree_with_sources_table():
             found += 1
             ours = {c for c, _ in components(j.place)} or {j.place}
             theirs = {c for c, _ in components(want)} or {want}
-            assert ours & theirs, (name, j.place, want)  # the same place, or one inside the other
+            # the same place, or one inside the other (上海市浦东新区张江镇 is kept whole by components:
+            # 新区 is read as a zone, so 张江镇 is compared with its end; ext-46, dev from round 5)
+            assert ours & theirs or want.endswith(j.place) or j.place.endswith(want), (name, j.place, want)
     assert found >= 35
 
 

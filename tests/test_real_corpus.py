@@ -27,8 +27,14 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # dated deadline in their gold: due skips). A new held-out set is a new measurement: the held-out
 # floors are reset from its first score, and the "all" floors from the corpus with it (harder
 # notices added, not a loss of the extractor's: the 124 notices before it score as above).
+# Round 5 (ext-46..57 rotated into dev and read; rules written for their layouts; gold of ext-50 and
+# ext-51 corrected where it went against docs/extraction.md; 136 notices, none held out): all post
+# 0.976, person-title 0.984, term 0.887, membership 0.997, task 0.963, due 0.992 (ext-46..57 alone: post
+# 0.948, person-title 0.948, term 0.444, membership 1.000, task 0.917). The "all" floors rise to these,
+# rounded down; the held-out floors are round 4's and skip while no notice is held out: the next held-out
+# set resets them from its first score.
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.97, "term": 0.865, "membership": 0.98, "task": 0.945, "due": 0.99},
+    "all": {"post": 0.97, "person-title": 0.98, "term": 0.88, "membership": 0.995, "task": 0.96, "due": 0.99},
     "held-out": {"post": 0.825, "person-title": 0.855, "membership": 0.855, "task": 0.26, "due": 0.90},
 }
 

@@ -646,3 +646,36 @@ def test_a_lenticular_bracket_and_a_collective_of_listed_levels():
     tasks, _ = _tasks("二、工作任务\n(一)升级产业结构。\n1.制定实施准入清单。完成清单编制工作。〔市生态环境局牵头,市发展和改革局、"
                       "自然资源局参与,各县、区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府(管委会)落实,不再列出。〕\n")
     assert _keys(tasks) == [(("市生态环境局",), ("市发展和改革局", "自然资源局", "各县、区人民政府(管委会)"), None)]
+
+
+def test_lead_and_joint_responsible_unit_lines():
+    # ext-54.txt: 牵头负责领导 (a person: no unit), 牵头责任单位 (lead), 协同责任单位 (responsible)
+    text = ("各县、市、区人民政府,市政府各部门、各直属机构:\n一、确保完成全年主要预期目标\n1. 地区生产总值增长8%以上。\n"
+            "牵头负责领导:金力。\n牵头责任单位:市发展改革委。\n"
+            "协同责任单位:市经信局、市商务局、滁州经开区管委会等,各县、市、区政府。\n"
+            "2. 财政收入增长8%左右。\n牵头负责领导:金力。\n牵头责任单位:市财政局。\n协同责任单位:市税务局、滁州海关。\n")
+    tasks, _ = _tasks(text, "2020-02-03")
+    assert _keys(tasks) == [(("市发展改革委",), ("市经信局", "市商务局", "滁州经开区管委会", "各县、市、区政府"), None),
+                            (("市财政局",), ("市税务局", "滁州海关"), None)]
+
+
+def test_places_listed_before_a_shared_kind_of_unit():
+    # ext-56.txt: 责任单位:海东市、兰州市、临夏州发展改革部门 (each place's 发展改革部门)
+    text = ("一、重点规划衔接融合方面\n1. 做好重大规划的有效衔接。\n工作成果:推动规划的有序衔接。\n"
+            "责任单位:海东市、兰州市、临夏州发展改革部门\n")
+    tasks, _ = _tasks(text, "2020-10-16")
+    assert _keys(tasks) == [((), ("海东市发展改革部门", "兰州市发展改革部门", "临夏州发展改革部门"), None)]
+
+
+def test_a_group_office_bears_the_group_daily_work():
+    # ext-47.txt: 领导小组办公室设在区机关事务管理中心,承担领导小组日常工作 (the office, not its host);
+    # ext-34.txt: the office's later sentence in the same item goes on with its task
+    tasks, _ = _tasks("三、工作机构\n领导小组办公室设在区机关事务管理中心,承担领导小组日常工作。区机关事务管理中心主任方国友兼任办公室主任。\n",
+                      "2022-06-08")
+    assert _keys(tasks) == [((), ("领导小组办公室",), None)]
+    tasks, _ = _tasks("三、工作机制\n(一)专班办公室设在省文物局,负责专班日常工作。办公室主任由省文物局局长兼任。"
+                      "专班办公室应及时动态调整,并按程序向专班组长汇报。\n(二)各成员单位要按照职责分工,研究解决有关问题。\n", "2024-05-01")
+    assert _keys(tasks)[0] == ((), ("专班办公室",), None) and len(tasks) == 2
+    # loc-12.txt: an office's own work (not the group's daily work) is not read by this rule
+    tasks, _ = _tasks("一、领导小组办公室设在市环保局,负责普查的相关方案和技术规范的编制和实施。\n", "2007-04-18")
+    assert not [t for t in tasks if "领导小组办公室" in t["responsible"]]

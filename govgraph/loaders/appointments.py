@@ -38,9 +38,9 @@ from .context import NoticeContext, specific_group
 from .lexicon import alternation, data_words, load_lexicon
 from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
-from .normalize import squash
+from .normalize import squash, to_simplified
 from .places import place_of_org
-from .post_phrases import Post, default_unit, leader_units, parse_post_phrase, strip_duty, words
+from .post_phrases import Post, _is_subunit, default_unit, leader_units, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
 
@@ -87,8 +87,9 @@ _SENTENCE_GATE = re.compile(
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
 # A short bracket is read whole: 副主任(挂职,时间一年).
 _CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
-# After the subject's name: 同志, (女), an adverb (陆文忠此前已履新…).
-_SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('adverb')})?$")
+# After the subject's name: 同志, (女), a military rank (杨金山少将接任…), an adverb (陆文忠此前已履新…).
+_RANK = re.compile(_alt("rank"))
+_SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?$")
 _GOES_ON = re.compile(f"(?:{_alt('also', 'propose', 'nominate_as')})")
 _ENDS = re.compile(_alt("ends"))
 _ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,40}}?)(?:{_alt('ends')})$")
@@ -165,6 +166,14 @@ class _Reader:
         res = unit
         if unit.endswith("办") and len(unit) > 2 and unit + "公室" in self.work:
             res = unit + "公室"  # 县政府办 where the notice also writes 县政府办公室
+        sub = re.fullmatch(f"(?P<p>[{CJK}]{{1,8}}?[省市县区縣區])委(?P<s>[{CJK}]{{2,4}})", unit)
+        if sub and _is_subunit(to_simplified(sub.group("s"))) and sub.group("p") + sub.group("s") in self.src:
+            # 重庆市委常委、原宣传部部长 (composed 重庆市委宣传部) where the notice writes the body in full
+            # as 重庆市宣传部: one post, the name the notice writes
+            res = sub.group("p") + sub.group("s")
+        lv = re.fullmatch(f"(?P<p>[{CJK}]{{1,8}}?)(?P<l>[区县市區縣])(?P=l)委", unit)
+        if lv and lv.group("p") + lv.group("l") + "委" in self.src:
+            res = lv.group("p") + lv.group("l") + "委"  # 万州区区委 where the notice also writes 万州区委
         if unit == "常委会":
             found = {squash(self.src[m.start():m.end()]) for m in re.finditer(
                 f"(?<![{CJK}])[{CJK}]{{1,8}}?[省市县区旗](?:人民代表大会常务委员会)", self.work)
@@ -680,7 +689,8 @@ class _Reader:
     def _subject_verb(self, a: int, b: int, st: dict) -> bool:
         for m in _SUBJECT_VERB.finditer(self.work, a, b):
             v = m.group("v")
-            if m.start() > a and self.work[m.start() - 1] in _NOT_NOW and v not in words("propose"):
+            if m.start() > a and self.work[m.start() - 1] in _NOT_NOW and v not in words("propose") \
+                    and not _RANK.search(self.work, max(a, m.start() - 2), m.start()):  # 少将出任: a rank, not 将
                 continue
             if m.start() == a or len(v) == 1 and (self.work[m.start() - 1] in _VERB_INSIDE
                                                   or self.work[m.start() + 1:m.start() + 2] in _NOT_VERB_NEXT):
@@ -734,6 +744,12 @@ class _Reader:
                          for p in posts]
             elif v == "为现任":
                 how = "start"
+            if v in words("move") and any(not p.former for p in pre_posts):
+                # 市委常委、原宣传部部长X调任…: which posts written before the name are kept is not
+                # said (a 原 post is left); warn rather than guess
+                self.ctx.warn(f"{name}: posts before {v} ({', '.join(p.unit + p.title for p in pre_posts if not p.former)}) "
+                              f"may be kept or left; not recorded")
+                pre_posts = [p for p in pre_posts if p.former]
             for name in names:
                 if pre_posts:
                     self.emit(name, pre_posts, a, b, "start")
@@ -843,7 +859,7 @@ class _Reader:
         if behalf and (behalf.group(2) or _is_name(behalf.group(1))) and _TITLE_NAME.search(c, behalf.end()):
             a += behalf.end()
             c = c[behalf.end():]
-        cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3] + [len(c)]
+        cuts = sorted({m.start() for rx in (_FOLLOW, _RANK) for m in rx.finditer(c) if m.start() >= 3}) + [len(c)]
         if self._name_title(a, c, cuts):
             return
         for i in cuts:

@@ -121,4 +121,30 @@ def _split_assignees(s: str) -> tuple:
             out.extend(expand_sub_units(left) + [right])  # 文化和旅游部和各有关省级人民政府
             continue
         out.extend(expand_sub_units(part))
-    return tuple(x for x in out if x)
+    return _places_sharing_kind(tuple(x for x in out if x))
+
+
+# A bare place (海东市, 临夏州): no assignee on its own
+_BARE_PLACE = re.compile(r"(?!各|相关|有关)[\u4e00-\u9fff]{1,5}?[省市州县区盟旗]")
+
+
+def _places_sharing_kind(names: tuple) -> tuple:
+    """``海东市、兰州市、临夏州发展改革部门``: places listed before the last one's unit kind share
+    it (each place's 发展改革部门). Only where every name before the last is a bare place and the
+    last is a place and a kind of unit that is an assignee on its own.
+
+    >>> split_assignees("海东市、兰州市、临夏州发展改革部门")
+    ['海东市发展改革部门', '兰州市发展改革部门', '临夏州发展改革部门']
+    >>> split_assignees("海东市、市财政局")
+    ['海东市', '市财政局']
+    """
+    if len(names) < 2 or not all(_BARE_PLACE.fullmatch(x) and not is_assignee(x) for x in names[:-1]):
+        return names
+    last = names[-1]
+    for m in _BARE_PLACE.finditer(last):
+        if m.start() != 0:
+            break
+        kind = last[m.end():]
+        if len(kind) >= 2 and not kind.startswith(tuple("省市州县区盟旗")) and is_assignee(kind):
+            return tuple(x + kind for x in names[:-1]) + (last,)
+    return names

@@ -245,6 +245,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         t.pop("_type", None)
         t.pop("_head", None)
         t.pop("_sec", None)
+        t.pop("_office", None)
     return out
 
 

@@ -17,6 +17,7 @@ __all__ = ["NoticeContext", "specific_group"]
 _LEX = load_lexicon()
 _GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
 _SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
+_LIST_VERBS = alternation(data_words("group_verbs.tsv", "list"))  # 充实 … (调整充实了X)
 
 
 def specific_group(g: str) -> bool:
@@ -110,13 +111,13 @@ class NoticeContext:
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
         rx = re.compile(
-            rf"{_SETS_UP_OR_ADJUSTS}(?:由[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         for m in rx.finditer(self.work):
             g = m.group("g")
             if specific_group(g) and not g.startswith(("由", "的")) and "的" not in g:
-                out.append((g, m.start("g")))
+                out.append((self._owner_named(g), m.start("g")))
         # The title's group goes last: the body names it as the notice means it.
         out.sort(key=lambda x: x[1] < title_end)
         # Groups merely named: 区“红色物业”工作领导小组, 区渣土车整治工作专班.
@@ -129,6 +130,15 @@ class NoticeContext:
         # A name found inside a longer one (县创建… in 宜城县创建…) is the same group.
         names = {g for g, _ in out}
         return [(g, p) for g, p in out if not any(o != g and o.endswith(g) for o in names)]
+
+    def _owner_named(self, g: str) -> str:
+        """``调整充实了对台湾工作领导小组`` then ``平原县委对台湾工作领导小组由…``: a group set up or
+        changed under a short name is the one a sentence of the notice opens with, its owner (a
+        unit) before the same name."""
+        for m in re.finditer(rf"(?:^|(?<=[^{CJK}]))(?P<x>[{CJK}]{{2,12}}?){re.escape(g)}", self.work):
+            if is_unit_like(m.group("x")):
+                return m.group("x") + g
+        return g
 
     @cached_property
     def main_group(self) -> str | None:

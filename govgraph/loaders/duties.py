@@ -96,6 +96,9 @@ _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^
 # the unit of the work (各地以县(市、区)为单位,对…)
 _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
                         r"|以[^,。;]{1,12}为单位,")
+_OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
+                           r"(?P<u>[^\s,。;:、]{2,30}?办公室)设在[^,。;]{2,30},"
+                           r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常(?:工作|事务))")
 _IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
@@ -168,6 +171,33 @@ def _local(u: str, pred: str) -> bool:
     """各乡镇应稳步开展…: local bodies given work with a strict verb (not 要高度重视…)."""
     return u.startswith("各") and u.endswith(_TLX.local_tails) and bool(_STRICT.match(pred)) \
         and not _exhortation([u], pred)
+
+
+_SUFFIXES = "|".join(map(re.escape, _LEX.group_suffixes))
+_ROLE_WORDS = "|".join(map(re.escape, _LEX.roles))
+# …由县委书记任组长,…任副组长 / …20个部门的分管副职任小组成员 / …主任兼办公室主任: who holds a group's roles
+_ROLE_END = re.compile(rf"(?:任|为|兼任|担任|兼)(?:[{CJK}]{{0,30}}?(?:{_SUFFIXES})|小组)?(?:办公室)?(?:{_ROLE_WORDS})[。;]?$")
+# 对台湾工作领导小组成员的调整 / 对台工作领导小组由…: a group named 对…工作领导小组 opens the predicate
+_GROUP_OPENS = re.compile(rf"对[{CJK}]{{1,12}}?工作(?:{_SUFFIXES})")
+
+
+def _composition(body: str) -> bool:
+    """A predicate that says who holds a group's roles, or whose subject is a group named after its
+    owner (平原县委 + 对台湾工作领导小组): no duty of the unit before it.
+
+    >>> _composition("对台湾工作领导小组由县委书记任组长,分管对台工作的副书记、副县长任副组长。")
+    True
+    >>> _composition("负责全区的交通秩序治理工作。"), _composition("对领导小组成员进行培训。")
+    (False, False)
+    >>> _composition("在省民政厅移民处的基础上组建。")
+    True
+    """
+    body = body.strip()
+    return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body) or _FORMED.fullmatch(body))
+
+
+# 省移民开发局在省民政厅移民处的基础上组建: how the unit is formed, no work of it
+_FORMED = re.compile(rf"(?:在[^,。;]{{2,30}}的基础上|由[^,。;]{{2,30}})?(?:组建|设立|成立|合并组建)[。;]?")
 
 
 def _is_group(x: str) -> bool:
@@ -278,7 +308,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 duties = [d for d in duties if (d[2] + d[3]) and (all(
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
-            duties = [x for d in duties if not covering(d) for x in by_deadline(ctx, d, s0) if not standing_report(x)]
+            duties = [x for d in duties if not covering(d) and not _composition(d[4])
+                      for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:
@@ -292,7 +323,17 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         out.append(_task(ctx, ref, f"{verb}{o}", lead, [u], due, due_text, a, b))
                 else:
                     resp = [x for u in units for x in expand_sub_units(u)]
+                    prev = out[-1] if out else None
+                    if prev and item is not None and prev.get("_item") == item.start and prev.get("_office") \
+                            and prev["responsible"] == resp and not lead and due is None and due_text is None:
+                        # (一)专班办公室设在…,负责专班日常工作。…专班办公室应及时动态调整…: the office's
+                        # work goes on in its item (one task)
+                        prev["text"] = (prev["text"] + body)[:300]
+                        prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
+                        continue
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
+                    if _OFFICE_DAILY.match(sent):
+                        out[-1]["_office"] = True
                 if item is not None:
                     out[-1]["_item"] = item.start
                     out[-1]["_head"] = body == "" and bool(units)
@@ -518,6 +559,12 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if dm and all_assignees(split_assignees(dm.group("u"))):
             # 领导小组不设办公室,日常工作由市卫生局有关科室承担: the unit bearing a group's daily work
             found.append((dm.start(), [], split_assignees(dm.group("u")), dm.start()))
+    if not found:
+        fm = _OFFICE_DAILY.match(sent)
+        if fm and fm.group("u")[:-3].endswith(tuple(_LEX.group_suffixes)):
+            # 领导小组办公室设在区机关事务管理中心,承担领导小组日常工作: the group's office bears its
+            # daily work (the unit hosting it is where it sits, not who is named)
+            found.append((fm.start("u"), [], [fm.group("u")], fm.start("p")))
     if not found:
         om = _OWNER.search(sent)
         if om and all_assignees(split_assignees(om.group("u"))):

@@ -32,13 +32,16 @@ _OFFICE_SET_UP = re.compile(r"下设[^,;]{0,20}办公室|^办公室")
 _OFFICE_ROLES = frozenset(data_lines("office_roles.txt"))
 
 # The group's word before a role: 任领导小组组长, 领导小组办公室主任由…
-_GROUP_WORD = rf"(?P<gw>[{CJK}]{{0,30}}?(?:{_SUF})(?:办公室)?|办公室)?"
+# (小组 alone: the group just named, 任小组成员)
+_GROUP_WORD = rf"(?P<gw>[{CJK}]{{0,30}}?(?:{_SUF})(?:办公室)?|办公室|小组)?"
 _PERSON_ROLE_LAST = re.compile(
     rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:分别)?(?:兼任|担任|任|为){_GROUP_WORD}(?P<role>{_ROLES_ALT})$")
 _PERSON_ROLE_FIRST = re.compile(
     rf"^(?:其中)?{_GROUP_WORD}(?P<role>{_ROLES_ALT})(?:由|为)(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|出任)?$")
 _UNITS_ROLE_FIRST = re.compile(r"^(?P<role>(?:办公室)?(?:成员单位|成员))由(?P<units>.+?)(?:组成|参加)$")
-_UNITS_ROLE_LAST = re.compile(rf"(?:^|由)(?P<units>[^由]+?)为{_GROUP_WORD}(?P<role>成员单位|成员)$")  # …主要领导为领导小组成员
+# …主要领导为领导小组成员; 另外A、B和C20个相关职能部门的分管副职任小组成员
+_CONNECTIVE = alternation(data_lines("connectives.txt"))
+_UNITS_ROLE_LAST = re.compile(rf"(?:^{_CONNECTIVE}?|由)(?P<units>[^由]+?)(?:为|任){_GROUP_WORD}(?P<role>成员单位|成员)$")
 _UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
 _UNITS_ONLY = re.compile(r"^(?:由)?(?P<units>[^由]+?)(?:组成|参加)$")
 _UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))")
@@ -104,7 +107,8 @@ def _listed_person(facts: list, body: str):
 
 def _units(text: str):
     """Units of a prose list, leaders' words and a trailing 等(部门) dropped; None unless all read."""
-    items = [strip_leader(u) for u in split_unit_list(text)]
+    # the leader's words after the list are all its units' (A和B20个部门的分管副职)
+    items = [strip_leader(u) for u in split_unit_list(strip_leader(text.strip()))]
     items = [u for u in items if u]
     return items if items and all(member_unit_like(u) for u in items) else None
 

@@ -59,6 +59,8 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
 
     >>> is_person_name("王为人"), is_person_name("王为人", delimited=True)
     (False, True)
+    >>> is_person_name("任组长", delimited=True)
+    False
     """
     if not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}·]+", s):
         return False
@@ -68,8 +70,8 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
     if sur is None or is_unit_like(s):
         return False
     rest = s[len(sur):]
-    if not rest or len(rest) > 2 and len(sur) == 1:
-        return False
+    if not rest or len(rest) > 2 and len(sur) == 1 or rest in _NOT_NAMES:
+        return False  # 任组长 (由县委书记任组长): a surname before a word that is no name
     return not (set(rest) & (_NOT_NAME_CHARS_DELIMITED if delimited else _NOT_NAME_CHARS))
 
 
@@ -146,6 +148,9 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
         if unit and not is_unit_like(unit) and len(unit) >= 2 and is_unit_like(part[: -len(t) + 1]):
             unit = part[: -len(t) + 1]  # 区人力资源局长: the unit's last character doubles as the title's
         unit = re.sub(r"(?:分管|主管)$", "", unit)
+        second = re.fullmatch(r"(?P<u>[^()]{2,})\([^()]{2,20}\)", unit)
+        if second and is_unit_like(second.group("u")):
+            unit = second.group("u")  # 城市运行综合管理中心(绿化市容中心)常务副主任: the bracket is a second name
         duty = _DUTY_OF.search(unit)
         if duty and is_unit_like(unit[: duty.start()]):
             unit = unit[: duty.start()]  # 市委宣传部分管日常工作的副部长

@@ -34,6 +34,7 @@ from .attachments import DOCUMENT_SUFFIXES, PAGE_SUFFIXES, page_of, read_notice_
 from .reading import decode_bytes, iter_source_files, looks_like_html
 from .render import place_evidence
 from .resolve import UnitCatalogue, check_persons
+from .second_names import one_name_per_unit
 from .splitting import HEADER_RE, split_notices
 from .spool import Spool
 
@@ -91,7 +92,7 @@ def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[
     ctx = NoticeContext(notice)
     if not ctx.work.strip():
         return [], [f"{notice.source} [{notice.doc}]: the notice has no text"]
-    facts = _one_post_per_name(_dedupe(build_members(ctx) + build_posts(ctx) + build_tasks(ctx)))
+    facts = _one_post_per_name(_dedupe(one_name_per_unit(ctx, build_members(ctx) + build_posts(ctx) + build_tasks(ctx))))
     place_evidence(facts, notice)  # a rendered file's: the page, table, row and cell of each
     coverage_warnings(ctx, facts)  # say what the notice promises but was not read
     if ner:

@@ -245,7 +245,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             return []  # 办公室常务副主任: the office of a group, not a unit
         if party:
             base = unit_w[: -len(party)]
-            if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in GOVERNMENT_LEVELS:
+            if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in GOVERNMENT_LEVELS \
+                    and not (party == "党委" and _PLACE.fullmatch(base)):  # 西藏自治区党委书记: the place's 党委
                 return []
             if not base and prev_unit and party in words("party_inside"):
                 unit_src = prev_unit + unit_src  # 区检察院副检察长、党组副书记: the 检察院's 党组

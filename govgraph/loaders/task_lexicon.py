@@ -116,8 +116,12 @@ def is_collective(name: str) -> bool:
 def _role_words() -> str:
     """The role words of the labels ending in a unit word (牵头单位 -> 牵头), as a pattern."""
     tails = ("单位", "部门")
-    words = sorted({k[: -len(t)] for k, v in task_lexicon().labels.items() if v in ("lead", "responsible")
-                    for t in tails if k.endswith(t) and len(k) > len(t)}, key=len, reverse=True)
+    stems = {k[: -len(t)] for k, v in task_lexicon().labels.items() if v in ("lead", "responsible")
+             for t in tails if k.endswith(t) and len(k) > len(t)}
+    # a label made of two role words (牵头责任单位) names one role, but as a subject it still
+    # names several: its stem is no role word of its own
+    both = "(?:" + "|".join(map(re.escape, stems)) + ")"
+    words = sorted((w for w in stems if not re.fullmatch(f"{both}{both}+", w)), key=len, reverse=True)
     return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
