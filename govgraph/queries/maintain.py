@@ -194,17 +194,30 @@ def _summed(store: "Store", before: "Store", q: CannedQuery, args: dict, old: li
 def _named(db: "Store", q: CannedQuery, keys: list[str]) -> dict[str, tuple[dict, str]]:
     """The ``keys`` (IRIs in SPARQL syntax) of ``db`` whose ``update.columns`` values no other
     node of ``db`` has: their values, and the row of a ``VALUES`` block of the key and them."""
+    cols, wanted = q.update["columns"], set(keys)
+    return {node: (dict(zip(cols, values)), f"({' '.join(map(str, terms))})")
+            for values, found in _sharing(db, q, keys).items() if len(found) == 1
+            for node, terms in found.items() if node in wanted}
+
+
+def _sharing(db: "Store", q: CannedQuery, keys: list[str]) -> dict[tuple, dict[str, list]]:
+    """The nodes of ``db`` that share a first ``update.columns`` value with one of ``keys``
+    (IRIs in SPARQL syntax), by their values of the columns: ``{values: {node: [the node's
+    term, the columns' terms]}}``.  Two queries: the keys' first values, then every node
+    with one of them (each node once, however many keys share its value)."""
     key, cols = q.update["key"], q.update["columns"]
-    nodes: dict[tuple, dict] = {}  # values -> the nodes that have them (a node comes in every batch of its name)
+    first = {}
     for i in range(0, len(keys), BATCH):
         for r in db.ox.query(q.key_columns(keys[i:i + BATCH])):
+            if r[cols[0]] is not None:
+                first[str(r[cols[0]])] = None
+    first, nodes = list(first), {}
+    for i in range(0, len(first), BATCH):
+        for r in db.ox.query(q.key_columns(first[i:i + BATCH], by=cols[0])):
             terms = [r[c] for c in [key, *cols]]
             if None not in terms:
                 nodes.setdefault(tuple(t.value for t in terms[1:]), {})[str(terms[0])] = terms
-    wanted = set(keys)
-    return {node: (dict(zip(cols, values)), f"({' '.join(map(str, terms))})")
-            for values, found in nodes.items() if len(found) == 1
-            for node, terms in found.items() if node in wanted}
+    return nodes
 
 
 def _counted(db: "Store", q: CannedQuery, args: dict, notices: list[str], values: dict[str, str]) -> Iterator[dict]:
@@ -244,11 +257,8 @@ def _gone(before: "Store", q: CannedQuery, old: list[dict], keys: list[str]) -> 
     node shares, or that are not IRIs)."""
     if not all(k.startswith("<") for k in keys):
         return Counter(), keys
-    key, cols = q.update["key"], q.update["columns"]
-    nodes: dict[tuple, set] = {}  # a key's values of the columns -> the nodes that have them
-    for i in range(0, len(keys), BATCH):
-        for r in before.sparql(q.key_columns(keys[i:i + BATCH])).rows:
-            nodes.setdefault(tuple(r[c] for c in cols), set()).add(f"<{r[key]}>")
+    cols = q.update["columns"]
+    nodes = {values: set(found) for values, found in _sharing(before, q, keys).items()}
     touched = set(keys)
     shared = {n for ns in nodes.values() if len(ns) > 1 for n in ns & touched}
     named = {v for v, ns in nodes.items() if len(ns) == 1 and ns <= touched and not ns & shared}

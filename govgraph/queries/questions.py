@@ -139,22 +139,21 @@ class CannedQuery:
         head, sep, tail = text.rpartition("WHERE {")
         return f"{head}{sep}\n    {block}{tail}"
 
-    def key_columns(self, values: list[str]) -> str:
-        """The query of the nodes that share a first ``update.columns`` value with some of the
-        ``update`` key's ``values`` (terms in SPARQL syntax), with their values of those columns:
-        the query's lines between ``#: key columns`` and ``#: end`` (they bind them from the key
-        alone), for the keys, then again for every node with their first columns' values.
+    def key_columns(self, values: list[str], by: str | None = None) -> str:
+        """The query of the nodes whose ``update`` key (or whose column ``by``) is one of
+        ``values`` (terms in SPARQL syntax), with their values of the ``update.columns``: the
+        query's lines between ``#: key columns`` and ``#: end`` (they bind them from the key
+        alone) after a ``VALUES`` block of them.
 
-        >>> print(get("unit-load").key_columns(["<urn:x:a>"]).split("SELECT", 1)[1].splitlines()[0])
-         ?u ?unit ?place WHERE {
+        >>> print(get("unit-load").key_columns(['"a"'], by="unit").split("SELECT", 1)[1].splitlines()[:2])
+        [' ?u ?unit ?place WHERE {', '  VALUES ?unit { "a" }']
         """
         key, cols = self.update["key"], self.update["columns"]
         text = self.text
         block = text[text.index("#: key columns\n") + len("#: key columns\n"):text.index("#: end\n")]
         prefixes = "".join(line + "\n" for line in text.splitlines() if line.startswith("PREFIX "))
         return (f"{prefixes}SELECT ?{key} {' '.join('?' + c for c in cols)} WHERE {{\n"
-                f"  {{ SELECT DISTINCT ?{cols[0]} WHERE {{\n    VALUES ?{key} {{ {' '.join(values)} }}\n"
-                f"{block}  }} }}\n{block}}}\n")
+                f"  VALUES ?{by or key} {{ {' '.join(values)} }}\n{block}}}\n")
 
     def summed(self, values: list[str], text: str | None = None) -> str:
         """The query ``text`` (default: its ``unordered_text``) with its ``#: key columns`` lines
