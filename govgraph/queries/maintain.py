@@ -156,17 +156,20 @@ def _summed(store: "Store", before: "Store", q: CannedQuery, args: dict, old: li
     holds its notice, and its assignments are in that notice's graph alone), so that a row adds
     up over notice graphs.  A key's row after the build is its stored row plus the question
     evaluated on the written notice graphs alone after the build, minus the same before it
-    (``_counted``): the graphs the build wrote are read, not every notice of the key.  A key qualifies if its columns' values name it alone in the new
-    generation and, unless the key is new, the same values name it alone in the live one.
+    (``_counted``): the graphs the build wrote are read, not every notice of the key.  A key
+    qualifies if its columns' values name it alone in the new generation, and the same values
+    name it alone in the live one, or (a new key) no node of the live one.
     Returns the rows to take out (counted by ``_row_id``), the rows to put in, and the keys
     left to evaluate."""
     notices = [g for g in graphs if g.startswith(NOTICE_GRAPHS)]
     if not all(k.startswith("<") for k in keys):
         return Counter(), [], keys
-    after, live = _named(store, q, list(keys)), _named(before, q, list(keys))
-    summed = {k for k, (values, _) in after.items()
-              if (live[k][0] == values if k in live else not _stored(before, keys[k]))}
     cols, sums = q.update["columns"], q.update["sums"]
+    held = _sharing(before, q, list(keys))  # (and a node the new generation lost may have held a key's values)
+    after, live = _named(store, q, list(keys)), _named(before, q, list(keys), held)
+    summed = {k for k, (values, _) in after.items()
+              if (live[k][0] == values if k in live
+                  else not _stored(before, keys[k]) and tuple(values[c] for c in cols) not in held)}
     delta: dict[tuple, list] = {}
     for db, named, sign in ((before, live, -1), (store, after, 1)):
         for r in _counted(db, q, args, notices, {k: named[k][1] for k in sorted(summed) if k in named}):
@@ -191,12 +194,13 @@ def _summed(store: "Store", before: "Store", q: CannedQuery, args: dict, old: li
     return gone, new, {k: t for k, t in keys.items() if k not in summed}
 
 
-def _named(db: "Store", q: CannedQuery, keys: list[str]) -> dict[str, tuple[dict, str]]:
+def _named(db: "Store", q: CannedQuery, keys: list[str], sharing: dict | None = None) -> dict[str, tuple[dict, str]]:
     """The ``keys`` (IRIs in SPARQL syntax) of ``db`` whose ``update.columns`` values no other
-    node of ``db`` has: their values, and the row of a ``VALUES`` block of the key and them."""
+    node of ``db`` has: their values, and the row of a ``VALUES`` block of the key and them
+    (``sharing``: ``_sharing``'s answer for them, if known)."""
     cols, wanted = q.update["columns"], set(keys)
     return {node: (dict(zip(cols, values)), f"({' '.join(map(str, terms))})")
-            for values, found in _sharing(db, q, keys).items() if len(found) == 1
+            for values, found in (sharing if sharing is not None else _sharing(db, q, keys)).items() if len(found) == 1
             for node, terms in found.items() if node in wanted}
 
 
