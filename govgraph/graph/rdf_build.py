@@ -40,7 +40,7 @@ from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SE
                          notice_iri, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, notice_graph
 
-__all__ = ["BuildReport", "Progress", "Answers", "Resolve", "plan", "Writer", "seen_triples"]
+__all__ = ["BuildReport", "Progress", "Answers", "Parts", "Resolve", "plan", "Writer", "seen_triples"]
 
 Progress = Callable[[int, int, str], None]
 #: rows to store with a build: ``answers(store, before, graphs)`` yields ``(question, key, rows)``,
@@ -49,7 +49,19 @@ Progress = Callable[[int, int, str], None]
 #: graphs a build that wrote little wrote (only answers that changed are yielded, rows None
 #: for one no longer stored: ``queries.maintain``).  ``rows`` (dicts) is read once, written
 #: page by page, before the next answer is asked for
-Answers = Callable[[Any, Any, Iterable[str] | None], Iterable[tuple[str, str, Iterable[dict] | None]]]
+Answers = Callable[[Any, Any, Iterable[str] | None], Iterable[tuple[str, str, "Iterable[dict] | Parts | None"]]]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The rows of an answer that ``Answers`` yields as other answers of its question stored by
+    the same build: their keys, in order (its rows are theirs one after another), and how many
+    rows they hold together.  Stored as ``gg:parts``, no page of its own (``Store.answer``)."""
+
+    keys: tuple[str, ...]
+    count: int
+
+
 #: the unit catalogue (unit facts) of ``(scope, unit name, doc)`` mentions in reading order
 #: (``loaders.pipeline.resolve_units``): a build given it resolves the catalogue of all the
 #: store's notices again from their mentions (kept beside each generation), as a fresh build
@@ -522,17 +534,27 @@ class Writer:
         for question, key, rows in (self.answers(view, self.store, graphs) if self.answers is not None else ()):
             node = ox.NamedNode(answer_iri(question, key))
             about = [(_TYPE, _ANSWER), (_QUESTION, ox.Literal(question)), (_PARAMS, ox.Literal(key))]
+            if isinstance(rows, Parts):  # no page of its own: its parts' keys
+                if graphs is not None:
+                    self._remove_answer(node, gname)
+                batch.add([(node, p, o) for p, o in [*about, (_PARTS, ox.Literal(json.dumps(rows.keys, ensure_ascii=False))),
+                                                      (_ROW_COUNT, _integer(rows.count))]])
+                continue
             if graphs is not None and rows is not None:
                 self._answer_update(batch, node, about, rows)
                 continue
             if graphs is not None:
-                for page in [q.object for q in w.quads_for_pattern(node, _PAGE, None, gname)]:
-                    self._remove_node(page, gname)
-                self._remove_node(node, gname)
+                self._remove_answer(node, gname)
             if rows is not None:
                 self._answer_triples(batch, node, about, rows)
         batch.add([(gname, ox.NamedNode(str(GG.quadCount)), _integer(self.count))])
         batch.write()
+
+    def _remove_answer(self, node: ox.NamedNode, gname: ox.NamedNode) -> None:
+        """Take a stored answer out: its pages and its own triples."""
+        for page in [q.object for q in self.w.quads_for_pattern(node, _PAGE, None, gname)]:
+            self._remove_node(page, gname)
+        self._remove_node(node, gname)
 
     #: UTF-8 bytes of JSON in one ``gg:AnswerPage`` at most (a row larger alone is a page of its
     #: own): no literal grows with the corpus, and a term lookup that reads the block of one
@@ -887,9 +909,9 @@ _ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.
 _ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
 _FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
-_ANSWER, _PAGE_CLASS, _QUESTION, _PARAMS, _ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS = (
+_ANSWER, _PAGE_CLASS, _QUESTION, _PARAMS, _ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS, _PARTS = (
     ox.NamedNode(str(t)) for t in (GG.Answer, GG.AnswerPage, GG.question, GG.params, GG.rowCount, GG.page,
-                                   GG.pageIndex, GG.rows))
+                                   GG.pageIndex, GG.rows, GG.parts))
 
 
 def _integer(n: int) -> ox.Literal:

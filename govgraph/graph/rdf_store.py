@@ -55,7 +55,9 @@ def default_store_path() -> Path:
 
 # ------------------------------------------------------------------ the store
 
-_ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS = (ox.NamedNode(str(t)) for t in (GG.rowCount, GG.page, GG.pageIndex, GG.rows))
+_ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS, _PARTS = (ox.NamedNode(str(t)) for t in (GG.rowCount, GG.page, GG.pageIndex,
+                                                                                  GG.rows, GG.parts))
+_ANSWERS = ox.NamedNode(str(ANSWERS_GRAPH))
 
 
 class Store:
@@ -165,19 +167,36 @@ class Store:
         """Rows of canned question ``question`` for parameters ``key``
         (``queries.answer_key``) as the last build computed them, or None if
         it did not (``queries.run`` then evaluates the question): its pages'
-        rows (``gg:AnswerPage``), read in order."""
+        rows (``gg:AnswerPage``), read in order; or an answer made of others
+        (``gg:parts``: their keys), their rows one after another."""
         cache = self._answers
         if (question, key) not in cache:
-            node, g = ox.NamedNode(answer_iri(question, key)), ox.NamedNode(str(ANSWERS_GRAPH))
-            rows = None
-            if next(self.ox.quads_for_pattern(node, _ROW_COUNT, None, g), None) is not None:
-                pages = sorted((int(next(self.ox.quads_for_pattern(p, _PAGE_INDEX, None, g)).object.value), p)
-                               for p in [q.object for q in self.ox.quads_for_pattern(node, _PAGE, None, g)])
+            node = ox.NamedNode(answer_iri(question, key))
+            parts = next(self.ox.quads_for_pattern(node, _PARTS, None, _ANSWERS), None)
+            if parts is None:
+                rows = self._answer_pages(node)
+            else:
                 rows = []
-                for _, p in pages:
-                    rows += json.loads(next(self.ox.quads_for_pattern(p, _ROWS, None, g)).object.value)
+                for k in json.loads(parts.object.value):
+                    part = self._answer_pages(ox.NamedNode(answer_iri(question, k)))
+                    if part is None:  # (a part another build did not write: evaluate)
+                        rows = None
+                        break
+                    rows += part
             cache[(question, key)] = rows
         return cache[(question, key)]
+
+    def _answer_pages(self, node: ox.NamedNode) -> list[dict] | None:
+        """The rows of the stored answer ``node`` from its pages, or None if there is none."""
+        g = _ANSWERS
+        if next(self.ox.quads_for_pattern(node, _ROW_COUNT, None, g), None) is None:
+            return None
+        pages = sorted((int(next(self.ox.quads_for_pattern(p, _PAGE_INDEX, None, g)).object.value), p)
+                       for p in [q.object for q in self.ox.quads_for_pattern(node, _PAGE, None, g)])
+        rows = []
+        for _, p in pages:
+            rows += json.loads(next(self.ox.quads_for_pattern(p, _ROWS, None, g)).object.value)
+        return rows
 
     def units(self, docs: bool = True) -> list[dict]:
         """The unit catalogue as unit facts; ``docs=False`` leaves out the lists of

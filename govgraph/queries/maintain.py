@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from govgraph.graph.rdf_build import Parts
 from govgraph.graph.rdf_terms import ID, PREFIXES, expand
 
 from .execute import answer_key, evaluate, finish, place_key
@@ -76,19 +77,30 @@ def materialised_answers(store: "Store", before: "Store | None" = None,
 
 def _answers(q: CannedQuery, bindings: dict, rows: list[dict], months: set | None) -> Iterator[tuple]:
     """The stored answers of one parameter set: its rows (and without their place column),
-    and per month for a ``narrow`` question (those of ``months`` only, if given)."""
-    yield q.name, answer_key(bindings), _columns(q, rows)
-    if q.row_place:
-        yield q.name, place_key(bindings), rows
-    if not q.narrow:
+    and per month for a ``narrow`` question (those of ``months`` only, if given).  Where
+    every row has a month (its rows sort by that column first), the answer of every month is
+    made of the months' answers (``Parts``: their keys in order), not stored a second time."""
+    pname = next(iter(q.narrow), None)
+    keys = (answer_key, place_key) if q.row_place else (answer_key,)
+    by_month: dict[str, list[dict]] = {}
+    for r in rows if q.narrow else ():
+        by_month.setdefault(_month(q, r), []).append(r)
+    if pname is None or None in by_month:
+        yield q.name, answer_key(bindings), _columns(q, rows)
+        if q.row_place:
+            yield q.name, place_key(bindings), rows
+        by_month.pop(None, None)
+    else:  # the months in order are the rows in order
+        for key in keys:
+            yield q.name, key(bindings), Parts(tuple(key(dict(bindings, **{pname: m})) for m in sorted(by_month)),
+                                               len(rows))
+    if pname is None:
         return
-    by_month: dict[str, list[dict]] = {m: [] for m in months or ()}
-    for r in rows:
-        m = _month(q, r)
-        if m is not None and (months is None or m in months):
-            by_month.setdefault(m, []).append(r)
-    pname = next(iter(q.narrow))
+    for m in months or ():
+        by_month.setdefault(m, [])
     for m, part in sorted(by_month.items()):
+        if months is not None and m not in months:
+            continue
         sub = dict(bindings, **{pname: m})
         yield q.name, answer_key(sub), _columns(q, part) if part else None
         if q.row_place:
