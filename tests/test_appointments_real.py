@@ -487,3 +487,12 @@ def test_a_pronoun_is_no_name_and_the_central_committee_is_a_unit():
     # 中共中央委員 is no post of a unit 中共中央委
     facts = _posts("經過此次調整,列確卸任兩職務,但他仍擔任中共中央委員。", "2010-01-16")
     assert not [f for f in facts if f["person"].startswith("但") or f["unit"] == "中共中央委"]
+
+
+def test_posts_before_names_go_on_after_a_verb_that_opens_a_clause():
+    # ext-58.txt (雅安市 人大常委会 report): 副市长A宣读了市人民政府市长B提请的任免议案 (宣读了 opens another post and name);
+    # 会议听取和审议了市人民政府副市长C受托所作的…报告 (受托 follows a name)
+    facts = _posts("会上,市人民政府副市长徐一心宣读了市人民政府市长兰开驰提请的任免议案并作说明。"
+                   "会议听取和审议了市人民政府副市长孙久国受托所作的市人民政府关于重大项目工作情况的报告。", "2016-11-10")
+    assert _keys(facts) == {("徐一心", "市人民政府", "副市长"), ("兰开驰", "市人民政府", "市长"),
+                            ("孙久国", "市人民政府", "副市长")}

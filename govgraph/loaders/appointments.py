@@ -867,6 +867,10 @@ class _Reader:
             if got:
                 tail = c[i:]
                 con = re.match(r"(?:以及|及|和)", tail)
+                # 副市长A宣读了市人民政府市长B提请的议案: a verb that opens a clause (leadin, ending in 了)
+                # goes on to the next post and name
+                lead = _LEADIN_OR_CURRENT.match(tail)
+                con = con or (lead if lead and lead.group().endswith("了") else None)
                 if con:
                     self._post_names(a + i + con.end(), b, st)
                 return
