@@ -496,3 +496,11 @@ def test_posts_before_names_go_on_after_a_verb_that_opens_a_clause():
                    "会议听取和审议了市人民政府副市长孙久国受托所作的市人民政府关于重大项目工作情况的报告。", "2016-11-10")
     assert _keys(facts) == {("徐一心", "市人民政府", "副市长"), ("兰开驰", "市人民政府", "市长"),
                             ("孙久国", "市人民政府", "副市长")}
+
+
+def test_a_name_before_guanyu_and_a_garbled_unit():
+    # ext-59.txt (榕江縣, Traditional): 會議首先就縣人民政府縣長肖克關于…的提請報告 (關于 "about" ends the name; 會議首先就
+    # opens the clause); 出席會議?h委常委、縣人民政府副縣長賴峙 (a copy garbled 。縣 into ?h: no unit guessed, a warning)
+    facts = _posts("會議首先就縣人民政府縣長肖克關于成兵同志辭去領導職務的提請報告進行了認真審查。"
+                   "委員共21人出席會議?h委常委、縣人民政府副縣長賴峙列席本次會議。", "2011-10-10")
+    assert _keys(facts) == {("肖克", "縣人民政府", "縣長"), ("賴峙", "縣人民政府", "副縣長")}

@@ -239,6 +239,10 @@ class _Reader:
     def emit(self, name: str, posts: list[Post], a: int, b: int, how: str, note: str | None = None):
         ev = self.ctx.evidence(a, b)
         for p in posts:
+            if re.match(r"[A-Za-z?]", p.unit):
+                # 出席会议?h委常委、…: a copy garbled the unit's first characters (。县 → ?h); no guess
+                self.ctx.warn(f"{name}: the unit of {p.title} is garbled ({p.unit!r}); skipped")
+                continue
             f = {"kind": "post", "doc": self.ctx.doc, "person": name, "unit": self.full_unit(p.unit),
                  "title": p.title}
             if how == "end" or p.former:
