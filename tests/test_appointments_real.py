@@ -504,3 +504,12 @@ def test_a_name_before_guanyu_and_a_garbled_unit():
     facts = _posts("會議首先就縣人民政府縣長肖克關于成兵同志辭去領導職務的提請報告進行了認真審查。"
                    "委員共21人出席會議?h委常委、縣人民政府副縣長賴峙列席本次會議。", "2011-10-10")
     assert _keys(facts) == {("肖克", "縣人民政府", "縣長"), ("賴峙", "縣人民政府", "副縣長")}
+
+
+def test_a_nomination_going_on_and_a_party_portfolio_title():
+    # ext-61.txt (萧山区, a street founding): A同志任X街道党工委书记,提名任X街道办事处主任 (proposed); B同志任X街道党工委
+    # 副书记、政法委员 (政法委员 after the 党工委's post is the 党工委's, not 委员 of a 政法委)
+    facts = _posts("何铁峰同志任盈丰街道党工委书记,提名任盈丰街道办事处主任;\n张丹同志任盈丰街道党工委副书记、政法委员;\n", None)
+    assert _keys(facts) == {("何铁峰", "盈丰街道党工委", "书记"), ("何铁峰", "盈丰街道办事处", "主任"),
+                            ("张丹", "盈丰街道党工委", "副书记"), ("张丹", "盈丰街道党工委", "政法委员")}
+    assert [f["person"] for f in facts if f.get("proposed")] == ["何铁峰"]
