@@ -513,3 +513,16 @@ def test_a_nomination_going_on_and_a_party_portfolio_title():
     assert _keys(facts) == {("何铁峰", "盈丰街道党工委", "书记"), ("何铁峰", "盈丰街道办事处", "主任"),
                             ("张丹", "盈丰街道党工委", "副书记"), ("张丹", "盈丰街道党工委", "政法委员")}
     assert [f["person"] for f in facts if f.get("proposed")] == ["何铁峰"]
+
+
+def test_a_role_in_a_group_the_notice_names_is_a_membership():
+    # ext-63.txt (安平县, an emergency order): 安平县委书记、安平县防汛抗旱指挥部政委A发布紧急通知 — the 指挥部 is the
+    # notice's issuer (named again): its 政委 is a membership; a 指挥部 named only with the post stays a post (rm-18)
+    ctx = NoticeContext(Notice(doc="d", text="安平县防汛抗旱指挥部紧急通知\n7月24日,安平县委书记、安平县防汛抗旱指挥部政委贾超绪发布紧急通知。",
+                               date="2016-07-24"))
+    facts = build_posts(ctx)
+    assert _keys([f for f in facts if f["kind"] == "post"]) == {("贾超绪", "安平县委", "书记")}
+    assert {(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"} == \
+        {("安平县防汛抗旱指挥部", "贾超绪", "政委")}
+    facts = _posts("陆文忠此前已履新江苏援藏指挥部副总指挥。", "2024-11-22")
+    assert ("陆文忠", "江苏援藏指挥部", "副总指挥") in _keys(facts)
