@@ -679,3 +679,12 @@ def test_a_group_office_bears_the_group_daily_work():
     # loc-12.txt: an office's own work (not the group's daily work) is not read by this rule
     tasks, _ = _tasks("一、领导小组办公室设在市环保局,负责普查的相关方案和技术规范的编制和实施。\n", "2007-04-18")
     assert not [t for t in tasks if "领导小组办公室" in t["responsible"]]
+
+
+def test_a_role_collective_opens_a_comma_clause_and_an_exhortation_is_no_task():
+    # ext-65.txt (嘉鱼县 covering letter): …工作机制,各牵头单位要切实履行…的责任 (a role's collective after a comma, the
+    # notice reading no task list of its own); 各责任单位要认真履责、主动配合、接受调度 (an exhortation)
+    tasks, _ = _tasks("各镇人民政府,县政府各部门:\n一、务必高度重视。各牵头单位于2月29日前将细化方案报送至县政府政务督查室。\n"
+                      "二、务必高效推进。持续深化“拼搏赶超”工作机制,各牵头单位要切实履行牵头抓总、协调调度、督办落实的责任,"
+                      "建立常态化协调推进机制。各责任单位要认真履责、主动配合、接受调度,形成齐抓共管工作合力。\n", "2024-02-22")
+    assert _keys(tasks) == [((), ("各牵头单位",), "2024-02-29"), ((), ("各牵头单位",), None)]

@@ -551,7 +551,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors) or _opened_subject(clause[k:])
         if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
-                and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
+                and not any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
+                            for u in got[0]) \
+                and not _exhortation(got[0], clause[k + got[1]:]):
+            # (…工作机制,各牵头单位要切实履行…: a role's collective opens a comma clause where the notice
+            # reads no task list of its own, as it opens a sentence; round 6, ext-65)
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
     if not found:
