@@ -688,3 +688,13 @@ def test_a_role_collective_opens_a_comma_clause_and_an_exhortation_is_no_task():
                       "二、务必高效推进。持续深化“拼搏赶超”工作机制,各牵头单位要切实履行牵头抓总、协调调度、督办落实的责任,"
                       "建立常态化协调推进机制。各责任单位要认真履责、主动配合、接受调度,形成齐抓共管工作合力。\n", "2024-02-22")
     assert _keys(tasks) == [((), ("各牵头单位",), "2024-02-29"), ((), ("各牵头单位",), None)]
+
+
+def test_a_dated_sentence_after_an_exhortation_is_the_exhorted_collectives_task():
+    # ext-57.txt / loc-20.txt (鄂温克族自治旗, one covering letter): 一、各地区、各部门要高度重视…(an exhortation, no task)。
+    # 从2022年3月起,务于每月25日前将…报旗政府督查室。 (no subject, a recurring deadline of its own: their task, due_text)
+    tasks, _ = _tasks("各苏木乡镇人民政府,旗政府各部门:\n一、各地区、各部门要高度重视重点任务责任落实工作,确保各项任务落到实处。"
+                      "从2022年3月起,务于每月25日前将推进情况表报旗政府督查室。\n二、旗政府督查室要加强对重点工作的日常调度。\n",
+                      "2022-02-21")
+    assert _keys(tasks) == [((), ("各地区", "各部门"), None), ((), ("旗政府督查室",), None)]
+    assert tasks[0]["due_text"] == "每月25日前"

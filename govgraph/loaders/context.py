@@ -89,7 +89,12 @@ class NoticeContext:
 
     @property
     def year(self) -> int | None:
-        return self.notice.year
+        """The year of deadlines written without one: the notice's date's, else (a copy cut before its
+        date) its document number's (``许政〔2020〕20号``: the year it was issued; round 6, ext-66)."""
+        if self.notice.year:
+            return self.notice.year
+        m = re.search(r"〔((?:19|20)\d{2})〕", self.notice.doc or "")
+        return int(m.group(1)) if m else None
 
     @property
     def doc(self) -> str:

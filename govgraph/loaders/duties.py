@@ -257,6 +257,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     # (brackets, labelled lines), they are its units already, and the clause adds no one.
     roles_ok = not out
     for ra, rb, named_only in regions:
+        exhorted_units = None  # (item start, units) of an exhortation just read
         in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
         for sm in _SENTENCE.finditer(work[ra:rb]):
             s0 = ra + sm.start()
@@ -282,6 +283,28 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                             t["due"], t["due_text"] = d, dt
                 continue
             item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
+            exhorted, last_exhorted = None, exhorted_units
+            here = ctx.outline.ref_at(s0 + len(sent) - len(sent.lstrip()))
+            if not duties and here:
+                eg = _subject(_MARKER_PREFIX.sub("", bare), not _national(ctx))
+                if eg and _exhortation(eg[0], _MARKER_PREFIX.sub("", bare)[eg[1]:]) and \
+                        not any(u in _SELF_ROLES or is_role_collective(u) for u in eg[0]):
+                    exhorted = (here, eg[0])
+            exhorted_units = exhorted
+            if not duties and not exhorted and last_exhorted and here == last_exhorted[0] \
+                    and not _named_partners(sent) and any(parse_deadline(sent, ctx.year)):
+                # 一、各地区、各部门要高度重视…。从2022年3月起,务于每月25日前将…报旗政府督查室。 (round 6, ext-57
+                # and loc-20): a sentence without a subject, with a deadline of its own, right after an
+                # exhortation of collectives in the same item, is their piece of work
+                due, due_text = text_deadline(sent, ctx.year)
+                if due is None and due_text is None:
+                    due, due_text = parse_deadline(sent, ctx.year)  # 每月25日前: recurring, text only
+                out.append(_task(ctx, ctx.outline.ref_at(s0), sent.strip(), [], list(last_exhorted[1]), due, due_text,
+                                 s0, s0 + len(sent)))
+                if item is not None:
+                    out[-1]["_item"] = item.start
+                out[-1]["_sec"] = _section_of(ctx, s0)
+                continue
             head_unit = out and item is not None and out[-1].get("_item") == item.start and out[-1].get("_head")
             if head_unit:
                 duties = []  # 1.街道消委办。牵头…。消委办负责…: the item is the headed unit's
