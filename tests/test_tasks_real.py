@@ -698,3 +698,30 @@ def test_a_dated_sentence_after_an_exhortation_is_the_exhorted_collectives_task(
                       "2022-02-21")
     assert _keys(tasks) == [((), ("各地区", "各部门"), None), ((), ("旗政府督查室",), None)]
     assert tasks[0]["due_text"] == "每月25日前"
+
+
+def test_a_role_collective_with_a_dated_duty_beside_a_read_list():
+    # ext-67.txt (蔡甸区, the sample's layout): the plan's '责任单位:' items are read; in the covering letter
+    # 一、各责任单位要高度重视,…并于2023年1月15日前将工作方案报… (a date: their own work, no mere exhortation) and
+    # 三、各责任单位要在每季度最后一个月的30日前… (recurring) are tasks; one without a deadline restates the list
+    text = ("各街道办事处、乡人民政府,区人民政府各部门:\n"
+            "一、各责任单位要高度重视,切实加强领导,制订工作方案,并于2023年1月15日前将工作方案报区人民政府办公室。\n"
+            "二、各责任单位要根据所承担的责任事项,制订具体细化的办理工作方案。\n"
+            "三、从2023年第一季度开始,各责任单位要在每季度最后一个月的30日前将进展情况报区人民政府办公室。\n"
+            "蔡甸区人民政府办公室\n2023年1月3日\n主要目标任务责任分解方案\n一、主要预期目标\n(一)地区生产总值增长7%以上\n"
+            "责任单位:区发展和改革局\n(二)固定资产投资增长10%以上\n责任单位:区发展和改革局\n")
+    tasks, _ = _tasks(text, "2023-01-03")
+    keys = _keys(tasks)
+    assert ((), ("各责任单位",), "2023-01-15") in keys and ((), ("各责任单位",), None) in keys
+    assert sum(1 for k in keys if k[1] == ("各责任单位",)) == 2
+
+
+def test_a_year_end_after_a_quarterly_report_is_one_date():
+    # ext-66.txt (许昌市, cut before its date: the year is its number's, 许政〔2020〕20号): …于每季度末向市政府报告…,
+    # 年底前向市政府报告全年落实情况 — 年底前 is this year's end, not each quarter's
+    from govgraph.loaders.deadlines import text_deadline
+    assert text_deadline("并于每季度末向市政府报告重点工作进展情况,年底前向市政府报告全年落实情况。", 2020) == ("2020-12-31", "年底前")
+    tasks, _ = _tasks("各县(市、区)人民政府:\n现将重点工作任务予以分解。各责任单位要尽快制定具体落实方案,并于每季度末向市政府报告进展情况,"
+                      "年底前向市政府报告全年落实情况。\n一、抓好疫情防控\n1.坚持总体防控策略。\n责任单位:市卫生健康委\n",
+                      None, doc="许政〔2020〕20号")
+    assert ((), ("各责任单位",), "2020-12-31") in _keys(tasks)

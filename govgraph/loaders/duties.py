@@ -270,7 +270,11 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     (bare.endswith(":") and not _LEAD_IN.search(bare))
                     or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
-            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok, work)
+            # Where the notice's own list is read, a role's collective (各责任单位要…) restates it, unless its
+            # sentence gives a deadline: …并于2023年1月15日前将工作方案报… is the list's units' own piece of
+            # work (round 6, ext-66, ext-67; the sample's 各责任单位要根据…制订…方案, with none, is not)
+            dated = not roles_ok and bool(re.search(r"各(?:责任|牵头)", sent)) and any(parse_deadline(sent, ctx.year))
+            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok or dated, work)
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
                 duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
@@ -401,6 +405,8 @@ def _exhortation(units: list, pred: str) -> bool:
     if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
+    if text_deadline(pred, 2000)[0]:
+        return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends))
 
 
