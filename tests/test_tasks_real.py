@@ -725,3 +725,11 @@ def test_a_year_end_after_a_quarterly_report_is_one_date():
                       "年底前向市政府报告全年落实情况。\n一、抓好疫情防控\n1.坚持总体防控策略。\n责任单位:市卫生健康委\n",
                       None, doc="许政〔2020〕20号")
     assert ((), ("各责任单位",), "2020-12-31") in _keys(tasks)
+
+
+def test_a_breadcrumb_is_no_assignee_and_the_relevant_counties_are_a_collective():
+    # ext-69.txt (遵义市): 您当前所在的位置: 首页 > 政务公开 (a page's breadcrumb: 您当前所 is no unit ending in 所);
+    # 各有关县(市、区)要建立…机制 (a collective, as 各县(市、区))
+    tasks, _ = _tasks("您当前所在的位置: 首页 > 政务公开 > 政府文件\n各县、自治县、区(市)人民政府,市政府各部门:\n一、强化组织协调\n"
+                      "各有关县(市、区)要建立党委领导、政府主责、社会协同的推动落实机制,健全协作机制。\n", "2022-05-10")
+    assert _keys(tasks) == [((), ("各有关县(市、区)",), None)]
