@@ -733,3 +733,11 @@ def test_a_breadcrumb_is_no_assignee_and_the_relevant_counties_are_a_collective(
     tasks, _ = _tasks("您当前所在的位置: 首页 > 政务公开 > 政府文件\n各县、自治县、区(市)人民政府,市政府各部门:\n一、强化组织协调\n"
                       "各有关县(市、区)要建立党委领导、政府主责、社会协同的推动落实机制,健全协作机制。\n", "2022-05-10")
     assert _keys(tasks) == [((), ("各有关县(市、区)",), None)]
+
+
+def test_a_meeting_time_section_dates_no_task():
+    # ext-62.txt (秀洲区 meeting notice): 一、会议时间: / 3月5日下午1:45分 is when the meeting is held, not the period of
+    # the work: 请区委宣传部做好宣传报道工作 has no deadline
+    tasks, _ = _tasks("各镇、街道党工委,区级机关各部门:\n一、会议时间:\n3月5日下午1:45分。\n二、会议地点:\n区会展中心。\n"
+                      "三、其他:\n请与会人员准时出席,请区委宣传部做好宣传报道工作。\n", "2010-03-03")
+    assert [t["due"] for t in tasks if t["responsible"] == ["区委宣传部"]] == [None]
