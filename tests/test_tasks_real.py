@@ -741,3 +741,10 @@ def test_a_meeting_time_section_dates_no_task():
     tasks, _ = _tasks("各镇、街道党工委,区级机关各部门:\n一、会议时间:\n3月5日下午1:45分。\n二、会议地点:\n区会展中心。\n"
                       "三、其他:\n请与会人员准时出席,请区委宣传部做好宣传报道工作。\n", "2010-03-03")
     assert [t["due"] for t in tasks if t["responsible"] == ["区委宣传部"]] == [None]
+
+
+def test_a_collective_with_the_thing_it_reports_and_a_date():
+    # ext-68.txt (成都市, Traditional, 2001): 各單位聯系電話于4月15日前報送市政府研究室 — a collective, what it reports (no 的),
+    # its date: 各單位's task due 2001-04-15
+    tasks, _ = _tasks("各區(市)縣政府,市政府各部門:\n三、各單位聯系電話于4月15日前報送市政府研究室。\n", "2001-04-04")
+    assert _keys(tasks) == [((), ("各單位",), "2001-04-15")]

@@ -103,6 +103,21 @@ _IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头�
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
 _POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
+# 各单位联系电话于4月15日前报送…: a collective, the thing it reports (no 的), its date (round 6, ext-68)
+_TOPIC_DUE = re.compile(r"(?P<head>各[^,。;的、]{3,16}?)(?:务必|务|须|必须|要|应)?(?P<when>于[^,。;]{2,16}?前)")
+
+
+def _topic_due(clause: str):
+    """(units, predicate start) of ``各单位联系电话于4月15日前报送…``: the longest collective the clause opens
+    with, a short topic (2-8 characters) after it, then a date; else None."""
+    m = _TOPIC_DUE.match(clause)
+    if not m or not DEADLINE_RE.search(m.group("when")):
+        return None
+    head = m.group("head")
+    for k in range(len(head) - 2, 1, -1):
+        if len(head) - k <= 8 and is_collective(head[:k]) and not is_role_collective(head[:k]):
+            return [head[:k]], k
+    return None
 _AS_OWNER = re.compile(r"(?P<u>[^,。;作]{2,20}?)作为[^,。;]{2,40}?(?:主体|单位|部门|机构),(?=负责|要|应)")
 _SHARED = tuple(r[1] for r in _TLX.sub_units if r[0] == "shared")
 
@@ -530,6 +545,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
                 all_assignees(split_assignees(pm.group("u"))) or (roles_ok and is_role_collective(pm.group("u")))):
             # 各牵头单位的具体推进实施方案务于2月3日前报送…: the units whose work is due
             got = (split_assignees(pm.group("u")), len(pm.group("u")) + 1)
+        if not got and not lead_units:
+            got = _topic_due(clause)
         am = _AS_OWNER.match(clause) if not got and not lead_units else None
         if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
             # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
