@@ -748,3 +748,12 @@ def test_a_collective_with_the_thing_it_reports_and_a_date():
     # its date: 各單位's task due 2001-04-15
     tasks, _ = _tasks("各區(市)縣政府,市政府各部門:\n三、各單位聯系電話于4月15日前報送市政府研究室。\n", "2001-04-04")
     assert _keys(tasks) == [((), ("各單位",), "2001-04-15")]
+
+
+def test_addressees_inside_the_text_are_no_subject():
+    # ext-63.txt (安平县, one line of news and order): …确保任务完成! 各战区指挥部、各乡镇政府: 根据省市领导指示,…命令:… —
+    # the collectives before the colon are the order's addressees (a letter's opening 根据… follows): no task of theirs
+    tasks, warnings = _tasks("7月24日发布紧急通知:确保任务完成! 各战区指挥部、各乡镇政府: 根据省市领导指示,防汛形势十分严峻,"
+                             "县防汛抗旱指挥部命令:相关乡镇立即组织撤离。", None)
+    assert not [t for t in tasks if "各乡镇政府" in t["responsible"]]
+    assert any("addressees inside the text" in w for w in warnings)

@@ -91,6 +91,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
+_LETTER_OPENS = re.compile(r"(?:根据|按照|依据|为了|为|经|现将|接|近日|近期|鉴于)")
 _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务):$")
 # What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
 # the unit of the work (各地以县(市、区)为单位,对…)
@@ -352,6 +353,15 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
             duties = [x for d in duties if not covering(d) and not _composition(d[4])
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
+            # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
+            # (根据…, 按照…, 现将…) are the addressees of a letter printed inside the text, not a duty's subject
+            # (round 6, ext-63)
+            kept = [d for d in duties if not (_LETTER_OPENS.match(d[4]) and
+                                              work[d[0]:d[1]][:max(0, work[d[0]:d[1]].find(d[4]))].rstrip().endswith(":"))]
+            if len(kept) < len(duties):
+                ctx.warn(f"addressees inside the text ({'、'.join(u for d in duties if d not in kept for u in d[3])}:) "
+                         f"read as a letter's, not as a duty's subject; its duties are not read")
+            duties = kept
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:
