@@ -757,3 +757,6 @@ def test_addressees_inside_the_text_are_no_subject():
                              "县防汛抗旱指挥部命令:相关乡镇立即组织撤离。", None)
     assert not [t for t in tasks if "各乡镇政府" in t["responsible"]]
     assert any("addressees inside the text" in w for w in warnings)
+    # the sample's (十六)各街办事处(管委会):按照…的原则,认真做好… is an item headed by its unit: its duty
+    tasks, _ = _tasks("三、职责分工\n(十五)区总工会:做好调解。\n(十六)各街办事处(管委会):按照“属地管理”的原则,认真做好本辖区预防工作。\n")
+    assert ((), ("各街办事处(管委会)",), None) in _keys(tasks)

@@ -91,7 +91,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
-_LETTER_OPENS = re.compile(r"(?:根据|按照|依据|为了|为|经|现将|接|近日|近期|鉴于)")
+_LETTER_OPENS = re.compile(r"(?:根据|依据|现将|接|近日|近期|鉴于)")
 _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务):$")
 # What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
 # the unit of the work (各地以县(市、区)为单位,对…)
@@ -356,8 +356,10 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
             # (根据…, 按照…, 现将…) are the addressees of a letter printed inside the text, not a duty's subject
             # (round 6, ext-63)
-            kept = [d for d in duties if not (_LETTER_OPENS.match(d[4]) and
-                                              work[d[0]:d[1]][:max(0, work[d[0]:d[1]].find(d[4]))].rstrip().endswith(":"))]
+            # (not a numbered item headed by its unit: (十六)各街办事处(管委会):按照…原则,认真做好…)
+            kept = [d for d in duties if _MARKER_PREFIX.match(bare) or s0 + len(sent) - len(sent.lstrip()) in marker_ends
+                    or not (_LETTER_OPENS.match(d[4]) and
+                            work[d[0]:d[1]][:max(0, work[d[0]:d[1]].find(d[4]))].rstrip().endswith(":"))]
             if len(kept) < len(duties):
                 ctx.warn(f"addressees inside the text ({'、'.join(u for d in duties if d not in kept for u in d[3])}:) "
                          f"read as a letter's, not as a duty's subject; its duties are not read")
