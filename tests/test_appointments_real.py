@@ -487,3 +487,42 @@ def test_a_pronoun_is_no_name_and_the_central_committee_is_a_unit():
     # 中共中央委員 is no post of a unit 中共中央委
     facts = _posts("經過此次調整,列確卸任兩職務,但他仍擔任中共中央委員。", "2010-01-16")
     assert not [f for f in facts if f["person"].startswith("但") or f["unit"] == "中共中央委"]
+
+
+def test_posts_before_names_go_on_after_a_verb_that_opens_a_clause():
+    # ext-58.txt (雅安市 人大常委会 report): 副市长A宣读了市人民政府市长B提请的任免议案 (宣读了 opens another post and name);
+    # 会议听取和审议了市人民政府副市长C受托所作的…报告 (受托 follows a name)
+    facts = _posts("会上,市人民政府副市长徐一心宣读了市人民政府市长兰开驰提请的任免议案并作说明。"
+                   "会议听取和审议了市人民政府副市长孙久国受托所作的市人民政府关于重大项目工作情况的报告。", "2016-11-10")
+    assert _keys(facts) == {("徐一心", "市人民政府", "副市长"), ("兰开驰", "市人民政府", "市长"),
+                            ("孙久国", "市人民政府", "副市长")}
+
+
+def test_a_name_before_guanyu_and_a_garbled_unit():
+    # ext-59.txt (榕江縣, Traditional): 會議首先就縣人民政府縣長肖克關于…的提請報告 (關于 "about" ends the name; 會議首先就
+    # opens the clause); 出席會議?h委常委、縣人民政府副縣長賴峙 (a copy garbled 。縣 into ?h: no unit guessed, a warning)
+    facts = _posts("會議首先就縣人民政府縣長肖克關于成兵同志辭去領導職務的提請報告進行了認真審查。"
+                   "委員共21人出席會議?h委常委、縣人民政府副縣長賴峙列席本次會議。", "2011-10-10")
+    assert _keys(facts) == {("肖克", "縣人民政府", "縣長"), ("賴峙", "縣人民政府", "副縣長")}
+
+
+def test_a_nomination_going_on_and_a_party_portfolio_title():
+    # ext-61.txt (萧山区, a street founding): A同志任X街道党工委书记,提名任X街道办事处主任 (proposed); B同志任X街道党工委
+    # 副书记、政法委员 (政法委员 after the 党工委's post is the 党工委's, not 委员 of a 政法委)
+    facts = _posts("何铁峰同志任盈丰街道党工委书记,提名任盈丰街道办事处主任;\n张丹同志任盈丰街道党工委副书记、政法委员;\n", None)
+    assert _keys(facts) == {("何铁峰", "盈丰街道党工委", "书记"), ("何铁峰", "盈丰街道办事处", "主任"),
+                            ("张丹", "盈丰街道党工委", "副书记"), ("张丹", "盈丰街道党工委", "政法委员")}
+    assert [f["person"] for f in facts if f.get("proposed")] == ["何铁峰"]
+
+
+def test_a_role_in_a_group_the_notice_names_is_a_membership():
+    # ext-63.txt (安平县, an emergency order): 安平县委书记、安平县防汛抗旱指挥部政委A发布紧急通知 — the 指挥部 is the
+    # notice's issuer (named again): its 政委 is a membership; a 指挥部 named only with the post stays a post (rm-18)
+    ctx = NoticeContext(Notice(doc="d", text="安平县防汛抗旱指挥部紧急通知\n7月24日,安平县委书记、安平县防汛抗旱指挥部政委贾超绪发布紧急通知。",
+                               date="2016-07-24"))
+    facts = build_posts(ctx)
+    assert _keys([f for f in facts if f["kind"] == "post"]) == {("贾超绪", "安平县委", "书记")}
+    assert {(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"} == \
+        {("安平县防汛抗旱指挥部", "贾超绪", "政委")}
+    facts = _posts("陆文忠此前已履新江苏援藏指挥部副总指挥。", "2024-11-22")
+    assert ("陆文忠", "江苏援藏指挥部", "副总指挥") in _keys(facts)

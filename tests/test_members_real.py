@@ -707,3 +707,24 @@ def test_a_unit_set_up_under_two_names_is_named_by_the_first():
                       "刘俊生任省移民开发局局长。省移民开发局在省民政厅移民处的基础上组建。\n")
     assert ("刘俊生", "省三峡工程移民开发局", "局长") in _posts(facts)
     assert not [f for f in facts if f["kind"] == "task" and "组建" in f["text"]]
+
+
+def test_a_run_of_role_labels_in_one_sentence_shares_the_first_labels_group():
+    # ext-62.txt (秀洲区, a meeting notice): 区创建领导小组第一副组长:A,常务副组长:B、C,副组长:D、E。 — the labels
+    # after the first name no group of their own: the group of the first label is theirs
+    facts, _ = _facts("三、参加人员:\n1、区创建领导小组第一副组长:张少初,常务副组长:王国华、王申峰,副组长:周巍、祁海龙、吕桂华。\n"
+                      "2、区级机关各部门主要领导;\n")
+    assert _members(facts) == {("张少初", "person", "第一副组长"), ("王国华", "person", "常务副组长"),
+                               ("王申峰", "person", "常务副组长"), ("周巍", "person", "副组长"),
+                               ("祁海龙", "person", "副组长"), ("吕桂华", "person", "副组长")}
+    assert _groups(facts) == {"区创建领导小组"}
+
+
+def test_a_group_adjusted_with_the_verb_after_its_name_and_its_office_director():
+    # ext-64.txt (奈曼旗): 决定对X指挥部组成人员进行调整 names the group (the verb after it); 办公室主任由A同志兼任
+    text = ("一、制定背景\n根据工作需要和人员变动情况,决定对奈曼旗森林草原防灭火指挥部组成人员进行调整,\n二、预期目标\n"
+            "此次调整将更利于发挥相关部门单位职能作用,为有效预防和高效处置森林草原火灾提供全方位的支持和保障。\n"
+            "指挥部办公室设在旗应急管理局,承担指挥部日常工作。办公室主任由米爱军同志兼任。\n")
+    facts, _ = _facts(text)
+    assert _members(facts) == {("米爱军", "person", "办公室主任")}
+    assert _groups(facts) == {"奈曼旗森林草原防灭火指挥部"}

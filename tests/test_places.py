@@ -368,3 +368,19 @@ def test_places_written_at_two_levels_are_proposed():
              {"kind": "task", "doc": "B", "lead": [], "responsible": [], "place": "上海市虹口区"}]
     c, = candidates(facts)
     assert (c["proposal"], c["place"], c["other"], c["evidence"]) == ("same place", "上海市虹口区", "虹口区", "A")
+
+
+def test_places_of_round_6_layouts():
+    # ext-69.txt: a page's metadata field '标题 市人民政府办公室关于…的通知' — 标题 is no part of the title (nor a place);
+    # ext-61.txt: …,新设立宁围街道办事处、盈丰街道办事处 — bodies set up are not the issuer; ext-62.txt: the issuer
+    # 秀洲区创建省级示范文明城区工作领导小组办公室 is in 秀洲区 (no province follows a district: 创建省级 is no 省)
+    from govgraph.notice import Notice
+
+    ex = extract_paths([REAL / "notices" / "ext-69.txt"])
+    n, = ex.notices
+    assert n.title.startswith("市人民政府办公室关于印发") and n.issuer == "市人民政府办公室"
+    assert jurisdiction(n).place.startswith("?")
+    j = jurisdiction(Notice(doc="d", text="根据批复,萧山撤销宁围街道办事处,新设立宁围街道办事处、盈丰街道办事处。"))
+    assert j.place.startswith("?")
+    j = jurisdiction(Notice(doc="d", text="……", issuer="秀洲区创建省级示范文明城区工作领导小组办公室"))
+    assert j.place == "秀洲区"

@@ -679,3 +679,84 @@ def test_a_group_office_bears_the_group_daily_work():
     # loc-12.txt: an office's own work (not the group's daily work) is not read by this rule
     tasks, _ = _tasks("一、领导小组办公室设在市环保局,负责普查的相关方案和技术规范的编制和实施。\n", "2007-04-18")
     assert not [t for t in tasks if "领导小组办公室" in t["responsible"]]
+
+
+def test_a_role_collective_opens_a_comma_clause_and_an_exhortation_is_no_task():
+    # ext-65.txt (嘉鱼县 covering letter): …工作机制,各牵头单位要切实履行…的责任 (a role's collective after a comma, the
+    # notice reading no task list of its own); 各责任单位要认真履责、主动配合、接受调度 (an exhortation)
+    tasks, _ = _tasks("各镇人民政府,县政府各部门:\n一、务必高度重视。各牵头单位于2月29日前将细化方案报送至县政府政务督查室。\n"
+                      "二、务必高效推进。持续深化“拼搏赶超”工作机制,各牵头单位要切实履行牵头抓总、协调调度、督办落实的责任,"
+                      "建立常态化协调推进机制。各责任单位要认真履责、主动配合、接受调度,形成齐抓共管工作合力。\n", "2024-02-22")
+    assert _keys(tasks) == [((), ("各牵头单位",), "2024-02-29"), ((), ("各牵头单位",), None)]
+
+
+def test_a_dated_sentence_after_an_exhortation_is_the_exhorted_collectives_task():
+    # ext-57.txt / loc-20.txt (鄂温克族自治旗, one covering letter): 一、各地区、各部门要高度重视…(an exhortation, no task)。
+    # 从2022年3月起,务于每月25日前将…报旗政府督查室。 (no subject, a recurring deadline of its own: their task, due_text)
+    tasks, _ = _tasks("各苏木乡镇人民政府,旗政府各部门:\n一、各地区、各部门要高度重视重点任务责任落实工作,确保各项任务落到实处。"
+                      "从2022年3月起,务于每月25日前将推进情况表报旗政府督查室。\n二、旗政府督查室要加强对重点工作的日常调度。\n",
+                      "2022-02-21")
+    assert _keys(tasks) == [((), ("各地区", "各部门"), None), ((), ("旗政府督查室",), None)]
+    assert tasks[0]["due_text"] == "每月25日前"
+
+
+def test_a_role_collective_with_a_dated_duty_beside_a_read_list():
+    # ext-67.txt (蔡甸区, the sample's layout): the plan's '责任单位:' items are read; in the covering letter
+    # 一、各责任单位要高度重视,…并于2023年1月15日前将工作方案报… (a date: their own work, no mere exhortation) and
+    # 三、各责任单位要在每季度最后一个月的30日前… (recurring) are tasks; one without a deadline restates the list
+    text = ("各街道办事处、乡人民政府,区人民政府各部门:\n"
+            "一、各责任单位要高度重视,切实加强领导,制订工作方案,并于2023年1月15日前将工作方案报区人民政府办公室。\n"
+            "二、各责任单位要根据所承担的责任事项,制订具体细化的办理工作方案。\n"
+            "三、从2023年第一季度开始,各责任单位要在每季度最后一个月的30日前将进展情况报区人民政府办公室。\n"
+            "蔡甸区人民政府办公室\n2023年1月3日\n主要目标任务责任分解方案\n一、主要预期目标\n(一)地区生产总值增长7%以上\n"
+            "责任单位:区发展和改革局\n(二)固定资产投资增长10%以上\n责任单位:区发展和改革局\n")
+    tasks, _ = _tasks(text, "2023-01-03")
+    keys = _keys(tasks)
+    assert ((), ("各责任单位",), "2023-01-15") in keys and ((), ("各责任单位",), None) in keys
+    assert sum(1 for k in keys if k[1] == ("各责任单位",)) == 2
+
+
+def test_a_year_end_after_a_quarterly_report_is_one_date():
+    # ext-66.txt (许昌市, cut before its date: the year is its number's, 许政〔2020〕20号): …于每季度末向市政府报告…,
+    # 年底前向市政府报告全年落实情况 — 年底前 is this year's end, not each quarter's
+    from govgraph.loaders.deadlines import text_deadline
+    assert text_deadline("并于每季度末向市政府报告重点工作进展情况,年底前向市政府报告全年落实情况。", 2020) == ("2020-12-31", "年底前")
+    tasks, _ = _tasks("各县(市、区)人民政府:\n现将重点工作任务予以分解。各责任单位要尽快制定具体落实方案,并于每季度末向市政府报告进展情况,"
+                      "年底前向市政府报告全年落实情况。\n一、抓好疫情防控\n1.坚持总体防控策略。\n责任单位:市卫生健康委\n",
+                      None, doc="许政〔2020〕20号")
+    assert ((), ("各责任单位",), "2020-12-31") in _keys(tasks)
+
+
+def test_a_breadcrumb_is_no_assignee_and_the_relevant_counties_are_a_collective():
+    # ext-69.txt (遵义市): 您当前所在的位置: 首页 > 政务公开 (a page's breadcrumb: 您当前所 is no unit ending in 所);
+    # 各有关县(市、区)要建立…机制 (a collective, as 各县(市、区))
+    tasks, _ = _tasks("您当前所在的位置: 首页 > 政务公开 > 政府文件\n各县、自治县、区(市)人民政府,市政府各部门:\n一、强化组织协调\n"
+                      "各有关县(市、区)要建立党委领导、政府主责、社会协同的推动落实机制,健全协作机制。\n", "2022-05-10")
+    assert _keys(tasks) == [((), ("各有关县(市、区)",), None)]
+
+
+def test_a_meeting_time_section_dates_no_task():
+    # ext-62.txt (秀洲区 meeting notice): 一、会议时间: / 3月5日下午1:45分 is when the meeting is held, not the period of
+    # the work: 请区委宣传部做好宣传报道工作 has no deadline
+    tasks, _ = _tasks("各镇、街道党工委,区级机关各部门:\n一、会议时间:\n3月5日下午1:45分。\n二、会议地点:\n区会展中心。\n"
+                      "三、其他:\n请与会人员准时出席,请区委宣传部做好宣传报道工作。\n", "2010-03-03")
+    assert [t["due"] for t in tasks if t["responsible"] == ["区委宣传部"]] == [None]
+
+
+def test_a_collective_with_the_thing_it_reports_and_a_date():
+    # ext-68.txt (成都市, Traditional, 2001): 各單位聯系電話于4月15日前報送市政府研究室 — a collective, what it reports (no 的),
+    # its date: 各單位's task due 2001-04-15
+    tasks, _ = _tasks("各區(市)縣政府,市政府各部門:\n三、各單位聯系電話于4月15日前報送市政府研究室。\n", "2001-04-04")
+    assert _keys(tasks) == [((), ("各單位",), "2001-04-15")]
+
+
+def test_addressees_inside_the_text_are_no_subject():
+    # ext-63.txt (安平县, one line of news and order): …确保任务完成! 各战区指挥部、各乡镇政府: 根据省市领导指示,…命令:… —
+    # the collectives before the colon are the order's addressees (a letter's opening 根据… follows): no task of theirs
+    tasks, warnings = _tasks("7月24日发布紧急通知:确保任务完成! 各战区指挥部、各乡镇政府: 根据省市领导指示,防汛形势十分严峻,"
+                             "县防汛抗旱指挥部命令:相关乡镇立即组织撤离。", None)
+    assert not [t for t in tasks if "各乡镇政府" in t["responsible"]]
+    assert any("addressees inside the text" in w for w in warnings)
+    # the sample's (十六)各街办事处(管委会):按照…的原则,认真做好… is an item headed by its unit: its duty
+    tasks, _ = _tasks("三、职责分工\n(十五)区总工会:做好调解。\n(十六)各街办事处(管委会):按照“属地管理”的原则,认真做好本辖区预防工作。\n")
+    assert ((), ("各街办事处(管委会)",), None) in _keys(tasks)

@@ -99,6 +99,8 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
 
     >>> leading_components("武汉市汉阳区财政局")
     (('武汉市', 'city'), ('汉阳区', 'county'))
+    >>> leading_components("秀洲区创建省级示范文明城区工作领导小组办公室")
+    (('秀洲区', 'county'),)
     """
     out: list[tuple[str, str]] = []
     pos = 0
@@ -113,6 +115,8 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
         if len(body) > longest or _NOT_BODY.search(body) or _not_place(comp):
             break
         level = _suffix_level(comp)
+        if level == "province" and out:
+            break  # 秀洲区创建省级…: no province follows a smaller place (round 6, ext-62)
         if level == "city" and out and out[-1][1] in ("city", "county"):
             level = "county"  # a county-level city under a city (兰溪市)
         out.append((comp, level))

@@ -45,6 +45,9 @@ from .post_phrases import Post, _is_subunit, default_unit, leader_units, parse_p
 __all__ = ["build_appointments"]
 
 _LEX = load_lexicon()
+# A group's name (the suffixes of data/group_suffixes.txt but 委员会, which also ends departments' names)
+_GROUP_UNIT = re.compile("(?:" + "|".join(map(re.escape, (s for s in _LEX.group_suffixes if not s.endswith("委员会"))))
+                         + ")$")
 
 
 @lru_cache(maxsize=None)
@@ -239,6 +242,20 @@ class _Reader:
     def emit(self, name: str, posts: list[Post], a: int, b: int, how: str, note: str | None = None):
         ev = self.ctx.evidence(a, b)
         for p in posts:
+            g = to_simplified(self.full_unit(p.unit))
+            if how == "start" and not p.former and _GROUP_UNIT.search(g) and specific_group(g) \
+                    and not standing_body(g) and self.work.count(to_simplified(p.unit)) > 1:
+                # 安平县防汛抗旱指挥部政委A (round 6, ext-63): a role in a group the notice names elsewhere (its
+                # issuer, its subject), not a post of a unit; a body named only with the post (江苏援藏指挥部副总指挥
+                # in news of a career) stays a post, and a 委员会 may be a department: left a post
+                group = squash(self.src[self.src.find(p.unit):][:len(p.unit)]) if p.unit in self.src else p.unit
+                self.members.append(membership(self.ctx, group, name, "person", to_simplified(p.title), ev))
+                self.members.append({"kind": "group", "doc": self.ctx.doc, "group": group, "evidence": ev})
+                continue
+            if re.match(r"[A-Za-z?]", p.unit):
+                # 出席会议?h委常委、…: a copy garbled the unit's first characters (。县 → ?h); no guess
+                self.ctx.warn(f"{name}: the unit of {p.title} is garbled ({p.unit!r}); skipped")
+                continue
             f = {"kind": "post", "doc": self.ctx.doc, "person": name, "unit": self.full_unit(p.unit),
                  "title": p.title}
             if how == "end" or p.former:
@@ -867,6 +884,10 @@ class _Reader:
             if got:
                 tail = c[i:]
                 con = re.match(r"(?:以及|及|和)", tail)
+                # 副市长A宣读了市人民政府市长B提请的议案: a verb that opens a clause (leadin, ending in 了)
+                # goes on to the next post and name
+                lead = _LEADIN_OR_CURRENT.match(tail)
+                con = con or (lead if lead and lead.group().endswith("了") else None)
                 if con:
                     self._post_names(a + i + con.end(), b, st)
                 return

@@ -143,7 +143,11 @@ def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[i
             in_office = re.sub(r"\s+", "", above).endswith("办公室")  # a heading: (二)领导小组办公室
         if role in _OFFICE_ROLES and (gw.endswith("办公室") or in_office):
             role = "办公室" + role
-        group = (gw if _specific_group(gw) else None) or _group_near_list(ctx, first.start()) \
+        # A run of labels in one sentence (``区创建领导小组第一副组长:A,常务副组长:B、C,副组长:…``):
+        # the group the first label names is the group of every label after it.
+        first_gw = first.groupdict().get("gw") or ""
+        group = (gw if _specific_group(gw) else None) or (first_gw if _specific_group(first_gw) else None) \
+            or _group_near_list(ctx, first.start()) \
             or _heading_above(ctx, first.start()) \
             or _group_for(ctx, first.start(), since=run_since.setdefault(first.start(), last_run_end))
         if group is None:

@@ -269,6 +269,8 @@ def _full_group_offices(tasks: list[dict[str, Any]]) -> None:
 
 # A section that only gives the period of the work: 一、检查整改时间 / 2021年3月7日-3月10日
 _PERIOD_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}(?:时间|时限|期限|日期)")
+# …the time of an event, not the work's period: 一、会议时间 / 3月5日下午1:45分 (round 6, ext-62)
+_EVENT_TIME = re.compile(r".*(?:会议|报到|活动|培训|开幕|仪式)(?:时间|日期)")
 
 
 def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
@@ -284,7 +286,8 @@ def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
             continue
         nxt = markers[i + 1].start if i + 1 < len(markers) else len(work)
         parts = re.split(r"\s*[\n:]\s*", work[m.end:nxt].strip(), maxsplit=1)
-        if len(parts) != 2 or not _PERIOD_HEAD.fullmatch(parts[0].strip()) or len(parts[1]) > 30:
+        if len(parts) != 2 or not _PERIOD_HEAD.fullmatch(parts[0].strip()) or len(parts[1]) > 30 \
+                or _EVENT_TIME.fullmatch(parts[0].strip()):
             continue
         due, due_text = parse_due_cell(parts[1].strip().rstrip("。;"), ctx.year)
         if due:

@@ -89,7 +89,12 @@ class NoticeContext:
 
     @property
     def year(self) -> int | None:
-        return self.notice.year
+        """The year of deadlines written without one: the notice's date's, else (a copy cut before its
+        date) its document number's (``许政〔2020〕20号``: the year it was issued; round 6, ext-66)."""
+        if self.notice.year:
+            return self.notice.year
+        m = re.search(r"〔((?:19|20)\d{2})〕", self.notice.doc or "")
+        return int(m.group(1)) if m else None
 
     @property
     def doc(self) -> str:
@@ -114,7 +119,9 @@ class NoticeContext:
             rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
-        for m in rx.finditer(self.work):
+        # The verb after the name (round 6, ext-64): 决定对X指挥部组成人员进行调整
+        rx_after = re.compile(rf"对(?P<g>[^\s,。;:()对]{{2,40}}?(?:{suf}))(?:组成人员|成员)?进行(?:{_SETS_UP_OR_ADJUSTS})")
+        for m in list(rx.finditer(self.work)) + list(rx_after.finditer(self.work)):
             g = m.group("g")
             if specific_group(g) and not g.startswith(("由", "的")) and "的" not in g:
                 out.append((self._owner_named(g), m.start("g")))
@@ -145,6 +152,7 @@ class NoticeContext:
         """The group this notice sets up (the first one it 成立/建立s)."""
         for g, pos in self.group_names:
             before = self.work[max(0, pos - 30):pos]
-            if re.search(_SETS_UP_OR_ADJUSTS, before):
+            if re.search(_SETS_UP_OR_ADJUSTS, before) or \
+                    re.match(rf"(?:组成人员|成员)?进行(?:{_SETS_UP_OR_ADJUSTS})", self.work[pos + len(g):]):
                 return g
         return None

@@ -169,6 +169,7 @@ def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]
 
 
 _CLAUSE = re.compile(r"[^,，。;；\n]+")
+_RECUR_YEARLY = re.compile(r"每(?:个)?年")
 _ONE_OFF = re.compile(r"前|底|末|完成|年内|上半年|下半年|季度|(?:到|至|于)(?:19|20)\d{2}年")
 
 
@@ -187,12 +188,13 @@ def text_deadline(text: str, year: int | None, context: str = "") -> tuple[str |
     (None, None)
     """
     best = (None, None)
-    recurring = bool(_RECUR.search(context))
+    # 每年2月底前…,3月底前…: a later date is each year's too; after 每季度末…,年底前… the year's end is one
+    recurring = bool(_RECUR_YEARLY.search(context))
     for m in _CLAUSE.finditer(text):
         clause = m.group()
         if not _ONE_OFF.search(clause) or not DEADLINE_RE.search(clause):
             continue
-        if _RECUR.search(clause):
+        if _RECUR_YEARLY.search(clause):
             recurring = True
         d, dt = parse_deadline(clause, year)
         if not d:

@@ -91,6 +91,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
+_LETTER_OPENS = re.compile(r"(?:根据|依据|现将|接|近日|近期|鉴于)")
 _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务):$")
 # What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
 # the unit of the work (各地以县(市、区)为单位,对…)
@@ -103,6 +104,21 @@ _IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头�
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
 _POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
+# 各单位联系电话于4月15日前报送…: a collective, the thing it reports (no 的), its date (round 6, ext-68)
+_TOPIC_DUE = re.compile(r"(?P<head>各[^,。;的、]{3,16}?)(?:务必|务|须|必须|要|应)?(?P<when>于[^,。;]{2,16}?前)")
+
+
+def _topic_due(clause: str):
+    """(units, predicate start) of ``各单位联系电话于4月15日前报送…``: the longest collective the clause opens
+    with, a short topic (2-8 characters) after it, then a date; else None."""
+    m = _TOPIC_DUE.match(clause)
+    if not m or not DEADLINE_RE.search(m.group("when")):
+        return None
+    head = m.group("head")
+    for k in range(len(head) - 2, 1, -1):
+        if len(head) - k <= 8 and is_collective(head[:k]) and not is_role_collective(head[:k]):
+            return [head[:k]], k
+    return None
 _AS_OWNER = re.compile(r"(?P<u>[^,。;作]{2,20}?)作为[^,。;]{2,40}?(?:主体|单位|部门|机构),(?=负责|要|应)")
 _SHARED = tuple(r[1] for r in _TLX.sub_units if r[0] == "shared")
 
@@ -257,6 +273,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     # (brackets, labelled lines), they are its units already, and the clause adds no one.
     roles_ok = not out
     for ra, rb, named_only in regions:
+        exhorted_units = None  # (item start, units) of an exhortation just read
         in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
         for sm in _SENTENCE.finditer(work[ra:rb]):
             s0 = ra + sm.start()
@@ -269,7 +286,11 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     (bare.endswith(":") and not _LEAD_IN.search(bare))
                     or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
-            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok, work)
+            # Where the notice's own list is read, a role's collective (各责任单位要…) restates it, unless its
+            # sentence gives a deadline: …并于2023年1月15日前将工作方案报… is the list's units' own piece of
+            # work (round 6, ext-66, ext-67; the sample's 各责任单位要根据…制订…方案, with none, is not)
+            dated = not roles_ok and bool(re.search(r"各(?:责任|牵头)", sent)) and any(parse_deadline(sent, ctx.year))
+            duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok or dated, work)
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
                 duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
@@ -282,6 +303,28 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                             t["due"], t["due_text"] = d, dt
                 continue
             item = ctx.outline.item_at(s0 + len(sent) - len(sent.lstrip()))
+            exhorted, last_exhorted = None, exhorted_units
+            here = ctx.outline.ref_at(s0 + len(sent) - len(sent.lstrip()))
+            if not duties and here:
+                eg = _subject(_MARKER_PREFIX.sub("", bare), not _national(ctx))
+                if eg and _exhortation(eg[0], _MARKER_PREFIX.sub("", bare)[eg[1]:]) and \
+                        not any(u in _SELF_ROLES or is_role_collective(u) for u in eg[0]):
+                    exhorted = (here, eg[0])
+            exhorted_units = exhorted
+            if not duties and not exhorted and last_exhorted and here == last_exhorted[0] \
+                    and not _named_partners(sent) and any(parse_deadline(sent, ctx.year)):
+                # 一、各地区、各部门要高度重视…。从2022年3月起,务于每月25日前将…报旗政府督查室。 (round 6, ext-57
+                # and loc-20): a sentence without a subject, with a deadline of its own, right after an
+                # exhortation of collectives in the same item, is their piece of work
+                due, due_text = text_deadline(sent, ctx.year)
+                if due is None and due_text is None:
+                    due, due_text = parse_deadline(sent, ctx.year)  # 每月25日前: recurring, text only
+                out.append(_task(ctx, ctx.outline.ref_at(s0), sent.strip(), [], list(last_exhorted[1]), due, due_text,
+                                 s0, s0 + len(sent)))
+                if item is not None:
+                    out[-1]["_item"] = item.start
+                out[-1]["_sec"] = _section_of(ctx, s0)
+                continue
             head_unit = out and item is not None and out[-1].get("_item") == item.start and out[-1].get("_head")
             if head_unit:
                 duties = []  # 1.街道消委办。牵头…。消委办负责…: the item is the headed unit's
@@ -310,6 +353,17 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
             duties = [x for d in duties if not covering(d) and not _composition(d[4])
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
+            # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
+            # (根据…, 按照…, 现将…) are the addressees of a letter printed inside the text, not a duty's subject
+            # (round 6, ext-63)
+            # (not a numbered item headed by its unit: (十六)各街办事处(管委会):按照…原则,认真做好…)
+            kept = [d for d in duties if _MARKER_PREFIX.match(bare) or s0 + len(sent) - len(sent.lstrip()) in marker_ends
+                    or not (_LETTER_OPENS.match(d[4]) and
+                            work[d[0]:d[1]][:max(0, work[d[0]:d[1]].find(d[4]))].rstrip().endswith(":"))]
+            if len(kept) < len(duties):
+                ctx.warn(f"addressees inside the text ({'、'.join(u for d in duties if d not in kept for u in d[3])}:) "
+                         f"read as a letter's, not as a duty's subject; its duties are not read")
+            duties = kept
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None:
@@ -378,6 +432,8 @@ def _exhortation(units: list, pred: str) -> bool:
     if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
+    if text_deadline(pred, 2000)[0]:
+        return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends))
 
 
@@ -501,6 +557,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
                 all_assignees(split_assignees(pm.group("u"))) or (roles_ok and is_role_collective(pm.group("u")))):
             # 各牵头单位的具体推进实施方案务于2月3日前报送…: the units whose work is due
             got = (split_assignees(pm.group("u")), len(pm.group("u")) + 1)
+        if not got and not lead_units:
+            got = _topic_due(clause)
         am = _AS_OWNER.match(clause) if not got and not lead_units else None
         if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
             # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
@@ -551,7 +609,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors) or _opened_subject(clause[k:])
         if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
-                and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]) and not _exhortation(got[0], clause[k + got[1]:]):
+                and not any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
+                            for u in got[0]) \
+                and not _exhortation(got[0], clause[k + got[1]:]):
+            # (…工作机制,各牵头单位要切实履行…: a role's collective opens a comma clause where the notice
+            # reads no task list of its own, as it opens a sentence; round 6, ext-65)
             units, pstart = _with_partners(clause[k:], got[0], got[1])
             found.append((cm.end(), [], units, cm.end() + k + pstart))
     if not found:

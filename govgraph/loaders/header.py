@@ -234,12 +234,22 @@ _DOCNO_PLAIN = re.sub(r"\?P<\w+>", "", DOCNO_RE.pattern)
 _DOCNO_EDGE = re.compile(r"^" + _DOCNO_PLAIN + r"|[(\[]?" + _DOCNO_PLAIN + r"[)\]]?$")
 
 
+_FIELD_LABEL = re.compile(r"[ \t\u3000]*(?:标题|名称|标 题|名 称)[ \t\u3000]*[:：]?[ \t\u3000]+(?=\S)")
+
+
 def _head_lines(work: str, end: int) -> list[tuple[int, int, str]]:
     """(start, end, text without spaces) of the non-empty lines before ``end``; a number
     written at the start or end of a title line (``…的通知(城北政办〔2020〕32号)``) is cut off."""
     out, pos = [], 0
     for raw in work[:end].split("\n"):
         s = re.sub(r"\s+", "", raw)
+        label = _FIELD_LABEL.match(raw)
+        if label and len(raw) > label.end():
+            # a page's metadata field (标题 市人民政府办公室关于…的通知): the label is no part of the title
+            # (round 6, ext-69)
+            s = re.sub(r"\s+", "", raw[label.end():])
+            pos += label.end()
+            raw = raw[label.end():]
         if s:
             a, b = pos + len(raw) - len(raw.lstrip()), pos + len(raw.rstrip())
             m = _DOCNO_EDGE.search(s)

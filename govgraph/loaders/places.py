@@ -37,6 +37,7 @@ _CJK = "\u4e00-\u9fff"
 _GOV_REST = re.compile(r"(?:人民政府|政府|人大常委会|人民代表大会|街道办事处|办事处|党工委|管委会|委员会|人民政府办公)")
 # a signature line: an organisation (and perhaps its date) alone on a short line
 _SIGN_LINE = re.compile(r"[ \t\u3000\xa0]*[^\n，,。；;：:]{2,40}[ \t\u3000\xa0]*$", re.M)
+_SET_UP_START = re.compile(r"(?:新设立|新设|设立|撤销|成立|组建|建立|新建)")
 _RUN = re.compile(rf"(?:^|(?<=[^{_CJK}]))[{_CJK}]{{3,}}", re.M)
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 
@@ -107,7 +108,11 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
     found = None
     # not the addressees (a line ending with a colon) nor documents cited in 《》: same offsets
     text = re.sub(r"《[^《》\n]*》|^[^\n]*[:：][ \t\u3000\xa0]*$", lambda m: " " * len(m.group(0)), text, flags=re.M)
+    set_up_end = -2  # where a list of bodies set up (…,新设立A街道办事处、B街道办事处) goes on
     for m in _RUN.finditer(text):
+        if _SET_UP_START.match(m.group(0)) or (m.start() == set_up_end + 1 and text[set_up_end] == "、"):
+            set_up_end = m.end()
+            continue  # bodies set up (and listed with them), not the notice's issuer (round 6, ext-61)
         if not _GOV_REST.search(m.group(0), 2):
             continue
         if last and not _SIGN_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):

@@ -181,6 +181,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
     src = s if src is None else src
     out: list[Post] = []
     first = True
+    prev_party = None  # the party body of the post just read (盈丰街道党工委副书记、政法委员)
     for part_m in re.finditer(r"(?:\([^()]{1,30}\)|[^、,;兼]|兼(?=任|职))+", s):  # a bracket is read whole
         a, b = part_m.span()
         part = s[a:b]
@@ -252,9 +253,16 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                 unit_src = prev_unit + unit_src  # 区检察院副检察长、党组副书记: the 检察院's 党组
             out.append(Post(unit_src, title_src, note, former))
             prev_unit = src[a:a + len(base)] if base else prev_unit
+            prev_party = unit_src
             first = False
             continue
         gov = _government(unit_w, t) if unit_w else None
+        if not unit_w and prev_party and t in words("party_portfolio"):
+            # 党工委副书记、政法委员: a committee member's portfolio title is the party body's
+            out.append(Post(prev_party, title_src, note, former))
+            first = False
+            continue
+        prev_party = None
         if not unit_w:
             g = default_unit(t)
             if g and prev_unit and prev_unit.endswith("人民政府") and leader_government(t):

@@ -159,8 +159,9 @@ def strip_html(text: str) -> str:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 #: a pinyin reading some mirror sites insert after a character (``國網(wǎng)``, ``陳鎮(zhèn)``): Latin
-#: letters with a tone mark, in brackets, right after a CJK character
-PINYIN_NOTE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+#: letters with a tone mark, in brackets, right after a CJK character; a space may close them
+#: (``社會(huì )``, ``聯絡(luò )員``: round 6, ext-68)
+PINYIN_NOTE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}} ?[)）]")
 
 
 def strip_pinyin(text: str) -> str:
@@ -168,6 +169,8 @@ def strip_pinyin(text: str) -> str:
 
     >>> strip_pinyin("朱國鋒(市發(fā)改委黨組副書記、主任)"), strip_pinyin("区建设局(建管站)(fa)")
     ('朱國鋒(市發改委黨組副書記、主任)', '区建设局(建管站)(fa)')
+    >>> strip_pinyin("社會(huì )保障")
+    '社會保障'
     """
     return PINYIN_NOTE.sub("", text)
 
