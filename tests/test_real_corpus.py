@@ -41,9 +41,15 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # '10月10日', '26日' and no year), as do ext-63's four deadlines ('今晚20:00前', '7月24日' without a year); the
 # extractor dates nothing from outside the text, so those floors are set from this figure, rounded down
 # (the 136 notices before them still score term 0.887, due 0.992).
+# Round 6's new held-out set, ext-70..81 (new places; 160 notices), scored by the extractor after ext11's
+# rules (which no more moved them than round 5's moved ext-58..69: the same figures as main's before them):
+# held-out post 0.755, person-title 0.774, term 0 (0 of 14: none predicted), membership 0.787, task 0.717,
+# due 0.769; all post 0.956, person-title 0.965, term 0.729, membership 0.988, task 0.957, due 0.972. The
+# floors are reset from these (a new set of places is a new measurement); the held-out term has no floor
+# while it scores 0.
 FLOORS = {
-    "all": {"post": 0.975, "person-title": 0.98, "term": 0.81, "membership": 0.995, "task": 0.96, "due": 0.98},
-    "held-out": {"post": 0.825, "person-title": 0.855, "membership": 0.855, "task": 0.26, "due": 0.90},
+    "all": {"post": 0.955, "person-title": 0.96, "term": 0.72, "membership": 0.985, "task": 0.955, "due": 0.97},
+    "held-out": {"post": 0.75, "person-title": 0.77, "membership": 0.78, "task": 0.71, "due": 0.76},
 }
 
 
@@ -67,7 +73,9 @@ def test_real_corpus_scores_hold_their_floor(real_scores, part, kind):
     if part not in real_scores or kind not in real_scores[part]:
         pytest.skip(f"no {part} notice with {kind} gold (data/real/SPLIT.tsv)")
     r = real_scores[part][kind]
-    assert r["f1"] >= FLOORS[part][kind], (part, kind, r["f1"], r["missed"][:10], r["spurious"][:10])
+    # (the keys of a held-out notice are not shown: nobody reads them while writing rules)
+    shown = (r["missed"][:10], r["spurious"][:10]) if part != "held-out" else ()
+    assert r["f1"] >= FLOORS[part][kind], (part, kind, r["f1"], *shown)
 
 
 def test_every_real_notice_reads_and_every_fact_quotes_its_source(real_extraction):
