@@ -182,7 +182,7 @@ def test_a_small_build_updates_the_stored_answers(stores, tmp_path, monkeypatch)
     docs = {r[0].value for r in store.ox.query(
         "SELECT ?doc WHERE { ?t gg:dueDate ?d ; prov:hadPrimarySource ?n . ?n dcterms:identifier ?doc . "
         "?ms a gg:GroupMembership ; org:member ?m ; org:organization ?g ; prov:hadPrimarySource ?n . "
-        "?ms2 org:member ?m ; org:organization ?g2 FILTER(?g2 != ?g) "
+        "?ms2 a gg:GroupMembership ; org:member ?m ; org:organization ?g2 FILTER(?g2 != ?g) "
         "FILTER NOT EXISTS { ?ms3 org:member ?m ; org:organization ?g ; prov:hadPrimarySource ?n3 "
         "FILTER(?n3 != ?n) } }", prefixes=PREFIXES)}
     doc = sorted(docs)[0]
