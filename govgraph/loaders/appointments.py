@@ -40,14 +40,13 @@ from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash, to_simplified
 from .places import place_of_org
-from .post_phrases import Post, _is_subunit, default_unit, leader_units, parse_post_phrase, strip_duty, words
+from .post_phrases import Post, default_unit, is_subunit, leader_units, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
 
 _LEX = load_lexicon()
 # A group's name (the suffixes of data/group_suffixes.txt but 委员会, which also ends departments' names)
-_GROUP_UNIT = re.compile("(?:" + "|".join(map(re.escape, (s for s in _LEX.group_suffixes if not s.endswith("委员会"))))
-                         + ")$")
+_GROUP_UNIT = re.compile(alternation(s for s in _LEX.group_suffixes if not s.endswith("委员会")) + "$")
 
 
 @lru_cache(maxsize=None)
@@ -71,8 +70,7 @@ _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人))$")  # 张�
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
-_MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?(?:{'|'.join(map(re.escape, _LEX.group_suffixes))}))"
-                         r"(?:组成人员|成员)(?:职务)?")
+_MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?{alternation(_LEX.group_suffixes)})(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
 _FOLLOW = re.compile(_alt("follow"))
@@ -144,6 +142,7 @@ class _Reader:
         self.month = self.date[:7] if self.date else None
         self.facts: list[dict] = []  # posts
         self.members: list[dict] = []  # memberships (and their groups) an appointment names
+        self._sa: int | None = None  # where the sentence being read starts
         self.aliases = self._aliases()
         self._full: dict[str, str] = {}
 
@@ -170,7 +169,7 @@ class _Reader:
         if unit.endswith("办") and len(unit) > 2 and unit + "公室" in self.work:
             res = unit + "公室"  # 县政府办 where the notice also writes 县政府办公室
         sub = re.fullmatch(f"(?P<p>[{CJK}]{{1,8}}?[省市县区縣區])委(?P<s>[{CJK}]{{2,4}})", unit)
-        if sub and _is_subunit(to_simplified(sub.group("s"))) and sub.group("p") + sub.group("s") in self.src:
+        if sub and is_subunit(to_simplified(sub.group("s"))) and sub.group("p") + sub.group("s") in self.src:
             # 重庆市委常委、原宣传部部长 (composed 重庆市委宣传部) where the notice writes the body in full
             # as 重庆市宣传部: one post, the name the notice writes
             res = sub.group("p") + sub.group("s")
@@ -249,8 +248,7 @@ class _Reader:
                 # issuer, its subject), not a post of a unit; a body named only with the post (江苏援藏指挥部副总指挥
                 # in news of a career) stays a post, and a 委员会 may be a department: left a post
                 group = squash(self.src[self.src.find(p.unit):][:len(p.unit)]) if p.unit in self.src else p.unit
-                self.members.append(membership(self.ctx, group, name, "person", to_simplified(p.title), ev))
-                self.members.append({"kind": "group", "doc": self.ctx.doc, "group": group, "evidence": ev})
+                self._joined(group, [name], to_simplified(p.title), ev, ev)
                 continue
             if re.match(r"[A-Za-z?]", p.unit):
                 # 出席会议?h委常委、…: a copy garbled the unit's first characters (。县 → ?h); no guess
@@ -386,7 +384,7 @@ class _Reader:
     def _sentence_month(self, a: int) -> str | None:
         """A notice without a date: the month of the last full date (2025年1月7日) written before ``a``
         in its sentence, when the sentence dates what it reports (…会议通过决定任免名单:免去…)."""
-        sa = getattr(self, "_sa", None)
+        sa = self._sa
         if sa is None or sa > a:
             return None
         ds = list(_FULL_DATE.finditer(self.work, sa, a))
@@ -603,13 +601,14 @@ class _Reader:
         gm = _MEMBERS_OF.fullmatch(self.work, a, b)
         if how != "start" or not gm or not specific_group(gm.group("g")) or standing_body(gm.group("g")):
             return False
-        group = squash(self.src[gm.start("g"):gm.end("g")])
-        ev = self.ctx.evidence(ev_a, b)
-        for name, _, _ in who:
-            self.members.append(membership(self.ctx, group, name, "person", "成员", ev))
-        self.members.append({"kind": "group", "doc": self.ctx.doc, "group": group,
-                           "evidence": self.ctx.evidence(gm.start("g"), gm.end("g"))})
+        self._joined(squash(self.src[gm.start("g"):gm.end("g")]), [name for name, _, _ in who], "成员",
+                     self.ctx.evidence(ev_a, b), self.ctx.evidence(gm.start("g"), gm.end("g")))
         return True
+
+    def _joined(self, group: str, names: list[str], role: str, ev: dict, group_ev: dict) -> None:
+        """Persons an appointment makes members of ``group`` in ``role``, and the group."""
+        self.members += [membership(self.ctx, group, name, "person", role, ev) for name in names]
+        self.members.append({"kind": "group", "doc": self.ctx.doc, "group": group, "evidence": group_ev})
 
     def _listed(self, a: int, b: int):
         """The persons of an object list at work[a:b]: ``A、B(同志)``, or one name with the posts
@@ -844,7 +843,7 @@ class _Reader:
         c = self.work[a:b]
         if _NOT_NOW_WORD.search(c):
             return  # 杭州市市长张三辞职: a post that ends, not one held
-        if _PAST.search(self.work, getattr(self, "_sa", a), a):
+        if _PAST.search(self.work, a if self._sa is None else self._sa, a):
             return  # 当时报道提及,省政府党组成员张三出席…: a post at an earlier time, not at the notice's
         behalf_of = _ENTRUSTED.fullmatch(c)
         if behalf_of:

@@ -195,6 +195,8 @@ _ROLE_WORDS = "|".join(map(re.escape, _LEX.roles))
 _ROLE_END = re.compile(rf"(?:任|为|兼任|担任|兼)(?:[{CJK}]{{0,30}}?(?:{_SUFFIXES})|小组)?(?:办公室)?(?:{_ROLE_WORDS})[。;]?$")
 # 对台湾工作领导小组成员的调整 / 对台工作领导小组由…: a group named 对…工作领导小组 opens the predicate
 _GROUP_OPENS = re.compile(rf"对[{CJK}]{{1,12}}?工作(?:{_SUFFIXES})")
+# 省移民开发局在省民政厅移民处的基础上组建: how the unit is formed, no work of it
+_FORMED = re.compile(rf"(?:在[^,。;]{{2,30}}的基础上|由[^,。;]{{2,30}})?(?:组建|设立|成立|合并组建)[。;]?")
 
 
 def _composition(body: str) -> bool:
@@ -210,10 +212,6 @@ def _composition(body: str) -> bool:
     """
     body = body.strip()
     return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body) or _FORMED.fullmatch(body))
-
-
-# 省移民开发局在省民政厅移民处的基础上组建: how the unit is formed, no work of it
-_FORMED = re.compile(rf"(?:在[^,。;]{{2,30}}的基础上|由[^,。;]{{2,30}})?(?:组建|设立|成立|合并组建)[。;]?")
 
 
 def _is_group(x: str) -> bool:

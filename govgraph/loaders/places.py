@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..identity import NATIONAL, NATIONAL_NAME, leading_components, level_of, squash, unknown_scope
-from .lexicon import data_lines
+from .lexicon import alternation, data_lines
 
 __all__ = ["SIDECAR", "Jurisdiction", "place_of_org", "jurisdiction", "read_sidecar"]
 
@@ -37,7 +37,7 @@ _CJK = "\u4e00-\u9fff"
 _GOV_REST = re.compile(r"(?:人民政府|政府|人大常委会|人民代表大会|街道办事处|办事处|党工委|管委会|委员会|人民政府办公)")
 # a signature line: an organisation (and perhaps its date) alone on a short line
 _SIGN_LINE = re.compile(r"[ \t\u3000\xa0]*[^\n，,。；;：:]{2,40}[ \t\u3000\xa0]*$", re.M)
-_SET_UP_START = re.compile(r"(?:新设立|新设|设立|撤销|成立|组建|建立|新建)")
+_SET_UP_START = re.compile(alternation(data_lines("body_changes.txt")))
 _RUN = re.compile(rf"(?:^|(?<=[^{_CJK}]))[{_CJK}]{{3,}}", re.M)
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 

@@ -34,7 +34,7 @@ from functools import lru_cache
 from .lexicon import data_lines, data_rows
 from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, leader_government, title_suffix
 
-__all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units"]
+__all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units", "is_subunit"]
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +65,7 @@ def _subunit_endings() -> tuple[str, ...]:
     return tuple(ln[1:] for ln in data_lines("subunits.txt") if ln.startswith("-"))
 
 
-def _is_subunit(u: str) -> bool:
+def is_subunit(u: str) -> bool:
     """A body inside the unit named before it: 审判委员会, 组织部, 民一庭."""
     return u in _subunits() or (u.endswith(_subunit_endings()) and 2 <= len(u) <= 6
                                 and not u.endswith(("法院", "检察院")) and u[0] not in GOVERNMENT_LEVELS)
@@ -78,7 +78,7 @@ def _more_suffixes() -> tuple[str, ...]:
 
 def _unit_like(s: str) -> bool:
     """is_unit_like, with digits read as numerals (中部战区第81集团军), or a body inside a unit."""
-    if _is_subunit(s):
+    if is_subunit(s):
         return True
     if s.endswith(_more_suffixes()) and len(s) > 3 and re.fullmatch(f"[{CJK}\\d]+", s) and not _verb_rx().search(s):
         return True
@@ -286,7 +286,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                 unit_w, unit_src = s[a:core_end + 1], src[a:core_end + 1]
             else:
                 return []
-        sub = _is_subunit(unit_w)
+        sub = is_subunit(unit_w)
         if sub and prev_unit and not first:
             unit_src = prev_unit + unit_src
         out.append(Post(unit_src, title_src, note, former))

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import data_rows, load_lexicon
+from .lexicon import alternation, data_rows, load_lexicon
 from .mentions import CJK
 
 __all__ = ["TaskLexicon", "task_lexicon", "is_collective", "is_role_collective"]
@@ -120,7 +120,7 @@ def _role_words() -> str:
              for t in tails if k.endswith(t) and len(k) > len(t)}
     # a label made of two role words (牵头责任单位) names one role, but as a subject it still
     # names several: its stem is no role word of its own
-    both = "(?:" + "|".join(map(re.escape, stems)) + ")"
+    both = alternation(stems)
     words = sorted((w for w in stems if not re.fullmatch(f"{both}{both}+", w)), key=len, reverse=True)
     return "(?:" + "|".join(map(re.escape, words)) + ")"
 
