@@ -197,7 +197,7 @@ class _Reader:
                     for j in [k] + list(range(max(k, m.start() - 6), m.start() - 1)):
                         run = self.work[j:m.start()]
                         if 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
-                                not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and \
+                                not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and not _LEADIN.search(run) and \
                                 self.work.count(run + unit[0]) > 1 and \
                                 (j == k and rest in words("expand")
                                  or place_of_org(run + unit[0] + "人民政府") == run + unit[0]):
@@ -581,9 +581,21 @@ class _Reader:
         return self.names(a, a + len(s2), delimited=True)
 
     def _appointed(self, a: int, b: int, st: dict, ev_a: int, how: str) -> bool:
-        """``A、B为Y`` at work[a:b]."""
-        for wm in re.finditer("为", self.work[a:b]):
-            who, pre_posts = self._listed(a, a + wm.start())
+        """``A、B为Y`` at work[a:b]; a run ``A为X、B为Y`` (also ``决定任命A任X、B任Y``) one entry at
+        a time."""
+        run = self._run(a, b, "为任")
+        if len(run) > 1:
+            done = [self._appointed_one(x, y, st, x if k else ev_a, how) for k, (x, y) in enumerate(run)]
+            return any(done)
+        return self._appointed_one(a, b, st, ev_a, how)
+
+    def _appointed_one(self, a: int, b: int, st: dict, ev_a: int, how: str) -> bool:
+        """``A、B为Y`` at work[a:b]; ``A任Y`` (after 任命: 任 read as 为) when A is names only."""
+        for wm in re.finditer("[为任]", self.work[a:b]):
+            if wm.group() == "任":
+                who, pre_posts = self.names(a, a + wm.start(), delimited=True), []
+            else:
+                who, pre_posts = self._listed(a, a + wm.start())
             if who:
                 posts = self.posts(a + wm.end(), b)
                 if not posts:
@@ -629,8 +641,32 @@ class _Reader:
             return [(name, na, b)], pre_posts
         return None, []
 
+    def _run(self, a: int, b: int, links: str) -> list[tuple[int, int]]:
+        """A run of entries in one clause, ``A的X职务、B的Y职务`` (``links`` 的) or ``A任X、B任Y``
+        (任 or 为): cut at each ``、`` that a name and a link follow, where the part before it holds a
+        post; [(a, b)] when there is no such cut."""
+        cuts = []
+        for dm in re.finditer("、", self.work[a:b]):
+            c = a + dm.start()
+            nm = re.match(f"([{CJK}]{{2,4}}?)(?:同志)?[{links}]", self.work[c + 1:b])
+            if nm and _is_name(nm.group(1)) and self._run_head(cuts[-1] + 1 if cuts else a, c, links):
+                cuts.append(c)
+        if not cuts:
+            return [(a, b)]
+        return list(zip([a] + [c + 1 for c in cuts], cuts + [b]))
+
+    def _run_head(self, a: int, c: int, links: str) -> bool:
+        """work[a:c] is one entry of a run: a name, its link, then a post."""
+        m = re.match(f"([{CJK}]{{2,4}}?)(?:同志)?[{links}]", self.work[a:c])
+        return bool(m) and _is_name(m.group(1)) and bool(self.posts(a + m.end(), c))
+
     def _removal(self, a: int, b: int, st: dict, ev_a: int) -> bool:
-        """``C(同志)(的)Y职务`` / ``其Y职务`` / ``CY职务`` (no 的) at work[a:b]."""
+        """``C(同志)(的)Y职务`` / ``其Y职务`` / ``CY职务`` (no 的) at work[a:b]; a run
+        ``C的Y职务、D的Z职务`` one entry at a time."""
+        run = self._run(a, b, "的")
+        if len(run) > 1:
+            done = [self._removal(x, y, st, x if k else ev_a) for k, (x, y) in enumerate(run)]
+            return any(done)
         s = self.work[a:b]
         if s.startswith("其") and st["person"]:
             posts = self.posts(a + 1, b)
