@@ -24,7 +24,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .context import NoticeContext
-from .lexicon import alternation, data_lines, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_facts import LEADER_WORDS as _LEADER_WORDS
 from .member_facts import group_for as _group_for
 from .member_facts import full_name, named_groups, restore_prefix
@@ -597,11 +597,50 @@ def _table_rows(ctx: NoticeContext, facts: list[dict[str, Any]], list_groups: li
         facts.extend(_post_facts(ctx, name, posts, ev))
 
 
+_HOLDER_LABELS = sorted(data_words("holder_labels.tsv", "holder"), key=len, reverse=True)
+_ASIDE_LABELS = sorted(data_words("holder_labels.tsv", "aside"), key=len, reverse=True)
+# A holder label may follow the entry before it with nothing between (``…省委书记副河长:张三``):
+# the leftmost, longest label is read.
+_HOLDER_MARKER_RE = re.compile(r"(?:(?P<holder>" + "|".join(map(re.escape, _HOLDER_LABELS)) + r")|(?P<aside>"
+                               + "|".join(map(re.escape, _ASIDE_LABELS)) + r"))[ \t]*:[ \t]*")
+
+
+def _holder_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> None:
+    """``总河长:A 省委书记 B 省委副书记、省长`` / ``河长:C 省政府副省长协助:省水利厅``: the posts of
+    the persons a responsibility system's label lists (data/holder_labels.tsv); no membership. An
+    entry runs to the next label or the end of its line."""
+    work = _cells_as_spaces(ctx.work)
+    markers = list(_HOLDER_MARKER_RE.finditer(work))
+    for i, m in enumerate(markers):
+        if not m.group("holder"):
+            continue
+        eol = work.find("\n", m.end())
+        end = min(eol if eol != -1 else len(work), markers[i + 1].start() if i + 1 < len(markers) else len(work))
+        piece = work[m.end():end]
+        if piece.strip() and not re.search(r"[,。;]", piece):
+            n0 = len(facts)
+            _list_piece(ctx, facts, "", None, m.end(), piece)
+            for f in facts[n0:]:
+                _as_written(ctx, f)
+
+
+def _as_written(ctx: NoticeContext, f: dict[str, Any]) -> None:
+    """Names of ``f`` read in the work text, quoted from the source where its evidence writes them (a
+    Traditional notice keeps its characters: 郑栅洁 -> 鄭柵潔)."""
+    ev = f["evidence"]
+    span = ctx.work[ev["start"]:ev["end"]]
+    for k in ("person", "unit", "title"):
+        i = span.find(f[k])
+        if i != -1:
+            f[k] = ctx.notice.text[ev["start"] + i:ev["start"] + i + len(f[k])]
+
+
 def build_members(ctx: NoticeContext) -> list[dict[str, Any]]:
     """Group, membership and post facts of a notice: member lists, member tables, prose, offices,
     and every group the notice names."""
     facts: list[dict[str, Any]] = []
     list_groups = _role_lists(ctx, facts)
+    _holder_lists(ctx, facts)
     _role_last_rows(ctx, facts, list_groups)
     _role_middle_rows(ctx, facts, list_groups)
     prose_members(ctx, facts, list_groups)
