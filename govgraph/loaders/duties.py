@@ -100,6 +100,12 @@ _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2
 _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
                            r"(?P<u>[^\s,。;:、]{2,30}?办公室)设在[^,。;]{2,30},"
                            r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常(?:工作|事务))")
+# 领导小组下设办公室,办公室设在党群工作部,负责协调处理日常工作: the office the group sets up (named by the
+# group's word as written, 领导小组办公室) bears the work, not the unit it sits in (round 7, ext-75)
+_SET_UP_OFFICE_DAILY = re.compile(r"^\s*(?P<g>[^\s,。;:、]{2,30}?)下设办公室,(?:办公室)?设在[^,。;]{2,30},"
+                                  r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常(?:工作|事务))")
+# 联席会议办公室职责:协调落实…: the duties a group's office is given under a label (round 7, ext-70)
+_OFFICE_DUTIES = re.compile(r"^\s*(?P<u>[^\s,。;:、]{2,30}?办公室)(?:的)?(?:主要)?职责(?:是|为)?:(?P<p>\S)")
 _IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
@@ -384,7 +390,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
                         continue
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
-                    if _OFFICE_DAILY.match(sent):
+                    if _OFFICE_DAILY.match(sent) or _SET_UP_OFFICE_DAILY.match(sent) or _OFFICE_DUTIES.match(sent):
                         out[-1]["_office"] = True
                 if item is not None:
                     out[-1]["_item"] = item.start
@@ -518,6 +524,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
     later ones open a comma clause with a strong predicate (…,区新闻宣传中心负责…).
     """
     found = []  # (clause start in sent, lead, units, predicate start in sent)
+    office_end: dict[int, int] = {}  # predicate start -> its end, where the sentence goes on to other things
     starts = {0} | {m.end() for m in _SPACES.finditer(sent)}
     starts |= {p - s0 for p in marker_ends if s0 <= p < s0 + len(sent)}
     for st in sorted(starts):
@@ -626,6 +633,13 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # daily work (the unit hosting it is where it sits, not who is named)
             found.append((fm.start("u"), [], [fm.group("u")], fm.start("p")))
     if not found:
+        fm = _SET_UP_OFFICE_DAILY.match(sent) or _OFFICE_DUTIES.match(sent)
+        u = fm and (fm.group("u") if "u" in fm.re.groupindex else fm.group("g") + "办公室")
+        if u and u[:-3].endswith(tuple(_LEX.group_suffixes)):
+            found.append((fm.start(), [], [u], fm.start("p")))
+            if "g" in fm.re.groupindex:
+                office_end[fm.start("p")] = fm.end("p")  # (…,葛苗同志兼任办公室主任: who holds its role, not its work)
+    if not found:
         om = _OWNER.search(sent)
         if om and all_assignees(split_assignees(om.group("u"))):
             # 该项目建设主体为区应急局,统筹开展…: the unit named as the work's owner
@@ -647,6 +661,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
     out = []
     for i, (c0, lead, units, p0, _) in enumerate(merged):
         end = merged[i + 1][0] - 1 if i + 1 < len(merged) else len(sent)
+        end = min(end, office_end.get(p0, end))
         body = sent[p0:end].lstrip(":").strip()
         out.append((s0 + c0, s0 + end, lead, units, body))
     return out

@@ -201,5 +201,13 @@ def restore_prefix(work: str, u: str) -> str:
     """
     if u[:1] in "省市区县镇乡各" or u.startswith(("国家", "中国", "国务院")):
         return u
-    full = {p + u for p in ("市", "区", "县", "省") if p + u in work}
+    full = {p + u for p in ("市", "区", "县", "省")
+            if any(k == 0 or not _CJK_CHAR.match(work[k - 1]) or work[k - 1] in _BEFORE_UNIT
+                   for k in (m.start() for m in re.finditer(re.escape(p + u), work)))}
     return full.pop() if len(full) == 1 else u
+
+
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# Words before a unit's name in prose (设在市X局, 由市X局): a 区/市 after any other character is the end of
+# a longer name (徐圩新区党政办公室 does not write 区党政办公室).
+_BEFORE_UNIT = frozenset("在由和与及的为任于对向从将经据报至")

@@ -38,7 +38,9 @@ _PERSON_ROLE_LAST = re.compile(
     rf"(?P<body>[{CJK}、() ]+?)(?:同志)?(?:分别)?(?:兼任|担任|任|为){_GROUP_WORD}(?P<role>{_ROLES_ALT})$")
 _PERSON_ROLE_FIRST = re.compile(
     rf"^(?:其中)?{_GROUP_WORD}(?P<role>{_ROLES_ALT})(?:由|为)(?P<body>[{CJK}、() ]+?)(?:同志)?(?:兼任|担任|出任)?$")
-_UNITS_ROLE_FIRST = re.compile(r"^(?P<role>(?:办公室)?(?:成员单位|成员))由(?P<units>.+?)(?:组成|参加)$")
+# 成员单位由A、B组成 / 领导小组成员由A、B主要负责同志担任 (the group's word before the role)
+_UNITS_ROLE_FIRST = re.compile(rf"^(?:[{CJK}]{{0,30}}?(?:{_SUF}))?(?P<role>(?:办公室)?(?:成员单位|成员))由(?P<units>.+?)"
+                               r"(?:组成|参加|(?:(?<=同志)|(?<=负责人)|(?<=领导))担任)$")
 # …主要领导为领导小组成员; 另外A、B和C20个相关职能部门的分管副职任小组成员
 _CONNECTIVE = alternation(data_lines("connectives.txt"))
 _UNITS_ROLE_LAST = re.compile(rf"(?:^{_CONNECTIVE}?|由)(?P<units>[^由]+?)(?:为|任){_GROUP_WORD}(?P<role>成员单位|成员)$")
@@ -241,6 +243,8 @@ def _clause(ctx, facts, clause, c0, group, office, setup):
             if rx is not _UNITS_ONLY:
                 ctx.warn(f"member units not all recognised in {clause[:40]!r}; skipped")
             return
+        if clause.endswith("担任") and any(re.match(r"各|(?:相关|有关)", u) for u in units):
+            return  # 办公室成员由各成员单位相关科室负责同志担任: which persons is not said
         g = _full_name(ctx, um.group("g"), c0) if "g" in um.re.groupindex and um.group("g") else group
         for u in units:
             facts.append(membership(ctx, g, restore_prefix(ctx.work, u), "unit", role or role_of(um.group("role")), ev))

@@ -157,6 +157,9 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
         gov = leader_government(t)
         if not unit and not prev_unit and re.match(r"党(?:委|工委)", t) and title_suffix(t[2:] if t[1] == "委" else t[3:]):
             unit, t = (t[:2], t[2:]) if t[1] == "委" else (t[:3], t[3:])  # 党委副书记: 党委's 副书记
+        if not unit and re.match(r"纪(?:委|工委)", t) and title_suffix(t[2:] if t[1] == "委" else t[3:]):
+            # 县委常委、纪委书记 / 党工委副书记、纪工委书记: the discipline commission's own 书记
+            unit, t = (t[:2], t[2:]) if t[1] == "委" else (t[:3], t[3:])
         if unit and not is_unit_like(unit) and re.match(r"党(?:委|工委)", t) and is_unit_like(unit + t[:2]) \
                 and title_suffix(t[2:] if t[1] == "委" else t[3:]):
             # 自治区党委副书记: the title 党委副书记 read on a place is that place's 党委's 副书记
