@@ -17,7 +17,7 @@ from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import by_deadline, covering, drop_item_intros, in_principles, standing_report
 from .lexicon import load_lexicon
-from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, split_unit_list
+from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
 
@@ -205,6 +205,13 @@ _GROUP_OPENS = re.compile(rf"对[{CJK}]{{1,12}}?工作(?:{_SUFFIXES})")
 _FORMED = re.compile(rf"(?:在[^,。;]{{2,30}}的基础上|由[^,。;]{{2,30}})?(?:组建|设立|成立|合并组建)[。;]?")
 
 
+def _a_post(d) -> bool:
+    """A "duty" that is a post: a member list's line ``钟健能 省委组织部副部长`` (省委 + 组织…, read
+    as a unit and a predicate opening with a verb) or ``省政府研究室副主任`` (round 7, ext-70)."""
+    units, body = d[2] + d[3], d[4].strip(" 。;")
+    return len(units) == 1 and bool(body) and bool(split_posts(units[0] + body))
+
+
 def _composition(body: str) -> bool:
     """A predicate that says who holds a group's roles, or whose subject is a group named after its
     owner (平原县委 + 对台湾工作领导小组): no duty of the unit before it.
@@ -355,7 +362,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 duties = [d for d in duties if (d[2] + d[3]) and (all(
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
-            duties = [x for d in duties if not covering(d) and not _composition(d[4])
+            duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d)
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
             # (根据…, 按照…, 现将…) are the addressees of a letter printed inside the text, not a duty's subject
