@@ -17,7 +17,7 @@ from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import by_deadline, covering, drop_item_intros, in_principles, standing_report
 from .lexicon import load_lexicon
-from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, split_posts, split_unit_list
+from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
 
@@ -38,6 +38,11 @@ _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
+
+
+_SECTORS_SHARING = re.compile(f"(?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}(?P<k>部门)")
+_PLACE_SUBJECT = re.compile(f"[市县]?[{CJK}]{{2,4}}?(?:新区|县|区|旗)")
+_NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它")
 
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
@@ -65,6 +70,15 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
                 and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
         return None
+    shared = _SECTORS_SHARING.fullmatch(subj)
+    if shared and sectors and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in subj.split("、")[:-1]):
+        # 统计、国税、地税部门要…: fields sharing the last one's 部门, each that field's 部门 (round 7, ext-77)
+        return [x + shared.group("k") for x in subj[: -len(shared.group("k"))].split("、")]
+    places = [x for x in re.split(r"、|和|及", subj) if x]
+    if len(places) >= 2 and all(_PLACE_SUBJECT.fullmatch(x) and not x.startswith(_NOT_A_PLACE) for x in places) \
+            and m.group() in _TLX.strong_verbs:
+        # 东新区、市商务区和太康县要安排…: districts and counties named, each its own assignee (round 7, ext-77)
+        return places
     kind = _KIND_TAIL.search(subj)
     if kind and is_collective(kind.group("kind")):
         return [kind.group("kind")]  # 教育、交通…等行业主管部门: the kind of unit named
@@ -425,6 +439,7 @@ _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
+_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
@@ -553,6 +568,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if pre and pre.end():
             clause = clause[pre.end():]
             st += pre.end()
+        sp = _SPEAKER.match(clause)
+        if sp and (sp.group("n") == "会议" or is_person_name(sp.group("n"))):
+            # 刘保仓要求各级各相关部门要…: the units a speaker asks (round 7, ext-77)
+            clause = clause[sp.end():]
+            st += sp.end()
         bm = _BY_LEAD.match(clause)
         if bm and all(is_unit_like(u) for u in split_unit_list(bm.group("u"))):
             lead_units = split_unit_list(bm.group("u"))
