@@ -34,6 +34,8 @@ from functools import lru_cache
 from .lexicon import data_lines, data_rows
 from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, leader_government, title_suffix
 
+_GROUP_ENDINGS = tuple(data_lines("group_suffixes.txt"))
+
 __all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units", "is_subunit"]
 
 
@@ -243,7 +245,12 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         if acting:
             title_src = "代理" + title_src
         if unit_w in words("bare"):
-            return []  # 办公室常务副主任: the office of a group, not a unit
+            if first or not prev_unit or prev_unit.endswith(_GROUP_ENDINGS):
+                return []  # 办公室常务副主任: the office of a group, not a unit
+            # 河南省人大常委会副秘书长、办公厅主任: the office of the body just named (round 7, ext-73)
+            out.append(Post(prev_unit + unit_src, title_src, note, former))
+            first = False
+            continue
         if party:
             base = unit_w[: -len(party)]
             if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in GOVERNMENT_LEVELS \
