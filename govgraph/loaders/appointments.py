@@ -444,6 +444,17 @@ class _Reader:
             return
         m = _GOES_ON.match(self.work, a, b)
         if not m:
+            c = self.work[a:b]
+            if c.startswith("为") and c.endswith(("人选", "候选人")):
+                # 上官吉庆任X书记,为Y主任人选: the person of the clause before is proposed (round 7, ext-74)
+                posts = self.posts(a + 1, b)
+                if posts:
+                    self.emit(st["person"], posts, a, b, "proposed")
+            elif c.startswith("不再担任"):
+                # …,不再担任Z市长职务: that person leaves the post (round 7, ext-74)
+                posts = self.posts(a + 4, b)
+                if posts:
+                    self.emit(st["person"], posts, a, b, "end")
             return
         posts = self.posts(m.end(), b)
         if posts:
