@@ -516,6 +516,8 @@ class _Reader:
             return False
         proposed = pre.endswith("拟") or v in words("nominate")
         ra = a + m.end()
+        if v in words("accept") and self.work.startswith("了", ra):
+            ra += 1  # 会议接受了A辞去…职务的辞呈 (round 7, ext-72)
         if v in words("accept"):
             rm = _RESIGN.search(self.work, ra, b)
             if not rm:

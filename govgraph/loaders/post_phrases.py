@@ -140,7 +140,7 @@ def strip_duty(s: str) -> str:
 @lru_cache(maxsize=1)
 def _duty_rx():
     duty = "|".join(map(re.escape, words("duty")))
-    return re.compile(rf"(?:{duty})(?:\([^()]*\))?$"), re.compile(rf"(?:{duty})?(?:的(?:决定|请求)?)?(?:请求)?$")
+    return re.compile(rf"(?:{duty})(?:\([^()]*\))?$"), re.compile(rf"(?:{duty})?(?:的(?:决定|请求|辞呈)?)?(?:请求)?$")
 
 
 def _acting(head: str, title: str) -> tuple[str, bool]:
