@@ -618,21 +618,7 @@ def _holder_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> None:
         end = min(eol if eol != -1 else len(work), markers[i + 1].start() if i + 1 < len(markers) else len(work))
         piece = work[m.end():end]
         if piece.strip() and not re.search(r"[,。;]", piece):
-            n0 = len(facts)
             _list_piece(ctx, facts, "", None, m.end(), piece)
-            for f in facts[n0:]:
-                _as_written(ctx, f)
-
-
-def _as_written(ctx: NoticeContext, f: dict[str, Any]) -> None:
-    """Names of ``f`` read in the work text, quoted from the source where its evidence writes them (a
-    Traditional notice keeps its characters: 郑栅洁 -> 鄭柵潔)."""
-    ev = f["evidence"]
-    span = ctx.work[ev["start"]:ev["end"]]
-    for k in ("person", "unit", "title"):
-        i = span.find(f[k])
-        if i != -1:
-            f[k] = ctx.notice.text[ev["start"] + i:ev["start"] + i + len(f[k])]
 
 
 def build_members(ctx: NoticeContext) -> list[dict[str, Any]]:
