@@ -123,6 +123,20 @@ _OFFICE_DUTIES = re.compile(r"^\s*(?P<u>[^\s,。;:、]{2,30}?办公室)(?:的)?(
 _IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
+# 请各地、各部门“一把手”亲自抓,总负责,于1月23日前将…报…: units named by their heads, asked to see to it
+# themselves, then a dated piece of work in the same sentence (round 7, ext-76)
+_HEADS = re.compile(r'(?P<u>[^,。;"“]{2,30}?)(?:"一把手"|“一把手”|主要负责同志|主要负责人|主要领导)(?:要|务必|须)?亲自')
+
+
+def _heads_due(clause: str):
+    """(units, predicate start) of ``_HEADS`` where the clause goes on to a deadline, else None."""
+    m = _HEADS.match(clause)
+    if not m or not DEADLINE_RE.search(clause, m.end()):
+        return None
+    units = split_assignees(m.group("u"))
+    return (units, m.end() - 2) if all_assignees(units) else None
+
+
 _POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
 # 各单位联系电话于4月15日前报送…: a collective, the thing it reports (no 的), its date (round 6, ext-68)
 _TOPIC_DUE = re.compile(r"(?P<head>各[^,。;的、]{3,16}?)(?:务必|务|须|必须|要|应)?(?P<when>于[^,。;]{2,16}?前)")
@@ -460,7 +474,13 @@ def _exhortation(units: list, pred: str) -> bool:
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
     if text_deadline(pred, 2000)[0]:
         return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
-    return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends))
+    return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends)) \
+        or bool(_SET_PHRASES.match(pred))
+
+
+# 各地、各部门要按照市政府的工作部署和要求,逐条对照,细化目标,落实责任,强化措施,确保…: the notice's own
+# demands, then only four-character set phrases: attention asked for, no piece of work (round 7, ext-76)
+_SET_PHRASES = re.compile(rf"按照[^,。;]{{0,20}}(?:要求|部署),(?:[{CJK}]{{4}},){{2,}}")
 
 
 def _named_partners(text: str) -> list:
@@ -590,7 +610,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # 各牵头单位的具体推进实施方案务于2月3日前报送…: the units whose work is due
             got = (split_assignees(pm.group("u")), len(pm.group("u")) + 1)
         if not got and not lead_units:
-            got = _topic_due(clause)
+            got = _topic_due(clause) or _heads_due(clause)
         am = _AS_OWNER.match(clause) if not got and not lead_units else None
         if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
             # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
@@ -639,7 +659,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         bym = _BY_RE.match(clause[k:])
         if bym and not _BY_LEADER.match(clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
             k += bym.end()  # …,由区政府挂牌督办
-        got = _subject(clause[k:], sectors) or _opened_subject(clause[k:])
+        got = _subject(clause[k:], sectors) or _opened_subject(clause[k:]) or (_heads_due(clause[k:]) if k else None)
         if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
                 and not any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
                             for u in got[0]) \
