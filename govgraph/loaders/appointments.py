@@ -446,7 +446,7 @@ class _Reader:
         if not m:
             c = self.work[a:b]
             if c.startswith("为") and c.endswith(("人选", "候选人")):
-                # 上官吉庆任X书记,为Y主任人选: the person of the clause before is proposed (round 7, ext-74)
+                # A任X书记,为Y主任人选: the person of the clause before is proposed (round 7, ext-74)
                 posts = self.posts(a + 1, b)
                 if posts:
                     self.emit(st["person"], posts, a, b, "proposed")

@@ -234,7 +234,7 @@ _FORMED = re.compile(rf"(?:在[^,。;]{{2,30}}的基础上|由[^,。;]{{2,30}})?
 
 
 def _a_post(d) -> bool:
-    """A "duty" that is a post: a member list's line ``钟健能 省委组织部副部长`` (省委 + 组织…, read
+    """A "duty" that is a post: a member list's line ``张三 省委组织部副部长`` (省委 + 组织…, read
     as a unit and a predicate opening with a verb) or ``省政府研究室副主任`` (round 7, ext-70)."""
     units, body = d[2] + d[3], d[4].strip(" 。;")
     return len(units) == 1 and bool(body) and bool(split_posts(units[0] + body))
@@ -590,7 +590,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             st += pre.end()
         sp = _SPEAKER.match(clause)
         if sp and (sp.group("n") == "会议" or is_person_name(sp.group("n"))):
-            # 刘保仓要求各级各相关部门要…: the units a speaker asks (round 7, ext-77)
+            # …,A要求各级各相关部门要…: the units a speaker asks (round 7, ext-77)
             clause = clause[sp.end():]
             st += sp.end()
         bm = _BY_LEAD.match(clause)
@@ -685,7 +685,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if u and u[:-3].endswith(tuple(_LEX.group_suffixes)):
             found.append((fm.start(), [], [u], fm.start("p")))
             if "g" in fm.re.groupindex:
-                office_end[fm.start("p")] = fm.end("p")  # (…,葛苗同志兼任办公室主任: who holds its role, not its work)
+                office_end[fm.start("p")] = fm.end("p")  # (…,A同志兼任办公室主任: who holds its role, not its work)
     if not found:
         om = _OWNER.search(sent)
         if om and all_assignees(split_assignees(om.group("u"))):

@@ -209,5 +209,5 @@ def restore_prefix(work: str, u: str) -> str:
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Words before a unit's name in prose (设在市X局, 由市X局): a 区/市 after any other character is the end of
-# a longer name (徐圩新区党政办公室 does not write 区党政办公室).
+# a longer name (某新区党政办公室 does not write 区党政办公室).
 _BEFORE_UNIT = frozenset("在由和与及的为任于对向从将经据报至")
