@@ -47,8 +47,14 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # due 0.769; all post 0.956, person-title 0.965, term 0.729, membership 0.988, task 0.957, due 0.972. The
 # floors are reset from these (a new set of places is a new measurement); the held-out term has no floor
 # while it scores 0.
+# Round 7 (ext-70..81 rotated into dev and read; rules for their layouts; gold of ext-71, ext-81 and ext-35
+# corrected; 160 notices, none held out): all post 0.976, person-title 0.983, term 0.729, membership 0.995, task
+# 0.963, due 0.982 (ext-70..81 alone: post 0.982, person-title 0.982, term 0 (0 of 14: the years are only in the
+# sources' addresses), membership 0.958, task 1.000, due 0.968; the 148 notices before them unchanged). The
+# "all" floors rise to these, rounded down; the held-out floors are round 6's and skip while no notice is held
+# out: the next held-out set resets them from its first score.
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.96, "term": 0.72, "membership": 0.985, "task": 0.955, "due": 0.97},
+    "all": {"post": 0.975, "person-title": 0.98, "term": 0.72, "membership": 0.99, "task": 0.96, "due": 0.98},
     "held-out": {"post": 0.75, "person-title": 0.77, "membership": 0.78, "task": 0.71, "due": 0.76},
 }
 
