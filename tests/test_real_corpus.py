@@ -47,9 +47,16 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # due 0.769; all post 0.956, person-title 0.965, term 0.729, membership 0.988, task 0.957, due 0.972. The
 # floors are reset from these (a new set of places is a new measurement); the held-out term has no floor
 # while it scores 0.
+# Round 7's new held-out set, ext-82..93 (new places: 贵州省, 黑河, 长宁区, 通州区, 湾里区, 海陵区, 梅州, 云浮,
+# 通山县, 禄劝县, 阳新县, 澧南镇; 172 notices), added beside ext-70..81 and scored once by main's extractor
+# (f8f1fcf) without changes: ext-82..93 alone post 0.872, person-title 0.882, term 0.500 (1 of 3), membership 0
+# (0 of 17: none predicted), task 0.636, due 1.000 (2 of 2); the held-out part (ext-70..93) post 0.794,
+# person-title 0.810, term 0.111, membership 0.615, task 0.693, due 0.800; all post 0.952, person-title 0.961,
+# term 0.722, membership 0.978, task 0.955, due 0.973. The floors are reset from these, a little under (a new
+# set of places is a new measurement); the held-out term has a floor again now that it scores above 0.
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.96, "term": 0.72, "membership": 0.985, "task": 0.955, "due": 0.97},
-    "held-out": {"post": 0.75, "person-title": 0.77, "membership": 0.78, "task": 0.71, "due": 0.76},
+    "all": {"post": 0.95, "person-title": 0.96, "term": 0.72, "membership": 0.975, "task": 0.95, "due": 0.97},
+    "held-out": {"post": 0.79, "person-title": 0.80, "term": 0.10, "membership": 0.61, "task": 0.69, "due": 0.79},
 }
 
 
