@@ -38,7 +38,7 @@ from govgraph.datafiles import data_lines
 from .names import squash
 
 __all__ = ["NATIONAL", "NATIONAL_NAME", "components", "leading_components", "level_of", "is_unknown",
-           "unknown_scope", "unit_scope", "place_matches"]
+           "unknown_scope", "unit_scope", "place_matches", "is_zone"]
 
 NATIONAL = "全国"
 _CJK = "\u4e00-\u9fff"
@@ -50,7 +50,7 @@ _SUFFIXES = (("自治区", "province"), ("省", "province"), ("自治州", "city
 _SUF = "|".join(s for s, _ in _SUFFIXES)
 # one administrative component: a short name and its suffix (a one-character county: 涉县)
 _COMP = re.compile(rf"(?P<c>[{_CJK}]{{2,8}}?(?:{_SUF})|[{_CJK}]县)")
-_NOT_BODY = re.compile(r"人民|政府|办公|关于|委员|党委|有关|相关|印发|转发|通知|中心|公司|直辖|"
+_NOT_BODY = re.compile(r"人民|政府|办公|关于|委员|党委|有关|相关|印发|转发|通知|中心|公司|直辖|带领|"
                        r"[的各局了去为任送过听议免在和与及对向于是将由把被等称经市区县省]")
 #: how the name of a national body starts (国务院办公厅, 国家发展改革委, 中央…)
 NATIONAL_NAME = re.compile(r"^(?:国务院|全国人民代表大会|全国人大|中共中央|中央|国家|全国)")
@@ -61,8 +61,22 @@ def _data(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    return frozenset(_data("provinces.txt"))
+
+
+@lru_cache(maxsize=1)
 def _not_places() -> tuple[str, ...]:
     return _data("not_places.txt")
+
+
+def is_zone(name: str) -> bool:
+    """Whether ``name`` ends with a word of not_places.txt: a zone or an area, no place.
+
+    >>> is_zone("国家东中西区域合作示范区"), is_zone("国家统计局")
+    (True, False)
+    """
+    return _not_place(name)
 
 
 def _not_place(comp: str) -> bool:
@@ -101,6 +115,8 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
     (('武汉市', 'city'), ('汉阳区', 'county'))
     >>> leading_components("秀洲区创建省级示范文明城区工作领导小组办公室")
     (('秀洲区', 'county'),)
+    >>> leading_components("湖北省人大常委会"), leading_components("随后报省人大常委会")
+    ((('湖北省', 'province'),), ())
     """
     out: list[tuple[str, str]] = []
     pos = 0
@@ -112,7 +128,8 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
         suffix = next(s for s, _ in _SUFFIXES if comp.endswith(s))
         body = comp[: -len(suffix)]
         longest = 7 if suffix.startswith("自治") else 5 if suffix == "街道" else 4
-        if len(body) > longest or _NOT_BODY.search(body) or _not_place(comp):
+        if len(body) > longest or _NOT_BODY.search(body) or _not_place(comp) \
+                or (suffix == "省" and body not in _provinces()):  # 随后报省人大常委会: no province
             break
         level = _suffix_level(comp)
         if level == "province" and out:

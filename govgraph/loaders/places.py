@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..identity import NATIONAL, NATIONAL_NAME, leading_components, level_of, squash, unknown_scope
+from ..identity import NATIONAL, NATIONAL_NAME, is_zone, leading_components, level_of, squash, unknown_scope
 from .lexicon import alternation, data_lines
 
 __all__ = ["SIDECAR", "Jurisdiction", "place_of_org", "jurisdiction", "read_sidecar"]
@@ -60,7 +60,9 @@ def place_of_org(name: str | None, rest=None) -> str | None:
     n = squash(name).translate(_TRAD)
     n = re.sub(r"^中共", "", n)
     if NATIONAL_NAME.match(n):
-        return NATIONAL
+        # a zone the state names (国家东中西区域合作示范区(…)工作委员会) is no national body, nor
+        # does its name say a place
+        return None if n.startswith("国家") and is_zone(re.split(r"[(（]", n, maxsplit=1)[0]) else NATIONAL
     comps = leading_components(n)
     if not comps:
         return None
