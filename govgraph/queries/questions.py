@@ -9,6 +9,7 @@ files beside it, read once and checked (parameter types, ``narrow`` columns).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +26,8 @@ from .steps import STEPS
 __all__ = ["PARAM_TYPES", "Param", "CannedQuery", "catalogue", "get", "load", "read", "sort_value", "suggest"]
 
 PARAM_TYPES = ("person", "unit", "title", "group", "string", "int", "bool", "date", "month")
+#: a ``#: keys`` comment line of a query (``CannedQuery.restricted``), with the triple patterns after it
+_KEYS_LINE = re.compile(r"#: keys([^\n]*)")
 
 
 def sort_value(v) -> tuple:
@@ -128,14 +131,20 @@ class CannedQuery:
         query, else first in its innermost group, the one after its last ``WHERE {``, which
         binds the key (checked when the catalogue is read).  (In unit-load, one in each branch
         of its ``UNION``: before it, Oxigraph would follow the collectives' members of each key.)
+        A ``#: keys`` line followed by triple patterns becomes a group of the block and those
+        patterns: where the key is bound only in a later group, they bind from it the variables
+        that lead the query (in deadlines, the tasks of the notices, before every due date is
+        read).
 
         >>> get("group-interlocks").restricted(["<urn:x:a>"]).split("WHERE {")[-1].splitlines()[1]
         '    VALUES ?m { <urn:x:a> }'
+        >>> [l.strip() for l in get("deadlines").restricted(['"d"']).splitlines() if "VALUES" in l][0][:40]
+        '{ VALUES ?doc { "d" } ?n dcterms:identif'
         """
         text = self.unordered_text or self.text
         block = f"VALUES ?{self.update['key']} {{ {' '.join(values)} }}"
-        if "#: keys\n" in text:
-            return text.replace("#: keys\n", block + "\n")
+        if "#: keys" in text:
+            return _KEYS_LINE.sub(lambda m: f"{{ {block} {m[1].strip()} }}" if m[1].strip() else block, text)
         head, sep, tail = text.rpartition("WHERE {")
         return f"{head}{sep}\n    {block}{tail}"
 
