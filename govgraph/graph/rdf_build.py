@@ -643,15 +643,14 @@ class Writer:
     def _seen(self) -> None:
         """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``).
         After a build that wrote little, only the facts sharing an identity with a fact of a
-        graph it wrote (or removed) are computed again; else all, and only the triples that
-        changed are removed and added (no notice states them, so the union loses them with
-        the graph)."""
+        graph it wrote (or removed) are computed again, with the triples the store holds for
+        them (computed too, not read); else all, and only the triples that changed are removed
+        and added (no notice states them, so the union loses them with the graph)."""
         gname, w = ox.NamedNode(str(SEEN_GRAPH)), self.w
         stored = any(True for _ in w.quads_for_pattern(None, None, None, gname))
         if stored and self.written * self.OPTIMIZE_SHARE <= self.count:
-            triples, subjects = seen_triples(w, sorted(self.graphs), before=self.store.ox)
-            old = {(q.subject, q.predicate, q.object) for f in subjects
-                   for q in w.quads_for_pattern(f, None, None, gname)}
+            triples, old = seen_triples(w, sorted(self.graphs), before=self.store.ox)
+            old = set(old)
         else:
             triples, _ = seen_triples(w)
             old = {(q.subject, q.predicate, q.object) for q in w.quads_for_pattern(None, None, None, gname)}
@@ -801,7 +800,7 @@ def _seen_kinds():
 
 
 def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
-                 before: ox.Store | None = None) -> tuple[list[tuple], set | None]:
+                 before: ox.Store | None = None) -> tuple[list[tuple], list[tuple] | None]:
     """``(fact node, gg:firstSeen, date)`` and ``(fact node, gg:lastSeen, date)`` for every
     fact in a dated notice's graph: the dates (``dcterms:issued``, as stored) of the
     earliest and latest notice stating the same fact, by its kind's identity (``Kind.identity``
@@ -811,11 +810,12 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     own notice twice.  Returns the triples and None.
 
     ``graphs``: only the facts whose identity a fact of those notice graphs has, in ``db`` or
-    in ``before`` (the store before they were written): the triples of those facts, and the
-    fact nodes whose triples they replace (a build that added or replaced a few notices)."""
-    out = []
+    in ``before`` (the store before they were written): their triples, and the triples the
+    store before held for the same identities (those the new ones replace), made by the same
+    rule from the facts of ``db`` outside ``graphs`` and of ``before`` in them (a build that
+    added or replaced a few notices; the other graphs are the same in both)."""
+    out, old = [], None if graphs is None else []
     first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
-    subjects: set | None = None if graphs is None else set()
     for _, cls, preds in _seen_kinds():
 
         def rows_of(store: ox.Store) -> list[tuple]:
@@ -827,28 +827,38 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
         if graphs is None:
             rows = rows_of(db)
         else:
-            touched = [r for store in (db, before) if store is not None for r in _graphs_rows(store, graphs, cls, preds)]
-            if not touched:
+            was = _graphs_rows(before, graphs, cls, preds) if before is not None else []
+            now = _graphs_rows(db, graphs, cls, preds)
+            if not now and not was:
                 continue
-            subjects.update(f for f, _, _ in touched)
-            idents = {ident for _, _, ident in touched}
+            idents = {ident for _, _, ident in now + was}
             if not preds or any(all(v is None for v in ident) or any(isinstance(v, ox.BlankNode) for v in ident)
                                 for ident in idents):  # (a blank node cannot be written in a query)
                 rows = [r for r in rows_of(db) if r[2] in idents]
             else:
                 rows = _ident_rows(db, cls, preds, idents)
-            subjects.update(f for f, _, _ in rows)
-        span: dict[tuple, list] = {}
-        for _, d, ident in rows:
-            s = span.setdefault(ident, [d, d])
-            if d.value < s[0].value:
-                s[0] = d
-            if d.value > s[1].value:
-                s[1] = d
-        for f, _, ident in rows:
-            first, last = span[ident]
-            out += [(f, first_p, first), (f, last_p, last)]
-    return out, subjects
+            # a fact's node holds its notice: the rows of a fact of ``graphs`` are in ``now``
+            written = {f for f, _, _ in now}
+            old += _spans([r for r in rows if r[0] not in written] + was, first_p, last_p)
+        out += _spans(rows, first_p, last_p)
+    return out, old
+
+
+def _spans(rows: list[tuple], first_p: ox.NamedNode, last_p: ox.NamedNode) -> list[tuple]:
+    """``seen_triples``' triples of ``rows`` (fact node, date, identity values): each fact's
+    first and last seen among the rows of its identity."""
+    span: dict[tuple, list] = {}
+    for _, d, ident in rows:
+        s = span.setdefault(ident, [d, d])
+        if d.value < s[0].value:
+            s[0] = d
+        if d.value > s[1].value:
+            s[1] = d
+    out = []
+    for f, _, ident in rows:
+        first, last = span[ident]
+        out += [(f, first_p, first), (f, last_p, last)]
+    return out
 
 
 def _graphs_rows(db: ox.Store, graphs: list[str], cls: ox.NamedNode, preds: list) -> list[tuple]:
