@@ -85,9 +85,10 @@ _SENTENCE_GATE = re.compile(
     + "|" + _TITLE_NAME.pattern
     # 栗战书委员长主持…: a leader's title after a name, before what the person does
     + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
-# Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
+# Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务)
+# or a decision (…为副省长、决定A代理省长: a headline's run of decisions).
 # A short bracket is read whole: 副主任(挂职,时间一年).
-_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
+_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}|决定))+")
 # After the subject's name: 同志, (女), a military rank (杨金山少将接任…), an adverb (陆文忠此前已履新…).
 _RANK = re.compile(_alt("rank"))
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?$")
@@ -108,6 +109,8 @@ _PAST = re.compile(_alt("past"))
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _ENTRUSTED = re.compile("受(?P<p>[^,;。]{3,30}?)(?:的)?委托")
 _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
+# A local leader's title right after a name, before the verb (郑皓副区长代理…)
+_LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 
 
@@ -771,7 +774,7 @@ class _Reader:
                     return False
                 self.emit(st["person"], posts, a, b, "start")
                 return True
-            subj = self.subject(a, m.start()) or self._subject_list(a, m.start())
+            subj = self.subject(a, m.start()) or self._subject_list(a, m.start()) or self._titled_subject(a, m.start(), v)
             if not subj:
                 by = self.work.rfind("由", a, m.start())
                 if by != -1 and v in words("take"):
@@ -815,6 +818,11 @@ class _Reader:
                 self.ctx.warn(f"{name}: posts before {v} ({', '.join(p.unit + p.title for p in pre_posts if not p.former)}) "
                               f"may be kept or left; not recorded")
                 pre_posts = [p for p in pre_posts if p.former]
+            if v in words("act"):
+                # 郑皓副区长代理通州区人民政府区长职务: the leader's own government, as the act names it
+                full = [q.unit for q in posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
+                pre_posts = [Post(full[0], p.title, p.note, p.former) if full and re.fullmatch(
+                    r"[省市县区州旗镇乡]人民政府", p.unit) and full[0].endswith(p.unit) else p for p in pre_posts]
             for name in names:
                 if pre_posts:
                     self.emit(name, pre_posts, a, b, "start")
@@ -822,6 +830,20 @@ class _Reader:
             st["person"] = name
             return True
         return False
+
+    def _titled_subject(self, a: int, b: int, v: str):
+        """``决定郑皓副区长代理…区长职务``: a local leader's title after the name, before an act or
+        take verb (the person's current post): (name, start, [that post], prefix) as ``subject``."""
+        if v not in words("act") and v not in words("take"):
+            return None
+        t = _LEADER_AFTER_NAME.search(self.work, a, b)
+        if not t or t.start() <= a:
+            return None
+        subj = self.subject(a, t.start(), allow_posts=False)
+        posts = self.posts(t.start(), b)
+        if not subj or not posts or subj[3] == "" and a > 0 and self.work[a - 1] not in ",;。\n":
+            return None
+        return subj[0], subj[1], posts, subj[3]
 
     def _subject_list(self, a: int, b: int):
         """``张三、李四同志`` before a verb at b (after nothing, a lead-in, or 决定/同意):
