@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 
 from .context import NoticeContext, specific_group
-from .lexicon import alternation, data_words, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash, to_simplified
@@ -109,6 +109,8 @@ _PAST = re.compile(_alt("past"))
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _ENTRUSTED = re.compile("受(?P<p>[^,;。]{3,30}?)(?:的)?委托")
 _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
+# An unnamed leader closing a run of posts and names (…、区监察委负责同志列席会议): no person
+_UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data_lines('leader_words.txt') if '负责' in w or '领导' in w)})$")
 # A local leader's title right after a name, before the verb (郑皓副区长代理…)
 _LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
@@ -984,7 +986,13 @@ class _Reader:
         groups = []  # [posts, [(name, start, end)]]
         posts_from = a  # start of the posts phrase being read
         unit = st["unit"]
+        unnamed = False
         for ia, ib in items:
+            if groups and posts_from is None and _UNNAMED_LEADER.fullmatch(self.work, ia, ib):
+                unnamed = True  # …、区监察委负责同志: the run goes on to the end without names
+                continue
+            if unnamed:
+                return False
             if groups and groups[-1][1] and posts_from is None and _is_name(self.work[ia:ib], loose=True):
                 groups[-1][1].append((squash(self.src[ia:ib]), ia, ib))
                 continue
