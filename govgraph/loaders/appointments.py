@@ -75,7 +75,10 @@ _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) +
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
 _FOLLOW = re.compile(_alt("follow"))
 # A title right before a surname: the only place a "POST NAME" mention can be.
-_TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
+# (or a group's leading role right after the group's name: 城区指挥部副指挥长李立华; not 成员: 指挥部成员单位职责)
+_LEADING_ROLES = [r for r in _LEX.roles if "成员" not in r and "人员" not in r]
+_TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + "|(?:(?<=" + ")|(?<=".join(
+    map(re.escape, _LEX.group_suffixes)) + "))(?:" + "|".join(map(re.escape, _LEADING_ROLES)) + "))["
                          + "".join(sorted(_LEX.surnames1 | {s[0] for s in _LEX.surnames2})) + "]")
 # A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a surname.
 _SENTENCE_GATE = re.compile(
@@ -109,6 +112,9 @@ _PAST = re.compile(_alt("past"))
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _ENTRUSTED = re.compile("受(?P<p>[^,;。]{3,30}?)(?:的)?委托")
 _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
+# A role in a group after the group's name (城区指挥部副指挥长): roles.txt, group_suffixes.txt
+_GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
+                         f"(?P<r>{alternation(_LEADING_ROLES)})")
 # An unnamed leader closing a run of posts and names (…、区监察委负责同志列席会议): no person
 _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data_lines('leader_words.txt') if '负责' in w or '领导' in w)})$")
 # A local leader's title right after a name, before the verb (郑皓副区长代理…)
@@ -219,7 +225,27 @@ class _Reader:
         t = strip_duty(s)
         if len(t) > 3 and t in _LEX.roles:
             return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
-        return parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
+        got = parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
+        if not got and "、" not in t and _GROUP_ROLE.fullmatch(t):
+            return self._group_role(a, t)
+        if not got and "、" in t:
+            # 區委常委、紀委書記、城區指揮部指揮長: the last item a role in a group the notice names
+            cut = t.rfind("、")
+            last = _GROUP_ROLE.fullmatch(t[cut + 1:])
+            head = parse_post_phrase(t[:cut], self.src[a:a + cut], prev_unit, self.aliases) if last else []
+            role = self._group_role(a + cut + 1, t[cut + 1:]) if head else []
+            got = head + role if role else []
+        return got
+
+    def _group_role(self, a: int, t: str) -> list[Post]:
+        """``城區指揮部指揮長`` (a role of data/roles.txt after a group's name): the group's role as a
+        post whose unit is the group — ``emit`` records it as a membership — when the notice names
+        the group again elsewhere; else nothing (a body named only with the role is not guessed)."""
+        m = _GROUP_ROLE.fullmatch(t)
+        g = m.group("g")
+        if not specific_group(to_simplified(g)) or self.work.count(g) < 2:
+            return []
+        return [Post(self.src[a:a + len(g)], self.src[a + len(g):a + len(t)])]
 
     def names(self, a: int, b: int, delimited: bool = False) -> list[tuple[str, int, int]] | None:
         """``A、B(女)、C同志`` at work[a:b] -> [(name, start, end)], or None.
@@ -253,7 +279,8 @@ class _Reader:
                 # issuer, its subject), not a post of a unit; a body named only with the post (江苏援藏指挥部副总指挥
                 # in news of a career) stays a post, and a 委员会 may be a department: left a post
                 group = squash(self.src[self.src.find(p.unit):][:len(p.unit)]) if p.unit in self.src else p.unit
-                self._joined(group, [name], to_simplified(p.title), ev, ev)
+                # a group and its members in Simplified script, as member lists give them (城區指揮部 → 城区指挥部)
+                self._joined(to_simplified(group), [to_simplified(name)], to_simplified(p.title), ev, ev)
                 continue
             if re.match(r"[A-Za-z?]", p.unit):
                 # 出席会议?h委常委、…: a copy garbled the unit's first characters (。县 → ?h); no guess
