@@ -15,7 +15,7 @@ from functools import lru_cache
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
-from .duty_passes import by_deadline, covering, drop_item_intros, in_principles, standing_report
+from .duty_passes import AND_RECURRING, by_deadline, covering, drop_item_intros, in_principles, standing_report
 from .lexicon import load_lexicon
 from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
@@ -391,6 +391,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
             duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d)
+                      and not _issuer_undertakes(ctx, d)
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
             # (根据…, 按照…, 现将…) are the addressees of a letter printed inside the text, not a duty's subject
@@ -405,6 +406,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             duties = kept
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
+                if due is None and due_text is None and AND_RECURRING.match(work, a, b):
+                    due_text = parse_deadline(work[a:b], ctx.year)[1]  # 并于每月30日前报送…: recurring, text only
                 if due is None and due_text is None:
                     due, due_text = _item_deadline(ctx, a)
                 ref = ctx.outline.ref_at(a)
@@ -431,6 +434,23 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     out[-1]["_item"] = item.start
                     out[-1]["_head"] = body == "" and bool(units)
                 out[-1]["_sec"] = _section_of(ctx, a)
+
+
+_ISSUER_GOV = re.compile(r".+?([省市县区旗])人民政府(?:办公室|办公厅)?$")
+_SHORT_GOV = re.compile(r"([省市县区旗])(?:人民)?政府")
+
+
+def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
+    """``市政府将给予通报批评…`` in a notice the city's government (or its office) issues: what the
+    issuer itself will do (as ext-54's), not a task it gives (round 8, ext-89). A named body of
+    its own (市消安委将…, 区政府督查室将…) still is one."""
+    units = d[2] + d[3]
+    gov = _ISSUER_GOV.fullmatch(ctx.notice.issuer or "")
+    short = _SHORT_GOV.fullmatch(units[0]) if len(units) == 1 else None
+    if not (gov and short and short.group(1) == gov.group(1) and d[4].lstrip().startswith("将")):
+        return False
+    ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")
+    return True
 
 
 def _opened_subject(clause: str):
