@@ -58,6 +58,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return None
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
         subj = subj[:-1]  # 各地区、各部门和各单位都要…
+    if subj.endswith(("一定", "务必")) and len(subj) > 4 and is_assignee(split_assignees(subj[:-2])[-1]):
+        subj = subj[:-2]  # 各项目企业一定要…: an adverb before the verb (round 8, ext-86)
     tail = _ABBREV_TAIL.search(subj)
     if tail:
         # 区建设、水务、园林等部门: fields of one level's departments, each as written;
@@ -90,6 +92,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     if items and all(is_assignee(x) or is_role_collective(x) or (_is_group(x) and plausible_name(x) and not _teams(x))
                      for x in items):
         return items
+    persons = [x for x in items if x.endswith(("干部", "人员")) and not is_assignee(x)]
+    rest = [x for x in items if x not in persons]
+    if persons and rest and items[:len(rest)] == rest and all(is_assignee(x) or (_is_group(x) and plausible_name(x) and not _teams(x)) for x in rest):
+        # 镇秸秆禁烧巡查队、镇村两级包保干部严格按照…: persons (…干部, …人员) after the units left out (round 8,
+        # ext-93); a unit's leaders (各部门主要领导) are not set apart: whose duty it is stays unread
+        return rest
     kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
     if len(kinds) > 1 and kinds[0].startswith("各") and is_collective(kinds[0]) and m.group() in _TLX.strong_verbs \
             and all(is_assignee(x) or re.fullmatch(f"[{CJK}]{{2,6}}", x) or re.fullmatch(_OTHER_BODIES, x)
@@ -473,7 +481,7 @@ _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
-_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求")
+_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
@@ -609,7 +617,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             clause = clause[pre.end():]
             st += pre.end()
         sp = _SPEAKER.match(clause)
-        if sp and (sp.group("n") == "会议" or is_person_name(sp.group("n"))):
+        if sp and (sp.group("bare") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
+            # (要求各项目企业一定要…, opening a sentence of news: the speaker is the one just told of; round 8)
             # …,A要求各级各相关部门要…: the units a speaker asks (round 7, ext-77)
             clause = clause[sp.end():]
             st += sp.end()
