@@ -75,7 +75,7 @@ _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) +
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
 _FOLLOW = re.compile(_alt("follow"))
 # A title right before a surname: the only place a "POST NAME" mention can be.
-# (or a group's leading role right after the group's name: 城区指挥部副指挥长李立华; not 成员: 指挥部成员单位职责)
+# (or a group's leading role right after the group's name: 城区指挥部副指挥长A; not 成员: 指挥部成员单位职责)
 _LEADING_ROLES = [r for r in _LEX.roles if "成员" not in r and "人员" not in r]
 _TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + "|(?:(?<=" + ")|(?<=".join(
     map(re.escape, _LEX.group_suffixes)) + "))(?:" + "|".join(map(re.escape, _LEADING_ROLES)) + "))["
@@ -117,7 +117,7 @@ _GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()]{{2,40}}?(?:{alternation(_LEX.group_su
                          f"(?P<r>{alternation(_LEADING_ROLES)})")
 # An unnamed leader closing a run of posts and names (…、区监察委负责同志列席会议): no person
 _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data_lines('leader_words.txt') if '负责' in w or '领导' in w)})$")
-# A local leader's title right after a name, before the verb (郑皓副区长代理…)
+# A local leader's title right after a name, before the verb (A副区长代理…)
 _LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 
@@ -848,7 +848,7 @@ class _Reader:
                               f"may be kept or left; not recorded")
                 pre_posts = [p for p in pre_posts if p.former]
             if v in words("act"):
-                # 郑皓副区长代理通州区人民政府区长职务: the leader's own government, as the act names it
+                # A副区长代理某区人民政府区长职务: the leader's own government, as the act names it
                 full = [q.unit for q in posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
                 pre_posts = [Post(full[0], p.title, p.note, p.former) if full and re.fullmatch(
                     r"[省市县区州旗镇乡]人民政府", p.unit) and full[0].endswith(p.unit) else p for p in pre_posts]
@@ -861,7 +861,7 @@ class _Reader:
         return False
 
     def _titled_subject(self, a: int, b: int, v: str):
-        """``决定郑皓副区长代理…区长职务``: a local leader's title after the name, before an act or
+        """``决定A副区长代理…区长职务``: a local leader's title after the name, before an act or
         take verb (the person's current post): (name, start, [that post], prefix) as ``subject``."""
         if v not in words("act") and v not in words("take"):
             return None

@@ -95,7 +95,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     persons = [x for x in items if x.endswith(("干部", "人员")) and not is_assignee(x)]
     rest = [x for x in items if x not in persons]
     if persons and rest and items[:len(rest)] == rest and all(is_assignee(x) or (_is_group(x) and plausible_name(x) and not _teams(x)) for x in rest):
-        # 镇秸秆禁烧巡查队、镇村两级包保干部严格按照…: persons (…干部, …人员) after the units left out (round 8,
+        # 镇巡查队、镇村两级包保干部严格按照…: persons (…干部, …人员) after the units left out (round 8,
         # ext-93); a unit's leaders (各部门主要领导) are not set apart: whose duty it is stays unread
         return rest
     kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
