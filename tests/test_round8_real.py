@@ -104,3 +104,10 @@ def test_a_dated_duty_and_a_monthly_report_and_the_issuers_undertaking():
     # 改进作风 is an exhortation; 纳入 is no assignee's name
     facts, _ = _facts("各乡镇、各部门要进一步改进作风求实效,狠抓落实。挂牌整治工作情况将纳入市政府对县政府年度考核内容。")
     assert not _tasks(facts)
+
+
+def test_an_enumerated_requirement_whose_next_clause_names_its_units():
+    # ext-91: 三是按时上报项目规划表,各部门严格按照时间节点推进…
+    facts, _ = _facts("会议要求:一是要高度重视,确保规划到位。二是县农业局要细化完善任务措施。"
+                      "三是按时上报项目规划表,各部门严格按照时间节点推进项目计划上报。")
+    assert _tasks(facts) == {(("县农业局",), None, None), (("各部门",), None, None)}

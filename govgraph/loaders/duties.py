@@ -210,6 +210,7 @@ def _subject_cached(clause: str, sectors: bool):
 
 
 _STOPS = re.compile(r"[,。;]")
+_ENUM_OPEN = re.compile(r"\s*[一二三四五六七八九十]是(?!要)")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
 
 
@@ -689,7 +690,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if bym and not _BY_LEADER.match(clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
             k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors) or _opened_subject(clause[k:]) or (_heads_due(clause[k:]) if k else None)
-        if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
+        if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)
+                    # 三是按时上报项目规划表,各部门严格按照…: an enumerated requirement without a subject of its
+                    # own, whose next clause names one (round 8, ext-91)
+                    or not found and _ENUM_OPEN.match(sent) and all_assignees(got[0])) \
                 and not any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
                             for u in got[0]) \
                 and not _exhortation(got[0], clause[k + got[1]:]):
