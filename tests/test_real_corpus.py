@@ -59,8 +59,14 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 1.000 / 1.000 (2 of 2); all 172: post 0.972, person-title 0.979, term 0.722, membership 0.984, task 0.960, due
 # 0.982. The floors are set a little under these (a new set of places is a new measurement); the held-out
 # membership has no floor while it scores 0.
+# Round 8 (ext-82..93 rotated into dev and read; rules for their layouts; no gold corrected; 172 notices, none
+# held out): all post 0.976, person-title 0.984, term 0.722, membership 0.995, task 0.963, due 0.982 (ext-82..93
+# alone: post 0.981, person-title 1.000, term 0.500 (1 of 3: the other two years only in the sources' addresses),
+# membership 1.000, task 0.957, due 1.000; the 160 notices before them unchanged per notice). The "all" floors
+# rise to these, a little under; the held-out floors are round 7's and skip while no notice is held out: the
+# next held-out set resets them from its first score.
 FLOORS = {
-    "all": {"post": 0.97, "person-title": 0.975, "term": 0.72, "membership": 0.98, "task": 0.955, "due": 0.98},
+    "all": {"post": 0.975, "person-title": 0.98, "term": 0.72, "membership": 0.99, "task": 0.96, "due": 0.98},
     "held-out": {"post": 0.86, "person-title": 0.87, "term": 0.45, "task": 0.62, "due": 0.95},
 }
 

@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 
 from .context import NoticeContext, specific_group
-from .lexicon import alternation, data_words, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash, to_simplified
@@ -75,7 +75,10 @@ _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) +
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
 _FOLLOW = re.compile(_alt("follow"))
 # A title right before a surname: the only place a "POST NAME" mention can be.
-_TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")["
+# (or a group's leading role right after the group's name: 城区指挥部副指挥长A; not 成员: 指挥部成员单位职责)
+_LEADING_ROLES = [r for r in _LEX.roles if "成员" not in r and "人员" not in r]
+_TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + "|(?:(?<=" + ")|(?<=".join(
+    map(re.escape, _LEX.group_suffixes)) + "))(?:" + "|".join(map(re.escape, _LEADING_ROLES)) + "))["
                          + "".join(sorted(_LEX.surnames1 | {s[0] for s in _LEX.surnames2})) + "]")
 # A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a surname.
 _SENTENCE_GATE = re.compile(
@@ -85,9 +88,10 @@ _SENTENCE_GATE = re.compile(
     + "|" + _TITLE_NAME.pattern
     # 栗战书委员长主持…: a leader's title after a name, before what the person does
     + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
-# Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务).
+# Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务)
+# or a decision (…为副省长、决定A代理省长: a headline's run of decisions).
 # A short bracket is read whole: 副主任(挂职,时间一年).
-_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}))+")
+_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}|决定))+")
 # After the subject's name: 同志, (女), a military rank (杨金山少将接任…), an adverb (陆文忠此前已履新…).
 _RANK = re.compile(_alt("rank"))
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?$")
@@ -108,6 +112,13 @@ _PAST = re.compile(_alt("past"))
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _ENTRUSTED = re.compile("受(?P<p>[^,;。]{3,30}?)(?:的)?委托")
 _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
+# A role in a group after the group's name (城区指挥部副指挥长): roles.txt, group_suffixes.txt
+_GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
+                         f"(?P<r>{alternation(_LEADING_ROLES)})")
+# An unnamed leader closing a run of posts and names (…、区监察委负责同志列席会议): no person
+_UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data_lines('leader_words.txt') if '负责' in w or '领导' in w)})$")
+# A local leader's title right after a name, before the verb (A副区长代理…)
+_LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 
 
@@ -214,7 +225,27 @@ class _Reader:
         t = strip_duty(s)
         if len(t) > 3 and t in _LEX.roles:
             return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
-        return parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
+        got = parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
+        if not got and "、" not in t and _GROUP_ROLE.fullmatch(t):
+            return self._group_role(a, t)
+        if not got and "、" in t:
+            # 區委常委、紀委書記、城區指揮部指揮長: the last item a role in a group the notice names
+            cut = t.rfind("、")
+            last = _GROUP_ROLE.fullmatch(t[cut + 1:])
+            head = parse_post_phrase(t[:cut], self.src[a:a + cut], prev_unit, self.aliases) if last else []
+            role = self._group_role(a + cut + 1, t[cut + 1:]) if head else []
+            got = head + role if role else []
+        return got
+
+    def _group_role(self, a: int, t: str) -> list[Post]:
+        """``城區指揮部指揮長`` (a role of data/roles.txt after a group's name): the group's role as a
+        post whose unit is the group — ``emit`` records it as a membership — when the notice names
+        the group again elsewhere; else nothing (a body named only with the role is not guessed)."""
+        m = _GROUP_ROLE.fullmatch(t)
+        g = m.group("g")
+        if not specific_group(to_simplified(g)) or self.work.count(g) < 2:
+            return []
+        return [Post(self.src[a:a + len(g)], self.src[a + len(g):a + len(t)])]
 
     def names(self, a: int, b: int, delimited: bool = False) -> list[tuple[str, int, int]] | None:
         """``A、B(女)、C同志`` at work[a:b] -> [(name, start, end)], or None.
@@ -248,7 +279,8 @@ class _Reader:
                 # issuer, its subject), not a post of a unit; a body named only with the post (江苏援藏指挥部副总指挥
                 # in news of a career) stays a post, and a 委员会 may be a department: left a post
                 group = squash(self.src[self.src.find(p.unit):][:len(p.unit)]) if p.unit in self.src else p.unit
-                self._joined(group, [name], to_simplified(p.title), ev, ev)
+                # a group and its members in Simplified script, as member lists give them (城區指揮部 → 城区指挥部)
+                self._joined(to_simplified(group), [to_simplified(name)], to_simplified(p.title), ev, ev)
                 continue
             if re.match(r"[A-Za-z?]", p.unit):
                 # 出席会议?h委常委、…: a copy garbled the unit's first characters (。县 → ?h); no guess
@@ -771,7 +803,7 @@ class _Reader:
                     return False
                 self.emit(st["person"], posts, a, b, "start")
                 return True
-            subj = self.subject(a, m.start()) or self._subject_list(a, m.start())
+            subj = self.subject(a, m.start()) or self._subject_list(a, m.start()) or self._titled_subject(a, m.start(), v)
             if not subj:
                 by = self.work.rfind("由", a, m.start())
                 if by != -1 and v in words("take"):
@@ -815,6 +847,11 @@ class _Reader:
                 self.ctx.warn(f"{name}: posts before {v} ({', '.join(p.unit + p.title for p in pre_posts if not p.former)}) "
                               f"may be kept or left; not recorded")
                 pre_posts = [p for p in pre_posts if p.former]
+            if v in words("act"):
+                # A副区长代理某区人民政府区长职务: the leader's own government, as the act names it
+                full = [q.unit for q in posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
+                pre_posts = [Post(full[0], p.title, p.note, p.former) if full and re.fullmatch(
+                    r"[省市县区州旗镇乡]人民政府", p.unit) and full[0].endswith(p.unit) else p for p in pre_posts]
             for name in names:
                 if pre_posts:
                     self.emit(name, pre_posts, a, b, "start")
@@ -822,6 +859,20 @@ class _Reader:
             st["person"] = name
             return True
         return False
+
+    def _titled_subject(self, a: int, b: int, v: str):
+        """``决定A副区长代理…区长职务``: a local leader's title after the name, before an act or
+        take verb (the person's current post): (name, start, [that post], prefix) as ``subject``."""
+        if v not in words("act") and v not in words("take"):
+            return None
+        t = _LEADER_AFTER_NAME.search(self.work, a, b)
+        if not t or t.start() <= a:
+            return None
+        subj = self.subject(a, t.start(), allow_posts=False)
+        posts = self.posts(t.start(), b)
+        if not subj or not posts or subj[3] == "" and a > 0 and self.work[a - 1] not in ",;。\n":
+            return None
+        return subj[0], subj[1], posts, subj[3]
 
     def _subject_list(self, a: int, b: int):
         """``张三、李四同志`` before a verb at b (after nothing, a lead-in, or 决定/同意):
@@ -962,7 +1013,13 @@ class _Reader:
         groups = []  # [posts, [(name, start, end)]]
         posts_from = a  # start of the posts phrase being read
         unit = st["unit"]
+        unnamed = False
         for ia, ib in items:
+            if groups and posts_from is None and _UNNAMED_LEADER.fullmatch(self.work, ia, ib):
+                unnamed = True  # …、区监察委负责同志: the run goes on to the end without names
+                continue
+            if unnamed:
+                return False
             if groups and groups[-1][1] and posts_from is None and _is_name(self.work[ia:ib], loose=True):
                 groups[-1][1].append((squash(self.src[ia:ib]), ia, ib))
                 continue

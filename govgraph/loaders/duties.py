@@ -15,7 +15,7 @@ from functools import lru_cache
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
-from .duty_passes import by_deadline, covering, drop_item_intros, in_principles, standing_report
+from .duty_passes import AND_RECURRING, by_deadline, covering, drop_item_intros, in_principles, standing_report
 from .lexicon import load_lexicon
 from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
@@ -58,6 +58,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return None
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
         subj = subj[:-1]  # 各地区、各部门和各单位都要…
+    if subj.endswith(("一定", "务必")) and len(subj) > 4 and is_assignee(split_assignees(subj[:-2])[-1]):
+        subj = subj[:-2]  # 各项目企业一定要…: an adverb before the verb (round 8, ext-86)
     tail = _ABBREV_TAIL.search(subj)
     if tail:
         # 区建设、水务、园林等部门: fields of one level's departments, each as written;
@@ -90,6 +92,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     if items and all(is_assignee(x) or is_role_collective(x) or (_is_group(x) and plausible_name(x) and not _teams(x))
                      for x in items):
         return items
+    persons = [x for x in items if x.endswith(("干部", "人员")) and not is_assignee(x)]
+    rest = [x for x in items if x not in persons]
+    if persons and rest and items[:len(rest)] == rest and all(is_assignee(x) or (_is_group(x) and plausible_name(x) and not _teams(x)) for x in rest):
+        # 镇巡查队、镇村两级包保干部严格按照…: persons (…干部, …人员) after the units left out (round 8,
+        # ext-93); a unit's leaders (各部门主要领导) are not set apart: whose duty it is stays unread
+        return rest
     kinds = [x for x in re.split(r"、|以及|及|和(?!单位|部门)", subj) if x]
     if len(kinds) > 1 and kinds[0].startswith("各") and is_collective(kinds[0]) and m.group() in _TLX.strong_verbs \
             and all(is_assignee(x) or re.fullmatch(f"[{CJK}]{{2,6}}", x) or re.fullmatch(_OTHER_BODIES, x)
@@ -202,6 +210,7 @@ def _subject_cached(clause: str, sectors: bool):
 
 
 _STOPS = re.compile(r"[,。;]")
+_ENUM_OPEN = re.compile(r"\s*[一二三四五六七八九十]是(?!要)")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
 
 
@@ -391,6 +400,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
             duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d)
+                      and not _issuer_undertakes(ctx, d)
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
             # (根据…, 按照…, 现将…) are the addressees of a letter printed inside the text, not a duty's subject
@@ -405,6 +415,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             duties = kept
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
+                if due is None and due_text is None and AND_RECURRING.match(work, a, b):
+                    due_text = parse_deadline(work[a:b], ctx.year)[1]  # 并于每月30日前报送…: recurring, text only
                 if due is None and due_text is None:
                     due, due_text = _item_deadline(ctx, a)
                 ref = ctx.outline.ref_at(a)
@@ -433,6 +445,23 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 out[-1]["_sec"] = _section_of(ctx, a)
 
 
+_ISSUER_GOV = re.compile(r".+?([省市县区旗])人民政府(?:办公室|办公厅)?$")
+_SHORT_GOV = re.compile(r"([省市县区旗])(?:人民)?政府")
+
+
+def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
+    """``市政府将给予通报批评…`` in a notice the city's government (or its office) issues: what the
+    issuer itself will do (as ext-54's), not a task it gives (round 8, ext-89). A named body of
+    its own (市消安委将…, 区政府督查室将…) still is one."""
+    units = d[2] + d[3]
+    gov = _ISSUER_GOV.fullmatch(ctx.notice.issuer or "")
+    short = _SHORT_GOV.fullmatch(units[0]) if len(units) == 1 else None
+    if not (gov and short and short.group(1) == gov.group(1) and d[4].lstrip().startswith("将")):
+        return False
+    ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")
+    return True
+
+
 def _opened_subject(clause: str):
     """(units, predicate start) of a unit list before a predicate opener (_PRED_OPEN), or None."""
     m = _OPENED.match(clause)
@@ -453,7 +482,7 @@ _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
-_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求")
+_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
@@ -589,7 +618,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             clause = clause[pre.end():]
             st += pre.end()
         sp = _SPEAKER.match(clause)
-        if sp and (sp.group("n") == "会议" or is_person_name(sp.group("n"))):
+        if sp and (sp.group("bare") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
+            # (要求各项目企业一定要…, opening a sentence of news: the speaker is the one just told of; round 8)
             # …,A要求各级各相关部门要…: the units a speaker asks (round 7, ext-77)
             clause = clause[sp.end():]
             st += sp.end()
@@ -660,7 +690,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if bym and not _BY_LEADER.match(clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
             k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors) or _opened_subject(clause[k:]) or (_heads_due(clause[k:]) if k else None)
-        if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)) \
+        if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)
+                    # 三是按时上报项目规划表,各部门严格按照…: an enumerated requirement without a subject of its
+                    # own, whose next clause names one (round 8, ext-91)
+                    or not found and _ENUM_OPEN.match(sent) and all_assignees(got[0])) \
                 and not any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
                             for u in got[0]) \
                 and not _exhortation(got[0], clause[k + got[1]:]):

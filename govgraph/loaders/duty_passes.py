@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .deadlines import text_deadline
+from .deadlines import parse_deadline, text_deadline
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
 
-__all__ = ["in_principles", "drop_item_intros", "by_deadline", "covering", "standing_report"]
+__all__ = ["in_principles", "drop_item_intros", "by_deadline", "covering", "standing_report", "AND_RECURRING"]
 
 _TLX = task_lexicon()
 
@@ -69,6 +69,9 @@ def drop_item_intros(ctx, tasks: list) -> list:
     return keep
 
 
+AND_RECURRING = re.compile(r"(?:并|同时)?于?(?:每月|每季度|每周|每半年|每年)")
+
+
 def by_deadline(ctx, duty, s0: int) -> list:
     """A duty whose comma clauses state two one-off deadlines, one after the other, is two tasks
     of its units (…方案务于2月3日前报送分管市领导,经审核把关后于2月7日前报送市政府)."""
@@ -83,6 +86,11 @@ def by_deadline(ctx, duty, s0: int) -> list:
         d1 = text_deadline(work[a:p], ctx.year, context=work[s0:a])
         d2 = text_deadline(work[p + 1:b], ctx.year, context=work[s0:p + 1])
         if d1[0] and d2[0] and d1[0] < d2[0]:
+            cut = p
+            break
+        if d1[0] and not d2[0] and AND_RECURRING.match(work, p + 1, b) and parse_deadline(work[p + 1:b], ctx.year)[1]:
+            # …名单于2023年2月10日前报…,并于每月30日前报送…进展情况 (round 8, ext-89): a dated piece of
+            # work and a recurring report, two tasks (the recurring one keeps its words as due_text)
             cut = p
             break
     if cut is None:

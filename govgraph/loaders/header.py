@@ -173,6 +173,8 @@ def head_end(work: str, limit: int = 800) -> int:
         end = stop
     for m in _ADDRESSEE_LINE.finditer(work, 0, end):
         if m.group().count(":") == 1 and "|" not in m.group():  # not a row of page metadata
+            if not _ADDRESSEE_LINE.sub("", work[:m.start()]).strip():
+                continue  # 页面:/字体:/对比度: — a run of page labels at the top, before any title
             return m.start()
     return end
 
