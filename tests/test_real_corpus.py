@@ -59,9 +59,18 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 1.000 / 1.000 (2 of 2); all 172: post 0.972, person-title 0.979, term 0.722, membership 0.984, task 0.960, due
 # 0.982. The floors are set a little under these (a new set of places is a new measurement); the held-out
 # membership has no floor while it scores 0.
+# Round 8's new held-out set, ext-94..105 (new places: 青海省, 兴宁市, 永丰县, 息县, 龙阳镇, 米脂县, 宝丰县, 道县, 岚皋县,
+# 紫阳县, 奉节县, 安庆市; 184 notices), chosen and its gold written before any extractor run, scored once by main's
+# extractor (0cad24c). ext-94..105 alone P / R / F1: post 0.721 / 0.554 / 0.626, person-title 0.930 / 0.714 / 0.808,
+# membership 0.900 / 0.514 / 0.655, task 0.400 / 0.308 / 0.348, due 0 / 0 / 0 (0 of 5; one predicted), no term in
+# their gold. Held-out as SPLIT.tsv stands on this branch (ext-82..105, round 7's set not yet rotated): post 0.746,
+# person-title 0.844, term 0.500, membership 0.500, task 0.489, due 0.400. All 184: post 0.957, person-title 0.972,
+# term 0.722, membership 0.973, task 0.955, due 0.971. The held-out floors are set a little under the lower of the two
+# held-out figures, so that they hold with ext-82..93 held out or rotated into dev; no held-out due floor while
+# ext-94..105 score 0 there, no term floor (no term in their gold); the "all" floors a little under all 184.
 FLOORS = {
-    "all": {"post": 0.97, "person-title": 0.975, "term": 0.72, "membership": 0.98, "task": 0.955, "due": 0.98},
-    "held-out": {"post": 0.86, "person-title": 0.87, "term": 0.45, "task": 0.62, "due": 0.95},
+    "all": {"post": 0.955, "person-title": 0.97, "term": 0.72, "membership": 0.97, "task": 0.95, "due": 0.97},
+    "held-out": {"post": 0.60, "person-title": 0.78, "membership": 0.48, "task": 0.33},
 }
 
 
