@@ -6,18 +6,7 @@ fact's evidence, as tests/test_members_real.py does.
 
 from __future__ import annotations
 
-from govgraph.facts import validate_fact
-from govgraph.loaders.pipeline import extract_notice
-from govgraph.notice import Notice
-
-
-def _facts(text, doc="测〔2020〕1号", date="2020-01-01"):
-    n = Notice(doc=doc, text=text, title=None, date=date, issuer=None, source="snippet.txt")
-    facts, warnings = extract_notice(n)
-    for f in facts:
-        assert text[f["evidence"]["start"]:f["evidence"]["end"]] == f["evidence"]["text"], f
-        validate_fact(f)
-    return facts, warnings
+from snippets import snippet_facts as _facts
 
 
 def _posts(facts):

@@ -6,19 +6,9 @@ fact's evidence, as tests/test_round7_real.py does. The persons' names are made 
 
 from __future__ import annotations
 
-from govgraph.facts import validate_fact
+from snippets import snippet_facts as _facts
+
 from govgraph.loaders.header import find_own_doc_number
-from govgraph.loaders.pipeline import extract_notice
-from govgraph.notice import Notice
-
-
-def _facts(text, doc="测〔2020〕1号", date="2020-01-01", issuer=None):
-    n = Notice(doc=doc, text=text, title=None, date=date, issuer=issuer, source="snippet.txt")
-    facts, warnings = extract_notice(n)
-    for f in facts:
-        assert text[f["evidence"]["start"]:f["evidence"]["end"]] == f["evidence"]["text"], f
-        validate_fact(f)
-    return facts, warnings
 
 
 def _posts(facts):
