@@ -40,7 +40,7 @@ from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash, to_simplified
 from .places import place_of_org
-from .post_phrases import Post, default_unit, is_subunit, leader_units, parse_post_phrase, strip_duty, words
+from .post_phrases import Post, default_unit, in_script, is_subunit, leader_units, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
 
@@ -998,7 +998,7 @@ class _Reader:
                 t = c[k:i]
                 if i - k < 2 or not default_unit(t) or not _is_name(c[:k]):
                     continue
-                posts = [Post(default_unit(t), self.src[a + k:a + i])]
+                posts = [Post(in_script(default_unit(t), t, self.src[a + k:a + i]), self.src[a + k:a + i])]
                 self.emit(squash(self.src[a:a + k]), posts, a, a + i, "start")
                 return True
         return False
