@@ -66,7 +66,8 @@ _NOT_VERB_NEXT = set("务何意期内教职了主准此止由民人")  # 任务,
 _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
 _PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
 _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
-_HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人))$")  # 张三、李四2人
+# 张三、李四2人 / 陈月洪、朱春龙两位同志 (a count agreeing with the names: no part of the last)
+_HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
