@@ -67,6 +67,8 @@ _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
 _PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
 _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
 # 张三、李四2人 / 陈月洪、朱春龙两位同志 (a count agreeing with the names: no part of the last)
+_BARE_BODIES = ("党委", "党工委", "人大")
+_LEVELS_BEFORE = "镇|乡|街道|县|区|市|省"
 _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
@@ -188,6 +190,13 @@ class _Reader:
         lv = re.fullmatch(f"(?P<p>[{CJK}]{{1,8}}?)(?P<l>[区县市區縣])(?P=l)委", unit)
         if lv and lv.group("p") + lv.group("l") + "委" in self.src:
             res = lv.group("p") + lv.group("l") + "委"  # 万州区区委 where the notice also writes 万州区委
+        if to_simplified(unit) in _BARE_BODIES:
+            # 镇党委副书记A,党委副书记B / 镇人大主席候选人C,人大副主席D: a body written bare is the one
+            # the notice names with its level (one level only)
+            found = {self.src[m.start():m.end()] for m in re.finditer(
+                f"(?:{_LEVELS_BEFORE}){re.escape(to_simplified(unit))}(?!常委会|常务委员会)", self.work)}
+            if len(found) == 1:
+                res = found.pop()
         if unit == "常委会":
             found = {squash(self.src[m.start():m.end()]) for m in re.finditer(
                 f"(?<![{CJK}])[{CJK}]{{1,8}}?[省市县区旗](?:人民代表大会常务委员会)", self.work)
