@@ -194,7 +194,7 @@ class _Reader:
             # 镇党委副书记A,党委副书记B / 镇人大主席候选人C,人大副主席D: a body written bare is the one
             # the notice names with its level (one level only)
             found = {self.src[m.start():m.end()] for m in re.finditer(
-                f"(?:{_LEVELS_BEFORE}){re.escape(to_simplified(unit))}(?!常委会|常务委员会)", self.work)}
+                f"(?<!自治)(?<!行政)(?:{_LEVELS_BEFORE}){re.escape(to_simplified(unit))}(?!常委会|常务委员会)", self.work)}
             if len(found) == 1:
                 res = found.pop()
         if unit == "常委会":
@@ -236,6 +236,12 @@ class _Reader:
         if len(t) > 3 and t in _LEX.roles:
             return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
         got = parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
+        bare = next((w for w in _BARE_BODIES if t.startswith(w)), None) if not got else None
+        if bare and self.full_unit(self.src[a:a + len(bare)]) != self.src[a:a + len(bare)]:
+            # 人大副主席、总工会主席: a body written bare is read as the one the notice names with its level
+            full = self.full_unit(self.src[a:a + len(bare)])
+            got = parse_post_phrase(to_simplified(full) + t[len(bare):], full + self.src[a + len(bare):a + len(t)],
+                                    prev_unit, self.aliases)
         if not got and "、" not in t and _GROUP_ROLE.fullmatch(t):
             return self._group_role(a, t)
         if not got and "、" in t:
