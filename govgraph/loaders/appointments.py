@@ -67,6 +67,8 @@ _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
 _PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
 _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
 # 张三、李四2人 / 陈月洪、朱春龙两位同志 (a count agreeing with the names: no part of the last)
+# 镇人大主席候选人A / 党委委员、副镇长候选人B: posts, then 候选人, then the name (the whole clause)
+_CANDIDATE = re.compile(rf"(?P<p>[{CJK}、]{{2,40}}?)候选人(?P<n>[{CJK}]{{2,4}})")
 _BARE_BODIES = ("党委", "党工委", "人大")
 _LEVELS_BEFORE = "镇|乡|街道|县|区|市|省"
 _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?)$")
@@ -968,6 +970,9 @@ class _Reader:
             if posts:
                 st["unit"] = posts[-1].unit
                 return
+        cand = _CANDIDATE.fullmatch(c)
+        if cand and self._candidate(a, b, cand, st):
+            return
         tm = _TITLE_NAME.search(c)
         if not tm:
             cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
@@ -1006,6 +1011,27 @@ class _Reader:
                 if con:
                     self._post_names(a + i + con.end(), b, st)
                 return
+
+    def _candidate(self, a: int, b: int, cand: re.Match, st: dict) -> bool:
+        """``党委委员、副镇长候选人A`` (a meeting before an election): the post 候选人 closes is
+        proposed, the posts before it are held now."""
+        name = cand.group("n")
+        if not _is_name(name):
+            return False
+        p = cand.group("p")
+        cut = p.rfind("、")
+        head = self.posts(a, a + cut, st["unit"]) if cut > 0 else []
+        if cut > 0 and not head:
+            return False
+        last = self.posts(a + cut + 1, a + len(p), head[-1].unit if head else st["unit"])
+        if not last:
+            return False
+        nm = squash(self.src[a + cand.start("n"):a + cand.end("n")])
+        if head:
+            self.emit(nm, head, a, b, "start")
+        self.emit(nm, last, a, b, "proposed")
+        st["person"], st["unit"] = nm, last[-1].unit
+        return True
 
     def _name_title(self, a: int, c: str, cuts: list[int]) -> bool:
         """``栗战书委员长主持会议``: a name, then a leader's title whose unit goes without saying."""
