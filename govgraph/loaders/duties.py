@@ -342,6 +342,13 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # 县住建局联合县乡村振兴局…成立7个工作组,…进行了实地核查: news of work done, no task (round 9, ext-102)
             duties = [d for d in duties if not (_DONE.search(d[4]) and not _MODAL.search(d[4])
                                                 and not any(parse_deadline(d[4], ctx.year)))]
+            above = _ABOVE_UNITS.search(sent) if not duties else None
+            named = [(m.start("u"), m.group("u")) for m in _UNIT_ITEMS.finditer(sent, 0, above.start())] if above else []
+            if named and all_assignees([u for _, u in named]):
+                # 由县民政局负责的第1件、县发改局负责的第4件…进展滞后,请以上责任单位加快…: each unit named
+                # with its items is one of the units the request turns to (round 9, ext-105)
+                body = sent[above.end():].strip()
+                duties = [(s0 + p, s0 + len(sent), [], [u], body) for p, u in named]
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
                 duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
@@ -483,6 +490,8 @@ _UNIT_HEAD = re.compile(r"(?P<u>[^,。;:\s]{2,8})。\s*")
 _BY_LEAD = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?")
 _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
+_ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
+_UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
 _AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
