@@ -35,6 +35,9 @@ _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
 _OWNER = re.compile(r"(?:责任|建设|实施|工作)主体(?:为|是)(?P<u>[^,。;的]{2,20}?)(?=[,。;]|$)")
 _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{{2,30}})\\)")
+# 有危房改造任务的5个县(市): the units a notice counts by what they have (a time word before it is no part)
+_COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}的(?:\d+|[两二三四五六七八九十]+)个"
+                      rf"(?:县|市|区|镇|乡|街道|乡镇|单位|部门)(?:\((?:县|市|区|镇|乡)\))?)")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
@@ -54,6 +57,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     dm = _DESCRIBED.fullmatch(subj)
     if dm and all_assignees(split_assignees(dm.group("n"))):
         return split_assignees(dm.group("n"))  # 系统维护单位(数交公司)负责…: the unit named in brackets
+    cm = _COUNTED.fullmatch(subj)
+    if cm:
+        return [cm.group("n")]  # 今年有危房改造任务的5个县(市)要…: a counted collective, as written (round 9, ext-104)
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
         return None
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
