@@ -237,6 +237,15 @@ class _Reader:
         t = strip_duty(s)
         if len(t) > 3 and t in _LEX.roles:
             return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
+        first = t.split("、")[0]
+        if first != t and _GROUP_ROLE.fullmatch(first):
+            # 县X领导小组办公室主任、民政局局长A / …领导小组副组长、副县长、公安局长B: a role in a group the
+            # notice names again, then posts (round 9, ext-101)
+            role = self._group_role(a, first)
+            k = len(first) + 1
+            rest = parse_post_phrase(t[k:], self.src[a + k:a + len(t)], None, self.aliases) if role else []
+            if rest:
+                return role + rest
         got = parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
         bare = next((w for w in _BARE_BODIES if t.startswith(w)), None) if not got else None
         if bare and self.full_unit(self.src[a:a + len(bare)]) != self.src[a:a + len(bare)]:
