@@ -96,7 +96,8 @@ _SENTENCE_GATE = re.compile(
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务)
 # or a decision (…为副省长、决定A代理省长: a headline's run of decisions).
 # A short bracket is read whole: 副主任(挂职,时间一年).
-_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}|决定))+")
+# (a short quoted word running on inside a name is no clause's end: 村(社区)“两委”换届选举工作领导小组组长A)
+_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|“[{CJK}]{{1,6}}”(?=[{CJK}])|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}|决定))+")
 # After the subject's name: 同志, (女), a military rank (杨金山少将接任…), an adverb (陆文忠此前已履新…).
 _RANK = re.compile(_alt("rank"))
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?$")
@@ -118,7 +119,7 @@ _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _ENTRUSTED = re.compile("受(?P<p>[^,;。]{3,30}?)(?:的)?委托")
 _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
 # A role in a group after the group's name (城区指挥部副指挥长): roles.txt, group_suffixes.txt
-_GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
+_GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()“”]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
                          f"(?P<r>{alternation(_LEADING_ROLES)})")
 # An unnamed leader closing a run of posts and names (…、区监察委负责同志列席会议): no person
 _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data_lines('leader_words.txt') if '负责' in w or '领导' in w)})$")
