@@ -846,6 +846,11 @@ class _Reader:
             if v == "为" and not (pre.endswith(("决定", "关于")) or st["mode"] == "appoint"):
                 continue
             posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
+            also = self.work.find("以及", m.end(), b) if not posts and v in words("resign") else -1
+            if also != -1:
+                # 关于A、B两位同志辞去县人大常委会委员以及C等15位同志辞去县人大代表的辞呈: the post ends
+                # where the next resignation begins (round 9, ext-96)
+                posts = self.posts(m.end(), also)
             de = self.work.find("的", m.end(), b)
             if not posts and de != -1:
                 # 担任新组建的退役部部长(任命): the post after a description, 任命 closing it
