@@ -1092,7 +1092,13 @@ class _Reader:
                     break
             if got:
                 posts, k = got
-                groups.append((posts, [(squash(self.src[ib - k:ib]), ib - k, ib)]))
+                cut = 0
+                if self.work[ib - 1] == "同" and not self.work[ib:].strip() and "同志" in self.work[max(a - 200, 0):ib]:
+                    # …担任总召集人,省气象局局长白海同 (the copy ends there, its sentence writes A同志): 同 opens
+                    # 同志 the cut took away (round 9, ext-94)
+                    cut = 1
+                    self.ctx.warn(f"the text ends inside {self.work[ib - k:ib]!r}: read as {self.work[ib - k:ib - 1]!r} + 同(志)")
+                groups.append((posts, [(squash(self.src[ib - k:ib - cut]), ib - k, ib - cut)]))
                 unit = posts[-1].unit
                 posts_from = None
             elif not self.posts(ia, ib, unit):
