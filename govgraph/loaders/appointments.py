@@ -39,6 +39,7 @@ from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash, to_simplified
+from ..identity import leading_components
 from .places import place_of_org
 from .post_phrases import Post, default_unit, in_script, is_subunit, leader_units, parse_post_phrase, strip_duty, words
 
@@ -193,6 +194,15 @@ class _Reader:
         lv = re.fullmatch(f"(?P<p>[{CJK}]{{1,8}}?)(?P<l>[区县市區縣])(?P=l)委", unit)
         if lv and lv.group("p") + lv.group("l") + "委" in self.src:
             res = lv.group("p") + lv.group("l") + "委"  # 万州区区委 where the notice also writes 万州区委
+        if to_simplified(unit) in ("镇人民政府", "乡人民政府"):
+            # 副镇长A in news of one town (澧县澧南镇召开…, 龙阳镇召开…): that town's government, when the notice
+            # names one town only (round 9, ext-93, ext-98)
+            lvl = to_simplified(unit)[0]
+            towns = {self.src[m.start(1):m.end(1)] for m in re.finditer(
+                rf"(?:^|(?<=[^{CJK}])|(?<=[县市区]))([{CJK}]{{2}}{lvl})", self.work)
+                if leading_components(m.group(1)) == ((m.group(1), "town"),)}
+            if len(towns) == 1:
+                res = towns.pop() + unit[1:]
         if to_simplified(unit) in _BARE_BODIES:
             # 镇党委副书记A,党委副书记B / 镇人大主席候选人C,人大副主席D: a body written bare is the one
             # the notice names with its level (one level only)
