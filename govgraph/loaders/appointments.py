@@ -39,8 +39,9 @@ from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_facts import membership, standing_body
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash, to_simplified
+from ..identity import leading_components
 from .places import place_of_org
-from .post_phrases import Post, default_unit, is_subunit, leader_units, parse_post_phrase, strip_duty, words
+from .post_phrases import Post, default_unit, in_script, is_subunit, leader_units, parse_post_phrase, strip_duty, words
 
 __all__ = ["build_appointments"]
 
@@ -66,7 +67,12 @@ _NOT_VERB_NEXT = set("务何意期内教职了主准此止由民人")  # 任务,
 _RESIGN = re.compile(f"(?:请求)?(?:{_alt('resign')})")
 _PROPOSE = re.compile(f"(?P<v>{_alt('propose')})(?P<posts>[^的]{{2,40}}?)的(?P<rest>[{CJK}·]{{2,4}})")
 _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
-_HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人))$")  # 张三、李四2人
+# 张三、李四2人 / 陈月洪、朱春龙两位同志 (a count agreeing with the names: no part of the last)
+# 镇人大主席候选人A / 党委委员、副镇长候选人B: posts, then 候选人, then the name (the whole clause)
+_CANDIDATE = re.compile(rf"(?P<p>[{CJK}、]{{2,40}}?)候选人(?P<n>[{CJK}]{{2,4}})")
+_BARE_BODIES = ("党委", "党工委", "人大")
+_LEVELS_BEFORE = "镇|乡|街道|县|区|市|省"
+_HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
@@ -91,7 +97,8 @@ _SENTENCE_GATE = re.compile(
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务)
 # or a decision (…为副省长、决定A代理省长: a headline's run of decisions).
 # A short bracket is read whole: 副主任(挂职,时间一年).
-_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}|决定))+")
+# (a short quoted word running on inside a name is no clause's end: 村(社区)“两委”换届选举工作领导小组组长A)
+_CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|“[{CJK}]{{1,6}}”(?=[{CJK}])|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}|决定))+")
 # After the subject's name: 同志, (女), a military rank (杨金山少将接任…), an adverb (陆文忠此前已履新…).
 _RANK = re.compile(_alt("rank"))
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?$")
@@ -113,7 +120,7 @@ _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
 _ENTRUSTED = re.compile("受(?P<p>[^,;。]{3,30}?)(?:的)?委托")
 _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})\)")
 # A role in a group after the group's name (城区指挥部副指挥长): roles.txt, group_suffixes.txt
-_GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
+_GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()“”]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
                          f"(?P<r>{alternation(_LEADING_ROLES)})")
 # An unnamed leader closing a run of posts and names (…、区监察委负责同志列席会议): no person
 _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data_lines('leader_words.txt') if '负责' in w or '领导' in w)})$")
@@ -187,6 +194,22 @@ class _Reader:
         lv = re.fullmatch(f"(?P<p>[{CJK}]{{1,8}}?)(?P<l>[区县市區縣])(?P=l)委", unit)
         if lv and lv.group("p") + lv.group("l") + "委" in self.src:
             res = lv.group("p") + lv.group("l") + "委"  # 万州区区委 where the notice also writes 万州区委
+        if to_simplified(unit) in ("镇人民政府", "乡人民政府"):
+            # 副镇长A in news of one town (澧县澧南镇召开…, 龙阳镇召开…): that town's government, when the notice
+            # names one town only (round 9, ext-93, ext-98)
+            lvl = to_simplified(unit)[0]
+            towns = {self.src[m.start(1):m.end(1)] for m in re.finditer(
+                rf"(?:^|(?<=[^{CJK}])|(?<=[县市区]))([{CJK}]{{2}}{lvl})", self.work)
+                if leading_components(m.group(1)) == ((m.group(1), "town"),)}
+            if len(towns) == 1:
+                res = towns.pop() + unit[1:]
+        if to_simplified(unit) in _BARE_BODIES:
+            # 镇党委副书记A,党委副书记B / 镇人大主席候选人C,人大副主席D: a body written bare is the one
+            # the notice names with its level (one level only)
+            found = {self.src[m.start():m.end()] for m in re.finditer(
+                f"(?<!自治)(?<!行政)(?:{_LEVELS_BEFORE}){re.escape(to_simplified(unit))}(?!常委会|常务委员会)", self.work)}
+            if len(found) == 1:
+                res = found.pop()
         if unit == "常委会":
             found = {squash(self.src[m.start():m.end()]) for m in re.finditer(
                 f"(?<![{CJK}])[{CJK}]{{1,8}}?[省市县区旗](?:人民代表大会常务委员会)", self.work)
@@ -225,7 +248,22 @@ class _Reader:
         t = strip_duty(s)
         if len(t) > 3 and t in _LEX.roles:
             return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
+        first = t.split("、")[0]
+        if first != t and _GROUP_ROLE.fullmatch(first):
+            # 县X领导小组办公室主任、民政局局长A / …领导小组副组长、副县长、公安局长B: a role in a group the
+            # notice names again, then posts (round 9, ext-101)
+            role = self._group_role(a, first)
+            k = len(first) + 1
+            rest = parse_post_phrase(t[k:], self.src[a + k:a + len(t)], None, self.aliases) if role else []
+            if rest:
+                return role + rest
         got = parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
+        bare = next((w for w in _BARE_BODIES if t.startswith(w)), None) if not got else None
+        if bare and self.full_unit(self.src[a:a + len(bare)]) != self.src[a:a + len(bare)]:
+            # 人大副主席、总工会主席: a body written bare is read as the one the notice names with its level
+            full = self.full_unit(self.src[a:a + len(bare)])
+            got = parse_post_phrase(to_simplified(full) + t[len(bare):], full + self.src[a + len(bare):a + len(t)],
+                                    prev_unit, self.aliases)
         if not got and "、" not in t and _GROUP_ROLE.fullmatch(t):
             return self._group_role(a, t)
         if not got and "、" in t:
@@ -818,6 +856,11 @@ class _Reader:
             if v == "为" and not (pre.endswith(("决定", "关于")) or st["mode"] == "appoint"):
                 continue
             posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
+            also = self.work.find("以及", m.end(), b) if not posts and v in words("resign") else -1
+            if also != -1:
+                # 关于A、B两位同志辞去县人大常委会委员以及C等15位同志辞去县人大代表的辞呈: the post ends
+                # where the next resignation begins (round 9, ext-96)
+                posts = self.posts(m.end(), also)
             de = self.work.find("的", m.end(), b)
             if not posts and de != -1:
                 # 担任新组建的退役部部长(任命): the post after a description, 任命 closing it
@@ -952,6 +995,9 @@ class _Reader:
             if posts:
                 st["unit"] = posts[-1].unit
                 return
+        cand = _CANDIDATE.fullmatch(c)
+        if cand and self._candidate(a, b, cand, st):
+            return
         tm = _TITLE_NAME.search(c)
         if not tm:
             cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
@@ -991,6 +1037,27 @@ class _Reader:
                     self._post_names(a + i + con.end(), b, st)
                 return
 
+    def _candidate(self, a: int, b: int, cand: re.Match, st: dict) -> bool:
+        """``党委委员、副镇长候选人A`` (a meeting before an election): the post 候选人 closes is
+        proposed, the posts before it are held now."""
+        name = cand.group("n")
+        if not _is_name(name):
+            return False
+        p = cand.group("p")
+        cut = p.rfind("、")
+        head = self.posts(a, a + cut, st["unit"]) if cut > 0 else []
+        if cut > 0 and not head:
+            return False
+        last = self.posts(a + cut + 1, a + len(p), head[-1].unit if head else st["unit"])
+        if not last:
+            return False
+        nm = squash(self.src[a + cand.start("n"):a + cand.end("n")])
+        if head:
+            self.emit(nm, head, a, b, "start")
+        self.emit(nm, last, a, b, "proposed")
+        st["person"], st["unit"] = nm, last[-1].unit
+        return True
+
     def _name_title(self, a: int, c: str, cuts: list[int]) -> bool:
         """``栗战书委员长主持会议``: a name, then a leader's title whose unit goes without saying."""
         for i in cuts:
@@ -998,7 +1065,7 @@ class _Reader:
                 t = c[k:i]
                 if i - k < 2 or not default_unit(t) or not _is_name(c[:k]):
                     continue
-                posts = [Post(default_unit(t), self.src[a + k:a + i])]
+                posts = [Post(in_script(default_unit(t), t, self.src[a + k:a + i]), self.src[a + k:a + i])]
                 self.emit(squash(self.src[a:a + k]), posts, a, a + i, "start")
                 return True
         return False
@@ -1035,7 +1102,13 @@ class _Reader:
                     break
             if got:
                 posts, k = got
-                groups.append((posts, [(squash(self.src[ib - k:ib]), ib - k, ib)]))
+                cut = 0
+                if self.work[ib - 1] == "同" and not self.work[ib:].strip() and "同志" in self.work[max(a - 200, 0):ib]:
+                    # …担任总召集人,省气象局局长白海同 (the copy ends there, its sentence writes A同志): 同 opens
+                    # 同志 the cut took away (round 9, ext-94)
+                    cut = 1
+                    self.ctx.warn(f"the text ends inside {self.work[ib - k:ib]!r}: read as {self.work[ib - k:ib - 1]!r} + 同(志)")
+                groups.append((posts, [(squash(self.src[ib - k:ib - cut]), ib - k, ib - cut)]))
                 unit = posts[-1].unit
                 posts_from = None
             elif not self.posts(ia, ib, unit):

@@ -35,6 +35,9 @@ _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
 _OWNER = re.compile(r"(?:责任|建设|实施|工作)主体(?:为|是)(?P<u>[^,。;的]{2,20}?)(?=[,。;]|$)")
 _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{{2,30}})\\)")
+# 有危房改造任务的5个县(市): the units a notice counts by what they have (a time word before it is no part)
+_COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}的(?:\d+|[两二三四五六七八九十]+)个"
+                      rf"(?:县|市|区|镇|乡|街道|乡镇|单位|部门)(?:\((?:县|市|区|镇|乡)\))?)")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
@@ -54,6 +57,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     dm = _DESCRIBED.fullmatch(subj)
     if dm and all_assignees(split_assignees(dm.group("n"))):
         return split_assignees(dm.group("n"))  # 系统维护单位(数交公司)负责…: the unit named in brackets
+    cm = _COUNTED.fullmatch(subj)
+    if cm:
+        return [cm.group("n")]  # 今年有危房改造任务的5个县(市)要…: a counted collective, as written (round 9, ext-104)
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
         return None
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
@@ -339,6 +345,16 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # work (round 6, ext-66, ext-67; the sample's 各责任单位要根据…制订…方案, with none, is not)
             dated = not roles_ok and bool(re.search(r"各(?:责任|牵头)", sent)) and any(parse_deadline(sent, ctx.year))
             duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok or dated, work)
+            # 县住建局联合县乡村振兴局…成立7个工作组,…进行了实地核查: news of work done, no task (round 9, ext-102)
+            duties = [d for d in duties if not (_DONE.search(d[4]) and not _MODAL.search(d[4])
+                                                and not any(parse_deadline(d[4], ctx.year)))]
+            above = _ABOVE_UNITS.search(sent) if not duties else None
+            named = [(m.start("u"), m.group("u")) for m in _UNIT_ITEMS.finditer(sent, 0, above.start())] if above else []
+            if named and all_assignees([u for _, u in named]):
+                # 由县民政局负责的第1件、县发改局负责的第4件…进展滞后,请以上责任单位加快…: each unit named
+                # with its items is one of the units the request turns to (round 9, ext-105)
+                body = sent[above.end():].strip()
+                duties = [(s0 + p, s0 + len(sent), [], [u], body) for p, u in named]
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
                 duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
@@ -480,6 +496,12 @@ _UNIT_HEAD = re.compile(r"(?P<u>[^,。;:\s]{2,8})。\s*")
 _BY_LEAD = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?")
 _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
+_ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
+_UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
+_AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?=由)")
+_URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
+_DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
+_MODAL = re.compile(r"要|应|须|将|务必|确保|负责")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
 _SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)")
@@ -669,7 +691,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if cm.start() < after:
             continue
         clause = sent[cm.end():]
-        bm = _BY_LEAD_DUTY.match(clause)
+        aft = _AFTER_EVENT.match(clause)  # 核查结束后由县住建局牵头: a time the clause opens with (round 9, ext-102)
+        bm = _BY_LEAD_DUTY.match(clause, aft.end() if aft else 0)
         if bm and all_assignees(split_assignees(bm.group("u"))):
             found.append((cm.end(), split_assignees(bm.group("u")), [], cm.end() + bm.end()))  # …,由X牵头,
             continue
@@ -743,5 +766,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         end = merged[i + 1][0] - 1 if i + 1 < len(merged) else len(sent)
         end = min(end, office_end.get(p0, end))
         body = sent[p0:end].lstrip(":").strip()
+        um = _URGED.search(body) if lead and not units else None
+        if um and all_assignees(split_assignees(um.group("u"))):
+            units = split_assignees(um.group("u"))  # 由A牵头,…督促各镇在10月25日前…整改: the units urged do it by then
         out.append((s0 + c0, s0 + end, lead, units, body))
     return out

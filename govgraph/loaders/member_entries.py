@@ -149,8 +149,22 @@ def unit_list_piece(piece: str, labelled: bool = False) -> list[str] | None:
         if not items or not all(items) or not all(member_unit_like(u) or labelled and _DESCRIBED_UNIT.fullmatch(u)
                                                   for u in items):
             return None
-        out.extend(items)
-    return out or None
+        out.extend(_shared_government(items))
+    return [_first_name(u) for u in out] or None
+
+
+def _first_name(u: str) -> str:
+    """``市农业农村局(市乡村振兴局)``: a unit with its second name in brackets is the first (as in prose)."""
+    second = re.search(r"\(([^()]+)\)$", u)
+    return u[:second.start()] if second and is_unit_like(u[:second.start()]) and is_unit_like(second.group(1)) else u
+
+
+def _shared_government(items: list[str]) -> list[str]:
+    """``罗浮镇、黄槐镇政府``: towns listed bare before the last one's 政府 share it (round 9, ext-95)."""
+    m = re.fullmatch(r"(?P<p>.+?(?P<l>镇|乡|街道))(?P<g>人民政府|政府)", items[-1]) if len(items) > 1 else None
+    if not m or not all(re.fullmatch(f"[{CJK}]{{1,6}}{m.group('l')}", u) for u in items[:-1]):
+        return items
+    return [u + m.group("g") for u in items[:-1]] + [items[-1]]
 
 
 # A signature block: the issuing office, then the date (``凤城市云湖区人民政府办公室 2016年3月8日``).

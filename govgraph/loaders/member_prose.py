@@ -45,7 +45,8 @@ _UNITS_ROLE_FIRST = re.compile(rf"^(?:[{CJK}]{{0,30}}?(?:{_SUF}))?(?P<role>(?:�
 _CONNECTIVE = alternation(data_lines("connectives.txt"))
 _UNITS_ROLE_LAST = re.compile(rf"(?:^{_CONNECTIVE}?|由)(?P<units>[^由]+?)(?:为|任){_GROUP_WORD}(?P<role>成员单位|成员)$")
 _UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
-_UNITS_ONLY = re.compile(r"^(?:由)?(?P<units>[^由]+?)(?:组成|参加)$")
+# 由A、B组成 / 联席会议由A、B…等12个部门组成 (the group's word before 由: the group just named)
+_UNITS_ONLY = re.compile(rf"^(?:(?:[{CJK}]{{0,30}}?(?:{_SUF}))?由)?(?P<units>[^由]+?)(?:组成|参加)$")
 _UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))")
 _UNITS_LEAD = re.compile(rf"^{_SET_UP}?由(?P<units>[^由]+?)牵头$")
 

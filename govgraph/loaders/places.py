@@ -117,6 +117,9 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
             continue  # bodies set up (and listed with them), not the notice's issuer (round 6, ext-61)
         if not _GOV_REST.search(m.group(0), 2):
             continue
+        before = re.search(rf"[{_CJK}]+$", text[:m.start() - 1]) if text[m.start() - 1:m.start()] == "、" else None
+        if not last and before and "".join(c for c, _ in leading_components(before.group())) == before.group():
+            continue  # 祥霖铺镇、上关街道办事处主要负责人作典型发言: one of several places listed (round 9, ext-101)
         if last and not _SIGN_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):
             continue  # in the tail only a signature line counts, not a sentence (团结带领市政府…)
         p = place_of_org(m.group(0)[:40], rest=_GOV_REST)

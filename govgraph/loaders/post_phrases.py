@@ -36,7 +36,7 @@ from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, leader_government, t
 
 _GROUP_ENDINGS = tuple(data_lines("group_suffixes.txt"))
 
-__all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units", "is_subunit"]
+__all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units", "is_subunit", "in_script"]
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +107,21 @@ def default_unit(title: str) -> str | None:
     if title.endswith("助理") and len(title) > 3:
         return leader_government(title[:-2])
     return leader_government(title) or leader_units().get(title)
+
+
+def in_script(unit: str | None, work: str, src: str) -> str | None:
+    """A unit the extractor names (not quoted) in the script of the title it comes from.
+
+    The work text is Simplified; a Traditional notice keeps its characters, so a leader's
+    government read from ``副縣長`` is ``縣人民政府``: each character the title changed is changed back.
+
+    >>> in_script("县人民政府", "常务副县长", "常務副縣長"), in_script("县人民政府", "副县长", "副县长")
+    ('縣人民政府', '县人民政府')
+    """
+    if not unit or work == src or len(work) != len(src):
+        return unit
+    back = {w: c for w, c in zip(work, src) if w != c}
+    return "".join(back.get(ch, ch) for ch in unit)
 
 
 @dataclass
@@ -279,12 +294,12 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                 place = re.sub(r"(?:党委|党工委|委)$", "", prev_unit)
                 if len(place) > 1 and place.endswith(g[0]) and re.fullmatch(f"[{CJK}]{{2,10}}", place):
                     g = place + "人民政府"
-            unit_src = g or prev_unit
+            unit_src = in_script(g, t, title_src[-len(t):]) if g and g != prev_unit else g or prev_unit
             if unit_src is None:
                 return []
         elif gov:
             lit = gov[:-4]
-            unit_src = src[a:a + len(lit)] + "人民政府" if s[a:a + len(lit)] == lit else gov
+            unit_src = src[a:a + len(lit)] + "人民政府" if s[a:a + len(lit)] == lit else in_script(gov, t, title_src[-len(t):])
         elif aliases and unit_w in aliases:
             unit_src = aliases[unit_w]
         elif not _unit_like(unit_w) or unit_w.endswith("长"):
