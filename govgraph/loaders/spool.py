@@ -63,8 +63,10 @@ class Spool:
         self.count.update(x["kind"] for x in facts)
         if facts:
             self.with_facts[notice.doc] = None
-            pairs = self._pairs
-            self.mentions.setdefault(notice.doc, []).extend(pairs.setdefault(p, p) for p in mentions)
+        # every notice, one without facts too: the mentions keep the notices' order (a notice
+        # without facts is not moved to the end, where a build adding notices would not put it)
+        pairs = self._pairs
+        self.mentions.setdefault(notice.doc, []).extend(pairs.setdefault(p, p) for p in mentions)
 
     def extend(self, units: list[dict]) -> None:
         """Add facts kept in memory: the unit catalogue's (the extraction's last step)."""
