@@ -59,8 +59,11 @@ def glued_entries(tok: str, count=lambda s: 1, known=lambda s: False) -> list[tu
     notice writes again on its own (``count``: occurrences in the notice) or that is ``known`` (a
     national unit), else its name is None.
 
-    >>> [(n, p[0][1]) for n, p, *_ in glued_entries("姜大明国土资源部部长丁向阳国务院副秘书长")]
+    >>> known = {"国土资源部", "国务院"}.__contains__
+    >>> [(n, p[0][1]) for n, p, *_ in glued_entries("姜大明国土资源部部长丁向阳国务院副秘书长", known=known)]
     [('姜大明', '部长'), ('丁向阳', '副秘书长')]
+    >>> [n for n, *_ in glued_entries("姜大明国土资源部部长丁向阳国务院副秘书长")]
+    [None, None]
     """
     clean = _DOTTED.sub(lambda m: m.group().replace(".", ""), tok)
     if clean != tok and "." in clean or len(clean) < 10 or not re.fullmatch(rf"[{CJK}、]+", clean):
