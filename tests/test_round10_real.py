@@ -47,10 +47,11 @@ def test_a_glued_name_of_two_possible_lengths_is_a_warning():
 def test_election_results_with_votes_and_a_run_joined_by_he():
     # ext-111: '以190票的高票当选为…', 'A、B和C当选副县长', the body's term after its level
     text = ("某县第十六届人民代表大会第一次会议举行第三次全体会议。经过认真计票,王建国以190票的高票当选为县十六届人大常委会主任,"
-            "刘志强、陈海和杨光明当选副县长。")
+            "刘志强、陈海和杨光明当选副县长;周文斌等20名代表当选为县十六届人大常委会委员。")
     facts, _ = _facts(text, doc="某县人代会", issuer="某县人民代表大会")
     posts = _posts(facts)
     assert ("王建国", "县人大常委会", "主任") in posts
+    assert ("周文斌", "县人大常委会", "委员") in posts  # the first of those elected, the others counted
     assert {("刘志强", "县人民政府", "副县长"), ("陈海", "县人民政府", "副县长"), ("杨光明", "县人民政府", "副县长")} <= posts
     assert not any(p[0] == "高票" or "十六届" in p[1] for p in posts)
 
