@@ -83,8 +83,14 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 0 (0 of 6: their year is only in the source's address), membership 1.000 / 0.397 / 0.568, task 0.739 / 0.654 / 0.694,
 # due 1.000 / 0.400 / 0.571 (2 of 5); all 196: post 0.955, person-title 0.965, term 0.691, membership 0.974, task 0.958,
 # due 0.972. The floors are set a little under these; no held-out term floor while it scores 0.
+# Round 10 (ext-106..117 rotated into dev and read; held-out score at the rotation, main at c91c526, the figures above):
+# with round 10's rules, all 196 P / R / F1: post 0.991 / 0.955 / 0.972, person-title 0.997 / 0.960 / 0.978, term
+# 1.000 / 0.527 / 0.691, membership 0.997 / 0.974 / 0.985, task 0.965 / 0.951 / 0.958, due 1.000 / 0.945 / 0.972
+# (ext-106..117 alone: post 0.980 / 0.867 / 0.920, person-title 0.980 / 0.867 / 0.920, term 0 (0 of 6), membership
+# 1.000 / 0.714 / 0.833, task 0.739 / 0.654 / 0.694, due 1.000 / 0.400 / 0.571; the 184 notices before them unchanged
+# per notice). The "all" floors rise a little under these; the held-out floors skip until the next set lands.
 FLOORS = {
-    "all": {"post": 0.95, "person-title": 0.96, "term": 0.68, "membership": 0.97, "task": 0.955, "due": 0.97},
+    "all": {"post": 0.97, "person-title": 0.975, "term": 0.68, "membership": 0.98, "task": 0.955, "due": 0.97},
     "held-out": {"post": 0.67, "person-title": 0.72, "membership": 0.56, "task": 0.69, "due": 0.55},
 }
 

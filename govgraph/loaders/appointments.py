@@ -99,9 +99,13 @@ _SENTENCE_GATE = re.compile(
 # A short bracket is read whole: 副主任(挂职,时间一年).
 # (a short quoted word running on inside a name is no clause's end: 村(社区)“两委”换届选举工作领导小组组长A)
 _CLAUSE = re.compile(f"(?:\\([^()\\n]{{1,30}}\\)|“[{CJK}]{{1,6}}”(?=[{CJK}])|[^,;:\\s《》“”\"、]|、(?!{_alt('appoint', 'remove', 'accept', 'nominate')}|决定))+")
+# The votes between an elected person's name and 当选 (以190票的高票, 以全票): round 10, ext-111.
+_VOTES = r"(?:以(?:\d+票|全票)(?:的(?:高票|全票))?|全票)"
+# The first of those elected named, the others counted (王某等20名代表当选为…委员): round 10, ext-111.
+_COUNTED_OTHERS = r"(?:等[\d一二三四五六七八九十]+名(?:代表|同志))"
 # After the subject's name: 同志, (女), a military rank (杨金山少将接任…), an adverb (陆文忠此前已履新…).
 _RANK = re.compile(_alt("rank"))
-_SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?$")
+_SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?{_COUNTED_OTHERS}?{_VOTES}?$")
 _GOES_ON = re.compile(f"(?:{_alt('also', 'propose', 'nominate_as')})")
 _ENDS = re.compile(_alt("ends"))
 _ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,40}}?)(?:{_alt('ends')})$")
@@ -298,6 +302,11 @@ class _Reader:
         out = []
         pos = a
         items = s.split("、")
+        last = items[-1]
+        k = last.find("和")
+        if len(items) > 1 and k > 0 and not _is_name(last, loose=True) and _is_name(last[:k], loose=True) \
+                and _is_name(last[k + 1:], loose=True):
+            items[-1:] = [last[:k], last[k + 1:]]  # A、B和C当选副县长 (round 10, ext-111): 和 joins the last
         for it in items:
             x = _QUAL_NAME.sub("", it)
             x = re.sub("同志$", "", x)

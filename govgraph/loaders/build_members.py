@@ -32,7 +32,7 @@ from .member_facts import heading_above as _heading_above
 from .member_facts import membership as _membership
 from .member_facts import post_facts as _post_facts
 from .member_facts import strip_leader as _strip_leader
-from .member_entries import entry, listed_name, looks_like_entry, name_at, names_only, unit_list_piece
+from .member_entries import entry, glued_entries, listed_name, looks_like_entry, name_at, names_only, unit_list_piece
 from .member_groups import bare_heading_group, heading_group
 from .member_prose import prose_members
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
@@ -60,6 +60,19 @@ ROLE_MARKER_RE = re.compile(
     r"(?P<role>" + _SPACED_ROLES + r")[ ]*(?:\((?P<rq>常务|执行|第一|兼|兼任)\)[ ]*)?" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
 _OFFICE_ROLES = frozenset(data_lines("office_roles.txt"))
+# A label glued to the entry before it, in a page copied without line breaks
+# (``组长:张三国务院副总理副组长:李四…成员:…``): a marker only after a title (round 10, ext-106).
+_GLUED_MARKER_RE = re.compile(r"(?P<role>" + "|".join(map(re.escape, sorted(_LEX.roles, key=len, reverse=True))) + r"):")
+_NATIONAL_UNITS = frozenset(data_lines("national_units.txt"))
+
+
+def _known_unit(u: str) -> bool:
+    """A unit of the national government by its name (国务院…, a ministry: national_units.txt)."""
+    return u in _NATIONAL_UNITS or u.startswith(("国务院", "国家", "中共中央", "中央", "全国"))
+
+
+# The next numbered heading (``三、工作机构``) ends a list read from glued labels.
+_OUTLINE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 # A role at the start of a line with no colon (``组  长  张三  区长``): a marker only when the
 # rest of the line reads as an entry.
 _BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")
@@ -112,6 +125,10 @@ def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[i
         nxt = next((ln for ln in work[m.end():m.end() + 200].split("\n")[1:] if ln.strip()), "")
         if looks_like_entry(nxt) and not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
             markers.append(m)
+    for m in _GLUED_MARKER_RE.finditer(work):
+        if title_suffix(work[max(0, m.start() - 12):m.start()]) and \
+                not any(o.start() <= m.end() and m.start() <= o.end() for o in markers):
+            markers.append(m)
     markers.sort(key=lambda m: m.start())
     in_office = False
     last_run_end = 0
@@ -131,6 +148,8 @@ def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[i
                 role = rq + role  # 副组长(常务): 常务副组长
         seg_end = markers[i + 1].start() if i + 1 < len(markers) else len(work)
         seg_end = _before_signature(work, m.end(), seg_end)
+        if m.re is _GLUED_MARKER_RE and _OUTLINE.search(work, m.end(), seg_end):
+            seg_end = _OUTLINE.search(work, m.end(), seg_end).start()
         first = m
         j = i
         while j > 0 and markers[j - 1].end() >= markers[j].start() - 200 and \
@@ -470,6 +489,15 @@ def _list_piece(ctx: NoticeContext, facts: list[dict[str, Any]], group: str, rol
                 pending, skip_to = [], i + 2
                 continue
         if not pending:
+            glued = glued_entries(tok, ctx.work.count, _known_unit) if len(tok) > 14 else None
+            if glued:
+                for name, gp, ga, gb in glued:
+                    if name:
+                        add_person(name, gp, a + ga, a + gb)
+                    else:
+                        ctx.warn(f"member list entry 「{tok[ga:gb]}」 (glued to the entries around it): "
+                                 "where its name ends is not sure; skipped")
+                continue
             got = entry(tok)
             if got:
                 add_person(got[0], got[1], a, b)

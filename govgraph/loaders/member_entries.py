@@ -28,7 +28,7 @@ _LEX = load_lexicon()
 # Words that are never part of a name standing before a post in a list.
 _NOT_IN_NAME = re.compile(r"[区市县省局委办部厅的各等和及与为由在对将]|同志|负责|成员|领导|单位|部门|工作|人员|专家|分管|主要")
 
-__all__ = ["entry", "split_name_post", "names_only", "looks_like_entry", "unit_list_piece", "name_at", "listed_name"]
+__all__ = ["entry", "glued_entries", "split_name_post", "names_only", "looks_like_entry", "unit_list_piece", "name_at", "listed_name"]
 
 
 def split_name_post(tok: str):
@@ -39,6 +39,74 @@ def split_name_post(tok: str):
             if posts:
                 return tok[:k], posts
     return None
+
+
+# Anti-copy residue: a dot after each character of a word (``外交部.党.委.书.记.、副部长``).
+_DOTTED = re.compile(rf"(?:[{CJK}]\.){{3,}}")
+
+
+def _holds_entry(u: str) -> bool:
+    """A title then a name inside a unit read from a glued run: two entries taken for one."""
+    return any(title_suffix(u[:m]) and (is_person_name(u[m:m + 2], True) or is_person_name(u[m:m + 3], True))
+               for m in range(2, len(u) - 1))
+
+
+def glued_entries(tok: str, count=lambda s: 1, known=lambda s: False) -> list[tuple[str, list[tuple[str, str, str | None]], int, int]] | None:
+    """Several entries written without any separator, each a name and then its unit and title
+    (``姜大明国土资源部部长丁向阳国务院副秘书长``): [(name, posts, start, end)], or None unless
+    the run reads one way only, with at least two entries, each post with its unit (round 10, ext-106).
+    A name that reads in two lengths (丁向阳国务院 / 丁向 阳国务院) takes the one whose unit the
+    notice writes again on its own (``count``: occurrences in the notice) or that is ``known`` (a
+    national unit), else its name is None.
+
+    >>> known = {"国土资源部", "国务院"}.__contains__
+    >>> [(n, p[0][1]) for n, p, *_ in glued_entries("姜大明国土资源部部长丁向阳国务院副秘书长", known=known)]
+    [('姜大明', '部长'), ('丁向阳', '副秘书长')]
+    >>> [n for n, *_ in glued_entries("姜大明国土资源部部长丁向阳国务院副秘书长")]
+    [None, None]
+    """
+    clean = _DOTTED.sub(lambda m: m.group().replace(".", ""), tok)
+    if clean != tok and "." in clean or len(clean) < 10 or not re.fullmatch(rf"[{CJK}、]+", clean):
+        return None
+    at = [i for i, c in enumerate(tok) if c != "."]  # clean index -> tok index
+    n = len(clean)
+
+    def readings(i: int, j: int) -> list:
+        """clean[i:j] as a name (2 or 3 characters) and posts with units: [(name, posts or [])]
+        for each length that is a name, or [] when no length reads."""
+        out = []
+        for k in (2, 3):
+            if j - i - k < 3 or not is_person_name(clean[i:i + k], delimited=True):
+                continue
+            posts = split_posts(clean[i + k:j]) if clean[j - 1] != "、" else []
+            ok = posts and all(u and is_unit_like(u) and not _holds_entry(u) for u, _, _ in posts)
+            out.append((clean[i:i + k], posts if ok else []))
+        return out if any(p for _, p in out) else []
+
+    # cuts[i]: the ways to cut clean[i:] into entries (up to 2), each a list of (i, j, readings)
+    cuts: list[list] = [[] for _ in range(n + 1)]
+    cuts[n] = [[]]
+    for i in range(n - 1, -1, -1):
+        got = []
+        for j in range(i + 5, n + 1):
+            if cuts[j]:
+                r = readings(i, j)
+                if r:
+                    got.extend([(i, j, r)] + w for w in cuts[j][:2])
+        cuts[i] = got[:2]
+    if len(cuts[0]) != 1 or len(cuts[0][0]) < 2:
+        return None
+    # The cuts are sure (a title ends where a name starts); where a name ends may not be.
+    out = []
+    for i, j, r in cuts[0][0]:
+        if len(r) > 1:  # both lengths are names: the unit must tell (written again, or a known one)
+            (n2, p2), (n3, p3) = r
+            ev2 = bool(p2) and (known(p2[0][0]) or count(p2[0][0]) > 1)
+            ev3 = bool(p3) and (known(p3[0][0]) or count(p3[0][0]) > count(n3[-1] + p3[0][0]))
+            r = [r[0]] if ev2 and not ev3 else [r[1]] if ev3 and not ev2 else []
+        r = [x for x in r if x[1]]
+        out.append((r[0][0], r[0][1], at[i], at[j - 1] + 1) if r else (None, [], at[i], at[j - 1] + 1))
+    return out
 
 
 _NAME_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,4}}?)(?:同志)?\((?P<posts>[^()]+)\)$")

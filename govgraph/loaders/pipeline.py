@@ -28,6 +28,7 @@ from .build_tasks import build_tasks
 from .context import NoticeContext
 from .coverage import coverage_warnings
 from .document import Unreadable
+from .normalize import to_simplified
 from .parallel import Serial, runner
 from .places import jurisdiction, read_sidecar
 from .attachments import DOCUMENT_SUFFIXES, PAGE_SUFFIXES, page_of, read_notice_file
@@ -141,7 +142,9 @@ def _dedupe(facts: list[dict]) -> list[dict]:
         sup = kind.dedupe.superseded
         if sup and any(x in f for x in sup["when"]) and (f["kind"],) + tuple(f[x] for x in sup["same"]) in terms:
             continue  # the notice states a term for this post: the term is the fact
-        k = kind.dedupe_key(f)
+        # A fact read twice, once in each script (a Traditional notice's list read in Simplified and
+        # its office sentence quoted from the source: 刘炳国/劉炳國), is one fact (round 10, ext-107).
+        k = tuple(to_simplified(v) if isinstance(v, str) else v for v in kind.dedupe_key(f))
         if k in seen:
             prev = seen[k]
             for x in kind.dedupe.merge:

@@ -39,6 +39,10 @@ _GROUP_ENDINGS = tuple(data_lines("group_suffixes.txt"))
 __all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "leader_units", "is_subunit", "in_script"]
 
 
+# A body's term written after its level (县十六届人大常委会): no part of its name.
+_LEVEL_TERM = re.compile(r"^([省市县区州旗])第?[一二三四五六七八九十]{1,3}届(?=[\u4e00-\u9fff]{3})")
+
+
 @lru_cache(maxsize=1)
 def _word_classes() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
@@ -256,6 +260,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             core_end = a + bm.start()
         unit_w = s[a:core_end]
         unit_src = src[a:core_end]
+        if _LEVEL_TERM.match(unit_w):  # 县十六届人大常委会主任: the body's term after its level (round 10, ext-111)
+            unit_w, unit_src = _LEVEL_TERM.sub(r"\1", unit_w), _LEVEL_TERM.sub(r"\1", unit_src)
         title_src = src[ta:b]
         if acting:
             title_src = "代理" + title_src
