@@ -88,10 +88,18 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 1.000 / 0.527 / 0.691, membership 0.997 / 0.974 / 0.985, task 0.965 / 0.951 / 0.958, due 1.000 / 0.945 / 0.972
 # (ext-106..117 alone: post 0.980 / 0.867 / 0.920, person-title 0.980 / 0.867 / 0.920, term 0 (0 of 6), membership
 # 1.000 / 0.714 / 0.833, task 0.739 / 0.654 / 0.694, due 1.000 / 0.400 / 0.571; the 184 notices before them unchanged
-# per notice). The "all" floors rise a little under these; the held-out floors skip until the next set lands.
+# per notice).
+# Round 10's new held-out set, ext-118..129 (new places and issuers: 咸宁市, 秀山县, 临朐县, 舒兰市, 林口县, 宁波市, 绛县,
+# 二连浩特市, 长沙理工大学, 潮阳区, 合肥市, 海口市; 208 notices; three of them without a fact, most cut), chosen and its gold
+# written on another branch before any extractor run, scored first by main's extractor (c91c526) and then with round
+# 10's rules: the same figures (the rules moved none of them), P / R / F1: post 0.882 / 0.405 / 0.556, person-title
+# 0.882 / 0.405 / 0.556, membership 0 / 0 / 0 (0 of 15, none predicted), task 0.667 / 0.667 / 0.667 (no term and no
+# dated deadline in their gold); all 208: post 0.964, person-title 0.969, term 0.691, membership 0.977, task 0.957, due
+# 0.972. The floors are set a little under these; no held-out membership floor while it scores 0, no held-out term or
+# due floor (none in their gold).
 FLOORS = {
-    "all": {"post": 0.97, "person-title": 0.975, "term": 0.68, "membership": 0.98, "task": 0.955, "due": 0.97},
-    "held-out": {"post": 0.67, "person-title": 0.72, "membership": 0.56, "task": 0.69, "due": 0.55},
+    "all": {"post": 0.96, "person-title": 0.965, "term": 0.68, "membership": 0.975, "task": 0.955, "due": 0.97},
+    "held-out": {"post": 0.55, "person-title": 0.55, "task": 0.66},
 }
 
 
