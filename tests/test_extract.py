@@ -56,7 +56,7 @@ def test_member_list_with_spaced_names_and_joined_posts(sample_extraction):
     posts = {(f["person"], f["unit"], f["title"], f.get("note")) for f in facts if f["kind"] == "post"}
     assert ("李艳明", "区委", "常委", None) in posts and ("李艳明", "区政府", "常务副区长", None) in posts
     assert ("李锐", "区人力资源局", "副局长", "挂职") in posts
-    assert ("王德胜", "区检察院", "党组副书记", None) in posts
+    assert ("王德胜", "区检察院党组", "副书记", None) in posts  # a post in the unit's party body
 
 
 def test_audit_terms_and_former_posts(sample_extraction):

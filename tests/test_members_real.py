@@ -48,7 +48,7 @@ def test_group_named_in_the_title_and_leaders_without_a_unit():
             ("阮青", "person", "成员"), ("卢华", "person", "成员")} <= m
     p = _posts(facts)
     assert {("彭沉雷", "市人民政府", "副市长"), ("缪京", "崇明区委", "副书记"), ("缪京", "区人民政府", "区长"),
-            ("阮青", "市发展改革委", "党组副书记"), ("阮青", "市发展改革委", "副主任"),
+            ("阮青", "市发展改革委党组", "副书记"), ("阮青", "市发展改革委", "副主任"),
             ("卢华", "市财政局", "二级巡视员")} <= p
 
 
@@ -67,7 +67,7 @@ GOV10 = """国办发〔2016〕97号
 def test_posts_of_national_leaders_and_ministries():
     facts, _ = _facts(GOV10)
     assert {("马凯", "国务院", "副总理"), ("苗圩", "工业和信息化部", "部长"), ("张骥", "商务部", "部长助理"),
-            ("李国", "海关总署", "副署长"), ("田世宏", "质检总局", "党组成员"),
+            ("李国", "海关总署", "副署长"), ("田世宏", "质检总局党组", "成员"),
             ("田世宏", "国家标准委", "主任")} <= _posts(facts)
 
 
@@ -523,7 +523,7 @@ def test_posts_with_a_note_a_party_committee_seat_and_a_collective():
     facts, warnings = _facts(LOC23_POSTS)
     assert {("吕威", "person", "成员"), ("许六", "person", "成员"), ("柏三", "person", "成员")} <= _members(facts)
     p = _posts(facts)
-    assert {("吕威", "财政局", "局长"), ("许六", "公安局", "党委委员"), ("许六", "公安局", "副局长")} <= p
+    assert {("吕威", "财政局", "局长"), ("许六", "公安局党委", "委员"), ("许六", "公安局", "副局长")} <= p
     assert not any(x == "柏三" for x, _, _ in p) and any("names no single unit" in w for w in warnings)
 
 

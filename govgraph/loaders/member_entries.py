@@ -45,6 +45,9 @@ def split_name_post(tok: str):
 _DOTTED = re.compile(rf"(?:[{CJK}]\.){{3,}}")
 
 
+_PARTY_END = re.compile(r"(?<=.)[党黨](?:组|組|委|工委)$")
+
+
 def _holds_entry(u: str) -> bool:
     """A title then a name inside a unit read from a glued run: two entries taken for one."""
     return any(title_suffix(u[:m]) and (is_person_name(u[m:m + 2], True) or is_person_name(u[m:m + 3], True))
@@ -79,7 +82,8 @@ def glued_entries(tok: str, count=lambda s: 1, known=lambda s: False) -> list[tu
             if j - i - k < 3 or not is_person_name(clean[i:i + k], delimited=True):
                 continue
             posts = split_posts(clean[i + k:j]) if clean[j - 1] != "、" else []
-            ok = posts and all(u and is_unit_like(u) and not _holds_entry(u) for u, _, _ in posts)
+            # 旅游局党组成员: a post in the unit's party body (the body's unit is the unit's + 党组)
+            ok = posts and all(u and is_unit_like(_PARTY_END.sub("", u)) and not _holds_entry(u) for u, _, _ in posts)
             out.append((clean[i:i + k], posts if ok else []))
         return out if any(p for _, p in out) else []
 
@@ -101,8 +105,9 @@ def glued_entries(tok: str, count=lambda s: 1, known=lambda s: False) -> list[tu
     for i, j, r in cuts[0][0]:
         if len(r) > 1:  # both lengths are names: the unit must tell (written again, or a known one)
             (n2, p2), (n3, p3) = r
-            ev2 = bool(p2) and (known(p2[0][0]) or count(p2[0][0]) > 1)
-            ev3 = bool(p3) and (known(p3[0][0]) or count(p3[0][0]) > count(n3[-1] + p3[0][0]))
+            u2, u3 = (_PARTY_END.sub("", p[0][0]) if p else "" for p in (p2, p3))  # 外交部党委: 外交部 tells
+            ev2 = bool(p2) and (known(u2) or count(u2) > 1)
+            ev3 = bool(p3) and (known(u3) or count(u3) > count(n3[-1] + u3))
             r = [r[0]] if ev2 and not ev3 else [r[1]] if ev3 and not ev2 else []
         r = [x for x in r if x[1]]
         out.append((r[0][0], r[0][1], at[i], at[j - 1] + 1) if r else (None, [], at[i], at[j - 1] + 1))

@@ -7,7 +7,7 @@
 >>> split_posts("区人力资源局副局长(挂职)"), split_posts("县公安局副局长(兼)")
 ([('区人力资源局', '副局长', '挂职')], [('县公安局', '副局长', '兼')])
 >>> split_posts("区检察院副检察长、党组副书记")
-[('区检察院', '副检察长', None), ('区检察院', '党组副书记', None)]
+[('区检察院', '副检察长', None), ('区检察院党组', '副书记', None)]
 >>> split_posts("分管副区长"), split_posts("政府副旗长")
 ([('区人民政府', '副区长', None)], [('旗人民政府', '副旗长', None)])
 >>> is_unit_like("区科技经信局"), is_unit_like("加强管理")
@@ -177,9 +177,23 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):
             return []
-        out.append((unit, t, note))
-        prev_unit = unit
+        out.append((*_party_seat(unit, t), note))
+        prev_unit = unit  # 党组书记、局长: the 局长 is the unit's, not its 党组's
     return out
+
+
+_PARTY_TITLE = re.compile(r"(?P<body>[党黨](?:组|組|委|工委))(?P<rest>.+)")
+
+
+def _party_seat(unit: str, t: str) -> tuple[str, str]:
+    """``X`` + ``党组副书记`` -> ``X党组`` + ``副书记``: a post in a unit's party body is the body's (as
+    ``区委常委`` is ``常委`` of ``区委``; docs/extraction.md, 任免); ``党组成员`` -> ``X党组`` + ``成员``."""
+    m = _PARTY_TITLE.fullmatch(t)
+    if m and unit and not unit.endswith(m.group("body")):
+        rest = m.group("rest")
+        if rest in ("成员", "成員") or title_suffix(rest) == rest:
+            return unit + m.group("body"), rest
+    return unit, t
 
 
 def strip_unit_qualifiers(s: str) -> str:
