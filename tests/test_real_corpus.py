@@ -97,8 +97,11 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # dated deadline in their gold); all 208: post 0.964, person-title 0.969, term 0.691, membership 0.977, task 0.957, due
 # 0.972. The floors are set a little under these; no held-out membership floor while it scores 0, no held-out term or
 # due floor (none in their gold).
+# Round 10 (conv16): one convention for a post in a unit's party body (`X党组副书记` -> unit `X党组`, title `副书记`,
+# in member lists as in 任免; docs/extraction.md), 16 dev gold lines corrected (data/real/README.md): all 208 post
+# 0.964 -> 0.965, person-title 0.969 -> 0.971, the other kinds unchanged. The post and person-title floors rise a little.
 FLOORS = {
-    "all": {"post": 0.96, "person-title": 0.965, "term": 0.68, "membership": 0.975, "task": 0.955, "due": 0.97},
+    "all": {"post": 0.962, "person-title": 0.968, "term": 0.68, "membership": 0.975, "task": 0.955, "due": 0.97},
     "held-out": {"post": 0.55, "person-title": 0.55, "task": 0.66},
 }
 
