@@ -155,16 +155,15 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
         if duty and is_unit_like(unit[: duty.start()]):
             unit = unit[: duty.start()]  # 市委宣传部分管日常工作的副部长
         gov = leader_government(t)
-        if not unit and not prev_unit and re.match(r"党(?:委|工委)", t) and title_suffix(t[2:] if t[1] == "委" else t[3:]):
-            unit, t = (t[:2], t[2:]) if t[1] == "委" else (t[:3], t[3:])  # 党委副书记: 党委's 副书记
-        if not unit and re.match(r"纪(?:委|工委)", t) and title_suffix(t[2:] if t[1] == "委" else t[3:]):
+        party, discipline = _committee_title(t, "党"), _committee_title(t, "纪")
+        if not unit and not prev_unit and party:
+            unit, t = party  # 党委副书记: 党委's 副书记
+        elif not unit and discipline:
             # 县委常委、纪委书记 / 党工委副书记、纪工委书记: the discipline commission's own 书记
-            unit, t = (t[:2], t[2:]) if t[1] == "委" else (t[:3], t[3:])
-        if unit and not is_unit_like(unit) and re.match(r"党(?:委|工委)", t) and is_unit_like(unit + t[:2]) \
-                and title_suffix(t[2:] if t[1] == "委" else t[3:]):
+            unit, t = discipline
+        elif unit and party and not is_unit_like(unit) and is_unit_like(unit + t[:2]):
             # 自治区党委副书记: the title 党委副书记 read on a place is that place's 党委's 副书记
-            k = 2 if t[1] == "委" else 3
-            unit, t = unit + t[:k], t[k:]
+            unit, t = unit + party[0], party[1]
         if not unit:
             unit = gov or prev_unit
             if unit is None:
@@ -180,6 +179,19 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
         out.append((*_party_seat(unit, t), note))
         prev_unit = unit  # 党组书记、局长: the 局长 is the unit's, not its 党组's
     return out
+
+
+def _committee_title(t: str, first: str) -> tuple[str, str] | None:
+    """``党委副书记`` -> (``党委``, ``副书记``): a title that starts with a committee (``first`` + 委 or
+    工委) and a title of its own after it; else None.
+
+    >>> _committee_title("党工委副书记", "党"), _committee_title("纪委书记", "党")
+    (('党工委', '副书记'), None)
+    """
+    if not re.match(rf"{first}(?:委|工委)", t):
+        return None
+    k = 2 if t[1] == "委" else 3
+    return (t[:k], t[k:]) if title_suffix(t[k:]) else None
 
 
 _PARTY_TITLE = re.compile(r"(?P<body>[党黨](?:组|組|委|工委))(?P<rest>.+)")
