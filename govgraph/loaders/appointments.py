@@ -114,7 +114,8 @@ _NOT_NOW_WORD = re.compile(_alt("not_now"))
 _BEHALF = re.compile(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])")
 _BEFORE_TAKE = re.compile(f"^此前(?:已)?(?:{_alt('take')})")
 _TOPIC_NAME = re.compile(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)")
-_ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
+# (an enumeration in prose opens a clause too: 二是由省…办公室主任、省林业厅厅长A同志就…; round 11, ext-121)
+_ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]是(?=由))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 # 并决定为代理市长: a decision going on with the person of the clause before, no name written
 _DECIDED_ALSO = re.compile("(?:并|同时|另)?决定")
@@ -1021,6 +1022,9 @@ class _Reader:
                 st["unit"] = self.src[a + charge.start("u"):a + charge.end("u")]
             a += de + 1
             c = c[de + 1:]
+            if c.startswith("有") and not c.startswith("有关"):
+                a += 1  # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121)
+                c = c[1:]
         lead = _LEADIN_OR_CURRENT.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
