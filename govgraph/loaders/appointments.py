@@ -132,6 +132,8 @@ _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data
 # A local leader's title right after a name, before the verb (A副区长代理…)
 _LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
+# A line of a post (with its unit), a layout space and a name: a report's byline (round 11, ext-127)
+_BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
 
 
 def _is_name(s: str, loose: bool = False) -> bool:
@@ -434,6 +436,7 @@ class _Reader:
 
     def read(self):
         if not _SENTENCE_GATE.search(self.work):
+            self._bylines()
             return
         self.entry = None  # the person of a 公示 entry, read on to the end of its paragraph
         for sm in re.finditer(r"[^。!?]+", self.work):
@@ -441,6 +444,20 @@ class _Reader:
                 self.entry = None
             self.sentence(sm.start(), sm.end())
         self._current_in_brackets()
+        self._bylines()
+
+    def _bylines(self):
+        """``汕头市某区审计局局长 张三`` alone on its line (a report's byline): a post with its unit, a
+        layout space, a name (round 11, ext-127). Only a unit written in full: a bare title (``副区长 王五``)
+        is left to the member lists."""
+        for m in _BYLINE.finditer(self.work):
+            posts = self.posts(m.start("p"), m.end("p"))
+            if not posts or not _is_name(m.group("n")) or \
+                    any(to_simplified(p.unit) not in m.group("p") for p in posts):
+                continue
+            if any(f["person"] == squash(self.src[m.start("n"):m.end("n")]) for f in self.facts):
+                continue
+            self.emit(squash(self.src[m.start("n"):m.end("n")]), posts, m.start("p"), m.end("n"), "start")
 
     def _current_in_brackets(self):
         """``张三(现任某新区管委会副主任)``: a name, then in brackets the post held now."""
