@@ -100,8 +100,14 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # Round 10 (conv16): one convention for a post in a unit's party body (`X党组副书记` -> unit `X党组`, title `副书记`,
 # in member lists as in 任免; docs/extraction.md), 16 dev gold lines corrected (data/real/README.md): all 208 post
 # 0.964 -> 0.965, person-title 0.969 -> 0.971, the other kinds unchanged. The post and person-title floors rise a little.
+# Round 11 (ext-118..129 rotated into dev and read; held-out score at the rotation, main at 64ffc93, the figures above):
+# with round 11's rules, all 208 P / R / F1: post 0.992 / 0.957 / 0.974, person-title 0.998 / 0.963 / 0.980, term
+# 1.000 / 0.527 / 0.691, membership 0.997 / 0.974 / 0.985, task 0.965 / 0.950 / 0.957, due 1.000 / 0.945 / 0.972
+# (ext-118..129 alone: post 0.973 / 0.973 / 0.973, person-title 1.000 / 1.000 / 1.000, membership 1.000 / 0.933 /
+# 0.966, task 1.000 / 0.667 / 0.800; the 196 notices before them unchanged per notice). The "all" post, person-title
+# and membership floors rise; the held-out floors skip until the next set lands.
 FLOORS = {
-    "all": {"post": 0.962, "person-title": 0.968, "term": 0.68, "membership": 0.975, "task": 0.955, "due": 0.97},
+    "all": {"post": 0.97, "person-title": 0.975, "term": 0.68, "membership": 0.98, "task": 0.955, "due": 0.97},
     "held-out": {"post": 0.55, "person-title": 0.55, "task": 0.66},
 }
 

@@ -53,10 +53,11 @@ _COMP = re.compile(rf"(?P<c>[{_CJK}]{{2,8}}?(?:{_SUF})|[{_CJK}]县)")
 # (an ordinal or a count is ordinary words, no place's name: 2022年第八次县政府常务会议; round 9, ext-105)
 # (words of a meeting report before a place, 议程是:选举嘉禾县… or 2019年度县政府…: no part of its name, round 10
 # ext-111, ext-117)
+# (a pronoun or the verb of an entrusted report, 我受区人民政府的委托: no place 我受区; round 11, ext-127)
 _NOT_BODY = re.compile(r"人民|政府|办公|关于|委员|党委|有关|相关|印发|转发|通知|中心|公司|直辖|带领|"
                        r"选举|召开|举行|审议|当选|出席|主持|批准|决定|年度|"
                        r"第[一二三四五六七八九十百零〇\d]|[一二三四五六七八九十\d]次|"
-                       r"[的各局了去为任送过听议免在和与及对向于是将由把被等称经市区县省]")
+                       r"[的各局了去为任送过听议免在和与及对向于是将由把被等称经市区县省我受]")
 #: how the name of a national body starts (国务院办公厅, 国家发展改革委, 中央…)
 NATIONAL_NAME = re.compile(r"^(?:国务院|全国人民代表大会|全国人大|中共中央|中央|国家|全国)")
 

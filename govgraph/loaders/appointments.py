@@ -114,7 +114,8 @@ _NOT_NOW_WORD = re.compile(_alt("not_now"))
 _BEHALF = re.compile(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])")
 _BEFORE_TAKE = re.compile(f"^此前(?:已)?(?:{_alt('take')})")
 _TOPIC_NAME = re.compile(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)")
-_ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))")
+# (an enumeration in prose opens a clause too: 二是由省…办公室主任、省林业厅厅长A同志就…; round 11, ext-121)
+_ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]是(?=由))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 # 并决定为代理市长: a decision going on with the person of the clause before, no name written
 _DECIDED_ALSO = re.compile("(?:并|同时|另)?决定")
@@ -131,6 +132,8 @@ _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data
 # A local leader's title right after a name, before the verb (A副区长代理…)
 _LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
+# A line of a post (with its unit), a layout space and a name: a report's byline (round 11, ext-127)
+_BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
 
 
 def _is_name(s: str, loose: bool = False) -> bool:
@@ -433,6 +436,7 @@ class _Reader:
 
     def read(self):
         if not _SENTENCE_GATE.search(self.work):
+            self._bylines()
             return
         self.entry = None  # the person of a 公示 entry, read on to the end of its paragraph
         for sm in re.finditer(r"[^。!?]+", self.work):
@@ -440,6 +444,20 @@ class _Reader:
                 self.entry = None
             self.sentence(sm.start(), sm.end())
         self._current_in_brackets()
+        self._bylines()
+
+    def _bylines(self):
+        """``汕头市某区审计局局长 张三`` alone on its line (a report's byline): a post with its unit, a
+        layout space, a name (round 11, ext-127). Only a unit written in full: a bare title (``副区长 王五``)
+        is left to the member lists."""
+        for m in _BYLINE.finditer(self.work):
+            posts = self.posts(m.start("p"), m.end("p"))
+            if not posts or not _is_name(m.group("n")) or \
+                    any(to_simplified(p.unit) not in m.group("p") for p in posts):
+                continue
+            if any(f["person"] == squash(self.src[m.start("n"):m.end("n")]) for f in self.facts):
+                continue
+            self.emit(squash(self.src[m.start("n"):m.end("n")]), posts, m.start("p"), m.end("n"), "start")
 
     def _current_in_brackets(self):
         """``张三(现任某新区管委会副主任)``: a name, then in brackets the post held now."""
@@ -1021,6 +1039,9 @@ class _Reader:
                 st["unit"] = self.src[a + charge.start("u"):a + charge.end("u")]
             a += de + 1
             c = c[de + 1:]
+            if c.startswith("有") and not c.startswith("有关"):
+                a += 1  # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121)
+                c = c[1:]
         lead = _LEADIN_OR_CURRENT.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()

@@ -78,8 +78,10 @@ _OUTLINE = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _BARE_MARKER_RE = re.compile(r"(?m)^[ \t]*(?P<role>" + _SPACED_ROLES + r")[ \t]+(?=\S)")
 # A role alone on its line, its entries on the lines below (a table copied one cell a line).
 # It may be a numbered sub-heading of the list: ``(一)主任委员`` / ``张三 市长`` / ``(二)委员`` / …
-_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])?[ \t]*"
-                           r"(?P<role>" + _SPACED_ROLES + r")[ \t]*" + _ORDER_NOTE + r"(?:名单)?[ \t]*$")
+# A numbered sub-heading may qualify its role and count its entries (``一、外聘委员(16名)``: round 11, ext-118).
+_ROLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])[ \t]*"
+                           r"(?:[\u4e00-\u9fff]{2,4}?(?=(?:" + _SPACED_ROLES + r")\(\d+[名人]\)))?)?[ \t]*"
+                           r"(?P<role>" + _SPACED_ROLES + r")[ \t]*(?:\(\d+[名人]\))?" + _ORDER_NOTE + r"(?:名单)?[ \t]*$")
 # A label that lost the first characters of its role (``  长:`` for 组长, ``  员:`` for 成员, in a
 # badly copied page): it ends the list above it, and its entries give posts but no membership.
 _CUT_ROLES = sorted({r[k:] for r in _LEX.roles for k in range(1, len(r))} - set(_LEX.roles), key=len, reverse=True)
@@ -89,7 +91,9 @@ _CUT_MARKER_RE = re.compile(r"(?m)^[ \t\u3000]+(?P<cut>" + "|".join(map(re.escap
 def _group_near_list(ctx: NoticeContext, pos: int) -> str | None:
     # Attachment titles such as "…问题 部门联席会议成员名单" are laid out with spaces.
     before = ctx.work[max(0, pos - 80):pos]
-    m = re.search(r"([^\s:,。;]{2,40}(?:\s[^\s:,。;]{1,30})?)(?:成员|人员|组成人员)名单\s*$", before.strip())
+    # (a committee's list by its role, with an order note below: X咨询委员会委员名单 / (以姓氏笔画为序); round 11, ext-118)
+    m = re.search(r"([^\s:,。;]{2,40}(?:\s[^\s:,。;]{1,30})?)(?:成员|人员|组成人员|(?<=委员会)委员)名单\s*"
+                  r"(?:\((?:按|以)[^()]{1,12}\))?\s*$", before.strip())
     if m:
         name = re.sub(r"\s+", "", m.group(1))
         name = re.sub(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|附件\d*:?)", "", name)
@@ -393,7 +397,8 @@ def _cut_title(tok: str) -> bool:
 
 # A short note after a name, before its post (``张三(兼) 区财政局局长``): blanked.
 _NOTES = alternation(data_lines("name_notes.txt"))
-_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}})\({_NOTES}\)(?=\s)")
+# (a name padded to two characters' width may carry it too: 冯 丹(女); round 11, ext-118)
+_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}|[{CJK}][ \u3000]{{1,2}}[{CJK}])\({_NOTES}\)(?=\s)")
 # 同志 after a name, before its post (``张三同志 县长``, ``王五同志,县财政局局长``): blanked.
 _NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?=[\s,]|$)")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
@@ -416,7 +421,7 @@ def _list_piece(ctx: NoticeContext, facts: list[dict[str, Any]], group: str, rol
     # Row numbers (``1 张三 …``, ``(1)张三 …``) and 由…担任 around an entry are blanked (same length).
     piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
     piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
-                           if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
+                           if is_person_name(re.sub(r"[ \u3000]", "", m.group("n")), delimited=True) else m.group(), piece)
     piece = _NAME_COMRADE.sub(lambda m: m.group("n") + "  " if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
     piece = re.sub(r"为成员(?:单位)?\s*$", lambda m: " " * len(m.group()), piece)  # 县发改局、县财政局为成员单位
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)

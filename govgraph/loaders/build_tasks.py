@@ -240,6 +240,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         _duty_clauses(ctx, out, covered)
     _full_group_offices(out)
     _notice_period(ctx, out)
+    out = _no_cut_group(ctx, out)
     for t in out:
         t.pop("_item", None)
         t.pop("_type", None)
@@ -247,6 +248,18 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         t.pop("_sec", None)
         t.pop("_office", None)
     return out
+
+
+def _no_cut_group(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A subject that is the start of a group's name the notice writes there (``县十七届委员会`` of
+    ``县十七届委员会全面深化改革领导小组召开…``) is no unit of its own: no task (round 11, ext-122)."""
+    named = {(p, g) for g, p in ctx.group_names}
+
+    def cut(t: dict[str, Any]) -> bool:
+        a = t["evidence"]["start"]
+        return any(p == a and len(g) > len(u) and g.startswith(u)
+                   for u in t["lead"] + t["responsible"] for p, g in named)
+    return [t for t in tasks if not cut(t)] if named else tasks
 
 
 _GROUP_OFFICE = re.compile("(?:" + "|".join(map(re.escape, load_lexicon().group_suffixes)) + ")(?:"

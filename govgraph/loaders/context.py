@@ -129,8 +129,13 @@ class NoticeContext:
         out.sort(key=lambda x: x[1] < title_end)
         # Groups merely named: 区“红色物业”工作领导小组, 区渣土车整治工作专班.
         rx2 = re.compile(rf"(?:(?<![\u4e00-\u9fff])|(?<=[与和及由在对向将把是按的]))(?P<g>[区市县省全][^\s,。;:、()]{{1,30}}?(?:{suf}))")
+        # a committee's group is named after it, glued (县十七届委员会全面深化改革领导小组; round 11, ext-122)
+        rx_on = re.compile(rf"[^\s,。;:、()]{{1,30}}?(?:{suf})")
         for m in rx2.finditer(self.work):
             g = m.group("g")
+            on = rx_on.match(self.work, m.end()) if g.endswith("委员会") else None
+            if on and not re.search(r"(成立|建立|由|为|的|和|组织|每|对|将|要|在|与|向|报|请)", on.group()):
+                g += on.group()
             if (len(g) >= 6 and specific_group(g) and not any(g == x for x, _ in out)
                     and not re.search(r"(成立|建立|由|为|的|和|组织|每|对|将|要|在|与|向|报|请)", g)):
                 out.append((g, m.start("g")))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from .member_facts import member_unit_like, strip_leader
-from .lexicon import load_lexicon
+from .lexicon import alternation, data_lines, load_lexicon
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
 
 _LEX = load_lexicon()
@@ -190,6 +190,9 @@ def names_only(piece: str):
     return out or None
 
 
+_NAME_NOTE_SPACE = re.compile(rf"(?<=[{CJK}])\((?:{alternation(data_lines('name_notes.txt'))})\)(?=\s)")
+
+
 def looks_like_entry(text: str) -> bool:
     """Does ``text`` read as member-list entries (name and post, names only, 、-joined entries)?"""
     text = text.strip()
@@ -197,7 +200,8 @@ def looks_like_entry(text: str) -> bool:
         return False
     if names_only(text):
         return True
-    toks = text.split()
+    # a short note after the name (李四(女)  某大学教授; round 11, ext-118) does not stop the entry
+    toks = _NAME_NOTE_SPACE.sub("", text).split()
     for k in (1, 2):
         if len(toks) > k and is_person_name("".join(toks[:k]), delimited=True) and split_posts("".join(toks[k:])):
             return True

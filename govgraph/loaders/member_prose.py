@@ -27,6 +27,9 @@ _LABEL = re.compile(rf"(?:{'|'.join(r'[ 　]*'.join(map(re.escape, r)) for r in 
 # A sentence that sets up a group described before its name: 成立由…为成员的<group>.
 _SET_UP = alternation(data_words("group_verbs.tsv", "set_up"))  # 成立, 组建 …
 _SETS_UP = re.compile(rf"{_SET_UP}(?:由|以).{{0,600}}?的(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}|机制))")
+# A group named by its leader in news, not set up here: 以A为组长的省…督查组 (round 11, ext-128)
+_NAMED_WITH_AS = re.compile(rf"(?:^|(?<=[,;]))以(?!及|上|下)[^,;。:]{{2,60}}?为(?:{_ROLES_ALT})的"
+                            rf"(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}))(?=[,;。]|$)")
 # A clause about the group's office (not a unit's name that ends in 办公室).
 _OFFICE_SET_UP = re.compile(r"下设[^,;]{0,20}办公室|^办公室")
 _OFFICE_ROLES = frozenset(data_lines("office_roles.txt"))
@@ -133,6 +136,7 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
         setup = _SETS_UP.search(sent)
         if setup:
             seen.append((s0, setup.group("g")))
+        named = None if setup else _NAMED_WITH_AS.search(sent)
         office = False
         for cm in re.finditer(r"[^,;\n]+", sent):
             clause = cm.group().strip()
@@ -142,6 +146,8 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
                     office = True
                 continue
             group = setup.group("g") if setup else group_for(ctx, c0, seen)
+            if named and named.start() <= c0 - s0 < named.end():
+                group = named.group("g")
             inc = _UNITS_INCLUDE.match(clause)
             if inc and group is not None:
                 # 成员单位包括A、B,C、D。: the list runs on over commas to the sentence's end

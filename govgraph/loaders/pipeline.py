@@ -94,6 +94,7 @@ def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[
     if not ctx.work.strip():
         return [], [f"{notice.source} [{notice.doc}]: the notice has no text"]
     facts = _one_post_per_name(_dedupe(one_name_per_unit(ctx, build_members(ctx) + build_posts(ctx) + build_tasks(ctx))))
+    facts = _no_post_in_a_group(facts)
     place_evidence(facts, notice)  # a rendered file's: the page, table, row and cell of each
     coverage_warnings(ctx, facts)  # say what the notice promises but was not read
     if ner:
@@ -125,6 +126,16 @@ def _one_post_per_name(facts: list[dict]) -> list[dict]:
                    and _bare_unit(g["unit"]) == _bare_unit(f["unit"]) for g in same):
                 drop.add(id(f))
     return [f for f in facts if id(f) not in drop] if drop else facts
+
+
+def _no_post_in_a_group(facts: list[dict]) -> list[dict]:
+    """A post whose unit is a group the notice lists the person in with that role (``聘任A等50名同志为
+    X咨询委员会委员`` above X's member list) is the membership, not a post (round 11, ext-118)."""
+    held = {(f["member"], f["group"], f["role"]) for f in facts
+            if f["kind"] == "membership" and f["member_type"] == "person"}
+    if not held:
+        return facts
+    return [f for f in facts if not (f["kind"] == "post" and (f["person"], f["unit"], f["title"]) in held)]
 
 
 def _dedupe(facts: list[dict]) -> list[dict]:

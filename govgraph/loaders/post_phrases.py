@@ -252,6 +252,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         acting = acting or acting_lead
         if len(head) > 1 and head.endswith("原") and not acting:
             head, former = head[:-1], True  # 区财政局原局长: the unit's former 局长
+        if len(head) > 3 and head.endswith(("分管", "主管")):
+            head = head[:-2]  # 市政府主管副市长: the 副市长 in charge, of the unit before (round 11, ext-121)
         head_end = a + len(head)
         # A bracket inside the unit is an alias or a short name: 国家林业和草原局(国家公园管理局)副局长.
         core_end = head_end
