@@ -106,9 +106,18 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # (ext-118..129 alone: post 0.973 / 0.973 / 0.973, person-title 1.000 / 1.000 / 1.000, membership 1.000 / 0.933 /
 # 0.966, task 1.000 / 0.667 / 0.800; the 196 notices before them unchanged per notice). The "all" post, person-title
 # and membership floors rise; the held-out floors skip until the next set lands.
+# Round 11's new held-out set, ext-130..141 (new places and issuers: 萍乡市, 鄂尔多斯市, 莆田市, 内蒙古自治区, 湛江市, 烟台市,
+# 固安县, 福州市, 佛冈县, 扎赉特旗, 醴陵市, 苍溪县; 220 notices; five formal notices, ten posts with a term, three dated
+# deadlines), chosen and its gold written on another branch before any extractor run, scored once by main's extractor
+# (64ffc93), P / R / F1: post 0.886 / 0.689 / 0.775, person-title 1.000 / 0.787 / 0.881, term 0.667 / 0.400 / 0.500,
+# membership 1.000 / 0.931 / 0.964, task 0.750 / 0.231 / 0.353, due 0 / 0 / 0 (0 of 3, none predicted); the held-out part
+# with ext-118..129 beside them: post 0.720, person-title 0.798, term 0.500, membership 0.761, task 0.435, due 0; all 220:
+# post 0.954, person-title 0.966, term 0.671, membership 0.977, task 0.953, due 0.967. The floors are reset a little under
+# these (a new set of places is a new measurement): the held-out ones under the lower of ext-130..141 alone and
+# ext-118..141, so they hold whether or not ext-118..129 are rotated into dev; no held-out due floor while it scores 0.
 FLOORS = {
-    "all": {"post": 0.97, "person-title": 0.975, "term": 0.68, "membership": 0.98, "task": 0.955, "due": 0.97},
-    "held-out": {"post": 0.55, "person-title": 0.55, "task": 0.66},
+    "all": {"post": 0.95, "person-title": 0.96, "term": 0.66, "membership": 0.97, "task": 0.95, "due": 0.96},
+    "held-out": {"post": 0.71, "person-title": 0.79, "term": 0.49, "membership": 0.75, "task": 0.35},
 }
 
 
