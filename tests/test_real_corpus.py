@@ -100,9 +100,19 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # Round 10 (conv16): one convention for a post in a unit's party body (`X党组副书记` -> unit `X党组`, title `副书记`,
 # in member lists as in 任免; docs/extraction.md), 16 dev gold lines corrected (data/real/README.md): all 208 post
 # 0.964 -> 0.965, person-title 0.969 -> 0.971, the other kinds unchanged. The post and person-title floors rise a little.
+# Round 11's new held-out set, second part, ext-142..153 (new places and issuers: 陇南市, a 云南 county, 青岛市教育局, 贵阳市,
+# 宿州市 (its 人大常委会), 石台县, 甘谷县, 宜春市, 汕头市, 赵县, 城步县, 刚察县; 220 notices with ext-118..129 still held out here),
+# chosen and its gold written on another branch before any extractor run, scored once by main's extractor (64ffc93), P / R / F1
+# on ext-142..153 alone: post 0.936 / 0.785 / 0.854, person-title 1.000 / 0.839 / 0.912, term 1.000 / 0.400 / 0.571 (2 of 5),
+# membership 1.000 / 0.982 / 0.991, task 1.000 / 0.375 / 0.545, due 1.000 / 0.400 / 0.571 (2 of 5); the held-out part as
+# SPLIT.tsv stands on this branch (ext-118..129 and ext-142..153): post 0.782, person-title 0.827, term 0.571, membership 0.873,
+# task 0.588, due 0.571; all 220: post 0.959, person-title 0.967, term 0.685, membership 0.978, task 0.955, due 0.967. The
+# held-out floors are set from ext-142..153's first score, a little under the lower of it and the held-out part as it stands
+# here (ext-118..129 are not rotated on this branch), so they hold either way; the lead recomputes them over both round 11
+# sets (ext-130..141 beside these) at merge. The "all" floors are set a little under the 220 notices' score.
 FLOORS = {
-    "all": {"post": 0.962, "person-title": 0.968, "term": 0.68, "membership": 0.975, "task": 0.955, "due": 0.97},
-    "held-out": {"post": 0.55, "person-title": 0.55, "task": 0.66},
+    "all": {"post": 0.955, "person-title": 0.965, "term": 0.68, "membership": 0.975, "task": 0.95, "due": 0.965},
+    "held-out": {"post": 0.78, "person-title": 0.82, "term": 0.55, "membership": 0.87, "task": 0.54, "due": 0.55},
 }
 
 
