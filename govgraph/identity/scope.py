@@ -76,21 +76,14 @@ def _not_places() -> tuple[str, ...]:
     return _data("not_places.txt")
 
 
-def is_zone(name: str) -> bool:
-    """Whether ``name`` ends with a word of not_places.txt: a zone or an area, no place.
-
-    >>> is_zone("国家东中西区域合作示范区"), is_zone("国家统计局")
-    (True, False)
-    """
-    return _not_place(name)
-
-
-def _not_place(comp: str) -> bool:
+def is_zone(comp: str) -> bool:
     """A zone or an area, not a place: a name ending in a word of not_places.txt; for a word marked
     ``+`` there, not when one character stands before it (晋城市 is 晋城 + 市; 文明城市 is no place).
 
-    >>> _not_place("晋城市"), _not_place("文明城市"), _not_place("城市"), _not_place("经济开发区"), _not_place("主城区")
+    >>> is_zone("晋城市"), is_zone("文明城市"), is_zone("城市"), is_zone("经济开发区"), is_zone("主城区")
     (False, True, True, True, True)
+    >>> is_zone("国家东中西区域合作示范区"), is_zone("国家统计局")
+    (True, False)
     """
     for w in _not_places():
         if w.startswith("+"):
@@ -134,7 +127,7 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
         suffix = next(s for s, _ in _SUFFIXES if comp.endswith(s))
         body = comp[: -len(suffix)]
         longest = 7 if suffix.startswith("自治") else 5 if suffix == "街道" else 4
-        if len(body) > longest or _NOT_BODY.search(body) or _not_place(comp) \
+        if len(body) > longest or _NOT_BODY.search(body) or is_zone(comp) \
                 or (suffix == "省" and body not in _provinces()):  # 随后报省人大常委会: no province
             break
         level = _suffix_level(comp)

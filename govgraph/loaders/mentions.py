@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..identity.names import to_simplified
 from .lexicon import alternation, data_rows, data_words, load_lexicon
 
 __all__ = [
@@ -194,17 +195,24 @@ def _committee_title(t: str, first: str) -> tuple[str, str] | None:
     return (t[:k], t[k:]) if title_suffix(t[k:]) else None
 
 
-_PARTY_TITLE = re.compile(r"(?P<body>[党黨](?:组|組|委|工委))(?P<rest>.+)")
+#: a party body that belongs to the unit named before it (appointment_words.tsv, party_inside), longest first
+_PARTY_BODIES = sorted((r[0] for r in data_rows("appointment_words.tsv") if r[1:2] == ["party_inside"]), key=len, reverse=True)
+_PARTY_TITLE = re.compile(rf"(?P<body>{alternation(_PARTY_BODIES)})(?P<rest>.+)")
 
 
 def _party_seat(unit: str, t: str) -> tuple[str, str]:
     """``X`` + ``党组副书记`` -> ``X党组`` + ``副书记``: a post in a unit's party body is the body's (as
-    ``区委常委`` is ``常委`` of ``区委``; docs/extraction.md, 任免); ``党组成员`` -> ``X党组`` + ``成员``."""
-    m = _PARTY_TITLE.fullmatch(t)
-    if m and unit and not unit.endswith(m.group("body")):
-        rest = m.group("rest")
-        if rest in ("成员", "成員") or title_suffix(rest) == rest:
-            return unit + m.group("body"), rest
+    ``区委常委`` is ``常委`` of ``区委``; docs/extraction.md, 任免); ``党组成员`` -> ``X党组`` + ``成员``.
+    Traditional script alike.
+
+    >>> _party_seat("市发展改革委", "党组副书记"), _party_seat("市財政局", "黨組成員"), _party_seat("区政府", "副区长")
+    (('市发展改革委党组', '副书记'), ('市財政局黨組', '成員'), ('区政府', '副区长'))
+    """
+    m = _PARTY_TITLE.fullmatch(to_simplified(t))
+    if m and unit and not to_simplified(unit).endswith(m["body"]):
+        k = len(m["body"])  # to_simplified keeps lengths
+        if m["rest"] == "成员" or title_suffix(t[k:]) == t[k:]:
+            return unit + t[:k], t[k:]
     return unit, t
 
 
