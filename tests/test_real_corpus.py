@@ -140,8 +140,11 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # ext-130..165 (no membership or due floor while the new set scores 0 on them); the "all" floors a little under the 244.
 FLOORS = {
     "all": {"post": 0.95, "person-title": 0.965, "term": 0.675, "membership": 0.98, "task": 0.94, "due": 0.955},
-    "held-out": {"post": 0.77, "person-title": 0.81, "term": 0.64, "task": 0.42},
+    "held-out": {"post": 0.80, "person-title": 0.875, "term": 0.64, "membership": 0.95, "task": 0.42, "due": 0.29},
 }
+# (merged, lead: the floors hold the held-out PART as a whole, ext-130..165 — post 0.811, person-title 0.887, term
+# 0.649, membership 0.965, task 0.427, due 0.308 — so membership and due keep a floor though the third part alone has
+# none of either read.)
 
 
 @pytest.fixture(scope="module")
