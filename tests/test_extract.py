@@ -303,3 +303,14 @@ def test_roster_with_heads_of_halls_stations_farms_and_senior_grades():
                      ("周海涛", "县人民医院", "主任医师"), ("吴卫东", "县农业科学研究所", "研究员"),
                      ("郑国庆", "县印刷厂", "厂长")}
     assert not any(f["kind"] == "unit" and f["name"].endswith("平台") for f in ex.facts)
+
+
+def test_appointments_to_halls_farms_sections_and_mass_organisations():
+    t = ("某县人民政府关于张一等同志职务任免的通知\n某政任〔2020〕2号\n各乡镇人民政府,县政府各部门:\n经研究,决定:\n"
+         "任命张一为县档案馆馆长;\n任命张二为县国有林场副场长;\n任命张四为县气象台台长;\n"
+         "任命张五为县财政局国库股股长;\n任命张六为县科协主席;\n免去张七的县印刷厂厂长职务。\n某县人民政府\n2020年3月1日\n")
+    ex = extract_text(t, source="a.txt")
+    posts = {(f["person"], f["unit"], f["title"], f.get("end")) for f in ex.facts if f["kind"] == "post"}
+    assert posts == {("张一", "县档案馆", "馆长", None), ("张二", "县国有林场", "副场长", None),
+                     ("张四", "县气象台", "台长", None), ("张五", "县财政局国库股", "股长", None),
+                     ("张六", "县科协", "主席", None), ("张七", "县印刷厂", "厂长", "2020-03")}
