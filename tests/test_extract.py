@@ -286,3 +286,31 @@ def test_appointment_sentence_is_not_a_duty_and_cheng_xiang_is_not_a_township():
                       source="x.txt")
     assert [(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"] == [("汪哲", "县城乡统筹办", "主任")]
     assert not [f for f in ex.facts if f["kind"] == "task"]
+
+
+def test_roster_with_heads_of_halls_stations_farms_and_senior_grades():
+    """Vocabulary classes the round 11 audit found incomplete: the unit ending of every X长 title
+    (馆, 电视台, 场, 股, 厂) and the senior professional grades beside 教授 (研究员, 主任医师)."""
+    t = ("某县人民政府关于成立某县文化工作领导小组的通知\n某政办发〔2020〕1号\n各乡镇人民政府,县政府各部门:\n"
+         "经县人民政府研究,决定成立某县文化工作领导小组,组成人员如下:\n"
+         "组  长:王建国  县人民政府副县长\n副组长:李明华  县文化馆馆长\n成  员:赵立新  县广播电视台台长\n"
+         "        钱德胜  县国有林场场长\n        孙志刚  县财政局预算股股长\n        周海涛  县人民医院主任医师\n"
+         "        吴卫东  县农业科学研究所研究员\n        郑国庆  县印刷厂厂长\n某县人民政府\n2020年3月1日\n")
+    ex = extract_text(t, source="roster.txt")
+    posts = {(f["person"], f["unit"], f["title"]) for f in ex.facts if f["kind"] == "post"}
+    assert posts == {("王建国", "县人民政府", "副县长"), ("李明华", "县文化馆", "馆长"), ("赵立新", "县广播电视台", "台长"),
+                     ("钱德胜", "县国有林场", "场长"), ("孙志刚", "县财政局预算股", "股长"),
+                     ("周海涛", "县人民医院", "主任医师"), ("吴卫东", "县农业科学研究所", "研究员"),
+                     ("郑国庆", "县印刷厂", "厂长")}
+    assert not any(f["kind"] == "unit" and f["name"].endswith("平台") for f in ex.facts)
+
+
+def test_appointments_to_halls_farms_sections_and_mass_organisations():
+    t = ("某县人民政府关于张一等同志职务任免的通知\n某政任〔2020〕2号\n各乡镇人民政府,县政府各部门:\n经研究,决定:\n"
+         "任命张一为县档案馆馆长;\n任命张二为县国有林场副场长;\n任命张四为县气象台台长;\n"
+         "任命张五为县财政局国库股股长;\n任命张六为县科协主席;\n免去张七的县印刷厂厂长职务。\n某县人民政府\n2020年3月1日\n")
+    ex = extract_text(t, source="a.txt")
+    posts = {(f["person"], f["unit"], f["title"], f.get("end")) for f in ex.facts if f["kind"] == "post"}
+    assert posts == {("张一", "县档案馆", "馆长", None), ("张二", "县国有林场", "副场长", None),
+                     ("张四", "县气象台", "台长", None), ("张五", "县财政局国库股", "股长", None),
+                     ("张六", "县科协", "主席", None), ("张七", "县印刷厂", "厂长", "2020-03")}
