@@ -37,6 +37,7 @@ from functools import lru_cache
 from .context import NoticeContext, specific_group
 from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_facts import membership, standing_body
+from .prose_posts import read_prose_posts
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash, to_simplified
 from ..identity import leading_components
@@ -1193,8 +1194,10 @@ def _same_unit(a: str, b: str) -> bool:
     return a == b or ga == gb or a.endswith(b) or b.endswith(a)
 
 
-def build_appointments(ctx: NoticeContext) -> list[dict]:
+def build_appointments(ctx: NoticeContext, known: list[dict] = ()) -> list[dict]:
+    """``known``: facts read before (member lists), whose persons the prose reader leaves alone."""
     r = _Reader(ctx)
     r.read()
+    read_prose_posts(r, _TITLE_NAME, known)  # posts before names in news prose the rules did not read
     _dated_starts(r)
     return r.facts + r.members
