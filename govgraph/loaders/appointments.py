@@ -1198,6 +1198,6 @@ def build_appointments(ctx: NoticeContext, known: list[dict] = ()) -> list[dict]
     """``known``: facts read before (member lists), whose persons the prose reader leaves alone."""
     r = _Reader(ctx)
     r.read()
-    read_prose_posts(r, _TITLE_NAME, known)  # posts before names in news prose the rules did not read
+    read_prose_posts(r, known)  # posts before names in news prose the rules did not read
     _dated_starts(r)
     return r.facts + r.members

@@ -17,6 +17,7 @@ a person the rules (or the member lists) already gave a fact in that sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicon import data_rows, load_lexicon
@@ -53,6 +54,7 @@ def _rx():
     return refuse, lead, verb, not_unit
 
 
+_SENTENCE_END = re.compile(r"[。!?\n]")
 _CLAUSE = re.compile(r"[^,;:\s()“”\"《》!?。]+")
 
 
@@ -72,28 +74,45 @@ def _names_at(work: str, j: int, cb: int, verb) -> list[int] | None:
     return ks
 
 
-def read_prose_posts(r, title_name, known=()) -> None:
+@lru_cache(maxsize=1)
+def _name_start():
+    """Where a name may start: a surname's first character right after a title's (or a role's) last one."""
+    last = {t[-1] for t in _LEX.titles + _LEX.roles if t}
+    first = set(_LEX.surnames1) | {s[0] for s in _LEX.surnames2}
+    cls = lambda cs: "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"  # noqa: E731
+    return re.compile(f"(?<={cls(last)}){cls(first)}")
+
+
+def read_prose_posts(r, known=()) -> None:
     """Add to ``r.facts`` (an ``appointments._Reader`` that has read the notice) the posts of news prose.
 
-    ``title_name``: the rules' regex of a title followed by a surname (where a name may start);
     ``known``: facts read before (member lists) whose persons are not read again in their sentence.
     """
     work = r.work
+    starts = [m.start() for m in _name_start().finditer(work)]
+    if not starts:
+        return
     refuse, lead, verb, not_unit = _rx()
     had = [(f.get("person") or f.get("member"), f["evidence"]["start"], f["evidence"]["end"])
            for f in list(r.facts) + list(r.members) + list(known)
            if f.get("kind") in ("post", "membership") and f.get("evidence")]
     names = {p for p, _, _ in had if p}
-    for sm in re.finditer(r"[^。!?\n]+", work):
-        sa, sb = sm.span()
-        if not title_name.search(work, sa, sb) or refuse.search(work, sa, sb):
+    ends = [m.start() for m in _SENTENCE_END.finditer(work)]
+    i = 0
+    while i < len(starts):
+        k = bisect_left(ends, starts[i])  # the sentence holding this start: after ends[k-1], up to ends[k]
+        sa = ends[k - 1] + 1 if k else 0
+        sb = ends[k] if k < len(ends) else len(work)
+        n = bisect_left(starts, sb, i)
+        here, i = starts[i:n], n
+        if refuse.search(work, sa, sb):
             continue
         ruled = {p for p, a, b in had if a < sb and b > sa}
         for cm in _CLAUSE.finditer(work, sa, sb):
             ca, cb = cm.span()
-            starts = [m.end() - 1 for m in title_name.finditer(work, ca, cb)]
-            if starts:
-                _clause(r, ca, cb, starts, ruled, names, verb, lead, not_unit)
+            cs = [j for j in here if ca < j < cb]
+            if cs:
+                _clause(r, ca, cb, cs, ruled, names, verb, lead, not_unit)
 
 
 def _clause(r, ca: int, cb: int, starts: list[int], ruled: set, names: set, verb, lead, not_unit) -> None:
