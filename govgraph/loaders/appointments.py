@@ -1040,9 +1040,11 @@ class _Reader:
                 st["unit"] = self.src[a + charge.start("u"):a + charge.end("u")]
             a += de + 1
             c = c[de + 1:]
-            if c.startswith("有") and not c.startswith("有关"):
-                a += 1  # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121)
-                c = c[1:]
+            have = re.match(r"(?:还|也)?有(?!关)", c)
+            if have:
+                # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121); 的还有 / 的也有 alike
+                a += have.end()
+                c = c[have.end():]
         lead = _LEADIN_OR_CURRENT.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
