@@ -68,6 +68,8 @@ def _names_at(work: str, j: int, cb: int, verb) -> list[int] | None:
     boundary, the shorter or longer one not a name by ``is_person_name`` alone: 陈镇(作)关于)."""
     ends = [k for k in (2, 3, 4) if j + k <= cb and _boundary(work, j + k, cb, verb)
             and (sur := _LEX.surname_of(work[j:j + k])) and len(sur) < k <= len(sur) + 2]
+    if ends and _title_start().match(work, j + len(_LEX.surname_of(work[j:j + ends[0]]))):
+        return []  # 任副召集人, 任组长: a verb before a title, not a surname
     ks = [k for k in ends if is_person_name(work[j:j + k]) and not verb.fullmatch(work, j, j + k)]
     if len(ends) > 1 and ks:
         return None
@@ -81,6 +83,11 @@ def _name_start():
     first = set(_LEX.surnames1) | {s[0] for s in _LEX.surnames2}
     cls = lambda cs: "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"  # noqa: E731
     return re.compile(f"(?<={cls(last)}){cls(first)}")
+
+
+@lru_cache(maxsize=1)
+def _title_start():
+    return re.compile("(?:" + "|".join(map(re.escape, _LEX.titles + _LEX.roles)) + ")")
 
 
 def read_prose_posts(r, known=()) -> None:
