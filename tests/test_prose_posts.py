@@ -50,3 +50,8 @@ def test_a_name_the_rules_read_is_not_read_again():
     facts, _ = snippet_facts("市委常委、副市长甄一鸣出席会议并讲话。")
     posts = [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"]
     assert sorted(posts) == [("甄一鸣", "市人民政府", "副市长"), ("甄一鸣", "市委", "常委")]
+
+
+def test_time_words_lead_in_and_no_unit_from_a_reference():
+    assert _posts("昨天下午副县长韩一鸣到现场调研。") == {("韩一鸣", "县人民政府", "副县长", False)}
+    assert _posts("医院院长韩一鸣介绍了情况。") == set()

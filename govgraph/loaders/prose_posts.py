@@ -38,7 +38,7 @@ def _lexicon() -> dict[str, tuple[str, ...]]:
     verbs = set(out.get("verb", ())) | set(words("follow"))
     return {"verb": tuple(sorted(verbs, key=lambda s: (-len(s), s))),
             "leadin": tuple(sorted(set(out.get("leadin", ())) | set(words("leadin")), key=lambda s: (-len(s), s))),
-            "refuse": tuple(out.get("refuse", ()))}
+            "refuse": tuple(out.get("refuse", ())), "unit_start": tuple(out.get("unit_start", ()))}
 
 
 @lru_cache(maxsize=1)
@@ -47,10 +47,12 @@ def _rx():
     alt = lambda ws: "(?:" + "|".join(map(re.escape, ws)) + ")"  # noqa: E731
     refuse = re.compile(alt(lex["refuse"] + words("remove") + words("resign") + words("not_now") + words("past")))
     lead = re.compile(r"(?:(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:上午|下午|晚上|当天)?)?"
-                      rf"(?:[{CJK}]{{2,10}}的还?有|{alt(lex['leadin'])})?")
+                      rf"(?:[{CJK}]{{2,10}}的还?有|{alt(lex['leadin'])})*")
     verb = re.compile(alt(lex["verb"]))
     # a unit holding a lead-in (会议听取了双沟镇党委): the chain did not start where the clause does
-    not_unit = re.compile("[由的为兼任了]|会议|" + alt([w for w in lex["leadin"] if len(w) > 1]))
+    # (or starting with a reference, 我县, or too short to name one, 医院)
+    not_unit = re.compile("[由的为兼任了]|会议|" + alt([w for w in lex["leadin"] if len(w) > 1])
+                          + "|^" + alt(lex["unit_start"]) + "|^[^委]{2}$|^[^委]?$")
     return refuse, lead, verb, not_unit
 
 
