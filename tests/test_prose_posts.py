@@ -55,3 +55,8 @@ def test_a_name_the_rules_read_is_not_read_again():
 def test_time_words_lead_in_and_no_unit_from_a_reference():
     assert _posts("昨天下午副县长韩一鸣到现场调研。") == {("韩一鸣", "县人民政府", "副县长", False)}
     assert _posts("医院院长韩一鸣介绍了情况。") == set()
+
+
+def test_one_space_between_the_chain_and_the_name():
+    assert _posts("县委副书记、县长 戚一平 出席会议。") == {
+        ("戚一平", "县委", "副书记", False), ("戚一平", "县人民政府", "县长", False)}

@@ -56,12 +56,14 @@ def _rx():
     return refuse, lead, verb, not_unit
 
 
+_SPACE = re.compile("[ \u3000]")
 _SENTENCE_END = re.compile(r"[。!?\n]")
-_CLAUSE = re.compile(r"[^,;:\s()“”\"《》!?。]+")
+# (one space between a title and a name is no clause's end: 县委副书记、县长 张三 出席会议)
+_CLAUSE = re.compile(rf"(?:[^,;:\s()“”\"《》!?。]|(?<=[{CJK}])[ \u3000](?=[{CJK}]))+")
 
 
 def _boundary(work: str, e: int, cb: int, verb) -> bool:
-    return e == cb or work[e] == "、" or work.startswith("同志", e) or verb.match(work, e) is not None
+    return e == cb or work[e] in "、 \u3000" or work.startswith("同志", e) or verb.match(work, e) is not None
 
 
 def _names_at(work: str, j: int, cb: int, verb) -> list[int] | None:
@@ -84,7 +86,7 @@ def _name_start():
     last = {t[-1] for t in _LEX.titles + _LEX.roles if t}
     first = set(_LEX.surnames1) | {s[0] for s in _LEX.surnames2}
     cls = lambda cs: "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"  # noqa: E731
-    return re.compile(f"(?<={cls(last)}){cls(first)}")
+    return re.compile(f"(?<={cls(last)})[ \u3000]?{cls(first)}")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +100,7 @@ def read_prose_posts(r, known=()) -> None:
     ``known``: facts read before (member lists) whose persons are not read again in their sentence.
     """
     work = r.work
-    starts = [m.start() for m in _name_start().finditer(work)]
+    starts = [m.end() - 1 for m in _name_start().finditer(work)]
     if not starts:
         return
     refuse, lead, verb, not_unit = _rx()
@@ -138,10 +140,15 @@ def _clause(r, ca: int, cb: int, starts: list[int], ruled: set, names: set, verb
             if work.startswith(("原", "前", "时任"), pos):
                 return  # a former post: left to the 任免 rules
             for j in (j for j in starts if j > pos):
+                if _SPACE.search(work, pos, j - 1):
+                    break  # a chain holds no space (a table's row, not prose)
                 ks = _names_at(work, j, cb, verb)
                 if ks == []:
                     continue
-                ps = r.posts(pos, j)
+                if ks and squash(src[j:j + ks[0]]) in ruled:
+                    got = (j, ks[0], [], pos)  # read by the rules: not parsed again (the clause goes on after it)
+                    break
+                ps = r.posts(pos, j - 1) if work[j - 1] in " \u3000" else r.posts(pos, j)
                 if not ps or any(not_unit.search(to_simplified(p.unit)) for p in ps):
                     continue  # (办公室副主任由市住建委副主任A兼任: a clause of a group's roles, not one chain)
                 if ks is None:
@@ -158,7 +165,7 @@ def _clause(r, ca: int, cb: int, starts: list[int], ruled: set, names: set, verb
         name = squash(src[j:j + k])
         if any(n != name and (n.startswith(name) or name.startswith(n)) for n in names):
             return  # 陈镇 read elsewhere, 陈镇作 here: a name cut otherwise (or run on) by the rules
-        if name not in ruled:
+        if name not in ruled and posts:
             r.emit(name, posts, pa, j + k, "start")
             ruled.add(name)
         e = j + k
