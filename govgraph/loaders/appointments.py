@@ -37,6 +37,7 @@ from functools import lru_cache
 from .context import NoticeContext, specific_group
 from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_facts import membership, standing_body
+from .prose_posts import read_prose_posts
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
 from .normalize import squash, to_simplified
 from ..identity import leading_components
@@ -1039,9 +1040,11 @@ class _Reader:
                 st["unit"] = self.src[a + charge.start("u"):a + charge.end("u")]
             a += de + 1
             c = c[de + 1:]
-            if c.startswith("有") and not c.startswith("有关"):
-                a += 1  # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121)
-                c = c[1:]
+            have = re.match(r"(?:还|也)?有(?!关)", c)
+            if have:
+                # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121); 的还有 / 的也有 alike
+                a += have.end()
+                c = c[have.end():]
         lead = _LEADIN_OR_CURRENT.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
@@ -1193,8 +1196,10 @@ def _same_unit(a: str, b: str) -> bool:
     return a == b or ga == gb or a.endswith(b) or b.endswith(a)
 
 
-def build_appointments(ctx: NoticeContext) -> list[dict]:
+def build_appointments(ctx: NoticeContext, known: list[dict] = ()) -> list[dict]:
+    """``known``: facts read before (member lists), whose persons the prose reader leaves alone."""
     r = _Reader(ctx)
     r.read()
+    read_prose_posts(r, known)  # posts before names in news prose the rules did not read
     _dated_starts(r)
     return r.facts + r.members

@@ -122,12 +122,12 @@ def _terms(ctx: NoticeContext, facts: list[dict[str, Any]]) -> None:
             facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
 
 
-def build_posts(ctx: NoticeContext) -> list[dict[str, Any]]:
+def build_posts(ctx: NoticeContext, known: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """Post facts of a notice: terms, appointments and removals (member-list posts come with the lists)."""
     facts: list[dict[str, Any]] = []
     _terms(ctx, facts)
     termed = {(f["person"], f["unit"], f["title"]) for f in facts}
     # a post with a stated term is that term's fact (区财政局原局长张三任期…: no second, termless one)
-    facts.extend(f for f in build_appointments(ctx)  # (and the members an appointment names)
+    facts.extend(f for f in build_appointments(ctx, known)  # (and the members an appointment names)
                  if f["kind"] != "post" or (f["person"], f["unit"], f["title"]) not in termed)
     return facts

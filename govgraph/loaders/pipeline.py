@@ -93,7 +93,8 @@ def extract_notice(notice: Notice, ner: bool = False) -> tuple[list[dict], list[
     ctx = NoticeContext(notice)
     if not ctx.work.strip():
         return [], [f"{notice.source} [{notice.doc}]: the notice has no text"]
-    facts = _one_post_per_name(_dedupe(one_name_per_unit(ctx, build_members(ctx) + build_posts(ctx) + build_tasks(ctx))))
+    members = build_members(ctx)
+    facts = _one_post_per_name(_dedupe(one_name_per_unit(ctx, members + build_posts(ctx, members) + build_tasks(ctx))))
     facts = _no_post_in_a_group(facts)
     place_evidence(facts, notice)  # a rendered file's: the page, table, row and cell of each
     coverage_warnings(ctx, facts)  # say what the notice promises but was not read
