@@ -498,7 +498,8 @@ _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
 _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
-_AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?=由)")
+# 核查结束后由A牵头 / 项目建成后交由A负责: the time a clause opens with, before the unit it gives the work to
+_AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?:交(?=由))?(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
 _MODAL = re.compile(r"要|应|须|将|务必|确保|负责")
@@ -639,6 +640,13 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if pre and pre.end():
             clause = clause[pre.end():]
             st += pre.end()
+        aft = _AFTER_EVENT.match(clause)
+        if aft and not is_unit_like(clause[:aft.end()]) and (
+                _BY_LEAD.match(clause, aft.end()) or _subject(clause[aft.end() + 1:], sectors)):
+            # 核查结束后由县住建局牵头… / 资金拨付后由县财政局负责…, opening a sentence: the time it opens
+            # with is no part of the unit's name (as after a comma; round 11)
+            clause = clause[aft.end():]
+            st += aft.end()
         sp = _SPEAKER.match(clause)
         if sp and (sp.group("bare") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
             # (要求各项目企业一定要…, opening a sentence of news: the speaker is the one just told of; round 8)
