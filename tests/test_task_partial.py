@@ -76,3 +76,18 @@ def test_a_dated_notice_keeps_its_own_year():
     text = "一、工作要求\n县住建局要加快推进,力争10月底前完成改造,为2023年打好基础。"
     got = _tasks(text, date="2021-06-01")
     assert got == [([], ["县住建局"], "2021-10-31")]
+
+
+@pytest.mark.parametrize("sentence, lead, resp, due", [
+    # the partners of a unit in charge, and of a lead, with other partner words
+    ("区民政局负责,区财政局、区人社局配合,8月底前完成摸底。", [], ["区民政局", "区财政局", "区人社局"], "2020-08-31"),
+    ("区民政局牵头,区财政局、区人社局参与,8月底前完成摸底。", ["区民政局"], ["区财政局", "区人社局"], "2020-08-31"),
+    ("区民政局牵头,各街道具体实施,8月底前完成摸底。", ["区民政局"], ["各街道"], "2020-08-31"),
+    ("区民政局牵头,会同区财政局、区人社局开展摸底。", ["区民政局"], ["区财政局", "区人社局"], None),
+    # a subject's units listed with commas
+    ("区民政局,区残联,各街道要开展摸底,8月底前报送结果。", [], ["区民政局", "区残联", "各街道"], "2020-08-31"),
+    # 号 for 日 in a date
+    ("区民政局要在8月20号前完成摸底。", [], ["区民政局"], "2020-08-20"),
+])
+def test_partners_and_deadlines_in_a_duty_sentence(sentence, lead, resp, due):
+    assert _tasks("一、工作要求\n" + sentence, date="2020-03-10") == [(lead, resp, due)]

@@ -706,14 +706,22 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             continue
         leads = found and ((found[-1][1] and not found[-1][2]) or
                            (not found[-1][1] and sent.startswith("牵头", found[-1][3])))
-        got = _subject(clause, sectors) if leads else None
+        # X负责,Y配合…: the partners of a unit in charge (no lead word) are responsible with it (round 11)
+        charged = found and not leads and found[-1][2] and not found[-1][1] and \
+            re.match(r"负责[,]", sent[found[-1][3]:found[-1][3] + 3])
+        got = _subject(clause, sectors) if leads or charged else None
         if got and _PARTNER_VERBS_RE.match(clause, got[1]):
             c0, lead, units, p0 = found[-1]  # …,由X牵头,Y配合 / X牵头,Y配合
-            found[-1] = (c0, lead or units, got[0], p0)
+            found[-1] = (c0, lead or units, got[0], p0) if leads else (c0, lead, units + got[0], p0)
             continue
         if found and clause.startswith(_WITH_WORDS):
             units, _ = _with_partners(clause, found[-1][2], 0)  # …,会同区发展改革委等部门将…
-            found[-1] = found[-1][:2] + (units,) + found[-1][3:]
+            c0, lead, had, p0 = found[-1]
+            if had and not lead and sent.startswith("牵头", p0) and len(units) > len(had):
+                # X牵头,会同Y、Z开展…: X leads, the units it works with are responsible (round 11)
+                found[-1] = (c0, had, units[len(had):], p0)
+            else:
+                found[-1] = found[-1][:2] + (units,) + found[-1][3:]
             continue
         pre = _CLAUSE_PREFIX.match(clause)
         k = pre.end() if pre else 0
@@ -731,7 +739,16 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # (…工作机制,各牵头单位要切实履行…: a role's collective opens a comma clause where the notice
             # reads no task list of its own, as it opens a sentence; round 6, ext-65)
             units, pstart = _with_partners(clause[k:], got[0], got[1])
-            found.append((cm.end(), [], units, cm.end() + k + pstart))
+            c1 = cm.end()
+            if not found and not k:
+                # 县应急局,县消防救援大队,各乡镇要…: the subject's units listed with commas (round 11)
+                head = re.split(r"\s", sent[:cm.start()])[-1]
+                segs = head.split(",")
+                if head and all(all_assignees(split_assignees(x)) and not any(
+                        u in _SELF_ROLES or is_role_collective(u) for u in split_assignees(x)) for x in segs):
+                    units = [u for x in segs for u in split_assignees(x)] + units
+                    c1 = cm.start() - len(head)
+            found.append((c1, [], units, cm.end() + k + pstart))
     if not found:
         dm = _DAILY_WORK.search(sent)
         if dm and all_assignees(split_assignees(dm.group("u"))):
