@@ -91,3 +91,20 @@ def test_a_dated_notice_keeps_its_own_year():
 ])
 def test_partners_and_deadlines_in_a_duty_sentence(sentence, lead, resp, due):
     assert _tasks("一、工作要求\n" + sentence, date="2020-03-10") == [(lead, resp, due)]
+
+
+def test_a_clause_dating_every_duty_of_its_sentence():
+    text = "一、工作要求\n区民政局要做好摸底,区财政局要做好资金保障,上述工作均于8月底前完成。"
+    assert _tasks(text, date="2020-03-10") == [([], ["区民政局"], "2020-08-31"), ([], ["区财政局"], "2020-08-31")]
+
+
+def test_a_due_label_after_a_duty_dates_it():
+    text = "一、工作要求\n(一)区民政局要做好摸底。(完成时限:8月底前)\n(二)区财政局要做好资金保障。"
+    assert _tasks(text, date="2020-03-10") == [([], ["区民政局"], "2020-08-31"), ([], ["区财政局"], None)]
+
+
+def test_a_word_of_quantity_is_no_unit():
+    # 全部 ends like a unit (…部) but names none
+    text = "一、工作要求\n区民政局要做好摸底,并于每月5日前报送进展,8月底前全部完成。"
+    got = _tasks(text, date="2020-03-10")
+    assert [t[1] for t in got] == [["区民政局"]]

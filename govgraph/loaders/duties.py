@@ -406,8 +406,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                                      own_due[0], own_due[1], s0, s0 + len(sent)))
                     out[-1]["_item"] = item.start
                     continue
-                if own_due[0] and prev["due"] is None and _THIS_WORK.match(sent.strip()):
-                    prev["due"], prev["due_text"] = own_due  # …。该项工作于2019年4月底前完成
+                if own_due[0] and prev["due"] is None and (_THIS_WORK.match(sent.strip()) or _DUE_LABEL.match(sent.strip())):
+                    # …。该项工作于2019年4月底前完成 / …。(完成时限:6月底前) (round 11)
+                    prev["due"], prev["due_text"] = own_due
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
@@ -429,6 +430,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 ctx.warn(f"addressees inside the text ({'、'.join(u for d in duties if d not in kept for u in d[3])}:) "
                          f"read as a letter's, not as a duty's subject; its duties are not read")
             duties = kept
+            n0 = len(out)
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None and AND_RECURRING.match(work, a, b):
@@ -459,6 +461,11 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     out[-1]["_item"] = item.start
                     out[-1]["_head"] = body == "" and bool(units)
                 out[-1]["_sec"] = _section_of(ctx, a)
+            am = _ALL_ABOVE_CLAUSE.search(sent) if len(out) - n0 > 1 else None
+            shared = text_deadline(am.group(), ctx.year) if am else (None, None)
+            for t in out[n0:] if shared[0] else ():
+                if t["due"] is None and not t.get("due_text"):
+                    t["due"], t["due_text"] = shared  # A要…,B要…,上述工作均于6月底前完成 (round 11)
 
 
 _ISSUER_GOV = re.compile(r".+?([省市县区旗])人民政府(?:办公室|办公厅)?$")
@@ -597,6 +604,10 @@ def _item_deadline(ctx, pos: int):
 
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 _ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
+# 完成时限:6月底前 after a duty's sentence, alone (in brackets or not): that duty's deadline
+_DUE_LABEL = re.compile(r"[(\[〔]?(?:" + "|".join(map(re.escape, sorted(_TLX.labels_of("due"), key=len, reverse=True))) + r")\s*:")
+# …,上述工作均于6月底前完成: a clause dating every duty of its sentence
+_ALL_ABOVE_CLAUSE = re.compile(r"[,;](?:以上|上述)(?:各项|两项|几项)?(?:工作|任务)[^,。;]*")
 
 
 def _section_of(ctx, pos: int):
