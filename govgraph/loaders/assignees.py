@@ -6,6 +6,8 @@
 ['各街镇(园区)', '区建设局', '建管站']
 >>> split_assignees("区城管委(交通运输局)"), split_assignees("区民政局(区委社会工委)")
 (['区城管委(交通运输局)'], ['区民政局'])
+>>> split_assignees("区财政局/区统计局"), split_assignees("区财政局 区统计局"), split_assignees("区城 管局")
+(['区财政局', '区统计局'], ['区财政局', '区统计局'], ['区城管局'])
 >>> split_assignees("商务部、海关总署等")
 ['商务部', '海关总署']
 >>> split_assignees("发展改革委、财政部等和各有关省级人民政府")
@@ -101,6 +103,9 @@ def split_assignees(s: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _split_assignees(s: str) -> tuple:
+    pieces = [p for p in re.split(r"\s+|/", s.strip()) if p]
+    if len(pieces) > 1 and all(is_assignee(x) for p in pieces for x in re.split(r"[、,]", p) if x):
+        s = "、".join(pieces)  # 区财政局/区统计局, 区财政局 区统计局: units apart, as with 、 (round 11)
     s = re.sub(r"\s+", "", s)
     # 、 inside brackets separates sub-units, not list items.
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)

@@ -18,8 +18,9 @@ from typing import Any
 
 from .assignees import all_assignees, is_assignee, split_assignees
 from .context import NoticeContext
-from .deadlines import parse_due_cell, text_deadline
+from .deadlines import parse_deadline, parse_due_cell, text_deadline
 from .lexicon import data_lines, load_lexicon
+from .mentions import CJK
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
 from .task_common import _task
@@ -47,18 +48,34 @@ _WITH = "|".join(map(re.escape, [w for w, r in _TLX.assign_words.items() if r ==
 _ANY_LABEL_RE = "|".join(map(re.escape, sorted(_TLX.labels, key=len, reverse=True)))
 
 
+# A label in an assignment: 配合单位: / 配合单位(部门): (a kind in brackets after it)
+_PART_LABEL = re.compile(rf"(?P<label>{_ANY_LABEL_RE})(?:\([{CJK}]{{1,6}}\))?\s*:")
+
+
 def _parse_assignment(body: str, year: int | None = None) -> _Assignment:
-    """(lead, responsible, due, due text) of ``牵头单位:A;责任单位:B、C;完成时限:…`` (适用范围 is no assignee)."""
+    """(lead, responsible, due, due text) of ``牵头单位:A;责任单位:B、C;完成时限:…`` (适用范围 is no assignee).
+
+    Each label starts a part, whatever separates it from the last one (``;``, ``,``, a layout space);
+    a part's last comma clause that is a deadline and no assignee (``责任单位:A、B,6月底前完成``) dates it.
+
+    >>> _parse_assignment("牵头单位:区发改委  配合单位(部门):区财政局/区统计局,6月底前完成", 2020)
+    (['区发改委'], ['区财政局', '区统计局'], '2020-06-30', '6月底前')
+    """
     lead: list[str] = []
     resp: list[str] = []
     due, due_text = None, None
-    for part in re.split(rf"[;,]\s*(?=(?:{_ANY_LABEL_RE})\s*:)", body):
-        label, _, units = part.partition(":")
-        role = _TLX.labels.get(label.strip())
+    marks = list(_PART_LABEL.finditer(body))
+    for i, m in enumerate(marks):
+        units = body[m.end():marks[i + 1].start() if i + 1 < len(marks) else len(body)].strip().rstrip("。;,、 ")
+        role = _TLX.labels.get(m.group("label"))
         if role == "due":
-            due, due_text = parse_due_cell(units.strip().rstrip("。;,"), year)
+            due, due_text = parse_due_cell(units, year)
         elif role in ("lead", "responsible"):
-            names = split_assignees(units.strip().rstrip("。;,"))
+            head, sep, tail = units.rpartition(",")
+            if sep and not due_text and not is_assignee(tail) and parse_deadline(tail, year)[1]:
+                units = head.rstrip(",、 ")
+                due, due_text = parse_deadline(tail, year)
+            names = split_assignees(units)
             (lead if role == "lead" else resp).extend(names)
     return lead, resp, due, due_text
 
@@ -86,8 +103,13 @@ def _read_bracket(body: str, year: int | None = None) -> _Assignment | None:
         return _parse_assignment(body, year)
     lead: list[str] = []
     resp: list[str] = []
-    for part in re.split(r"[,;]", body):
+    due, due_text = None, None
+    parts = re.split(r"[,;]", body)
+    for i, part in enumerate(parts):
         m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{_ASSIGN_END})", part.strip())
+        if not m and i == len(parts) - 1 and i > 0 and (lead or resp) and parse_deadline(part, year)[0]:
+            due, due_text = parse_deadline(part.strip(), year)  # (A牵头,B配合,6月底前完成): the last part dates it
+            continue
         if not m:
             return None
         pieces = re.split(_WITH, m.group("u")) if _WITH else [m.group("u")]
@@ -96,7 +118,7 @@ def _read_bracket(body: str, year: int | None = None) -> _Assignment | None:
             return None
         lead_role = _TLX.assign_words[m.group("w")] == "lead" and len(pieces) == 1
         (lead if lead_role else resp).extend(names)
-    return lead, resp, None, None
+    return lead, resp, due, due_text
 
 
 def _parentheticals(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
@@ -200,7 +222,7 @@ def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tu
 
 
 def _inside_parens(work: str, pos: int) -> bool:
-    for a, b in (("(", ")"), ("[", "]")):
+    for a, b in (("(", ")"), ("[", "]"), ("〔", "〕")):  # 〔牵头单位:…〕 (【…】 as written) is a bracket's
         o = work.rfind(a, max(0, pos - 200), pos)
         if o != -1 and work.find(b, o, pos) == -1:
             return True

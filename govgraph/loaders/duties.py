@@ -406,8 +406,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                                      own_due[0], own_due[1], s0, s0 + len(sent)))
                     out[-1]["_item"] = item.start
                     continue
-                if own_due[0] and prev["due"] is None and _THIS_WORK.match(sent.strip()):
-                    prev["due"], prev["due_text"] = own_due  # …。该项工作于2019年4月底前完成
+                if own_due[0] and prev["due"] is None and (_THIS_WORK.match(sent.strip()) or _DUE_LABEL.match(sent.strip())):
+                    # …。该项工作于2019年4月底前完成 / …。(完成时限:6月底前) (round 11)
+                    prev["due"], prev["due_text"] = own_due
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
@@ -429,6 +430,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 ctx.warn(f"addressees inside the text ({'、'.join(u for d in duties if d not in kept for u in d[3])}:) "
                          f"read as a letter's, not as a duty's subject; its duties are not read")
             duties = kept
+            n0 = len(out)
             for a, b, lead, units, body in duties:
                 due, due_text = text_deadline(work[a:b], ctx.year, context=work[s0:a])
                 if due is None and due_text is None and AND_RECURRING.match(work, a, b):
@@ -459,6 +461,11 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     out[-1]["_item"] = item.start
                     out[-1]["_head"] = body == "" and bool(units)
                 out[-1]["_sec"] = _section_of(ctx, a)
+            am = _ALL_ABOVE_CLAUSE.search(sent) if len(out) - n0 > 1 else None
+            shared = text_deadline(am.group(), ctx.year) if am else (None, None)
+            for t in out[n0:] if shared[0] else ():
+                if t["due"] is None and not t.get("due_text"):
+                    t["due"], t["due_text"] = shared  # A要…,B要…,上述工作均于6月底前完成 (round 11)
 
 
 _ISSUER_GOV = re.compile(r".+?([省市县区旗])人民政府(?:办公室|办公厅)?$")
@@ -498,7 +505,8 @@ _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
 _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
-_AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?=由)")
+# 核查结束后由A牵头 / 项目建成后交由A负责: the time a clause opens with, before the unit it gives the work to
+_AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?:交(?=由))?(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
 _MODAL = re.compile(r"要|应|须|将|务必|确保|负责")
@@ -596,6 +604,10 @@ def _item_deadline(ctx, pos: int):
 
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 _ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
+# 完成时限:6月底前 after a duty's sentence, alone (in brackets or not): that duty's deadline
+_DUE_LABEL = re.compile(r"[(\[〔]?(?:" + "|".join(map(re.escape, sorted(_TLX.labels_of("due"), key=len, reverse=True))) + r")\s*:")
+# …,上述工作均于6月底前完成: a clause dating every duty of its sentence
+_ALL_ABOVE_CLAUSE = re.compile(r"[,;](?:以上|上述)(?:各项|两项|几项)?(?:工作|任务)[^,。;]*")
 
 
 def _section_of(ctx, pos: int):
@@ -639,6 +651,13 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if pre and pre.end():
             clause = clause[pre.end():]
             st += pre.end()
+        aft = _AFTER_EVENT.match(clause)
+        if aft and not is_unit_like(clause[:aft.end()]) and (
+                _BY_LEAD.match(clause, aft.end()) or _subject(clause[aft.end() + 1:], sectors)):
+            # 核查结束后由县住建局牵头… / 资金拨付后由县财政局负责…, opening a sentence: the time it opens
+            # with is no part of the unit's name (as after a comma; round 11)
+            clause = clause[aft.end():]
+            st += aft.end()
         sp = _SPEAKER.match(clause)
         if sp and (sp.group("bare") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
             # (要求各项目企业一定要…, opening a sentence of news: the speaker is the one just told of; round 8)
@@ -698,14 +717,22 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             continue
         leads = found and ((found[-1][1] and not found[-1][2]) or
                            (not found[-1][1] and sent.startswith("牵头", found[-1][3])))
-        got = _subject(clause, sectors) if leads else None
+        # X负责,Y配合…: the partners of a unit in charge (no lead word) are responsible with it (round 11)
+        charged = found and not leads and found[-1][2] and not found[-1][1] and \
+            re.match(r"负责[,]", sent[found[-1][3]:found[-1][3] + 3])
+        got = _subject(clause, sectors) if leads or charged else None
         if got and _PARTNER_VERBS_RE.match(clause, got[1]):
             c0, lead, units, p0 = found[-1]  # …,由X牵头,Y配合 / X牵头,Y配合
-            found[-1] = (c0, lead or units, got[0], p0)
+            found[-1] = (c0, lead or units, got[0], p0) if leads else (c0, lead, units + got[0], p0)
             continue
         if found and clause.startswith(_WITH_WORDS):
             units, _ = _with_partners(clause, found[-1][2], 0)  # …,会同区发展改革委等部门将…
-            found[-1] = found[-1][:2] + (units,) + found[-1][3:]
+            c0, lead, had, p0 = found[-1]
+            if had and not lead and sent.startswith("牵头", p0) and len(units) > len(had):
+                # X牵头,会同Y、Z开展…: X leads, the units it works with are responsible (round 11)
+                found[-1] = (c0, had, units[len(had):], p0)
+            else:
+                found[-1] = found[-1][:2] + (units,) + found[-1][3:]
             continue
         pre = _CLAUSE_PREFIX.match(clause)
         k = pre.end() if pre else 0
@@ -723,7 +750,16 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # (…工作机制,各牵头单位要切实履行…: a role's collective opens a comma clause where the notice
             # reads no task list of its own, as it opens a sentence; round 6, ext-65)
             units, pstart = _with_partners(clause[k:], got[0], got[1])
-            found.append((cm.end(), [], units, cm.end() + k + pstart))
+            c1 = cm.end()
+            if not found and not k:
+                # 县应急局,县消防救援大队,各乡镇要…: the subject's units listed with commas (round 11)
+                head = re.split(r"\s", sent[:cm.start()])[-1]
+                segs = head.split(",")
+                if head and all(all_assignees(split_assignees(x)) and not any(
+                        u in _SELF_ROLES or is_role_collective(u) for u in split_assignees(x)) for x in segs):
+                    units = [u for x in segs for u in split_assignees(x)] + units
+                    c1 = cm.start() - len(head)
+            found.append((c1, [], units, cm.end() + k + pstart))
     if not found:
         dm = _DAILY_WORK.search(sent)
         if dm and all_assignees(split_assignees(dm.group("u"))):
