@@ -90,14 +90,11 @@ class NoticeContext:
     @property
     def year(self) -> int | None:
         """The year of deadlines written without one: the notice's date's, else (a copy cut before its
-        date) its document number's (``许政〔2020〕20号``: the year it was issued; round 6, ext-66),
-        else (an undated report of a meeting) the latest year its text names (round 11)."""
+        date) its document number's (``许政〔2020〕20号``: the year it was issued; round 6, ext-66)."""
         if self.notice.year:
             return self.notice.year
         m = re.search(r"〔((?:19|20)\d{2})〕", self.notice.doc or "")
-        if m:
-            return int(m.group(1))
-        return text_year(self.work)
+        return int(m.group(1)) if m else None
 
     @property
     def doc(self) -> str:
@@ -164,20 +161,3 @@ class NoticeContext:
                     re.match(rf"(?:组成人员|成员)?进行(?:{_SETS_UP_OR_ADJUSTS})", self.work[pos + len(g):]):
                 return g
         return None
-
-
-# A year the text names (2021年第6次县长办公会议, 2015年全省重点项目); not a target year (到2025年, 至2025年)
-_NAMED_YEAR = re.compile(r"(?<![到至~—\-\d])((?:19|20)\d{2})年(?!代)")
-
-
-def text_year(work: str) -> int | None:
-    """The latest year an undated notice names, outside a target (``到2025年``): a report of a meeting
-    or a piece of news without its date names the current year's work (round 11, tasks read in part).
-
-    >>> text_year("3月10日下午,市政府召开会议,通报2015年全省重点项目…,于3月25日前做好筹备工作。")
-    2015
-    >>> text_year("会议听取了2019年户厕改造…;县政府2021年第6次县长办公会议…到2025年实现…"), text_year("5月15日完成")
-    (2021, None)
-    """
-    years = [int(y) for y in _NAMED_YEAR.findall(work)]
-    return max(years) if years else None
