@@ -60,3 +60,10 @@ def test_time_words_lead_in_and_no_unit_from_a_reference():
 def test_one_space_between_the_chain_and_the_name():
     assert _posts("县委副书记、县长 戚一平 出席会议。") == {
         ("戚一平", "县委", "副书记", False), ("戚一平", "县人民政府", "县长", False)}
+
+
+def test_time_words_open_a_clause_and_news_verbs_end_a_name():
+    # the rules' lexicon (appointment_words.tsv: leadin, follow), not only this reader's
+    assert _posts("今年县长甘一川表示,要抓好落实。") == {("甘一川", "县人民政府", "县长", False)}
+    assert _posts("随后副县长骆子墨讲话。") == {("骆子墨", "县人民政府", "副县长", False)}
+    assert _posts("近日,县委书记韦明远调研。") == {("韦明远", "县委", "书记", False)}
