@@ -9,6 +9,7 @@ from functools import cached_property
 from ..notice import Notice
 from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .mentions import CJK, is_unit_like
+from .news_year import text_year
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
 
@@ -94,7 +95,16 @@ class NoticeContext:
         if self.notice.year:
             return self.notice.year
         m = re.search(r"〔((?:19|20)\d{2})〕", self.notice.doc or "")
-        return int(m.group(1)) if m else None
+        return int(m.group(1)) if m else self.text_year
+
+    @cached_property
+    def text_year(self) -> int | None:
+        """A dateless notice's year as its text gives the present one (``2021年第6次县长办公会议``,
+        ``2019年仅剩…``; ``loaders.news_year``); texts naming two such years: none, and a warning."""
+        year, clash = text_year(self.work)
+        if clash:
+            self.warn(f"no date and several present years in the text ({clash}): deadlines without a year get none")
+        return year
 
     @property
     def doc(self) -> str:
