@@ -70,8 +70,16 @@ def test_an_undated_report_dates_a_deadline_only_by_a_present_year():
     def due(text):
         facts, _ = snippet_facts(text, doc="某县会议", date=None)
         return [(f["responsible"], f.get("due")) for f in facts if f["kind"] == "task"]
-    assert due("4月2日上午,某县听取2019年工作总结,研究部署到2025年的乡村建设工作。\n"
-               "会议要求,县住建局要加快推进,于5月20日前完成危房鉴定。") == [(["县住建局"], None)]
+    undated = ("4月2日上午,某县听取2019年工作总结,研究部署到2025年的乡村建设工作。\n"
+               "会议要求,县住建局要加快推进,于5月20日前完成危房鉴定。")
+    assert due(undated) == [(["县住建局"], None)]
+    # and a warning names the notice and the words left undated (coverage.py)
+    facts, warnings = snippet_facts(undated, doc="某县会议", date=None)
+    assert any("left without a date" in w and "5月20日前" in w and "[某县会议]" in w for w in warnings)
+    from govgraph.loaders.coverage import notice_row
+    from govgraph.notice import Notice
+    row = notice_row(Notice(doc="某县会议", text=undated, source="snippet.txt"), facts, warnings)
+    assert row["not read"] == "dates of 1 deadline(s)"
     assert due("4月2日上午,某县召开2019年第3次县长办公会议,研究部署到2025年的乡村建设工作。\n"
                "会议要求,县住建局要加快推进,于5月20日前完成危房鉴定。") == [(["县住建局"], "2019-05-20")]
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..kinds import KINDS
 from ..messages import NOTE_KINDS, kind_of
 from ..tables import format_table as _format_table
+from .deadlines import parse_deadline
 from .lexicon import data_rows, load_lexicon
 
 __all__ = ["intents", "coverage_warnings", "notice_row", "report_rows", "attach_warnings", "score_rows", "format_table",
@@ -108,6 +109,24 @@ def coverage_warnings(ctx, facts: list[dict]) -> None:
         more = f" and {len(refs) - 8} more" if len(refs) > 8 else ""
         ctx.warn(f"{NOT_READ} no unit was read for {len(refs)} numbered measure(s): {', '.join(refs[:8])}{more} "
                  f"(they name one, or the other measures of their section have one)")
+    undated = _undated_deadlines(ctx, facts)
+    if undated:
+        ctx.warn(f"{NOT_READ} {len(undated)} task deadline(s) left without a date, the notice giving no year "
+                 f"(no date, none in its number or as the present one in its text): {'、'.join(undated[:5])}")
+
+
+def _undated_deadlines(ctx, facts: list[dict]) -> list[str]:
+    """The deadline words of the tasks a year would have dated (``5月20日前``), in a notice without one."""
+    if ctx.year is not None:
+        return []
+    out = []
+    for f in facts:
+        if f["kind"] == "task" and not f.get("due"):
+            text = f.get("text") or ""
+            dated, words = parse_deadline(text, 2000)
+            if dated and not parse_deadline(text, None)[0] and words not in out:  # a year would date them
+                out.append(words)
+    return out
 
 
 def _measures_without_unit(ctx, tasks: list[dict]) -> list[str]:
@@ -171,9 +190,12 @@ def notice_row(notice, facts: list[dict], warnings: list[str]) -> dict:
     for w in warnings:
         if NOT_READ in w:
             what = w.split(NOT_READ, 1)[1]
-            m = re.search(r"no (member|post|task) was read|for (\d+) numbered measure\(s\): (.+?) \(", what)
+            m = re.search(r"no (member|post|task) was read|for (\d+) numbered measure\(s\): (.+?) \(|"
+                          r"(\d+) task deadline\(s\) left without a date", what)
             if m and m.group(1):
                 missing.append(m.group(1) + "s")
+            elif m and m.group(4):
+                missing.append(f"dates of {m.group(4)} deadline(s)")
             elif m:
                 n = int(m.group(2))
                 missing.append(f"units of {m.group(3)}" if n <= 3 else f"units of {n} measures")
