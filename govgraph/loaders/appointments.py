@@ -456,9 +456,9 @@ class _Reader:
             if not posts or not _is_name(m.group("n")) or \
                     any(to_simplified(p.unit) not in m.group("p") for p in posts):
                 continue
-            if any(f["person"] == squash(self.src[m.start("n"):m.end("n")]) for f in self.facts):
-                continue
-            self.emit(squash(self.src[m.start("n"):m.end("n")]), posts, m.start("p"), m.end("n"), "start")
+            name = squash(self.src[m.start("n"):m.end("n")])
+            if not any(f["person"] == name for f in self.facts):
+                self.emit(name, posts, m.start("p"), m.end("n"), "start")
 
     def _current_in_brackets(self):
         """``张三(现任某新区管委会副主任)``: a name, then in brackets the post held now."""

@@ -32,7 +32,7 @@ from .member_facts import heading_above as _heading_above
 from .member_facts import membership as _membership
 from .member_facts import post_facts as _post_facts
 from .member_facts import strip_leader as _strip_leader
-from .member_entries import entry, glued_entries, listed_name, looks_like_entry, name_at, names_only, unit_list_piece
+from .member_entries import NAME_NOTES, entry, glued_entries, listed_name, looks_like_entry, name_at, names_only, unit_list_piece
 from .member_groups import bare_heading_group, heading_group
 from .member_prose import prose_members
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
@@ -396,9 +396,8 @@ def _cut_title(tok: str) -> bool:
 
 
 # A short note after a name, before its post (``张三(兼) 区财政局局长``): blanked.
-_NOTES = alternation(data_lines("name_notes.txt"))
 # (a name padded to two characters' width may carry it too: 冯 丹(女); round 11, ext-118)
-_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}|[{CJK}][ \u3000]{{1,2}}[{CJK}])\({_NOTES}\)(?=\s)")
+_NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}|[{CJK}][ \u3000]{{1,2}}[{CJK}])\({NAME_NOTES}\)(?=\s)")
 # 同志 after a name, before its post (``张三同志 县长``, ``王五同志,县财政局局长``): blanked.
 _NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?=[\s,]|$)")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")

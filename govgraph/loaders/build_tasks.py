@@ -72,9 +72,10 @@ def _parse_assignment(body: str, year: int | None = None) -> _Assignment:
             due, due_text = parse_due_cell(units, year)
         elif role in ("lead", "responsible"):
             head, sep, tail = units.rpartition(",")
-            if sep and not due_text and not is_assignee(tail) and parse_deadline(tail, year)[1]:
+            tail_due = parse_deadline(tail, year) if sep and not due_text and not is_assignee(tail) else (None, None)
+            if tail_due[1]:
                 units = head.rstrip(",、 ")
-                due, due_text = parse_deadline(tail, year)
+                due, due_text = tail_due
             names = split_assignees(units)
             (lead if role == "lead" else resp).extend(names)
     return lead, resp, due, due_text
@@ -107,8 +108,10 @@ def _read_bracket(body: str, year: int | None = None) -> _Assignment | None:
     parts = re.split(r"[,;]", body)
     for i, part in enumerate(parts):
         m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{_ASSIGN_END})", part.strip())
-        if not m and i == len(parts) - 1 and i > 0 and (lead or resp) and parse_deadline(part, year)[0]:
-            due, due_text = parse_deadline(part.strip(), year)  # (A牵头,B配合,6月底前完成): the last part dates it
+        last_due = parse_deadline(part.strip(), year) if not m and i == len(parts) - 1 and i > 0 and (lead or resp) \
+            else (None, None)
+        if last_due[0]:
+            due, due_text = last_due  # (A牵头,B配合,6月底前完成): the last part dates it
             continue
         if not m:
             return None

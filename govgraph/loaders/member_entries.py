@@ -22,7 +22,7 @@ import re
 
 from .member_facts import member_unit_like, strip_leader
 from .lexicon import alternation, data_lines, load_lexicon
-from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix
+from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix, without_party_body
 
 _LEX = load_lexicon()
 # Words that are never part of a name standing before a post in a list.
@@ -43,9 +43,6 @@ def split_name_post(tok: str):
 
 # Anti-copy residue: a dot after each character of a word (``外交部.党.委.书.记.、副部长``).
 _DOTTED = re.compile(rf"(?:[{CJK}]\.){{3,}}")
-
-
-_PARTY_END = re.compile(r"(?<=.)[党黨](?:组|組|委|工委)$")
 
 
 def _holds_entry(u: str) -> bool:
@@ -83,7 +80,7 @@ def glued_entries(tok: str, count=lambda s: 1, known=lambda s: False) -> list[tu
                 continue
             posts = split_posts(clean[i + k:j]) if clean[j - 1] != "、" else []
             # 旅游局党组成员: a post in the unit's party body (the body's unit is the unit's + 党组)
-            ok = posts and all(u and is_unit_like(_PARTY_END.sub("", u)) and not _holds_entry(u) for u, _, _ in posts)
+            ok = posts and all(u and is_unit_like(without_party_body(u)) and not _holds_entry(u) for u, _, _ in posts)
             out.append((clean[i:i + k], posts if ok else []))
         return out if any(p for _, p in out) else []
 
@@ -105,7 +102,7 @@ def glued_entries(tok: str, count=lambda s: 1, known=lambda s: False) -> list[tu
     for i, j, r in cuts[0][0]:
         if len(r) > 1:  # both lengths are names: the unit must tell (written again, or a known one)
             (n2, p2), (n3, p3) = r
-            u2, u3 = (_PARTY_END.sub("", p[0][0]) if p else "" for p in (p2, p3))  # 外交部党委: 外交部 tells
+            u2, u3 = (without_party_body(p[0][0]) if p else "" for p in (p2, p3))  # 外交部党委: 外交部 tells
             ev2 = bool(p2) and (known(u2) or count(u2) > 1)
             ev3 = bool(p3) and (known(u3) or count(u3) > count(n3[-1] + u3))
             r = [r[0]] if ev2 and not ev3 else [r[1]] if ev3 and not ev2 else []
@@ -190,7 +187,9 @@ def names_only(piece: str):
     return out or None
 
 
-_NAME_NOTE_SPACE = re.compile(rf"(?<=[{CJK}])\((?:{alternation(data_lines('name_notes.txt'))})\)(?=\s)")
+#: the short notes after a name (name_notes.txt: 女, 兼 …), a regex group
+NAME_NOTES = alternation(data_lines("name_notes.txt"))
+_NAME_NOTE_SPACE = re.compile(rf"(?<=[{CJK}])\({NAME_NOTES}\)(?=\s)")
 
 
 def looks_like_entry(text: str) -> bool:

@@ -25,6 +25,7 @@ from ..identity.names import to_simplified
 from .lexicon import alternation, data_rows, data_words, load_lexicon
 
 __all__ = [
+    "without_party_body",
     "CJK",
     "is_person_name",
     "split_posts",
@@ -198,6 +199,18 @@ def _committee_title(t: str, first: str) -> tuple[str, str] | None:
 #: a party body that belongs to the unit named before it (appointment_words.tsv, party_inside), longest first
 _PARTY_BODIES = sorted((r[0] for r in data_rows("appointment_words.tsv") if r[1:2] == ["party_inside"]), key=len, reverse=True)
 _PARTY_TITLE = re.compile(rf"(?P<body>{alternation(_PARTY_BODIES)})(?P<rest>.+)")
+
+
+def without_party_body(unit: str) -> str:
+    """``外交部党委`` -> ``外交部``: a unit's name without the party body (appointment_words.tsv,
+    party_inside) it ends in; Traditional script alike.
+
+    >>> without_party_body("旅游局党组"), without_party_body("市財政局黨組"), without_party_body("党委")
+    ('旅游局', '市財政局', '党委')
+    """
+    s = to_simplified(unit)
+    body = next((b for b in _PARTY_BODIES if s.endswith(b) and len(s) > len(b)), "")
+    return unit[:len(unit) - len(body)]
 
 
 def _party_seat(unit: str, t: str) -> tuple[str, str]:
