@@ -494,9 +494,15 @@ class Writer:
             # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
             # a build that adds little to a big store leaves it to RocksDB's own compactions
             self._io(w.optimize)
-        if not fresh:
-            self._seen()
+        # after a small build, the first/last-seen look-ups run in a thread beside the stored
+        # answers' queries (both read the new generation; Oxigraph evaluates without the GIL), and
+        # their triples are written after the answers (no answer reads them)
+        spans = self.pool.submit(self._spans) if not fresh and self._seen_keyed() else None
+        if not fresh and spans is None:
+            self._seen_write(*self._spans(keyed=False))
         self._answers()
+        if spans is not None:
+            self._seen_write(*spans.result())
         self._prune_union()
         self._io(w.flush)
         self.w = None
@@ -640,20 +646,30 @@ class Writer:
         w = self.w
         self._io(lambda: (w.remove(ox.Quad(*t, gname)), w.remove(ox.Quad(*t, ox.DefaultGraph()))))
 
-    def _seen(self) -> None:
-        """Store each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``).
-        After a build that wrote little, only the facts sharing an identity with a fact of a
-        graph it wrote (or removed) are computed again, with the triples the store holds for
-        them (computed too, not read); else all, and only the triples that changed are removed
-        and added (no notice states them, so the union loses them with the graph)."""
-        gname, w = ox.NamedNode(str(SEEN_GRAPH)), self.w
-        stored = any(True for _ in w.quads_for_pattern(None, None, None, gname))
-        if stored and self.written * self.OPTIMIZE_SHARE <= self.count:
-            triples, old = seen_triples(w, sorted(self.graphs), before=self.store.ox)
-            old = set(old)
-        else:
-            triples, _ = seen_triples(w)
-            old = {(q.subject, q.predicate, q.object) for q in w.quads_for_pattern(None, None, None, gname)}
+    def _seen_keyed(self) -> bool:
+        """Whether this build computes only the first and last seen of the identities the graphs it
+        wrote touch (``_spans``): a store that holds them, into which it wrote little."""
+        gname = ox.NamedNode(str(SEEN_GRAPH))
+        return (any(True for _ in self.w.quads_for_pattern(None, None, None, gname))
+                and self.written * self.OPTIMIZE_SHARE <= self.count)
+
+    def _spans(self, keyed: bool = True) -> tuple[list[tuple], set]:
+        """Each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``) and the
+        stored triples they replace.  ``keyed`` (after a build that wrote little): only the facts
+        sharing an identity with a fact of a graph it wrote (or removed) are computed again, with
+        the triples the store holds for them (computed too, not read); else all, and the stored
+        ones read.  Reads only: ``_seen_write`` writes them."""
+        if keyed:
+            triples, old = seen_triples(self.w, sorted(self.graphs), before=self.store.ox)
+            return triples, set(old)
+        gname = ox.NamedNode(str(SEEN_GRAPH))
+        triples, _ = seen_triples(self.w)
+        return triples, {(q.subject, q.predicate, q.object) for q in self.w.quads_for_pattern(None, None, None, gname)}
+
+    def _seen_write(self, triples: list[tuple], old: set) -> None:
+        """Only the first/last-seen triples that changed are removed and added (no notice states
+        them, so the union loses them with the graph)."""
+        gname = ox.NamedNode(str(SEEN_GRAPH))
         # a stored triple that stays is neither removed nor added again
         for t in old.difference(triples):
             self._remove(t, gname)
