@@ -203,6 +203,8 @@ def _subject_cached(clause: str, sectors: bool):
             continue  # 城镇小区配套建设幼儿园是…的重要内容: a definition; 区政府是…的第一责任主体 is a duty
         if clause.startswith("的", m.end()) and len(m.group()) >= 2:
             continue  # 区某委员会制定的《…》已经区政府同意: a relative clause, no duty
+        if m.group() == "要" and _PERSON_SUBJECT.search(clause, 0, m.start()):
+            return None  # 县政府分线领导要站在全局高度…: persons' duty (a unit ending 站 after 要 is none; round 12, ext-14)
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
@@ -216,6 +218,7 @@ def _subject_cached(clause: str, sectors: bool):
 
 
 _STOPS = re.compile(r"[,。;]")
+_PERSON_SUBJECT = re.compile(r"(?:领导|同志|负责人)$")
 _ENUM_OPEN = re.compile(r"\s*[一二三四五六七八九十]是(?!要)")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
 
