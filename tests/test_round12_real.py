@@ -33,3 +33,20 @@ def test_a_duty_of_leaders_is_no_units_and_active_support_is_an_exhortation():
     units = [u for t in _tasks(facts) for u in t[1]]
     assert not any(u.endswith("要站") or "领导" in u for u in units)
     assert units.count("其他责任单位") == 1
+
+
+def test_a_levels_own_bodies_are_a_collective_subject():
+    # ext-150, ext-151: '市直有关单位', '县直有关单位' (collective_affixes.tsv, heads 市直/县直/区直) as subjects,
+    # beside a level's governments or its departments, then a dated report of the same units
+    text = ("各县(市、区)人民政府,市政府各部门、各直属机构:\n"
+            "各县(市、区)人民政府和市直有关单位要认真开展本单位驻外办事机构的清查登记工作,并如实填写情况表送市编办,"
+            "市编办负责审核汇总,于2015年5月18日前报市政府。\n")
+    facts, _ = _facts(text, date="2015-04-01")
+    tasks = _tasks(facts)
+    assert ((), ("各县(市、区)人民政府", "市直有关单位"), None) in tasks
+    assert ((), ("市编办",), "2015-05-18") in tasks
+    text = ("各乡(镇)政府,县直各单位:\n四、征集途径\n(一)乡镇、部门统一征集。各乡镇组织本辖区内人大代表集体讨论所征集的项目,经讨论通过后统一上报。县政府各部门、县直有关单位按照职责分工,"
+            "认真谋划上报。所上报实事项目经单位主要负责同志审核把关后,于11月20日前报县政府督查室。\n")
+    facts, _ = _facts(text, date="2022-11-04")
+    # the dated report after both duties, without a subject, is both's
+    assert {((), ("各乡镇",), "2022-11-20"), ((), ("县政府各部门", "县直有关单位"), "2022-11-20")} <= set(_tasks(facts))

@@ -412,6 +412,12 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 if own_due[0] and prev["due"] is None and (_THIS_WORK.match(sent.strip()) or _DUE_LABEL.match(sent.strip())):
                     # …。该项工作于2019年4月底前完成 / …。(完成时限:6月底前) (round 11)
                     prev["due"], prev["due_text"] = own_due
+                elif own_due[0] and _WORK_REPORTED.match(sent.strip()):
+                    # A乡镇组织…统一上报。B部门、C单位…认真谋划上报。所上报实事项目…于11月20日前报县政府督查室: the
+                    # report of what the item's units put forward is dated for each of them (round 12, ext-151)
+                    for t in out:
+                        if t.get("_item") == item.start and t["due"] is None and not t.get("due_text"):
+                            t["due"], t["due_text"] = own_due
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
@@ -606,6 +612,8 @@ def _item_deadline(ctx, pos: int):
 
 
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
+# 所上报实事项目…, 所报材料…: what the units before report, as the subject of a sentence giving its date
+_WORK_REPORTED = re.compile(r"所(?:上报|报送|报|申报|推荐)[^,。;]{0,12}?(?:项目|材料|名单|方案|情况|表)")
 _ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
 # 完成时限:6月底前 after a duty's sentence, alone (in brackets or not): that duty's deadline
 _DUE_LABEL = re.compile(r"[(\[〔]?(?:" + "|".join(map(re.escape, sorted(_TLX.labels_of("due"), key=len, reverse=True))) + r")\s*:")
