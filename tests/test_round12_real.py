@@ -50,3 +50,16 @@ def test_a_levels_own_bodies_are_a_collective_subject():
     facts, _ = _facts(text, date="2022-11-04")
     # the dated report after both duties, without a subject, is both's
     assert {((), ("各乡镇",), "2022-11-20"), ((), ("县政府各部门", "县直有关单位"), "2022-11-20")} <= set(_tasks(facts))
+
+
+def test_the_addressees_asked_in_the_second_person_with_a_date():
+    # ext-134: a covering letter to '各县(市、区)农业局(农业事务管理局):' (the last bracket another name of the same
+    # bureaus), '…转发给你们,请你们认真填写…,并于2018年10月14日前将调查表发送至我局…'
+    text = ("某市农业局\n转发省农业厅关于开展专题调研的通知\n某农通〔2018〕461号\n各县(市、区)农业局(农业事务管理局):\n"
+            "    现将省农业厅《关于开展专题调研的通知》转发给你们,请你们认真填写《调查表》,并于2018年10月14日前将调查表"
+            "发送至我局种植业科邮箱,以便我局及时汇总上报省农业厅。\n")
+    facts, _ = _facts(text, date="2018-10-11")
+    assert _tasks(facts) == [((), ("各县(市、区)农业局",), "2018-10-14")]
+    # without a date the request only carries out the notice: no task
+    facts, _ = _facts(text.replace(",并于2018年10月14日前将调查表发送至我局种植业科邮箱", ""), date="2018-10-11")
+    assert _tasks(facts) == []

@@ -12,6 +12,7 @@ from .mentions import CJK, is_unit_like
 from .news_year import text_year
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
+from .task_lexicon import is_collective
 
 __all__ = ["NoticeContext", "specific_group"]
 
@@ -90,6 +91,27 @@ class NoticeContext:
                 not any(re.search(r"关于|通知|决定|负责", x) for x in items):
             return colon + 1
         return 0
+
+    @cached_property
+    def addressees(self) -> list[str]:
+        """The addressee line's units as the work text writes them (``各县(市、区)农业局(农业事务管理局):``
+        -> ``各县(市、区)农业局``: a last bracket naming the same body otherwise is left out), or [] when any
+        of them is neither a unit nor a collective."""
+        end = self.addressees_end
+        m = re.search(rf"(?:^|(?<=\s))(?P<a>[{CJK}、,()]{{2,80}})\s*$", self.work[:end - 1]) if end else None
+        if not m:
+            return []
+        out, depth, cur = [], 0, ""
+        for ch in m.group("a"):
+            depth += (ch == "(") - (ch == ")")
+            if ch in "、," and depth == 0:
+                out.append(cur)
+                cur = ""
+            else:
+                cur += ch
+        out.append(cur)
+        out = [re.sub(r"(?<=[^(])\([^()、,]{2,20}\)$", "", x) for x in out if x]
+        return out if out and all(is_unit_like(x) or is_collective(x) for x in out) else []
 
     @property
     def year(self) -> int | None:

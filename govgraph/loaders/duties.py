@@ -358,6 +358,11 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 # with its items is one of the units the request turns to (round 9, ext-105)
                 body = sent[above.end():].strip()
                 duties = [(s0 + p, s0 + len(sent), [], [u], body) for p, u in named]
+            ym = _YOU_ASKED.search(sent) if not duties and ctx.addressees else None
+            if ym and text_deadline(sent[ym.end():], ctx.year)[0]:
+                # 现将…转发给你们,请你们认真填写…,并于2018年10月14日前将调查表发送至…: the letter's addressees
+                # (各县(市、区)农业局:), asked in the second person, with a date (round 12, ext-134)
+                duties = [(s0 + ym.start(), s0 + len(sent), [], list(ctx.addressees), sent[ym.end():].strip())]
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
                 duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
@@ -611,6 +616,8 @@ def _item_deadline(ctx, pos: int):
     return None, None
 
 
+# 请你们…, 望你单位…, 你们要…: the addressees asked in the second person
+_YOU_ASKED = re.compile(r"(?:请|望|希望)(?:你们|你单位|你局|你委|你办|你处|你司)|你们(?=要|务必|须|应)")
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 # 所上报实事项目…, 所报材料…: what the units before report, as the subject of a sentence giving its date
 _WORK_REPORTED = re.compile(r"所(?:上报|报送|报|申报|推荐)[^,。;]{0,12}?(?:项目|材料|名单|方案|情况|表)")
