@@ -63,3 +63,26 @@ def test_the_addressees_asked_in_the_second_person_with_a_date():
     # without a date the request only carries out the notice: no task
     facts, _ = _facts(text.replace(",并于2018年10月14日前将调查表发送至我局种植业科邮箱", ""), date="2018-10-11")
     assert _tasks(facts) == []
+
+
+def test_items_of_the_addressees_after_a_pages_chrome():
+    # ext-135: '当前位置:' and '时间:… 来源:…' before the addressee line '各区市农业农村局:' (a line of its own);
+    # items opened by the addressee whatever the verb ('形成评价报告'), a dated item without a subject that sends
+    # something in after them, and '市局将…' (the issuing city bureau itself: no task)
+    text = ("当前位置:\n网站首页 - 社会关注\n关于组织申报生态农场评价认定工作的通知\n时间:2022-12-25 作者:佚名 来源:某市农业农村局\n"
+            "  各区市农业农村局:\n  现将《关于开展生态农场评价认定工作的通知》转发给你们,请根据通知要求,认真做好组织申报工作。"
+            "现将有关事项通知如下:\n  一、各区市农业农村局在种植型和养殖型中限选一种进行申报,推荐名额不超过1家。\n"
+            "  二、各区市农业农村局形成评价报告,并填写申报汇总表(附件2),加盖单位公章后报市农业农村局,"
+            "市局将根据报送和评价情况择优推荐生态农场名单。\n  三、盖章版纸质材料于12月20日前报送至市农业农村局科技教育科。\n"
+            "  联系人:孙某 6691967\n   某市农业农村局\n   2022年12月12日\n")
+    facts, _ = _facts(text, date="2022-12-12", issuer="某市农业农村局")
+    assert _tasks(facts) == [((), ("各区市农业农村局",), None), ((), ("各区市农业农村局",), None),
+                             ((), ("各区市农业农村局",), "2022-12-20")]
+
+
+def test_the_addressees_leaders_in_an_attendee_list_are_no_duty():
+    # ext-62: '2、区级机关各部门主要领导;' under 参加人员, the addressee line after a date with a clock time
+    text = ("关于召开某区迎检工作会议的通知\n2010年3月4日 09:12\n各镇、街道党工委,区级机关各部门:\n"
+            "经研究,定于3月5日召开迎检工作会议,具体通知如下:\n一、参加人员:\n1、区级机关各部门主要领导;\n2、各镇、街道主要领导1名。\n")
+    facts, _ = _facts(text, date="2010-03-04")
+    assert _tasks(facts) == []

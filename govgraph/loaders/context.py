@@ -79,18 +79,29 @@ class NoticeContext:
         """
         work = self.work
         stop = work.find("。")
-        colon = work.find(":", 0, stop if stop != -1 else len(work))
+        stop = stop if stop != -1 else len(work)
+        colon = work.find(":", 0, stop)
         if colon == -1:
             return 0
-        m = re.search(rf"(?:^|(?<=\s))(?P<a>[{CJK}、,()]{{2,80}})\s*$", work[:colon])
-        if not m:
-            return 0
-        items = [x for x in re.split(r"[,、]", re.sub(r"\([^()]*\)", "", m.group("a"))) if x]
-        if items and all(re.fullmatch(rf"[{CJK}]{{1,20}}", x) for x in items) and \
-                any(is_unit_like(x) or "各" in x or "有关" in x for x in items) and \
-                not any(re.search(r"关于|通知|决定|负责", x) for x in items):
+        if self._addressee_colon(colon):
             return colon + 1
+        # 当前位置:…, 时间:… 来源:… (a web page's chrome) before it: the addressee line is then a line of its
+        # own, ending in its colon (round 12, ext-135)
+        for m in re.finditer(r":[ \t]*\n", work[:stop]):
+            if m.start() > colon and self._addressee_colon(m.start(), line=True):
+                return m.start() + 1
         return 0
+
+    def _addressee_colon(self, colon: int, line: bool = False) -> bool:
+        work = self.work
+        before = r"\n" if line else r"\s"
+        m = re.search(rf"(?:^|(?<={before}))[ \t]*(?P<a>[{CJK}、,()]{{2,80}})\s*$", work[:colon])
+        if not m:
+            return False
+        items = [x for x in re.split(r"[,、]", re.sub(r"\([^()]*\)", "", m.group("a"))) if x]
+        return bool(items) and all(re.fullmatch(rf"[{CJK}]{{1,20}}", x) for x in items) and \
+            any(is_unit_like(x) or "各" in x or "有关" in x for x in items) and \
+            not any(re.search(r"关于|通知|决定|负责", x) for x in items)
 
     @cached_property
     def addressees(self) -> list[str]:

@@ -16,7 +16,7 @@ from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_n
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import AND_RECURRING, by_deadline, covering, drop_item_intros, in_principles, standing_report
-from .lexicon import load_lexicon
+from .lexicon import data_lines, load_lexicon
 from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
@@ -363,6 +363,26 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 # 现将…转发给你们,请你们认真填写…,并于2018年10月14日前将调查表发送至…: the letter's addressees
                 # (各县(市、区)农业局:), asked in the second person, with a date (round 12, ext-134)
                 duties = [(s0 + ym.start(), s0 + len(sent), [], list(ctx.addressees), sent[ym.end():].strip())]
+            core = _MARKER_PREFIX.sub("", bare)
+            opener = next((x for x in ctx.addressees if core.startswith(x) and len(core) > len(x) + 4
+                           and re.match(f"[{CJK}]", core[len(x)]) and core[len(x)] not in "的和与及等"
+                           and not core.startswith(_LEADER_WORDS, len(x))), None) \
+                if s0 >= ctx.addressees_end else None
+            off = sent.find(opener) if opener else -1
+            if opener and all(d[0] > s0 + off + len(opener) + 4 for d in duties):
+                # 各区市农业农村局: / 二、各区市农业农村局形成评价报告,…: an item opened by the letter's addressee
+                # is its duty whatever the verb, up to a later subject's clause (round 12, ext-135)
+                end = min([d[0] for d in duties] + [s0 + len(sent)])
+                body = work[s0 + off + len(opener):end].strip().rstrip(",")
+                duties = [(s0 + off, end, [], [opener], body)] + duties
+            if not duties and out and ctx.addressees and _MARKER_PREFIX.match(bare) and _REPORTED.search(core) \
+                    and set(out[-1]["responsible"]) <= set(ctx.addressees) and not out[-1]["lead"] \
+                    and not _subject(core, not _national(ctx)) and text_deadline(core, ctx.year)[0]:
+                # 二、各区市农业农村局形成评价报告…。三、盖章版纸质材料于12月20日前报送至市农业农村局…: an item without
+                # a subject, dated, sending something in, after an item of the letter's addressees is theirs (round 12,
+                # ext-135)
+                duties = [(s0 + len(sent) - len(sent.lstrip()) + len(bare) - len(core), s0 + len(sent), [],
+                           list(out[-1]["responsible"]), core)]
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
                 duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
@@ -491,9 +511,14 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     issuer itself will do (as ext-54's), not a task it gives (round 8, ext-89). A named body of
     its own (市消安委将…, 区政府督查室将…) still is one."""
     units = d[2] + d[3]
-    gov = _ISSUER_GOV.fullmatch(ctx.notice.issuer or "")
+    issuer = ctx.notice.issuer or ""
+    gov = _ISSUER_GOV.fullmatch(issuer)
     short = _SHORT_GOV.fullmatch(units[0]) if len(units) == 1 else None
-    if not (gov and short and short.group(1) == gov.group(1) and d[4].lstrip().startswith("将")):
+    # 市局将根据报送情况择优推荐… in a notice a city's bureau issues (烟台市农业农村局): the issuer itself (round 12,
+    # ext-135)
+    own = len(units) == 1 and re.fullmatch(r"[省市县区]局|我局|本局", units[0]) and issuer.endswith("局") \
+        and (units[0][0] in "我本" or re.search(f"{units[0][0]}[^{units[0][0]}]*局$", issuer))
+    if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
     ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")
     return True
@@ -618,6 +643,9 @@ def _item_deadline(ctx, pos: int):
 
 # 请你们…, 望你单位…, 你们要…: the addressees asked in the second person
 _YOU_ASKED = re.compile(r"(?:请|望|希望)(?:你们|你单位|你局|你委|你办|你处|你司)|你们(?=要|务必|须|应)")
+# 区级机关各部门主要领导; (an attendee list): the addressees' leaders, no duty
+_LEADER_WORDS = tuple(sorted(data_lines("leader_words.txt"), key=len, reverse=True))
+_REPORTED = re.compile(r"(?:报送|上报|提交|发送|报)(?:至|到|给)?[^,。;]{0,20}?(?:局|委|办|室|科|处|政府|中心|邮箱)")
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 # 所上报实事项目…, 所报材料…: what the units before report, as the subject of a sentence giving its date
 _WORK_REPORTED = re.compile(r"所(?:上报|报送|报|申报|推荐)[^,。;]{0,12}?(?:项目|材料|名单|方案|情况|表)")
