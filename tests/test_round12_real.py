@@ -86,3 +86,11 @@ def test_the_addressees_leaders_in_an_attendee_list_are_no_duty():
             "经研究,定于3月5日召开迎检工作会议,具体通知如下:\n一、参加人员:\n1、区级机关各部门主要领导;\n2、各镇、街道主要领导1名。\n")
     facts, _ = _facts(text, date="2010-03-04")
     assert _tasks(facts) == []
+
+
+def test_partners_counted_after_their_list_working_together():
+    # ext-136: '由A牵头,B、C…等7个职能部门分工协作,…' (assign_words.tsv 分工协作; a count in '等N个职能部门')
+    text = ("为切实做好全县大气污染防治工作,7月19日,某县散煤管控工作会议要求,由某县市场监督管理局牵头,"
+            "县公安局、交通运输局、行政审批局等7个职能部门分工协作,启动散煤管控行动。\n")
+    facts, _ = _facts(text, date="2019-07-20")
+    assert _tasks(facts) == [(("某县市场监督管理局",), ("县公安局", "交通运输局", "行政审批局"), None)]
