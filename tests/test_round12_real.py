@@ -94,3 +94,19 @@ def test_partners_counted_after_their_list_working_together():
             "县公安局、交通运输局、行政审批局等7个职能部门分工协作,启动散煤管控行动。\n")
     facts, _ = _facts(text, date="2019-07-20")
     assert _tasks(facts) == [(("某县市场监督管理局",), ("县公安局", "交通运输局", "行政审批局"), None)]
+
+
+def _posts(facts):
+    return {(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"}
+
+
+def test_a_bodys_term_after_its_place_is_no_part_of_its_name():
+    # ext-132: '接受A辞去某市第八届人民代表大会常务委员会副主任职务的请求' -> 某市人民代表大会常务委员会; in Traditional
+    # script after a bare level too ('辭去省十屆人民代表大會常務委員會副主任職務'; rm-08)
+    text = ("某市人民代表大会常务委员会关于接受高文涛辞去某市第八届人民代表大会常务委员会副主任职务请求的决定\n"
+            "某市第八届人民代表大会常务委员会第二十八次会议决定:接受高文涛辞去某市第八届人民代表大会常务委员会副主任职务的请求。\n")
+    facts, _ = _facts(text, date="2025-10-24")
+    assert ("高文涛", "某市人民代表大会常务委员会", "副主任") in _posts(facts)
+    assert not any("届" in u for _, u, _ in _posts(facts))
+    facts, _ = _facts("此外,該會議還同時接受許平、鄒志遠辭去省十屆人民代表大會常務委員會副主任職務。\n", date="2006-01-19")
+    assert ("許平", "省人民代表大會常務委員會", "副主任") in _posts(facts)
