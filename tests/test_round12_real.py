@@ -110,3 +110,14 @@ def test_a_bodys_term_after_its_place_is_no_part_of_its_name():
     assert not any("届" in u for _, u, _ in _posts(facts))
     facts, _ = _facts("此外,該會議還同時接受許平、鄒志遠辭去省十屆人民代表大會常務委員會副主任職務。\n", date="2006-01-19")
     assert ("許平", "省人民代表大會常務委員會", "副主任") in _posts(facts)
+
+
+def test_a_run_of_names_without_known_surnames_and_a_name_before_yingyao():
+    # ext-153: '副县长胡绍军、王伟、尕玛才旦、才让扎西,…参加会议' (Tibetan names: no surname the lexicon knows, four
+    # characters between the run's separators) and '县政协副主席A应邀出席会议' (prose_posts.tsv verb 应邀)
+    text = ("2月24日,某县召开县政府全体会议,县政府县长高文涛,副县长许平、王伟、尕玛才旦、才让扎西及各乡镇主要负责人参加会议。"
+            "县政协副主席邹志远应邀出席会议。\n")
+    facts, _ = _facts(text, date="2012-02-28")
+    assert {(n, "县人民政府", "副县长") for n in ("许平", "王伟", "尕玛才旦", "才让扎西")} <= _posts(facts)
+    assert ("邹志远", "县政协", "副主席") in _posts(facts)
+    assert not any(p.startswith("各") for p, _, _ in _posts(facts))
