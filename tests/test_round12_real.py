@@ -121,3 +121,10 @@ def test_a_run_of_names_without_known_surnames_and_a_name_before_yingyao():
     assert {(n, "县人民政府", "副县长") for n in ("许平", "王伟", "尕玛才旦", "才让扎西")} <= _posts(facts)
     assert ("邹志远", "县政协", "副主席") in _posts(facts)
     assert not any(p.startswith("各") for p, _, _ in _posts(facts))
+
+
+def test_a_demand_opened_by_yao_names_no_unit():
+    # ext-141: 'A要求,要坚决把思想和行动统一到…部署要求上来,…' gave a unit '要坚决把…部署'
+    text = "5月18日下午,县委书记张寿于主持召开会议。张寿于要求,要坚决把思想和行动统一到各级党委部署要求上来,强化责任落实。\n"
+    facts, _ = _facts(text, date="2020-05-18")
+    assert not any(u.startswith("要") for t in _tasks(facts) for u in t[0] + t[1])
