@@ -128,3 +128,16 @@ def test_a_demand_opened_by_yao_names_no_unit():
     text = "5月18日下午,县委书记张寿于主持召开会议。张寿于要求,要坚决把思想和行动统一到各级党委部署要求上来,强化责任落实。\n"
     facts, _ = _facts(text, date="2020-05-18")
     assert not any(u.startswith("要") for t in _tasks(facts) for u in t[0] + t[1])
+
+
+def test_lines_of_names_and_posts_without_a_label():
+    # ext-140: an activity programme's '(一)市级领导' then lines 'name  posts' (names padded to two characters' width)
+    text = ("三、出席人员\n(一)市级领导\n高 峰 市委副书记、市人民政府市长、市爱卫会主任\n许文涛 市委常委、市委办主任\n"
+            "邹 敏 市人民政府副市长、市爱卫会副主任\n(二)爱卫会成员单位分管领导和专干。\n")
+    facts, _ = _facts(text, date="2020-04-24")
+    assert _posts(facts) == {("高峰", "市委", "副书记"), ("高峰", "市人民政府", "市长"), ("高峰", "市爱卫会", "主任"),
+                             ("许文涛", "市委", "常委"), ("许文涛", "市委办", "主任"),
+                             ("邹敏", "市人民政府", "副市长"), ("邹敏", "市爱卫会", "副主任")}
+    # one such line alone is no run: not read
+    facts, _ = _facts("出席人员\n高 峰 市委副书记、市人民政府市长\n", date="2020-04-24")
+    assert _posts(facts) == set()
