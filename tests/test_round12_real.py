@@ -141,3 +141,16 @@ def test_lines_of_names_and_posts_without_a_label():
     # one such line alone is no run: not read
     facts, _ = _facts("出席人员\n高 峰 市委副书记、市人民政府市长\n", date="2020-04-24")
     assert _posts(facts) == set()
+
+
+def _members(facts):
+    return {(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"}
+
+
+def test_a_gap_between_a_name_and_its_posts_bracket():
+    # ext-145: '指 挥 长:帅 文 (市政府副市长)' / '高卫东 (市交通运输局局长)' (names padded or not, a gap before the bracket)
+    text = ("某市人民政府办公厅关于成立某工程指挥部的通知\n市人民政府决定成立某工程指挥部。现将指挥成员名单通知如下:\n"
+            "指 挥 长:高 峰 (市政府副市长)\n副指挥长:许文涛 (市交通运输局局长)\n邹志远 (市政府副秘书长)\n")
+    facts, _ = _facts(text, date="2010-05-01")
+    assert {("高峰", "市政府", "副市长"), ("许文涛", "市交通运输局", "局长"), ("邹志远", "市政府", "副秘书长")} <= _posts(facts)
+    assert {("某工程指挥部", "高峰", "指挥长"), ("某工程指挥部", "许文涛", "副指挥长")} <= _members(facts)
