@@ -154,3 +154,13 @@ def test_a_gap_between_a_name_and_its_posts_bracket():
     facts, _ = _facts(text, date="2010-05-01")
     assert {("高峰", "市政府", "副市长"), ("许文涛", "市交通运输局", "局长"), ("邹志远", "市政府", "副秘书长")} <= _posts(facts)
     assert {("某工程指挥部", "高峰", "指挥长"), ("某工程指挥部", "许文涛", "副指挥长")} <= _members(facts)
+
+
+def test_a_removal_with_a_name_glued_to_a_unit_of_the_issuers_level():
+    # ext-131: a 市人民政府's 任免 notice writing its units '市X局'; '免去王水云市口岸管理办公室主任职务' (王水 + 云市… is
+    # the other cut): the cut whose unit opens with the issuer's level
+    text = ("某某市人民政府关于高峰等职务任免的通知\n各旗区人民政府,市人民政府各部门:\n根据工作需要,决定:\n"
+            "高峰任市乡村振兴局局长;\n许文涛任市财政局副局长;\n免去王水云市口岸管理办公室主任职务;\n免去邹志远市民政局副局长职务。\n"
+            "某某市人民政府\n2024年2月21日\n")
+    facts, _ = _facts(text, date="2024-02-21", issuer="某某市人民政府")
+    assert {("王水云", "市口岸管理办公室", "主任"), ("邹志远", "市民政局", "副局长")} <= _posts(facts)
