@@ -164,3 +164,15 @@ def test_a_removal_with_a_name_glued_to_a_unit_of_the_issuers_level():
             "某某市人民政府\n2024年2月21日\n")
     facts, _ = _facts(text, date="2024-02-21", issuer="某某市人民政府")
     assert {("王水云", "市口岸管理办公室", "主任"), ("邹志远", "市民政局", "副局长")} <= _posts(facts)
+
+
+def test_a_groups_office_with_its_holders_after_its_daily_work_and_a_former_body_post():
+    # ext-130: '联席会议办公室设在市建设局,承担联席会议日常工作,A同志兼任办公室主任,…' (the office's work, then who
+    # holds its roles) and a member '黎 兵 市建设局原党委委员' (原 before a unit's party body: former)
+    text = ("某市人民政府办公室关于建立某某工作联席会议制度的通知\n一、联席会议组成\n召 集 人:高 峰 市人民政府副市长\n"
+            "成    员:许文涛 市建设局局长\n邹 敏 市建设局原党委委员\n二、联席会议办公室\n"
+            "联席会议办公室设在市建设局,承担联席会议日常工作,许文涛同志兼任办公室主任。\n")
+    facts, _ = _facts(text, date="2017-06-01")
+    assert ((), ("联席会议办公室",), None) in _tasks(facts)
+    former = {(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post" and f.get("former")}
+    assert ("邹敏", "市建设局党委", "委员") in former

@@ -817,6 +817,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # 领导小组办公室设在区机关事务管理中心,承担领导小组日常工作: the group's office bears its
             # daily work (the unit hosting it is where it sits, not who is named)
             found.append((fm.start("u"), [], [fm.group("u")], fm.start("p")))
+    fm = _OFFICE_DAILY.match(sent)
+    if fm and re.match(r",[^,。;]{2,12}?(?:同志)?(?:兼任|担任)", sent[fm.end("p"):]):
+        # 联席会议办公室设在市建设局,承担联席会议日常工作,A同志兼任办公室主任: the office's work ends where who
+        # holds its roles begins (round 12, ext-130; as for 下设办公室 below)
+        office_end[fm.start("p")] = fm.end("p")
     if not found:
         fm = _SET_UP_OFFICE_DAILY.match(sent) or _OFFICE_DUTIES.match(sent)
         u = fm and (fm.group("u") if "u" in fm.re.groupindex else fm.group("g") + "办公室")
