@@ -176,3 +176,13 @@ def test_a_groups_office_with_its_holders_after_its_daily_work_and_a_former_body
     assert ((), ("联席会议办公室",), None) in _tasks(facts)
     former = {(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post" and f.get("former")}
     assert ("邹敏", "市建设局党委", "委员") in former
+
+
+def test_a_dates_tail_names_no_place():
+    # ext-150 (a copy without its issuer or signature): '…于2015年5月18日前报市政府' read '日前报市' as the place
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+
+    n = Notice(doc="汕府办〔2015〕29号", text="各县(市、区)人民政府:市编办负责审核汇总,于2015年5月18日前报市政府。", source="x.txt")
+    j = jurisdiction(n)
+    assert j.place.startswith("?") and j.level == "unknown"
