@@ -186,3 +186,11 @@ def test_a_dates_tail_names_no_place():
     n = Notice(doc="汕府办〔2015〕29号", text="各县(市、区)人民政府:市编办负责审核汇总,于2015年5月18日前报市政府。", source="x.txt")
     j = jurisdiction(n)
     assert j.place.startswith("?") and j.level == "unknown"
+
+
+def test_a_courts_numbered_chamber_and_a_judge_of_the_court():
+    # ext-132: '任命:' / 'A为某市中级人民法院刑事审判第二庭副庭长、审判员。' (a numbered chamber: post_unit_suffixes.txt;
+    # 审判员 after the chamber's post is the court's)
+    text = "某市人大常委会任命名单\n任命:\n高峰为某市中级人民法院刑事审判第二庭副庭长、审判员。\n"
+    facts, _ = _facts(text, date="2025-10-24")
+    assert {("高峰", "某市中级人民法院刑事审判第二庭", "副庭长"), ("高峰", "某市中级人民法院", "审判员")} <= _posts(facts)
