@@ -426,7 +426,7 @@ def _list_piece(ctx: NoticeContext, facts: list[dict[str, Any]], group: str, rol
     piece = _NAME_COMRADE.sub(lambda m: m.group("n") + "  " if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
     piece = re.sub(r"为成员(?:单位)?\s*$", lambda m: " " * len(m.group()), piece)  # 县发改局、县财政局为成员单位
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
-    # 帅 文 (市政府副市长), 高卫东 (市交通运输局局长): a layout gap between a name and its posts' bracket is moved
+    # A B (市政府副市长), C (市交通运输局局长): a layout gap between a name and its posts' bracket is moved
     # after the bracket (same length; round 12, ext-145)
     piece = _NAME_GAP_PAREN.sub(lambda m: m.group("n") + m.group("b") + m.group("g")
                                 if is_person_name(re.sub(r"[ \u3000]", "", m.group("n")), delimited=True) else m.group(),

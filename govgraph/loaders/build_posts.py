@@ -122,7 +122,7 @@ def _terms(ctx: NoticeContext, facts: list[dict[str, Any]]) -> None:
             facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
 
 
-# 董 巍 市委副书记、市人民政府市长、市爱卫会主任: a line of a name (padded to two characters' width or not), a
+# A B 市委副书记、市人民政府市长、市爱卫会主任 (a name padded): a line of a name (padded to two characters' width or not), a
 # layout gap and its posts, nothing else
 _LEADER_LINE = re.compile(rf"^[ \t\u3000]*(?P<name>[{CJK}](?:[ \u3000]?[{CJK}]){{1,3}})[ \t\u3000]+"
                           rf"(?P<posts>[{CJK}、()]{{4,80}})[ \t\u3000]*$", re.M)

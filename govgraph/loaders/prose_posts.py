@@ -152,7 +152,7 @@ def _clause(r, ca: int, cb: int, starts: list[int], ruled: set, names: set, verb
             if ks and len(ks) == 1:
                 got = (pos, ks[0], posts, pos)
             elif ks == [] and (k := _bare_item(work, pos, cb)):
-                # 副县长A、B、尕玛才旦、才让扎西,…: a name of no surname the lexicon knows, between the
+                # 副县长A、B、C(four characters)、D,…: a name of no surname the lexicon knows, between the
                 # run's separators (round 12, ext-153)
                 got = (pos, k, posts, pos)
         if got is None:
