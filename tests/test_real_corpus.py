@@ -138,8 +138,19 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # post 0.953, person-title 0.968, term 0.682, membership 0.983, task 0.942, due 0.957 (round 11's floors would fail all/task,
 # held-out/membership and held-out/due). The held-out floors are reset a little under the lower of ext-154..165 alone and
 # ext-130..165 (no membership or due floor while the new set scores 0 on them); the "all" floors a little under the 244.
+# Round 12 (rotation, branch rot19): ext-130..153, held out in round 11 (scored at 1d8abe2 before anyone opened them:
+# the figures in data/real/SPLIT.tsv), rotated into dev and read; rules for their layouts; gold of ext-50 (one line) and
+# rm-08 (seven lines) corrected where it kept a body's term in its name against docs/extraction.md. All 244 P / R / F1
+# (ours): post 0.984 / 0.944 / 0.963, person-title 0.997 / 0.955 / 0.976, term 0.985 / 0.566 / 0.719, membership 0.997 /
+# 0.971 / 0.984, task 0.965 / 0.930 / 0.947, due 1.000 / 0.944 / 0.971 (before, main at 1d8abe2: 0.955, 0.969, 0.682,
+# 0.984, 0.942, 0.962); ext-130..153 alone: post 0.942 / 0.880 / 0.910, person-title 1.000 / 0.934 / 0.966, term 1.000 /
+# 0.667 / 0.800, membership 1.000 / 0.976 / 0.988, task 1.000 / 0.952 / 0.976, due 1.000 / 0.875 / 0.933 (at the rotation:
+# 0.826, 0.907, 0.522, 0.988, 0.429, 0.400); the other notices unchanged per notice, save loc-17 (one spurious task fewer).
+# The "all" floors rise a little under these. The held-out floors are left for the lead: with ext-130..153 rotated the
+# held-out part is ext-154..165 alone (post 0.776, person-title 0.816, term 0.857, membership 0 (of 3), task 0.426, due 0
+# (of 3), unchanged by this round's rules), under four of them (post, person-title, membership, due).
 FLOORS = {
-    "all": {"post": 0.95, "person-title": 0.965, "term": 0.675, "membership": 0.98, "task": 0.94, "due": 0.955},
+    "all": {"post": 0.96, "person-title": 0.97, "term": 0.71, "membership": 0.98, "task": 0.945, "due": 0.965},
     "held-out": {"post": 0.80, "person-title": 0.875, "term": 0.64, "membership": 0.95, "task": 0.42, "due": 0.29},
 }
 # (merged, lead: the floors hold the held-out PART as a whole, ext-130..165 — post 0.811, person-title 0.887, term

@@ -819,8 +819,16 @@ class _Reader:
                 if units.count(max(units)) == 1:
                     seen = [seen[units.index(max(units))]]
             if len(seen) != 1:
-                self.ctx.warn(f"removal whose name is uncertain: {s[:20]!r}")
-                return False
+                # 免去A市口岸管理办公室主任职务 in a notice of a 市人民政府 that writes its units 市X局 (B任市乡村
+                # 振兴局局长): the one cut whose unit opens with the issuer's level, as the notice's others do (round 12,
+                # ext-131; a four-character name too, a name the surnames do not end)
+                lv = re.search(r"([省市县区旗])人民政府$", self.ctx.notice.issuer or "")
+                own = [c for c in cands if lv and c[2][0].unit.startswith(lv.group(1))
+                       and len(re.findall(f"(?<=[任为]){lv.group(1)}[{CJK}]{{2,}}", self.work)) >= 2] if lv else []
+                if len(own) != 1:
+                    self.ctx.warn(f"removal whose name is uncertain: {s[:20]!r}")
+                    return False
+                seen = own
             cands = seen
         if cands:
             nm, k, posts, _ = cands[0]

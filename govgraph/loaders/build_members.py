@@ -401,6 +401,8 @@ _NAME_NOTE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}|[{CJK}][ \u3
 # 同志 after a name, before its post (``张三同志 县长``, ``王五同志,县财政局局长``): blanked.
 _NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?=[\s,]|$)")
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
+_NAME_GAP_PAREN = re.compile(rf"(?:(?<=^)|(?<=[\s:]))(?P<n>[{CJK}·]{{2,4}}|[{CJK}][ \u3000]{{1,2}}[{CJK}])"
+                             rf"(?P<g>[ \u3000]+)(?P<b>\([^()]{{2,60}}\))(?=\s|$)")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
 
@@ -424,6 +426,11 @@ def _list_piece(ctx: NoticeContext, facts: list[dict[str, Any]], group: str, rol
     piece = _NAME_COMRADE.sub(lambda m: m.group("n") + "  " if is_person_name(m.group("n"), delimited=True) else m.group(), piece)
     piece = re.sub(r"为成员(?:单位)?\s*$", lambda m: " " * len(m.group()), piece)  # 县发改局、县财政局为成员单位
     piece = _BY_WHOM.sub(lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), piece)
+    # A B (市政府副市长), C (市交通运输局局长): a layout gap between a name and its posts' bracket is moved
+    # after the bracket (same length; round 12, ext-145)
+    piece = _NAME_GAP_PAREN.sub(lambda m: m.group("n") + m.group("b") + m.group("g")
+                                if is_person_name(re.sub(r"[ \u3000]", "", m.group("n")), delimited=True) else m.group(),
+                                piece)
     if piece.count(")") > piece.count("(") and piece.rstrip().endswith(")"):
         # 滕合方县政府办公室副主任): the opening bracket was lost in copying; the closing one is dropped
         ctx.warn(f"member list entry 「{piece.strip()}」 has an unopened bracket; read without it")

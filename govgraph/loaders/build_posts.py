@@ -122,10 +122,43 @@ def _terms(ctx: NoticeContext, facts: list[dict[str, Any]]) -> None:
             facts.extend(_post_facts(ctx, name, [(unit, title, note)], ev, start=term[0], end=term[1], former=former))
 
 
+# A B 市委副书记、市人民政府市长、市爱卫会主任 (a name padded): a line of a name (padded to two characters' width or not), a
+# layout gap and its posts, nothing else
+_LEADER_LINE = re.compile(rf"^[ \t\u3000]*(?P<name>[{CJK}](?:[ \u3000]?[{CJK}]){{1,3}})[ \t\u3000]+"
+                          rf"(?P<posts>[{CJK}、()]{{4,80}})[ \t\u3000]*$", re.M)
+
+
+def _leader_lines(ctx: NoticeContext, facts: list[dict[str, Any]], known) -> None:
+    """Posts of a run of two or more lines ``name  posts`` without a list's label (an activity programme's
+    出席人员, round 12, ext-140): each line read whole, its name a person's, each post a unit's title; a person
+    read already (a member list, 任免) is not read again."""
+    read = {f.get("person") or f.get("member") for f in list(known) + facts}
+    lines = []
+    for m in _LEADER_LINE.finditer(ctx.work):
+        name = re.sub(r"[ \u3000]", "", m.group("name"))
+        posts = split_posts(m.group("posts")) if is_person_name(name) else None
+        if posts and all(t and u for u, t, _ in posts):
+            lines.append((m, name, posts))
+    runs, cur = [], []
+    for x in lines:
+        if cur and ctx.work.count("\n", cur[-1][0].end(), x[0].start()) > 1:
+            runs.append(cur)
+            cur = []
+        cur.append(x)
+    runs.append(cur)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for m, name, posts in run:
+            if name not in read:
+                facts.extend(_post_facts(ctx, name, posts, ctx.evidence(m.start("name"), m.end("posts"))))
+
+
 def build_posts(ctx: NoticeContext, known: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """Post facts of a notice: terms, appointments and removals (member-list posts come with the lists)."""
     facts: list[dict[str, Any]] = []
     _terms(ctx, facts)
+    _leader_lines(ctx, facts, known)
     termed = {(f["person"], f["unit"], f["title"]) for f in facts}
     # a post with a stated term is that term's fact (区财政局原局长张三任期…: no second, termless one)
     facts.extend(f for f in build_appointments(ctx, known)  # (and the members an appointment names)

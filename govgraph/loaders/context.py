@@ -12,6 +12,7 @@ from .mentions import CJK, is_unit_like
 from .news_year import text_year
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
+from .task_lexicon import is_collective
 
 __all__ = ["NoticeContext", "specific_group"]
 
@@ -59,7 +60,10 @@ class NoticeContext:
     def body_end(self) -> int:
         """End of the notice proper: after its last dated signature (web page footers follow it)."""
         last = None
-        for m in re.finditer(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印发)?", self.work):
+        # (a date the sentence goes on from is no signature: 于2018年10月14日前将…, 在2019年7月31日之前做好…,
+        # 2022年11月3日至…; round 12, ext-134, ext-136)
+        for m in re.finditer(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印发)?"
+                             r"(?!前|之前|以前|起|止|至|到|开始|以来|[,、;。])", self.work):
             last = m
         if last is None or len(self.work) - last.end() > 0.5 * len(self.work):
             return len(self.work)
@@ -75,18 +79,50 @@ class NoticeContext:
         """
         work = self.work
         stop = work.find("。")
-        colon = work.find(":", 0, stop if stop != -1 else len(work))
+        stop = stop if stop != -1 else len(work)
+        colon = work.find(":", 0, stop)
         if colon == -1:
             return 0
-        m = re.search(rf"(?:^|(?<=\s))(?P<a>[{CJK}、,()]{{2,80}})\s*$", work[:colon])
-        if not m:
-            return 0
-        items = [x for x in re.split(r"[,、]", re.sub(r"\([^()]*\)", "", m.group("a"))) if x]
-        if items and all(re.fullmatch(rf"[{CJK}]{{1,20}}", x) for x in items) and \
-                any(is_unit_like(x) or "各" in x or "有关" in x for x in items) and \
-                not any(re.search(r"关于|通知|决定|负责", x) for x in items):
+        if self._addressee_colon(colon):
             return colon + 1
+        # 当前位置:…, 时间:… 来源:… (a web page's chrome) before it: the addressee line is then a line of its
+        # own, ending in its colon (round 12, ext-135)
+        for m in re.finditer(r":[ \t]*\n", work[:stop]):
+            if m.start() > colon and self._addressee_colon(m.start(), line=True):
+                return m.start() + 1
         return 0
+
+    def _addressee_colon(self, colon: int, line: bool = False) -> bool:
+        work = self.work
+        before = r"\n" if line else r"\s"
+        m = re.search(rf"(?:^|(?<={before}))[ \t]*(?P<a>[{CJK}、,()]{{2,80}})\s*$", work[:colon])
+        if not m:
+            return False
+        items = [x for x in re.split(r"[,、]", re.sub(r"\([^()]*\)", "", m.group("a"))) if x]
+        return bool(items) and all(re.fullmatch(rf"[{CJK}]{{1,20}}", x) for x in items) and \
+            any(is_unit_like(x) or "各" in x or "有关" in x for x in items) and \
+            not any(re.search(r"关于|通知|决定|负责", x) for x in items)
+
+    @cached_property
+    def addressees(self) -> list[str]:
+        """The addressee line's units as the work text writes them (``各县(市、区)农业局(农业事务管理局):``
+        -> ``各县(市、区)农业局``: a last bracket naming the same body otherwise is left out), or [] when any
+        of them is neither a unit nor a collective."""
+        end = self.addressees_end
+        m = re.search(rf"(?:^|(?<=\s))(?P<a>[{CJK}、,()]{{2,80}})\s*$", self.work[:end - 1]) if end else None
+        if not m:
+            return []
+        out, depth, cur = [], 0, ""
+        for ch in m.group("a"):
+            depth += (ch == "(") - (ch == ")")
+            if ch in "、," and depth == 0:
+                out.append(cur)
+                cur = ""
+            else:
+                cur += ch
+        out.append(cur)
+        out = [re.sub(r"(?<=[^(])\([^()、,]{2,20}\)$", "", x) for x in out if x]
+        return out if out and all(is_unit_like(x) or is_collective(x) for x in out) else []
 
     @property
     def year(self) -> int | None:

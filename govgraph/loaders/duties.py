@@ -16,7 +16,7 @@ from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_n
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import AND_RECURRING, by_deadline, covering, drop_item_intros, in_principles, standing_report
-from .lexicon import load_lexicon
+from .lexicon import data_lines, load_lexicon
 from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
@@ -29,7 +29,7 @@ _SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单�
 _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
-_ABBREV_TAIL = re.compile(r"等(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")
+_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")  # 等7个职能部门 (round 12)
 _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
@@ -60,8 +60,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     cm = _COUNTED.fullmatch(subj)
     if cm:
         return [cm.group("n")]  # 今年有危房改造任务的5个县(市)要…: a counted collective, as written (round 9, ext-104)
-    if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject):
-        return None
+    if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject) or subj.startswith("要"):
+        return None  # (A要求,要坚决把…统一到…部署要求上来: 要 opens a demand, no unit's name; round 12, ext-141)
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
         subj = subj[:-1]  # 各地区、各部门和各单位都要…
     if subj.endswith(("一定", "务必")) and len(subj) > 4 and is_assignee(split_assignees(subj[:-2])[-1]):
@@ -203,6 +203,8 @@ def _subject_cached(clause: str, sectors: bool):
             continue  # 城镇小区配套建设幼儿园是…的重要内容: a definition; 区政府是…的第一责任主体 is a duty
         if clause.startswith("的", m.end()) and len(m.group()) >= 2:
             continue  # 区某委员会制定的《…》已经区政府同意: a relative clause, no duty
+        if m.group() == "要" and _PERSON_SUBJECT.search(clause, 0, m.start()):
+            return None  # 县政府分线领导要站在全局高度…: persons' duty (a unit ending 站 after 要 is none; round 12, ext-14)
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
@@ -216,6 +218,7 @@ def _subject_cached(clause: str, sectors: bool):
 
 
 _STOPS = re.compile(r"[,。;]")
+_PERSON_SUBJECT = re.compile(r"(?:领导|同志|负责人)$")
 _ENUM_OPEN = re.compile(r"\s*[一二三四五六七八九十]是(?!要)")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
 
@@ -355,6 +358,31 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 # with its items is one of the units the request turns to (round 9, ext-105)
                 body = sent[above.end():].strip()
                 duties = [(s0 + p, s0 + len(sent), [], [u], body) for p, u in named]
+            ym = _YOU_ASKED.search(sent) if not duties and ctx.addressees else None
+            if ym and text_deadline(sent[ym.end():], ctx.year)[0]:
+                # 现将…转发给你们,请你们认真填写…,并于2018年10月14日前将调查表发送至…: the letter's addressees
+                # (各县(市、区)农业局:), asked in the second person, with a date (round 12, ext-134)
+                duties = [(s0 + ym.start(), s0 + len(sent), [], list(ctx.addressees), sent[ym.end():].strip())]
+            core = _MARKER_PREFIX.sub("", bare)
+            opener = next((x for x in ctx.addressees if core.startswith(x) and len(core) > len(x) + 4
+                           and re.match(f"[{CJK}]", core[len(x)]) and core[len(x)] not in "的和与及等"
+                           and not core.startswith(_LEADER_WORDS, len(x))), None) \
+                if s0 >= ctx.addressees_end else None
+            off = sent.find(opener) if opener else -1
+            if opener and all(d[0] > s0 + off + len(opener) + 4 for d in duties):
+                # 各区市农业农村局: / 二、各区市农业农村局形成评价报告,…: an item opened by the letter's addressee
+                # is its duty whatever the verb, up to a later subject's clause (round 12, ext-135)
+                end = min([d[0] for d in duties] + [s0 + len(sent)])
+                body = work[s0 + off + len(opener):end].strip().rstrip(",")
+                duties = [(s0 + off, end, [], [opener], body)] + duties
+            if not duties and out and ctx.addressees and _MARKER_PREFIX.match(bare) and _REPORTED.search(core) \
+                    and set(out[-1]["responsible"]) <= set(ctx.addressees) and not out[-1]["lead"] \
+                    and not _subject(core, not _national(ctx)) and text_deadline(core, ctx.year)[0]:
+                # 二、各区市农业农村局形成评价报告…。三、盖章版纸质材料于12月20日前报送至市农业农村局…: an item without
+                # a subject, dated, sending something in, after an item of the letter's addressees is theirs (round 12,
+                # ext-135)
+                duties = [(s0 + len(sent) - len(sent.lstrip()) + len(bare) - len(core), s0 + len(sent), [],
+                           list(out[-1]["responsible"]), core)]
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
                 duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
@@ -409,6 +437,12 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 if own_due[0] and prev["due"] is None and (_THIS_WORK.match(sent.strip()) or _DUE_LABEL.match(sent.strip())):
                     # …。该项工作于2019年4月底前完成 / …。(完成时限:6月底前) (round 11)
                     prev["due"], prev["due_text"] = own_due
+                elif own_due[0] and _WORK_REPORTED.match(sent.strip()):
+                    # A乡镇组织…统一上报。B部门、C单位…认真谋划上报。所上报实事项目…于11月20日前报县政府督查室: the
+                    # report of what the item's units put forward is dated for each of them (round 12, ext-151)
+                    for t in out:
+                        if t.get("_item") == item.start and t["due"] is None and not t.get("due_text"):
+                            t["due"], t["due_text"] = own_due
                 prev["text"] = (prev["text"] + re.sub(r"\s+", "", sent))[:300]
                 prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
                 continue
@@ -477,9 +511,14 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     issuer itself will do (as ext-54's), not a task it gives (round 8, ext-89). A named body of
     its own (市消安委将…, 区政府督查室将…) still is one."""
     units = d[2] + d[3]
-    gov = _ISSUER_GOV.fullmatch(ctx.notice.issuer or "")
+    issuer = ctx.notice.issuer or ""
+    gov = _ISSUER_GOV.fullmatch(issuer)
     short = _SHORT_GOV.fullmatch(units[0]) if len(units) == 1 else None
-    if not (gov and short and short.group(1) == gov.group(1) and d[4].lstrip().startswith("将")):
+    # 市局将根据报送情况择优推荐… in a notice a city's bureau issues (烟台市农业农村局): the issuer itself (round 12,
+    # ext-135)
+    own = len(units) == 1 and re.fullmatch(r"[省市县区]局|我局|本局", units[0]) and issuer.endswith("局") \
+        and (units[0][0] in "我本" or re.search(f"{units[0][0]}[^{units[0][0]}]*局$", issuer))
+    if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
     ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")
     return True
@@ -602,7 +641,14 @@ def _item_deadline(ctx, pos: int):
     return None, None
 
 
+# 请你们…, 望你单位…, 你们要…: the addressees asked in the second person
+_YOU_ASKED = re.compile(r"(?:请|望|希望)(?:你们|你单位|你局|你委|你办|你处|你司)|你们(?=要|务必|须|应)")
+# 区级机关各部门主要领导; (an attendee list): the addressees' leaders, no duty
+_LEADER_WORDS = tuple(sorted(data_lines("leader_words.txt"), key=len, reverse=True))
+_REPORTED = re.compile(r"(?:报送|上报|提交|发送|报)(?:至|到|给)?[^,。;]{0,20}?(?:局|委|办|室|科|处|政府|中心|邮箱)")
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
+# 所上报实事项目…, 所报材料…: what the units before report, as the subject of a sentence giving its date
+_WORK_REPORTED = re.compile(r"所(?:上报|报送|报|申报|推荐)[^,。;]{0,12}?(?:项目|材料|名单|方案|情况|表)")
 _ALL_ABOVE = re.compile(r"(?:以上|上述)(?:各项)?(?:工作|任务)")
 # 完成时限:6月底前 after a duty's sentence, alone (in brackets or not): that duty's deadline
 _DUE_LABEL = re.compile(r"[(\[〔]?(?:" + "|".join(map(re.escape, sorted(_TLX.labels_of("due"), key=len, reverse=True))) + r")\s*:")
@@ -771,6 +817,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # 领导小组办公室设在区机关事务管理中心,承担领导小组日常工作: the group's office bears its
             # daily work (the unit hosting it is where it sits, not who is named)
             found.append((fm.start("u"), [], [fm.group("u")], fm.start("p")))
+    fm = _OFFICE_DAILY.match(sent)
+    if fm and re.match(r",[^,。;]{2,12}?(?:同志)?(?:兼任|担任)", sent[fm.end("p"):]):
+        # 联席会议办公室设在市建设局,承担联席会议日常工作,A同志兼任办公室主任: the office's work ends where who
+        # holds its roles begins (round 12, ext-130; as for 下设办公室 below)
+        office_end[fm.start("p")] = fm.end("p")
     if not found:
         fm = _SET_UP_OFFICE_DAILY.match(sent) or _OFFICE_DUTIES.match(sent)
         u = fm and (fm.group("u") if "u" in fm.re.groupindex else fm.group("g") + "办公室")

@@ -34,6 +34,10 @@ def post_facts(ctx: NoticeContext, person: str, posts: Iterable[tuple[str, str, 
             continue  # 各乡镇(街道)党委书记: one of many, which is not said
         if unit in _TOWN_GOVS:
             unit = _town_government(ctx, unit)
+        was = former
+        om = _FORMER_BODY.fullmatch(unit)
+        if om and is_unit_like(om.group("u")):
+            unit, was = om.group("u") + om.group("b"), True  # 市建设局原党委委员: the body's post, former (round 12, ext-130)
         f: dict[str, Any] = {"kind": "post", "doc": ctx.doc, "person": person, "unit": unit, "title": title}
         if start or end:
             if start:
@@ -42,13 +46,17 @@ def post_facts(ctx: NoticeContext, person: str, posts: Iterable[tuple[str, str, 
                 f["end"] = end
         elif ctx.notice.date:
             f["as_of"] = ctx.notice.date
-        if former:
+        if was:
             f["former"] = True
         if note:
             f["note"] = note
         f["evidence"] = ev
         out.append(f)
     return out
+
+
+# 原 between a unit and its party body (市建设局原党委委员): a former post of the body
+_FORMER_BODY = re.compile(rf"(?P<u>[{CJK}()]{{2,30}}?)原(?P<b>党委|党组|党工委|党总支|党支部|纪委|纪检组)")
 
 
 _TOWN_GOVS = ("镇人民政府", "乡人民政府")

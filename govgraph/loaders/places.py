@@ -117,6 +117,8 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
             continue  # bodies set up (and listed with them), not the notice's issuer (round 6, ext-61)
         if not _GOV_REST.search(m.group(0), 2):
             continue
+        if m.start() and text[m.start() - 1].isdigit():
+            continue  # …于2015年5月18日前报市政府: a date's tail (日前报市), no organisation's name (round 12, ext-150)
         before = re.search(rf"[{_CJK}]+$", text[:m.start() - 1]) if text[m.start() - 1:m.start()] == "、" else None
         if not last and before and "".join(c for c, _ in leading_components(before.group())) == before.group():
             continue  # 祥霖铺镇、上关街道办事处主要负责人作典型发言: one of several places listed (round 9, ext-101)

@@ -40,7 +40,12 @@ __all__ = ["Post", "parse_post_phrase", "words", "strip_duty", "default_unit", "
 
 
 # A body's term written after its level (县十六届人大常委会): no part of its name.
-_LEVEL_TERM = re.compile(r"^([省市县区州旗])第?[一二三四五六七八九十]{1,3}届(?=[\u4e00-\u9fff]{3})")
+# a court's chamber (某市中级人民法院刑事审判第二庭, 民一庭): the court it is in
+_CHAMBER = re.compile(r"(?P<c>.+?法院)[\u4e00-\u9fff]{1,10}庭")
+_LEVEL_TERM = re.compile(r"^([省市县区州旗縣區])第?[一二三四五六七八九十]{1,3}[届屆](?=[\u4e00-\u9fff]{3})")
+# …and after its place (莆田市第八届人民代表大会常务委员会副主任), before an assembly (round 12, ext-132)
+_PLACE_TERM = re.compile(r"^([\u4e00-\u9fff]{1,8}?[省市县区州旗縣區])第?[一二三四五六七八九十]{1,3}[届屆]"
+                         r"(?=人民代表大会|人大|人民代表大會|政协|政協)")
 
 
 @lru_cache(maxsize=1)
@@ -264,6 +269,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         unit_src = src[a:core_end]
         if _LEVEL_TERM.match(unit_w):  # 县十六届人大常委会主任: the body's term after its level (round 10, ext-111)
             unit_w, unit_src = _LEVEL_TERM.sub(r"\1", unit_w), _LEVEL_TERM.sub(r"\1", unit_src)
+        elif _PLACE_TERM.match(unit_w):
+            unit_w, unit_src = _PLACE_TERM.sub(r"\1", unit_w), _PLACE_TERM.sub(r"\1", unit_src)
         title_src = src[ta:b]
         if acting:
             title_src = "代理" + title_src
@@ -303,6 +310,9 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                 if len(place) > 1 and place.endswith(g[0]) and re.fullmatch(f"[{CJK}]{{2,10}}", place):
                     g = place + "人民政府"
             unit_src = in_script(g, t, title_src[-len(t):]) if g and g != prev_unit else g or prev_unit
+            court = _CHAMBER.fullmatch(prev_unit or "") if not g else None
+            if court and t in ("审判员", "助理审判员", "審判員", "助理審判員"):
+                unit_src = court.group("c")  # …法院刑事审判第二庭副庭长、审判员: a judge of the court (round 12, ext-132)
             if unit_src is None:
                 return []
         elif gov:

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .lexicon import data_rows, load_lexicon
-from .mentions import CJK, is_person_name
+from .mentions import CJK, is_person_name, is_unit_like
 from .normalize import squash, to_simplified
 from .post_phrases import words
 
@@ -64,6 +64,21 @@ _CLAUSE = re.compile(rf"(?:[^,;:\s()“”\"《》!?。]|(?<=[{CJK}])[ \u3000](?
 
 def _boundary(work: str, e: int, cb: int, verb) -> bool:
     return e == cb or work[e] in "、 \u3000" or work.startswith("同志", e) or verb.match(work, e) is not None
+
+
+_BARE_ITEM = re.compile(rf"[{CJK}]{{4}}(?=、|及|$)")
+
+
+def _bare_item(work: str, j: int, cb: int) -> int:
+    """The length of a four-character item of a run of names at work[j:] (up to the next ``、`` or the clause's
+    end) that can be nothing but a name: no title, role, unit or plural word in it; else 0."""
+    m = _BARE_ITEM.match(work[j:cb])
+    if not m:
+        return 0
+    item = to_simplified(m.group())
+    if _title_start().search(item) or is_unit_like(item) or re.search(r"[各等及和与的人部局委办厅组会院校所站队]", item):
+        return 0
+    return len(item)
 
 
 def _names_at(work: str, j: int, cb: int, verb) -> list[int] | None:
@@ -136,6 +151,10 @@ def _clause(r, ca: int, cb: int, starts: list[int], ruled: set, names: set, verb
             ks = _names_at(work, pos, cb, verb)
             if ks and len(ks) == 1:
                 got = (pos, ks[0], posts, pos)
+            elif ks == [] and (k := _bare_item(work, pos, cb)):
+                # 副县长A、B、C(four characters)、D,…: a name of no surname the lexicon knows, between the
+                # run's separators (round 12, ext-153)
+                got = (pos, k, posts, pos)
         if got is None:
             if work.startswith(("原", "前", "时任"), pos):
                 return  # a former post: left to the 任免 rules
