@@ -387,3 +387,42 @@ def test_rows_added_up_over_notices_must_count_facts_of_one_notice(monkeypatch, 
         monkeypatch.setattr(questions, "read", lambda name, t=wrong: t if name == "catalogue.toml" else read(name))
         with pytest.raises(QueryError, match=match):
             questions.load.__wrapped__()
+
+
+def test_a_small_build_failing_in_its_answers_leaves_the_store_as_it_was(stores, tmp_path, monkeypatch):
+    """After a small build the first/last-seen look-ups run in a thread beside the stored answers
+    (``Writer.finish``): when the answers fail, the build fails with their error once that thread
+    is done, and the store keeps its live generation, quads and first/last seen; the next build works."""
+    import dataclasses
+    import shutil
+    import threading
+
+    path = tmp_path / "inc"
+    shutil.copytree(stores["inc"], path)
+    store = Store.open(path)
+    live, quads, seen = (path / "CURRENT").read_text(), set(store.nquads()), store.seen()
+    gens = sorted(p.name for p in path.iterdir() if p.name.startswith("gen-") and p.is_dir())
+    threads = []
+    spans = Writer._spans
+
+    def traced(self, keyed=True):
+        threads.append((threading.current_thread().name, keyed))
+        return spans(self, keyed)
+
+    monkeypatch.setattr(Writer, "_spans", traced)
+    doc = sorted(n.doc for n in store.notices())[0]
+    notice, facts = store.notice_facts(doc)
+    notice = dataclasses.replace(notice, text=notice.text + "\n(补正)")  # the notice replaced
+
+    def broken(view, live_store, graphs):
+        raise RuntimeError("answers failed")
+
+    with pytest.raises(RuntimeError, match="answers failed"):
+        store.build(facts, [notice], answers=broken)
+    assert threads == [(threads[0][0], True)] and threads[0][0].startswith("govgraph-load")  # beside them
+    store = Store.open(path)
+    assert (path / "CURRENT").read_text() == live
+    assert set(store.nquads()) == quads and store.seen() == seen
+    assert sorted(p.name for p in path.iterdir() if p.name.startswith("gen-") and p.is_dir()) == gens  # no new one
+    rep = store.build(facts, [notice], answers=queries.materialised_answers)
+    assert rep.replaced == [doc]
