@@ -385,3 +385,20 @@ def test_places_of_round_6_layouts():
     assert j.place.startswith("?")
     j = jurisdiction(Notice(doc="d", text="……", issuer="秀洲区创建省级示范文明城区工作领导小组办公室"))
     assert j.place == "秀洲区"
+
+
+@pytest.mark.parametrize("place,full,short", [
+    ("青海省", "青海省人民政府", "省人民政府"),
+    ("福建省泉州市", "泉州市人民政府", "市人民政府"),
+    ("广东省清远市佛冈县", "佛冈县人大常委会", "县人大常委会"),
+    ("内蒙古自治区兴安盟扎赉特旗", "扎赉特旗人民政府", "旗人民政府"),
+])
+def test_a_place_s_own_body_written_with_and_without_its_name_is_one_unit(place, full, short):
+    from govgraph.loaders.pipeline import resolve_units
+
+    units, _ = resolve_units([(unit_scope(full, place), full, "d1"), (unit_scope(short, place), short, "d2")])
+    assert [sorted(u["aliases"]) for u in units] == [sorted([full, short])]
+    # a body of the level above stays its own: a county's 市人大常委会 is its city's, not the county's
+    above, _ = resolve_units([(unit_scope("县人大常委会", place), "县人大常委会", "d1"),
+                              (unit_scope("市人大常委会", place), "市人大常委会", "d2")])
+    assert len(above) == 2

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..identity import unit_scope
+from ..identity import components, unit_scope
 from ..kinds import KINDS
 from ..messages import ENCODING, PERSON, PLACE, SKIPPED, UNIT, UNREAD, Message
 from ..notice import Notice
@@ -169,7 +169,13 @@ def _dedupe(facts: list[dict]) -> list[dict]:
 
 
 def _places(issuers: Iterable[str]) -> list[str]:
-    """Place names of the issuing government (武汉市汉阳区, 汉阳区, 汉阳) used to read full unit names."""
+    """Place names of the issuing government (武汉市汉阳区, 汉阳区, 汉阳) used to read full unit names;
+    of a place read whole, its name with the levels above it and without them (广东省清远市佛冈县,
+    清远市佛冈县, 佛冈县; 青海省).
+
+    >>> _places(["广东省清远市佛冈县"])
+    ['佛冈县', '广东省清远市佛冈县', '清远市佛冈县']
+    """
     out = set()
     for iss in issuers:
         m = re.match(r"(?P<city>[\u4e00-\u9fff]{2,4}?[市州盟])?(?P<dist>[\u4e00-\u9fff]{1,4}?[区县旗])", iss or "")
@@ -180,6 +186,8 @@ def _places(issuers: Iterable[str]) -> list[str]:
                 out.add(d[:-1])
             if m.group("city"):
                 out.add(m.group("city") + d)
+        comps = [c for c, _ in components(iss)]
+        out.update("".join(comps[i:]) for i in range(len(comps)) if len("".join(comps[i:])) >= 3)
     return sorted(out)
 
 

@@ -111,8 +111,12 @@ class UnitCatalogue:
             n = m.group("main")
         for p in self.places:
             if len(p) >= 3 and n.startswith(p) and len(n) > len(p) + 1:
-                n = "区" + n[len(p):] if p.endswith(("区", "县")) else n[len(p):]
+                # 武汉市汉阳区X, 汉阳区X, 佛冈县X -> 区X (and so X, below); 青海省X -> 省X, 泉州市X -> 市X: the place's own
+                # level, as its notices write it short (青海省人民政府 = 省人民政府 in a notice of 青海省)
+                n = ("区" if p.endswith(("区", "县", "旗")) else p[-1] if p.endswith(("省", "市", "州", "盟")) else "") + n[len(p):]
                 break
+        if n.startswith(("县", "旗")) and any(p.endswith(n[0]) for p in self.places):
+            n = "区" + n[1:]  # 县X in a county's catalogue is its own X, as 区X in a district's (and 佛冈县X)
         n = re.sub(r"^区?人民政府(?=.{2,}街)", "", n)
         n = n.replace("管理委员会", "管委会").replace("人民政府", "政府")
         n = re.sub(r"^([区市县])政府(?=[\u4e00-\u9fff]{2,}办$)", r"\1", n)  # 区政府法制办 = 区法制办
