@@ -1,0 +1,43 @@
+"""Round 13's layouts, on snippets shaped like real notices (ext-154..177, dev from round 13).
+
+Each test builds the notice directly (doc, date as the header would give them) and checks every
+fact's evidence, as tests/test_round12_real.py does. The units' places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+
+
+def _tasks(facts):
+    return [(tuple(f["lead"]), tuple(f["responsible"]), f["due"]) for f in facts if f["kind"] == "task"]
+
+
+def test_an_extract_of_a_numbered_task_table_one_cell_a_line():
+    # ext-156: rows 3 and 68 of a task table (序号 / task / 主要责任单位 / 协同配合单位), section lines between,
+    # a support cell with , between units and closed with 。
+    text = ("某区教育局重点工作任务分解表\n序号\n重点工作任务\n主要责任单位\n协同配合单位\n一、主要预期目标\n3\n"
+            "固定资产投资增长7.5%左右。\n区发改委\n区工信局、区住建局,各乡镇人民政府、街道办事处,某开发区管委会。\n"
+            "二、全力以赴扩投资、优服务,筑牢经济增长根基\n68\n持续推进学前教育普及普惠。\n区教育局\n区政府有关部门。\n")
+    facts, _ = _facts(text, date="2025-06-13")
+    assert sorted(_tasks(facts)) == [
+        (("区发改委",), ("区工信局", "区住建局", "各乡镇人民政府、街道办事处", "某开发区管委会"), None),
+        (("区教育局",), ("区政府有关部门",), None)]
+
+
+def test_an_extract_with_a_leader_column_and_column_rules():
+    # ext-157: cells copied with ' |', a 分管县领导 column between the task and its units (a person: no unit)
+    text = ("重点工作目标任务分解表\n序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n80 |\n"
+            "加大普惠性托育供给,新增托位数400个以上。 |\n某 某 |\n县教育局 |\n县各有关单位 |\n")
+    facts, _ = _facts(text, date="2024-03-01")
+    tasks = [f for f in facts if f["kind"] == "task"]
+    assert _tasks(facts) == [(("县教育局",), ("县各有关单位",), None)]
+    assert "某 某" not in tasks[0]["text"]
+
+
+def test_a_numbered_table_from_row_1_or_over_a_page_break_is_not_an_extract():
+    # sh-05: the header repeated over a page break (rows from 7) is the first table going on
+    text = ("序号\n任务\n责任单位\n1\n建设海绵公园。\n区绿化局\n2\n建设海绵道路。\n区建管委\n"
+            "序号\n任务\n责任单位\n7\n建设海绵小区。\n区房管局\n")
+    facts, _ = _facts(text, date="2023-05-01")
+    assert sorted(_tasks(facts)).count(((), ("区房管局",), None)) <= 1
