@@ -41,3 +41,19 @@ def test_a_numbered_table_from_row_1_or_over_a_page_break_is_not_an_extract():
             "序号\n任务\n责任单位\n7\n建设海绵小区。\n区房管局\n")
     facts, _ = _facts(text, date="2023-05-01")
     assert sorted(_tasks(facts)).count(((), ("区房管局",), None)) <= 1
+
+
+def test_a_cited_documents_demand_of_collectives_by_a_date():
+    # ext-160: '《通知》要求全县各乡镇人民政府、各街道办事处务必在4月下旬前成立…' (news of a notice): the collectives
+    # it asks, the scope word 全县 no part of their name, 务必在…前 opening the duty without a comma
+    text = ("某县人普办及时印发了《关于抓紧组建乡镇(街道)人口普查机构的通知》。\n《通知》要求全县各乡镇人民政府、各街道办事处"
+            "务必在4月下旬前成立相应的普查领导小组及其办公室,积极做好普查经费的落实工作。\n")
+    facts, _ = _facts(text, date="2020-03-01")
+    assert _tasks(facts) == [((), ("各乡镇人民政府", "各街道办事处"), "2020-04-30")]
+
+
+def test_must_without_a_date_is_no_duty_opener():
+    # ext-80 stays as it was: '…务必认清形势、找准差距,…' (no date) is attention asked for
+    text = "县级相关部门和属地街道务必认清形势、找准差距,切实增强抓好工作的紧迫感和责任感。\n"
+    facts, _ = _facts(text, date="2022-03-01")
+    assert _tasks(facts) == []

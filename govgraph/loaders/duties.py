@@ -124,6 +124,8 @@ _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^
 # What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
 # the unit of the work (各地以县(市、区)为单位,对…)
 _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
+                        # …各街道办事处务必在4月下旬前成立…: must by a date, no comma (round 13, ext-160)
+                        r"|务必(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)(?:前|之前)"
                         r"|以[^,。;]{1,12}为单位,")
 _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
                            r"(?P<u>[^\s,。;:、]{2,30}?办公室)设在[^,。;]{2,30},"
@@ -551,7 +553,10 @@ _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
 _MODAL = re.compile(r"要|应|须|将|务必|确保|负责")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
-_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)")
+_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)"
+                      # 《通知》要求全县各乡镇人民政府…务必…: a cited document's demand, the scope word (全县)
+                      # before the collectives it asks no part of their name (round 13, ext-160)
+                      f"|(?P<doc>《[^》]{{1,30}}》)要求(?:全[省市县区镇乡旗])?(?=各)")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
@@ -705,7 +710,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             clause = clause[aft.end():]
             st += aft.end()
         sp = _SPEAKER.match(clause)
-        if sp and (sp.group("bare") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
+        if sp and (sp.group("bare") or sp.group("doc") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
             # (要求各项目企业一定要…, opening a sentence of news: the speaker is the one just told of; round 8)
             # …,A要求各级各相关部门要…: the units a speaker asks (round 7, ext-77)
             clause = clause[sp.end():]
