@@ -57,3 +57,18 @@ def test_must_without_a_date_is_no_duty_opener():
     text = "县级相关部门和属地街道务必认清形势、找准差距,切实增强抓好工作的紧迫感和责任感。\n"
     facts, _ = _facts(text, date="2022-03-01")
     assert _tasks(facts) == []
+
+
+def test_roles_given_by_a_copula_in_a_paragraph():
+    # ext-166: 'X为该议案办理工作的牵头责任单位,负责拟定…。A、B…为协办单位,各单位要互相配合…': one task, X leads
+    text = ("二、明确工作责任\n某州交通运输局为该议案办理工作的牵头责任单位,负责拟定办理工作总体实施方案。某州发改委、某州财政局、"
+            "某县政府为协办单位,各单位要互相配合、积极支持、合力抓好议案中所提建议事项的落实。\n")
+    facts, _ = _facts(text, date="2012-03-01")
+    assert _tasks(facts) == [(("某州交通运输局",), ("某州发改委", "某州财政局", "某县政府"), None)]
+
+
+def test_who_leads_a_group_without_work_is_no_task():
+    # ext-94: '联席会议由…等12个部门组成。省气象局为牵头单位。' (no duty in the sentence)
+    text = "二、成员单位\n联席会议由省财政厅、省气象局等2个部门组成。省气象局为牵头单位。\n"
+    facts, _ = _facts(text, date="2018-03-01")
+    assert _tasks(facts) == []
