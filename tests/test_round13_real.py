@@ -72,3 +72,13 @@ def test_who_leads_a_group_without_work_is_no_task():
     text = "二、成员单位\n联席会议由省财政厅、省气象局等2个部门组成。省气象局为牵头单位。\n"
     facts, _ = _facts(text, date="2018-03-01")
     assert _tasks(facts) == []
+
+
+def test_a_group_set_up_with_its_leader_before_its_name():
+    # ext-159: '成立了副市长李朝晖为组长的淮南市…领导小组,…' (news): the leader's role and post, the group's full name
+    text = ("近日,某市政府印发通知,对全市人口普查工作全面部署安排。成立了副市长张三为组长的某市第七次全国人口普查领导小组,"
+            "涵盖28个部门成员单位。\n")
+    facts, _ = _facts(text, date="2020-02-18")
+    ms = [(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"]
+    assert ms == [("某市第七次全国人口普查领导小组", "张三", "组长")]
+    assert [(f["person"], f["title"]) for f in facts if f["kind"] == "post"] == [("张三", "副市长")]

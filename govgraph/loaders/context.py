@@ -162,7 +162,7 @@ class NoticeContext:
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
         rx = re.compile(
-            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         # The verb after the name (round 6, ext-64): 决定对X指挥部组成人员进行调整
