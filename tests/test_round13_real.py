@@ -82,3 +82,21 @@ def test_a_group_set_up_with_its_leader_before_its_name():
     ms = [(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"]
     assert ms == [("某市第七次全国人口普查领导小组", "张三", "组长")]
     assert [(f["person"], f["title"]) for f in facts if f["kind"] == "post"] == [("张三", "副市长")]
+
+
+def test_a_post_before_a_name_that_writes_or_answers_for_something():
+    # ext-163 '市委书记马清明给大会致信', ext-167 '由市长叶露中负总责' (prose_posts.tsv verbs 给, 负总责); what the
+    # government has decided ('市政府研究确定了…') is no task of its own
+    text = ("3月11日,全市经济普查动员大会召开。市委书记张三给大会致信提出要求。\n"
+            "市政府研究确定了2021年11个方面173项重点工作,由市长李四负总责,同时明确各项工作的牵头负责领导。\n")
+    facts, _ = _facts(text, date="2021-03-11")
+    posts = sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
+    assert posts == [("张三", "市委", "书记"), ("李四", "市人民政府", "市长")]
+    assert _tasks(facts) == []
+
+
+def test_a_mirror_page_title_with_its_site_name():
+    # ext-167: '六安市人民政府关于…的通知-欧洲杯网络平台': the title and its issuer without the site's name
+    from govgraph.loaders.header import find_title
+    title = find_title("某市人民政府关于2021年重点工作及责任分解的通知-某某网络平台\n字号:\n各县区人民政府:\n")[0]
+    assert title == "某市人民政府关于2021年重点工作及责任分解的通知"

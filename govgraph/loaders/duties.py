@@ -353,6 +353,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # 县住建局联合县乡村振兴局…成立7个工作组,…进行了实地核查: news of work done, no task (round 9, ext-102)
             duties = [d for d in duties if not (_DONE.search(d[4]) and not _MODAL.search(d[4])
                                                 and not any(parse_deadline(d[4], ctx.year)))]
+            # 市政府研究确定了…重点工作,由市长A负总责: what the subject has decided, no task of its own
+            # (round 13, ext-167)
+            duties = [d for d in duties if not (_DECIDED.match(d[4]) and not any(parse_deadline(d[4], ctx.year)))]
             above = _ABOVE_UNITS.search(sent) if not duties else None
             named = [(m.start("u"), m.group("u")) for m in _UNIT_ITEMS.finditer(sent, 0, above.start())] if above else []
             if named and all_assignees([u for _, u in named]):
@@ -550,6 +553,7 @@ _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20
 _AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?:交(?=由))?(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
+_DECIDED = re.compile(r"(?:研究)?(?:确定|决定|制定|印发|出台)了")
 _MODAL = re.compile(r"要|应|须|将|务必|确保|负责")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")

@@ -230,6 +230,7 @@ def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) ->
 
 
 _TYPE_END = re.compile(rf"{_DOC_TYPE_END}$")
+_SITE_AFTER = re.compile(rf"关于.{{2,80}}?{_DOC_TYPE_END}(?P<cut>[-_|—]+[^-_|—,。:]{{2,20}})$")
 _TITLE_WORDS = re.compile(r"关于|转发|印发|的")
 _ISSUER_LINE = re.compile(rf"[{_CJK}()]{{2,40}}{_ISSUER_END}")
 _DOCNO_PLAIN = re.sub(r"\?P<\w+>", "", DOCNO_RE.pattern)
@@ -261,6 +262,12 @@ def _head_lines(work: str, end: int) -> list[tuple[int, int, str]]:
                     a = work.find(s[0], a, b)
                 else:
                     b = work.rfind(s[-1], a, b) + 1
+            site = _SITE_AFTER.search(s)
+            if site:
+                # a mirror's page title (…的通知-某某网络平台): the site's name is no part of the title
+                # (round 13, ext-167)
+                s = s[:site.start("cut")]
+                b = work.rfind(s[-1], a, b) + 1
             out.append((a, b, s))
         pos += len(raw) + 1
     return out
