@@ -100,3 +100,25 @@ def test_a_mirror_page_title_with_its_site_name():
     from govgraph.loaders.header import find_title
     title = find_title("某市人民政府关于2021年重点工作及责任分解的通知-某某网络平台\n字号:\n各县区人民政府:\n")[0]
     assert title == "某市人民政府关于2021年重点工作及责任分解的通知"
+
+
+def test_removal_of_a_standing_committees_bodies_closed_with_deng():
+    # ext-173: '免去A同志的…人大常委会人事代表工作室主任、人事代表工作委员会副主任、…代表资格审查委员会委员等职务':
+    # 等职务 closes the list; the bodies after the first are the standing committee's, not the 工作室's
+    text = ("会议审议通过了有关人事任命事项。免去张三同志的某市某区人大常委会人事代表工作室主任、人事代表工作委员会副主任、"
+            "代表资格审查委员会委员等职务。\n")
+    facts, _ = _facts(text, date="2015-05-28")
+    posts = sorted((f["unit"], f["title"], f.get("former")) for f in facts if f["kind"] == "post")
+    assert posts == [("某市某区人大常委会人事代表工作委员会", "副主任", True),
+                     ("某市某区人大常委会人事代表工作室", "主任", True),
+                     ("某市某区人大常委会代表资格审查委员会", "委员", True)]
+
+
+def test_a_standing_committee_member_run_into_the_next_post_and_a_speaker_on_behalf():
+    # ext-162 '区委常委副区长冯波' (no 、): two posts; ext-173 '区经委副主任朱木根受区人民政府委托所作的…' (受 ends the name)
+    text = ("区委常委副区长张三,区法院院长李四列席会议。\n"
+            "会议听取和审议了区经委副主任王五受区人民政府委托所作的《关于某区经济发展的工作报告》。\n")
+    facts, _ = _facts(text, date="2022-09-06")
+    posts = sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
+    assert posts == [("张三", "区人民政府", "副区长"), ("张三", "区委", "常委"), ("李四", "区法院", "院长"),
+                     ("王五", "区经委", "副主任")]
