@@ -122,3 +122,14 @@ def test_a_standing_committee_member_run_into_the_next_post_and_a_speaker_on_beh
     posts = sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
     assert posts == [("张三", "区人民政府", "副区长"), ("张三", "区委", "常委"), ("李四", "区法院", "院长"),
                      ("王五", "区经委", "副主任")]
+
+
+def test_no_place_from_a_member_line_or_a_list_of_units():
+    # ext-166: '李国庆 恩施市人民政府市长' (the last line of a member list) is no signature; '州环保局、巴东县政府、
+    # 建始县政府、恩施市政府为协办单位' lists units after a relative one: none of them is the issuer
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+    text = ("某县、某市人民政府,州政府有关部门:\n现将方案印发给你们。\n二、明确工作责任\n州交通运输局为牵头责任单位,负责拟定方案。"
+            "州财政局、某县政府、某市政府为协办单位。\n领导小组成员名单\n组 长:张 三 副州长\n成 员:李 四 某市人民政府市长\n")
+    j = jurisdiction(Notice(doc="x1", text=text))
+    assert j.level == "unknown" and len(j.warnings) == 1
