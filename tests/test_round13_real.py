@@ -133,3 +133,18 @@ def test_no_place_from_a_member_line_or_a_list_of_units():
             "州财政局、某县政府、某市政府为协办单位。\n领导小组成员名单\n组 长:张 三 副州长\n成 员:李 四 某市人民政府市长\n")
     j = jurisdiction(Notice(doc="x1", text=text))
     assert j.level == "unknown" and len(j.warnings) == 1
+
+
+def test_an_event_given_to_units_with_helpers_and_a_dated_number_line():
+    # ext-175: '(哈厅字[2007]4号 2007年2月1日)' under the title is the notice's number; '此项活动由A负责组织,B、C协助
+    # 做好有关工作' / '此项活动由D、E主办,…': the work the sentence is about, its units and those helping
+    text = ("某市委办公厅关于2007年春节期间活动安排的通知\n(某厅字[2007]4号 2007年2月1日)\n各区、县(市)党委和人民政府:\n"
+            "一、团拜、座谈活动\n(一)2007年2月9日9时,召开全市离退休干部迎新春茶话会。\n"
+            "此项活动由市委老干部局负责组织,市委办公厅、市委组织部协助做好有关工作。\n"
+            "(二)2007年2月15日(农历十二月二十八,星期四)9时,省委、省政府在某会议中心举办春节团拜会。\n此项活动由省委办公厅、省政府办公厅主办,市委办公厅协助做好有关工作。\n"
+            "二、走访慰问活动\n春节前,市领导走访慰问老干部和困难群众,看望节日期间坚守岗位的干部职工。\n")
+    facts, _ = _facts(text, date="2007-02-01")
+    assert sorted(_tasks(facts)) == [((), ("市委老干部局", "市委办公厅", "市委组织部"), None),
+                                     ((), ("省委办公厅", "省政府办公厅", "市委办公厅"), None)]
+    from govgraph.loaders.header import find_own_doc_number
+    assert find_own_doc_number(text)[0] == "某厅字〔2007〕4号"

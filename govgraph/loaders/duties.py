@@ -356,6 +356,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # 市政府研究确定了…重点工作,由市长A负总责: what the subject has decided, no task of its own
             # (round 13, ext-167)
             duties = [d for d in duties if not (_DECIDED.match(d[4]) and not any(parse_deadline(d[4], ctx.year)))]
+            duties = [_with_helpers(d) for d in duties]
             above = _ABOVE_UNITS.search(sent) if not duties else None
             named = [(m.start("u"), m.group("u")) for m in _UNIT_ITEMS.finditer(sent, 0, above.start())] if above else []
             if named and all_assignees([u for _, u in named]):
@@ -550,6 +551,7 @@ _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
 _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
 # 核查结束后由A牵头 / 项目建成后交由A负责: the time a clause opens with, before the unit it gives the work to
+_TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由]{0,6}?(?:活动|工作|任务|事项)(?=(?:分别|统一|主要)?由)")
 _AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?:交(?=由))?(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
@@ -572,6 +574,20 @@ _WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "�
 _PARTNERS = re.compile(r"(?:要|负责|应|将)?(?:" + "|".join(map(re.escape, _WITH_LIST)) + r")"
                        r"(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关|职能)?(?:部门|单位)|"
                        r"(?=对|将|在|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + "))")
+
+
+# 此项活动由A负责组织,B、C协助做好有关工作: the units helping with the work the sentence gave (round 13, ext-175)
+_HELPERS = re.compile(r"^[^,。;]{2,30}?,(?P<u>[^,。;:]{2,60}?)(?:协助|配合)(?:做好|抓好|开展)?[^,。;]{0,20}?(?:工作)?[。;]?$")
+
+
+def _with_helpers(d):
+    m = _HELPERS.match(d[4])
+    if not m or d[2]:
+        return d
+    units = split_assignees(m.group("u"))
+    if not units or not all_assignees(units) or any(u in d[3] for u in units):
+        return d
+    return (d[0], d[1], d[2], d[3] + units, d[4])
 
 
 def _exhortation(units: list, pred: str) -> bool:
@@ -713,6 +729,12 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # with is no part of the unit's name (as after a comma; round 11)
             clause = clause[aft.end():]
             st += aft.end()
+        tp = _TOPIC_BY.match(clause)
+        if tp and (_BY_LEAD.match(clause, tp.end()) or _subject(clause[_BY_RE.match(clause, tp.end()).end():], sectors)):
+            # 此项活动由市委老干部局负责组织,…: the work the sentence is about, then the units it is given to
+            # (round 13, ext-175)
+            clause = clause[tp.end():]
+            st += tp.end()
         sp = _SPEAKER.match(clause)
         if sp and (sp.group("bare") or sp.group("doc") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
             # (要求各项目企业一定要…, opening a sentence of news: the speaker is the one just told of; round 8)

@@ -220,7 +220,10 @@ def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) ->
         # 2021年县政府重点工作任务(某政发〔2021〕2号): a short head line closed by its number in brackets
         closes_line = before.rstrip().endswith(("(", "（")) and after.strip() in (")", "）") and len(before) < 60 \
             and not _CITED_BEFORE.search(before) and not _TITLE_WORDS.search(before) and "《" not in before
-        if not (alone or starts_line or after_title or closes_line):
+        # (哈厅字[2007]4号 2007年2月1日): the number and the date in one bracket under the title (round 13, ext-175)
+        dated = before.strip() in ("(", "（", "[") and bool(
+            re.fullmatch(r"\s+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[)）\]]\s*", after))
+        if not (alone or starts_line or after_title or closes_line or dated):
             if before.rstrip().endswith(("(", "（")) or _CITED_BEFORE.search(before):
                 continue
             if after.startswith((")", "）")):
