@@ -121,7 +121,7 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
             continue
         if last and m.group(0)[gov.end():] and not m.group(0)[gov.end():].startswith(("办公", "文件")) \
                 and re.search(rf"[{_CJK}][ \t\u3000\xa0]+$", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
-            continue  # 李国庆 恩施市人民政府市长: a member list's line (a name, a post), no signature (round 13, ext-166)
+            continue  # 张三 某市人民政府市长: a member list's line (a name, a post), no signature (round 13, ext-166)
         if m.start() and text[m.start() - 1].isdigit():
             continue  # …于2015年5月18日前报市政府: a date's tail (日前报市), no organisation's name (round 12, ext-150)
         before = re.search(rf"[{_CJK}]+$", text[:m.start() - 1]) if text[m.start() - 1:m.start()] == "、" else None
