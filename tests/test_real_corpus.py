@@ -162,8 +162,19 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # ext-154..189 with either extractor: post 0.847, the rest as ours): the rotation's rules moved the 36 unseen notices
 # not at all, again; all 268: post 0.961, person-title 0.973, term 0.715, membership 0.982, task 0.928, due 0.964.
 # The floors are set a little under these.
+# Round 13 (rotation, branch rot20): ext-154..177, held out in rounds 11-12 (scored at 88e4f43 before anyone opened them:
+# the figures in data/real/SPLIT.tsv), rotated into dev and read; rules for their layouts; gold of ext-162 (two lines)
+# corrected where it wrote 检察委员会委员 against docs/extraction.md's body-named-after-its-parent's-post. All 268 P / R /
+# F1 (ours): post 0.987 / 0.947 / 0.966, person-title 0.999 / 0.958 / 0.978, term 1.000 / 0.602 / 0.751, membership 0.996
+# / 0.970 / 0.983, task 0.959 / 0.927 / 0.943, due 1.000 / 0.930 / 0.964 (before, main at 88e4f43: 0.961, 0.973, 0.715,
+# 0.982, 0.928, 0.964); ext-154..177 alone: post 1.000 / 0.957 / 0.978, person-title 1.000 / 0.956 / 0.977, term 1.000 /
+# 1.000 / 1.000, membership 1.000 / 0.895 / 0.944, task 0.944 / 0.810 / 0.872, due 1.000 / 0.375 / 0.545 (at the rotation:
+# 0.857, 0.880, 0.750, 0.914, 0.647, 0.545); every other notice unchanged per notice, save ext-149 (+1 post). The "all"
+# floors rise a little under these. The held-out floors are left for the lead: the held-out part is now ext-178..189
+# alone (post 0.902, person-title 0.902, term 0.800, membership 0.857, task 0.481, due 0.667, the figures round 12
+# recorded for it, unchanged by this round's rules), under two of them (membership 0.88, task 0.61).
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.97, "term": 0.71, "membership": 0.975, "task": 0.92, "due": 0.96},
+    "all": {"post": 0.96, "person-title": 0.975, "term": 0.745, "membership": 0.98, "task": 0.94, "due": 0.96},
     "held-out": {"post": 0.86, "person-title": 0.88, "term": 0.75, "membership": 0.88, "task": 0.61, "due": 0.59},
 }
 

@@ -59,7 +59,10 @@ def is_assignee(x: str) -> bool:
     return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x))
 
 
-_LEVELS_LISTED = re.compile(r"各[省市县区乡镇](?:、[省市县区乡镇])+")
+_LEVELS_LISTED = re.compile(r"各[省市县区乡镇](?:、[省市县区乡镇])+"
+                            # 各乡镇人民政府、街道办事处: one 各 over the governments and the street
+                            # offices of a level (round 13, ext-156)
+                            r"|各(?:乡镇|镇|乡)(?:人民)?政府、街道办事处(?![\u4e00-\u9fff])")
 
 
 def _group_office(x: str) -> bool:

@@ -23,6 +23,7 @@ from .lexicon import data_lines, load_lexicon
 from .mentions import CJK
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
+from .role_copulas import role_paragraphs
 from .task_common import _task
 from .task_lexicon import task_lexicon
 from .task_tables import _drop_restated, _is_responsibility_table, _line_tables, _tables, _unit_lists
@@ -224,6 +225,17 @@ def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tu
         covered.append((item.start, last))
 
 
+def _role_copulas(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
+    """A paragraph giving roles by a copula (``X为…牵头责任单位,负责…。A、B为协办单位``): one task."""
+    for a, b, lead, resp in role_paragraphs(ctx.work):
+        if any(x <= a < y for x, y in covered):
+            continue
+        text = ctx.work[a:b].strip()
+        due, due_text = text_deadline(text, ctx.year)
+        out.append(_task(ctx, ctx.outline.ref_at(a), text, lead, resp, due, due_text, a, b))
+        covered.append((a, b))
+
+
 def _inside_parens(work: str, pos: int) -> bool:
     for a, b in (("(", ")"), ("[", "]"), ("〔", "〕")):  # 〔牵头单位:…〕 (【…】 as written) is a bracket's
         o = work.rfind(a, max(0, pos - 200), pos)
@@ -243,6 +255,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     covered: list[tuple[int, int]] = []
     _parentheticals(ctx, out, covered)
     _label_lines(ctx, out, covered)
+    _role_copulas(ctx, out, covered)
     n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
     unit_lists = find_unit_lists(ctx.work)

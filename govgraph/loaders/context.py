@@ -61,9 +61,11 @@ class NoticeContext:
         """End of the notice proper: after its last dated signature (web page footers follow it)."""
         last = None
         # (a date the sentence goes on from is no signature: 于2018年10月14日前将…, 在2019年7月31日之前做好…,
-        # 2022年11月3日至…; round 12, ext-134, ext-136)
+        # 2022年11月3日至…; round 12, ext-134, ext-136; nor one of an event, with its weekday or hour:
+        # 2007年2月15日(农历十二月二十八,星期四)9时, 2月9日9时; round 13, ext-175)
         for m in re.finditer(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印发)?"
-                             r"(?!前|之前|以前|起|止|至|到|开始|以来|[,、;。])", self.work):
+                             r"(?!前|之前|以前|起|止|至|到|开始|以来|[,、;。]"
+                             r"|\s*\((?:农历|星期|周[一二三四五六日])|\s*\d{1,2}\s*(?:时|点|:\d))", self.work):
             last = m
         if last is None or len(self.work) - last.end() > 0.5 * len(self.work):
             return len(self.work)
@@ -162,7 +164,7 @@ class NoticeContext:
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
         rx = re.compile(
-            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         # The verb after the name (round 6, ext-64): 决定对X指挥部组成人员进行调整

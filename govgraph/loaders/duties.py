@@ -124,6 +124,8 @@ _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^
 # What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
 # the unit of the work (各地以县(市、区)为单位,对…)
 _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
+                        # …各街道办事处务必在4月下旬前成立…: must by a date, no comma (round 13, ext-160)
+                        r"|务必(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)(?:前|之前)"
                         r"|以[^,。;]{1,12}为单位,")
 _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
                            r"(?P<u>[^\s,。;:、]{2,30}?办公室)设在[^,。;]{2,30},"
@@ -351,6 +353,10 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # 县住建局联合县乡村振兴局…成立7个工作组,…进行了实地核查: news of work done, no task (round 9, ext-102)
             duties = [d for d in duties if not (_DONE.search(d[4]) and not _MODAL.search(d[4])
                                                 and not any(parse_deadline(d[4], ctx.year)))]
+            # 市政府研究确定了…重点工作,由市长A负总责: what the subject has decided, no task of its own
+            # (round 13, ext-167)
+            duties = [d for d in duties if not (_DECIDED.match(d[4]) and not any(parse_deadline(d[4], ctx.year)))]
+            duties = [_with_helpers(d) for d in duties]
             above = _ABOVE_UNITS.search(sent) if not duties else None
             named = [(m.start("u"), m.group("u")) for m in _UNIT_ITEMS.finditer(sent, 0, above.start())] if above else []
             if named and all_assignees([u for _, u in named]):
@@ -545,13 +551,18 @@ _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
 _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
 # 核查结束后由A牵头 / 项目建成后交由A负责: the time a clause opens with, before the unit it gives the work to
+_TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由]{0,6}?(?:活动|工作|任务|事项)(?=(?:分别|统一|主要)?由)")
 _AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?:交(?=由))?(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
+_DECIDED = re.compile(r"(?:研究)?(?:确定|决定|制定|印发|出台)了")
 _MODAL = re.compile(r"要|应|须|将|务必|确保|负责")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
-_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)")
+_SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)"
+                      # 《通知》要求全县各乡镇人民政府…务必…: a cited document's demand, the scope word (全县)
+                      # before the collectives it asks no part of their name (round 13, ext-160)
+                      f"|(?P<doc>《[^》]{{1,30}}》)要求(?:全[省市县区镇乡旗])?(?=各)")
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
@@ -563,6 +574,20 @@ _WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "�
 _PARTNERS = re.compile(r"(?:要|负责|应|将)?(?:" + "|".join(map(re.escape, _WITH_LIST)) + r")"
                        r"(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关|职能)?(?:部门|单位)|"
                        r"(?=对|将|在|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + "))")
+
+
+# 此项活动由A负责组织,B、C协助做好有关工作: the units helping with the work the sentence gave (round 13, ext-175)
+_HELPERS = re.compile(r"^[^,。;]{2,30}?,(?P<u>[^,。;:]{2,60}?)(?:协助|配合)(?:做好|抓好|开展)?[^,。;]{0,20}?(?:工作)?[。;]?$")
+
+
+def _with_helpers(d):
+    m = _HELPERS.match(d[4])
+    if not m or d[2]:
+        return d
+    units = split_assignees(m.group("u"))
+    if not units or not all_assignees(units) or any(u in d[3] for u in units):
+        return d
+    return (d[0], d[1], d[2], d[3] + units, d[4])
 
 
 def _exhortation(units: list, pred: str) -> bool:
@@ -704,8 +729,14 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # with is no part of the unit's name (as after a comma; round 11)
             clause = clause[aft.end():]
             st += aft.end()
+        tp = _TOPIC_BY.match(clause)
+        if tp and (_BY_LEAD.match(clause, tp.end()) or _subject(clause[_BY_RE.match(clause, tp.end()).end():], sectors)):
+            # 此项活动由市委老干部局负责组织,…: the work the sentence is about, then the units it is given to
+            # (round 13, ext-175)
+            clause = clause[tp.end():]
+            st += tp.end()
         sp = _SPEAKER.match(clause)
-        if sp and (sp.group("bare") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
+        if sp and (sp.group("bare") or sp.group("doc") or sp.group("n") == "会议" or is_person_name(sp.group("n"))):
             # (要求各项目企业一定要…, opening a sentence of news: the speaker is the one just told of; round 8)
             # …,A要求各级各相关部门要…: the units a speaker asks (round 7, ext-77)
             clause = clause[sp.end():]

@@ -220,7 +220,10 @@ def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) ->
         # 2021年县政府重点工作任务(某政发〔2021〕2号): a short head line closed by its number in brackets
         closes_line = before.rstrip().endswith(("(", "（")) and after.strip() in (")", "）") and len(before) < 60 \
             and not _CITED_BEFORE.search(before) and not _TITLE_WORDS.search(before) and "《" not in before
-        if not (alone or starts_line or after_title or closes_line):
+        # (哈厅字[2007]4号 2007年2月1日): the number and the date in one bracket under the title (round 13, ext-175)
+        dated = before.strip() in ("(", "（", "[") and bool(
+            re.fullmatch(r"\s+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*[)）\]]\s*", after))
+        if not (alone or starts_line or after_title or closes_line or dated):
             if before.rstrip().endswith(("(", "（")) or _CITED_BEFORE.search(before):
                 continue
             if after.startswith((")", "）")):
@@ -230,6 +233,7 @@ def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) ->
 
 
 _TYPE_END = re.compile(rf"{_DOC_TYPE_END}$")
+_SITE_AFTER = re.compile(rf"关于.{{2,80}}?{_DOC_TYPE_END}(?P<cut>[-_|—]+[^-_|—,。:]{{2,20}})$")
 _TITLE_WORDS = re.compile(r"关于|转发|印发|的")
 _ISSUER_LINE = re.compile(rf"[{_CJK}()]{{2,40}}{_ISSUER_END}")
 _DOCNO_PLAIN = re.sub(r"\?P<\w+>", "", DOCNO_RE.pattern)
@@ -261,6 +265,12 @@ def _head_lines(work: str, end: int) -> list[tuple[int, int, str]]:
                     a = work.find(s[0], a, b)
                 else:
                     b = work.rfind(s[-1], a, b) + 1
+            site = _SITE_AFTER.search(s)
+            if site:
+                # a mirror's page title (…的通知-某某网络平台): the site's name is no part of the title
+                # (round 13, ext-167)
+                s = s[:site.start("cut")]
+                b = work.rfind(s[-1], a, b) + 1
             out.append((a, b, s))
         pos += len(raw) + 1
     return out

@@ -53,10 +53,21 @@ def _lines(work: str):
 def _strip(line):
     t, a, b = line
     a2 = a + len(t) - len(t.lstrip())
-    return t.strip(), a2, a2 + len(t.strip())
+    t = t.strip()
+    # a cell copied with its column rule (``牵头责任单位 |``): the rule is no part of the cell
+    t2 = re.sub(r"\s*\|$", "", t)
+    return (t2 if t2 else t), a2, a2 + len(t2 if t2 else t)
 
 
-def _unit_cell(lines, i):
+def _col(t: str) -> str:
+    """A header cell as the column lexicon writes it (``分 管 县领导``: spaces of the layout dropped)."""
+    return re.sub(r"\s+", "", t)
+
+
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _unit_cell(lines, i, loose=False):
     """(units, next index, end) when lines[i] (with lines wrapped after 、) is a unit cell."""
     text, _, end = lines[i]
     j = i + 1
@@ -64,7 +75,9 @@ def _unit_cell(lines, i):
         text += lines[j][0]
         end = lines[j][2]
         j += 1
-    if _PUNCT.search(text) or len(text) > 80:
+    if loose:  # an extract's cell: units apart by , and closed with 。 (区投资促进中心。)
+        text = re.sub(r"(?<=[^\s。])。$", "", text).replace(",", "、")
+    if _PUNCT.search(text) or len(text) > (100 if loose else 80):
         return None
     units = split_assignees(text)
     return (units, j, end) if all_assignees(units) else None
@@ -77,7 +90,7 @@ def find_line_tables(work: str) -> list[LineTable]:
     i = 0
     while i < len(lines):
         t = lines[i][0]
-        if cols.get(t) not in ("lead", "responsible"):
+        if cols.get(_col(t)) not in ("lead", "responsible"):
             i += 1
             continue
         # The header: short column names before it, known unit/deadline columns from it on.
@@ -86,22 +99,36 @@ def find_line_tables(work: str) -> list[LineTable]:
                 and not re.search(r"\d", lines[h0 - 1][0]) and lines[h0 - 1][0] not in ("附件",):
             h0 -= 1
         h1 = i
-        while h1 < len(lines) and cols.get(lines[h1][0]) in ("lead", "responsible", "due"):
+        while h1 < len(lines) and cols.get(_col(lines[h1][0])) in ("lead", "responsible", "due"):
             h1 += 1
         header = [x[0] for x in lines[h0:h1]]
-        if "序号" in [re.sub(r"\s+", "", x) for x in header] or i - h0 < 1:
+        numbered = "序号" in [_col(x) for x in header]
+        if numbered:
+            # A numbered table is structure.find_tables' when its rows start at 1; an extract
+            # of one (rows 3, 68, 69 of a task table, one cell a line) is read here, its
+            # number lines opening the rows (round 13, ext-156, ext-157).
+            # The header must end at its unit columns (the next line a row number or a section
+            # line), and must not repeat an earlier one (a table going on over a page break).
+            first = next((x[0] for x in lines[h1:h1 + 12] if _ROW_NUMBER.fullmatch(x[0])), None)
+            opens = h1 < len(lines) and (_ROW_NUMBER.fullmatch(lines[h1][0]) or _CATEGORY.match(lines[h1][0]))
+            repeated = any(_col(x[0]) == "序号" for x in lines[:h0])
+            if first is None or first == "1" or header[0] != "序号" or i - h0 < 2 or not opens or repeated:
+                i = h1
+                continue
+        elif i - h0 < 1:
             i = h1
-            continue  # a numbered table (structure.find_tables) or no task column
-        roles = [cols[x] for x in header[i - h0:]]
+            continue  # no task column
+        roles = [cols[_col(x)] for x in header[i - h0:]]
         table = LineTable(lines[h0][1], lines[h1 - 1][2], header, roles)
-        _read_rows(work, lines, h1, table)
+        # columns between the task text (after 序号) and the unit columns (分管县领导): one line each
+        _read_rows(work, lines, h1, table, extra=(i - h0 - 2) if numbered else None)
         if table.rows:
             out.append(table)
         i = max(h1, next((k for k, x in enumerate(lines) if x[1] >= table.end), len(lines)))
     return out
 
 
-def _read_rows(work, lines, k, table):
+def _read_rows(work, lines, k, table, extra=None):
     n_units = sum(1 for r in table.roles if r != "due")
     has_due = "due" in table.roles
     buf = []
@@ -111,6 +138,12 @@ def _read_rows(work, lines, k, table):
         t, a, b = lines[k]
         if t.startswith("附件") or re.fullmatch(r"\S{2,30}\s+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", t):
             break
+        if extra is not None and (_ROW_NUMBER.fullmatch(t) or (_CATEGORY.match(t) and len(t) <= 40)):
+            # an extract of a numbered table: a number line opens a row, a section line none
+            project, sub, title = (t, 0, "") if _ROW_NUMBER.fullmatch(t) else (None, 0, "")
+            buf = []
+            k += 1
+            continue
         if (_PROJECT.match(t) or _CATEGORY.match(t)) and len(t) <= 30 and not _PUNCT.search(t):
             if _PROJECT.match(t):
                 project, sub = _PROJECT.match(t).group(1), 0
@@ -118,7 +151,7 @@ def _read_rows(work, lines, k, table):
             buf = []
             k += 1
             continue
-        got = _unit_cell(lines, k) if buf else None
+        got = _unit_cell(lines, k, extra is not None) if buf else None
         if got is None:
             buf.append((t, a, b))
             k += 1
@@ -126,7 +159,7 @@ def _read_rows(work, lines, k, table):
         cells, end = [got[0]], got[2]
         k = got[1]
         while len(cells) < n_units and k < len(lines):
-            nxt = _unit_cell(lines, k)
+            nxt = _unit_cell(lines, k, extra is not None)
             if nxt is None:
                 break
             cells.append(nxt[0])
@@ -135,6 +168,11 @@ def _read_rows(work, lines, k, table):
         if has_due and k < len(lines) and len(lines[k][0]) <= 20 and not _unit_cell(lines, k):
             due_cell, end = lines[k][0], lines[k][2]
             k += 1
+        if extra and len(buf) > extra:
+            buf = buf[:-extra]  # the cells of columns between the text and the units (分管县领导)
+        if extra is not None and project is None:
+            buf = []  # text outside a numbered row
+            continue
         sub += 1
         rows.append((project, sub, LineRow("", " ".join(x[0] for x in buf), buf[0][1], end, cells, due_cell,
                                                 title)))

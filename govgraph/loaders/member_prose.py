@@ -28,7 +28,8 @@ _LABEL = re.compile(rf"(?:{'|'.join(r'[ 　]*'.join(map(re.escape, r)) for r in 
 _SET_UP = alternation(data_words("group_verbs.tsv", "set_up"))  # 成立, 组建 …
 _SETS_UP = re.compile(rf"{_SET_UP}(?:由|以).{{0,600}}?的(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}|机制))")
 # A group named by its leader in news, not set up here: 以A为组长的省…督查组 (round 11, ext-128)
-_NAMED_WITH_AS = re.compile(rf"(?:^|(?<=[,;]))以(?!及|上|下)[^,;。:]{{2,60}}?为(?:{_ROLES_ALT})的"
+# (成立了副市长A为组长的…领导小组, news of a group set up elsewhere: the same; round 13, ext-159)
+_NAMED_WITH_AS = re.compile(rf"(?:^|(?<=[,;]))(?:以(?!及|上|下)|(?:{_SET_UP})了?)[^,;。:]{{2,60}}?为(?:{_ROLES_ALT})的"
                             rf"(?P<g>[^,。;:()\s的]{{2,40}}?(?:{_SUF}))(?=[,;。]|$)")
 # A clause about the group's office (not a unit's name that ends in 办公室).
 _OFFICE_SET_UP = re.compile(r"下设[^,;]{0,20}办公室|^办公室")
@@ -193,13 +194,15 @@ def _full_name(ctx, g: str, pos: int) -> str:
 
 
 # 成立以市长张三为组长、副市长李四为副组长、各部门负责人为成员的…领导小组
-_WITH_AS = re.compile(rf"(?:^|{_SET_UP})以(?!及|上|下)[^,;]*?为(?:{_ROLES_ALT})(?:、|的|$)")
+# (成立了副市长A为组长的…: 了 for 以 where the roles qualify the group named after 的; round 13, ext-159)
+_WITH_AS = re.compile(rf"(?:^|{_SET_UP})(?:以(?!及|上|下)|了(?=[^,;]*?为(?:{_ROLES_ALT})的))(?P<b>)[^,;]*?"
+                      rf"为(?:{_ROLES_ALT})(?:、|的|$)")
 _AS_ROLE = re.compile(rf"(?:同志)?为(?P<role>{_ROLES_ALT})(?=、|的|$)")
 
 
 def _with_as(ctx, facts, clause, group, ev, role_of):
     w = _WITH_AS.search(clause)
-    start = clause.index("以", w.start()) + 1
+    start = w.start("b")
     for m in _AS_ROLE.finditer(clause, start):
         body = clause[start:m.start()].strip("、 ")
         start = m.end() + 1

@@ -111,17 +111,28 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
     # not the addressees (a line ending with a colon) nor documents cited in 《》: same offsets
     text = re.sub(r"《[^《》\n]*》|^[^\n]*[:：][ \t\u3000\xa0]*$", lambda m: " " * len(m.group(0)), text, flags=re.M)
     set_up_end = -2  # where a list of bodies set up (…,新设立A街道办事处、B街道办事处) goes on
+    list_end = -2  # where a list of units after a relative one (州环保局、巴东县政府、…) goes on
     for m in _RUN.finditer(text):
         if _SET_UP_START.match(m.group(0)) or (m.start() == set_up_end + 1 and text[set_up_end] == "、"):
             set_up_end = m.end()
             continue  # bodies set up (and listed with them), not the notice's issuer (round 6, ext-61)
-        if not _GOV_REST.search(m.group(0), 2):
+        gov = _GOV_REST.search(m.group(0), 2)
+        if not gov:
             continue
+        if last and m.group(0)[gov.end():] and not m.group(0)[gov.end():].startswith(("办公", "文件")) \
+                and re.search(rf"[{_CJK}][ \t\u3000\xa0]+$", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
+            continue  # 张三 某市人民政府市长: a member list's line (a name, a post), no signature (round 13, ext-166)
         if m.start() and text[m.start() - 1].isdigit():
             continue  # …于2015年5月18日前报市政府: a date's tail (日前报市), no organisation's name (round 12, ext-150)
         before = re.search(rf"[{_CJK}]+$", text[:m.start() - 1]) if text[m.start() - 1:m.start()] == "、" else None
         if not last and before and "".join(c for c, _ in leading_components(before.group())) == before.group():
             continue  # 祥霖铺镇、上关街道办事处主要负责人作典型发言: one of several places listed (round 9, ext-101)
+        if not last and ((before and re.fullmatch(r"[省市州县区旗][\u4e00-\u9fff]{1,10}(?:局|委|办|厅|部|中心)", before.group()))
+                         or (m.start() == list_end + 1 and text[list_end] == "、")):
+            # 州环保局、巴东县政府、建始县政府为协办单位: units a sentence lists after a unit of the notice's own
+            # level written without its place, and the rest of its list (round 13, ext-166)
+            list_end = m.end()
+            continue
         if last and not _SIGN_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):
             continue  # in the tail only a signature line counts, not a sentence (团结带领市政府…)
         p = place_of_org(m.group(0)[:40], rest=_GOV_REST)

@@ -78,7 +78,8 @@ def _subunit_endings() -> tuple[str, ...]:
 
 def is_subunit(u: str) -> bool:
     """A body inside the unit named before it: 审判委员会, 组织部, 民一庭."""
-    return u in _subunits() or (u.endswith(_subunit_endings()) and 2 <= len(u) <= 6
+    end = next((e for e in _subunit_endings() if u.endswith(e)), None)
+    return u in _subunits() or (end is not None and 2 <= len(u) <= max(6, len(end) + 6)
                                 and not u.endswith(("法院", "检察院")) and u[0] not in GOVERNMENT_LEVELS)
 
 
@@ -196,6 +197,23 @@ def _government(unit: str, title: str) -> str | None:
     return None
 
 
+# 区委常委副区长A: a party committee's 常委 run into the next post without 、 (round 13, ext-162)
+_STANDING_RUN = re.compile(rf"[^()]*?[省市县区州旗盟]委常委(?=[{CJK}])(?!会)")
+
+
+def _parts(s: str) -> list[tuple[int, int]]:
+    """Spans of the posts of a chain: at 、 , ; 兼(任), a bracket read whole, and after a run-in X委常委."""
+    out = []
+    for m in re.finditer(r"(?:\([^()]{1,30}\)|[^、,;兼]|兼(?=任|职))+", s):
+        a, b = m.span()
+        k = _STANDING_RUN.match(s, a, b)
+        if k and k.end() < b:
+            out += [(a, k.end()), (k.end(), b)]
+        else:
+            out.append((a, b))
+    return out
+
+
 def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = None,
                       aliases: dict | None = None) -> list[Post]:
     """Posts of ``s`` (work text); units and titles quoted from ``src`` (same length) where literal.
@@ -208,8 +226,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
     out: list[Post] = []
     first = True
     prev_party = None  # the party body of the post just read (盈丰街道党工委副书记、政法委员)
-    for part_m in re.finditer(r"(?:\([^()]{1,30}\)|[^、,;兼]|兼(?=任|职))+", s):  # a bracket is read whole
-        a, b = part_m.span()
+    for a, b in _parts(s):
         part = s[a:b]
         note = None
         qm = re.search(r"\(([^()]{1,30})\)$", part)
@@ -328,7 +345,11 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                 return []
         sub = is_subunit(unit_w)
         if sub and prev_unit and not first:
-            unit_src = prev_unit + unit_src
+            # …人大常委会人事代表工作室主任、内务司法工作委员会副主任: a body of the standing committee
+            # the chain named, not of the body inside it (round 13, ext-173)
+            k = prev_unit.find("常委会")
+            parent = prev_unit[:k + 3] if k > 0 and k + 3 < len(prev_unit) else prev_unit
+            unit_src = parent + unit_src
         out.append(Post(unit_src, title_src, note, former))
         if unit_w and not sub:
             prev_unit = unit_src
