@@ -19,3 +19,8 @@ def snippet_facts(text: str, title: str | None = None, doc: str = "测〔2020〕
         assert text[f["evidence"]["start"]:f["evidence"]["end"]] == f["evidence"]["text"], f
         validate_fact(f)
     return facts, warnings
+
+
+def snippet_tasks(facts: list[dict]) -> list[tuple]:
+    """``(lead, responsible, due)`` of each task among ``facts``, in order (lead and responsible as tuples)."""
+    return [(tuple(f["lead"]), tuple(f["responsible"]), f["due"]) for f in facts if f["kind"] == "task"]

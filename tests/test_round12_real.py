@@ -7,10 +7,7 @@ fact's evidence, as tests/test_round11_real.py does. The units' places are made 
 from __future__ import annotations
 
 from snippets import snippet_facts as _facts
-
-
-def _tasks(facts):
-    return [(tuple(f["lead"]), tuple(f["responsible"]), f["due"]) for f in facts if f["kind"] == "task"]
+from snippets import snippet_tasks as _tasks
 
 
 def test_a_date_the_sentence_goes_on_from_is_no_signature():

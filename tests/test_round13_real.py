@@ -7,10 +7,7 @@ fact's evidence, as tests/test_round12_real.py does. The units' places are made 
 from __future__ import annotations
 
 from snippets import snippet_facts as _facts
-
-
-def _tasks(facts):
-    return [(tuple(f["lead"]), tuple(f["responsible"]), f["due"]) for f in facts if f["kind"] == "task"]
+from snippets import snippet_tasks as _tasks
 
 
 def test_an_extract_of_a_numbered_task_table_one_cell_a_line():
