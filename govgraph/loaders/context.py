@@ -79,43 +79,50 @@ class NoticeContext:
         (one of them a unit or a plural such as 各部门/有关单位). The addressees receive the
         notice; they are not assigned what follows (现将《…》印发给你们).
         """
+        return self._addressee_line[0]
+
+    @cached_property
+    def _addressee_line(self) -> tuple[int, str]:
+        """``(addressees_end, the run of unit names before its colon)``, or ``(0, "")``."""
         work = self.work
         stop = work.find("。")
         stop = stop if stop != -1 else len(work)
         colon = work.find(":", 0, stop)
         if colon == -1:
-            return 0
-        if self._addressee_colon(colon):
-            return colon + 1
+            return 0, ""
+        run = self._addressee_run(colon)
+        if run:
+            return colon + 1, run
         # 当前位置:…, 时间:… 来源:… (a web page's chrome) before it: the addressee line is then a line of its
         # own, ending in its colon (round 12, ext-135)
         for m in re.finditer(r":[ \t]*\n", work[:stop]):
-            if m.start() > colon and self._addressee_colon(m.start(), line=True):
-                return m.start() + 1
-        return 0
+            run = self._addressee_run(m.start(), line=True) if m.start() > colon else None
+            if run:
+                return m.start() + 1, run
+        return 0, ""
 
-    def _addressee_colon(self, colon: int, line: bool = False) -> bool:
-        work = self.work
+    def _addressee_run(self, colon: int, line: bool = False) -> str | None:
+        """The run of unit names before ``colon`` when it reads as an addressee line, else None."""
         before = r"\n" if line else r"\s"
-        m = re.search(rf"(?:^|(?<={before}))[ \t]*(?P<a>[{CJK}、,()]{{2,80}})\s*$", work[:colon])
+        m = re.search(rf"(?:^|(?<={before}))[ \t]*(?P<a>[{CJK}、,()]{{2,80}})\s*$", self.work[:colon])
         if not m:
-            return False
+            return None
         items = [x for x in re.split(r"[,、]", re.sub(r"\([^()]*\)", "", m.group("a"))) if x]
-        return bool(items) and all(re.fullmatch(rf"[{CJK}]{{1,20}}", x) for x in items) and \
+        ok = bool(items) and all(re.fullmatch(rf"[{CJK}]{{1,20}}", x) for x in items) and \
             any(is_unit_like(x) or "各" in x or "有关" in x for x in items) and \
             not any(re.search(r"关于|通知|决定|负责", x) for x in items)
+        return m.group("a") if ok else None
 
     @cached_property
     def addressees(self) -> list[str]:
         """The addressee line's units as the work text writes them (``各县(市、区)农业局(农业事务管理局):``
         -> ``各县(市、区)农业局``: a last bracket naming the same body otherwise is left out), or [] when any
         of them is neither a unit nor a collective."""
-        end = self.addressees_end
-        m = re.search(rf"(?:^|(?<=\s))(?P<a>[{CJK}、,()]{{2,80}})\s*$", self.work[:end - 1]) if end else None
-        if not m:
+        run = self._addressee_line[1]
+        if not run:
             return []
         out, depth, cur = [], 0, ""
-        for ch in m.group("a"):
+        for ch in run:
             depth += (ch == "(") - (ch == ")")
             if ch in "、," and depth == 0:
                 out.append(cur)

@@ -842,13 +842,11 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if dm and all_assignees(split_assignees(dm.group("u"))):
             # 领导小组不设办公室,日常工作由市卫生局有关科室承担: the unit bearing a group's daily work
             found.append((dm.start(), [], split_assignees(dm.group("u")), dm.start()))
-    if not found:
-        fm = _OFFICE_DAILY.match(sent)
-        if fm and fm.group("u")[:-3].endswith(tuple(_LEX.group_suffixes)):
-            # 领导小组办公室设在区机关事务管理中心,承担领导小组日常工作: the group's office bears its
-            # daily work (the unit hosting it is where it sits, not who is named)
-            found.append((fm.start("u"), [], [fm.group("u")], fm.start("p")))
     fm = _OFFICE_DAILY.match(sent)
+    if not found and fm and fm.group("u")[:-3].endswith(tuple(_LEX.group_suffixes)):
+        # 领导小组办公室设在区机关事务管理中心,承担领导小组日常工作: the group's office bears its
+        # daily work (the unit hosting it is where it sits, not who is named)
+        found.append((fm.start("u"), [], [fm.group("u")], fm.start("p")))
     if fm and re.match(r",[^,。;]{2,12}?(?:同志)?(?:兼任|担任)", sent[fm.end("p"):]):
         # 联席会议办公室设在市建设局,承担联席会议日常工作,A同志兼任办公室主任: the office's work ends where who
         # holds its roles begins (round 12, ext-130; as for 下设办公室 below)
