@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .context import NoticeContext, specific_group
-from .lexicon import alternation, data_lines, data_words, load_lexicon
+from .lexicon import alternation, data_lines, data_rows, data_words, load_lexicon
 from .member_groups import body_group, heading_group, title_group
 from .mentions import CJK, is_unit_like
 
@@ -56,7 +56,8 @@ def post_facts(ctx: NoticeContext, person: str, posts: Iterable[tuple[str, str, 
 
 
 # 原 between a unit and its party body (市建设局原党委委员): a former post of the body
-_FORMER_BODY = re.compile(rf"(?P<u>[{CJK}()]{{2,30}}?)原(?P<b>党委|党组|党工委|党总支|党支部|纪委|纪检组)")
+_FORMER_BODY = re.compile(rf"(?P<u>[{CJK}()]{{2,30}}?)原(?P<b>"
+                          rf"{alternation(r[0] for r in data_rows('appointment_words.tsv') if r[1:2] == ['former_body'])})")
 
 
 _TOWN_GOVS = ("镇人民政府", "乡人民政府")
