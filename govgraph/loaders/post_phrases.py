@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..identity.names import to_simplified
 from .lexicon import data_lines, data_rows
 from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, leader_government, title_suffix
 
@@ -328,7 +329,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                     g = place + "人民政府"
             unit_src = in_script(g, t, title_src[-len(t):]) if g and g != prev_unit else g or prev_unit
             court = _CHAMBER.fullmatch(prev_unit or "") if not g else None
-            if court and t in ("审判员", "助理审判员", "審判員", "助理審判員"):
+            if court and to_simplified(t) in ("审判员", "助理审判员"):
                 unit_src = court.group("c")  # …法院刑事审判第二庭副庭长、审判员: a judge of the court (round 12, ext-132)
             if unit_src is None:
                 return []
