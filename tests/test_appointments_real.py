@@ -526,3 +526,20 @@ def test_a_role_in_a_group_the_notice_names_is_a_membership():
         {("安平县防汛抗旱指挥部", "贾超绪", "政委")}
     facts = _posts("陆文忠此前已履新江苏援藏指挥部副总指挥。", "2024-11-22")
     assert ("陆文忠", "江苏援藏指挥部", "副总指挥") in _keys(facts)
+
+
+def test_a_short_standing_committee_takes_the_full_name_written_with_its_term():
+    # ext-138, ext-148, ext-24 (round 14): '佛冈县第十五届人大常委会举行…' then '县人大常委会副主任A': the body by the
+    # fullest name the notice writes, its term left out (as rm-06, rm-15, rm-22 name it)
+    from snippets import snippet_facts
+
+    text = ("东岭县第十五届人大常委会举行第三次会议\n11月5日,东岭县第十五届人大常委会举行第三次会议。"
+            "会议由县人大常委会主任张三主持,县人大常委会副主任李四、王五出席会议。\n")
+    facts, _ = snippet_facts(text, doc="测〔2020〕2号", date="2020-11-05")
+    assert sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post") == [
+        ("张三", "东岭县人大常委会", "主任"), ("李四", "东岭县人大常委会", "副主任"), ("王五", "东岭县人大常委会", "副主任")]
+    # ext-111: the place glued to a verb (选举东岭县…) is read as the place the notice writes on its own (,东岭县…)
+    text = ("12月22日上午,东岭县第十六届人民代表大会第一次会议举行。大会选举东岭县第十六届人民代表大会常务委员会主任1人;"
+            "选举东岭县人民政府县长1人。县人大常委会主任张三主持会议。\n")
+    facts, _ = snippet_facts(text, doc="测〔2020〕3号", date="2020-12-22")
+    assert [(f["person"], f["unit"]) for f in facts if f["kind"] == "post"] == [("张三", "东岭县人民代表大会常务委员会")]

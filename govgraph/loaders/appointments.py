@@ -76,6 +76,8 @@ _LEVELS_BEFORE = "镇|乡|街道|县|区|市|省"
 _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
+# A body's term between its place and its name (佛冈县第十五届人大常委会, 省十屆人大常委會)
+_TERM = "(?:第?[一二三四五六七八九十]{1,3}[届屆])?"
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
 _MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?{alternation(_LEX.group_suffixes)})(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
@@ -226,29 +228,41 @@ class _Reader:
                 res = found.pop()
         if len(unit) > 2 and unit[0] in "省市县区" and (unit[1:] in words("expand") or is_unit_like(unit[1:]) and not unit.endswith("人民政府")):
             rest = unit[1:]
-            alts = {rest, rest.replace("人大常委会", "人民代表大会常务委员会"),
-                    rest.replace("人民代表大会常务委员会", "人大常委会")}
-            found = set()
-            for alt in alts:
-                for m in re.finditer(re.escape(unit[0] + alt), self.work):
-                    k = m.start()
-                    while k > 0 and re.match(f"[{CJK}]", self.work[k - 1]):
-                        k -= 1
-                    # A place: a short run the notice also writes before other names (中山市人民政府);
-                    # else a place's name after a verb (任命周文艺同志为肇东市监察委员会…).
-                    for j in [k] + list(range(max(k, m.start() - 6), m.start() - 1)):
-                        run = self.work[j:m.start()]
-                        if 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
-                                not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and not _LEADIN.search(run) and \
-                                self.work.count(run + unit[0]) > 1 and \
-                                (j == k and rest in words("expand")
-                                 or place_of_org(run + unit[0] + "人民政府") == run + unit[0]):
-                            found.add(squash(self.src[j:m.end()]))
-                            break
+            # the body's term may stand between its place and its name (佛冈县第十五届人大常委会): no part of
+            # its name (as in post phrases); read only where the notice writes no name without it
+            found = self._with_place(unit, "") or self._with_place(unit, _TERM)
             if len(found) == 1:
                 res = found.pop()
         self._full[unit] = res
         return res
+
+    def _with_place(self, unit: str, term: str) -> set[str]:
+        """Names the notice writes for ``unit`` (县X) with its place before it (嘉禾县X), ``term`` allowed
+        between the place and the body, the term left out of the name found."""
+        rest = unit[1:]
+        found = set()
+        for alt in {rest, rest.replace("人大常委会", "人民代表大会常务委员会"), rest.replace("人民代表大会常务委员会", "人大常委会")}:
+            for m in re.finditer(re.escape(unit[0]) + term + re.escape(alt), self.work):
+                k = m.start()
+                while k > 0 and re.match(f"[{CJK}]", self.work[k - 1]):
+                    k -= 1
+                # A place: a short run the notice also writes before other names (中山市人民政府);
+                # else a place's name after a verb (任命周文艺同志为肇东市监察委员会…).
+                runs = [self.work[j:m.start()] for j in [k] + list(range(max(k, m.start() - 6), m.start() - 1))
+                        if self._place_run(self.work[j:m.start()], unit, j == k)]
+                if runs:
+                    # a place the notice also writes on its own (,嘉禾县…) before the same run glued to a verb
+                    # (选举嘉禾县…)
+                    run = next((r for r in runs if re.search(f"(?<![{CJK}]){re.escape(r + unit[0])}", self.work)),
+                               runs[0])
+                    found.add(squash(self.src[m.start() - len(run):m.start() + 1] + self.src[m.end() - len(alt):m.end()]))
+        return found
+
+    def _place_run(self, run: str, unit: str, whole: bool) -> bool:
+        return 2 <= len(run) <= 6 and not _TRIGGER.search(run) and \
+            not re.search("关于|的|和|与|及|会议|决定|在|对|届|为", run) and not _LEADIN.search(run) and \
+            self.work.count(run + unit[0]) > 1 and \
+            (whole and unit[1:] in words("expand") or place_of_org(run + unit[0] + "人民政府") == run + unit[0])
 
     def posts(self, a: int, b: int, prev_unit: str | None = None) -> list[Post]:
         """Posts of work[a:b] (a post phrase, with 职务/一职/候选人 at its end)."""
