@@ -717,3 +717,13 @@ def test_a_group_adjusted_with_the_verb_after_its_name_and_its_office_director()
     facts, _ = _facts(text)
     assert _members(facts) == {("米爱军", "person", "办公室主任")}
     assert _groups(facts) == {"奈曼旗森林草原防灭火指挥部"}
+
+
+def test_a_role_list_run_on_after_the_sentence_announcing_it():
+    # a copy that keeps a paragraph's lines on one line: '…组成人员如下:组长:A(市长);副组长:B(副市长)…' (round 14):
+    # the first role follows the announcing sentence's colon
+    text = ("为加强组织领导,决定成立某市文明城市创建工作领导小组,组成人员如下:组长:张三(市长);副组长:李四(副市长);"
+            "成员:王五(市财政局局长)、赵六(市住建局局长)。\n")
+    facts, _ = _facts(text, date="2021-03-05")
+    assert sorted((f["member"], f["role"]) for f in facts if f["kind"] == "membership") == [
+        ("张三", "组长"), ("李四", "副组长"), ("王五", "成员"), ("赵六", "成员")]

@@ -56,7 +56,7 @@ _ORDER_NOTE = r"(?:\((?:按|以)[^()]{1,12}\)\s*)?"  # (按姓氏笔画为序)
 _GROUP_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
 # A role label, after numbering or the group's own word (``1.组长:``, ``领导小组办公室主任:``).
 ROLE_MARKER_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s。;,.、)]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
+    r"(?:(?<=^)|(?<=[\s。;,.、):]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
     r"(?P<role>" + _SPACED_ROLES + r")[ ]*(?:\((?P<rq>常务|执行|第一|兼|兼任)\)[ ]*)?" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
 _OFFICE_ROLES = frozenset(data_lines("office_roles.txt"))
