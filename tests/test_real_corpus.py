@@ -202,16 +202,26 @@ def real_scores(real_extraction):
     return evaluate_corpus(real_extraction.facts, REAL)
 
 
+@pytest.fixture(scope="module")
+def held_out_docs(real_extraction):
+    """The document numbers of the held-out notices (their keys are never shown)."""
+    rows = [line.split("\t") for line in (REAL / "SPLIT.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    held = {r[0] for r in rows if len(r) > 1 and r[1] == "held-out"}
+    return {n.doc for n in real_extraction.notices if Path(n.source).stem in held}
+
+
 @pytest.mark.parametrize("part,kind", [(p, k) for p, kinds in FLOORS.items() for k in kinds])
-def test_real_corpus_scores_hold_their_floor(real_scores, part, kind):
+def test_real_corpus_scores_hold_their_floor(real_scores, held_out_docs, part, kind):
     # The held-out part rotates (data/real/SPLIT.tsv): when one set moves into dev and the next is
     # not added yet, no notice is held out and there is nothing to score; its floors then skip (they
     # are set again when the next set lands, from its first score).
     if part not in real_scores or kind not in real_scores[part]:
         pytest.skip(f"no {part} notice with {kind} gold (data/real/SPLIT.tsv)")
     r = real_scores[part][kind]
-    # (the keys of a held-out notice are not shown: nobody reads them while writing rules)
-    shown = (r["missed"][:10], r["spurious"][:10]) if part != "held-out" else ()
+    # (the keys of a held-out notice are not shown, in any part: nobody reads them while writing rules)
+    shown = tuple([k for k in r[w] if k[0] not in held_out_docs][:10] for w in ("missed", "spurious")) \
+        if part != "held-out" else ()
     assert r["f1"] >= FLOORS[part][kind], (part, kind, r["f1"], *shown)
 
 
