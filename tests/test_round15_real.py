@@ -16,3 +16,21 @@ def test_a_number_cited_in_an_item_of_a_copy_that_starts_inside_the_body_is_not_
     assert find_own_doc_number(text)[0] is None
     # a number under the title stays the notice's own
     assert find_own_doc_number("某市人民政府关于某工作的通知\n某政发〔2013〕16号\n各区:\n")[0] == "某政发〔2013〕16号"
+
+
+def test_an_organs_rules_give_its_standing_duties_and_the_duties_moved_away():
+    # ext-241: a covering notice printing '某市某局主要职责内设机构和人员编制规定' on one line: '将A职责划归X;B职责划归Y'
+    # (the 将 governs both clauses) and the items under '二、主要职责' (the last, cut by the copy, left out)
+    text = ("某市人民政府办公厅关于印发某市甲乙局主要职责内设机构和人员编制规定的通知 各区人民政府: 现予印发。 "
+            "某市甲乙局主要职责内设机构和人员编制规定 一、职责调整 将丙丁协调职责划归市戊己局;庚辛有关职责划归市壬癸委。 "
+            "二、主要职责 (一)负责全市甲乙工作的规划。 (二)承担甲乙数据的统计和发布工作。 (三)组织指导市")
+    facts, _ = _facts(text, date="2009-09-10")
+    assert sorted(_tasks(facts)) == [((), ("市壬癸委",), None), ((), ("市戊己局",), None),
+                                     ((), ("某市甲乙局",), None), ((), ("某市甲乙局",), None)]
+
+
+def test_a_groups_main_duties_heading_without_rules_title_names_no_organ():
+    # a group's '一、主要职责' (no 三定 rules named) is not read by this rule; two organs' rules named: none
+    from govgraph.loaders.standing_duties import rules_organ
+    assert rules_organ("某县关于成立甲乙工作领导小组的通知 一、主要职责 (一)负责全县甲乙工作的组织。") is None
+    assert rules_organ("某市甲局主要职责内设机构和人员编制规定 某市乙局主要职责内设机构和人员编制规定") is None

@@ -24,6 +24,7 @@ from .mentions import CJK
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
 from .role_copulas import role_paragraphs
+from .standing_duties import main_duties, rules_organ, transfers
 from .task_common import _task
 from .task_lexicon import task_lexicon
 from .task_tables import _drop_restated, _is_responsibility_table, _line_tables, _tables, _unit_lists
@@ -236,6 +237,21 @@ def _role_copulas(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[t
         covered.append((a, b))
 
 
+def _standing_duties(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
+    """An organ's 三定 rules: duties moved to a unit (将…职责划归X) and the items under its 主要职责 heading."""
+    for a, b, text, unit in transfers(ctx.work):
+        if not any(x <= a < y for x, y in covered):
+            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [unit], None, None, a, b))
+            covered.append((a, b))
+    organ = rules_organ(ctx.work)
+    if organ is None:
+        return
+    for a, b, text in main_duties(ctx.work):
+        if not any(x <= a < y for x, y in covered):
+            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [organ], None, None, a, b))
+            covered.append((a, b))
+
+
 def _inside_parens(work: str, pos: int) -> bool:
     for a, b in (("(", ")"), ("[", "]"), ("〔", "〕")):  # 〔牵头单位:…〕 (【…】 as written) is a bracket's
         o = work.rfind(a, max(0, pos - 200), pos)
@@ -256,6 +272,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _parentheticals(ctx, out, covered)
     _label_lines(ctx, out, covered)
     _role_copulas(ctx, out, covered)
+    _standing_duties(ctx, out, covered)
     n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
     unit_lists = find_unit_lists(ctx.work)

@@ -1,0 +1,78 @@
+"""Standing duties of an organ's 三定 rules (``X主要职责内设机构和人员编制规定``, often printed by a covering notice).
+
+Two layouts (round 15, ext-241):
+
+* a duty moved to another unit: ``将开发区建设组织协调职责划归市工业和信息化局`` gives the duty to that unit
+  (verbs in data/duty_transfers.txt; the unit must read as an assignee);
+* the items ``(一)…(N)`` under the heading ``二、主要职责`` are the organ's own standing duties, the organ being
+  the one the rules are named after (``长春市某局主要职责内设机构和人员编制规定``: 长春市某局). An item the copy
+  cuts (no closing 。 or ;) is left out. Without such a title (a group's ``一、主要职责``) nothing is read.
+
+>>> [(t, u) for _, _, t, u in transfers("一、职责调整 将甲乙职责划归市某局;丙丁有关职责划归市某委。")]
+[('甲乙职责', '市某局'), ('丙丁有关职责', '市某委')]
+>>> rules_organ("关于印发某市某局主要职责内设机构和人员编制规定的通知 某市某局主要职责内设机构和人员编制规定 根据…")
+'某市某局'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .assignees import is_assignee, split_assignees
+from .lexicon import data_lines
+
+__all__ = ["transfers", "rules_organ", "main_duties"]
+
+_VERBS = "|".join(map(re.escape, sorted(data_lines("duty_transfers.txt"), key=len, reverse=True)))
+# 将A职责划归X;B职责划归Y。: the 将 of the first clause governs the clauses after it (split by ;)
+_TRANSFER = re.compile(rf"(?P<j>将)?(?P<x>[^,。;将\s]{{2,40}}?(?:职责|职能))(?:{_VERBS})(?P<y>[^,。;\s]{{2,40}}?)(?=[;。]|$)")
+_RULES_TITLE = re.compile(r"(?P<z>[^\s《〈》〉,。:、]{2,40}?)(?:主要职责|职能配置)[、,]?内设机构和人员编制(?:规定|方案)")
+_CN = "一二三四五六七八九十"
+_HEAD = re.compile(rf"(?:^|(?<=\s))(?P<n>[{_CN}]{{1,3}})、\s*主要职责(?=\s)")
+_NEXT_HEAD = re.compile(rf"(?:^|(?<=\s))[{_CN}]{{1,3}}、")
+_ITEM = re.compile(rf"(?:^|(?<=\s))[(（][{_CN}]{{1,3}}[)）]")
+
+
+def transfers(work: str):
+    """(start, end, duty, unit) of each ``将…职责划归<unit>`` whose unit is one assignee."""
+    for sm in re.finditer(r"[^。\s]+", work):
+        clauses, pos, open_ = sm.group().split(";"), sm.start(), False
+        for c in clauses:
+            m = _TRANSFER.fullmatch(c)
+            a = pos
+            pos += len(c) + 1
+            if not m or not (m.group("j") or open_):
+                open_ = False
+                continue
+            open_ = True
+            units = split_assignees(m.group("y"))
+            if len(units) == 1 and units[0] == m.group("y") and is_assignee(units[0]):
+                yield a + m.start("x"), a + m.end(), m.group("x"), units[0]
+
+
+def rules_organ(work: str) -> str | None:
+    """The organ whose 三定 rules the text prints, when every title of them names the same one."""
+    names = set()
+    for m in _RULES_TITLE.finditer(work):
+        z = re.sub(r"^.*?(?:关于印发|关于转发|印发|转发)", "", m.group("z"))
+        names.add(z)
+    if len(names) != 1:
+        return None
+    z = names.pop()
+    return z if is_assignee(z) else None
+
+
+def main_duties(work: str):
+    """(start, end, text) of each whole item under the 主要职责 heading of an organ's rules."""
+    h = _HEAD.search(work)
+    if not h:
+        return
+    nxt = _NEXT_HEAD.search(work, h.end())
+    end = nxt.start() if nxt else len(work)
+    starts = [m for m in _ITEM.finditer(work, h.end(), end)]
+    for i, m in enumerate(starts):
+        b = starts[i + 1].start() if i + 1 < len(starts) else end
+        body = work[m.end():b].rstrip()
+        if not body.endswith(("。", ";", "；")):
+            continue  # cut by the copy
+        yield m.end(), m.end() + len(body), body.rstrip("。;；")
