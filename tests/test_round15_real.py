@@ -34,3 +34,18 @@ def test_a_groups_main_duties_heading_without_rules_title_names_no_organ():
     from govgraph.loaders.standing_duties import rules_organ
     assert rules_organ("某县关于成立甲乙工作领导小组的通知 一、主要职责 (一)负责全县甲乙工作的组织。") is None
     assert rules_organ("某市甲局主要职责内设机构和人员编制规定 某市乙局主要职责内设机构和人员编制规定") is None
+
+
+def test_units_given_work_by_fuze_in_a_principles_part():
+    # ext-247: '一、指导思想 …实行项目负责制,各牵头单位负责工作方案制定…,各县区政府、某开发区管委会负责具体方案的制定和组织实施。'
+    text = ("一、指导思想\n以改善环境为目的,全面实施六大工程。综合治理实行项目负责制,各牵头单位负责工作方案制定和督办落实,"
+            "各县区政府、某开发区管委会负责具体方案的制定和组织实施。\n二、工作目标\n")
+    facts, _ = _facts(text, date="2014-03-09")
+    assert sorted(_tasks(facts)) == [((), ("各县区政府", "某开发区管委会"), None), ((), ("各牵头单位",), None)]
+
+
+def test_an_exhortation_in_a_principles_part_stays_out():
+    # gov (国办发): '各省份按照属地化管理原则,…' under 基本原则 is no task
+    text = "一、基本原则\n坚持属地管理。各省份按照属地化管理原则,结合经济社会发展水平,设置不同指标。\n二、主要任务\n"
+    facts, _ = _facts(text, date="2019-01-01")
+    assert _tasks(facts) == []

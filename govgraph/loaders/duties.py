@@ -15,7 +15,8 @@ from functools import lru_cache
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
-from .duty_passes import AND_RECURRING, by_deadline, covering, drop_item_intros, in_principles, standing_report
+from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
+                          standing_report)
 from .lexicon import data_lines, load_lexicon
 from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
@@ -307,7 +308,8 @@ def _duty_sections(ctx: NoticeContext):
 def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     n0 = len(out)
     _read_duty_clauses(ctx, out, covered)
-    out[n0:] = [t for t in drop_item_intros(ctx, out[n0:]) if not in_principles(ctx, t["evidence"]["start"])]
+    out[n0:] = [t for t in drop_item_intros(ctx, out[n0:])
+                if not in_principles(ctx, t["evidence"]["start"]) or assigned_in_principles(t)]
 
 
 _SENTENCE = re.compile(r"[^。;\n]+[。;]?")
