@@ -49,3 +49,10 @@ def test_an_exhortation_in_a_principles_part_stays_out():
     text = "一、基本原则\n坚持属地管理。各省份按照属地化管理原则,结合经济社会发展水平,设置不同指标。\n二、主要任务\n"
     facts, _ = _facts(text, date="2019-01-01")
     assert _tasks(facts) == []
+
+
+def test_districts_given_a_role_by_a_copula_and_a_duty_after_the_comma():
+    # ext-239: '青山区、东河区、九原区、土右旗和稀土高新区为责任地区,具体负责本辖区的清理整顿工作。'
+    text = "四、职责分工\n(二)甲乙区、丙丁区、戊己旗和庚辛高新区为责任地区,具体负责本辖区的整治工作。\n"
+    facts, _ = _facts(text, date="2014-03-09")
+    assert _tasks(facts) == [((), ("甲乙区", "丙丁区", "戊己旗", "庚辛高新区"), None)]

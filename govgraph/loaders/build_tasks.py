@@ -23,7 +23,7 @@ from .lexicon import data_lines, load_lexicon
 from .mentions import CJK
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
-from .role_copulas import role_paragraphs
+from .role_copulas import place_paragraphs, role_paragraphs
 from .standing_duties import main_duties, rules_organ, transfers
 from .task_common import _task
 from .task_lexicon import task_lexicon
@@ -234,6 +234,12 @@ def _role_copulas(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[t
         text = ctx.work[a:b].strip()
         due, due_text = text_deadline(text, ctx.year)
         out.append(_task(ctx, ctx.outline.ref_at(a), text, lead, resp, due, due_text, a, b))
+        covered.append((a, b))
+    for a, b, duty, places in place_paragraphs(ctx.work):
+        if any(x <= a < y for x, y in covered):
+            continue
+        due, due_text = text_deadline(duty, ctx.year)
+        out.append(_task(ctx, ctx.outline.ref_at(a), duty, [], places, due, due_text, a, b))
         covered.append((a, b))
 
 
