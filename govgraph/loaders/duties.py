@@ -75,6 +75,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         if named and all(is_assignee(x) for x in named) and not named[0].startswith(_VERB_STARTS):
             return named  # 科技部、工业和信息化部等部门: the units named
         items = [x for x in subj[: tail.start()].split("、") if x]
+        mixed = _units_and_fields(items) if "部门" in tail.group() else None
+        if mixed:
+            return mixed
         if items and (sectors or items[0].startswith(GOVERNMENT_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items) \
                 and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
@@ -181,6 +184,32 @@ def _shared_organ(items: list) -> bool:
     last = items[-1]
     organ = next((w for w in _SHARED if last.endswith(w) and is_collective(last[: -len(w)])), None)
     return bool(organ) and all(is_collective(x) and not x.endswith(organ) for x in items[:-1])
+
+
+_LEVEL_CHARS = "省市州县区"
+
+
+def _units_and_fields(items: list):
+    """``市经济委、环保局、国土资源、规划、工商…等部门`` (round 15, ext-239): a list of one level's units and bare
+    fields before 等部门, the first a unit of that level: each field is that field's 部门 (as 统计、国税、地税部门),
+    a unit written without its level (环保局) shares the first's. None unless units and fields are both there.
+    """
+    if len(items) < 3 or not items[0][0] in _LEVEL_CHARS or not is_assignee(items[0]):
+        return None
+    units = [x for x in items if is_assignee(x)]
+    fields = [x for x in items if not is_assignee(x)]
+    if not fields or len(units) < 1 or not all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not x.startswith(_VERB_STARTS)
+                                                and is_assignee(x + "部门") for x in fields):
+        return None
+    out = []
+    for x in items:
+        if x in fields:
+            out.append(x + "部门")
+        elif x[0] not in _LEVEL_CHARS and len(x) <= 5 and x.endswith(("局", "委", "办")) and is_assignee(items[0][0] + x):
+            out.append(items[0][0] + x)
+        else:
+            out.append(x)
+    return out
 
 
 def _subject(clause: str, sectors: bool = True):
