@@ -70,3 +70,17 @@ def test_fields_alone_before_deng_bumen_stay_as_they_were():
     # only fields (区建设、水务、园林等部门): the round-7 reading, unchanged by the mixed-list rule
     from govgraph.loaders.duties import _units_and_fields
     assert _units_and_fields(["区建设", "水务", "园林"]) is None
+
+
+def test_the_main_duties_of_an_office_the_notice_sets_up():
+    # ext-158's layout (read again with round 15's rule): '决定成立X办公室(以下简称“办公室”)' … '二、主要职责 (一)…。 (二)…。'
+    text = ("某部决定成立甲乙示范区建设管理办公室(以下简称“办公室”)。\n  一、人员组成\n  办公室由有关司局同志组成。\n"
+            "  二、主要职责\n  (一)组织年度甲乙示范区申报工作。\n  (二)完成部领导交办的其他工作。\n  三、工作规则\n")
+    facts, _ = _facts(text, date="2010-05-01")
+    assert _tasks(facts) == [((), ("甲乙示范区建设管理办公室",), None)] * 2
+
+
+def test_a_groups_own_main_duties_are_not_read_as_an_offices():
+    from govgraph.loaders.standing_duties import set_up_office
+    assert set_up_office("决定成立某县甲乙工作领导小组(以下简称领导小组)。一、主要职责") is None
+    assert set_up_office("成立甲乙领导小组办公室(以下简称办公室)。") is None

@@ -21,7 +21,7 @@ import re
 from .assignees import is_assignee, split_assignees
 from .lexicon import data_lines
 
-__all__ = ["transfers", "rules_organ", "main_duties"]
+__all__ = ["transfers", "rules_organ", "set_up_office", "main_duties"]
 
 _VERBS = "|".join(map(re.escape, sorted(data_lines("duty_transfers.txt"), key=len, reverse=True)))
 # 将A职责划归X;B职责划归Y。: the 将 of the first clause governs the clauses after it (split by ;)
@@ -60,6 +60,25 @@ def rules_organ(work: str) -> str | None:
         return None
     z = names.pop()
     return z if is_assignee(z) else None
+
+
+_SET_UP_OFFICE = re.compile(r"成立(?P<x>[^\s,。;:()“”\"]{2,40}?办公室)(?=[(（,。])")
+
+
+def set_up_office(work: str) -> str | None:
+    """The office a notice sets up (``决定成立某某建设管理办公室(以下简称“办公室”)``), when it sets up one only: its
+    ``主要职责`` items are the office's duties, as an office's duties under a label are (round 15; ext-158's gold).
+    A group's own duties are not read so (the gold disagrees on them: see docs/extraction.md, round 15).
+
+    >>> set_up_office("农业部决定成立某某示范区建设管理办公室(以下简称“办公室”)。")
+    '某某示范区建设管理办公室'
+    """
+    names = {m.group("x") for m in _SET_UP_OFFICE.finditer(work)}
+    names = {re.sub(r"^.*?(?:关于|决定)", "", x) for x in names}
+    if len(names) != 1:
+        return None
+    x = names.pop()
+    return x if is_assignee(x) and not x.endswith(("领导小组办公室", "指挥部办公室", "联席会议办公室")) else None
 
 
 def main_duties(work: str):
