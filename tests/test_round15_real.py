@@ -84,3 +84,10 @@ def test_a_groups_own_main_duties_are_not_read_as_an_offices():
     from govgraph.loaders.standing_duties import set_up_office
     assert set_up_office("决定成立某县甲乙工作领导小组(以下简称领导小组)。一、主要职责") is None
     assert set_up_office("成立甲乙领导小组办公室(以下简称办公室)。") is None
+
+
+def test_a_group_named_after_verbs_joined_by_he_or_stacked():
+    # ext-245: '及時調整和充實防震減災聯席會議成員單位' and '建立完善了防震減災聯席會議制度': the group's name without the verbs
+    text = "我市及时调整和充实甲乙联席会议成员单位及组成人员,各司其职,建立完善了甲乙联席会议制度。\n"
+    facts, _ = _facts(text, date="2015-01-01")
+    assert sorted({f["group"] for f in facts if f["kind"] == "group"}) == ["甲乙联席会议"]

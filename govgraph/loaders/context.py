@@ -20,6 +20,8 @@ _LEX = load_lexicon()
 _GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
 _SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
 _LIST_VERBS = alternation(data_words("group_verbs.tsv", "list"))  # 充实 … (调整充实了X)
+# 调整和充实X, 建立完善了X制度: verbs joined by 和/、 or stacked (round 15, ext-245)
+_MORE_VERBS = alternation(data_words("group_verbs.tsv", "list", "improve"))
 
 
 def specific_group(g: str) -> bool:
@@ -171,7 +173,7 @@ class NoticeContext:
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
         rx = re.compile(
-            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*(?:[和、及并]?{_MORE_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         # The verb after the name (round 6, ext-64): 决定对X指挥部组成人员进行调整
