@@ -91,3 +91,18 @@ def test_a_group_named_after_verbs_joined_by_he_or_stacked():
     text = "我市及时调整和充实甲乙联席会议成员单位及组成人员,各司其职,建立完善了甲乙联席会议制度。\n"
     facts, _ = _facts(text, date="2015-01-01")
     assert sorted({f["group"] for f in facts if f["kind"] == "group"}) == ["甲乙联席会议"]
+
+
+def test_a_word_before_shi_zhengfu_in_traditional_script_is_no_place():
+    # ext-245: '《…規劃》已經市政府第51次常務會議研究通過' in a copy in Traditional script: 已經 is no place
+    from govgraph.loaders.places import place_of_org
+    assert place_of_org("已經市政府第51次常務會議", rest=None) is None
+    assert place_of_org("滄州市人民政府辦公室") == "沧州市"
+
+
+def test_a_members_post_in_brackets_is_no_issuer():
+    # ext-239: a copy without its head; '魏 旭(某区政府副区长)' lines of a member list name no issuer: place unknown
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+    text = "组 长:张三(副市长)\n成 员:\n李 四(甲乙区政府副区长)\n王五(丙丁区政府副区长)\n"
+    assert jurisdiction(Notice(doc="x1", text=text)).place.startswith("?")
