@@ -124,7 +124,7 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
         if last and m.group(0)[gov.end():] and not m.group(0)[gov.end():].startswith(("办公", "文件")) \
                 and re.search(rf"[{_CJK}][ \t\u3000\xa0]+$", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
             continue  # 张三 某市人民政府市长: a member list's line (a name, a post), no signature (round 13, ext-166)
-        if not last and m.start() and text[m.start() - 1] in "(（" and re.fullmatch(
+        if m.start() and text[m.start() - 1] in "(（" and re.fullmatch(
                 rf"[{_CJK}]{{2,4}}", re.sub(r"[ \t\u3000]", "", text[text.rfind("\n", 0, m.start()) + 1:m.start() - 1])):
             continue  # 魏 旭(某区政府副区长): a member's post in brackets after the name, no issuer (round 15, ext-239)
         if m.start() and text[m.start() - 1].isdigit():
