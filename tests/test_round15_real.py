@@ -106,3 +106,10 @@ def test_a_members_post_in_brackets_is_no_issuer():
     from govgraph.notice import Notice
     text = "组 长:张三(副市长)\n成 员:\n李 四(甲乙区政府副区长)\n王五(丙丁区政府副区长)\n"
     assert jurisdiction(Notice(doc="x1", text=text)).place.startswith("?")
+
+
+def test_the_last_level_of_a_list_of_levels_names_no_group():
+    # ext-246: addressees '各地、州、市平安建设领导小组' are each level's group, no group named 市平安建设领导小组
+    text = "某自治州甲乙建设领导小组,各地、州、市甲乙建设领导小组:\n现将有关事项通知如下。\n"
+    facts, _ = _facts(text, date="2009-01-01")
+    assert "市甲乙建设领导小组" not in {f.get("group") for f in facts}
