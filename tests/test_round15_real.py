@@ -113,3 +113,17 @@ def test_the_last_level_of_a_list_of_levels_names_no_group():
     text = "某自治州甲乙建设领导小组,各地、州、市甲乙建设领导小组:\n现将有关事项通知如下。\n"
     facts, _ = _facts(text, date="2009-01-01")
     assert "市甲乙建设领导小组" not in {f.get("group") for f in facts}
+
+
+def test_a_groups_duties_in_the_paragraph_under_a_heading_naming_them():
+    # ext-240: '1.领导组职责' on its own line, then the paragraph: the group's duty, its word as written; '2.办公室职责' cut
+    text = ("三、组织机构及职责\n(一)组织机构\n市人民政府成立某市甲乙防控领导组。\n1.领导组职责\n"
+            "统一指挥全市甲乙防控工作;对各部门防控措施落实情况进行督导检查。\n2.办公室职责\n执行市防")
+    facts, _ = _facts(text, date="2013-04-13")
+    assert _tasks(facts) == [((), ("领导组",), None)]
+
+
+def test_a_joint_meetings_own_duties_or_a_paragraph_with_its_subject_are_not_read_so():
+    from govgraph.loaders.standing_duties import headed_group_duties
+    assert list(headed_group_duties("二、联席会议职责\n研究解决甲乙工作中的重大问题。\n")) == []
+    assert list(headed_group_duties("一、认定委员会职责\n认定委员会负责甲乙认定的有关工作。\n")) == []

@@ -24,7 +24,7 @@ from .mentions import CJK
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
 from .role_copulas import place_paragraphs, role_paragraphs
-from .standing_duties import main_duties, rules_organ, set_up_office, transfers
+from .standing_duties import headed_group_duties, main_duties, rules_organ, set_up_office, transfers
 from .task_common import _task
 from .task_lexicon import task_lexicon
 from .task_tables import _drop_restated, _is_responsibility_table, _line_tables, _tables, _unit_lists
@@ -248,6 +248,10 @@ def _standing_duties(ctx: NoticeContext, out: list[dict[str, Any]], covered: lis
     for a, b, text, unit in transfers(ctx.work):
         if not any(x <= a < y for x, y in covered):
             out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [unit], None, None, a, b))
+            covered.append((a, b))
+    for a, b, text, group in headed_group_duties(ctx.work):
+        if not any(x <= a < y for x, y in covered):
+            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [group], None, None, a, b))
             covered.append((a, b))
     organ = rules_organ(ctx.work) or set_up_office(ctx.work)
     if organ is None:

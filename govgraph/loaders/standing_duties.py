@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 
 from .assignees import is_assignee, split_assignees
-from .lexicon import data_lines
+from .lexicon import data_lines, load_lexicon
 
-__all__ = ["transfers", "rules_organ", "set_up_office", "main_duties"]
+__all__ = ["transfers", "rules_organ", "set_up_office", "main_duties", "headed_group_duties"]
 
 _VERBS = "|".join(map(re.escape, sorted(data_lines("duty_transfers.txt"), key=len, reverse=True)))
 # 将A职责划归X;B职责划归Y。: the 将 of the first clause governs the clauses after it (split by ;)
@@ -95,3 +95,41 @@ def main_duties(work: str):
         if not body.endswith(("。", ";", "；")):
             continue  # cut by the copy
         yield m.end(), m.end() + len(body), body.rstrip("。;；")
+
+
+# 1.领导组职责 / (二)指挥部主要职责 on a line of its own, then the paragraph of the group's duties (round 15, ext-240).
+# A joint meeting's own duties (联席会议职责) are no task (the dev gold: loc-11, ext-70, ext-143); an office's
+# under such a heading are left (whose office a bare 办公室 is, the heading does not say).
+_MARK = r"(?:\d{1,2}(?:\.\d{1,2})?[.、．]?|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)"
+_GROUP_WORDS = "|".join(map(re.escape, sorted((w for w in load_lexicon().group_suffixes if w != "联席会议"),
+                                              key=len, reverse=True)))
+_GROUP_HEADING = re.compile(rf"(?m)^[ \t\u3000]*{_MARK}?[ \t\u3000]*(?P<g>[^\s,。;:、()]{{0,30}}?(?:{_GROUP_WORDS}))"
+                            r"(?:的)?(?:主要)?职责[ \t\u3000]*\n")
+_OWN_SUBJECT = re.compile(r"\s*(?P<s>[^\s,。;]{2,30}?)(?:负责|要|应|将)")
+_MARK_LINE = re.compile(rf"[ \t\u3000]*{_MARK}")
+
+
+def headed_group_duties(work: str):
+    r"""(start, end, text, group) of each group's duties in the paragraph under a heading naming them.
+
+    >>> [(t[:6], g) for _, _, t, g in headed_group_duties("1.领导组职责\n统一指挥全市防控工作;督导检查落实情况。\n2.办公室职责\n执行")]
+    [('统一指挥全市', '领导组')]
+    """
+    for m in _GROUP_HEADING.finditer(work):
+        g = m.group("g")
+        if "联席会议" in g:
+            continue
+        a = m.end()
+        b = a
+        for lm in re.finditer(r"[^\n]*\n?", work[a:]):
+            line = lm.group()
+            if not line or not line.strip() or _MARK_LINE.match(line) or _GROUP_HEADING.match(line + "\n"):
+                break
+            b = a + lm.end()
+        body = work[a:b].rstrip()
+        if not body or not body.endswith("。") or "\n" in body.strip():
+            continue  # none, cut by the copy, or several paragraphs (left)
+        sm = _OWN_SUBJECT.match(body)
+        if sm and (sm.group("s").endswith(g[-2:]) or is_assignee(sm.group("s"))):
+            continue  # 认定委员会负责…: the paragraph names its subject, read as a clause (sh-03)
+        yield a, a + len(body), body.strip().rstrip("。"), g
