@@ -127,3 +127,20 @@ def test_a_joint_meetings_own_duties_or_a_paragraph_with_its_subject_are_not_rea
     from govgraph.loaders.standing_duties import headed_group_duties
     assert list(headed_group_duties("二、联席会议职责\n研究解决甲乙工作中的重大问题。\n")) == []
     assert list(headed_group_duties("一、认定委员会职责\n认定委员会负责甲乙认定的有关工作。\n")) == []
+
+
+def test_a_subject_with_its_short_name_after_it_and_tongyi_as_a_duty_verb():
+    # ext-239: '(三)市某领导小组(以下简称市领导小组)统一协调解决工作中出现的问题。' then '五、实施步骤' (a heading the outline
+    # does not keep in a copy that starts at 三、): the sentence after it does not continue the duty
+    text = ("三、组织机构\n成立某市甲乙工作领导小组。\n四、职责分工\n(一)甲乙工作由市政府组织实施。\n(二)乙区为责任地区。\n"
+            "(三)市甲乙领导小组(以下简称市领导小组)统一协调解决工作中出现的问题。\n五、实施步骤\n此次甲乙工作,要采取宣传先行的方式。\n")
+    facts, _ = _facts(text, date="2014-03-09")
+    tasks = [f for f in facts if f["kind"] == "task" and f["responsible"] == ["市甲乙领导小组"]]
+    assert len(tasks) == 1 and tasks[0]["text"] == "统一协调解决工作中出现的问题。"
+
+
+def test_a_joint_meeting_with_its_short_name_after_it_stays_out():
+    # sh-17: '第四条 某区地下空间管理联席会议(以下简称“区地空联”)负责…' (a joint meeting's own duty: no task in the gold)
+    text = "第四条 甲乙区地下空间管理联席会议(以下简称“区地空联”)负责本区工程隐患整治的组织、协调工作。\n"
+    facts, _ = _facts(text, date="2023-01-01")
+    assert _tasks(facts) == []

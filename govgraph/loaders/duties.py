@@ -49,8 +49,18 @@ _PLACE_SUBJECT = re.compile(f"[市县]?[{CJK}]{{2,4}}?(?:新区|县|区|旗)")
 _NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它")
 
 
+# 五、实施步骤 on a line of its own: a top-level heading the outline may not keep (a copy that starts inside the body,
+# its first heading 三、): a clause after it no longer continues the item before it (round 15, ext-239)
+_TOP_HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
+# 市某领导小组(以下简称市领导小组)负责…: the short name the subject is given after it, dropped (round 15, ext-239)
+_SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（）,。;]{1,20}[)）]$")
+
+
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
+    short = _SHORT_NAME_AFTER.search(subj)
+    if short and not subj[:short.start()].endswith("联席会议"):
+        subj = subj[:short.start()]  # (a joint meeting's own duties are no task in the gold: sh-17, loc-11)
     if not subj or _STOPS_SPACE.search(subj) or subj.endswith(("、", "和", "及", "与")):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
@@ -460,7 +470,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 if out[-1]["text"] == "" and re.match(r"\s*牵头", sent):
                     out[-1]["lead"], out[-1]["responsible"] = out[-1]["responsible"], []
             if not duties and out and item is not None and out[-1].get("_item") == item.start \
-                    and out[-1]["evidence"]["start"] < s0:
+                    and out[-1]["evidence"]["start"] < s0 \
+                    and not _TOP_HEADING.search(work, min(out[-1]["evidence"]["end"], s0), s0 + len(sent)):
                 # A clause without its own subject continues the item's duty (…;协助做好…);
                 # with a deadline of its own it is a further task of the same units
                 # (…每月19日报送当月工作小结;12月18日前报送工作总结).
