@@ -58,7 +58,7 @@ def place_of_org(name: str | None, rest=None) -> str | None:
     None if it names none.  ``rest``: a pattern what follows the place must match."""
     if not name:
         return None
-    # in Simplified script: 已經市政府 is no place (已经), 滄州市 is 沧州市 (a copy in Traditional script; round 15, ext-245)
+    # in Simplified script: 已經市政府 is no place (已经), X州市 in Traditional script is read in Simplified (a copy in Traditional script; round 15, ext-245)
     n = to_simplified(squash(name).translate(_TRAD))
     n = re.sub(r"^中共", "", n)
     if NATIONAL_NAME.match(n):
@@ -126,7 +126,7 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
             continue  # 张三 某市人民政府市长: a member list's line (a name, a post), no signature (round 13, ext-166)
         if m.start() and text[m.start() - 1] in "(（" and re.fullmatch(
                 rf"[{_CJK}]{{2,4}}", re.sub(r"[ \t\u3000]", "", text[text.rfind("\n", 0, m.start()) + 1:m.start() - 1])):
-            continue  # 魏 旭(某区政府副区长): a member's post in brackets after the name, no issuer (round 15, ext-239)
+            continue  # 张 三(某区政府副区长): a member's post in brackets after the name, no issuer (round 15, ext-239)
         if m.start() and text[m.start() - 1].isdigit():
             continue  # …于2015年5月18日前报市政府: a date's tail (日前报市), no organisation's name (round 12, ext-150)
         before = re.search(rf"[{_CJK}]+$", text[:m.start() - 1]) if text[m.start() - 1:m.start()] == "、" else None

@@ -52,7 +52,7 @@ def role_paragraphs(work: str):
         yield pm.start(), pm.end(), lead, resp
 
 
-# 青山区、东河区、某旗和某高新区为责任地区,具体负责本辖区的…工作 (round 15, ext-239): the places named, each its own
+# 甲区、乙区、丙旗和丁高新区为责任地区,具体负责本辖区的…工作 (round 15, ext-239): the places named, each its own
 _REGION_ROLES = "|".join(map(re.escape, data_lines("region_roles.txt")))
 _PLACE_COPULA = re.compile(rf"(?:^|(?<=[。;\s)）]))(?P<u>[^,。;:\s()（）]{{2,80}}?)为(?:{_REGION_ROLES}),(?P<duty>(?:具体)?负责[^。;\n]+)")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|县|区|旗)")

@@ -5,7 +5,7 @@ Two layouts (round 15, ext-241):
 * a duty moved to another unit: ``将开发区建设组织协调职责划归市工业和信息化局`` gives the duty to that unit
   (verbs in data/duty_transfers.txt; the unit must read as an assignee);
 * the items ``(一)…(N)`` under the heading ``二、主要职责`` are the organ's own standing duties, the organ being
-  the one the rules are named after (``长春市某局主要职责内设机构和人员编制规定``: 长春市某局). An item the copy
+  the one the rules are named after (``某市某局主要职责内设机构和人员编制规定``: 某市某局). An item the copy
   cuts (no closing 。 or ;) is left out. Without such a title (a group's ``一、主要职责``) nothing is read.
 
 >>> [(t, u) for _, _, t, u in transfers("一、职责调整 将甲乙职责划归市某局;丙丁有关职责划归市某委。")]
