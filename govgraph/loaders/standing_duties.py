@@ -8,6 +8,9 @@ Two layouts (round 15, ext-241):
   the one the rules are named after (``某市某局主要职责内设机构和人员编制规定``: 某市某局). An item the copy
   cuts (no closing 。 or ;) is left out. Without such a title (a group's ``一、主要职责``) nothing is read.
 
+Read the same way: the ``主要职责`` items of an office a notice sets up (``决定成立X办公室``: ``set_up_office``), and a
+group's duties in the paragraph under a heading naming them (``1.领导组职责``: ``headed_group_duties``).
+
 >>> [(t, u) for _, _, t, u in transfers("一、职责调整 将甲乙职责划归市某局;丙丁有关职责划归市某委。")]
 [('甲乙职责', '市某局'), ('丙丁有关职责', '市某委')]
 >>> rules_organ("关于印发某市某局主要职责内设机构和人员编制规定的通知 某市某局主要职责内设机构和人员编制规定 根据…")
