@@ -23,7 +23,8 @@ from .lexicon import data_lines, load_lexicon
 from .mentions import CJK
 from .duties import _VERB_STARTS, _duty_clauses
 from .line_tables import find_line_tables, find_unit_lists
-from .role_copulas import role_paragraphs
+from .role_copulas import place_paragraphs, role_paragraphs
+from .standing_duties import headed_group_duties, main_duties, rules_organ, set_up_office, transfers
 from .task_common import _task
 from .task_lexicon import task_lexicon
 from .task_tables import _drop_restated, _is_responsibility_table, _line_tables, _tables, _unit_lists
@@ -234,6 +235,31 @@ def _role_copulas(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[t
         due, due_text = text_deadline(text, ctx.year)
         out.append(_task(ctx, ctx.outline.ref_at(a), text, lead, resp, due, due_text, a, b))
         covered.append((a, b))
+    for a, b, duty, places in place_paragraphs(ctx.work):
+        if any(x <= a < y for x, y in covered):
+            continue
+        due, due_text = text_deadline(duty, ctx.year)
+        out.append(_task(ctx, ctx.outline.ref_at(a), duty, [], places, due, due_text, a, b))
+        covered.append((a, b))
+
+
+def _standing_duties(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
+    """An organ's 三定 rules: duties moved to a unit (将…职责划归X) and the items under its 主要职责 heading."""
+    for a, b, text, unit in transfers(ctx.work):
+        if not any(x <= a < y for x, y in covered):
+            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [unit], None, None, a, b))
+            covered.append((a, b))
+    for a, b, text, group in headed_group_duties(ctx.work):
+        if not any(x <= a < y for x, y in covered):
+            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [group], None, None, a, b))
+            covered.append((a, b))
+    organ = rules_organ(ctx.work) or set_up_office(ctx.work)
+    if organ is None:
+        return
+    for a, b, text in main_duties(ctx.work):
+        if not any(x <= a < y for x, y in covered):
+            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [organ], None, None, a, b))
+            covered.append((a, b))
 
 
 def _inside_parens(work: str, pos: int) -> bool:
@@ -256,6 +282,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _parentheticals(ctx, out, covered)
     _label_lines(ctx, out, covered)
     _role_copulas(ctx, out, covered)
+    _standing_duties(ctx, out, covered)
     n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
     unit_lists = find_unit_lists(ctx.work)

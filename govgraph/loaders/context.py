@@ -20,6 +20,10 @@ _LEX = load_lexicon()
 _GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
 _SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
 _LIST_VERBS = alternation(data_words("group_verbs.tsv", "list"))  # 充实 … (调整充实了X)
+# 各地、州、市X领导小组 (an addressee line): the last level of a list of levels, no group's own name (round 15)
+_LEVELS_BEFORE = re.compile(r"各[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})*、$")
+# 调整和充实X, 建立完善了X制度: verbs joined by 和/、 or stacked (round 15, ext-245)
+_MORE_VERBS = alternation(data_words("group_verbs.tsv", "list", "improve"))
 
 
 def specific_group(g: str) -> bool:
@@ -171,7 +175,7 @@ class NoticeContext:
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
         rx = re.compile(
-            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*(?:[和、及并]?{_MORE_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         # The verb after the name (round 6, ext-64): 决定对X指挥部组成人员进行调整
@@ -188,6 +192,8 @@ class NoticeContext:
         rx_on = re.compile(rf"[^\s,。;:、()]{{1,30}}?(?:{suf})")
         for m in rx2.finditer(self.work):
             g = m.group("g")
+            if _LEVELS_BEFORE.search(self.work, max(0, m.start() - 12), m.start()):
+                continue  # 各地、州、市平安建设领导小组: each level's group, a collective (round 15, ext-246)
             on = rx_on.match(self.work, m.end()) if g.endswith("委员会") else None
             if on and not re.search(r"(成立|建立|由|为|的|和|组织|每|对|将|要|在|与|向|报|请)", on.group()):
                 g += on.group()

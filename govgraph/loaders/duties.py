@@ -15,7 +15,8 @@ from functools import lru_cache
 from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
-from .duty_passes import AND_RECURRING, by_deadline, covering, drop_item_intros, in_principles, standing_report
+from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
+                          standing_report)
 from .lexicon import data_lines, load_lexicon
 from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
@@ -48,8 +49,18 @@ _PLACE_SUBJECT = re.compile(f"[市县]?[{CJK}]{{2,4}}?(?:新区|县|区|旗)")
 _NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它")
 
 
+# 五、实施步骤 on a line of its own: a top-level heading the outline may not keep (a copy that starts inside the body,
+# its first heading 三、): a clause after it no longer continues the item before it (round 15, ext-239)
+_TOP_HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
+# 市某领导小组(以下简称市领导小组)负责…: the short name the subject is given after it, dropped (round 15, ext-239)
+_SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（）,。;]{1,20}[)）]$")
+
+
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
+    short = _SHORT_NAME_AFTER.search(subj)
+    if short and not subj[:short.start()].endswith("联席会议"):
+        subj = subj[:short.start()]  # (a joint meeting's own duties are no task in the gold: sh-17, loc-11)
     if not subj or _STOPS_SPACE.search(subj) or subj.endswith(("、", "和", "及", "与")):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
@@ -74,6 +85,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         if named and all(is_assignee(x) for x in named) and not named[0].startswith(_VERB_STARTS):
             return named  # 科技部、工业和信息化部等部门: the units named
         items = [x for x in subj[: tail.start()].split("、") if x]
+        mixed = _units_and_fields(items) if "部门" in tail.group() else None
+        if mixed:
+            return mixed
         if items and (sectors or items[0].startswith(GOVERNMENT_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items) \
                 and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
@@ -180,6 +194,32 @@ def _shared_organ(items: list) -> bool:
     last = items[-1]
     organ = next((w for w in _SHARED if last.endswith(w) and is_collective(last[: -len(w)])), None)
     return bool(organ) and all(is_collective(x) and not x.endswith(organ) for x in items[:-1])
+
+
+_LEVEL_CHARS = "省市州县区"
+
+
+def _units_and_fields(items: list):
+    """``市经济委、环保局、国土资源、规划、工商…等部门`` (round 15, ext-239): a list of one level's units and bare
+    fields before 等部门, the first a unit of that level: each field is that field's 部门 (as 统计、国税、地税部门),
+    a unit written without its level (环保局) shares the first's. None unless units and fields are both there.
+    """
+    if len(items) < 3 or not items[0][0] in _LEVEL_CHARS or not is_assignee(items[0]):
+        return None
+    units = [x for x in items if is_assignee(x)]
+    fields = [x for x in items if not is_assignee(x)]
+    if not fields or len(units) < 1 or not all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not x.startswith(_VERB_STARTS)
+                                                and is_assignee(x + "部门") for x in fields):
+        return None
+    out = []
+    for x in items:
+        if x in fields:
+            out.append(x + "部门")
+        elif x[0] not in _LEVEL_CHARS and len(x) <= 5 and x.endswith(("局", "委", "办")) and is_assignee(items[0][0] + x):
+            out.append(items[0][0] + x)
+        else:
+            out.append(x)
+    return out
 
 
 def _subject(clause: str, sectors: bool = True):
@@ -307,7 +347,8 @@ def _duty_sections(ctx: NoticeContext):
 def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
     n0 = len(out)
     _read_duty_clauses(ctx, out, covered)
-    out[n0:] = [t for t in drop_item_intros(ctx, out[n0:]) if not in_principles(ctx, t["evidence"]["start"])]
+    out[n0:] = [t for t in drop_item_intros(ctx, out[n0:])
+                if not in_principles(ctx, t["evidence"]["start"]) or assigned_in_principles(t)]
 
 
 _SENTENCE = re.compile(r"[^。;\n]+[。;]?")
@@ -429,7 +470,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 if out[-1]["text"] == "" and re.match(r"\s*牵头", sent):
                     out[-1]["lead"], out[-1]["responsible"] = out[-1]["responsible"], []
             if not duties and out and item is not None and out[-1].get("_item") == item.start \
-                    and out[-1]["evidence"]["start"] < s0:
+                    and out[-1]["evidence"]["start"] < s0 \
+                    and not _TOP_HEADING.search(work, min(out[-1]["evidence"]["end"], s0), s0 + len(sent)):
                 # A clause without its own subject continues the item's duty (…;协助做好…);
                 # with a deadline of its own it is a further task of the same units
                 # (…每月19日报送当月工作小结;12月18日前报送工作总结).

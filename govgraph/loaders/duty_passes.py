@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from .deadlines import parse_deadline, text_deadline
+from .lexicon import data_lines
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
 
-__all__ = ["in_principles", "drop_item_intros", "by_deadline", "covering", "standing_report", "AND_RECURRING"]
+__all__ = ["in_principles", "assigned_in_principles", "drop_item_intros", "by_deadline", "covering", "standing_report", "AND_RECURRING"]
 
 _TLX = task_lexicon()
 
@@ -45,6 +46,14 @@ def in_principles(ctx, pos: int) -> bool:
         if head.startswith(_TLX.principle_headings):
             return True
     return False
+
+
+_PRINCIPLE_DUTIES = tuple(data_lines("principle_duties.txt"))
+
+
+def assigned_in_principles(task) -> bool:
+    """A task in a principles part kept all the same: units named and given work by 负责 (round 15, ext-247)."""
+    return bool(task["lead"] or task["responsible"]) and task["text"].startswith(_PRINCIPLE_DUTIES)
 
 
 def drop_item_intros(ctx, tasks: list) -> list:

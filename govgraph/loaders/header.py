@@ -162,6 +162,8 @@ def find_session_date(work: str, limit: int = 800) -> str | None:
 _CITE_WORDS = tuple(data_lines("cite_words.txt"))
 _CITED_BEFORE = re.compile("(" + "|".join(map(re.escape, _CITE_WORDS)) + r"|《|见|经)[^\s。]{0,40}$")
 _TITLE_ENDS_BEFORE = re.compile(rf"的\s*{_DOC_TYPE_END}\s*[(\[]?\s*$")
+# A line that opens with an item's number ((二), 二、, 3.) is body text: a number in it is cited, not the notice's own.
+_ITEM_LINE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十百]{1,4}条)")
 _ADDRESSEE_LINE = re.compile(r"(?m)^[^\n]{2,200}:[ \t]*$")
 
 
@@ -228,6 +230,8 @@ def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) ->
                 continue
             if after.startswith((")", "）")):
                 continue
+            if _ITEM_LINE.match(before):
+                continue  # (二)…货场,按〔2006〕87号…执行: a copy that starts inside the body cites it (round 15)
         return normalize_doc_number(src[m.start():m.end()]), m.start()
     return None, None
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..identity.names import to_simplified
 from ..identity import NATIONAL, NATIONAL_NAME, is_zone, leading_components, level_of, squash, unknown_scope
 from .lexicon import alternation, data_lines
 
@@ -57,7 +58,8 @@ def place_of_org(name: str | None, rest=None) -> str | None:
     None if it names none.  ``rest``: a pattern what follows the place must match."""
     if not name:
         return None
-    n = squash(name).translate(_TRAD)
+    # in Simplified script: 已經市政府 is no place (已经), X州市 in Traditional script is read in Simplified (a copy in Traditional script; round 15, ext-245)
+    n = to_simplified(squash(name).translate(_TRAD))
     n = re.sub(r"^中共", "", n)
     if NATIONAL_NAME.match(n):
         # a zone the state names (国家东中西区域合作示范区(…)工作委员会) is no national body, nor
@@ -122,6 +124,9 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
         if last and m.group(0)[gov.end():] and not m.group(0)[gov.end():].startswith(("办公", "文件")) \
                 and re.search(rf"[{_CJK}][ \t\u3000\xa0]+$", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
             continue  # 张三 某市人民政府市长: a member list's line (a name, a post), no signature (round 13, ext-166)
+        if m.start() and text[m.start() - 1] in "(（" and re.fullmatch(
+                rf"[{_CJK}]{{2,4}}", re.sub(r"[ \t\u3000]", "", text[text.rfind("\n", 0, m.start()) + 1:m.start() - 1])):
+            continue  # 张 三(某区政府副区长): a member's post in brackets after the name, no issuer (round 15, ext-239)
         if m.start() and text[m.start() - 1].isdigit():
             continue  # …于2015年5月18日前报市政府: a date's tail (日前报市), no organisation's name (round 12, ext-150)
         before = re.search(rf"[{_CJK}]+$", text[:m.start() - 1]) if text[m.start() - 1:m.start()] == "、" else None

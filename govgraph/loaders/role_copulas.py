@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from .assignees import all_assignees, split_assignees
+from .lexicon import data_lines
 from .task_lexicon import task_lexicon
 
-__all__ = ["copulas", "role_paragraphs"]
+__all__ = ["copulas", "role_paragraphs", "place_paragraphs"]
 
 _TLX = task_lexicon()
 _LEAD = _TLX.labels_of("lead")
@@ -49,3 +50,23 @@ def role_paragraphs(work: str):
         lead = [u for c in leads for u in c[1]]
         resp = [u for c in found if c[0] == "responsible" for u in c[1] if u not in lead]
         yield pm.start(), pm.end(), lead, resp
+
+
+# 甲区、乙区、丙旗和丁高新区为责任地区,具体负责本辖区的…工作 (round 15, ext-239): the places named, each its own
+_REGION_ROLES = "|".join(map(re.escape, data_lines("region_roles.txt")))
+_PLACE_COPULA = re.compile(rf"(?:^|(?<=[。;\s)）]))(?P<u>[^,。;:\s()（）]{{2,80}}?)为(?:{_REGION_ROLES}),(?P<duty>(?:具体)?负责[^。;\n]+)")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|县|区|旗)")
+_NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它")
+
+
+def place_paragraphs(work: str):
+    """(start, end, duty, places) of each ``A、B和C为责任地区,具体负责…`` whose every name is a district's or county's.
+
+    >>> [(d, u) for _, _, d, u in place_paragraphs("(二)甲乙区、丙丁县和戊己旗为责任地区,具体负责本辖区的整治工作。")]
+    [('具体负责本辖区的整治工作', ['甲乙区', '丙丁县', '戊己旗'])]
+    """
+    for m in _PLACE_COPULA.finditer(work):
+        places = [x for x in re.split(r"、|和|及", m.group("u")) if x]
+        if len(places) < 2 or not all(_PLACE.fullmatch(x) and not x.startswith(_NOT_A_PLACE) for x in places):
+            continue
+        yield m.start(), m.end(), m.group("duty"), places
