@@ -80,6 +80,9 @@ _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主
 _MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?{alternation(_LEX.group_suffixes)})(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
+# A meeting named before 由 and who chairs it (成立大会由市委副书记A主持, 座谈会由…; round 14, ext-198): no
+# part of the post, as 会议由 and 大会由 (leadin) are not
+_MEETING_BY = re.compile(rf"[{CJK}]{{1,8}}?(?:会议|会|仪式|典礼)由(?=[{CJK}])")
 _FOLLOW = re.compile(_alt("follow"))
 # A title right before a surname: the only place a "POST NAME" mention can be.
 # (or a group's leading role right after the group's name: 城区指挥部副指挥长A; not 成员: 指挥部成员单位职责)
@@ -1036,6 +1039,11 @@ class _Reader:
             return
         tm = _TITLE_NAME.search(c)
         if not tm:
+            lead = _LEADIN_OR_CURRENT.match(c)
+            if lead and lead.end() < len(c):
+                # 由张三副市长负责,…: a name and its leader's title after a lead-in (round 14, ext-195)
+                a += lead.end()
+                c = c[lead.end():]
             cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
             if cuts:
                 self._name_title(a, c, cuts)
@@ -1053,7 +1061,7 @@ class _Reader:
                 # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121); 的还有 / 的也有 alike
                 a += have.end()
                 c = c[have.end():]
-        lead = _LEADIN_OR_CURRENT.match(c)
+        lead = _LEADIN_OR_CURRENT.match(c) or _MEETING_BY.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
             c = c[lead.end():]

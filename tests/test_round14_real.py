@@ -1,0 +1,37 @@
+"""Round 14's layouts, on snippets shaped like real notices (ext-178..201, dev from round 14).
+
+Each test builds the notice directly (doc, date as the header would give them) and checks every
+fact's evidence, as tests/test_round13_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def _posts(facts):
+    return sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
+
+
+def test_a_leaders_day_record_name_then_title_then_what_was_done():
+    # ext-199: a city's 大事记: 'X副市长协调…', '研究…事宜', '督查…'
+    text = ("3月5日\n1、张三副市长协调某某项目落地支持事宜。\n2、李四副市长研究棚改备案事宜;参加揭牌仪式。\n"
+            "3、王五副市长督查环境卫生综合整治工作。\n")
+    facts, _ = _facts(text, date="2018-03-06", issuer="某市人民政府")
+    assert _posts(facts) == [("张三", "市人民政府", "副市长"), ("李四", "市人民政府", "副市长"),
+                             ("王五", "市人民政府", "副市长")]
+
+
+def test_a_leader_in_charge_after_you():
+    # ext-195: numbered items '由X副市长负责,Y牵头,相关部门配合,…'
+    text = "1.某某改革试验区\n由张三副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。\n"
+    facts, _ = _facts(text, date="2010-03-01", issuer="某市人民政府")
+    assert ("张三", "市人民政府", "副市长") in _posts(facts)
+
+
+def test_a_meeting_named_before_who_chairs_it():
+    # ext-198: '成立大会由市委副书记、市委政法委书记A主持' (会议由 and 大会由 are lead-ins already)
+    text = "当日上午,某区成立大会隆重召开。\n成立大会由市委副书记、市委政法委书记张三主持。\n座谈会由市政府副市长李四主持。\n"
+    facts, _ = _facts(text, date="2016-01-31", issuer="某市人民政府")
+    assert _posts(facts) == sorted([("张三", "市委", "副书记"), ("张三", "市委政法委", "书记"), ("李四", "市人民政府", "副市长")])
