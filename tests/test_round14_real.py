@@ -35,3 +35,17 @@ def test_a_meeting_named_before_who_chairs_it():
     text = "当日上午,某区成立大会隆重召开。\n成立大会由市委副书记、市委政法委书记张三主持。\n座谈会由市政府副市长李四主持。\n"
     facts, _ = _facts(text, date="2016-01-31", issuer="某市人民政府")
     assert _posts(facts) == sorted([("张三", "市委", "副书记"), ("张三", "市委政法委", "书记"), ("李四", "市人民政府", "副市长")])
+
+
+def test_a_table_cell_that_says_who_leads():
+    # ext-178: a table one cell a line (工作任务 / 具体措施 / 责任单位 / 完成时限) whose unit cell reads
+    # 'A、B牵头,C按职能分工落实': A, B lead, C responsible; the deadline cell after it dates the row
+    text = ("某市2022年重点工作任务分工方案\n工作任务\n具体措施\n责任单位\n完成时限\n(一)推进文件集中公开\n"
+            "1.完善行政规章库建设,及时做好规章动态更新。\n市政府办公室、市司法局\n2022年底前\n"
+            "2.建成本部门行政规范性文件库。\n市政府办公室、市司法局牵头,市直其他单位按职能分工落实\n2022年底前\n"
+            "3.推进本地区行政规范性文件库建设。\n各县(区)人民政府\n2022年底前\n")
+    facts, _ = _facts(text, date="2022-06-18")
+    assert sorted(_tasks(facts)) == [
+        ((), ("各县(区)人民政府",), "2022-12-31"),
+        ((), ("市政府办公室", "市司法局"), "2022-12-31"),
+        (("市政府办公室", "市司法局"), ("市直其他单位",), "2022-12-31")]

@@ -34,6 +34,7 @@ class LineRow:
     cells: list  # per unit column: the units of its cell
     due_cell: str | None = None
     project_title: str = ""
+    cell_leads: list = field(default_factory=list)  # units a cell itself says lead (A牵头,B配合)
 
 
 @dataclass
@@ -77,10 +78,33 @@ def _unit_cell(lines, i, loose=False):
         j += 1
     if loose:  # an extract's cell: units apart by , and closed with 。 (区投资促进中心。)
         text = re.sub(r"(?<=[^\s。])。$", "", text).replace(",", "、")
+    if len(text) <= 80 and _PUNCT.search(text):
+        lead, resp = _worded_cell(text)
+        return (lead + resp, j, end, lead) if lead and resp else None
     if _PUNCT.search(text) or len(text) > (100 if loose else 80):
         return None
     units = split_assignees(text)
-    return (units, j, end) if all_assignees(units) else None
+    return (units, j, end, []) if all_assignees(units) else None
+
+
+def _worded_cell(text: str) -> tuple[list, list]:
+    """A unit cell that says who leads: ``A、B牵头,C按职能分工落实`` -> ([A, B], [C]) (round 14, ext-178);
+    ([], []) unless every part is units and an assignment word (assign_words.tsv), the first a lead one.
+
+    >>> _worded_cell("市政府办公室、市司法局牵头,市直其他单位按职能分工落实")
+    (['市政府办公室', '市司法局'], ['市直其他单位'])
+    """
+    words = task_lexicon().assign_words
+    ends = "|".join(map(re.escape, sorted((w for w, r in words.items() if r != "with"), key=len, reverse=True)))
+    lead: list = []
+    resp: list = []
+    for n, part in enumerate(re.split(r"[,，]", text.rstrip("。"))):
+        m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{ends})", part.strip())
+        units = split_assignees(m.group("u")) if m else []
+        if not m or not all_assignees(units) or (words[m.group("w")] == "lead") != (n == 0):
+            return [], []
+        (lead if n == 0 else resp).extend(units)
+    return lead, resp
 
 
 def find_line_tables(work: str) -> list[LineTable]:
@@ -156,13 +180,14 @@ def _read_rows(work, lines, k, table, extra=None):
             buf.append((t, a, b))
             k += 1
             continue
-        cells, end = [got[0]], got[2]
+        cells, end, leads = [got[0]], got[2], list(got[3])
         k = got[1]
         while len(cells) < n_units and k < len(lines):
             nxt = _unit_cell(lines, k, extra is not None)
             if nxt is None:
                 break
             cells.append(nxt[0])
+            leads += nxt[3]
             k, end = nxt[1], nxt[2]
         due_cell = None
         if has_due and k < len(lines) and len(lines[k][0]) <= 20 and not _unit_cell(lines, k):
@@ -175,7 +200,7 @@ def _read_rows(work, lines, k, table, extra=None):
             continue
         sub += 1
         rows.append((project, sub, LineRow("", " ".join(x[0] for x in buf), buf[0][1], end, cells, due_cell,
-                                                title)))
+                                                title, leads)))
         buf = []
         table.end = end
     per_project: dict = {}

@@ -147,6 +147,9 @@ def _line_tables(ctx: NoticeContext, tables, out: list):
             lead, resp = [], []
             for role, cell in zip(unit_roles, r.cells):
                 (lead if role == "lead" else resp).extend(cell)
+            # a cell that says who leads (A、B牵头,C按职能分工落实): those lead (round 14, ext-178)
+            lead += [u for u in r.cell_leads if u not in lead]
+            resp = [u for u in resp if u not in r.cell_leads]
             if len(r.cells) < len(unit_roles):
                 ctx.warn(f"table row 附件.{r.ref}: {len(r.cells)} unit cells for {len(unit_roles)} unit columns; "
                          f"read in column order")
