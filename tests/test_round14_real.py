@@ -49,3 +49,42 @@ def test_a_table_cell_that_says_who_leads():
         ((), ("各县(区)人民政府",), "2022-12-31"),
         ((), ("市政府办公室", "市司法局"), "2022-12-31"),
         (("市政府办公室", "市司法局"), ("市直其他单位",), "2022-12-31")]
+
+
+def test_a_table_with_a_leader_column_after_a_covering_letter():
+    # ext-181: a covering letter (duties of a collective and of the 督查室), then the attachment's table
+    # one cell a line: 目标任务 / 责任领导 / 责任单位; leaders' names (one or two lines) are no part of the task,
+    # the unit cell has , between groups, a second name in brackets (市建设局(市规划局): one office) and 等
+    text = ("某市人民政府关于印发某某目标任务责任分解的通知\n各县(市、区)人民政府,市政府直属各单位:\n"
+            "现印发给你们,请认真贯彻执行。各级各部门要对照职能分工,抓紧责任细化,不折不扣地抓好落实。"
+            "市政府督查室要加强对重点项目等督促检查,确保目标任务落实到位。\n附件:某某目标任务责任分解\n某市人民政府\n2018年2月5日\n"
+            "附件\n某某目标任务责任分解\n目标任务\n责任领导\n责任单位\n一、主要预期指标\n1. 生产总值增长7.5%以上。\n张三\n"
+            "市发改委、市建设局(市规划局),各县(市、区)政府,某开发区管委会等\n2. 城乡居民收入增长与经济增长基本同步。\n张三\n李四\n"
+            "市农办、市财政局\n3. 一般公共预算收入增长。\n李四\n市财政局、市税务局\n")
+    facts, warnings = _facts(text, date="2018-02-05", issuer="某市人民政府")
+    tasks = _tasks(facts)
+    assert ((), ("各级各部门",), None) in tasks and ((), ("市政府督查室",), None) in tasks
+    assert ((), ("市发改委", "市建设局", "各县(市、区)政府", "某开发区管委会"), None) in tasks
+    assert ((), ("市农办", "市财政局"), None) in tasks
+    assert all("张三" not in f["text"] for f in facts if f["kind"] == "task")
+    # the last row's cell closes the stored text: the copy may be cut inside it, so it is not read
+    assert ((), ("市财政局", "市税务局"), None) not in tasks
+    assert any("ends the text" in str(w) for w in warnings)
+
+
+def test_the_issuing_offices_own_undertaking():
+    # ext-171: '区政府办公室将定期跟踪督办' in a notice the district government's office issues: no task
+    # (as '市政府将…' in a notice of the government or its office); its 督查室 would still be one
+    text = ("各镇人民政府、街道办事处,区级各部门:\n请各单位细化工作举措,确保完成各项目标任务。"
+            "区政府办公室将定期跟踪督办,并将目标任务完成情况纳入年度考核。\n")
+    facts, _ = _facts(text, date="2022-01-21", issuer="某某区人民政府办公室")
+    assert all("区政府办公室" not in f["responsible"] for f in facts if f["kind"] == "task")
+
+
+def test_a_place_after_an_election_verb():
+    # ext-192: '以无记名投票方式,补选X镇人民政府镇长' is no place '补选X镇': the verb opens the run
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+
+    j = jurisdiction(Notice(doc="t", text="返回\n接着,以无记名投票方式,补选某某镇人民政府镇长。\n"))
+    assert j.place == "某某镇" and j.evidence["text"] == "某某镇"

@@ -267,6 +267,16 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _first_leads(ctx, out[:n_assigned] + out[n_body:])
     if has_resp_table:
         out = _drop_restated(ctx, out[:n_body], out[n_body:])
+        att = ctx.attachments_at
+        if att and n_body == 0 and all(t.start >= att for t in line_tables) \
+                and all(t.start >= att for t in ctx.tables) and all(u.start >= att for u in unit_lists) \
+                and not any(m.start < att for m in ctx.outline.markers):
+            # every table is the attachment's and the body is a covering letter (no heading): it
+            # still gives duties (各级各部门要…, 市政府督查室要加强…; round 14, ext-181); duty reading
+            # stops at the attachment
+            letter: list[dict[str, Any]] = []
+            _duty_clauses(ctx, letter, [])
+            out = letter + out
     else:
         # Items with a parenthetical assignment are covered by it.
         for a, b in list(covered):

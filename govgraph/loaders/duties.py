@@ -510,6 +510,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
 
 _ISSUER_GOV = re.compile(r".+?([省市县区旗])人民政府(?:办公室|办公厅)?$")
 _SHORT_GOV = re.compile(r"([省市县区旗])(?:人民)?政府")
+_SHORT_GOV_OFFICE = re.compile(r"([省市县区旗])(?:人民)?政府(办公室|办公厅)")
 
 
 def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
@@ -524,6 +525,9 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     # ext-135)
     own = len(units) == 1 and re.fullmatch(r"[省市县区]局|我局|本局", units[0]) and issuer.endswith("局") \
         and (units[0][0] in "我本" or re.search(f"{units[0][0]}[^{units[0][0]}]*局$", issuer))
+    # 区政府办公室将定期跟踪督办… in a notice that office issues (…区人民政府办公室): the issuer (round 14, ext-171)
+    office = _SHORT_GOV_OFFICE.fullmatch(units[0]) if len(units) == 1 else None
+    own = own or bool(gov and office and office.group(1) == gov.group(1) and issuer.endswith(office.group(2)))
     if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
     ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")

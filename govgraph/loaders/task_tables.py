@@ -143,6 +143,8 @@ def _line_tables(ctx: NoticeContext, tables, out: list):
     """Rows of responsibility tables laid out one cell a line (no 序号 column)."""
     for t in tables:
         unit_roles = [r for r in t.roles if r != "due"]
+        if t.cut_at is not None:
+            ctx.warn(f"table row at {t.cut_at}: its unit cell ends the text (the copy may be cut inside it); not read")
         for r in t.rows:
             lead, resp = [], []
             for role, cell in zip(unit_roles, r.cells):
