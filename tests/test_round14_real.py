@@ -88,3 +88,12 @@ def test_a_place_after_an_election_verb():
 
     j = jurisdiction(Notice(doc="t", text="返回\n接着,以无记名投票方式,补选某某镇人民政府镇长。\n"))
     assert j.place == "某某镇" and j.evidence["text"] == "某某镇"
+
+
+def test_a_bare_standing_committee_after_its_term_is_the_levels_one():
+    # ext-201: '选举张三为市人大常委会主任…选举李四、王五等28人为十九届人大常委会委员' (a city's 人代会): the
+    # body written bare after its term is the 市人大常委会 the notice names (one level only)
+    text = ("11月26日,某某市第十九届人民代表大会第一次会议闭幕。会议选举张三为市人大常委会主任,选举李四、王五等28人为"
+            "十九届人大常委会委员。\n")
+    facts, _ = _facts(text, date="2021-11-26")
+    assert ("李四", "市人大常委会", "委员") in _posts(facts) and ("王五", "市人大常委会", "委员") in _posts(facts)

@@ -71,7 +71,9 @@ _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
 # 张三、李四2人 / 陈月洪、朱春龙两位同志 (a count agreeing with the names: no part of the last)
 # 镇人大主席候选人A / 党委委员、副镇长候选人B: posts, then 候选人, then the name (the whole clause)
 _CANDIDATE = re.compile(rf"(?P<p>[{CJK}、]{{2,40}}?)候选人(?P<n>[{CJK}]{{2,4}})")
-_BARE_BODIES = ("党委", "党工委", "人大")
+# bodies written bare that stand for the one the notice names with its level (appointment_words.tsv, class
+# bare_body; longest first): 党委, 人大, 人大常委会 (十九届人大常委会委员 after 市人大常委会主任; round 14, ext-201)
+_BARE_BODIES = tuple(sorted(words("bare_body"), key=len, reverse=True))
 _LEVELS_BEFORE = "镇|乡|街道|县|区|市|省"
 _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
