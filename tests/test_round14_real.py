@@ -97,3 +97,16 @@ def test_a_bare_standing_committee_after_its_term_is_the_levels_one():
             "十九届人大常委会委员。\n")
     facts, _ = _facts(text, date="2021-11-26")
     assert ("李四", "市人大常委会", "委员") in _posts(facts) and ("王五", "市人大常委会", "委员") in _posts(facts)
+
+
+def test_a_groups_role_after_a_post_and_its_comma():
+    # ext-186: '市人大常委会副主任、市X工作领导小组副组长A带领…': the post, and A's role in the group (named once,
+    # bounded by the 、 before it); a 指挥部 named so in a career stays a post (rm-18)
+    text = "8月13日,市人大常委会副主任、市创城工作领导小组副组长张三带领有关负责同志对创城工作进行了督导检查。\n"
+    facts, _ = _facts(text, date="2012-08-14")
+    assert ("张三", "市人大常委会", "副主任") in _posts(facts)
+    assert [(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"] == [
+        ("市创城工作领导小组", "张三", "副组长")]
+    text = "李四此前已履新某市政府党组成员、某某援建指挥部副总指挥。\n"
+    facts, _ = _facts(text, date="2024-11-22")
+    assert not [f for f in facts if f["kind"] == "membership"]

@@ -176,6 +176,7 @@ class _Reader:
         self._sa: int | None = None  # where the sentence being read starts
         self.aliases = self._aliases()
         self._full: dict[str, str] = {}
+        self._bounded_groups: set[str] = set()  # groups named whole after a post's 、 (ext-186)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -270,6 +271,18 @@ class _Reader:
             rest = parse_post_phrase(t[k:], self.src[a + k:a + len(t)], None, self.aliases) if role else []
             if rest:
                 return role + rest
+        last = t.split("、")[-1]
+        gr = _GROUP_ROLE.fullmatch(last) if last != t else None
+        if gr and _GROUP_UNIT.search(gr.group("g")) and specific_group(to_simplified(gr.group("g"))) \
+                and not to_simplified(gr.group("g")).endswith(words("standing_group")):
+            # 市人大常委会副主任、市X工作领导小组副组长A: posts, then a role in a group whose name the 、 before
+            # it bounds (named once: ext-186, round 14); the posts before it as they read alone
+            k = len(t) - len(last)
+            head = parse_post_phrase(t[:k - 1], self.src[a:a + k - 1], prev_unit, self.aliases)
+            if head:
+                g = len(gr.group("g"))
+                self._bounded_groups.add(self.src[a + k:a + k + g])
+                return head + [Post(self.src[a + k:a + k + g], self.src[a + k + g:a + len(t)])]
         got = parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
         bare = next((w for w in _BARE_BODIES if t.startswith(w)), None) if not got else None
         if bare and self.full_unit(self.src[a:a + len(bare)]) != self.src[a:a + len(bare)]:
@@ -330,7 +343,7 @@ class _Reader:
         for p in posts:
             g = to_simplified(self.full_unit(p.unit))
             if how == "start" and not p.former and _GROUP_UNIT.search(g) and specific_group(g) \
-                    and not standing_body(g) and self.work.count(to_simplified(p.unit)) > 1:
+                    and not standing_body(g) and (self.work.count(to_simplified(p.unit)) > 1 or p.unit in self._bounded_groups):
                 # 安平县防汛抗旱指挥部政委A (round 6, ext-63): a role in a group the notice names elsewhere (its
                 # issuer, its subject), not a post of a unit; a body named only with the post (江苏援藏指挥部副总指挥
                 # in news of a career) stays a post, and a 委员会 may be a department: left a post
