@@ -110,3 +110,14 @@ def test_a_groups_role_after_a_post_and_its_comma():
     text = "李四此前已履新某市政府党组成员、某某援建指挥部副总指挥。\n"
     facts, _ = _facts(text, date="2024-11-22")
     assert not [f for f in facts if f["kind"] == "membership"]
+
+
+def test_a_web_pages_metadata_labels_are_no_addressees():
+    # ext-179: '发布部门:市政府办公室(…)' and '发布时间:', '有效性:' lines before the addressee line, which runs
+    # on into the covering letter on one line: the addressees are the units before their colon, no duty is
+    # given to '发布部门', and '现印发给你们,请认真贯彻执行' is none
+    text = ("某市人民政府办公室关于印发某某责任分工的通知\n政策\n发布部门:市政府办公室(研究室、机关事务局)\n"
+            "发布时间:2021年02月08日\n有效性:政策是否有效未知,请慎用\n市政府各部门、各单位:《某某责任分工》已经市政府同意,"
+            "现印发给你们,请认真贯彻执行。各责任单位要按月向市政府报告重点工作进展情况。\n")
+    facts, _ = _facts(text, date="2021-02-05", issuer="某市人民政府办公室")
+    assert _tasks(facts) == [((), ("各责任单位",), None)]

@@ -20,6 +20,7 @@ _LEX = load_lexicon()
 _GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
 _SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
 _LIST_VERBS = alternation(data_words("group_verbs.tsv", "list"))  # 充实 … (调整充实了X)
+_PAGE_LABELS = "|".join(map(re.escape, data_lines("page_labels.txt")))  # 发布部门 … (a web page's metadata labels)
 
 
 def specific_group(g: str) -> bool:
@@ -88,6 +89,8 @@ class NoticeContext:
         stop = work.find("。")
         stop = stop if stop != -1 else len(work)
         colon = work.find(":", 0, stop)
+        while colon != -1 and re.search(rf"(?:^|(?<=\s))[ \t]*(?:{_PAGE_LABELS})[ \t]*$", work[:colon]):
+            colon = work.find(":", colon + 1, stop)  # 发布部门:… (a web page's metadata; round 14, ext-179)
         if colon == -1:
             return 0, ""
         run = self._addressee_run(colon)
