@@ -121,3 +121,17 @@ def test_a_web_pages_metadata_labels_are_no_addressees():
             "现印发给你们,请认真贯彻执行。各责任单位要按月向市政府报告重点工作进展情况。\n")
     facts, _ = _facts(text, date="2021-02-05", issuer="某市人民政府办公室")
     assert _tasks(facts) == [((), ("各责任单位",), None)]
+
+
+def test_a_labelled_unit_list_closing_a_cut_copy_loses_its_last_unit():
+    # ext-190 ('牵头单位:区商' ends the copy), ext-168 ('…市城乡建设局、市交通运'): the last unit of a labelled line
+    # that closes the stored text may be cut: not read (a warning); a list closed by 等 or 。 is whole
+    text = ("某区重点工作目标任务分解\n一、主要预期指标\n1.区级一般公共预算收入增长5%。\n牵头单位:区财政局\n"
+            "责任单位:区税务局、区国资委等\n2.固定资产投资增长5%以上。\n牵头单位:区发改委\n"
+            "责任单位:区住建委、区财政局、各管委会等\n3.社会消费品零售总额增长6%左右。\n牵头单位:区商务委\n"
+            "责任单位:区财政局、区市场监")
+    facts, warnings = _facts(text, date="2023-03-01")
+    assert _tasks(facts) == [(("区财政局",), ("区税务局", "区国资委"), None),
+                             (("区发改委",), ("区住建委", "区财政局", "各管委会"), None),
+                             (("区商务委",), ("区财政局",), None)]
+    assert any("区市场监" in str(w) for w in warnings)
