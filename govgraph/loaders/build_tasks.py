@@ -216,9 +216,9 @@ def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tu
             if ends_lead:  # 责任单位:A、B分别牵头 — each unit listed leads its part
                 val = val[:ends_lead.start()]
             names = [n for n in split_assignees(val) if len(n) > 1]  # 责任单位:市 (a line cut short)
-            if names and not work[vend:].strip() and not val.endswith(("等", "。")):
-                # the value closes the stored text: its last unit may be cut (…市城乡建设局、市交通运; 牵头单位:区商);
-                # not read, with a warning (round 14, ext-190; as the gold of ext-168 writes it)
+            if names and not work[vend:].strip() and not val.endswith(("等", "。")) and not is_assignee(names[-1]):
+                # the value closes the stored text and its last name is no unit's: cut there (…市城乡建设局、
+                # 市交通运; 牵头单位:区商); not read, with a warning (round 14, ext-190; as the gold of ext-168 writes it)
                 ctx.warn(f"{ctx.outline.ref_at(item.start)}: '{names[-1]}' ends the text (the copy may be cut in it); "
                          f"not read")
                 names = names[:-1]
