@@ -135,3 +135,12 @@ def test_a_labelled_unit_list_closing_a_cut_copy_loses_its_last_unit():
                              (("区发改委",), ("区住建委", "区财政局", "各管委会"), None),
                              (("区商务委",), ("区财政局",), None)]
     assert any("区市场监" in str(w) for w in warnings)
+
+
+def test_units_then_whom_the_measure_concerns():
+    # ext-194: '区委组织部和区民政局对村党组织书记和村民委员会主任实行备案管理' (组织 inside the first unit's name
+    # is no verb; the subject ends at 对)
+    text = "第三条 村级干部由乡镇党委管理。区委组织部和区民政局对村党组织书记和村民委员会主任实行备案管理。\n"
+    facts, _ = _facts(text, date="2020-03-01", issuer="某某区人民政府")
+    assert ((), ("区委组织部", "区民政局"), None) in _tasks(facts)
+    assert all("区委" not in t[1] for t in _tasks(facts))

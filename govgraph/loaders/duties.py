@@ -207,6 +207,9 @@ def _subject_cached(clause: str, sectors: bool):
             continue  # 区某委员会制定的《…》已经区政府同意: a relative clause, no duty
         if m.group() == "要" and _PERSON_SUBJECT.search(clause, 0, m.start()):
             return None  # 县政府分线领导要站在全局高度…: persons' duty (a unit ending 站 after 要 is none; round 12, ext-14)
+        if m.group() not in _TLX.strong_verbs and _IN_UNIT_NAME.match(clause, m.start()) \
+                and is_unit_like(clause[:_IN_UNIT_NAME.match(clause, m.start()).end("u")]):
+            continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194)
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
@@ -216,7 +219,18 @@ def _subject_cached(clause: str, sectors: bool):
             weak = (items, m.start(), m.end())
     if weak:
         return tuple(weak[0]), weak[1]
+    dm = _UNITS_TOWARDS.match(clause)
+    if dm and "、" not in dm.group("u") and all_assignees(split_assignees(dm.group("u"))) \
+            and all(is_unit_like(x) for x in split_assignees(dm.group("u"))):
+        # 区委组织部和区民政局对村党组织书记…实行备案管理: units, 对 and whom, then the measure (round 14, ext-194)
+        return tuple(split_assignees(dm.group("u"))), dm.start("p")
     return None
+
+
+# A weak verb that begins the end of a unit's name listed with another (区委组织部和…, 县委组织部、…)
+_IN_UNIT_NAME = re.compile(rf"(?P<u>[{CJK}]{{1,3}}?(?:部|局|办|委|室|处|科|站|所|中心))(?=[和及与、])")
+# Units, then 对 and whom the measure concerns, then a measure verb in the same clause
+_UNITS_TOWARDS = re.compile(rf"(?P<u>[{CJK}]{{3,30}}?)(?P<p>对[^,。;]{{2,40}}?(?:实行|实施|进行|开展))")
 
 
 _STOPS = re.compile(r"[,。;]")
