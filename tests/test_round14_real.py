@@ -144,3 +144,12 @@ def test_units_then_whom_the_measure_concerns():
     facts, _ = _facts(text, date="2020-03-01", issuer="某某区人民政府")
     assert ((), ("区委组织部", "区民政局"), None) in _tasks(facts)
     assert all("区委" not in t[1] for t in _tasks(facts))
+
+
+def test_units_forming_a_group_with_a_collective_after_and():
+    # ext-188: '要成立由A中心、B局、C局和相关乡镇组成的工作专班' (sh-17: '…等部门组成的X工作小组'): four member
+    # units, the last a collective after 和; the group's name without the 的 before it
+    text = "某某要求,要成立由林果服务中心、水利局、财政局和相关乡镇组成的工作专班,及时解决建设工作中出现的困难和问题。\n"
+    facts, _ = _facts(text, date="2021-05-01", issuer="某县人民政府")
+    assert sorted((f["group"], f["member"]) for f in facts if f["kind"] == "membership") == [
+        ("工作专班", "林果服务中心"), ("工作专班", "水利局"), ("工作专班", "相关乡镇"), ("工作专班", "财政局")]
