@@ -153,3 +153,12 @@ def test_units_forming_a_group_with_a_collective_after_and():
     facts, _ = _facts(text, date="2021-05-01", issuer="某县人民政府")
     assert sorted((f["group"], f["member"]) for f in facts if f["kind"] == "membership") == [
         ("工作专班", "林果服务中心"), ("工作专班", "水利局"), ("工作专班", "相关乡镇"), ("工作专班", "财政局")]
+
+
+def test_a_second_subject_of_collectives_after_a_comma():
+    # ext-191: '…分局要全力做好各项保障措施,…,各行业主管单位、相关镇要进一步落实…' (相关镇: a plural head and 镇)
+    text = ("会议要求,区生态环境分局要全力做好各项保障措施,及时与各相关行业主管单位、各相关镇进行沟通对接,"
+            "各行业主管单位、相关镇要进一步落实行业监管责任和属地管理责任,密切配合,力争早日完成整改工作。\n")
+    facts, _ = _facts(text, date="2020-03-01", issuer="某县人民政府")
+    assert ((), ("各行业主管单位", "相关镇"), None) in _tasks(facts)
+    assert ((), ("区生态环境分局",), None) in _tasks(facts)
