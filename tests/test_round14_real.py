@@ -162,3 +162,11 @@ def test_a_second_subject_of_collectives_after_a_comma():
     facts, _ = _facts(text, date="2020-03-01", issuer="某县人民政府")
     assert ((), ("各行业主管单位", "相关镇"), None) in _tasks(facts)
     assert ((), ("区生态环境分局",), None) in _tasks(facts)
+
+
+def test_lead_ins_one_after_another_before_a_subject():
+    # ext-184: '…;同时表决通过了A任市人民政府副市长,并决定代理市长' (同时 and 表决通过了, both lead-ins)
+    text = ("经3月23日某市三届人大常委会第二十四次会议表决,接受了李四辞去某市人民政府市长职务的请求;"
+            "同时表决通过了张三任市人民政府副市长,并决定代理市长。\n")
+    facts, _ = _facts(text, date="2015-03-25")
+    assert ("张三", "市人民政府", "副市长") in _posts(facts)

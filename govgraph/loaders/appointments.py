@@ -78,6 +78,7 @@ _LEVELS_BEFORE = "镇|乡|街道|县|区|市|省"
 _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
+_LEADINS = re.compile(f"(?:{_alt('leadin')})+")
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
 _MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?{alternation(_LEX.group_suffixes)})(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
@@ -433,7 +434,8 @@ class _Reader:
         return squash(self.src[na:end]), na, pre_posts, pre
 
     def _prefix_ok(self, pre: str, a: int, na: int, allow_posts: bool):
-        if pre == "" or pre in words("leadin") or pre.endswith(("的", "决定", "关于", "会议决定", "同意", "批准")):
+        # (同时表决通过了A任…: lead-ins one after another, round 14, ext-184)
+        if pre == "" or _LEADINS.fullmatch(pre) or pre.endswith(("的", "决定", "关于", "会议决定", "同意", "批准")):
             return True, []
         if pre.endswith(_NOT_SUBJECT_END):
             return False, []
