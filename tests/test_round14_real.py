@@ -170,3 +170,10 @@ def test_lead_ins_one_after_another_before_a_subject():
             "同时表决通过了张三任市人民政府副市长,并决定代理市长。\n")
     facts, _ = _facts(text, date="2015-03-25")
     assert ("张三", "市人民政府", "副市长") in _posts(facts)
+
+
+def test_an_oath_after_a_run_of_posts_and_names_each_opened_by_a_relative_clause():
+    # ext-192: '新当选的镇长A、表决通过的人大办公室(代表联络室)主任B面对国旗庄严宣誓'
+    text = "大会还举行了宪法宣誓仪式。新当选的镇长张三、表决通过的人大办公室(代表联络室)主任李四面对国旗庄严宣誓。\n"
+    facts, _ = _facts(text, date="2020-08-18", issuer="某某镇人民政府")
+    assert _posts(facts) == [("张三", "镇人民政府", "镇长"), ("李四", "人大办公室", "主任")]

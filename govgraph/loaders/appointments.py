@@ -79,6 +79,8 @@ _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二�
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _LEADINS = re.compile(f"(?:{_alt('leadin')})+")
+# a relative clause opening an entry of a run of posts and names (表决通过的…, 新当选的…)
+_RELATIVE_OPEN = re.compile(f"([{CJK}]{{2,6}}?)的")
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
 _MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?{alternation(_LEX.group_suffixes)})(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
@@ -1158,6 +1160,11 @@ class _Reader:
                 continue
             if posts_from is None:
                 posts_from = ia
+                rel = _RELATIVE_OPEN.match(self.work, ia, ib)
+                if groups and rel and not is_unit_like(rel.group(1)):
+                    # …、表决通过的人大办公室主任A (as 新当选的镇长B before it): a relative clause opens the
+                    # next entry's posts (round 14, ext-192)
+                    posts_from = rel.end()
             got = None
             for k in (3, 2, 4):
                 if ib - ia <= k or not _is_name(self.work[ib - k:ib], loose=True):
