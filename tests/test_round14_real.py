@@ -177,3 +177,10 @@ def test_an_oath_after_a_run_of_posts_and_names_each_opened_by_a_relative_clause
     text = "大会还举行了宪法宣誓仪式。新当选的镇长张三、表决通过的人大办公室(代表联络室)主任李四面对国旗庄严宣誓。\n"
     facts, _ = _facts(text, date="2020-08-18", issuer="某某镇人民政府")
     assert _posts(facts) == [("张三", "镇人民政府", "镇长"), ("李四", "人大办公室", "主任")]
+
+
+def test_a_leaders_share_of_a_plan_in_a_heading():
+    # ext-154 (dev from round 13): '一、张三市长牵头的重点工作' (and '一、李四副市长重点工作', ext-179's heading)
+    text = "某市2018年重点工作责任分解\n一、张三市长牵头的重点工作\n1.推进某某改革。\n二、李四副市长重点工作\n2.推进某某建设。\n"
+    facts, _ = _facts(text, date="2018-04-18", issuer="某市人民政府办公室")
+    assert _posts(facts) == [("张三", "市人民政府", "市长"), ("李四", "市人民政府", "副市长")]
