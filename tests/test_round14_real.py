@@ -184,3 +184,10 @@ def test_a_leaders_share_of_a_plan_in_a_heading():
     text = "某市2018年重点工作责任分解\n一、张三市长牵头的重点工作\n1.推进某某改革。\n二、李四副市长重点工作\n2.推进某某建设。\n"
     facts, _ = _facts(text, date="2018-04-18", issuer="某市人民政府办公室")
     assert _posts(facts) == [("张三", "市人民政府", "市长"), ("李四", "市人民政府", "副市长")]
+
+
+def test_a_zones_party_body():
+    # ext-198: '…,某某新区党工委书记A,市中级人民法院院长B…出席' (a zone before 党工委: 新区, 高新区)
+    text = "市委书记王五主持会议。金普新区党工委书记张三,市中级人民法院院长李四及有关方面负责同志出席。\n"
+    facts, _ = _facts(text, date="2016-01-31", issuer="某市人民政府")
+    assert ("张三", "金普新区党工委", "书记") in _posts(facts)
