@@ -119,7 +119,7 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
     for m in _RUN.finditer(text):
         lead = _APPOINT_START.match(m.group(0))
         if lead and len(m.group(0)) - lead.end() >= 3:
-            # 补选高行镇人民政府镇长: the body after an election or appointment verb (round 14, ext-192)
+            # 补选X镇人民政府镇长: the body after an election or appointment verb (round 14, ext-192)
             m = _CJK_RUN.match(text, m.start() + lead.end())
         if _SET_UP_START.match(m.group(0)) or (m.start() == set_up_end + 1 and text[set_up_end] == "、"):
             set_up_end = m.end()

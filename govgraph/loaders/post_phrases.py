@@ -305,7 +305,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in GOVERNMENT_LEVELS \
                     and not (party == "党委" and _PLACE.fullmatch(base)) \
                     and not (len(base) >= 3 and is_zone(base)):  # 西藏自治区党委书记: the place's 党委
-                # (金普新区党工委书记, 高新区党委书记: a zone's party body, round 14, ext-198)
+                # (X新区党工委书记, 高新区党委书记: a zone's party body, round 14, ext-198)
                 return []
             if not base and prev_unit and party in words("party_inside"):
                 unit_src = prev_unit + unit_src  # 区检察院副检察长、党组副书记: the 检察院's 党组
