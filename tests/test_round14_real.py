@@ -191,3 +191,12 @@ def test_a_zones_party_body():
     text = "市委书记王五主持会议。某某新区党工委书记张三,市中级人民法院院长李四及有关方面负责同志出席。\n"
     facts, _ = _facts(text, date="2016-01-31", issuer="某市人民政府")
     assert ("张三", "某某新区党工委", "书记") in _posts(facts)
+
+
+def test_a_run_of_posts_cut_by_a_comma_from_the_next_post_and_name():
+    # ext-198: '市委常委、秘书长,X新区党工委书记A,市中级人民法院院长B…出席': the posts before the comma are A's too
+    text = "市委常委、组织部长赵六宣读决定。市委常委、秘书长,某某新区党工委书记张三,市中级人民法院院长李四及有关方面负责同志出席。\n"
+    facts, _ = _facts(text, date="2016-01-31", issuer="某市人民政府")
+    assert [p for p in _posts(facts) if p[0] == "张三"] == [
+        ("张三", "市委", "常委"), ("张三", "市委", "秘书长"), ("张三", "某某新区党工委", "书记")]
+    assert [p for p in _posts(facts) if p[0] == "李四"] == [("李四", "市中级人民法院", "院长")]

@@ -79,6 +79,8 @@ _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二�
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 _LEADINS = re.compile(f"(?:{_alt('leadin')})+")
+# a clause ending in a title (a run of posts without a name)
+_TITLE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEX.titles, key=len, reverse=True))) + ")$")
 # a relative clause opening an entry of a run of posts and names (表决通过的…, 新当选的…)
 _RELATIVE_OPEN = re.compile(f"([{CJK}]{{2,6}}?)的")
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
@@ -174,6 +176,7 @@ class _Reader:
         self.src = ctx.notice.text
         self.date = ctx.notice.date
         self.month = self.date[:7] if self.date else None
+        self._carry: list | None = None  # posts of a clause of posts only, for the name in the next (ext-198)
         self.facts: list[dict] = []  # posts
         self.members: list[dict] = []  # memberships (and their groups) an appointment names
         self._sa: int | None = None  # where the sentence being read starts
@@ -537,6 +540,7 @@ class _Reader:
     def clause(self, a: int, b: int, st: dict, nxt: str):
         c = self.work[a:b]
         n0 = len(self.facts)
+        self._carry = st.pop("carry", None)
         # 公示 entry: 何华榕,男,汉族,… — the person of the clauses that follow.
         if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
             st["entry"] = self.entry = (squash(self.src[a:b]), a)
@@ -556,6 +560,13 @@ class _Reader:
             self._topic(a, b, st)
         if len(self.facts) > n0:
             st["unit"] = self.facts[-1]["unit"]
+        elif self.work[b:b + 1] == "," and "、" in c and _TITLE_END.search(c) and not _TRIGGER.search(c):
+            # 市委常委、秘书长,X新区党工委书记A出席: a run of posts only, cut by a comma from the posts and the name
+            # that follow it, is that name's too (round 14, ext-198)
+            posts = self.posts(a, b, st["unit"])
+            if posts and len(posts) == c.count("、") + 1:
+                st["carry"] = posts
+        self._carry = None
 
     def _continued_subject(self, a: int, b: int, st: dict):
         """``张三同志任A局局长,兼任B局局长`` / ``…,提名为C人选``: a verb without its subject goes on
@@ -1175,6 +1186,8 @@ class _Reader:
                     break
             if got:
                 posts, k = got
+                if not groups and self._carry:
+                    posts = self._carry + posts  # the posts before the comma (round 14, ext-198)
                 cut = 0
                 if self.work[ib - 1] == "同" and not self.work[ib:].strip() and "同志" in self.work[max(a - 200, 0):ib]:
                     # …担任总召集人,省气象局局长白海同 (the copy ends there, its sentence writes A同志): 同 opens
