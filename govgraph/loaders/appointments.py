@@ -71,17 +71,27 @@ _QUAL_NAME = re.compile(r"\((?:女|男|[^()]{1,3}族)\)$")
 # 张三、李四2人 / 陈月洪、朱春龙两位同志 (a count agreeing with the names: no part of the last)
 # 镇人大主席候选人A / 党委委员、副镇长候选人B: posts, then 候选人, then the name (the whole clause)
 _CANDIDATE = re.compile(rf"(?P<p>[{CJK}、]{{2,40}}?)候选人(?P<n>[{CJK}]{{2,4}})")
-_BARE_BODIES = ("党委", "党工委", "人大")
+# bodies written bare that stand for the one the notice names with its level (appointment_words.tsv, class
+# bare_body; longest first): 党委, 人大, 人大常委会 (十九届人大常委会委员 after 市人大常委会主任; round 14, ext-201)
+_BARE_BODIES = tuple(sorted(words("bare_body"), key=len, reverse=True))
 _LEVELS_BEFORE = "镇|乡|街道|县|区|市|省"
 _HONOR = re.compile(r"(?:同志|等\d*名?同志|等?\d+(?:名|人)|(?:[两二三四五六七八九十]|\d+)(?:位|名)(?:同志)?)$")
 _TRIGGER = re.compile(_alt("appoint", "remove", "accept", "resign", "take", "act", "propose", "current", "nominate"))
 _LEADIN = re.compile(_alt("leadin"))
 # A body's term between its place and its name (佛冈县第十五届人大常委会, 省十屆人大常委會)
 _TERM = "(?:第?[一二三四五六七八九十]{1,3}[届屆])?"
+_LEADINS = re.compile(f"(?:{_alt('leadin')})+")
+# a clause ending in a title (a run of posts without a name)
+_TITLE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEX.titles, key=len, reverse=True))) + ")$")
+# a relative clause opening an entry of a run of posts and names (表决通过的…, 新当选的…)
+_RELATIVE_OPEN = re.compile(f"([{CJK}]{{2,6}}?)的")
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
 _MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?{alternation(_LEX.group_suffixes)})(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
+# A meeting named before 由 and who chairs it (成立大会由市委副书记A主持, 座谈会由…; round 14, ext-198): no
+# part of the post, as 会议由 and 大会由 (leadin) are not
+_MEETING_BY = re.compile(rf"[{CJK}]{{1,8}}?(?:会议|会|仪式|典礼)由(?=[{CJK}])")
 _FOLLOW = re.compile(_alt("follow"))
 # A title right before a surname: the only place a "POST NAME" mention can be.
 # (or a group's leading role right after the group's name: 城区指挥部副指挥长A; not 成员: 指挥部成员单位职责)
@@ -168,11 +178,13 @@ class _Reader:
         self.src = ctx.notice.text
         self.date = ctx.notice.date
         self.month = self.date[:7] if self.date else None
+        self._carry: list | None = None  # posts of a clause of posts only, for the name in the next (ext-198)
         self.facts: list[dict] = []  # posts
         self.members: list[dict] = []  # memberships (and their groups) an appointment names
         self._sa: int | None = None  # where the sentence being read starts
         self.aliases = self._aliases()
         self._full: dict[str, str] = {}
+        self._bounded_groups: set[str] = set()  # groups named whole after a post's 、 (ext-186)
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -279,6 +291,18 @@ class _Reader:
             rest = parse_post_phrase(t[k:], self.src[a + k:a + len(t)], None, self.aliases) if role else []
             if rest:
                 return role + rest
+        last = t.split("、")[-1]
+        gr = _GROUP_ROLE.fullmatch(last) if last != t else None
+        if gr and _GROUP_UNIT.search(gr.group("g")) and specific_group(to_simplified(gr.group("g"))) \
+                and not to_simplified(gr.group("g")).endswith(words("standing_group")):
+            # 市人大常委会副主任、市X工作领导小组副组长A: posts, then a role in a group whose name the 、 before
+            # it bounds (named once: ext-186, round 14); the posts before it as they read alone
+            k = len(t) - len(last)
+            head = parse_post_phrase(t[:k - 1], self.src[a:a + k - 1], prev_unit, self.aliases)
+            if head:
+                g = len(gr.group("g"))
+                self._bounded_groups.add(self.src[a + k:a + k + g])
+                return head + [Post(self.src[a + k:a + k + g], self.src[a + k + g:a + len(t)])]
         got = parse_post_phrase(t, self.src[a:a + len(t)], prev_unit, self.aliases)
         bare = next((w for w in _BARE_BODIES if t.startswith(w)), None) if not got else None
         if bare and self.full_unit(self.src[a:a + len(bare)]) != self.src[a:a + len(bare)]:
@@ -339,7 +363,7 @@ class _Reader:
         for p in posts:
             g = to_simplified(self.full_unit(p.unit))
             if how == "start" and not p.former and _GROUP_UNIT.search(g) and specific_group(g) \
-                    and not standing_body(g) and self.work.count(to_simplified(p.unit)) > 1:
+                    and not standing_body(g) and (self.work.count(to_simplified(p.unit)) > 1 or p.unit in self._bounded_groups):
                 # 安平县防汛抗旱指挥部政委A (round 6, ext-63): a role in a group the notice names elsewhere (its
                 # issuer, its subject), not a post of a unit; a body named only with the post (江苏援藏指挥部副总指挥
                 # in news of a career) stays a post, and a 委员会 may be a department: left a post
@@ -429,7 +453,8 @@ class _Reader:
         return squash(self.src[na:end]), na, pre_posts, pre
 
     def _prefix_ok(self, pre: str, a: int, na: int, allow_posts: bool):
-        if pre == "" or pre in words("leadin") or pre.endswith(("的", "决定", "关于", "会议决定", "同意", "批准")):
+        # (同时表决通过了A任…: lead-ins one after another, round 14, ext-184)
+        if pre == "" or _LEADINS.fullmatch(pre) or pre.endswith(("的", "决定", "关于", "会议决定", "同意", "批准")):
             return True, []
         if pre.endswith(_NOT_SUBJECT_END):
             return False, []
@@ -529,6 +554,7 @@ class _Reader:
     def clause(self, a: int, b: int, st: dict, nxt: str):
         c = self.work[a:b]
         n0 = len(self.facts)
+        self._carry = st.pop("carry", None)
         # 公示 entry: 何华榕,男,汉族,… — the person of the clauses that follow.
         if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
             st["entry"] = self.entry = (squash(self.src[a:b]), a)
@@ -548,6 +574,13 @@ class _Reader:
             self._topic(a, b, st)
         if len(self.facts) > n0:
             st["unit"] = self.facts[-1]["unit"]
+        elif self.work[b:b + 1] == "," and "、" in c and _TITLE_END.search(c) and not _TRIGGER.search(c):
+            # 市委常委、秘书长,X新区党工委书记A出席: a run of posts only, cut by a comma from the posts and the name
+            # that follow it, is that name's too (round 14, ext-198)
+            posts = self.posts(a, b, st["unit"])
+            if posts and len(posts) == c.count("、") + 1:
+                st["carry"] = posts
+        self._carry = None
 
     def _continued_subject(self, a: int, b: int, st: dict):
         """``张三同志任A局局长,兼任B局局长`` / ``…,提名为C人选``: a verb without its subject goes on
@@ -1050,6 +1083,11 @@ class _Reader:
             return
         tm = _TITLE_NAME.search(c)
         if not tm:
+            lead = _LEADIN_OR_CURRENT.match(c)
+            if lead and lead.end() < len(c):
+                # 由张三副市长负责,…: a name and its leader's title after a lead-in (round 14, ext-195)
+                a += lead.end()
+                c = c[lead.end():]
             cuts = [m.start() for m in _FOLLOW.finditer(c) if m.start() >= 3]
             if cuts:
                 self._name_title(a, c, cuts)
@@ -1067,7 +1105,7 @@ class _Reader:
                 # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121); 的还有 / 的也有 alike
                 a += have.end()
                 c = c[have.end():]
-        lead = _LEADIN_OR_CURRENT.match(c)
+        lead = _LEADIN_OR_CURRENT.match(c) or _MEETING_BY.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
             c = c[lead.end():]
@@ -1147,6 +1185,11 @@ class _Reader:
                 continue
             if posts_from is None:
                 posts_from = ia
+                rel = _RELATIVE_OPEN.match(self.work, ia, ib)
+                if groups and rel and not is_unit_like(rel.group(1)):
+                    # …、表决通过的人大办公室主任A (as 新当选的镇长B before it): a relative clause opens the
+                    # next entry's posts (round 14, ext-192)
+                    posts_from = rel.end()
             got = None
             for k in (3, 2, 4):
                 if ib - ia <= k or not _is_name(self.work[ib - k:ib], loose=True):
@@ -1157,6 +1200,8 @@ class _Reader:
                     break
             if got:
                 posts, k = got
+                if not groups and self._carry:
+                    posts = self._carry + posts  # the posts before the comma (round 14, ext-198)
                 cut = 0
                 if self.work[ib - 1] == "同" and not self.work[ib:].strip() and "同志" in self.work[max(a - 200, 0):ib]:
                     # …担任总召集人,省气象局局长白海同 (the copy ends there, its sentence writes A同志): 同 opens

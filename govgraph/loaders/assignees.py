@@ -44,6 +44,7 @@ _GROUPS = load_lexicon().group_suffixes
 _LOWER_SUFFIX = tuple(r[1] for r in _TLX.sub_units if r[0] == "lower")
 _LEVEL = tuple(r[1] for r in _TLX.sub_units if r[0] == "level")
 _SAME_BODY = tuple(r[1] for r in _TLX.sub_units if r[0] == "same")
+_TWIN = tuple(r[1] for r in _TLX.sub_units if r[0] == "twin")
 _NOT_IN_NAME = re.compile("|".join(map(re.escape, _TLX.not_name_inside)))
 
 
@@ -90,6 +91,9 @@ def _expand_sub_units(name: str) -> tuple:
     subs = [x for x in re.split(r"[、,]", sub) if x]
     if len(subs) == 1 and sub.endswith(_SAME_BODY) and not main.endswith(_SAME_BODY) and is_unit_like(main):
         return (main,)  # 区民政局(区委社会工委): one body with two names
+    if len(subs) == 1 and any(sub.endswith(t) and main.endswith(t) for t in _TWIN) and is_unit_like(main) \
+            and is_unit_like(sub):
+        return (main,)  # 市建设局(市规划局): one office with two plates
     if len(subs) == 1 and sub.endswith(_LOWER_SUFFIX) and is_unit_like(sub):
         return (main, sub)
     level = next((lv for lv in _LEVEL if main.startswith(lv)), None)

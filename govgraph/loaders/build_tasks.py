@@ -217,6 +217,12 @@ def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tu
             if ends_lead:  # 责任单位:A、B分别牵头 — each unit listed leads its part
                 val = val[:ends_lead.start()]
             names = [n for n in split_assignees(val) if len(n) > 1]  # 责任单位:市 (a line cut short)
+            if names and not work[vend:].strip() and not val.endswith(("等", "。")) and not is_assignee(names[-1]):
+                # the value closes the stored text and its last name is no unit's: cut there (…市城乡建设局、
+                # 市交通运; 牵头单位:区商); not read, with a warning (round 14, ext-190; as the gold of ext-168 writes it)
+                ctx.warn(f"{ctx.outline.ref_at(item.start)}: '{names[-1]}' ends the text (the copy may be cut in it); "
+                         f"not read")
+                names = names[:-1]
             (lead if label in _LEAD_LABELS or ends_lead else resp).extend(names)
         if not lead and not resp:
             continue
@@ -294,6 +300,16 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _first_leads(ctx, out[:n_assigned] + out[n_body:])
     if has_resp_table:
         out = _drop_restated(ctx, out[:n_body], out[n_body:])
+        att = ctx.attachments_at
+        if att and n_body == 0 and all(t.start >= att for t in line_tables) \
+                and all(t.start >= att for t in ctx.tables) and all(u.start >= att for u in unit_lists) \
+                and not any(m.start < att for m in ctx.outline.markers):
+            # every table is the attachment's and the body is a covering letter (no heading): it
+            # still gives duties (各级各部门要…, 市政府督查室要加强…; round 14, ext-181); duty reading
+            # stops at the attachment
+            letter: list[dict[str, Any]] = []
+            _duty_clauses(ctx, letter, [])
+            out = letter + out
     else:
         # Items with a parenthetical assignment are covered by it.
         for a, b in list(covered):

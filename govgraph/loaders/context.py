@@ -24,6 +24,7 @@ _LIST_VERBS = alternation(data_words("group_verbs.tsv", "list"))  # 充实 … (
 _LEVELS_BEFORE = re.compile(r"各[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})*、$")
 # 调整和充实X, 建立完善了X制度: verbs joined by 和/、 or stacked (round 15, ext-245)
 _MORE_VERBS = alternation(data_words("group_verbs.tsv", "list", "improve"))
+_PAGE_LABELS = "|".join(map(re.escape, data_lines("page_labels.txt")))  # 发布部门 … (a web page's metadata labels)
 
 
 def specific_group(g: str) -> bool:
@@ -92,6 +93,8 @@ class NoticeContext:
         stop = work.find("。")
         stop = stop if stop != -1 else len(work)
         colon = work.find(":", 0, stop)
+        while colon != -1 and re.search(rf"(?:^|(?<=\s))[ \t]*(?:{_PAGE_LABELS})[ \t]*$", work[:colon]):
+            colon = work.find(":", colon + 1, stop)  # 发布部门:… (a web page's metadata; round 14, ext-179)
         if colon == -1:
             return 0, ""
         run = self._addressee_run(colon)

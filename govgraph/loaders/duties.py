@@ -247,6 +247,9 @@ def _subject_cached(clause: str, sectors: bool):
             continue  # 区某委员会制定的《…》已经区政府同意: a relative clause, no duty
         if m.group() == "要" and _PERSON_SUBJECT.search(clause, 0, m.start()):
             return None  # 县政府分线领导要站在全局高度…: persons' duty (a unit ending 站 after 要 is none; round 12, ext-14)
+        if m.group() not in _TLX.strong_verbs and _IN_UNIT_NAME.match(clause, m.start()) \
+                and is_unit_like(clause[:_IN_UNIT_NAME.match(clause, m.start()).end("u")]):
+            continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194)
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
@@ -256,7 +259,18 @@ def _subject_cached(clause: str, sectors: bool):
             weak = (items, m.start(), m.end())
     if weak:
         return tuple(weak[0]), weak[1]
+    dm = _UNITS_TOWARDS.match(clause)
+    if dm and "、" not in dm.group("u") and all_assignees(split_assignees(dm.group("u"))) \
+            and all(is_unit_like(x) for x in split_assignees(dm.group("u"))):
+        # 区委组织部和区民政局对村党组织书记…实行备案管理: units, 对 and whom, then the measure (round 14, ext-194)
+        return tuple(split_assignees(dm.group("u"))), dm.start("p")
     return None
+
+
+# A weak verb that begins the end of a unit's name listed with another (区委组织部和…, 县委组织部、…)
+_IN_UNIT_NAME = re.compile(rf"(?P<u>[{CJK}]{{1,3}}?(?:部|局|办|委|室|处|科|站|所|中心))(?=[和及与、])")
+# Units, then 对 and whom the measure concerns, then a measure verb in the same clause
+_UNITS_TOWARDS = re.compile(rf"(?P<u>[{CJK}]{{3,30}}?)(?P<p>对[^,。;]{{2,40}}?(?:实行|实施|进行|开展))")
 
 
 _STOPS = re.compile(r"[,。;]")
@@ -552,6 +566,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
 
 _ISSUER_GOV = re.compile(r".+?([省市县区旗])人民政府(?:办公室|办公厅)?$")
 _SHORT_GOV = re.compile(r"([省市县区旗])(?:人民)?政府")
+_SHORT_GOV_OFFICE = re.compile(r"([省市县区旗])(?:人民)?政府(办公室|办公厅)")
 
 
 def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
@@ -566,6 +581,9 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     # ext-135)
     own = len(units) == 1 and re.fullmatch(r"[省市县区]局|我局|本局", units[0]) and issuer.endswith("局") \
         and (units[0][0] in "我本" or re.search(f"{units[0][0]}[^{units[0][0]}]*局$", issuer))
+    # 区政府办公室将定期跟踪督办… in a notice that office issues (…区人民政府办公室): the issuer (round 14, ext-171)
+    office = _SHORT_GOV_OFFICE.fullmatch(units[0]) if len(units) == 1 else None
+    own = own or bool(gov and office and office.group(1) == gov.group(1) and issuer.endswith(office.group(2)))
     if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
     ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .assignees import all_assignees, split_assignees
+from .mentions import is_person_name
 from .task_lexicon import task_lexicon
 
 __all__ = ["LineTable", "LineRow", "find_line_tables", "UnitList", "find_unit_lists"]
@@ -34,6 +35,7 @@ class LineRow:
     cells: list  # per unit column: the units of its cell
     due_cell: str | None = None
     project_title: str = ""
+    cell_leads: list = field(default_factory=list)  # units a cell itself says lead (A牵头,B配合)
 
 
 @dataclass
@@ -43,6 +45,7 @@ class LineTable:
     columns: list  # all header columns
     roles: list  # roles of the unit (and due) columns at the end of the header
     rows: list = field(default_factory=list)
+    cut_at: int | None = None  # a last row not read: its cells close the text
 
 
 def _lines(work: str):
@@ -77,10 +80,33 @@ def _unit_cell(lines, i, loose=False):
         j += 1
     if loose:  # an extract's cell: units apart by , and closed with 。 (区投资促进中心。)
         text = re.sub(r"(?<=[^\s。])。$", "", text).replace(",", "、")
+    if len(text) <= 80 and _PUNCT.search(text):
+        lead, resp = _worded_cell(text)
+        return (lead + resp, j, end, lead) if lead and resp else None
     if _PUNCT.search(text) or len(text) > (100 if loose else 80):
         return None
     units = split_assignees(text)
-    return (units, j, end) if all_assignees(units) else None
+    return (units, j, end, []) if all_assignees(units) else None
+
+
+def _worded_cell(text: str) -> tuple[list, list]:
+    """A unit cell that says who leads: ``A、B牵头,C按职能分工落实`` -> ([A, B], [C]) (round 14, ext-178);
+    ([], []) unless every part is units and an assignment word (assign_words.tsv), the first a lead one.
+
+    >>> _worded_cell("市政府办公室、市司法局牵头,市直其他单位按职能分工落实")
+    (['市政府办公室', '市司法局'], ['市直其他单位'])
+    """
+    words = task_lexicon().assign_words
+    ends = "|".join(map(re.escape, sorted((w for w, r in words.items() if r != "with"), key=len, reverse=True)))
+    lead: list = []
+    resp: list = []
+    for n, part in enumerate(re.split(r"[,，]", text.rstrip("。"))):
+        m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{ends})", part.strip())
+        units = split_assignees(m.group("u")) if m else []
+        if not m or not all_assignees(units) or (words[m.group("w")] == "lead") != (n == 0):
+            return [], []
+        (lead if n == 0 else resp).extend(units)
+    return lead, resp
 
 
 def find_line_tables(work: str) -> list[LineTable]:
@@ -120,15 +146,24 @@ def find_line_tables(work: str) -> list[LineTable]:
             continue  # no task column
         roles = [cols[_col(x)] for x in header[i - h0:]]
         table = LineTable(lines[h0][1], lines[h1 - 1][2], header, roles)
+        # a leader column right before the unit columns (目标任务 / 责任领导 / 责任单位): its names,
+        # one a line, are dropped, and the unit cell is read as an extract's (round 14, ext-181)
+        leaders = not numbered and cols.get(_col(header[i - h0 - 1])) == "leader"
         # columns between the task text (after 序号) and the unit columns (分管县领导): one line each
-        _read_rows(work, lines, h1, table, extra=(i - h0 - 2) if numbered else None)
+        _read_rows(work, lines, h1, table, extra=(i - h0 - 2) if numbered else None, leaders=leaders)
         if table.rows:
             out.append(table)
         i = max(h1, next((k for k, x in enumerate(lines) if x[1] >= table.end), len(lines)))
     return out
 
 
-def _read_rows(work, lines, k, table, extra=None):
+def _leader_line(t: str) -> bool:
+    """A leader column's cell line: one or two persons' names (董某某 / 董某某 郑某某)."""
+    names = t.split()
+    return 0 < len(names) <= 3 and all(2 <= len(x) <= 4 and is_person_name(x) for x in names)
+
+
+def _read_rows(work, lines, k, table, extra=None, leaders=False):
     n_units = sum(1 for r in table.roles if r != "due")
     has_due = "due" in table.roles
     buf = []
@@ -151,18 +186,23 @@ def _read_rows(work, lines, k, table, extra=None):
             buf = []
             k += 1
             continue
-        got = _unit_cell(lines, k, extra is not None) if buf else None
+        if leaders and buf and _leader_line(t):
+            k += 1  # a leader's name after the task's text
+            continue
+        loose = extra is not None or leaders
+        got = _unit_cell(lines, k, loose) if buf else None
         if got is None:
             buf.append((t, a, b))
             k += 1
             continue
-        cells, end = [got[0]], got[2]
+        cells, end, leads = [got[0]], got[2], list(got[3])
         k = got[1]
         while len(cells) < n_units and k < len(lines):
-            nxt = _unit_cell(lines, k, extra is not None)
+            nxt = _unit_cell(lines, k, loose)
             if nxt is None:
                 break
             cells.append(nxt[0])
+            leads += nxt[3]
             k, end = nxt[1], nxt[2]
         due_cell = None
         if has_due and k < len(lines) and len(lines[k][0]) <= 20 and not _unit_cell(lines, k):
@@ -173,9 +213,15 @@ def _read_rows(work, lines, k, table, extra=None):
         if extra is not None and project is None:
             buf = []  # text outside a numbered row
             continue
+        if leaders and not work[end:].strip():
+            # a leader-column table (a long target split) whose row's cells close the stored text: the
+            # copy may be cut inside its unit list (…市供销社,各县(市、区)); not read, with a warning
+            # (round 14, ext-181; data/real/README: only complete items). Other layouts' last rows are read.
+            table.cut_at = buf[0][1]
+            break
         sub += 1
         rows.append((project, sub, LineRow("", " ".join(x[0] for x in buf), buf[0][1], end, cells, due_cell,
-                                                title)))
+                                                title, leads)))
         buf = []
         table.end = end
     per_project: dict = {}

@@ -16,6 +16,8 @@ from .member_groups import heading_group
 from .member_facts import group_for, member_unit_like, membership, post_facts, restore_prefix, strip_leader
 from .mentions import CJK, is_person_name, split_posts, split_unit_list
 from .normalize import to_simplified
+from .assignees import is_assignee, split_assignees
+from .task_lexicon import task_lexicon
 
 __all__ = ["prose_members", "person_entries"]
 
@@ -48,7 +50,7 @@ _UNITS_ROLE_FIRST = re.compile(rf"^(?:[{CJK}]{{0,30}}?(?:{_SUF}))?(?P<role>(?:�
 # …主要领导为领导小组成员; 另外A、B和C20个相关职能部门的分管副职任小组成员
 _CONNECTIVE = alternation(data_lines("connectives.txt"))
 _UNITS_ROLE_LAST = re.compile(rf"(?:^{_CONNECTIVE}?|由)(?P<units>[^由]+?)(?:为|任){_GROUP_WORD}(?P<role>成员单位|成员)$")
-_UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
+_UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成的?(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
 # 由A、B组成 / 联席会议由A、B…等12个部门组成 (the group's word before 由: the group just named)
 _UNITS_ONLY = re.compile(rf"^(?:(?:[{CJK}]{{0,30}}?(?:{_SUF}))?由)?(?P<units>[^由]+?)(?:组成|参加)$")
 _UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))")
@@ -116,8 +118,20 @@ def _units(text: str):
     """Units of a prose list, leaders' words and a trailing 等(部门) dropped; None unless all read."""
     # the leader's words after the list are all its units' (A和B20个部门的分管副职)
     items = [strip_leader(u) for u in split_unit_list(strip_leader(text.strip()))]
-    items = [u for u in items if u]
-    return items if items and all(member_unit_like(u) for u in items) else None
+    # 财政局和相关乡镇: a unit and a collective joined by 和 are two members, as in a duty's subject (round 14, ext-188)
+    pairs = {u: _joined_by_and(u) for u in items if u}
+    joined = {p[1] for p in pairs.values() if p}
+    items = [x for u in items if u for x in (pairs[u] or [u])]
+    return items if items and all(member_unit_like(u) or u in joined for u in items) else None
+
+
+def _joined_by_and(u: str):
+    """``财政局和相关乡镇`` -> [财政局, 相关乡镇] (the part after 和 a plural collective); else None."""
+    left, sep, right = u.rpartition("和")
+    if sep and right.startswith(task_lexicon().collective_heads) and member_unit_like(left) and is_assignee(right) \
+            and split_assignees(u) == [left, right]:
+        return [left, right]
+    return None
 
 
 _CUE = re.compile(rf"{_ROLES_ALT}|组成|参加|牵头")

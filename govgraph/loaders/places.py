@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..identity.names import to_simplified
 from ..identity import NATIONAL, NATIONAL_NAME, is_zone, leading_components, level_of, squash, unknown_scope
-from .lexicon import alternation, data_lines
+from .lexicon import alternation, data_lines, data_rows
 
 __all__ = ["SIDECAR", "Jurisdiction", "place_of_org", "jurisdiction", "read_sidecar"]
 
@@ -40,6 +40,10 @@ _GOV_REST = re.compile(r"(?:人民政府|政府|人大常委会|人民代表大�
 _SIGN_LINE = re.compile(r"[ \t\u3000\xa0]*[^\n，,。；;：:]{2,40}[ \t\u3000\xa0]*$", re.M)
 _SET_UP_START = re.compile(alternation(data_lines("body_changes.txt")))
 _RUN = re.compile(rf"(?:^|(?<=[^{_CJK}]))[{_CJK}]{{3,}}", re.M)
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+# an election or appointment verb opening a run (补选X镇人民政府镇长, 任命…): no part of a place's name
+_APPOINT_START = re.compile(alternation(sorted((r[0] for r in data_rows("appointment_words.tsv") if r[1:2] == ["appoint"]),
+                                                key=len, reverse=True)))
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 
 
@@ -115,6 +119,10 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
     set_up_end = -2  # where a list of bodies set up (…,新设立A街道办事处、B街道办事处) goes on
     list_end = -2  # where a list of units after a relative one (州环保局、巴东县政府、…) goes on
     for m in _RUN.finditer(text):
+        lead = _APPOINT_START.match(m.group(0))
+        if lead and len(m.group(0)) - lead.end() >= 3:
+            # 补选X镇人民政府镇长: the body after an election or appointment verb (round 14, ext-192)
+            m = _CJK_RUN.match(text, m.start() + lead.end())
         if _SET_UP_START.match(m.group(0)) or (m.start() == set_up_end + 1 and text[set_up_end] == "、"):
             set_up_end = m.end()
             continue  # bodies set up (and listed with them), not the notice's issuer (round 6, ext-61)

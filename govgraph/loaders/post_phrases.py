@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..identity.names import to_simplified
+from ..identity.scope import is_zone
 from .lexicon import data_lines, data_rows
 from .mentions import CJK, GOVERNMENT_LEVELS, is_unit_like, leader_government, title_suffix
 
@@ -302,7 +303,9 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         if party:
             base = unit_w[: -len(party)]
             if base and not _unit_like(base) and not _GOV_SHORT.match(base) and base not in GOVERNMENT_LEVELS \
-                    and not (party == "党委" and _PLACE.fullmatch(base)):  # 西藏自治区党委书记: the place's 党委
+                    and not (party == "党委" and _PLACE.fullmatch(base)) \
+                    and not (len(base) >= 3 and is_zone(base)):  # 西藏自治区党委书记: the place's 党委
+                # (X新区党工委书记, 高新区党委书记: a zone's party body, round 14, ext-198)
                 return []
             if not base and prev_unit and party in words("party_inside"):
                 unit_src = prev_unit + unit_src  # 区检察院副检察长、党组副书记: the 检察院's 党组

@@ -105,8 +105,10 @@ def is_collective(name: str) -> bool:
     if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core[: len(core) - len(tail)]):
         return False
     if core.startswith(lx.collective_heads):
-        return core.endswith(lx.collective_tails) and \
-            len(core) > min(len(h) for h in lx.collective_heads if core.startswith(h)) + 1
+        # a head and a tail, the tail at least two characters or after a head of two (相关镇: round 14, ext-191)
+        head = min(len(h) for h in lx.collective_heads if core.startswith(h))
+        ctail = next((t for t in lx.collective_tails if core.endswith(t)), "")
+        return bool(ctail) and (len(core) > head + 1 or (head >= 2 and len(core) == head + len(ctail)))
     # 教育行政部门, 行业主管部门: a kind of unit named by its field
     return core.endswith(lx.alone_tails) and 4 <= len(core) <= 12 and "、" not in core and \
         not core.startswith(lx.verbs)

@@ -143,10 +143,15 @@ def _line_tables(ctx: NoticeContext, tables, out: list):
     """Rows of responsibility tables laid out one cell a line (no 序号 column)."""
     for t in tables:
         unit_roles = [r for r in t.roles if r != "due"]
+        if t.cut_at is not None:
+            ctx.warn(f"table row at {t.cut_at}: its unit cell ends the text (the copy may be cut inside it); not read")
         for r in t.rows:
             lead, resp = [], []
             for role, cell in zip(unit_roles, r.cells):
                 (lead if role == "lead" else resp).extend(cell)
+            # a cell that says who leads (A、B牵头,C按职能分工落实): those lead (round 14, ext-178)
+            lead += [u for u in r.cell_leads if u not in lead]
+            resp = [u for u in resp if u not in r.cell_leads]
             if len(r.cells) < len(unit_roles):
                 ctx.warn(f"table row 附件.{r.ref}: {len(r.cells)} unit cells for {len(unit_roles)} unit columns; "
                          f"read in column order")
