@@ -20,6 +20,8 @@ _LEX = load_lexicon()
 _GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
 _SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
 _LIST_VERBS = alternation(data_words("group_verbs.tsv", "list"))  # 充实 … (调整充实了X)
+# a place's name in brackets inside a group's name, after a word of it: 中日(天津)健康产业…联席会议
+_NAME_BRACKET = r"(?<=[\u4e00-\u9fff])\((?!以下|简称)[\u4e00-\u9fff]{2,6}\)(?=[\u4e00-\u9fff])"
 
 
 def specific_group(g: str) -> bool:
@@ -170,8 +172,9 @@ class NoticeContext:
         """Groups the notice sets up or names, with where they are named."""
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
+        # a short bracketed word inside the name, a place's (建立中日(天津)…联席会议制度; round 16, ext-264)
         rx = re.compile(
-            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>(?:[^\s,。;:()]|{_NAME_BRACKET}){{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         # The verb after the name (round 6, ext-64): 决定对X指挥部组成人员进行调整

@@ -1,0 +1,30 @@
+"""Round 16's layouts, on snippets shaped like real notices (ext-262..273, formal notices, dev from round 16).
+
+Each test builds the notice directly (doc, date as the header would give them) and checks every
+fact's evidence, as tests/test_round13_real.py does. The names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def _members(facts):
+    return sorted((f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership")
+
+
+def test_a_joint_meeting_in_prose_with_a_bracketed_place_in_its_name():
+    # ext-264: '市人民政府决定建立甲乙(某市)…联席会议制度,常务副市长张三担任召集人,…成员单位包括A、B和C。'
+    text = ("某市人民政府决定建立甲乙(某市)农业合作示范区建设市级联席会议制度,常务副市长张三担任召集人,"
+            "市发展改革委、市商务局主要负责同志担任副召集人,成员单位包括市发展改革委、市教委、市财政局和某区人民政府。\n")
+    facts, _ = _facts(text, date="2020-08-25")
+    g = "甲乙(某市)农业合作示范区建设市级联席会议"
+    assert _members(facts) == sorted([(g, "张三", "召集人"), (g, "市发展改革委", "成员单位"), (g, "市教委", "成员单位"),
+                                      (g, "市财政局", "成员单位"), (g, "某区人民政府", "成员单位")])
+
+
+def test_a_bracket_that_is_a_short_name_is_not_part_of_a_group_name():
+    text = "决定成立某县防汛工作领导小组(以下简称领导小组),县长张三任组长,成员单位包括县水利局、县财政局。\n"
+    facts, _ = _facts(text, date="2020-08-25")
+    assert {f["group"] for f in facts if f["kind"] == "membership"} == {"某县防汛工作领导小组"}
