@@ -28,3 +28,11 @@ def test_a_bracket_that_is_a_short_name_is_not_part_of_a_group_name():
     text = "决定成立某县防汛工作领导小组(以下简称领导小组),县长张三任组长,成员单位包括县水利局、县财政局。\n"
     facts, _ = _facts(text, date="2020-08-25")
     assert {f["group"] for f in facts if f["kind"] == "membership"} == {"某县防汛工作领导小组"}
+
+
+def test_units_before_a_class_named_with_its_level_after_deng():
+    # ext-262: '协同单位:省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府' — the class after 等 adds no unit
+    from govgraph.loaders.assignees import split_assignees
+    assert split_assignees("某厅、某局等省直有关部门和各市人民政府") == ["某厅", "某局", "各市人民政府"]
+    assert split_assignees("县甲局等县直单位") == ["县甲局"]
+    assert split_assignees("县甲局和县直有关部门") == ["县甲局", "县直有关部门"]
