@@ -36,3 +36,18 @@ def test_units_before_a_class_named_with_its_level_after_deng():
     assert split_assignees("某厅、某局等省直有关部门和各市人民政府") == ["某厅", "某局", "各市人民政府"]
     assert split_assignees("县甲局等县直单位") == ["县甲局"]
     assert split_assignees("县甲局和县直有关部门") == ["县甲局", "县直有关部门"]
+
+
+def test_a_leader_named_in_a_section_heading():
+    # ext-262 (ext-154 the same): '一、张三省长负责的工作' / '二、李四常务副省长负责的工作' over the units' sections
+    text = ("现将工作目标责任分解如下:\n一、张三省长负责的工作\n全面负责省人民政府工作任务的落实。\n"
+            "二、李四常务副省长负责的工作\n协助省长抓好工作任务的落实。\n")
+    facts, _ = _facts(text, date="2008-02-03")
+    posts = sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
+    assert posts == [("张三", "省人民政府", "省长"), ("李四", "省人民政府", "常务副省长")]
+
+
+def test_a_unit_heading_gives_no_post():
+    text = "一、某县甲局牵头的工作\n加强审计工作。\n"
+    facts, _ = _facts(text, date="2008-02-03")
+    assert [f for f in facts if f["kind"] == "post"] == []
