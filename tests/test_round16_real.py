@@ -51,3 +51,15 @@ def test_a_unit_heading_gives_no_post():
     text = "一、某县甲局牵头的工作\n加强审计工作。\n"
     facts, _ = _facts(text, date="2008-02-03")
     assert [f for f in facts if f["kind"] == "post"] == []
+
+
+def test_sections_headed_by_the_unit_that_leads_them():
+    # ext-262: '(一)X牵头的工作' then a paragraph or numbered items, '协同单位:' lines under some; an item cut at the
+    # end of the stored text is not read
+    text = ("一、张三省长负责的工作\n全面负责工作任务的落实。\n(一)省甲厅牵头的工作\n加强行政监察工作。\n"
+            "(二)省乙厅牵头的工作\n1.深化体制改革。\n2.推进机构改革。\n协同单位:省丙厅、省丁厅等省直有关部门和各市人民政府。\n"
+            "3.进一步完善决策机制,建立健全以及")
+    facts, _ = _facts(text, date="2008-02-03")
+    assert sorted(_tasks(facts)) == sorted([
+        (("省甲厅",), (), None), (("省乙厅",), (), None),
+        (("省乙厅",), ("省丙厅", "省丁厅", "各市人民政府"), None)])
