@@ -63,3 +63,25 @@ def test_sections_headed_by_the_unit_that_leads_them():
     assert sorted(_tasks(facts)) == sorted([
         (("省甲厅",), (), None), (("省乙厅",), (), None),
         (("省乙厅",), ("省丙厅", "省丁厅", "各市人民政府"), None)])
+
+
+def test_a_bodys_main_duties_item_by_item_after_its_name():
+    # ext-269: '第三条 政府办公室贯彻落实…。主要职责是:' then '(一)…' one item a line: each item the office's
+    text = ("第二条 某办公室是某县人民政府工作部门。\n第三条 某办公室贯彻落实上级决策部署。主要职责是:\n"
+            "(一)负责政府会议的会务工作。\n(二)承办县政府交办的其他事项。\n第四条 某办公室设下列内设机构:\n")
+    facts, _ = _facts(text, date="2019-05-01")
+    assert _tasks(facts) == [((), ("某办公室",), None), ((), ("某办公室",), None)]
+
+
+def test_main_duties_under_a_heading_in_rules_titled_with_the_body():
+    # ext-266: rules '某市人民政府办公室职能配置内设机构和人员编制规定', '二、主要职责' over the items
+    text = ("某市人民政府办公室职能配置内设机构和人员编制规定\n一、职能调整\n(一)增加的职能:\n政务公开协调管理职能。\n"
+            "二、主要职责\n(一)负责市政府会议的组织工作。\n(二)负责组织起草公文。\n")
+    facts, _ = _facts(text, date="2005-10-28")
+    assert _tasks(facts) == [((), ("某市人民政府办公室",), None), ((), ("某市人民政府办公室",), None)]
+
+
+def test_a_groups_duties_are_no_units_tasks():
+    text = "某县联席会议的主要职责是:\n(一)统筹协调示范区建设。\n(二)研究拟定政策措施。\n"
+    facts, _ = _facts(text, date="2020-01-01")
+    assert _tasks(facts) == []

@@ -22,6 +22,7 @@ from .deadlines import parse_deadline, parse_due_cell, text_deadline
 from .lexicon import data_lines, load_lexicon
 from .mentions import CJK
 from .duties import _VERB_STARTS, _duty_clauses
+from .duty_lists import duty_lists
 from .lead_sections import lead_sections
 from .line_tables import find_line_tables, find_unit_lists
 from .role_copulas import role_paragraphs
@@ -258,6 +259,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _label_lines(ctx, out, covered)
     _role_copulas(ctx, out, covered)
     lead_sections(ctx, out, covered, _LABEL_LINE)  # (一)X牵头的工作 over its items (round 16, ext-262)
+    duty_lists(ctx, out, covered)  # X…主要职责是: then (一)… (三定 rules; round 16, ext-269)
     n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
     unit_lists = find_unit_lists(ctx.work)
