@@ -85,3 +85,11 @@ def test_a_groups_duties_are_no_units_tasks():
     text = "某县联席会议的主要职责是:\n(一)统筹协调示范区建设。\n(二)研究拟定政策措施。\n"
     facts, _ = _facts(text, date="2020-01-01")
     assert _tasks(facts) == []
+
+
+def test_a_second_date_opening_the_next_step_is_one_task_due_the_last():
+    # ext-263: '省政府各牵头部门要于1月底前完成…细化分解,2月底前逐项制定具体工作措施,并报省政府备案' (ext-103 the same);
+    # loc-17's '…务于2月3日前报送…,经…审核把关后于2月7日前报送市政府' stays two tasks (tests/test_tasks_real.py)
+    text = "二、明确责任。某县各牵头部门要于1月底前完成各项任务的细化分解,2月底前逐项制定具体措施,并报县政府备案。\n"
+    facts, _ = _facts(text, date="2022-01-10")
+    assert _tasks(facts) == [((), ("某县各牵头部门",), "2022-02-28")]
