@@ -93,3 +93,11 @@ def test_a_second_date_opening_the_next_step_is_one_task_due_the_last():
     text = "二、明确责任。某县各牵头部门要于1月底前完成各项任务的细化分解,2月底前逐项制定具体措施,并报县政府备案。\n"
     facts, _ = _facts(text, date="2022-01-10")
     assert _tasks(facts) == [((), ("某县各牵头部门",), "2022-02-28")]
+
+
+def test_a_copula_or_a_reporting_line_is_no_part_of_a_units_name():
+    # ext-268: '驻外办事机构是市人民政府…的办事机构', '驻外办事机构向市人民政府负责并报告工作' are no tasks of '…市人民政府'
+    text = ("第二条 派出机构是县人民政府开展交流合作的办事机构。\n"
+            "派出机构向县人民政府负责并报告工作,重大问题由县政府秘书长提请县长办公会议讨论决定。\n")
+    facts, _ = _facts(text, date="2003-11-23")
+    assert _tasks(facts) == []
