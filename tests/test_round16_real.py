@@ -101,3 +101,11 @@ def test_a_copula_or_a_reporting_line_is_no_part_of_a_units_name():
             "派出机构向县人民政府负责并报告工作,重大问题由县政府秘书长提请县长办公会议讨论决定。\n")
     facts, _ = _facts(text, date="2003-11-23")
     assert _tasks(facts) == []
+
+
+def test_a_duty_leading_in_the_aspects_below():
+    # ext-268: '第五条 X各有关工作部门应建立…,应重点围绕以下方面加强管理:' then items: the units' duty, no addressee line
+    text = ("第五条 县人民政府各有关工作部门应建立与派出机构的工作联系制度,应重点围绕以下方面加强管理:\n"
+            "(一)对派出机构的制度落实情况进行监督检查;\n(二)负责派出机构间的工作协调。\n")
+    facts, _ = _facts(text, date="2003-11-23")
+    assert ((), ("县人民政府各有关工作部门",), None) in _tasks(facts)

@@ -120,7 +120,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
 _LETTER_OPENS = re.compile(r"(?:根据|依据|现将|接|近日|近期|鉴于)")
-_LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务):$")
+_LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务)"
+                      # …应重点围绕以下方面加强管理: (round 16, ext-268)
+                      r"|围绕以下(?:几个)?方面[^:]{0,8}):$")
 # What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
 # the unit of the work (各地以县(市、区)为单位,对…)
 _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
