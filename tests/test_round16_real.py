@@ -109,3 +109,11 @@ def test_a_duty_leading_in_the_aspects_below():
             "(一)对派出机构的制度落实情况进行监督检查;\n(二)负责派出机构间的工作协调。\n")
     facts, _ = _facts(text, date="2003-11-23")
     assert ((), ("县人民政府各有关工作部门",), None) in _tasks(facts)
+
+
+def test_a_power_a_unit_exercises_alone_after_a_transfer():
+    # ext-265: '…划转到X后,由X集中行使划转事项审批权' is X's duty; 'Y行使…的职权' (a standing competence) stays none
+    text = ("第二条 相关职能部门审批事项划转到某市行政审批局后,由某市行政审批局集中行使划转事项审批权。\n"
+            "第三条 县人大常委会行使地方国家权力机关的职权。\n")
+    facts, _ = _facts(text, date="2020-01-20")
+    assert _tasks(facts) == [((), ("某市行政审批局",), None)]
