@@ -117,3 +117,16 @@ def test_a_power_a_unit_exercises_alone_after_a_transfer():
             "第三条 县人大常委会行使地方国家权力机关的职权。\n")
     facts, _ = _facts(text, date="2020-01-20")
     assert _tasks(facts) == [((), ("某市行政审批局",), None)]
+
+
+def test_rules_printed_after_the_signature_and_a_unit_with_its_short_name():
+    # ext-267: the covering letter, its signature, then the rules ('第一章 总则' / '第一条 …'), shorter than the page
+    # chrome before it: the rules are read; '某市信息中心(以下简称市信息中心)负责…' is the centre's duty;
+    # 'X(以下简称Y)是…的主管部门' gives none
+    chrome = "首页 政务公开 网上办事 互动交流\n" * 12
+    text = (chrome + "某市人民政府办公室关于印发某市平台管理实施细则的通知\n各区人民政府,市政府各委、办、局:\n"
+            "现将《某市平台管理实施细则》印发给你们,请认真遵照执行。\n某市人民政府办公室\n2019年11月29日\n"
+            "某市平台管理实施细则\n第一章 总则\n第一条 为加强平台管理,制定本实施细则。\n"
+            "第二条 某市营商局(以下简称市营商局)是平台的主管部门,某市信息中心(以下简称市信息中心)负责平台日常管理工作。\n")
+    facts, _ = _facts(text, date="2019-11-29")
+    assert _tasks(facts) == [((), ("某市信息中心",), None)]

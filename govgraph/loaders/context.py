@@ -20,6 +20,7 @@ _LEX = load_lexicon()
 _GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
 _SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
 _LIST_VERBS = alternation(data_words("group_verbs.tsv", "list"))  # 充实 … (调整充实了X)
+_RULES_START = re.compile(r"\n[ \t\u3000]*第[一1][ \t\u3000]*[章条][ \t\u3000]")
 # a place's name in brackets inside a group's name, after a word of it: 中日(天津)健康产业…联席会议
 _NAME_BRACKET = r"(?<=[\u4e00-\u9fff])\((?!以下|简称)[\u4e00-\u9fff]{2,6}\)(?=[\u4e00-\u9fff])"
 
@@ -70,6 +71,10 @@ class NoticeContext:
                              r"|\s*\((?:农历|星期|周[一二三四五六日])|\s*\d{1,2}\s*(?:时|点|:\d))", self.work):
             last = m
         if last is None or len(self.work) - last.end() > 0.5 * len(self.work):
+            return len(self.work)
+        # rules printed after the covering letter's signature (…办法 / 第一章 总则 / 第一条 …): no web page's footer
+        # (round 16, ext-267)
+        if _RULES_START.search(self.work, last.end(), min(len(self.work), last.end() + 300)):
             return len(self.work)
         return last.end()
 

@@ -30,6 +30,8 @@ _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
 _ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")  # 等7个职能部门 (round 12)
+_SHORT_NAME_DEFINED = re.compile(r"(?<=[\u4e00-\u9fff])\((?:以下)?简称[“\"]?[^()“”\"]{1,20}[”\"]?\)$")
+_GROUP_ENDS = tuple(_LEX.group_suffixes)
 _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
@@ -50,6 +52,10 @@ _NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有�
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
+    # 某市信息中心(以下简称市信息中心)负责…: the short name defined after the unit is no part of it (round 16, ext-267)
+    # (a group's, 某区联席会议(以下简称…)负责…, stays unread: its terms of reference, no task)
+    short = _SHORT_NAME_DEFINED.sub("", subj)
+    subj = short if short and not short.endswith(_GROUP_ENDS) and m.group() != "是" else subj
     if not subj or _STOPS_SPACE.search(subj) or subj.endswith(("、", "和", "及", "与")):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
