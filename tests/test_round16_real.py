@@ -130,3 +130,17 @@ def test_rules_printed_after_the_signature_and_a_unit_with_its_short_name():
             "第二条 某市营商局(以下简称市营商局)是平台的主管部门,某市信息中心(以下简称市信息中心)负责平台日常管理工作。\n")
     facts, _ = _facts(text, date="2019-11-29")
     assert _tasks(facts) == [((), ("某市信息中心",), None)]
+
+
+def test_an_internal_units_duties_under_its_name_as_a_heading():
+    # ext-273: '三、内设机构' / '(一)秘书处' then '负责…;负责…': one task of the section; '(二)市政府甲办公室' the same
+    text = ("三、内设机构\n根据上述职责,某办公厅设2个内设机构。\n(一)秘书处\n负责市政府全体会议的会务工作;负责市政府总值班工作。\n"
+            "(二)市政府甲办公室\n负责市政府应急值守工作;及时报告突发事件动态。\n")
+    facts, _ = _facts(text, date="2010-01-01")
+    assert _tasks(facts) == [((), ("秘书处",), None), ((), ("市政府甲办公室",), None)]
+
+
+def test_a_heading_that_is_no_units_name_gives_no_task():
+    text = "(一)工作要求\n负责同志要亲自抓。\n"
+    facts, _ = _facts(text, date="2010-01-01")
+    assert ((), ("工作要求",), None) not in _tasks(facts)

@@ -27,6 +27,7 @@ from .lead_sections import lead_sections
 from .line_tables import find_line_tables, find_unit_lists
 from .role_copulas import role_paragraphs
 from .task_common import _task
+from .unit_headings import unit_headings
 from .task_lexicon import task_lexicon
 from .task_tables import _drop_restated, _is_responsibility_table, _line_tables, _tables, _unit_lists
 
@@ -260,6 +261,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _role_copulas(ctx, out, covered)
     lead_sections(ctx, out, covered, _LABEL_LINE)  # (一)X牵头的工作 over its items (round 16, ext-262)
     duty_lists(ctx, out, covered)  # X…主要职责是: then (一)… (三定 rules; round 16, ext-269)
+    unit_headings(ctx, out, covered)  # (一)秘书处 / 负责… (内设机构; round 16, ext-273)
     n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
     unit_lists = find_unit_lists(ctx.work)
