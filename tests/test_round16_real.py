@@ -144,3 +144,11 @@ def test_a_heading_that_is_no_units_name_gives_no_task():
     text = "(一)工作要求\n负责同志要亲自抓。\n"
     facts, _ = _facts(text, date="2010-01-01")
     assert ((), ("工作要求",), None) not in _tasks(facts)
+
+
+def test_a_duty_cut_a_few_characters_after_its_verb_by_the_end_of_the_copy():
+    # ext-263: the stored copy ends '…;各配合单位要主动作': no work named, no task (the clause before it stays)
+    text = "三、加强协作。某县各牵头部门要切实履行好牵头抓总的职责,及时帮助解决困难和问题;各配合单位要主动作"
+    facts, warnings = _facts(text, date="2022-01-10")
+    assert _tasks(facts) == [((), ("某县各牵头部门",), None)]
+    assert any("cut by the end" in w for w in warnings)

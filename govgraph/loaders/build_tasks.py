@@ -285,6 +285,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _full_group_offices(out)
     _notice_period(ctx, out)
     out = _no_cut_group(ctx, out)
+    out = _no_cut_stub(ctx, out)
     for t in out:
         t.pop("_item", None)
         t.pop("_type", None)
@@ -292,6 +293,20 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         t.pop("_sec", None)
         t.pop("_office", None)
     return out
+
+
+def _no_cut_stub(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A duty cut by the end of the stored text a few characters after its verb (…各配合单位要主动作: a copy cut at
+    its length) names no work: no task, a warning (round 16, ext-263). A longer cut item is still read."""
+    keep = []
+    for t in tasks:
+        end = t["evidence"]["end"]
+        body = re.sub(r"^(?:要|应|须|应当|必须|务必)", "", t["text"])
+        if not ctx.work[end:].strip() and not re.search(r"[。;!?)”]$", t["text"]) and len(body) < 5:
+            ctx.warn(f"a duty cut by the end of the text ({t['evidence']['text'][-20:]!r}): no task")
+            continue
+        keep.append(t)
+    return keep
 
 
 def _no_cut_group(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
