@@ -152,3 +152,13 @@ def test_a_duty_cut_a_few_characters_after_its_verb_by_the_end_of_the_copy():
     facts, warnings = _facts(text, date="2022-01-10")
     assert _tasks(facts) == [((), ("某县各牵头部门",), None)]
     assert any("cut by the end" in w for w in warnings)
+
+
+def test_a_duty_verb_before_a_city_word_is_no_place():
+    # ext-269 '(四)承擔市政府和市政府辦公室文件…', ext-273 '…;指导全市政府系统的信息工作': no place read from them
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+    for text in ("第三条 主要职责是:\n(四)承担市政府和市政府办公室文件的起草工作。\n",
+                 "(九)负责收集信息;指导全市政府系统的信息工作。\n"):
+        j = jurisdiction(Notice(doc="测1", text=text, title=None, date=None, issuer=None, source="t.txt"))
+        assert j.place.startswith("?"), j.place

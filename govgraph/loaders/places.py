@@ -27,7 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..identity import NATIONAL, NATIONAL_NAME, is_zone, leading_components, level_of, squash, unknown_scope
-from .lexicon import alternation, data_lines
+from .lexicon import alternation, data_lines, data_rows
+from .normalize import to_simplified
 
 __all__ = ["SIDECAR", "Jurisdiction", "place_of_org", "jurisdiction", "read_sidecar"]
 
@@ -39,6 +40,11 @@ _GOV_REST = re.compile(r"(?:人民政府|政府|人大常委会|人民代表大�
 _SIGN_LINE = re.compile(r"[ \t\u3000\xa0]*[^\n，,。；;：:]{2,40}[ \t\u3000\xa0]*$", re.M)
 _SET_UP_START = re.compile(alternation(data_lines("body_changes.txt")))
 _RUN = re.compile(rf"(?:^|(?<=[^{_CJK}]))[{_CJK}]{{3,}}", re.M)
+# A run that opens with a duty's verb (承担市政府…文件, 指导全市政府系统…) or whose place would end in 全市
+# (the whole city) names no organisation's place (round 16, ext-269, ext-273)
+_VERB_OPEN = tuple(sorted({w for w, _ in data_rows("duty_verbs.tsv") if len(w) >= 2}
+                          | {w for k, w in data_rows("duty_lists.tsv") if k == "opens"}, key=len, reverse=True))
+_WHOLE = re.compile(r"全[省市州县区]$")
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 
 
@@ -136,6 +142,8 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
         if last and not _SIGN_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):
             continue  # in the tail only a signature line counts, not a sentence (团结带领市政府…)
         p = place_of_org(m.group(0)[:40], rest=_GOV_REST)
+        if p and (to_simplified(m.group(0)).startswith(_VERB_OPEN) or _WHOLE.search(p)):
+            continue
         if p:
             s0 = m.start()
             n = len(p)
