@@ -302,7 +302,7 @@ def _no_cut_stub(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[s
     for t in tasks:
         end = t["evidence"]["end"]
         body = re.sub(r"^(?:要|应|须|应当|必须|务必)", "", t["text"])
-        if not ctx.work[end:].strip() and not re.search(r"[。;!?)”]$", t["text"]) and len(body) < 5:
+        if not ctx.work[end:].strip() and not re.search(r"[。;!?)”]$", ctx.work[:end].rstrip()) and len(body) < 5:
             ctx.warn(f"a duty cut by the end of the text ({t['evidence']['text'][-20:]!r}): no task")
             continue
         keep.append(t)
