@@ -162,3 +162,11 @@ def test_a_duty_verb_before_a_city_word_is_no_place():
                  "(九)负责收集信息;指导全市政府系统的信息工作。\n"):
         j = jurisdiction(Notice(doc="测1", text=text, title=None, date=None, issuer=None, source="t.txt"))
         assert j.place.startswith("?"), j.place
+
+
+def test_duties_above_the_sentence_that_names_their_body():
+    # ext-273: a 三定 page starting inside the list, '(九)…' … '(十五)…', '三、内设机构', then '根据上述职责,X设19个内设机构。'
+    text = ("(九)负责收集、处理经济建设的信息。\n(十)联络新闻单位,对县政府有关工作进行宣传报道。\n三、内设机构\n"
+            "根据上述职责,县政府办公室设3个内设机构。\n")
+    facts, _ = _facts(text, date="2010-01-01")
+    assert _tasks(facts) == [((), ("县政府办公室",), None), ((), ("县政府办公室",), None)]

@@ -29,6 +29,9 @@ _ARTICLE = r"(?:第[一二三四五六七八九十百]{1,4}条)?"
 _INTRO = re.compile(rf"^[ \t\u3000]*{_ARTICLE}[ \t\u3000]*(?P<body>[^\n]+?)(?:{_words('intro')})[:：][ \t\u3000]*$", re.M)
 _HEADING = re.compile(rf"^[ \t\u3000]*[一二三四五六七八九十]{{1,3}}、[ \t\u3000]*(?:{_words('heading')})[ \t\u3000]*$", re.M)
 _TITLE = re.compile(rf"(?:^|(?<=[\s《]|发))(?P<u>(?:(?!关于|印发|转发)[^\s,。;:《》()]){{2,30}}?)(?:{_words('title')})")
+_AFTER = re.compile(rf"^[ \t\u3000]*(?:{_words('after')}),(?P<u>[^\s,。;:]{{2,30}}?)设(?:立)?(?:\d+|[一二三四五六七八九十]+)个",
+                    re.M)
+_LEVEL1 = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、[^\n]{0,20}")
 _ITEM = re.compile(r"[ \t\u3000]*\((?P<n>[一二三四五六七八九十]{1,3})\)(?P<t>[^\n]+)")
 
 
@@ -55,6 +58,29 @@ def duty_lists(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tupl
         if len(titled) == 1:
             unit = titled.pop()
             opens.extend((m.end(), unit) for m in _HEADING.finditer(work))
+    for m in _AFTER.finditer(work):
+        # 根据上述职责,X设19个内设机构: the run of items just above (over a heading line) is X's duties
+        unit = m.group("u")
+        if not is_unit_like(unit):
+            continue
+        lines = work[:m.start()].split("\n")[:-1]
+        at = m.start() - 1  # the newline before the sentence
+        if lines and _LEVEL1.fullmatch(lines[-1]):
+            at -= len(lines[-1]) + 1
+            lines = lines[:-1]
+        items = []
+        for line in reversed(lines):
+            if not _ITEM.fullmatch(line):
+                break
+            items.append((at - len(line), at))
+            at -= len(line) + 1
+        for a, b in reversed(items):
+            if any(x <= a < y for x, y in covered):
+                continue
+            text = _ITEM.fullmatch(work[a:b]).group("t").strip().rstrip("。")
+            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [unit], None, None, a, b))
+        if items:
+            covered.append((items[-1][0], items[0][1]))
     for pos, unit in opens:
         if any(a <= pos < b for a, b in covered):
             continue
