@@ -170,3 +170,10 @@ def test_duties_above_the_sentence_that_names_their_body():
             "根据上述职责,县政府办公室设3个内设机构。\n")
     facts, _ = _facts(text, date="2010-01-01")
     assert _tasks(facts) == [((), ("县政府办公室",), None), ((), ("县政府办公室",), None)]
+
+
+def test_a_leaders_mailbox_is_no_person():
+    # ext-273: '负责办理市长信箱和市长外商服务专线工作' gave a post of a person '信箱'
+    text = "(十二)负责受理市民的投诉;负责办理县长信箱和县长服务专线工作。\n"
+    facts, _ = _facts(text, date="2010-01-01")
+    assert [f for f in facts if f["kind"] == "post"] == []
