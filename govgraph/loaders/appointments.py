@@ -149,6 +149,9 @@ _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
 
 
+_NOT_NAME_WORDS = frozenset(data_words("not_person_names.tsv", "word"))
+
+
 def _is_name(s: str, loose: bool = False) -> bool:
     """A person's name; ``loose`` (a name right after a title, or an item of a name list) also
     takes a 4-character name, a name ending like a unit (江钦所) and a ``·`` name."""
@@ -158,6 +161,8 @@ def _is_name(s: str, loose: bool = False) -> bool:
         return bool(re.fullmatch(f"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}", s))
     if not loose or not 2 <= len(s) <= 4 or not re.fullmatch(f"[{CJK}]+", s) or set(s) & _NOT_IN_NAME:
         return False
+    if s in _NOT_NAME_WORDS:
+        return False  # 市长信箱: a word that is no name, however loose (round 16, ext-273)
     sur = _LEX.surname_of(s)
     if sur is None or s[0] in "由的在为将对被向和与及" or title_suffix(s) is not None:
         return False

@@ -118,7 +118,8 @@ def _split_assignees(s: str) -> tuple:
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
     # 各县、区人民政府 / 各县、市、区: one collective of the levels listed, not 各县 and 区人民政府
     s = _LEVELS_LISTED.sub(lambda m: m.group().replace("、", _SEP), s)
-    s = re.sub(r"等(?:相关|有关)?(?:部门|单位)?(?=和|[,、]|$)", "", s)
+    # (等省直有关部门, 等市级相关单位: the class named by its level too; round 16, ext-262)
+    s = re.sub(r"等(?:[省市县区](?:直|级|属))?(?:相关|有关)?(?:部门|单位)?(?=和|[,、]|$)", "", s)
     out = []
     parts = []
     for part in split_unit_list(s):

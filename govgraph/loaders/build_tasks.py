@@ -22,10 +22,13 @@ from .deadlines import parse_deadline, parse_due_cell, text_deadline
 from .lexicon import data_lines, load_lexicon
 from .mentions import CJK
 from .duties import _VERB_STARTS, _duty_clauses
+from .duty_lists import duty_lists
+from .lead_sections import lead_sections
 from .line_tables import find_line_tables, find_unit_lists
 from .role_copulas import place_paragraphs, role_paragraphs
 from .standing_duties import headed_group_duties, main_duties, rules_organ, set_up_office, transfers
 from .task_common import _task
+from .unit_headings import unit_headings
 from .task_lexicon import task_lexicon
 from .task_tables import _drop_restated, _is_responsibility_table, _line_tables, _tables, _unit_lists
 
@@ -289,6 +292,9 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _label_lines(ctx, out, covered)
     _role_copulas(ctx, out, covered)
     _standing_duties(ctx, out, covered)
+    lead_sections(ctx, out, covered, _LABEL_LINE)  # (一)X牵头的工作 over its items (round 16, ext-262)
+    duty_lists(ctx, out, covered)  # X…主要职责是: then (一)… (三定 rules; round 16, ext-269)
+    unit_headings(ctx, out, covered)  # (一)秘书处 / 负责… (内设机构; round 16, ext-273)
     n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
     unit_lists = find_unit_lists(ctx.work)
@@ -322,6 +328,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _full_group_offices(out)
     _notice_period(ctx, out)
     out = _no_cut_group(ctx, out)
+    out = _no_cut_stub(ctx, out)
     for t in out:
         t.pop("_item", None)
         t.pop("_type", None)
@@ -329,6 +336,20 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         t.pop("_sec", None)
         t.pop("_office", None)
     return out
+
+
+def _no_cut_stub(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A duty cut by the end of the stored text a few characters after its verb (…各配合单位要主动作: a copy cut at
+    its length) names no work: no task, a warning (round 16, ext-263). A longer cut item is still read."""
+    keep = []
+    for t in tasks:
+        end = t["evidence"]["end"]
+        body = re.sub(r"^(?:要|应|须|应当|必须|务必)", "", t["text"])
+        if not ctx.work[end:].strip() and not re.search(r"[。;!?)”]$", ctx.work[:end].rstrip()) and len(body) < 5:
+            ctx.warn(f"a duty cut by the end of the text ({t['evidence']['text'][-20:]!r}): no task")
+            continue
+        keep.append(t)
+    return keep
 
 
 def _no_cut_group(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -25,6 +25,9 @@ _LEVELS_BEFORE = re.compile(r"各[\u4e00-\u9fff]{1,2}(?:、[\u4e00-\u9fff]{1,2})
 # 调整和充实X, 建立完善了X制度: verbs joined by 和/、 or stacked (round 15, ext-245)
 _MORE_VERBS = alternation(data_words("group_verbs.tsv", "list", "improve"))
 _PAGE_LABELS = "|".join(map(re.escape, data_lines("page_labels.txt")))  # 发布部门 … (a web page's metadata labels)
+_RULES_START = re.compile(r"\n[ \t\u3000]*第[一1][ \t\u3000]*[章条][ \t\u3000]")
+# a place's name in brackets inside a group's name, after a word of it: 中日(天津)健康产业…联席会议
+_NAME_BRACKET = r"(?<=[\u4e00-\u9fff])\((?!以下|简称)[\u4e00-\u9fff]{2,6}\)(?=[\u4e00-\u9fff])"
 
 
 def specific_group(g: str) -> bool:
@@ -73,6 +76,10 @@ class NoticeContext:
                              r"|\s*\((?:农历|星期|周[一二三四五六日])|\s*\d{1,2}\s*(?:时|点|:\d))", self.work):
             last = m
         if last is None or len(self.work) - last.end() > 0.5 * len(self.work):
+            return len(self.work)
+        # rules printed after the covering letter's signature (…办法 / 第一章 总则 / 第一条 …): no web page's footer
+        # (round 16, ext-267)
+        if _RULES_START.search(self.work, last.end(), min(len(self.work), last.end() + 300)):
             return len(self.work)
         return last.end()
 
@@ -177,8 +184,9 @@ class NoticeContext:
         """Groups the notice sets up or names, with where they are named."""
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
+        # a short bracketed word inside the name, a place's (建立中日(天津)…联席会议制度; round 16, ext-264)
         rx = re.compile(
-            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*(?:[和、及并]?{_MORE_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>[^\s,。;:()]{{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*(?:[和、及并]?{_MORE_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>(?:[^\s,。;:()]|{_NAME_BRACKET}){{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         # The verb after the name (round 6, ext-64): 决定对X指挥部组成人员进行调整

@@ -58,9 +58,14 @@ _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
+    # 市某领导小组(以下简称市领导小组)负责…, 某市信息中心(以下简称市信息中心)负责…: the short name the subject is
+    # given after it is no part of it (rounds 15-16, ext-239, ext-267); a joint meeting's own duties stay unread (no task
+    # in the gold: sh-17, loc-11), as does a copula's subject (X(简称Y)是…)
     short = _SHORT_NAME_AFTER.search(subj)
+    if short and m.group() == "是":
+        return None
     if short and not subj[:short.start()].endswith("联席会议"):
-        subj = subj[:short.start()]  # (a joint meeting's own duties are no task in the gold: sh-17, loc-11)
+        subj = subj[:short.start()]
     if not subj or _STOPS_SPACE.search(subj) or subj.endswith(("、", "和", "及", "与")):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
@@ -134,7 +139,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
 _LETTER_OPENS = re.compile(r"(?:根据|依据|现将|接|近日|近期|鉴于)")
-_LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务):$")
+_LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务)"
+                      # …应重点围绕以下方面加强管理: (round 16, ext-268)
+                      r"|围绕以下(?:几个)?方面[^:]{0,8}):$")
 # What opens a predicate without a duty verb: a deadline (各居村、相关责任单位于2021年12月20日前,按照…),
 # the unit of the work (各地以县(市、区)为单位,对…)
 _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"

@@ -78,6 +78,9 @@ def drop_item_intros(ctx, tasks: list) -> list:
     return keep
 
 
+# A comma clause that opens with its date alone (…,2月底前逐项制定…; …动工,2021年12月底前全部竣工): the next step
+# of the same piece of work, not a second task (ext-103, ext-263; loc-17's '…经审核把关后于2月7日前报送' stays two)
+_STEP_DATE = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?(?:前|之前|以前)")
 AND_RECURRING = re.compile(r"(?:并|同时)?于?(?:每月|每季度|每周|每半年|每年)")
 
 
@@ -95,6 +98,8 @@ def by_deadline(ctx, duty, s0: int) -> list:
         d1 = text_deadline(work[a:p], ctx.year, context=work[s0:a])
         d2 = text_deadline(work[p + 1:b], ctx.year, context=work[s0:p + 1])
         if d1[0] and d2[0] and d1[0] < d2[0]:
+            if _STEP_DATE.match(work, p + 1, b):
+                return [duty]  # …于1月底前完成A,2月底前制定B: steps of one piece of work, due the last (round 16, ext-263)
             cut = p
             break
         if d1[0] and not d2[0] and AND_RECURRING.match(work, p + 1, b) and parse_deadline(work[p + 1:b], ctx.year)[1]:

@@ -44,6 +44,11 @@ _CJK_RUN = re.compile(rf"[{_CJK}]+")
 # an election or appointment verb opening a run (补选X镇人民政府镇长, 任命…): no part of a place's name
 _APPOINT_START = re.compile(alternation(sorted((r[0] for r in data_rows("appointment_words.tsv") if r[1:2] == ["appoint"]),
                                                 key=len, reverse=True)))
+# A run that opens with a duty's verb (承担市政府…文件, 指导全市政府系统…) or whose place would end in 全市
+# (the whole city) names no organisation's place (round 16, ext-269, ext-273)
+_VERB_OPEN = tuple(sorted({w for w, _ in data_rows("duty_verbs.tsv") if len(w) >= 2}
+                          | {w for k, w in data_rows("duty_lists.tsv") if k == "opens"}, key=len, reverse=True))
+_WHOLE = re.compile(r"全[省市州县区]$")
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 
 
@@ -149,6 +154,8 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
         if last and not _SIGN_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):
             continue  # in the tail only a signature line counts, not a sentence (团结带领市政府…)
         p = place_of_org(m.group(0)[:40], rest=_GOV_REST)
+        if p and (to_simplified(m.group(0)).startswith(_VERB_OPEN) or _WHOLE.search(p)):
+            continue
         if p:
             s0 = m.start()
             n = len(p)
