@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .bare_brackets import bare_brackets
 from .assignees import all_assignees, is_assignee, split_assignees
 from .context import NoticeContext
 from .deadlines import parse_deadline, parse_due_cell, text_deadline
@@ -286,6 +287,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     covered: list[tuple[int, int]] = []
     _parentheticals(ctx, out, covered)
+    bare_brackets(ctx, out, covered)
     _label_lines(ctx, out, covered)
     _role_copulas(ctx, out, covered)
     _standing_duties(ctx, out, covered)
