@@ -32,3 +32,21 @@ def test_one_bracket_of_units_in_prose_is_no_task():
     text = "一、工作要求\n1、各单位要会同有关部门(市某局)做好准备工作。\n2、加强宣传。\n"
     facts, _ = _facts(text, date="2011-02-15")
     assert ((), ("市某局",), None) not in _tasks(facts)
+
+
+def test_units_moved_by_a_notice_of_the_move_dated_by_its_period():
+    # ext-281: '一、搬迁时间 公告之日起至…' then items 'A、B搬迁至X;' (搬迁至 a duty verb; 人大常委会机关 and 政协机关 units)
+    text = ("一、搬迁时间\n公告之日起至2020年12月30日。\n二、搬迁地址\n(一)县委工作部门\n1.县委办公室、县委组织部、县委宣传部搬迁至"
+            "某新城行政办公大楼;\n2.县信访局搬迁至某新城文化中心。\n(二)县人大常委会工作部门\n县人大常委会机关搬迁至某新城行政办公大楼。\n"
+            "(三)县政协工作部门\n县政协机关搬迁至某新城行政办公大楼。\n")
+    facts, _ = _facts(text, date="2020-12-18")
+    assert sorted(_tasks(facts)) == [
+        ((), ("县人大常委会机关",), "2020-12-30"), ((), ("县信访局",), "2020-12-30"),
+        ((), ("县委办公室", "县委组织部", "县委宣传部"), "2020-12-30"), ((), ("县政协机关",), "2020-12-30")]
+
+
+def test_a_class_of_organs_is_no_unit():
+    # ext-253: '市本级政府机关都要实行政务公开' names a class (机关 alone is no unit ending)
+    text = "二、公开范围\n市本级政府机关都要实行政务公开。\n"
+    facts, _ = _facts(text, date="2003-12-01")
+    assert _tasks(facts) == []

@@ -248,8 +248,9 @@ def _subject_cached(clause: str, sectors: bool):
         if m.group() == "要" and _PERSON_SUBJECT.search(clause, 0, m.start()):
             return None  # 县政府分线领导要站在全局高度…: persons' duty (a unit ending 站 after 要 is none; round 12, ext-14)
         if m.group() not in _TLX.strong_verbs and _IN_UNIT_NAME.match(clause, m.start()) \
-                and is_unit_like(clause[:_IN_UNIT_NAME.match(clause, m.start()).end("u")]):
-            continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194)
+                and is_unit_like(re.split(r"[、和及与]", clause[:_IN_UNIT_NAME.match(clause, m.start()).end("u")])[-1]):
+            continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194);
+            # also after others (县委办公室、县委组织部、县委宣传部搬迁至…; round 17, ext-281)
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
