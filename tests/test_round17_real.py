@@ -50,3 +50,39 @@ def test_a_class_of_organs_is_no_unit():
     text = "二、公开范围\n市本级政府机关都要实行政务公开。\n"
     facts, _ = _facts(text, date="2003-12-01")
     assert _tasks(facts) == []
+
+
+def test_a_member_list_one_cell_a_line_with_its_colons_alone():
+    # ext-277: '召 集 人' / '：' / name / posts, '副 召 集人' spaced in part, 第一副召集人, then '成员单位' / '：' / units;
+    # '办事处主任' in a street office's notice is that office's; '成员单位主要负责人为联席会议成员' names no member
+    text = ("成立某某街道减量化工作联席会议(以下简称“联席会议”),成员单位主要负责人为联席会议成员。\n\n联席会议成员名单如下：\n\n"
+            "召 集 人\n\n：\n\n张三\n\n党工委副书记、办事处主任\n\n第一副召集人\n\n：\n\n李四\n\n党工委委员、办事处副主任\n\n"
+            "副 召 集人\n\n：\n\n王五\n\n党工委委员（兼）\n\n成员单位\n\n：\n\n党政办公室\n\n某村村委会\n\n"
+            "联席会议下设办公室。\n")
+    facts, _ = _facts(text, date="2024-12-19")
+    facts = [f for f in facts if f["kind"] in ("membership", "post")]
+    got = sorted((f["kind"], f.get("member") or f.get("person"), f.get("role") or f.get("unit"), f.get("title", ""))
+                 for f in facts)
+    assert got == sorted([
+        ("membership", "张三", "召集人", ""), ("membership", "李四", "第一副召集人", ""),
+        ("membership", "王五", "副召集人", ""), ("membership", "党政办公室", "成员单位", ""),
+        ("membership", "某村村委会", "成员单位", ""),
+        ("post", "张三", "党工委", "副书记"), ("post", "张三", "办事处", "主任"),
+        ("post", "李四", "党工委", "委员"), ("post", "李四", "办事处", "副主任"), ("post", "王五", "党工委", "委员")])
+
+
+def test_office_of_the_street_that_issues():
+    # ext-277: '办事处主任' in the list of a street office's notice: that street office's
+    text = "成立某某街道减量化工作联席会议。\n\n联席会议成员名单如下：\n\n召 集 人\n\n：\n\n张三\n\n党工委副书记、办事处主任\n\n成员单位\n\n：\n\n党政办公室\n\n某村村委会\n"
+    facts, _ = _facts(text, date="2024-12-19", issuer="某市某区人民政府某某街道办事处")
+    assert ("某某街道办事处", "主任") in [(f["unit"], f["title"]) for f in facts if f["kind"] == "post"]
+
+
+def test_a_verb_before_a_district_congress_is_no_place():
+    # ext-258: the title '关于推选区人大常委会副主任张三代理主任职务的决定' names no district 推选区 (选区 is no place)
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+    text = "关于推选区人大常委会副主任张三代理主任职务的决定\n鉴于李四已辞去区人大常委会主任职务,会议决定:推选区人大常委会副主任张三代理主任职务。\n"
+    n = Notice(doc="测〔2013〕1号", text=text, title="关于推选区人大常委会副主任张三代理主任职务的决定", date="2013-01-15",
+               issuer=None, source="snippet.txt")
+    assert "推选" not in jurisdiction(n).place

@@ -115,9 +115,29 @@ def _cells_as_spaces(work: str) -> str:
     return work.replace("|", " ").replace("｜", " ")
 
 
+# A role label on a line of its own and its colon on the next (a table copied one cell a line:
+# ``召 集 人`` / ``：`` / ``张三`` / ``党工委副书记``; round 17, ext-277). The label fills its line, so its
+# layout spaces may fall anywhere (``副 召 集人``).
+_LONE_COLON = re.compile(r"(?m)^(?P<role>[ ]*[\u4e00-\u9fff][\u4e00-\u9fff ]{1,15})(?P<gap>\n[ \n]*):[ ]*$")
+
+
+def _lone_colons(work: str) -> str:
+    """A role label and the colon alone on the line after it, read as ``role:`` (same length: the
+    label's layout spaces and the line breaks become spaces after it)."""
+    if not re.search(r"\n[ ]*:[ ]*(?:\n|$)", work):
+        return work
+
+    def joined(m: re.Match[str]) -> str:
+        role = m.group("role").replace(" ", "")
+        if role not in _LEX.roles:
+            return m.group()
+        return role + " " * (len(m.group("role")) - len(role) + len(m.group("gap"))) + ":"
+    return _LONE_COLON.sub(joined, work)
+
+
 def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[int, str]]:
     """Role-marker lists; returns where each list starts and its group."""
-    work = _cells_as_spaces(ctx.work)
+    work = _lone_colons(_cells_as_spaces(ctx.work))
     list_groups = []
     markers = list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work))
     for m in _BARE_MARKER_RE.finditer(work):
