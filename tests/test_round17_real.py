@@ -86,3 +86,13 @@ def test_a_verb_before_a_district_congress_is_no_place():
     n = Notice(doc="测〔2013〕1号", text=text, title="关于推选区人大常委会副主任张三代理主任职务的决定", date="2013-01-15",
                issuer=None, source="snippet.txt")
     assert "推选" not in jurisdiction(n).place
+
+
+def test_a_standing_committee_chooses_who_acts_and_the_resignation_before():
+    # ext-258: '鉴于A已辞去区人大常委会主任职务,…会议决定:推选区人大常委会副主任B代理主任职务' (推选 and 鉴于 open the
+    # clause; the bare 主任 acted in is of the unit of B's post; 已辞去: former, its month not given)
+    text = ("某市某某区人大常委会关于张三代理职务的决定\n鉴于李四已辞去区人大常委会主任职务,某市某某区人民代表大会常务委员会"
+            "第八次会议决定:推选区人大常委会副主任张三代理主任职务。\n")
+    facts, _ = _facts(text, date="2013-01-15", issuer="某市某某区人民代表大会常务委员会")
+    got = sorted((f["person"], f["title"], bool(f.get("former")), f.get("end")) for f in facts if f["kind"] == "post")
+    assert got == [("张三", "代理主任", False, None), ("张三", "副主任", False, None), ("李四", "主任", True, None)]
