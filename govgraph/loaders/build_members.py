@@ -135,6 +135,23 @@ def _lone_colons(work: str) -> str:
     return _LONE_COLON.sub(joined, work)
 
 
+# A team of a body split into teams named only by number (三、分组情况: 第一组:A市、B市 成 员:…; round 17, ext-274)
+_TEAM = re.compile(r"第[一二三四五六七八九十]{1,3}组(?=[:\s])")
+
+
+def _numbered_team(work: str, pos: int) -> str | None:
+    """``第一组`` when the list at ``pos`` follows that label in its sentence (no 。 between) and the
+    notice labels two teams or more so; else None (the group named as the text names it)."""
+    if len(_TEAM.findall(work)) < 2:
+        return None
+    last = None
+    for m in _TEAM.finditer(work, max(0, pos - 60), pos):
+        last = m
+    if last is None or re.search(r"[。;]", work[last.end():pos]) or _TEAM.search(work, last.end(), pos):
+        return None
+    return last.group()
+
+
 def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[int, str]]:
     """Role-marker lists; returns where each list starts and its group."""
     work = _lone_colons(_cells_as_spaces(ctx.work))
@@ -197,6 +214,8 @@ def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[i
             group = bare_heading_group(_line_above(work, first.start())) or _bare_set_up(work, first.start())
             if group and first is m:
                 ctx.warn(f"a member list ({role}) whose group is named only 「{group}」 (by its kind, above it); recorded so")
+        if group is None:
+            group = _numbered_team(work, m.start())
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue
