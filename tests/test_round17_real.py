@@ -96,3 +96,19 @@ def test_a_standing_committee_chooses_who_acts_and_the_resignation_before():
     facts, _ = _facts(text, date="2013-01-15", issuer="某市某某区人民代表大会常务委员会")
     got = sorted((f["person"], f["title"], bool(f.get("former")), f.get("end")) for f in facts if f["kind"] == "post")
     assert got == [("张三", "代理主任", False, None), ("张三", "副主任", False, None), ("李四", "主任", True, None)]
+
+
+def test_teams_named_only_by_number():
+    # ext-274: '三、分组情况: 第一组:A市、B市 成 员:张三 某市城管局副局长 李四 某市城管局市容科科长 第二组:…' on one line
+    text = ("三、分组情况: 第一组:甲市、乙市 成 员:张三 丙市城管局副局长 李四 丁市城管局市容科科长 第二组:戊市 成 员:王五 "
+            "己市城管局副局长 赵六 庚市执法大队副教导员 四、有关要求\n")
+    facts, _ = _facts(text, date="2010-12-28")
+    got = sorted((f["group"], f["member"]) for f in facts if f["kind"] == "membership")
+    assert got == [("第一组", "张三"), ("第一组", "李四"), ("第二组", "王五"), ("第二组", "赵六")]
+
+
+def test_a_district_of_one_character_and_城区_under_its_city():
+    # ext-278: issuer 温州市X城区Y镇人民政府: the district is a place there, 主城区 alone stays a zone
+    from govgraph.identity.scope import is_zone, leading_components
+    assert [c for c, _ in leading_components("台州市椒城区金山镇人民政府")] == ["台州市", "椒城区", "金山镇"]
+    assert is_zone("主城区") and [c for c, _ in leading_components("台州市主城区交通")] == ["台州市"]
