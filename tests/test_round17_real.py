@@ -112,3 +112,11 @@ def test_a_district_of_one_character_and_城区_under_its_city():
     from govgraph.identity.scope import is_zone, leading_components
     assert [c for c, _ in leading_components("台州市椒城区金山镇人民政府")] == ["台州市", "椒城区", "金山镇"]
     assert is_zone("主城区") and [c for c, _ in leading_components("台州市主城区交通")] == ["台州市"]
+
+
+def test_an_article_number_glued_to_its_subject_and_a_copy_cut_after_a_verb():
+    # ext-282: '第四条区发展改革委负责…。区财政、建设、审计等相关部门按' (the copy ends there)
+    text = ("第三条 本办法适用于本区政府投资项目。\n第四条区发展改革委负责政府投资项目计划的编制和督促实施。"
+            "区财政、建设、审计等相关部门按")
+    facts, warnings = _facts(text, date="2018-02-27")
+    assert _tasks(facts) == [((), ("区发展改革委",), None)]

@@ -324,6 +324,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _full_group_offices(out)
     _notice_period(ctx, out)
     out = _no_cut_group(ctx, out)
+    out = _no_cut_verb(ctx, out)
     for t in out:
         t.pop("_item", None)
         t.pop("_type", None)
@@ -331,6 +332,20 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         t.pop("_sec", None)
         t.pop("_office", None)
     return out
+
+
+def _no_cut_verb(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A duty whose text is one character at the very end of the copy (…等相关部门按 and no more: the page
+    is cut after the verb; round 17, ext-282) says no work: left, with a warning."""
+    tail = ctx.notice.text.rstrip()
+    keep = []
+    for t in tasks:
+        ev = t.get("evidence") or {}
+        if len(t["text"].strip("。;,、 ")) <= 1 and ev.get("text") and tail.endswith(ev["text"].rstrip()):
+            ctx.warn(f"{t['ref']}: the text ends after 「{ev.get('text', '')[-12:]}」 (cut off?); no task")
+            continue
+        keep.append(t)
+    return keep
 
 
 def _no_cut_group(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
