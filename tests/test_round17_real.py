@@ -120,3 +120,10 @@ def test_an_article_number_glued_to_its_subject_and_a_copy_cut_after_a_verb():
             "区财政、建设、审计等相关部门按")
     facts, warnings = _facts(text, date="2018-02-27")
     assert _tasks(facts) == [((), ("区发展改革委",), None)]
+
+
+def test_a_procedure_step_by_a_preposition_is_no_unit():
+    # ext-277: '所有减量化项目由街道统一招标…', '由各村向联席办上报…': no unit's name before the verb
+    text = "六、费用\n(二)所有项目由街道统一招标确定服务单位,并签署服务合同。\n七、流程\n1.由各村向某某办上报拆平情况。\n"
+    facts, _ = _facts(text, date="2024-12-19")
+    assert not [t for t in _tasks(facts) if any("由" in u or "向" in u for u in t[1])]

@@ -42,6 +42,7 @@ _COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}�
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
+_PREP_INSIDE = re.compile(r"(?:由)?[\u4e00-\u9fff]{2,20}?[由向](?P<to>[\u4e00-\u9fff]{2,20})")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]{1,4}条(?=[\u4e00-\u9fff])")
 
 
@@ -60,6 +61,11 @@ _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
+    pm = _PREP_INSIDE.fullmatch(subj)
+    if pm and is_assignee(pm.group("to")):
+        # 所有减量化项目由街道统一招标…, 由各村向联席办上报…: a procedure's steps, no unit's name before the verb
+        # (round 17, ext-277)
+        return None
     short = _SHORT_NAME_AFTER.search(subj)
     if short and not subj[:short.start()].endswith("联席会议"):
         subj = subj[:short.start()]  # (a joint meeting's own duties are no task in the gold: sh-17, loc-11)
