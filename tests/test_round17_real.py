@@ -127,3 +127,12 @@ def test_a_procedure_step_by_a_preposition_is_no_unit():
     text = "六、费用\n(二)所有项目由街道统一招标确定服务单位,并签署服务合同。\n七、流程\n1.由各村向某某办上报拆平情况。\n"
     facts, _ = _facts(text, date="2024-12-19")
     assert not [t for t in _tasks(facts) if any("由" in u or "向" in u for u in t[1])]
+
+
+def test_the_openings_period_dates_the_tasks():
+    # ext-276: '决定自本通知发布之日起至2025年4月30日,集中开展本市…核查工作' then duties without their own date
+    text = ("根据部里的要求,决定自本通知发布之日起至2025年4月30日,集中开展本市年度核查工作。现就有关事项通知如下:\n"
+            "一、核查对象\n本市经营者。\n二、职责分工\n市某中心负责具体组织实施全市核查工作。各区主管部门负责本辖区核查工作。\n"
+            "三、工作要求\n(一)请各单位高度重视。\n")
+    facts, _ = _facts(text, date="2025-02-25")
+    assert sorted(_tasks(facts)) == [((), ("各区主管部门",), "2025-04-30"), ((), ("市某中心",), "2025-04-30")]
