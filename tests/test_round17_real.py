@@ -136,3 +136,12 @@ def test_the_openings_period_dates_the_tasks():
             "三、工作要求\n(一)请各单位高度重视。\n")
     facts, _ = _facts(text, date="2025-02-25")
     assert sorted(_tasks(facts)) == [((), ("各区主管部门",), "2025-04-30"), ((), ("市某中心",), "2025-04-30")]
+
+
+def test_a_metadata_link_to_an_attachment_is_no_attachment_and_the_issuer_in_full():
+    # ext-275: front matter '附件: https://…pdf' before the body; '上海市X委员会将采用…' in that commission's notice
+    text = ("---\n标题: 某市某委员会关于做好检查工作的通知\n附件: https://example.gov.cn/a.pdf\n---\n\n"
+            "各区建设管理部门:\n一、明确专人管理\n各区建设管理部门要督促辖区内建筑明确管理员。\n"
+            "二、推进常态长效\n某市住房和城乡建设管理委员会将开展市级专项安全排查。\n")
+    facts, _ = _facts(text, date="2026-05-15", issuer="某市住房和城乡建设管理委员会")
+    assert _tasks(facts) == [((), ("各区建设管理部门",), None)]

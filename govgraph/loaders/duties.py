@@ -593,6 +593,8 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     # 区政府办公室将定期跟踪督办… in a notice that office issues (…区人民政府办公室): the issuer (round 14, ext-171)
     office = _SHORT_GOV_OFFICE.fullmatch(units[0]) if len(units) == 1 else None
     own = own or bool(gov and office and office.group(1) == gov.group(1) and issuer.endswith(office.group(2)))
+    # 上海市某委员会将采用…方式… in a notice that commission issues, written in full (round 17, ext-275)
+    own = own or (len(units) == 1 and len(issuer) >= 6 and units[0] == issuer)
     if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
     ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")
