@@ -341,7 +341,7 @@ def _no_cut_verb(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[s
     keep = []
     for t in tasks:
         ev = t.get("evidence") or {}
-        if len(t["text"].strip("。;,、 ")) <= 1 and ev.get("text") and tail.endswith(ev["text"].rstrip()):
+        if len(t["text"].strip("。;,、 ")) == 1 and ev.get("text") and tail.endswith(ev["text"].rstrip()):
             ctx.warn(f"{t['ref']}: the text ends after 「{ev.get('text', '')[-12:]}」 (cut off?); no task")
             continue
         keep.append(t)
