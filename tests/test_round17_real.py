@@ -145,3 +145,11 @@ def test_a_metadata_link_to_an_attachment_is_no_attachment_and_the_issuer_in_ful
             "二、推进常态长效\n某市住房和城乡建设管理委员会将开展市级专项安全排查。\n")
     facts, _ = _facts(text, date="2026-05-15", issuer="某市住房和城乡建设管理委员会")
     assert _tasks(facts) == [((), ("各区建设管理部门",), None)]
+
+
+def test_a_period_of_days_in_one_month_ends_on_its_last_day():
+    # ext-274: '一、考核时间:2011年1月6-12日,具体时间由各组另行电话通知' dates the work by the range's end
+    text = ("一、考核时间:2011年1月6-12日,具体时间由各组另行电话通知。\n二、考核方式:听汇报。\n"
+            "三、有关要求\n1、各地要认真做好各项准备工作,提供书面汇报材料。\n")
+    facts, _ = _facts(text, date="2010-12-28")
+    assert _tasks(facts) == [((), ("各地",), "2011-01-12")]
