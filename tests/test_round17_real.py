@@ -153,3 +153,10 @@ def test_a_period_of_days_in_one_month_ends_on_its_last_day():
             "三、有关要求\n1、各地要认真做好各项准备工作,提供书面汇报材料。\n")
     facts, _ = _facts(text, date="2010-12-28")
     assert _tasks(facts) == [((), ("各地",), "2011-01-12")]
+
+
+def test_one_target_bracketed_under_a_heading_of_a_split():
+    # ext-257: the copy is cut after the first target: one item, under '…重点工作分解落实方案综合目标分解'
+    text = "某市政府2020年重点工作分解落实方案综合目标分解\n\n  1、地区生产总值增长6%。(市发展改革委、财政局、税务局)\n\n  2、规模"
+    facts, _ = _facts(text, date="2020-05-01")
+    assert _tasks(facts) == [((), ("市发展改革委", "财政局", "税务局"), None)]

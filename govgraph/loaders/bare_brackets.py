@@ -28,6 +28,7 @@ __all__ = ["bare_brackets"]
 # line, the text, or a layout space before the next item.
 _BARE = re.compile(r"\((?P<body>(?:[^()\n:]|\([^()\n]{1,6}\)){2,200}?)\)(?P<stop>[。;]?)(?P<after>[ \t]*(?:\n|$)|[ \t]+)")
 _MIN_ITEMS = 2
+_SPLIT_HEAD = re.compile(r"(?:目标|任务)分解|分解(?:落实)?(?:方案|表)")
 
 
 def _names(body: str) -> list[str]:
@@ -62,8 +63,9 @@ def bare_brackets(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[t
                 continue
             text = text.strip()
         found.append((m, item, text.rstrip("。;,. \n"), names))
-    if len(found) < _MIN_ITEMS:
-        return
+    if len(found) < _MIN_ITEMS and not (found and _SPLIT_HEAD.search(work, max(0, found[0][1].start - 200),
+                                                                     found[0][1].start)):
+        return  # one such item: only under a heading of a split of targets (…重点工作分解落实方案综合目标分解; ext-257)
     for m, item, text, names in found:
         due, due_text = text_deadline(text, ctx.year)
         out.append(_task(ctx, ctx.outline.ref_at(m.start()), text, [], names, due, due_text, item.start, m.end()))
