@@ -160,3 +160,10 @@ def test_one_target_bracketed_under_a_heading_of_a_split():
     text = "某市政府2020年重点工作分解落实方案综合目标分解\n\n  1、地区生产总值增长6%。(市发展改革委、财政局、税务局)\n\n  2、规模"
     facts, _ = _facts(text, date="2020-05-01")
     assert _tasks(facts) == [((), ("市发展改革委", "财政局", "税务局"), None)]
+
+
+def test_where_the_work_is_sent_is_no_subject():
+    # ext-250: '…组织编制发展规划,报我委会同省直有关部门审查后由你们联合印发实施'
+    text = "请按照方案要求,组织编制发展规划,报我委会同省直有关部门审查后由你们联合印发实施。\n"
+    facts, _ = _facts(text, date="2022-04-26", issuer="某省发展和改革委员会")
+    assert not [t for t in _tasks(facts) if any(u.startswith("报") for u in t[1])]

@@ -43,6 +43,7 @@ _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责�
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
 _PREP_INSIDE = re.compile(r"(?:由)?[\u4e00-\u9fff]{2,20}?[由向](?P<to>[\u4e00-\u9fff]{2,20})")
+_SENT_TO_ISSUER = re.compile(r"(?:报|送|报送|交)(?:我|本)[委局厅办部]")
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]{1,4}条(?=[\u4e00-\u9fff])")
 
 
@@ -61,6 +62,8 @@ _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
+    if _SENT_TO_ISSUER.match(subj):
+        return None  # 报我委会同省直有关部门审查后…: where the work is sent, no subject (round 17, ext-250)
     pm = _PREP_INSIDE.fullmatch(subj)
     if pm and is_assignee(pm.group("to")):
         # 所有减量化项目由街道统一招标…, 由各村向联席办上报…: a procedure's steps, no unit's name before the verb
