@@ -106,6 +106,15 @@ def _suffix_level(comp: str) -> str:
     return "county"
 
 
+def _one_char_city_district(name: str, m: re.Match, out: list) -> bool:
+    """A district whose name is one character and 城区, under the city written before it and before
+    a town or its government (温州市X城区Y镇人民政府; round 17, ext-278): a place, though 主城区 alone
+    is a zone."""
+    comp = m.group("c")
+    return len(comp) == 3 and comp.endswith("城区") and bool(out) and out[-1][1] == "city" \
+        and bool(_COMP.match(name, m.end()) or name.startswith(("人民政府", "政府", "区委"), m.end()))
+
+
 @lru_cache(maxsize=4096)
 def leading_components(name: str) -> tuple[tuple[str, str], ...]:
     """The administrative components a name starts with, with their levels.
@@ -127,7 +136,7 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
         suffix = next(s for s, _ in _SUFFIXES if comp.endswith(s))
         body = comp[: -len(suffix)]
         longest = 7 if suffix.startswith("自治") else 5 if suffix == "街道" else 4
-        if len(body) > longest or _NOT_BODY.search(body) or is_zone(comp) \
+        if len(body) > longest or _NOT_BODY.search(body) or (is_zone(comp) and not _one_char_city_district(name, m, out)) \
                 or (suffix == "省" and body not in _provinces()):  # 随后报省人大常委会: no province
             break
         level = _suffix_level(comp)

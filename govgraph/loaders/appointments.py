@@ -382,7 +382,7 @@ class _Reader:
                 continue
             f = {"kind": "post", "doc": self.ctx.doc, "person": name, "unit": self.full_unit(p.unit),
                  "title": p.title}
-            if how == "end" or p.former:
+            if how in ("end", "ended") or p.former:
                 f["former"] = True
                 month = self.month or self._sentence_month(a)
                 if how == "end" and month:
@@ -944,6 +944,10 @@ class _Reader:
             if v == "为" and not (pre.endswith(("决定", "关于")) or st["mode"] == "appoint"):
                 continue
             posts = self.posts(m.end(), b, st["unit"] if v in words("act") or v in words("take") else None)
+            if not posts and v in words("act") and len(pre_posts) == 1 and not pre_posts[0].former:
+                # 区人大常委会副主任A代理主任职务: a bare title acted in is of the unit of the post written
+                # before the name (round 17, ext-258)
+                posts = self.posts(m.end(), b, pre_posts[0].unit)
             also = self.work.find("以及", m.end(), b) if not posts and v in words("resign") else -1
             if also != -1:
                 # 关于A、B两位同志辞去县人大常委会委员以及C等15位同志辞去县人大代表的辞呈: the post ends
@@ -966,7 +970,8 @@ class _Reader:
             if v in words("propose"):
                 how = "proposed"
             elif v in words("resign"):
-                how = "end"
+                # (鉴于A已辞去Y职务: a resignation before the notice, its month not given; round 17, ext-258)
+                how = "ended" if self.work[m.start() - 1] == "已" else "end"
             elif v in words("act"):
                 posts = [Post(p.unit, p.title if p.title.startswith("代理") else "代理" + p.title, p.note)
                          for p in posts]

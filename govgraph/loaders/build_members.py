@@ -115,9 +115,46 @@ def _cells_as_spaces(work: str) -> str:
     return work.replace("|", " ").replace("｜", " ")
 
 
+# A role label on a line of its own and its colon on the next (a table copied one cell a line:
+# ``召 集 人`` / ``：`` / ``张三`` / ``党工委副书记``; round 17, ext-277). The label fills its line, so its
+# layout spaces may fall anywhere (``副 召 集人``).
+_LONE_COLON = re.compile(r"(?m)^(?P<role>[ ]*[\u4e00-\u9fff][\u4e00-\u9fff ]{1,15})(?P<gap>\n[ \n]*):[ ]*$")
+
+
+def _lone_colons(work: str) -> str:
+    """A role label and the colon alone on the line after it, read as ``role:`` (same length: the
+    label's layout spaces and the line breaks become spaces after it)."""
+    if not re.search(r"\n[ ]*:[ ]*(?:\n|$)", work):
+        return work
+
+    def joined(m: re.Match[str]) -> str:
+        role = m.group("role").replace(" ", "")
+        if role not in _LEX.roles:
+            return m.group()
+        return role + " " * (len(m.group("role")) - len(role) + len(m.group("gap"))) + ":"
+    return _LONE_COLON.sub(joined, work)
+
+
+# A team of a body split into teams named only by number (三、分组情况: 第一组:A市、B市 成 员:…; round 17, ext-274)
+_TEAM = re.compile(r"第[一二三四五六七八九十]{1,3}组(?=[:\s])")
+
+
+def _numbered_team(work: str, pos: int) -> str | None:
+    """``第一组`` when the list at ``pos`` follows that label in its sentence (no 。 between) and the
+    notice labels two teams or more so; else None (the group named as the text names it)."""
+    if len(_TEAM.findall(work)) < 2:
+        return None
+    last = None
+    for m in _TEAM.finditer(work, max(0, pos - 60), pos):
+        last = m
+    if last is None or re.search(r"[。;]", work[last.end():pos]) or _TEAM.search(work, last.end(), pos):
+        return None
+    return last.group()
+
+
 def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[int, str]]:
     """Role-marker lists; returns where each list starts and its group."""
-    work = _cells_as_spaces(ctx.work)
+    work = _lone_colons(_cells_as_spaces(ctx.work))
     list_groups = []
     markers = list(ROLE_MARKER_RE.finditer(work)) + list(_CUT_MARKER_RE.finditer(work))
     for m in _BARE_MARKER_RE.finditer(work):
@@ -177,6 +214,8 @@ def _role_lists(ctx: NoticeContext, facts: list[dict[str, Any]]) -> list[tuple[i
             group = bare_heading_group(_line_above(work, first.start())) or _bare_set_up(work, first.start())
             if group and first is m:
                 ctx.warn(f"a member list ({role}) whose group is named only 「{group}」 (by its kind, above it); recorded so")
+        if group is None:
+            group = _numbered_team(work, m.start())
         if group is None:
             ctx.warn(f"a member list ({role}) whose group is not named; skipped")
             continue

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .bare_brackets import bare_brackets
 from .assignees import all_assignees, is_assignee, split_assignees
 from .context import NoticeContext
 from .deadlines import parse_deadline, parse_due_cell, text_deadline
@@ -289,6 +290,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     covered: list[tuple[int, int]] = []
     _parentheticals(ctx, out, covered)
+    bare_brackets(ctx, out, covered)
     _label_lines(ctx, out, covered)
     _role_copulas(ctx, out, covered)
     _standing_duties(ctx, out, covered)
@@ -388,6 +390,23 @@ _PERIOD_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}(?:时间|时限|期限|日期)"
 _EVENT_TIME = re.compile(r".*(?:会议|报到|活动|培训|开幕|仪式)(?:时间|日期)")
 
 
+# The opening's decision of the work's period: 决定自本通知发布之日起至2025年4月30日,集中开展本市…核查工作
+_OPENING_PERIOD = re.compile(r"决定(?:自|从|于)(?P<from>[^。;,]{2,20}?)(?:起)?至(?P<to>(?:\d{4}年)?\d{1,2}月\d{1,2}日)"
+                             r"(?:止)?[,,]?(?:在[^。;]{1,12})?(?:集中|统一|全面)?(?:开展|进行|组织开展|实施)")
+
+
+def _opening_period(ctx: NoticeContext) -> list:
+    """The period the notice's opening decides for its work, before its first top-level heading (round 17,
+    ext-276): one, or none."""
+    first = next((m.start for m in ctx.outline.markers if m.level == 1), len(ctx.work))
+    found = list(_OPENING_PERIOD.finditer(ctx.work, 0, first))
+    if len(found) != 1:
+        return []
+    m = found[0]
+    due, _ = parse_due_cell(m.group("to"), ctx.year)
+    return [(due, ctx.notice.text[m.start("from") - 1:m.end("to")])] if due else []
+
+
 def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
     """Where a top-level section does nothing but give the period of the work (a heading ending in
     时间/时限 and a date or range, ``一、检查整改时间 2021年3月7日-3月10日``), its end is the deadline
@@ -407,6 +426,8 @@ def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
         due, due_text = parse_due_cell(parts[1].strip().rstrip("。;"), ctx.year)
         if due:
             found.append((due, due_text))
+    if not found:
+        found = _opening_period(ctx)
     if len(found) > 1:
         ctx.warn(f"periods given in {len(found)} sections ({', '.join(dt for _, dt in found)}); "
                  f"tasks without their own deadline are left without one")

@@ -130,11 +130,16 @@ _CELL_DATE = re.compile(
     r"|(?P<yo>(?:19|20)\d{2})\s*年(?!\s*(?:\d|起|以来))")
 
 
+_DAY_RANGE = re.compile(r"(\d{1,2})月(\d{1,2})\s*[-—–~至到]\s*(\d{1,2})日")
+
+
 def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]:
     """(ISO date or None, the cell) for the whole of a table's deadline cell.
 
     >>> parse_due_cell("2021年3月7日-3月10日", None)
     ('2021-03-10', '2021年3月7日-3月10日')
+    >>> parse_due_cell("2011年1月6-12日", None)
+    ('2011-01-12', '2011年1月6-12日')
     """
     cell = cell.strip()
     if not cell:
@@ -145,7 +150,9 @@ def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]
         return parse_deadline(cell, year)[0], cell
     dates = []
     written = None  # a date without its year after one with it (2021年3月7日-3月10日) is of that year
-    for m in _CELL_DATE.finditer(cell):
+    # days of one month written as a range (2011年1月6-12日): the range's last day (round 17, ext-274)
+    read = _DAY_RANGE.sub(lambda m: m.group(1) + "月" + m.group(3) + "日", cell)
+    for m in _CELL_DATE.finditer(read):
         y = int(m.group("y") or m.group("yo") or written or year or 0)
         written = m.group("y") or m.group("yo") or written
         if not y:
@@ -157,7 +164,7 @@ def parse_due_cell(cell: str, year: int | None) -> tuple[str | None, str | None]
         elif 1 <= int(m.group("m")) <= 12:
             if m.group("d"):
                 dates.append(f"{y:04d}-{int(m.group('m')):02d}-{int(m.group('d')):02d}")
-            elif re.match(r"\s*(?:前|之前|以前)", cell[m.end():]):
+            elif re.match(r"\s*(?:前|之前|以前)", read[m.end():]):
                 mo = int(m.group("m"))
                 dates.append(last_day(y, mo - 1) if mo > 1 else f"{y - 1:04d}-12-31")
             else:

@@ -42,6 +42,11 @@ _COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}�
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
+# (由 and 向 as prepositions, not the end of a word: 自由贸易试验区, 理由, 方向, 面向, 导向…)
+_PREP_INSIDE = re.compile(r"(?:由)?[\u4e00-\u9fff]{2,20}?(?:(?<![自理缘事因经])由|(?<![方导面走趋倾意志定指转偏])向)"
+                          r"(?P<to>[\u4e00-\u9fff]{2,20})")
+_SENT_TO_ISSUER = re.compile(r"(?:报|送|报送|交)(?:我|本)[委局厅办部]")
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]{1,4}条(?=[\u4e00-\u9fff])")
 
 
 _SECTORS_SHARING = re.compile(f"(?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}(?P<k>部门)")
@@ -58,6 +63,14 @@ _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
+    subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
+    if _SENT_TO_ISSUER.match(subj):
+        return None  # 报我委会同省直有关部门审查后…: where the work is sent, no subject (round 17, ext-250)
+    pm = _PREP_INSIDE.fullmatch(subj)
+    if pm and is_assignee(pm.group("to")):
+        # 所有减量化项目由街道统一招标…, 由各村向联席办上报…: a procedure's steps, no unit's name before the verb
+        # (round 17, ext-277)
+        return None
     # 市某领导小组(以下简称市领导小组)负责…, 某市信息中心(以下简称市信息中心)负责…: the short name the subject is
     # given after it is no part of it (rounds 15-16, ext-239, ext-267); a joint meeting's own duties stay unread (no task
     # in the gold: sh-17, loc-11), as does a copula's subject (X(简称Y)是…)
@@ -255,8 +268,9 @@ def _subject_cached(clause: str, sectors: bool):
         if m.group() == "要" and _PERSON_SUBJECT.search(clause, 0, m.start()):
             return None  # 县政府分线领导要站在全局高度…: persons' duty (a unit ending 站 after 要 is none; round 12, ext-14)
         if m.group() not in _TLX.strong_verbs and _IN_UNIT_NAME.match(clause, m.start()) \
-                and is_unit_like(clause[:_IN_UNIT_NAME.match(clause, m.start()).end("u")]):
-            continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194)
+                and is_unit_like(re.split(r"[、和及与]", clause[:_IN_UNIT_NAME.match(clause, m.start()).end("u")])[-1]):
+            continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194);
+            # also after others (县委办公室、县委组织部、县委宣传部搬迁至…; round 17, ext-281)
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue

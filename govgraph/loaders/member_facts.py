@@ -34,6 +34,8 @@ def post_facts(ctx: NoticeContext, person: str, posts: Iterable[tuple[str, str, 
             continue  # 各乡镇(街道)党委书记: one of many, which is not said
         if unit in _TOWN_GOVS:
             unit = _town_government(ctx, unit)
+        elif unit == "办事处":
+            unit = _street_office(ctx, unit)
         was = former
         om = _FORMER_BODY.fullmatch(unit)
         if om and is_unit_like(om.group("u")):
@@ -72,6 +74,16 @@ def _town_government(ctx: NoticeContext, unit: str) -> str:
         if len(p) >= 2:
             return p + "人民政府"
     return unit
+
+
+def _street_office(ctx: NoticeContext, unit: str) -> str:
+    """``办事处`` (办事处主任 in a street office's member list) -> ``某某街道办事处`` when the notice's
+    issuer is that street office (round 17, ext-277); else as written."""
+    issuer = ctx.notice.issuer or ""
+    if not issuer.endswith("街道办事处"):
+        return unit
+    own = re.sub(r"^.*(?:政府|[省市区县州旗])", "", issuer[:-5])
+    return own + "街道办事处" if 2 <= len(own) <= 6 else unit
 
 
 def membership(ctx: NoticeContext, group: str, member: str, member_type: str, role: str,

@@ -122,6 +122,8 @@ def _units(text: str):
     pairs = {u: _joined_by_and(u) for u in items if u}
     joined = {p[1] for p in pairs.values() if p}
     items = [x for u in items if u for x in (pairs[u] or [u])]
+    if any(re.fullmatch(r"(?:各|全体)?成员单位", u) for u in items):
+        return None  # 成员单位主要负责人为联席会议成员: the group's own member units, named elsewhere (round 17, ext-277)
     return items if items and all(member_unit_like(u) or u in joined for u in items) else None
 
 

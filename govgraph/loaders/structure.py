@@ -142,7 +142,8 @@ def sentences(work: str, start: int = 0, end: int | None = None) -> list[tuple[i
 
 def attachment_start(work: str) -> int | None:
     """Where the attachments begin (the last ``附件:`` heading followed by its title), or None."""
-    starts = [m.start() for m in re.finditer(r"(?:^|\s)附件\s*\d*\s*[:：]", work)]
+    # (a page's metadata label with a link, 附件: https://…pdf, is no heading: round 17, ext-275)
+    starts = [m.start() for m in re.finditer(r"(?:^|\s)附件\s*\d*\s*[:：](?!\s*(?:https?://|www\.))", work)]
     return starts[-1] if starts else None
 
 
