@@ -813,6 +813,23 @@ class _Reader:
             return [(a, b)]
         return list(zip([a] + [c + 1 for c in cuts], cuts + [b]))
 
+    def _run_comrade(self, a: int, b: int) -> list[tuple[int, int]]:
+        """A removal run ``A同志X职务、B同志Y职务`` (同志 in place of 的; round 18, ext-224): cut at each
+        ``、`` that a name and 同志 follow, where the part before it is a name, 同志 and a post; [(a, b)]
+        when there is no such cut."""
+        head = f"([{CJK}]{{2,4}}?)同志"
+        cuts = []
+        for dm in re.finditer("、", self.work[a:b]):
+            c = a + dm.start()
+            nm = re.match(head, self.work[c + 1:b])
+            h = re.match(head, self.work[cuts[-1] + 1 if cuts else a:c])
+            if (nm and _is_name(nm.group(1)) and h and _is_name(h.group(1))
+                    and self.posts((cuts[-1] + 1 if cuts else a) + h.end(), c)):
+                cuts.append(c)
+        if not cuts:
+            return [(a, b)]
+        return list(zip([a] + [c + 1 for c in cuts], cuts + [b]))
+
     def _run_head(self, a: int, c: int, links: str) -> bool:
         """work[a:c] is one entry of a run: a name, its link, then a post."""
         m = re.match(f"([{CJK}]{{2,4}}?)(?:同志)?[{links}]", self.work[a:c])
@@ -822,6 +839,8 @@ class _Reader:
         """``C(同志)(的)Y职务`` / ``其Y职务`` / ``CY职务`` (no 的) at work[a:b]; a run
         ``C的Y职务、D的Z职务`` one entry at a time."""
         run = self._run(a, b, "的")
+        if len(run) == 1:
+            run = self._run_comrade(a, b)
         if len(run) > 1:
             done = [self._removal(x, y, st, x if k else ev_a) for k, (x, y) in enumerate(run)]
             return any(done)
