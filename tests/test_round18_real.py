@@ -26,3 +26,20 @@ def test_a_single_removal_with_tongzhi_is_unchanged():
     facts, _ = _facts("会议决定免去张三同志某市人民政府市长、某市委副书记职务。", date="2021-10-09")
     assert _posts(facts) == [("张三", "某市人民政府", "市长", True, "2021-10"),
                              ("张三", "某市委", "副书记", True, "2021-10")]
+
+
+def test_posts_before_a_name_with_a_middle_dot():
+    # ext-215..218: Uyghur and Tibetan names written with · (or •) after a run of posts, in news prose,
+    # whatever their first character (not a surname)
+    facts, _ = _facts("2025年3月3日,区委副书记、区长甲乙丙·丁戊同志主持召开某区人民政府第三次常务会议。", date="2025-03-03")
+    assert [p[:3] for p in _posts(facts)] == sorted([("甲乙丙·丁戊", "区人民政府", "区长"), ("甲乙丙·丁戊", "区委", "副书记")])
+    facts, _ = _facts("州党委常委、副州长甲乙•丙丁,县委常委、统战部部长戊己·张三出席会议。", date="2012-09-14")
+    assert [p[:3] for p in _posts(facts)] == sorted([
+        ("甲乙•丙丁", "州人民政府", "副州长"), ("甲乙•丙丁", "州党委", "常委"),
+        ("戊己·张三", "县委", "常委"), ("戊己·张三", "县委统战部", "部长")])
+
+
+def test_a_dotted_name_whose_first_character_is_no_surname():
+    # the name's first part is cut where the posts before it read; here only 县长 reads
+    facts, _ = _facts("县长庚辛壬·癸子主持会议。", date="2020-01-01")
+    assert [p[:3] for p in _posts(facts)] == [("庚辛壬·癸子", "县人民政府", "县长")]

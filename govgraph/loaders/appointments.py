@@ -107,6 +107,9 @@ _SENTENCE_GATE = re.compile(
     + "|" + _TITLE_NAME.pattern
     # 栗战书委员长主持…: a leader's title after a name, before what the person does
     + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
+# A title right before a name written with a middle dot, whatever its first character (县长买买提·艾力; round 18).
+_TITLE_DOTTED = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + f")[{CJK}]{{2,7}}[·•][{CJK}]")
+_SENTENCE_GATE = re.compile(_SENTENCE_GATE.pattern + "|" + _TITLE_DOTTED.pattern)
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务)
 # or a decision (…为副省长、决定A代理省长: a headline's run of decisions).
 # A short bracket is read whole: 副主任(挂职,时间一年).
@@ -147,6 +150,10 @@ _LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$"
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 # A line of a post (with its unit), a layout space and a name: a report's byline (round 11, ext-127)
 _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
+
+
+# A name's last part after a middle dot (买买提·艾力, 热合满江•达吾提), at the end of a run of posts.
+_DOTTED_TAIL = re.compile(f"(?P<dot>[·•])[{CJK}]{{1,8}}")
 
 
 def _is_name(s: str, loose: bool = False) -> bool:
@@ -1100,7 +1107,7 @@ class _Reader:
         cand = _CANDIDATE.fullmatch(c)
         if cand and self._candidate(a, b, cand, st):
             return
-        tm = _TITLE_NAME.search(c)
+        tm = _TITLE_NAME.search(c) or _TITLE_DOTTED.search(c)
         if not tm:
             lead = _LEADIN_OR_CURRENT.match(c)
             if lead and lead.end() < len(c):
@@ -1182,6 +1189,24 @@ class _Reader:
                 return True
         return False
 
+    def _dotted_name(self, a: int, b: int, unit: str | None):
+        """``区长买买提·艾力`` at work[a:b]: posts, then a name written with a middle dot (``·`` or ``•``,
+        as Uyghur and Tibetan names are; round 18, ext-215..218) -> (posts, the name's length), or None.
+        The name's first part is cut where the posts before it read; two cuts that both read are a guess
+        (None)."""
+        m = _DOTTED_TAIL.search(self.work, a, b)
+        if not m or m.end() != b:
+            return None
+        got = []
+        dot = m.start("dot")
+        for na in range(max(a, dot - 7), dot - 1):
+            if not re.fullmatch(f"[{CJK}]+", self.work[na:dot]) or na == a or self.work[na - 1] == "、":
+                continue
+            posts = self.posts(a, na, unit)
+            if posts:
+                got.append((posts, b - na))
+        return got[0] if len(got) == 1 else None
+
     def _post_name_head(self, a: int, b: int, st: dict) -> bool:
         """``A职务B、C、D职务E`` at work[a:b]: each run of posts goes to the names after it."""
         items = []
@@ -1217,6 +1242,8 @@ class _Reader:
                 if posts:
                     got = (posts, k)
                     break
+            if not got and posts_from < ib:
+                got = self._dotted_name(posts_from, ib, unit)
             if got:
                 posts, k = got
                 if not groups and self._carry:
