@@ -43,3 +43,9 @@ def test_a_dotted_name_whose_first_character_is_no_surname():
     # the name's first part is cut where the posts before it read; here only 县长 reads
     facts, _ = _facts("县长庚辛壬·癸子主持会议。", date="2020-01-01")
     assert [p[:3] for p in _posts(facts)] == [("庚辛壬·癸子", "县人民政府", "县长")]
+
+
+def test_posts_before_a_name_and_qinqie_before_the_verb():
+    # ext-219: 亲切 before a verb of meeting ends the name as the verb alone does
+    facts, _ = _facts("7月12日下午,自治区党委常委、临江市委书记张三亲切会见了代表团一行。", date="2019-07-12")
+    assert [p[:3] for p in _posts(facts)] == [("张三", "临江市委", "书记"), ("张三", "自治区党委", "常委")]
