@@ -49,3 +49,19 @@ def test_posts_before_a_name_and_qinqie_before_the_verb():
     # ext-219: 亲切 before a verb of meeting ends the name as the verb alone does
     facts, _ = _facts("7月12日下午,自治区党委常委、临江市委书记张三亲切会见了代表团一行。", date="2019-07-12")
     assert [p[:3] for p in _posts(facts)] == [("张三", "临江市委", "书记"), ("张三", "自治区党委", "常委")]
+
+
+def test_a_name_no_surname_opens_after_a_chain_in_a_list_of_those_present():
+    # ext-219: a clause that is one chain of posts and a name no surname opens (Tibetan names), in a sentence
+    # whose other clauses the rules read; one cut only
+    text = "市委副书记、市长张三,市委副书记、统战部部长甲乙,副市长丙丁戊己一同会见。"
+    facts, _ = _facts(text, date="2013-07-12")
+    assert ("甲乙", "市委统战部", "部长") in [p[:3] for p in _posts(facts)]
+    assert ("丙丁戊己", "市人民政府", "副市长") in [p[:3] for p in _posts(facts)]
+
+
+def test_a_name_no_surname_opens_is_not_read_alone_or_after_de():
+    facts, _ = _facts("副市长丙丁戊己一同会见。", date="2013-07-12")
+    assert _posts(facts) == []
+    facts, _ = _facts("市长张三出席,会议审议了关于甲乙代理某市人民政府市长职务的议案。", date="2013-07-12")
+    assert all(p[0] != "议案" for p in _posts(facts))
