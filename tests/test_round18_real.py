@@ -65,3 +65,22 @@ def test_a_name_no_surname_opens_is_not_read_alone_or_after_de():
     assert _posts(facts) == []
     facts, _ = _facts("市长张三出席,会议审议了关于甲乙代理某市人民政府市长职务的议案。", date="2013-07-12")
     assert all(p[0] != "议案" for p in _posts(facts))
+
+
+def test_names_and_posts_paired_by_fenbie():
+    # ext-207: A和B分别辞去X和Y职务的请求 / A、B日前分别辞去X、Y职务: paired in order, each post ends
+    facts, _ = _facts("会议决定接受张三和李四分别辞去区长和副区长职务的请求。", date="2024-12-10")
+    assert _posts(facts) == [("张三", "区人民政府", "区长", True, "2024-12"),
+                             ("李四", "区人民政府", "副区长", True, "2024-12")]
+    facts, _ = _facts("王五、赵六日前分别辞去某市市长、某市公安局局长职务。", date="2024-12-10")
+    assert _posts(facts) == [("王五", "某市人民政府", "市长", True, "2024-12"),
+                             ("赵六", "某市公安局", "局长", True, "2024-12")]
+    facts, _ = _facts("张三、李四分别任某区人民政府副区长、某区财政局局长。", date="2024-12-10")
+    assert _posts(facts) == [("张三", "某区人民政府", "副区长", False, None),
+                             ("李四", "某区财政局", "局长", False, None)]
+
+
+def test_fenbie_with_counts_that_differ_gives_no_post():
+    facts, warnings = _facts("张三、李四、王五分别任某区人民政府副区长、某区财政局局长。", date="2024-12-10")
+    assert _posts(facts) == []
+    assert any("分别" in str(w) for w in warnings)

@@ -152,6 +152,12 @@ _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
 
 
+# A和B(同志)(日前)分别辞去X和Y职务(的请求) / A、B分别任X、Y (round 18, ext-207): what comes before the names is a
+# lead-in (决定接受, 会议同意) or nothing.
+_RESPECTIVELY = re.compile(
+    f"(?:[{CJK}]{{0,8}}?(?:决定|同意|接受|批准|通过|任命))*(?P<n>[{CJK}·]{{2,8}}?(?:(?:、|和|及)[{CJK}·]{{2,8}}?)+?)(?:同志)?"
+    f"(?:日前|此前|近日|已)?分别(?P<v>辞去|担任|出任|兼任|当选为|当选|任|为)(?P<p>[^,;。]{{2,60}}?)"
+    f"(?:职务)?(?:的请求|的辞职请求)?$")
 # A name's last part after a middle dot (买买提·艾力, 热合满江•达吾提), at the end of a run of posts.
 _DOTTED_TAIL = re.compile(f"(?P<dot>[·•])[{CJK}]{{1,8}}")
 
@@ -566,6 +572,8 @@ class _Reader:
         if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
             st["entry"] = self.entry = (squash(self.src[a:b]), a)
             return
+        if self._respectively(a, b, st):
+            return
         if self._ended(a, b, st):
             return
         has_verb = _OBJECT_VERB.search(c)
@@ -588,6 +596,40 @@ class _Reader:
             if posts and len(posts) == c.count("、") + 1:
                 st["carry"] = posts
         self._carry = None
+
+    def _respectively(self, a: int, b: int, st: dict) -> bool:
+        """``A和B分别辞去X和Y职务`` / ``A、B分别任X、Y``: names, 分别, a verb, as many posts as names, paired
+        in order (round 18, ext-207); a resignation ends the post (former, ``end`` = the month). True when
+        the clause is of this form and its names read (no fact, a warning, when the counts differ)."""
+        m = _RESPECTIVELY.match(self.work, a, b)
+        if not m:
+            return False
+        na, nb = m.start("n"), m.end("n")
+        nseps = [(x.start(), x.end()) for x in re.finditer("、|和|及", self.work[na:nb])]
+        names = [(na + x, na + y) for x, y in zip([0] + [e for _, e in nseps], [s0 for s0, _ in nseps] + [nb - na])]
+        if len(names) < 2 or not all(_is_name(self.work[x:y], loose=True) for x, y in names):
+            return False
+        pa, pb = m.start("p"), m.end("p")
+        seps = [(x.start(), x.end()) for x in re.finditer("、|和|及", self.work[pa:pb])]
+        starts = [0] + [e for _, e in seps]
+        ends = [s0 for s0, _ in seps] + [pb - pa]
+        items = [(pa + x, pa + y) for x, y in zip(starts, ends)]
+        if len(items) != len(names):
+            self.ctx.warn(f"{self.work[a:b][:30]!r}: {len(names)} names and {len(items)} posts 分别; no post read")
+            return True
+        posts, unit = [], st["unit"]
+        for x, y in items:
+            ps = self.posts(x, y, unit)
+            if not ps or len(ps) != 1:
+                self.ctx.warn(f"{self.work[a:b][:30]!r}: a post 分别 not read; no post read")
+                return True
+            posts.append(ps)
+            unit = ps[-1].unit
+        how = "end" if m.group("v") in words("resign") or m.group("v") in ("辞去", "免去") else "start"
+        for (x, y), ps in zip(names, posts):
+            self.emit(squash(self.src[x:y]), ps, a, b, how)
+        st["person"] = squash(self.src[names[-1][0]:names[-1][1]])
+        return True
 
     def _continued_subject(self, a: int, b: int, st: dict):
         """``张三同志任A局局长,兼任B局局长`` / ``…,提名为C人选``: a verb without its subject goes on
