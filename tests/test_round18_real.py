@@ -84,3 +84,13 @@ def test_fenbie_with_counts_that_differ_gives_no_post():
     facts, warnings = _facts("张三、李四、王五分别任某区人民政府副区长、某区财政局局长。", date="2024-12-10")
     assert _posts(facts) == []
     assert any("分别" in str(w) for w in warnings)
+
+
+def test_a_glued_removal_cut_where_the_name_is_written_apart_elsewhere():
+    # ext-208: 免去张三临江市副市长的职务 (张三 / 张三临 both read, both units written): the notice writes
+    # 张三 elsewhere set apart by punctuation (原副市长张三、…), no longer cut
+    text = ("会议通过人事任免事项,任命王五为临江市副市长,免去张三临江市副市长的职务。"
+            "市长和副市长中已有人变动,包括原市长李四、原副市长张三、原副市长赵七离任。")
+    facts, _ = _facts(text, date="2017-08-17")
+    assert ("张三", "临江市人民政府", "副市长", True, "2017-08") in _posts(facts)
+    assert not any(p[0] == "张三临" for p in _posts(facts))

@@ -933,6 +933,13 @@ class _Reader:
                 units = [self.work.count(c[2][0].unit) for c in seen]
                 if units.count(max(units)) == 1:
                     seen = [seen[units.index(max(units))]]
+            if len(seen) > 1:
+                # 免去张三某市副市长的职务 where the notice writes 张三 elsewhere set apart (原副市长张三、…) and no
+                # longer cut does (round 18, ext-208)
+                apart = [c for c in seen if re.search(f"(?<![{CJK}]){re.escape(c[0])}(?=[、,;。)]|$)|"
+                                                      f"(?<=[长记任员]){re.escape(c[0])}(?=[、,;。)]|$)", self.work)]
+                if len(apart) == 1:
+                    seen = apart
             if len(seen) != 1:
                 # 免去A市口岸管理办公室主任职务 in a notice of a 市人民政府 that writes its units 市X局 (B任市乡村
                 # 振兴局局长): the one cut whose unit opens with the issuer's level, as the notice's others do (round 12,
