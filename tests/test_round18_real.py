@@ -94,3 +94,9 @@ def test_a_glued_removal_cut_where_the_name_is_written_apart_elsewhere():
     facts, _ = _facts(text, date="2017-08-17")
     assert ("张三", "临江市人民政府", "副市长", True, "2017-08") in _posts(facts)
     assert not any(p[0] == "张三临" for p in _posts(facts))
+
+
+def test_zuihou_opens_a_clause_before_posts_and_a_name():
+    # ext-213: 最后县委常委张三就…提要求 (最后 "finally" is no part of the unit); 会后 alike
+    facts, _ = _facts("会议作了部署。\n最后县委常委张三就贯彻落实此次会议提要求。", date="2019-11-20")
+    assert [p[:3] for p in _posts(facts)] == [("张三", "县委", "常委")]
