@@ -100,3 +100,9 @@ def test_zuihou_opens_a_clause_before_posts_and_a_name():
     # ext-213: 最后县委常委张三就…提要求 (最后 "finally" is no part of the unit); 会后 alike
     facts, _ = _facts("会议作了部署。\n最后县委常委张三就贯彻落实此次会议提要求。", date="2019-11-20")
     assert [p[:3] for p in _posts(facts)] == [("张三", "县委", "常委")]
+
+
+def test_zai_before_posts_and_a_name_is_no_part_of_the_unit():
+    # ext-206 (在镇长A同志的带领下), ext-39 (在某省人民政府省长A…): 在 opens the clause
+    facts, _ = _facts("选举结束后,在镇长张三同志的带领下,新当选同志进行了宪法宣誓。", date="2021-09-10")
+    assert all(not p[1].startswith("在") for p in _posts(facts))
