@@ -106,3 +106,13 @@ def test_zai_before_posts_and_a_name_is_no_part_of_the_unit():
     # ext-206 (在镇长A同志的带领下), ext-39 (在某省人民政府省长A…): 在 opens the clause
     facts, _ = _facts("选举结束后,在镇长张三同志的带领下,新当选同志进行了宪法宣誓。", date="2021-09-10")
     assert all(not p[1].startswith("在") for p in _posts(facts))
+
+
+def test_a_run_of_posts_before_a_name_is_no_units_duty():
+    # ext-209 (州委常委、州委组织部部长A到会指导), ext-74 (省委组织部常务副部长A主持大会): posts and a name,
+    # not units with a predicate
+    facts, _ = _facts("州委常委、州委组织部部长张三到会指导。", date="2015-09-07")
+    assert [f for f in facts if f["kind"] == "task"] == []
+    assert [p[:3] for p in _posts(facts)] == [("张三", "州委", "常委"), ("张三", "州委组织部", "部长")]
+    facts, _ = _facts("县委、县政府要加强领导,确保完成任务。", date="2015-09-07")
+    assert [f["responsible"] for f in facts if f["kind"] == "task"] == [["县委", "县政府"]]
