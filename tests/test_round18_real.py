@@ -116,3 +116,13 @@ def test_a_run_of_posts_before_a_name_is_no_units_duty():
     assert [p[:3] for p in _posts(facts)] == [("张三", "州委", "常委"), ("张三", "州委组织部", "部长")]
     facts, _ = _facts("县委、县政府要加强领导,确保完成任务。", date="2015-09-07")
     assert [f["responsible"] for f in facts if f["kind"] == "task"] == [["县委", "县政府"]]
+
+
+def test_a_term_or_bing_bao_before_a_body_is_no_place():
+    # ext-208 (本屆某市政府班子), ext-213 (十三届县政府全体党组成员), ext-209 (并报州…)
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+    j = jurisdiction(Notice(doc="x1", text="记者注意到,\n本届临江市政府班子任期尚未过半。"))
+    assert j.place == "临江市"
+    j = jurisdiction(Notice(doc="x2", text="近日召开会议。\n十三届县政府全体党组成员参会。"))
+    assert j.place.startswith("?")
