@@ -126,3 +126,9 @@ def test_a_term_or_bing_bao_before_a_body_is_no_place():
     assert j.place == "临江市"
     j = jurisdiction(Notice(doc="x2", text="近日召开会议。\n十三届县政府全体党组成员参会。"))
     assert j.place.startswith("?")
+
+
+def test_bing_jueding_qi_wei_goes_on_with_the_person():
+    # ext-223: 任命A为X副市长,并决定其为代理市长 (其 where round 13 read 并决定为)
+    facts, _ = _facts("决定任命张三为某市人民政府副市长,并决定其为代理市长。", date="2021-12-03")
+    assert [p[:3] for p in _posts(facts)] == [("张三", "某市人民政府", "代理市长"), ("张三", "某市人民政府", "副市长")]

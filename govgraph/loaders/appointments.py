@@ -134,7 +134,7 @@ _TOPIC_NAME = re.compile(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)")
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]是(?=由))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 # 并决定为代理市长: a decision going on with the person of the clause before, no name written
-_DECIDED_ALSO = re.compile("(?:并|同时|另)?决定")
+_DECIDED_ALSO = re.compile("(?:并|同时|另)?决定其?")  # 并决定其为代理市长 (其: that person; round 18, ext-223)
 _TAKE_AT = re.compile(_alt("take"))
 _PAST = re.compile(_alt("past"))
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
