@@ -107,6 +107,9 @@ _SENTENCE_GATE = re.compile(
     + "|" + _TITLE_NAME.pattern
     # 栗战书委员长主持…: a leader's title after a name, before what the person does
     + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
+# A title right before a name written with a middle dot, whatever its first character (县长买买提·艾力; round 18).
+_TITLE_DOTTED = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + f")[{CJK}]{{2,7}}[·•][{CJK}]")
+_SENTENCE_GATE = re.compile(_SENTENCE_GATE.pattern + "|" + _TITLE_DOTTED.pattern)
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务)
 # or a decision (…为副省长、决定A代理省长: a headline's run of decisions).
 # A short bracket is read whole: 副主任(挂职,时间一年).
@@ -131,7 +134,7 @@ _TOPIC_NAME = re.compile(f"的([{CJK}]{{2,4}}?)(?:是|系|为|,|$)")
 _ITEM_NUMBER = re.compile(r"(?:\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]是(?=由))")
 _NOT_SUBJECT_END = ("曾", "历", "又", "再", "调", "先后", "后", "已")
 # 并决定为代理市长: a decision going on with the person of the clause before, no name written
-_DECIDED_ALSO = re.compile("(?:并|同时|另)?决定")
+_DECIDED_ALSO = re.compile("(?:并|同时|另)?决定其?")  # 并决定其为代理市长 (其: that person; round 18, ext-223)
 _TAKE_AT = re.compile(_alt("take"))
 _PAST = re.compile(_alt("past"))
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月\d{1,2}日")
@@ -150,6 +153,14 @@ _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n
 
 
 _NOT_NAME_WORDS = frozenset(data_words("not_person_names.tsv", "word"))
+# A和B(同志)(日前)分别辞去X和Y职务(的请求) / A、B分别任X、Y (round 18, ext-207): what comes before the names is a
+# lead-in (决定接受, 会议同意) or nothing.
+_RESPECTIVELY = re.compile(
+    f"(?:[{CJK}]{{0,8}}?(?:决定|同意|接受|批准|通过|任命))*(?P<n>[{CJK}·]{{2,8}}?(?:(?:、|和|及)[{CJK}·]{{2,8}}?)+?)(?:同志)?"
+    f"(?:日前|此前|近日|已)?分别(?P<v>辞去|担任|出任|兼任|当选为|当选|任|为)(?P<p>[^,;。]{{2,60}}?)"
+    f"(?:职务)?(?:的请求|的辞职请求)?$")
+# A name's last part after a middle dot (买买提·艾力, 热合满江•达吾提), at the end of a run of posts.
+_DOTTED_TAIL = re.compile(f"(?P<dot>[·•])[{CJK}]{{1,8}}")
 
 
 def _is_name(s: str, loose: bool = False) -> bool:
@@ -564,6 +575,8 @@ class _Reader:
         if (nxt in ("男", "女") or nxt.startswith(words("current") + words("propose"))) and _is_name(c):
             st["entry"] = self.entry = (squash(self.src[a:b]), a)
             return
+        if self._respectively(a, b, st):
+            return
         if self._ended(a, b, st):
             return
         has_verb = _OBJECT_VERB.search(c)
@@ -586,6 +599,40 @@ class _Reader:
             if posts and len(posts) == c.count("、") + 1:
                 st["carry"] = posts
         self._carry = None
+
+    def _respectively(self, a: int, b: int, st: dict) -> bool:
+        """``A和B分别辞去X和Y职务`` / ``A、B分别任X、Y``: names, 分别, a verb, as many posts as names, paired
+        in order (round 18, ext-207); a resignation ends the post (former, ``end`` = the month). True when
+        the clause is of this form and its names read (no fact, a warning, when the counts differ)."""
+        m = _RESPECTIVELY.match(self.work, a, b)
+        if not m:
+            return False
+        na, nb = m.start("n"), m.end("n")
+        nseps = [(x.start(), x.end()) for x in re.finditer("、|和|及", self.work[na:nb])]
+        names = [(na + x, na + y) for x, y in zip([0] + [e for _, e in nseps], [s0 for s0, _ in nseps] + [nb - na])]
+        if len(names) < 2 or not all(_is_name(self.work[x:y], loose=True) for x, y in names):
+            return False
+        pa, pb = m.start("p"), m.end("p")
+        seps = [(x.start(), x.end()) for x in re.finditer("、|和|及", self.work[pa:pb])]
+        starts = [0] + [e for _, e in seps]
+        ends = [s0 for s0, _ in seps] + [pb - pa]
+        items = [(pa + x, pa + y) for x, y in zip(starts, ends)]
+        if len(items) != len(names):
+            self.ctx.warn(f"{self.work[a:b][:30]!r}: {len(names)} names and {len(items)} posts 分别; no post read")
+            return True
+        posts, unit = [], st["unit"]
+        for x, y in items:
+            ps = self.posts(x, y, unit)
+            if not ps or len(ps) != 1:
+                self.ctx.warn(f"{self.work[a:b][:30]!r}: a post 分别 not read; no post read")
+                return True
+            posts.append(ps)
+            unit = ps[-1].unit
+        how = "end" if m.group("v") in words("resign") or m.group("v") in ("辞去", "免去") else "start"
+        for (x, y), ps in zip(names, posts):
+            self.emit(squash(self.src[x:y]), ps, a, b, how)
+        st["person"] = squash(self.src[names[-1][0]:names[-1][1]])
+        return True
 
     def _continued_subject(self, a: int, b: int, st: dict):
         """``张三同志任A局局长,兼任B局局长`` / ``…,提名为C人选``: a verb without its subject goes on
@@ -818,6 +865,23 @@ class _Reader:
             return [(a, b)]
         return list(zip([a] + [c + 1 for c in cuts], cuts + [b]))
 
+    def _run_comrade(self, a: int, b: int) -> list[tuple[int, int]]:
+        """A removal run ``A同志X职务、B同志Y职务`` (同志 in place of 的; round 18, ext-224): cut at each
+        ``、`` that a name and 同志 follow, where the part before it is a name, 同志 and a post; [(a, b)]
+        when there is no such cut."""
+        head = f"([{CJK}]{{2,4}}?)同志"
+        cuts = []
+        for dm in re.finditer("、", self.work[a:b]):
+            c = a + dm.start()
+            nm = re.match(head, self.work[c + 1:b])
+            h = re.match(head, self.work[cuts[-1] + 1 if cuts else a:c])
+            if (nm and _is_name(nm.group(1)) and h and _is_name(h.group(1))
+                    and self.posts((cuts[-1] + 1 if cuts else a) + h.end(), c)):
+                cuts.append(c)
+        if not cuts:
+            return [(a, b)]
+        return list(zip([a] + [c + 1 for c in cuts], cuts + [b]))
+
     def _run_head(self, a: int, c: int, links: str) -> bool:
         """work[a:c] is one entry of a run: a name, its link, then a post."""
         m = re.match(f"([{CJK}]{{2,4}}?)(?:同志)?[{links}]", self.work[a:c])
@@ -827,6 +891,8 @@ class _Reader:
         """``C(同志)(的)Y职务`` / ``其Y职务`` / ``CY职务`` (no 的) at work[a:b]; a run
         ``C的Y职务、D的Z职务`` one entry at a time."""
         run = self._run(a, b, "的")
+        if len(run) == 1:
+            run = self._run_comrade(a, b)
         if len(run) > 1:
             done = [self._removal(x, y, st, x if k else ev_a) for k, (x, y) in enumerate(run)]
             return any(done)
@@ -870,6 +936,13 @@ class _Reader:
                 units = [self.work.count(c[2][0].unit) for c in seen]
                 if units.count(max(units)) == 1:
                     seen = [seen[units.index(max(units))]]
+            if len(seen) > 1:
+                # 免去张三某市副市长的职务 where the notice writes 张三 elsewhere set apart (原副市长张三、…) and no
+                # longer cut does (round 18, ext-208)
+                apart = [c for c in seen if re.search(f"(?<![{CJK}]){re.escape(c[0])}(?=[、,;。)]|$)|"
+                                                      f"(?<=[长记任员]){re.escape(c[0])}(?=[、,;。)]|$)", self.work)]
+                if len(apart) == 1:
+                    seen = apart
             if len(seen) != 1:
                 # 免去A市口岸管理办公室主任职务 in a notice of a 市人民政府 that writes its units 市X局 (B任市乡村
                 # 振兴局局长): the one cut whose unit opens with the issuer's level, as the notice's others do (round 12,
@@ -1091,7 +1164,7 @@ class _Reader:
         cand = _CANDIDATE.fullmatch(c)
         if cand and self._candidate(a, b, cand, st):
             return
-        tm = _TITLE_NAME.search(c)
+        tm = _TITLE_NAME.search(c) or _TITLE_DOTTED.search(c)
         if not tm:
             lead = _LEADIN_OR_CURRENT.match(c)
             if lead and lead.end() < len(c):
@@ -1173,6 +1246,24 @@ class _Reader:
                 return True
         return False
 
+    def _dotted_name(self, a: int, b: int, unit: str | None):
+        """``区长买买提·艾力`` at work[a:b]: posts, then a name written with a middle dot (``·`` or ``•``,
+        as Uyghur and Tibetan names are; round 18, ext-215..218) -> (posts, the name's length), or None.
+        The name's first part is cut where the posts before it read; two cuts that both read are a guess
+        (None)."""
+        m = _DOTTED_TAIL.search(self.work, a, b)
+        if not m or m.end() != b:
+            return None
+        got = []
+        dot = m.start("dot")
+        for na in range(max(a, dot - 7), dot - 1):
+            if not re.fullmatch(f"[{CJK}]+", self.work[na:dot]) or na == a or self.work[na - 1] == "、":
+                continue
+            posts = self.posts(a, na, unit)
+            if posts:
+                got.append((posts, b - na))
+        return got[0] if len(got) == 1 else None
+
     def _post_name_head(self, a: int, b: int, st: dict) -> bool:
         """``A职务B、C、D职务E`` at work[a:b]: each run of posts goes to the names after it."""
         items = []
@@ -1208,6 +1299,8 @@ class _Reader:
                 if posts:
                     got = (posts, k)
                     break
+            if not got and posts_from < ib:
+                got = self._dotted_name(posts_from, ib, unit)
             if got:
                 posts, k = got
                 if not groups and self._carry:

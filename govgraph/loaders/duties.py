@@ -335,6 +335,29 @@ def _a_post(d) -> bool:
     return len(units) == 1 and bool(body) and bool(split_posts(units[0] + body))
 
 
+@lru_cache(maxsize=1)
+def _title_then_name():
+    titles = sorted(_LEX.titles, key=len, reverse=True)
+    return re.compile(f"([{CJK}]{{0,12}}?)(" + "|".join(map(re.escape, titles)) + f")([{CJK}]{{2,3}})")
+
+
+def _posts_then_name(d) -> bool:
+    """A "duty" whose subject is a person's run of posts (``州委常委、州委组织部部长张三到会指导``: 州委常委 and
+    州委 read as units, the rest a predicate): the body opens with the rest of a post and a name (round 18,
+    ext-209)."""
+    units, body = d[2] + d[3], d[4].strip()
+    if not units:
+        return False
+    m = _title_then_name().match(body)
+    if not m:
+        return False
+    for k in (3, 2):
+        name = m.group(3)[:k]
+        if len(m.group(3)) >= k and is_person_name(name) and split_posts(units[-1] + m.group(1) + m.group(2)):
+            return True
+    return False
+
+
 def _composition(body: str) -> bool:
     """A predicate that says who holds a group's roles, or whose subject is a group named after its
     owner (平原县委 + 对台湾工作领导小组): no duty of the unit before it.
@@ -534,7 +557,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
             duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d)
-                      and not _issuer_undertakes(ctx, d)
+                      and not _posts_then_name(d) and not _issuer_undertakes(ctx, d)
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
             # (根据…, 按照…, 现将…) are the addressees of a letter printed inside the text, not a duty's subject

@@ -49,6 +49,8 @@ _APPOINT_START = re.compile(alternation(sorted((r[0] for r in data_rows("appoint
 _VERB_OPEN = tuple(sorted({w for w, _ in data_rows("duty_verbs.tsv") if len(w) >= 2}
                           | {w for k, w in data_rows("duty_lists.tsv") if k == "opens"}, key=len, reverse=True))
 _WHOLE = re.compile(r"全[省市州县区]$")
+# a term (本届, 十三届, 第六届) or 并报 opening a run: what follows may be a body without its place
+_NOT_PLACE_START = re.compile(r"(?:本|第?[一二三四五六七八九十]{1,3})[届屆]|并报|並報")
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 
 
@@ -128,6 +130,13 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
         if lead and len(m.group(0)) - lead.end() >= 3:
             # 补选X镇人民政府镇长: the body after an election or appointment verb (round 14, ext-192)
             m = _CJK_RUN.match(text, m.start() + lead.end())
+        lead = _NOT_PLACE_START.match(m.group(0))
+        if lead:
+            # 本屆深圳市政府班子 / 十三届县政府 / 并报州…: a term or a verb before the body, no part of a place's name
+            # (round 18, ext-208, ext-213, ext-209)
+            m = _CJK_RUN.match(text, m.start() + lead.end())
+            if not m:
+                continue
         if _SET_UP_START.match(m.group(0)) or (m.start() == set_up_end + 1 and text[set_up_end] == "、"):
             set_up_end = m.end()
             continue  # bodies set up (and listed with them), not the notice's issuer (round 6, ext-61)

@@ -134,11 +134,12 @@ def read_prose_posts(r, known=()) -> None:
         if refuse.search(work, sa, sb):
             continue
         ruled = {p for p, a, b in had if a < sb and b > sa}
-        for cm in _CLAUSE.finditer(work, sa, sb):
-            ca, cb = cm.span()
+        clauses = [cm.span() for cm in _CLAUSE.finditer(work, sa, sb)]
+        for ca, cb in clauses:
             cs = [j for j in here if ca < j < cb]
             if cs:
                 _clause(r, ca, cb, cs, ruled, names, verb, lead, not_unit)
+        _unsurnamed(r, sa, sb, clauses, names, verb, lead, not_unit)
 
 
 def _clause(r, ca: int, cb: int, starts: list[int], ruled: set, names: set, verb, lead, not_unit) -> None:
@@ -194,4 +195,48 @@ def _clause(r, ca: int, cb: int, starts: list[int], ruled: set, names: set, verb
         m = re.match(r"(?:以及|及|和)", work[pos:cb])
         if m:
             pos += m.end()
+
+
+_NOT_IN_BARE_NAME = re.compile(r"[各等及和与的人部局委办厅组会院校所站队长记任员]")
+
+
+def _unsurnamed(r, sa: int, sb: int, clauses: list, names: set, verb, lead, not_unit) -> None:
+    """``市委副书记、统战部部长甲乙,…`` in a sentence whose other clauses give posts: a clause that is one
+    post chain read whole, then a name of two to four characters that no surname opens (Tibetan names:
+    round 18, ext-219), ended by the clause's end or a verb. Read only where one cut of the clause reads
+    (the chain whole, the rest no title, unit or plural word), and only in a sentence where the rules
+    read posts before names in another clause (a list of those present, not a lone phrase)."""
+    work, src = r.work, r.src
+    def facts_in(a, b):
+        return [f for f in r.facts if f.get("evidence") and a <= f["evidence"]["start"] < b]
+    if not facts_in(sa, sb):
+        return
+    for ca, cb in clauses:
+        if facts_in(ca, cb):
+            continue
+        pos = lead.match(work, ca, cb).end()
+        if re.search("的|职务|代理", work[pos:cb]):
+            continue  # …代理某市人民政府市长职务的议案: no chain of posts before a name
+        ends = [cb] + [e for e in range(pos + 3, cb) if verb.match(work, e)]
+        cuts = []
+        for e in ends:
+            for k in (2, 3, 4):
+                j = e - k
+                if j - pos < 2:
+                    continue
+                nm = to_simplified(work[j:e])
+                if not re.fullmatch(f"[{CJK}]+", nm) or _NOT_IN_BARE_NAME.search(nm) or is_unit_like(nm) \
+                        or _title_start().search(nm) or verb.search(nm):
+                    continue
+                ps = r.posts(pos, j)
+                if ps and not any(p.former or not_unit.search(to_simplified(p.unit)) for p in ps):
+                    cuts.append((j, e, ps))
+        if len(cuts) != 1:
+            continue
+        j, e, ps = cuts[0]
+        name = squash(src[j:e])
+        if name in names or any(n.startswith(name) or name.startswith(n) for n in names):
+            continue
+        r.emit(name, ps, pos, e, "start")
+        names.add(name)
 
