@@ -184,9 +184,20 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 0.774, task 0.859 / 0.638 / 0.732, due 1.000 / 0.500 / 0.667 — one post key more than main before rot20's rules (the
 # independent scorer on ext-178..213: post 0.781 -> 0.788, every other kind the same); all 280: post 0.952, person-title
 # 0.971, term 0.735, membership 0.981, task 0.939, due 0.964. The floors are set a little under these.
+# Rounds 14-18 (one session): new held-out sets ext-214..237 (news of new places), ext-238..261 and ext-262..285 (formal
+# notices of new places and issuers: main's extractor read them badly, post .105-.800, membership 0 on all three sets),
+# ext-286..288 and ext-298..308 (formal, 14); five rotations read ext-178..201 (rot21), ext-238..249 (rot22), ext-262..273
+# (rot23), ext-250..261 and ext-274..285 (rot24), ext-202..225 (rot25), each scored before anyone opened it (SPLIT.tsv).
+# Merged (378 notices; held out: ext-226..237 and the 14 formal ones, 26 notices), P / R / F1, project scorer: all post
+# 0.985 / 0.938 / 0.961, person-title 0.996 / 0.948 / 0.971, term 0.987 / 0.591 / 0.739, membership 0.997 / 0.956 / 0.976,
+# task 0.953 / 0.911 / 0.931, due 0.997 / 0.912 / 0.953; held-out post 0.934 / 0.695 / 0.797, person-title 0.984 / 0.732
+# / 0.839, membership 1.000 / 0.727 / 0.842, task 0.698 / 0.710 / 0.704 (no term gold; due 0 of 5, no floor: a floor of
+# 0 could not fail). On those 26 the extractor of round 13 (91e92ca) scores post 0.763, person-title 0.806, the same
+# membership and task (independent scorer): rounds 14-15's rules carried three post keys to them, rounds 16-18's none.
+# The floors are set a little under these.
 FLOORS = {
-    "all": {"post": 0.945, "person-title": 0.965, "term": 0.73, "membership": 0.975, "task": 0.935, "due": 0.96},
-    "held-out": {"post": 0.79, "person-title": 0.875, "term": 0.49, "membership": 0.77, "task": 0.72, "due": 0.66},
+    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.97, "task": 0.925, "due": 0.945},
+    "held-out": {"post": 0.79, "person-title": 0.83, "membership": 0.835, "task": 0.695},
 }
 
 
