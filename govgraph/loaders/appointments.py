@@ -159,7 +159,7 @@ _RESPECTIVELY = re.compile(
     f"(?:[{CJK}]{{0,8}}?(?:决定|同意|接受|批准|通过|任命))*(?P<n>[{CJK}·]{{2,8}}?(?:(?:、|和|及)[{CJK}·]{{2,8}}?)+?)(?:同志)?"
     f"(?:日前|此前|近日|已)?分别(?P<v>辞去|担任|出任|兼任|当选为|当选|任|为)(?P<p>[^,;。]{{2,60}}?)"
     f"(?:职务)?(?:的请求|的辞职请求)?$")
-# A name's last part after a middle dot (买买提·艾力, 热合满江•达吾提), at the end of a run of posts.
+# A name's last part after a middle dot (买买提·艾力, 艾力•买买提: made-up), at the end of a run of posts.
 _DOTTED_TAIL = re.compile(f"(?P<dot>[·•])[{CJK}]{{1,8}}")
 
 
