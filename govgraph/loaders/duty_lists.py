@@ -1,8 +1,8 @@
 """A body's main duties listed item by item, as 三定 rules write them (round 16, ext-269, ext-266).
 
 ``第三条 政府办公室贯彻落实…。主要职责是:`` then ``(一)负责…`` ``(二)…`` one item a line: each item is a
-task of the body named at the start of the line that opens the list. Or a heading alone ``二、主要职责`` over
-the items, in rules whose title names the body (``X职能配置内设机构和人员编制规定``; one body only). The
+task of the body named at the start of the line that opens the list (the items under a heading alone, ``二、主要职责``
+in rules whose title names the body, are read by ``standing_duties``, on run-on copies too). The
 body must read as a unit (a group's duties, 联席会议的主要职责是:, are its terms of reference: no task).
 The words are data (duty_lists.tsv).
 """
@@ -27,8 +27,6 @@ def _words(kind: str) -> str:
 _GROUPS = tuple(load_lexicon().group_suffixes)
 _ARTICLE = r"(?:第[一二三四五六七八九十百]{1,4}条)?"
 _INTRO = re.compile(rf"^[ \t\u3000]*{_ARTICLE}[ \t\u3000]*(?P<body>[^\n]+?)(?:{_words('intro')})[:：][ \t\u3000]*$", re.M)
-_HEADING = re.compile(rf"^[ \t\u3000]*[一二三四五六七八九十]{{1,3}}、[ \t\u3000]*(?:{_words('heading')})[ \t\u3000]*$", re.M)
-_TITLE = re.compile(rf"(?:^|(?<=[\s《]|发))(?P<u>(?:(?!关于|印发|转发)[^\s,。;:《》()]){{2,30}}?)(?:{_words('title')})")
 _AFTER = re.compile(rf"^[ \t\u3000]*(?:{_words('after')}),(?P<u>[^\s,。;:]{{2,30}}?)设(?:立)?(?:\d+|[一二三四五六七八九十]+)个",
                     re.M)
 _LEVEL1 = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、[^\n]{0,20}")
@@ -53,11 +51,6 @@ def duty_lists(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tupl
         unit = _subject(m.group("body"))
         if unit:
             opens.append((m.end(), unit))
-    if _HEADING.search(work):
-        titled = {m.group("u") for m in _TITLE.finditer(work) if is_unit_like(m.group("u"))}
-        if len(titled) == 1:
-            unit = titled.pop()
-            opens.extend((m.end(), unit) for m in _HEADING.finditer(work))
     for m in _AFTER.finditer(work):
         # 根据上述职责,X设19个内设机构: the run of items just above (over a heading line) is X's duties
         unit = m.group("u")

@@ -22,16 +22,21 @@ from __future__ import annotations
 import re
 
 from .assignees import is_assignee, split_assignees
-from .lexicon import data_lines, load_lexicon
+from .lexicon import alternation, data_lines, data_rows, load_lexicon
 
 __all__ = ["transfers", "rules_organ", "set_up_office", "main_duties", "headed_group_duties"]
+
+def _words(kind: str) -> str:
+    return alternation([w for k, w in data_rows("duty_lists.tsv") if k == kind])
+
 
 _VERBS = "|".join(map(re.escape, sorted(data_lines("duty_transfers.txt"), key=len, reverse=True)))
 # 将A职责划归X;B职责划归Y。: the 将 of the first clause governs the clauses after it (split by ;)
 _TRANSFER = re.compile(rf"(?P<j>将)?(?P<x>[^,。;将\s]{{2,40}}?(?:职责|职能))(?:{_VERBS})(?P<y>[^,。;\s]{{2,40}}?)(?=[;。]|$)")
-_RULES_TITLE = re.compile(r"(?P<z>[^\s《〈》〉,。:、]{2,40}?)(?:主要职责|职能配置)[、,]?内设机构和人员编制(?:规定|方案)")
+# the rules' title after the organ's name, and the heading over its duties: words in duty_lists.tsv (title, heading)
+_RULES_TITLE = re.compile(rf"(?P<z>[^\s《〈》〉,。:、]{{2,40}}?)(?:{_words('title')})")
 _CN = "一二三四五六七八九十"
-_HEAD = re.compile(rf"(?:^|(?<=\s))(?P<n>[{_CN}]{{1,3}})、\s*主要职责(?=\s)")
+_HEAD = re.compile(rf"(?:^|(?<=\s))(?P<n>[{_CN}]{{1,3}})、\s*(?:{_words('heading')})(?=\s)")
 _NEXT_HEAD = re.compile(rf"(?:^|(?<=\s))[{_CN}]{{1,3}}、")
 _ITEM = re.compile(rf"(?:^|(?<=\s))[(（][{_CN}]{{1,3}}[)）]")
 
