@@ -16,7 +16,6 @@ from typing import Any
 from .appointments import build_appointments
 from .build_members import _post_facts
 from .context import NoticeContext
-from .lexicon import alternation, data_lines
 from .mentions import CJK, is_person_name, split_posts, title_suffix
 
 __all__ = ["build_posts", "parse_term"]
@@ -155,38 +154,11 @@ def _leader_lines(ctx: NoticeContext, facts: list[dict[str, Any]], known) -> Non
                 facts.extend(_post_facts(ctx, name, posts, ctx.evidence(m.start("name"), m.end("posts"))))
 
 
-# 一、张三省长负责的工作: a numbered heading line, a leader's name then a title, then an ending of lead_headings.txt
-_LEAD_TAILS = alternation(data_lines("lead_headings.txt"))
-_HEADING_LEADER = re.compile(rf"^[ \t\u3000]*(?:[一二三四五六七八九十]{{1,3}}、|\([一二三四五六七八九十]{{1,3}}\))[ \t\u3000]*"
-                             rf"(?P<body>[{CJK}]{{3,16}}?)(?:同志)?(?:{_LEAD_TAILS})[ \t\u3000]*$", re.M)
-
-
-def _heading_leaders(ctx: NoticeContext, facts: list[dict[str, Any]], known) -> None:
-    """Posts of a numbered heading ``一、张三省长负责的工作`` (round 16, ext-262; ext-154): the name read at one length
-    only, the rest a leader's title read whole with its unit; a person read already is not read again."""
-    read = {f.get("person") or f.get("member") for f in list(known) + facts}
-    for m in _HEADING_LEADER.finditer(ctx.work):
-        line_start = m.start("body")
-        body = m.group("body")
-        got = []
-        for k in (2, 3, 4):
-            name, rest = body[:k], body[k:]
-            posts = split_posts(rest) if is_person_name(name) else None
-            if posts and all(u and t for u, t, _ in posts):
-                got.append((name, posts))
-        if len(got) != 1 or got[0][0] in read:
-            continue
-        name, posts = got[0]
-        facts.extend(_post_facts(ctx, name, posts, ctx.evidence(line_start, line_start + len(body))))
-        read.add(name)
-
-
 def build_posts(ctx: NoticeContext, known: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """Post facts of a notice: terms, appointments and removals (member-list posts come with the lists)."""
     facts: list[dict[str, Any]] = []
     _terms(ctx, facts)
     _leader_lines(ctx, facts, known)
-    _heading_leaders(ctx, facts, known)
     termed = {(f["person"], f["unit"], f["title"]) for f in facts}
     # a post with a stated term is that term's fact (区财政局原局长张三任期…: no second, termless one)
     facts.extend(f for f in build_appointments(ctx, known)  # (and the members an appointment names)
