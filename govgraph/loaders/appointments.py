@@ -255,7 +255,6 @@ class _Reader:
             if len(found) == 1:
                 res = found.pop()
         if len(unit) > 2 and unit[0] in "省市县区" and (unit[1:] in words("expand") or is_unit_like(unit[1:]) and not unit.endswith("人民政府")):
-            rest = unit[1:]
             # the body's term may stand between its place and its name (佛冈县第十五届人大常委会): no part of
             # its name (as in post phrases); read only where the notice writes no name without it
             found = self._with_place(unit, "") or self._with_place(unit, _TERM)

@@ -236,40 +236,36 @@ def _label_lines(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tu
         covered.append((item.start, last))
 
 
+def _add_uncovered(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]], a: int, b: int,
+                   text: str, lead: list[str], resp: list[str], dated: bool = False) -> None:
+    """The task of work[a:b] with ``text`` unless a reading before covered its start (then it is that reading's);
+    ``dated``: its deadline read from ``text``."""
+    if any(x <= a < y for x, y in covered):
+        return
+    due, due_text = text_deadline(text, ctx.year) if dated else (None, None)
+    out.append(_task(ctx, ctx.outline.ref_at(a), text, lead, resp, due, due_text, a, b))
+    covered.append((a, b))
+
+
 def _role_copulas(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
     """A paragraph giving roles by a copula (``X为…牵头责任单位,负责…。A、B为协办单位``): one task."""
     for a, b, lead, resp in role_paragraphs(ctx.work):
-        if any(x <= a < y for x, y in covered):
-            continue
-        text = ctx.work[a:b].strip()
-        due, due_text = text_deadline(text, ctx.year)
-        out.append(_task(ctx, ctx.outline.ref_at(a), text, lead, resp, due, due_text, a, b))
-        covered.append((a, b))
+        _add_uncovered(ctx, out, covered, a, b, ctx.work[a:b].strip(), lead, resp, dated=True)
     for a, b, duty, places in place_paragraphs(ctx.work):
-        if any(x <= a < y for x, y in covered):
-            continue
-        due, due_text = text_deadline(duty, ctx.year)
-        out.append(_task(ctx, ctx.outline.ref_at(a), duty, [], places, due, due_text, a, b))
-        covered.append((a, b))
+        _add_uncovered(ctx, out, covered, a, b, duty, [], places, dated=True)
 
 
 def _standing_duties(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
     """An organ's 三定 rules: duties moved to a unit (将…职责划归X) and the items under its 主要职责 heading."""
     for a, b, text, unit in transfers(ctx.work):
-        if not any(x <= a < y for x, y in covered):
-            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [unit], None, None, a, b))
-            covered.append((a, b))
+        _add_uncovered(ctx, out, covered, a, b, text, [], [unit])
     for a, b, text, group in headed_group_duties(ctx.work):
-        if not any(x <= a < y for x, y in covered):
-            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [group], None, None, a, b))
-            covered.append((a, b))
+        _add_uncovered(ctx, out, covered, a, b, text, [], [group])
     organ = rules_organ(ctx.work) or set_up_office(ctx.work)
     if organ is None:
         return
     for a, b, text in main_duties(ctx.work):
-        if not any(x <= a < y for x, y in covered):
-            out.append(_task(ctx, ctx.outline.ref_at(a), text, [], [organ], None, None, a, b))
-            covered.append((a, b))
+        _add_uncovered(ctx, out, covered, a, b, text, [], [organ])
 
 
 def _inside_parens(work: str, pos: int) -> bool:
