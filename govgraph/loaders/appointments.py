@@ -81,8 +81,6 @@ _LEADIN = re.compile(_alt("leadin"))
 # A body's term between its place and its name (佛冈县第十五届人大常委会, 省十屆人大常委會)
 _TERM = "(?:第?[一二三四五六七八九十]{1,3}[届屆])?"
 _LEADINS = re.compile(f"(?:{_alt('leadin')})+")
-# a clause ending in a title (a run of posts without a name)
-_TITLE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(_LEX.titles, key=len, reverse=True))) + ")$")
 # a relative clause opening an entry of a run of posts and names (表决通过的…, 新当选的…)
 _RELATIVE_OPEN = re.compile(f"([{CJK}]{{2,6}}?)的")
 _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主管)[^,;、的]{{1,12}}的$")
@@ -591,7 +589,7 @@ class _Reader:
             self._topic(a, b, st)
         if len(self.facts) > n0:
             st["unit"] = self.facts[-1]["unit"]
-        elif self.work[b:b + 1] == "," and "、" in c and _TITLE_END.search(c) and not _TRIGGER.search(c):
+        elif self.work[b:b + 1] == "," and "、" in c and title_suffix(c) and not _TRIGGER.search(c):
             # 市委常委、秘书长,X新区党工委书记A出席: a run of posts only, cut by a comma from the posts and the name
             # that follow it, is that name's too (round 14, ext-198)
             posts = self.posts(a, b, st["unit"])

@@ -228,7 +228,7 @@ def _units_and_fields(items: list):
         return None
     units = [x for x in items if is_assignee(x)]
     fields = [x for x in items if not is_assignee(x)]
-    if not fields or len(units) < 1 or not all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not x.startswith(_VERB_STARTS)
+    if not fields or not units or not all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not x.startswith(_VERB_STARTS)
                                                 and is_assignee(x + "部门") for x in fields):
         return None
     out = []
@@ -267,8 +267,8 @@ def _subject_cached(clause: str, sectors: bool):
             continue  # 区某委员会制定的《…》已经区政府同意: a relative clause, no duty
         if m.group() == "要" and _PERSON_SUBJECT.search(clause, 0, m.start()):
             return None  # 县政府分线领导要站在全局高度…: persons' duty (a unit ending 站 after 要 is none; round 12, ext-14)
-        if m.group() not in _TLX.strong_verbs and _IN_UNIT_NAME.match(clause, m.start()) \
-                and is_unit_like(re.split(r"[、和及与]", clause[:_IN_UNIT_NAME.match(clause, m.start()).end("u")])[-1]):
+        if m.group() not in _TLX.strong_verbs and (um := _IN_UNIT_NAME.match(clause, m.start())) \
+                and is_unit_like(re.split(r"[、和及与]", clause[:um.end("u")])[-1]):
             continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194);
             # also after others (县委办公室、县委组织部、县委宣传部搬迁至…; round 17, ext-281)
         items = _subject_at(clause, m, sectors)

@@ -70,7 +70,7 @@ def place_of_org(name: str | None, rest=None) -> str | None:
     if not name:
         return None
     # in Simplified script: 已經市政府 is no place (已经), X州市 in Traditional script is read in Simplified (a copy in Traditional script; round 15, ext-245)
-    n = to_simplified(squash(name).translate(_TRAD))
+    n = to_simplified(squash(name))
     n = re.sub(r"^中共", "", n)
     if NATIONAL_NAME.match(n):
         # a zone the state names (国家东中西区域合作示范区(…)工作委员会) is no national body, nor
