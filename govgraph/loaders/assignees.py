@@ -33,7 +33,7 @@ from .lexicon import load_lexicon
 from .mentions import is_unit_like, split_unit_list
 from .task_lexicon import is_collective, task_lexicon
 
-__all__ = ["split_assignees", "is_assignee", "all_assignees", "expand_sub_units", "plausible_name"]
+__all__ = ["split_assignees", "is_assignee", "all_assignees", "expand_sub_units", "plausible_name", "listed_places"]
 
 _SEP = "\x00"
 
@@ -69,6 +69,22 @@ _LEVELS_LISTED = re.compile(r"各[省市县区乡镇](?:、[省市县区乡镇])
 def _group_office(x: str) -> bool:
     """The office of a group (…试点工作小组办公室): a unit, whatever the group's name holds."""
     return 6 <= len(x) <= 30 and any(x.endswith(g + o) for g in _GROUPS for o in ("办公室", "办"))
+
+
+# scope words a listed place's name never opens with (全市, 各区, 本县, 辖区, 相关区…)
+_NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它")
+
+
+def listed_places(s: str, place: re.Pattern) -> list[str] | None:
+    """The districts or counties ``s`` lists (``A区、B县和C旗``), each a name ``place`` matches whole, none a
+    scope word: each its own assignee; None unless two or more.
+
+    >>> listed_places("甲乙区、丙丁县和戊己旗", re.compile(r"[\u4e00-\u9fff]{2,6}?(?:区|县|旗)"))
+    ['甲乙区', '丙丁县', '戊己旗']
+    """
+    places = [x for x in re.split(r"、|和|及", s) if x]
+    ok = len(places) >= 2 and all(place.fullmatch(x) and not x.startswith(_NOT_A_PLACE) for x in places)
+    return places if ok else None
 
 
 def all_assignees(xs) -> bool:

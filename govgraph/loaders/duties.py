@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .assignees import all_assignees, expand_sub_units, is_assignee, plausible_name, split_assignees
+from .assignees import all_assignees, expand_sub_units, is_assignee, listed_places, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
@@ -51,7 +51,6 @@ _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零]{1,4}条(?=[\u
 
 _SECTORS_SHARING = re.compile(f"(?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}(?P<k>部门)")
 _PLACE_SUBJECT = re.compile(f"[市县]?[{CJK}]{{2,4}}?(?:新区|县|区|旗)")
-_NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它")
 
 
 # 五、实施步骤 on a line of its own: a top-level heading the outline may not keep (a copy that starts inside the body,
@@ -114,9 +113,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     if shared and sectors and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in subj.split("、")[:-1]):
         # 统计、国税、地税部门要…: fields sharing the last one's 部门, each that field's 部门 (round 7, ext-77)
         return [x + shared.group("k") for x in subj[: -len(shared.group("k"))].split("、")]
-    places = [x for x in re.split(r"、|和|及", subj) if x]
-    if len(places) >= 2 and all(_PLACE_SUBJECT.fullmatch(x) and not x.startswith(_NOT_A_PLACE) for x in places) \
-            and m.group() in _TLX.strong_verbs:
+    places = listed_places(subj, _PLACE_SUBJECT)
+    if places and m.group() in _TLX.strong_verbs:
         # 东新区、市商务区和太康县要安排…: districts and counties named, each its own assignee (round 7, ext-77)
         return places
     kind = _KIND_TAIL.search(subj)

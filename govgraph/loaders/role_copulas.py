@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .assignees import all_assignees, split_assignees
+from .assignees import all_assignees, listed_places, split_assignees
 from .lexicon import data_lines
 from .task_lexicon import task_lexicon
 
@@ -56,7 +56,6 @@ def role_paragraphs(work: str):
 _REGION_ROLES = "|".join(map(re.escape, data_lines("region_roles.txt")))
 _PLACE_COPULA = re.compile(rf"(?:^|(?<=[。;\s)）]))(?P<u>[^,。;:\s()（）]{{2,80}}?)为(?:{_REGION_ROLES}),(?P<duty>(?:具体)?负责[^。;\n]+)")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:新区|县|区|旗)")
-_NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它")
 
 
 def place_paragraphs(work: str):
@@ -66,7 +65,6 @@ def place_paragraphs(work: str):
     [('具体负责本辖区的整治工作', ['甲乙区', '丙丁县', '戊己旗'])]
     """
     for m in _PLACE_COPULA.finditer(work):
-        places = [x for x in re.split(r"、|和|及", m.group("u")) if x]
-        if len(places) < 2 or not all(_PLACE.fullmatch(x) and not x.startswith(_NOT_A_PLACE) for x in places):
-            continue
-        yield m.start(), m.end(), m.group("duty"), places
+        places = listed_places(m.group("u"), _PLACE)
+        if places:
+            yield m.start(), m.end(), m.group("duty"), places
