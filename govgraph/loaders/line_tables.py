@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .assignees import all_assignees, split_assignees
 from .mentions import is_person_name
@@ -89,6 +90,14 @@ def _unit_cell(lines, i, loose=False):
     return (units, j, end, []) if all_assignees(units) else None
 
 
+@lru_cache(maxsize=1)
+def _units_then_word() -> re.Pattern:
+    """Units, then an assignment word that is not a partner's (牵头, 按职能分工落实…; assign_words.tsv)."""
+    words = task_lexicon().assign_words
+    ends = "|".join(map(re.escape, sorted((w for w, r in words.items() if r != "with"), key=len, reverse=True)))
+    return re.compile(rf"(?P<u>.+?)(?P<w>{ends})")
+
+
 def _worded_cell(text: str) -> tuple[list, list]:
     """A unit cell that says who leads: ``A、B牵头,C按职能分工落实`` -> ([A, B], [C]) (round 14, ext-178);
     ([], []) unless every part is units and an assignment word (assign_words.tsv), the first a lead one.
@@ -97,11 +106,10 @@ def _worded_cell(text: str) -> tuple[list, list]:
     (['市政府办公室', '市司法局'], ['市直其他单位'])
     """
     words = task_lexicon().assign_words
-    ends = "|".join(map(re.escape, sorted((w for w, r in words.items() if r != "with"), key=len, reverse=True)))
     lead: list = []
     resp: list = []
     for n, part in enumerate(re.split(r"[,，]", text.rstrip("。"))):
-        m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{ends})", part.strip())
+        m = _units_then_word().fullmatch(part.strip())
         units = split_assignees(m.group("u")) if m else []
         if not m or not all_assignees(units) or (words[m.group("w")] == "lead") != (n == 0):
             return [], []
