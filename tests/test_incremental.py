@@ -244,6 +244,70 @@ def test_the_stored_catalogue_is_made_again_from_the_stored_mentions(stores):
     assert _stored_catalogue(read_mentions(path, live), _resolve, "0" * 64) == (None, None)  # not the stored one
 
 
+def test_each_notice_graph_states_the_units_it_mentions(stores):
+    """The catalogue graph lists no notices: each notice graph states ``unit gg:mentionedIn
+    doc`` of the units it mentions (its own number only), and the units read back list the
+    notices the resolved catalogue gives them."""
+    from govgraph.build import _resolve
+    from govgraph.graph.rdf_build import _listed
+
+    path = stores["fresh_path"]
+    store = Store.open(path)
+    assert not store.ox.query(f"ASK {{ GRAPH <{CATALOGUE_GRAPH}> {{ ?u gg:mentionedIn ?d }} }}", prefixes=PREFIXES)
+    assert not store.ox.query("ASK { GRAPH ?g { ?u gg:mentionedIn ?d . ?g dcterms:identifier ?n } FILTER(?d != ?n) }",
+                              prefixes=PREFIXES)
+    resolved = {(u["name"], u.get("place")): u["docs"]
+                for u in _resolve(_listed(read_mentions(path, (path / "CURRENT").read_text().strip())))}
+    read = {(u["name"], u.get("place")): u.get("docs") for u in store.units()}
+    assert read == resolved and sum(map(len, read.values())) > 500
+
+
+def test_a_notice_naming_known_units_leaves_the_catalogue_as_it_was(stores, parts, tmp_path):
+    """A notice added under another number, naming units the store knows as it resolves them,
+    changes no unit: the catalogue graph is not written and no stored notice is read again;
+    the store is a fresh build's of them all."""
+    import shutil
+
+    again = tmp_path / "again.txt"
+    text = REAL[0].read_text(encoding="utf-8")
+    number = text.splitlines()[0]
+    again.write_text(text.replace(number, number.replace("89号", "989号"), 1), encoding="utf-8")
+    inc = tmp_path / "inc"
+    shutil.copytree(stores["inc"], inc)
+    rep = api.build([again], inc).report
+    assert len(rep.added) == 1 and not rep.catalogue_changed and not rep.refreshed
+    fresh = tmp_path / "fresh"
+    api.build(parts["A"] + parts["B"] + [again], fresh)
+    _same(inc, fresh)
+
+
+def test_a_store_whose_catalogue_lists_the_notices_is_written_again(stores, parts, tmp_path):
+    """A store written when the catalogue graph stated which notices mention a unit (made here
+    by moving those triples there from the notice graphs; every graph's content hash changes) has
+    every stored notice written again by the next build, once: the fresh build's store."""
+    import gc
+    import shutil
+
+    import pyoxigraph as ox
+
+    old = tmp_path / "old"
+    shutil.copytree(stores["fresh_path"], old)
+    db = ox.Store(str(old / (old / "CURRENT").read_text(encoding="utf-8").strip()))
+    db.update("""
+        DELETE { GRAPH ?g { ?u gg:mentionedIn ?d } } INSERT { GRAPH <%s> { ?u gg:mentionedIn ?d } }
+        WHERE { GRAPH ?g { ?u gg:mentionedIn ?d } } ;
+        DELETE { GRAPH ?g { ?g gg:contentHash ?h } ?g gg:contentHash ?h }
+        INSERT { GRAPH ?g { ?g gg:contentHash "as written then" } ?g gg:contentHash "as written then" }
+        WHERE { GRAPH ?g { ?g gg:contentHash ?h } }""" % CATALOGUE_GRAPH, prefixes=PREFIXES)
+    db.flush()
+    del db
+    gc.collect()
+    assert Store.open(old).units() == Store.open(stores["fresh_path"]).units()  # read from the union either way
+    rep = api.build(parts["B"][:1], old).report
+    assert rep.catalogue_changed and len(rep.refreshed) + len(rep.replaced) == len(Store.open(old).notices())
+    _same(old, stores["fresh_path"])
+
+
 def test_added_notices_are_appended_to_the_mentions_file(stores):
     """A build that only adds notices copies the stored mentions file and appends theirs (a
     gzip member of its own): read back, the mentions of a fresh build of them all."""

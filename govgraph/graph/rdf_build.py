@@ -38,7 +38,7 @@ from .rdf_generations import cleanup, keep_count, kept, next_generation, read_me
 from .rdf_read import read_notice_graph
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SEEN_GRAPH, XSD, answer_iri, expand,
                          notice_iri, unit_iri)
-from .rdf_write import catalogue_graph, graph_hash, notice_graph
+from .rdf_write import catalogue_graph, graph_hash, mentioned_in, notice_graph
 
 __all__ = ["BuildReport", "Progress", "Answers", "Parts", "Resolve", "plan", "Writer", "seen_triples"]
 
@@ -161,7 +161,10 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         report.mentions_base = store.generation, len(before)  # added notices: come after the stored ones
     report.warnings += cat.warnings
     report.units = len(cat.units)
-    cat_triples = catalogue_graph(cat)
+    # resolved from the notices' mentions, each notice's graph states which units it mentions
+    # (``mentioned_in``): the catalogue then changes only when a unit does, not with every notice
+    in_notices = mentions is not None
+    cat_triples = catalogue_graph(cat, docs=not in_notices)
     cat_name = str(CATALOGUE_GRAPH)
     stored_hash = _stored_hash(store, cat_name)
     old_cat = None
@@ -177,13 +180,15 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     wanted = {str(notice_iri(d)) for d in docs}
     others = (sorted(_affected(store, old_cat, cat) - wanted)
               if old_cat is not None and old_cat.signature() != cat.signature() else [])
-    if _before_role_memberships(store):  # every stored notice written again, once
-        others = sorted({g.value for g in store._notice_graphs()} - wanted)
+    if _before_role_memberships(store) or (in_notices and _mentions_in_catalogue(store)):
+        others = sorted({g.value for g in store._notice_graphs()} - wanted)  # all written again, once
     others = [ox.NamedNode(g) for g in others]
     total = len(docs) + len(others)
+    mentioned = mentioned_in(cat, docs) if in_notices else {}
     for i, doc in enumerate(docs, 1):
         try:
-            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc, validated=True)
+            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc, validated=True,
+                                   mentioned=mentioned.pop(doc, ()))
             g = str(notice_iri(doc))
         except UnicodeError as e:  # text from the API or a facts file: an unpaired surrogate
             report.warnings.append(f"{doc!r}: not stored: its title, issuer or number holds text "
@@ -200,11 +205,13 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
             report.unchanged.append(doc)
         if progress is not None:
             progress(i, total, doc)
+    mentioned = mentioned_in(cat, (_doc_of(store, g) for g in others)) if in_notices else {}
     for i, g in enumerate(others, len(docs) + 1):  # re-resolve stored notices
         notice, old_facts = read_notice_graph(store._triples(g))
         has_text = any(True for _ in store.ox.quads_for_pattern(
             g, ox.NamedNode(str(GG.sha256)), None, g))
-        triples = notice_graph(notice if has_text else None, old_facts, cat, doc=notice.doc)
+        triples = notice_graph(notice if has_text else None, old_facts, cat, doc=notice.doc,
+                               mentioned=mentioned.pop(notice.doc, ()))
         if _stored_hash(store, g.value) != graph_hash(triples):
             report.refreshed.append(notice.doc)
             yield notice.doc, g.value, triples
@@ -309,8 +316,21 @@ def _stored_catalogue(before: dict | None, resolve: Resolve, stored_hash: str | 
     if before is None or stored_hash is None:
         return None, None
     cat = Catalogue(resolve(_listed(before)))
-    triples = catalogue_graph(cat)
+    triples = catalogue_graph(cat, docs=False)
     return (cat, triples) if graph_hash(triples) == stored_hash else (None, None)
+
+
+def _mentions_in_catalogue(store) -> bool:
+    """Whether ``store``'s catalogue graph states which notices mention a unit (written before
+    the notice graphs stated it): its notices are then written again by the next build that
+    resolves the catalogue from the mentions (``BuildReport.refreshed``), once."""
+    g = ox.NamedNode(str(CATALOGUE_GRAPH))
+    return next(store.ox.quads_for_pattern(None, ox.NamedNode(str(GG.mentionedIn)), None, g), None) is not None
+
+
+def _doc_of(store, g: ox.NamedNode) -> str:
+    """The document number of the stored notice graph ``g``."""
+    return next(store.ox.quads_for_pattern(g, ox.NamedNode(str(DCTERMS.identifier)), None, g)).object.value
 
 
 def _before_role_memberships(store) -> bool:
@@ -324,8 +344,8 @@ def _before_role_memberships(store) -> bool:
 
 def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
     """The stored notice graphs that may resolve a unit name otherwise under ``new`` than under
-    ``old``: those linking to a node a changed name resolved to (in its place, or in any place,
-    as a notice without a place resolves it)."""
+    ``old``: those linking to a node a changed name resolved to, or stating that they mention
+    it (in its place, or in any place, as a notice without a place resolves it)."""
     def pairs(cat: Catalogue) -> set:
         return {(u.get("place"), a, cat.resolve(a, u.get("place"))) for u in cat.units for a in u["aliases"]}
 
@@ -342,7 +362,8 @@ def _affected(store, old: Catalogue, new: Catalogue) -> set[str]:
             iris.add(unit_iri(hit[1], hit[0]) if hit else unit_iri(old.resolve(a, where), where))
     skip = {str(CATALOGUE_GRAPH), str(ANSWERS_GRAPH), str(SEEN_GRAPH)}
     return {r[0].value for iri in iris  # the graphs, found by Oxigraph: not every quad decoded
-            for r in store.ox.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p <{iri}> }} }}")
+            for r in store.ox.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {{ ?s ?p <{iri}> }} "
+                                    f"UNION {{ <{iri}> <{GG.mentionedIn}> ?d }} }} }}")
             if r[0].value not in skip}
 
 

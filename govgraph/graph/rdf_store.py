@@ -22,6 +22,7 @@ two SPARQL engines, results as ``Result``), ``rdf_export`` (serializing);
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import os
 import time
@@ -200,13 +201,14 @@ class Store:
 
     def units(self, docs: bool = True) -> list[dict]:
         """The unit catalogue as unit facts; ``docs=False`` leaves out the lists of
-        notices that mention each unit (most of the catalogue's triples)."""
+        notices that mention each unit (``gg:mentionedIn``, read from the union: the notice
+        graphs state it, or the catalogue graph of a store built from facts files)."""
         g = ox.NamedNode(str(CATALOGUE_GRAPH))
+        quads = itertools.chain.from_iterable(self.ox.quads_for_pattern(None, ox.NamedNode(p), None, g)
+                                              for p in CATALOGUE_PREDICATES)
         if docs:
-            quads = self.ox.quads_for_pattern(None, None, None, g)
-        else:
-            quads = (q for p in CATALOGUE_PREDICATES
-                     for q in self.ox.quads_for_pattern(None, ox.NamedNode(p), None, g))
+            quads = itertools.chain(quads, self.ox.quads_for_pattern(
+                None, ox.NamedNode(str(GG.mentionedIn)), None, ox.DefaultGraph()))
         return read_catalogue((q.subject, q.predicate, q.object) for q in quads)
 
     def catalogue(self, docs: bool = True) -> Catalogue:

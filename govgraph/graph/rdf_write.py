@@ -42,7 +42,7 @@ from . import rdf_terms as terms
 from .rdf_terms import entity_iri, from_ox, literal, nt_term
 
 __all__ = ["notice_graph", "catalogue_graph", "notice_triples", "content_hash", "graph_hash",
-           "parse_triples", "CATALOGUE_PREDICATES"]
+           "parse_triples", "CATALOGUE_PREDICATES", "mentioned_in"]
 
 GG, OA, SCHEMA, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD = (
     ns.nt for ns in (terms.GG, terms.OA, terms.SCHEMA, terms.DCTERMS, terms.FOAF, terms.ORG,
@@ -195,12 +195,15 @@ CATALOGUE_PREDICATES = tuple(str(x)[1:-1] for x in (
     SKOS.prefLabel, SKOS.altLabel, GG.unitType, ORG.subOrganizationOf, GG.hasMemberUnit,
     GG.hadMemberUnit, GG.former, GG.extraJSON, GG.uncatalogued, GG.contentHash, GG.inPlace))
 
-def catalogue_graph(catalogue: Catalogue) -> list[tuple]:
+def catalogue_graph(catalogue: Catalogue, docs: bool = True) -> list[tuple]:
     """Triples of the unit catalogue graph (with its ``gg:contentHash``).
 
     Parent and members link to the units they resolve to; when that does not
     give back the names as written (an alias was used), or a list is empty,
     the written value is kept in ``gg:extraJSON`` so the facts read back as given.
+    ``docs``: each unit's ``gg:mentionedIn`` its notices (nine in ten of the triples); False
+    when each notice's graph states them instead (``mentioned_in``), so that adding a notice
+    leaves the catalogue as it was unless it names a unit anew.
     """
     out: list[tuple] = []
 
@@ -242,13 +245,31 @@ def catalogue_graph(catalogue: Catalogue) -> list[tuple]:
                 out.append((node, prop, miri))
             if not u[key] or sorted(set(labels)) != u[key]:
                 handled.discard(key)
-        out += [(node, GG.mentionedIn, literal(d)) for d in u.get("docs") or []]
+        if docs:
+            out += [(node, GG.mentionedIn, literal(d)) for d in u.get("docs") or []]
         if "docs" in u and not u["docs"]:
             handled.discard("docs")
         if "former" in u:
             out.append((node, GG.former, _lit(bool(u["former"]))))
         _extra(out, node, u, handled)
     return _with_hash(CATALOGUE_GRAPH, out)
+
+
+def mentioned_in(catalogue: Catalogue, docs: Iterable[str]) -> dict[str, list[tuple]]:
+    """``{doc: triples}``: ``unit gg:mentionedIn doc`` of each unit of ``catalogue`` that lists one
+    of ``docs`` (its notices), for the notice graphs to state (``notice_graph``'s ``mentioned``)
+    when the catalogue graph does not (``catalogue_graph(docs=False)``)."""
+    wanted = set(docs)
+    out: dict[str, list[tuple]] = {}
+    for u in catalogue.units:
+        hits = wanted.intersection(u.get("docs") or ())
+        if hits:
+            node = _scoped("unit", u["name"], u.get("place"))
+            for d in hits:
+                out.setdefault(d, []).append((node, GG.mentionedIn, literal(d)))
+    for triples in out.values():
+        triples.sort()
+    return out
 
 
 # ------------------------------------------------------------ a notice
@@ -569,10 +590,12 @@ class _NoticeBuilder:
 
 
 def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: Catalogue,
-                 doc: str | None = None, validated: bool = False) -> list[tuple]:
+                 doc: str | None = None, validated: bool = False,
+                 mentioned: Iterable[tuple] = ()) -> list[tuple]:
     """Triples (N-Triples term tuples) of one notice's named graph: metadata, text,
     facts, evidence.  ``facts`` are that notice's facts (not ``unit`` facts);
-    ``validated``: each passed ``validate_fact`` (their evidence is not checked again).
+    ``validated``: each passed ``validate_fact`` (their evidence is not checked again);
+    ``mentioned``: the notice's ``unit gg:mentionedIn doc`` triples (``mentioned_in``).
     The last triple is the graph's ``gg:contentHash``."""
     doc = notice.doc if notice is not None else doc
     if doc is None:
@@ -587,6 +610,7 @@ def notice_graph(notice: Notice | None, facts: Iterable[dict], catalogue: Catalo
     handlers = {"post": b.post, "membership": b.membership, "group": b.group_fact, "task": b.task}
     for f in facts:
         handlers.get(f["kind"], b.declared)(f)
+    b.out += mentioned
     return _with_hash(b.node, b.out)
 
 
