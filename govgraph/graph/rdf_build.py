@@ -516,15 +516,16 @@ class Writer:
             # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
             # a build that adds little to a big store leaves it to RocksDB's own compactions
             self._io(w.optimize)
-        # after a small build, the first/last-seen look-ups run in a thread beside the stored
-        # answers' queries (both read the new generation; Oxigraph evaluates without the GIL), and
-        # their triples are written after the answers (no answer reads them)
-        spans = self.pool.submit(self._spans) if not fresh and self._seen_keyed() else None
-        if not fresh and spans is None:
+        # after a small build, the first/last seen are looked up and written in a thread beside the
+        # stored answers (no answer reads them; the look-ups' queries and the writes run in Oxigraph
+        # without the GIL: ``_solutions``, ``_seen_write``)
+        seen = (self.pool.submit(lambda: self._seen_write(*self._spans()))
+                if not fresh and self._seen_keyed() else None)
+        if not fresh and seen is None:
             self._seen_write(*self._spans(keyed=False))
         self._answers()
-        if spans is not None:
-            self._seen_write(*spans.result())
+        if seen is not None:
+            seen.result()
         self._prune_union()
         self._io(w.flush)
         self.w = None
@@ -692,9 +693,12 @@ class Writer:
         """Only the first/last-seen triples that changed are removed and added (no notice states
         them, so the union loses them with the graph)."""
         gname = ox.NamedNode(str(SEEN_GRAPH))
-        # a stored triple that stays is neither removed nor added again
-        for t in old.difference(triples):
-            self._remove(t, gname)
+        # a stored triple that stays is neither removed nor added again; those that go, by one
+        # update a chunk (a call a quad takes the GIL back each time: slow beside Python work)
+        gone, w = list(old.difference(triples)), self.w
+        for i in range(0, len(gone), self.CHUNK // 4):
+            data = " ".join(f"{s} {p} {o} ." for s, p, o in gone[i:i + self.CHUNK // 4])
+            self._io(lambda: w.update(f"DELETE DATA {{ GRAPH {gname} {{ {data} }} {data} }}"))
         self._extend([t for t in dict.fromkeys(triples) if t not in old], gname)
 
     def _extend(self, triples: list[tuple], gname: ox.NamedNode) -> None:
