@@ -361,3 +361,24 @@ def test_catalogue_without_docs_reads_every_other_predicate(sample_store):
     assert held - {str(rdf.GG.mentionedIn), str(rdf.RDF.type)} <= set(CATALOGUE_PREDICATES)
     assert [{k: v for k, v in u.items() if k != "docs"} for u in sample_store.units()] == \
         sample_store.units(docs=False)
+
+
+def test_solutions_read_in_one_call_are_the_iterated_ones():
+    """``rdf_build._solutions`` (a query serialised as SPARQL JSON in one call, then read: the
+    first/last-seen look-ups beside the stored answers) gives the solutions iterating them gives:
+    IRIs, typed, language-tagged and plain literals, unbound cells, in the columns' order."""
+    import pyoxigraph as ox
+
+    from govgraph.graph.rdf_build import _solutions
+
+    db = ox.Store()
+    s, p, q = (ox.NamedNode(f"https://example.org/{x}") for x in "spq")
+    g = ox.NamedNode("https://example.org/g")
+    for o in (ox.Literal("2018-01-02", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+              ox.Literal("区水务局", language="zh"), ox.Literal("甲\"乙\n丙"), ox.NamedNode("https://example.org/o")):
+        db.add(ox.Quad(s, p, o, g))
+    db.add(ox.Quad(q, p, ox.Literal("7", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), g))
+    text = "SELECT ?o ?x ?g WHERE { GRAPH ?g { ?s <https://example.org/p> ?o } OPTIONAL { ?s <https://example.org/none> ?x } }"
+    iterated = sorted((tuple(r) for r in db.query(text)), key=str)
+    assert len(iterated) == 5 and all(r[1] is None for r in iterated)
+    assert sorted(_solutions(db, text), key=str) == iterated
