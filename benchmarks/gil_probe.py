@@ -1,6 +1,7 @@
 """How Oxigraph queries share the GIL with Python work in another thread (benchmarks/README.md,
 round 15): one query's solutions iterated row by row, and the same query serialised as SPARQL
-JSON in one call (``rdf_build._solutions``), each alone and beside a thread running a Python loop.
+JSON in one call (``rdf_sparql.solutions``: how the store's queries are read), each alone and
+beside a thread running a Python loop.
 
     .venv/bin/python benchmarks/gil_probe.py STORE [ROWS]
 """
@@ -11,7 +12,7 @@ import sys
 import threading
 import time
 
-from govgraph.graph.rdf_build import _solutions
+from govgraph.graph.rdf_sparql import solutions
 from govgraph.graph.rdf_store import Store
 
 QUERY = ("SELECT ?f ?d WHERE { GRAPH ?g { ?f a <https://govgraph.dev/ontology#Task> . "
@@ -21,7 +22,7 @@ QUERY = ("SELECT ?f ?d WHERE { GRAPH ?g { ?f a <https://govgraph.dev/ontology#Ta
 def main(path: str, rows: int = 20_000) -> None:
     db = Store.open(path).ox
     text = QUERY % rows
-    ways = {"iterated": lambda: list(db.query(text)), "serialised": lambda: _solutions(db, text)}
+    ways = {"iterated": lambda: list(db.query(text)), "serialised": lambda: solutions(db, text)}
 
     def timed(fn) -> float:
         t = time.perf_counter()

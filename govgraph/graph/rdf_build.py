@@ -11,7 +11,7 @@ fact's first and last seen (``seen_triples``) and the quad count.
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import gc
 import hashlib
 import itertools
@@ -37,6 +37,7 @@ from govgraph.loaders.pipeline import unit_mentions
 from .digests import DigestTable
 from .rdf_generations import cleanup, keep_count, kept, next_generation, read_mentions, write_mentions
 from .rdf_read import read_notice_graph
+from .rdf_sparql import one_call, solutions
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SEEN_GRAPH, XSD, answer_iri, expand,
                          notice_iri, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, mentioned_in, notice_graph
@@ -516,16 +517,18 @@ class Writer:
             # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
             # a build that adds little to a big store leaves it to RocksDB's own compactions
             self._io(w.optimize)
-        # after a small build, the first/last seen are looked up and written in a thread beside the
-        # stored answers (no answer reads them; the look-ups' queries and the writes run in Oxigraph
-        # without the GIL: ``_solutions``, ``_seen_write``)
-        seen = (self.pool.submit(lambda: self._seen_write(*self._spans()))
-                if not fresh and self._seen_keyed() else None)
-        if not fresh and seen is None:
+        # after a small build, the first/last-seen look-ups run in a thread beside the stored
+        # answers; the queries of both read their solutions in one call without the GIL
+        # (``rdf_sparql.solutions``, ``one_call``): row by row, each would wait for the other
+        # thread's Python.  Their triples are written after the answers (no answer reads them;
+        # written in the thread, a failed answer left RocksDB writing into the generation abandoned)
+        spans = self.pool.submit(self._spans) if not fresh and self._seen_keyed() else None
+        if not fresh and spans is None:
             self._seen_write(*self._spans(keyed=False))
-        self._answers()
-        if seen is not None:
-            seen.result()
+        with one_call() if spans is not None else contextlib.nullcontext():
+            self._answers()
+        if spans is not None:
+            self._seen_write(*spans.result())
         self._prune_union()
         self._io(w.flush)
         self.w = None
@@ -864,7 +867,7 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
             pattern = " ".join(f"OPTIONAL {{ ?f {p} ?v{i} }}" for i, p in enumerate(preds))
             text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
                     f"?f a {cls} . ?g {_ISSUED} ?d . {pattern} }} }}")
-            return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in _solutions(store, text)]
+            return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in solutions(store, text)]
 
         if graphs is None:
             rows = rows_of(db)
@@ -917,7 +920,7 @@ def _graphs_rows(db: ox.Store, graphs: list[str], cls: ox.NamedNode, preds: list
         values = " ".join(f"<{g}>" for g in graphs[k:k + SEEN_BATCH])
         text = (f"SELECT ?f ?d {columns} WHERE {{ VALUES ?g {{ {values} }} "
                 f"GRAPH ?g {{ ?g {_ISSUED} ?d . ?f a {cls} . }} {optional} }}")
-        out += [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in _solutions(db, text)]
+        out += [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in solutions(db, text)]
     return out
 
 
@@ -949,39 +952,8 @@ def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, idents: Iterable[t
             values = " ".join(f"({j} {' '.join(str(ident[i]) for i in present)})" for j, ident in enumerate(part))
             text = (f"SELECT ?j ?f ?d WHERE {{ {{ VALUES (?j {columns}) {{ {values} }} "
                     f"GRAPH ?g {{ {patterns} ?f a {cls} . }} GRAPH ?g {{ ?g {_ISSUED} ?d }} }}{unbound} }}")
-            out += [(r[1], r[2], part[int(r[0].value)]) for r in _solutions(db, text)]
+            out += [(r[1], r[2], part[int(r[0].value)]) for r in solutions(db, text)]
     return out
-
-
-def _solutions(db: ox.Store, text: str) -> list[tuple]:
-    """The solutions of a SELECT query, Oxigraph terms (None where unbound) in its columns'
-    order, evaluated in one call that releases the GIL throughout (its results written as
-    SPARQL JSON, then read).  Iterating ``db.query``'s solutions takes the GIL back for every
-    row: in a thread beside Python work (``Writer.finish`` runs ``seen_triples`` beside the
-    stored answers) each row then waits for the interpreter's switch interval, which made a
-    4.6 s look-up take 217 s beside a Python loop (this way: no slower)."""
-    data = json.loads(db.query(text).serialize(format=ox.QueryResultsFormat.JSON))
-    names = data["head"]["vars"]
-    return [tuple(_term(b[v]) if v in b else None for v in names) for b in data["results"]["bindings"]]
-
-
-@functools.lru_cache(maxsize=64)
-def _named(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
-def _term(b: dict):
-    """An Oxigraph term of a SPARQL JSON results binding."""
-    kind, value = b["type"], b["value"]
-    if kind == "uri":
-        return ox.NamedNode(value)
-    if kind == "bnode":
-        return ox.BlankNode(value)
-    if "datatype" in b:
-        return ox.Literal(value, datatype=_named(b["datatype"]))
-    if "xml:lang" in b:
-        return ox.Literal(value, language=b["xml:lang"])
-    return ox.Literal(value)
 
 
 #: identities looked up in one query (``_ident_rows``)
