@@ -1,0 +1,35 @@
+"""Round 20's layouts (rotation rot26), on snippets shaped like real notices (ext-286..288, ext-298..308,
+ext-310..314, ext-322..324, dev from round 20).
+
+Each test builds the notice directly (doc, date as the header would give them) and checks every
+fact's evidence, as tests/test_round18_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def _refs(facts: list[dict]) -> list[str]:
+    return [f["ref"] for f in facts if f["kind"] == "task"]
+
+
+_TABLE = ("附件\n某市2020年为民办实事项目表\n序号\n项目名称\n主要内容\n进度要求\n责任单位\n协办单位\n"
+          "1\n改善居住条件\n①改造10个老旧小区。\n一季度完成设计;四季度完成年度改造任务。\n市住建局\n各区政府\n市财政局\n"
+          "②新建5座公厕。\n二季度全面开工;四季度投入使用。\n市城管局\n甲区政府\n")
+
+
+def test_sub_items_of_a_table_row_each_with_its_own_units():
+    # ext-310: a row's content cell holds ①, ② sub-items, each followed by its progress cell and its unit cells
+    facts, _ = _facts(_TABLE, date="2020-01-23")
+    assert _refs(facts) == ["附件.1①", "附件.1②"]
+    assert _tasks(facts) == [((), ("市住建局", "各区政府", "市财政局"), "2020-12-31"),
+                             ((), ("市城管局", "甲区政府"), "2020-12-31")]
+
+
+def test_sub_items_sharing_the_row_units_stay_one_row():
+    # units only at the row's end: the sub-items share them, the row is one task as before
+    text = _TABLE.replace("市住建局\n各区政府\n市财政局\n", "")
+    facts, _ = _facts(text, date="2020-01-23")
+    assert _refs(facts) == ["附件.1"]
