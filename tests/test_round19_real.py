@@ -33,3 +33,17 @@ def test_sub_items_sharing_the_row_units_stay_one_row():
     text = _TABLE.replace("市住建局\n各区政府\n市财政局\n", "")
     facts, _ = _facts(text, date="2020-01-23")
     assert _refs(facts) == ["附件.1"]
+
+
+def test_a_lead_heading_without_de_and_with_its_count():
+    # ext-322: '一、县某委员会牵头工作(8项)' over numbered items: the heading's unit leads each item
+    text = ("某县人民政府办公室\n2025年5月18日\n附件1\n2025年县重点任务清单\n一、县某委员会牵头工作(2项)\n"
+            "1.建设某某产业基地。\n2.打造某某示范园区。\n二、县某局牵头工作(1项)\n1.完成某某改造。\n")
+    facts, _ = _facts(text, date="2025-05-18")
+    assert _tasks(facts) == [(("县某委员会",), (), None), (("县某委员会",), (), None), (("县某局",), (), None)]
+
+
+def test_a_heading_naming_a_leader_still_gives_no_task():
+    text = "附件1\n重点任务清单\n一、张三县长牵头工作(1项)\n1.建设某某产业基地。\n"
+    facts, _ = _facts(text, date="2025-05-18")
+    assert [f for f in facts if f["kind"] == "task" and f["lead"]] == []
