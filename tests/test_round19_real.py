@@ -47,3 +47,17 @@ def test_a_heading_naming_a_leader_still_gives_no_task():
     text = "附件1\n重点任务清单\n一、张三县长牵头工作(1项)\n1.建设某某产业基地。\n"
     facts, _ = _facts(text, date="2025-05-18")
     assert [f for f in facts if f["kind"] == "task" and f["lead"]] == []
+
+
+def test_a_page_label_fabu_bumen_names_the_issuer(tmp_path):
+    # ext-310: a policy site's '发布部门:某市人民政府办公室' where the title writes 市政府办公室 and the signature is
+    # not read (a '?' between issuer and date): the label gives the place, not a district in a table cell
+    from govgraph.loaders.pipeline import iter_notices
+    from govgraph.loaders.places import jurisdiction
+    p = tmp_path / "n.txt"
+    p.write_text("市政府办公室关于做好2020年为民办实事的通知\n政策\n发布部门:临江市人民政府办公室\n发布时间:2020年02月14日\n"
+                 "市政府办公室关于做好2020年为民办实事的通知\n临政办发〔2020〕1号各区人民政府:现将方案印发给你们。"
+                 "临江市人民政府办公室? 2020年1月23日\n附件\n序号\n项目名称\n责任单位\n1\n改造公厕\n甲区政府\n", encoding="utf-8")
+    (n, _), = [(n, w) for n, w in iter_notices(p) if n is not None]
+    assert n.issuer == "临江市人民政府办公室"
+    assert jurisdiction(n).place == "临江市"
