@@ -61,3 +61,16 @@ def test_a_page_label_fabu_bumen_names_the_issuer(tmp_path):
     (n, _), = [(n, w) for n, w in iter_notices(p) if n is not None]
     assert n.issuer == "临江市人民政府办公室"
     assert jurisdiction(n).place == "临江市"
+
+
+def test_a_bulleted_page_label_with_an_empty_field_is_no_addressee_line(tmp_path):
+    # ext-301: '  • 公文种类:' (an empty field) among a site's bulleted labels ended the head block there, so the
+    # 文号 and 成文日期 labels after it were not read
+    from govgraph.loaders.pipeline import iter_notices
+    p = tmp_path / "n.txt"
+    p.write_text("当前位置:政务公开 > 政策文件\n\n  • 索 引 号 : 000/2017-001\n  • 公文种类:\n  • 发布机构:某省人民政府办公厅\n"
+                 "  • 成文日期:2017-06-30\n  • 文  号:某办发〔2017〕6号\n  • 废止日期:\n\n某省人民政府办公厅\n关于印发某方案的通知\n"
+                 "某办发〔2017〕6号\n各市人民政府,省政府各部门:\n  现将《某方案》印发你们。\n", encoding="utf-8")
+    (n, _), = [(n, w) for n, w in iter_notices(p) if n is not None]
+    assert (n.doc, n.date) == ("某办发〔2017〕6号", "2017-06-30")
+
