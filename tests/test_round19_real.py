@@ -74,3 +74,20 @@ def test_a_bulleted_page_label_with_an_empty_field_is_no_addressee_line(tmp_path
     (n, _), = [(n, w) for n, w in iter_notices(p) if n is not None]
     assert (n.doc, n.date) == ("某办发〔2017〕6号", "2017-06-30")
 
+
+_PARAGRAPH = ("各牵头单位对承担的工作目标任务落实负总责。要强化牵头抓总作用,抓紧制定具体工作计划。"
+              "各牵头单位制定的工作计划要于8月15日前报省政府督查室备案。")
+
+
+def test_a_units_plan_sent_in_by_a_date_dates_the_paragraphs_duty():
+    # ext-301: 各X制定的工作计划要于8月15日前报…: the units whose plan is due; where the paragraph's duty of the same
+    # units comes just before, it is that duty's deadline (one task)
+    facts, _ = _facts(_PARAGRAPH, date="2017-06-30")
+    assert _tasks(facts) == [((), ("各牵头单位",), "2017-08-15")]
+    facts, _ = _facts("省某局制定的实施方案要于9月30日前报省政府办公厅。", date="2017-06-30")
+    assert _tasks(facts) == [((), ("省某局",), "2017-09-30")]
+
+
+def test_a_units_plan_without_a_dated_sending_is_no_duty():
+    facts, _ = _facts("省某局制定的实施方案要切实可行。", date="2017-06-30")
+    assert _tasks(facts) == []

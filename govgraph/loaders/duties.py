@@ -17,7 +17,7 @@ from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
                           standing_report)
-from .lexicon import data_lines, load_lexicon
+from .lexicon import alternation, data_lines, load_lexicon
 from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
@@ -60,9 +60,28 @@ _TOP_HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,
 _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（）,。;]{1,20}[)）]$")
 
 
+# 各牵头单位制定的工作计划要于8月15日前报…: the units whose piece of work is due, sending it in by a date (round 20,
+# ext-301); the work's words are data (work_products.txt)
+_PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制|起草|形成|填报|上报|报送)的[{CJK}]{{0,8}}?"
+                              rf"(?:{alternation(data_lines('work_products.txt'))})")
+_DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
+
+
+def _product_subject(subj: str, clause: str, m: re.Match):
+    """The units of ``各X制定的计划`` before a modal verb and a dated sending, or None."""
+    pm = _PRODUCT_SUBJECT.fullmatch(subj)
+    if not pm or m.group() not in ("要", "应", "须", "务必", "应当") or not _DATED_SENDING.match(clause, m.end()):
+        return None
+    units = split_assignees(pm.group("u"))
+    return units if units and all(is_assignee(x) or is_role_collective(x) for x in units) else None
+
+
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
+    product = _product_subject(subj, clause, m)
+    if product:
+        return product
     if _SENT_TO_ISSUER.match(subj):
         return None  # 报我委会同省直有关部门审查后…: where the work is sent, no subject (round 17, ext-250)
     pm = _PREP_INSIDE.fullmatch(subj)
@@ -590,6 +609,15 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         # (一)专班办公室设在…,负责专班日常工作。…专班办公室应及时动态调整…: the office's
                         # work goes on in its item (one task)
                         prev["text"] = (prev["text"] + body)[:300]
+                        prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
+                        continue
+                    if prev and due and prev["responsible"] == resp and not lead and not prev["lead"] \
+                            and prev["due"] is None and not prev.get("due_text") \
+                            and "\n" not in work[prev["evidence"]["end"]:a] and _PRODUCT_SUBJECT.match(work, a):
+                        # 各牵头单位对…负总责。要…抓紧制定具体工作计划…。各牵头单位制定的工作计划要于8月15日前报…: the
+                        # dated sending of the plan the paragraph's duty asked for is that duty's deadline (round 20, ext-301)
+                        prev["due"], prev["due_text"] = due, due_text
+                        prev["text"] = (prev["text"] + work[prev["evidence"]["end"]:b].strip())[:300]
                         prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
                         continue
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
