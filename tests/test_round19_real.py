@@ -91,3 +91,11 @@ def test_a_units_plan_sent_in_by_a_date_dates_the_paragraphs_duty():
 def test_a_units_plan_without_a_dated_sending_is_no_duty():
     facts, _ = _facts("省某局制定的实施方案要切实可行。", date="2017-06-30")
     assert _tasks(facts) == []
+
+
+def test_a_partner_after_huitong_whose_name_holds_a_verb():
+    # ext-305: 会同县督查落实办对…: 落实 inside the partner's name ended it at 县督查; the partner is read to 对
+    facts, _ = _facts("县发改委要会同县督查落实办对相关工作进行督导,对严重滞后的事项进行通报。", date="2023-11-01")
+    assert _tasks(facts) == [((), ("县发改委", "县督查落实办"), None)]
+    facts, _ = _facts("县发改委要会同有关部门落实整改任务。", date="2023-11-01")
+    assert _tasks(facts) == [((), ("县发改委",), None)]

@@ -764,9 +764,30 @@ def _with_partners(clause: str, units: list, pstart: int):
         return units, pstart
     partners = split_assignees(m.group("u"))
     if not all_assignees(partners):
-        return units, pstart
+        # 会同县督查落实办对…: the shortest partner ended inside a unit's name at a verb (落实); the next end that
+        # leaves all units (round 20, ext-305)
+        partners = _longer_partners(clause, m)
+        if not partners:
+            return units, pstart
     named = [u for u in partners if not u.startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
     return units + named, pstart
+
+
+def _longer_partners(clause: str, m: re.Match):
+    """The partners of ``m`` read to a later end of _PARTNERS (对, 将, 在, a comma, a verb) when they are all units."""
+    a = m.start("u")
+    for e in range(m.end("u") + 1, min(len(clause), a + 30) + 1):
+        if clause[e - 1] in ",。;":
+            return None
+        if e < len(clause) and not _PARTNER_END.match(clause, e):
+            continue
+        partners = split_assignees(clause[a:e])
+        if partners and all_assignees(partners) and all(is_unit_like(u) for u in partners):
+            return partners
+    return None
+
+
+_PARTNER_END = re.compile(r"对|将|在|," + "".join("|" + re.escape(v) for v in _TLX.verbs if len(v) >= 2))
 
 
 _HEAD_DUE = re.compile(r"\((?P<d>[^()]{2,24})\)\s*$")
