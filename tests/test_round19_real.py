@@ -99,3 +99,11 @@ def test_a_partner_after_huitong_whose_name_holds_a_verb():
     assert _tasks(facts) == [((), ("县发改委", "县督查落实办"), None)]
     facts, _ = _facts("县发改委要会同有关部门落实整改任务。", date="2023-11-01")
     assert _tasks(facts) == [((), ("县发改委",), None)]
+
+
+def test_a_chief_inspector_in_a_member_list():
+    # ext-306: '张三 市教育局主任督学' in a member list: 主任督学 is a title (titles.txt)
+    text = ("市政府决定建立某市某某工程联席会议制度。\n二、组成人员\n总召集人:李四 市政府副市长\n"
+            "成 员:张三 市教育局主任督学\n王五 市财政局副局长\n")
+    facts, _ = _facts(text, title="某市人民政府办公厅关于建立某市某某工程联席会议制度的通知", date="2019-06-25")
+    assert ("张三", "市教育局", "主任督学") in [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"]
