@@ -107,3 +107,9 @@ def test_a_chief_inspector_in_a_member_list():
             "成 员:张三 市教育局主任督学\n王五 市财政局副局长\n")
     facts, _ = _facts(text, title="某市人民政府办公厅关于建立某市某某工程联席会议制度的通知", date="2019-06-25")
     assert ("张三", "市教育局", "主任督学") in [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"]
+
+
+def test_a_time_during_the_work_before_the_subject():
+    # ext-302: 建设期间省政府X办公室将…: the time the clause opens with is no part of the unit
+    facts, _ = _facts("建设期间省政府某某办公室将组织对建设情况进行督导。", date="2022-02-11")
+    assert _tasks(facts) == [((), ("省政府某某办公室",), None)]

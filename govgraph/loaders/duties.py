@@ -64,6 +64,7 @@ _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[
 # ext-301); the work's words are data (work_products.txt)
 _PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制|起草|形成|填报|上报|报送)的[{CJK}]{{0,8}}?"
                               rf"(?:{alternation(data_lines('work_products.txt'))})")
+_DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
 _DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
 
 
@@ -82,6 +83,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     product = _product_subject(subj, clause, m)
     if product:
         return product
+    tm = _DURING.match(subj)
+    if tm and split_assignees(subj[tm.end():]) and all_assignees(split_assignees(subj[tm.end():])):
+        subj = subj[tm.end():]  # 建设期间省政府政务公开办公室将…: the time the clause opens with (round 20, ext-302)
     if _SENT_TO_ISSUER.match(subj):
         return None  # 报我委会同省直有关部门审查后…: where the work is sent, no subject (round 17, ext-250)
     pm = _PREP_INSIDE.fullmatch(subj)
