@@ -113,3 +113,9 @@ def test_a_time_during_the_work_before_the_subject():
     # ext-302: 建设期间省政府X办公室将…: the time the clause opens with is no part of the unit
     facts, _ = _facts("建设期间省政府某某办公室将组织对建设情况进行督导。", date="2022-02-11")
     assert _tasks(facts) == [((), ("省政府某某办公室",), None)]
+
+
+def test_a_meeting_passing_on_a_leaders_speech():
+    # ext-302 (a related-news line under the notice): 传达学习 opens the clause before 'POST NAME' (leadin)
+    facts, _ = _facts("市委常委会(扩大)会议召开 传达学习省委书记张三在某市考察调研时的讲话精神\n", date="2022-02-11")
+    assert [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"] == [("张三", "省委", "书记")]
