@@ -119,3 +119,11 @@ def test_a_meeting_passing_on_a_leaders_speech():
     # ext-302 (a related-news line under the notice): 传达学习 opens the clause before 'POST NAME' (leadin)
     facts, _ = _facts("市委常委会(扩大)会议召开 传达学习省委书记张三在某市考察调研时的讲话精神\n", date="2022-02-11")
     assert [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"] == [("张三", "省委", "书记")]
+
+
+def test_a_citys_counties_and_a_provinces_cities_as_collectives():
+    # ext-304, ext-302 (and ext-176): 各县区, 各设区市 (collectives.txt)
+    facts, _ = _facts("现对我市市级河湖长进行调整,请各县区按照调整后的名录,对县区河湖长及时调整。", date="2022-01-13")
+    assert _tasks(facts) == [((), ("各县区",), None)]
+    facts, _ = _facts("各设区市要发挥属地统筹作用,加强建设工作的指导。", date="2022-02-11")
+    assert _tasks(facts) == [((), ("各设区市",), None)]
