@@ -127,3 +127,21 @@ def test_a_citys_counties_and_a_provinces_cities_as_collectives():
     assert _tasks(facts) == [((), ("各县区",), None)]
     facts, _ = _facts("各设区市要发挥属地统筹作用,加强建设工作的指导。", date="2022-02-11")
     assert _tasks(facts) == [((), ("各设区市",), None)]
+
+
+_JOINT = ("建立某县区划地名工作部门联席会议(以下简称“联席会议”)制度。\n二、成员单位\n"
+          "联席会议由县政府办公室、县民政局、县市场监督管理局、各乡镇人民政府等22个单位组")
+
+
+def test_a_member_list_its_count_closes_cut_inside_zucheng():
+    # ext-303: the stored copy ends inside 组成 after '等22个单位': the list is read, and no duty of a unit that
+    # a verb inside a name (监督管理) seemed to end
+    facts, _ = _facts(_JOINT, date="2024-04-28")
+    assert [f["member"] for f in facts if f["kind"] == "membership"] == ["县政府办公室", "县民政局", "县市场监督管理局",
+                                                                       "各乡镇人民政府"]
+    assert _tasks(facts) == []
+
+
+def test_the_same_list_not_at_the_end_of_the_text_is_not_read_as_cut():
+    facts, _ = _facts(_JOINT + "。\n三、工作规则\n联席会议原则上每年召开一次。", date="2024-04-28")
+    assert [f for f in facts if f["kind"] == "membership"] == []

@@ -391,7 +391,13 @@ def _composition(body: str) -> bool:
     True
     """
     body = body.strip()
-    return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body) or _FORMED.fullmatch(body))
+    return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body) or _FORMED.fullmatch(body)
+                or _COUNTED_FORMED.search(body))
+
+
+# …、旗市场监督管理局、…等22个单位组成 (or 组, the copy cut there): a member list its count closes, no duty of the
+# unit a verb inside a name (监督管理) seemed to end (round 20, ext-303)
+_COUNTED_FORMED = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个(?:成员)?(?:单位|部门)组成?[。;]?$")
 
 
 def _is_group(x: str) -> bool:
