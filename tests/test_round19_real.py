@@ -145,3 +145,17 @@ def test_a_member_list_its_count_closes_cut_inside_zucheng():
 def test_the_same_list_not_at_the_end_of_the_text_is_not_read_as_cut():
     facts, _ = _facts(_JOINT + "。\n三、工作规则\n联席会议原则上每年召开一次。", date="2024-04-28")
     assert [f for f in facts if f["kind"] == "membership"] == []
+
+
+def test_a_qualified_collective_as_subject():
+    # ext-302, ext-314: 入选的县(市、区)和乡镇(街道)要…, 无项目建议的单位、部门在…: kinds of unit a quality picks out,
+    # kept as written
+    facts, _ = _facts("入选的县(市、区)和乡镇(街道)要制定实施方案,于2022年2月25日前报省政府某办公室备案。", date="2022-02-11")
+    assert _tasks(facts) == [((), ("入选的县(市、区)和乡镇(街道)",), "2022-02-25")]
+    facts, _ = _facts("无项目建议的单位、部门在空白推荐表加盖单位公章后报送。", date="2020-10-20")
+    assert _tasks(facts) == [((), ("无项目建议的单位、部门",), None)]
+
+
+def test_a_quality_before_no_kind_of_unit_is_no_subject():
+    facts, _ = _facts("无项目建议的情况要在空白推荐表中说明。", date="2020-10-20")
+    assert _tasks(facts) == []

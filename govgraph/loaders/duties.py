@@ -39,6 +39,8 @@ _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{
 # 有危房改造任务的5个县(市): the units a notice counts by what they have (a time word before it is no part)
 _COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}的(?:\d+|[两二三四五六七八九十]+)个"
                       rf"(?:县|市|区|镇|乡|街道|乡镇|单位|部门)(?:\((?:县|市|区|镇|乡)\))?)")
+# 入选的县(市、区)和乡镇(街道): kinds of unit after what picks them out (a qualified collective)
+_QUALIFIED = re.compile(rf"(?P<q>(?:入选|无|未|有)[^,。;的、]{{0,12}})的(?P<k>[{CJK}()、]{{2,16}})")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
@@ -111,6 +113,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     cm = _COUNTED.fullmatch(subj)
     if cm:
         return [cm.group("n")]  # 今年有危房改造任务的5个县(市)要…: a counted collective, as written (round 9, ext-104)
+    qm = _QUALIFIED.fullmatch(subj)
+    if qm and not qm.group("q").startswith(_VERB_STARTS) \
+            and all(is_collective("各" + k) for k in re.split(r"(?:、|和)(?![^()]*\))", qm.group("k"))):
+        # 入选的县(市、区)和乡镇(街道)要…, 无项目建议的单位、部门在…: the units a quality picks out, as written
+        # (round 20, ext-302, ext-314)
+        return [subj]
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject) or subj.startswith("要"):
         return None  # (A要求,要坚决把…统一到…部署要求上来: 要 opens a demand, no unit's name; round 12, ext-141)
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
