@@ -159,3 +159,14 @@ def test_a_qualified_collective_as_subject():
 def test_a_quality_before_no_kind_of_unit_is_no_subject():
     facts, _ = _facts("无项目建议的情况要在空白推荐表中说明。", date="2020-10-20")
     assert _tasks(facts) == []
+
+
+def test_a_view_counter_without_its_number_is_no_addressee_line(tmp_path):
+    # ext-304: '浏览次数:' (the count not stored) between the page's date lines and the number ended the head block
+    from govgraph.loaders.pipeline import iter_notices
+    p = tmp_path / "n.txt"
+    p.write_text("要闻\n\n当前位置: 首页 > 要闻 > 正文\n\n某市某某办公室关于调整某某的通知\n\n发布日期: 2022-01-13\n信息来源: 某办\n"
+                 "浏览次数:\n\n某办发〔2022〕1号\n\n某市某某办公室关于调整某某的通知\n\n各县(区)人民政府:\n  现将有关事项通知如下。\n",
+                 encoding="utf-8")
+    (n, _), = [(n, w) for n, w in iter_notices(p) if n is not None]
+    assert n.doc == "某办发〔2022〕1号"
