@@ -170,3 +170,13 @@ def test_a_view_counter_without_its_number_is_no_addressee_line(tmp_path):
                  encoding="utf-8")
     (n, _), = [(n, w) for n, w in iter_notices(p) if n is not None]
     assert n.doc == "某办发〔2022〕1号"
+
+
+def test_a_groups_own_functions_section_leaves_its_members_duties_read():
+    # ext-306: '一、主要职责' of the joint meeting the notice sets up is the group's own functions, not a division of
+    # duties: 各成员单位要… under 三、工作机制 is read (it was left as a collective outside a duty section)
+    text = ("市政府决定建立某市某某工程联席会议制度。\n一、主要职责\n统筹推进全市某某工程工作。\n二、组成人员\n"
+            "召集人:李四 市政府副秘书长\n三、工作机制\n联席会议原则上一年召开一次。各成员单位要及时向联席会议提出讨论议题,"
+            "认真落实联席会议确定的工作任务。\n")
+    facts, _ = _facts(text, title="某市人民政府办公厅关于建立某市某某工程联席会议制度的通知", date="2019-06-25")
+    assert ((), ("各成员单位",), None) in _tasks(facts)

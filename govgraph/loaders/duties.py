@@ -418,6 +418,11 @@ def _teams(x: str) -> bool:
     return x.startswith("各") and x.endswith("组")
 
 
+# 一、主要职责 of a group the notice sets up: the group's own functions, no division of duties among units (round 20,
+# ext-306): the sections after it still give the duties of collectives (各成员单位要…)
+_OWN_FUNCTIONS = re.compile(r"(?:主要|工作)?职责")
+
+
 def _duty_sections(ctx: NoticeContext):
     """Spans of sections whose heading speaks of duties (分工/职责); [] when there are none."""
     spans = []
@@ -426,7 +431,7 @@ def _duty_sections(ctx: NoticeContext):
         if m.level not in (1,):
             continue
         head = re.split(r"[\s。]", ctx.work[m.end:m.end + 30], maxsplit=1)[0]
-        if _DUTY_HEAD.search(head) and len(head) <= 20:
+        if _DUTY_HEAD.search(head) and len(head) <= 20 and not (_OWN_FUNCTIONS.fullmatch(head) and ctx.group_names):
             end = len(ctx.work)
             for n in mk[i + 1:]:
                 if n.level <= m.level:
