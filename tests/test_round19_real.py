@@ -180,3 +180,14 @@ def test_a_groups_own_functions_section_leaves_its_members_duties_read():
             "认真落实联席会议确定的工作任务。\n")
     facts, _ = _facts(text, title="某市人民政府办公厅关于建立某市某某工程联席会议制度的通知", date="2019-06-25")
     assert ((), ("各成员单位",), None) in _tasks(facts)
+
+
+_SCHEDULE = ("省政府计划今年召开2次新闻发布会。\n\n  一、全省某某改革情况。发布时间暂定于4月份;发布人员:省政府新闻发言人、省甲局负责人、"
+             "省乙委负责人。\n\n  二、上半年经济运行情况。发布时间暂定于7月份;发布人员:省政府新闻发言人。\n")
+
+
+def test_a_press_conference_schedule():
+    # ext-323: an item with a release month and a 发布人员 list: the units whose 负责人 release it are responsible,
+    # by that month's end; an item released by the spokesman alone gives no task
+    facts, _ = _facts(_SCHEDULE, date="2006-03-01")
+    assert _tasks(facts) == [((), ("省甲局", "省乙委"), "2006-04-30")]
