@@ -29,6 +29,7 @@ from .line_tables import find_line_tables, find_unit_lists
 from .role_copulas import place_paragraphs, role_paragraphs
 from .standing_duties import headed_group_duties, main_duties, rules_organ, set_up_office, transfers
 from .task_common import _task
+from .release_schedules import release_schedules
 from .unit_headings import unit_headings
 from .task_lexicon import task_lexicon
 from .task_tables import _drop_restated, _is_responsibility_table, _line_tables, _tables, _unit_lists
@@ -293,6 +294,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     lead_sections(ctx, out, covered, _LABEL_LINE)  # (一)X牵头的工作 over its items (round 16, ext-262)
     duty_lists(ctx, out, covered)  # X…主要职责是: then (一)… (三定 rules; round 16, ext-269)
     unit_headings(ctx, out, covered)  # (一)秘书处 / 负责… (内设机构; round 16, ext-273)
+    release_schedules(ctx, out, covered)  # 发布时间…N月份;发布人员:X负责人 (a press-conference schedule; round 20, ext-323)
     n_assigned = len(out)
     line_tables = find_line_tables(ctx.work)
     unit_lists = find_unit_lists(ctx.work)

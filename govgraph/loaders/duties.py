@@ -17,7 +17,7 @@ from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
                           standing_report)
-from .lexicon import data_lines, load_lexicon
+from .lexicon import alternation, data_lines, load_lexicon
 from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
@@ -39,6 +39,8 @@ _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{
 # 有危房改造任务的5个县(市): the units a notice counts by what they have (a time word before it is no part)
 _COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}的(?:\d+|[两二三四五六七八九十]+)个"
                       rf"(?:县|市|区|镇|乡|街道|乡镇|单位|部门)(?:\((?:县|市|区|镇|乡)\))?)")
+# 入选的县(市、区)和乡镇(街道): kinds of unit after what picks them out (a qualified collective)
+_QUALIFIED = re.compile(rf"(?P<q>(?:入选|无|未|有)[^,。;的、]{{0,12}})的(?P<k>[{CJK}()、]{{2,16}})")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
@@ -60,9 +62,32 @@ _TOP_HEADING = re.compile(r"(?m)^[ \t\u3000]*[一二三四五六七八九十]{1,
 _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（）,。;]{1,20}[)）]$")
 
 
+# 各牵头单位制定的工作计划要于8月15日前报…: the units whose piece of work is due, sending it in by a date (round 20,
+# ext-301); the work's words are data (work_products.txt)
+_PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制|起草|形成|填报|上报|报送)的[{CJK}]{{0,8}}?"
+                              rf"(?:{alternation(data_lines('work_products.txt'))})")
+_DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
+_DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
+
+
+def _product_subject(subj: str, clause: str, m: re.Match):
+    """The units of ``各X制定的计划`` before a modal verb and a dated sending, or None."""
+    pm = _PRODUCT_SUBJECT.fullmatch(subj)
+    if not pm or m.group() not in ("要", "应", "须", "务必", "应当") or not _DATED_SENDING.match(clause, m.end()):
+        return None
+    units = split_assignees(pm.group("u"))
+    return units if units and all(is_assignee(x) or is_role_collective(x) for x in units) else None
+
+
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
+    product = _product_subject(subj, clause, m)
+    if product:
+        return product
+    tm = _DURING.match(subj)
+    if tm and split_assignees(subj[tm.end():]) and all_assignees(split_assignees(subj[tm.end():])):
+        subj = subj[tm.end():]  # 建设期间省政府政务公开办公室将…: the time the clause opens with (round 20, ext-302)
     if _SENT_TO_ISSUER.match(subj):
         return None  # 报我委会同省直有关部门审查后…: where the work is sent, no subject (round 17, ext-250)
     pm = _PREP_INSIDE.fullmatch(subj)
@@ -88,6 +113,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     cm = _COUNTED.fullmatch(subj)
     if cm:
         return [cm.group("n")]  # 今年有危房改造任务的5个县(市)要…: a counted collective, as written (round 9, ext-104)
+    qm = _QUALIFIED.fullmatch(subj)
+    if qm and not qm.group("q").startswith(_VERB_STARTS) \
+            and all(is_collective("各" + k) for k in re.split(r"(?:、|和)(?![^()]*\))", qm.group("k"))):
+        # 入选的县(市、区)和乡镇(街道)要…, 无项目建议的单位、部门在…: the units a quality picks out, as written
+        # (round 20, ext-302, ext-314)
+        return [subj]
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject) or subj.startswith("要"):
         return None  # (A要求,要坚决把…统一到…部署要求上来: 要 opens a demand, no unit's name; round 12, ext-141)
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
@@ -368,7 +399,13 @@ def _composition(body: str) -> bool:
     True
     """
     body = body.strip()
-    return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body) or _FORMED.fullmatch(body))
+    return bool(_ROLE_END.search(body) or _GROUP_OPENS.match(body) or _FORMED.fullmatch(body)
+                or _COUNTED_FORMED.search(body))
+
+
+# …、旗市场监督管理局、…等22个单位组成 (or 组, the copy cut there): a member list its count closes, no duty of the
+# unit a verb inside a name (监督管理) seemed to end (round 20, ext-303)
+_COUNTED_FORMED = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个(?:成员)?(?:单位|部门)组成?[。;]?$")
 
 
 def _is_group(x: str) -> bool:
@@ -381,6 +418,11 @@ def _teams(x: str) -> bool:
     return x.startswith("各") and x.endswith("组")
 
 
+# 一、主要职责 of a group the notice sets up: the group's own functions, no division of duties among units (round 20,
+# ext-306): the sections after it still give the duties of collectives (各成员单位要…)
+_OWN_FUNCTIONS = re.compile(r"(?:主要|工作)?职责")
+
+
 def _duty_sections(ctx: NoticeContext):
     """Spans of sections whose heading speaks of duties (分工/职责); [] when there are none."""
     spans = []
@@ -389,7 +431,7 @@ def _duty_sections(ctx: NoticeContext):
         if m.level not in (1,):
             continue
         head = re.split(r"[\s。]", ctx.work[m.end:m.end + 30], maxsplit=1)[0]
-        if _DUTY_HEAD.search(head) and len(head) <= 20:
+        if _DUTY_HEAD.search(head) and len(head) <= 20 and not (_OWN_FUNCTIONS.fullmatch(head) and ctx.group_names):
             end = len(ctx.work)
             for n in mk[i + 1:]:
                 if n.level <= m.level:
@@ -592,6 +634,15 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         prev["text"] = (prev["text"] + body)[:300]
                         prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
                         continue
+                    if prev and due and prev["responsible"] == resp and not lead and not prev["lead"] \
+                            and prev["due"] is None and not prev.get("due_text") \
+                            and "\n" not in work[prev["evidence"]["end"]:a] and _PRODUCT_SUBJECT.match(work, a):
+                        # 各牵头单位对…负总责。要…抓紧制定具体工作计划…。各牵头单位制定的工作计划要于8月15日前报…: the
+                        # dated sending of the plan the paragraph's duty asked for is that duty's deadline (round 20, ext-301)
+                        prev["due"], prev["due_text"] = due, due_text
+                        prev["text"] = (prev["text"] + work[prev["evidence"]["end"]:b].strip())[:300]
+                        prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
+                        continue
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
                     if _OFFICE_DAILY.match(sent) or _SET_UP_OFFICE_DAILY.match(sent) or _OFFICE_DUTIES.match(sent):
                         out[-1]["_office"] = True
@@ -736,9 +787,30 @@ def _with_partners(clause: str, units: list, pstart: int):
         return units, pstart
     partners = split_assignees(m.group("u"))
     if not all_assignees(partners):
-        return units, pstart
+        # 会同县督查落实办对…: the shortest partner ended inside a unit's name at a verb (落实); the next end that
+        # leaves all units (round 20, ext-305)
+        partners = _longer_partners(clause, m)
+        if not partners:
+            return units, pstart
     named = [u for u in partners if not u.startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
     return units + named, pstart
+
+
+def _longer_partners(clause: str, m: re.Match):
+    """The partners of ``m`` read to a later end of _PARTNERS (对, 将, 在, a comma, a verb) when they are all units."""
+    a = m.start("u")
+    for e in range(m.end("u") + 1, min(len(clause), a + 30) + 1):
+        if clause[e - 1] in ",。;":
+            return None
+        if e < len(clause) and not _PARTNER_END.match(clause, e):
+            continue
+        partners = split_assignees(clause[a:e])
+        if partners and all_assignees(partners) and all(is_unit_like(u) for u in partners):
+            return partners
+    return None
+
+
+_PARTNER_END = re.compile(r"对|将|在|," + "".join("|" + re.escape(v) for v in _TLX.verbs if len(v) >= 2))
 
 
 _HEAD_DUE = re.compile(r"\((?P<d>[^()]{2,24})\)\s*$")

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import alternation, data_lines
 
@@ -167,6 +168,11 @@ _ITEM_LINE = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)�
 _ADDRESSEE_LINE = re.compile(r"(?m)^[^\n]{2,200}:[ \t]*$")
 
 
+@lru_cache(maxsize=1)
+def _page_labels() -> frozenset:
+    return frozenset(data_lines("page_labels.txt"))
+
+
 def head_end(work: str, limit: int = 800) -> int:
     """End of the head block: before the addressee line (a line ending with a colon) or the first full stop."""
     end = min(len(work), limit)
@@ -174,7 +180,9 @@ def head_end(work: str, limit: int = 800) -> int:
     if stop != -1:
         end = stop
     for m in _ADDRESSEE_LINE.finditer(work, 0, end):
-        if m.group().count(":") == 1 and "|" not in m.group():  # not a row of page metadata
+        if m.group().count(":") == 1 and "|" not in m.group() \
+                and re.sub(r"[\s•·:]", "", m.group()) not in _page_labels():  # not a row of page metadata
+            # (a label whose field is empty, '  • 公文种类:', is no addressee line either; round 20, ext-301)
             if not _ADDRESSEE_LINE.sub("", work[:m.start()]).strip():
                 continue  # 页面:/字体:/对比度: — a run of page labels at the top, before any title
             return m.start()

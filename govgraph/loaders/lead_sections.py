@@ -21,7 +21,8 @@ from .task_common import _task
 __all__ = ["lead_sections"]
 
 _TAILS = alternation(data_lines("lead_headings.txt"))
-_HEAD = re.compile(rf"(?P<u>[^\s,。;:、]{{2,40}}?(?:、[^\s,。;:、]{{2,40}}?)*)(?:{_TAILS})")
+# '一、县某委员会牵头工作(8项)': the count of the items after the heading's ending (round 20, ext-322)
+_HEAD = re.compile(rf"(?P<u>[^\s,。;:、]{{2,40}}?(?:、[^\s,。;:、]{{2,40}}?)*)(?:{_TAILS})(?:[((]\d{{1,3}}项[))])?")
 
 
 def lead_sections(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]],

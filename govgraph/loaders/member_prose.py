@@ -148,6 +148,10 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
     seen = list(list_groups)  # and the groups set up in earlier sentences
     for sm in re.finditer(r"[^。]+", work):
         sent, s0 = sm.group(), sm.start()
+        # 联席会议由A、B…等22个单位组: a copy cut inside 组成 after a list its count closes (round 20, ext-303)
+        cut = bool(_CUT_FORMED.search(sent.rstrip())) and not work[s0 + len(sent):].strip()
+        if cut:
+            sent = sent.rstrip() + "成"
         if not _MEMBER_WORDS.search(sent):
             continue
         setup = _SETS_UP.search(sent)
@@ -174,7 +178,8 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
             if group is None and _own_group(clause):
                 group = _own_group(clause)  # 县X领导小组组长由县长张三担任: the clause names it
                 seen.append((c0, group))
-            _clause(ctx, facts, clause, c0, group, office, setup is not None)
+            _clause(ctx, facts, clause, c0, group, office, setup is not None,
+                    cut=cut and cm.end() == len(sent))
             if _OFFICE_SET_UP.search(clause):
                 office = True
 
@@ -232,8 +237,11 @@ def _with_as(ctx, facts, clause, group, ev, role_of):
             facts.extend(post_facts(ctx, name, posts, ev))
 
 
-def _clause(ctx, facts, clause, c0, group, office, setup):
-    ev = ctx.evidence(c0, c0 + len(clause))
+_CUT_FORMED = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个(?:成员)?(?:单位|部门)组$")
+
+
+def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):
+    ev = ctx.evidence(c0, c0 + len(clause) - (1 if cut else 0))  # (a cut 组成's 成 is not in the text)
 
     def role_of(r):
         return "办公室" + r if office and r in _OFFICE_ROLES else r

@@ -91,7 +91,7 @@ def split_notices(text: str, source: str, offset: int = 0, meta: dict | None = N
 
 _LABEL_DOC = re.compile(r"(?:发文字号|文\s*号)\s*[:：|]?\s*(" + DOCNO_RE.pattern + ")")
 _LABEL_TITLE = re.compile(r"(?:标\s*题|名\s*称)\s*[:：]\s*(?P<title>[^\n]{4,150}?)\s*(?:\n|$)")
-_LABEL_ISSUER = re.compile(r"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：|]\s*(?P<issuer>[\u4e00-\u9fff()]{2,40})")
+_LABEL_ISSUER = re.compile(r"(?:发布机构|发布单位|发布部门|发文机关|发文机构|发文单位)\s*[:：|]\s*(?P<issuer>[\u4e00-\u9fff()]{2,40})")
 _LABEL_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\s*([^\n]{8,14})")
 
 

@@ -40,6 +40,10 @@ def _tables(ctx: NoticeContext, out: list):
                 continue
             ref = f"附件.{r['number']}"
             if _is_responsibility_table(t):
+                subs = _sub_item_tasks(ctx, t, r, ref)
+                if subs:
+                    out.extend(subs)
+                    continue
                 task = _task_row(ctx, t, r, ref)
                 if task:
                     out.append(task)
@@ -127,6 +131,30 @@ def _task_row(ctx, t, r, ref):
     task = _task(ctx, ref, text, lead, names, due, due_text, r["start"], r["end"])
     task["_type"] = typ
     return task
+
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def _sub_item_tasks(ctx, t, r, ref) -> list:
+    """A row whose task cell holds sub-items ①, ②, … each with its own deadline and unit cells after it
+    (``1 项目 ①内容 进度 单位… ②内容 进度 单位…``, one cell a line): one task per sub-item, ref ``附件.1①``
+    (round 20, ext-310). Every sub-item must end in unit cells, else the row is read whole."""
+    toks = r["tokens"]
+    at = [k for k, x in enumerate(toks) if x[0][:1] in _CIRCLED]
+    if len(at) < 2 or [toks[k][0][0] for k in at] != list(_CIRCLED[:len(at)]):
+        return []
+    out = []
+    for n, k in enumerate(at):
+        part = toks[k:at[n + 1]] if n + 1 < len(at) else toks[k:]
+        sub = {"number": r["number"], "start": part[0][1], "end": part[-1][2], "text_start": part[0][1],
+               "tokens": part}
+        task = _task_row(ctx, t, sub, ref + part[0][0][0])
+        if not task or not (task["lead"] or task["responsible"]):
+            return []
+        task["text"] = task["text"][1:].lstrip()  # the sub-item's mark is its ref
+        out.append(task)
+    return out
 
 
 def _row_type(cells: list) -> str:
