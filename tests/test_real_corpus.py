@@ -196,9 +196,19 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 34 the extractor of round 13 (91e92ca) scores post 0.763, person-title 0.806, the same membership, task and due
 # (independent scorer): rounds 14-15's rules carried three post keys to them, rounds 16-18's none.
 # The floors are set a little under these.
+# Round 20: ext-334..345 added held-out (12 formal notices of new places and issuers, chosen and their gold written
+# before any extractor run; scored once by main at 663cacc: post 0.741, person-title 0.889, membership 0.588, task 0.294,
+# due 0 of 7); rotation rot26 read the 22 formal notices held out in rounds 18-19 (ext-286..288, ext-298..308,
+# ext-310..314, ext-322..324; at the rotation task 0.629, due 0.639, membership 0.632 -> after its rules 0.870, 0.979,
+# 1.000). Merged (398 notices; held out: ext-226..237 and ext-334..345, 24 notices), P / R / F1, project scorer: all
+# post 0.984 / 0.936 / 0.959, person-title 0.996 / 0.947 / 0.971, term 0.987 / 0.591 / 0.739, membership 0.997 / 0.952
+# / 0.974, task 0.948 / 0.898 / 0.923, due 0.992 / 0.911 / 0.950; held-out post 0.903 / 0.659 / 0.762, person-title
+# 0.984 / 0.718 / 0.830, membership 1.000 / 0.671 / 0.803, task 0.630 / 0.372 / 0.468, due 0 (of 10 keys: none found) —
+# the same to the key before rot26's rules: again the rotation's rules carried nothing to the unseen notices. The
+# floors are set a little under these; no held-out due floor while it scores 0, no held-out term floor (no term gold).
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.97, "task": 0.915, "due": 0.92},
-    "held-out": {"post": 0.79, "person-title": 0.83, "membership": 0.835, "task": 0.635, "due": 0.6},
+    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.97, "task": 0.92, "due": 0.945},
+    "held-out": {"post": 0.755, "person-title": 0.825, "membership": 0.80, "task": 0.46},
 }
 
 
