@@ -374,3 +374,11 @@ def test_a_news_item_has_its_headline_as_title():
                "11月22日下午,江苏盐城响水县十一届人大常委会召开第二十四次会议。\n", "rm-18.txt")
     assert (n.title, n.date) == ("37岁翟大伟任响水县代县长,成江苏最年轻区县主官", "2024-11-22")
     assert n.text[n.title_span[0]:n.title_span[1]] == n.title
+
+
+def test_a_sharing_sites_summary_line_does_not_end_the_head():
+    # ext-313: a document-sharing site's '简介:…。' before the notice; its full stop ended the head block
+    # before the number (page_labels.txt)
+    work = ("某省人民政府办公厅文件\n简介:某文库小编为你整理了多篇相关的《某省人民政府办公厅文件》。\n"
+            "第一篇:某省人民政府办公厅文件\n某政办发〔2009〕24号\n某省人民政府办公厅关于加强某工作的通知\n各市州人民政府:\n")
+    assert find_own_doc_number(work)[0] == "某政办发〔2009〕24号"

@@ -64,8 +64,9 @@ _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[
 
 # 各牵头单位制定的工作计划要于8月15日前报…: the units whose piece of work is due, sending it in by a date (round 20,
 # ext-301); the work's words are data (work_products.txt)
+_WORK_PRODUCTS = alternation(data_lines("work_products.txt"))
 _PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制|起草|形成|填报|上报|报送)的[{CJK}]{{0,8}}?"
-                              rf"(?:{alternation(data_lines('work_products.txt'))})")
+                              rf"(?:{_WORK_PRODUCTS})")
 _DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
 _DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
 

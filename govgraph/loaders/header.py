@@ -173,10 +173,22 @@ def _page_labels() -> frozenset:
     return frozenset(data_lines("page_labels.txt"))
 
 
+def _on_label_line(work: str, i: int) -> bool:
+    """Whether position ``i`` of ``work`` is on a line that a page label opens (``简介:…``)."""
+    line = work[work.rfind("\n", 0, i) + 1:i]
+    label, colon, _ = line.partition(":")
+    if not colon:
+        label, colon, _ = line.partition("：")
+    return bool(colon) and re.sub(r"[\s•·]", "", label) in _page_labels()
+
+
 def head_end(work: str, limit: int = 800) -> int:
-    """End of the head block: before the addressee line (a line ending with a colon) or the first full stop."""
+    """End of the head block: before the addressee line (a line ending with a colon) or the first full stop
+    (not one of a line a page label opens: a document-sharing site's ``简介:`` before the notice)."""
     end = min(len(work), limit)
     stop = work.find("。", 0, end)
+    while stop != -1 and _on_label_line(work, stop):  # a site's 简介: … sentence is no part of the notice
+        stop = work.find("。", stop + 1, end)
     if stop != -1:
         end = stop
     for m in _ADDRESSEE_LINE.finditer(work, 0, end):

@@ -20,9 +20,10 @@ from .task_common import _task
 
 __all__ = ["release_schedules"]
 
-_TIME = re.compile(rf"(?:{alternation([w for k, w in data_rows('release_labels.tsv') if k == 'time'])})"
+_LABELS = data_rows("release_labels.tsv")
+_TIME = re.compile(rf"(?:{alternation([w for k, w in _LABELS if k == 'time'])})"
                    r"(?P<t>(?:暂定|拟定|初定|定)?(?:于|为|在)?(?P<m>\d{1,2})月份?)")
-_WHO = re.compile(rf"(?:{alternation([w for k, w in data_rows('release_labels.tsv') if k == 'who'])})\s*[:：]"
+_WHO = re.compile(rf"(?:{alternation([w for k, w in _LABELS if k == 'who'])})\s*[:：]"
                   r"(?P<l>[^。;\n]+)")
 _HEAD = re.compile(r"(?:负责人|负责同志|主要负责同志)$")
 
