@@ -136,8 +136,6 @@ def anchored(text: str, values: Mapping[str, object]) -> str:
     return _ANCHOR.sub(sub, text)
 
 
-
-
 #: result terms whose Python values ``_ox_query`` keeps at once (a few MB at most)
 _TERMS = 1 << 16
 
