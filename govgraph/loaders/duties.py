@@ -18,7 +18,7 @@ from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
                           standing_report)
 from .lexicon import alternation, data_lines, load_lexicon
-from .mentions import CJK, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
+from .mentions import CJK, COUNTED_UNITS_FORMED, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
 
@@ -87,7 +87,7 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     if product:
         return product
     tm = _DURING.match(subj)
-    if tm and split_assignees(subj[tm.end():]) and all_assignees(split_assignees(subj[tm.end():])):
+    if tm and (after := split_assignees(subj[tm.end():])) and all_assignees(after):
         subj = subj[tm.end():]  # 建设期间省政府政务公开办公室将…: the time the clause opens with (round 20, ext-302)
     if _SENT_TO_ISSUER.match(subj):
         return None  # 报我委会同省直有关部门审查后…: where the work is sent, no subject (round 17, ext-250)
@@ -406,7 +406,7 @@ def _composition(body: str) -> bool:
 
 # …、旗市场监督管理局、…等22个单位组成 (or 组, the copy cut there): a member list its count closes, no duty of the
 # unit a verb inside a name (监督管理) seemed to end (round 20, ext-303)
-_COUNTED_FORMED = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个(?:成员)?(?:单位|部门)组成?[。;]?$")
+_COUNTED_FORMED = re.compile(COUNTED_UNITS_FORMED + r"成?[。;]?$")
 
 
 def _is_group(x: str) -> bool:

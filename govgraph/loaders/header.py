@@ -173,13 +173,18 @@ def _page_labels() -> frozenset:
     return frozenset(data_lines("page_labels.txt"))
 
 
+def _is_page_label(text: str) -> bool:
+    """Whether ``text`` (a label, with its bullets, spaces and colon) is a page label (page_labels.txt)."""
+    return re.sub(r"[\s•·:]", "", text) in _page_labels()
+
+
 def _on_label_line(work: str, i: int) -> bool:
     """Whether position ``i`` of ``work`` is on a line that a page label opens (``简介:…``)."""
     line = work[work.rfind("\n", 0, i) + 1:i]
     label, colon, _ = line.partition(":")
     if not colon:
         label, colon, _ = line.partition("：")
-    return bool(colon) and re.sub(r"[\s•·]", "", label) in _page_labels()
+    return bool(colon) and _is_page_label(label)
 
 
 def head_end(work: str, limit: int = 800) -> int:
@@ -193,7 +198,7 @@ def head_end(work: str, limit: int = 800) -> int:
         end = stop
     for m in _ADDRESSEE_LINE.finditer(work, 0, end):
         if m.group().count(":") == 1 and "|" not in m.group() \
-                and re.sub(r"[\s•·:]", "", m.group()) not in _page_labels():  # not a row of page metadata
+                and not _is_page_label(m.group()):  # not a row of page metadata
             # (a label whose field is empty, '  • 公文种类:', is no addressee line either; round 20, ext-301)
             if not _ADDRESSEE_LINE.sub("", work[:m.start()]).strip():
                 continue  # 页面:/字体:/对比度: — a run of page labels at the top, before any title

@@ -14,7 +14,7 @@ from .context import NoticeContext
 from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .member_groups import heading_group
 from .member_facts import group_for, member_unit_like, membership, post_facts, restore_prefix, strip_leader
-from .mentions import CJK, is_person_name, split_posts, split_unit_list
+from .mentions import CJK, COUNTED_UNITS_FORMED, is_person_name, split_posts, split_unit_list
 from .normalize import to_simplified
 from .assignees import is_assignee, split_assignees
 from .task_lexicon import task_lexicon
@@ -237,7 +237,7 @@ def _with_as(ctx, facts, clause, group, ev, role_of):
             facts.extend(post_facts(ctx, name, posts, ev))
 
 
-_CUT_FORMED = re.compile(r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个(?:成员)?(?:单位|部门)组$")
+_CUT_FORMED = re.compile(COUNTED_UNITS_FORMED + "$")
 
 
 def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):

@@ -35,9 +35,12 @@ __all__ = [
     "strip_unit_qualifiers",
     "leader_government",
     "GOVERNMENT_LEVELS",
+    "COUNTED_UNITS_FORMED",
 ]
 
 CJK = "\u4e00-\u9fff"
+#: …等22个单位组(成): a member list its count closes (组成, or 组 where the copy is cut; round 20, ext-303)
+COUNTED_UNITS_FORMED = r"等(?:\d{1,3}|[一二三四五六七八九十]{1,3})个(?:成员)?(?:单位|部门)组"
 _LEX = load_lexicon()
 # Longest-suffix matchers: re.search finds the earliest start, i.e. the longest suffix.
 _TITLE_END = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + ")$")

@@ -8,12 +8,12 @@ whose releasers is a unit's head gives no task. The labels are data (release_lab
 
 from __future__ import annotations
 
-import calendar
 import re
 from typing import Any
 
 from .assignees import all_assignees, split_assignees
 from .context import NoticeContext
+from .deadlines import last_day
 from .lexicon import alternation, data_rows
 from .mentions import is_unit_like
 from .task_common import _task
@@ -55,7 +55,7 @@ def release_schedules(ctx: NoticeContext, out: list[dict[str, Any]], covered: li
                 units.append(u)
         if not units:
             continue
-        due = f"{ctx.year}-{month:02d}-{calendar.monthrange(ctx.year, month)[1]:02d}"
+        due = last_day(ctx.year, month)
         topic = re.split(r"[。;]", item.strip(), maxsplit=1)[0]
         out.append(_task(ctx, ctx.outline.ref_at(mk.start), f"{topic}新闻发布会", [], units, due, tm.group("t"),
                          mk.start, mk.end + wm.end()))
