@@ -42,7 +42,7 @@ from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SE
                          notice_iri, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, mentioned_in, notice_graph
 
-__all__ = ["BuildReport", "Progress", "Answers", "Parts", "Resolve", "plan", "Writer", "seen_triples"]
+__all__ = ["BuildReport", "Progress", "Answers", "Columns", "Parts", "Resolve", "plan", "Writer", "seen_triples"]
 
 Progress = Callable[[int, int, str], None]
 #: rows to store with a build: ``answers(store, before, graphs)`` yields ``(question, key, rows)``,
@@ -61,6 +61,18 @@ class Parts:
     rows they hold together.  Stored as ``gg:parts``, no page of its own (``Store.answer``)."""
 
     keys: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The rows of an answer that ``Answers`` yields as another answer of its question stored by
+    the same build (``key``: one with a place column) with only some of its ``columns``, in the
+    same order, and how many rows that is.  Stored as ``gg:columnsOf`` and ``gg:columns``, no
+    page of its own (``Store.answer``): the rows with and without their place are written once."""
+
+    key: str
+    columns: tuple[str, ...]
     count: int
 
 
@@ -566,11 +578,13 @@ class Writer:
         for question, key, rows in (self.answers(view, self.store, graphs) if self.answers is not None else ()):
             node = ox.NamedNode(answer_iri(question, key))
             about = [(_TYPE, _ANSWER), (_QUESTION, ox.Literal(question)), (_PARAMS, ox.Literal(key))]
-            if isinstance(rows, Parts):  # no page of its own: its parts' keys
+            if isinstance(rows, (Parts, Columns)):  # no page of its own: other answers' keys
                 if graphs is not None:
                     self._remove_answer(node, gname)
-                batch.add([(node, p, o) for p, o in [*about, (_PARTS, ox.Literal(json.dumps(rows.keys, ensure_ascii=False))),
-                                                      (_ROW_COUNT, _integer(rows.count))]])
+                made = ([(_PARTS, ox.Literal(json.dumps(rows.keys, ensure_ascii=False)))] if isinstance(rows, Parts)
+                        else [(_COLUMNS_OF, ox.Literal(rows.key)),
+                              (_COLUMNS, ox.Literal(json.dumps(rows.columns, ensure_ascii=False)))])
+                batch.add([(node, p, o) for p, o in [*about, *made, (_ROW_COUNT, _integer(rows.count))]])
                 continue
             if graphs is not None and rows is not None:
                 self._answer_update(batch, node, about, rows)
@@ -964,9 +978,9 @@ _ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.
 _ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
 _FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
-_ANSWER, _PAGE_CLASS, _QUESTION, _PARAMS, _ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS, _PARTS = (
+_ANSWER, _PAGE_CLASS, _QUESTION, _PARAMS, _ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS, _PARTS, _COLUMNS_OF, _COLUMNS = (
     ox.NamedNode(str(t)) for t in (GG.Answer, GG.AnswerPage, GG.question, GG.params, GG.rowCount, GG.page,
-                                   GG.pageIndex, GG.rows, GG.parts))
+                                   GG.pageIndex, GG.rows, GG.parts, GG.columnsOf, GG.columns))
 
 
 def _integer(n: int) -> ox.Literal:

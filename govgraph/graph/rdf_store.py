@@ -56,8 +56,8 @@ def default_store_path() -> Path:
 
 # ------------------------------------------------------------------ the store
 
-_ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS, _PARTS = (ox.NamedNode(str(t)) for t in (GG.rowCount, GG.page, GG.pageIndex,
-                                                                                  GG.rows, GG.parts))
+_ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS, _PARTS, _COLUMNS_OF, _COLUMNS = (
+    ox.NamedNode(str(t)) for t in (GG.rowCount, GG.page, GG.pageIndex, GG.rows, GG.parts, GG.columnsOf, GG.columns))
 _ANSWERS = ox.NamedNode(str(ANSWERS_GRAPH))
 
 
@@ -169,23 +169,46 @@ class Store:
         (``queries.answer_key``) as the last build computed them, or None if
         it did not (``queries.run`` then evaluates the question): its pages'
         rows (``gg:AnswerPage``), read in order; or an answer made of others
-        (``gg:parts``: their keys), their rows one after another."""
+        (``gg:parts``: their keys), their rows one after another; or another's rows
+        with some of their columns (``gg:columnsOf``, ``gg:columns``: the rows without
+        their place column)."""
         cache = self._answers
         if (question, key) not in cache:
-            node = ox.NamedNode(answer_iri(question, key))
-            parts = next(self.ox.quads_for_pattern(node, _PARTS, None, _ANSWERS), None)
-            if parts is None:
-                rows = self._answer_pages(node)
-            else:
-                rows = []
-                for k in json.loads(parts.object.value):
-                    part = self._answer_pages(ox.NamedNode(answer_iri(question, k)))
-                    if part is None:  # (a part another build did not write: evaluate)
-                        rows = None
-                        break
-                    rows += part
-            cache[(question, key)] = rows
+            cache[(question, key)] = self._answer_rows(question, ox.NamedNode(answer_iri(question, key)))
         return cache[(question, key)]
+
+    def answer_parts(self, question: str, key: str) -> tuple[list[str], int] | None:
+        """The keys of the answers the stored answer ``key`` of ``question`` is made of
+        (``gg:parts``, in order) and its row count, or None if it is not stored so."""
+        node = ox.NamedNode(answer_iri(question, key))
+        parts = next(self.ox.quads_for_pattern(node, _PARTS, None, _ANSWERS), None)
+        count = next(self.ox.quads_for_pattern(node, _ROW_COUNT, None, _ANSWERS), None)
+        if parts is None or count is None:
+            return None
+        return json.loads(parts.object.value), int(count.object.value)
+
+    def _answer_rows(self, question: str, node: ox.NamedNode) -> list[dict] | None:
+        """The rows of the stored answer ``node`` (``answer``), read anew, or None."""
+        g = _ANSWERS
+        parts = next(self.ox.quads_for_pattern(node, _PARTS, None, g), None)
+        if parts is not None:
+            rows = []
+            for k in json.loads(parts.object.value):
+                part = self._answer_rows(question, ox.NamedNode(answer_iri(question, k)))
+                if part is None:  # (a part another build did not write: evaluate)
+                    return None
+                rows += part
+            return rows
+        of = next(self.ox.quads_for_pattern(node, _COLUMNS_OF, None, g), None)
+        if of is None:
+            return self._answer_pages(node)
+        rows = self._answer_rows(question, ox.NamedNode(answer_iri(question, of.object.value)))
+        if rows:  # read anew: the columns not kept are taken out of the rows themselves
+            kept = json.loads(next(self.ox.quads_for_pattern(node, _COLUMNS, None, g)).object.value)
+            for c in [c for c in rows[0] if c not in kept]:
+                for r in rows:
+                    r.pop(c, None)
+        return rows
 
     def _answer_pages(self, node: ox.NamedNode) -> list[dict] | None:
         """The rows of the stored answer ``node`` from its pages, or None if there is none."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from govgraph.graph.rdf_build import Parts
+from govgraph.graph.rdf_build import Columns, Parts
+from govgraph.graph.rdf_sparql import solutions
 from govgraph.graph.rdf_terms import ID, PREFIXES, expand
 
 from .execute import answer_key, evaluate, finish, place_key
@@ -63,6 +65,12 @@ def materialised_answers(store: "Store", before: "Store | None" = None,
         for params in q.materialise:
             bindings, _ = bind(store, q, params)
             full = _full_key(q, bindings)
+            parts = before.answer_parts(q.name, full) if graphs is not None and q.update and q.narrow else None
+            if parts is not None and not q.then:
+                made = _month_update(store, before, q, bindings, graphs, parts)
+                if made is not None:
+                    yield from made
+                    continue
             old = before.answer(q.name, full) if graphs is not None and q.update else None
             if old and q.narrow and before.answer(q.name, _month_key(q, bindings, old[0])) is None:
                 old = None  # stored without its months (an older build): all again
@@ -86,14 +94,10 @@ def _answers(q: CannedQuery, bindings: dict, rows: list[dict], months: set | Non
     for r in rows if q.narrow else ():
         by_month.setdefault(_month(q, r), []).append(r)
     if pname is None or None in by_month:
-        yield q.name, answer_key(bindings), _columns(q, rows)
-        if q.row_place:
-            yield q.name, place_key(bindings), rows
+        yield from _with_columns(q, bindings, rows)
         by_month.pop(None, None)
     else:  # the months in order are the rows in order
-        for key in keys:
-            yield q.name, key(bindings), Parts(tuple(key(dict(bindings, **{pname: m})) for m in sorted(by_month)),
-                                               len(rows))
+        yield from _month_parts(q, bindings, sorted(by_month), len(rows))
     if pname is None:
         return
     for m in months or ():
@@ -101,10 +105,80 @@ def _answers(q: CannedQuery, bindings: dict, rows: list[dict], months: set | Non
     for m, part in sorted(by_month.items()):
         if months is not None and m not in months:
             continue
-        sub = dict(bindings, **{pname: m})
-        yield q.name, answer_key(sub), _columns(q, part) if part else None
-        if q.row_place:
-            yield q.name, place_key(sub), part or None
+        yield from _with_columns(q, dict(bindings, **{pname: m}), part or None)
+
+
+def _month_parts(q: CannedQuery, bindings: dict, months: list[str], count: int) -> Iterator[tuple]:
+    """The answer of every month of a ``narrow`` question, made of its ``months``' answers in
+    order (``Parts``), with and without the place column of its rows: ``count`` rows."""
+    pname = next(iter(q.narrow))
+    for key in (answer_key, place_key) if q.row_place else (answer_key,):
+        yield q.name, key(bindings), Parts(tuple(key(dict(bindings, **{pname: m})) for m in months), count)
+
+
+def _month_update(store: "Store", before: "Store", q: CannedQuery, bindings: dict, graphs: list[str],
+                  parts: tuple[list[str], int]) -> list[tuple] | None:
+    """The stored answers of a ``narrow`` question whose answer of every month is made of its
+    months' answers (``parts``: their keys in ``before`` and its row count) after a build that
+    wrote ``graphs``: the rows of the keys they touch evaluated again, as ``_updated`` does, but
+    only the months those rows fall in read and written (each month's rows sort apart from the
+    others'), and the answer of every month given its months and count again; the other
+    months are neither read nor written.  None when a row has no month (every row is
+    evaluated again then)."""
+    keys = {**_keys(before, q, graphs), **_keys(store, q, graphs)}
+    if not keys:
+        return []
+    gone, new = _restricted(store, before, q, arguments(q, bindings), keys)
+    if Counter(_row_id(r) for r in new) == gone:
+        return []
+    months = {_month(q, dict(r)) for r in gone} | {_month(q, r) for r in new}
+    if None in months:
+        return None
+    pname, count = next(iter(q.narrow)), parts[1] - sum(gone.values()) + len(new)
+    stored = {json.loads(k).get(pname): k for k in parts[0]}
+    rows = {}
+    for m in sorted(months):
+        old = before.answer(q.name, stored[m]) if m in stored else []
+        if old is None:  # a part another build did not write: every month again
+            return None
+        rows[m] = _merged(q, [r for r in old if not _take(gone, _row_id(r))], [r for r in new if _month(q, r) == m])
+    if any(gone.values()):  # a row to take out that its month's answer does not hold
+        return None
+    out = list(_month_parts(q, bindings, sorted((set(stored) | set(rows)) - {m for m, r in rows.items() if not r}),
+                            count))
+    for m, part in rows.items():
+        out += _with_columns(q, dict(bindings, **{pname: m}), part or None)
+    return out
+
+
+def _restricted(store: "Store", before: "Store", q: CannedQuery, args: dict, keys: dict,
+                stored: list[str] | None = None) -> tuple[Counter, list[dict]]:
+    """The rows ``q`` restricted to some keys gives, ``BATCH`` keys a query: on ``before``
+    for ``stored`` (default: those of ``keys``, as ``_keys`` gives them, it holds), counted by
+    ``_row_id``, and on ``store`` for all ``keys``."""
+    if stored is None:
+        stored = sorted(k for k, t in keys.items() if _stored(before, t))
+    gone, new = Counter(), []
+    for db, todo in ((before, stored), (store, sorted(keys))):
+        for i in range(0, len(todo), BATCH):
+            rows = evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]))
+            if db is before:
+                gone.update(_row_id(r) for r in rows)
+            else:
+                new += rows
+    return gone, new
+
+
+def _with_columns(q: CannedQuery, bindings: dict, rows: list[dict] | None) -> Iterator[tuple]:
+    """The stored answers of ``rows`` (None: no rows): those of a question without a place
+    column of its rows; else the rows with their place, then the answer without it
+    (``Columns``: the same rows, not written a second time)."""
+    if not q.row_place:
+        yield q.name, answer_key(bindings), None if rows is None else _columns(q, rows)
+    else:
+        yield q.name, place_key(bindings), rows
+        yield q.name, answer_key(bindings), None if rows is None else Columns(place_key(bindings), tuple(q.columns),
+                                                                              len(rows))
 
 
 def _month_key(q: CannedQuery, bindings: dict, row: dict) -> str:
@@ -145,14 +219,9 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
         else (Counter(), [], keys)
     stored = sorted(k for k, t in keys.items() if _stored(before, t))
     taken, stored = _gone(before, q, old, stored) if q.update.get("columns") else (Counter(), stored)
-    gone.update(taken)
-    for db, todo in ((before, stored), (store, sorted(keys))):
-        for i in range(0, len(todo), BATCH):
-            rows = evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]))
-            if db is before:
-                gone.update(_row_id(r) for r in rows)
-            else:
-                new += rows
+    evaluated, added = _restricted(store, before, q, args, keys, stored)
+    gone.update(taken + evaluated)
+    new += added
     if Counter(_row_id(r) for r in new) == gone:
         return None, None
     changed = [dict(k) for k in gone] + new
@@ -221,18 +290,16 @@ def _sharing(db: "Store", q: CannedQuery, keys: list[str]) -> dict[tuple, dict[s
     (IRIs in SPARQL syntax), by their values of the columns: ``{values: {node: [the node's
     term, the columns' terms]}}``.  Two queries: the keys' first values, then every node
     with one of them (each node once, however many keys share its value)."""
-    key, cols = q.update["key"], q.update["columns"]
     first = {}
-    for i in range(0, len(keys), BATCH):
-        for r in db.ox.query(q.key_columns(keys[i:i + BATCH])):
-            if r[cols[0]] is not None:
-                first[str(r[cols[0]])] = None
+    for i in range(0, len(keys), BATCH):  # (solutions in one call: see ``rdf_sparql.solutions``)
+        for r in solutions(db.ox, q.key_columns(keys[i:i + BATCH])):
+            if r[1] is not None:
+                first[str(r[1])] = None
     first, nodes = list(first), {}
     for i in range(0, len(first), BATCH):
-        for r in db.ox.query(q.key_columns(first[i:i + BATCH], by=cols[0])):
-            terms = [r[c] for c in [key, *cols]]
+        for terms in solutions(db.ox, q.key_columns(first[i:i + BATCH], by=q.update["columns"][0])):
             if None not in terms:
-                nodes.setdefault(tuple(t.value for t in terms[1:]), {})[str(terms[0])] = terms
+                nodes.setdefault(tuple(t.value for t in terms[1:]), {})[str(terms[0])] = list(terms)
     return nodes
 
 
