@@ -301,6 +301,10 @@ def _subject_cached(clause: str, sectors: bool):
                 and is_unit_like(re.split(r"[、和及与]", clause[:um.end("u")])[-1]):
             continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194);
             # also after others (县委办公室、县委组织部、县委宣传部搬迁至…; round 17, ext-281)
+        if m.group() not in _TLX.strong_verbs and _OFFICE_ALONE.fullmatch(clause, m.end()) \
+                and is_unit_like(clause.strip()):
+            continue  # 中共某市委组织部 alone on its line (a signature of the 意见 after a covering letter): the
+            # verb and an office word end a unit's name, no work follows (round 21, ext-345)
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
@@ -328,6 +332,8 @@ _STOPS = re.compile(r"[,。;]")
 _PERSON_SUBJECT = re.compile(r"(?:领导|同志|负责人)$")
 _ENUM_OPEN = re.compile(r"\s*[一二三四五六七八九十]是(?!要)")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
+# A weak verb's rest of the clause that is only an office word: the verb was inside the unit's name
+_OFFICE_ALONE = re.compile(r"(?:办公室|办|室|中心|处|科|站|所|局|部)\s*[。;]?\s*")
 
 
 def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
