@@ -16,3 +16,14 @@ def test_a_unit_named_for_its_work_alone_on_its_line_is_no_duty():
             "中共某市委组织部\n某市人事局\n关于实施若干政策的意见\n一、办法\n由市人事局编制目录。")
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("市人事局",), None)]
+
+
+def test_a_manner_or_working_together_asked_of_collectives_is_no_task():
+    # ext-335: a covering letter's '各地各部门要以“…”的姿态,全力冲刺一季度…' (一季度 an aim, no deadline) and
+    # '各牵头和责任单位要强化目标协同、任务协同…' ask how to work (exhortation_forms.tsv); the named office's duty stays
+    text = ("各区人民政府,市各部门:\n现将方案印发给你们,有关要求如下:\n"
+            "各牵头和责任单位要强化目标协同、任务协同、措施协同,形成推动工作的整体合力。"
+            "市政府办公室将加强日常跟踪督办,定期通报结果。"
+            "各地各部门要以“开局即冲刺”的姿态,全力冲刺一季度“开门红”,为全年发展打下坚实基础。")
+    facts, _ = _facts(text, date="2023-01-10")
+    assert _tasks(facts) == [((), ("市政府办公室",), None)]

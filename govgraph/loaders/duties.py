@@ -17,7 +17,7 @@ from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
                           standing_report)
-from .lexicon import alternation, data_lines, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .mentions import CJK, COUNTED_UNITS_FORMED, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
@@ -755,10 +755,20 @@ def _exhortation(units: list, pred: str) -> bool:
     if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
+    if _MANNER.match(pred) or _TOGETHER.match(pred):
+        return True  # 要以“开局即冲刺”的姿态,全力冲刺一季度…, 要强化目标协同、任务协同… (round 21, ext-335): a
+        # manner or working together asked for; a season after it is an aim, not a deadline
     if text_deadline(pred, 2000)[0]:
         return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends)) \
         or bool(_SET_PHRASES.match(pred))
+
+
+# 以“…”的姿态, / 强化目标协同、…: how to work, not a piece of work (exhortation_forms.tsv)
+_MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
+_TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
+_MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
+_TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
 
 
 # 各地、各部门要按照市政府的工作部署和要求,逐条对照,细化目标,落实责任,强化措施,确保…: the notice's own
