@@ -27,3 +27,14 @@ def test_a_manner_or_working_together_asked_of_collectives_is_no_task():
             "各地各部门要以“开局即冲刺”的姿态,全力冲刺一季度“开门红”,为全年发展打下坚实基础。")
     facts, _ = _facts(text, date="2023-01-10")
     assert _tasks(facts) == [((), ("市政府办公室",), None)]
+
+
+def test_by_inside_a_subject_is_no_unit():
+    # ext-339: '某溪(某河)由各所在村的村委会主任担任防汛责任人' assigns a person by post: '某溪(某河)由各所' (所 of 所在)
+    # is no unit; a unit's name with 自由 stays one
+    text = ("各村委会:\n三、甲水库,行政责任人张三;某溪(某河)由各所在村的村委会主任担任防汛责任人。"
+            "各村委会要成立防汛指挥小组。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各村委会",), None)]
+    from govgraph.loaders.mentions import is_unit_like
+    assert is_unit_like("市自由贸易试验区管委会")

@@ -250,6 +250,7 @@ _VERBISH = re.compile(_alt("verb"))
 _WORK_UNIT = re.compile(f"{_alt('work_verb')}{_alt('work_office')}$")
 
 _VERB_PREFIX = re.compile(f"^{_alt('prefix')}")
+_BY_INSIDE = re.compile(r"(?<!自)由")
 _NOT_UNIT_START = data_words("unit_words.tsv", "start")
 _ALONE_UNITS = frozenset(data_words("unit_words.tsv", "alone"))
 
@@ -269,6 +270,8 @@ def is_unit_like(s: str) -> bool:
         return False
     if not re.fullmatch(f"[{CJK}A-Za-z]+", core):
         return False
+    if _BY_INSIDE.search(core):
+        return False  # 涝溪(车田河)由各所(在村的…担任): 由 (by) inside is a clause, not a name (自由贸易… is one; round 21)
     if _VERBISH.search(_WORK_UNIT.sub("", core)) or _VERB_PREFIX.match(core) or core.endswith("城乡"):
         return False  # 城乡 (town and country) is not 乡 (a township)
     m = _UNIT_END.search(core)
