@@ -38,3 +38,10 @@ def test_by_inside_a_subject_is_no_unit():
     assert _tasks(facts) == [((), ("各村委会",), None)]
     from govgraph.loaders.mentions import is_unit_like
     assert is_unit_like("市自由贸易试验区管委会")
+
+
+def test_a_scope_before_fields_sharing_bumen_is_each_fields():
+    # ext-336: '全省各级财政、税务等部门要加大财源培育力度' is each field's 部门 at every level of the province
+    text = "各州、市人民政府:\n一、推进建设\n全省各级财政、税务等部门要加大财源培育力度,确保收入增长4%的目标。"
+    facts, _ = _facts(text, date="2017-02-01")
+    assert _tasks(facts) == [((), ("全省各级财政部门", "全省各级税务部门"), None)]

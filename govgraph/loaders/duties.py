@@ -137,6 +137,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         mixed = _units_and_fields(items) if "部门" in tail.group() else None
         if mixed:
             return mixed
+        sm = _SCOPED_FIELD.fullmatch(items[0]) if items and tail.group().endswith("部门") else None
+        if sm and all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not is_assignee(x) and not x.startswith(_VERB_STARTS)
+                      for x in [sm.group("f")] + items[1:]):
+            # 全省各级财政、税务等部门要…: the scope before the first field is every field's, each field's 部门
+            # (as 统计、国税、地税部门; round 21, ext-336)
+            return [sm.group("s") + x + "部门" for x in [sm.group("f")] + items[1:]]
         if items and (sectors or items[0].startswith(GOVERNMENT_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items) \
                 and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
@@ -178,6 +184,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 全省各级财政(、税务等部门): a scope (every level of the province's, or 各级 alone) before a field
+_SCOPED_FIELD = re.compile(f"(?P<s>(?:全[省市县区州盟旗])?各级)(?P<f>[{CJK}]{{2,4}})")
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
