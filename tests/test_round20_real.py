@@ -45,3 +45,14 @@ def test_a_scope_before_fields_sharing_bumen_is_each_fields():
     text = "各州、市人民政府:\n一、推进建设\n全省各级财政、税务等部门要加大财源培育力度,确保收入增长4%的目标。"
     facts, _ = _facts(text, date="2017-02-01")
     assert _tasks(facts) == [((), ("全省各级财政部门", "全省各级税务部门"), None)]
+
+
+def test_units_urged_to_send_by_a_date_date_their_duty():
+    # ext-343: '请各乡镇上报…。请各乡镇务必高度重视,在8月8日前…上报到某局办公室。' is one dated task; the urging alone
+    # (务必高度重视, no date) stays an exhortation
+    text = ("各乡镇人民政府:\n根据某通知要求,开展某专项行动。请各乡镇上报2010年末复耕的亩数及地块数。"
+            "请各乡镇务必高度重视,在8月8日前以正式文件上报到某局办公室。\n此函\n某局\n2017年8月7日")
+    facts, _ = _facts(text, date="2017-08-07")
+    assert _tasks(facts) == [((), ("各乡镇",), "2017-08-08")]
+    facts, _ = _facts("各乡镇人民政府:\n各乡镇务必高度重视。\n某局\n2017年8月7日", date="2017-08-07")
+    assert _tasks(facts) == []

@@ -198,7 +198,10 @@ _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:(?:做好|完成|落实|抓好
 _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
                         # …各街道办事处务必在4月下旬前成立…: must by a date, no comma (round 13, ext-160)
                         r"|务必(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)(?:前|之前)"
+                        # 请各乡镇务必高度重视,在8月8日前…上报…: an exhortation, then the date (round 21, ext-343)
+                        r"|务必(?:高度重视|重视|抓紧),(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)"
                         r"|以[^,。;]{1,12}为单位,")
+_URGED_SENDING = re.compile(r"务必(?:高度重视|重视|抓紧),(?:于|在)[^,。;]{2,14}(?:前|之前)[^。;]{0,40}?(?:上报|报送|报)")
 _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
                            r"(?P<u>[^\s,。;:、]{2,30}?办公室)设在[^,。;]{2,30},"
                            r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常(?:工作|事务))")
@@ -651,9 +654,12 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         continue
                     if prev and due and prev["responsible"] == resp and not lead and not prev["lead"] \
                             and prev["due"] is None and not prev.get("due_text") \
-                            and "\n" not in work[prev["evidence"]["end"]:a] and _PRODUCT_SUBJECT.match(work, a):
+                            and "\n" not in work[prev["evidence"]["end"]:a] \
+                            and (_PRODUCT_SUBJECT.match(work, a) or _URGED_SENDING.match(body)):
                         # 各牵头单位对…负总责。要…抓紧制定具体工作计划…。各牵头单位制定的工作计划要于8月15日前报…: the
                         # dated sending of the plan the paragraph's duty asked for is that duty's deadline (round 20, ext-301)
+                        # (请各乡镇上报…。请各乡镇务必高度重视,在8月8日前…上报到…: the same units urged to send it by a
+                        # date; round 21, ext-343)
                         prev["due"], prev["due_text"] = due, due_text
                         prev["text"] = (prev["text"] + work[prev["evidence"]["end"]:b].strip())[:300]
                         prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
@@ -762,7 +768,7 @@ def _exhortation(units: list, pred: str) -> bool:
     """各部门、各单位要高度重视…: collectives asked for attention (exhortations.txt)."""
     if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
         return False
-    pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
+    pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当|务必)?", "", pred).rstrip("。;, ")
     if _MANNER.match(pred) or _TOGETHER.match(pred):
         return True  # 要以“开局即冲刺”的姿态,全力冲刺一季度…, 要强化目标协同、任务协同… (round 21, ext-335): a
         # manner or working together asked for; a season after it is an aim, not a deadline
