@@ -56,3 +56,15 @@ def test_units_urged_to_send_by_a_date_date_their_duty():
     assert _tasks(facts) == [((), ("各乡镇",), "2017-08-08")]
     facts, _ = _facts("各乡镇人民政府:\n各乡镇务必高度重视。\n某局\n2017年8月7日", date="2017-08-07")
     assert _tasks(facts) == []
+
+
+def test_a_bracket_listing_units_with_commas_before_its_assignment_word():
+    # ext-336: '(省甲委、乙厅牵头;省丙委、丁厅,某银行某省分行,各州、市人民政府配合)' after the paragraph's last sentence:
+    # one list of units written with commas between its kinds; units as written; the sentence is the text
+    text = ("各州、市人民政府:\n现提出以下意见:\n一、推进重大项目建设\n建立健全重点项目制度;全力推进20个重点项目。"
+            "(省发展改革委、财政厅牵头;省工业和信息化委、林业厅,国家开发银行某省分行,各州、市人民政府配合)\n"
+            "二、加强城市基础设施投入\n省财政筹措资金。")
+    facts, _ = _facts(text, date="2017-02-01")
+    assert _tasks(facts) == [(("省发展改革委", "财政厅"),
+                              ("省工业和信息化委", "林业厅", "国家开发银行某省分行", "各州、市人民政府"), None)]
+    assert [f["text"] for f in facts if f["kind"] == "task"] == ["全力推进20个重点项目。"]
