@@ -68,3 +68,10 @@ def test_a_bracket_listing_units_with_commas_before_its_assignment_word():
     assert _tasks(facts) == [(("省发展改革委", "财政厅"),
                               ("省工业和信息化委", "林业厅", "国家开发银行某省分行", "各州、市人民政府"), None)]
     assert [f["text"] for f in facts if f["kind"] == "task"] == ["全力推进20个重点项目。"]
+
+
+def test_fields_sharing_bumen_then_a_dated_verb():
+    # ext-336: '发展改革、财政部门2017年3月底前拨付…' (no 要, no 于: the date with its year, then the verb)
+    text = "各州、市人民政府:\n一、推进重大项目建设\n加快资金拨付进度,发展改革、财政部门2017年3月底前拨付省预算内前期工作经费。"
+    facts, _ = _facts(text, date="2017-02-01")
+    assert _tasks(facts) == [((), ("发展改革部门", "财政部门"), "2017-03-31")]

@@ -200,7 +200,10 @@ _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2
                         r"|务必(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)(?:前|之前)"
                         # 请各乡镇务必高度重视,在8月8日前…上报…: an exhortation, then the date (round 21, ext-343)
                         r"|务必(?:高度重视|重视|抓紧),(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)"
-                        r"|以[^,。;]{1,12}为单位,")
+                        r"|以[^,。;]{1,12}为单位,"
+                        # 发展改革、财政部门2017年3月底前拨付…: a date with its year, then the verb (round 21, ext-336)
+                        r"|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)(?=[\u4e00-\u9fff])")
+_DATED_VERB = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)")
 _URGED_SENDING = re.compile(r"务必(?:高度重视|重视|抓紧),(?:于|在)[^,。;]{2,14}(?:前|之前)[^。;]{0,40}?(?:上报|报送|报)")
 _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
                            r"(?P<u>[^\s,。;:、]{2,30}?办公室)设在[^,。;]{2,30},"
@@ -709,6 +712,11 @@ def _opened_subject(clause: str):
     m = _OPENED.match(clause)
     if not m or m.group("u").startswith(_VERB_STARTS):
         return None
+    shared = _SECTORS_SHARING.fullmatch(m.group("u"))
+    if shared and _DATED_VERB.match(clause, m.end()) \
+            and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in m.group("u").split("、")[:-1]):
+        # 发展改革、财政部门2017年3月底前拨付…: fields sharing the last one's 部门, a dated verb (round 21, ext-336)
+        return [x + shared.group("k") for x in m.group("u")[: -len(shared.group("k"))].split("、")], m.end()
     units = split_assignees(m.group("u"))
     return (units, m.end()) if all_assignees(units) else None
 
