@@ -75,3 +75,12 @@ def test_fields_sharing_bumen_then_a_dated_verb():
     text = "各州、市人民政府:\n一、推进重大项目建设\n加快资金拨付进度,发展改革、财政部门2017年3月底前拨付省预算内前期工作经费。"
     facts, _ = _facts(text, date="2017-02-01")
     assert _tasks(facts) == [((), ("发展改革部门", "财政部门"), "2017-03-31")]
+
+
+def test_the_addressed_places_bodies_in_the_second_person():
+    # ext-337: a 批复's '你市有关各级政府要…认真组织实施上述行政区划调整…', as written
+    text = ("甲市人民政府:\n你市《关于撤乡设镇的请示》收悉。经研究,同意撤销乙乡,设立乙镇。\n"
+            "你市有关各级政府要在各级党委的领导下,认真组织实施上述行政区划调整,妥善处理机构设置等问题。"
+            "上述调整所需经费由你市自行解决。\n某省人民政府\n2017年9月19日")
+    facts, _ = _facts(text, date="2017-09-19")
+    assert _tasks(facts) == [((), ("你市有关各级政府",), None)]

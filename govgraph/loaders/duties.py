@@ -67,6 +67,8 @@ _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[
 _WORK_PRODUCTS = alternation(data_lines("work_products.txt"))
 _PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制|起草|形成|填报|上报|报送)的[{CJK}]{{0,8}}?"
                               rf"(?:{_WORK_PRODUCTS})")
+# 你市有关各级政府 / 你县各有关部门: the addressed place's bodies, in the second person (a 批复's)
+_YOUR_PLACE = re.compile(r"你(?:省|市|县|区|州|盟|旗)(?:有关)?(?:各级(?:人民)?政府|各有关部门|有关部门|各部门)")
 _DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
 _DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
 
@@ -86,6 +88,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     product = _product_subject(subj, clause, m)
     if product:
         return product
+    if _YOUR_PLACE.fullmatch(subj) and m.group() in _TLX.strong_verbs:
+        return [subj]  # 你市有关各级政府要…: a 批复's addressee's bodies in the second person, as written (round 21, ext-337)
     tm = _DURING.match(subj)
     if tm and (after := split_assignees(subj[tm.end():])) and all_assignees(after):
         subj = subj[tm.end():]  # 建设期间省政府政务公开办公室将…: the time the clause opens with (round 20, ext-302)
