@@ -84,3 +84,12 @@ def test_the_addressed_places_bodies_in_the_second_person():
             "上述调整所需经费由你市自行解决。\n某省人民政府\n2017年9月19日")
     facts, _ = _facts(text, date="2017-09-19")
     assert _tasks(facts) == [((), ("你市有关各级政府",), None)]
+
+
+def test_a_member_entry_name_first_with_a_party_department_after_the_committee_post():
+    # ext-341: '副总指挥:张三市委常委、宣传部长' gives 市委宣传部's 部长, as the prose '市委常委、宣传部长张三' does
+    text = ("市委、市政府成立某市创建指挥部。\n总指挥:李四 市委副书记、市长\n副总指挥:张三市委常委、宣传部长\n"
+            "成员由各成员单位主要负责人担任。")
+    facts, _ = _facts(text)
+    posts = sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
+    assert ("张三", "市委宣传部", "部长") in posts and ("张三", "市委", "常委") in posts

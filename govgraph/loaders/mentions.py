@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from ..identity.names import to_simplified
-from .lexicon import alternation, data_rows, data_words, load_lexicon
+from .lexicon import alternation, data_lines, data_rows, data_words, load_lexicon
 
 __all__ = [
     "without_party_body",
@@ -181,9 +181,17 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):
             return []
+        elif prev_unit and unit in _SUBUNITS and prev_unit.endswith("委") and not prev_unit.endswith(unit):
+            # 张三市委常委、宣传部长 (a member list's entry, name first): the 宣传部 of the 市委 before it, as the
+            # prose reading of 市委常委、宣传部长张三 (subunits.txt; round 21, ext-341)
+            unit = prev_unit + unit
         out.append((*_party_seat(unit, t), note))
         prev_unit = unit  # 党组书记、局长: the 局长 is the unit's, not its 党组's
     return out
+
+
+# Bodies inside the party committee written after its post (组织部, 宣传部, 统战部: subunits.txt, not its endings)
+_SUBUNITS = frozenset(ln for ln in data_lines("subunits.txt") if not ln.startswith("-") and ln.endswith("部"))
 
 
 def _committee_title(t: str, first: str) -> tuple[str, str] | None:
