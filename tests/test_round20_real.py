@@ -93,3 +93,12 @@ def test_a_member_entry_name_first_with_a_party_department_after_the_committee_p
     facts, _ = _facts(text)
     posts = sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
     assert ("张三", "市委宣传部", "部长") in posts and ("张三", "市委", "常委") in posts
+
+
+def test_a_name_glued_to_posts_that_start_with_a_province():
+    # ext-341: '总指挥:王五江苏省委常委、市委书记' (王五江 + 苏省委 reads too): the province's name starts the posts
+    text = "市委、市政府成立某市创建指挥部。\n总指挥:王五江苏省委常委、市委书记\n成员由各成员单位主要负责人担任。"
+    facts, _ = _facts(text)
+    assert sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post") == [
+        ("王五", "市委", "书记"), ("王五", "江苏省委", "常委")]
+    assert [(f["member"], f["role"]) for f in facts if f["kind"] == "membership"] == [("王五", "总指挥")]
