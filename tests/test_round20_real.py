@@ -102,3 +102,14 @@ def test_a_name_glued_to_posts_that_start_with_a_province():
     assert sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post") == [
         ("王五", "市委", "书记"), ("王五", "江苏省委", "常委")]
     assert [(f["member"], f["role"]) for f in facts if f["kind"] == "membership"] == [("王五", "总指挥")]
+
+
+def test_a_flood_command_post_set_up_with_its_roles_in_one_sentence():
+    # ext-339: '镇政府成立13人防汛指挥所。所长:A;副所长:B、C;成员:D、E。' (roles.txt, group_suffixes.txt); the count
+    # is no part of the group's name
+    text = ("各村委会:\n二、健全防汛机构。镇政府成立13人防汛指挥所。所长:张三;副所长:李四、王五;成员:赵六、钱七。"
+            "各村委会要成立防汛指挥小组。")
+    facts, _ = _facts(text)
+    assert sorted((f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership") == [
+        ("防汛指挥所", "张三", "所长"), ("防汛指挥所", "李四", "副所长"), ("防汛指挥所", "王五", "副所长"),
+        ("防汛指挥所", "赵六", "成员"), ("防汛指挥所", "钱七", "成员")]
