@@ -113,3 +113,12 @@ def test_a_flood_command_post_set_up_with_its_roles_in_one_sentence():
     assert sorted((f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership") == [
         ("防汛指挥所", "张三", "所长"), ("防汛指挥所", "李四", "副所长"), ("防汛指挥所", "王五", "副所长"),
         ("防汛指挥所", "赵六", "成员"), ("防汛指挥所", "钱七", "成员")]
+
+
+def test_a_group_composed_of_persons_by_name_alone():
+    # ext-338: '专家指导组由A、B、C、D组成,B为专家指导组组长': members; B keeps the role he is given only
+    text = ("机关各处室:\n局党组研究决定:\n组建某中心专家指导组,专家指导组由李四、张三、王五、赵六组成,"
+            "张三为专家指导组组长。\n中共某局党组\n2023年9月11日")
+    facts, _ = _facts(text, date="2023-09-11")
+    assert sorted((f["member"], f["role"]) for f in facts if f["kind"] == "membership") == sorted([
+        ("李四", "成员"), ("王五", "成员"), ("赵六", "成员"), ("张三", "组长")])

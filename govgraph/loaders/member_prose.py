@@ -182,6 +182,10 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
                     cut=cut and cm.end() == len(sent))
             if _OFFICE_SET_UP.search(clause):
                 office = True
+    roled = {(f["group"], f["member"]) for f in facts if f.get("kind") == "membership" and not f.get("_composed")}
+    facts[:] = [f for f in facts if not (f.get("_composed") and (f["group"], f["member"]) in roled)]
+    for f in facts:
+        f.pop("_composed", None)
 
 
 _UNITS_INCLUDE = re.compile(r"(?P<role>(?:办公室)?(?:成员单位|成员))(?P<w>包括|有)")
@@ -266,6 +270,14 @@ def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):
             # 由国家粮食局主要负责人兼任办公室主任: one unit, by its head, holds the role (several
             # units' 分管领导 as deputies are left: which of their people is not said)
             facts.append(membership(ctx, group, _units(body)[0], "unit", role_of(role), ev))
+        return
+    om = _UNITS_ONLY.search(clause) if group and clause.endswith("组成") else None
+    names = re.split(r"[、和]", om.group("units")) if om else []
+    if len(names) > 1 and all(is_person_name(n, delimited=True) and not split_posts(n) for n in names):
+        # 专家指导组由A、B、C组成: persons by name alone, members (one given a role elsewhere keeps that role only;
+        # round 21, ext-338)
+        for n in names:
+            facts.append({**membership(ctx, group, n, "person", "成员", ev), "_composed": True})
         return
     for rx, role in ((_UNITS_ROLE_FIRST, None), (_UNITS_ROLE_LAST, None), (_UNITS_FORM, "成员"),
                      (_UNITS_OF, None), (_UNITS_LEAD, "牵头"), (_UNITS_ONLY, "成员")):
