@@ -122,3 +122,15 @@ def test_a_group_composed_of_persons_by_name_alone():
     facts, _ = _facts(text, date="2023-09-11")
     assert sorted((f["member"], f["role"]) for f in facts if f["kind"] == "membership") == sorted([
         ("李四", "成员"), ("王五", "成员"), ("赵六", "成员"), ("张三", "组长")])
+
+
+def test_a_groups_duties_on_its_heading_line():
+    # ext-338: '专家指导组主要职责:负责…;负责…;参与…。' on one line is the group's task
+    text = ("机关各处室:\n局党组研究决定:\n组建某中心专家指导组,专家指导组由李四、张三组成。\n"
+            "专家指导组主要职责:负责园区树木管理养护等专项业务指导工作;参与全市园林绿化检查指导工作。\n"
+            "中共某局党组\n2023年9月11日")
+    facts, _ = _facts(text, date="2023-09-11")
+    assert _tasks(facts) == [((), ("专家指导组",), None)]
+    # a joint meeting's own duties stay unread, as under a heading of their own
+    facts, _ = _facts(text.replace("专家指导组主要职责", "联席会议主要职责"), date="2023-09-11")
+    assert _tasks(facts) == []
