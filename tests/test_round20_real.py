@@ -134,3 +134,11 @@ def test_a_groups_duties_on_its_heading_line():
     # a joint meeting's own duties stay unread, as under a heading of their own
     facts, _ = _facts(text.replace("专家指导组主要职责", "联席会议主要职责"), date="2023-09-11")
     assert _tasks(facts) == []
+
+
+def test_yiju_after_the_unit_a_duty_opens_with():
+    # ext-345: '由市人事局依据…需要,汇总、整理、分析…,编制目录' (依据 as 按照 / 根据: duty_verbs.tsv)
+    text = ("关于实施若干政策的意见\n为了完善人才政策,现提出如下意见。\n一、引进人才优惠办法\n(一)编制目录\n"
+            "由市人事局依据城市定位和实际需要,汇总、分析用人单位的需求,编制目录。目录每年更新一次。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("市人事局",), None)]
