@@ -142,3 +142,13 @@ def test_yiju_after_the_unit_a_duty_opens_with():
             "由市人事局依据城市定位和实际需要,汇总、分析用人单位的需求,编制目录。目录每年更新一次。")
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("市人事局",), None)]
+
+
+def test_a_list_of_kinds_sharing_a_head_and_an_ending_after_a_government():
+    # ext-344: '各相关部门、乡(镇)人民政府和国有农、林、牧、渔场要…': 人民政府 ends a unit before 和 (unit_words.tsv
+    # strong_end), and 国有农、林、牧、渔场 is four farms
+    text = "现就禁烧事宜通告如下:\n各相关部门、乡(镇)人民政府和国有农、林、牧、渔场要强化宣传教育。\n某县人民政府\n10月14日"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各相关部门", "乡(镇)人民政府", "国有农场", "国有林场", "国有牧场", "国有渔场"), None)]
+    from govgraph.loaders.assignees import split_assignees
+    assert split_assignees("相关委、办、局") == ["相关委、办、局"]

@@ -130,6 +130,9 @@ def _split_assignees(s: str) -> tuple:
     if len(pieces) > 1 and all(is_assignee(x) for p in pieces for x in re.split(r"[、,]", p) if x):
         s = "、".join(pieces)  # 区财政局/区统计局, 区财政局 区统计局: units apart, as with 、 (round 11)
     s = re.sub(r"\s+", "", s)
+    # 国有农、林、牧、渔场: one head and one ending shared by kinds written a character each (round 21, ext-344)
+    s = _SHARED_HEAD_END.sub(lambda m: "、".join(m.group("h") + c + m.group("e")
+                                                for c in m.group("cs").split("、") + [m.group("z")]), s)
     # 、 inside brackets separates sub-units, not list items.
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
     # 各县、区人民政府 / 各县、市、区: one collective of the levels listed, not 各县 and 区人民政府
@@ -151,6 +154,10 @@ def _split_assignees(s: str) -> tuple:
             continue
         out.extend(expand_sub_units(part))
     return _places_sharing_kind(tuple(x for x in out if x))
+
+
+_SHARED_HEAD_END = re.compile(r"(?:(?<=^)|(?<=[、和及]))(?P<h>[\u4e00-\u9fff]{1,4}?)(?P<cs>[\u4e00-\u9fff](?:、[\u4e00-\u9fff])+)"
+                              r"、(?P<z>[\u4e00-\u9fff])(?P<e>场|厂|站)(?=$|[、和及])")
 
 
 # A bare place (海东市, 临夏州): no assignee on its own
