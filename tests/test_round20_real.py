@@ -152,3 +152,11 @@ def test_a_list_of_kinds_sharing_a_head_and_an_ending_after_a_government():
     assert _tasks(facts) == [((), ("各相关部门", "乡(镇)人民政府", "国有农场", "国有林场", "国有牧场", "国有渔场"), None)]
     from govgraph.loaders.assignees import split_assignees
     assert split_assignees("相关委、办、局") == ["相关委、办、局"]
+
+
+def test_an_enforcement_bodys_measure_and_a_further_body_after_bingyou():
+    # ext-344: '对违反规定的行为,由所在地乡(镇)人民政府予以制止,并由公安部门对当事人处以…' (予以: duty_verbs.tsv; 并由)
+    text = ("现就禁烧事宜通告如下:\n在全县范围内禁止露天焚烧秸秆。\n"
+            "对违反规定的行为,由所在地乡(镇)人民政府予以制止,并由公安部门对当事人处以15日以下行政拘留。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("所在地乡(镇)人民政府",), None), ((), ("公安部门",), None)]

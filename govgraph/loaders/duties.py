@@ -752,7 +752,7 @@ _SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
-_BY = r"(?:分别|统一|主要)?由"
+_BY = r"(?:并)?(?:分别|统一|主要)?由"  # 并由公安部门对当事人处以…: a further body of the sentence (round 21, ext-344)
 _BY_RE = re.compile(_BY)
 _COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由A、B选派人员参加: who staffs a body
 _WITH_LIST = [w for w, r in _TLX.assign_words.items() if r == "with"]
