@@ -160,3 +160,10 @@ def test_an_enforcement_bodys_measure_and_a_further_body_after_bingyou():
             "对违反规定的行为,由所在地乡(镇)人民政府予以制止,并由公安部门对当事人处以15日以下行政拘留。")
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("所在地乡(镇)人民政府",), None), ((), ("公安部门",), None)]
+
+
+def test_a_partner_after_huitong_before_a_modal():
+    # ext-342: '县林业部门会同“两办”督查室要加强督导检查' (a modal ends the partner; a quoted short name before an office)
+    text = "现就有关事宜通告如下:\n县林业部门会同“两办”督查室要加强督导检查。县甲局会同县督查室要及时通报情况。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("县林业部门", "“两办”督查室"), None), ((), ("县甲局", "县督查室"), None)]

@@ -759,7 +759,8 @@ _WITH_LIST = [w for w, r in _TLX.assign_words.items() if r == "with"]
 _WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "应", "将"))
 _PARTNERS = re.compile(r"(?:要|负责|应|将)?(?:" + "|".join(map(re.escape, _WITH_LIST)) + r")"
                        r"(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关|职能)?(?:部门|单位)|"
-                       r"(?=对|将|在|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + "))")
+                       # 会同“两办”督查室要加强…: a modal ends the partner (round 21, ext-342)
+                       r"(?=对|将|在|要|须|应|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + "))")
 
 
 # 此项活动由A负责组织,B、C协助做好有关工作: the units helping with the work the sentence gave (round 13, ext-175)
@@ -829,6 +830,8 @@ def _with_partners(clause: str, units: list, pstart: int):
     if not m:
         return units, pstart
     partners = split_assignees(m.group("u"))
+    if partners and all(_QUOTED_OFFICE.fullmatch(u) for u in partners):
+        return units + partners, pstart  # 会同“两办”督查室: an office named with a quoted short name (round 21, ext-342)
     if not all_assignees(partners):
         # 会同县督查落实办对…: the shortest partner ended inside a unit's name at a verb (落实); the next end that
         # leaves all units (round 20, ext-305)
@@ -853,6 +856,7 @@ def _longer_partners(clause: str, m: re.Match):
     return None
 
 
+_QUOTED_OFFICE = re.compile(f"[{CJK}]{{0,4}}“[{CJK}]{{1,6}}”[{CJK}]{{0,8}}(?:督查室|办公室|室|办|组|中心)")
 _PARTNER_END = re.compile(r"对|将|在|," + "".join("|" + re.escape(v) for v in _TLX.verbs if len(v) >= 2))
 
 
