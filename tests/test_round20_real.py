@@ -167,3 +167,13 @@ def test_a_partner_after_huitong_before_a_modal():
     text = "现就有关事宜通告如下:\n县林业部门会同“两办”督查室要加强督导检查。县甲局会同县督查室要及时通报情况。"
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("县林业部门", "“两办”督查室"), None), ((), ("县甲局", "县督查室"), None)]
+
+
+def test_a_work_named_before_you_and_each_levels_government():
+    # ext-340: '其中采石场的关闭由所在区人民政府负责;小水泥厂的关闭按照权限分别由市、区人民政府负责。'
+    text = "第四条 关闭工作按照全市统一部署进行。其中甲场的关闭由所在区人民政府负责;乙厂的关闭按照权限分别由市、区人民政府负责。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("所在区人民政府",), None), ((), ("市人民政府", "区人民政府"), None)]
+    assert [f["text"] for f in facts if f["kind"] == "task"] == ["甲场的关闭", "乙厂的关闭"]
+    from govgraph.loaders.assignees import split_assignees
+    assert split_assignees("各县、市、区政府") == ["各县、市、区政府"]

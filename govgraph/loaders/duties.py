@@ -737,7 +737,10 @@ _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
 _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
 # 核查结束后由A牵头 / 项目建成后交由A负责: the time a clause opens with, before the unit it gives the work to
-_TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由]{0,6}?(?:活动|工作|任务|事项)(?=(?:分别|统一|主要)?由)")
+_TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由]{0,6}?(?:活动|工作|任务|事项)(?=(?:分别|统一|主要)?由)"
+                       # 其中采石场的关闭由所在区人民政府负责; 小水泥厂的关闭按照权限分别由市、区人民政府负责: a work
+                       # named by its object and a verb, the units it is given to after it (round 21, ext-340)
+                       r"|(?:其中)?[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4}(?:按照权限|依法)?(?=(?:分别|统一|主要)?由)")
 _AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?:交(?=由))?(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
@@ -752,6 +755,7 @@ _SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
+_TOPIC_WORK = re.compile(r"\s*(?:其中)?(?P<w>[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4})(?:按照权限|依法)?(?:分别|统一|主要)?由")
 _BY = r"(?:并)?(?:分别|统一|主要)?由"  # 并由公安部门对当事人处以…: a further body of the sentence (round 21, ext-344)
 _BY_RE = re.compile(_BY)
 _COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由A、B选派人员参加: who staffs a body
@@ -1103,6 +1107,9 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         end = merged[i + 1][0] - 1 if i + 1 < len(merged) else len(sent)
         end = min(end, office_end.get(p0, end))
         body = sent[p0:end].lstrip(":").strip()
+        tw = _TOPIC_WORK.match(sent, c0, p0) if body.rstrip("。;,") == "负责" else None
+        if tw:
+            body = tw.group("w")  # 采石场的关闭由所在区人民政府负责: the work is the topic (round 21, ext-340)
         um = _URGED.search(body) if lead and not units else None
         if um and all_assignees(split_assignees(um.group("u"))):
             units = split_assignees(um.group("u"))  # 由A牵头,…督促各镇在10月25日前…整改: the units urged do it by then
