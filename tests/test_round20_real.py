@@ -177,3 +177,12 @@ def test_a_work_named_before_you_and_each_levels_government():
     assert [f["text"] for f in facts if f["kind"] == "task"] == ["甲场的关闭", "乙厂的关闭"]
     from govgraph.loaders.assignees import split_assignees
     assert split_assignees("各县、市、区政府") == ["各县、市、区政府"]
+
+
+def test_a_name_between_an_unplaced_post_and_an_honour():
+    # ext-334: '领导小组办公室主任由驻局纪检组长A书记兼任': A's membership, no post (which body's 纪检组 is not said)
+    text = ("局机关各科室:\n经研究,成立市某局防控工作领导小组。\n组  长:张三  市某局局长\n"
+            "领导小组下设办公室,领导小组办公室主任由驻局纪检组长李四书记兼任。\n某局\n2020年1月25日")
+    facts, _ = _facts(text, date="2020-01-25")
+    assert ("李四", "办公室主任") in [(f["member"], f["role"]) for f in facts if f["kind"] == "membership"]
+    assert [f for f in facts if f["kind"] == "post" and f["person"] == "李四"] == []

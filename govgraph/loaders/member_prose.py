@@ -188,6 +188,7 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
         f.pop("_composed", None)
 
 
+_HONOURED_NAME = re.compile(rf"[{CJK}]{{1,12}}?(?:组长|局长|主任|处长|科长)(?P<n>[{CJK}]{{2,3}}?)(?:书记|同志)")
 _UNITS_INCLUDE = re.compile(r"(?P<role>(?:办公室)?(?:成员单位|成员))(?P<w>包括|有)")
 
 
@@ -259,6 +260,11 @@ def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):
     if pm and not pm.group("role").endswith(("成员", "成员单位")):
         body = re.sub(rf"^.*(?:由|{_SET_UP}以)|^以", "", pm.group("body"))  # (通知)成立以县委书记X任组长
         entries = person_entries(body) or _listed_person(facts, body)
+        hm = _HONOURED_NAME.fullmatch(body) if not entries else None
+        if hm and is_person_name(hm.group("n"), delimited=True):
+            # 由驻局纪检组长A书记兼任: a name between a post the notice does not place (whose 纪检组) and a title
+            # said as an honour: the membership, no post (round 21, ext-334)
+            entries = [(hm.group("n"), [])]
         role = pm.group("role")
         if (pm.group("gw") or "").endswith("办公室") and not role.startswith("办公室"):
             role = "办公室" + role
