@@ -27,6 +27,9 @@ def test_a_manner_or_working_together_asked_of_collectives_is_no_task():
             "各地各部门要以“开局即冲刺”的姿态,全力冲刺一季度“开门红”,为全年发展打下坚实基础。")
     facts, _ = _facts(text, date="2023-01-10")
     assert _tasks(facts) == [((), ("市政府办公室",), None)]
+    # with a date 前 it is a piece of work, dated
+    facts, _ = _facts("各区人民政府:\n各部门要加强协作,于2023年6月30日前报送方案。", date="2023-01-10")
+    assert _tasks(facts) == [((), ("各部门",), "2023-06-30")]
 
 
 def test_by_inside_a_subject_is_no_unit():

@@ -786,10 +786,11 @@ def _exhortation(units: list, pred: str) -> bool:
     if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当|务必)?", "", pred).rstrip("。;, ")
-    if _MANNER.match(pred) or _TOGETHER.match(pred):
+    due = text_deadline(pred, 2000)
+    if (_MANNER.match(pred) or _TOGETHER.match(pred)) and not (due[1] and re.search(r"前|以前|之前", due[1])):
         return True  # 要以“开局即冲刺”的姿态,全力冲刺一季度…, 要强化目标协同、任务协同… (round 21, ext-335): a
-        # manner or working together asked for; a season after it is an aim, not a deadline
-    if text_deadline(pred, 2000)[0]:
+        # manner or working together asked for; a season after it is an aim, not a deadline (a date 前 is one)
+    if due[0]:
         return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends)) \
         or bool(_SET_PHRASES.match(pred))
