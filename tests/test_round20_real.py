@@ -189,3 +189,12 @@ def test_a_name_between_an_unplaced_post_and_an_honour():
     facts, _ = _facts(text, date="2020-01-25")
     assert ("李四", "办公室主任") in [(f["member"], f["role"]) for f in facts if f["kind"] == "membership"]
     assert [f for f in facts if f["kind"] == "post" and f["person"] == "李四"] == []
+
+
+def test_collectives_setting_up_their_own_group():
+    # ext-334: '各二级单位成立本单位…工作小组,党政负责人任组长,负责传达…' is their duty; a named unit's own step is not read
+    text = ("局机关各科室:\n经研究,成立市某局防控工作领导小组。\n二、二级单位成立工作小组\n"
+            "各二级单位成立本单位防控工作小组,党政负责人任组长,负责传达上级部门的防控文件。市某局成立本单位值班小组。\n"
+            "某局\n2020年1月25日")
+    facts, _ = _facts(text, date="2020-01-25")
+    assert _tasks(facts) == [((), ("各二级单位",), None)]

@@ -205,6 +205,8 @@ _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2
                         # 请各乡镇务必高度重视,在8月8日前…上报…: an exhortation, then the date (round 21, ext-343)
                         r"|务必(?:高度重视|重视|抓紧),(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)"
                         r"|以[^,。;]{1,12}为单位,"
+                        # 各二级单位成立本单位…工作小组,…负责…: units set up their own (round 21, ext-334)
+                        r"|成立本(?:单位|部门|系统|地区|级)"
                         # 发展改革、财政部门2017年3月底前拨付…: a date with its year, then the verb (round 21, ext-336)
                         r"|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)(?=[\u4e00-\u9fff])")
 _DATED_VERB = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)")
@@ -722,6 +724,8 @@ def _opened_subject(clause: str):
         # 发展改革、财政部门2017年3月底前拨付…: fields sharing the last one's 部门, a dated verb (round 21, ext-336)
         return [x + shared.group("k") for x in m.group("u")[: -len(shared.group("k"))].split("、")], m.end()
     units = split_assignees(m.group("u"))
+    if clause.startswith("成立本", m.end()) and not all(is_collective(u) for u in units):
+        return None  # 市某局成立本单位…小组 may be news of its own step; a collective's is the duty asked of it
     return (units, m.end()) if all_assignees(units) else None
 
 
