@@ -198,3 +198,10 @@ def test_collectives_setting_up_their_own_group():
             "某局\n2020年1月25日")
     facts, _ = _facts(text, date="2020-01-25")
     assert _tasks(facts) == [((), ("各二级单位",), None)]
+
+
+def test_a_penalty_a_unit_imposes_in_a_comma_clause():
+    # ext-344: '…,并由公安部门对当事人处以…拘留,生态环境部门对当事人处以…罚款' (对…处以 opens the predicate)
+    text = ("现就禁烧事宜通告如下:\n对违反规定的行为,由公安部门对当事人处以行政拘留,生态环境部门对当事人处以500元罚款。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("公安部门",), None), ((), ("生态环境部门",), None)]

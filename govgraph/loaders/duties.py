@@ -207,6 +207,8 @@ _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2
                         r"|以[^,。;]{1,12}为单位,"
                         # 各二级单位成立本单位…工作小组,…负责…: units set up their own (round 21, ext-334)
                         r"|成立本(?:单位|部门|系统|地区|级)"
+                        # …,生态环境部门对当事人处以500-2000元罚款: a penalty the unit imposes (round 21, ext-344)
+                        r"|对[^,。;]{1,20}?处以"
                         # 发展改革、财政部门2017年3月底前拨付…: a date with its year, then the verb (round 21, ext-336)
                         r"|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)(?=[\u4e00-\u9fff])")
 _DATED_VERB = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)")
