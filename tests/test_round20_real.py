@@ -205,3 +205,12 @@ def test_a_penalty_a_unit_imposes_in_a_comma_clause():
     text = ("现就禁烧事宜通告如下:\n对违反规定的行为,由公安部门对当事人处以行政拘留,生态环境部门对当事人处以500元罚款。")
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("公安部门",), None), ((), ("生态环境部门",), None)]
+
+
+def test_the_level_government_in_a_copy_without_issuer_addressed_to_its_own_departments():
+    # ext-336: no title, signature or issuer; '各州、市人民政府,省直各委、办、厅、局:' then '省人民政府对各州、市人民政府…实施
+    # 年度目标责任管理': the issuer's own measure, no task; the departments' duties are read
+    text = ("各州、市人民政府,省直各委、办、厅、局:\n现提出以下意见:\n一、推进重大项目建设\n"
+            "省人民政府对各州、市人民政府投资目标任务实施年度目标责任管理;有关部门要及时解决困难。省林业厅要加快审批。")
+    facts, _ = _facts(text, date="2017-02-01")
+    assert _tasks(facts) == [((), ("省林业厅",), None)]

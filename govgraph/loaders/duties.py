@@ -709,6 +709,13 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     # 区政府办公室将定期跟踪督办… in a notice that office issues (…区人民政府办公室): the issuer (round 14, ext-171)
     office = _SHORT_GOV_OFFICE.fullmatch(units[0]) if len(units) == 1 else None
     own = own or bool(gov and office and office.group(1) == gov.group(1) and issuer.endswith(office.group(2)))
+    if not issuer and short and f"{short.group(1)}直各" in ctx._addressee_line[1]:
+        # 省人民政府对各州、市人民政府…实施年度目标责任管理 in a copy naming no issuer, addressed to '…省直各委、办、厅、局':
+        # only that level's government (or its office) writes to its own departments, so the measure is the issuer's
+        # own whatever its verb (round 21, ext-336)
+        ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own measure (the copy names no issuer; its addressees "
+                 f"are {short.group(1)}直 departments), not a task")
+        return True
     if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
     ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")
