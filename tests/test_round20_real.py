@@ -214,3 +214,10 @@ def test_the_level_government_in_a_copy_without_issuer_addressed_to_its_own_depa
             "省人民政府对各州、市人民政府投资目标任务实施年度目标责任管理;有关部门要及时解决困难。省林业厅要加快审批。")
     facts, _ = _facts(text, date="2017-02-01")
     assert _tasks(facts) == [((), ("省林业厅",), None)]
+
+
+def test_a_party_committee_and_a_government_glued_as_issuers_name_one_place():
+    # ext-341: '中共某市委某市人民政府' on the first line: the place is 某市, not 某市 + '委某'
+    from govgraph.loaders.places import place_of_org
+    assert place_of_org("中共甲州市委甲州市人民政府") == "甲州市"
+    assert place_of_org("中共武汉市汉阳区委") == "武汉市汉阳区"
