@@ -221,3 +221,10 @@ def test_a_party_committee_and_a_government_glued_as_issuers_name_one_place():
     from govgraph.loaders.places import place_of_org
     assert place_of_org("中共甲州市委甲州市人民政府") == "甲州市"
     assert place_of_org("中共武汉市汉阳区委") == "武汉市汉阳区"
+
+
+def test_a_city_of_one_character_and_menshi_is_a_place():
+    # ext-345: 厦门市人民政府办公厅 (门市, a shopfront, names no place; one character and 门市 is a city: not_places.txt +门市)
+    from govgraph.loaders.places import place_of_org
+    assert place_of_org("厦门市人民政府办公厅") == "厦门市"
+    assert place_of_org("营业门市部") is None
