@@ -130,10 +130,16 @@ def _split_assignees(s: str) -> tuple:
     if len(pieces) > 1 and all(is_assignee(x) for p in pieces for x in re.split(r"[、,]", p) if x):
         s = "、".join(pieces)  # 区财政局/区统计局, 区财政局 区统计局: units apart, as with 、 (round 11)
     s = re.sub(r"\s+", "", s)
+    # 国有农、林、牧、渔场: one head and one ending shared by kinds written a character each (round 21, ext-344)
+    s = _SHARED_HEAD_END.sub(lambda m: "、".join(m.group("h") + c + m.group("e")
+                                                for c in m.group("cs").split("、") + [m.group("z")]), s)
     # 、 inside brackets separates sub-units, not list items.
     s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
     # 各县、区人民政府 / 各县、市、区: one collective of the levels listed, not 各县 and 区人民政府
     s = _LEVELS_LISTED.sub(lambda m: m.group().replace("、", _SEP), s)
+    # 市、区人民政府 (no 各): each level's government (round 21, ext-340); 各县、区人民政府 stays one collective (read
+    # after it)
+    s = _LEVELS_EACH.sub(lambda m: "、".join(x + m.group("g") for x in m.group("ls").split("、")), s)
     # (等省直有关部门, 等市级相关单位: the class named by its level too; round 16, ext-262)
     s = re.sub(r"等(?:[省市县区](?:直|级|属))?(?:相关|有关)?(?:部门|单位)?(?=和|[,、]|$)", "", s)
     out = []
@@ -151,6 +157,11 @@ def _split_assignees(s: str) -> tuple:
             continue
         out.extend(expand_sub_units(part))
     return _places_sharing_kind(tuple(x for x in out if x))
+
+
+_LEVELS_EACH = re.compile(r"(?:(?<=^)|(?<=[、和及]))(?P<ls>[省市县区](?:、[省市县区])+)(?P<g>人民政府|政府)(?=$|[、和及])")
+_SHARED_HEAD_END = re.compile(r"(?:(?<=^)|(?<=[、和及]))(?P<h>[\u4e00-\u9fff]{1,4}?)(?P<cs>[\u4e00-\u9fff](?:、[\u4e00-\u9fff])+)"
+                              r"、(?P<z>[\u4e00-\u9fff])(?P<e>场|厂|站)(?=$|[、和及])")
 
 
 # A bare place (海东市, 临夏州): no assignee on its own

@@ -22,7 +22,7 @@ from .context import NoticeContext
 from .deadlines import parse_deadline, parse_due_cell, text_deadline
 from .lexicon import data_lines, load_lexicon
 from .mentions import CJK
-from .duties import _VERB_STARTS, _duty_clauses
+from .duties import _SHARED_EACH, _VERB_STARTS, _duty_clauses
 from .duty_lists import duty_lists
 from .lead_sections import lead_sections
 from .line_tables import find_line_tables, find_unit_lists
@@ -112,23 +112,43 @@ def _read_bracket(body: str, year: int | None = None) -> _Assignment | None:
     lead: list[str] = []
     resp: list[str] = []
     due, due_text = None, None
-    parts = re.split(r"[,;]", body)
+    parts = re.split(r"([,;])", body)
+    seps, parts = parts[1::2] + [""], parts[::2]
+    pending: list[str] = []  # units before a comma whose list goes on to the assignment word
     for i, part in enumerate(parts):
         m = re.fullmatch(rf"(?P<u>.+?)(?P<w>{_ASSIGN_END})", part.strip())
         last_due = parse_deadline(part.strip(), year) if not m and i == len(parts) - 1 and i > 0 and (lead or resp) \
-            else (None, None)
+            and not pending else (None, None)
         if last_due[0]:
             due, due_text = last_due  # (A牵头,B配合,6月底前完成): the last part dates it
+            continue
+        if not m and seps[i] == "," and part.strip() and _all_units(_bracket_names(part.strip())):
+            # (A、B牵头;C、D,E、F,各州、市人民政府配合): one list of units, written with commas between its kinds
+            # (round 21, ext-336)
+            pending.extend(_bracket_names(part.strip()))
             continue
         if not m:
             return None
         pieces = re.split(_WITH, m.group("u")) if _WITH else [m.group("u")]
-        names = [n for piece in pieces for n in split_assignees(piece)]
-        if not all_assignees(names):
+        names = [n for piece in pieces for n in _bracket_names(piece)]
+        if not _all_units(names):
             return None
         lead_role = _TLX.assign_words[m.group("w")] == "lead" and len(pieces) == 1
-        (lead if lead_role else resp).extend(names)
+        (lead if lead_role else resp).extend(pending + names)
+        pending = []
+    if pending:
+        return None
     return lead, resp, due, due_text
+
+
+def _bracket_names(piece: str) -> list[str]:
+    """The units of a piece of an assignment bracket; 各州、市人民政府 (one 各 over kinds of local government) is one."""
+    return [piece.strip()] if _SHARED_EACH.fullmatch(piece.strip()) else split_assignees(piece)
+
+
+def _all_units(names: list[str]) -> bool:
+    shared = [n for n in names if _SHARED_EACH.fullmatch(n)]
+    return bool(names) and (all_assignees([n for n in names if n not in shared]) if len(shared) < len(names) else True)
 
 
 def _parentheticals(ctx: NoticeContext, out: list[dict[str, Any]], covered: list[tuple[int, int]]) -> None:
@@ -155,6 +175,11 @@ def _parentheticals(ctx: NoticeContext, out: list[dict[str, Any]], covered: list
         ends.append(m.end())
         text = work[start:m.start()].strip()
         due, due_text = text_deadline(text, ctx.year)
+        if not text and start > 0 and (item is None or item.end > m.start()):
+            # 。(A牵头;B配合) after the paragraph's last sentence: the text is that sentence; the bracket may assign the
+            # whole paragraph, so the sentence's date is not the task's (round 21, ext-336)
+            start = _sentence_start(work, start - 1)
+            text = work[start:m.start()].strip()
         if pdue_text:
             due, due_text = pdue, pdue_text
         out.append(_task(ctx, ctx.outline.ref_at(m.start()), text, lead, resp, due, due_text,

@@ -185,8 +185,9 @@ class NoticeContext:
         suf = "|".join(map(re.escape, _LEX.group_suffixes))
         out = []
         # a short bracketed word inside the name, a place's (建立中日(天津)…联席会议制度; round 16, ext-264)
+        # a count of its people before it is no part of the name (成立13人防汛指挥所; round 21, ext-339)
         rx = re.compile(
-            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*(?:[和、及并]?{_MORE_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?P<g>(?:[^\s,。;:()]|{_NAME_BRACKET}){{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
+            rf"{_SETS_UP_OR_ADJUSTS}(?:{_LIST_VERBS})*(?:[和、及并]?{_MORE_VERBS})*了?(?:由?[^,。;]{{0,30}}?为组长的)?(?:\d{{1,3}}人)?(?P<g>(?:[^\s,。;:()]|{_NAME_BRACKET}){{0,40}}?(?:{suf}))(?:\(以下简称[^)]*\))?(?:制度)?"
         )
         title_end = len(self.notice.title or "") + 40
         # The verb after the name (round 6, ext-64): 决定对X指挥部组成人员进行调整

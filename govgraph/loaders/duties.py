@@ -17,7 +17,7 @@ from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
                           standing_report)
-from .lexicon import alternation, data_lines, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .mentions import CJK, COUNTED_UNITS_FORMED, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
 from .task_lexicon import is_collective, is_role_collective, task_lexicon
@@ -67,6 +67,8 @@ _SHORT_NAME_AFTER = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[
 _WORK_PRODUCTS = alternation(data_lines("work_products.txt"))
 _PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制|起草|形成|填报|上报|报送)的[{CJK}]{{0,8}}?"
                               rf"(?:{_WORK_PRODUCTS})")
+# 你市有关各级政府 / 你县各有关部门: the addressed place's bodies, in the second person (a 批复's)
+_YOUR_PLACE = re.compile(r"你(?:省|市|县|区|州|盟|旗)(?:有关)?(?:各级(?:人民)?政府|各有关部门|有关部门|各部门)")
 _DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
 _DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
 
@@ -86,6 +88,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     product = _product_subject(subj, clause, m)
     if product:
         return product
+    if _YOUR_PLACE.fullmatch(subj) and m.group() in _TLX.strong_verbs:
+        return [subj]  # 你市有关各级政府要…: a 批复's addressee's bodies in the second person, as written (round 21, ext-337)
     tm = _DURING.match(subj)
     if tm and (after := split_assignees(subj[tm.end():])) and all_assignees(after):
         subj = subj[tm.end():]  # 建设期间省政府政务公开办公室将…: the time the clause opens with (round 20, ext-302)
@@ -137,6 +141,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         mixed = _units_and_fields(items) if "部门" in tail.group() else None
         if mixed:
             return mixed
+        sm = _SCOPED_FIELD.fullmatch(items[0]) if items and tail.group().endswith("部门") else None
+        if sm and all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not is_assignee(x) and not x.startswith(_VERB_STARTS)
+                      for x in [sm.group("f")] + items[1:]):
+            # 全省各级财政、税务等部门要…: the scope before the first field is every field's, each field's 部门
+            # (as 统计、国税、地税部门; round 21, ext-336)
+            return [sm.group("s") + x + "部门" for x in [sm.group("f")] + items[1:]]
         if items and (sectors or items[0].startswith(GOVERNMENT_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items) \
                 and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
@@ -178,6 +188,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 全省各级财政(、税务等部门): a scope (every level of the province's, or 各级 alone) before a field
+_SCOPED_FIELD = re.compile(f"(?P<s>(?:全[省市县区州盟旗])?各级)(?P<f>[{CJK}]{{2,4}})")
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
@@ -190,7 +202,17 @@ _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:(?:做好|完成|落实|抓好
 _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前),"
                         # …各街道办事处务必在4月下旬前成立…: must by a date, no comma (round 13, ext-160)
                         r"|务必(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)(?:前|之前)"
-                        r"|以[^,。;]{1,12}为单位,")
+                        # 请各乡镇务必高度重视,在8月8日前…上报…: an exhortation, then the date (round 21, ext-343)
+                        r"|务必(?:高度重视|重视|抓紧),(?:于|在)(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)"
+                        r"|以[^,。;]{1,12}为单位,"
+                        # 各二级单位成立本单位…工作小组,…负责…: units set up their own (round 21, ext-334)
+                        r"|成立本(?:单位|部门|系统|地区|级)"
+                        # …,生态环境部门对当事人处以500-2000元罚款: a penalty the unit imposes (round 21, ext-344)
+                        r"|对[^,。;]{1,20}?处以"
+                        # 发展改革、财政部门2017年3月底前拨付…: a date with its year, then the verb (round 21, ext-336)
+                        r"|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)(?=[\u4e00-\u9fff])")
+_DATED_VERB = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)")
+_URGED_SENDING = re.compile(r"务必(?:高度重视|重视|抓紧),(?:于|在)[^,。;]{2,14}(?:前|之前)[^。;]{0,40}?(?:上报|报送|报)")
 _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
                            r"(?P<u>[^\s,。;:、]{2,30}?办公室)设在[^,。;]{2,30},"
                            r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常(?:工作|事务))")
@@ -301,6 +323,10 @@ def _subject_cached(clause: str, sectors: bool):
                 and is_unit_like(re.split(r"[、和及与]", clause[:um.end("u")])[-1]):
             continue  # 区委组织部和区民政局对…: 组织 inside a unit's name listed with another (round 14, ext-194);
             # also after others (县委办公室、县委组织部、县委宣传部搬迁至…; round 17, ext-281)
+        if m.group() not in _TLX.strong_verbs and _OFFICE_ALONE.fullmatch(clause, m.end()) \
+                and is_unit_like(clause.strip()):
+            continue  # 中共某市委组织部 alone on its line (a signature of the 意见 after a covering letter): the
+            # verb and an office word end a unit's name, no work follows (round 21, ext-345)
         items = _subject_at(clause, m, sectors)
         if items is None or all(x in _TLX.unnamed for x in items):
             continue
@@ -328,6 +354,8 @@ _STOPS = re.compile(r"[,。;]")
 _PERSON_SUBJECT = re.compile(r"(?:领导|同志|负责人)$")
 _ENUM_OPEN = re.compile(r"\s*[一二三四五六七八九十]是(?!要)")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
+# A weak verb's rest of the clause that is only an office word: the verb was inside the unit's name
+_OFFICE_ALONE = re.compile(r"(?:办公室|办|室|中心|处|科|站|所|局|部)\s*[。;]?\s*")
 
 
 def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
@@ -637,9 +665,12 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         continue
                     if prev and due and prev["responsible"] == resp and not lead and not prev["lead"] \
                             and prev["due"] is None and not prev.get("due_text") \
-                            and "\n" not in work[prev["evidence"]["end"]:a] and _PRODUCT_SUBJECT.match(work, a):
+                            and "\n" not in work[prev["evidence"]["end"]:a] \
+                            and (_PRODUCT_SUBJECT.match(work, a) or _URGED_SENDING.match(body)):
                         # 各牵头单位对…负总责。要…抓紧制定具体工作计划…。各牵头单位制定的工作计划要于8月15日前报…: the
                         # dated sending of the plan the paragraph's duty asked for is that duty's deadline (round 20, ext-301)
+                        # (请各乡镇上报…。请各乡镇务必高度重视,在8月8日前…上报到…: the same units urged to send it by a
+                        # date; round 21, ext-343)
                         prev["due"], prev["due_text"] = due, due_text
                         prev["text"] = (prev["text"] + work[prev["evidence"]["end"]:b].strip())[:300]
                         prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
@@ -678,6 +709,13 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     # 区政府办公室将定期跟踪督办… in a notice that office issues (…区人民政府办公室): the issuer (round 14, ext-171)
     office = _SHORT_GOV_OFFICE.fullmatch(units[0]) if len(units) == 1 else None
     own = own or bool(gov and office and office.group(1) == gov.group(1) and issuer.endswith(office.group(2)))
+    if not issuer and short and f"{short.group(1)}直各" in ctx._addressee_line[1]:
+        # 省人民政府对各州、市人民政府…实施年度目标责任管理 in a copy naming no issuer, addressed to '…省直各委、办、厅、局':
+        # only that level's government (or its office) writes to its own departments, so the measure is the issuer's
+        # own whatever its verb (round 21, ext-336)
+        ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own measure (the copy names no issuer; its addressees "
+                 f"are {short.group(1)}直 departments), not a task")
+        return True
     if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
     ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")
@@ -689,7 +727,14 @@ def _opened_subject(clause: str):
     m = _OPENED.match(clause)
     if not m or m.group("u").startswith(_VERB_STARTS):
         return None
+    shared = _SECTORS_SHARING.fullmatch(m.group("u"))
+    if shared and _DATED_VERB.match(clause, m.end()) \
+            and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in m.group("u").split("、")[:-1]):
+        # 发展改革、财政部门2017年3月底前拨付…: fields sharing the last one's 部门, a dated verb (round 21, ext-336)
+        return [x + shared.group("k") for x in m.group("u")[: -len(shared.group("k"))].split("、")], m.end()
     units = split_assignees(m.group("u"))
+    if clause.startswith("成立本", m.end()) and not all(is_collective(u) for u in units):
+        return None  # 市某局成立本单位…小组 may be news of its own step; a collective's is the duty asked of it
     return (units, m.end()) if all_assignees(units) else None
 
 
@@ -705,7 +750,10 @@ _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
 _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
 # 核查结束后由A牵头 / 项目建成后交由A负责: the time a clause opens with, before the unit it gives the work to
-_TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由]{0,6}?(?:活动|工作|任务|事项)(?=(?:分别|统一|主要)?由)")
+_TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由]{0,6}?(?:活动|工作|任务|事项)(?=(?:分别|统一|主要)?由)"
+                       # 其中采石场的关闭由所在区人民政府负责; 小水泥厂的关闭按照权限分别由市、区人民政府负责: a work
+                       # named by its object and a verb, the units it is given to after it (round 21, ext-340)
+                       r"|(?:其中)?[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4}(?:按照权限|依法)?(?=(?:分别|统一|主要)?由)")
 _AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?:交(?=由))?(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
@@ -720,14 +768,16 @@ _SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话
 _PARTNER_VERBS = "(?:负责)?(?:" + "|".join(
     map(re.escape, [w for w, r in _TLX.assign_words.items() if r == "responsible" and w != "负责"])) + ")"
 _PARTNER_VERBS_RE = re.compile(_PARTNER_VERBS)
-_BY = r"(?:分别|统一|主要)?由"
+_TOPIC_WORK = re.compile(r"\s*(?:其中)?(?P<w>[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4})(?:按照权限|依法)?(?:分别|统一|主要)?由")
+_BY = r"(?:并)?(?:分别|统一|主要)?由"  # 并由公安部门对当事人处以…: a further body of the sentence (round 21, ext-344)
 _BY_RE = re.compile(_BY)
 _COMPOSED = re.compile(r"[^,。;]{0,40}?(?:组成|参加|选派|抽调)")  # 由A、B选派人员参加: who staffs a body
 _WITH_LIST = [w for w, r in _TLX.assign_words.items() if r == "with"]
 _WITH_WORDS = tuple(p + w for w in _WITH_LIST for p in ("", "要", "负责", "应", "将"))
 _PARTNERS = re.compile(r"(?:要|负责|应|将)?(?:" + "|".join(map(re.escape, _WITH_LIST)) + r")"
                        r"(?P<u>[^,。;]{2,60}?)(?:等(?:有关|相关|职能)?(?:部门|单位)|"
-                       r"(?=对|将|在|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + "))")
+                       # 会同“两办”督查室要加强…: a modal ends the partner (round 21, ext-342)
+                       r"(?=对|将|在|要|须|应|,|$|" + "|".join(map(re.escape, (v for v in _TLX.verbs if len(v) >= 2))) + "))")
 
 
 # 此项活动由A负责组织,B、C协助做好有关工作: the units helping with the work the sentence gave (round 13, ext-175)
@@ -748,11 +798,22 @@ def _exhortation(units: list, pred: str) -> bool:
     """各部门、各单位要高度重视…: collectives asked for attention (exhortations.txt)."""
     if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
         return False
-    pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当)?", "", pred).rstrip("。;, ")
-    if text_deadline(pred, 2000)[0]:
+    pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当|务必)?", "", pred).rstrip("。;, ")
+    due = text_deadline(pred, 2000)
+    if (_MANNER.match(pred) or _TOGETHER.match(pred)) and not (due[1] and re.search(r"前|以前|之前", due[1])):
+        return True  # 要以“开局即冲刺”的姿态,全力冲刺一季度…, 要强化目标协同、任务协同… (round 21, ext-335): a
+        # manner or working together asked for; a season after it is an aim, not a deadline (a date 前 is one)
+    if due[0]:
         return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends)) \
         or bool(_SET_PHRASES.match(pred))
+
+
+# 以“…”的姿态, / 强化目标协同、…: how to work, not a piece of work (exhortation_forms.tsv)
+_MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
+_TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
+_MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
+_TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
 
 
 # 各地、各部门要按照市政府的工作部署和要求,逐条对照,细化目标,落实责任,强化措施,确保…: the notice's own
@@ -787,6 +848,8 @@ def _with_partners(clause: str, units: list, pstart: int):
     if not m:
         return units, pstart
     partners = split_assignees(m.group("u"))
+    if partners and all(_QUOTED_OFFICE.fullmatch(u) for u in partners):
+        return units + partners, pstart  # 会同“两办”督查室: an office named with a quoted short name (round 21, ext-342)
     if not all_assignees(partners):
         # 会同县督查落实办对…: the shortest partner ended inside a unit's name at a verb (落实); the next end that
         # leaves all units (round 20, ext-305)
@@ -811,6 +874,7 @@ def _longer_partners(clause: str, m: re.Match):
     return None
 
 
+_QUOTED_OFFICE = re.compile(f"[{CJK}]{{0,4}}“[{CJK}]{{1,6}}”[{CJK}]{{0,8}}(?:督查室|办公室|室|办|组|中心)")
 _PARTNER_END = re.compile(r"对|将|在|," + "".join("|" + re.escape(v) for v in _TLX.verbs if len(v) >= 2))
 
 
@@ -1057,6 +1121,9 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         end = merged[i + 1][0] - 1 if i + 1 < len(merged) else len(sent)
         end = min(end, office_end.get(p0, end))
         body = sent[p0:end].lstrip(":").strip()
+        tw = _TOPIC_WORK.match(sent, c0, p0) if body.rstrip("。;,") == "负责" else None
+        if tw:
+            body = tw.group("w")  # 采石场的关闭由所在区人民政府负责: the work is the topic (round 21, ext-340)
         um = _URGED.search(body) if lead and not units else None
         if um and all_assignees(split_assignees(um.group("u"))):
             units = split_assignees(um.group("u"))  # 由A牵头,…督促各镇在10月25日前…整改: the units urged do it by then

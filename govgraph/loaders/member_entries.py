@@ -129,10 +129,20 @@ def entry(tok: str):
                 return tok[-k:], posts
     whole = split_posts(tok)
     if whole and not re.match(rf"^[{CJK}]{{2,3}}[区市县省镇乡]", whole[0][0]):
-        return _long_name_entry(tok, scan=False)  # a post on its own, not a name glued to a post
+        return _name_before_province(tok) or _long_name_entry(tok, scan=False)  # a post on its own, not a name
+        # glued to a post, unless a province's name starts the posts after a name
     return split_name_post(tok) or _long_name_entry(tok)
 
 
+def _name_before_province(tok: str):
+    """``王五江苏省委常委、市委书记``: a name glued to posts whose first unit starts with a province's name
+    (provinces.txt), when one length of name only leaves it so (round 21, ext-341)."""
+    got = [(tok[:k], posts) for k in (2, 3) if is_person_name(tok[:k]) and tok[k:].startswith(_PROVINCES)
+           and (posts := split_posts(tok[k:]))]
+    return got[0] if len(got) == 1 else None
+
+
+_PROVINCES = tuple(data_lines("provinces.txt"))
 _LONG_PAREN = re.compile(rf"^(?P<name>[{CJK}·]{{2,16}}?)(?:同志)?\((?P<posts>[^()]+)\)$")
 
 

@@ -28,8 +28,9 @@ _TITLE = re.compile(
     rf"关于{_VERBS}*(?P<g>[^,。;:、\s《》]{{2,60}}?(?:{_SUF}))"
     r"(?:\([^()]{1,12}\))?(?:组成人员|成员|人员|及其|及|和|的|工作|调整|$)"
 )
-# The body's decision: 决定成立X(以下简称…), where X may hold brackets and quotes.
-_BODY = re.compile(rf"(?:成立|组建|设立|调整|组成)(?P<g>[^,。;:\s《》]{{2,60}}?(?:{_SUF}))(?=\(以下简称|\(简称|,|。|组成人员|成员|的|$)")
+# The body's decision: 决定成立X(以下简称…), where X may hold brackets and quotes; a count of its people before it
+# (成立13人防汛指挥所) is no part of its name (round 21, ext-339).
+_BODY = re.compile(rf"(?:成立|组建|设立|调整|组成)(?:\d{{1,3}}人)?(?P<g>[^,。;:\s《》]{{2,60}}?(?:{_SUF}))(?=\(以下简称|\(简称|,|。|组成人员|成员|的|$)")
 _BRACKETS = str.maketrans("（）：，；", "():,;")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|（[一二三四五六七八九十\d]+）)\s*")
 

@@ -182,8 +182,13 @@ def prose_members(ctx: NoticeContext, facts: list, list_groups=()) -> None:
                     cut=cut and cm.end() == len(sent))
             if _OFFICE_SET_UP.search(clause):
                 office = True
+    roled = {(f["group"], f["member"]) for f in facts if f.get("kind") == "membership" and not f.get("_composed")}
+    facts[:] = [f for f in facts if not (f.get("_composed") and (f["group"], f["member"]) in roled)]
+    for f in facts:
+        f.pop("_composed", None)
 
 
+_HONOURED_NAME = re.compile(rf"[{CJK}]{{1,12}}?(?:组长|局长|主任|处长|科长)(?P<n>[{CJK}]{{2,3}}?)(?:书记|同志)")
 _UNITS_INCLUDE = re.compile(r"(?P<role>(?:办公室)?(?:成员单位|成员))(?P<w>包括|有)")
 
 
@@ -255,6 +260,11 @@ def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):
     if pm and not pm.group("role").endswith(("成员", "成员单位")):
         body = re.sub(rf"^.*(?:由|{_SET_UP}以)|^以", "", pm.group("body"))  # (通知)成立以县委书记X任组长
         entries = person_entries(body) or _listed_person(facts, body)
+        hm = _HONOURED_NAME.fullmatch(body) if not entries else None
+        if hm and is_person_name(hm.group("n"), delimited=True):
+            # 由驻局纪检组长A书记兼任: a name between a post the notice does not place (whose 纪检组) and a title
+            # said as an honour: the membership, no post (round 21, ext-334)
+            entries = [(hm.group("n"), [])]
         role = pm.group("role")
         if (pm.group("gw") or "").endswith("办公室") and not role.startswith("办公室"):
             role = "办公室" + role
@@ -266,6 +276,14 @@ def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):
             # 由国家粮食局主要负责人兼任办公室主任: one unit, by its head, holds the role (several
             # units' 分管领导 as deputies are left: which of their people is not said)
             facts.append(membership(ctx, group, _units(body)[0], "unit", role_of(role), ev))
+        return
+    om = _UNITS_ONLY.search(clause) if group and clause.endswith("组成") else None
+    names = re.split(r"[、和]", om.group("units")) if om else []
+    if len(names) > 1 and all(is_person_name(n, delimited=True) and not split_posts(n) for n in names):
+        # 专家指导组由A、B、C组成: persons by name alone, members (one given a role elsewhere keeps that role only;
+        # round 21, ext-338)
+        for n in names:
+            facts.append({**membership(ctx, group, n, "person", "成员", ev), "_composed": True})
         return
     for rx, role in ((_UNITS_ROLE_FIRST, None), (_UNITS_ROLE_LAST, None), (_UNITS_FORM, "成员"),
                      (_UNITS_OF, None), (_UNITS_LEAD, "牵头"), (_UNITS_ONLY, "成员")):

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from ..identity.names import to_simplified
-from .lexicon import alternation, data_rows, data_words, load_lexicon
+from .lexicon import alternation, data_lines, data_rows, data_words, load_lexicon
 
 __all__ = [
     "without_party_body",
@@ -181,9 +181,17 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):
             return []
+        elif prev_unit and unit in _SUBUNITS and prev_unit.endswith("委") and not prev_unit.endswith(unit):
+            # 张三市委常委、宣传部长 (a member list's entry, name first): the 宣传部 of the 市委 before it, as the
+            # prose reading of 市委常委、宣传部长张三 (subunits.txt; round 21, ext-341)
+            unit = prev_unit + unit
         out.append((*_party_seat(unit, t), note))
         prev_unit = unit  # 党组书记、局长: the 局长 is the unit's, not its 党组's
     return out
+
+
+# Bodies inside the party committee written after its post (组织部, 宣传部, 统战部: subunits.txt, not its endings)
+_SUBUNITS = frozenset(ln for ln in data_lines("subunits.txt") if not ln.startswith("-") and ln.endswith("部"))
 
 
 def _committee_title(t: str, first: str) -> tuple[str, str] | None:
@@ -250,6 +258,7 @@ _VERBISH = re.compile(_alt("verb"))
 _WORK_UNIT = re.compile(f"{_alt('work_verb')}{_alt('work_office')}$")
 
 _VERB_PREFIX = re.compile(f"^{_alt('prefix')}")
+_BY_INSIDE = re.compile(r"(?<!自)由")
 _NOT_UNIT_START = data_words("unit_words.tsv", "start")
 _ALONE_UNITS = frozenset(data_words("unit_words.tsv", "alone"))
 
@@ -269,6 +278,8 @@ def is_unit_like(s: str) -> bool:
         return False
     if not re.fullmatch(f"[{CJK}A-Za-z]+", core):
         return False
+    if _BY_INSIDE.search(core):
+        return False  # 涝溪(车田河)由各所(在村的…担任): 由 (by) inside is a clause, not a name (自由贸易… is one; round 21)
     if _VERBISH.search(_WORK_UNIT.sub("", core)) or _VERB_PREFIX.match(core) or core.endswith("城乡"):
         return False  # 城乡 (town and country) is not 乡 (a township)
     m = _UNIT_END.search(core)

@@ -79,6 +79,8 @@ def place_of_org(name: str | None, rest=None) -> str | None:
     comps = leading_components(n)
     if not comps:
         return None
+    if len(comps) > 1 and n.startswith(comps[0][0] + "委"):
+        comps = comps[:1]  # 中共苏州市委苏州市人民政府 (two issuers glued): the 市委's place, not 苏州市 + 委苏州 (round 21, ext-341)
     place = "".join(c for c, _ in comps)
     tail = n[len(place):]
     if rest is not None and not rest.match(tail):

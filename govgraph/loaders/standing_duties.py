@@ -113,6 +113,9 @@ _GROUP_WORDS = "|".join(map(re.escape, sorted((w for w in load_lexicon().group_s
                                               key=len, reverse=True)))
 _GROUP_HEADING = re.compile(rf"(?m)^[ \t\u3000]*{_MARK}?[ \t\u3000]*(?P<g>[^\s,。;:、()]{{0,30}}?(?:{_GROUP_WORDS}))"
                             r"(?:的)?(?:主要)?职责[ \t\u3000]*\n")
+# …or on the heading's line after a colon, the paragraph's duties ending in a full stop
+_GROUP_DUTY_LINE = re.compile(rf"(?m)^[ \t\u3000]*{_MARK}?[ \t\u3000]*(?P<g>[^\s,。;:、()]{{2,30}}?(?:{_GROUP_WORDS}))"
+                              r"(?:的)?(?:主要)?职责[ \t\u3000]*:[ \t\u3000]*(?P<body>(?:负责|承担|参与)[^\n]+。)[ \t\u3000]*$")
 _OWN_SUBJECT = re.compile(r"\s*(?P<s>[^\s,。;]{2,30}?)(?:负责|要|应|将)")
 _MARK_LINE = re.compile(rf"[ \t\u3000]*{_MARK}")
 
@@ -141,3 +144,9 @@ def headed_group_duties(work: str):
         if sm and (sm.group("s").endswith(g[-2:]) or is_assignee(sm.group("s"))):
             continue  # 认定委员会负责…: the paragraph names its subject, read as a clause (sh-03)
         yield a, a + len(body), body.strip().rstrip("。"), g
+    for m in _GROUP_DUTY_LINE.finditer(work):
+        # 专家指导组主要职责:负责…;负责…;参与…。 on one line: the group's duties (round 21, ext-338)
+        g = m.group("g")
+        if "联席会议" in g or "办公室" in g:
+            continue
+        yield m.start("body"), m.end("body"), m.group("body").rstrip("。"), g
