@@ -206,9 +206,17 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 0.984 / 0.718 / 0.830, membership 1.000 / 0.671 / 0.803, task 0.630 / 0.372 / 0.468, due 0 (of 10 keys: none found) —
 # the same to the key before rot26's rules: again the rotation's rules carried nothing to the unseen notices. The
 # floors are set a little under these; no held-out due floor while it scores 0, no held-out term floor (no term gold).
+# Round 21: ext-346..356 added held-out (11 formal notices of new places and issuers, gold written before any extractor
+# run; scored once at a133947: post 0.857, person-title 0.857, term 1.000, task 0.327 (P 0.562), due 0 of 1, no
+# membership gold); rotation rot27 read ext-334..345 (at the rotation task 0.294, membership 0.588, due 0 -> after its
+# rules 0.915, 0.986, 0.600). Merged (409 notices; held out: ext-226..237 and ext-346..356, 23 notices), project scorer:
+# all post 0.984 / 0.937 / 0.960, person-title 0.996 / 0.948 / 0.971, term 0.988 / 0.594 / 0.742, membership 0.997 /
+# 0.968 / 0.982, task 0.948 / 0.902 / 0.924, due 0.992 / 0.916 / 0.953; held-out post 0.925 / 0.662 / 0.772,
+# person-title 0.981 / 0.703 / 0.819, membership 1.000 / 0.900 / 0.947, task 0.636 / 0.418 / 0.505, due 0 (4 keys, none
+# found). ext-346..356 score the same to the key before and after rot27's rules. The floors are set a little under these.
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.97, "task": 0.92, "due": 0.945},
-    "held-out": {"post": 0.755, "person-title": 0.825, "membership": 0.80, "task": 0.46},
+    "all": {"post": 0.955, "person-title": 0.965, "term": 0.735, "membership": 0.975, "task": 0.92, "due": 0.95},
+    "held-out": {"post": 0.765, "person-title": 0.815, "membership": 0.94, "task": 0.50},
 }
 
 
