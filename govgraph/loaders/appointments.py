@@ -87,6 +87,8 @@ _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主
 _MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?{alternation(_LEX.group_suffixes)})(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
+# the meeting as the clause's subject before a lead-in (会议传达学习省委书记A和…; round 22, ext-237): no part of the post
+_MEETING_LEADIN = re.compile(f"(?:{_alt('meeting')})(?:还|首先|又)?(?:{_alt('leadin')})")
 # A meeting named before 由 and who chairs it (成立大会由市委副书记A主持, 座谈会由…; round 14, ext-198): no
 # part of the post, as 会议由 and 大会由 (leadin) are not
 _MEETING_BY = re.compile(rf"[{CJK}]{{1,8}}?(?:会议|会|仪式|典礼)由(?=[{CJK}])")
@@ -1185,7 +1187,7 @@ class _Reader:
                 # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121); 的还有 / 的也有 alike
                 a += have.end()
                 c = c[have.end():]
-        lead = _LEADIN_OR_CURRENT.match(c) or _MEETING_BY.match(c)
+        lead = _MEETING_LEADIN.match(c) or _LEADIN_OR_CURRENT.match(c) or _MEETING_BY.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
             c = c[lead.end():]

@@ -1,0 +1,22 @@
+"""Round 22's layouts (rotation rot28), on snippets shaped like real notices (ext-226..237, news items and notices of
+new places, dev from round 22).
+
+Each test builds the notice directly (doc, date as the header would give them) and checks every
+fact's evidence, as tests/test_round20_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def _posts(facts):
+    return sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
+
+
+def test_a_meeting_passing_on_a_leaders_words_is_no_part_of_the_post():
+    # ext-237: '会议传达学习省委书记A和省委副书记、省长B关于…指示精神': 会议 + 传达学习 opens the clause
+    text = "9月28日,市政府召开常务会议。会议传达学习省委书记张三和省委副书记、省长李四关于近期工作指示精神,研究贯彻落实工作。"
+    facts, _ = _facts(text)
+    assert _posts(facts) == [("张三", "省委", "书记"), ("李四", "省人民政府", "省长"), ("李四", "省委", "副书记")]
