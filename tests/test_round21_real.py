@@ -20,3 +20,10 @@ def test_a_meeting_passing_on_a_leaders_words_is_no_part_of_the_post():
     text = "9月28日,市政府召开常务会议。会议传达学习省委书记张三和省委副书记、省长李四关于近期工作指示精神,研究贯彻落实工作。"
     facts, _ = _facts(text)
     assert _posts(facts) == [("张三", "省委", "书记"), ("李四", "省人民政府", "省长"), ("李四", "省委", "副书记")]
+
+
+def test_a_note_after_a_name_in_prose_is_no_part_of_it():
+    # ext-233: '县政协副主席A常务列席会议': 常务 (name_notes.txt) is a note after the name, not its last characters
+    text = "6月20日,县政府召开常务会议。县人大常委会副主任张三、县政协副主席李四常务列席会议,提出工作意见。"
+    facts, _ = _facts(text)
+    assert _posts(facts) == [("张三", "县人大常委会", "副主任"), ("李四", "县政协", "副主席")]

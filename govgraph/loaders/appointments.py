@@ -148,6 +148,10 @@ _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data
 # A local leader's title right after a name, before the verb (A副区长代理…)
 _LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
+# A note written right after a name in prose, no part of it (县政协副主席A常务列席会议: name_notes.txt words of two
+# characters or more; round 22, ext-233)
+_NAME_NOTE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    (w for w in data_lines("name_notes.txt") if len(w) > 1), key=lambda w: (-len(w), w)))) + ")$")
 # A line of a post (with its unit), a layout space and a name: a report's byline (round 11, ext-127)
 _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
 
@@ -1291,17 +1295,28 @@ class _Reader:
                     # next entry's posts (round 14, ext-192)
                     posts_from = rel.end()
             got = None
+            note = _NAME_NOTE_END.search(self.work, ia, ib)
             for k in (3, 2, 4):
                 if ib - ia <= k or not _is_name(self.work[ib - k:ib], loose=True):
                     continue
+                if note and k == 4 and _is_name(self.work[note.start() - 2:note.start()]):
+                    continue  # 徐冰常务: a name of two and a note, not a name of four (read below)
                 posts = self.posts(posts_from, ib - k, unit)
                 if posts:
                     got = (posts, k)
                     break
+            if not got and note and note.start() - ia > 2:
+                for k in (3, 2):
+                    nb = note.start()
+                    if nb - ia > k and _is_name(self.work[nb - k:nb]) and (posts := self.posts(posts_from, nb - k, unit)):
+                        got = (posts, k, nb)
+                        break
             if not got and posts_from < ib:
                 got = self._dotted_name(posts_from, ib, unit)
             if got:
-                posts, k = got
+                posts, k = got[:2]
+                if len(got) == 3:
+                    ib = got[2]  # the name ends before its note
                 if not groups and self._carry:
                     posts = self._carry + posts  # the posts before the comma (round 14, ext-198)
                 cut = 0
