@@ -27,3 +27,9 @@ def test_a_note_after_a_name_in_prose_is_no_part_of_it():
     text = "6月20日,县政府召开常务会议。县人大常委会副主任张三、县政协副主席李四常务列席会议,提出工作意见。"
     facts, _ = _facts(text)
     assert _posts(facts) == [("张三", "县人大常委会", "副主任"), ("李四", "县政协", "副主席")]
+
+
+def test_a_list_in_lenticular_brackets_stays_with_its_unit():
+    # ext-227: '(责任单位:市发改委,市直有关单位,相关县〔市、区〕政府)': 〔市、区〕 is the unit's own list, as (市、区) is
+    from govgraph.loaders.assignees import split_assignees
+    assert split_assignees("市发改委、相关县〔市、区〕政府") == ["市发改委", "相关县〔市、区〕政府"]
