@@ -33,3 +33,11 @@ def test_a_list_in_lenticular_brackets_stays_with_its_unit():
     # ext-227: '(责任单位:市发改委,市直有关单位,相关县〔市、区〕政府)': 〔市、区〕 is the unit's own list, as (市、区) is
     from govgraph.loaders.assignees import split_assignees
     assert split_assignees("市发改委、相关县〔市、区〕政府") == ["市发改委", "相关县〔市、区〕政府"]
+
+
+def test_a_labelled_line_naming_a_unit_is_no_duty():
+    # ext-229: a group's entry '联系处室:某办公室' links a unit to the group: no task of '联系处室'
+    text = ("关于成立界别小组的通知\n一、成立界别小组\n1、甲界别小组\n组 长:张三\n成 员:李四、王五\n联系处室:某区政协办公室\n"
+            "2、乙界别小组\n组 长:赵六\n成 员:钱七、孙八\n联系处室:某区政协法制提案处\n各处(室)负责服务、指导界别小组活动。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各处(室)",), None)]
