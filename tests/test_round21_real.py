@@ -41,3 +41,12 @@ def test_a_labelled_line_naming_a_unit_is_no_duty():
             "2、乙界别小组\n组 长:赵六\n成 员:钱七、孙八\n联系处室:某区政协法制提案处\n各处(室)负责服务、指导界别小组活动。")
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("各处(室)",), None)]
+
+
+def test_carrying_out_a_leaders_words_is_an_exhortation():
+    # ext-232: meeting news '各级各部门要坚决贯彻…重要讲话…精神,全面落实…要求,…' asks for attention, no task; the
+    # concrete work of '各有关单位要进一步细化…' stays
+    text = ("2月8日,市政府召开会议。会议指出,各级各部门要坚决贯彻上级关于防控工作的重要讲话精神,全面落实各项要求,"
+            "切实做好防控工作。会议强调,各有关单位要进一步细化操作规范和工作预案,严格落实防控措施。")
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("各有关单位",)]
