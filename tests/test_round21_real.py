@@ -50,3 +50,10 @@ def test_carrying_out_a_leaders_words_is_an_exhortation():
             "切实做好防控工作。会议强调,各有关单位要进一步细化操作规范和工作预案,严格落实防控措施。")
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("各有关单位",)]
+
+
+def test_a_sites_credit_line_is_no_duty():
+    # ext-232: a news page's first line '某新媒体集团  主办' (site_credits.txt) credits the site: no task
+    text = "某新媒体集团  主办\n当前位置: 新闻\n2月8日,市政府召开会议。会议强调,各有关单位要进一步细化工作预案。"
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("各有关单位",)]

@@ -386,6 +386,16 @@ _GROUP_OPENS = re.compile(rf"对[{CJK}]{{1,12}}?工作(?:{_SUFFIXES})")
 _FORMED = re.compile(rf"(?:在[^,。;]{{2,30}}的基础上|由[^,。;]{{2,30}})?(?:组建|设立|成立|合并组建)[。;]?")
 
 
+_SITE_CREDITS = frozenset(data_lines("site_credits.txt"))
+
+
+def _site_credit(work: str, d) -> bool:
+    """``长城某集团  主办`` on its line: a web page's credit (site_credits.txt), no duty (round 22, ext-232)."""
+    body = d[4].strip()
+    end = d[1]
+    return body in _SITE_CREDITS and (end >= len(work) or work[end] == "\n") and "由" not in work[d[0]:d[1]]
+
+
 def _a_unit_named(work: str, d) -> bool:
     """A "duty" whose predicate is a unit's name alone after a colon, on its line: a labelled line naming a
     unit (``联系处室:某办公室`` under a group's entry, round 22, ext-229), no work."""
@@ -635,7 +645,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 duties = [d for d in duties if (d[2] + d[3]) and (all(
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
-            duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d) and not _a_unit_named(work, d)
+            duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d)
+                      and not _a_unit_named(work, d) and not _site_credit(work, d)
                       and not _posts_then_name(d) and not _issuer_undertakes(ctx, d)
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
