@@ -57,3 +57,11 @@ def test_a_sites_credit_line_is_no_duty():
     text = "某新媒体集团  主办\n当前位置: 新闻\n2月8日,市政府召开会议。会议强调,各有关单位要进一步细化工作预案。"
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("各有关单位",)]
+
+
+def test_a_modal_and_its_adverb_end_the_subject():
+    # ext-233: '各乡镇(街道)、部门要主动与县某局对接,…' gave a unit '部门要主动与县某局' (局 ends it): 要主动 is in no
+    # unit's name; the bare '部门' is left unread (no task rather than a wrong one)
+    text = "县政府:\n各乡镇(街道)、部门要主动与县甲局对接,弄清楚未来发展所需。县甲局要协调落实好方案内容。"
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("县甲局",)]
