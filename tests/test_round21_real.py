@@ -65,3 +65,10 @@ def test_a_modal_and_its_adverb_end_the_subject():
     text = "县政府:\n各乡镇(街道)、部门要主动与县甲局对接,弄清楚未来发展所需。县甲局要协调落实好方案内容。"
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("县甲局",)]
+
+
+def test_a_meetings_reporting_verb_is_no_part_of_the_units():
+    # ext-236: '会议传达学习了…重要指示精神,强调各镇(街道)、区级各部门要构建…' (report_verbs.txt): the units as written
+    text = "区政府召开常务会议。会议传达学习了上级重要指示精神,强调各镇(街道)、区级各部门要构建景区联动机制,开展数据共享等合作。"
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("各镇(街道)", "区级各部门")]

@@ -70,6 +70,7 @@ _PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制
 # 你市有关各级政府 / 你县各有关部门: the addressed place's bodies, in the second person (a 批复's)
 _YOUR_PLACE = re.compile(r"你(?:省|市|县|区|州|盟|旗)(?:有关)?(?:各级(?:人民)?政府|各有关部门|有关部门|各部门)")
 _DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
+_REPORTING_VERB = re.compile(alternation(data_lines("report_verbs.txt")))
 _DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
 
 
@@ -90,9 +91,10 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return product
     if _YOUR_PLACE.fullmatch(subj) and m.group() in _TLX.strong_verbs:
         return [subj]  # 你市有关各级政府要…: a 批复's addressee's bodies in the second person, as written (round 21, ext-337)
-    tm = _DURING.match(subj)
+    tm = _DURING.match(subj) or _REPORTING_VERB.match(subj)
     if tm and (after := split_assignees(subj[tm.end():])) and all_assignees(after):
         subj = subj[tm.end():]  # 建设期间省政府政务公开办公室将…: the time the clause opens with (round 20, ext-302)
+        # (…精神,强调各镇(街道)、区级各部门要…: a meeting's reporting verb; round 22, ext-236)
     if _SENT_TO_ISSUER.match(subj):
         return None  # 报我委会同省直有关部门审查后…: where the work is sent, no subject (round 17, ext-250)
     pm = _PREP_INSIDE.fullmatch(subj)
