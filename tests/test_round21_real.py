@@ -72,3 +72,15 @@ def test_a_meetings_reporting_verb_is_no_part_of_the_units():
     text = "区政府召开常务会议。会议传达学习了上级重要指示精神,强调各镇(街道)、区级各部门要构建景区联动机制,开展数据共享等合作。"
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("各镇(街道)", "区级各部门")]
+
+
+def test_a_line_of_posts_a_colon_and_the_names_holding_them():
+    # ext-231: a web article's list of a district's leaders, '  • 某区委副书记:A、B' and '  • 某区副区长:C、D': every name
+    # holds the posts before the colon; a group's role line ('组长:E') is the member lists'
+    text = ("新领导阵容如下:\n某区委常委主要领导班子成员名单\n  • 某区委书记:张三\n  • 某区委副书记:李四、王五\n"
+            "某区人民政府主要领导班子成员名单\n  • 某区副区长:赵六、钱七\n")
+    facts, _ = _facts(text)
+    assert _posts(facts) == [("张三", "某区委", "书记"), ("李四", "某区委", "副书记"), ("王五", "某区委", "副书记"),
+                             ("赵六", "某区人民政府", "副区长"), ("钱七", "某区人民政府", "副区长")]
+    facts, _ = _facts("关于成立某工作领导小组的通知\n组长:张三\n成员:李四、王五\n")
+    assert _posts(facts) == []

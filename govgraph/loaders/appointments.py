@@ -156,6 +156,10 @@ _NAME_NOTE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
 _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
 
 
+# A line of posts, a colon, then the names holding them (a list of a place's leaders: '  • 某区委副书记:A、B';
+# round 22, ext-231): a bullet may open it
+_POSTS_COLON_NAMES = re.compile(rf"(?m)^[ \t\u3000]*(?:[•·●▪◆■][ \t\u3000]*)?(?P<p>[{CJK}][{CJK}、,]{{2,40}}?):"
+                                rf"(?P<n>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}})*)[ \t\u3000]*$")
 _NOT_NAME_WORDS = frozenset(data_words("not_person_names.tsv", "word"))
 # A和B(同志)(日前)分别辞去X和Y职务(的请求) / A、B分别任X、Y (round 18, ext-207): what comes before the names is a
 # lead-in (决定接受, 会议同意) or nothing.
@@ -496,6 +500,7 @@ class _Reader:
     def read(self):
         if not _SENTENCE_GATE.search(self.work):
             self._bylines()
+            self._posts_colon_names()
             return
         self.entry = None  # the person of a 公示 entry, read on to the end of its paragraph
         for sm in re.finditer(r"[^。!?]+", self.work):
@@ -504,6 +509,34 @@ class _Reader:
             self.sentence(sm.start(), sm.end())
         self._current_in_brackets()
         self._bylines()
+        self._posts_colon_names()
+
+    def _posts_colon_names(self):
+        """``某区委副书记、某区政府党组书记、代理区长:张三`` on its line (``•`` may open it), ``某区副区长:A、B、C``: the
+        posts before the colon, read whole (each part between commas), are every name's after it (round 22, ext-231).
+        Not where a part reads no post (a group's role, 组长:A, is the member lists'), nor a name already given a fact
+        on the line."""
+        for m in _POSTS_COLON_NAMES.finditer(self.work):
+            posts, pos = [], m.start("p")
+            for part in m.group("p").split(","):
+                got = self.posts(pos, pos + len(part)) if part else []
+                if not got:
+                    posts = []
+                    break
+                posts += got
+                pos += len(part) + 1
+            if not posts or any(p.former for p in posts):
+                continue
+            names = m.group("n").split("、")
+            if not all(_is_name(n) and n not in _LEX.titles and n not in _LEX.roles for n in names):
+                continue
+            na = m.start("n")
+            for n in names:
+                name = squash(self.src[na:na + len(n)])
+                na += len(n) + 1
+                if not any((f.get("person") or f.get("member")) == name and m.start() <= f["evidence"]["start"] < m.end()
+                           for f in list(self.facts) + list(self.members) if f.get("evidence")):
+                    self.emit(name, posts, m.start("p"), m.end("n"), "start")
 
     def _bylines(self):
         """``汕头市某区审计局局长 张三`` alone on its line (a report's byline): a post with its unit, a
