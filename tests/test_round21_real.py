@@ -84,3 +84,10 @@ def test_a_line_of_posts_a_colon_and_the_names_holding_them():
                              ("赵六", "某区人民政府", "副区长"), ("钱七", "某区人民政府", "副区长")]
     facts, _ = _facts("关于成立某工作领导小组的通知\n组长:张三\n成员:李四、王五\n")
     assert _posts(facts) == []
+
+
+def test_a_prefecture_offices_commissioner_is_a_title():
+    # ext-226: a member list '组 长:A(行署常务副专员)': 专员 / 副专员 / 常务副专员 (titles.txt) of the 行署
+    text = "附件1:\n某地区行政公署某工作领导小组名单\n组 长:张 三(行署常务副专员)\n副组长:李四(行署常务副秘书长)\n"
+    facts, _ = _facts(text)
+    assert _posts(facts) == [("张三", "行署", "常务副专员"), ("李四", "行署", "常务副秘书长")]
