@@ -91,3 +91,12 @@ def test_a_prefecture_offices_commissioner_is_a_title():
     text = "附件1:\n某地区行政公署某工作领导小组名单\n组 长:张 三(行署常务副专员)\n副组长:李四(行署常务副秘书长)\n"
     facts, _ = _facts(text)
     assert _posts(facts) == [("张三", "行署", "常务副专员"), ("李四", "行署", "常务副秘书长")]
+
+
+def test_a_plain_members_role_opens_a_chain_of_posts():
+    # ext-230: 'X宣讲团到某市宣讲…。X宣讲团成员、某党校副校长A在…作…宣讲' (宣讲团: group_suffixes.txt): A is the team's
+    # 成员 (the notice names the team twice) and holds the post after it
+    text = "甲省宣讲团到某市宣讲全会精神。甲省宣讲团成员、省委党校副校长张三在市委礼堂作宣讲。"
+    facts, _ = _facts(text)
+    assert _posts(facts) == [("张三", "省委党校", "副校长")]
+    assert [(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"] == [("甲省宣讲团", "张三", "成员")]

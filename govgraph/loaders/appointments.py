@@ -143,6 +143,9 @@ _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})
 # A role in a group after the group's name (城区指挥部副指挥长): roles.txt, group_suffixes.txt
 _GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()“”]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
                          f"(?P<r>{alternation(_LEADING_ROLES)})")
+# (a chain's first item may be a plain member's: 自治区宣讲团成员、某党校副校长A; round 22, ext-230)
+_GROUP_ROLE_FIRST = re.compile(f"(?P<g>[{CJK}()“”]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
+                               f"(?P<r>{alternation(_LEX.roles)})")
 # An unnamed leader closing a run of posts and names (…、区监察委负责同志列席会议): no person
 _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data_lines('leader_words.txt') if '负责' in w or '领导' in w)})$")
 # A local leader's title right after a name, before the verb (A副区长代理…)
@@ -306,7 +309,7 @@ class _Reader:
         if len(t) > 3 and t in _LEX.roles:
             return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
         first = t.split("、")[0]
-        if first != t and _GROUP_ROLE.fullmatch(first):
+        if first != t and _GROUP_ROLE_FIRST.fullmatch(first):
             # 县X领导小组办公室主任、民政局局长A / …领导小组副组长、副县长、公安局长B: a role in a group the
             # notice names again, then posts (round 9, ext-101)
             role = self._group_role(a, first)
@@ -348,7 +351,7 @@ class _Reader:
         """``城區指揮部指揮長`` (a role of data/roles.txt after a group's name): the group's role as a
         post whose unit is the group — ``emit`` records it as a membership — when the notice names
         the group again elsewhere; else nothing (a body named only with the role is not guessed)."""
-        m = _GROUP_ROLE.fullmatch(t)
+        m = _GROUP_ROLE_FIRST.fullmatch(t)
         g = m.group("g")
         if not specific_group(to_simplified(g)) or self.work.count(g) < 2:
             return []
