@@ -100,3 +100,10 @@ def test_a_plain_members_role_opens_a_chain_of_posts():
     facts, _ = _facts(text)
     assert _posts(facts) == [("张三", "省委党校", "副校长")]
     assert [(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"] == [("甲省宣讲团", "张三", "成员")]
+
+
+def test_a_zone_body_written_bare_is_the_zones_named_with_its_twin():
+    # ext-235: '某高新区党工委书记、管委会主任A…,管委会副主任B出席' (zone_body: 党工委 / 管委会): the zone's 管委会
+    text = "1月29日晚,甲高新区党工委书记、管委会主任张三主持召开调度会议,管委会副主任李四出席会议。"
+    facts, _ = _facts(text)
+    assert _posts(facts) == [("张三", "甲高新区党工委", "书记"), ("张三", "甲高新区管委会", "主任"), ("李四", "甲高新区管委会", "副主任")]

@@ -259,6 +259,14 @@ class _Reader:
                 f"(?<!自治)(?<!行政)(?:{_LEVELS_BEFORE}){re.escape(to_simplified(unit))}(?!常委会|常务委员会)", self.work)}
             if len(found) == 1:
                 res = found.pop()
+        if to_simplified(unit) in words("zone_body"):
+            # 高新区党工委书记、管委会主任A, 管委会副主任B: a zone body written bare is the zone's the notice names with
+            # its twin (one zone only; round 22, ext-235)
+            found = {self.src[m.start("z"):m.end("z")] for tw in words("zone_body") if tw != to_simplified(unit)
+                     for m in re.finditer(rf"(?P<z>[{CJK}]{{1,10}}?区){re.escape(tw)}", self.work)}
+            found = {z for z in found if z not in ("区", "园区") and not _TRIGGER.search(z) and not _LEADINS.search(z)}
+            if len(found) == 1:
+                res = found.pop() + unit
         if unit == "常委会":
             found = {squash(self.src[m.start():m.end()]) for m in re.finditer(
                 f"(?<![{CJK}])[{CJK}]{{1,8}}?[省市县区旗](?:人民代表大会常务委员会)", self.work)
