@@ -107,3 +107,17 @@ def test_a_zone_body_written_bare_is_the_zones_named_with_its_twin():
     text = "1月29日晚,甲高新区党工委书记、管委会主任张三主持召开调度会议,管委会副主任李四出席会议。"
     facts, _ = _facts(text)
     assert _posts(facts) == [("张三", "甲高新区党工委", "书记"), ("张三", "甲高新区管委会", "主任"), ("李四", "甲高新区管委会", "副主任")]
+
+
+def test_a_conveners_note_after_a_role_label_and_numbered_sector_groups():
+    # ext-229: '二、成立12个界别小组' then '1、某界别小组(7人)' / '组 长(召集人):A' / '成 员:…' / '联系处室:…': each numbered
+    # line (1、, a count of its people after the name) names its list's group (界别小组: group_suffixes.txt); the
+    # bracket after 组长 is a qualifier
+    text = ("关于成立政协界别小组的通知\n一、设立界别活动领导小组\n组 长:赵一\n成 员:赵二、赵三\n"
+            "二、成立12个界别小组\n(一)12个界别小组划分情况\n1、经济界别小组(3人)\n组 长(召集人):张三\n成 员:李四、王五\n"
+            "联系处室:区政协办公室\n2、科技界别小组(3人)\n组 长(召集人):赵六\n成 员:钱七、孙八\n")
+    facts, _ = _facts(text)
+    got = sorted((f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership")
+    assert ("经济界别小组", "张三", "组长") in got and ("经济界别小组", "王五", "成员") in got
+    assert ("科技界别小组", "赵六", "组长") in got and ("科技界别小组", "孙八", "成员") in got
+    assert not [g for g in got if g[0].startswith("12个")]
