@@ -121,3 +121,4 @@ def test_a_conveners_note_after_a_role_label_and_numbered_sector_groups():
     assert ("经济界别小组", "张三", "组长") in got and ("经济界别小组", "王五", "成员") in got
     assert ("科技界别小组", "赵六", "组长") in got and ("科技界别小组", "孙八", "成员") in got
     assert not [g for g in got if g[0].startswith("12个")]
+    assert not [f for f in facts if f["kind"] == "group" and f["group"].startswith("12个")]  # a count of groups
