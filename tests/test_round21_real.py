@@ -122,3 +122,13 @@ def test_a_conveners_note_after_a_role_label_and_numbered_sector_groups():
     assert ("科技界别小组", "赵六", "组长") in got and ("科技界别小组", "孙八", "成员") in got
     assert not [g for g in got if g[0].startswith("12个")]
     assert not [f for f in facts if f["kind"] == "group" and f["group"].startswith("12个")]  # a count of groups
+
+
+def test_a_groups_office_set_up_inside_a_bracketed_item():
+    # ext-227: '1.建立领导小组。…成立某领导小组,…。领导小组下设办公室,设在市甲委,负责日常协调推进工作。(责任单位:…)': the
+    # office's daily work is a task of its own beside the item's bracket
+    text = ("各县(市、区)人民政府:\n一、建立工作机制\n1.建立领导小组。市委、市政府成立某某发展协调推进领导小组,统筹协调相关工作。"
+            "领导小组下设办公室,设在市甲委,负责日常协调推进工作。(责任单位:市委办公室、市甲委)\n"
+            "2.建立联席会议制度。推进重大项目。(责任单位:市甲委)\n")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("市委办公室", "市甲委"), None), ((), ("市甲委",), None), ((), ("领导小组办公室",), None)]
