@@ -87,6 +87,8 @@ _IN_CHARGE = re.compile(f"(?:^|(?<=[,;、]))(?P<u>[{CJK}]{{2,20}}?)(?:分管|主
 _MEMBERS_OF = re.compile(rf"(?P<g>[{CJK}]{{4,40}}?{alternation(_LEX.group_suffixes)})(?:组成人员|成员)(?:职务)?")
 _SET_UP_WITH = re.compile(alternation(data_words("group_verbs.tsv", "set_up")) + "以(?!及|上|下)")
 _LEADIN_OR_CURRENT = re.compile(_alt("leadin", "current"))
+# the meeting as the clause's subject before a lead-in (会议传达学习省委书记A和…; round 22, ext-237): no part of the post
+_MEETING_LEADIN = re.compile(f"(?:{_alt('meeting')})(?:还|首先|又)?(?:{_alt('leadin')})")
 # A meeting named before 由 and who chairs it (成立大会由市委副书记A主持, 座谈会由…; round 14, ext-198): no
 # part of the post, as 会议由 and 大会由 (leadin) are not
 _MEETING_BY = re.compile(rf"[{CJK}]{{1,8}}?(?:会议|会|仪式|典礼)由(?=[{CJK}])")
@@ -141,15 +143,26 @@ _CURRENT_BRACKET = re.compile(r"\((?:" + _alt("current") + r")(?P<p>[^()]{2,40})
 # A role in a group after the group's name (城区指挥部副指挥长): roles.txt, group_suffixes.txt
 _GROUP_ROLE = re.compile(f"(?P<g>[{CJK}()“”]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
                          f"(?P<r>{alternation(_LEADING_ROLES)})")
+# (a chain's first item may be a plain member's: 自治区宣讲团成员、某党校副校长A; round 22, ext-230)
+_GROUP_ROLE_FIRST = re.compile(f"(?P<g>[{CJK}()“”]{{2,40}}?(?:{alternation(_LEX.group_suffixes)}))"
+                               f"(?P<r>{alternation(_LEX.roles)})")
 # An unnamed leader closing a run of posts and names (…、区监察委负责同志列席会议): no person
 _UNNAMED_LEADER = re.compile(f"[{CJK}()]{{2,40}}?(?:{alternation(w for w in data_lines('leader_words.txt') if '负责' in w or '领导' in w)})$")
 # A local leader's title right after a name, before the verb (A副区长代理…)
 _LEADER_AFTER_NAME = re.compile(r"(?:常务)?副?[省市县区州旗镇乡]长$")
 _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
+# A note written right after a name in prose, no part of it (县政协副主席A常务列席会议: name_notes.txt words of two
+# characters or more; round 22, ext-233)
+_NAME_NOTE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    (w for w in data_lines("name_notes.txt") if len(w) > 1), key=lambda w: (-len(w), w)))) + ")$")
 # A line of a post (with its unit), a layout space and a name: a report's byline (round 11, ext-127)
 _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
 
 
+# A line of posts, a colon, then the names holding them (a list of a place's leaders: '  • 某区委副书记:A、B';
+# round 22, ext-231): a bullet may open it
+_POSTS_COLON_NAMES = re.compile(rf"(?m)^[ \t\u3000]*(?:[•·●▪◆■][ \t\u3000]*)?(?P<p>[{CJK}][{CJK}、,]{{2,40}}?):"
+                                rf"(?P<n>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}})*)[ \t\u3000]*$")
 _NOT_NAME_WORDS = frozenset(data_words("not_person_names.tsv", "word"))
 # A和B(同志)(日前)分别辞去X和Y职务(的请求) / A、B分别任X、Y (round 18, ext-207): what comes before the names is a
 # lead-in (决定接受, 会议同意) or nothing.
@@ -246,6 +259,14 @@ class _Reader:
                 f"(?<!自治)(?<!行政)(?:{_LEVELS_BEFORE}){re.escape(to_simplified(unit))}(?!常委会|常务委员会)", self.work)}
             if len(found) == 1:
                 res = found.pop()
+        if to_simplified(unit) in words("zone_body"):
+            # 高新区党工委书记、管委会主任A, 管委会副主任B: a zone body written bare is the zone's the notice names with
+            # its twin (one zone only; round 22, ext-235)
+            found = {self.src[m.start("z"):m.end("z")] for tw in words("zone_body") if tw != to_simplified(unit)
+                     for m in re.finditer(rf"(?P<z>[{CJK}]{{1,10}}?区){re.escape(tw)}", self.work)}
+            found = {z for z in found if z not in ("区", "园区") and not _TRIGGER.search(z) and not _LEADINS.search(z)}
+            if len(found) == 1:
+                res = found.pop() + unit
         if unit == "常委会":
             found = {squash(self.src[m.start():m.end()]) for m in re.finditer(
                 f"(?<![{CJK}])[{CJK}]{{1,8}}?[省市县区旗](?:人民代表大会常务委员会)", self.work)
@@ -296,7 +317,7 @@ class _Reader:
         if len(t) > 3 and t in _LEX.roles:
             return []  # 由X兼任办公室主任: a role in the group the notice sets up, not a post
         first = t.split("、")[0]
-        if first != t and _GROUP_ROLE.fullmatch(first):
+        if first != t and _GROUP_ROLE_FIRST.fullmatch(first):
             # 县X领导小组办公室主任、民政局局长A / …领导小组副组长、副县长、公安局长B: a role in a group the
             # notice names again, then posts (round 9, ext-101)
             role = self._group_role(a, first)
@@ -338,7 +359,7 @@ class _Reader:
         """``城區指揮部指揮長`` (a role of data/roles.txt after a group's name): the group's role as a
         post whose unit is the group — ``emit`` records it as a membership — when the notice names
         the group again elsewhere; else nothing (a body named only with the role is not guessed)."""
-        m = _GROUP_ROLE.fullmatch(t)
+        m = _GROUP_ROLE_FIRST.fullmatch(t)
         g = m.group("g")
         if not specific_group(to_simplified(g)) or self.work.count(g) < 2:
             return []
@@ -490,6 +511,7 @@ class _Reader:
     def read(self):
         if not _SENTENCE_GATE.search(self.work):
             self._bylines()
+            self._posts_colon_names()
             return
         self.entry = None  # the person of a 公示 entry, read on to the end of its paragraph
         for sm in re.finditer(r"[^。!?]+", self.work):
@@ -498,6 +520,34 @@ class _Reader:
             self.sentence(sm.start(), sm.end())
         self._current_in_brackets()
         self._bylines()
+        self._posts_colon_names()
+
+    def _posts_colon_names(self):
+        """``某区委副书记、某区政府党组书记、代理区长:张三`` on its line (``•`` may open it), ``某区副区长:A、B、C``: the
+        posts before the colon, read whole (each part between commas), are every name's after it (round 22, ext-231).
+        Not where a part reads no post (a group's role, 组长:A, is the member lists'), nor a name already given a fact
+        on the line."""
+        for m in _POSTS_COLON_NAMES.finditer(self.work):
+            posts, pos = [], m.start("p")
+            for part in m.group("p").split(","):
+                got = self.posts(pos, pos + len(part)) if part else []
+                if not got:
+                    posts = []
+                    break
+                posts += got
+                pos += len(part) + 1
+            if not posts or any(p.former for p in posts):
+                continue
+            names = m.group("n").split("、")
+            if not all(_is_name(n) and n not in _LEX.titles and n not in _LEX.roles for n in names):
+                continue
+            na = m.start("n")
+            for n in names:
+                name = squash(self.src[na:na + len(n)])
+                na += len(n) + 1
+                if not any((f.get("person") or f.get("member")) == name and m.start() <= f["evidence"]["start"] < m.end()
+                           for f in list(self.facts) + list(self.members) if f.get("evidence")):
+                    self.emit(name, posts, m.start("p"), m.end("n"), "start")
 
     def _bylines(self):
         """``汕头市某区审计局局长 张三`` alone on its line (a report's byline): a post with its unit, a
@@ -1185,7 +1235,7 @@ class _Reader:
                 # 参加视频会议的有市政府主管副市长A同志: those present are (round 11, ext-121); 的还有 / 的也有 alike
                 a += have.end()
                 c = c[have.end():]
-        lead = _LEADIN_OR_CURRENT.match(c) or _MEETING_BY.match(c)
+        lead = _MEETING_LEADIN.match(c) or _LEADIN_OR_CURRENT.match(c) or _MEETING_BY.match(c)
         if lead and lead.end() < len(c):
             a += lead.end()
             c = c[lead.end():]
@@ -1289,17 +1339,28 @@ class _Reader:
                     # next entry's posts (round 14, ext-192)
                     posts_from = rel.end()
             got = None
+            note = _NAME_NOTE_END.search(self.work, ia, ib)
             for k in (3, 2, 4):
                 if ib - ia <= k or not _is_name(self.work[ib - k:ib], loose=True):
                     continue
+                if note and k == 4 and _is_name(self.work[note.start() - 2:note.start()]):
+                    continue  # 徐冰常务: a name of two and a note, not a name of four (read below)
                 posts = self.posts(posts_from, ib - k, unit)
                 if posts:
                     got = (posts, k)
                     break
+            if not got and note and note.start() - ia > 2:
+                for k in (3, 2):
+                    nb = note.start()
+                    if nb - ia > k and _is_name(self.work[nb - k:nb]) and (posts := self.posts(posts_from, nb - k, unit)):
+                        got = (posts, k, nb)
+                        break
             if not got and posts_from < ib:
                 got = self._dotted_name(posts_from, ib, unit)
             if got:
-                posts, k = got
+                posts, k = got[:2]
+                if len(got) == 3:
+                    ib = got[2]  # the name ends before its note
                 if not groups and self._carry:
                     posts = self._carry + posts  # the posts before the comma (round 14, ext-198)
                 cut = 0

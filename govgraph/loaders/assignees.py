@@ -133,8 +133,8 @@ def _split_assignees(s: str) -> tuple:
     # 国有农、林、牧、渔场: one head and one ending shared by kinds written a character each (round 21, ext-344)
     s = _SHARED_HEAD_END.sub(lambda m: "、".join(m.group("h") + c + m.group("e")
                                                 for c in m.group("cs").split("、") + [m.group("z")]), s)
-    # 、 inside brackets separates sub-units, not list items.
-    s = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", _SEP), s)
+    # 、 inside brackets separates sub-units, not list items (in 〔〕 too: 相关县〔市、区〕政府; round 22, ext-227).
+    s = re.sub(r"\([^()]*\)|〔[^〔〕]*〕", lambda m: m.group().replace("、", _SEP), s)
     # 各县、区人民政府 / 各县、市、区: one collective of the levels listed, not 各县 and 区人民政府
     s = _LEVELS_LISTED.sub(lambda m: m.group().replace("、", _SEP), s)
     # 市、区人民政府 (no 各): each level's government (round 21, ext-340); 各县、区人民政府 stays one collective (read

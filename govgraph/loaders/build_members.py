@@ -57,7 +57,7 @@ _GROUP_SUF = "|".join(map(re.escape, _LEX.group_suffixes))
 # A role label, after numbering or the group's own word (``1.组长:``, ``领导小组办公室主任:``).
 ROLE_MARKER_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s。;,.、):]))(?P<gw>[^\s:,。;、()]{0,30}?(?:" + _GROUP_SUF + r"|办公室))?"
-    r"(?P<role>" + _SPACED_ROLES + r")[ ]*(?:\((?P<rq>常务|执行|第一|兼|兼任)\)[ ]*)?" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
+    r"(?P<role>" + _SPACED_ROLES + r")[ ]*(?:\((?P<rq>常务|执行|第一|兼|兼任|召集人)\)[ ]*)?" + _ORDER_NOTE + r"(?:为)?:\s*" + _ORDER_NOTE
 )
 _OFFICE_ROLES = frozenset(data_lines("office_roles.txt"))
 # A label glued to the entry before it, in a page copied without line breaks

@@ -22,7 +22,7 @@ from .context import NoticeContext
 from .deadlines import parse_deadline, parse_due_cell, text_deadline
 from .lexicon import data_lines, load_lexicon
 from .mentions import CJK
-from .duties import _SHARED_EACH, _VERB_STARTS, _duty_clauses
+from .duties import _SET_UP_OFFICE_DAILY, _SHARED_EACH, _VERB_STARTS, _duty_clauses
 from .duty_lists import duty_lists
 from .lead_sections import lead_sections
 from .line_tables import find_line_tables, find_unit_lists
@@ -350,6 +350,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         for t in ctx.tables:
             covered.append((t.start, t.end))
         _duty_clauses(ctx, out, covered)
+        _offices_in_bracketed_items(ctx, out)
     _full_group_offices(out)
     _notice_period(ctx, out)
     out = _no_cut_group(ctx, out)
@@ -361,6 +362,29 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         t.pop("_sec", None)
         t.pop("_office", None)
     return out
+
+
+def _offices_in_bracketed_items(ctx: NoticeContext, out: list[dict[str, Any]]) -> None:
+    """``1.建立领导小组。…成立某领导小组,…。领导小组下设办公室,设在市发改委,负责日常协调推进工作。(责任单位:…)``: the
+    office the item's sentence sets up bears the daily work (as outside a bracketed item, round 7), a task of its own
+    beside the item's (round 22, ext-227). Only the 设在 form (where it sits named) and a group's office."""
+    work = ctx.work
+    lex = load_lexicon()
+    have = {u for t in out for u in t["responsible"] + t["lead"]}
+    for sm in re.finditer(r"[^。!?\n]+", work):
+        fm = _SET_UP_OFFICE_DAILY.match(sm.group())
+        if not fm or not fm.group("g").endswith(tuple(lex.group_suffixes)):
+            continue
+        a = sm.start()
+        item = ctx.outline.item_at(a, levels=(2, 3, 4))
+        if item is None or not any(t.get("evidence", {}).get("start") == item.start and t["evidence"]["end"] > a
+                                   for t in out):
+            continue  # only inside an item another reading (its bracket) took whole
+        unit = fm.group("g") + "办公室"
+        if unit in have:
+            continue
+        have.add(unit)
+        out.append(_task(ctx, ctx.outline.ref_at(a), fm.group("p"), [], [unit], None, None, a, a + fm.end("p")))
 
 
 def _no_cut_stub(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:

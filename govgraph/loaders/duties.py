@@ -70,6 +70,7 @@ _PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制
 # 你市有关各级政府 / 你县各有关部门: the addressed place's bodies, in the second person (a 批复's)
 _YOUR_PLACE = re.compile(r"你(?:省|市|县|区|州|盟|旗)(?:有关)?(?:各级(?:人民)?政府|各有关部门|有关部门|各部门)")
 _DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
+_REPORTING_VERB = re.compile(alternation(data_lines("report_verbs.txt")))
 _DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
 
 
@@ -90,9 +91,10 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return product
     if _YOUR_PLACE.fullmatch(subj) and m.group() in _TLX.strong_verbs:
         return [subj]  # 你市有关各级政府要…: a 批复's addressee's bodies in the second person, as written (round 21, ext-337)
-    tm = _DURING.match(subj)
+    tm = _DURING.match(subj) or _REPORTING_VERB.match(subj)
     if tm and (after := split_assignees(subj[tm.end():])) and all_assignees(after):
         subj = subj[tm.end():]  # 建设期间省政府政务公开办公室将…: the time the clause opens with (round 20, ext-302)
+        # (…精神,强调各镇(街道)、区级各部门要…: a meeting's reporting verb; round 22, ext-236)
     if _SENT_TO_ISSUER.match(subj):
         return None  # 报我委会同省直有关部门审查后…: where the work is sent, no subject (round 17, ext-250)
     pm = _PREP_INSIDE.fullmatch(subj)
@@ -219,7 +221,7 @@ _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([
 # 领导小组下设办公室,办公室设在党群工作部,负责协调处理日常工作: the office the group sets up (named by the
 # group's word as written, 领导小组办公室) bears the work, not the unit it sits in (round 7, ext-75)
 _SET_UP_OFFICE_DAILY = re.compile(r"^\s*(?P<g>[^\s,。;:、]{2,30}?)下设办公室,(?:办公室)?设在[^,。;]{2,30},"
-                                  r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常(?:工作|事务))")
+                                  r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常[^,。;]{0,6}?(?:工作|事务))")
 # 联席会议办公室职责:协调落实…: the duties a group's office is given under a label (round 7, ext-70)
 _OFFICE_DUTIES = re.compile(r"^\s*(?P<u>[^\s,。;:、]{2,30}?办公室)(?:的)?(?:主要)?职责(?:是|为)?:(?P<p>\S)")
 _IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
@@ -384,6 +386,26 @@ _ROLE_END = re.compile(rf"(?:任|为|兼任|担任|兼)(?:[{CJK}]{{0,30}}?(?:{_S
 _GROUP_OPENS = re.compile(rf"对[{CJK}]{{1,12}}?工作(?:{_SUFFIXES})")
 # 省移民开发局在省民政厅移民处的基础上组建: how the unit is formed, no work of it
 _FORMED = re.compile(rf"(?:在[^,。;]{{2,30}}的基础上|由[^,。;]{{2,30}})?(?:组建|设立|成立|合并组建)[。;]?")
+
+
+_SITE_CREDITS = frozenset(data_lines("site_credits.txt"))
+
+
+def _site_credit(work: str, d) -> bool:
+    """``长城某集团  主办`` on its line: a web page's credit (site_credits.txt), no duty (round 22, ext-232)."""
+    body = d[4].strip()
+    end = d[1]
+    return body in _SITE_CREDITS and (end >= len(work) or work[end] == "\n") and "由" not in work[d[0]:d[1]]
+
+
+def _a_unit_named(work: str, d) -> bool:
+    """A "duty" whose predicate is a unit's name alone after a colon, on its line: a labelled line naming a
+    unit (``联系处室:某办公室`` under a group's entry, round 22, ext-229), no work."""
+    body = d[4].strip(" 。;")
+    head = work[d[0]:d[1]]
+    at = head.find(d[4])
+    return bool(body) and at > 0 and head[:at].rstrip().endswith(":") and not re.search(r"[,;。、]", body) \
+        and is_unit_like(body) and is_assignee(body)
 
 
 def _a_post(d) -> bool:
@@ -626,6 +648,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     is_assignee(u) and not is_collective(u) and not _is_group(u) for u in (d[2] + d[3])[:1])
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
             duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d)
+                      and not _a_unit_named(work, d) and not _site_credit(work, d)
                       and not _posts_then_name(d) and not _issuer_undertakes(ctx, d)
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening

@@ -129,9 +129,13 @@ def standing_body(g: str) -> bool:
 
 def named_groups(ctx: NoticeContext) -> list[tuple[str, int]]:
     """The notice's named groups (``ctx.group_names``) without those in cited titles, clauses
-    that end in a group's name (…为X领导小组, …的X工作小组) and standing organs."""
+    that end in a group's name (…为X领导小组, …的X工作小组) and standing organs, nor a count of groups (成立12个界别小组:
+    round 22, ext-229)."""
     return [(g, p) for g, p in ctx.group_names if not in_citation(ctx.work, p) and not _is_clause(g)
-            and not standing_body(g) and not g.startswith(("为", "的"))]
+            and not standing_body(g) and not g.startswith(("为", "的")) and not _COUNTED_GROUPS.match(g)]
+
+
+_COUNTED_GROUPS = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个")
 
 
 def _set_up_at(ctx: NoticeContext, p: int) -> bool:

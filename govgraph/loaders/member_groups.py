@@ -32,7 +32,7 @@ _TITLE = re.compile(
 # (成立13人防汛指挥所) is no part of its name (round 21, ext-339).
 _BODY = re.compile(rf"(?:成立|组建|设立|调整|组成)(?:\d{{1,3}}人)?(?P<g>[^,。;:\s《》]{{2,60}}?(?:{_SUF}))(?=\(以下简称|\(简称|,|。|组成人员|成员|的|$)")
 _BRACKETS = str.maketrans("（）：，；", "():,;")
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|（[一二三四五六七八九十\d]+）)\s*")
+_NUMBERING = re.compile(r"^(?:\d+、|\d+(?:\.\d+)*\.?|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|（[一二三四五六七八九十\d]+）)\s*")
 
 
 
@@ -55,6 +55,7 @@ def heading_group(line: str) -> str | None:
     if not s or len(s) > 40 or re.search(r"[,。;:、!?]", s):
         return None
     s = re.sub(r"(?:组成人员|成员名单|人员名单|名单)$", "", s)
+    s = re.sub(r"\(\d{1,3}人\)$", "", s)  # 1、某界别小组(7人): the count of its people (round 22, ext-229)
     return s if specific_group(s) and not re.search(r"(?:职责|成立|关于)", s) else None
 
 
