@@ -14,7 +14,10 @@ their key (``update.columns``) has the rows to take out found in the stored answ
 instead (``_gone``), but for keys whose values of them another node shares.
 
 A question with a ``narrow`` month parameter also has its rows stored per month (the key
-of its parameters with that month), so that asking a month reads that month's rows only.
+of its parameters with that month), so that asking a month reads that month's rows only; its
+answer of every month is made of the months' (``Parts``), and a build that wrote a few graphs
+reads and writes only the months its changed rows fall in (``_month_update``).  An answer
+without the place column of its rows is stored as those rows with their place (``Columns``).
 
 >>> from govgraph.queries.questions import get
 >>> _month(get("deadlines"), {"due": "2018-05-31", "doc": "d"}), _month(get("deadlines"), {"due": ""})
