@@ -223,9 +223,15 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # person-title 0.146, term 0.400, membership 0.750 / 0.130 / 0.222, task 0.655 / 0.388 / 0.487, due 0 (5 keys, one
 # wrong). Both new sets score the same to the key before and after the rotations' rules. The floors are set a little
 # under these.
+# Round 23: ext-368..377 added held-out (10 formal notices of new places and issuers: three 人大常委会 decisions on
+# mayors, a county's flood plan, a city's rules, a 州人大常委会's rules, a 普查 office, a democratic party's committee, a
+# city bureau, a county's 领导小组; scored once at 11d7833: post 0.923, term 1.000, task 0 of 7, due 0 of 2). Merged
+# (430 notices; held out: ext-346..377, 32 notices), project scorer: all post 0.958, person-title 0.967, term 0.734,
+# membership 0.976, task 0.917, due 0.944; held-out post 1.000 / 0.196 / 0.327, person-title 0.333, term 0.571,
+# membership 0.222, task 0.633 / 0.362 / 0.461, due 0. The floors are set a little under these.
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.975, "task": 0.915, "due": 0.945},
-    "held-out": {"post": 0.14, "person-title": 0.14, "membership": 0.22, "task": 0.48},
+    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.975, "task": 0.915, "due": 0.94},
+    "held-out": {"post": 0.32, "person-title": 0.33, "membership": 0.22, "task": 0.455},
 }
 
 
