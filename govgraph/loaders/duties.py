@@ -828,6 +828,8 @@ def _exhortation(units: list, pred: str) -> bool:
         # manner or working together asked for; a season after it is an aim, not a deadline (a date 前 is one)
     if due[0]:
         return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
+    if _SHARE.match(pred) and re.search(_SHARE_WORDS, pred):
+        return True  # 要按照职能分工,各负其责、通力协作、密切配合,共同做好普查工作 (round 23, ext-346): each its share
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends)) \
         or bool(_SET_PHRASES.match(pred))
 
@@ -837,6 +839,10 @@ _MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
 _TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
 _MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
 _TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
+_SHARE_WORDS = alternation(data_words("exhortation_forms.tsv", "shared"))
+_SHARE_ENDS = alternation(data_words("exhortation_forms.tsv", "shared_end"))
+# 按照职能分工 / 按照各自职责, then clauses, the last 共同做好…工作 / 共同推进…的实施
+_SHARE = re.compile(rf"按照(?:各自|职能|职责)?(?:职能|职责)?(?:分工)?,(?:[^,。;]{{1,30}},){{0,4}}(?:{_SHARE_ENDS})[^,。;]{{0,20}}$")
 
 
 # 各地、各部门要按照市政府的工作部署和要求,逐条对照,细化目标,落实责任,强化措施,确保…: the notice's own

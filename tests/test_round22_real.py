@@ -1,0 +1,33 @@
+"""Round 23's layouts (rotation rot29), on snippets shaped like real notices (ext-346..356, formal notices of new
+places, dev from round 23).
+
+Each test builds the notice directly (doc, date as the header would give them) and checks every
+fact's evidence, as tests/test_round21_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def test_a_named_groups_member_units_are_one_collective_as_written():
+    # ext-351: '各区县政府、市新区管委会、市某指挥部各成员单位要…': the group's member units as written, beside the others
+    text = "四、各区县政府、市新区管委会、市甲乙指挥部各成员单位要切实落实防火责任,加强巡查巡护。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各区县政府", "市新区管委会", "市甲乙指挥部各成员单位"), None)]
+
+
+def test_contacting_a_groups_member_units_is_no_unit():
+    # gov-02: '联系指挥部成员单位和省级人民政府有关部门开展应急工作': 联系 (contacting) opens a clause
+    from govgraph.loaders.task_lexicon import is_collective
+    assert not is_collective("联系指挥部成员单位")
+    assert is_collective("县甲指挥部成员单位")
+
+
+def test_each_doing_its_share_of_a_common_work_is_an_exhortation():
+    # ext-346: '领导小组各成员单位要按照职能分工,各负其责、通力协作、密切配合,共同做好普查工作': no piece of work
+    text = ("二、领导小组各成员单位要按照职能分工,各负其责、通力协作、密切配合,共同做好普查工作。"
+            "各区县人民政府要设立相应的普查领导小组及其办公室。")
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("各区县人民政府",)]
