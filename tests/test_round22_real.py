@@ -31,3 +31,12 @@ def test_each_doing_its_share_of_a_common_work_is_an_exhortation():
             "各区县人民政府要设立相应的普查领导小组及其办公室。")
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("各区县人民政府",)]
+
+
+def test_keeping_the_rules_and_doing_the_work_well_is_an_exhortation():
+    # ext-346, ext-349: '各级各部门要按照《某条例》等法律法规要求,认真做好普查各项工作' / '各重点单位要按照《某办法》要求配合
+    # 做好相关工作': no piece of work is named; a named work after 按照…要求 stays a task
+    text = ("三、各级各部门要按照《某条例》等法律法规要求,认真做好普查各项工作。"
+            "各重点单位要按照《某办法》要求配合做好相关工作。各区县人民政府要按照《某办法》要求,于3月31日前完成设备安装。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各区县人民政府",), "2020-03-31")]

@@ -828,6 +828,9 @@ def _exhortation(units: list, pred: str) -> bool:
         # manner or working together asked for; a season after it is an aim, not a deadline (a date 前 is one)
     if due[0]:
         return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
+    if _RULES_THEN_WORK.fullmatch(pred):
+        return True  # 要按照《…》等法律法规要求,认真做好普查各项工作 / 要按照《…》要求配合做好相关工作 (round 23, ext-346,
+        # ext-349): the rules to keep, then only 'do the work well': no piece of work named
     if _SHARE.match(pred) and re.search(_SHARE_WORDS, pred):
         return True  # 要按照职能分工,各负其责、通力协作、密切配合,共同做好普查工作 (round 23, ext-346): each its share
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends)) \
@@ -839,6 +842,9 @@ _MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
 _TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
 _MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
 _TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
+# 按照《…》(等法律法规)要求(,)认真/配合做好(相关/…各项)工作: the rules to keep and the work done well, nothing named
+_RULES_THEN_WORK = re.compile(r"按照[^,。;]{2,80}?(?:要求|规定),?(?:认真|积极|切实|全力)?(?:配合|协助|共同)?做好"
+                              rf"(?:相关|有关|[{CJK}]{{0,4}}各项)?工作")
 _SHARE_WORDS = alternation(data_words("exhortation_forms.tsv", "shared"))
 _SHARE_ENDS = alternation(data_words("exhortation_forms.tsv", "shared_end"))
 # 按照职能分工 / 按照各自职责, then clauses, the last 共同做好…工作 / 共同推进…的实施
