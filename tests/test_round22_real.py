@@ -40,3 +40,17 @@ def test_keeping_the_rules_and_doing_the_work_well_is_an_exhortation():
             "各重点单位要按照《某办法》要求配合做好相关工作。各区县人民政府要按照《某办法》要求,于3月31日前完成设备安装。")
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("各区县人民政府",), "2020-03-31")]
+
+
+def test_a_front_matter_line_naming_the_issuer_is_no_duty():
+    # ext-349: '发布单位: 上海市某监督管理局' (a Markdown copy's front matter): 市场 + 监督 is no unit and verb
+    text = "---\n发布单位: 甲市市场监督管理局\n---\n各区县人民政府要于3月31日前完成设备安装。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各区县人民政府",), "2020-03-31")]
+
+
+def test_a_phone_line_is_no_duty():
+    # ext-352: '…同时设立举报电话,欢迎市民举报…。县城管大队:6783 848县公安局:110': numbers, not duties
+    text = "五、城管执法部门要及时劝阻违规燃放行为。同时设立举报电话。县城管大队:6783 848县公安局:110\n"
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("城管执法部门",)]

@@ -408,6 +408,33 @@ def _a_unit_named(work: str, d) -> bool:
         and is_unit_like(body) and is_assignee(body)
 
 
+def _a_unit_whole(work: str, d) -> bool:
+    """A "duty" whose unit and predicate together are one unit's name alone on its line, or after a label's colon
+    (a front matter's ``发布单位: 上海市某监督管理局``: 市场 + 监督 read as a unit and a verb; round 23, ext-349)."""
+    units, body = d[2] + d[3], d[4].strip()
+    clause = work[d[0]:d[1]]
+    if len(units) != 1 or not body or re.search(r"[,;。、\s]", body):
+        return False
+    whole = clause.strip()
+    line_start = work.rfind("\n", 0, d[0]) + 1
+    line_end = work.find("\n", d[1])
+    before = work[line_start:d[0]].strip()
+    after = work[d[1]:len(work) if line_end < 0 else line_end].strip()
+    return (not before or before.endswith((":", "："))) and not after and whole.endswith(body) \
+        and is_unit_like(whole) and is_assignee(whole)
+
+
+# 县某大队:6783 848县公安局:110: a phone line, a number after the colon (round 23, ext-352)
+_PHONE = re.compile(r"\s*\d[\d \-]{2,}(?![\d年月日号时天个%])")
+
+
+def _a_phone_number(work: str, d) -> bool:
+    """A "duty" whose predicate, right after a colon, opens with a number that is no date or count (a phone line)."""
+    head = work[d[0]:d[1]]
+    at = head.find(d[4])
+    return at > 0 and head[:at].rstrip().endswith((":", "：")) and bool(_PHONE.match(d[4]))
+
+
 def _a_post(d) -> bool:
     """A "duty" that is a post: a member list's line ``张三 省委组织部副部长`` (省委 + 组织…, read
     as a unit and a predicate opening with a verb) or ``省政府研究室副主任`` (round 7, ext-70)."""
@@ -649,6 +676,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
             duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d)
                       and not _a_unit_named(work, d) and not _site_credit(work, d)
+                      and not _a_unit_whole(work, d) and not _a_phone_number(work, d)
                       and not _posts_then_name(d) and not _issuer_undertakes(ctx, d)
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
