@@ -54,3 +54,12 @@ def test_a_phone_line_is_no_duty():
     text = "五、城管执法部门要及时劝阻违规燃放行为。同时设立举报电话。县城管大队:6783 848县公安局:110\n"
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("城管执法部门",)]
+
+
+def test_the_site_is_no_unit():
+    # ext-353: '现场应确保为相关监测设备提供稳定的电源': 现场 (the site; unit_words.tsv not_alone) is no unit, 现场指挥部 is
+    from govgraph.loaders.mentions import is_unit_like
+    assert not is_unit_like("现场") and is_unit_like("县现场指挥部") and is_unit_like("国有农场")
+    text = "(五)现场应确保为相关监测设备提供稳定的电源。县甲局要于3月31日前完成设备安装。"
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("县甲局",)]
