@@ -63,3 +63,14 @@ def test_the_site_is_no_unit():
     text = "(五)现场应确保为相关监测设备提供稳定的电源。县甲局要于3月31日前完成设备安装。"
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("县甲局",)]
+
+
+def test_a_bans_period_is_no_deadline():
+    # ext-351: '一、戒严期限:2019年3月21日至5月31日' (ban_words.txt): the ban's period, not the time of the work; a work
+    # period head ('一、整改时间') still dates the notice's undated tasks
+    text = ("一、戒严期限:2020年3月21日至5月31日。\n二、戒严区域:全市林区。\n"
+            "三、各区县政府要切实落实防火责任,加强巡查巡护。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各区县政府",), None)]
+    facts, _ = _facts(text.replace("戒严期限", "整改时间"))
+    assert _tasks(facts) == [((), ("各区县政府",), "2020-05-31")]
