@@ -74,3 +74,14 @@ def test_a_bans_period_is_no_deadline():
     assert _tasks(facts) == [((), ("各区县政府",), None)]
     facts, _ = _facts(text.replace("戒严期限", "整改时间"))
     assert _tasks(facts) == [((), ("各区县政府",), "2020-05-31")]
+
+
+def test_a_reply_asks_the_towns_sharing_one_government_ending():
+    # ext-347: a 批复 to '甲、乙、丙镇人民政府:' (places sharing the last one's government) asking '请你们自批准之日起,
+    # 10个月内完成变更,并向区政府报告': each town's government, the counted period as its due text
+    text = ("甲山、乙水、丙石镇人民政府:\n你们申请的撤镇设街道工作已经批准同意。现批复如下:\n同意撤销甲山镇,设立甲山街道。\n"
+            "请你们自批准之日起,10个月内完成变更,并向区政府报告。\n")
+    facts, _ = _facts(text, title="某区人民政府关于撤销甲山等3个镇建制设立相应街道的批复")
+    tasks = [f for f in facts if f["kind"] == "task"]
+    assert [(t["responsible"], t["due"], t.get("due_text")) for t in tasks] == [
+        (["甲山镇人民政府", "乙水镇人民政府", "丙石镇人民政府"], None, "自批准之日起,10个月内")]

@@ -582,7 +582,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 body = sent[above.end():].strip()
                 duties = [(s0 + p, s0 + len(sent), [], [u], body) for p, u in named]
             ym = _YOU_ASKED.search(sent) if not duties and ctx.addressees else None
-            if ym and text_deadline(sent[ym.end():], ctx.year)[0]:
+            if ym and (text_deadline(sent[ym.end():], ctx.year)[0] or _COUNTED_PERIOD.match(sent, ym.end())):
+                # (请你们自批准之日起,10个月内完成变更,并向区政府报告: a period counted from an event, right after the
+                # request, dates the work as well; round 23, ext-347)
                 # 现将…转发给你们,请你们认真填写…,并于2018年10月14日前将调查表发送至…: the letter's addressees
                 # (各县(市、区)农业局:), asked in the second person, with a date (round 12, ext-134)
                 duties = [(s0 + ym.start(), s0 + len(sent), [], list(ctx.addressees), sent[ym.end():].strip())]
@@ -697,6 +699,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     due_text = parse_deadline(work[a:b], ctx.year)[1]  # 并于每月30日前报送…: recurring, text only
                 if due is None and due_text is None:
                     due, due_text = _item_deadline(ctx, a)
+                if due is None and due_text is None and _COUNTED_PERIOD.match(body):
+                    due_text = _COUNTED_PERIOD.match(body).group()  # 自批准之日起,10个月内 (round 23, ext-347)
                 ref = ctx.outline.ref_at(a)
                 pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
                 objs = pair.group("objs").split("、") if pair else []
@@ -969,6 +973,8 @@ def _item_deadline(ctx, pos: int):
 
 
 # 请你们…, 望你单位…, 你们要…: the addressees asked in the second person
+# 自批准之日起,10个月内 / 自本通知印发之日起30日内: a period counted from an event (its text only, no date)
+_COUNTED_PERIOD = re.compile(r"(?:自|从)[^,。;]{1,12}?之日起,?(?:[一二三四五六七八九十两\d]{1,3})个?(?:月|日|天|工作日|年)内")
 _YOU_ASKED = re.compile(r"(?:请|望|希望)(?:你们|你单位|你局|你委|你办|你处|你司)|你们(?=要|务必|须|应)")
 # 区级机关各部门主要领导; (an attendee list): the addressees' leaders, no duty
 _LEADER_WORDS = tuple(sorted(data_lines("leader_words.txt"), key=len, reverse=True))
