@@ -85,3 +85,11 @@ def test_a_reply_asks_the_towns_sharing_one_government_ending():
     tasks = [f for f in facts if f["kind"] == "task"]
     assert [(t["responsible"], t["due"], t.get("due_text")) for t in tasks] == [
         (["甲山镇人民政府", "乙水镇人民政府", "丙石镇人民政府"], None, "自批准之日起,10个月内")]
+
+
+def test_one_each_over_kinds_of_business_is_one_collective():
+    # ext-349: '各相关燃气和热力能源销售、转供公司(附件)要高度重视…,确保…于2021年11月底前…上传…': one 各 over kinds
+    # of business before one ending (公司/企业), as written, the note sending to the attachment left out
+    text = "三、各相关甲和乙能源销售、转供公司(附件)要高度重视数据监测工作,确保数据于2020年11月底前上传至本市系统。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各相关甲和乙能源销售、转供公司",), "2020-11-30")]

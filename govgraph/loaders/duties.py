@@ -164,6 +164,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     kind = _KIND_TAIL.search(subj)
     if kind and is_collective(kind.group("kind")):
         return [kind.group("kind")]  # 教育、交通…等行业主管部门: the kind of unit named
+    ek = _EACH_KINDS.fullmatch(subj)
+    if ek and m.group() in _TLX.strong_verbs and not any(
+            is_unit_like(x) or is_assignee(x) or x.startswith(_VERB_STARTS) for x in re.split(r"、|和", ek.group("k"))[:-1]):
+        # 各相关燃气和热力能源销售、转供公司要…: one 各 over kinds of business before one ending, one collective as
+        # written (as 各州、市人民政府; round 23, ext-349)
+        return [ek.group("u")]
     items = split_assignees(subj)
     if _shared_organ(items) or _SHARED_EACH.fullmatch(subj):
         return [subj]
@@ -190,6 +196,10 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 各相关燃气和热力能源销售、转供公司: one 各 over kinds of business (a list with 、 or 和) and one ending
+# (a note sending to the list in the attachment, (附件) / (见附件2), is no part of it)
+_EACH_KINDS = re.compile(f"(?P<u>各(?:相关|有关)?(?P<k>[{CJK}]{{2,10}}(?:(?:、|和)[{CJK}]{{2,10}})+)(?:公司|企业))"
+                         r"(?:\((?:详见|见)?附件\d*\))?")
 # 全省各级财政(、税务等部门): a scope (every level of the province's, or 各级 alone) before a field
 _SCOPED_FIELD = re.compile(f"(?P<s>(?:全[省市县区州盟旗])?各级)(?P<f>[{CJK}]{{2,4}})")
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
