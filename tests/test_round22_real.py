@@ -93,3 +93,10 @@ def test_one_each_over_kinds_of_business_is_one_collective():
     text = "三、各相关甲和乙能源销售、转供公司(附件)要高度重视数据监测工作,确保数据于2020年11月底前上传至本市系统。"
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("各相关甲和乙能源销售、转供公司",), "2020-11-30")]
+
+
+def test_a_units_other_name_in_square_brackets_is_no_part_of_it():
+    # ext-349: '上海市某研究院[国家某中心(上海)]要积极开展调研,…': the unit before its other name
+    text = "四、甲市计量测试技术研究院[国家甲乙计量中心(甲市)]要积极开展调研,做好数据接入技术支撑。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("甲市计量测试技术研究院",), None)]

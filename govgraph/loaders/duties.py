@@ -110,6 +110,11 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return None
     if short and not subj[:short.start()].endswith("联席会议"):
         subj = subj[:short.start()]
+    om = _OTHER_NAME_SQUARE.fullmatch(subj)
+    if om and is_assignee(om.group("u")) and is_unit_like(om.group("o")):
+        # 上海市某研究院[国家某中心(上海)]要…: the unit's other name in square brackets is no part of it (round 23,
+        # ext-349)
+        subj = om.group("u")
     if not subj or _STOPS_SPACE.search(subj) or subj.endswith(("、", "和", "及", "与")):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
@@ -196,6 +201,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 上海市某研究院[国家某中心(上海)]: a unit and its other name in square brackets
+_OTHER_NAME_SQUARE = re.compile(rf"(?P<u>[{CJK}]{{4,30}})\[(?P<o>[{CJK}()]{{4,30}})\]")
 # 各相关燃气和热力能源销售、转供公司: one 各 over kinds of business (a list with 、 or 和) and one ending
 # (a note sending to the list in the attachment, (附件) / (见附件2), is no part of it)
 _EACH_KINDS = re.compile(f"(?P<u>各(?:相关|有关)?(?P<k>[{CJK}]{{2,10}}(?:(?:、|和)[{CJK}]{{2,10}})+)(?:公司|企业))"
