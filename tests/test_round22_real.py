@@ -100,3 +100,12 @@ def test_a_units_other_name_in_square_brackets_is_no_part_of_it():
     text = "四、甲市计量测试技术研究院[国家甲乙计量中心(甲市)]要积极开展调研,做好数据接入技术支撑。"
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("甲市计量测试技术研究院",), None)]
+
+
+def test_a_head_signing_an_order_with_a_colon():
+    # ext-351: a 政府令 signed '市長:NAME' on its line, then the date: the head's post as of that date (a bare title of
+    # two characters before the colon, as '某区副区长:A、B' of round 22)
+    text = "甲市人民政府令第1号\n为保护森林资源,特发布本令。\n市长:张三丰\n2019年3月20日\n"
+    facts, _ = _facts(text, issuer="甲市人民政府", date="2019-03-20", doc="甲政令〔2019〕1号")
+    assert [(f["person"], f["unit"], f["title"], f.get("as_of")) for f in facts if f["kind"] == "post"] == [
+        ("张三丰", "市人民政府", "市长", "2019-03-20")]
