@@ -109,3 +109,10 @@ def test_a_head_signing_an_order_with_a_colon():
     facts, _ = _facts(text, issuer="甲市人民政府", date="2019-03-20", doc="甲政令〔2019〕1号")
     assert [(f["person"], f["unit"], f["title"], f.get("as_of")) for f in facts if f["kind"] == "post"] == [
         ("张三丰", "市人民政府", "市长", "2019-03-20")]
+
+
+def test_the_notices_own_rules_carried_out_by_units():
+    # ext-354: '本补充规定由禁放区乡镇(街道)、县直各有关单位组织实施': the units after 由; who interprets them is no task
+    text = "第三条 本补充规定由甲区乡镇(街道)、县直各有关单位组织实施。\n第四条 本规定由县公安局负责解释。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("甲区乡镇(街道)", "县直各有关单位"), None)]
