@@ -116,3 +116,11 @@ def test_the_notices_own_rules_carried_out_by_units():
     text = "第三条 本补充规定由甲区乡镇(街道)、县直各有关单位组织实施。\n第四条 本规定由县公安局负责解释。"
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("甲区乡镇(街道)", "县直各有关单位"), None)]
+
+
+def test_units_a_ban_picks_out_then_a_comma_and_the_modal():
+    # ext-354: '禁止燃放烟花爆竹的乡镇(街道),应当将…纳入网格化管理': a qualified collective (qualifier_openers.txt 禁止),
+    # a comma, then the modal: the units as written
+    text = "第三条 禁止燃放烟花爆竹的乡镇(街道),应当将禁放工作纳入网格化管理,开展宣传活动。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("禁止燃放烟花爆竹的乡镇(街道)",), None)]

@@ -40,7 +40,7 @@ _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{
 _COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}的(?:\d+|[两二三四五六七八九十]+)个"
                       rf"(?:县|市|区|镇|乡|街道|乡镇|单位|部门)(?:\((?:县|市|区|镇|乡)\))?)")
 # 入选的县(市、区)和乡镇(街道): kinds of unit after what picks them out (a qualified collective)
-_QUALIFIED = re.compile(rf"(?P<q>(?:入选|无|未|有)[^,。;的、]{{0,12}})的(?P<k>[{CJK}()、]{{2,16}})")
+_QUALIFIED = re.compile(rf"(?P<q>{alternation(data_lines('qualifier_openers.txt'))}[^,。;的、]{{0,12}})的(?P<k>[{CJK}()、]{{2,16}})")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
@@ -83,8 +83,13 @@ def _product_subject(subj: str, clause: str, m: re.Match):
     return units if units and all(is_assignee(x) or is_role_collective(x) for x in units) else None
 
 
+_COMMA_MODALS = ("应当", "应", "要", "须", "必须")
+
+
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
+    if subj.endswith(",") and m.group() in _COMMA_MODALS and _QUALIFIED.fullmatch(subj[:-1]):
+        subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
     subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
     product = _product_subject(subj, clause, m)
     if product:
@@ -328,7 +333,11 @@ def _subject_cached(clause: str, sectors: bool):
     weak = None
     for m in _VERB_RE.finditer(clause[:80]):
         if _STOPS.search(clause, 0, m.start()):
-            break
+            st = _STOPS.search(clause, 0, m.start())
+            if not (st.start() == m.start() - 1 and clause[st.start()] == "," and m.group() in _COMMA_MODALS
+                    and _QUALIFIED.fullmatch(clause[:st.start()])):
+                break
+            # 禁止燃放烟花爆竹的乡镇(街道),应当将…: a qualified collective, a comma, then the modal (round 23, ext-354)
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
