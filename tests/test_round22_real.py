@@ -124,3 +124,12 @@ def test_units_a_ban_picks_out_then_a_comma_and_the_modal():
     text = "第三条 禁止燃放烟花爆竹的乡镇(街道),应当将禁放工作纳入网格化管理,开展宣传活动。"
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("禁止燃放烟花爆竹的乡镇(街道)",), None)]
+
+
+def test_the_closing_formula_ends_the_last_duty():
+    # ext-353: '…,要督促整改。\n\n特此通知。\n\n某市水务局\n\n2025年12月16日' at the copy's end: the formula, the
+    # issuer and the date are no part of the last duty's text
+    text = "(三)严格监督检查。各级甲部门要加大检查力度,对发现的问题要督促整改。\n\n特此通知。\n\n甲市水务局\n\n2020年12月16日"
+    facts, _ = _facts(text)
+    tasks = [f for f in facts if f["kind"] == "task"]
+    assert len(tasks) == 1 and "特此通知" not in tasks[0]["text"] and "特此通知" not in tasks[0]["evidence"]["text"]

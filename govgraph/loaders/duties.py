@@ -554,6 +554,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
 
 
 _SENTENCE = re.compile(r"[^。;\n]+[。;]?")
+_CLOSING_FORMULAS = frozenset(data_lines("closing_formulas.txt"))
 
 
 def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
@@ -584,6 +585,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
                 continue
             bare = sent.strip()
+            if bare.rstrip("。") in _CLOSING_FORMULAS and not re.search("[。;]", work[s0 + len(sent):rb]):
+                break  # 特此通知。 then only the issuer and the date: no duty goes on into them (round 23, ext-353)
             if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
                     (bare.endswith(":") and not _LEAD_IN.search(bare))
                     or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
