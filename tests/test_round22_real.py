@@ -133,3 +133,13 @@ def test_the_closing_formula_ends_the_last_duty():
     facts, _ = _facts(text)
     tasks = [f for f in facts if f["kind"] == "task"]
     assert len(tasks) == 1 and "特此通知" not in tasks[0]["text"] and "特此通知" not in tasks[0]["evidence"]["text"]
+
+
+def test_reported_to_a_congress_is_no_part_of_its_place():
+    # ext-348: '…接受某某辞去甲市人民政府市长职务的请求,报甲市人民代表大会备案': 报 (reported to) opens no place's name
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+    text = ("当前位置: 首页 > 选举任免\n(2025年2月15日甲昌市第八届人民代表大会常务委员会第二十一次会议通过)\n"
+            "甲昌市第八届人民代表大会常务委员会第二十一次会议决定:接受张三辞去甲昌市人民政府市长职务的请求,报甲昌市人民代表大会备案。\n")
+    j = jurisdiction(Notice(doc="t", text=text, title=None, date="2025-02-15", issuer=None, source="t.txt"))
+    assert j.place == "甲昌市"
