@@ -161,7 +161,7 @@ _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n
 
 # A line of posts, a colon, then the names holding them (a list of a place's leaders: '  • 某区委副书记:A、B';
 # round 22, ext-231): a bullet may open it
-_POSTS_COLON_NAMES = re.compile(rf"(?m)^[ \t\u3000]*(?:[•·●▪◆■][ \t\u3000]*)?(?P<p>[{CJK}][{CJK}、,]{{2,40}}?):"
+_POSTS_COLON_NAMES = re.compile(rf"(?m)^[ \t\u3000]*(?:[•·●▪◆■][ \t\u3000]*)?(?P<p>[{CJK}][{CJK}、,]{{1,40}}?):"
                                 rf"(?P<n>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}})*)[ \t\u3000]*$")
 _NOT_NAME_WORDS = frozenset(data_words("not_person_names.tsv", "word"))
 # A和B(同志)(日前)分别辞去X和Y职务(的请求) / A、B分别任X、Y (round 18, ext-207): what comes before the names is a

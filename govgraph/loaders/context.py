@@ -7,12 +7,33 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..notice import Notice
-from .lexicon import alternation, data_lines, data_words, load_lexicon
+from .lexicon import alternation, data_lines, data_rows, data_words, load_lexicon
 from .mentions import CJK, is_unit_like
 from .news_year import text_year
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
 from .task_lexicon import is_collective
+
+# A local government's name by level (government_levels.tsv: 镇人民政府, 乡人民政府, …), or its short form (镇政府)
+_GOVERNMENTS = tuple(sorted({r[1] for r in data_rows("government_levels.tsv")} |
+                            {r[0] + "政府" for r in data_rows("government_levels.tsv")}, key=len, reverse=True))
+
+
+def _shared_government(items: list) -> list:
+    """An addressee line naming places that share the last one's government (``甲、乙、丙镇人民政府:``): each
+    place's government, as written with that ending (round 23, ext-347); bare places only, two to four characters,
+    none a unit itself; otherwise the items as they are.
+
+    >>> _shared_government(["甲村", "乙岭", "丙石镇人民政府"])
+    ['甲村镇人民政府', '乙岭镇人民政府', '丙石镇人民政府']
+    """
+    if len(items) < 2:
+        return items
+    kind = next((g for g in _GOVERNMENTS if items[-1].endswith(g) and 2 <= len(items[-1]) - len(g) <= 4), None)
+    if not kind or not all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not is_unit_like(x) and not is_collective(x)
+                           and "各" not in x and "有关" not in x for x in items[:-1]):
+        return items
+    return [x + kind for x in items[:-1]] + items[-1:]
 
 __all__ = ["NoticeContext", "specific_group"]
 
@@ -145,6 +166,7 @@ class NoticeContext:
                 cur += ch
         out.append(cur)
         out = [re.sub(r"(?<=[^(])\([^()、,]{2,20}\)$", "", x) for x in out if x]
+        out = _shared_government(out)
         return out if out and all(is_unit_like(x) or is_collective(x) for x in out) else []
 
     @property

@@ -40,7 +40,7 @@ _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{
 _COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}的(?:\d+|[两二三四五六七八九十]+)个"
                       rf"(?:县|市|区|镇|乡|街道|乡镇|单位|部门)(?:\((?:县|市|区|镇|乡)\))?)")
 # 入选的县(市、区)和乡镇(街道): kinds of unit after what picks them out (a qualified collective)
-_QUALIFIED = re.compile(rf"(?P<q>(?:入选|无|未|有)[^,。;的、]{{0,12}})的(?P<k>[{CJK}()、]{{2,16}})")
+_QUALIFIED = re.compile(rf"(?P<q>{alternation(data_lines('qualifier_openers.txt'))}[^,。;的、]{{0,12}})的(?P<k>[{CJK}()、]{{2,16}})")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
@@ -83,8 +83,13 @@ def _product_subject(subj: str, clause: str, m: re.Match):
     return units if units and all(is_assignee(x) or is_role_collective(x) for x in units) else None
 
 
+_COMMA_MODALS = ("应当", "应", "要", "须", "必须")
+
+
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
+    if subj.endswith(",") and m.group() in _COMMA_MODALS and _QUALIFIED.fullmatch(subj[:-1]):
+        subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
     subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
     product = _product_subject(subj, clause, m)
     if product:
@@ -110,6 +115,11 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return None
     if short and not subj[:short.start()].endswith("联席会议"):
         subj = subj[:short.start()]
+    om = _OTHER_NAME_SQUARE.fullmatch(subj)
+    if om and is_assignee(om.group("u")) and is_unit_like(om.group("o")):
+        # 上海市某研究院[国家某中心(上海)]要…: the unit's other name in square brackets is no part of it (round 23,
+        # ext-349)
+        subj = om.group("u")
     if not subj or _STOPS_SPACE.search(subj) or subj.endswith(("、", "和", "及", "与")):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
@@ -164,6 +174,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     kind = _KIND_TAIL.search(subj)
     if kind and is_collective(kind.group("kind")):
         return [kind.group("kind")]  # 教育、交通…等行业主管部门: the kind of unit named
+    ek = _EACH_KINDS.fullmatch(subj)
+    if ek and m.group() in _TLX.strong_verbs and not any(
+            is_unit_like(x) or is_assignee(x) or x.startswith(_VERB_STARTS) for x in re.split(r"、|和", ek.group("k"))[:-1]):
+        # 各相关燃气和热力能源销售、转供公司要…: one 各 over kinds of business before one ending, one collective as
+        # written (as 各州、市人民政府; round 23, ext-349)
+        return [ek.group("u")]
     items = split_assignees(subj)
     if _shared_organ(items) or _SHARED_EACH.fullmatch(subj):
         return [subj]
@@ -190,6 +206,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 上海市某研究院[国家某中心(上海)]: a unit and its other name in square brackets
+_OTHER_NAME_SQUARE = re.compile(rf"(?P<u>[{CJK}]{{4,30}})\[(?P<o>[{CJK}()]{{4,30}})\]")
+# 各相关燃气和热力能源销售、转供公司: one 各 over kinds of business (a list with 、 or 和) and one ending
+# (a note sending to the list in the attachment, (附件) / (见附件2), is no part of it)
+_EACH_KINDS = re.compile(f"(?P<u>各(?:相关|有关)?(?P<k>[{CJK}]{{2,10}}(?:(?:、|和)[{CJK}]{{2,10}})+)(?:公司|企业))"
+                         r"(?:\((?:详见|见)?附件\d*\))?")
 # 全省各级财政(、税务等部门): a scope (every level of the province's, or 各级 alone) before a field
 _SCOPED_FIELD = re.compile(f"(?P<s>(?:全[省市县区州盟旗])?各级)(?P<f>[{CJK}]{{2,4}})")
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
@@ -311,7 +333,11 @@ def _subject_cached(clause: str, sectors: bool):
     weak = None
     for m in _VERB_RE.finditer(clause[:80]):
         if _STOPS.search(clause, 0, m.start()):
-            break
+            st = _STOPS.search(clause, 0, m.start())
+            if not (st.start() == m.start() - 1 and clause[st.start()] == "," and m.group() in _COMMA_MODALS
+                    and _QUALIFIED.fullmatch(clause[:st.start()])):
+                break
+            # 禁止燃放烟花爆竹的乡镇(街道),应当将…: a qualified collective, a comma, then the modal (round 23, ext-354)
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
@@ -408,6 +434,33 @@ def _a_unit_named(work: str, d) -> bool:
         and is_unit_like(body) and is_assignee(body)
 
 
+def _a_unit_whole(work: str, d) -> bool:
+    """A "duty" whose unit and predicate together are one unit's name alone on its line, or after a label's colon
+    (a front matter's ``发布单位: 上海市某监督管理局``: 市场 + 监督 read as a unit and a verb; round 23, ext-349)."""
+    units, body = d[2] + d[3], d[4].strip()
+    clause = work[d[0]:d[1]]
+    if len(units) != 1 or not body or re.search(r"[,;。、\s]", body):
+        return False
+    whole = clause.strip()
+    line_start = work.rfind("\n", 0, d[0]) + 1
+    line_end = work.find("\n", d[1])
+    before = work[line_start:d[0]].strip()
+    after = work[d[1]:len(work) if line_end < 0 else line_end].strip()
+    return (not before or before.endswith((":", "："))) and not after and whole.endswith(body) \
+        and is_unit_like(whole) and is_assignee(whole)
+
+
+# 县某大队:6783 848县公安局:110: a phone line, a number after the colon (round 23, ext-352)
+_PHONE = re.compile(r"\s*\d[\d \-]{2,}(?![\d年月日号时天个%])")
+
+
+def _a_phone_number(work: str, d) -> bool:
+    """A "duty" whose predicate, right after a colon, opens with a number that is no date or count (a phone line)."""
+    head = work[d[0]:d[1]]
+    at = head.find(d[4])
+    return at > 0 and head[:at].rstrip().endswith((":", "：")) and bool(_PHONE.match(d[4]))
+
+
 def _a_post(d) -> bool:
     """A "duty" that is a post: a member list's line ``张三 省委组织部副部长`` (省委 + 组织…, read
     as a unit and a predicate opening with a verb) or ``省政府研究室副主任`` (round 7, ext-70)."""
@@ -501,6 +554,7 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
 
 
 _SENTENCE = re.compile(r"[^。;\n]+[。;]?")
+_CLOSING_FORMULAS = frozenset(data_lines("closing_formulas.txt"))
 
 
 def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
@@ -531,6 +585,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             if any(a <= s0 < b or a < s0 + len(sent) <= b for a, b in covered):
                 continue
             bare = sent.strip()
+            if bare.rstrip("。") in _CLOSING_FORMULAS and not re.search("[。;]", work[s0 + len(sent):rb]):
+                break  # 特此通知。 then only the issuer and the date: no duty goes on into them (round 23, ext-353)
             if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
                     (bare.endswith(":") and not _LEAD_IN.search(bare))
                     or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
@@ -555,7 +611,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 body = sent[above.end():].strip()
                 duties = [(s0 + p, s0 + len(sent), [], [u], body) for p, u in named]
             ym = _YOU_ASKED.search(sent) if not duties and ctx.addressees else None
-            if ym and text_deadline(sent[ym.end():], ctx.year)[0]:
+            if ym and (text_deadline(sent[ym.end():], ctx.year)[0] or _COUNTED_PERIOD.match(sent, ym.end())):
+                # (请你们自批准之日起,10个月内完成变更,并向区政府报告: a period counted from an event, right after the
+                # request, dates the work as well; round 23, ext-347)
                 # 现将…转发给你们,请你们认真填写…,并于2018年10月14日前将调查表发送至…: the letter's addressees
                 # (各县(市、区)农业局:), asked in the second person, with a date (round 12, ext-134)
                 duties = [(s0 + ym.start(), s0 + len(sent), [], list(ctx.addressees), sent[ym.end():].strip())]
@@ -649,6 +707,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     or all(_local(u, d[4]) for u in d[2] + d[3]))]
             duties = [x for d in duties if not covering(d) and not _composition(d[4]) and not _a_post(d)
                       and not _a_unit_named(work, d) and not _site_credit(work, d)
+                      and not _a_unit_whole(work, d) and not _a_phone_number(work, d)
                       and not _posts_then_name(d) and not _issuer_undertakes(ctx, d)
                       for x in by_deadline(ctx, d, s0) if not standing_report(x)]
             # 各战区指挥部、各乡镇政府: 根据省市领导指示,…: collectives before a colon and a letter's opening
@@ -669,6 +728,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     due_text = parse_deadline(work[a:b], ctx.year)[1]  # 并于每月30日前报送…: recurring, text only
                 if due is None and due_text is None:
                     due, due_text = _item_deadline(ctx, a)
+                if due is None and due_text is None and _COUNTED_PERIOD.match(body):
+                    due_text = _COUNTED_PERIOD.match(body).group()  # 自批准之日起,10个月内 (round 23, ext-347)
                 ref = ctx.outline.ref_at(a)
                 pair = re.match(r"分别(?:负责)?(?P<verb>落实|做好|承担|负责)?(?P<objs>[^,。;]+)", body)
                 objs = pair.group("objs").split("、") if pair else []
@@ -776,7 +837,10 @@ _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20
 _TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由]{0,6}?(?:活动|工作|任务|事项)(?=(?:分别|统一|主要)?由)"
                        # 其中采石场的关闭由所在区人民政府负责; 小水泥厂的关闭按照权限分别由市、区人民政府负责: a work
                        # named by its object and a verb, the units it is given to after it (round 21, ext-340)
-                       r"|(?:其中)?[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4}(?:按照权限|依法)?(?=(?:分别|统一|主要)?由)")
+                       r"|(?:其中)?[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4}(?:按照权限|依法)?(?=(?:分别|统一|主要)?由)"
+                       # 本补充规定由禁放区乡镇(街道)、县直各有关单位组织实施: the notice's own rules carried out by the
+                       # units after 由 (not 本办法由某政府负责解释: who interprets them; round 23, ext-354)
+                       r"|本(?:补充)?(?:规定|办法|通告|细则|实施方案|方案|意见|预案)(?=由[^,。;]{2,40}?(?:负责)?(?:组织)?实施[。;]?$)")
 _AFTER_EVENT = re.compile(r"[^,。;由]{2,12}?(?:后|之后)(?:交(?=由))?(?=由)")
 _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20}?前")
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
@@ -828,6 +892,11 @@ def _exhortation(units: list, pred: str) -> bool:
         # manner or working together asked for; a season after it is an aim, not a deadline (a date 前 is one)
     if due[0]:
         return False  # 要高度重视,…,并于2023年1月15日前将工作方案报…: a piece of work with its date (round 6, ext-67)
+    if _RULES_THEN_WORK.fullmatch(pred):
+        return True  # 要按照《…》等法律法规要求,认真做好普查各项工作 / 要按照《…》要求配合做好相关工作 (round 23, ext-346,
+        # ext-349): the rules to keep, then only 'do the work well': no piece of work named
+    if _SHARE.match(pred) and re.search(_SHARE_WORDS, pred):
+        return True  # 要按照职能分工,各负其责、通力协作、密切配合,共同做好普查工作 (round 23, ext-346): each its share
     return pred.startswith(_TLX.exhortations) or (len(pred) <= 16 and pred.endswith(_TLX.exhortation_ends)) \
         or bool(_SET_PHRASES.match(pred))
 
@@ -837,6 +906,13 @@ _MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
 _TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
 _MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
 _TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
+# 按照《…》(等法律法规)要求(,)认真/配合做好(相关/…各项)工作: the rules to keep and the work done well, nothing named
+_RULES_THEN_WORK = re.compile(r"按照[^,。;]{2,80}?(?:要求|规定),?(?:认真|积极|切实|全力)?(?:配合|协助|共同)?做好"
+                              rf"(?:相关|有关|[{CJK}]{{0,4}}各项)?工作")
+_SHARE_WORDS = alternation(data_words("exhortation_forms.tsv", "shared"))
+_SHARE_ENDS = alternation(data_words("exhortation_forms.tsv", "shared_end"))
+# 按照职能分工 / 按照各自职责, then clauses, the last 共同做好…工作 / 共同推进…的实施
+_SHARE = re.compile(rf"按照(?:各自|职能|职责)?(?:职能|职责)?(?:分工)?,(?:[^,。;]{{1,30}},){{0,4}}(?:{_SHARE_ENDS})[^,。;]{{0,20}}$")
 
 
 # 各地、各部门要按照市政府的工作部署和要求,逐条对照,细化目标,落实责任,强化措施,确保…: the notice's own
@@ -929,6 +1005,8 @@ def _item_deadline(ctx, pos: int):
 
 
 # 请你们…, 望你单位…, 你们要…: the addressees asked in the second person
+# 自批准之日起,10个月内 / 自本通知印发之日起30日内: a period counted from an event (its text only, no date)
+_COUNTED_PERIOD = re.compile(r"(?:自|从)[^,。;]{1,12}?之日起,?(?:[一二三四五六七八九十两\d]{1,3})个?(?:月|日|天|工作日|年)内")
 _YOU_ASKED = re.compile(r"(?:请|望|希望)(?:你们|你单位|你局|你委|你办|你处|你司)|你们(?=要|务必|须|应)")
 # 区级机关各部门主要领导; (an attendee list): the addressees' leaders, no duty
 _LEADER_WORDS = tuple(sorted(data_lines("leader_words.txt"), key=len, reverse=True))

@@ -261,6 +261,7 @@ _VERB_PREFIX = re.compile(f"^{_alt('prefix')}")
 _BY_INSIDE = re.compile(r"(?<!自)由")
 _NOT_UNIT_START = data_words("unit_words.tsv", "start")
 _ALONE_UNITS = frozenset(data_words("unit_words.tsv", "alone"))
+_NOT_ALONE_UNITS = frozenset(data_words("unit_words.tsv", "not_alone"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -272,6 +273,8 @@ def is_unit_like(s: str) -> bool:
     if s in _LEX.collectives or s in _ALONE_UNITS:
         return True  # 组织部: a unit named for its work, alone
     core = strip_unit_qualifiers(s)
+    if core in _NOT_ALONE_UNITS:
+        return False  # 现场 (the site), 市场: no unit alone (round 23, ext-353)
     if core.startswith(_NOT_UNIT_START) and core not in _LEX.collectives:
         return False
     if not core or re.search(r"[\d%。,;:!?“”\"《》的]", core):

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import alternation, data_rows, load_lexicon
+from .lexicon import alternation, data_rows, data_words, load_lexicon
 from .mentions import CJK
 
 __all__ = ["TaskLexicon", "task_lexicon", "is_collective", "is_role_collective"]
@@ -101,6 +101,8 @@ def is_collective(name: str) -> bool:
     core = re.sub(r"\([^()]*\)$", "", name)
     if name in load_lexicon().collectives or core in load_lexicon().collectives:
         return True  # 各区(县级市): 各区 with a note
+    if _group_members().fullmatch(core) and not core.startswith(lx.verbs + lx.not_name_start + _verb_prefixes()):
+        return True  # 市某指挥部各成员单位: a named group's member units, as written (round 23, ext-351)
     tail = next((t for t in lx.collective_tails + lx.alone_tails if core.endswith(t)), "")
     if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core[: len(core) - len(tail)]):
         return False
@@ -112,6 +114,18 @@ def is_collective(name: str) -> bool:
     # 教育行政部门, 行业主管部门: a kind of unit named by its field
     return core.endswith(lx.alone_tails) and 4 <= len(core) <= 12 and "、" not in core and \
         not core.startswith(lx.verbs)
+
+
+@lru_cache(maxsize=1)
+def _verb_prefixes() -> tuple:
+    return tuple(data_words("unit_words.tsv", "prefix"))
+
+
+@lru_cache(maxsize=1)
+def _group_members():
+    """A group's name (group_suffixes.txt) then its member units (县某指挥部各成员单位, 领导小组成员单位)."""
+    sufs = alternation(load_lexicon().group_suffixes)
+    return re.compile(f"[{CJK}]{{0,20}}(?:{sufs})各?成员单位")
 
 
 @lru_cache(maxsize=1)
