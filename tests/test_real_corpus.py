@@ -229,9 +229,15 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # (430 notices; held out: ext-346..377, 32 notices), project scorer: all post 0.958, person-title 0.967, term 0.734,
 # membership 0.976, task 0.917, due 0.944; held-out post 1.000 / 0.196 / 0.327, person-title 0.333, term 0.571,
 # membership 0.222, task 0.633 / 0.362 / 0.461, due 0. The floors are set a little under these.
+# Rotation rot29 read ext-346..356 (at the rotation task 0.327, precision 0.562 -> after its rules 0.730, precision
+# 0.958; post 0.857 -> 1.000). Merged (430 notices; held out: ext-357..377, 21 notices), project scorer: all post 0.987 /
+# 0.931 / 0.958, person-title 0.996 / 0.940 / 0.967, term 0.988 / 0.584 / 0.734, membership 0.997 / 0.956 / 0.976, task
+# 0.949 / 0.895 / 0.921, due 0.988 / 0.906 / 0.945; held-out post 1.000 / 0.143 / 0.250, person-title 0.255, term 0.400,
+# membership 0.750 / 0.130 / 0.222, task 0.659 / 0.439 / 0.527, due 0 (6 keys missed, 2 wrong). ext-368..377 score the
+# same to the key before and after rot29's rules. The floors are set a little under these.
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.975, "task": 0.915, "due": 0.94},
-    "held-out": {"post": 0.32, "person-title": 0.33, "membership": 0.22, "task": 0.455},
+    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.975, "task": 0.92, "due": 0.94},
+    "held-out": {"post": 0.24, "person-title": 0.25, "membership": 0.22, "task": 0.52},
 }
 
 
