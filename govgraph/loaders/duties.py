@@ -40,7 +40,8 @@ _DESCRIBED = re.compile(f"[{CJK}]{{2,10}}(?:单位|机构|部门)\\((?P<n>[^()]{
 _COUNTED = re.compile(rf"(?:今年|当前|目前)?(?P<n>有[^,。;的]{{2,16}}的(?:\d+|[两二三四五六七八九十]+)个"
                       rf"(?:县|市|区|镇|乡|街道|乡镇|单位|部门)(?:\((?:县|市|区|镇|乡)\))?)")
 # 入选的县(市、区)和乡镇(街道): kinds of unit after what picks them out (a qualified collective)
-_QUALIFIED = re.compile(rf"(?P<q>{alternation(data_lines('qualifier_openers.txt'))}[^,。;的、]{{0,12}})的(?P<k>[{CJK}()、]{{2,16}})")
+_QUALIFIER_OPENERS = alternation(data_lines("qualifier_openers.txt"))
+_QUALIFIED = re.compile(rf"(?P<q>{_QUALIFIER_OPENERS}[^,。;的、]{{0,12}})的(?P<k>[{CJK}()、]{{2,16}})")
 _CASE = re.compile(r"^(?:[^,。;:]{2,40})的,")  # 目标任务涉及多个责任部门的,: a case, not a subject
 _OTHER_BODIES = f"其他[{CJK}]{{2,16}}(?:单位|机构|部门)"
 _STOPS_SPACE = re.compile(r"[,。;\s]")
