@@ -7,16 +7,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..notice import Notice
-from .lexicon import alternation, data_lines, data_rows, data_words, load_lexicon
-from .mentions import CJK, is_unit_like
+from .lexicon import alternation, data_lines, data_words, load_lexicon
+from .mentions import CJK, LEVEL_GOVERNMENT, is_unit_like
 from .news_year import text_year
 from .normalize import work_text
 from .structure import Outline, attachment_start, find_tables
 from .task_lexicon import is_collective
 
 # A local government's name by level (government_levels.tsv: 镇人民政府, 乡人民政府, …), or its short form (镇政府)
-_GOVERNMENTS = tuple(sorted({r[1] for r in data_rows("government_levels.tsv")} |
-                            {r[0] + "政府" for r in data_rows("government_levels.tsv")}, key=len, reverse=True))
+_GOVERNMENTS = tuple(sorted({*LEVEL_GOVERNMENT.values()} | {level + "政府" for level in LEVEL_GOVERNMENT},
+                            key=len, reverse=True))
 
 
 def _shared_government(items: list) -> list:

@@ -425,13 +425,18 @@ def _site_credit(work: str, d) -> bool:
     return body in _SITE_CREDITS and (end >= len(work) or work[end] == "\n") and "由" not in work[d[0]:d[1]]
 
 
+def _after_colon(work: str, d) -> bool:
+    """Whether a duty's predicate (``d[4]``) comes after a colon in its clause (a label's, or an addressee's)."""
+    head = work[d[0]:d[1]]
+    at = head.find(d[4])
+    return at > 0 and head[:at].rstrip().endswith(":")
+
+
 def _a_unit_named(work: str, d) -> bool:
     """A "duty" whose predicate is a unit's name alone after a colon, on its line: a labelled line naming a
     unit (``联系处室:某办公室`` under a group's entry, round 22, ext-229), no work."""
     body = d[4].strip(" 。;")
-    head = work[d[0]:d[1]]
-    at = head.find(d[4])
-    return bool(body) and at > 0 and head[:at].rstrip().endswith(":") and not re.search(r"[,;。、]", body) \
+    return bool(body) and _after_colon(work, d) and not re.search(r"[,;。、]", body) \
         and is_unit_like(body) and is_assignee(body)
 
 
@@ -447,7 +452,7 @@ def _a_unit_whole(work: str, d) -> bool:
     line_end = work.find("\n", d[1])
     before = work[line_start:d[0]].strip()
     after = work[d[1]:len(work) if line_end < 0 else line_end].strip()
-    return (not before or before.endswith((":", "："))) and not after and whole.endswith(body) \
+    return (not before or before.endswith(":")) and not after and whole.endswith(body) \
         and is_unit_like(whole) and is_assignee(whole)
 
 
@@ -457,9 +462,7 @@ _PHONE = re.compile(r"\s*\d[\d \-]{2,}(?![\d年月日号时天个%])")
 
 def _a_phone_number(work: str, d) -> bool:
     """A "duty" whose predicate, right after a colon, opens with a number that is no date or count (a phone line)."""
-    head = work[d[0]:d[1]]
-    at = head.find(d[4])
-    return at > 0 and head[:at].rstrip().endswith((":", "：")) and bool(_PHONE.match(d[4]))
+    return _after_colon(work, d) and bool(_PHONE.match(d[4]))
 
 
 def _a_post(d) -> bool:
@@ -716,8 +719,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # (round 6, ext-63)
             # (not a numbered item headed by its unit: (十六)各街办事处(管委会):按照…原则,认真做好…)
             kept = [d for d in duties if _MARKER_PREFIX.match(bare) or s0 + len(sent) - len(sent.lstrip()) in marker_ends
-                    or not (_LETTER_OPENS.match(d[4]) and
-                            work[d[0]:d[1]][:max(0, work[d[0]:d[1]].find(d[4]))].rstrip().endswith(":"))]
+                    or not (_LETTER_OPENS.match(d[4]) and _after_colon(work, d))]
             if len(kept) < len(duties):
                 ctx.warn(f"addressees inside the text ({'、'.join(u for d in duties if d not in kept for u in d[3])}:) "
                          f"read as a letter's, not as a duty's subject; its duties are not read")

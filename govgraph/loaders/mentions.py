@@ -35,6 +35,7 @@ __all__ = [
     "strip_unit_qualifiers",
     "leader_government",
     "GOVERNMENT_LEVELS",
+    "LEVEL_GOVERNMENT",
     "COUNTED_UNITS_FORMED",
 ]
 
@@ -81,8 +82,8 @@ def is_person_name(s: str, delimited: bool = False) -> bool:
 
 
 # The levels of local government (区, 市, 县 …) and their governments (区 -> 区人民政府).
-_LEVEL_GOVERNMENT = {r[0]: r[1] for r in data_rows("government_levels.tsv")}
-GOVERNMENT_LEVELS = tuple(_LEVEL_GOVERNMENT)
+LEVEL_GOVERNMENT = {r[0]: r[1] for r in data_rows("government_levels.tsv")}
+GOVERNMENT_LEVELS = tuple(LEVEL_GOVERNMENT)
 _STATE_COUNCIL = "国务院"
 # The central government's leaders (总理, 副总理, 国务委员), among the titles whose unit goes without saying.
 _STATE_COUNCIL_TITLES = frozenset(r[0] for r in data_rows("leader_units.tsv") if r[1] == _STATE_COUNCIL)
@@ -99,7 +100,7 @@ def leader_government(title: str) -> str | None:
     if title in _STATE_COUNCIL_TITLES:
         return _STATE_COUNCIL
     m = _LEADER_TITLE.fullmatch(title)
-    return _LEVEL_GOVERNMENT[m.group(1)] if m else None
+    return LEVEL_GOVERNMENT[m.group(1)] if m else None
 
 
 # A place written before a leader's title: 浦东新区副区长, 崇明区区长 (the post is in its government).
