@@ -160,14 +160,15 @@ def test_first_and_last_seen_span_the_notices_stating_the_same_fact(tmp_path):
 
 
 def test_the_sample_store_gains_only_the_seen_triples(full_store):
-    """Every fact of the sample has its first/last seen; they are the only quads of the seen graph,
-    and the facts read back are those the store states."""
+    """Every fact of the sample has its first/last seen and its identity key; they are the only
+    quads of the seen graph, and the facts read back are those the store states."""
     s = Store.open(full_store)
     seen_graph = "<https://govgraph.dev/id/graph/seen>"
-    quads = [q for q in s.nquads() if q.endswith(seen_graph) or "ontology#firstSeen" in q or "ontology#lastSeen" in q]
+    terms = ("ontology#firstSeen", "ontology#lastSeen", "ontology#identityKey")
+    quads = [q for q in s.nquads() if q.endswith(seen_graph) or any(t in q for t in terms)]
     facts = [f for f in s.facts() if f["kind"] != "unit"]
-    assert len(quads) == 4 * len(facts)  # two dates, in the seen graph and in the union
-    assert all("ontology#firstSeen" in q or "ontology#lastSeen" in q for q in quads)
+    assert len(quads) == 6 * len(facts)  # two dates and a key, in the seen graph and in the union
+    assert all(any(t in q for t in terms) for q in quads)
     assert len(s.seen()) == len(facts)
 
 

@@ -497,3 +497,85 @@ def test_a_small_build_failing_in_its_answers_leaves_the_store_as_it_was(stores,
     assert sorted(p.name for p in path.iterdir() if p.name.startswith("gen-") and p.is_dir()) == gens  # no new one
     rep = store.build(facts, [notice], answers=queries.materialised_answers)
     assert rep.replaced == [doc]
+
+
+def _seen_graph(store) -> set:
+    from govgraph.graph.rdf_terms import SEEN_GRAPH
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(str(SEEN_GRAPH))
+    return {(q.subject, q.predicate, q.object) for q in store.ox.quads_for_pattern(None, None, None, g)}
+
+
+def _restating_build(store, monkeypatch) -> list:
+    """A build of two notices into ``store``: a stored notice with another text and a fact less,
+    and a new one, dated after every other, restating another stored notice's facts (so that
+    facts of graphs it does not write get a later last seen).  Returns how ``Writer._spans`` was called (``keyed``)."""
+    import dataclasses
+
+    calls = []
+    spans = Writer._spans
+
+    def traced(self, keyed=True):
+        calls.append(keyed)
+        return spans(self, keyed)
+
+    monkeypatch.setattr(Writer, "_spans", traced)
+    # the two notices with most facts other notices state too (some before them, some after)
+    doc, other = [r[0].value for r in store.ox.query(
+        "SELECT ?doc (COUNT(?f) AS ?n) WHERE { ?f prov:hadPrimarySource ?s ; gg:firstSeen ?a ; gg:lastSeen ?b "
+        "FILTER(?a != ?b) ?s dcterms:identifier ?doc } GROUP BY ?doc ORDER BY DESC(?n) ?doc LIMIT 2", prefixes=PREFIXES)]
+    notice, facts = store.notice_facts(doc)
+    replaced = dataclasses.replace(notice, text=notice.text + "\n(补正)")
+    dropped = next(i for i, f in enumerate(facts) if f["kind"] in ("post", "membership", "task"))  # its key goes
+    notice2, facts2 = store.notice_facts(other)  # restated: keys of graphs the build does not write
+    again = dataclasses.replace(notice2, doc="测试〔2099〕1号", date="2099-01-01", text=notice2.text + "\n(重申)")
+    rep = store.build(facts[:dropped] + facts[dropped + 1:] + [f | {"doc": again.doc} for f in facts2 if f.get("doc") == other],
+                      [replaced, again], answers=queries.materialised_answers)
+    assert rep.replaced == [doc] and rep.added == [again.doc]
+    return calls
+
+
+def test_a_small_builds_first_and_last_seen_are_the_whole_stores(stores, tmp_path, monkeypatch):
+    """A build that writes a few graphs looks up only the facts sharing an identity key with
+    theirs (``seen_triples`` with ``graphs``): the seen graph after it is the one computed over
+    the whole store, keys included, and a restated fact's last seen moved in other graphs too."""
+    import shutil
+
+    from govgraph.graph.rdf_build import seen_triples
+
+    path = tmp_path / "inc"
+    shutil.copytree(stores["inc"], path)
+    store = Store.open(path)
+    before = store.seen()
+    assert _restating_build(store, monkeypatch) == [True]
+    store = Store.open(path)
+    assert _seen_graph(store) == set(seen_triples(store.ox)[0])
+    after = store.seen()
+    moved = [f for f, s in before.items() if f in after and after[f] != s]
+    assert moved and all(after[f]["last_seen"] == "2099-01-01" for f in moved)
+
+
+def test_a_store_without_identity_keys_gets_them_all_at_its_next_build(stores, tmp_path, monkeypatch):
+    """A store written before the facts' identity keys were kept: its next build computes the
+    first and last seen of every fact (not only those of the graphs it writes), keys included."""
+    import shutil
+
+    import pyoxigraph as ox
+
+    from govgraph.graph.rdf_build import seen_triples
+
+    path = tmp_path / "old"
+    shutil.copytree(stores["inc"], path)
+    live = (path / "CURRENT").read_text().strip()
+    db = ox.Store(str(path / live))
+    db.update("DELETE WHERE { GRAPH ?g { ?f <https://govgraph.dev/ontology#identityKey> ?k } }")
+    db.update("DELETE WHERE { ?f <https://govgraph.dev/ontology#identityKey> ?k }")
+    db.flush()
+    del db
+    store = Store.open(path)
+    assert not any("identityKey" in str(t[1]) for t in _seen_graph(store))
+    assert _restating_build(store, monkeypatch) == [False]
+    store = Store.open(path)
+    seen = _seen_graph(store)
+    assert seen == set(seen_triples(store.ox)[0]) and any("identityKey" in str(t[1]) for t in seen)

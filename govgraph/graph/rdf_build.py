@@ -6,11 +6,12 @@ yields the graphs whose content hash changed (a changed catalogue re-resolves th
 stored notices).  ``Writer`` copies the live generation when the first change
 comes, bulk-loads N-Quads, keeps the union default graph, and at the end stores
 the answers the build step computes (``answers``, see ``govgraph.build``), each
-fact's first and last seen (``seen_triples``) and the quad count.
+fact's first and last seen and identity key (``seen_triples``) and the quad count.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import gc
 import hashlib
@@ -39,7 +40,7 @@ from .rdf_generations import cleanup, keep_count, kept, next_generation, read_me
 from .rdf_read import read_notice_graph
 from .rdf_sparql import one_call, solutions
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SEEN_GRAPH, XSD, answer_iri, expand,
-                         notice_iri, unit_iri)
+                         notice_iri, nt_term, unit_iri)
 from .rdf_write import catalogue_graph, graph_hash, mentioned_in, notice_graph
 
 __all__ = ["BuildReport", "Progress", "Answers", "Columns", "Parts", "Resolve", "plan", "Writer", "seen_triples"]
@@ -688,9 +689,10 @@ class Writer:
 
     def _seen_keyed(self) -> bool:
         """Whether this build computes only the first and last seen of the identities the graphs it
-        wrote touch (``_spans``): a store that holds them, into which it wrote little."""
+        wrote touch (``_spans``): a store that holds them with their facts' identity keys (a
+        store written before the keys were kept gets them all once), into which it wrote little."""
         gname = ox.NamedNode(str(SEEN_GRAPH))
-        return (any(True for _ in self.w.quads_for_pattern(None, None, None, gname))
+        return (any(True for _ in self.w.quads_for_pattern(None, _KEY, None, gname))
                 and self.written * self.OPTIMIZE_SHARE <= self.count)
 
     def _spans(self, keyed: bool = True) -> tuple[list[tuple], set]:
@@ -716,12 +718,21 @@ class Writer:
         for i in range(0, len(gone), self.CHUNK // 4):
             data = " ".join(f"{s} {p} {o} ." for s, p, o in gone[i:i + self.CHUNK // 4])
             self._io(lambda: w.update(f"DELETE DATA {{ GRAPH {gname} {{ {data} }} {data} }}"))
-        self._extend([t for t in dict.fromkeys(triples) if t not in old], gname)
+        # the new ones by the bulk loader (170 000 quads: 1.8 s, 2.4 s through ``_extend``)
+        g = f" {gname} .\n"
+        for s, p, o in dict.fromkeys(triples):
+            if (s, p, o) not in old:
+                spo = f"{s} {p} {o}"
+                self.lines += (spo + g, spo + " .\n")
+                if len(self.lines) >= self.CHUNK:
+                    self._load()
+        if self.lines:
+            self._load()
+        self._wait()
 
     def _extend(self, triples: list[tuple], gname: ox.NamedNode) -> None:
-        """Add Oxigraph ``triples`` to the graph ``gname`` and the union, a chunk of quads at a
-        time (a quad object per triple and graph for all of them at once would hold the
-        first/last seen of every fact twice over)."""
+        """Add Oxigraph ``triples`` (a batch of stored answers) to the graph ``gname`` and the
+        union, a chunk of quads at a time."""
         default, w = ox.DefaultGraph(), self.w
         for i in range(0, len(triples), self.CHUNK // 4):
             part = triples[i:i + self.CHUNK // 4]
@@ -770,7 +781,7 @@ class _SeenRows:
     """``seen_triples`` of a fresh build, gathered from the N-Triples of each notice graph as
     ``Writer.put`` writes it instead of queried from the finished store: the same triples
     (``lines``: N-Quads in ``id:graph/seen`` and the union).  Memory holds a digest and the
-    two dates per identity; the facts wait in a temporary file in ``folder``."""
+    two dates per identity; the facts and their keys wait in a temporary file in ``folder``."""
 
     def __init__(self, folder: Path):
         #: class (N-Triples) -> [(kind, identity predicates)]: the kinds ``seen_triples`` reads
@@ -778,7 +789,7 @@ class _SeenRows:
         for name, cls, preds in _seen_kinds():
             self.kinds.setdefault(str(cls), []).append((name, tuple(str(p) for p in preds)))
         self.preds = {p for ks in self.kinds.values() for _, preds in ks for p in preds}
-        self.index = DigestTable(width=4)  # digest of (kind, identity values) -> its number
+        self.index = DigestTable(width=4)  # ``identity_key`` (padded) -> its number
         #: per identity number: the first date's value and term, the last's (one string per date)
         self.first: list[tuple[str, str]] = []
         self.last: list[tuple[str, str]] = []
@@ -805,10 +816,10 @@ class _SeenRows:
         for f, cls in facts:
             for name, kp in kinds[cls]:
                 for ident in itertools.product(*[values.get((f, p)) or (None,) for p in kp]):
-                    key = hashlib.blake2b(json.dumps([name, ident], ensure_ascii=False).encode("utf-8"),
-                                          digest_size=16).digest()
+                    key = identity_key(name, ident)
+                    text = _key_text(key)
                     for d in dates:
-                        i = index.setdefault(key, len(first))
+                        i = index.setdefault(key + _PAD, len(first))
                         if i == len(first):
                             first.append(d)
                             last.append(d)
@@ -817,18 +828,18 @@ class _SeenRows:
                                 first[i] = d
                             if d[0] > last[i][0]:
                                 last[i] = d
-                        out.append(f"{f}\t{i}\n")
+                        out.append(f"{f}\t{i}\t{text}\n")
         self.rows.write("".join(out))
 
     def lines(self):
-        """N-Quads lines: each fact's ``gg:firstSeen`` and ``gg:lastSeen``, in the graph
-        ``id:graph/seen`` and in the union."""
+        """N-Quads lines: each fact's ``gg:firstSeen``, ``gg:lastSeen`` and
+        ``gg:identityKey``, in the graph ``id:graph/seen`` and in the union."""
         g, first, last = f" <{SEEN_GRAPH}> .\n", self.first, self.last
         self.rows.seek(0)
         for row in self.rows:
-            f, i = row[:-1].split("\t")
+            f, i, text = row[:-1].split("\t")
             i = int(i)
-            for spo in (f"{f} {_FIRST_NT} {first[i][1]}", f"{f} {_LAST_NT} {last[i][1]}"):
+            for spo in (f"{f} {_FIRST_NT} {first[i][1]}", f"{f} {_LAST_NT} {last[i][1]}", f'{f} {_KEY_NT} "{text}"'):
                 yield spo + g
                 yield spo + " .\n"
         self.rows.close()
@@ -864,69 +875,111 @@ def seen_triples(db: ox.Store, graphs: Iterable[str] | None = None,
     fact in a dated notice's graph: the dates (``dcterms:issued``, as stored) of the
     earliest and latest notice stating the same fact, by its kind's identity (``Kind.identity``
     without ``doc``) as the store resolved it: the nodes its name fields link to (a unit's
-    canonical node, a person's node), the values of its other fields.  Computed on the whole
-    store (``db``, Oxigraph) by each build; a fact no other notice states has the date of its
-    own notice twice.  Returns the triples and None.
+    canonical node, a person's node), the values of its other fields; and ``(fact node,
+    gg:identityKey, key)``, that identity as one short literal (``identity_key``), by which a
+    later build finds the facts sharing it.  Computed on the whole store (``db``, Oxigraph) by
+    each build; a fact no other notice states has the date of its own notice twice.  Returns
+    the triples and None.
 
     ``graphs``: only the facts whose identity a fact of those notice graphs has, in ``db`` or
     in ``before`` (the store before they were written): their triples, and the triples the
     store before held for the same identities (those the new ones replace), made by the same
     rule from the facts of ``db`` outside ``graphs`` and of ``before`` in them (a build that
-    added or replaced a few notices; the other graphs are the same in both)."""
+    added or replaced a few notices; the other graphs are the same in both, and so are their
+    facts' keys in ``db``'s seen graph, which must hold them)."""
     out, old = [], None if graphs is None else []
-    first_p, last_p = ox.NamedNode(str(GG.firstSeen)), ox.NamedNode(str(GG.lastSeen))
-    for _, cls, preds in _seen_kinds():
-
-        def rows_of(store: ox.Store) -> list[tuple]:
-            pattern = " ".join(f"OPTIONAL {{ ?f {p} ?v{i} }}" for i, p in enumerate(preds))
-            text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
-                    f"?f a {cls} . ?g {_ISSUED} ?d . {pattern} }} }}")
-            return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in solutions(store, text)]
-
+    for name, cls, preds in _seen_kinds():
         if graphs is None:
-            rows = rows_of(db)
-        else:
-            was = _graphs_rows(before, graphs, cls, preds) if before is not None else []
-            now = _graphs_rows(db, graphs, cls, preds)
-            if not now and not was:
-                continue
-            idents = {ident for _, _, ident in now + was}
-            if not preds or any(all(v is None for v in ident) or any(isinstance(v, ox.BlankNode) for v in ident)
-                                for ident in idents):  # (a blank node cannot be written in a query)
-                rows = [r for r in rows_of(db) if r[2] in idents]
-            else:
-                rows = _ident_rows(db, cls, preds, idents)
-            # a fact's node holds its notice: the rows of a fact of ``graphs`` are in ``now``
-            written = {f for f, _, _ in now}
-            old += _spans([r for r in rows if r[0] not in written] + was, first_p, last_p)
-        out += _spans(rows, first_p, last_p)
+            rows = _keyed(name, _class_rows(db, cls, preds))
+            out += _spans(rows) + _key_triples(rows)
+            continue
+        was = _keyed(name, _graphs_rows(before, graphs, cls, preds)) if before is not None else []
+        now = _keyed(name, _graphs_rows(db, graphs, cls, preds))
+        if not now and not was:
+            continue
+        others = _other_rows(db, cls, now, was, set(graphs))
+        old += _spans(others + was) + _key_triples(was)
+        out += _spans(now + others) + _key_triples(now)
     return out, old
 
 
-def _spans(rows: list[tuple], first_p: ox.NamedNode, last_p: ox.NamedNode) -> list[tuple]:
-    """``seen_triples``' triples of ``rows`` (fact node, date, identity values): each fact's
-    first and last seen among the rows of its identity."""
-    span: dict[tuple, list] = {}
-    for _, d, ident in rows:
-        s = span.setdefault(ident, [d, d])
+def identity_key(kind: str, ident: tuple) -> bytes:
+    """The digest of a fact's identity for ``seen_triples``: its kind's name and its identity
+    values as N-Triples terms (None for a missing one), 11 bytes (a collision among ten
+    million identities has odds of about one in 10^13).
+
+    >>> identity_key("post", ("<id:a>", None)) == identity_key("post", ("<id:a>", None))
+    True
+    >>> len(_key_text(identity_key("post", ("<id:a>", None))))
+    15
+    """
+    return hashlib.blake2b(json.dumps([kind, ident], ensure_ascii=False).encode("utf-8"), digest_size=11).digest()
+
+
+def _key_text(key: bytes) -> str:
+    """``identity_key`` as the value of ``gg:identityKey``: 15 characters (base64url), a string
+    Oxigraph keeps inline in its index keys (up to 15 bytes), not in its string table."""
+    return base64.urlsafe_b64encode(key).decode("ascii").rstrip("=")
+
+
+_PAD = bytes(5)  # an ``identity_key`` padded to a ``DigestTable`` digest (16 bytes)
+
+
+def _nt(v) -> str | None:
+    """An identity value read from Oxigraph as the N-Triples term ``notice_graph`` wrote."""
+    if v is None:
+        return None
+    return str(v) if isinstance(v, ox.BlankNode) else nt_term(v)
+
+
+def _keyed(kind: str, rows: list[tuple]) -> list[tuple]:
+    """``(fact node, date, identity values)`` rows as ``(fact node, date, key)`` (``_key_text``)."""
+    keys: dict[tuple, str] = {}
+    out = []
+    for f, d, ident in rows:
+        k = keys.get(ident)
+        if k is None:
+            k = keys[ident] = _key_text(identity_key(kind, tuple(_nt(v) for v in ident)))
+        out.append((f, d, k))
+    return out
+
+
+def _spans(rows: list[tuple]) -> list[tuple]:
+    """``seen_triples``' triples of ``rows`` (fact node, date, key): each fact's first and last
+    seen among the rows of its key."""
+    span: dict[str, list] = {}
+    for _, d, k in rows:
+        s = span.setdefault(k, [d, d])
         if d.value < s[0].value:
             s[0] = d
         if d.value > s[1].value:
             s[1] = d
     out = []
-    for f, _, ident in rows:
-        first, last = span[ident]
-        out += [(f, first_p, first), (f, last_p, last)]
+    for f, k in dict.fromkeys((f, k) for f, _, k in rows):
+        first, last = span[k]
+        out += [(f, _FIRST, first), (f, _LAST, last)]
     return out
 
 
+def _key_triples(rows: list[tuple]) -> list[tuple]:
+    """The ``gg:identityKey`` triples of ``rows`` (fact node, date, key)."""
+    return [(f, _KEY, ox.Literal(k)) for f, k in dict.fromkeys((f, k) for f, _, k in rows)]
+
+
+def _class_rows(db: ox.Store, cls: ox.NamedNode, preds: list) -> list[tuple]:
+    """``seen_triples``' rows of every fact of class ``cls`` in ``db``: ``(fact node, date,
+    identity values)``, one per combination of its values of ``preds`` (None for a missing one)."""
+    pattern = " ".join(f"OPTIONAL {{ ?f {p} ?v{i} }}" for i, p in enumerate(preds))
+    text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
+            f"?f a {cls} . ?g {_ISSUED} ?d . {pattern} }} }}")
+    return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in solutions(db, text)]
+
+
 def _graphs_rows(db: ox.Store, graphs: list[str], cls: ox.NamedNode, preds: list) -> list[tuple]:
-    """``seen_triples``'s rows of the notice graphs ``graphs`` (IRIs): ``(fact node, date,
-    identity values)`` of their facts of class ``cls`` (none for a notice without a date), one
-    per combination of a fact's values of ``preds`` (None for a missing one).  Found by
-    Oxigraph's engine, ``SEEN_BATCH`` graphs a query (``VALUES ?g``: each graph's facts by
-    its own indexes, each value by an ``OPTIONAL``): a read through the indexes from Python,
-    per fact and predicate, took twice as long."""
+    """``_class_rows`` of the notice graphs ``graphs`` (IRIs) alone (none for a notice without a
+    date).  Found by Oxigraph's engine, ``SEEN_BATCH`` graphs a query (``VALUES ?g``: each
+    graph's facts by its own indexes, each value by an ``OPTIONAL``): a read through the
+    indexes from Python, per fact and predicate, took twice as long."""
     columns = " ".join(f"?v{i}" for i in range(len(preds)))
     optional = " ".join(f"OPTIONAL {{ GRAPH ?g {{ ?f {p} ?v{i} }} }}" for i, p in enumerate(preds))
     out = []
@@ -938,45 +991,82 @@ def _graphs_rows(db: ox.Store, graphs: list[str], cls: ox.NamedNode, preds: list
     return out
 
 
-def _ident_rows(db: ox.Store, cls: ox.NamedNode, preds: list, idents: Iterable[tuple]) -> list[tuple]:
-    """``seen_triples``'s rows of the facts of class ``cls`` in any notice graph of ``db`` whose
-    identity is one of ``idents`` (none of them without a value): found by Oxigraph's engine,
-    ``SEEN_BATCH`` identities a query, from a ``VALUES`` block of them (the engine joins on its
-    encoded terms; reading each identity's facts through the indexes from Python decoded every
-    candidate's terms, ~3 ms an identity).  A missing value (None) is a fact without that
-    predicate: an ``OPTIONAL`` of it left unbound, after the group that joins the ``VALUES``
-    (Oxigraph follows a triple pattern or an ``OPTIONAL`` from each solution, but evaluates a
-    group holding a ``FILTER NOT EXISTS`` alone, over every fact of the class: 200 identities
-    among 60 000 synthetic tasks took 15.7 CPU s so, 0.004 s now).  The predicate with the
-    most distinct values among the identities of a query is matched first (its values are the
-    rarest: a task's text before its number)."""
-    by_mask: dict[tuple, list[tuple]] = {}
-    for ident in idents:
-        by_mask.setdefault(tuple(v is not None for v in ident), []).append(ident)
-    out = []
-    for mask, group in by_mask.items():
-        present = sorted((i for i, m in enumerate(mask) if m), key=lambda i: -len({ident[i] for ident in group}))
-        patterns = " ".join(f"?f {preds[i]} ?v{i} ." for i in present)
-        absent = [i for i, m in enumerate(mask) if not m]
-        unbound = "".join(f" OPTIONAL {{ GRAPH ?g {{ ?f {preds[i]} ?x{i} }} }}" for i in absent) + (
-            f" FILTER({' && '.join(f'!BOUND(?x{i})' for i in absent)})" if absent else "")
-        columns = " ".join(f"?v{i}" for i in present)
-        for k in range(0, len(group), SEEN_BATCH):
-            part = group[k:k + SEEN_BATCH]
-            values = " ".join(f"({j} {' '.join(str(ident[i]) for i in present)})" for j, ident in enumerate(part))
-            text = (f"SELECT ?j ?f ?d WHERE {{ {{ VALUES (?j {columns}) {{ {values} }} "
-                    f"GRAPH ?g {{ {patterns} ?f a {cls} . }} GRAPH ?g {{ ?g {_ISSUED} ?d }} }}{unbound} }}")
-            out += [(r[1], r[2], part[int(r[0].value)]) for r in solutions(db, text)]
+def _other_rows(db: ox.Store, cls: ox.NamedNode, now: list[tuple], was: list[tuple], graphs: set[str]) -> list[tuple]:
+    """The rows (fact node, date, key) that stand for the facts of ``db`` outside ``graphs``
+    sharing a key with a fact of ``now`` or ``was`` (the rows of ``graphs`` after and before),
+    for ``_spans``.  Such facts are found by the key index of the seen graph (a fact of
+    ``graphs`` may still have its old key there: those of ``now`` and ``was`` are the ones
+    that count).  The seen graph also holds each key's span before the build, over those
+    facts and ``was``'s: where ``was`` has no row of the key, or dates strictly inside that
+    span, the span is the other facts' own, and each of them stands as two rows, the span's
+    two dates (an index read a key and a fact).  The other keys' facts are read with their
+    dates (``_key_rows``: three reads a fact)."""
+    facts = {f for f, _, _ in now + was}
+    found = _key_facts(db, {k for _, _, k in now + was}, facts)
+    was_dates: dict[str, list] = {}
+    for _, d, k in was:
+        was_dates.setdefault(k, []).append(d.value)
+    spans = _stored_spans(db, {k: fs[0] for k, fs in found.items()})
+    rows, dated = [], []
+    for k, fs in found.items():
+        span, inside = spans.get(k), was_dates.get(k)
+        if span is not None and (inside is None or span[0].value < min(inside) and max(inside) < span[1].value):
+            rows += [(f, d, k) for f in fs for d in span]
+        else:
+            dated.append(k)
+    return rows + _key_rows(db, cls, dated, graphs)
+
+
+def _key_facts(db: ox.Store, keys: Iterable[str], skip: set) -> dict[str, list]:
+    """``{key: [fact node]}``: the facts whose ``gg:identityKey`` (in the seen graph) is one of
+    ``keys``, but those of ``skip``; a key no other fact has is left out."""
+    keys, out = sorted(keys), {}
+    for i in range(0, len(keys), KEY_BATCH):
+        values = " ".join(f'"{key}"' for key in keys[i:i + KEY_BATCH])
+        for f, k in solutions(db, f"SELECT ?f ?k WHERE {{ VALUES ?k {{ {values} }} GRAPH <{SEEN_GRAPH}> {{ ?f {_KEY} ?k }} }}"):
+            if f not in skip:
+                out.setdefault(k.value, []).append(f)
     return out
 
 
-#: identities looked up in one query (``_ident_rows``)
+def _stored_spans(db: ox.Store, facts: dict[str, ox.NamedNode]) -> dict[str, tuple]:
+    """``{key: (first seen, last seen)}`` as the seen graph holds them for one fact of each key
+    (``facts``: key -> fact node); a fact with more than one of either (it has several keys)
+    is left out."""
+    items, out = sorted(facts.items()), {}
+    for i in range(0, len(items), KEY_BATCH):
+        values = " ".join(f'("{k}" {f})' for k, f in items[i:i + KEY_BATCH])
+        seen: dict[str, list] = {}
+        for k, a, b in solutions(db, f"SELECT ?k ?a ?b WHERE {{ VALUES (?k ?f) {{ {values} }} "
+                                     f"GRAPH <{SEEN_GRAPH}> {{ ?f {_FIRST} ?a ; {_LAST} ?b }} }}"):
+            seen.setdefault(k.value, []).append((a, b))
+        out.update((k, v[0]) for k, v in seen.items() if len(v) == 1)
+    return out
+
+
+def _key_rows(db: ox.Store, cls: ox.NamedNode, keys: Iterable[str], skip: set[str]) -> list[tuple]:
+    """``(fact node, date, key)`` of the facts of class ``cls`` in the notice graphs of ``db``
+    but ``skip`` whose ``gg:identityKey`` (in the seen graph) is one of ``keys``: three index
+    reads a fact, ``KEY_BATCH`` keys a query."""
+    keys, out = sorted(keys), []
+    for k in range(0, len(keys), KEY_BATCH):
+        values = " ".join(f'"{key}"' for key in keys[k:k + KEY_BATCH])
+        text = (f"SELECT ?g ?f ?d ?k WHERE {{ VALUES ?k {{ {values} }} GRAPH <{SEEN_GRAPH}> {{ ?f {_KEY} ?k }} "
+                f"GRAPH ?g {{ ?f a {cls} . ?g {_ISSUED} ?d }} }}")
+        out += [(r[1], r[2], r[3].value) for r in solutions(db, text) if r[0].value not in skip]
+    return out
+
+
+#: notice graphs read in one query (``_graphs_rows``)
 SEEN_BATCH = 200
+#: identity keys looked up in one query (``_key_rows``)
+KEY_BATCH = 1000
 
 
 _ISSUED, _TYPE, _HASH = ox.NamedNode(str(DCTERMS.issued)), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GG.contentHash))
 _ISSUED_NT, _TYPE_NT = f"<{DCTERMS.issued}>", f"<{RDF.type}>"
-_FIRST_NT, _LAST_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>"
+_FIRST_NT, _LAST_NT, _KEY_NT = f"<{GG.firstSeen}>", f"<{GG.lastSeen}>", f"<{GG.identityKey}>"
+_FIRST, _LAST, _KEY = (ox.NamedNode(str(t)) for t in (GG.firstSeen, GG.lastSeen, GG.identityKey))
 _ENTITY_IRIS = tuple(f"<{ID}{kind}/" for kind in ("person", "unit", "group", "role", "post"))
 _ANSWER, _PAGE_CLASS, _QUESTION, _PARAMS, _ROW_COUNT, _PAGE, _PAGE_INDEX, _ROWS, _PARTS, _COLUMNS_OF, _COLUMNS = (
     ox.NamedNode(str(t)) for t in (GG.Answer, GG.AnswerPage, GG.question, GG.params, GG.rowCount, GG.page,
