@@ -26,6 +26,7 @@ import itertools
 import json
 import os
 import time
+import traceback
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -380,6 +381,12 @@ class Store:
                     if report.mentions is not None:
                         write_mentions(self.path, gen, report.mentions, base=report.mentions_base)
                     self._swap(gen)
+            except BaseException as e:
+                # the failed steps' frames hold the new generation's store open: cleared, so that
+                # it closes before ``abandon`` removes it (RocksDB closing later wrote into the
+                # folder being removed, which then stayed)
+                traceback.clear_frames(e.__traceback__)
+                raise
             finally:
                 writer.abandon()
         report.generation = self.generation

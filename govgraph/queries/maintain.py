@@ -27,11 +27,13 @@ without the place column of its rows is stored as those rows with their place (`
 from __future__ import annotations
 
 import bisect
+import contextvars
 import functools
 import json
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -62,28 +64,55 @@ def materialised_answers(store: "Store", before: "Store | None" = None,
     (``rdf_build.Answers``): every one, evaluated, when ``graphs`` is None; else only those
     that changed, updated from ``before`` (the live generation) after a build that wrote the
     named ``graphs`` (rows None: an answer no longer stored, a month without rows).  The rows
-    are an iterable, to be read before the next answer is asked for."""
+    are an iterable, to be read before the next answer is asked for.
+
+    After a build that wrote a few graphs, ``UPDATE_THREADS`` parameter sets are updated at
+    once, in threads (their queries run without the GIL, ``rdf_sparql.one_call``, and the
+    updates of different questions share nothing), each one's answers made whole before
+    they are yielded, in order: a few parameter sets' rows held at once, not one's."""
     graphs = None if graphs is None or before is None else sorted(graphs)
-    for q in load():
-        for params in q.materialise:
-            bindings, _ = bind(store, q, params)
-            full = _full_key(q, bindings)
-            parts = before.answer_parts(q.name, full) if graphs is not None and q.update and q.narrow else None
-            if parts is not None and not q.then:
-                made = _month_update(store, before, q, bindings, graphs, parts)
-                if made is not None:
-                    yield from made
-                    continue
-            old = before.answer(q.name, full) if graphs is not None and q.update else None
-            if old and q.narrow and before.answer(q.name, _month_key(q, bindings, old[0])) is None:
-                old = None  # stored without its months (an older build): all again
-            if old is None:
-                rows, months = finish(q, evaluate(store, q, arguments(q, bindings))), None
-            else:
-                rows, months = _updated(store, before, q, bindings, old, graphs)
-                if rows is None:
-                    continue
-            yield from _answers(q, bindings, rows, months)
+    sets = [(q, params) for q in load() for params in q.materialise]
+    if graphs is None:
+        for q, params in sets:
+            yield from _parameter_set(store, before, q, params, None)
+        return
+    with ThreadPoolExecutor(max_workers=UPDATE_THREADS, thread_name_prefix="govgraph-answers") as pool:
+        pending: deque = deque()
+        for q, params in sets:
+            context = contextvars.copy_context()  # (``one_call`` holds in the thread too)
+            pending.append(pool.submit(context.run, lambda q=q, p=params: list(_parameter_set(store, before, q, p, graphs))))
+            if len(pending) >= UPDATE_THREADS:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+#: parameter sets updated at once after a small build (``materialised_answers``)
+UPDATE_THREADS = 2
+
+
+def _parameter_set(store: "Store", before: "Store | None", q: CannedQuery, params: dict,
+                   graphs: list[str] | None) -> Iterator[tuple]:
+    """``materialised_answers``' answers of one parameter set of ``q``."""
+    bindings, _ = bind(store, q, params)
+    full = _full_key(q, bindings)
+    parts = before.answer_parts(q.name, full) if graphs is not None and q.update and q.narrow else None
+    if parts is not None and not q.then:
+        made = _month_update(store, before, q, bindings, graphs, parts)
+        if made is not None:
+            yield from made
+            return
+    old = before.answer(q.name, full) if graphs is not None and q.update else None
+    if old and q.narrow and before.answer(q.name, _month_key(q, bindings, old[0])) is None:
+        old = None  # stored without its months (an older build): all again
+    if old is None:
+        rows, months = finish(q, evaluate(store, q, arguments(q, bindings))), None
+    else:
+        rows, months = _updated(store, before, q, bindings, old, graphs)
+        if rows is None:
+            return
+    for name, key, answer in _answers(q, bindings, rows, months):
+        yield name, key, answer if graphs is None or answer is None or isinstance(answer, (Columns, Parts)) else list(answer)
 
 
 def _answers(q: CannedQuery, bindings: dict, rows: list[dict], months: set | None) -> Iterator[tuple]:
