@@ -1,0 +1,22 @@
+"""Round 24's layouts (rotation rot30), on snippets shaped like real notices (ext-357..367, formal notices of new
+places, dev from round 24).
+
+Each test builds the notice directly (doc, date as the header would give them) and checks every
+fact's evidence, as tests/test_round22_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def test_a_commissions_second_plate_in_brackets_is_no_unit_of_its_own():
+    # ext-359: '市发展改革委(市粮食和物资储备局)负责…': a commission with a bureau's plate, one body; a party
+    # department's bracketed bureau stays two entries (sh-14's gold), sub-offices stay apart
+    from govgraph.loaders.assignees import split_assignees
+    text = "第五条 市发展改革委（市甲乙储备局）、市财政局应当根据市场需求,适时调整储备品种结构。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("市发展改革委", "市财政局"), None)]
+    assert split_assignees("区委组织部(区公务员局)") == ["区委组织部", "区公务员局"]
+    assert split_assignees("区委宣传部(区文明办、区政府新闻办)") == ["区委宣传部", "区文明办", "区政府新闻办"]
