@@ -20,3 +20,10 @@ def test_a_commissions_second_plate_in_brackets_is_no_unit_of_its_own():
     assert _tasks(facts) == [((), ("市发展改革委", "市财政局"), None)]
     assert split_assignees("区委组织部(区公务员局)") == ["区委组织部", "区公务员局"]
     assert split_assignees("区委宣传部(区文明办、区政府新闻办)") == ["区委宣传部", "区文明办", "区政府新闻办"]
+
+
+def test_the_seat_of_a_body_is_no_unit_ending_in_suo():
+    # ext-359: '市人民政府所在地某区人民政府和某经开区管委会建立…': 所在地 is one word (where they sit), the units after it
+    text = "第十一条 市人民政府所在地甲乙区人民政府和丙丁经开区管委会建立不低于10天市场供应量的成品粮油储备。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("甲乙区人民政府", "丙丁经开区管委会"), None)]

@@ -91,6 +91,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     if subj.endswith(",") and m.group() in _COMMA_MODALS and _QUALIFIED.fullmatch(subj[:-1]):
         subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
+    sm = _SEAT_OF.match(subj)
+    if sm and all_assignees(split_assignees(subj[sm.end():])):
+        subj = subj[sm.end():]  # 市人民政府所在地某区人民政府和某开发区管委会建立…: where they sit (round 24, ext-359)
     subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
     product = _product_subject(subj, clause, m)
     if product:
@@ -207,6 +210,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 市人民政府所在地(某区人民政府): the seat of a body, a place word before the units it names
+_SEAT_OF = re.compile(rf"[{CJK}]{{2,20}}?所在地(?=[{CJK}])")
 # 上海市某研究院[国家某中心(上海)]: a unit and its other name in square brackets
 _OTHER_NAME_SQUARE = re.compile(rf"(?P<u>[{CJK}]{{4,30}})\[(?P<o>[{CJK}()]{{4,30}})\]")
 # 各相关燃气和热力能源销售、转供公司: one 各 over kinds of business (a list with 、 or 和) and one ending
@@ -342,6 +347,8 @@ def _subject_cached(clause: str, sectors: bool):
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        if m.group() == "在" and clause[m.start() - 1:m.start()] == "所" and clause.startswith("地", m.end()):
+            continue  # 市人民政府所在地某区人民政府…: 所在地 (where it sits) is one word, no 所 ending a unit (round 24, ext-359)
         if m.group() == "是" and not _IS_OWNER.match(clause, m.end()):
             continue  # 城镇小区配套建设幼儿园是…的重要内容: a definition; 区政府是…的第一责任主体 is a duty
         if clause.startswith("的", m.end()) and len(m.group()) >= 2:
