@@ -27,3 +27,14 @@ def test_the_seat_of_a_body_is_no_unit_ending_in_suo():
     text = "第十一条 市人民政府所在地甲乙区人民政府和丙丁经开区管委会建立不低于10天市场供应量的成品粮油储备。"
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("甲乙区人民政府", "丙丁经开区管委会"), None)]
+
+
+def test_a_modal_or_a_condition_caught_with_the_subject_is_no_unit():
+    # ext-359: '承储企业应当积极配合市某委(市某局)、市财政局等部门依法开展的监督检查工作' and '必要时经市某委会同市财政局批准后,
+    # 可采取…': 应当 stands in no name, 必要时 opens none
+    from govgraph.loaders.assignees import is_assignee
+    assert not is_assignee("承储企业应当积极配合市甲乙委")
+    assert not is_assignee("必要时经市甲乙委")
+    text = "第四十二条 承储企业应当积极配合市甲乙委、市财政局等部门依法开展的监督检查工作。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == []
