@@ -38,3 +38,26 @@ def test_a_modal_or_a_condition_caught_with_the_subject_is_no_unit():
     text = "第四十二条 承储企业应当积极配合市甲乙委、市财政局等部门依法开展的监督检查工作。"
     facts, _ = _facts(text)
     assert _tasks(facts) == []
+
+
+def test_a_pages_clock_line_is_no_date_and_a_consultation_field_gives_the_year():
+    # ext-362: '今天是:2025年12月06日' (the site's clock at the crawl) above a 征集 page whose field '截止:2019-06-18' gives the
+    # letter's year: the deadline 6月18日 is 2019's, never the clock's year
+    from govgraph.loaders.splitting import split_notices
+    text = ("今天是:2025年12月06日\n甲市水利局\n征集调查\n\n时限:\n\n截止:2019-06-18\n\n甲市某办公室关于征求意见的函\n\n"
+            "市直有关部门: 为切实做好防汛工作,按照市政府部署,市某办修订形成了《甲市某预案(征求意见稿)》。"
+            "请各单位于6月18日前将修改意见反馈至市某办。")
+    from govgraph.loaders.pipeline import extract_notice
+    notices, _ = split_notices(text, "x.txt")
+    assert notices[0].date is None
+    facts, _ = extract_notice(notices[0])
+    assert [(f["responsible"], f["due"]) for f in facts if f["kind"] == "task"] == [(["各单位"], "2019-06-18")]
+
+
+def test_a_purpose_clause_after_the_salutation_opens_the_letter():
+    # ext-362: '市直有关部门: 为切实做好某工作,按照…,市某办修订形成了《…》。' (the addressee line run into the letter):
+    # a purpose clause opens the letter as 根据… does, no duty of the addressees; a unit's duty after a colon stays one
+    text = ("市直有关部门: 为切实做好防汛工作,按照市政府部署,市某办修订形成了《甲市某预案》。\n"
+            "二、区财政局:负责落实所需经费。")
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("区财政局",)]

@@ -223,7 +223,10 @@ _SCOPED_FIELD = re.compile(f"(?P<s>(?:全[省市县区州盟旗])?各级)(?P<f>[
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
-_LETTER_OPENS = re.compile(r"(?:根据|依据|现将|接|近日|近期|鉴于)")
+_LETTER_OPENS = re.compile(r"(?:根据|依据|现将|接|近日|近期|鉴于"
+                           # 为切实做好…工作,: a purpose clause (purpose_openers.txt; round 24, ext-362)
+                           r"|为了?(?:切实|进一步|全面|认真|扎实|更好地?)?"
+                           + alternation(data_lines("purpose_openers.txt")) + r"[^,。;:]{1,40},)")
 _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务)"
                       # …应重点围绕以下方面加强管理: (round 16, ext-268)
                       r"|围绕以下(?:几个)?方面[^:]{0,8}):$")
