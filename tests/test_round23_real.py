@@ -61,3 +61,29 @@ def test_a_purpose_clause_after_the_salutation_opens_the_letter():
             "二、区财政局:负责落实所需经费。")
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("区财政局",)]
+
+
+def _posts(facts):
+    return sorted((f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post")
+
+
+def test_an_appointment_run_with_the_posts_held_now_in_brackets():
+    # ext-357: '现任命A(某县委书记、县长)为某站站长,B(某局副局长)、C(某农场党委第一书记、场长)为副站长;D(…)为某站站长': each
+    # name with its current posts in brackets; a deputy's bare title is the deputy of the station just named
+    text = ("现任命张三(甲县委书记、县长)为甲乙站站长,李四(甲县林业局副局长)、王五(丙农场党委第一书记、场长)为副站长;"
+            "赵六(丁地委常委、副专员、林业管理局局长)为丁戊站站长。")
+    facts, _ = _facts(text)
+    assert _posts(facts) == sorted([
+        ("张三", "甲县委", "书记"), ("张三", "甲县人民政府", "县长"), ("张三", "甲乙站", "站长"),
+        ("李四", "甲县林业局", "副局长"), ("李四", "甲乙站", "副站长"),
+        ("王五", "丙农场党委", "第一书记"), ("王五", "丙农场", "场长"), ("王五", "甲乙站", "副站长"),
+        # 副专员 after the 地委's post is none of the 地委's (a 专署's, unwritten): not read
+        ("赵六", "丁地委", "常委"), ("赵六", "林业管理局", "局长"), ("赵六", "丁戊站", "站长")])
+
+
+def test_a_deputys_bare_title_after_an_appointment_is_that_units():
+    # '任命A为某局局长,B为副局长': the bare 副局长 is the deputy of the unit just named; another bare title is not read so
+    facts, _ = _facts("任命张三为甲县林业局局长,李四为副局长。")
+    assert _posts(facts) == [("张三", "甲县林业局", "局长"), ("李四", "甲县林业局", "副局长")]
+    facts, _ = _facts("任命张三为甲县林业局局长,李四为副主任。")
+    assert _posts(facts) == [("张三", "甲县林业局", "局长")]

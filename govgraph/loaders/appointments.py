@@ -853,8 +853,20 @@ class _Reader:
                 who, pre_posts = self.names(a, a + wm.start(), delimited=True), []
             else:
                 who, pre_posts = self._listed(a, a + wm.start())
+            held = self._bracketed_posts(a, a + wm.start()) if not who and wm.group() == "为" else None
+            if held:
+                # 任命A(甲县县长)为某站站长,B(乙局副局长)、C(丙镇镇长)为副站长: each name with the posts
+                # held now in brackets (round 24, ext-357)
+                posts = self.posts(a + wm.end(), b) or self._bare_title(a + wm.end(), b, st)
+                if not posts:
+                    return False
+                for name, na, nb, now in held:
+                    self.emit(name, now, ev_a, b, "start")
+                    self.emit(name, posts, ev_a, b, how)
+                st["person"] = held[-1][0]
+                return True
             if who:
-                posts = self.posts(a + wm.end(), b)
+                posts = self.posts(a + wm.end(), b) or (self._bare_title(a + wm.end(), b, st) if wm.group() == "为" else [])
                 if not posts:
                     return self._members_named(who, a + wm.end(), b, ev_a, how)
                 for name, _, _ in who:
@@ -863,6 +875,37 @@ class _Reader:
                 st["person"] = who[-1][0]
                 return True
         return False
+
+    def _bracketed_posts(self, a: int, b: int):
+        """``A(甲县委书记、县长)、B(乙局副局长)`` at work[a:b]: each a name with the posts held now in its
+        brackets -> [(name, start, end, posts)], or None unless every item reads so."""
+        items = re.findall(r"[^、()]+\([^()]+\)|、", self.work[a:b])
+        if "".join(items) != self.work[a:b]:
+            return None
+        out, pos = [], a
+        for it in items:
+            if it == "、":
+                pos += 1
+                continue
+            k = it.index("(")
+            nm = it[:k]
+            if not _is_name(nm, loose=True):
+                return None
+            now = self.posts(pos + k + 1, pos + len(it) - 1)
+            if not now:
+                return None
+            out.append((squash(self.src[pos:pos + k]), pos, pos + k, now))
+            pos += len(it)
+        return out or None
+
+    def _bare_title(self, a: int, b: int, st: dict) -> list:
+        """``…为某站站长,B为副站长``: a deputy's title alone after an appointment in the same sentence is the
+        deputy of that unit (the title the last post's with 副 before it), else []."""
+        t = self.work[a:b].rstrip("。;")
+        last = self.facts[-1] if self.facts and st["unit"] else None
+        if not last or last["unit"] != st["unit"] or t != "副" + last["title"]:
+            return []
+        return self.posts(a, b, st["unit"])
 
     def _members_named(self, who, a: int, b: int, ev_a: int, how: str) -> bool:
         """``任命A、B为区人大常委会代表资格审查委员会组成人员``: members of the committee named
