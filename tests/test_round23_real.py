@@ -87,3 +87,19 @@ def test_a_deputys_bare_title_after_an_appointment_is_that_units():
     assert _posts(facts) == [("张三", "甲县林业局", "局长"), ("李四", "甲县林业局", "副局长")]
     facts, _ = _facts("任命张三为甲县林业局局长,李四为副主任。")
     assert _posts(facts) == [("张三", "甲县林业局", "局长")]
+
+
+def _members(facts):
+    return sorted((f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership")
+
+
+def test_member_units_counted_as_departments_and_units_and_a_group_named_with_its_short_name():
+    # ext-360: '县某联席会议由A、B…共16个部门和单位组成。县某某联席会议(以下简称联席会议)由A、C…共8个部门和单位组成。':
+    # the count is no part of the last unit; each sentence's units are the group it names
+    text = ("为加强协调,特建立甲乙联席会议制度。\n二、联席会议组成单位\n"
+            "县甲乙联席会议由县安委办、县公安局、县教育局共3个部门和单位组成。\n"
+            "县丙丁联席会议(以下简称联席会议)由县安委办、县工商局共2个部门和单位组成。")
+    facts, _ = _facts(text)
+    assert _members(facts) == sorted([
+        ("县甲乙联席会议", "县安委办", "成员"), ("县甲乙联席会议", "县公安局", "成员"), ("县甲乙联席会议", "县教育局", "成员"),
+        ("县丙丁联席会议", "县安委办", "成员"), ("县丙丁联席会议", "县工商局", "成员")])
