@@ -103,3 +103,16 @@ def test_member_units_counted_as_departments_and_units_and_a_group_named_with_it
     assert _members(facts) == sorted([
         ("县甲乙联席会议", "县安委办", "成员"), ("县甲乙联席会议", "县公安局", "成员"), ("县甲乙联席会议", "县教育局", "成员"),
         ("县丙丁联席会议", "县安委办", "成员"), ("县丙丁联席会议", "县工商局", "成员")])
+
+
+def test_posts_revoked_with_the_mandate_end():
+    # ext-366: 'A的第十四届某人民代表大会常务委员会委员、某专门委员会委员职务相应撤销': ended (former, the month), the
+    # body's term no part of its name, both posts of the long run read
+    text = ("上海市人大常委会决定罢免周甲的第十四届全国人民代表大会代表职务。依照有关规定,罗甲的第十四届全国人民代表大会"
+            "常务委员会委员、全国人民代表大会教育科学文化卫生委员会委员职务相应撤销,刘乙的第十四届全国人民代表大会常务委员会"
+            "委员职务相应撤销。")
+    facts, _ = _facts(text)
+    got = sorted((f["person"], f["unit"], f["title"], f.get("former"), f.get("end")) for f in facts if f["kind"] == "post")
+    assert got == [("刘乙", "全国人民代表大会常务委员会", "委员", True, "2020-01"),
+                   ("罗甲", "全国人民代表大会常务委员会", "委员", True, "2020-01"),
+                   ("罗甲", "全国人民代表大会教育科学文化卫生委员会", "委员", True, "2020-01")]

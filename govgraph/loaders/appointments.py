@@ -124,7 +124,8 @@ _RANK = re.compile(_alt("rank"))
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?{_COUNTED_OTHERS}?{_VOTES}?$")
 _GOES_ON = re.compile(f"(?:{_alt('also', 'propose', 'nominate_as')})")
 _ENDS = re.compile(_alt("ends"))
-_ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,40}}?)(?:{_alt('ends')})$")
+_BODY_TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届(?=[\u4e00-\u9fff]{3})")
+_ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,80}}?)(?:{_alt('ends')})$")
 _ELECTED_END = re.compile(f"(?:{_alt('elected')})$")
 _NOT_NOW_WORD = re.compile(_alt("not_now"))
 _BEHALF = re.compile(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])")
@@ -363,7 +364,9 @@ class _Reader:
         g = m.group("g")
         if not specific_group(to_simplified(g)) or self.work.count(g) < 2:
             return []
-        return [Post(self.src[a:a + len(g)], self.src[a + len(g):a + len(t)])]
+        term = _BODY_TERM.match(g)
+        k = term.end() if term else 0  # 第十四届全国人民代表大会常务委员会委员: the body's term is no part of its name (round 24)
+        return [Post(self.src[a + k:a + len(g)], self.src[a + len(g):a + len(t)])]
 
     def names(self, a: int, b: int, delimited: bool = False) -> list[tuple[str, int, int]] | None:
         """``A、B(女)、C同志`` at work[a:b] -> [(name, start, end)], or None.
