@@ -116,3 +116,11 @@ def test_posts_revoked_with_the_mandate_end():
     assert got == [("刘乙", "全国人民代表大会常务委员会", "委员", True, "2020-01"),
                    ("罗甲", "全国人民代表大会常务委员会", "委员", True, "2020-01"),
                    ("罗甲", "全国人民代表大会教育科学文化卫生委员会", "委员", True, "2020-01")]
+
+
+def test_a_dated_hour_then_jiang_opens_the_predicate_and_a_provinces_own_departments():
+    # ext-358: '各市(州)人民政府、某新区管委会和省直相关部门于9月13日下午17:00前将参会人员名单反馈省农委': the units, a day and
+    # an hour, then 将; 省直相关部门 is a collective joined by 和 as 市直 is
+    text = "(一)反馈名单。各市(州)人民政府、甲乙新区管委会和省直相关部门于9月13日下午17:00前将参会人员名单反馈省农委。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各市(州)人民政府", "甲乙新区管委会", "省直相关部门"), "2020-09-13")]
