@@ -124,3 +124,17 @@ def test_a_dated_hour_then_jiang_opens_the_predicate_and_a_provinces_own_departm
     text = "(一)反馈名单。各市(州)人民政府、甲乙新区管委会和省直相关部门于9月13日下午17:00前将参会人员名单反馈省农委。"
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("各市(州)人民政府", "甲乙新区管委会", "省直相关部门"), "2020-09-13")]
+
+
+def test_a_kind_of_party_named_by_a_short_name_of_the_notice_and_articles_end_a_duty():
+    # ext-359: '第八条 承储某粮的企业应具有独立法人资格(以下简称承储企业),…。第十四条 承储企业应当加强…': the short name is
+    # the subject of its sentences; '。第十五条 …' ends the duty's text before it (黄府规〔2023〕7号's texts too)
+    text = ("第八条 承储甲粮的企业应具有独立法人资格(以下简称承储企业),建立健全内控管理制度。"
+            "第十一条 承储企业应当加强仓储设施建设和维护。")
+    facts, _ = _facts(text)
+    assert [(tuple(f["responsible"]), f["text"]) for f in facts if f["kind"] == "task"] == \
+        [(("承储企业",), "应当加强仓储设施建设和维护。")]
+    text = "(一)市甲局负责甲粮行政管理。储存周期结束后,档案保存期不少于5年。第十条 甲粮原则上每4年轮换一次。"
+    facts, _ = _facts(text)
+    assert [(tuple(f["responsible"]), f["text"]) for f in facts if f["kind"] == "task"] == \
+        [(("市甲局",), "负责甲粮行政管理。储存周期结束后,档案保存期不少于5年。")]

@@ -210,6 +210,14 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 。第十七条 … / 。第七章 …: a rule's article or chapter after a sentence's end: no duty's text runs on past it (round 24,
+# ext-359)
+_ARTICLE_OPENS = re.compile(r"(?<=[。;\s])第[一二三四五六七八九十百零]{1,5}[条章](?!的|规定|之)(?=\s|[\u4e00-\u9fff])")
+# …的企业…(以下简称承储企业): a kind of party the notice names by a short name of its own
+_DEFINES = re.compile(rf"\((?:以下简称|以下称|下称)(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))\)")
+# (第十四条 )承储企业应当…: a sentence opened by such a name, then a modal
+_DEFINED_OPENS = re.compile(rf"(?:第[一二三四五六七八九十百零]{{1,5}}条\s*)?(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))"
+                            r"(?=应当|应|要|须|必须|负责)")
 # 市人民政府所在地(某区人民政府): the seat of a body, a place word before the units it names
 _SEAT_OF = re.compile(rf"[{CJK}]{{2,20}}?所在地(?=[{CJK}])")
 # 上海市某研究院[国家某中心(上海)]: a unit and its other name in square brackets
@@ -593,6 +601,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     # 各牵头单位要…: the units a task list gives that role; where the notice's own list is read
     # (brackets, labelled lines), they are its units already, and the clause adds no one.
     roles_ok = not out
+    # kinds of party the notice names by a short name of its own (…的企业(以下简称承储企业)): subjects in its sentences
+    defined = {m.group("n") for m in _DEFINES.finditer(work)}
     for ra, rb, named_only in regions:
         exhorted_units = None  # (item start, units) of an exhortation just read
         in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
@@ -647,6 +657,12 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 end = min([d[0] for d in duties] + [s0 + len(sent)])
                 body = work[s0 + off + len(opener):end].strip().rstrip(",")
                 duties = [(s0 + off, end, [], [opener], body)] + duties
+            dm = _DEFINED_OPENS.match(work, s0 + len(sent) - len(sent.lstrip()), s0 + len(sent)) if not duties and defined \
+                else None
+            if dm and dm.group("n") in defined:
+                # 承储市级储备粮的企业…(以下简称承储企业)…。第十四条 承储企业应当加强…: a kind of party the notice itself
+                # names by a short name, then a modal: its duty (round 24, ext-359)
+                duties = [(dm.start("n"), s0 + len(sent), [], [dm.group("n")], work[dm.end("n"):s0 + len(sent)].strip())]
             if not duties and out and ctx.addressees and _MARKER_PREFIX.match(bare) and _REPORTED.search(core) \
                     and set(out[-1]["responsible"]) <= set(ctx.addressees) and not out[-1]["lead"] \
                     and not _subject(core, not _national(ctx)) and text_deadline(core, ctx.year)[0]:
@@ -696,6 +712,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     out[-1]["lead"], out[-1]["responsible"] = out[-1]["responsible"], []
             if not duties and out and item is not None and out[-1].get("_item") == item.start \
                     and out[-1]["evidence"]["start"] < s0 \
+                    and not _ARTICLE_OPENS.search(work, out[-1]["evidence"]["end"] - 1, s0 + len(sent)) \
                     and not _TOP_HEADING.search(work, min(out[-1]["evidence"]["end"], s0), s0 + len(sent)):
                 # A clause without its own subject continues the item's duty (…;协助做好…);
                 # with a deadline of its own it is a further task of the same units
