@@ -138,3 +138,9 @@ def test_a_kind_of_party_named_by_a_short_name_of_the_notice_and_articles_end_a_
     facts, _ = _facts(text)
     assert [(tuple(f["responsible"]), f["text"]) for f in facts if f["kind"] == "task"] == \
         [(("市甲局",), "负责甲粮行政管理。储存周期结束后,档案保存期不少于5年。")]
+
+
+def test_a_unit_with_its_branches_is_the_unit():
+    # ext-359: '农发行某分行及其分支机构按照国家有关规定,及时、足额发放…贷款': the branch itself (sub_units.tsv branches)
+    facts, _ = _facts("第七条 农发行甲乙分行及其分支机构按照国家有关规定,及时、足额发放所需贷款。")
+    assert _tasks(facts) == [((), ("农发行甲乙分行",), None)]

@@ -91,6 +91,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     if subj.endswith(",") and m.group() in _COMMA_MODALS and _QUALIFIED.fullmatch(subj[:-1]):
         subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
+    bm = _WITH_BRANCHES.fullmatch(subj)
+    if bm and is_assignee(bm.group("u")):
+        subj = bm.group("u")  # 农发行某分行及其分支机构按照…: the unit with its own parts, the unit (round 24, ext-359)
     sm = _SEAT_OF.match(subj)
     if sm and all_assignees(split_assignees(subj[sm.end():])):
         subj = subj[sm.end():]  # 市人民政府所在地某区人民政府和某开发区管委会建立…: where they sit (round 24, ext-359)
@@ -218,6 +221,9 @@ _DEFINES = re.compile(rf"\((?:以下简称|以下称|下称)(?P<n>[{CJK}]{{2,8}}
 # (第十四条 )承储企业应当…: a sentence opened by such a name, then a modal
 _DEFINED_OPENS = re.compile(rf"(?:第[一二三四五六七八九十百零]{{1,5}}条\s*)?(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))"
                             r"(?=应当|应|要|须|必须|负责)")
+# 某分行及其分支机构: a unit and its own parts (sub_units.tsv branches)
+_WITH_BRANCHES = re.compile(rf"(?P<u>[{CJK}()]{{2,30}}?)及其"
+                            + alternation([r[1] for r in _TLX.sub_units if r[0] == "branches"]))
 # 市人民政府所在地(某区人民政府): the seat of a body, a place word before the units it names
 _SEAT_OF = re.compile(rf"[{CJK}]{{2,20}}?所在地(?=[{CJK}])")
 # 上海市某研究院[国家某中心(上海)]: a unit and its other name in square brackets
