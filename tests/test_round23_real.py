@@ -144,3 +144,11 @@ def test_a_unit_with_its_branches_is_the_unit():
     # ext-359: '农发行某分行及其分支机构按照国家有关规定,及时、足额发放…贷款': the branch itself (sub_units.tsv branches)
     facts, _ = _facts("第七条 农发行甲乙分行及其分支机构按照国家有关规定,及时、足额发放所需贷款。")
     assert _tasks(facts) == [((), ("农发行甲乙分行",), None)]
+
+
+def test_a_short_named_party_then_a_time_then_the_modal():
+    # ext-359: '承储企业在执行轮换计划时,应加强…': the time the duty waits for, between the short name and its modal
+    text = ("第八条 承储甲粮的企业应具有独立法人资格(以下简称承储企业)。"
+            "第二十七条 承储企业在执行轮换计划时,应加强市场价格行情调研。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("承储企业",), None)]

@@ -220,7 +220,8 @@ _ARTICLE_OPENS = re.compile(r"(?<=[。;\s])第[一二三四五六七八九十百
 _DEFINES = re.compile(rf"\((?:以下简称|以下称|下称)(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))\)")
 # (第十四条 )承储企业应当…: a sentence opened by such a name, then a modal
 _DEFINED_OPENS = re.compile(rf"(?:第[一二三四五六七八九十百零]{{1,5}}条\s*)?(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))"
-                            r"(?=应当|应|要|须|必须|负责)")
+                            # (承储企业在执行轮换计划时,应…: a time the modal waits for)
+                            r"(?=(?:在[^,。;]{2,20}?(?:时|期间),?)?(?:应当|应|要|须|必须|负责))")
 # 某分行及其分支机构: a unit and its own parts (sub_units.tsv branches)
 _WITH_BRANCHES = re.compile(rf"(?P<u>[{CJK}()]{{2,30}}?)及其"
                             + alternation([r[1] for r in _TLX.sub_units if r[0] == "branches"]))
