@@ -152,3 +152,12 @@ def test_a_short_named_party_then_a_time_then_the_modal():
             "第二十七条 承储企业在执行轮换计划时,应加强市场价格行情调研。")
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("承储企业",), None)]
+
+
+def test_emergency_is_no_should():
+    # ext-363: '5.3 区某指挥部办公室应急响应' (a plan's contents line): 应急 is no 应 (modal_lookalikes.txt); ext-285's heading
+    # '2.5 乡镇(街道)应急组织机构' alike
+    text = ("5.3 区甲乙指挥部办公室应急响应\n5.4 区甲乙指挥部成员单位应急响应\n2.5 乡镇(街道)应急组织机构\n"
+            "区甲乙指挥部办公室应及时报告事故情况。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("区甲乙指挥部办公室",), None)]

@@ -222,6 +222,7 @@ _DEFINES = re.compile(rf"\((?:以下简称|以下称|下称)(?P<n>[{CJK}]{{2,8}}
 _DEFINED_OPENS = re.compile(rf"(?:第[一二三四五六七八九十百零]{{1,5}}条\s*)?(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))"
                             # (承储企业在执行轮换计划时,应…: a time the modal waits for)
                             r"(?=(?:在[^,。;]{2,20}?(?:时|期间),?)?(?:应当|应|要|须|必须|负责))")
+_LOOKALIKES = tuple(data_lines("modal_lookalikes.txt"))
 # 某分行及其分支机构: a unit and its own parts (sub_units.tsv branches)
 _WITH_BRANCHES = re.compile(rf"(?P<u>[{CJK}()]{{2,30}}?)及其"
                             + alternation([r[1] for r in _TLX.sub_units if r[0] == "branches"]))
@@ -369,6 +370,8 @@ def _subject_cached(clause: str, sectors: bool):
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        if clause.startswith(_LOOKALIKES, m.start()):
+            continue  # 某办公室应急响应: 应急 is no 应 (modal_lookalikes.txt; round 24, ext-363)
         if m.group() == "在" and clause[m.start() - 1:m.start()] == "所" and clause.startswith("地", m.end()):
             continue  # 市人民政府所在地某区人民政府…: 所在地 (where it sits) is one word, no 所 ending a unit (round 24, ext-359)
         if m.group() == "是" and not _IS_OWNER.match(clause, m.end()):
