@@ -329,7 +329,7 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
             if g is None and out and out[-1].unit == prev_unit and to_simplified(out[-1].title) in _PARTY_OWN \
                     and prev_unit.endswith(("委", "党组")) and to_simplified(t) not in _PARTY_OWN \
                     and t not in words("party_portfolio"):
-                # 黑河地委常委、副专员、林业管理局局长: a bare title of no other body after a party committee's
+                # 某地委常委、副专员、某局局长: a bare title of no other body after a party committee's
                 # post is none of the committee's (a 专署's, unwritten): no post read for it (round 24, ext-357)
                 first = False
                 continue
