@@ -167,4 +167,4 @@ def test_a_cppcc_committees_place():
     # ext-365: an issuer '政协某市委员会' is that city's (issuer_prefixes.txt, as 中共…)
     from govgraph.loaders.places import place_of_org
     assert place_of_org("政协甲乙市委员会") == "甲乙市"
-    assert place_of_org("中共甲乙市委") == "甲乙市"
+    assert place_of_org("中共甲乙市委员会") == "甲乙市"
