@@ -168,3 +168,13 @@ def test_a_cppcc_committees_place():
     from govgraph.loaders.places import place_of_org
     assert place_of_org("政协甲乙市委员会") == "甲乙市"
     assert place_of_org("中共甲乙市委员会") == "甲乙市"
+
+
+def test_a_bracketed_name_cut_from_its_list_by_a_comma():
+    # ext-357: '…为某站站长,B(某县副县长),C(某局副局长)、D(…)为副站长': B is one of the deputies; with no appointment after
+    # it such a clause reads nothing
+    text = "现任命张三(甲县县长)为甲乙站站长,李四(甲县副县长),王五(乙林业局副局长)为副站长。"
+    facts, _ = _facts(text)
+    assert ("李四", "甲乙站", "副站长") in _posts(facts) and ("李四", "甲县人民政府", "副县长") in _posts(facts)
+    facts, _ = _facts("现任命张三为甲乙站站长,李四(甲县副县长)。")
+    assert _posts(facts) == [("张三", "甲乙站", "站长")]

@@ -857,6 +857,9 @@ class _Reader:
             else:
                 who, pre_posts = self._listed(a, a + wm.start())
             held = self._bracketed_posts(a, a + wm.start()) if not who and wm.group() == "为" else None
+            pending = st.pop("pending", None)
+            if held and pending:
+                held, ev_a = pending[1] + held, min(ev_a, pending[0])
             if held:
                 # 任命A(甲县县长)为某站站长,B(乙局副局长)、C(丙镇镇长)为副站长: each name with the posts
                 # held now in brackets (round 24, ext-357)
@@ -1060,6 +1063,12 @@ class _Reader:
         """A clause of a running list after 任命/免去: ``B为Y`` / ``C的Y职务``."""
         if st["mode"] in ("appoint", "propose") and "为" in self.work[a:b]:
             return self._appointed(a, b, st, a, "start" if st["mode"] == "appoint" else "proposed")
+        held = self._bracketed_posts(a, b) if st["mode"] == "appoint" else None
+        if held:
+            # 任命…,B(某县副县长),C(…)、D(…)为副站长: a name with its posts in brackets cut from the list by a comma
+            # belongs to the appointment the next clause makes (round 24, ext-357); none follows: nothing read
+            st["pending"] = (a, held)
+            return True
         sp = self.work.find(" ", a, b)
         if st["mode"] == "appoint" and sp != -1 and _is_name(self.work[a:sp]):
             pa = sp + 1
