@@ -178,3 +178,13 @@ def test_a_bracketed_name_cut_from_its_list_by_a_comma():
     assert ("李四", "甲乙站", "副站长") in _posts(facts) and ("李四", "甲县人民政府", "副县长") in _posts(facts)
     facts, _ = _facts("现任命张三为甲乙站站长,李四(甲县副县长)。")
     assert _posts(facts) == [("张三", "甲乙站", "站长")]
+
+
+def test_a_short_named_party_with_a_purpose_before_or_a_verb_phrase_before_its_modal():
+    # ext-359: '为避免超期轮换,承储企业应当加强…', '承储企业储存某粮应区分…', '承储企业采购某粮,应当按…检验'; a reporting line
+    # with 负责 ('某机构向市人民政府负责并报告工作', ext-268's gold) stays no task
+    text = ("第八条 承储甲粮的企业应具有独立法人资格(以下简称承储企业)。驻外工作的机构(以下简称驻外机构)设在甲市。"
+            "第十九条 承储企业储存甲粮应区分不同品种。第二十六条 为避免超期轮换,承储企业应当加强调度。"
+            "第三十条 承储企业采购甲粮,应当按国家标准进行检验。第四十条 驻外机构向市人民政府负责并报告工作。")
+    facts, _ = _facts(text)
+    assert [t[1] for t in _tasks(facts)] == [("承储企业",)] * 3

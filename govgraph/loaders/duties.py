@@ -219,9 +219,14 @@ _ARTICLE_OPENS = re.compile(r"(?<=[。;\s])第[一二三四五六七八九十百
 # …的企业…(以下简称承储企业): a kind of party the notice names by a short name of its own
 _DEFINES = re.compile(rf"\((?:以下简称|以下称|下称)(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))\)")
 # (第十四条 )承储企业应当…: a sentence opened by such a name, then a modal
-_DEFINED_OPENS = re.compile(rf"(?:第[一二三四五六七八九十百零]{{1,5}}条\s*)?(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))"
-                            # (承储企业在执行轮换计划时,应…: a time the modal waits for)
-                            r"(?=(?:在[^,。;]{2,20}?(?:时|期间),?)?(?:应当|应|要|须|必须|负责))")
+_DEFINED_OPENS = re.compile(rf"(?:第[一二三四五六七八九十百零]{{1,5}}条\s*)?"
+                            # (为避免超架空期轮换,承储企业应当…: a purpose clause before it)
+                            rf"(?:为[^,。;]{{2,20}},)?(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))"
+                            # (承储企业在执行轮换计划时,应…: a time the modal waits for; 承储企业储存某粮应… / 承储企业采购某粮,
+                            # 应当…: what the party does when the modal binds it; a modal only, not 负责: 某机构向市人民政府负责 is a
+                            # reporting line, ext-268's gold)
+                            rf"(?=(?:在[^,。;]{{2,20}}?(?:时|期间),?)?(?:应当|应|要|须|必须|负责)"
+                            rf"|(?!不得|被|的|向|对)[{CJK}]{{2,10}}?,?(?:应当|应|要|须|必须))")
 _LOOKALIKES = tuple(data_lines("modal_lookalikes.txt"))
 # 某分行及其分支机构: a unit and its own parts (sub_units.tsv branches)
 _WITH_BRANCHES = re.compile(rf"(?P<u>[{CJK}()]{{2,30}}?)及其"
