@@ -188,3 +188,14 @@ def test_a_short_named_party_with_a_purpose_before_or_a_verb_phrase_before_its_m
             "第三十条 承储企业采购甲粮,应当按国家标准进行检验。第四十条 驻外机构向市人民政府负责并报告工作。")
     facts, _ = _facts(text)
     assert [t[1] for t in _tasks(facts)] == [("承储企业",)] * 3
+
+
+def test_a_numbered_item_the_outline_misses_ends_a_duty():
+    # ext-358: '(三)…\n四、工作安排\n)反馈名单。…前将名单反馈省农委。\n(二)会议报到。请各参会人员…报到。': (二) after a damaged (一)
+    # is no item the outline takes, but it opens a line: the duty before does not run on into it
+    text = ("一、会议时间\n9月19日召开会议。\n二、会议形式\n会议分两阶段进行。\n、参会人员\n(一)省直各单位分管负责同志。\n"
+            "(二)各市人民政府分管负责同志。\n(三)各县人民政府分管负责同志。\n四、工作安排\n"
+            ")反馈名单。各市人民政府和省直相关部门于9月13日下午17:00前将参会人员名单反馈省农委。\n"
+            "(二)会议报到。请各参会人员于9月18日到甲乙酒店报到。")
+    facts, _ = _facts(text)
+    assert [f["text"] for f in facts if f["kind"] == "task"] == ["于9月13日下午17:00前将参会人员名单反馈省农委。"]

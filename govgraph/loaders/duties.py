@@ -215,7 +215,10 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
 
 # 。第十七条 … / 。第七章 …: a rule's article or chapter after a sentence's end: no duty's text runs on past it (round 24,
 # ext-359)
-_ARTICLE_OPENS = re.compile(r"(?<=[。;\s])第[一二三四五六七八九十百零]{1,5}[条章](?!的|规定|之)(?=\s|[\u4e00-\u9fff])")
+_ARTICLE_OPENS = re.compile(r"(?<=[。;\s])第[一二三四五六七八九十百零]{1,5}[条章](?!的|规定|之)(?=\s|[\u4e00-\u9fff])"
+                            # …反馈省农委。(二)会议报到。: a numbered item after a full stop or opening a line, even one the
+                            # outline does not take (its (一) damaged; round 24, ext-358)
+                            r"|(?<=[。\n])\([一二三四五六七八九十]{1,3}\)(?=[\u4e00-\u9fff])")
 # …的企业…(以下简称承储企业): a kind of party the notice names by a short name of its own
 _DEFINES = re.compile(rf"\((?:以下简称|以下称|下称)(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))\)")
 # (第十四条 )承储企业应当…: a sentence opened by such a name, then a modal
