@@ -124,7 +124,8 @@ _RANK = re.compile(_alt("rank"))
 _SUBJECT_END = re.compile(f"(?:同志)?(?:\\((?:女|男)\\))?(?:{_alt('rank')})?(?:{_alt('adverb')})?{_COUNTED_OTHERS}?{_VOTES}?$")
 _GOES_ON = re.compile(f"(?:{_alt('also', 'propose', 'nominate_as')})")
 _ENDS = re.compile(_alt("ends"))
-_ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,40}}?)(?:{_alt('ends')})$")
+_BODY_TERM = re.compile(r"第?[一二三四五六七八九十]{1,3}届(?=[\u4e00-\u9fff]{3})")
+_ENDED = re.compile(f"(?P<n>[{CJK}、()]{{2,40}}?)(?:同志)?的(?P<p>[^的]{{2,80}}?)(?:{_alt('ends')})$")
 _ELECTED_END = re.compile(f"(?:{_alt('elected')})$")
 _NOT_NOW_WORD = re.compile(_alt("not_now"))
 _BEHALF = re.compile(f"([{CJK}]{{2,4}}?)(同志)?代(?![表理])")
@@ -363,7 +364,9 @@ class _Reader:
         g = m.group("g")
         if not specific_group(to_simplified(g)) or self.work.count(g) < 2:
             return []
-        return [Post(self.src[a:a + len(g)], self.src[a + len(g):a + len(t)])]
+        term = _BODY_TERM.match(g)
+        k = term.end() if term else 0  # 第十四届全国人民代表大会常务委员会委员: the body's term is no part of its name (round 24)
+        return [Post(self.src[a + k:a + len(g)], self.src[a + len(g):a + len(t)])]
 
     def names(self, a: int, b: int, delimited: bool = False) -> list[tuple[str, int, int]] | None:
         """``A、B(女)、C同志`` at work[a:b] -> [(name, start, end)], or None.
@@ -853,8 +856,23 @@ class _Reader:
                 who, pre_posts = self.names(a, a + wm.start(), delimited=True), []
             else:
                 who, pre_posts = self._listed(a, a + wm.start())
+            held = self._bracketed_posts(a, a + wm.start()) if not who and wm.group() == "为" else None
+            pending = st.pop("pending", None)
+            if held and pending:
+                held, ev_a = pending[1] + held, min(ev_a, pending[0])
+            if held:
+                # 任命A(甲县县长)为某站站长,B(乙局副局长)、C(丙镇镇长)为副站长: each name with the posts
+                # held now in brackets (round 24, ext-357)
+                posts = self.posts(a + wm.end(), b) or self._bare_title(a + wm.end(), b, st)
+                if not posts:
+                    return False
+                for name, na, nb, now in held:
+                    self.emit(name, now, ev_a, b, "start")
+                    self.emit(name, posts, ev_a, b, how)
+                st["person"] = held[-1][0]
+                return True
             if who:
-                posts = self.posts(a + wm.end(), b)
+                posts = self.posts(a + wm.end(), b) or (self._bare_title(a + wm.end(), b, st) if wm.group() == "为" else [])
                 if not posts:
                     return self._members_named(who, a + wm.end(), b, ev_a, how)
                 for name, _, _ in who:
@@ -863,6 +881,37 @@ class _Reader:
                 st["person"] = who[-1][0]
                 return True
         return False
+
+    def _bracketed_posts(self, a: int, b: int):
+        """``A(甲县委书记、县长)、B(乙局副局长)`` at work[a:b]: each a name with the posts held now in its
+        brackets -> [(name, start, end, posts)], or None unless every item reads so."""
+        items = re.findall(r"[^、()]+\([^()]+\)|、", self.work[a:b])
+        if "".join(items) != self.work[a:b]:
+            return None
+        out, pos = [], a
+        for it in items:
+            if it == "、":
+                pos += 1
+                continue
+            k = it.index("(")
+            nm = it[:k]
+            if not _is_name(nm, loose=True):
+                return None
+            now = self.posts(pos + k + 1, pos + len(it) - 1)
+            if not now:
+                return None
+            out.append((squash(self.src[pos:pos + k]), pos, pos + k, now))
+            pos += len(it)
+        return out or None
+
+    def _bare_title(self, a: int, b: int, st: dict) -> list:
+        """``…为某站站长,B为副站长``: a deputy's title alone after an appointment in the same sentence is the
+        deputy of that unit (the title the last post's with 副 before it), else []."""
+        t = self.work[a:b].rstrip("。;")
+        last = self.facts[-1] if self.facts and st["unit"] else None
+        if not last or last["unit"] != st["unit"] or t != "副" + last["title"]:
+            return []
+        return self.posts(a, b, st["unit"])
 
     def _members_named(self, who, a: int, b: int, ev_a: int, how: str) -> bool:
         """``任命A、B为区人大常委会代表资格审查委员会组成人员``: members of the committee named
@@ -1014,6 +1063,12 @@ class _Reader:
         """A clause of a running list after 任命/免去: ``B为Y`` / ``C的Y职务``."""
         if st["mode"] in ("appoint", "propose") and "为" in self.work[a:b]:
             return self._appointed(a, b, st, a, "start" if st["mode"] == "appoint" else "proposed")
+        held = self._bracketed_posts(a, b) if st["mode"] == "appoint" else None
+        if held:
+            # 任命…,B(某县副县长),C(…)、D(…)为副站长: a name with its posts in brackets cut from the list by a comma
+            # belongs to the appointment the next clause makes (round 24, ext-357); none follows: nothing read
+            st["pending"] = (a, held)
+            return True
         sp = self.work.find(" ", a, b)
         if st["mode"] == "appoint" and sp != -1 and _is_name(self.work[a:sp]):
             pa = sp + 1

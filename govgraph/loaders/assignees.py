@@ -45,6 +45,8 @@ _LOWER_SUFFIX = tuple(r[1] for r in _TLX.sub_units if r[0] == "lower")
 _LEVEL = tuple(r[1] for r in _TLX.sub_units if r[0] == "level")
 _SAME_BODY = tuple(r[1] for r in _TLX.sub_units if r[0] == "same")
 _TWIN = tuple(r[1] for r in _TLX.sub_units if r[0] == "twin")
+_PLATE = tuple(r[1] for r in _TLX.sub_units if r[0] == "plate")
+_PLATE_MAIN = tuple(r[1] for r in _TLX.sub_units if r[0] == "plate_main")
 _NOT_IN_NAME = re.compile("|".join(map(re.escape, _TLX.not_name_inside)))
 
 
@@ -110,9 +112,12 @@ def _expand_sub_units(name: str) -> tuple:
     if len(subs) == 1 and any(sub.endswith(t) and main.endswith(t) for t in _TWIN) and is_unit_like(main) \
             and is_unit_like(sub):
         return (main,)  # 市建设局(市规划局): one office with two plates
+    level = next((lv for lv in _LEVEL if main.startswith(lv)), None)
+    if len(subs) == 1 and level and sub.startswith(level) and sub.endswith(_PLATE) and main.endswith(_PLATE_MAIN) \
+            and is_unit_like(main) and is_unit_like(sub):
+        return (main,)  # 市发展改革委(市粮食和物资储备局): a commission with a bureau's plate (round 24, ext-359)
     if len(subs) == 1 and sub.endswith(_LOWER_SUFFIX) and is_unit_like(sub):
         return (main, sub)
-    level = next((lv for lv in _LEVEL if main.startswith(lv)), None)
     if level and all(x.startswith(level) and is_unit_like(x) for x in subs):
         return (main, *subs)
     return (name,)

@@ -91,6 +91,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     if subj.endswith(",") and m.group() in _COMMA_MODALS and _QUALIFIED.fullmatch(subj[:-1]):
         subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
+    bm = _WITH_BRANCHES.fullmatch(subj)
+    if bm and is_assignee(bm.group("u")):
+        subj = bm.group("u")  # 农发行某分行及其分支机构按照…: the unit with its own parts, the unit (round 24, ext-359)
+    sm = _SEAT_OF.match(subj)
+    if sm and all_assignees(split_assignees(subj[sm.end():])):
+        subj = subj[sm.end():]  # 市人民政府所在地某区人民政府和某开发区管委会建立…: where they sit (round 24, ext-359)
     subj = _ARTICLE.sub("", subj)  # 第四条区发展改革委负责…: a rule's article number glued to its subject (round 17, ext-282)
     product = _product_subject(subj, clause, m)
     if product:
@@ -207,6 +213,29 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     return None
 
 
+# 。第十七条 … / 。第七章 …: a rule's article or chapter after a sentence's end: no duty's text runs on past it (round 24,
+# ext-359)
+_ARTICLE_OPENS = re.compile(r"(?<=[。;\s])第[一二三四五六七八九十百零]{1,5}[条章](?!的|规定|之)(?=\s|[\u4e00-\u9fff])"
+                            # …反馈省农委。(二)会议报到。: a numbered item after a full stop or opening a line, even one the
+                            # outline does not take (its (一) damaged; round 24, ext-358)
+                            r"|(?<=[。\n])\([一二三四五六七八九十]{1,3}\)(?=[\u4e00-\u9fff])")
+# …的企业…(以下简称承储企业): a kind of party the notice names by a short name of its own
+_DEFINES = re.compile(rf"\((?:以下简称|以下称|下称)(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))\)")
+# (第十四条 )承储企业应当…: a sentence opened by such a name, then a modal
+_DEFINED_OPENS = re.compile(rf"(?:第[一二三四五六七八九十百零]{{1,5}}条\s*)?"
+                            # (为避免超架空期轮换,承储企业应当…: a purpose clause before it)
+                            rf"(?:为[^,。;]{{2,20}},)?(?P<n>[{CJK}]{{2,8}}?(?:企业|单位|公司|机构))"
+                            # (承储企业在执行轮换计划时,应…: a time the modal waits for; 承储企业储存某粮应… / 承储企业采购某粮,
+                            # 应当…: what the party does when the modal binds it; a modal only, not 负责: 某机构向市人民政府负责 is a
+                            # reporting line, ext-268's gold)
+                            rf"(?=(?:在[^,。;]{{2,20}}?(?:时|期间),?)?(?:应当|应|要|须|必须|负责)"
+                            rf"|(?!不得|被|的|向|对)[{CJK}]{{2,10}}?,?(?:应当|应|要|须|必须))")
+_LOOKALIKES = tuple(data_lines("modal_lookalikes.txt"))
+# 某分行及其分支机构: a unit and its own parts (sub_units.tsv branches)
+_WITH_BRANCHES = re.compile(rf"(?P<u>[{CJK}()]{{2,30}}?)及其"
+                            + alternation([r[1] for r in _TLX.sub_units if r[0] == "branches"]))
+# 市人民政府所在地(某区人民政府): the seat of a body, a place word before the units it names
+_SEAT_OF = re.compile(rf"[{CJK}]{{2,20}}?所在地(?=[{CJK}])")
 # 上海市某研究院[国家某中心(上海)]: a unit and its other name in square brackets
 _OTHER_NAME_SQUARE = re.compile(rf"(?P<u>[{CJK}]{{4,30}})\[(?P<o>[{CJK}()]{{4,30}})\]")
 # 各相关燃气和热力能源销售、转供公司: one 各 over kinds of business (a list with 、 or 和) and one ending
@@ -218,7 +247,10 @@ _SCOPED_FIELD = re.compile(f"(?P<s>(?:全[省市县区州盟旗])?各级)(?P<f>[
 # 各区、县级市 / 各街道、镇: one 各 over a list of kinds of local government, one assignee as written
 _SHARED_EACH = re.compile(f"各[{CJK}]{{1,3}}(?:、[{CJK}]{{0,3}}(?:{'|'.join(GOVERNMENT_LEVELS)}|街道))+(?:人民政府|政府)?")
 # 试点地区要认真组织实施,…重点做好以下工作: a duty leading in the items below, no addressee line
-_LETTER_OPENS = re.compile(r"(?:根据|依据|现将|接|近日|近期|鉴于)")
+_LETTER_OPENS = re.compile(r"(?:根据|依据|现将|接|近日|近期|鉴于"
+                           # 为切实做好…工作,: a purpose clause (purpose_openers.txt; round 24, ext-362)
+                           r"|为了?(?:切实|进一步|全面|认真|扎实|更好地?)?"
+                           + alternation(data_lines("purpose_openers.txt")) + r"[^,。;:]{1,40},)")
 _LEAD_IN = re.compile(r"(?:要|应|负责)[^:]*(?:(?:做好|完成|落实|抓好)[^:]{0,6}以下[^:]{0,6}(?:工作|任务)"
                       # …应重点围绕以下方面加强管理: (round 16, ext-268)
                       r"|围绕以下(?:几个)?方面[^:]{0,8}):$")
@@ -235,7 +267,11 @@ _PRED_OPEN = re.compile(r"(?:要|应|须|务必|务)?(?:于|在)(?:(?:19|20)\d{2
                         # …,生态环境部门对当事人处以500-2000元罚款: a penalty the unit imposes (round 21, ext-344)
                         r"|对[^,。;]{1,20}?处以"
                         # 发展改革、财政部门2017年3月底前拨付…: a date with its year, then the verb (round 21, ext-336)
-                        r"|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)(?=[\u4e00-\u9fff])")
+                        r"|(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)(?=[\u4e00-\u9fff])"
+                        # 各市(州)人民政府、…和省直相关部门于9月13日下午17:00前将参会人员名单反馈省农委: a day and an hour,
+                        # then 将 and what is sent (round 24, ext-358)
+                        r"|(?:于|在)\d{1,2}月\d{1,2}日(?:上午|下午|中午|晚上|晚)?(?:\d{1,2}[:：]\d{2}|\d{1,2}[时点](?:\d{1,2}分|半)?)?"
+                        r"(?:前|之前)(?=将|把)")
 _DATED_VERB = re.compile(r"(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日|底)(?:前|之前)")
 _URGED_SENDING = re.compile(r"务必(?:高度重视|重视|抓紧),(?:于|在)[^,。;]{2,14}(?:前|之前)[^。;]{0,40}?(?:上报|报送|报)")
 _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*"
@@ -342,6 +378,10 @@ def _subject_cached(clause: str, sectors: bool):
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        if clause.startswith(_LOOKALIKES, m.start()):
+            continue  # 某办公室应急响应: 应急 is no 应 (modal_lookalikes.txt; round 24, ext-363)
+        if m.group() == "在" and clause[m.start() - 1:m.start()] == "所" and clause.startswith("地", m.end()):
+            continue  # 市人民政府所在地某区人民政府…: 所在地 (where it sits) is one word, no 所 ending a unit (round 24, ext-359)
         if m.group() == "是" and not _IS_OWNER.match(clause, m.end()):
             continue  # 城镇小区配套建设幼儿园是…的重要内容: a definition; 区政府是…的第一责任主体 is a duty
         if clause.startswith("的", m.end()) and len(m.group()) >= 2:
@@ -579,6 +619,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     # 各牵头单位要…: the units a task list gives that role; where the notice's own list is read
     # (brackets, labelled lines), they are its units already, and the clause adds no one.
     roles_ok = not out
+    # kinds of party the notice names by a short name of its own (…的企业(以下简称承储企业)): subjects in its sentences
+    defined = {m.group("n") for m in _DEFINES.finditer(work)}
     for ra, rb, named_only in regions:
         exhorted_units = None  # (item start, units) of an exhortation just read
         in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
@@ -633,6 +675,12 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 end = min([d[0] for d in duties] + [s0 + len(sent)])
                 body = work[s0 + off + len(opener):end].strip().rstrip(",")
                 duties = [(s0 + off, end, [], [opener], body)] + duties
+            dm = _DEFINED_OPENS.match(work, s0 + len(sent) - len(sent.lstrip()), s0 + len(sent)) if not duties and defined \
+                else None
+            if dm and dm.group("n") in defined:
+                # 承储市级储备粮的企业…(以下简称承储企业)…。第十四条 承储企业应当加强…: a kind of party the notice itself
+                # names by a short name, then a modal: its duty (round 24, ext-359)
+                duties = [(dm.start("n"), s0 + len(sent), [], [dm.group("n")], work[dm.end("n"):s0 + len(sent)].strip())]
             if not duties and out and ctx.addressees and _MARKER_PREFIX.match(bare) and _REPORTED.search(core) \
                     and set(out[-1]["responsible"]) <= set(ctx.addressees) and not out[-1]["lead"] \
                     and not _subject(core, not _national(ctx)) and text_deadline(core, ctx.year)[0]:
@@ -682,6 +730,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     out[-1]["lead"], out[-1]["responsible"] = out[-1]["responsible"], []
             if not duties and out and item is not None and out[-1].get("_item") == item.start \
                     and out[-1]["evidence"]["start"] < s0 \
+                    and not _ARTICLE_OPENS.search(work, out[-1]["evidence"]["end"] - 1, s0 + len(sent)) \
                     and not _TOP_HEADING.search(work, min(out[-1]["evidence"]["end"], s0), s0 + len(sent)):
                 # A clause without its own subject continues the item's duty (…;协助做好…);
                 # with a deadline of its own it is a further task of the same units

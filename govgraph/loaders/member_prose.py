@@ -24,6 +24,7 @@ __all__ = ["prose_members", "person_entries"]
 _LEX = load_lexicon()
 _ROLES_ALT = "|".join(map(re.escape, _LEX.roles))
 _SUF = "|".join(map(re.escape, _LEX.group_suffixes))
+_GROUP_WORDS = frozenset(_LEX.group_suffixes)
 _LABEL = re.compile(rf"(?:{'|'.join(r'[ 　]*'.join(map(re.escape, r)) for r in _LEX.roles)})\s*:")
 
 # A sentence that sets up a group described before its name: 成立由…为成员的<group>.
@@ -52,7 +53,9 @@ _CONNECTIVE = alternation(data_lines("connectives.txt"))
 _UNITS_ROLE_LAST = re.compile(rf"(?:^{_CONNECTIVE}?|由)(?P<units>[^由]+?)(?:为|任){_GROUP_WORD}(?P<role>成员单位|成员)$")
 _UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成的?(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
 # 由A、B组成 / 联席会议由A、B…等12个部门组成 (the group's word before 由: the group just named)
-_UNITS_ONLY = re.compile(rf"^(?:(?:[{CJK}]{{0,30}}?(?:{_SUF}))?由)?(?P<units>[^由]+?)(?:组成|参加)$")
+# (县某联席会议(以下简称联席会议)由…组成: the short name after the group's word; round 24, ext-360)
+_UNITS_ONLY = re.compile(rf"^(?:(?P<own>[{CJK}]{{0,30}}?(?:{_SUF}))?(?:\((?:以下简称|简称)[^()]{{1,20}}\))?由)?(?P<units>[^由]+?)"
+                         r"(?:组成|参加)$")
 _UNITS_OF = re.compile(rf"(?:^|由)(?P<units>[^由]+?)(?:为|任|作为)?(?P<role>主要成员|成员单位|成员)的(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}|机制))")
 _UNITS_LEAD = re.compile(rf"^{_SET_UP}?由(?P<units>[^由]+?)牵头$")
 
@@ -298,6 +301,9 @@ def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):
         if clause.endswith("担任") and any(re.match(r"各|(?:相关|有关)", u) for u in units):
             return  # 办公室成员由各成员单位相关科室负责同志担任: which persons is not said
         g = _full_name(ctx, um.group("g"), c0) if "g" in um.re.groupindex and um.group("g") else group
+        own = um.group("own") if "own" in um.re.groupindex else None
+        if own and own not in _GROUP_WORDS and heading_group(own) == own:
+            g = own  # 县某联席会议(以下简称联席会议)由A、B组成: the group the clause names, not the one before (round 24, ext-360)
         for u in units:
             facts.append(membership(ctx, g, restore_prefix(ctx.work, u), "unit", role or role_of(um.group("role")), ev))
         return

@@ -65,6 +65,9 @@ def _doc_prefixes() -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+_ORG_PREFIX = re.compile("^(?:" + "|".join(map(re.escape, data_lines("issuer_prefixes.txt"))) + ")")
+
+
 def place_of_org(name: str | None, rest=None) -> str | None:
     """The place an organisation's name starts with (``全国`` for national bodies);
     None if it names none.  ``rest``: a pattern what follows the place must match."""
@@ -72,7 +75,7 @@ def place_of_org(name: str | None, rest=None) -> str | None:
         return None
     # in Simplified script: 已經市政府 is no place (已经), X州市 in Traditional script is read in Simplified (a copy in Traditional script; round 15, ext-245)
     n = to_simplified(squash(name))
-    n = re.sub(r"^中共", "", n)
+    n = _ORG_PREFIX.sub("", n)  # 中共…, 政协… (issuer_prefixes.txt)
     if NATIONAL_NAME.match(n):
         # a zone the state names (国家东中西区域合作示范区(…)工作委员会) is no national body, nor
         # does its name say a place

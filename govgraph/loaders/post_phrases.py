@@ -216,6 +216,9 @@ def _parts(s: str) -> list[tuple[int, int]]:
     return out
 
 
+_PARTY_OWN = frozenset(words("party_committee_title"))
+
+
 def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = None,
                       aliases: dict | None = None) -> list[Post]:
     """Posts of ``s`` (work text); units and titles quoted from ``src`` (same length) where literal.
@@ -323,6 +326,13 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
         prev_party = None
         if not unit_w:
             g = default_unit(t)
+            if g is None and out and out[-1].unit == prev_unit and to_simplified(out[-1].title) in _PARTY_OWN \
+                    and prev_unit.endswith(("委", "党组")) and to_simplified(t) not in _PARTY_OWN \
+                    and t not in words("party_portfolio"):
+                # 某地委常委、副专员、某局局长: a bare title of no other body after a party committee's
+                # post is none of the committee's (a 专署's, unwritten): no post read for it (round 24, ext-357)
+                first = False
+                continue
             if g and prev_unit and prev_unit.endswith("人民政府") and leader_government(t):
                 g = prev_unit  # 崇明区副区长、代理区长: the same government
             elif g and prev_unit and leader_government(t):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..datafiles import data_lines
 from ..notice import Notice
 from .header import (
     DOCNO_RE,
@@ -95,6 +96,15 @@ _LABEL_ISSUER = re.compile(r"(?:发布机构|发布单位|发布部门|发文机
 _LABEL_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\s*([^\n]{8,14})")
 
 
+# 今天是:2025年12月06日: a page's clock line (today_labels.txt), blanked where the notice's date is read
+_TODAY_LINE = re.compile(r"(?m)^[ \t]*(?:%s)[ \t]*[:：]?[^\n]*" % "|".join(map(re.escape, data_lines("today_labels.txt"))))
+
+
+def _without_today(work: str) -> str:
+    """``work`` with a page's clock line blanked (same length: positions hold)."""
+    return _TODAY_LINE.sub(lambda m: " " * len(m.group()), work)
+
+
 def read_single(text: str, work: str, source: str, offset: int, warnings: list[str],
                 meta: dict | None = None) -> Notice:
     """One notice without a dump header: its head block, labels and signature (``meta``
@@ -124,6 +134,7 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
         title_span = (a, b) if title else None
     if title is None and meta.get("title"):
         title = re.sub(r"\s+", "", meta["title"])
+    full, work = work, _without_today(work)  # the notice's date, never the page's clock (round 24, ext-362)
     date = find_session_date(work)
     issuer, sig_date, _ = find_signature(work, head_end(work))
     if sig_date is None:  # a short notice without a full stop: its head block may hold it all
@@ -143,6 +154,7 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
         date = parse_cn_date(meta["date"])
     if date is None:
         warnings.append(f"{source} [{doc}]: no date found in the notice")
+    work = full
     im = _LABEL_ISSUER.search(work, 0, head)
     issuer = issuer or issuer_from_title(title) or meta.get("issuer")
     if im and (issuer is None or issuer[0] in "区县市镇乡旗省"):
