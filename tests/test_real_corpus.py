@@ -235,9 +235,20 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 0.949 / 0.895 / 0.921, due 0.988 / 0.906 / 0.945; held-out post 1.000 / 0.143 / 0.250, person-title 0.255, term 0.400,
 # membership 0.750 / 0.130 / 0.222, task 0.659 / 0.439 / 0.527, due 0 (6 keys missed, 2 wrong). ext-368..377 score the
 # same to the key before and after rot29's rules. The floors are set a little under these.
+# Round 24: ext-378..382 added held-out (5 formal notices of new places and issuers: a prefecture's preparatory group,
+# a city's and a province's government orders, a provincial 人大常委会's regulation, a city bureau's covering notice; scored
+# once at 92618ec: post 0.286, membership 0.190, task 0.438, all at precision 1.000); rotation rot30 read ext-357..367 (at
+# the rotation post 0 of 35, membership 0.222, task 0.574 (P 0.690), due 0 of 4 -> after its rules 1.000, 0.979, 0.876
+# (P 1.000), 1.000). A 第 before a document's number is kept (docs/facts-format.md: only brackets, spaces and leading
+# zeros are made uniform): ext-380's facts now carry its number as its gold does. Merged (435 notices; held out:
+# ext-368..382, 15 notices), project scorer: all post 0.987 / 0.944 / 0.965, person-title 0.996 / 0.952 / 0.974, term
+# 0.988 / 0.606 / 0.751, membership 0.997 / 0.959 / 0.977, task 0.956 / 0.897 / 0.925, due 0.990 / 0.915 / 0.951;
+# held-out post 1.000 / 0.421 / 0.593, person-title 0.593, term 1.000 (one key), membership 1.000 / 0.105 / 0.190, task
+# 0.818 / 0.281 / 0.419, due 0 (2 keys missed, 1 wrong). ext-368..382 score the same to the key before and after rot30's
+# rules. The floors are set a little under these.
 FLOORS = {
-    "all": {"post": 0.955, "person-title": 0.965, "term": 0.73, "membership": 0.975, "task": 0.92, "due": 0.94},
-    "held-out": {"post": 0.24, "person-title": 0.25, "membership": 0.22, "task": 0.52},
+    "all": {"post": 0.96, "person-title": 0.97, "term": 0.745, "membership": 0.975, "task": 0.92, "due": 0.945},
+    "held-out": {"post": 0.58, "person-title": 0.58, "membership": 0.18, "task": 0.41},
 }
 
 

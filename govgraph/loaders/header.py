@@ -38,7 +38,7 @@ __all__ = [
 
 _CJK = "\u4e00-\u9fff"
 DOCNO_RE = re.compile(
-    rf"(?P<org>[{_CJK}]{{1,12}}?)\s*[〔\[(（【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])）】]\s*第?\s*(?P<num>\d{{1,5}})\s*[号號]"
+    rf"(?P<org>[{_CJK}]{{1,12}}?)\s*[〔\[(（【]\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])）】]\s*(?P<di>第?)\s*(?P<num>\d{{1,5}})\s*[号號]"
 )
 # What a notice's title ends with (通知, 意见, 决定 …).
 DOC_TYPES = tuple(data_lines("doc_types.txt"))
@@ -51,12 +51,15 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９（）［］", "012345
 def normalize_doc_number(s: str) -> str:
     """``org〔year〕N号`` with the brackets, spaces and leading zeros of the text made uniform.
 
-    The characters of the organisation and of 号/號 are kept as written.
+    The characters of the organisation, a 第 before the number and 号/號 are kept as written.
+
+    >>> normalize_doc_number("阳政办(2018)09号"), normalize_doc_number("某省人民政府令〔2010〕 第15号")
+    ('阳政办〔2018〕9号', '某省人民政府令〔2010〕第15号')
     """
     m = DOCNO_RE.search(s.translate(_FULLWIDTH))
     if not m:
         return re.sub(r"\s+", "", s)
-    return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('num'))}{m.group()[-1]}"
+    return f"{m.group('org')}〔{m.group('year')}〕{m.group('di')}{int(m.group('num'))}{m.group()[-1]}"
 
 
 _ZERO = "〇○零OoＯ"
