@@ -50,6 +50,24 @@ def test_two_jobs_stream_large_files_as_one_does(monkeypatch):
     assert seen[2] == seen[1] and seen[1][-1][0] == seen[1][-1][1]  # every file, all bytes
 
 
+def test_two_jobs_share_a_mid_size_file_as_one_reads_it(monkeypatch):
+    """A text file of a few pieces' size, under the streaming threshold, is read and split here
+    and its notices go to the workers a piece at a time (the piece size is lowered so the
+    sample's dump and the larger real notices take that path): the same steps, in order."""
+    monkeypatch.setattr(pipeline, "_PIECE_BYTES", 3000)
+    corpus, files = pipeline._Corpus(), [INPUTS[1]]
+    shared = list(corpus.pieces(files, False, workers=2))
+    assert len(shared) > 3 and all(p[0] in ("notice", "warn", "done") for _, parts in shared for p in parts)
+    assert [[p[0] for p in parts] for _, parts in corpus.pieces(files, False, workers=1)] == [["file", "done"]]
+    seen = {1: [], 2: []}
+    one, two = ([list(iter_extract(INPUTS[:2], jobs=j, progress=lambda *a, j=j: seen[j].append(a)))
+                 for j in (1, 2)])
+    assert sum(st.notice is not None for st in one) > 100
+    assert [(st.notice and st.notice.doc, st.notice and st.notice.offset, st.facts, st.warnings, st.errors) for st in two] == \
+        [(st.notice and st.notice.doc, st.notice and st.notice.offset, st.facts, st.warnings, st.errors) for st in one]
+    assert seen[2] == seen[1]
+
+
 def test_two_jobs_build_the_same_store(tmp_path):
     paths = INPUTS[:2]
     a = api.build(paths, tmp_path / "one", jobs=1).graph

@@ -339,7 +339,8 @@ def _piece_items(piece: tuple) -> Iterator[tuple]:
     """The items of one piece of work, ``(ner, parts)``, in reading order.  A part is a file to
     read, ``("file", path, given, pages)`` (``pages``: the saved pages of the run beside it, whose
     attachments are read with them: ``iter_notices``); a segment of a large file the main process decoded,
-    ``("segment", source, text, offset, encoding, given)``; or an item the main process made
+    ``("segment", source, text, offset, encoding, given)``; a notice the main process read,
+    ``("notice", notice, given)``; or an item the main process made
     itself (``("warn", messages)``, ``("error", line)``, ``("done", path, bytes)``: the end of a
     file), passed on as it is."""
     ner, parts = piece
@@ -354,6 +355,9 @@ def _piece_items(piece: tuple) -> Iterator[tuple]:
                         yield _notice_item(notice, given, ner)
             except (InputError, Unreadable) as e:
                 yield "error", _unread(e, path)
+        elif part[0] == "notice":  # read and split in the main process (``_Corpus.pieces``)
+            _, notice, given = part
+            yield _notice_item(notice, given, ner)
         elif part[0] == "segment":
             _, source, text, base, enc, given = part
             notices, warns = split_notices(text, source, offset=base)
@@ -414,9 +418,11 @@ class _Corpus:
             given, how = self.sidecars[source], "sidecar"
         return given, how
 
-    def pieces(self, files: list[Path], ner: bool) -> Iterator[tuple]:
+    def pieces(self, files: list[Path], ner: bool, workers: int = 1) -> Iterator[tuple]:
         """The work of reading and extracting ``files``, in pieces (see :func:`_piece_items`): small
-        files grouped, a large file's segments one by one (decoded here, split there)."""
+        files grouped, a large file's segments one by one (decoded here, split there).  With
+        several ``workers``, a text file of a few pieces' size is read and split here and its
+        notices sent a piece at a time (``_shared``), so that the workers share it."""
         parts, size = [], 0
         near = _PagesNear(files)
         for f in files:
@@ -424,11 +430,16 @@ class _Corpus:
                 nbytes = f.stat().st_size
             except OSError:
                 nbytes = 0  # the reader names the file
-            big = nbytes > STREAM_THRESHOLD and f.suffix.lower() not in PAGE_SUFFIXES + DOCUMENT_SUFFIXES
-            if big and parts:
+            text = f.suffix.lower() not in PAGE_SUFFIXES + DOCUMENT_SUFFIXES
+            big = nbytes > STREAM_THRESHOLD and text
+            shared = not big and text and workers > 1 and nbytes > 2 * _PIECE_BYTES
+            if (big or shared) and parts:
                 yield ner, parts
                 parts, size = [], 0
             given = self.given(str(f))
+            if shared:
+                yield from self._shared(f, nbytes, given, near(f), ner)
+                continue
             if not big:
                 parts += [("file", str(f), given, near(f)), ("done", str(f), nbytes)]
                 size += nbytes
@@ -444,6 +455,26 @@ class _Corpus:
             yield ner, [("done", str(f), nbytes)]
         if parts:
             yield ner, parts
+
+    @staticmethod
+    def _shared(f: Path, nbytes: int, given: tuple, pages, ner: bool) -> Iterator[tuple]:
+        """The pieces of one text file read here (``iter_notices``, as a worker would): its
+        messages and notices in order, about ``_PIECE_BYTES`` of notices' text a piece, then
+        its end."""
+        parts, size = [], 0
+        try:
+            for notice, warns in iter_notices(f, pages):
+                if warns:
+                    parts.append(("warn", list(warns)))
+                if notice is not None:
+                    parts.append(("notice", notice, given))
+                    size += 3 * len(notice.text)  # (bytes of UTF-8 Chinese text)
+                    if size >= _PIECE_BYTES:
+                        yield ner, parts
+                        parts, size = [], 0
+        except (InputError, Unreadable) as e:
+            parts.append(("error", _unread(e, f)))
+        yield ner, parts + [("done", str(f), nbytes)]
 
     def take(self, item: tuple) -> Step:
         """The step of an extracted notice, in reading order: skipped if its document number was
@@ -594,7 +625,7 @@ def _steps(paths, corpus: _Corpus, run, progress, ner: bool) -> Iterator[Step]:
     total = sum(f.stat().st_size for f in files if f.exists())
     done = 0
     work = _piece_items if isinstance(run, Serial) else _piece_list  # one process: notice by notice
-    for items in run.map(work, corpus.pieces(files, ner)):
+    for items in run.map(work, corpus.pieces(files, ner, run.workers)):
         for item in items:
             what = item[0]
             if what == "notice":
