@@ -201,12 +201,12 @@ def child_build_breakdown(a: dict) -> dict:
 
 
 def child_build_incremental(a: dict) -> dict:
-    """``govgraph build ADDED --store S`` on a copy of the store ``base`` (built from the other
-    notices): the incremental build."""
+    """``govgraph build ADDED --store S --jobs JOBS`` on a copy of the store ``base`` (built from
+    the other notices): the incremental build."""
     store = Path(a["store"])
     shutil.rmtree(store, ignore_errors=True)
     shutil.copytree(a["base"], store)
-    cmd = [*GOVGRAPH, "build", *_files(a["added"]), "--store", str(store), "-q"]
+    cmd = [*GOVGRAPH, "build", *_files(a["added"]), "--store", str(store), "-q", "--jobs", str(a.get("jobs", 1))]
     t0 = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - t0
@@ -698,11 +698,11 @@ def ensure_split_corpus(n: int, extra: int, shards: int = 8) -> Path:
 
 
 def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float,
-                    base: Path | None = None) -> dict:
+                    base: Path | None = None, jobs: int = 1) -> dict:
     """The incremental row: a store of the first ``n`` notices (``ensure_split_corpus``, built
     once by ``govgraph build``, or ``base`` when the build row already built it from that part),
     then ``added`` more notices built into copies of it, ``repeat`` times: wall, CPU seconds and
-    peak RSS of ``govgraph build ADDED --store S``."""
+    peak RSS of ``govgraph build ADDED --store S --jobs JOBS``."""
     d = ensure_split_corpus(n, added, shards)
     first = None
     if base is None:
@@ -710,11 +710,11 @@ def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float
         log(f"incremental n={n}+{added}: the store of {n}")
         first = run_child("build_cli", {"corpus": str(d / "base"), "store": str(base)}, timeout)
     log(f"incremental n={n}+{added} x{repeat}")
-    runs = repeat_child("build_incremental", {"base": str(base), "added": str(d / "added"),
+    runs = repeat_child("build_incremental", {"base": str(base), "added": str(d / "added"), "jobs": jobs,
                                               "store": str(OUT / f"store-{n}-added")}, repeat, timeout)
     for p in ([base] if first else []) + [OUT / f"store-{n}-added"]:
         shutil.rmtree(p, ignore_errors=True)
-    return {"notices": n, "added": added, "base_build": first, "runs": runs,
+    return {"notices": n, "added": added, "jobs": jobs, "base_build": first, "runs": runs,
             "wall_s": median_of(runs, "wall_s"), "cpu_s": median_of(runs, "cpu_s"),
             "peak_rss_mb": median_of(runs, "peak_rss_mb")}
 
@@ -871,7 +871,7 @@ def main(argv=None) -> int:
             if "build" in only and a.added:
                 results["incremental"].append(run_incremental(
                     n, a.added, shards, a.repeat, a.timeout,
-                    base=store if a.split_build and (store / "CURRENT").exists() else None))
+                    base=store if a.split_build and (store / "CURRENT").exists() else None, jobs=a.jobs))
                 save()
         if "queries" in only and n in qsizes and (store / "CURRENT").exists():
             log(f"queries n={n}")
