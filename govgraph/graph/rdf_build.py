@@ -535,6 +535,8 @@ class Writer:
         # (``rdf_sparql.solutions``, ``one_call``): row by row, each would wait for the other
         # thread's Python.  Their triples are written after the answers (no answer reads them;
         # written in the thread, a failed answer left RocksDB writing into the generation abandoned)
+        if not fresh and self.written * self.OPTIMIZE_SHARE <= self.count and self._seen_without_keys():
+            self._add_keys()  # (a build that wrote much computes every fact's again anyway)
         spans = self.pool.submit(self._spans) if not fresh and self._seen_keyed() else None
         if not fresh and spans is None:
             self._seen_write(*self._spans(keyed=False))
@@ -694,6 +696,30 @@ class Writer:
         gname = ox.NamedNode(str(SEEN_GRAPH))
         return (any(True for _ in self.w.quads_for_pattern(None, _KEY, None, gname))
                 and self.written * self.OPTIMIZE_SHARE <= self.count)
+
+    def _seen_without_keys(self) -> bool:
+        """Whether the store holds first and last seen but no identity key (written before the
+        keys were kept)."""
+        gname = ox.NamedNode(str(SEEN_GRAPH))
+        return (next(self.w.quads_for_pattern(None, _FIRST, None, gname), None) is not None
+                and next(self.w.quads_for_pattern(None, _KEY, None, gname), None) is None)
+
+    def _add_keys(self) -> None:
+        """Each dated fact's ``gg:identityKey`` (``seen_triples``) added to the seen graph and the
+        union, streamed kind by kind from the store: a store written before the keys were kept
+        gets them once, and keeps its first and last seen (made by the same rule).  Then its
+        build looks up the identities it touches by their keys, as any small build does."""
+        g = f" <{SEEN_GRAPH}> .\n"
+        for name, cls, preds in _seen_kinds():
+            for row in self.w.query(_class_query(cls, preds)):  # row by row: millions at 100k
+                key = _key_text(identity_key(name, tuple(_nt(row[2 + i]) for i in range(len(preds)))))
+                spo = f'{row[0]} {_KEY_NT} "{key}"'
+                self.lines += (spo + g, spo + " .\n")
+                if len(self.lines) >= self.CHUNK:
+                    self._load()
+        if self.lines:
+            self._load()
+        self._wait()
 
     def _spans(self, keyed: bool = True) -> tuple[list[tuple], set]:
         """Each fact's first and last seen (graph ``id:graph/seen``; see ``seen_triples``) and the
@@ -969,10 +995,14 @@ def _key_triples(rows: list[tuple]) -> list[tuple]:
 def _class_rows(db: ox.Store, cls: ox.NamedNode, preds: list) -> list[tuple]:
     """``seen_triples``' rows of every fact of class ``cls`` in ``db``: ``(fact node, date,
     identity values)``, one per combination of its values of ``preds`` (None for a missing one)."""
+    return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in solutions(db, _class_query(cls, preds))]
+
+
+def _class_query(cls: ox.NamedNode, preds: list) -> str:
+    """``_class_rows``' query: ``?f ?d ?v0 ?v1 …``."""
     pattern = " ".join(f"OPTIONAL {{ ?f {p} ?v{i} }}" for i, p in enumerate(preds))
-    text = (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
+    return (f"SELECT ?f ?d {' '.join(f'?v{i}' for i in range(len(preds)))} WHERE {{ GRAPH ?g {{ "
             f"?f a {cls} . ?g {_ISSUED} ?d . {pattern} }} }}")
-    return [(r[0], r[1], tuple(r[2 + i] for i in range(len(preds)))) for r in solutions(db, text)]
 
 
 def _graphs_rows(db: ox.Store, graphs: list[str], cls: ox.NamedNode, preds: list) -> list[tuple]:
