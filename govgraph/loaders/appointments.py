@@ -1163,6 +1163,11 @@ class _Reader:
                 full = [q.unit for q in posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
                 pre_posts = [Post(full[0], p.title, p.note, p.former) if full and re.fullmatch(
                     r"[省市县区州旗镇乡]人民政府", p.unit) and full[0].endswith(p.unit) else p for p in pre_posts]
+                # 甲市人民政府副市长A代理市长: the bare title acted in is of the government written before the
+                # name, as the act with its full name is (round 25, ext-369)
+                before = [q.unit for q in pre_posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
+                posts = [Post(before[0], p.title, p.note, p.former) if before and re.fullmatch(
+                    r"[省市县区州旗镇乡]人民政府", p.unit) and before[0].endswith(p.unit) else p for p in posts]
             for name in names:
                 if pre_posts:
                     self.emit(name, pre_posts, a, b, "start")
