@@ -21,3 +21,28 @@ def test_a_bare_title_acted_in_is_of_the_government_written_before_the_name():
         text = "根据有关规定,甲乙市第四届人民代表大会常务委员会第十九次会议决定:甲乙市人民政府副市长张三" + tail
         facts, _ = _facts(text, date="2019-08-29")
         assert _posts(facts) == [("张三", "甲乙市人民政府", "代理市长"), ("张三", "甲乙市人民政府", "副市长")]
+
+
+def test_a_bodys_deliberation_after_jing_is_no_duty():
+    # ext-375: '经某省委主委办公会研究决定,某现场会初定于…在某地举行': how it was decided, no task; a unit whose name opens
+    # with 经 keeps its duty
+    text = "经甲乙省委主委办公会研究决定,甲乙省委某工作现场会初定于2014年8月底9月初在丙丁举行。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == []
+    facts, _ = _facts("经信局研究制定工作方案。")
+    assert _tasks(facts) == [((), ("经信局",), None)]
+
+
+def test_an_addressees_people_in_charge_of_a_field_are_no_duty_of_theirs():
+    # ext-375: under '一、参会人员', '(二)甲盟各市委会分管某工作的副主委、驻会领导…' names who attends, no duty
+    text = ("甲盟各市委会、省直基层工委:\n会议有关事项如下:\n一、参会人员\n(二)甲盟各市委会分管社会服务工作的副主委、驻会领导。\n"
+            "二、会议要求\n请甲盟各市委会做好准备。")
+    facts, _ = _facts(text)
+    assert all("分管" not in f["text"] for f in facts if f["kind"] == "task")
+
+
+def test_a_duty_shared_out_by_level_is_no_units_duty():
+    # ext-371: a plan's principle '统一指挥,分级分部门负责,条块结合,以属地为主的原则': 分级分部门 is how, no unit
+    text = "1.4.2在各级党委的领导下,实行各级人民政府行政首长负责制,统一指挥,分级分部门负责,条块结合,以属地为主的原则。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == []

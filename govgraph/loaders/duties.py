@@ -72,6 +72,8 @@ _PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制
 _YOUR_PLACE = re.compile(r"你(?:省|市|县|区|州|盟|旗)(?:有关)?(?:各级(?:人民)?政府|各有关部门|有关部门|各部门)")
 _DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
 _REPORTING_VERB = re.compile(alternation(data_lines("report_verbs.txt")))
+# 经某办公会研究决定,…: a body's deliberation, how something was decided (deliberation_verbs.txt)
+_DELIBERATION = re.compile(alternation(data_lines("deliberation_verbs.txt")))
 _DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
 
 
@@ -143,6 +145,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         # 入选的县(市、区)和乡镇(街道)要…, 无项目建议的单位、部门在…: the units a quality picks out, as written
         # (round 20, ext-302, ext-314)
         return [subj]
+    if subj.startswith("经") and _DELIBERATION.match(clause, m.start()):
+        return None  # 经某省委主委办公会研究决定,…: how it was decided, no duty (round 25, ext-375)
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject) or subj.startswith("要"):
         return None  # (A要求,要坚决把…统一到…部署要求上来: 要 opens a demand, no unit's name; round 12, ext-141)
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
@@ -666,7 +670,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             core = _MARKER_PREFIX.sub("", bare)
             opener = next((x for x in ctx.addressees if core.startswith(x) and len(core) > len(x) + 4
                            and re.match(f"[{CJK}]", core[len(x)]) and core[len(x)] not in "的和与及等"
-                           and not core.startswith(_LEADER_WORDS, len(x))), None) \
+                           and not core.startswith(_LEADER_WORDS, len(x))
+                           and not _IN_CHARGE_OF.match(core, len(x))), None) \
                 if s0 >= ctx.addressees_end else None
             off = sent.find(opener) if opener else -1
             if opener and all(d[0] > s0 + off + len(opener) + 4 for d in duties):
@@ -1062,6 +1067,9 @@ _COUNTED_PERIOD = re.compile(r"(?:自|从)[^,。;]{1,12}?之日起,?(?:[一二�
 _YOU_ASKED = re.compile(r"(?:请|望|希望)(?:你们|你单位|你局|你委|你办|你处|你司)|你们(?=要|务必|须|应)")
 # 区级机关各部门主要领导; (an attendee list): the addressees' leaders, no duty
 _LEADER_WORDS = tuple(sorted(data_lines("leader_words.txt"), key=len, reverse=True))
+# 一、参会人员 (二)各市委会分管某工作的副主委、…负责同志: the addressees' people named by what they are in charge of (an
+# attendee list, round 25, ext-375), no duty of the addressees
+_IN_CHARGE_OF = re.compile(r"(?:分管|主管)[^,。;:]{1,20}?的")
 _REPORTED = re.compile(r"(?:报送|上报|提交|发送|报)(?:至|到|给)?[^,。;]{0,20}?(?:局|委|办|室|科|处|政府|中心|邮箱)")
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 # 所上报实事项目…, 所报材料…: what the units before report, as the subject of a sentence giving its date
