@@ -46,3 +46,13 @@ def test_a_duty_shared_out_by_level_is_no_units_duty():
     text = "1.4.2在各级党委的领导下,实行各级人民政府行政首长负责制,统一指挥,分级分部门负责,条块结合,以属地为主的原则。"
     facts, _ = _facts(text)
     assert _tasks(facts) == []
+
+
+def test_a_request_to_named_units_with_a_dated_sending_is_their_duty():
+    # ext-375: '请各市委会准备交流材料(…),总结…,并于8月26日前上报至某部。': any verb after the units asked, the sentence
+    # dated by its sending; the year is the notice's
+    text = "二、会议要求\n请各市委会准备交流材料(2000字左右),总结近两年工作经验,并于8月26日前上报至甲盟省委某部。"
+    facts, _ = _facts(text, date="2014-08-18")
+    assert _tasks(facts) == [((), ("各市委会",), "2014-08-26")]
+    facts, _ = _facts("请各市委会准备交流材料,做好会议准备。", date="2014-08-18")
+    assert _tasks(facts) == []

@@ -304,6 +304,25 @@ def _heads_due(clause: str):
     return (units, m.end() - 2) if all_assignees(units) else None
 
 
+# 请各市委会准备交流材料,…,并于8月26日前上报至…: a request to named units, any verb, then a dated sending in the same
+# sentence (round 25, ext-375)
+_REQUEST_SENDING = re.compile(r"(?:于|在)[^,。;]{2,24}?(?:前|之前)[^。;]{0,30}?(?:上报|报送|提交|发送|反馈|报|送)")
+
+
+def _request_due(clause: str):
+    """(units, predicate start) of ``请`` + units + a verb, where the sentence goes on to a dated sending: the
+    longest unit or collective the clause opens with (not followed by 的/和/、…); else None."""
+    sm = _REQUEST_SENDING.search(clause)
+    if not sm or not DEADLINE_RE.search(sm.group()):
+        return None
+    for k in range(min(20, sm.start() - 1), 1, -1):
+        head = clause[:k]
+        if is_assignee(head) and re.match(f"[{CJK}]", clause[k]) and clause[k] not in "的和与及等" \
+                and not head.startswith(_VERB_STARTS):
+            return [head], k
+    return None
+
+
 _POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
 # 各单位联系电话于4月15日前报送…: a collective, the thing it reports (no 的), its date (round 6, ext-68)
 _TOPIC_DUE = re.compile(r"(?P<head>各[^,。;的、]{3,16}?)(?:务必|务|须|必须|要|应)?(?P<when>于[^,。;]{2,16}?前)")
@@ -1159,6 +1178,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             got = (split_assignees(pm.group("u")), len(pm.group("u")) + 1)
         if not got and not lead_units:
             got = _topic_due(clause) or _heads_due(clause)
+        if not got and not lead_units and pre and pre.group().endswith("请"):
+            got = _request_due(clause)
         am = _AS_OWNER.match(clause) if not got and not lead_units else None
         if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
             # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
