@@ -56,3 +56,16 @@ def test_a_request_to_named_units_with_a_dated_sending_is_their_duty():
     assert _tasks(facts) == [((), ("各市委会",), "2014-08-26")]
     facts, _ = _facts("请各市委会准备交流材料,做好会议准备。", date="2014-08-18")
     assert _tasks(facts) == []
+
+
+def test_the_salutations_units_asked_by_their_short_name_and_their_dated_sending():
+    # ext-376: '各县区某局: … 请各县区接此通知后,筛选…,做好各项准备工作。某材料附上简介,务于9月30日下午16:00前上报到市某局办公室。':
+    # the request's 各县区 is the salutation's 各县区某局 (undated), the subject-less dated sending after it theirs too
+    text = ("各县区农机局:\n为推动全市农机工作,市农机局拟定于国庆节后组织观摩。请各县区接此通知后,筛选3-5个亮点加强指导,"
+            "做好各项准备工作。观摩点附上每个点的简介,务于9月30日下午16:00前上报到市农机局办公室。观摩具体时间另行通知。")
+    facts, _ = _facts(text, date="2010-09-25")
+    assert _tasks(facts) == [((), ("各县区农机局",), None), ((), ("各县区农机局",), "2010-09-30")]
+    # an exhortation by the short name is none
+    text = "各县区农机局:\n现将《某办法》印发给你们。请各县区认真贯彻执行。"
+    facts, _ = _facts(text, date="2010-09-25")
+    assert _tasks(facts) == []

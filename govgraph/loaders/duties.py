@@ -323,6 +323,28 @@ def _request_due(clause: str):
     return None
 
 
+def _asked_by_short_name(ctx: NoticeContext, core: str):
+    """(the addressee, length of 请 + its short name) where ``core`` asks (请) one of the salutation's units by the
+    collective its name opens with (各县区 for 各县区科技局), a verb after it; else None."""
+    if not core.startswith("请各"):
+        return None
+    for x in ctx.addressees:
+        k = 1
+        while k < len(core) and k - 1 < len(x) and core[k] == x[k - 1]:
+            k += 1
+        head = core[1:k]
+        if 3 <= len(head) < len(x) and is_collective(head) and is_assignee(x) and k < len(core) \
+                and re.match(f"[{CJK}]", core[k]) and core[k] not in "的和与及等" \
+                and not _exhortation([head], core[k:]):
+            return x, k
+    return None
+
+
+# 务于9月30日下午16:00前上报到…: a dated sending (a modal before the date dropped from the task's text)
+_DUE_SENDING = re.compile(r"(?:务必?|须|要|请)?(?:于|在)[^,。;]{2,24}?(?:前|之前)[^,。;]{0,10}?(?:上报|报送|提交|发送|报|送)")
+_MUST_BY = re.compile(r"(?<=,)(?:务必?|须|要)(?=于|在)")
+
+
 _POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
 # 各单位联系电话于4月15日前报送…: a collective, the thing it reports (no 的), its date (round 6, ext-68)
 _TOPIC_DUE = re.compile(r"(?P<head>各[^,。;的、]{3,16}?)(?:务必|务|须|必须|要|应)?(?P<when>于[^,。;]{2,16}?前)")
@@ -687,6 +709,20 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 # (各县(市、区)农业局:), asked in the second person, with a date (round 12, ext-134)
                 duties = [(s0 + ym.start(), s0 + len(sent), [], list(ctx.addressees), sent[ym.end():].strip())]
             core = _MARKER_PREFIX.sub("", bare)
+            short = _asked_by_short_name(ctx, core) if not duties and ctx.addressees else None
+            if short:
+                # 各县区科技局: … 请各县区接此通知后,筛选…,做好各项准备工作。: the salutation's units asked by the short
+                # name they open with (各县区), their duty whether dated or not (round 25, ext-376)
+                unit, k = short
+                off = s0 + len(sent) - len(sent.lstrip()) + len(bare) - len(core) + k
+                duties = [(off - k, s0 + len(sent), [], [unit], work[off:s0 + len(sent)].strip())]
+            elif not duties and out and ctx.addressees and out[-1].get("_asked") and out[-1]["due"] is None \
+                    and _DUE_SENDING.search(core) and not _subject(core, not _national(ctx)) \
+                    and "\n" not in work[out[-1]["evidence"]["end"]:s0] and text_deadline(core, ctx.year)[0]:
+                # 请各县区…做好各项准备工作。观摩点附上每个点的简介,务于9月30日下午16:00前上报到市科技局办公室。: a dated
+                # sending without a subject right after the request is the same units' (round 25, ext-376)
+                duties = [(s0 + len(sent) - len(sent.lstrip()), s0 + len(sent), [], list(out[-1]["responsible"]),
+                           _MUST_BY.sub("", core, count=1))]
             opener = next((x for x in ctx.addressees if core.startswith(x) and len(core) > len(x) + 4
                            and re.match(f"[{CJK}]", core[len(x)]) and core[len(x)] not in "的和与及等"
                            and not core.startswith(_LEADER_WORDS, len(x))
@@ -836,6 +872,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
                         continue
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
+                    if short:
+                        out[-1]["_asked"] = True
                     if _OFFICE_DAILY.match(sent) or _SET_UP_OFFICE_DAILY.match(sent) or _OFFICE_DUTIES.match(sent):
                         out[-1]["_office"] = True
                 if item is not None:
