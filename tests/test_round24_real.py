@@ -69,3 +69,13 @@ def test_the_salutations_units_asked_by_their_short_name_and_their_dated_sending
     text = "各县区农机局:\n现将《某办法》印发给你们。请各县区认真贯彻执行。"
     facts, _ = _facts(text, date="2010-09-25")
     assert _tasks(facts) == []
+
+
+def test_each_levels_office_by_its_short_name_is_a_collective():
+    # ext-374: '各级农普办要严格按照《…》要求,认真做好会议的组织工作,…': each level's office of a kind, by its short name
+    from govgraph.loaders.task_lexicon import is_collective
+    assert is_collective("各级农普办") and is_collective("各级统计局")
+    assert not is_collective("各级党委部署")
+    text = "各级某普办要严格按照《甲省某厅关于召开会议的通知》要求,认真做好会议的组织工作,保证各有关人员参加会议。"
+    facts, _ = _facts(text.replace("某普办", "农普办"))
+    assert _tasks(facts) == [((), ("各级农普办",), None)]
