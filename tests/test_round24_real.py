@@ -79,3 +79,12 @@ def test_each_levels_office_by_its_short_name_is_a_collective():
     text = "各级某普办要严格按照《甲省某厅关于召开会议的通知》要求,认真做好会议的组织工作,保证各有关人员参加会议。"
     facts, _ = _facts(text.replace("某普办", "农普办"))
     assert _tasks(facts) == [((), ("各级农普办",), None)]
+
+
+def test_a_body_set_up_for_a_work_has_it_as_a_standing_duty():
+    # ext-373: '第五条 某办公室是负责机关公文处理、协调和指导…的工作机构。': a rule's standing duty of a named office
+    text = "第五条 甲州人大常委会办公室是负责机关公文处理、协调和指导本机关各委室公文处理的工作机构。"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("甲州人大常委会办公室",), None)]
+    facts, _ = _facts("第二条 甲州人大常委会机关公文,是发布地方性法规、决议、决定的工具。")
+    assert _tasks(facts) == []

@@ -287,7 +287,10 @@ _SET_UP_OFFICE_DAILY = re.compile(r"^\s*(?P<g>[^\s,。;:、]{2,30}?)下设办公
                                   r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常[^,。;]{0,6}?(?:工作|事务))")
 # 联席会议办公室职责:协调落实…: the duties a group's office is given under a label (round 7, ext-70)
 _OFFICE_DUTIES = re.compile(r"^\s*(?P<u>[^\s,。;:、]{2,30}?办公室)(?:的)?(?:主要)?职责(?:是|为)?:(?P<p>\S)")
-_IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
+_IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)"
+                       # 某办公室是负责机关公文处理、协调和指导…的工作机构: a body set up for a work, a standing duty
+                       # (round 25, ext-373)
+                       r"|负责[^,。;]{2,40}?的(?:工作|办事|职能)?机构")
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
 # 请各地、各部门“一把手”亲自抓,总负责,于1月23日前将…报…: units named by their heads, asked to see to it
