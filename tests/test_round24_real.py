@@ -88,3 +88,13 @@ def test_a_body_set_up_for_a_work_has_it_as_a_standing_duty():
     assert _tasks(facts) == [((), ("甲州人大常委会办公室",), None)]
     facts, _ = _facts("第二条 甲州人大常委会机关公文,是发布地方性法规、决议、决定的工具。")
     assert _tasks(facts) == []
+
+
+def test_a_news_leads_source_after_ju_is_no_part_of_the_place():
+    # ext-370: '中新网1月22日电 据某市人大常委会办公厅官方微信消息,…': the place is the city, not '据某市'
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+    text = ("张三辞去甲乙市人民政府市长职务\n发布时间:2021年01月22日 21:54 来源:某新闻网\n"
+            "某新闻网1月22日电 据甲乙市人大常委会办公厅官方微信消息,甲乙市第十四届人大常委会第三十五次会议决定:接受张三辞去甲乙市人民政府市长职务的请求。")
+    j = jurisdiction(Notice(doc="d", text=text, date="2021-01-22", source="x.txt"))
+    assert j.place == "甲乙市"
