@@ -98,3 +98,13 @@ def test_a_news_leads_source_after_ju_is_no_part_of_the_place():
             "某新闻网1月22日电 据甲乙市人大常委会办公厅官方微信消息,甲乙市第十四届人大常委会第三十五次会议决定:接受张三辞去甲乙市人民政府市长职务的请求。")
     j = jurisdiction(Notice(doc="d", text=text, date="2021-01-22", source="x.txt"))
     assert j.place == "甲乙市"
+
+
+def test_a_leader_box_with_the_name_on_the_next_line():
+    # ext-373: a site's sidebar '主任之窗' / '某州人大常委会主任' / '张三': a post with its unit in full, the name alone on
+    # the next line (a byline broken over two lines); a bare title over a name is left to the member lists
+    text = "主任之窗\n\n甲乙州人大常委会主任\n李为民\n自身建设\n\n甲乙州人大常委会机关公文处理办法\n第一条 为规范公文处理,制定本办法。"
+    facts, _ = _facts(text)
+    assert _posts(facts) == [("李为民", "甲乙州人大常委会", "主任")]
+    facts, _ = _facts("领导之窗\n\n副主任\n李为民\n\n第一条 为规范公文处理,制定本办法。")
+    assert _posts(facts) == []
