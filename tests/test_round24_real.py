@@ -108,3 +108,9 @@ def test_a_leader_box_with_the_name_on_the_next_line():
     assert _posts(facts) == [("李为民", "甲乙州人大常委会", "主任")]
     facts, _ = _facts("领导之窗\n\n副主任\n李为民\n\n第一条 为规范公文处理,制定本办法。")
     assert _posts(facts) == []
+
+
+def test_a_request_to_units_people_by_role_is_no_units_duty():
+    # the units' heads asked to prepare a speech sent in by a date are persons by role: no unit's duty
+    facts, _ = _facts("请各单位负责人准备发言材料,并于8月26日前上报至市某局。", date="2014-08-18")
+    assert all("各单位" not in f["responsible"] for f in facts if f["kind"] == "task")

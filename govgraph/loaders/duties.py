@@ -322,6 +322,8 @@ def _request_due(clause: str):
         head = clause[:k]
         if is_assignee(head) and re.match(f"[{CJK}]", clause[k]) and clause[k] not in "的和与及等" \
                 and not head.startswith(_VERB_STARTS):
+            if clause.startswith(_LEADER_WORDS, k) or _IN_CHARGE_OF.match(clause, k) or clause.startswith("负责人", k):
+                return None  # 请各单位负责人于…前报名: persons by role, no unit's duty
             return [head], k
     return None
 
