@@ -114,3 +114,10 @@ def test_a_request_to_units_people_by_role_is_no_units_duty():
     # the units' heads asked to prepare a speech sent in by a date are persons by role: no unit's duty
     facts, _ = _facts("请各单位负责人准备发言材料,并于8月26日前上报至市某局。", date="2014-08-18")
     assert all("各单位" not in f["responsible"] for f in facts if f["kind"] == "task")
+
+
+def test_a_democratic_partys_committee_is_its_places():
+    # ext-375: signed '民盟某省委员会': the province's, as 中共…/政协… are (issuer_prefixes.txt)
+    from govgraph.loaders.places import place_of_org
+    assert place_of_org("民盟河北省委员会") == "河北省"
+    assert place_of_org("九三学社湖南省委员会") == "湖南省"
