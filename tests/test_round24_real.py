@@ -121,3 +121,10 @@ def test_a_democratic_partys_committee_is_its_places():
     from govgraph.loaders.places import place_of_org
     assert place_of_org("民盟河北省委员会") == "河北省"
     assert place_of_org("九三学社湖南省委员会") == "湖南省"
+
+
+def test_the_salutations_units_asked_by_their_full_name_too():
+    # the same request naming the salutation's units in full ('请各县区某局筛选…') is theirs as the short name's is
+    text = "各县区农机局:\n为推动全市农机工作,市农机局拟定于国庆节后组织观摩。请各县区农机局筛选3-5个亮点加强指导,做好各项准备工作。"
+    facts, _ = _facts(text, date="2010-09-25")
+    assert _tasks(facts) == [((), ("各县区农机局",), None)]

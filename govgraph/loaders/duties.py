@@ -338,7 +338,7 @@ def _asked_by_short_name(ctx: NoticeContext, core: str):
         while k < len(core) and k - 1 < len(x) and core[k] == x[k - 1]:
             k += 1
         head = core[1:k]
-        if 3 <= len(head) < len(x) and is_collective(head) and is_assignee(x) and k < len(core) \
+        if 3 <= len(head) <= len(x) and (is_collective(head) or head == x) and is_assignee(x) and k < len(core) \
                 and re.match(f"[{CJK}]", core[k]) and core[k] not in "的和与及等" \
                 and not _exhortation([head], core[k:]):
             return x, k
