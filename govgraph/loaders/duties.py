@@ -345,6 +345,8 @@ def _asked_by_short_name(ctx: NoticeContext, core: str):
     return None
 
 
+# 接此通知后,: when the work starts, no part of it
+_ON_RECEIPT = re.compile(r"^(?:接|收)(?:到)?(?:此|本)?通知后,")
 # 务于9月30日下午16:00前上报到…: a dated sending (a modal before the date dropped from the task's text)
 _DUE_SENDING = re.compile(r"(?:务必?|须|要|请)?(?:于|在)[^,。;]{2,24}?(?:前|之前)[^,。;]{0,10}?(?:上报|报送|提交|发送|报|送)")
 _MUST_BY = re.compile(r"(?<=,)(?:务必?|须|要)(?=于|在)")
@@ -720,7 +722,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 # name they open with (各县区), their duty whether dated or not (round 25, ext-376)
                 unit, k = short
                 off = s0 + len(sent) - len(sent.lstrip()) + len(bare) - len(core) + k
-                duties = [(off - k, s0 + len(sent), [], [unit], work[off:s0 + len(sent)].strip())]
+                duties = [(off - k, s0 + len(sent), [], [unit], _ON_RECEIPT.sub("", work[off:s0 + len(sent)].strip()))]
             elif not duties and out and ctx.addressees and out[-1].get("_asked") and out[-1]["due"] is None \
                     and _DUE_SENDING.search(core) and not _subject(core, not _national(ctx)) \
                     and "\n" not in work[out[-1]["evidence"]["end"]:s0] and text_deadline(core, ctx.year)[0]:
