@@ -128,3 +128,12 @@ def test_the_salutations_units_asked_by_their_full_name_too():
     text = "各县区农机局:\n为推动全市农机工作,市农机局拟定于国庆节后组织观摩。请各县区农机局筛选3-5个亮点加强指导,做好各项准备工作。"
     facts, _ = _facts(text, date="2010-09-25")
     assert _tasks(facts) == [((), ("各县区农机局",), None)]
+
+
+def test_a_groups_office_in_a_unit_before_its_short_name():
+    # ext-371: '成立某县人民政府防汛防旱指挥部,…。某县防汛指挥部下设办公室在县水务局(以下简称县防办),负责处理日常工作。'
+    text = ("2.1组织机构\n\n成立甲乙县人民政府防汛防旱指挥部,负责领导组织全县的防汛抗旱工作。甲乙县防汛指挥部下设办公室在县水务局"
+            "(以下简称县防办),负责处理日常工作。")
+    facts, _ = _facts(text)
+    assert [(f["group"], f["office_unit"]) for f in facts if f["kind"] == "group" and f.get("office_unit")] == \
+        [("甲乙县人民政府防汛防旱指挥部", "县水务局")]
