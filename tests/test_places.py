@@ -72,9 +72,12 @@ def test_real_notice_places(name, place):
 
 
 def _short_name_of(short: str, full: str) -> bool:
-    """Whether ``short`` is a short name of ``full``'s last component (东乌旗 of …东乌珠穆沁旗)."""
-    for i in range(max(0, len(full) - 8), len(full) - len(short)):
-        last = full[i:]  # the full name's last few characters (the place parser may keep a banner's name whole)
+    """Whether ``short`` is a short name of ``full``'s last component (东乌旗 of …东乌珠穆沁旗, 阿坝州 of
+    …阿坝藏族羌族自治州)."""
+    # the full name's last few characters (the place parser may keep a banner's name whole); up to 12, as an autonomous
+    # prefecture's name runs to 9 or 10 (阿坝州 of 四川省阿坝藏族羌族自治州: ext-373, dev from round 25)
+    for i in range(max(0, len(full) - 12), len(full) - len(short)):
+        last = full[i:]
         if last[0] == short[0] and last[-1] == short[-1]:
             it = iter(last)
             if all(ch in it for ch in short):

@@ -157,7 +157,8 @@ _NOT_IN_NAME = set("区市县省局委办部厅的和与及等为任在")
 _NAME_NOTE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
     (w for w in data_lines("name_notes.txt") if len(w) > 1), key=lambda w: (-len(w), w)))) + ")$")
 # A line of a post (with its unit), a layout space and a name: a report's byline (round 11, ext-127)
-_BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})[ \t\u3000]+(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
+_BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})(?:[ \t\u3000]+|[ \t\u3000]*\n[ \t\u3000]*)"
+                     rf"(?P<n>[{CJK}]{{2,3}})[ \t\u3000]*$")
 
 
 # A line of posts, a colon, then the names holding them (a list of a place's leaders: '  • 某区委副书记:A、B';
@@ -554,11 +555,12 @@ class _Reader:
 
     def _bylines(self):
         """``汕头市某区审计局局长 张三`` alone on its line (a report's byline): a post with its unit, a
-        layout space, a name (round 11, ext-127). Only a unit written in full: a bare title (``副区长 王五``)
+        layout space, a name (round 11, ext-127); or the name alone on the next line (a site's leader box:
+        '某州人大常委会主任' / '张三'; round 25, ext-373). Only a unit written in full: a bare title (``副区长 王五``)
         is left to the member lists."""
         for m in _BYLINE.finditer(self.work):
             posts = self.posts(m.start("p"), m.end("p"))
-            if not posts or not _is_name(m.group("n")) or \
+            if not posts or not (_is_name(m.group("n")) or is_person_name(m.group("n"), delimited=True)) or \
                     any(to_simplified(p.unit) not in m.group("p") for p in posts):
                 continue
             name = squash(self.src[m.start("n"):m.end("n")])
@@ -1163,6 +1165,11 @@ class _Reader:
                 full = [q.unit for q in posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
                 pre_posts = [Post(full[0], p.title, p.note, p.former) if full and re.fullmatch(
                     r"[省市县区州旗镇乡]人民政府", p.unit) and full[0].endswith(p.unit) else p for p in pre_posts]
+                # 甲市人民政府副市长A代理市长: the bare title acted in is of the government written before the
+                # name, as the act with its full name is (round 25, ext-369)
+                before = [q.unit for q in pre_posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
+                posts = [Post(before[0], p.title, p.note, p.former) if before and re.fullmatch(
+                    r"[省市县区州旗镇乡]人民政府", p.unit) and before[0].endswith(p.unit) else p for p in posts]
             for name in names:
                 if pre_posts:
                     self.emit(name, pre_posts, a, b, "start")

@@ -615,7 +615,7 @@ def _offices(ctx: NoticeContext, facts: list[dict[str, Any]], list_groups: Seque
         a = work.rfind("。", 0, km.start()) + 1
         e = work.find("。", km.end())
         e = len(work) if e == -1 else e
-        um = re.search(r"(?:设在|设于|在)(?P<u>[^,。;()]{2,30}?)(?:办公|,|;|$)", work[a:e])
+        um = re.search(r"(?:设在|设于|在)(?P<u>[^,。;()]{2,30}?)(?:办公|,|;|$|\((?:以下)?简称)", work[a:e])
         group = _group_for(ctx, a, list_groups)
         if group and um and is_unit_like(um.group("u")):
             facts.append({"kind": "group", "doc": ctx.doc, "group": group, "office_unit": um.group("u"),

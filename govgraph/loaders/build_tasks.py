@@ -361,6 +361,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         t.pop("_head", None)
         t.pop("_sec", None)
         t.pop("_office", None)
+        t.pop("_asked", None)
     return out
 
 

@@ -72,6 +72,8 @@ _PRODUCT_SUBJECT = re.compile(rf"(?P<u>[^,。;的]{{2,30}}?)所?(?:制定|编制
 _YOUR_PLACE = re.compile(r"你(?:省|市|县|区|州|盟|旗)(?:有关)?(?:各级(?:人民)?政府|各有关部门|有关部门|各部门)")
 _DURING = re.compile(rf"[{CJK}]{{2,6}}?(?:期间|其间)")
 _REPORTING_VERB = re.compile(alternation(data_lines("report_verbs.txt")))
+# 经某办公会研究决定,…: a body's deliberation, how something was decided (deliberation_verbs.txt)
+_DELIBERATION = re.compile(alternation(data_lines("deliberation_verbs.txt")))
 _DATED_SENDING = re.compile(r"(?:于|在)?[^,。;]{2,16}?(?:前|之前)(?:报送|上报|提交|报|送)")
 
 
@@ -143,6 +145,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         # 入选的县(市、区)和乡镇(街道)要…, 无项目建议的单位、部门在…: the units a quality picks out, as written
         # (round 20, ext-302, ext-314)
         return [subj]
+    if subj.startswith("经") and _DELIBERATION.match(clause, m.start()):
+        return None  # 经某省委主委办公会研究决定,…: how it was decided, no duty (round 25, ext-375)
     if subj.startswith(_VERB_STARTS) or subj.startswith(_TLX.no_subject) or subj.startswith("要"):
         return None  # (A要求,要坚决把…统一到…部署要求上来: 要 opens a demand, no unit's name; round 12, ext-141)
     if subj[-1] in "都均也" and len(subj) > 3 and not is_assignee(split_assignees(subj)[-1]):
@@ -283,7 +287,10 @@ _SET_UP_OFFICE_DAILY = re.compile(r"^\s*(?P<g>[^\s,。;:、]{2,30}?)下设办公
                                   r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常[^,。;]{0,6}?(?:工作|事务))")
 # 联席会议办公室职责:协调落实…: the duties a group's office is given under a label (round 7, ext-70)
 _OFFICE_DUTIES = re.compile(r"^\s*(?P<u>[^\s,。;:、]{2,30}?办公室)(?:的)?(?:主要)?职责(?:是|为)?:(?P<p>\S)")
-_IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)")
+_IS_OWNER = re.compile(r"[^,。;]{0,40}?(?:主体|责任人|责任单位|牵头单位|主管部门|主管单位)"
+                       # 某办公室是负责机关公文处理、协调和指导…的工作机构: a body set up for a work, a standing duty
+                       # (round 25, ext-373)
+                       r"|负责[^,。;]{2,40}?的(?:工作|办事|职能)?机构")
 _DAILY_WORK = re.compile(r"(?:日常|具体)(?:工作|事务|运作)(?:可)?由(?P<u>[^,。;由]{2,30}?)(?:有关|相关)?(?:科室|处室)?"
                          r"(?:承担|负责)(?=[。;,]|$)")
 # 请各地、各部门“一把手”亲自抓,总负责,于1月23日前将…报…: units named by their heads, asked to see to it
@@ -298,6 +305,51 @@ def _heads_due(clause: str):
         return None
     units = split_assignees(m.group("u"))
     return (units, m.end() - 2) if all_assignees(units) else None
+
+
+# 请各市委会准备交流材料,…,并于8月26日前上报至…: a request to named units, any verb, then a dated sending in the same
+# sentence (round 25, ext-375)
+_REQUEST_SENDING = re.compile(r"(?:于|在)[^,。;]{2,24}?(?:前|之前)[^。;]{0,30}?(?:上报|报送|提交|发送|反馈|报|送)")
+
+
+def _request_due(clause: str):
+    """(units, predicate start) of ``请`` + units + a verb, where the sentence goes on to a dated sending: the
+    longest unit or collective the clause opens with (not followed by 的/和/、…); else None."""
+    sm = _REQUEST_SENDING.search(clause)
+    if not sm or not DEADLINE_RE.search(sm.group()):
+        return None
+    for k in range(min(20, sm.start() - 1), 1, -1):
+        head = clause[:k]
+        if is_assignee(head) and re.match(f"[{CJK}]", clause[k]) and clause[k] not in "的和与及等" \
+                and not head.startswith(_VERB_STARTS):
+            if clause.startswith(_LEADER_WORDS, k) or _IN_CHARGE_OF.match(clause, k) or clause.startswith("负责人", k):
+                return None  # 请各单位负责人于…前报名: persons by role, no unit's duty
+            return [head], k
+    return None
+
+
+def _asked_by_short_name(ctx: NoticeContext, core: str):
+    """(the addressee, length of 请 + its short name) where ``core`` asks (请) one of the salutation's units by the
+    collective its name opens with (各县区 for 各县区科技局), a verb after it; else None."""
+    if not core.startswith("请各"):
+        return None
+    for x in ctx.addressees:
+        k = 1
+        while k < len(core) and k - 1 < len(x) and core[k] == x[k - 1]:
+            k += 1
+        head = core[1:k]
+        if 3 <= len(head) <= len(x) and (is_collective(head) or head == x) and is_assignee(x) and k < len(core) \
+                and re.match(f"[{CJK}]", core[k]) and core[k] not in "的和与及等" \
+                and not _exhortation([head], core[k:]):
+            return x, k
+    return None
+
+
+# 接此通知后,: when the work starts, no part of it
+_ON_RECEIPT = re.compile(r"^(?:接|收)(?:到)?(?:此|本)?通知后,")
+# 务于9月30日下午16:00前上报到…: a dated sending (a modal before the date dropped from the task's text)
+_DUE_SENDING = re.compile(r"(?:务必?|须|要|请)?(?:于|在)[^,。;]{2,24}?(?:前|之前)[^,。;]{0,10}?(?:上报|报送|提交|发送|报|送)")
+_MUST_BY = re.compile(r"(?<=,)(?:务必?|须|要)(?=于|在)")
 
 
 _POSSESSIVE = re.compile(r"(?P<u>[^,。;的]{2,20})的[^,。;的]{2,20}?(?:务必|务|须|必须|要|应)(?P<when>(?:于|在)[^,。;]{2,16}?前)")
@@ -664,9 +716,24 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 # (各县(市、区)农业局:), asked in the second person, with a date (round 12, ext-134)
                 duties = [(s0 + ym.start(), s0 + len(sent), [], list(ctx.addressees), sent[ym.end():].strip())]
             core = _MARKER_PREFIX.sub("", bare)
+            short = _asked_by_short_name(ctx, core) if not duties and ctx.addressees else None
+            if short:
+                # 各县区科技局: … 请各县区接此通知后,筛选…,做好各项准备工作。: the salutation's units asked by the short
+                # name they open with (各县区), their duty whether dated or not (round 25, ext-376)
+                unit, k = short
+                off = s0 + len(sent) - len(sent.lstrip()) + len(bare) - len(core) + k
+                duties = [(off - k, s0 + len(sent), [], [unit], _ON_RECEIPT.sub("", work[off:s0 + len(sent)].strip()))]
+            elif not duties and out and ctx.addressees and out[-1].get("_asked") and out[-1]["due"] is None \
+                    and _DUE_SENDING.search(core) and not _subject(core, not _national(ctx)) \
+                    and "\n" not in work[out[-1]["evidence"]["end"]:s0] and text_deadline(core, ctx.year)[0]:
+                # 请各县区…做好各项准备工作。观摩点附上每个点的简介,务于9月30日下午16:00前上报到市科技局办公室。: a dated
+                # sending without a subject right after the request is the same units' (round 25, ext-376)
+                duties = [(s0 + len(sent) - len(sent.lstrip()), s0 + len(sent), [], list(out[-1]["responsible"]),
+                           _MUST_BY.sub("", core, count=1))]
             opener = next((x for x in ctx.addressees if core.startswith(x) and len(core) > len(x) + 4
                            and re.match(f"[{CJK}]", core[len(x)]) and core[len(x)] not in "的和与及等"
-                           and not core.startswith(_LEADER_WORDS, len(x))), None) \
+                           and not core.startswith(_LEADER_WORDS, len(x))
+                           and not _IN_CHARGE_OF.match(core, len(x))), None) \
                 if s0 >= ctx.addressees_end else None
             off = sent.find(opener) if opener else -1
             if opener and all(d[0] > s0 + off + len(opener) + 4 for d in duties):
@@ -812,6 +879,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                         prev["evidence"] = ctx.evidence(prev["evidence"]["start"], b)
                         continue
                     out.append(_task(ctx, ref, body, lead, resp, due, due_text, a, b))
+                    if short:
+                        out[-1]["_asked"] = True
                     if _OFFICE_DAILY.match(sent) or _SET_UP_OFFICE_DAILY.match(sent) or _OFFICE_DUTIES.match(sent):
                         out[-1]["_office"] = True
                 if item is not None:
@@ -1062,6 +1131,9 @@ _COUNTED_PERIOD = re.compile(r"(?:自|从)[^,。;]{1,12}?之日起,?(?:[一二�
 _YOU_ASKED = re.compile(r"(?:请|望|希望)(?:你们|你单位|你局|你委|你办|你处|你司)|你们(?=要|务必|须|应)")
 # 区级机关各部门主要领导; (an attendee list): the addressees' leaders, no duty
 _LEADER_WORDS = tuple(sorted(data_lines("leader_words.txt"), key=len, reverse=True))
+# 一、参会人员 (二)各市委会分管某工作的副主委、…负责同志: the addressees' people named by what they are in charge of (an
+# attendee list, round 25, ext-375), no duty of the addressees
+_IN_CHARGE_OF = re.compile(r"(?:分管|主管)[^,。;:]{1,20}?的")
 _REPORTED = re.compile(r"(?:报送|上报|提交|发送|报)(?:至|到|给)?[^,。;]{0,20}?(?:局|委|办|室|科|处|政府|中心|邮箱)")
 _THIS_WORK = re.compile(r"(?:该|此|这)项(?:工作|任务)")
 # 所上报实事项目…, 所报材料…: what the units before report, as the subject of a sentence giving its date
@@ -1151,6 +1223,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             got = (split_assignees(pm.group("u")), len(pm.group("u")) + 1)
         if not got and not lead_units:
             got = _topic_due(clause) or _heads_due(clause)
+        if not got and not lead_units and pre and pre.group().endswith("请"):
+            got = _request_due(clause)
         am = _AS_OWNER.match(clause) if not got and not lead_units else None
         if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
             # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition

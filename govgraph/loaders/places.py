@@ -51,7 +51,8 @@ _VERB_OPEN = tuple(sorted({w for w, _ in data_rows("duty_verbs.tsv") if len(w) >
 _WHOLE = re.compile(r"全[省市州县区]$")
 # a term (本届, 十三届, 第六届) or (并)报 opening a run: what follows may be a body without its place (报某市人民代表大会备案;
 # round 23, ext-348)
-_NOT_PLACE_START = re.compile(r"(?:本|第?[一二三四五六七八九十]{1,3})[届屆]|(?:并|並)?(?:报|報)")
+# (据某市人大常委会办公厅官方微信消息: a news lead's source after 据, no part of the place; round 25, ext-370)
+_NOT_PLACE_START = re.compile(r"(?:本|第?[一二三四五六七八九十]{1,3})[届屆]|(?:并|並)?(?:报|報)|(?:根|依)?[据據](?=[\u4e00-\u9fff]{3})")
 _TRAD = str.maketrans("辦書縣區鎮鄉這個們國務院廳員會東關於開發產業標準", "办书县区镇乡这个们国务院厅员会东关于开发产业标准")
 
 

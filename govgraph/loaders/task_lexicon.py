@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import alternation, data_rows, data_words, load_lexicon
-from .mentions import CJK
+from .mentions import CJK, is_unit_like
 
 __all__ = ["TaskLexicon", "task_lexicon", "is_collective", "is_role_collective"]
 
@@ -103,6 +103,10 @@ def is_collective(name: str) -> bool:
         return True  # 各区(县级市): 各区 with a note
     if _group_members().fullmatch(core) and not core.startswith(lx.verbs + lx.not_name_start + _verb_prefixes()):
         return True  # 市某指挥部各成员单位: a named group's member units, as written (round 23, ext-351)
+    if core.startswith("各级") and 3 <= len(core) - 2 <= 10 and re.fullmatch(f"[{CJK}]+", core) \
+            and core.endswith(("办", "办公室", "局", "委", "厅")) and is_unit_like(core[2:]) \
+            and not core.startswith(lx.verbs, 2):
+        return True  # 各级农普办: each level's office of a kind, named by its short name (round 25, ext-374)
     tail = next((t for t in lx.collective_tails + lx.alone_tails if core.endswith(t)), "")
     if not re.fullmatch(f"[{CJK}、]{{2,20}}", core) or re.search(r"[的和与及对将要]", core[: len(core) - len(tail)]):
         return False
