@@ -246,9 +246,17 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # held-out post 1.000 / 0.421 / 0.593, person-title 0.593, term 1.000 (one key), membership 1.000 / 0.105 / 0.190, task
 # 0.818 / 0.281 / 0.419, due 0 (2 keys missed, 1 wrong). ext-368..382 score the same to the key before and after rot30's
 # rules. The floors are set a little under these.
+# Round 25: ext-383..385 added held-out (3 formal notices of new places and issuers: a county-level city's 林长 list, a
+# province's 林长制办公室 and a province's 河长制办公室; scored once at ff133c3: post 0.080 (2 of 48), task 0 of 3); rotation
+# rot31 read ext-368..377 (at the rotation post 0.923, task 0 of 7, due 0 of 2 -> after its rules 1.000, 0.833 (P 1.000),
+# 1.000). Merged (438 notices; held out: ext-378..385, 8 notices), project scorer: all post 0.987 / 0.924 / 0.954,
+# person-title 0.996 / 0.931 / 0.963, term 0.988 / 0.606 / 0.751, membership 0.997 / 0.959 / 0.977, task 0.957 / 0.898 /
+# 0.927, due 0.993 / 0.920 / 0.955; held-out post 1.000 / 0.067 / 0.125, person-title 0.125, membership 1.000 / 0.105 /
+# 0.190, task 1.000 / 0.357 / 0.526 (no term or due gold). ext-378..385 score the same to the key before and after rot31's
+# rules. The floors are set a little under these.
 FLOORS = {
-    "all": {"post": 0.96, "person-title": 0.97, "term": 0.745, "membership": 0.975, "task": 0.92, "due": 0.945},
-    "held-out": {"post": 0.58, "person-title": 0.58, "membership": 0.18, "task": 0.41},
+    "all": {"post": 0.95, "person-title": 0.96, "term": 0.745, "membership": 0.975, "task": 0.92, "due": 0.95},
+    "held-out": {"post": 0.12, "person-title": 0.12, "membership": 0.18, "task": 0.5},
 }
 
 
