@@ -526,7 +526,7 @@ class Writer:
         w = self.w
         self._prune_union()  # before the answers: they read the union
         self._io(w.flush)
-        if self.written * self.OPTIMIZE_SHARE > self.count:
+        if not self._wrote_little:
             # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
             # a build that adds little to a big store leaves it to RocksDB's own compactions
             self._io(w.optimize)
@@ -535,9 +535,11 @@ class Writer:
         # (``rdf_sparql.solutions``, ``one_call``): row by row, each would wait for the other
         # thread's Python.  Their triples are written after the answers (no answer reads them;
         # written in the thread, a failed answer left RocksDB writing into the generation abandoned)
-        if not fresh and self.written * self.OPTIMIZE_SHARE <= self.count and self._seen_without_keys():
-            self._add_keys()  # (a build that wrote much computes every fact's again anyway)
-        spans = self.pool.submit(self._spans) if not fresh and self._seen_keyed() else None
+        # (a build that wrote much computes every fact's first and last seen and key again)
+        small = not fresh and self._wrote_little
+        if small and self._seen_has(_FIRST) and not self._seen_has(_KEY):
+            self._add_keys()  # a store written before the keys were kept
+        spans = self.pool.submit(self._spans) if small and self._seen_has(_KEY) else None
         if not fresh and spans is None:
             self._seen_write(*self._spans(keyed=False))
         with one_call() if spans is not None else contextlib.nullcontext():
@@ -568,7 +570,7 @@ class Writer:
         written as it comes, page by page (``_answer_triples``): no answer is held whole."""
         gname, w = ox.NamedNode(str(ANSWERS_GRAPH)), self.w
         graphs = None
-        if self.answers is not None and self.written * self.OPTIMIZE_SHARE <= self.count:
+        if self.answers is not None and self._wrote_little:
             cat, h = ox.NamedNode(str(CATALOGUE_GRAPH)), ox.NamedNode(str(GG.contentHash))
             hashes = {str(next(s.quads_for_pattern(cat, h, None, cat), None)) for s in (w, self.store.ox)}
             graphs = set(self.graphs) | ({str(CATALOGUE_GRAPH)} if len(hashes) > 1 else set())
@@ -689,20 +691,16 @@ class Writer:
         w = self.w
         self._io(lambda: (w.remove(ox.Quad(*t, gname)), w.remove(ox.Quad(*t, ox.DefaultGraph()))))
 
-    def _seen_keyed(self) -> bool:
-        """Whether this build computes only the first and last seen of the identities the graphs it
-        wrote touch (``_spans``): a store that holds them with their facts' identity keys (a
-        store written before the keys were kept gets them all once), into which it wrote little."""
-        gname = ox.NamedNode(str(SEEN_GRAPH))
-        return (any(True for _ in self.w.quads_for_pattern(None, _KEY, None, gname))
-                and self.written * self.OPTIMIZE_SHARE <= self.count)
+    @property
+    def _wrote_little(self) -> bool:
+        """Whether this build wrote at most ``1 / OPTIMIZE_SHARE`` of the store's quads: it then
+        updates the stored answers and computes only the first and last seen of the identities
+        the graphs it wrote touch (``_spans``), by their keys."""
+        return self.written * self.OPTIMIZE_SHARE <= self.count
 
-    def _seen_without_keys(self) -> bool:
-        """Whether the store holds first and last seen but no identity key (written before the
-        keys were kept)."""
-        gname = ox.NamedNode(str(SEEN_GRAPH))
-        return (next(self.w.quads_for_pattern(None, _FIRST, None, gname), None) is not None
-                and next(self.w.quads_for_pattern(None, _KEY, None, gname), None) is None)
+    def _seen_has(self, predicate: ox.NamedNode) -> bool:
+        """Whether the seen graph holds a triple of ``predicate`` (``gg:firstSeen``, ``gg:identityKey``)."""
+        return next(self.w.quads_for_pattern(None, predicate, None, ox.NamedNode(str(SEEN_GRAPH))), None) is not None
 
     def _add_keys(self) -> None:
         """Each dated fact's ``gg:identityKey`` (``seen_triples``) added to the seen graph and the

@@ -198,6 +198,18 @@ def _delimited_name(s: str) -> bool:
         and title_suffix(s) is None and not set(s) & set("的为任在其等区市县省局委办部厅")
 
 
+_FULL_GOVERNMENT = re.compile(r".+[省市县区州旗镇乡]人民政府")
+_BARE_GOVERNMENT = re.compile(r"[省市县区州旗镇乡]人民政府")
+
+
+def _in_full_government(posts: list, others: list) -> list:
+    """``posts`` with a bare government (``市人民政府``) written as the first government of ``others``
+    named in full that ends with it (``甲市人民政府``)."""
+    full = [q.unit for q in others if _FULL_GOVERNMENT.fullmatch(q.unit)]
+    return [Post(full[0], p.title, p.note, p.former) if full and _BARE_GOVERNMENT.fullmatch(p.unit)
+            and full[0].endswith(p.unit) else p for p in posts]
+
+
 class _Reader:
     """One notice's 任免 facts."""
 
@@ -1162,14 +1174,10 @@ class _Reader:
                 pre_posts = [p for p in pre_posts if p.former]
             if v in words("act"):
                 # A副区长代理某区人民政府区长职务: the leader's own government, as the act names it
-                full = [q.unit for q in posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
-                pre_posts = [Post(full[0], p.title, p.note, p.former) if full and re.fullmatch(
-                    r"[省市县区州旗镇乡]人民政府", p.unit) and full[0].endswith(p.unit) else p for p in pre_posts]
+                pre_posts = _in_full_government(pre_posts, posts)
                 # 甲市人民政府副市长A代理市长: the bare title acted in is of the government written before the
                 # name, as the act with its full name is (round 25, ext-369)
-                before = [q.unit for q in pre_posts if re.fullmatch(r".+[省市县区州旗镇乡]人民政府", q.unit)]
-                posts = [Post(before[0], p.title, p.note, p.former) if before and re.fullmatch(
-                    r"[省市县区州旗镇乡]人民政府", p.unit) and before[0].endswith(p.unit) else p for p in posts]
+                posts = _in_full_government(posts, pre_posts)
             for name in names:
                 if pre_posts:
                     self.emit(name, pre_posts, a, b, "start")

@@ -89,9 +89,15 @@ def _product_subject(subj: str, clause: str, m: re.Match):
 _COMMA_MODALS = ("应当", "应", "要", "须", "必须")
 
 
+def _qualified_then_modal(head: str, modal: str) -> bool:
+    """Whether ``head`` (before a comma) is a qualified collective and ``modal`` (after the comma) a
+    modal: 禁止燃放烟花爆竹的乡镇(街道),应当… (round 23, ext-354)."""
+    return modal in _COMMA_MODALS and bool(_QUALIFIED.fullmatch(head))
+
+
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
-    if subj.endswith(",") and m.group() in _COMMA_MODALS and _QUALIFIED.fullmatch(subj[:-1]):
+    if subj.endswith(",") and _qualified_then_modal(subj[:-1], m.group()):
         subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
     bm = _WITH_BRANCHES.fullmatch(subj)
     if bm and is_assignee(bm.group("u")):
@@ -421,12 +427,10 @@ def _subject(clause: str, sectors: bool = True):
 def _subject_cached(clause: str, sectors: bool):
     weak = None
     for m in _VERB_RE.finditer(clause[:80]):
-        if _STOPS.search(clause, 0, m.start()):
-            st = _STOPS.search(clause, 0, m.start())
-            if not (st.start() == m.start() - 1 and clause[st.start()] == "," and m.group() in _COMMA_MODALS
-                    and _QUALIFIED.fullmatch(clause[:st.start()])):
-                break
-            # 禁止燃放烟花爆竹的乡镇(街道),应当将…: a qualified collective, a comma, then the modal (round 23, ext-354)
+        st = _STOPS.search(clause, 0, m.start())
+        if st and not (st.start() == m.start() - 1 and clause[st.start()] == ","
+                       and _qualified_then_modal(clause[:st.start()], m.group())):
+            break  # (but 禁止燃放烟花爆竹的乡镇(街道),应当将…: a qualified collective, a comma, then the modal)
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)

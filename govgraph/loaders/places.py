@@ -66,7 +66,7 @@ def _doc_prefixes() -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
-_ORG_PREFIX = re.compile("^(?:" + "|".join(map(re.escape, data_lines("issuer_prefixes.txt"))) + ")")
+_ORG_PREFIX = re.compile("^" + alternation(data_lines("issuer_prefixes.txt")))
 
 
 def place_of_org(name: str | None, rest=None) -> str | None:

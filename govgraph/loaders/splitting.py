@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..datafiles import data_lines
+from .lexicon import alternation, data_lines
 from ..notice import Notice
 from .header import (
     DOCNO_RE,
@@ -97,7 +97,7 @@ _LABEL_DATE = re.compile(r"(?:成文日期|发文日期|印发日期)\s*[:：]?\
 
 
 # 今天是:2025年12月06日: a page's clock line (today_labels.txt), blanked where the notice's date is read
-_TODAY_LINE = re.compile(r"(?m)^[ \t]*(?:%s)[ \t]*[:：]?[^\n]*" % "|".join(map(re.escape, data_lines("today_labels.txt"))))
+_TODAY_LINE = re.compile(r"(?m)^[ \t]*" + alternation(data_lines("today_labels.txt")) + r"[ \t]*[:：]?[^\n]*")
 
 
 def _without_today(work: str) -> str:
