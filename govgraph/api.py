@@ -244,14 +244,15 @@ def neo4j_counts(uri: str | None = None, user: str | None = None, password: str 
 
 def neo4j_import(graph: "Graph", *, uri: str | None = None, user: str | None = None, password: str | None = None,
                  database: str | None = None, admin: str | None = None,
-                 csv_dir: str | os.PathLike | None = None) -> dict:
+                 csv_dir: str | os.PathLike | None = None, jobs: int = 1) -> dict:
     """Replace a local Neo4j database with the graph through ``neo4j-admin database import
     full`` (``graph.neo4j_import.bulk_import``: the nodes, relationships and constraints
     ``neo4j load`` writes, many times faster; for a first load, ``neo4j load`` stays for
     updates).  ``admin``: the command line that stops the server, imports with the
     arguments it is given and starts the server again (``$NEO4J_ADMIN``; default this
     checkout's ``scripts/neo4j-local import``, on the port of ``uri``); ``csv_dir``: keep
-    the CSV files there (default: a temporary folder, deleted).  A server not on this
+    the CSV files there (default: a temporary folder, deleted); ``jobs``: processes reading
+    the store (``Graph.projection``).  A server not on this
     machine is refused.  The summary has counts per label and type and the seconds of each
     step."""
     import shlex
@@ -262,7 +263,6 @@ def neo4j_import(graph: "Graph", *, uri: str | None = None, user: str | None = N
     from .graph import neo4j_import as bulk
     from .graph.neo4j_conn import DEFAULT_URI
     from .graph.neo4j_write import gc_paused
-    from .graph.projection import project
 
     uri = uri or os.environ.get("NEO4J_URI") or DEFAULT_URI
     bulk.check_local(uri)  # before reading the store
@@ -278,7 +278,7 @@ def neo4j_import(graph: "Graph", *, uri: str | None = None, user: str | None = N
         env["NEO4J_PORT"] = str(u.port or 7687)
     t0 = time.monotonic()
     with gc_paused():
-        projection = project(graph.facts(), graph.notices())
+        projection = graph.projection(jobs=jobs)
     seconds = round(time.monotonic() - t0, 3)
     with tempfile.TemporaryDirectory(prefix="govgraph-neo4j-import-") as tmp:
         summary = bulk.bulk_import(projection, csv_dir or tmp, command,
@@ -346,6 +346,13 @@ class Graph:
 
     def notices(self):
         return self.store.notices()
+
+    def projection(self, jobs: int = 1):
+        """The graph's typed nodes and edges (``graph.projection``), as Neo4j and networkx
+        take them, read from the store one notice at a time (by ``jobs`` processes)."""
+        from .graph.projection import project_notices
+
+        return project_notices(self.store.units(), self.store.notices_with_facts(jobs=jobs))
 
     def stats(self) -> dict:
         return self.store.stats()
@@ -415,9 +422,9 @@ class Graph:
 
     # -- analytics and pictures
     def to_networkx(self):
-        from .graph.network import build_network
+        from .graph.network import network_of
 
-        return build_network(self.facts(), self.notices())
+        return network_of(self.projection())
 
     def analyze(self, analysis: str, place: str | None = None, **kw):
         """``overload``, ``centrality`` (``kind="unit"|"person"``), ``interlocks``, ``components`` or
@@ -463,16 +470,18 @@ class Graph:
     # -- Neo4j
     def to_neo4j(self, conn=None, wipe: bool = False, progress: Callable | None = None, *,
                  uri: str | None = None, user: str | None = None, password: str | None = None,
-                 database: str | None = None, batch_size: int = 1000, workers: int = 2) -> dict:
+                 database: str | None = None, batch_size: int = 1000, workers: int = 2,
+                 jobs: int = 1) -> dict:
         """Load the graph into Neo4j (batched, idempotent; ``graph.neo4j_store.load``) and return
         its summary.  ``conn``: an open connection, else one made from ``uri``, ``user``,
         ``password``, ``database`` (each defaulting to its ``NEO4J_*`` variable).  ``wipe``:
-        delete everything in the database first; ``progress(step, done, total)``."""
+        delete everything in the database first; ``progress(step, done, total)``; ``jobs``:
+        processes reading the store (``projection``)."""
         from .graph import neo4j_store
 
         conn = conn or _neo4j_connect(uri, user, password, database)
-        return neo4j_store.load(conn, self.facts(), self.notices(), wipe=wipe, batch_size=batch_size,
-                                progress=progress, workers=workers)
+        return neo4j_store.load_projection(conn, lambda: self.projection(jobs=jobs), wipe=wipe, batch_size=batch_size,
+                                           progress=progress, workers=workers)
 
 
 def conflicts(graph: Graph, place: str | None = None, conflict: str | None = None):

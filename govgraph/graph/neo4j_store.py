@@ -16,14 +16,14 @@ raises :class:`govgraph.errors.QueryError`.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import neo4j
 
 from govgraph.graph.neo4j_conn import DEFAULT_URI, Neo4jConnection, connect, translated_errors
 from govgraph.graph.neo4j_write import Progress, gc_paused, write
-from govgraph.graph.projection import project
+from govgraph.graph.projection import Projection, project
 from govgraph.notice import Notice
 
 __all__ = [
@@ -32,16 +32,24 @@ __all__ = [
     "connect",
     "counts",
     "load",
+    "load_projection",
     "load_rowwise",
     "run_cypher",
 ]
 
 
 def _load(conn: Neo4jConnection, facts: Iterable[dict], notices: Iterable[Notice | dict], **options: Any) -> dict:
+    return load_projection(conn, lambda: project(facts, notices), **options)
+
+
+def load_projection(conn: Neo4jConnection, projection: Callable[[], Projection], **options: Any) -> dict:
+    """:func:`load` of the projection ``projection()`` makes (``seconds`` includes making it):
+    a store's graph is projected one notice at a time (``projection.project_notices``),
+    never read whole into facts first.  ``options`` as :func:`load` takes them."""
     t0 = time.monotonic()
     with gc_paused():
-        projection = project(facts, notices)
-    summary = write(conn, projection, **options)
+        made = projection()
+    summary = write(conn, made, **options)
     summary["seconds"] = round(time.monotonic() - t0, 3)
     return summary
 

@@ -56,6 +56,7 @@ __all__ = [
     "UnknownNodeError",
     "node_id",
     "build_network",
+    "network_of",
     "resolve_node",
     "in_place",
     "unit_coresponsibility",
@@ -190,7 +191,12 @@ def build_network(facts: Iterable[dict], notices: Iterable | None = None, *, all
     ``date``.  Graph attr ``warnings`` lists the facts skipped as invalid and the
     unit names not in the catalogue.
     """
-    pr = project(facts, notices or ())
+    return network_of(project(facts, notices or ()), all_units=all_units)
+
+
+def network_of(pr: Projection, *, all_units: bool = False) -> nx.MultiDiGraph:
+    """:func:`build_network` of a projection already made (``project``, or
+    ``project_notices`` of a store read one notice at a time)."""
     groups = _group_assignees(pr)
     G = nx.MultiDiGraph()
 

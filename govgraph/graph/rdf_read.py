@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from rdflib import Graph, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
 
 from govgraph import kinds
 from govgraph.facts import EVIDENCE_LOCATION
 from govgraph.notice import Notice
 
-from .rdf_terms import DCTERMS, FOAF, GG, OA, ORG, PROV, RDF, SCHEMA, SKOS, expand
+from .rdf_terms import DCTERMS, FOAF, GG, OA, ORG, PROV, RDF, SCHEMA, SKOS, XSD, expand
 
 __all__ = ["read_notice_graph", "read_catalogue", "read_seen"]
 
@@ -79,20 +80,97 @@ def read_catalogue(triples: Iterable[Triple]) -> list[dict]:
 
 # ------------------------------------------------------------ a notice
 
-def _graph(triples: Iterable[Triple]) -> Graph:
-    g = Graph()
-    for t in triples:
-        g.add(t)
-    return g
+class _Lit(str):
+    """A literal's lexical form, with its datatype IRI (``datatype``)."""
+
+    datatype = ""
 
 
-def _read_extra(g: Graph, node: URIRef, fact: dict) -> None:
+_BOOLEAN, _INTEGERS = str(XSD.boolean), {str(XSD[t]) for t in ("integer", "int", "long", "short", "nonNegativeInteger")}
+
+
+def _term(t) -> str:
+    """An rdflib or Oxigraph term as a plain string (an IRI or ``_:`` and a blank node's
+    id) or a :class:`_Lit`."""
+    tt = type(t)
+    if tt is ox.NamedNode:
+        return t.value
+    if tt is ox.Literal:
+        out = _Lit(t.value)
+        out.datatype = t.datatype.value
+        return out
+    if tt is URIRef:
+        return str(t)
+    if isinstance(t, Literal):
+        out = _Lit(t)
+        out.datatype = str(t.datatype or "")
+        return out
+    if isinstance(t, (ox.BlankNode, BNode)):
+        return "_:" + (t.value if isinstance(t, ox.BlankNode) else str(t))
+    return str(t)
+
+
+def _python(v: _Lit):
+    """A literal's value as rdflib's ``toPython`` gives it for what notice graphs hold:
+    ``bool`` for xsd:boolean, ``int`` for the integer types, else the string."""
+    if v.datatype == _BOOLEAN:
+        return v in ("true", "1")
+    if v.datatype in _INTEGERS:
+        return int(v)
+    return str(v)
+
+
+class _Graph:
+    """One notice graph's triples indexed for reading: subject → predicate → objects and
+    (predicate, IRI) → subjects, terms as :func:`_term` gives them.  Plain dictionaries:
+    an rdflib ``Graph`` cost ~13 ms a notice to fill and query (most of reading a store's
+    facts) and, holding reference cycles, grew without bound while the collector was paused."""
+
+    __slots__ = ("out", "into")
+
+    def __init__(self, triples: Iterable[Triple]):
+        out: dict[str, dict[str, list]] = {}
+        into: dict[tuple[str, str], list[str]] = {}
+        for s_, p_, o_ in triples:
+            s, p, o = _term(s_), _term(p_), _term(o_)
+            ps = out.get(s)
+            if ps is None:
+                ps = out[s] = {}
+            objs = ps.get(p)
+            if objs is None:
+                ps[p] = [o]
+            elif o not in objs:
+                objs.append(o)
+            else:
+                continue
+            if type(o) is str:
+                into.setdefault((p, o), []).append(s)
+        self.out, self.into = out, into
+
+    def value(self, s, p):
+        """One object of ``s`` and ``p`` (None if none or ``s`` is None)."""
+        if s is None:
+            return None
+        objs = self.out.get(s, {}).get(str(p))
+        return objs[0] if objs else None
+
+    def objects(self, s, p) -> list:
+        return self.out.get(s, {}).get(str(p), [])
+
+    def subjects(self, p, o) -> list[str]:
+        return self.into.get((str(p), str(o)), [])
+
+    def has_type(self, s, cls) -> bool:
+        return str(cls) in self.objects(s, RDF.type)
+
+
+def _read_extra(g: _Graph, node: str, fact: dict) -> None:
     extra = g.value(node, GG.extraJSON)
     if extra is not None:
         fact.update(json.loads(str(extra)))
 
 
-def _evidence(g: Graph, node: URIRef, fact: dict) -> None:
+def _evidence(g: _Graph, node: str, fact: dict) -> None:
     e = g.value(node, PROV.wasDerivedFrom)
     if e is None:
         return
@@ -109,7 +187,7 @@ def _evidence(g: Graph, node: URIRef, fact: dict) -> None:
         fact["evidence"].update(_location(g, part))
 
 
-def _location(g: Graph, part) -> dict:
+def _location(g: _Graph, part) -> dict:
     """``file``, ``page``, ``sheet``, ``table``, ``row``, ``col`` of the part of a file an
     evidence passage was quoted from (``rdf_write._location``)."""
     out: dict = {}
@@ -126,12 +204,12 @@ def _location(g: Graph, part) -> dict:
     return {k: out[k] for k in EVIDENCE_LOCATION if k in out}
 
 
-def _label(g: Graph, node) -> str | None:
+def _label(g: _Graph, node) -> str | None:
     v = g.value(node, SKOS.prefLabel)
     return None if v is None else str(v)
 
 
-def _person_identity(g: Graph, person: URIRef, fact: dict, place: str | None) -> None:
+def _person_identity(g: _Graph, person: str, fact: dict, place: str | None) -> None:
     """``person_place`` / ``person_variant`` of a fact whose person a decision placed."""
     pp = g.value(person, GG.inPlace)
     pp = None if pp is None else _label(g, pp)
@@ -142,7 +220,7 @@ def _person_identity(g: Graph, person: URIRef, fact: dict, place: str | None) ->
         fact["person_variant"] = str(v)
 
 
-def _common(g: Graph, node: URIRef, fact: dict) -> dict:
+def _common(g: _Graph, node: str, fact: dict) -> dict:
     note = g.value(node, SKOS.note)
     if note is not None:
         fact["note"] = str(note)
@@ -155,31 +233,31 @@ def _common(g: Graph, node: URIRef, fact: dict) -> dict:
 _OWN_READERS = ("post", "membership", "group", "task", "unit")
 
 
-def _declared(g: Graph, k: kinds.Kind, node: URIRef, doc: str) -> dict:
+def _declared(g: _Graph, k: kinds.Kind, node: str, doc: str) -> dict:
     """A fact of a declared kind (``rdf_write._NoticeBuilder.declared`` wrote it)."""
     f: dict = {"kind": k.name, "doc": doc}
     for field, pred in k.rdf.predicates.items():
         fd = k.fields.get(field)
-        values = [v for o in g.objects(node, URIRef(expand(pred))) if (v := _read_value(g, fd, o)) is not None]
+        values = [v for o in g.objects(node, expand(pred)) if (v := _read_value(g, fd, o)) is not None]
         if values:
             f[field] = sorted(values) if fd.list else values[0]
     return f
 
 
-def _read_value(g: Graph, fd: kinds.Field, o):
+def _read_value(g: _Graph, fd: kinds.Field, o):
     """A field's value from its object: a node's name (None when this graph does not
     name it: a catalogued unit), or the literal's value."""
-    if isinstance(o, URIRef):
-        v = g.value(o, FOAF.name) if (o, RDF.type, FOAF.Person) in g else g.value(o, SKOS.prefLabel)
+    if not isinstance(o, _Lit):
+        v = g.value(o, FOAF.name) if g.has_type(o, FOAF.Person) else g.value(o, SKOS.prefLabel)
         v = v if v is not None else g.value(o, DCTERMS.identifier)
         return None if v is None else str(v)
-    return o.toPython() if fd.type in ("bool", "int") else str(o)
+    return _python(o) if fd.type in ("bool", "int") else str(o)
 
 
 def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
     """The notice and its facts (facts format v1.1) from its graph's triples."""
-    g = _graph(triples)
-    n = g.value(None, RDF.type, GG.Notice)
+    g = _Graph(triples)
+    n = next(iter(g.subjects(RDF.type, GG.Notice)), None)
     if n is None:
         raise ValueError("graph holds no gg:Notice")
     doc = str(g.value(n, DCTERMS.identifier))
@@ -203,13 +281,12 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
                 f[key] = str(g.value(h, prop))
         former = g.value(h, GG.former)
         if former is not None:
-            f["former"] = former.toPython() is True
+            f["former"] = _python(former) is True
         _person_identity(g, g.value(h, ORG.member), f, place)
         facts.append(_common(g, h, f))
     for m in g.subjects(RDF.type, GG.GroupMembership):
         member = g.value(m, ORG.member)
-        types = set(g.objects(member, RDF.type))
-        mt = "person" if FOAF.Person in types else "group" if GG.Group in types else "unit"
+        mt = "person" if g.has_type(member, FOAF.Person) else "group" if g.has_type(member, GG.Group) else "unit"
         f = {"kind": "membership", "doc": doc, "group": _label(g, g.value(m, ORG.organization)),
              "member": str(g.value(m, GG.writtenAs)), "member_type": mt,
              "role": _label(g, g.value(m, ORG.role))}
@@ -226,18 +303,18 @@ def read_notice_graph(triples: Iterable[Triple]) -> tuple[Notice, list[dict]]:
         for key, prop in (("ref", GG.ref), ("text", DCTERMS.description), ("due_text", GG.dueText)):
             if g.value(t, prop) is not None:
                 f[key] = str(g.value(t, prop))
-        lists: dict = {GG.LeadRole: [], GG.ResponsibleRole: []}
+        lists: dict = {str(GG.LeadRole): [], str(GG.ResponsibleRole): []}
         for a in g.subjects(GG.task, t):
             lists[g.value(a, GG.assignmentRole)].append(
                 (int(str(g.value(a, GG.position))), str(g.value(a, GG.writtenAs))))
-        f["lead"] = [name for _, name in sorted(lists[GG.LeadRole])]
-        f["responsible"] = [name for _, name in sorted(lists[GG.ResponsibleRole])]
+        f["lead"] = [name for _, name in sorted(lists[str(GG.LeadRole)])]
+        f["responsible"] = [name for _, name in sorted(lists[str(GG.ResponsibleRole)])]
         f["due"] = str(g.value(t, GG.dueDate)) if g.value(t, GG.dueDate) is not None else None
         facts.append(_common(g, t, f))
     for name, k in kinds.KINDS.items():
         if name not in _OWN_READERS and k.rdf.graph == "notice" and k.rdf.classes:
             facts += [_common(g, node, _declared(g, k, node, doc))
-                      for node in g.subjects(RDF.type, URIRef(expand(k.rdf.classes[0])))]
+                      for node in g.subjects(RDF.type, expand(k.rdf.classes[0]))]
     if place is not None:
         for f in facts:
             f.setdefault("place", place)
