@@ -31,3 +31,24 @@ def test_a_copy_that_starts_inside_the_body_has_no_head_date():
     text = "某市某协会\n某宣传活动\n一、活动主题\n某主题\n二、活动时间\n2020年4月24日(星期五)上午8点30\n"
     notices, _ = split_notices(text, "乙.txt")
     assert [n.date for n in notices] == ["2020-04-24"]
+
+
+def test_layout_spaces_lost_as_question_marks_are_spaces():
+    # ext-383: a mirror's copy writes its full-width spaces as '?': lines open '??…', and '林长:张三?市委书记'
+    # separates the name from its post
+    text = ("各乡镇林长制办公室:\n??根据工作需要,对县级林长进行调整。\n??甲乙县林长制办公室\n??2025年3月5日\n??附件1\n"
+            "??县级林长名单\n??副林长:\n??张三?县委副书记、县总工会主席\n??李四?县委常委、宣传部部长\n")
+    facts, _ = _facts(text, date="2025-03-05")
+    assert ("张三", "县委", "副书记") in _posts(facts) and ("李四", "县委宣传部", "部长") in _posts(facts)
+    # a question mark in a copy without such indents stays one
+    facts, _ = _facts("会议通知\n没有账号?会员注册\n")
+    assert _posts(facts) == []
+
+
+def test_a_bare_title_after_a_cppcc_standing_committees_party_post_is_the_cppccs():
+    # ext-383: '市政协常委会党组副书记、副主席': the 市政协's 副主席 (the 人大常委会's 副主任 stays the 常委会's)
+    text = "副组长:\n张三 甲市政协常委会党组副书记、副主席\n李四 甲市人大常委会党组副书记、副主任\n"
+    facts, _ = _facts("关于成立甲市某工作领导小组的通知\n" + text, date="2025-03-05")
+    posts = _posts(facts)
+    assert ("张三", "甲市政协", "副主席") in posts and ("李四", "甲市人大常委会", "副主任") in posts
+    assert all(u != "甲市政协常委会" for _, u, _ in posts)

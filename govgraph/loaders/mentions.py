@@ -174,6 +174,8 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = gov or prev_unit
             if unit is None:
                 return []
+            if not gov and to_simplified(unit).endswith(_ASSEMBLY_COMMITTEES):
+                unit = unit[:-3]  # 市政协常委会党组副书记、副主席: the 市政协's 副主席 (round 26, ext-383)
         elif unit.endswith("自治区") and re.fullmatch(r"(?:常务)?副?主席", t):
             unit = unit + "人民政府"  # 自治区主席, 自治区常务副主席: the region's government
         elif gov and unit == "政府":
@@ -190,6 +192,9 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
         prev_unit = unit  # 党组书记、局长: the 局长 is the unit's, not its 党组's
     return out
 
+
+# A standing committee whose bare titles after its party body's post are its assembly's (appointment_words.tsv)
+_ASSEMBLY_COMMITTEES = tuple(r[0] for r in data_rows("appointment_words.tsv") if r[1] == "assembly_committee")
 
 # Bodies inside the party committee written after its post (组织部, 宣传部, 统战部: subunits.txt, not its endings)
 _SUBUNITS = frozenset(ln for ln in data_lines("subunits.txt") if not ln.startswith("-") and ln.endswith("部"))

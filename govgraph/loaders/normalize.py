@@ -32,6 +32,8 @@ _PUNCT_RE = re.compile("[" + re.escape("".join(map(chr, _PUNCT))) + "]")
 
 
 _CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+# A line indented with two or more ASCII '?': full-width spaces lost in copying (round 26, ext-383; ext-43).
+_LOST_INDENT = re.compile(r"(?m)^\?{2,}(?=[^?\s])")
 
 
 def is_traditional(text: str) -> bool:
@@ -54,6 +56,10 @@ def work_text(text: str, traditional: bool | None = None) -> str:
         out = to_simplified(out)
     # Any other whitespace becomes a plain space (one for one).
     out = re.sub(r"[\u2000-\u200b\u2028\u2029\ufeff]", " ", out)
+    if len(_LOST_INDENT.findall(text)) >= 3:
+        # a copy whose layout spaces were lost as '?' (lines opening '??根据…', '林长:张三?市委书记'):
+        # every ASCII '?' of the source is a space (a full-width '？' stays a question mark)
+        out = "".join(" " if c == "?" else o for c, o in zip(text, out))
     assert len(out) == len(text)
     return out
 
