@@ -52,3 +52,18 @@ def test_a_bare_title_after_a_cppcc_standing_committees_party_post_is_the_cppccs
     posts = _posts(facts)
     assert ("张三", "甲市政协", "副主席") in posts and ("李四", "甲市人大常委会", "副主任") in posts
     assert all(u != "甲市政协常委会" for _, u, _ in posts)
+
+
+def test_a_holder_lists_name_post_lines_with_empty_lines_and_areas():
+    # ext-384: '一、省级总林长' … 'A  省委书记、省人大常委会主任' with an empty line after each entry, and
+    # 'B  副省长 (责任区域:甲市、乙市)': a bare head-of-government title, the area no part of the post
+    text = ("各市林长制办公室:\n\n现对省级林长予以调整。\n\n一、省级总林长\n\n张三  省委书记、省人大常委会主任\n\n"
+            "李四 省委副书记、省长\n\n三、省级林长\n\n王五  副省长 (责任区域:甲市、乙市)\n\n赵六  副省长 (责任区域:丙市)\n\n"
+            "                            某省林长制办公室\n\n2025年7月7日\n")
+    facts, _ = _facts(text, date="2025-07-07")
+    assert _posts(facts) == [("张三", "省人大常委会", "主任"), ("张三", "省委", "书记"), ("李四", "省人民政府", "省长"),
+                             ("李四", "省委", "副书记"), ("王五", "省人民政府", "副省长"), ("赵六", "省人民政府", "副省长")]
+    assert all("责任区域" not in f["evidence"]["text"] for f in facts if f["kind"] == "post")
+    # one such line alone is no list
+    facts, _ = _facts("会议通知\n\n张三  副省长\n\n请准时参加。\n")
+    assert _posts(facts) == []

@@ -88,6 +88,7 @@ _STATE_COUNCIL = "国务院"
 # The central government's leaders (总理, 副总理, 国务委员), among the titles whose unit goes without saying.
 _STATE_COUNCIL_TITLES = frozenset(r[0] for r in data_rows("leader_units.tsv") if r[1] == _STATE_COUNCIL)
 _LEADER_TITLE = re.compile(rf"(?:代理|代|常务)?(?:副)?([{''.join(GOVERNMENT_LEVELS)}])长(?:助理)?")
+LEADER_TITLE_RE = _LEADER_TITLE  # a head of government's title, alone (副区长, 代理市长)
 
 
 @lru_cache(maxsize=1 << 16)
