@@ -67,3 +67,16 @@ def test_a_holder_lists_name_post_lines_with_empty_lines_and_areas():
     # one such line alone is no list
     facts, _ = _facts("会议通知\n\n张三  副省长\n\n请准时参加。\n")
     assert _posts(facts) == []
+
+
+def test_an_adjustment_from_one_holder_to_another_names_both():
+    # ext-385: '原由A职务张三担任的某湖省级湖长调整为由B职务李四担任' and '原由王五副省长担任的…调整为由赵六副省长担任':
+    # each holder's posts as written (current; the 湖长 assignment is what changes)
+    text = ("关于调整甲湖乙湖省级湖长的通知\n各市人民政府:\n经总河长同意,原由省人大常委会党组副书记、副主任张三担任的甲湖省级湖长"
+            "调整为由省委常委、丙市委书记李四担任,湖长协助单位不变;原由王五副省长担任的乙湖省级湖长调整为由赵六副省长担任,"
+            "湖长协助单位不变。\n某省全面推行河长制办公室\n2020年6月29日\n")
+    facts, _ = _facts(text, date="2020-06-29")
+    assert _posts(facts) == [("张三", "省人大常委会", "副主任"), ("张三", "省人大常委会党组", "副书记"),
+                             ("李四", "丙市委", "书记"), ("李四", "省委", "常委"),
+                             ("王五", "省人民政府", "副省长"), ("赵六", "省人民政府", "副省长")]
+    assert not any(f.get("former") for f in facts if f["kind"] == "post")
