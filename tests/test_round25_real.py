@@ -80,3 +80,20 @@ def test_an_adjustment_from_one_holder_to_another_names_both():
                              ("李四", "丙市委", "书记"), ("李四", "省委", "常委"),
                              ("王五", "省人民政府", "副省长"), ("赵六", "省人民政府", "副省长")]
     assert not any(f.get("former") for f in facts if f["kind"] == "post")
+
+
+def test_a_forums_anti_copy_noise_is_no_part_of_the_list():
+    # ext-378: a forum's copy with noise runs glued to the lines ('副州长6 s; H/ c\' v6 U$ W- I', '2 t! n+ U0 N/ h$ H! @6 `+ [王五')
+    text = ("(六)出版某书- ^7 A2 E5 H8 j0 K# }3 o6 R& k\n八、组织领导机构。某州人民政府成立某会筹备领导组,负责会务筹备。\n"
+            "! n0 t2 b1 a/ |0 {# o组 长:张 三 某州人民政府副州长6 s; H/ c' v6 U$ W- I\n"
+            "副组长:李 四 某州人民政府州长助理. M9 t8 @& U6 n\n"
+            "2 t! n+ U0 N/ h$ H! @6 `+ [王五 某州人民政府副秘书长、办公室副主任\n")
+    facts, _ = _facts(text, date=None)
+    assert ("张三", "组长") in _memberships(facts) and ("李四", "副组长") in _memberships(facts)
+    posts = _posts(facts)
+    assert ("张三", "某州人民政府", "副州长") in posts and ("李四", "某州人民政府", "州长助理") in posts
+    assert ("王五", "某州人民政府办公室", "副主任") in posts  # the office of the government just named
+    assert all(not any(c.isascii() and c.isalpha() for c in f["unit"]) for f in facts if f["kind"] == "post")
+    # numbers in a table are no noise
+    facts, _ = _facts("表一\n81 0 1 2 3 4\n90 6 3 3 1 2\n77 1 2 3 4 5\n张三 某县人民政府副县长\n")
+    assert all(f["evidence"]["text"].strip() for f in facts)
