@@ -97,3 +97,18 @@ def test_a_forums_anti_copy_noise_is_no_part_of_the_list():
     # numbers in a table are no noise
     facts, _ = _facts("表一\n81 0 1 2 3 4\n90 6 3 3 1 2\n77 1 2 3 4 5\n张三 某县人民政府副县长\n")
     assert all(f["evidence"]["text"].strip() for f in facts)
+
+
+def test_a_list_entry_with_a_comma_between_its_posts_goes_on_with_the_list():
+    # ext-378: under '副组长:', unlabelled lines 'name post' go on; '赵七 原某州人民政府巡视员,某州某协会名誉会长' (a comma
+    # between two posts, 原 marking the first former) is one more entry, not the end of the list
+    text = ("八、组织领导机构。某州人民政府成立某会筹备领导组,负责会务筹备。\n组 长:张 三 某州人民政府副州长\n"
+            "副组长:李 四 某州人民政府州长助理\n杨六 某州人民政府秘书长\n赵七 原某州人民政府巡视员,某州某协会名誉会长\n"
+            "孙九 某州农业局局长\n")
+    facts, _ = _facts(text, date=None)
+    assert _memberships(facts) == [("孙九", "副组长"), ("张三", "组长"), ("李四", "副组长"), ("杨六", "副组长"), ("赵七", "副组长")]
+    zhao = sorted((f["unit"], f["title"], f.get("former", False)) for f in facts if f["kind"] == "post" and f["person"] == "赵七")
+    assert zhao == [("某州人民政府", "巡视员", True), ("某州某协会", "名誉会长", False)]
+    # a line that is a sentence with a comma still ends the list
+    facts, _ = _facts("副组长:李 四 某州人民政府州长助理\n杨六 某州人民政府秘书长\n各成员单位要按照职责,做好工作。\n", date=None)
+    assert all(f["person"] in ("李四", "杨六") for f in facts if f["kind"] == "post")
