@@ -112,3 +112,15 @@ def test_a_list_entry_with_a_comma_between_its_posts_goes_on_with_the_list():
     # a line that is a sentence with a comma still ends the list
     facts, _ = _facts("副组长:李 四 某州人民政府州长助理\n杨六 某州人民政府秘书长\n各成员单位要按照职责,做好工作。\n", date=None)
     assert all(f["person"] in ("李四", "杨六") for f in facts if f["kind"] == "post")
+
+
+def test_member_units_running_to_the_end_of_a_cut_copy_leave_the_last_out():
+    # ext-378: '成 员:由A、B、…、C协' ends the stored text (no 组成): the units before the last are members, the last
+    # may be cut inside its name
+    head = "某州人民政府成立某会筹备领导组,负责会务筹备。\n组 长:张 三 某州人民政府副州长\n"
+    facts, warnings = _facts(head + "成 员:由某州政府新闻办、某州农业局、某州外事办、某州园艺站、某州某协", date=None)
+    assert [m for m, r in _memberships(facts) if r == "成员"] == ["某州农业局", "某州园艺站", "某州外事办", "某州政府新闻办"]
+    assert any("may be cut" in str(w) for w in warnings)
+    # text after the run (no 组成, not cut by the copy's end): not read by this rule
+    facts, _ = _facts(head + "成 员:由某州政府新闻办、某州农业局、某州外事办、某州园艺站、某州某协\n二、工作要求\n", date=None)
+    assert [m for m, r in _memberships(facts) if r == "成员"] == []

@@ -450,6 +450,7 @@ _NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
 _NAME_GAP_PAREN = re.compile(rf"(?:(?<=^)|(?<=[\s:]))(?P<n>[{CJK}·]{{2,4}}|[{CJK}][ \u3000]{{1,2}}[{CJK}])"
                              rf"(?P<g>[ \u3000]+)(?P<b>\([^()]{{2,60}}\))(?=\s|$)")
+_CUT_UNIT_RUN = re.compile(r"(?P<by>\s*由)(?P<units>[^。,;:\n]+?)(?P<last>、[^、。,;:\n]+)\s*")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
 
@@ -470,6 +471,12 @@ def _list_piece(ctx: NoticeContext, facts: list[dict[str, Any]], group: str, rol
             k = said.find(p[0] + p[1])
             facts.extend(_post_facts(ctx, name, [p], ev, former=k > 0 and said[k - 1] == "原"))
 
+    cut = _CUT_UNIT_RUN.fullmatch(piece)
+    if cut and role in ("成员", "成员单位") and not ctx.work[base + len(piece):].strip():
+        # 成 员:由A、B、…、C协 — the copy ends inside the run (no 组成): the units before the last are read, the
+        # last may be cut inside its name (round 26, ext-378)
+        ctx.warn(f"member units run to the end of the text; the last, 「{cut.group('last').strip('、 ')}」, may be cut: not read")
+        piece = " " * len(cut.group("by")) + cut.group("units") + " " * (len(piece) - cut.end("units"))
     # Row numbers (``1 张三 …``, ``(1)张三 …``) and 由…担任 around an entry are blanked (same length).
     piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
     piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))
