@@ -124,3 +124,15 @@ def test_member_units_running_to_the_end_of_a_cut_copy_leave_the_last_out():
     # text after the run (no 组成, not cut by the copy's end): not read by this rule
     facts, _ = _facts(head + "成 员:由某州政府新闻办、某州农业局、某州外事办、某州园艺站、某州某协\n二、工作要求\n", date=None)
     assert [m for m, r in _memberships(facts) if r == "成员"] == []
+
+
+def test_a_governments_department_named_by_its_field_is_an_assignee():
+    # ext-381, ext-379: a law names whichever body does the work by its government and field
+    text = ("第四条 省人民政府渔业行政主管部门负责全省的渔业管理工作。\n县级以上人民政府渔业行政主管部门负责本行政区域内的渔业管理工作。\n"
+            "第六条 县级以上人民政府所属行政执法单位负责本单位的行政执法责任制工作。\n")
+    facts, _ = _facts(text)
+    assert [f["responsible"] for f in facts if f["kind"] == "task"] == [
+        ["省人民政府渔业行政主管部门"], ["县级以上人民政府渔业行政主管部门"], ["县级以上人民政府所属行政执法单位"]]
+    # a plural head after the government is no such kind; a government's 'something' that is no unit kind neither
+    facts, _ = _facts("县级以上人民政府有关部门负责协调。\n省人民政府办公会议负责研究。\n")
+    assert all(f["responsible"] != ["省人民政府办公会议"] for f in facts if f["kind"] == "task")

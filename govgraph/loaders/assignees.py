@@ -59,7 +59,21 @@ def plausible_name(x: str) -> bool:
 def is_assignee(x: str) -> bool:
     if _LEVELS_LISTED.match(x):
         x = x.replace("、", "")  # 各县、区人民政府: read as 各县区人民政府
-    return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x))
+    return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x) or _government_kind(x))
+
+
+# A government's department named by its field (省人民政府渔业行政主管部门, 县级以上人民政府所属行政执法单位): a law's
+# way of naming whichever body does that work, as its gold writes the assignee (round 26, ext-381, ext-379)
+_GOV_KIND = re.compile(r"(?P<g>[\u4e00-\u9fff]{1,8}?人民政府)(?P<own>所属)?(?P<k>[\u4e00-\u9fff]{4,12})")
+
+
+def _government_kind(x: str) -> bool:
+    m = _GOV_KIND.fullmatch(x)
+    if not m or not is_unit_like(m.group("g")) or re.search(r"[的和与及对将要]", m.group("k")):
+        return False
+    kind = m.group("k")
+    return (is_collective(kind) and not kind.startswith(_TLX.collective_heads)) \
+        or bool(m.group("own")) and kind.endswith(("单位", "部门", "机构"))
 
 
 _LEVELS_LISTED = re.compile(r"各[省市县区乡镇](?:、[省市县区乡镇])+"
