@@ -136,3 +136,13 @@ def test_a_governments_department_named_by_its_field_is_an_assignee():
     # a plural head after the government is no such kind; a government's 'something' that is no unit kind neither
     facts, _ = _facts("县级以上人民政府有关部门负责协调。\n省人民政府办公会议负责研究。\n")
     assert all(f["responsible"] != ["省人民政府办公会议"] for f in facts if f["kind"] == "task")
+
+
+def test_a_laws_area_and_a_comma_before_the_modal_leave_its_units():
+    # ext-379: '本行政区域内的各级人民政府、各行政执法单位,应当建立和实行…': the area is no part of the units; each
+    # level's government is a collective (collectives.txt 各级人民政府)
+    facts, _ = _facts("第二条 本行政区域内的各级人民政府、各行政执法单位,应当建立和实行行政执法责任制。\n")
+    assert [f["responsible"] for f in facts if f["kind"] == "task"] == [["各级人民政府", "各行政执法单位"]]
+    # a sentence whose opening before the comma is no unit stays without a task
+    facts, _ = _facts("第三条 本行政区域内的行政执法活动,应当纳入管理。\n")
+    assert [f for f in facts if f["kind"] == "task"] == []
