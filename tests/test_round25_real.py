@@ -146,3 +146,14 @@ def test_a_laws_area_and_a_comma_before_the_modal_leave_its_units():
     # a sentence whose opening before the comma is no unit stays without a task
     facts, _ = _facts("第三条 本行政区域内的行政执法活动,应当纳入管理。\n")
     assert [f for f in facts if f["kind"] == "task"] == []
+
+
+def test_the_levels_from_one_up_before_a_kind_of_unit_are_an_assignee():
+    # ext-380: '县(市、区)以上气象主管机构在同级人民政府领导下,负责…' (collective_affixes.tsv alone 主管机构)
+    facts, _ = _facts("第四条县(市、区)以上气象主管机构在同级人民政府领导下,负责某工作的组织实施和指导管理。\n")
+    assert [f["responsible"] for f in facts if f["kind"] == "task"] == [["县(市、区)以上气象主管机构"]]
+    facts, _ = _facts("第五条 县级以上林业主管部门负责本行政区域内的某工作。\n")
+    assert [f["responsible"] for f in facts if f["kind"] == "task"] == [["县级以上林业主管部门"]]
+    # the levels before a kind that is no unit are not read so
+    facts, _ = _facts("第六条 县级以上行政区域内负责配合。\n")
+    assert [f for f in facts if f["kind"] == "task"] == []

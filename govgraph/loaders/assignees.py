@@ -67,7 +67,14 @@ def is_assignee(x: str) -> bool:
 _GOV_KIND = re.compile(r"(?P<g>[\u4e00-\u9fff]{1,8}?人民政府)(?P<own>所属)?(?P<k>[\u4e00-\u9fff]{4,12})")
 
 
+# The levels from one up, before a kind of unit (县(市、区)以上气象主管机构, 县级以上林业主管部门; round 26, ext-380)
+_LEVELS_UP = re.compile(r"(?P<l>[省市县区乡镇](?:\([省市县区旗、]+\))?级?以上)(?P<k>[\u4e00-\u9fff]{4,12})")
+
+
 def _government_kind(x: str) -> bool:
+    lm = _LEVELS_UP.fullmatch(x)
+    if lm and is_collective(lm.group("k")) and not lm.group("k").startswith(_TLX.collective_heads):
+        return True
     m = _GOV_KIND.fullmatch(x)
     if not m or not is_unit_like(m.group("g")) or re.search(r"[的和与及对将要]", m.group("k")):
         return False
