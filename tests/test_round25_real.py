@@ -157,3 +157,15 @@ def test_the_levels_from_one_up_before_a_kind_of_unit_are_an_assignee():
     # the levels before a kind that is no unit are not read so
     facts, _ = _facts("第六条 县级以上行政区域内负责配合。\n")
     assert [f for f in facts if f["kind"] == "task"] == []
+
+
+def test_a_holder_lists_headings_do_not_break_its_run_of_entries():
+    # ext-384: '一、省级总林长' / '二、省级副总林长' / '三、省级林长' each over one or more 'name  post' lines: one list, so that
+    # an entry alone under its heading is read
+    text = ("各市林长制办公室:\n\n现对市级林长予以调整。\n\n一、市级总林长\n\n张三  市委书记\n\n二、市级副总林长\n\n李四  副市长\n\n"
+            "三、市级林长\n\n王五  副市长 (责任区域:甲区)\n\n某市林长制办公室\n\n2025年7月7日\n")
+    facts, _ = _facts(text, date="2025-07-07")
+    assert _posts(facts) == [("张三", "市委", "书记"), ("李四", "市人民政府", "副市长"), ("王五", "市人民政府", "副市长")]
+    # any other heading between two single lines still parts them
+    facts, _ = _facts("一、出席领导\n\n张三  市委书记\n\n二、会议议程\n\n李四  副市长\n")
+    assert _posts(facts) == []

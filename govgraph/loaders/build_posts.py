@@ -128,6 +128,12 @@ def _terms(ctx: NoticeContext, facts: list[dict[str, Any]]) -> None:
 # A responsibility system's list writes the area after the posts (``A  副省长 (责任区域:甲市、乙市)``: holder_labels.tsv
 # aside): no part of the posts (round 26, ext-384).
 _ASIDE_TAIL = "(?:[ \\t\\u3000]*\\((?:" + "|".join(map(re.escape, data_words("holder_labels.tsv", "aside"))) + "):[^()\\n]*\\))?"
+# A heading of a responsibility system's list (``二、省级副总林长``, ``(一)县级河长``: holder_labels.tsv holder), alone on
+# its line
+_HOLDER_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))?[ \t\u3000]*"
+                             r"(?:[省市县区乡镇村]级)?(?:" + "|".join(map(re.escape, sorted(data_words("holder_labels.tsv", "holder"),
+                                                                                        key=len, reverse=True)))
+                             + r")(?:名单)?[ \t\u3000]*:?[ \t\u3000]*$")
 _LEADER_LINE = re.compile(rf"^[ \t\u3000]*(?P<name>[{CJK}](?:[ \u3000]?[{CJK}]){{1,3}})[ \t\u3000]+"
                           rf"(?P<posts>[{CJK}、()]{{4,80}}?|{LEADER_TITLE_RE.pattern}){_ASIDE_TAIL}[ \t\u3000]*$", re.M)
 
@@ -145,8 +151,9 @@ def _leader_lines(ctx: NoticeContext, facts: list[dict[str, Any]], known) -> Non
             lines.append((m, name, posts))
     runs, cur = [], []
     for x in lines:
-        # (a list with an empty line after each entry is one run: round 26, ext-384)
-        if cur and ctx.work[cur[-1][0].end():x[0].start()].strip():
+        # (a list with an empty line after each entry is one run, and so is one under a responsibility system's
+        # headings, '二、省级副总林长': round 26, ext-384)
+        if cur and _HOLDER_HEADING.sub("", ctx.work[cur[-1][0].end():x[0].start()]).strip():
             runs.append(cur)
             cur = []
         cur.append(x)
