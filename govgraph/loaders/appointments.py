@@ -1151,6 +1151,11 @@ class _Reader:
                 if pre_posts and v in words("take"):  # 财政部部长助理X兼任办公室主任 (a role in a group)
                     self.emit(name, pre_posts, a, b, "start")
                     st["person"] = name
+                    if _BY_AGAIN.match(self.work, m.end(), b):
+                        # 原由A职务B担任的某湖湖长调整为由C职务D担任: the clause names a second holder after
+                        # 由 (round 26, ext-385)
+                        a = self.work.rfind("由", m.end(), b) + 1
+                        continue
                     return True
                 continue
             how = "start"
@@ -1195,8 +1200,13 @@ class _Reader:
         if not t or t.start() <= a:
             return None
         subj = self.subject(a, t.start(), allow_posts=False)
+        by = self.work.rfind("由", a, t.start())
+        if not subj and by != -1 and v in words("take"):
+            # 原由A副省长担任的某湖湖长调整为…: the holder named after 由 (round 26, ext-385)
+            a = by + 1
+            subj = self.subject(a, t.start(), allow_posts=False)
         posts = self.posts(t.start(), b)
-        if not subj or not posts or subj[3] == "" and a > 0 and self.work[a - 1] not in ",;。\n":
+        if not subj or not posts or subj[3] == "" and a > 0 and self.work[a - 1] not in ",;。\n由":
             return None
         return subj[0], subj[1], posts, subj[3]
 
@@ -1455,6 +1465,9 @@ class _Reader:
 
 
 # 2012年3月当选兰溪市长 / 于今年1月当选…: when a post held now began.
+# A second 由…担任 later in the clause (原由A担任的…调整为由B担任)
+_BY_AGAIN = re.compile(r"的[^,;。由]{1,30}?调整为由[^,;。由]{2,60}?担任")
+
 _DATED_START = re.compile(r"((?:19|20)\d{2}年|今年|去年)(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:当选为?|出任|担任|任)"
                           r"([^,;。!?\n]{2,40})")
 

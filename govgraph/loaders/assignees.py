@@ -59,7 +59,28 @@ def plausible_name(x: str) -> bool:
 def is_assignee(x: str) -> bool:
     if _LEVELS_LISTED.match(x):
         x = x.replace("、", "")  # 各县、区人民政府: read as 各县区人民政府
-    return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x))
+    return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x) or _government_kind(x))
+
+
+# A government's department named by its field (省人民政府渔业行政主管部门, 县级以上人民政府所属行政执法单位): a law's
+# way of naming whichever body does that work, as its gold writes the assignee (round 26, ext-381, ext-379)
+_GOV_KIND = re.compile(r"(?P<g>[\u4e00-\u9fff]{1,8}?人民政府)(?P<own>所属)?(?P<k>[\u4e00-\u9fff]{4,12})")
+
+
+# The levels from one up, before a kind of unit (县(市、区)以上气象主管机构, 县级以上林业主管部门; round 26, ext-380)
+_LEVELS_UP = re.compile(r"(?P<l>[省市县区乡镇](?:\([省市县区旗、]+\))?级?以上)(?P<k>[\u4e00-\u9fff]{4,12})")
+
+
+def _government_kind(x: str) -> bool:
+    lm = _LEVELS_UP.fullmatch(x)
+    if lm and is_collective(lm.group("k")) and not lm.group("k").startswith(_TLX.collective_heads):
+        return True
+    m = _GOV_KIND.fullmatch(x)
+    if not m or not is_unit_like(m.group("g")) or re.search(r"[的和与及对将要]", m.group("k")):
+        return False
+    kind = m.group("k")
+    return (is_collective(kind) and not kind.startswith(_TLX.collective_heads)) \
+        or bool(m.group("own")) and kind.endswith(("单位", "部门", "机构"))
 
 
 _LEVELS_LISTED = re.compile(r"各[省市县区乡镇](?:、[省市县区乡镇])+"

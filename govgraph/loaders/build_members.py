@@ -356,7 +356,7 @@ def _list_lines(work: str, a: int, b: int) -> list[tuple[int, str]]:
     for k, line in enumerate(lines):
         s = line.strip()
         if s:
-            if (re.search(r"[,。:]", s) and not _name_comma_post(s)) or heading_group(s):
+            if (re.search(r"[,。:]", s) and not _name_comma_post(s) and not _name_posts_comma(s)) or heading_group(s):
                 nxt = next((x for x in lines[k + 1:] if x.strip()), "")
                 if not (_DAMAGED_ENTRY.fullmatch(s) and looks_like_entry(nxt)):
                     break
@@ -379,6 +379,14 @@ def _name_comma_post(s: str) -> bool:
     name, sep, post = s.partition(",")
     return bool(sep) and not re.search(r"[,。:]", post) and \
         is_person_name(re.sub(r"同志$", "", name.strip()), delimited=True) and bool(split_posts(post.strip()))
+
+
+def _name_posts_comma(s: str) -> bool:
+    """A continuation line ``赵六 原县政府巡视员,县某协会名誉会长``: a name, a gap, and posts with a comma between
+    two of them (round 26, ext-378), no full stop."""
+    m = re.fullmatch(rf"(?P<n>[{CJK}](?:[ \u3000]?[{CJK}]){{1,3}})[ \u3000]+(?P<p>[^,。:;\s]+(?:,[^,。:;\s]+){{1,2}})", s)
+    return bool(m) and is_person_name(re.sub(r"[ \u3000]", "", m.group("n")), delimited=True) \
+        and all(split_posts(p) for p in m.group("p").split(","))
 
 
 def _join_name_and_post_lines(work: str, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -442,6 +450,7 @@ _NAME_COMRADE = re.compile(rf"(?:(?<=^)|(?<=\s))(?P<n>[{CJK}·]{{2,4}}?)同志(?
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}(?:[.、]|\s)|\(\d{1,3}\))\s*")
 _NAME_GAP_PAREN = re.compile(rf"(?:(?<=^)|(?<=[\s:]))(?P<n>[{CJK}·]{{2,4}}|[{CJK}][ \u3000]{{1,2}}[{CJK}])"
                              rf"(?P<g>[ \u3000]+)(?P<b>\([^()]{{2,60}}\))(?=\s|$)")
+_CUT_UNIT_RUN = re.compile(r"(?P<by>\s*由)(?P<units>[^。,;:\n]+?)(?P<last>、[^、。,;:\n]+)\s*")
 _BY_WHOM = re.compile(r"^(\s*由)(.+?)((?:同志)?(?:担任|兼任)\s*)$")
 
 
@@ -456,8 +465,18 @@ def _list_piece(ctx: NoticeContext, facts: list[dict[str, Any]], group: str, rol
         ev = ctx.evidence(a, b)
         if role:
             facts.append(_membership(ctx, group, name, "person", role, ev))
-        facts.extend(_post_facts(ctx, name, posts, ev))
+        said = re.sub(r"\s+", "", ctx.work[a:b])
+        for p in posts:
+            # 原州人民政府巡视员: 原 before the post marks it former (round 26, ext-378)
+            k = said.find(p[0] + p[1])
+            facts.extend(_post_facts(ctx, name, [p], ev, former=k > 0 and said[k - 1] == "原"))
 
+    cut = _CUT_UNIT_RUN.fullmatch(piece)
+    if cut and role in ("成员", "成员单位") and not ctx.work[base + len(piece):].strip():
+        # 成 员:由A、B、…、C协 — the copy ends inside the run (no 组成): the units before the last are read, the
+        # last may be cut inside its name (round 26, ext-378)
+        ctx.warn(f"member units run to the end of the text; the last, 「{cut.group('last').strip('、 ')}」, may be cut: not read")
+        piece = " " * len(cut.group("by")) + cut.group("units") + " " * (len(piece) - cut.end("units"))
     # Row numbers (``1 张三 …``, ``(1)张三 …``) and 由…担任 around an entry are blanked (same length).
     piece = _ROW_NUMBER.sub(lambda m: " " * len(m.group()), piece)
     piece = _NAME_NOTE.sub(lambda m: m.group("n") + " " * (len(m.group()) - len(m.group("n")))

@@ -16,7 +16,8 @@ from typing import Any
 from .appointments import build_appointments
 from .build_members import _post_facts
 from .context import NoticeContext
-from .mentions import CJK, is_person_name, split_posts, title_suffix
+from .lexicon import data_words
+from .mentions import CJK, LEADER_TITLE_RE, is_person_name, split_posts, title_suffix
 
 __all__ = ["build_posts", "parse_term"]
 
@@ -124,8 +125,17 @@ def _terms(ctx: NoticeContext, facts: list[dict[str, Any]]) -> None:
 
 # A B 市委副书记、市人民政府市长、市爱卫会主任 (a name padded): a line of a name (padded to two characters' width or not), a
 # layout gap and its posts, nothing else
+# A responsibility system's list writes the area after the posts (``A  副省长 (责任区域:甲市、乙市)``: holder_labels.tsv
+# aside): no part of the posts (round 26, ext-384).
+_ASIDE_TAIL = "(?:[ \\t\\u3000]*\\((?:" + "|".join(map(re.escape, data_words("holder_labels.tsv", "aside"))) + "):[^()\\n]*\\))?"
+# A heading of a responsibility system's list (``二、省级副总林长``, ``(一)县级河长``: holder_labels.tsv holder), alone on
+# its line
+_HOLDER_HEADING = re.compile(r"(?m)^[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\))?[ \t\u3000]*"
+                             r"(?:[省市县区乡镇村]级)?(?:" + "|".join(map(re.escape, sorted(data_words("holder_labels.tsv", "holder"),
+                                                                                        key=len, reverse=True)))
+                             + r")(?:名单)?[ \t\u3000]*:?[ \t\u3000]*$")
 _LEADER_LINE = re.compile(rf"^[ \t\u3000]*(?P<name>[{CJK}](?:[ \u3000]?[{CJK}]){{1,3}})[ \t\u3000]+"
-                          rf"(?P<posts>[{CJK}、()]{{4,80}})[ \t\u3000]*$", re.M)
+                          rf"(?P<posts>[{CJK}、()]{{4,80}}?|{LEADER_TITLE_RE.pattern}){_ASIDE_TAIL}[ \t\u3000]*$", re.M)
 
 
 def _leader_lines(ctx: NoticeContext, facts: list[dict[str, Any]], known) -> None:
@@ -141,7 +151,9 @@ def _leader_lines(ctx: NoticeContext, facts: list[dict[str, Any]], known) -> Non
             lines.append((m, name, posts))
     runs, cur = [], []
     for x in lines:
-        if cur and ctx.work.count("\n", cur[-1][0].end(), x[0].start()) > 1:
+        # (a list with an empty line after each entry is one run, and so is one under a responsibility system's
+        # headings, '二、省级副总林长': round 26, ext-384)
+        if cur and _HOLDER_HEADING.sub("", ctx.work[cur[-1][0].end():x[0].start()]).strip():
             runs.append(cur)
             cur = []
         cur.append(x)

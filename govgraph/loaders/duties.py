@@ -92,13 +92,24 @@ _COMMA_MODALS = ("应当", "应", "要", "须", "必须")
 def _qualified_then_modal(head: str, modal: str) -> bool:
     """Whether ``head`` (before a comma) is a qualified collective and ``modal`` (after the comma) a
     modal: 禁止燃放烟花爆竹的乡镇(街道),应当… (round 23, ext-354)."""
-    return modal in _COMMA_MODALS and bool(_QUALIFIED.fullmatch(head))
+    if modal not in _COMMA_MODALS:
+        return False
+    sc = _SCOPE_OPEN.match(head)
+    # 本行政区域内的各级人民政府、各行政执法单位,应当…: the units of the law's area (round 26, ext-379)
+    return bool(_QUALIFIED.fullmatch(head)) or bool(sc) and all_assignees(split_assignees(head[sc.end():]))
+
+
+# The area a law's subjects are in, before them: no part of their names (本行政区域内的各级人民政府…)
+_SCOPE_OPEN = re.compile(r"本(?:[省市县区州旗])?行政区域内的")
 
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
     if subj.endswith(",") and _qualified_then_modal(subj[:-1], m.group()):
         subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
+    sc = _SCOPE_OPEN.match(subj)
+    if sc and all_assignees(split_assignees(subj[sc.end():])):
+        subj = subj[sc.end():]  # 本行政区域内的各级人民政府、各行政执法单位: the area is no part of them
     bm = _WITH_BRANCHES.fullmatch(subj)
     if bm and is_assignee(bm.group("u")):
         subj = bm.group("u")  # 农发行某分行及其分支机构按照…: the unit with its own parts, the unit (round 24, ext-359)

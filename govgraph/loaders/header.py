@@ -33,6 +33,7 @@ __all__ = [
     "find_news_date",
     "find_headline",
     "head_end",
+    "head_date",
     "issuer_from_title",
 ]
 
@@ -207,6 +208,24 @@ def head_end(work: str, limit: int = 800) -> int:
                 continue  # 页面:/字体:/对比度: — a run of page labels at the top, before any title
             return m.start()
     return end
+
+
+def head_date(work: str, limit: int = 300) -> str | None:
+    """A date in the head block (a page's 发布日期); none where the copy's first line opens with an
+    item's number: a copy that starts inside the body (``(六)出版发行…`` … ``(一)时间:2008年2月19日—23日``)
+    has no head, and an event's date in its items is no date of the notice. (A plan with its title
+    first and its event's date under ``二、活动时间`` keeps that date, as its gold reads it.)
+
+    >>> head_date("发布日期:2018-04-12\\n某县人民政府关于…的通知")
+    '2018-04-12'
+    >>> head_date("(六)出版发行某书\\n六、时间、地点\\n(一)时间:2008年2月19日—23日") is None
+    True
+    """
+    head = work[:head_end(work, limit)]
+    first = next((line for line in head.split("\n") if line.strip()), "")
+    if _ITEM_LINE.match(first):
+        return None
+    return parse_cn_date(head)
 
 
 def find_own_doc_number(work: str, text: str | None = None, limit: int = 800) -> tuple[str | None, int | None]:

@@ -88,6 +88,7 @@ _STATE_COUNCIL = "国务院"
 # The central government's leaders (总理, 副总理, 国务委员), among the titles whose unit goes without saying.
 _STATE_COUNCIL_TITLES = frozenset(r[0] for r in data_rows("leader_units.tsv") if r[1] == _STATE_COUNCIL)
 _LEADER_TITLE = re.compile(rf"(?:代理|代|常务)?(?:副)?([{''.join(GOVERNMENT_LEVELS)}])长(?:助理)?")
+LEADER_TITLE_RE = _LEADER_TITLE  # a head of government's title, alone (副区长, 代理市长)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -174,6 +175,8 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = gov or prev_unit
             if unit is None:
                 return []
+            if not gov and to_simplified(unit).endswith(_ASSEMBLY_COMMITTEES):
+                unit = unit[:-3]  # 市政协常委会党组副书记、副主席: the 市政协's 副主席 (round 26, ext-383)
         elif unit.endswith("自治区") and re.fullmatch(r"(?:常务)?副?主席", t):
             unit = unit + "人民政府"  # 自治区主席, 自治区常务副主席: the region's government
         elif gov and unit == "政府":
@@ -182,6 +185,10 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = unit + "人民政府"
         elif unit.endswith("长") or not is_unit_like(unit):
             return []
+        elif prev_unit and to_simplified(unit) in _OFFICES and not to_simplified(prev_unit).endswith(_GROUP_ENDS):
+            # 州人民政府副秘书长、办公室副主任 (a list's entry, name first): the office of the body just named, as
+            # the prose reading of 省人大常委会副秘书长、办公厅主任 (appointment_words.tsv bare; round 26, ext-378)
+            unit = prev_unit + unit
         elif prev_unit and unit in _SUBUNITS and prev_unit.endswith("委") and not prev_unit.endswith(unit):
             # 张三市委常委、宣传部长 (a member list's entry, name first): the 宣传部 of the 市委 before it, as the
             # prose reading of 市委常委、宣传部长张三 (subunits.txt; round 21, ext-341)
@@ -190,6 +197,13 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
         prev_unit = unit  # 党组书记、局长: the 局长 is the unit's, not its 党组's
     return out
 
+
+# An office written bare after a body's post is that body's (appointment_words.tsv bare, not a group's)
+_OFFICES = tuple(r[0] for r in data_rows("appointment_words.tsv") if r[1] == "bare" and r[0].startswith("办公"))
+_GROUP_ENDS = tuple(data_lines("group_suffixes.txt"))
+
+# A standing committee whose bare titles after its party body's post are its assembly's (appointment_words.tsv)
+_ASSEMBLY_COMMITTEES = tuple(r[0] for r in data_rows("appointment_words.tsv") if r[1] == "assembly_committee")
 
 # Bodies inside the party committee written after its post (组织部, 宣传部, 统战部: subunits.txt, not its endings)
 _SUBUNITS = frozenset(ln for ln in data_lines("subunits.txt") if not ln.startswith("-") and ln.endswith("部"))

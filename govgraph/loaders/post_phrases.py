@@ -314,6 +314,8 @@ def parse_post_phrase(s: str, src: str | None = None, prev_unit: str | None = No
                 unit_src = prev_unit + unit_src  # 区检察院副检察长、党组副书记: the 检察院's 党组
             out.append(Post(unit_src, title_src, note, former))
             prev_unit = src[a:a + len(base)] if base else prev_unit
+            if base and base.endswith(words("assembly_committee")):
+                prev_unit = prev_unit[:-3]  # 市政协常委会党组副书记、副主席: the 市政协's 副主席 (round 26, ext-383)
             prev_party = unit_src
             first = False
             continue

@@ -26,6 +26,7 @@ from .header import (
     find_session_date,
     find_signature,
     find_title,
+    head_date,
     head_end,
     issuer_from_title,
     normalize_doc_number,
@@ -149,7 +150,7 @@ def read_single(text: str, work: str, source: str, offset: int, warnings: list[s
             title, a, b = find_headline(work)
             title_span = (a, b) if title else None
     if date is None:  # a date in the head block (a page's 发布日期), not a deadline in the body
-        date = parse_cn_date(work[:head_end(work, 300)])
+        date = head_date(work)
     if date is None and meta.get("date"):
         date = parse_cn_date(meta["date"])
     if date is None:
