@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = [ROOT / "data" / "gold", *sorted((ROOT / "data" / "real" / "gold").glob("*.jsonl"))]
 
 
+#: words of the state's vocabulary that hold a gold person's name as a part (not a memorised name)
+COMMON_WORDS = ("中华人民共和国",)
+
+
 def _names() -> dict[str, set[str]]:
     persons, groups = set(), set()
     for g in GOLD:
@@ -57,6 +61,8 @@ def test_no_gold_person_or_group_name_in_code_or_lexicons():
     found = []
     for path, text in _sources():
         body = re.sub(r"(?m)^\s*#.*$", "", text)
+        for word in COMMON_WORDS:  # a name may be part of such a word: 华人民 (a 巡视员) of 中华人民共和国
+            body = body.replace(word, "\n")
         for kind, ns in names.items():
             for n in ns:
                 # Two-character names are also common words (e.g. 王平 is rare, 张强 too, but 高峰 is a word):
