@@ -260,9 +260,20 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # person-title 0.963, term 0.751, membership 0.977, task 0.956 / 0.892 / 0.923, due 0.993 / 0.899 / 0.944; held-out post
 # 0.125, person-title 0.125, membership 0.190, task 0.933 / 0.280 / 0.431, due 1.000 / 0.091 / 0.167. The task and due
 # floors are set a little under these.
+# Round 27: rotation rot32 read ext-378..385 (scored at 500083b before anyone opened them: post 1.000 / 0.067 / 0.125,
+# membership 0.190, task 1.000 / 0.357 / 0.526 -> after its rules post 1.000 / 0.983 / 0.992, membership 1.000, task
+# 1.000 / 0.607 / 0.756); ext-389..392 added held-out (4 formal notices of new places and issuers: a city's 安全生产委员会
+# with its inspection teams, two provinces' soil-survey offices' covering letters with dated duties, a province bureau's
+# inspection teams; scored once at 500083b: post 1.000 / 0.300 / 0.462, membership 1.000 / 0.833 / 0.909, task 0.571 /
+# 0.364 / 0.444, due 0 of 5, one wrong). Merged (445 notices; held out: ext-386..392, 7 notices), project scorer: all post
+# 0.988 / 0.947 / 0.967, person-title 0.997 / 0.955 / 0.975, term 0.988 / 0.606 / 0.751, membership 0.997 / 0.971 / 0.984,
+# task 0.955 / 0.892 / 0.923, due 0.990 / 0.889 / 0.937; held-out post 1.000 / 0.300 / 0.462, person-title 0.462,
+# membership 1.000 / 0.833 / 0.909, task 0.667 / 0.242 / 0.356, due 0.500 / 0.062 / 0.111. The held-out floors are reset
+# from these (a new set is a new measurement), the "all" ones a little under these (due falls with the new set's 15 due
+# keys, none of them read).
 FLOORS = {
-    "all": {"post": 0.95, "person-title": 0.96, "term": 0.745, "membership": 0.975, "task": 0.92, "due": 0.94},
-    "held-out": {"post": 0.12, "person-title": 0.12, "membership": 0.18, "task": 0.42, "due": 0.15},
+    "all": {"post": 0.96, "person-title": 0.97, "term": 0.745, "membership": 0.98, "task": 0.92, "due": 0.93},
+    "held-out": {"post": 0.45, "person-title": 0.45, "membership": 0.90, "task": 0.35, "due": 0.10},
 }
 
 
