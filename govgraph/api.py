@@ -368,7 +368,7 @@ class Graph:
         file or text stream ``out``; returns how many."""
         from .facts import write_facts
 
-        return write_facts(self.facts(), out)
+        return write_facts(self.store.iter_facts(), out)
 
     # -- questions
     def query(self, name: str, backend: str = "rdf", neo4j=None, live: bool = False,

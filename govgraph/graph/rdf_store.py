@@ -289,12 +289,16 @@ class Store:
             for part in r.map(_read_graphs, chunks):
                 yield from part
 
+    def iter_facts(self, jobs: int = 1) -> Iterator[dict]:
+        """All facts (facts format v1.1): notices' facts by document, then units, read one
+        notice at a time (``notices_with_facts``)."""
+        for _, facts in self.notices_with_facts(jobs):
+            yield from facts
+        yield from self.units()
+
     def facts(self) -> list[dict]:
-        """All facts (facts format v1.1): notices' facts by document, then units."""
-        out: list[dict] = []
-        for _, facts in self.notices_with_facts():
-            out += facts
-        return out + self.units()
+        """``iter_facts`` as a list."""
+        return list(self.iter_facts())
 
     def seen(self) -> dict[str, dict]:
         """Each fact's first and last seen as the last build computed them: ``{fact node
