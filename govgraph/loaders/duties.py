@@ -100,6 +100,20 @@ def _qualified_then_modal(head: str, modal: str) -> bool:
 
 
 # The area a law's subjects are in, before them: no part of their names (本行政区域内的各级人民政府…)
+_BARE_ROLES = frozenset(data_lines("role_subjects.txt"))
+_READING_PAGE = ("政策解读", "解读")
+
+
+def _role_subject(u: str) -> bool:
+    """A collective of a task split's role as a subject (各牵头单位, 牵头责任单位, or bare: 牵头单位, 配合单位)."""
+    return is_role_collective(u) or u in _BARE_ROLES
+
+
+def _role_unit(u: str) -> bool:
+    """A role's units (read only where the notice reads no task list of its own)."""
+    return u in _SELF_ROLES or _role_subject(u)
+
+
 _SCOPE_OPEN = re.compile(r"本(?:[省市县区州旗])?行政区域内的")
 
 
@@ -150,6 +164,8 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
         return [subj]  # 牵头责任单位要…: opens with a verb, names a role's units
+    if subj in _BARE_ROLES and m.group() == "要":
+        return [subj]  # 牵头单位要履行好牵头抓总责任,…: a split's role written bare (round 27, ext-386)
     dm = _DESCRIBED.fullmatch(subj)
     if dm and all_assignees(split_assignees(dm.group("n"))):
         return split_assignees(dm.group("n"))  # 系统维护单位(数交公司)负责…: the unit named in brackets
@@ -445,6 +461,8 @@ def _subject_cached(clause: str, sectors: bool):
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        if m.group() == "负责" and _LEADER_NOUN.match(clause, m.end()):
+            continue  # 市政府负责领导要…: the leaders in charge, persons (负责领导全市的…工作 is a duty; round 27, ext-386)
         if clause.startswith(_LOOKALIKES, m.start()):
             continue  # 某办公室应急响应: 应急 is no 应 (modal_lookalikes.txt; round 24, ext-363)
         if m.group() == "在" and clause[m.start() - 1:m.start()] == "所" and clause.startswith("地", m.end()):
@@ -487,6 +505,7 @@ _UNITS_TOWARDS = re.compile(rf"(?P<u>[{CJK}]{{3,30}}?)(?P<p>对[^,。;]{{2,40}}?
 
 
 _STOPS = re.compile(r"[,。;]")
+_LEADER_NOUN = re.compile(r"领导(?:同志)?(?:要|应|须|必须|务必|和|与|及|、|,)")
 _PERSON_SUBJECT = re.compile(r"(?:领导|同志|负责人)$")
 _ENUM_OPEN = re.compile(r"\s*[一二三四五六七八九十]是(?!要)")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
@@ -685,7 +704,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     marker_ends = {m.end for m in ctx.outline.markers}
     # 各牵头单位要…: the units a task list gives that role; where the notice's own list is read
     # (brackets, labelled lines), they are its units already, and the clause adds no one.
-    roles_ok = not out
+    # A policy reading (《…分工方案》政策解读) restates the split's requirements: its roles name no one (round 27: ext-125's
+    # gold, no task)
+    roles_ok = not out and not (ctx.notice.title or "").endswith(_READING_PAGE)
     # kinds of party the notice names by a short name of its own (…的企业(以下简称承储企业)): subjects in its sentences
     defined = {m.group("n") for m in _DEFINES.finditer(work)}
     for ra, rb, named_only in regions:
@@ -1019,11 +1040,11 @@ def _with_helpers(d):
 
 def _exhortation(units: list, pred: str) -> bool:
     """各部门、各单位要高度重视…: collectives asked for attention (exhortations.txt)."""
-    if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
+    if not units or not all(is_collective(u) or _role_subject(u) for u in units):
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当|务必)?", "", pred).rstrip("。;, ")
     due = text_deadline(pred, 2000)
-    if (_MANNER.match(pred) or _TOGETHER.match(pred)) and not (due[1] and re.search(r"前|以前|之前", due[1])):
+    if (_MANNER.match(pred) or _TOGETHER.match(pred) or _AIM.match(pred)) and not (due[1] and re.search(r"前|以前|之前", due[1])):
         return True  # 要以“开局即冲刺”的姿态,全力冲刺一季度…, 要强化目标协同、任务协同… (round 21, ext-335): a
         # manner or working together asked for; a season after it is an aim, not a deadline (a date 前 is one)
     if due[0]:
@@ -1041,6 +1062,7 @@ def _exhortation(units: list, pred: str) -> bool:
 _MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
 _TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
 _MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
+_AIM = re.compile(rf"把[^,。;]{{2,20}}作为[^,。;]{{0,6}}?{alternation(data_words('exhortation_forms.tsv', 'aim'))},")
 _TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
 # 按照《…》(等法律法规)要求(,)认真/配合做好(相关/…各项)工作: the rules to keep and the work done well, nothing named
 _RULES_THEN_WORK = re.compile(r"按照[^,。;]{2,80}?(?:要求|规定),?(?:认真|积极|切实|全力)?(?:配合|协助|共同)?做好"
@@ -1256,8 +1278,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
                 break
             continue
         units, pstart = got if got else ([], 0)
-        if any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
-               or u in _LEX.roles for u in units) \
+        if any(_role_unit(u) and not (roles_ok and _role_subject(u)) or u in _LEX.roles for u in units) \
                 or _exhortation(units, clause[pstart:]):
             continue
         units, pstart = _with_partners(clause, units, pstart)
@@ -1302,8 +1323,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
                     # 三是按时上报项目规划表,各部门严格按照…: an enumerated requirement without a subject of its
                     # own, whose next clause names one (round 8, ext-91)
                     or not found and _ENUM_OPEN.match(sent) and all_assignees(got[0])) \
-                and not any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
-                            for u in got[0]) \
+                and not any(_role_unit(u) and not (roles_ok and _role_subject(u)) for u in got[0]) \
                 and not _exhortation(got[0], clause[k + got[1]:]):
             # (…工作机制,各牵头单位要切实履行…: a role's collective opens a comma clause where the notice
             # reads no task list of its own, as it opens a sentence; round 6, ext-65)

@@ -1,0 +1,43 @@
+"""Round 27's layouts (rotation rot33), on snippets shaped like real notices (ext-386..388, formal notices of new
+places, dev from round 27).
+
+Each test builds the notice directly (doc, date as the header would give them) and checks every
+fact's evidence, as tests/test_round25_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def test_a_task_splits_bare_roles_in_its_covering_letter_are_their_units_duties():
+    # ext-386: '牵头单位要履行好牵头抓总责任,…' and '配合单位要树立大局观念,…配合牵头单位落实工作任务' where the split is
+    # not in the copy: each role's units, one collective as written; '市政府负责领导要…' names persons, no unit's duty
+    text = ("各县区人民政府,市政府各部门:\n现将《甲市重点任务分工方案》印发给你们,并提出如下要求。\n一、落实责任\n"
+            "需要多个部门参与的工作,牵头单位要履行好牵头抓总责任,搞好组织落实。配合单位要树立大局观念,全力支持牵头单位落实工作任务。\n"
+            "二、强化调度\n市政府负责领导要按节点抓好工作调度。牵头单位要对重点任务实行台账管理,及时向市政府报告相关情况。\n")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("牵头单位",), None), ((), ("配合单位",), None), ((), ("牵头单位",), None)]
+    # 负责领导 + work is a unit's duty still
+    facts, _ = _facts("各乡镇:\n一、县政府负责领导全县的防汛工作。\n")
+    assert _tasks(facts) == [((), ("县政府",), None)]
+
+
+def test_bare_roles_asked_only_for_attention_or_described_are_no_task():
+    # ext-312: '责任单位要主动配合,听从调度,…' (an exhortation); loc-17: '牵头单位要把高质量发展作为根本要求,…';
+    # ext-179: '…分工负责,责任单位负责组织实施,…' (a chain of responsibility, 负责 not read for a bare role)
+    text = ("各县区人民政府:\n一、落实责任\n责任单位要主动配合,听从调度,积极配合牵头单位抓好推进落实。\n"
+            "二、协调推进\n牵头单位要把高质量发展作为根本要求,加大指导和协调力度。\n"
+            "三、压实责任\n重点工作由市长总负责,分管副市长分工负责,责任单位负责组织实施。\n")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == []
+
+
+def test_a_policy_reading_restates_the_splits_roles():
+    # ext-125: '《…分工方案》政策解读': its '各责任单位要…' and '牵头单位要…' restate the split's requirements
+    text = "各责任单位要明确所承担重点工作的具体措施和完成时限。牵头单位要发挥组织协调、统筹推进作用。\n"
+    facts, _ = _facts(text, title="《甲市重点工作任务分工方案》政策解读")
+    assert _tasks(facts) == []
+    facts, _ = _facts(text, title="关于印发甲市重点工作任务分工方案的通知")
+    assert [t[1] for t in _tasks(facts)] == [("各责任单位",), ("牵头单位",)]
