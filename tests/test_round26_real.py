@@ -41,3 +41,16 @@ def test_a_policy_reading_restates_the_splits_roles():
     assert _tasks(facts) == []
     facts, _ = _facts(text, title="关于印发甲市重点工作任务分工方案的通知")
     assert [t[1] for t in _tasks(facts)] == [("各责任单位",), ("牵头单位",)]
+
+
+def test_a_rules_business_named_first_then_the_unit_in_charge():
+    # ext-388: '会议材料由某处负责收集,于会前…分送会议参加人员' (参加 after the comma names no staffing),
+    # '会议记录由某处负责,必要时进行录音', '会务工作由某处牵头,乙处等相关处室配合落实'
+    text = ("甲市人民政府会议制度\n(三)工作程序。\n1.会议材料由办公室秘书处负责收集,于会前1至2天分送会议参加人员。\n"
+            "2.会议记录由办公室秘书处负责,必要时进行录音。\n3.会务工作由办公室秘书处牵头,行政处等相关处室配合落实。\n")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("办公室秘书处",), None), ((), ("办公室秘书处",), None),
+                             (("办公室秘书处",), ("行政处",), None)]
+    # a body's staffing after 由 stays unread
+    facts, _ = _facts("各单位:\n一、由甲局、乙局选派人员参加。\n")
+    assert _tasks(facts) == []

@@ -30,7 +30,7 @@ _SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单�
 _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
-_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")  # 等7个职能部门 (round 12)
+_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位|处室|科室)(?:和单位)?$")  # 等7个职能部门 (round 12)
 _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
@@ -995,6 +995,9 @@ _TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由
                        # 其中采石场的关闭由所在区人民政府负责; 小水泥厂的关闭按照权限分别由市、区人民政府负责: a work
                        # named by its object and a verb, the units it is given to after it (round 21, ext-340)
                        r"|(?:其中)?[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4}(?:按照权限|依法)?(?=(?:分别|统一|主要)?由)"
+                       # 会议材料由某处负责收集 / 会务工作由某处牵头,…: a piece of business named by its kind of
+                       # work (work_topics.txt), the unit in charge of it after it (round 27, ext-388)
+                       rf"|[\u4e00-\u9fff]{{0,6}}?(?:{alternation(data_lines('work_topics.txt'))})(?=由[^,。;由]{{2,30}}?(?:负责|牵头))"
                        # 本补充规定由禁放区乡镇(街道)、县直各有关单位组织实施: the notice's own rules carried out by the
                        # units after 由 (not 本办法由某政府负责解释: who interprets them; round 23, ext-354)
                        r"|本(?:补充)?(?:规定|办法|通告|细则|实施方案|方案|意见|预案)(?=由[^,。;]{2,40}?(?:负责)?(?:组织)?实施[。;]?$)")
@@ -1248,7 +1251,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             clause = clause[bm.end():]
             st += bm.end()
         elif _BY_RE.match(clause) and _subject(clause[_BY_RE.match(clause).end():], sectors) \
-                and not _COMPOSED.search(clause[:60]):
+                and not _COMPOSED.match(clause[:60]):
             k = _BY_RE.match(clause).end()
             clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
