@@ -54,3 +54,10 @@ def test_a_rules_business_named_first_then_the_unit_in_charge():
     # a body's staffing after 由 stays unread
     facts, _ = _facts("各单位:\n一、由甲局、乙局选派人员参加。\n")
     assert _tasks(facts) == []
+
+
+def test_a_connective_opening_a_sentence_is_no_part_of_its_subject():
+    # ext-387: '同时,建设局对县城区的其他绿化点在5个工作日内搞好设计,…' (no date: the days count from an unstated day)
+    facts, _ = _facts("县直各单位:\n  二、该点由甲局负责。同时,乙局对县城区的其他绿化点在5个工作日内搞好设计,统筹划分责任区。\n")
+    assert _tasks(facts)[-1] == ((), ("乙局",), None)
+    assert [f["evidence"]["text"][:2] for f in facts if f["kind"] == "task"][-1] == "乙局"

@@ -1006,6 +1006,7 @@ _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
 _DECIDED = re.compile(r"(?:研究)?(?:确定|决定|制定|印发|出台)了")
 _MODAL = re.compile(r"要|应|须|将|务必|确保|负责")
+_CONNECTIVE_OPEN = re.compile(rf"(?:{alternation(data_lines('connectives.txt'))}),")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
 _SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)"
@@ -1213,6 +1214,9 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         pm = _MARKER_PREFIX.match(sent[st:])
         if pm:
             st += pm.end()
+        cn = _CONNECTIVE_OPEN.match(sent, st)
+        if cn:
+            st = cn.end()  # 同时,建设局对…搞好设计: a connective and its comma open the sentence (round 27, ext-387)
         clause = sent[st:]
         lead_units = []
         c0 = st
