@@ -61,3 +61,21 @@ def test_a_connective_opening_a_sentence_is_no_part_of_its_subject():
     facts, _ = _facts("县直各单位:\n  二、该点由甲局负责。同时,乙局对县城区的其他绿化点在5个工作日内搞好设计,统筹划分责任区。\n")
     assert _tasks(facts)[-1] == ((), ("乙局",), None)
     assert [f["evidence"]["text"][:2] for f in facts if f["kind"] == "task"][-1] == "乙局"
+
+
+def test_a_date_with_its_part_of_the_day_is_no_signature():
+    # ext-387: '于2009年2月18日下午3:30时前往现场' is an event's time, not the signature the notice ends with
+    facts, _ = _facts("县直各单位:\n  五、甲局于2009年2月18日下午3:30前报送材料。\n")
+    assert [f["text"] for f in facts if f["kind"] == "task"] == ["于2009年2月18日下午3:30前报送材料。"]
+
+
+def test_a_request_to_counted_units_named_in_brackets_led_by_a_unit():
+    # ext-387: '请该绿化点的九个责任区牵头单位(A、B、…)派负责人1名,由某局牵头组织于…前往现场': the units asked do it,
+    # the unit after 由…牵头 leads them; a unit in both lists (林业局 of 自治县林业局) stays the lead only
+    text = ("县直各单位:\n  三、请该绿化点的三个责任区牵头单位(甲办、乙局、林业局)派负责人(或工作人员)1名,"
+            "由自治县林业局牵头组织于2009年2月18日下午3:30时前往现场熟悉场地。\n")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [(("自治县林业局",), ("甲办", "乙局"), "2009-02-18")]
+    # a count that does not match the names in brackets: no guess
+    facts, _ = _facts(text.replace("三个", "五个"))
+    assert all(t[1] == () for t in _tasks(facts))

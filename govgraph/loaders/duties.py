@@ -15,6 +15,7 @@ from functools import lru_cache
 from .assignees import all_assignees, expand_sub_units, is_assignee, listed_places, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
+from .header import _cn_int
 from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
                           standing_report)
 from .lexicon import alternation, data_lines, data_words, load_lexicon
@@ -359,6 +360,27 @@ def _request_due(clause: str):
                 return None  # 请各单位负责人于…前报名: persons by role, no unit's duty
             return [head], k
     return None
+
+
+# 请该绿化点的九个责任区牵头单位(A、B、…)派负责人1名…: a request to units of a kind, counted and named in brackets
+# (round 27, ext-387)
+_COUNTED_REQUEST = re.compile(rf"(?:该|各|上述|以上)?(?:[^,。;()的]{{1,12}}的)?(?:(?P<c>[一二三四五六七八九十两]{{1,3}}|\d{{1,2}})个)?"
+                              rf"[{CJK}]{{0,8}}?(?:单位|部门)\((?P<n>[^()]{{2,120}})\)(?=[{CJK}])")
+
+
+_REQUEST_OPEN = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*请")
+
+
+def _counted_request(clause: str):
+    """(units, predicate start) of a request (after 请) to units of a kind named in brackets after it, all of them
+    units and as many as the count before the kind says; else None."""
+    m = _COUNTED_REQUEST.match(clause)
+    if not m:
+        return None
+    units = split_assignees(m.group("n"))
+    if len(units) < 2 or not all_assignees(units) or (m.group("c") and _cn_int(m.group("c")) != len(units)):
+        return None
+    return units, m.end()
 
 
 def _asked_by_short_name(ctx: NoticeContext, core: str):
@@ -1268,7 +1290,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if not got and not lead_units:
             got = _topic_due(clause) or _heads_due(clause)
         if not got and not lead_units and pre and pre.group().endswith("请"):
-            got = _request_due(clause)
+            got = _request_due(clause) or _counted_request(clause)
         am = _AS_OWNER.match(clause) if not got and not lead_units else None
         if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
             # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
@@ -1377,6 +1399,13 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         pred = sent[p0:p0 + 6]
         if merged and merged[-1][1] and re.match(_PARTNER_VERBS, pred) and not merged[-1][4]:
             merged[-1] = merged[-1][:2] + (merged[-1][2] + units, merged[-1][3], True)
+            continue
+        if merged and lead and not units and not merged[-1][1] and merged[-1][2] and sent.startswith("由", c0) \
+                and _REQUEST_OPEN.match(sent):
+            # 请九个责任区牵头单位(A、B、…)派负责人1名,由某局牵头组织于…前往现场: the units asked do it, the unit
+            # after 由…牵头 leads them (one unit in both lists stays the lead only; round 27, ext-387)
+            had = [u for u in merged[-1][2] if not any(x == u or x.endswith(u) for x in lead)]
+            merged[-1] = (merged[-1][0], lead, had, merged[-1][3], False)
             continue
         if units and not lead and re.match(r"(?:负责)?牵头", pred):
             lead, units = units, []
