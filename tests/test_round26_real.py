@@ -79,3 +79,15 @@ def test_a_request_to_counted_units_named_in_brackets_led_by_a_unit():
     # a count that does not match the names in brackets: no guess
     facts, _ = _facts(text.replace("三个", "五个"))
     assert all(t[1] == () for t in _tasks(facts))
+
+
+def test_a_lead_organising_the_units_its_paragraph_just_named():
+    # ext-387: '某绿化点补充责任单位:财政局。该绿化点由建设局牵头组织责任单位于…前挖好植树坑': 该X before 由 is the topic;
+    # the 责任单位 organised are the ones the label right before names
+    text = ("县直各单位:\n  二、县城甲路绿化点补充责任单位:乙局。该绿化点由甲局牵头组织责任单位于2009年2月18日前挖好植树坑,"
+            "19日统一种植。\n")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [(("甲局",), ("乙局",), "2009-02-18")]
+    # no label in the sentence right before: the lead alone, no guess at the units
+    facts, _ = _facts(text.replace("补充责任单位:乙局。", "补充一个绿化点。"))
+    assert _tasks(facts) == [(("甲局",), (), "2009-02-18")]

@@ -371,6 +371,25 @@ _COUNTED_REQUEST = re.compile(rf"(?:该|各|上述|以上)?(?:[^,。;()的]{{1,1
 _REQUEST_OPEN = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*请")
 
 
+# 某绿化点补充责任单位:财政局。该绿化点由建设局牵头组织责任单位于…前挖好植树坑: the 责任单位 a lead organises are
+# the ones its paragraph has just named under that label (round 27, ext-387)
+_ROLE_LABEL = re.compile(r"(?:补充|新增)?责任单位[:](?P<u>[^,。;:\n]{2,80})[。;]")
+_ORGANISES_ROLE = re.compile(r"组织(?:各)?责任单位(?=[于在\u4e00-\u9fff])")
+
+
+def _labelled_units(work: str, d):
+    """A led duty whose work is organising the 责任单位, given the units its paragraph's last 责任单位: label names."""
+    a, b, lead, units, body = d
+    if not lead or units or not _ORGANISES_ROLE.match(body):
+        return d
+    start = work.rfind("\n", 0, a) + 1
+    labels = list(_ROLE_LABEL.finditer(work, start, a))
+    named = split_assignees(labels[-1].group("u")) if labels else []
+    if not named or not all_assignees(named) or work.find("。", labels[-1].end(), a) != -1:
+        return d  # (the label in the sentence right before only)
+    return a, b, lead, named, body
+
+
 def _counted_request(clause: str):
     """(units, predicate start) of a request (after 请) to units of a kind named in brackets after it, all of them
     units and as many as the count before the kind says; else None."""
@@ -759,6 +778,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # (round 13, ext-167)
             duties = [d for d in duties if not (_DECIDED.match(d[4]) and not any(parse_deadline(d[4], ctx.year)))]
             duties = [_with_helpers(d) for d in duties]
+            duties = [_labelled_units(work, d) for d in duties]
             above = _ABOVE_UNITS.search(sent) if not duties else None
             named = [(m.start("u"), m.group("u")) for m in _UNIT_ITEMS.finditer(sent, 0, above.start())] if above else []
             if named and all_assignees([u for _, u in named]):
@@ -1020,6 +1040,9 @@ _TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由
                        # 会议材料由某处负责收集 / 会务工作由某处牵头,…: a piece of business named by its kind of
                        # work (work_topics.txt), the unit in charge of it after it (round 27, ext-388)
                        rf"|[\u4e00-\u9fff]{{0,6}}?(?:{alternation(data_lines('work_topics.txt'))})(?=由[^,。;由]{{2,30}}?(?:负责|牵头))"
+                       # 该绿化点由建设局牵头组织…: the place or thing just named, then the unit in charge of it (round 27,
+                       # ext-387)
+                       r"|该[\u4e00-\u9fff]{1,8}?(?=由[^,。;由]{2,30}?(?:负责|牵头))"
                        # 本补充规定由禁放区乡镇(街道)、县直各有关单位组织实施: the notice's own rules carried out by the
                        # units after 由 (not 本办法由某政府负责解释: who interprets them; round 23, ext-354)
                        r"|本(?:补充)?(?:规定|办法|通告|细则|实施方案|方案|意见|预案)(?=由[^,。;]{2,40}?(?:负责)?(?:组织)?实施[。;]?$)")
