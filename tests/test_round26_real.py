@@ -91,3 +91,13 @@ def test_a_lead_organising_the_units_its_paragraph_just_named():
     # no label in the sentence right before: the lead alone, no guess at the units
     facts, _ = _facts(text.replace("补充责任单位:乙局。", "补充一个绿化点。"))
     assert _tasks(facts) == [(("甲局",), (), "2009-02-18")]
+
+
+def test_a_cut_copys_last_words_inside_an_open_bracket_are_no_title():
+    # ext-203: '各牵头单位要组织相关责任单位,认真研究制定…具体实施方案和具体工作计划(工作计划' ends the copy
+    text = "吴镇人民政府,各办局室:\n二、压紧工作责任\n各牵头单位要组织相关责任单位,认真研究制定具体实施方案和具体工作计划(工作计划\n"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("各牵头单位",), None)]
+    # a title line (no open bracket) stays one
+    facts, _ = _facts("吴镇人民政府,各办局室:\n甲镇2020年重点工作计划\n")
+    assert _tasks(facts) == []

@@ -764,7 +764,10 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 break  # 特此通知。 then only the issuer and the date: no duty goes on into them (round 23, ext-353)
             if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
                     (bare.endswith(":") and not _LEAD_IN.search(bare))
-                    or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
+                    or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres)
+                        # (…制定…具体实施方案和具体工作计划(工作计划: a cut copy's last words inside an open bracket,
+                        # no title; round 27, ext-203)
+                        and bare.count("(") <= bare.count(")"))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
             # Where the notice's own list is read, a role's collective (各责任单位要…) restates it, unless its
             # sentence gives a deadline: …并于2023年1月15日前将工作方案报… is the list's units' own piece of
