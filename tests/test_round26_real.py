@@ -101,3 +101,15 @@ def test_a_cut_copys_last_words_inside_an_open_bracket_are_no_title():
     # a title line (no open bracket) stays one
     facts, _ = _facts("吴镇人民政府,各办局室:\n甲镇2020年重点工作计划\n")
     assert _tasks(facts) == []
+
+
+def test_a_splits_main_responsible_units_and_their_dated_plan():
+    # ext-14: '主要责任单位要切实履行主职主责,…'; '各主要责任单位要对照目标任务,…制订…具体实施方案,…。各项工作任务的
+    # 主要责任单位要将实施方案…于2021年3月15日前报县政府督查室备案': the plan asked for, sent by a date, dates that duty;
+    # '各主要责任单位要主动协调,…' restates (an exhortation)
+    text = ("各乡镇人民政府,县直各单位:\n一、压实责任。主要责任单位要切实履行主职主责,建立协作机制,带头推进工作落实。\n"
+            "二、细化方案。各主要责任单位要对照目标任务,科学研究制订具体实施方案,细化量化工作任务。各项工作任务的主要责任单位要"
+            "将实施方案报县政府分管领导审查签字后,于2021年3月15日前报县政府督查室备案。\n"
+            "三、加强调度。各主要责任单位要主动协调,其他责任单位要积极配合。\n")
+    facts, _ = _facts(text, date="2021-02-01")
+    assert _tasks(facts) == [((), ("主要责任单位",), None), ((), ("各主要责任单位",), "2021-03-15")]

@@ -103,6 +103,7 @@ def _qualified_then_modal(head: str, modal: str) -> bool:
 # The area a law's subjects are in, before them: no part of their names (本行政区域内的各级人民政府…)
 _BARE_ROLES = frozenset(data_lines("role_subjects.txt"))
 _READING_PAGE = ("政策解读", "解读")
+_EACH_TASKS_ROLE = re.compile(r"各项[\u4e00-\u9fff]{0,8}的(?P<r>[\u4e00-\u9fff]{2,8})")
 
 
 def _role_subject(u: str) -> bool:
@@ -167,6 +168,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return [subj]  # 牵头责任单位要…: opens with a verb, names a role's units
     if subj in _BARE_ROLES and m.group() == "要":
         return [subj]  # 牵头单位要履行好牵头抓总责任,…: a split's role written bare (round 27, ext-386)
+    em = _EACH_TASKS_ROLE.fullmatch(subj)
+    if em and m.group() == "要" and _role_subject("各" + em.group("r")):
+        return ["各" + em.group("r")]  # 各项工作任务的主要责任单位要将…: each task's role, 各 + the role (round 27, ext-14)
     dm = _DESCRIBED.fullmatch(subj)
     if dm and all_assignees(split_assignees(dm.group("n"))):
         return split_assignees(dm.group("n"))  # 系统维护单位(数交公司)负责…: the unit named in brackets
@@ -388,6 +392,19 @@ def _labelled_units(work: str, d):
     if not named or not all_assignees(named) or work.find("。", labels[-1].end(), a) != -1:
         return d  # (the label in the sentence right before only)
     return a, b, lead, named, body
+
+
+# 要将实施方案和“四四表单”报…审查签字后,于…前报…备案: the piece of work sent in, named by its kind
+_SENDS = re.compile(rf"(?:要|须|应|务必)?将(?P<p>[^,。;]{{2,40}}?)(?:报|送|上报|报送|提交)")
+
+
+def _sends_its_product(body: str, prev_text: str) -> bool:
+    """``body`` sends in (将…报…) a piece of work (work_products.txt) the duty before it names."""
+    m = _SENDS.match(body)
+    return bool(m) and any(w in m.group("p") and w in prev_text for w in _PRODUCTS)
+
+
+_PRODUCTS = tuple(sorted(data_lines("work_products.txt"), key=len, reverse=True))
 
 
 def _counted_request(clause: str):
@@ -950,7 +967,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     if prev and due and prev["responsible"] == resp and not lead and not prev["lead"] \
                             and prev["due"] is None and not prev.get("due_text") \
                             and "\n" not in work[prev["evidence"]["end"]:a] \
-                            and (_PRODUCT_SUBJECT.match(work, a) or _URGED_SENDING.match(body)):
+                            and (_PRODUCT_SUBJECT.match(work, a) or _URGED_SENDING.match(body)
+                                 or _sends_its_product(body, prev["text"])):
                         # 各牵头单位对…负总责。要…抓紧制定具体工作计划…。各牵头单位制定的工作计划要于8月15日前报…: the
                         # dated sending of the plan the paragraph's duty asked for is that duty's deadline (round 20, ext-301)
                         # (请各乡镇上报…。请各乡镇务必高度重视,在8月8日前…上报到…: the same units urged to send it by a
