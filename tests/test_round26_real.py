@@ -113,3 +113,14 @@ def test_a_splits_main_responsible_units_and_their_dated_plan():
             "三、加强调度。各主要责任单位要主动协调,其他责任单位要积极配合。\n")
     facts, _ = _facts(text, date="2021-02-01")
     assert _tasks(facts) == [((), ("主要责任单位",), None), ((), ("各主要责任单位",), "2021-03-15")]
+
+
+def test_the_plan_a_duty_asked_for_sent_in_by_a_date_dates_it():
+    # ext-169: '各牵头单位要…共同研究制定相关任务的实施方案。实施方案包括…,经…签字,…于2月3日前报送市政府督查室。'
+    text = ("各区人民政府,市政府各部门:\n二、制定实施方案。各牵头单位要迅速组织责任单位,共同研究制定相关任务的实施方案。"
+            "实施方案包括项目名称、年度目标等,经牵头单位主要负责人签字,于2月3日前报送市政府督查室。\n")
+    facts, _ = _facts(text, date="2019-01-20")
+    assert _tasks(facts) == [((), ("各牵头单位",), "2019-02-03")]
+    # a product the duty before did not ask for: no date given to it
+    facts, _ = _facts(text.replace("实施方案包括", "工作总结包括"), date="2019-01-20")
+    assert _tasks(facts)[0] == ((), ("各牵头单位",), None)

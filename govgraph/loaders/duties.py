@@ -828,6 +828,17 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 # sending without a subject right after the request is the same units' (round 25, ext-376)
                 duties = [(s0 + len(sent) - len(sent.lstrip()), s0 + len(sent), [], list(out[-1]["responsible"]),
                            _MUST_BY.sub("", core, count=1))]
+            pw = core.startswith(_PRODUCTS) and next(w for w in _PRODUCTS if core.startswith(w))
+            if not duties and not short and pw and out and out[-1]["due"] is None and pw in out[-1]["text"] \
+                    and _DUE_SENDING.search(core) and "\n" not in work[out[-1]["evidence"]["end"]:s0] \
+                    and not _subject(core, not _national(ctx)) and text_deadline(core, ctx.year)[0]:
+                # 各牵头单位要…共同研究制定相关任务的实施方案。实施方案包括…,经…签字,…于2月3日前报送市政府督查室。: the
+                # piece of work the duty before asked for, sent in by a date, dates that duty (round 27, ext-169)
+                prev = out[-1]
+                prev["due"], prev["due_text"] = text_deadline(core, ctx.year)
+                prev["text"] = (prev["text"] + core)[:300]
+                prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
+                continue
             opener = next((x for x in ctx.addressees if core.startswith(x) and len(core) > len(x) + 4
                            and re.match(f"[{CJK}]", core[len(x)]) and core[len(x)] not in "的和与及等"
                            and not core.startswith(_LEADER_WORDS, len(x))
