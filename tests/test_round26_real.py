@@ -124,3 +124,11 @@ def test_the_plan_a_duty_asked_for_sent_in_by_a_date_dates_it():
     # a product the duty before did not ask for: no date given to it
     facts, _ = _facts(text.replace("实施方案包括", "工作总结包括"), date="2019-01-20")
     assert _tasks(facts)[0] == ((), ("各牵头单位",), None)
+
+
+def test_each_doing_its_share_by_its_duties_is_an_exhortation():
+    # ext-279: '各地各单位要根据各自的职责分工,密切配合,共同做好经济普查工作' (as round 23's '按照职能分工,…')
+    facts, _ = _facts("各乡镇:\n一、各地各单位要根据各自的职责分工,密切配合,共同做好经济普查工作。\n")
+    assert _tasks(facts) == []
+    facts, _ = _facts("各乡镇:\n一、各地各单位要根据各自的职责分工,于5月底前完成普查登记。\n")
+    assert [t[2] for t in _tasks(facts)] == ["2020-05-31"]

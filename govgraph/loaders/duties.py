@@ -1151,7 +1151,7 @@ _RULES_THEN_WORK = re.compile(r"按照[^,。;]{2,80}?(?:要求|规定),?(?:认�
 _SHARE_WORDS = alternation(data_words("exhortation_forms.tsv", "shared"))
 _SHARE_ENDS = alternation(data_words("exhortation_forms.tsv", "shared_end"))
 # 按照职能分工 / 按照各自职责, then clauses, the last 共同做好…工作 / 共同推进…的实施
-_SHARE = re.compile(rf"按照(?:各自|职能|职责)?(?:职能|职责)?(?:分工)?,(?:[^,。;]{{1,30}},){{0,4}}(?:{_SHARE_ENDS})[^,。;]{{0,20}}$")
+_SHARE = re.compile(rf"(?:按照|根据)(?:各自的?|职能|职责)?(?:职能|职责)?(?:分工)?,(?:[^,。;]{{1,30}},){{0,4}}(?:{_SHARE_ENDS})[^,。;]{{0,20}}$")
 
 
 # 各地、各部门要按照市政府的工作部署和要求,逐条对照,细化目标,落实责任,强化措施,确保…: the notice's own
