@@ -132,3 +132,15 @@ def test_each_doing_its_share_by_its_duties_is_an_exhortation():
     assert _tasks(facts) == []
     facts, _ = _facts("各乡镇:\n一、各地各单位要根据各自的职责分工,于5月底前完成普查登记。\n")
     assert [t[2] for t in _tasks(facts)] == ["2020-05-31"]
+
+
+def test_attention_asked_of_collectives_is_no_task():
+    # dev covering letters (ext-169, ext-311, ext-312, 湘政办发〔2009〕24号): the height to see it from, attention, awareness
+    for s in ("各级各有关部门要从讲政治、讲大局的高度,把就业摆在当前工作的首位,千方百计促进就业。",
+              "各单位要站在全街道建设发展的高度,认真完成各项工作。",
+              "各责任单位要切实加强组织领导,主要领导要亲自部署。",
+              "各级各部门要进一步强化认识,把台账管理作为抓落实的基础性工作。",
+              "各地各部门要强化责任意识、大局意识,按照责任分工,高位推动。",
+              "各责任单位要主动履责、接受调度,共同推进工作落实。"):
+        facts, _ = _facts("各乡镇:\n一、" + s + "\n")
+        assert _tasks(facts) == [], s

@@ -1125,7 +1125,7 @@ def _exhortation(units: list, pred: str) -> bool:
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当|务必)?", "", pred).rstrip("。;, ")
     due = text_deadline(pred, 2000)
-    if (_MANNER.match(pred) or _TOGETHER.match(pred) or _AIM.match(pred)) and not (due[1] and re.search(r"前|以前|之前", due[1])):
+    if (_MANNER.match(pred) or _TOGETHER.match(pred) or _AIM.match(pred) or _HEIGHT.match(pred)) and not (due[1] and re.search(r"前|以前|之前", due[1])):
         return True  # 要以“开局即冲刺”的姿态,全力冲刺一季度…, 要强化目标协同、任务协同… (round 21, ext-335): a
         # manner or working together asked for; a season after it is an aim, not a deadline (a date 前 is one)
     if due[0]:
@@ -1143,6 +1143,9 @@ def _exhortation(units: list, pred: str) -> bool:
 _MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
 _TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
 _MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
+# 要从讲政治、讲大局的高度,把…摆在…首位 / 要站在全局的高度,…: the height to see it from, how to work (round 27, ext-226's
+# kind; 湘政办发〔2009〕24号)
+_HEIGHT = re.compile(r"(?:站在|从)[^,。;]{1,20}?的?高度(?:出发)?,")
 _AIM = re.compile(rf"把[^,。;]{{2,20}}作为[^,。;]{{0,6}}?{alternation(data_words('exhortation_forms.tsv', 'aim'))},")
 _TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
 # 按照《…》(等法律法规)要求(,)认真/配合做好(相关/…各项)工作: the rules to keep and the work done well, nothing named
