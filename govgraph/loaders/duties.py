@@ -1143,8 +1143,8 @@ def _exhortation(units: list, pred: str) -> bool:
 _MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
 _TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
 _MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
-# 要从讲政治、讲大局的高度,把…摆在…首位 / 要站在全局的高度,…: the height to see it from, how to work (round 27, ext-226's
-# kind; 湘政办发〔2009〕24号)
+# 要从讲政治、讲大局的高度,把…摆在…首位 / 要站在全局的高度,…: the height to see it from, how to work (round 27, dev:
+# 湘政办发〔2009〕24号, 奉头街〔2024〕13号)
 _HEIGHT = re.compile(r"(?:站在|从)[^,。;]{1,20}?的?高度(?:出发)?,")
 _AIM = re.compile(rf"把[^,。;]{{2,20}}作为[^,。;]{{0,6}}?{alternation(data_words('exhortation_forms.tsv', 'aim'))},")
 _TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
