@@ -144,3 +144,10 @@ def test_attention_asked_of_collectives_is_no_task():
               "各责任单位要主动履责、接受调度,共同推进工作落实。"):
         facts, _ = _facts("各乡镇:\n一、" + s + "\n")
         assert _tasks(facts) == [], s
+
+
+def test_a_duty_ends_where_other_units_are_exhorted():
+    # ext-169: '各牵头单位要切实履行牵头抓总、…协调各方的责任,各责任单位要主动履责、接受调度,共同推进工作落实。'
+    facts, _ = _facts("各乡镇:\n一、各牵头单位要切实履行牵头抓总、协调各方的责任,各责任单位要主动履责、接受调度,共同推进工作落实。\n")
+    assert [(t["responsible"], t["text"]) for t in facts if t["kind"] == "task"] == \
+        [(["各牵头单位"], "要切实履行牵头抓总、协调各方的责任")]

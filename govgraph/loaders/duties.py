@@ -1406,6 +1406,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if bym and not _BY_LEADER.match(clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
             k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors) or _opened_subject(clause[k:]) or (_heads_due(clause[k:]) if k else None)
+        if got and found and not k and _STRICT.match(clause[got[1]:]) and _exhortation(got[0], clause[got[1]:]):
+            # …协调各方的责任,各责任单位要主动履责、接受调度,…: the duty before ends where other units are exhorted (round 27,
+            # ext-169)
+            office_end.setdefault(found[-1][3], cm.start())
         if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)
                     # 三是按时上报项目规划表,各部门严格按照…: an enumerated requirement without a subject of its
                     # own, whose next clause names one (round 8, ext-91)
