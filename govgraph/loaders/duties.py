@@ -15,6 +15,7 @@ from functools import lru_cache
 from .assignees import all_assignees, expand_sub_units, is_assignee, listed_places, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
+from .header import _cn_int
 from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, covering, drop_item_intros, in_principles,
                           standing_report)
 from .lexicon import alternation, data_lines, data_words, load_lexicon
@@ -30,7 +31,7 @@ _SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单�
 _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
-_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位)(?:和单位)?$")  # 等7个职能部门 (round 12)
+_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位|处室|科室)(?:和单位)?$")  # 等7个职能部门 (round 12)
 _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
@@ -100,6 +101,21 @@ def _qualified_then_modal(head: str, modal: str) -> bool:
 
 
 # The area a law's subjects are in, before them: no part of their names (本行政区域内的各级人民政府…)
+_BARE_ROLES = frozenset(data_lines("role_subjects.txt"))
+_READING_PAGE = ("政策解读", "解读")
+_EACH_TASKS_ROLE = re.compile(r"各项[\u4e00-\u9fff]{0,8}的(?P<r>[\u4e00-\u9fff]{2,8})")
+
+
+def _role_subject(u: str) -> bool:
+    """A collective of a task split's role as a subject (各牵头单位, 牵头责任单位, or bare: 牵头单位, 配合单位)."""
+    return is_role_collective(u) or u in _BARE_ROLES
+
+
+def _role_unit(u: str) -> bool:
+    """A role's units (read only where the notice reads no task list of its own)."""
+    return u in _SELF_ROLES or _role_subject(u)
+
+
 _SCOPE_OPEN = re.compile(r"本(?:[省市县区州旗])?行政区域内的")
 
 
@@ -150,6 +166,11 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         return None  # 各责任单位、配合单位要…: the list goes on past the verb-like word
     if is_role_collective(subj):
         return [subj]  # 牵头责任单位要…: opens with a verb, names a role's units
+    if subj in _BARE_ROLES and m.group() == "要":
+        return [subj]  # 牵头单位要履行好牵头抓总责任,…: a split's role written bare (round 27, ext-386)
+    em = _EACH_TASKS_ROLE.fullmatch(subj)
+    if em and m.group() == "要" and _role_subject("各" + em.group("r")):
+        return ["各" + em.group("r")]  # 各项工作任务的主要责任单位要将…: each task's role, 各 + the role (round 27, ext-14)
     dm = _DESCRIBED.fullmatch(subj)
     if dm and all_assignees(split_assignees(dm.group("n"))):
         return split_assignees(dm.group("n"))  # 系统维护单位(数交公司)负责…: the unit named in brackets
@@ -345,6 +366,59 @@ def _request_due(clause: str):
     return None
 
 
+# 请该绿化点的九个责任区牵头单位(A、B、…)派负责人1名…: a request to units of a kind, counted and named in brackets
+# (round 27, ext-387)
+_COUNTED_REQUEST = re.compile(rf"(?:该|各|上述|以上)?(?:[^,。;()的]{{1,12}}的)?(?:(?P<c>[一二三四五六七八九十两]{{1,3}}|\d{{1,2}})个)?"
+                              rf"[{CJK}]{{0,8}}?(?:单位|部门)\((?P<n>[^()]{{2,120}})\)(?=[{CJK}])")
+
+
+_REQUEST_OPEN = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))?\s*请")
+
+
+# 某绿化点补充责任单位:财政局。该绿化点由建设局牵头组织责任单位于…前挖好植树坑: the 责任单位 a lead organises are
+# the ones its paragraph has just named under that label (round 27, ext-387)
+_ROLE_LABEL = re.compile(r"(?:补充|新增)?责任单位[:](?P<u>[^,。;:\n]{2,80})[。;]")
+_ORGANISES_ROLE = re.compile(r"组织(?:各)?责任单位(?=[于在\u4e00-\u9fff])")
+
+
+def _labelled_units(work: str, d):
+    """A led duty whose work is organising the 责任单位, given the units its paragraph's last 责任单位: label names."""
+    a, b, lead, units, body = d
+    if not lead or units or not _ORGANISES_ROLE.match(body):
+        return d
+    start = work.rfind("\n", 0, a) + 1
+    labels = list(_ROLE_LABEL.finditer(work, start, a))
+    named = split_assignees(labels[-1].group("u")) if labels else []
+    if not named or not all_assignees(named) or work.find("。", labels[-1].end(), a) != -1:
+        return d  # (the label in the sentence right before only)
+    return a, b, lead, named, body
+
+
+# 要将实施方案和“四四表单”报…审查签字后,于…前报…备案: the piece of work sent in, named by its kind
+_SENDS = re.compile(rf"(?:要|须|应|务必)?将(?P<p>[^,。;]{{2,40}}?)(?:报|送|上报|报送|提交)")
+
+
+def _sends_its_product(body: str, prev_text: str) -> bool:
+    """``body`` sends in (将…报…) a piece of work (work_products.txt) the duty before it names."""
+    m = _SENDS.match(body)
+    return bool(m) and any(w in m.group("p") and w in prev_text for w in _PRODUCTS)
+
+
+_PRODUCTS = tuple(sorted(data_lines("work_products.txt"), key=len, reverse=True))
+
+
+def _counted_request(clause: str):
+    """(units, predicate start) of a request (after 请) to units of a kind named in brackets after it, all of them
+    units and as many as the count before the kind says; else None."""
+    m = _COUNTED_REQUEST.match(clause)
+    if not m:
+        return None
+    units = split_assignees(m.group("n"))
+    if len(units) < 2 or not all_assignees(units) or (m.group("c") and _cn_int(m.group("c")) != len(units)):
+        return None
+    return units, m.end()
+
+
 def _asked_by_short_name(ctx: NoticeContext, core: str):
     """(the addressee, length of 请 + its short name) where ``core`` asks (请) one of the salutation's units by the
     collective its name opens with (各县区 for 各县区科技局), a verb after it; else None."""
@@ -445,6 +519,8 @@ def _subject_cached(clause: str, sectors: bool):
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
             continue  # 区经发局负责人, 负责同志: a person, not a duty (负责人员密集场所… is one)
+        if m.group() == "负责" and _LEADER_NOUN.match(clause, m.end()):
+            continue  # 市政府负责领导要…: the leaders in charge, persons (负责领导全市的…工作 is a duty; round 27, ext-386)
         if clause.startswith(_LOOKALIKES, m.start()):
             continue  # 某办公室应急响应: 应急 is no 应 (modal_lookalikes.txt; round 24, ext-363)
         if m.group() == "在" and clause[m.start() - 1:m.start()] == "所" and clause.startswith("地", m.end()):
@@ -487,6 +563,7 @@ _UNITS_TOWARDS = re.compile(rf"(?P<u>[{CJK}]{{3,30}}?)(?P<p>对[^,。;]{{2,40}}?
 
 
 _STOPS = re.compile(r"[,。;]")
+_LEADER_NOUN = re.compile(r"领导(?:同志)?(?:要|应|须|必须|务必|和|与|及|、|,)")
 _PERSON_SUBJECT = re.compile(r"(?:领导|同志|负责人)$")
 _ENUM_OPEN = re.compile(r"\s*[一二三四五六七八九十]是(?!要)")
 _OFFICE_END = re.compile(r"(?:办公室|办|室|中心|组|处|科|站|所|局|委|部)$")
@@ -685,7 +762,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     marker_ends = {m.end for m in ctx.outline.markers}
     # 各牵头单位要…: the units a task list gives that role; where the notice's own list is read
     # (brackets, labelled lines), they are its units already, and the clause adds no one.
-    roles_ok = not out
+    # A policy reading (《…分工方案》政策解读) restates the split's requirements: its roles name no one (round 27: ext-125's
+    # gold, no task)
+    roles_ok = not out and not (ctx.notice.title or "").endswith(_READING_PAGE)
     # kinds of party the notice names by a short name of its own (…的企业(以下简称承储企业)): subjects in its sentences
     defined = {m.group("n") for m in _DEFINES.finditer(work)}
     for ra, rb, named_only in regions:
@@ -702,7 +781,10 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 break  # 特此通知。 then only the issuer and the date: no duty goes on into them (round 23, ext-353)
             if s0 + len(sent) - len(sent.lstrip()) not in marker_ends and not _MARKER_PREFIX.match(bare) and (
                     (bare.endswith(":") and not _LEAD_IN.search(bare))
-                    or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres))):
+                    or (not bare.endswith(("。", ";")) and bare.endswith(_TLX.doc_genres)
+                        # (…制定…具体实施方案和具体工作计划(工作计划: a cut copy's last words inside an open bracket,
+                        # no title; round 27, ext-203)
+                        and bare.count("(") <= bare.count(")"))):
                 continue  # an addressee line (机关各部门、各居委会:) or a title line (…实施方案)
             # Where the notice's own list is read, a role's collective (各责任单位要…) restates it, unless its
             # sentence gives a deadline: …并于2023年1月15日前将工作方案报… is the list's units' own piece of
@@ -716,6 +798,7 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # (round 13, ext-167)
             duties = [d for d in duties if not (_DECIDED.match(d[4]) and not any(parse_deadline(d[4], ctx.year)))]
             duties = [_with_helpers(d) for d in duties]
+            duties = [_labelled_units(work, d) for d in duties]
             above = _ABOVE_UNITS.search(sent) if not duties else None
             named = [(m.start("u"), m.group("u")) for m in _UNIT_ITEMS.finditer(sent, 0, above.start())] if above else []
             if named and all_assignees([u for _, u in named]):
@@ -745,6 +828,17 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                 # sending without a subject right after the request is the same units' (round 25, ext-376)
                 duties = [(s0 + len(sent) - len(sent.lstrip()), s0 + len(sent), [], list(out[-1]["responsible"]),
                            _MUST_BY.sub("", core, count=1))]
+            pw = core.startswith(_PRODUCTS) and next(w for w in _PRODUCTS if core.startswith(w))
+            if not duties and not short and pw and out and out[-1]["due"] is None and pw in out[-1]["text"] \
+                    and _DUE_SENDING.search(core) and "\n" not in work[out[-1]["evidence"]["end"]:s0] \
+                    and not _subject(core, not _national(ctx)) and text_deadline(core, ctx.year)[0]:
+                # 各牵头单位要…共同研究制定相关任务的实施方案。实施方案包括…,经…签字,…于2月3日前报送市政府督查室。: the
+                # piece of work the duty before asked for, sent in by a date, dates that duty (round 27, ext-169)
+                prev = out[-1]
+                prev["due"], prev["due_text"] = text_deadline(core, ctx.year)
+                prev["text"] = (prev["text"] + core)[:300]
+                prev["evidence"] = ctx.evidence(prev["evidence"]["start"], s0 + len(sent))
+                continue
             opener = next((x for x in ctx.addressees if core.startswith(x) and len(core) > len(x) + 4
                            and re.match(f"[{CJK}]", core[len(x)]) and core[len(x)] not in "的和与及等"
                            and not core.startswith(_LEADER_WORDS, len(x))
@@ -884,7 +978,8 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                     if prev and due and prev["responsible"] == resp and not lead and not prev["lead"] \
                             and prev["due"] is None and not prev.get("due_text") \
                             and "\n" not in work[prev["evidence"]["end"]:a] \
-                            and (_PRODUCT_SUBJECT.match(work, a) or _URGED_SENDING.match(body)):
+                            and (_PRODUCT_SUBJECT.match(work, a) or _URGED_SENDING.match(body)
+                                 or _sends_its_product(body, prev["text"])):
                         # 各牵头单位对…负总责。要…抓紧制定具体工作计划…。各牵头单位制定的工作计划要于8月15日前报…: the
                         # dated sending of the plan the paragraph's duty asked for is that duty's deadline (round 20, ext-301)
                         # (请各乡镇上报…。请各乡镇务必高度重视,在8月8日前…上报到…: the same units urged to send it by a
@@ -974,6 +1069,12 @@ _TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由
                        # 其中采石场的关闭由所在区人民政府负责; 小水泥厂的关闭按照权限分别由市、区人民政府负责: a work
                        # named by its object and a verb, the units it is given to after it (round 21, ext-340)
                        r"|(?:其中)?[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4}(?:按照权限|依法)?(?=(?:分别|统一|主要)?由)"
+                       # 会议材料由某处负责收集 / 会务工作由某处牵头,…: a piece of business named by its kind of
+                       # work (work_topics.txt), the unit in charge of it after it (round 27, ext-388)
+                       rf"|[\u4e00-\u9fff]{{0,6}}?(?:{alternation(data_lines('work_topics.txt'))})(?=由[^,。;由]{{2,30}}?(?:负责|牵头))"
+                       # 该绿化点由建设局牵头组织…: the place or thing just named, then the unit in charge of it (round 27,
+                       # ext-387)
+                       r"|该[\u4e00-\u9fff]{1,8}?(?=由[^,。;由]{2,30}?(?:负责|牵头))"
                        # 本补充规定由禁放区乡镇(街道)、县直各有关单位组织实施: the notice's own rules carried out by the
                        # units after 由 (not 本办法由某政府负责解释: who interprets them; round 23, ext-354)
                        r"|本(?:补充)?(?:规定|办法|通告|细则|实施方案|方案|意见|预案)(?=由[^,。;]{2,40}?(?:负责)?(?:组织)?实施[。;]?$)")
@@ -982,6 +1083,7 @@ _URGED = re.compile(r"督促(?P<u>[^,。;在于]{2,20}?)(?:在|于)[^,。;]{0,20
 _DONE = re.compile(r"(?:进行|开展|组织|完成|召开|举办|部署)了")
 _DECIDED = re.compile(r"(?:研究)?(?:确定|决定|制定|印发|出台)了")
 _MODAL = re.compile(r"要|应|须|将|务必|确保|负责")
+_CONNECTIVE_OPEN = re.compile(rf"(?:{alternation(data_lines('connectives.txt'))}),")
 _CLAUSE_PREFIX = re.compile(
     r"(?:[一二三四五六七八九十]是)?(?:(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|份|中旬|上旬|下旬)?|年底|年内)(?:前|之前|以前)(?:,)?)?(?:请)?")
 _SPEAKER = re.compile(f"(?:[^,。;]{{0,30}},)?(?P<n>[{CJK}]{{2,4}}?)(?:在讲话中)?要求(?:,|:)?|(?P<bare>要求)(?=各)"
@@ -1019,11 +1121,11 @@ def _with_helpers(d):
 
 def _exhortation(units: list, pred: str) -> bool:
     """各部门、各单位要高度重视…: collectives asked for attention (exhortations.txt)."""
-    if not units or not all(is_collective(u) or is_role_collective(u) for u in units):
+    if not units or not all(is_collective(u) or _role_subject(u) for u in units):
         return False
     pred = re.sub(r"^(?:都|均)?(?:要|应|须|必须|应当|务必)?", "", pred).rstrip("。;, ")
     due = text_deadline(pred, 2000)
-    if (_MANNER.match(pred) or _TOGETHER.match(pred)) and not (due[1] and re.search(r"前|以前|之前", due[1])):
+    if (_MANNER.match(pred) or _TOGETHER.match(pred) or _AIM.match(pred) or _HEIGHT.match(pred)) and not (due[1] and re.search(r"前|以前|之前", due[1])):
         return True  # 要以“开局即冲刺”的姿态,全力冲刺一季度…, 要强化目标协同、任务协同… (round 21, ext-335): a
         # manner or working together asked for; a season after it is an aim, not a deadline (a date 前 is one)
     if due[0]:
@@ -1041,6 +1143,10 @@ def _exhortation(units: list, pred: str) -> bool:
 _MANNER_WORDS = alternation(data_words("exhortation_forms.tsv", "manner"))
 _TOGETHER_WORDS = alternation(data_words("exhortation_forms.tsv", "together"))
 _MANNER = re.compile(rf"以[^,。;]{{1,30}}的{_MANNER_WORDS},")
+# 要从讲政治、讲大局的高度,把…摆在…首位 / 要站在全局的高度,…: the height to see it from, how to work (round 27, dev:
+# 湘政办发〔2009〕24号, 奉头街〔2024〕13号)
+_HEIGHT = re.compile(r"(?:站在|从)[^,。;]{1,20}?的?高度(?:出发)?,")
+_AIM = re.compile(rf"把[^,。;]{{2,20}}作为[^,。;]{{0,6}}?{alternation(data_words('exhortation_forms.tsv', 'aim'))},")
 _TOGETHER = re.compile(rf"(?:强化|加强)[^,。;、]{{0,6}}{_TOGETHER_WORDS}(?:意识)?[、,]")
 # 按照《…》(等法律法规)要求(,)认真/配合做好(相关/…各项)工作: the rules to keep and the work done well, nothing named
 _RULES_THEN_WORK = re.compile(r"按照[^,。;]{2,80}?(?:要求|规定),?(?:认真|积极|切实|全力)?(?:配合|协助|共同)?做好"
@@ -1048,7 +1154,7 @@ _RULES_THEN_WORK = re.compile(r"按照[^,。;]{2,80}?(?:要求|规定),?(?:认�
 _SHARE_WORDS = alternation(data_words("exhortation_forms.tsv", "shared"))
 _SHARE_ENDS = alternation(data_words("exhortation_forms.tsv", "shared_end"))
 # 按照职能分工 / 按照各自职责, then clauses, the last 共同做好…工作 / 共同推进…的实施
-_SHARE = re.compile(rf"按照(?:各自|职能|职责)?(?:职能|职责)?(?:分工)?,(?:[^,。;]{{1,30}},){{0,4}}(?:{_SHARE_ENDS})[^,。;]{{0,20}}$")
+_SHARE = re.compile(rf"(?:按照|根据)(?:各自的?|职能|职责)?(?:职能|职责)?(?:分工)?,(?:[^,。;]{{1,30}},){{0,4}}(?:{_SHARE_ENDS})[^,。;]{{0,20}}$")
 
 
 # 各地、各部门要按照市政府的工作部署和要求,逐条对照,细化目标,落实责任,强化措施,确保…: the notice's own
@@ -1188,6 +1294,9 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         pm = _MARKER_PREFIX.match(sent[st:])
         if pm:
             st += pm.end()
+        cn = _CONNECTIVE_OPEN.match(sent, st)
+        if cn:
+            st = cn.end()  # 同时,建设局对…搞好设计: a connective and its comma open the sentence (round 27, ext-387)
         clause = sent[st:]
         lead_units = []
         c0 = st
@@ -1226,7 +1335,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             clause = clause[bm.end():]
             st += bm.end()
         elif _BY_RE.match(clause) and _subject(clause[_BY_RE.match(clause).end():], sectors) \
-                and not _COMPOSED.search(clause[:60]):
+                and not _COMPOSED.match(clause[:60]):
             k = _BY_RE.match(clause).end()
             clause, st = clause[k:], st + k  # 由区政府挂牌督办, 分别由A和B依法办理
         got = _subject(clause, sectors)
@@ -1239,7 +1348,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if not got and not lead_units:
             got = _topic_due(clause) or _heads_due(clause)
         if not got and not lead_units and pre and pre.group().endswith("请"):
-            got = _request_due(clause)
+            got = _request_due(clause) or _counted_request(clause)
         am = _AS_OWNER.match(clause) if not got and not lead_units else None
         if am and (all_assignees(split_assignees(am.group("u"))) or _SHARED_EACH.fullmatch(am.group("u"))):
             # 各街道、镇作为本辖区内…的责任主体,负责…: the subject with its role in apposition
@@ -1256,8 +1365,7 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
                 break
             continue
         units, pstart = got if got else ([], 0)
-        if any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
-               or u in _LEX.roles for u in units) \
+        if any(_role_unit(u) and not (roles_ok and _role_subject(u)) or u in _LEX.roles for u in units) \
                 or _exhortation(units, clause[pstart:]):
             continue
         units, pstart = _with_partners(clause, units, pstart)
@@ -1298,12 +1406,15 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         if bym and not _BY_LEADER.match(clause[k:]) and not _COMPOSED.search(clause[k:k + 60]):
             k += bym.end()  # …,由区政府挂牌督办
         got = _subject(clause[k:], sectors) or _opened_subject(clause[k:]) or (_heads_due(clause[k:]) if k else None)
+        if got and found and not k and _STRICT.match(clause[got[1]:]) and _exhortation(got[0], clause[got[1]:]):
+            # …协调各方的责任,各责任单位要主动履责、接受调度,…: the duty before ends where other units are exhorted (round 27,
+            # ext-169)
+            office_end.setdefault(found[-1][3], cm.start())
         if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)
                     # 三是按时上报项目规划表,各部门严格按照…: an enumerated requirement without a subject of its
                     # own, whose next clause names one (round 8, ext-91)
                     or not found and _ENUM_OPEN.match(sent) and all_assignees(got[0])) \
-                and not any((u in _SELF_ROLES or is_role_collective(u)) and not (roles_ok and is_role_collective(u))
-                            for u in got[0]) \
+                and not any(_role_unit(u) and not (roles_ok and _role_subject(u)) for u in got[0]) \
                 and not _exhortation(got[0], clause[k + got[1]:]):
             # (…工作机制,各牵头单位要切实履行…: a role's collective opens a comma clause where the notice
             # reads no task list of its own, as it opens a sentence; round 6, ext-65)
@@ -1350,6 +1461,13 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
         pred = sent[p0:p0 + 6]
         if merged and merged[-1][1] and re.match(_PARTNER_VERBS, pred) and not merged[-1][4]:
             merged[-1] = merged[-1][:2] + (merged[-1][2] + units, merged[-1][3], True)
+            continue
+        if merged and lead and not units and not merged[-1][1] and merged[-1][2] and sent.startswith("由", c0) \
+                and _REQUEST_OPEN.match(sent):
+            # 请九个责任区牵头单位(A、B、…)派负责人1名,由某局牵头组织于…前往现场: the units asked do it, the unit
+            # after 由…牵头 leads them (one unit in both lists stays the lead only; round 27, ext-387)
+            had = [u for u in merged[-1][2] if not any(x == u or x.endswith(u) for x in lead)]
+            merged[-1] = (merged[-1][0], lead, had, merged[-1][3], False)
             continue
         if units and not lead and re.match(r"(?:负责)?牵头", pred):
             lead, units = units, []
