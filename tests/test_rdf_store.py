@@ -397,3 +397,28 @@ def test_rows_read_in_one_call_are_the_rows_read_one_by_one(sample_store):
             assert queries.run(sample_store, q.name, live=True, with_place=True, **q.example).rows == plain, q.name
         checked += bool(plain)
     assert checked >= 6
+
+
+def test_notices_with_facts_read_by_workers_are_those_read_here(sample_store):
+    """Worker processes reading the notice graphs a few at a time give the same notices and
+    facts, in the same order, as this process reading them one by one."""
+    here = list(sample_store.notices_with_facts())
+    assert len(here) == len(sample_store.notices()) > 3
+    assert list(sample_store.notices_with_facts(jobs=2, chunk=3)) == here
+    assert [f for _, facts in here for f in facts] + sample_store.units() == sample_store.facts()
+
+
+def test_projection_read_notice_by_notice_is_the_projection_of_all_facts(sample_store):
+    """``Graph.projection`` (the catalogue, then each notice with its facts: never all facts
+    held) gives the nodes and edges of ``project`` over all the store's facts and notices."""
+    from govgraph import api
+    from govgraph.graph.projection import project
+
+    streamed = api.Graph(sample_store).projection()
+    whole = project(sample_store.facts(), [n for n, _ in sample_store.notices_with_facts()])
+    assert streamed.edges == whole.edges and streamed.skipped == whole.skipped
+
+    def nodes(p):
+        return {nid: (n.label, n.props, n.docs, n.place) for ns in p.nodes.values() for nid, n in ns.items()}
+
+    assert nodes(streamed) == nodes(whole) and sum(map(len, streamed.edges.values())) > 100

@@ -271,20 +271,20 @@ class Store:
             raise StoreError(f"notice {doc} is not in the store {self.path}")
         return read_notice_graph(self._triples(g))
 
-    def notices_with_facts(self, jobs: int = 1) -> Iterator[tuple[Notice, list[dict]]]:
+    def notices_with_facts(self, jobs: int = 1, chunk: int = READ_CHUNK) -> Iterator[tuple[Notice, list[dict]]]:
         """Each notice with its facts (facts format v1.1), one named graph read at a time, in
         the order of the graphs' IRIs.  ``jobs`` > 1: read by that many worker processes,
-        :data:`READ_CHUNK` graphs each at a time (reading the quads is most of the cost:
-        ~3 ms a notice)."""
+        ``chunk`` graphs each at a time (reading the quads is most of the cost: ~3 ms a
+        notice)."""
         graphs = [g.value for g in self._notice_graphs()]
-        if jobs <= 1 or len(graphs) <= READ_CHUNK:
+        if jobs <= 1 or len(graphs) <= chunk:
             for g in graphs:
                 yield read_notice_graph(self._triples(ox.NamedNode(g)))
             return
         from govgraph.loaders.parallel import runner
 
         folder = str(self.path / self.generation)
-        chunks = ((folder, graphs[i:i + READ_CHUNK]) for i in range(0, len(graphs), READ_CHUNK))
+        chunks = ((folder, graphs[i:i + chunk]) for i in range(0, len(graphs), chunk))
         with runner(jobs=jobs) as r:
             for part in r.map(_read_graphs, chunks):
                 yield from part
