@@ -27,7 +27,7 @@ from .rdf_terms import DCTERMS, FOAF, GG, OA, ORG, PROV, RDF, SCHEMA, SKOS, XSD,
 
 __all__ = ["read_notice_graph", "read_catalogue", "read_seen"]
 
-Triple = tuple  # (subject, predicate, object) of rdflib (or, for the catalogue, Oxigraph) terms
+Triple = tuple  # (subject, predicate, object) of rdflib or Oxigraph terms
 
 
 # ------------------------------------------------------------ the catalogue
