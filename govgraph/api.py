@@ -490,13 +490,13 @@ def conflicts(graph: Graph, place: str | None = None, conflict: str | None = Non
     a person in two posts that cannot both be true; each row cites both notices.  ``place``: the
     conflicts in that place (any level); ``conflict``: only ``two-holders``, ``stale-listing`` or
     ``incompatible-posts``.  A ``Result``."""
-    from .graph.conflicts import CONFLICT_KINDS, conflicts as find
+    from .graph.conflicts import CONFLICT_KINDS, KINDS_READ, conflicts as find
     from .graph.rdf_store import Result
     from .identity import place_matches
 
     if conflict is not None and conflict not in CONFLICT_KINDS:
         raise GovGraphError(f"unknown conflict {conflict!r}; use {', '.join(CONFLICT_KINDS)}")
-    cols, rows = find(graph.facts(), graph.notices())
+    cols, rows = find((f for f in graph.store.iter_facts() if f["kind"] in KINDS_READ), graph.notices())
     rows = [r for r in rows if (conflict is None or r["conflict"] == conflict)
             and (place is None or place_matches(r["place"], place))]
     return _frameable(Result(cols, rows))

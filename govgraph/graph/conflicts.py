@@ -44,7 +44,7 @@ from itertools import combinations
 
 from govgraph.identity import UnitIndex, person_of, squash, to_simplified, unit_scope
 
-__all__ = ["conflicts", "CONFLICT_KINDS", "COLUMNS", "Rule", "rules", "single_holder_titles"]
+__all__ = ["conflicts", "CONFLICT_KINDS", "COLUMNS", "KINDS_READ", "Rule", "rules", "single_holder_titles"]
 
 #: the kinds of conflict, in the order rows are listed
 CONFLICT_KINDS = ("two-holders", "stale-listing", "incompatible-posts")
@@ -274,6 +274,10 @@ def _incompatible(hs: list[Holding], units: UnitIndex) -> Iterable[dict]:
                     yield _row("incompatible-posts", a, b,
                                f"{rule.name}: {rule.why}; {a.unit}{a.title} and {b.unit}{b.title} {why}")
                     break
+
+
+#: the kinds of fact :func:`conflicts` reads (a caller reading a store may pass only these)
+KINDS_READ = ("post", "membership", "unit")
 
 
 def conflicts(facts: Iterable[dict], notices: Iterable) -> tuple[list[str], list[dict]]:
