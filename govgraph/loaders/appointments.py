@@ -438,6 +438,13 @@ class _Reader:
                 f["as_of"] = self.date
             if p.note or note:
                 f["note"] = p.note or note
+            if how == "start" and not p.former and p.note:
+                term = _bracket_term(p.note)
+                if term:  # a term (as _dated_starts) stands for the post: no as_of beside it
+                    f.pop("as_of", None)
+                    f["start"] = term[0]
+                    if term[1]:
+                        f["end"] = term[1]
             f["evidence"] = ev
             self.facts.append(f)
 
@@ -1467,6 +1474,34 @@ class _Reader:
 # 2012年3月当选兰溪市长 / 于今年1月当选…: when a post held now began.
 # A second 由…担任 later in the clause (原由A担任的…调整为由B担任)
 _BY_AGAIN = re.compile(r"的[^,;。由]{1,30}?调整为由[^,;。由]{2,60}?担任")
+
+# A post's bracket giving its term in full (round 28, term34; 鄂府任字〔2024〕4号: 'A挂职任X(挂职时间为一年,2024年1月至
+# 2025年1月)'): both months with their years, or a start month held 至今; one range only, else none.
+_BRACKET_TERM = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?\s*(?:至|到|[-—~－])\s*"
+                           r"(?:((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?|(至今|今))")
+
+
+def _bracket_term(note: str) -> tuple[str, str | None] | None:
+    """The (start, end) months a post's bracket states, end None when held 至今.
+
+    >>> _bracket_term("挂职时间为一年,2024年1月至2025年1月")
+    ('2024-01', '2025-01')
+    >>> _bracket_term("试用期一年") is None, _bracket_term("2024年1月至3月") is None
+    (True, True)
+    """
+    ms = list(_BRACKET_TERM.finditer(note))
+    if len(ms) != 1 or re.search(r"(?:19|20)\d{2}年", note[:ms[0].start()] + note[ms[0].end():]):
+        return None
+    m = ms[0]
+    months = [int(m.group(2))] + ([int(m.group(4))] if m.group(4) else [])
+    if not all(1 <= x <= 12 for x in months):
+        return None
+    start = f"{int(m.group(1)):04d}-{months[0]:02d}"
+    end = f"{int(m.group(3)):04d}-{months[1]:02d}" if m.group(3) else None
+    if end and end < start:
+        return None
+    return start, end
+
 
 _DATED_START = re.compile(r"((?:19|20)\d{2}年|今年|去年)(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:当选为?|出任|担任|任)"
                           r"([^,;。!?\n]{2,40})")

@@ -1,0 +1,36 @@
+"""Round 28's term rules (branch term34: the start/end months of posts the extractor missed on dev), on
+snippets shaped like real notices. Each test builds the notice directly (doc, date as the header would
+give them) and checks every fact's evidence, as tests/test_round26_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+
+
+def _posts(facts):
+    return [(f["person"], f["unit"], f["title"], f.get("start"), f.get("end"), bool(f.get("former")), f.get("as_of"))
+            for f in facts if f["kind"] == "post"]
+
+
+def test_a_secondment_in_a_list_of_appointments_with_its_term_in_the_bracket():
+    # 鄂府任字〔2024〕4号: 'A挂职任市某委员会副主任(挂职时间为一年,2024年1月至2025年1月);' in a 任免 list: 挂职任 is the
+    # list's 任 (a secondment), the bracket's months with their years are the term (start, end; no as_of beside it)
+    text = ("甲市人民政府关于张三等职务任免的通知\n甲府任字〔2024〕4号\n各旗区人民政府:\n根据工作需要,决定:\n"
+            "李四任市财政局副局长;\n王五挂职任市发展和改革委员会副主任(挂职时间为一年,2024年1月至2025年1月);\n"
+            "赵六任市农牧局副局长(试用期一年);\n免去孙七市科学技术局副局长职务。\n甲市人民政府\n2024年2月21日\n")
+    facts, _ = _facts(text, doc="甲府任字〔2024〕4号", date="2024-02-21")
+    assert _posts(facts) == [
+        ("李四", "市财政局", "副局长", None, None, False, "2024-02-21"),
+        ("王五", "市发展和改革委员会", "副主任", "2024-01", "2025-01", False, None),
+        ("赵六", "市农牧局", "副局长", None, None, False, "2024-02-21"),
+        ("孙七", "市科学技术局", "副局长", None, "2024-02", True, None),
+    ]
+
+
+def test_a_bracket_with_a_month_range_but_no_year_on_either_side_is_no_term():
+    # precision: '(2024年1月至3月)' (the end's year not written) or an end alone give no term (as_of kept)
+    for br in ("(挂职时间2024年1月至3月)", "(挂职至2025年1月)"):
+        text = f"各旗区人民政府:\n根据工作需要,决定:\n王五挂职任市发展和改革委员会副主任{br};\n甲市人民政府\n2024年2月21日\n"
+        facts, _ = _facts(text, date="2024-02-21")
+        assert _posts(facts) == [("王五", "市发展和改革委员会", "副主任", None, None, False, "2024-02-21")], br
