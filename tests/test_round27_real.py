@@ -34,3 +34,20 @@ def test_a_bracket_with_a_month_range_but_no_year_on_either_side_is_no_term():
         text = f"各旗区人民政府:\n根据工作需要,决定:\n王五挂职任市发展和改革委员会副主任{br};\n甲市人民政府\n2024年2月21日\n"
         facts, _ = _facts(text, date="2024-02-21")
         assert _posts(facts) == [("王五", "市发展和改革委员会", "副主任", None, None, False, "2024-02-21")], br
+
+
+def test_held_since_a_dated_month_up_to_the_notice_dates_the_sentences_persons_post_current_or_ended():
+    # ext-31: '原區委書記A則任…' then 'A生於1958年,2008年4月任丙區委書記,2009年1月至今任甲區委書記。': the post ended
+    # by the move started 2009-01, and its unit is the one the dated sentence writes in full (one post, the full name's);
+    # the successor B, who holds 甲區委書記 now, is not the sentence's person: no start for B
+    text = ("連日來,人事變動的消息不斷:20日,甲區召開幹部大會,市委組織部原常務副部長張三任甲區委書記,原區委書記李四則任乙市委常委。"
+            "李四生於1958年,2008年4月任丙丁區委書記,2009年1月至今任甲區委書記。\n")
+    facts, _ = _facts(text, date=None)
+    posts = _posts(facts)
+    assert ("李四", "甲區委", "書記", "2009-01", None, True, None) in posts
+    assert ("張三", "甲區委", "書記", None, None, False, None) in posts
+    assert not any(p[0] == "李四" and p[1] == "區委" for p in posts)
+    # no person named in the sentence: 至今 dates no one's post (the unit alone is no evidence of whose)
+    text = ("20日,甲區召開幹部大會,張三任甲區委書記。據悉,該職位2009年1月至今任甲區委書記者均來自外地。\n")
+    facts, _ = _facts(text, date=None)
+    assert all(p[3] is None for p in _posts(facts))

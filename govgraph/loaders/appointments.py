@@ -1503,7 +1503,9 @@ def _bracket_term(note: str) -> tuple[str, str | None] | None:
     return start, end
 
 
-_DATED_START = re.compile(r"((?:19|20)\d{2}年|今年|去年)(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:当选为?|出任|担任|任)"
+# (round 28, term34: '2009年1月至今任X' (ext-31) is a start too, of the post the sentence's person holds up to the
+# notice, which may end it: a former post takes the start as well; the person must be named in the sentence)
+_DATED_START = re.compile(r"((?:19|20)\d{2}年|今年|去年)(\d{1,2})月(?:\d{1,2}日)?(起|至今)?(?:当选为?|當選為?|出任|担任|擔任|任)"
                           r"([^,;。!?\n]{2,40})")
 
 
@@ -1511,7 +1513,9 @@ def _dated_starts(r: _Reader):
     """Set ``start`` on a current post whose beginning the notice dates (a career sentence).
 
     The post is the one with the dated title held by the person the sentence names, else the only
-    current post with that title and a matching unit; anything else is left alone.
+    current post with that title and a matching unit; anything else is left alone. ``X年X月至今任``
+    (round 28) dates a post held up to the notice, current or ended by it, of the person the
+    sentence names only. Titles and units are compared in Simplified script (a Traditional notice).
     """
     year = int(r.date[:4]) if r.date else None
     for m in _DATED_START.finditer(r.work):
@@ -1519,22 +1523,32 @@ def _dated_starts(r: _Reader):
         yy = int(y[:4]) if y[0].isdigit() else (year if y == "今年" else year - 1 if year else None)
         if yy is None or not 1 <= int(m.group(2)) <= 12:
             continue
-        phrase = re.sub(r"\([^()]*\)", "", strip_duty(m.group(3)))
+        phrase = re.sub(r"\([^()]*\)", "", strip_duty(m.group(4)))
+        # the phrase in the source's script (the work text is Simplified, character for character)
+        src_phrase = r.src[m.start(4):m.start(4) + len(phrase)] if len(r.src) == len(r.work) else ""
         title = title_suffix(phrase)
         if not title:
             continue
         posts = parse_post_phrase(phrase)
-        cur = [f for f in r.facts if f["title"] == title and not f.get("former") and not f.get("proposed")
-               and "start" not in f and "end" not in f]
+        since = m.group(3) == "至今"
+        cur = [f for f in r.facts if to_simplified(f["title"]) == title and (since or not f.get("former"))
+               and not f.get("proposed") and "start" not in f and "end" not in f]
         sa = max(r.work.rfind(c, 0, m.start()) for c in "。!?\n")
         # the person the sentence names, unless the dated post is in another unit
-        named = [f for f in cur if f["person"] in r.work[sa + 1:m.start()]
-                 and (not posts or any(_same_unit(f["unit"], p.unit) for p in posts))]
-        if not named:
-            named = [f for f in cur if any(_same_unit(f["unit"], p.unit) for p in posts)]
+        named = [f for f in cur if to_simplified(f["person"]) in r.work[sa + 1:m.start()]
+                 and (not posts or any(_same_unit(to_simplified(f["unit"]), p.unit) for p in posts))]
+        if not named and not since:
+            named = [f for f in cur if any(_same_unit(to_simplified(f["unit"]), p.unit) for p in posts)]
         if len({f["person"] for f in named}) == 1 and len(named) == 1:
-            named[0].pop("as_of", None)  # a term (held since, no end) stands for the post
-            named[0]["start"] = f"{yy:04d}-{int(m.group(2)):02d}"
+            f = named[0]
+            f.pop("as_of", None)  # a term (held since, no end) stands for the post
+            f["start"] = f"{yy:04d}-{int(m.group(2)):02d}"
+            short = to_simplified(f["unit"])
+            full = [p.unit for p in posts if p.unit != short and p.unit.endswith(short)]
+            if since and len(full) == 1 and to_simplified(src_phrase) == phrase and full[0] in phrase:
+                # written short before (原區委書記A) and in full in the dated sentence: one post, the full name's
+                i = phrase.index(full[0])
+                f["unit"] = src_phrase[i:i + len(full[0])]
 
 
 def _same_unit(a: str, b: str) -> bool:
