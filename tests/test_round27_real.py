@@ -51,3 +51,15 @@ def test_held_since_a_dated_month_up_to_the_notice_dates_the_sentences_persons_p
     text = ("20日,甲區召開幹部大會,張三任甲區委書記。據悉,該職位2009年1月至今任甲區委書記者均來自外地。\n")
     facts, _ = _facts(text, date=None)
     assert all(p[3] is None for p in _posts(facts))
+
+
+def test_a_four_character_name_glued_to_its_removed_post_takes_the_issuer_level_cut():
+    # 鄂府任字〔2024〕4号: '免去A市科学技术局副局长职务' with A a four-character name (no surname ends it) in a 市人民政府's
+    # list whose units open 市 (B任市某局副局长): the cut whose unit opens with the issuer's level, as for three characters
+    text = ("各旗区人民政府,市人民政府各部门:\n根据工作需要,决定:\n李四任市财政局副局长;\n王五任市农牧局副局长;\n"
+            "免去赵其木格市科学技术局副局长职务;\n免去孙七市民政局副局长职务。\n甲市人民政府\n2024年2月21日\n")
+    facts, _ = _facts(text, doc="甲府任字〔2024〕4号", date="2024-02-21", issuer="甲市人民政府")
+    posts = _posts(facts)
+    assert ("赵其木格", "市科学技术局", "副局长", None, "2024-02", True, None) in posts
+    assert ("孙七", "市民政局", "副局长", None, "2024-02", True, None) in posts
+    assert len(posts) == 4

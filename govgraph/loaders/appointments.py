@@ -1031,11 +1031,17 @@ class _Reader:
                     st["person"] = who[-1][0]
                     return True
         # No 的: the name is glued to the post; take the cut whose unit or name the notice writes elsewhere.
-        cands = []
+        cands, loose4 = [], []
         ks = [k for k in (3, 2, 4) if s[k:k + 2] == "同志" and _is_name(s[:k])] or [3, 2, 4]
         for k in ks:
             nm = s[:k]
             if not _is_name(nm):
+                if k == 4 and _is_name(nm, loose=True):
+                    # a four-character name the surnames do not end (苏某高娃): only for the issuer-level cut below
+                    pa = a + 4
+                    posts = self.posts(pa, b) if not _SUBJECT_VERB.match(self.work, pa) else None
+                    if posts:
+                        loose4.append((nm, k, posts, pa))
                 continue
             pa = a + k + (2 if s[k:k + 2] == "同志" else 0)
             while pa < b and self.work[pa] == " ":
@@ -1065,7 +1071,8 @@ class _Reader:
                 # 振兴局局长): the one cut whose unit opens with the issuer's level, as the notice's others do (round 12,
                 # ext-131; a four-character name too, a name the surnames do not end)
                 lv = re.search(r"([省市县区旗])人民政府$", self.ctx.notice.issuer or "")
-                own = [c for c in cands if lv and c[2][0].unit.startswith(lv.group(1))
+                # (round 28, term34: the loose four-character cut competes here too: 鄂府任字〔2024〕4号)
+                own = [c for c in cands + loose4 if lv and c[2][0].unit.startswith(lv.group(1))
                        and len(re.findall(f"(?<=[任为]){lv.group(1)}[{CJK}]{{2,}}", self.work)) >= 2] if lv else []
                 if len(own) != 1:
                     self.ctx.warn(f"removal whose name is uncertain: {s[:20]!r}")
