@@ -438,6 +438,13 @@ class _Reader:
                 f["as_of"] = self.date
             if p.note or note:
                 f["note"] = p.note or note
+            if how == "start" and not p.former and p.note:
+                term = _bracket_term(p.note)
+                if term:  # a term (as _dated_starts) stands for the post: no as_of beside it
+                    f.pop("as_of", None)
+                    f["start"] = term[0]
+                    if term[1]:
+                        f["end"] = term[1]
             f["evidence"] = ev
             self.facts.append(f)
 
@@ -1024,11 +1031,17 @@ class _Reader:
                     st["person"] = who[-1][0]
                     return True
         # No 的: the name is glued to the post; take the cut whose unit or name the notice writes elsewhere.
-        cands = []
+        cands, loose4 = [], []
         ks = [k for k in (3, 2, 4) if s[k:k + 2] == "同志" and _is_name(s[:k])] or [3, 2, 4]
         for k in ks:
             nm = s[:k]
             if not _is_name(nm):
+                if k == 4 and _is_name(nm, loose=True):
+                    # a four-character name the surnames do not end (苏某高娃): only for the issuer-level cut below
+                    pa = a + 4
+                    posts = self.posts(pa, b) if not _SUBJECT_VERB.match(self.work, pa) else None
+                    if posts:
+                        loose4.append((nm, k, posts, pa))
                 continue
             pa = a + k + (2 if s[k:k + 2] == "同志" else 0)
             while pa < b and self.work[pa] == " ":
@@ -1058,7 +1071,8 @@ class _Reader:
                 # 振兴局局长): the one cut whose unit opens with the issuer's level, as the notice's others do (round 12,
                 # ext-131; a four-character name too, a name the surnames do not end)
                 lv = re.search(r"([省市县区旗])人民政府$", self.ctx.notice.issuer or "")
-                own = [c for c in cands if lv and c[2][0].unit.startswith(lv.group(1))
+                # (round 28, term34: the loose four-character cut competes here too: 鄂府任字〔2024〕4号)
+                own = [c for c in cands + loose4 if lv and c[2][0].unit.startswith(lv.group(1))
                        and len(re.findall(f"(?<=[任为]){lv.group(1)}[{CJK}]{{2,}}", self.work)) >= 2] if lv else []
                 if len(own) != 1:
                     self.ctx.warn(f"removal whose name is uncertain: {s[:20]!r}")
@@ -1468,7 +1482,37 @@ class _Reader:
 # A second 由…担任 later in the clause (原由A担任的…调整为由B担任)
 _BY_AGAIN = re.compile(r"的[^,;。由]{1,30}?调整为由[^,;。由]{2,60}?担任")
 
-_DATED_START = re.compile(r"((?:19|20)\d{2}年|今年|去年)(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:当选为?|出任|担任|任)"
+# A post's bracket giving its term in full (round 28, term34; 鄂府任字〔2024〕4号: 'A挂职任X(挂职时间为一年,2024年1月至
+# 2025年1月)'): both months with their years, or a start month held 至今; one range only, else none.
+_BRACKET_TERM = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?\s*(?:至|到|[-—~－])\s*"
+                           r"(?:((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?|(至今|今))")
+
+
+def _bracket_term(note: str) -> tuple[str, str | None] | None:
+    """The (start, end) months a post's bracket states, end None when held 至今.
+
+    >>> _bracket_term("挂职时间为一年,2024年1月至2025年1月")
+    ('2024-01', '2025-01')
+    >>> _bracket_term("试用期一年") is None, _bracket_term("2024年1月至3月") is None
+    (True, True)
+    """
+    ms = list(_BRACKET_TERM.finditer(note))
+    if len(ms) != 1 or re.search(r"(?:19|20)\d{2}年", note[:ms[0].start()] + note[ms[0].end():]):
+        return None
+    m = ms[0]
+    months = [int(m.group(2))] + ([int(m.group(4))] if m.group(4) else [])
+    if not all(1 <= x <= 12 for x in months):
+        return None
+    start = f"{int(m.group(1)):04d}-{months[0]:02d}"
+    end = f"{int(m.group(3)):04d}-{months[1]:02d}" if m.group(3) else None
+    if end and end < start:
+        return None
+    return start, end
+
+
+# (round 28, term34: '2009年1月至今任X' (ext-31) is a start too, of the post the sentence's person holds up to the
+# notice, which may end it: a former post takes the start as well; the person must be named in the sentence)
+_DATED_START = re.compile(r"((?:19|20)\d{2}年|今年|去年)(\d{1,2})月(?:\d{1,2}日)?(起|至今)?(?:当选为?|當選為?|出任|担任|擔任|任)"
                           r"([^,;。!?\n]{2,40})")
 
 
@@ -1476,7 +1520,9 @@ def _dated_starts(r: _Reader):
     """Set ``start`` on a current post whose beginning the notice dates (a career sentence).
 
     The post is the one with the dated title held by the person the sentence names, else the only
-    current post with that title and a matching unit; anything else is left alone.
+    current post with that title and a matching unit; anything else is left alone. ``X年X月至今任``
+    (round 28) dates a post held up to the notice, current or ended by it, of the person the
+    sentence names only. Titles and units are compared in Simplified script (a Traditional notice).
     """
     year = int(r.date[:4]) if r.date else None
     for m in _DATED_START.finditer(r.work):
@@ -1484,22 +1530,32 @@ def _dated_starts(r: _Reader):
         yy = int(y[:4]) if y[0].isdigit() else (year if y == "今年" else year - 1 if year else None)
         if yy is None or not 1 <= int(m.group(2)) <= 12:
             continue
-        phrase = re.sub(r"\([^()]*\)", "", strip_duty(m.group(3)))
+        phrase = re.sub(r"\([^()]*\)", "", strip_duty(m.group(4)))
+        # the phrase in the source's script (the work text is Simplified, character for character)
+        src_phrase = r.src[m.start(4):m.start(4) + len(phrase)] if len(r.src) == len(r.work) else ""
         title = title_suffix(phrase)
         if not title:
             continue
         posts = parse_post_phrase(phrase)
-        cur = [f for f in r.facts if f["title"] == title and not f.get("former") and not f.get("proposed")
-               and "start" not in f and "end" not in f]
+        since = m.group(3) == "至今"
+        cur = [f for f in r.facts if to_simplified(f["title"]) == title and (since or not f.get("former"))
+               and not f.get("proposed") and "start" not in f and "end" not in f]
         sa = max(r.work.rfind(c, 0, m.start()) for c in "。!?\n")
         # the person the sentence names, unless the dated post is in another unit
-        named = [f for f in cur if f["person"] in r.work[sa + 1:m.start()]
-                 and (not posts or any(_same_unit(f["unit"], p.unit) for p in posts))]
-        if not named:
-            named = [f for f in cur if any(_same_unit(f["unit"], p.unit) for p in posts)]
+        named = [f for f in cur if to_simplified(f["person"]) in r.work[sa + 1:m.start()]
+                 and (not posts or any(_same_unit(to_simplified(f["unit"]), p.unit) for p in posts))]
+        if not named and not since:
+            named = [f for f in cur if any(_same_unit(to_simplified(f["unit"]), p.unit) for p in posts)]
         if len({f["person"] for f in named}) == 1 and len(named) == 1:
-            named[0].pop("as_of", None)  # a term (held since, no end) stands for the post
-            named[0]["start"] = f"{yy:04d}-{int(m.group(2)):02d}"
+            f = named[0]
+            f.pop("as_of", None)  # a term (held since, no end) stands for the post
+            f["start"] = f"{yy:04d}-{int(m.group(2)):02d}"
+            short = to_simplified(f["unit"])
+            full = [p.unit for p in posts if p.unit != short and p.unit.endswith(short)]
+            if since and len(full) == 1 and to_simplified(src_phrase) == phrase and full[0] in phrase:
+                # written short before (原區委書記A) and in full in the dated sentence: one post, the full name's
+                i = phrase.index(full[0])
+                f["unit"] = src_phrase[i:i + len(full[0])]
 
 
 def _same_unit(a: str, b: str) -> bool:
