@@ -205,17 +205,18 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         sm = _SCOPED_FIELD.fullmatch(items[0]) if items and tail.group().endswith("部门") else None
         if sm and all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not is_assignee(x) and not x.startswith(_VERB_STARTS)
                       for x in [sm.group("f")] + items[1:]):
-            # 全省各级财政、税务等部门要…: the scope before the first field is every field's, each field's 部门
-            # (as 统计、国税、地税部门; round 21, ext-336)
-            return [sm.group("s") + x + "部门" for x in [sm.group("f")] + items[1:]]
+            # 全省各级财政、税务等部门要…: each field bare as written, the scope staying on the first (the sample's
+            # '区建设、水务…等部门'; round 28's convention: fields in a list of departments are kept bare)
+            return items
         if items and (sectors or items[0].startswith(GOVERNMENT_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items) \
                 and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
         return None
     shared = _SECTORS_SHARING.fullmatch(subj)
     if shared and sectors and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in subj.split("、")[:-1]):
-        # 统计、国税、地税部门要…: fields sharing the last one's 部门, each that field's 部门 (round 7, ext-77)
-        return [x + shared.group("k") for x in subj[: -len(shared.group("k"))].split("、")]
+        # 统计、国税、地税部门要…: fields sharing the last one's 部门, each kept bare as written (round 7, ext-77;
+        # bare since round 28's convention, as the sample's '区建设、水务…等部门')
+        return subj[: -len(shared.group("k"))].split("、")
     places = listed_places(subj, _PLACE_SUBJECT)
     if places and m.group() in _TLX.strong_verbs:
         # 东新区、市商务区和太康县要安排…: districts and counties named, each its own assignee (round 7, ext-77)
@@ -477,8 +478,9 @@ _LEVEL_CHARS = "省市州县区"
 
 def _units_and_fields(items: list):
     """``市经济委、环保局、国土资源、规划、工商…等部门`` (round 15, ext-239): a list of one level's units and bare
-    fields before 等部门, the first a unit of that level: each field is that field's 部门 (as 统计、国税、地税部门),
-    a unit written without its level (环保局) shares the first's. None unless units and fields are both there.
+    fields before 等部门, the first a unit of that level: each field kept bare as written (round 28's convention,
+    as the sample's '区建设、水务…等部门'; a field is told by its 部门 being a unit name), a unit written without its
+    level (环保局) shares the first's. None unless units and fields are both there.
     """
     if len(items) < 3 or not items[0][0] in _LEVEL_CHARS or not is_assignee(items[0]):
         return None
@@ -490,7 +492,7 @@ def _units_and_fields(items: list):
     out = []
     for x in items:
         if x in fields:
-            out.append(x + "部门")
+            out.append(x)
         elif x[0] not in _LEVEL_CHARS and len(x) <= 5 and x.endswith(("局", "委", "办")) and is_assignee(items[0][0] + x):
             out.append(items[0][0] + x)
         else:
@@ -1045,8 +1047,9 @@ def _opened_subject(clause: str):
     shared = _SECTORS_SHARING.fullmatch(m.group("u"))
     if shared and _DATED_VERB.match(clause, m.end()) \
             and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in m.group("u").split("、")[:-1]):
-        # 发展改革、财政部门2017年3月底前拨付…: fields sharing the last one's 部门, a dated verb (round 21, ext-336)
-        return [x + shared.group("k") for x in m.group("u")[: -len(shared.group("k"))].split("、")], m.end()
+        # 发展改革、财政部门2017年3月底前拨付…: fields sharing the last one's 部门, a dated verb (round 21, ext-336),
+        # each kept bare (round 28's convention)
+        return m.group("u")[: -len(shared.group("k"))].split("、"), m.end()
     units = split_assignees(m.group("u"))
     if clause.startswith("成立本", m.end()) and not all(is_collective(u) for u in units):
         return None  # 市某局成立本单位…小组 may be news of its own step; a collective's is the duty asked of it

@@ -1,0 +1,31 @@
+"""Round 28's gold conventions (docs/extraction.md, "Gold conventions decided in round 28"), on snippets shaped
+like the dev notices that raised them. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def test_fields_sharing_one_departments_word_are_kept_bare():
+    # ext-77 '统计、国税、地税部门要…', ext-336 '发展改革、财政部门2017年3月底前拨付…' and '全省各级财政、税务等部门要…':
+    # each field as written, the shared 部门 dropped (the sample's '区建设、水务、园林、城管、公安等部门')
+    facts, _ = _facts("各县区人民政府:\n一、统计、国税、地税部门要准备好各项统计数据。\n")
+    assert _tasks(facts) == [((), ("统计", "国税", "地税"), None)]
+    facts, _ = _facts("各县区人民政府:\n一、发展改革、财政部门2020年3月底前拨付前期工作经费。\n")
+    assert _tasks(facts) == [((), ("发展改革", "财政"), "2020-03-31")]
+    facts, _ = _facts("各县区人民政府:\n一、全省各级财政、税务等部门要加大财源培育力度,确保收入增长。\n")
+    assert _tasks(facts) == [((), ("全省各级财政", "税务"), None)]
+
+
+def test_units_and_fields_before_one_departments_word():
+    # ext-239 '市经济委、环保局、国土资源、规划…等部门要…': the units as named (环保局 with the first's level), the fields bare
+    facts, _ = _facts("各县区人民政府:\n一、市经济委、环保局、国土资源、规划、公安等部门要全力以赴,确保清理工作按期完成。\n")
+    assert _tasks(facts) == [((), ("市经济委", "市环保局", "国土资源", "规划", "公安"), None)]
+
+
+def test_the_samples_fields_stay_bare():
+    # the sample's own form, unchanged
+    facts, _ = _facts("各街道办事处:\n一、区建设、水务、园林、城管等部门要做好道路清扫保洁工作。\n")
+    assert _tasks(facts) == [((), ("区建设", "水务", "园林", "城管"), None)]
