@@ -29,3 +29,12 @@ def test_the_samples_fields_stay_bare():
     # the sample's own form, unchanged
     facts, _ = _facts("各街道办事处:\n一、区建设、水务、园林、城管等部门要做好道路清扫保洁工作。\n")
     assert _tasks(facts) == [((), ("区建设", "水务", "园林", "城管"), None)]
+
+
+def test_a_request_to_cooperate_is_no_task():
+    # ext-14: '其他责任单位要积极履行配合职责,服从主要责任单位的调度安排,确保工作推进顺利' (the sample's
+    # '各责任单位要接受牵头单位的调度,…积极配合…' is none too); the lead's own piece of work beside it stays a task
+    text = ("各乡镇人民政府,县直各部门:\n一、压实责任。主要责任单位要建立协作机制,主动对接其他责任单位;"
+            "其他责任单位要积极履行配合职责,服从主要责任单位的调度安排,确保工作推进顺利。\n")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("主要责任单位",), None)]
