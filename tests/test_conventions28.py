@@ -38,3 +38,10 @@ def test_a_request_to_cooperate_is_no_task():
             "其他责任单位要积极履行配合职责,服从主要责任单位的调度安排,确保工作推进顺利。\n")
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("主要责任单位",), None)]
+
+
+def test_fields_and_a_collective_joined_after_them():
+    # ext-380: '发展改革、财政、…、通信等部门和有关军事机关应当按各自职责,…': the fields bare, the collective as written
+    text = "各县区人民政府:\n一、发展改革、财政、公安、通信等部门和有关军事机关应当按各自职责,做好人工影响天气相关工作。\n"
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("发展改革", "财政", "公安", "通信", "有关军事机关"), None)]

@@ -32,6 +32,8 @@ _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
 _ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位|处室|科室)(?:和单位)?$")  # 等7个职能部门 (round 12)
+# 发展改革、财政…等部门和有关军事机关: fields sharing 等部门, then one collective joined with 和/及 (round 28, ext-380)
+_FIELDS_AND_BODY = re.compile(f"(?P<a>(?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})等部门(?:和|及)(?P<b>(?:有关|相关|各)[{CJK}]{{2,8}})")
 _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
@@ -191,6 +193,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         subj = subj[:-1]  # 各地区、各部门和各单位都要…
     if subj.endswith(("一定", "务必")) and len(subj) > 4 and is_assignee(split_assignees(subj[:-2])[-1]):
         subj = subj[:-2]  # 各项目企业一定要…: an adverb before the verb (round 8, ext-86)
+    jm = _FIELDS_AND_BODY.fullmatch(subj)
+    if jm and sectors and is_collective(jm.group("b")) \
+            and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in jm.group("a").split("、")):
+        # 发展改革、财政、…、通信等部门和有关军事机关应当…: the fields bare (round 28's convention) and the collective
+        # joined after them as written (ext-380)
+        return jm.group("a").split("、") + [jm.group("b")]
     tail = _ABBREV_TAIL.search(subj)
     if tail:
         # 区建设、水务、园林等部门: fields of one level's departments, each as written;
