@@ -45,3 +45,12 @@ def test_fields_and_a_collective_joined_after_them():
     text = "各县区人民政府:\n一、发展改革、财政、公安、通信等部门和有关军事机关应当按各自职责,做好人工影响天气相关工作。\n"
     facts, _ = _facts(text)
     assert _tasks(facts) == [((), ("发展改革", "财政", "公安", "通信", "有关军事机关"), None)]
+
+
+def test_a_kind_of_enterprise_named_by_the_notice_is_no_assignee():
+    # ext-359: '…的企业…(以下简称承储企业)…。第十四条 承储企业应当加强…': the regulated, not the government's units
+    # (the shared gold leaves 物业服务企业's and 供应企业's duties); the bureau's duty beside it stays
+    text = ("第八条 承储甲粮的企业应具有独立法人资格(以下简称承储企业),建立健全内控管理制度。"
+            "第九条 市甲局负责甲粮行政管理。第十一条 承储企业应当加强仓储设施建设和维护。")
+    facts, _ = _facts(text)
+    assert _tasks(facts) == [((), ("市甲局",), None)]

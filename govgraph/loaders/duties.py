@@ -776,7 +776,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     # gold, no task)
     roles_ok = not out and not (ctx.notice.title or "").endswith(_READING_PAGE)
     # kinds of party the notice names by a short name of its own (…的企业(以下简称承储企业)): subjects in its sentences
-    defined = {m.group("n") for m in _DEFINES.finditer(work)}
+    # (not a kind of enterprise: …的企业(以下简称承储企业) names the regulated, no assignee; round 28's convention, as the
+    # shared gold leaves 物业服务企业's and 供应企业's duties)
+    defined = {m.group("n") for m in _DEFINES.finditer(work) if not m.group("n").endswith(("企业", "公司"))}
     for ra, rb, named_only in regions:
         exhorted_units = None  # (item start, units) of an exhortation just read
         in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
