@@ -59,11 +59,11 @@ def test_districts_given_a_role_by_a_copula_and_a_duty_after_the_comma():
 
 
 def test_units_and_bare_fields_before_deng_bumen():
-    # ext-239: '市经济委、环保局、国土资源、规划、工商…等部门要全力以赴,…': fields are each that field's 部门, a unit written
+    # ext-239: '市经济委、环保局、国土资源、规划、工商…等部门要全力以赴,…': fields kept bare (round 28's convention), a unit written
     # without its level shares the first's
     text = "四、职责分工\n(一)市经信委、环保局、国土资源、规划、工商等部门要全力以赴,确保整治工作按期完成。\n"
     facts, _ = _facts(text, date="2014-03-09")
-    assert _tasks(facts) == [((), ("市经信委", "市环保局", "国土资源部门", "规划部门", "工商部门"), None)]
+    assert _tasks(facts) == [((), ("市经信委", "市环保局", "国土资源", "规划", "工商"), None)]
 
 
 def test_fields_alone_before_deng_bumen_stay_as_they_were():

@@ -44,10 +44,10 @@ def test_by_inside_a_subject_is_no_unit():
 
 
 def test_a_scope_before_fields_sharing_bumen_is_each_fields():
-    # ext-336: '全省各级财政、税务等部门要加大财源培育力度' is each field's 部门 at every level of the province
+    # ext-336: '全省各级财政、税务等部门要加大财源培育力度': each field bare as written (round 28's convention)
     text = "各州、市人民政府:\n一、推进建设\n全省各级财政、税务等部门要加大财源培育力度,确保收入增长4%的目标。"
     facts, _ = _facts(text, date="2017-02-01")
-    assert _tasks(facts) == [((), ("全省各级财政部门", "全省各级税务部门"), None)]
+    assert _tasks(facts) == [((), ("全省各级财政", "税务"), None)]
 
 
 def test_units_urged_to_send_by_a_date_date_their_duty():
@@ -77,7 +77,7 @@ def test_fields_sharing_bumen_then_a_dated_verb():
     # ext-336: '发展改革、财政部门2017年3月底前拨付…' (no 要, no 于: the date with its year, then the verb)
     text = "各州、市人民政府:\n一、推进重大项目建设\n加快资金拨付进度,发展改革、财政部门2017年3月底前拨付省预算内前期工作经费。"
     facts, _ = _facts(text, date="2017-02-01")
-    assert _tasks(facts) == [((), ("发展改革部门", "财政部门"), "2017-03-31")]
+    assert _tasks(facts) == [((), ("发展改革", "财政"), "2017-03-31")]
 
 
 def test_the_addressed_places_bodies_in_the_second_person():

@@ -129,11 +129,12 @@ def test_a_dated_hour_then_jiang_opens_the_predicate_and_a_provinces_own_departm
 def test_a_kind_of_party_named_by_a_short_name_of_the_notice_and_articles_end_a_duty():
     # ext-359: '第八条 承储某粮的企业应具有独立法人资格(以下简称承储企业),…。第十四条 承储企业应当加强…': the short name is
     # the subject of its sentences; '。第十五条 …' ends the duty's text before it (黄府规〔2023〕7号's texts too)
-    text = ("第八条 承储甲粮的企业应具有独立法人资格(以下简称承储企业),建立健全内控管理制度。"
-            "第十一条 承储企业应当加强仓储设施建设和维护。")
+    # (a kind of enterprise so named is the regulated, no assignee since round 28's convention: a unit's kind here)
+    text = ("第八条 承储甲粮的单位应具有独立法人资格(以下简称承储单位),建立健全内控管理制度。"
+            "第十一条 承储单位应当加强仓储设施建设和维护。")
     facts, _ = _facts(text)
     assert [(tuple(f["responsible"]), f["text"]) for f in facts if f["kind"] == "task"] == \
-        [(("承储企业",), "应当加强仓储设施建设和维护。")]
+        [(("承储单位",), "应当加强仓储设施建设和维护。")]
     text = "(一)市甲局负责甲粮行政管理。储存周期结束后,档案保存期不少于5年。第十条 甲粮原则上每4年轮换一次。"
     facts, _ = _facts(text)
     assert [(tuple(f["responsible"]), f["text"]) for f in facts if f["kind"] == "task"] == \
@@ -148,10 +149,10 @@ def test_a_unit_with_its_branches_is_the_unit():
 
 def test_a_short_named_party_then_a_time_then_the_modal():
     # ext-359: '承储企业在执行轮换计划时,应加强…': the time the duty waits for, between the short name and its modal
-    text = ("第八条 承储甲粮的企业应具有独立法人资格(以下简称承储企业)。"
-            "第二十七条 承储企业在执行轮换计划时,应加强市场价格行情调研。")
+    text = ("第八条 承储甲粮的单位应具有独立法人资格(以下简称承储单位)。"
+            "第二十七条 承储单位在执行轮换计划时,应加强市场价格行情调研。")
     facts, _ = _facts(text)
-    assert _tasks(facts) == [((), ("承储企业",), None)]
+    assert _tasks(facts) == [((), ("承储单位",), None)]
 
 
 def test_emergency_is_no_should():
@@ -181,13 +182,14 @@ def test_a_bracketed_name_cut_from_its_list_by_a_comma():
 
 
 def test_a_short_named_party_with_a_purpose_before_or_a_verb_phrase_before_its_modal():
-    # ext-359: '为避免超期轮换,承储企业应当加强…', '承储企业储存某粮应区分…', '承储企业采购某粮,应当按…检验'; a reporting line
+    # ext-359: '为避免超期轮换,承储企业应当加强…', '承储企业储存某粮应区分…', '承储企业采购某粮,应当按…检验' (a unit's kind here: an
+    # enterprise's is no assignee since round 28's convention); a reporting line
     # with 负责 ('某机构向市人民政府负责并报告工作', ext-268's gold) stays no task
-    text = ("第八条 承储甲粮的企业应具有独立法人资格(以下简称承储企业)。驻外工作的机构(以下简称驻外机构)设在甲市。"
-            "第十九条 承储企业储存甲粮应区分不同品种。第二十六条 为避免超期轮换,承储企业应当加强调度。"
-            "第三十条 承储企业采购甲粮,应当按国家标准进行检验。第四十条 驻外机构向市人民政府负责并报告工作。")
+    text = ("第八条 承储甲粮的单位应具有独立法人资格(以下简称承储单位)。驻外工作的机构(以下简称驻外机构)设在甲市。"
+            "第十九条 承储单位储存甲粮应区分不同品种。第二十六条 为避免超期轮换,承储单位应当加强调度。"
+            "第三十条 承储单位采购甲粮,应当按国家标准进行检验。第四十条 驻外机构向市人民政府负责并报告工作。")
     facts, _ = _facts(text)
-    assert [t[1] for t in _tasks(facts)] == [("承储企业",)] * 3
+    assert [t[1] for t in _tasks(facts)] == [("承储单位",)] * 3
 
 
 def test_a_numbered_item_the_outline_misses_ends_a_duty():

@@ -77,7 +77,7 @@ def test_speakers_demands_fields_sharing_a_kind_and_districts_as_subjects():
                       "东新区、市商务区和太康县要安排、组织好参观点。统计、国税、地税部门要准备好各项统计数据。"
                       "就规划调整工作,刘保仓要求各级各相关部门要按照规划调整流程,抓紧与上级主管部门对接。", date="2015-03-10")
     assert _tasks(facts) == {((), ("市发改委",), None), ((), ("东新区", "市商务区", "太康县"), None),
-                             ((), ("统计部门", "国税部门", "地税部门"), None), ((), ("各级各相关部门",), None)}
+                             ((), ("统计", "国税", "地税"), None), ((), ("各级各相关部门",), None)}
 
 
 def test_collectives_by_their_heads_with_a_dated_piece_of_work():

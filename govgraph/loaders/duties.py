@@ -32,6 +32,8 @@ _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
 _ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位|处室|科室)(?:和单位)?$")  # 等7个职能部门 (round 12)
+# 发展改革、财政…等部门和有关军事机关: fields sharing 等部门, then one collective joined with 和/及 (round 28, ext-380)
+_FIELDS_AND_BODY = re.compile(f"(?P<a>(?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})等部门(?:和|及)(?P<b>(?:有关|相关|各)[{CJK}]{{2,8}})")
 _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
 _DUTY_HEAD = re.compile(r"(分工|职责|责任分解|任务分解|责任主体)")
 _MARKER_PREFIX = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,3}[、.]|\(\d{1,2}\))\s*")
@@ -191,6 +193,12 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         subj = subj[:-1]  # 各地区、各部门和各单位都要…
     if subj.endswith(("一定", "务必")) and len(subj) > 4 and is_assignee(split_assignees(subj[:-2])[-1]):
         subj = subj[:-2]  # 各项目企业一定要…: an adverb before the verb (round 8, ext-86)
+    jm = _FIELDS_AND_BODY.fullmatch(subj)
+    if jm and sectors and is_collective(jm.group("b")) \
+            and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in jm.group("a").split("、")):
+        # 发展改革、财政、…、通信等部门和有关军事机关应当…: the fields bare (round 28's convention) and the collective
+        # joined after them as written (ext-380)
+        return jm.group("a").split("、") + [jm.group("b")]
     tail = _ABBREV_TAIL.search(subj)
     if tail:
         # 区建设、水务、园林等部门: fields of one level's departments, each as written;
@@ -205,17 +213,18 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         sm = _SCOPED_FIELD.fullmatch(items[0]) if items and tail.group().endswith("部门") else None
         if sm and all(re.fullmatch(f"[{CJK}]{{2,4}}", x) and not is_assignee(x) and not x.startswith(_VERB_STARTS)
                       for x in [sm.group("f")] + items[1:]):
-            # 全省各级财政、税务等部门要…: the scope before the first field is every field's, each field's 部门
-            # (as 统计、国税、地税部门; round 21, ext-336)
-            return [sm.group("s") + x + "部门" for x in [sm.group("f")] + items[1:]]
+            # 全省各级财政、税务等部门要…: each field bare as written, the scope staying on the first (the sample's
+            # '区建设、水务…等部门'; round 28's convention: fields in a list of departments are kept bare)
+            return items
         if items and (sectors or items[0].startswith(GOVERNMENT_LEVELS)) and all(re.fullmatch(f"[{CJK}]{{1,8}}", x) for x in items) \
                 and "部门" in tail.group():  # 施工、监理等单位: contracted parties, not departments
             return items
         return None
     shared = _SECTORS_SHARING.fullmatch(subj)
     if shared and sectors and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in subj.split("、")[:-1]):
-        # 统计、国税、地税部门要…: fields sharing the last one's 部门, each that field's 部门 (round 7, ext-77)
-        return [x + shared.group("k") for x in subj[: -len(shared.group("k"))].split("、")]
+        # 统计、国税、地税部门要…: fields sharing the last one's 部门, each kept bare as written (round 7, ext-77;
+        # bare since round 28's convention, as the sample's '区建设、水务…等部门')
+        return subj[: -len(shared.group("k"))].split("、")
     places = listed_places(subj, _PLACE_SUBJECT)
     if places and m.group() in _TLX.strong_verbs:
         # 东新区、市商务区和太康县要安排…: districts and counties named, each its own assignee (round 7, ext-77)
@@ -477,8 +486,9 @@ _LEVEL_CHARS = "省市州县区"
 
 def _units_and_fields(items: list):
     """``市经济委、环保局、国土资源、规划、工商…等部门`` (round 15, ext-239): a list of one level's units and bare
-    fields before 等部门, the first a unit of that level: each field is that field's 部门 (as 统计、国税、地税部门),
-    a unit written without its level (环保局) shares the first's. None unless units and fields are both there.
+    fields before 等部门, the first a unit of that level: each field kept bare as written (round 28's convention,
+    as the sample's '区建设、水务…等部门'; a field is told by its 部门 being a unit name), a unit written without its
+    level (环保局) shares the first's. None unless units and fields are both there.
     """
     if len(items) < 3 or not items[0][0] in _LEVEL_CHARS or not is_assignee(items[0]):
         return None
@@ -490,7 +500,7 @@ def _units_and_fields(items: list):
     out = []
     for x in items:
         if x in fields:
-            out.append(x + "部门")
+            out.append(x)
         elif x[0] not in _LEVEL_CHARS and len(x) <= 5 and x.endswith(("局", "委", "办")) and is_assignee(items[0][0] + x):
             out.append(items[0][0] + x)
         else:
@@ -766,7 +776,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
     # gold, no task)
     roles_ok = not out and not (ctx.notice.title or "").endswith(_READING_PAGE)
     # kinds of party the notice names by a short name of its own (…的企业(以下简称承储企业)): subjects in its sentences
-    defined = {m.group("n") for m in _DEFINES.finditer(work)}
+    # (not a kind of enterprise: …的企业(以下简称承储企业) names the regulated, no assignee; round 28's convention, as the
+    # shared gold leaves 物业服务企业's and 供应企业's duties)
+    defined = {m.group("n") for m in _DEFINES.finditer(work) if not m.group("n").endswith(("企业", "公司"))}
     for ra, rb, named_only in regions:
         exhorted_units = None  # (item start, units) of an exhortation just read
         in_case = False  # inside a sentence opened by a case (涉及多个部门的,牵头部门要…;相关部门要…)
@@ -1045,8 +1057,9 @@ def _opened_subject(clause: str):
     shared = _SECTORS_SHARING.fullmatch(m.group("u"))
     if shared and _DATED_VERB.match(clause, m.end()) \
             and not any(is_assignee(x) or x.startswith(_VERB_STARTS) for x in m.group("u").split("、")[:-1]):
-        # 发展改革、财政部门2017年3月底前拨付…: fields sharing the last one's 部门, a dated verb (round 21, ext-336)
-        return [x + shared.group("k") for x in m.group("u")[: -len(shared.group("k"))].split("、")], m.end()
+        # 发展改革、财政部门2017年3月底前拨付…: fields sharing the last one's 部门, a dated verb (round 21, ext-336),
+        # each kept bare (round 28's convention)
+        return m.group("u")[: -len(shared.group("k"))].split("、"), m.end()
     units = split_assignees(m.group("u"))
     if clause.startswith("成立本", m.end()) and not all(is_collective(u) for u in units):
         return None  # 市某局成立本单位…小组 may be news of its own step; a collective's is the duty asked of it
