@@ -280,8 +280,16 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # 0.960 / 0.902 / 0.930, due 0.990 / 0.916 / 0.952; held-out post 1.000 / 0.667 / 0.800, person-title 0.800, membership
 # 0.951 / 0.929 / 0.940, task 0.833 / 0.385 / 0.526, due 0 (5 keys missed, 1 wrong). The floors are set a little under
 # these; no held-out due floor while it scores 0.
+# Round 28, later: term34's rules (a post's term written in a bracket or as 'YYYY年M月至今任'; dev term 0.751 -> 0.768,
+# the 45 of 54 missed term keys whose year is not in the text left) and conv35's gold conventions (docs/extraction.md,
+# "Gold conventions decided in round 28": bare fields in department lists, no task for roles where the notice's own task
+# list is on the page nor for requests only to cooperate, conditional duties are tasks, kinds of enterprise get none;
+# the dev gold corrected to them with notes, held-out notices not opened) with the rules that follow them. Merged (447
+# notices; held out ext-389..394), project scorer: all post 0.968, person-title 0.976, term 0.989 / 0.628 / 0.768,
+# membership 0.983, task 0.960 / 0.911 / 0.935, due 0.990 / 0.914 / 0.951; held-out unchanged. The term and task floors
+# rise a little under these.
 FLOORS = {
-    "all": {"post": 0.96, "person-title": 0.97, "term": 0.745, "membership": 0.98, "task": 0.925, "due": 0.945},
+    "all": {"post": 0.96, "person-title": 0.97, "term": 0.76, "membership": 0.98, "task": 0.93, "due": 0.945},
     "held-out": {"post": 0.75, "person-title": 0.75, "membership": 0.90, "task": 0.50},
 }
 
