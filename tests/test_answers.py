@@ -33,7 +33,7 @@ def sample(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def two_scripts(tmp_path_factory):
-    """ext-31 keeps its names in Traditional characters (馬正其, 區委); gov-12 has 马正其 in Simplified."""
+    """ext-31 keeps its names in Traditional characters (馬正其, 萬州區委); gov-12 has 马正其 in Simplified."""
     return govgraph.load([REAL / "ext-31.txt", REAL / "gov-12.txt"], store=tmp_path_factory.mktemp("answers") / "kg")
 
 
@@ -58,7 +58,7 @@ def test_a_name_as_written_wins_over_the_other_script(two_scripts):
     st = two_scripts.store
     assert queries.resolve_person_in(st, "馬 正其") == ("馬正其", "?ext-31", None)
     assert queries.resolve_person_in(st, "马正其") == ("马正其", "全国", None)
-    assert queries.resolve_unit_in(st, "区委") == ("區委", "?ext-31")  # only stored in Traditional
+    assert queries.resolve_unit_in(st, "万州区委") == ("萬州區委", "?ext-31")  # only stored in Traditional
 
 
 def test_loose_key():

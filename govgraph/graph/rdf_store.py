@@ -44,7 +44,7 @@ from .rdf_generations import (CURRENT, LOCK, Lock, cleanup, keep_count, kept, ne
                                write_mentions)
 from .rdf_read import read_catalogue, read_notice_graph, read_seen
 from .rdf_sparql import query
-from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, SEEN_GRAPH, answer_iri, curie, expand, notice_iri
+from .rdf_terms import ANSWERS_GRAPH, CATALOGUE_GRAPH, GG, SEEN_GRAPH, SKOS, answer_iri, curie, expand, notice_iri
 from .rdf_write import CATALOGUE_PREDICATES
 
 __all__ = ["Store", "BuildReport", "default_store_path", "FORMATS"]
@@ -259,10 +259,15 @@ class Store:
         return Catalogue(self.units(docs=docs))
 
     def notices(self) -> list[Notice]:
-        """Every notice in the store, with its text, by date then document number."""
+        """Every notice in the store, with its text and place, by date then document number
+        (each read from its node's triples and its place's label)."""
         out = []
+        jurisdiction, label = ox.NamedNode(str(GG.jurisdiction)), ox.NamedNode(str(SKOS.prefLabel))
         for g in self._notice_graphs():
-            out.append(read_notice_graph(self._triples(g, subject=g))[0])
+            triples = self._triples(g, subject=g)
+            for place in [o for _, p, o in triples if p == jurisdiction]:
+                triples += [(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(place, label, None, g)]
+            out.append(read_notice_graph(triples)[0])
         return sorted(out, key=lambda n: (n.date or "", n.doc))
 
     def notice_facts(self, doc: str) -> tuple[Notice, list[dict]]:

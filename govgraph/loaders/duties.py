@@ -1078,13 +1078,14 @@ _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
 _ABOVE_UNITS = re.compile(r"请以上(?:责任)?单位")
 _UNIT_ITEMS = re.compile(r"(?:(?<=由)|(?<=、)|(?<=,))(?P<u>[^、,。;由]{2,20}?)负责的第[\d、]+件")
 # 核查结束后由A牵头 / 项目建成后交由A负责: the time a clause opens with, before the unit it gives the work to
+_WORK_TOPICS = alternation(data_lines("work_topics.txt"))
 _TOPIC_BY = re.compile(r"(?:此项|该项|这项|本项|上述|以上)[^,。;由]{0,6}?(?:活动|工作|任务|事项)(?=(?:分别|统一|主要)?由)"
                        # 其中采石场的关闭由所在区人民政府负责; 小水泥厂的关闭按照权限分别由市、区人民政府负责: a work
                        # named by its object and a verb, the units it is given to after it (round 21, ext-340)
                        r"|(?:其中)?[^,。;由的]{2,12}的[\u4e00-\u9fff]{2,4}(?:按照权限|依法)?(?=(?:分别|统一|主要)?由)"
                        # 会议材料由某处负责收集 / 会务工作由某处牵头,…: a piece of business named by its kind of
                        # work (work_topics.txt), the unit in charge of it after it (round 27, ext-388)
-                       rf"|[\u4e00-\u9fff]{{0,6}}?(?:{alternation(data_lines('work_topics.txt'))})(?=由[^,。;由]{{2,30}}?(?:负责|牵头))"
+                       rf"|[\u4e00-\u9fff]{{0,6}}?(?:{_WORK_TOPICS})(?=由[^,。;由]{{2,30}}?(?:负责|牵头))"
                        # 该绿化点由建设局牵头组织…: the place or thing just named, then the unit in charge of it (round 27,
                        # ext-387)
                        r"|该[\u4e00-\u9fff]{1,8}?(?=由[^,。;由]{2,30}?(?:负责|牵头))"
