@@ -655,7 +655,7 @@ def _role_last_rows(ctx: NoticeContext, facts: list[dict[str, Any]], list_groups
         for k in (1, 2):
             name = "".join(toks[:k])
             posts = split_posts("".join(toks[k:])) if len(toks) > k else []
-            if (k == 1 or len(toks[0]) == len(toks[1]) == 1) and posts and is_person_name(name, delimited=True):
+            if posts and (k == 1 or len(toks[0]) == len(toks[1]) == 1) and is_person_name(name, delimited=True):
                 rows.append((m, name, posts))
                 break
     _table_rows(ctx, facts, list_groups, rows, "entry", "role")
