@@ -75,9 +75,13 @@ def _read_graphs(item: tuple[str, list[str]]) -> list[tuple[Notice, list[dict]]]
     db = _WORKER_STORES.get(folder)
     if db is None:
         db = _WORKER_STORES[folder] = ox.Store.read_only(folder)
-    return [read_notice_graph([(q.subject, q.predicate, q.object)
-                               for q in db.quads_for_pattern(None, None, None, ox.NamedNode(g))])
-            for g in graphs]
+    return [read_notice_graph(_graph_triples(db, ox.NamedNode(g))) for g in graphs]
+
+
+def _graph_triples(db: ox.Store, graph: ox.NamedNode, subject=None, predicate=None) -> list[tuple]:
+    """The triples of ``graph`` in ``db`` (of ``subject`` and ``predicate`` only, if given), in
+    Oxigraph terms (``rdf_read`` reads them as they are)."""
+    return [(q.subject, q.predicate, q.object) for q in db.quads_for_pattern(subject, predicate, None, graph)]
 
 
 class Store:
@@ -173,9 +177,8 @@ class Store:
         return [g for g in self._graph_names() if g.value not in other]
 
     def _triples(self, graph: ox.NamedNode, subject=None) -> list[tuple]:
-        """The triples of ``graph`` (of ``subject`` only, if given), in Oxigraph terms
-        (``rdf_read`` reads them as they are)."""
-        return [(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(subject, None, None, graph)]
+        """``_graph_triples`` of this store."""
+        return _graph_triples(self.ox, graph, subject)
 
     def _stored_hashes(self) -> dict[str, str]:
         """Content hash per named graph IRI."""
@@ -266,7 +269,7 @@ class Store:
         for g in self._notice_graphs():
             triples = self._triples(g, subject=g)
             for place in [o for _, p, o in triples if p == jurisdiction]:
-                triples += [(q.subject, q.predicate, q.object) for q in self.ox.quads_for_pattern(place, label, None, g)]
+                triples += _graph_triples(self.ox, g, place, label)
             out.append(read_notice_graph(triples)[0])
         return sorted(out, key=lambda n: (n.date or "", n.doc))
 
