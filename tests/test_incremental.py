@@ -173,8 +173,8 @@ def test_a_small_build_updates_the_stored_answers(stores, tmp_path, monkeypatch)
 
     summed = []
 
-    def counted(store, before, q, args, old, graphs, keys):
-        gone, new, left = _summed(store, before, q, args, old, graphs, keys)
+    def counted(store, before, q, args, old, graphs, keys, held):
+        gone, new, left = _summed(store, before, q, args, old, graphs, keys, held)
         summed.append((q.name, len(keys), len(left), sum(gone.values()), len(new)))
         return gone, new, left
 

@@ -247,10 +247,12 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     if not keys:
         return None, None
     args = arguments(q, bindings)
-    gone, new, keys = _summed(store, before, q, args, old, graphs, keys) if q.update.get("sums") \
+    # the live generation's nodes sharing the keys' values, read once for ``_summed`` and ``_gone``
+    held = _sharing(before, q, list(keys)) if q.update.get("sums") and _iris(keys) else None
+    gone, new, keys = _summed(store, before, q, args, old, graphs, keys, held) if held is not None \
         else (Counter(), [], keys)
     stored = sorted(k for k, t in keys.items() if _stored(before, t))
-    taken, stored = _gone(before, q, old, stored) if q.update.get("columns") else (Counter(), stored)
+    taken, stored = _gone(before, q, old, stored, held) if q.update.get("columns") else (Counter(), stored)
     evaluated, added = _restricted(store, before, q, args, keys, stored)
     gone.update(taken + evaluated)
     new += added
@@ -263,7 +265,7 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
 
 
 def _summed(store: "Store", before: "Store", q: CannedQuery, args: dict, old: list[dict], graphs: list[str],
-            keys: dict) -> tuple[Counter, list[dict], dict]:
+            keys: dict, held: "_Shared") -> tuple[Counter, list[dict], dict]:
     """The rows of the ``keys`` that ``update.sums`` can update: those of a question whose rows
     are counts (``sums``) of facts of one notice each (``update.per_notice``: a task, whose key
     holds its notice, and its assignments are in that notice's graph alone), so that a row adds
@@ -272,13 +274,12 @@ def _summed(store: "Store", before: "Store", q: CannedQuery, args: dict, old: li
     (``_counted``): the graphs the build wrote are read, not every notice of the key.  A key
     qualifies if its columns' values name it alone in the new generation, and the same values
     name it alone in the live one, or (a new key) no node of the live one.
+    ``held``: ``_sharing(before, q, keys)`` (the keys are IRIs; and a node the new generation
+    lost may have held a key's values).
     Returns the rows to take out (counted by ``_row_id``), the rows to put in, and the keys
     left to evaluate."""
     notices = [g for g in graphs if g.startswith(NOTICE_GRAPHS)]
-    if not all(k.startswith("<") for k in keys):
-        return Counter(), [], keys
     cols, sums = q.update["columns"], q.update["sums"]
-    held = _sharing(before, q, list(keys))  # (and a node the new generation lost may have held a key's values)
     after, live = _named(store, q, list(keys)), _named(before, q, list(keys), held)
     summed = {k for k, (values, _) in after.items()
               if (live[k][0] == values if k in live
@@ -317,22 +318,48 @@ def _named(db: "Store", q: CannedQuery, keys: list[str], sharing: dict | None = 
             for node, terms in found.items() if node in wanted}
 
 
-def _sharing(db: "Store", q: CannedQuery, keys: list[str]) -> dict[tuple, dict[str, list]]:
+class _Shared(dict):
+    """``_sharing``'s answer: ``{values: {node: [the node's term, the columns' terms]}}``, and
+    ``first``: each key asked with its first column's values (terms in SPARQL syntax)."""
+
+    first: dict[str, set[str]]
+
+
+def _sharing(db: "Store", q: CannedQuery, keys: list[str]) -> _Shared:
     """The nodes of ``db`` that share a first ``update.columns`` value with one of ``keys``
     (IRIs in SPARQL syntax), by their values of the columns: ``{values: {node: [the node's
     term, the columns' terms]}}``.  Two queries: the keys' first values, then every node
     with one of them (each node once, however many keys share its value)."""
-    first = {}
+    first: dict[str, set[str]] = {k: set() for k in keys}
     for i in range(0, len(keys), BATCH):  # (solutions in one call: see ``rdf_sparql.solutions``)
         for r in solutions(db.ox, q.key_columns(keys[i:i + BATCH])):
             if r[1] is not None:
-                first[str(r[1])] = None
-    first, nodes = list(first), {}
-    for i in range(0, len(first), BATCH):
-        for terms in solutions(db.ox, q.key_columns(first[i:i + BATCH], by=q.update["columns"][0])):
+                first.setdefault(str(r[0]), set()).add(str(r[1]))
+    values, nodes = list(dict.fromkeys(v for vs in first.values() for v in sorted(vs))), _Shared()
+    for i in range(0, len(values), BATCH):
+        for terms in solutions(db.ox, q.key_columns(values[i:i + BATCH], by=q.update["columns"][0])):
             if None not in terms:
                 nodes.setdefault(tuple(t.value for t in terms[1:]), {})[str(terms[0])] = list(terms)
+    nodes.first = first
     return nodes
+
+
+def _within(held: _Shared, keys: list[str]) -> _Shared:
+    """``_sharing``'s answer for ``keys``, some of the keys ``held`` answers for: the nodes
+    sharing a first value with one of them, as ``_sharing`` would read them again."""
+    values = set().union(*(held.first[k] for k in keys))
+    out = _Shared()
+    for v, found in held.items():
+        for node, terms in found.items():
+            if str(terms[1]) in values:
+                out.setdefault(v, {})[node] = terms
+    out.first = {k: held.first[k] for k in keys}
+    return out
+
+
+def _iris(keys: Iterable[str]) -> bool:
+    """Whether every key is an IRI (in SPARQL syntax)."""
+    return all(k.startswith("<") for k in keys)
 
 
 def _counted(db: "Store", q: CannedQuery, args: dict, notices: list[str], values: dict[str, str]) -> Iterator[dict]:
@@ -363,17 +390,21 @@ def _predicates(query: str) -> tuple[ox.NamedNode, ...]:
     return tuple(ox.NamedNode(expand(n)) for n in sorted(names))
 
 
-def _gone(before: "Store", q: CannedQuery, old: list[dict], keys: list[str]) -> tuple[Counter, list[str]]:
+def _gone(before: "Store", q: CannedQuery, old: list[dict], keys: list[str],
+          held: _Shared | None = None) -> tuple[Counter, list[str]]:
     """The rows of the stored answer ``old`` that the stored ``keys`` (IRIs in SPARQL syntax)
     gave, found by their key columns (``update.columns``: what the query's ``#: key columns``
     lines bind from the key alone) instead of by evaluating the question on ``before``: a key
-    none of whose values of them another node of ``before`` has is named by them.  Returns
+    none of whose values of them another node of ``before`` has is named by them (``held``:
+    ``_sharing``'s answer on ``before`` for keys among which these are, if known).  Returns
     those rows (counted by ``_row_id``) and the keys left to evaluate (whose values another
     node shares, or that are not IRIs)."""
-    if not all(k.startswith("<") for k in keys):
+    if not _iris(keys):
         return Counter(), keys
     cols = q.update["columns"]
-    nodes = {values: set(found) for values, found in _sharing(before, q, keys).items()}
+    sharing = _within(held, keys) if held is not None and held.first.keys() >= set(keys) \
+        else _sharing(before, q, keys)
+    nodes = {values: set(found) for values, found in sharing.items()}
     touched = set(keys)
     shared = {n for ns in nodes.values() if len(ns) > 1 for n in ns & touched}
     named = {v for v, ns in nodes.items() if len(ns) == 1 and ns <= touched and not ns & shared}
