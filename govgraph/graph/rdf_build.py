@@ -411,6 +411,7 @@ class Writer:
         #: digests of the entity triples already in this build's union (packed: millions at 100k)
         self.shared: DigestTable | None = DigestTable()
         self.count = 0  # quads in the notice and catalogue graphs
+        self.seen_count: int | None = None  # quads in the first/last seen graph, when known
         self.written = 0  # quads this build wrote into them
         self.graphs: set[str] = set()  # the notice graphs it wrote
         self.pool = None
@@ -431,6 +432,7 @@ class Writer:
         self._io(lambda: s.ox.backup(str(self.target)))
         self.w = ox.Store(str(self.target))
         self.count = s._stored_count()
+        self.seen_count = s._stored_count(SEEN_GRAPH)
         if self.count is None:  # written by an older version: count once
             answers = ox.NamedNode(str(ANSWERS_GRAPH))
             self.count = len(s) - sum(1 for _ in s.ox.quads_for_pattern(None, None, None, answers))
@@ -518,9 +520,10 @@ class Writer:
         """Store the materialised answers, flush and close the new generation; its name."""
         self.shared = None  # no graph comes any more: the union's digests go before the rest
         fresh = self.seen_rows is not None
-        if fresh:  # a fresh build: first and last seen with the rest
+        if fresh:  # a fresh build: first and last seen with the rest (counted at the end)
             self._io(self._load_seen)
             self.seen_rows = None
+            self.seen_count = None
         self._load()
         self._wait()
         w = self.w
@@ -539,6 +542,7 @@ class Writer:
         small = not fresh and self._wrote_little
         if small and self._seen_has(_FIRST) and not self._seen_has(_KEY):
             self._add_keys()  # a store written before the keys were kept
+            self.seen_count = None
         spans = self.pool.submit(self._spans) if small and self._seen_has(_KEY) else None
         if not fresh and spans is None:
             self._seen_write(*self._spans(keyed=False))
@@ -546,6 +550,7 @@ class Writer:
             self._answers()
         if spans is not None:
             self._seen_write(*spans.result())
+        self._write_seen_count()
         self._prune_union()
         self._io(w.flush)
         self.w = None
@@ -751,7 +756,26 @@ class Writer:
             data = " ".join(f"{s} {p} {o} ." for s, p, o in gone[i:i + self.CHUNK // 4])
             self._io(lambda: w.update(f"DELETE DATA {{ GRAPH {gname} {{ {data} }} {data} }}"))
         # the new ones by the bulk loader (170 000 quads: 1.8 s, 2.4 s through ``_extend``)
-        self._load_in_seen(f"{s} {p} {o}" for s, p, o in dict.fromkeys(triples) if (s, p, o) not in old)
+        added = [f"{s} {p} {o}" for s, p, o in dict.fromkeys(triples) if (s, p, o) not in old]
+        self._load_in_seen(added)
+        if self.seen_count is not None:  # ``old``: the graph's stored triples of the facts ``triples`` are of
+            self.seen_count += len(added) - len(gone)
+
+    def _write_seen_count(self) -> None:
+        """Keep the first/last seen graph's quad count beside the others (in the answers graph and
+        the union): ``Store.__len__`` reads it instead of counting millions of quads at 100k.
+        Counted by Oxigraph's engine when this build did not follow it (a fresh build's, which
+        may state a triple twice; a store written before the count was kept)."""
+        w, seen = self.w, ox.NamedNode(str(SEEN_GRAPH))
+        n = self.seen_count
+        if n is None:
+            n = int(next(iter(w.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {seen} {{ ?s ?p ?o }} }}")))[0].value)
+        gname, default, count = ox.NamedNode(str(ANSWERS_GRAPH)), ox.DefaultGraph(), ox.NamedNode(str(GG.quadCount))
+        for q in list(w.quads_for_pattern(seen, count, None, gname)):
+            for g in (gname, default):
+                self._io(lambda g=g: w.remove(ox.Quad(seen, count, q.object, g)))
+        self._io(lambda: w.extend([ox.Quad(seen, count, _integer(n), g) for g in (gname, default)]))
+        self.seen_count = n
 
     def _extend(self, triples: list[tuple], gname: ox.NamedNode) -> None:
         """Add Oxigraph ``triples`` (a batch of stored answers) to the graph ``gname`` and the

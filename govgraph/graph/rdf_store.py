@@ -322,21 +322,26 @@ class Store:
 
     def __len__(self) -> int:
         """Quads in the named graphs (the union default graph not counted): the
-        count the build stored, and the answers' and first/last seen graphs' counted
-        by Oxigraph's engine (on its encoded terms: 20x faster than reading the quads
-        from Python); else all counted so."""
+        counts the build stored (the notice and catalogue graphs', the first/last seen
+        graph's), and the answers graph's counted by Oxigraph's engine (on its encoded
+        terms: 20x faster than reading the quads from Python); else all counted so."""
         stored = self._stored_count()
         if stored is None:
             return self._count("GRAPH ?g { ?s ?p ?o }")
-        return stored + sum(self._count(f"GRAPH <{g}> {{ ?s ?p ?o }}") for g in (ANSWERS_GRAPH, SEEN_GRAPH))
+        seen = self._stored_count(SEEN_GRAPH)
+        if seen is None:  # a store written before the seen graph's count was kept
+            seen = self._count(f"GRAPH <{SEEN_GRAPH}> {{ ?s ?p ?o }}")
+        return stored + seen + self._count(f"GRAPH <{ANSWERS_GRAPH}> {{ ?s ?p ?o }}")
 
     def _count(self, pattern: str) -> int:
         return int(next(iter(self.ox.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")))[0].value)
 
-    def _stored_count(self) -> int | None:
-        """Quads in the notice and catalogue graphs, as the build that wrote the store counted them."""
+    def _stored_count(self, graph=ANSWERS_GRAPH) -> int | None:
+        """Quads in the notice and catalogue graphs (``graph``: the first/last seen graph's, with
+        ``SEEN_GRAPH``), as the build that wrote the store counted them (in the answers graph)."""
         answers = ox.NamedNode(str(ANSWERS_GRAPH))
-        q = next(self.ox.quads_for_pattern(answers, ox.NamedNode(str(GG.quadCount)), None, answers), None)
+        q = next(self.ox.quads_for_pattern(ox.NamedNode(str(graph)), ox.NamedNode(str(GG.quadCount)), None, answers),
+                 None)
         return None if q is None else int(q.object.value)
 
     # ----------------------------------------------------------------- export
