@@ -1,0 +1,54 @@
+"""Round 29's rules (rotation rot36: the layouts of ext-389..392, formal notices of new places: a safety inspection
+notice with numbered teams, covering letters with dated duties of addressed levels and districts, a bureau's teams led
+by its leaders), on snippets shaped like real notices. Each test builds the notice directly (doc, date as the header
+would give them) and checks every fact's evidence, as tests/test_round27_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def _members(facts):
+    return [(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"]
+
+
+def _posts(facts):
+    return [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"]
+
+
+_TEAMS = ("甲市安全生产委员会关于开展安全生产大检查的通知\n各县、区人民政府,市安委会成员单位:\n"
+          "一、加强领导\n市安委会成立以副市长张三为组长的安全生产督查组(下设专项督查组),负责组织领导全市的大检查工作。\n"
+          "1、矿山安全督查组,由市矿业安全局李四任组长,成员由市矿业安全局、市公安局有关人员组成。\n"
+          "2、消防安全督查组,由市应急管理局王五科长任组长,成员由市应急局、市消防局有关人员组成。\n"
+          "3、道路交通、水上交通安全督查组,由市公安局副局长赵六任组长,成员由市公安局、市交通局有关人员组成。\n")
+
+
+def test_numbered_teams_headed_by_their_names_hold_their_own_members():
+    # ext-389: '1、煤矿安全督查组,由…任组长,成员由A、B有关人员组成。': each numbered item is a team of its own (not
+    # the 安全生产督查组 set up in the sentence above); a name after its unit without a title is the leader, no post;
+    # a title after the name ('王五科长') is the unit's
+    facts, _ = _facts(_TEAMS, doc="甲安委发〔2006〕4号", date=None)
+    m = _members(facts)
+    assert ("安全生产督查组", "张三", "组长") in m
+    assert ("矿山安全督查组", "李四", "组长") in m
+    assert ("矿山安全督查组", "市矿业安全局", "成员") in m and ("矿山安全督查组", "市公安局", "成员") in m
+    assert ("消防安全督查组", "王五", "组长") in m and ("消防安全督查组", "市消防局", "成员") in m
+    assert ("道路交通、水上交通安全督查组", "赵六", "组长") in m
+    assert ("道路交通、水上交通安全督查组", "市交通局", "成员") in m
+    assert not [x for x in m if x[0] == "安全生产督查组" and x[1] != "张三"]
+    posts = _posts(facts)
+    assert ("王五", "市应急管理局", "科长") in posts and ("赵六", "市公安局", "副局长") in posts
+    assert not [p for p in posts if p[0] == "李四"]
+
+
+def test_a_year_the_work_is_done_in_is_no_deadline():
+    # ext-391: '请各区…,于2023年开展…专项调查等相关工作' is the year of the work (no due); '于2025年完成' still dates
+    text = ("各区政府:\n请各区按照实施方案要求,结合本区实际,于2023年开展专项调查等相关工作。\n"
+            "甲市某办公室\n2022年9月21日\n")
+    facts, _ = _facts(text, doc="甲-1", date="2022-09-21")
+    assert _tasks(facts) == [((), ("各区",), None)]
+    text = text.replace("于2023年开展专项调查等相关工作", "于2025年完成专项调查等相关工作")
+    facts, _ = _facts(text, doc="甲-1", date="2022-09-21")
+    assert _tasks(facts) == [((), ("各区",), "2025-12-31")]
