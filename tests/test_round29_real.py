@@ -52,3 +52,39 @@ def test_a_year_the_work_is_done_in_is_no_deadline():
     text = text.replace("于2023年开展专项调查等相关工作", "于2025年完成专项调查等相关工作")
     facts, _ = _facts(text, doc="甲-1", date="2022-09-21")
     assert _tasks(facts) == [((), ("各区",), "2025-12-31")]
+
+
+def test_places_named_bare_before_their_count_and_level_are_each_asked_with_the_date():
+    # ext-391: '请朝阳、海淀、丰台三区启动…,于2023年3月30日前,将…报市某办备案。': the count's level makes each name a
+    # district, each responsible with the dated sending; a count that does not match the names reads nothing
+    text = ("各区政府:\n请甲乙、丙丁、戊己三区启动前期准备工作,于2023年3月30日前,将本区实施方案报市某办备案。\n"
+            "甲市某办公室\n2022年9月21日\n")
+    facts, _ = _facts(text, doc="甲-2", date="2022-09-21")
+    assert _tasks(facts) == [((), ("甲乙区", "丙丁区", "戊己区"), "2023-03-30")]
+    facts, _ = _facts(text.replace("三区", "四区"), doc="甲-2", date="2022-09-21")
+    assert _tasks(facts) == []
+
+
+def test_levels_with_their_alternates_in_brackets_are_one_collective():
+    # ext-390: '各市(州)、县(市、区)要按照要求,加强…,抓紧组建…': one collective of the levels listed (as 各县、区人民政府),
+    # as ext-256's '各市(县)、区政府' in a responsibility list; '各镇(街道)、区级各部门' stays two
+    from govgraph.loaders.assignees import is_assignee, split_assignees
+    assert split_assignees("各市(州)、县(市、区)") == ["各市(州)、县(市、区)"] and is_assignee("各市(州)、县(市、区)")
+    assert split_assignees("市财政局、各市(县)、区政府") == ["市财政局", "各市(县)、区政府"]
+    assert split_assignees("各镇(街道)、区级各部门") == ["各镇(街道)", "区级各部门"]
+    text = ("各市(州)农业农村局:\n各市(州)、县(市、区)要按照要求,加强与省某办沟通衔接,抓紧组建专家组。\n"
+            "甲省某办公室\n2022年7月20日\n")
+    facts, _ = _facts(text, doc="甲-3", date="2022-07-20")
+    assert _tasks(facts) == [((), ("各市(州)、县(市、区)",), None)]
+
+
+def test_one_request_to_two_sets_of_units_each_with_its_date_is_two_tasks():
+    # ext-390: '请试点市(州)、县(市、区)于2022年7月25日前,其他市(州)于2022年8月25日前将…报省某办备案。': each set its
+    # own deadline, the work shared; the same date twice, or sets without a qualifier, read nothing this way
+    text = ("各市(州)农业农村局:\n请试点市(州)、县(市、区)于2022年7月25日前,其他市(州)于2022年8月25日前将专家组组建方案"
+            "报省某办备案。\n甲省某办公室\n2022年7月20日\n")
+    facts, _ = _facts(text, doc="甲-4", date="2022-07-20")
+    assert _tasks(facts) == [((), ("试点市(州)、县(市、区)",), "2022-07-25"), ((), ("其他市(州)",), "2022-08-25")]
+    assert [t["text"] for t in facts if t["kind"] == "task"] == ["将专家组组建方案报省某办备案"] * 2
+    facts, _ = _facts(text.replace("8月25日", "7月25日"), doc="甲-4", date="2022-07-20")
+    assert len([t for t in facts if t["kind"] == "task" and t["due"] == "2022-08-25"]) == 0

@@ -359,12 +359,43 @@ def _heads_due(clause: str):
 _REQUEST_SENDING = re.compile(r"(?:于|在)[^,。;]{2,24}?(?:前|之前)[^。;]{0,30}?(?:上报|报送|提交|发送|反馈|报|送)")
 
 
+# 请甲乙、丙丁、戊己三区启动…: places named bare, then their count and level (三区, 两县): each name with the level
+# (round 29, rot36, ext-391)
+_COUNTED_PLACES = re.compile(rf"(?P<ns>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}})+)(?P<c>[两二三四五六七八九十])个?(?P<l>区|县|旗)"
+                             rf"(?=[{CJK}])")
+
+
+def _counted_places(clause: str):
+    """(units, predicate start) of places listed bare before their count and level (``A、B、C三区``), as many as
+    the count says, none a scope word nor a unit's name already; else None.
+
+    >>> _counted_places("甲乙、丙丁、戊己三区启动前期准备工作")
+    (['甲乙区', '丙丁区', '戊己区'], 10)
+    >>> _counted_places("甲乙、丙丁三区启动前期准备工作") is None
+    True
+    """
+    m = _COUNTED_PLACES.match(clause)
+    if not m:
+        return None
+    names = m.group("ns").split("、")
+    if _cn_int(m.group("c")) != len(names) or any(n.startswith(_NOT_A_PLACE) or is_assignee(n) or is_unit_like(n)
+                                                  or n.startswith(_VERB_STARTS) for n in names):
+        return None
+    return [n + m.group("l") for n in names], m.end()
+
+
+_NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它", "试点")
+
+
 def _request_due(clause: str):
     """(units, predicate start) of ``请`` + units + a verb, where the sentence goes on to a dated sending: the
     longest unit or collective the clause opens with (not followed by 的/和/、…); else None."""
     sm = _REQUEST_SENDING.search(clause)
     if not sm or not DEADLINE_RE.search(sm.group()):
         return None
+    counted = _counted_places(clause[:sm.start()])
+    if counted:
+        return counted
     for k in range(min(20, sm.start() - 1), 1, -1):
         head = clause[:k]
         if is_assignee(head) and re.match(f"[{CJK}]", clause[k]) and clause[k] not in "的和与及等" \
@@ -752,6 +783,26 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
 
 
 _SENTENCE = re.compile(r"[^。;\n]+[。;]?")
+
+# 请试点市(州)、县(市、区)于7月25日前,其他市(州)于8月25日前将…报…: one request to two sets of a level's units, each
+# with its own deadline, for one piece of work: two tasks (round 29, rot36, ext-390)
+_LEVEL_SET = r"(?:各|试点|其他|其余|有关|相关|部分)?[省市县区州旗](?:\([^()]{1,8}\))?(?:、[省市县区州旗](?:\([^()]{1,8}\))?)*"
+_TWO_DATED = re.compile(rf"\s*(?:[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[、.])?请(?P<a>{_LEVEL_SET})(?P<d1>(?:于|在)[^,。;]{{2,16}}?前),"
+                        rf"(?P<b>{_LEVEL_SET})(?P<d2>(?:于|在)[^,。;]{{2,16}}?前)(?P<w>(?:将|把)[^。;]{{4,}}?)[。;]?\s*$")
+
+
+def _two_dated_requests(ctx: NoticeContext, sent: str, s0: int) -> list:
+    """The two tasks of ``_TWO_DATED`` (each set of units its deadline, the work shared), where both sets are
+    named with a qualifier (试点, 其他…) or 各, both deadlines are dates and differ; else []."""
+    m = _TWO_DATED.match(sent)
+    if not m or m.group("a") == m.group("b") or not all(re.match(r"各|试点|其他|其余|有关|相关|部分", m.group(k)) for k in "ab"):
+        return []
+    dues = [parse_deadline(m.group(k), ctx.year) for k in ("d1", "d2")]
+    if not all(d for d, _ in dues) or dues[0][0] == dues[1][0]:
+        return []
+    ref = ctx.outline.ref_at(s0 + m.start("a"))
+    return [_task(ctx, ref, m.group("w"), [], [m.group(k)], d, dt, s0 + m.start(k), s0 + m.end("w"))
+            for k, (d, dt) in zip("ab", dues)]
 _CLOSING_FORMULAS = frozenset(data_lines("closing_formulas.txt"))
 
 
@@ -802,6 +853,10 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # sentence gives a deadline: …并于2023年1月15日前将工作方案报… is the list's units' own piece of
             # work (round 6, ext-66, ext-67; the sample's 各责任单位要根据…制订…方案, with none, is not)
             dated = not roles_ok and bool(re.search(r"各(?:责任|牵头)", sent)) and any(parse_deadline(sent, ctx.year))
+            two = _two_dated_requests(ctx, sent, s0)
+            if two:
+                out.extend(two)
+                continue
             duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok or dated, work)
             # 县住建局联合县乡村振兴局…成立7个工作组,…进行了实地核查: news of work done, no task (round 9, ext-102)
             duties = [d for d in duties if not (_DONE.search(d[4]) and not _MODAL.search(d[4])
