@@ -88,3 +88,26 @@ def test_one_request_to_two_sets_of_units_each_with_its_date_is_two_tasks():
     assert [t["text"] for t in facts if t["kind"] == "task"] == ["将专家组组建方案报省某办备案"] * 2
     facts, _ = _facts(text.replace("8月25日", "7月25日"), doc="甲-4", date="2022-07-20")
     assert len([t for t in facts if t["kind"] == "task" and t["due"] == "2022-08-25"]) == 0
+
+
+def test_a_levels_departments_with_a_comma_before_their_modal_are_the_subject():
+    # ext-389: '市直各有关部门,要依照各自职责,…立即抽调人员组成督查组,对…进行督查。': one collective of the city's
+    # departments, a comma, then 要; a role's collective so written ('特别是牵头单位,要强化责任担当') is not read so
+    text = ("各县、区人民政府:\n一、加强领导\n市直各有关部门,要依照各自职责,立即抽调人员组成督查组,对各县(区)自查情况进行督查。\n")
+    facts, _ = _facts(text, doc="甲安委发〔2006〕5号", date=None)
+    assert _tasks(facts) == [((), ("市直各有关部门",), None)]
+
+
+def test_numbered_teams_led_by_a_name_and_title_hold_posts_in_the_unit_whose_leaders_lead_them():
+    # ext-392: '二、督查安排 由省某局领导带队,…。具体安排如下: 第一组:张三局长带队,办公室参加,督查甲市; 第二组:李四副局长
+    # 带队,…': each leader's title is that unit's; without '由X领导带队' before the teams, no post (whose leader is not said)
+    text = ("各设区市安监局: 按照全省安全生产工作会议部署,省局定于近期派出由局领导带队的督查组,分赴部分设区市开展安全生产督查。"
+            "现就有关事项通知如下: 一、督查重点 1.全省安全生产工作会议贯彻情况; "
+            "二、督查安排 由省某监局领导带队,局机关干部组成,每组2-3人。具体安排如下: 第一组:张三局长带队,办公室、监管一处参加,"
+            "督查甲市; 第二组:李四巡视员带队,应急中心参加,督查乙市; 第三组:王五副局长带队,人事处参加,督查丙市。 "
+            "三、有关要求 1.督查结束后,各组要形成书面材料,于3月20日前送局办公室汇总。\n")
+    facts, _ = _facts(text, doc="甲-5", date="2010-03-05")
+    assert sorted(_posts(facts)) == [("张三", "省某监局", "局长"), ("李四", "省某监局", "巡视员"), ("王五", "省某监局", "副局长")]
+    assert not [f for f in facts if f["kind"] == "membership"]
+    facts, _ = _facts(text.replace("由省某监局领导带队,", ""), doc="甲-5", date="2010-03-05")
+    assert _posts(facts) == []

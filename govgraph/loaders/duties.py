@@ -90,6 +90,7 @@ def _product_subject(subj: str, clause: str, m: re.Match):
 
 
 _COMMA_MODALS = ("应当", "应", "要", "须", "必须")
+_LEVEL_DEPARTMENTS = re.compile(rf"[省市县区](?:直|级)各(?:有关|相关)?[{CJK}]{{0,4}}(?:部门|单位)")
 
 
 def _qualified_then_modal(head: str, modal: str) -> bool:
@@ -99,7 +100,10 @@ def _qualified_then_modal(head: str, modal: str) -> bool:
         return False
     sc = _SCOPE_OPEN.match(head)
     # 本行政区域内的各级人民政府、各行政执法单位,应当…: the units of the law's area (round 26, ext-379)
-    return bool(_QUALIFIED.fullmatch(head)) or bool(sc) and all_assignees(split_assignees(head[sc.end():]))
+    # 市直各有关部门,要依照各自职责,…: one collective of a level's departments, a comma before its modal (round 29,
+    # rot36, ext-389; a role's collective, 牵头单位,要…, is not read so)
+    return bool(_QUALIFIED.fullmatch(head)) or bool(sc) and all_assignees(split_assignees(head[sc.end():])) \
+        or bool(_LEVEL_DEPARTMENTS.fullmatch(head)) and is_collective(head)
 
 
 # The area a law's subjects are in, before them: no part of their names (本行政区域内的各级人民政府…)
