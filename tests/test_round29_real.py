@@ -19,25 +19,25 @@ def _posts(facts):
 
 
 _TEAMS = ("甲市安全生产委员会关于开展安全生产大检查的通知\n各县、区人民政府,市安委会成员单位:\n"
-          "一、加强领导\n市安委会成立以副市长张三为组长的安全生产督查组(下设专项督查组),负责组织领导全市的大检查工作。\n"
+          "一、加强领导\n市安委会成立以副市长张三为组长的节日检查督查组(下设专项督查组),负责组织领导全市的大检查工作。\n"
           "1、矿山安全督查组,由市矿业安全局李四任组长,成员由市矿业安全局、市公安局有关人员组成。\n"
           "2、消防安全督查组,由市应急管理局王五科长任组长,成员由市应急局、市消防局有关人员组成。\n"
-          "3、道路交通、水上交通安全督查组,由市公安局副局长赵六任组长,成员由市公安局、市交通局有关人员组成。\n")
+          "3、公路、水运安全督查组,由市公安局副局长赵六任组长,成员由市公安局、市交通局有关人员组成。\n")
 
 
 def test_numbered_teams_headed_by_their_names_hold_their_own_members():
-    # ext-389: '1、煤矿安全督查组,由…任组长,成员由A、B有关人员组成。': each numbered item is a team of its own (not
-    # the 安全生产督查组 set up in the sentence above); a name after its unit without a title is the leader, no post;
+    # ext-389: '1、矿山安全督查组,由…任组长,成员由A、B有关人员组成。': each numbered item is a team of its own (not
+    # the 节日检查督查组 set up in the sentence above); a name after its unit without a title is the leader, no post;
     # a title after the name ('王五科长') is the unit's
     facts, _ = _facts(_TEAMS, doc="甲安委发〔2006〕4号", date=None)
     m = _members(facts)
-    assert ("安全生产督查组", "张三", "组长") in m
+    assert ("节日检查督查组", "张三", "组长") in m
     assert ("矿山安全督查组", "李四", "组长") in m
     assert ("矿山安全督查组", "市矿业安全局", "成员") in m and ("矿山安全督查组", "市公安局", "成员") in m
     assert ("消防安全督查组", "王五", "组长") in m and ("消防安全督查组", "市消防局", "成员") in m
-    assert ("道路交通、水上交通安全督查组", "赵六", "组长") in m
-    assert ("道路交通、水上交通安全督查组", "市交通局", "成员") in m
-    assert not [x for x in m if x[0] == "安全生产督查组" and x[1] != "张三"]
+    assert ("公路、水运安全督查组", "赵六", "组长") in m
+    assert ("公路、水运安全督查组", "市交通局", "成员") in m
+    assert not [x for x in m if x[0] == "节日检查督查组" and x[1] != "张三"]
     posts = _posts(facts)
     assert ("王五", "市应急管理局", "科长") in posts and ("赵六", "市公安局", "副局长") in posts
     assert not [p for p in posts if p[0] == "李四"]
@@ -55,7 +55,7 @@ def test_a_year_the_work_is_done_in_is_no_deadline():
 
 
 def test_places_named_bare_before_their_count_and_level_are_each_asked_with_the_date():
-    # ext-391: '请朝阳、海淀、丰台三区启动…,于2023年3月30日前,将…报市某办备案。': the count's level makes each name a
+    # ext-391: '请A、B、C三区启动…,于2023年3月30日前,将…报市某办备案。': the count's level makes each name a
     # district, each responsible with the dated sending; a count that does not match the names reads nothing
     text = ("各区政府:\n请甲乙、丙丁、戊己三区启动前期准备工作,于2023年3月30日前,将本区实施方案报市某办备案。\n"
             "甲市某办公室\n2022年9月21日\n")

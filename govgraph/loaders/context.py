@@ -220,8 +220,8 @@ class NoticeContext:
             g = m.group("g")
             if specific_group(g) and not g.startswith(("由", "的")) and "的" not in g:
                 out.append((self._owner_named(g), m.start("g")))
-        # A numbered item headed by a team's name, its leader given next (1、煤矿安全督查组,由A任组长,成员由…组成;
-        # 4、道路交通、水上交通安全督查组,…): a group of its own, the item's members its (round 29, rot36)
+        # A numbered item headed by a team's name, its leader given next (1、矿山安全督查组,由A任组长,成员由…组成;
+        # 4、公路、水运安全督查组,…): a group of its own, the item's members its (round 29, rot36)
         roles = "|".join(map(re.escape, _LEX.roles))
         rx_item = re.compile(
             rf"(?m)^[ \t\u3000]*(?:\d{{1,2}}[、.]|\(\d{{1,2}}\)|[一二三四五六七八九十]{{1,3}}、|\([一二三四五六七八九十]{{1,3}}\))"
