@@ -111,3 +111,13 @@ def test_numbered_teams_led_by_a_name_and_title_hold_posts_in_the_unit_whose_lea
     assert not [f for f in facts if f["kind"] == "membership"]
     facts, _ = _facts(text.replace("由省某监局领导带队,", ""), doc="甲-5", date="2010-03-05")
     assert _posts(facts) == []
+
+
+def test_places_counted_by_their_level_open_a_duty_with_its_modal_too():
+    # the layout of ext-391's request as a subject with 要 ('A、B、C三区要…'), and a count written 两
+    text = "各区政府:\n甲乙、丙丁、戊己三区要启动前期准备工作,于2023年3月30日前将本区实施方案报市某办备案。\n甲市某办公室\n2022年9月21日\n"
+    facts, _ = _facts(text, doc="甲-6", date="2022-09-21")
+    assert _tasks(facts) == [((), ("甲乙区", "丙丁区", "戊己区"), "2023-03-30")]
+    text = "各县政府:\n请甲乙、丙丁两县启动前期准备工作,于2023年3月30日前将本县实施方案报市某办备案。\n甲市某办公室\n2022年9月21日\n"
+    facts, _ = _facts(text, doc="甲-6", date="2022-09-21")
+    assert _tasks(facts) == [((), ("甲乙县", "丙丁县"), "2023-03-30")]

@@ -229,6 +229,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         # 统计、国税、地税部门要…: fields sharing the last one's 部门, each kept bare as written (round 7, ext-77;
         # bare since round 28's convention, as the sample's '区建设、水务…等部门')
         return subj[: -len(shared.group("k"))].split("、")
+    counted = _counted_places(subj)
+    if counted and counted[1] == len(subj) and m.group() in _TLX.strong_verbs:
+        return counted[0]  # 甲乙、丙丁、戊己三区要…: each name with the level (round 29, rot36)
     places = listed_places(subj, _PLACE_SUBJECT)
     if places and m.group() in _TLX.strong_verbs:
         # 东新区、市商务区和太康县要安排…: districts and counties named, each its own assignee (round 7, ext-77)
@@ -366,7 +369,7 @@ _REQUEST_SENDING = re.compile(r"(?:于|在)[^,。;]{2,24}?(?:前|之前)[^。;]{
 # 请甲乙、丙丁、戊己三区启动…: places named bare, then their count and level (三区, 两县): each name with the level
 # (round 29, rot36, ext-391)
 _COUNTED_PLACES = re.compile(rf"(?P<ns>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}})+)(?P<c>[两二三四五六七八九十])个?(?P<l>区|县|旗)"
-                             rf"(?=[{CJK}])")
+                             rf"(?=[{CJK}]|$)")
 
 
 def _counted_places(clause: str):
@@ -375,14 +378,14 @@ def _counted_places(clause: str):
 
     >>> _counted_places("甲乙、丙丁、戊己三区启动前期准备工作")
     (['甲乙区', '丙丁区', '戊己区'], 10)
-    >>> _counted_places("甲乙、丙丁三区启动前期准备工作") is None
-    True
+    >>> _counted_places("甲乙、丙丁三区启动前期准备工作") is None, _counted_places("甲乙、丙丁两县")
+    (True, (['甲乙县', '丙丁县'], 7))
     """
     m = _COUNTED_PLACES.match(clause)
     if not m:
         return None
     names = m.group("ns").split("、")
-    if _cn_int(m.group("c")) != len(names) or any(n.startswith(_NOT_A_PLACE) or is_assignee(n) or is_unit_like(n)
+    if (2 if m.group("c") == "两" else _cn_int(m.group("c"))) != len(names) or any(n.startswith(_NOT_A_PLACE) or is_assignee(n) or is_unit_like(n)
                                                   or n.startswith(_VERB_STARTS) for n in names):
         return None
     return [n + m.group("l") for n in names], m.end()
