@@ -121,3 +121,12 @@ def test_places_counted_by_their_level_open_a_duty_with_its_modal_too():
     text = "各县政府:\n请甲乙、丙丁两县启动前期准备工作,于2023年3月30日前将本县实施方案报市某办备案。\n甲市某办公室\n2022年9月21日\n"
     facts, _ = _facts(text, doc="甲-6", date="2022-09-21")
     assert _tasks(facts) == [((), ("甲乙县", "丙丁县"), "2023-03-30")]
+
+
+def test_a_date_closing_a_body_run_together_on_one_line_is_the_notices():
+    # ext-392: '…于3月20日前送局办公室汇总。 二〇一〇年三月五日' then a '|' line: the date of a copy that runs its body on one
+    # line; a date inside a sentence at the end is not
+    from govgraph.loaders.header import find_signature
+    assert find_signature("|\n各设区市安监局: 一、督查重点 …。 三、有关要求 1.各组于3月20日前送局办公室汇总。 二〇一〇年三月五日\n|\n")[1] \
+        == "2010-03-05"
+    assert find_signature("各设区市安监局: 各组要于二〇一〇年三月五日\n")[1] is None
