@@ -164,7 +164,9 @@ _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})(?:[ \t\u3000]+|[
 # A line of posts, a colon, then the names holding them (a list of a place's leaders: '  • 某区委副书记:A、B';
 # round 22, ext-231): a bullet may open it
 # 第一组:张三局长带队 (a numbered team, a name and its title before 带队) and 由省某局领导带队 (whose leaders lead them)
-_TEAM_LED = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}(?:督查|检查|督导|巡查|工作)?组[::][ \t\u3000]*(?P<b>[{CJK}]{{4,9}}?)带队")
+# (the team's kind as group_suffixes.txt writes a team: 督查组, 检查组 …)
+_TEAM_KINDS = alternation(sorted({g[:-1] for g in _LEX.group_suffixes if g.endswith("组") and len(g) == 3}))
+_TEAM_LED = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}{_TEAM_KINDS}?组[::][ \t\u3000]*(?P<b>[{CJK}]{{4,9}}?)带队")
 _LEADERS_LEAD = re.compile(rf"由(?P<u>[{CJK}]{{2,12}}?)领导带队")
 _POSTS_COLON_NAMES = re.compile(rf"(?m)^[ \t\u3000]*(?:[•·●▪◆■][ \t\u3000]*)?(?P<p>[{CJK}][{CJK}、,]{{1,40}}?):"
                                 rf"(?P<n>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}})*)[ \t\u3000]*$")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .assignees import all_assignees, expand_sub_units, is_assignee, listed_places, plausible_name, split_assignees
+from .assignees import _NOT_A_PLACE, all_assignees, expand_sub_units, is_assignee, listed_places, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .header import _cn_int
@@ -385,13 +385,14 @@ def _counted_places(clause: str):
     if not m:
         return None
     names = m.group("ns").split("、")
-    if (2 if m.group("c") == "两" else _cn_int(m.group("c"))) != len(names) or any(n.startswith(_NOT_A_PLACE) or is_assignee(n) or is_unit_like(n)
-                                                  or n.startswith(_VERB_STARTS) for n in names):
+    count = 2 if m.group("c") == "两" else _cn_int(m.group("c"))
+    if count != len(names) or any(n.startswith(_NOT_A_PLACE + _LEVEL_QUALIFIERS) or is_assignee(n) or is_unit_like(n)
+                                  or n.startswith(_VERB_STARTS) for n in names):
         return None
     return [n + m.group("l") for n in names], m.end()
 
 
-_NOT_A_PLACE = ("全", "我", "本", "各", "该", "辖", "两", "相关", "有关", "其他", "其它", "试点")
+_LEVEL_QUALIFIERS = tuple(data_lines("level_qualifiers.txt"))  # 各, 试点, 其他 … (a set of a level's units)
 
 
 def _request_due(clause: str):
@@ -793,7 +794,7 @@ _SENTENCE = re.compile(r"[^。;\n]+[。;]?")
 
 # 请试点市(州)、县(市、区)于7月25日前,其他市(州)于8月25日前将…报…: one request to two sets of a level's units, each
 # with its own deadline, for one piece of work: two tasks (round 29, rot36, ext-390)
-_LEVEL_SET = r"(?:各|试点|其他|其余|有关|相关|部分)?[省市县区州旗](?:\([^()]{1,8}\))?(?:、[省市县区州旗](?:\([^()]{1,8}\))?)*"
+_LEVEL_SET = alternation(_LEVEL_QUALIFIERS) + r"?[省市县区州旗](?:\([^()]{1,8}\))?(?:、[省市县区州旗](?:\([^()]{1,8}\))?)*"
 _TWO_DATED = re.compile(rf"\s*(?:[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[、.])?请(?P<a>{_LEVEL_SET})(?P<d1>(?:于|在)[^,。;]{{2,16}}?前),"
                         rf"(?P<b>{_LEVEL_SET})(?P<d2>(?:于|在)[^,。;]{{2,16}}?前)(?P<w>(?:将|把)[^。;]{{4,}}?)[。;]?\s*$")
 
@@ -802,7 +803,7 @@ def _two_dated_requests(ctx: NoticeContext, sent: str, s0: int) -> list:
     """The two tasks of ``_TWO_DATED`` (each set of units its deadline, the work shared), where both sets are
     named with a qualifier (试点, 其他…) or 各, both deadlines are dates and differ; else []."""
     m = _TWO_DATED.match(sent)
-    if not m or m.group("a") == m.group("b") or not all(re.match(r"各|试点|其他|其余|有关|相关|部分", m.group(k)) for k in "ab"):
+    if not m or m.group("a") == m.group("b") or not all(m.group(k).startswith(_LEVEL_QUALIFIERS) for k in "ab"):
         return []
     dues = [parse_deadline(m.group(k), ctx.year) for k in ("d1", "d2")]
     if not all(d for d, _ in dues) or dues[0][0] == dues[1][0]:
