@@ -130,3 +130,11 @@ def test_a_date_closing_a_body_run_together_on_one_line_is_the_notices():
     assert find_signature("|\n各设区市安监局: 一、督查重点 …。 三、有关要求 1.各组于3月20日前送局办公室汇总。 二〇一〇年三月五日\n|\n")[1] \
         == "2010-03-05"
     assert find_signature("各设区市安监局: 各组要于二〇一〇年三月五日\n")[1] is None
+
+
+def test_a_speakers_message_reported_with_qiangdiao_yaoqiu_opens_the_units_duty():
+    # ext-210: '…将指示精神编发成短信发给各县市区…,强调要求各县市区要进一步夯实…责任,深入开展…' (as round 22's '强调各镇(街道)…要')
+    text = ("根据市领导指示,市某指挥部副指挥长张三迅速将指示精神编发成短信发给各县市区主要领导,强调要求各县市区要进一步夯实"
+            "森林防火工作责任,深入开展防火宣传和督查。\n")
+    facts, _ = _facts(text, doc="甲-7", date="2020-01-20")
+    assert _tasks(facts) == [((), ("各县市区",), None)]
