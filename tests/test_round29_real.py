@@ -138,3 +138,11 @@ def test_a_speakers_message_reported_with_qiangdiao_yaoqiu_opens_the_units_duty(
             "森林防火工作责任,深入开展防火宣传和督查。\n")
     facts, _ = _facts(text, doc="甲-7", date="2020-01-20")
     assert _tasks(facts) == [((), ("各县市区",), None)]
+
+
+def test_a_set_of_a_levels_units_names_no_place():
+    # ext-390: '其他市(州)', '试点市(州)、县(市、区)' open with a qualifier of a level's units, not a city called 其他 or 试点
+    # (their units were catalogued in a place '四川省其他市'); a place's name still reads
+    from govgraph.identity.scope import leading_components
+    assert leading_components("其他市(州)") == () and leading_components("试点县(市、区)") == ()
+    assert leading_components("甲乙市丙丁区财政局") == (("甲乙市", "city"), ("丙丁区", "county"))
