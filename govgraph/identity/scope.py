@@ -72,6 +72,11 @@ def _provinces() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _level_qualifiers() -> tuple[str, ...]:
+    return _data("level_qualifiers.txt")
+
+
+@lru_cache(maxsize=1)
 def _not_places() -> tuple[str, ...]:
     return _data("not_places.txt")
 
@@ -137,7 +142,9 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
         body = comp[: -len(suffix)]
         longest = 7 if suffix.startswith("自治") else 5 if suffix == "街道" else 4
         if len(body) > longest or _NOT_BODY.search(body) or (is_zone(comp) and not _one_char_city_district(name, m, out)) \
-                or (suffix == "省" and body not in _provinces()):  # 随后报省人大常委会: no province
+                or (suffix == "省" and body not in _provinces()) \
+                or body.startswith(_level_qualifiers()):  # 随后报省人大常委会: no province
+            # (其他市(州), 试点县: a set of a level's units, no place called 其他; round 29, rot36)
             break
         level = _suffix_level(comp)
         if level == "province" and out:

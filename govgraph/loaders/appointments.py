@@ -163,6 +163,11 @@ _BYLINE = re.compile(rf"(?m)^[ \t\u3000]*(?P<p>[{CJK}]{{4,30}})(?:[ \t\u3000]+|[
 
 # A line of posts, a colon, then the names holding them (a list of a place's leaders: '  • 某区委副书记:A、B';
 # round 22, ext-231): a bullet may open it
+# 第一组:张三局长带队 (a numbered team, a name and its title before 带队) and 由省某局领导带队 (whose leaders lead them)
+# (the team's kind as group_suffixes.txt writes a team: 督查组, 检查组 …)
+_TEAM_KINDS = alternation(sorted({g[:-1] for g in _LEX.group_suffixes if g.endswith("组") and len(g) == 3}))
+_TEAM_LED = re.compile(rf"第[一二三四五六七八九十\d]{{1,3}}{_TEAM_KINDS}?组[::][ \t\u3000]*(?P<b>[{CJK}]{{4,9}}?)带队")
+_LEADERS_LEAD = re.compile(rf"由(?P<u>[{CJK}]{{2,12}}?)领导带队")
 _POSTS_COLON_NAMES = re.compile(rf"(?m)^[ \t\u3000]*(?:[•·●▪◆■][ \t\u3000]*)?(?P<p>[{CJK}][{CJK}、,]{{1,40}}?):"
                                 rf"(?P<n>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}})*)[ \t\u3000]*$")
 _NOT_NAME_WORDS = frozenset(data_words("not_person_names.tsv", "word"))
@@ -535,6 +540,7 @@ class _Reader:
         if not _SENTENCE_GATE.search(self.work):
             self._bylines()
             self._posts_colon_names()
+            self._teams_led()
             return
         self.entry = None  # the person of a 公示 entry, read on to the end of its paragraph
         for sm in re.finditer(r"[^。!?]+", self.work):
@@ -544,6 +550,34 @@ class _Reader:
         self._current_in_brackets()
         self._bylines()
         self._posts_colon_names()
+        self._teams_led()
+
+    def _teams_led(self):
+        """``二、督查安排 由省某局领导带队,…。第一组:张三局长带队,办公室参加,督查甲市;第二组:李四副局长带队,…``: each
+        numbered team's leader, a name then a title before 带队, holds that title in the unit whose leaders the notice
+        said lead the teams (the last ``由X领导带队`` before the first team); none without it (round 29, rot36, ext-392).
+        A name that splits two ways before the title, or a person already given a fact, is left."""
+        teams = list(_TEAM_LED.finditer(self.work))
+        if not teams:
+            return
+        units = [m for m in _LEADERS_LEAD.finditer(self.work, 0, teams[0].start()) if is_unit_like(m.group("u"))]
+        if not units:
+            return
+        unit = units[-1].group("u")
+        for m in teams:
+            body = m.group("b")
+            splits = [(body[:k], body[k:]) for k in (2, 3) if body[k:] in _LEX.titles
+                      and is_person_name(body[:k], delimited=True)]
+            if len(splits) > 1:  # 王五副局长: the title's 副 is no part of the name
+                splits = [x for x in splits if not x[0].endswith(("副", "常务"))]
+            if len(splits) != 1:
+                continue
+            n, title = splits[0]
+            a = m.start("b")
+            name = squash(self.src[a:a + len(n)])
+            if any((f.get("person") or f.get("member")) == name for f in list(self.facts) + list(self.members)):
+                continue
+            self.emit(name, [Post(unit, title)], a, m.end("b"), "start")
 
     def _posts_colon_names(self):
         """``某区委副书记、某区政府党组书记、代理区长:张三`` on its line (``•`` may open it), ``某区副区长:A、B、C``: the

@@ -57,6 +57,8 @@ def plausible_name(x: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def is_assignee(x: str) -> bool:
+    if "(" in x and _LEVELS_LISTED.fullmatch(x):
+        return True  # 各市(州)、县(市、区): one collective of the levels listed, each with its alternates (round 29, rot36)
     if _LEVELS_LISTED.match(x):
         x = x.replace("、", "")  # 各县、区人民政府: read as 各县区人民政府
     return plausible_name(x) and (is_unit_like(x) or is_collective(x) or _group_office(x) or _government_kind(x))
@@ -84,6 +86,10 @@ def _government_kind(x: str) -> bool:
 
 
 _LEVELS_LISTED = re.compile(r"各[省市县区乡镇](?:、[省市县区乡镇])+"
+                            # 各市(州)、县(市、区), 各市(县)、区政府: a level's alternates in brackets after it, the last
+                            # level ending the name or its government's (not 各镇(街道)、区级各部门; round 29, rot36)
+                            r"|各[省市县区](?:\([^()]{1,8}\))?(?:、[省市县区](?:\([^()]{1,8}\))?)+"
+                            r"(?=$|[^\u4e00-\u9fff\x00]|(?:人民)?政府)"
                             # 各乡镇人民政府、街道办事处: one 各 over the governments and the street
                             # offices of a level (round 13, ext-156)
                             r"|各(?:乡镇|镇|乡)(?:人民)?政府、街道办事处(?![\u4e00-\u9fff])")

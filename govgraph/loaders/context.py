@@ -220,6 +220,16 @@ class NoticeContext:
             g = m.group("g")
             if specific_group(g) and not g.startswith(("由", "的")) and "的" not in g:
                 out.append((self._owner_named(g), m.start("g")))
+        # A numbered item headed by a team's name, its leader given next (1、矿山安全督查组,由A任组长,成员由…组成;
+        # 4、公路、水运安全督查组,…): a group of its own, the item's members its (round 29, rot36)
+        roles = "|".join(map(re.escape, _LEX.roles))
+        rx_item = re.compile(
+            rf"(?m)^[ \t\u3000]*(?:\d{{1,2}}[、.]|\(\d{{1,2}}\)|[一二三四五六七八九十]{{1,3}}、|\([一二三四五六七八九十]{{1,3}}\))"
+            rf"[ \t\u3000]*(?P<g>[^\s,。;:()由]{{2,30}}?(?:{suf}))[,:](?=[^。\n]{{0,60}}?(?:任|担任|为)(?:{roles}))")
+        for m in rx_item.finditer(self.work):
+            g = m.group("g")
+            if specific_group(g) and "的" not in g and not any(g == x for x, _ in out):
+                out.append((g, m.start("g")))
         # The title's group goes last: the body names it as the notice means it.
         out.sort(key=lambda x: x[1] < title_end)
         # Groups merely named: 区“红色物业”工作领导小组, 区渣土车整治工作专班.

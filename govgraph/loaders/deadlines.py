@@ -21,6 +21,12 @@
 >>> parse_deadline("到2025年,新建学校均需落实", 2024)
 ('2025-12-31', '到2025年')
 
+A year the work is done in (``于2023年开展…``) is no deadline: its words stay text (round 29, rot36);
+one it is to be finished in (``于2025年完成``) is the year's end:
+
+>>> parse_deadline("于2023年开展特色农产品专项调查", 2022), parse_deadline("于2025年完成改造", 2022)
+((None, '于2023年'), ('2025-12-31', '于2025年'))
+
 The common forms, in a measure's text (the notice's year fills a missing one):
 
 >>> [text_deadline(t, 2022)[0] for t in ("于2023年1月15日前报送", "5月底前完成", "年底前完成",
@@ -62,6 +68,8 @@ _MONTH_MID = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?P<part>上旬|中旬
 _MONTH_DONE = re.compile(rf"{_Y}(?P<m>\d{{1,2}})月(?:份)?(?:完成|内完成|内)")
 _YEAR_END = re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})(?=年))?(?:年底|年末|年内)(?:前|之前)?")
 _BY_YEAR = re.compile(r"(?:到|至|于)(?P<y>(?:19|20)\d{2})年(?![\d底末内初中])")
+# 于YYYY年 dates the work only where what follows finishes it (于2025年完成); 于2023年开展… is the year of the work
+_IN_YEAR_DONE = re.compile(r"前|之前|(?:全面|基本)?(?:完成|建成|实现)")
 _HALF = re.compile(rf"{_Y}(?P<h>上半年|下半年)")
 _QUARTER = re.compile(rf"{_Y}(?:第)?(?P<q>[一二三四1-4])季度(?:末|底)?(?:前)?")
 
@@ -120,6 +128,8 @@ def parse_deadline(text: str, year: int | None) -> tuple[str | None, str | None]
         if kind == "quarter":
             q = "一二三四".find(m.group("q")) + 1 if not m.group("q").isdigit() else int(m.group("q"))
             return last_day(y, q * 3), m.group(0)
+        if m.group(0).startswith("于") and m.re is _BY_YEAR and not _IN_YEAR_DONE.match(text, m.end()):
+            return None, m.group(0)
         return f"{y:04d}-12-31", m.group(0)
     except ValueError:
         return None, m.group(0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .assignees import all_assignees, expand_sub_units, is_assignee, listed_places, plausible_name, split_assignees
+from .assignees import _NOT_A_PLACE, all_assignees, expand_sub_units, is_assignee, listed_places, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
 from .header import _cn_int
@@ -90,6 +90,7 @@ def _product_subject(subj: str, clause: str, m: re.Match):
 
 
 _COMMA_MODALS = ("应当", "应", "要", "须", "必须")
+_LEVEL_DEPARTMENTS = re.compile(rf"[省市县区](?:直|级)各(?:有关|相关)?[{CJK}]{{0,4}}(?:部门|单位)")
 
 
 def _qualified_then_modal(head: str, modal: str) -> bool:
@@ -99,7 +100,10 @@ def _qualified_then_modal(head: str, modal: str) -> bool:
         return False
     sc = _SCOPE_OPEN.match(head)
     # 本行政区域内的各级人民政府、各行政执法单位,应当…: the units of the law's area (round 26, ext-379)
-    return bool(_QUALIFIED.fullmatch(head)) or bool(sc) and all_assignees(split_assignees(head[sc.end():]))
+    # 市直各有关部门,要依照各自职责,…: one collective of a level's departments, a comma before its modal (round 29,
+    # rot36, ext-389; a role's collective, 牵头单位,要…, is not read so)
+    return bool(_QUALIFIED.fullmatch(head)) or bool(sc) and all_assignees(split_assignees(head[sc.end():])) \
+        or bool(_LEVEL_DEPARTMENTS.fullmatch(head)) and is_collective(head)
 
 
 # The area a law's subjects are in, before them: no part of their names (本行政区域内的各级人民政府…)
@@ -225,6 +229,9 @@ def _subject_at(clause: str, m: re.Match, sectors: bool = True):
         # 统计、国税、地税部门要…: fields sharing the last one's 部门, each kept bare as written (round 7, ext-77;
         # bare since round 28's convention, as the sample's '区建设、水务…等部门')
         return subj[: -len(shared.group("k"))].split("、")
+    counted = _counted_places(subj)
+    if counted and counted[1] == len(subj) and m.group() in _TLX.strong_verbs:
+        return counted[0]  # 甲乙、丙丁、戊己三区要…: each name with the level (round 29, rot36)
     places = listed_places(subj, _PLACE_SUBJECT)
     if places and m.group() in _TLX.strong_verbs:
         # 东新区、市商务区和太康县要安排…: districts and counties named, each its own assignee (round 7, ext-77)
@@ -359,12 +366,44 @@ def _heads_due(clause: str):
 _REQUEST_SENDING = re.compile(r"(?:于|在)[^,。;]{2,24}?(?:前|之前)[^。;]{0,30}?(?:上报|报送|提交|发送|反馈|报|送)")
 
 
+# 请甲乙、丙丁、戊己三区启动…: places named bare, then their count and level (三区, 两县): each name with the level
+# (round 29, rot36, ext-391)
+_COUNTED_PLACES = re.compile(rf"(?P<ns>[{CJK}]{{2,4}}(?:、[{CJK}]{{2,4}})+)(?P<c>[两二三四五六七八九十])个?(?P<l>区|县|旗)"
+                             rf"(?=[{CJK}]|$)")
+
+
+def _counted_places(clause: str):
+    """(units, predicate start) of places listed bare before their count and level (``A、B、C三区``), as many as
+    the count says, none a scope word nor a unit's name already; else None.
+
+    >>> _counted_places("甲乙、丙丁、戊己三区启动前期准备工作")
+    (['甲乙区', '丙丁区', '戊己区'], 10)
+    >>> _counted_places("甲乙、丙丁三区启动前期准备工作") is None, _counted_places("甲乙、丙丁两县")
+    (True, (['甲乙县', '丙丁县'], 7))
+    """
+    m = _COUNTED_PLACES.match(clause)
+    if not m:
+        return None
+    names = m.group("ns").split("、")
+    count = 2 if m.group("c") == "两" else _cn_int(m.group("c"))
+    if count != len(names) or any(n.startswith(_NOT_A_PLACE + _LEVEL_QUALIFIERS) or is_assignee(n) or is_unit_like(n)
+                                  or n.startswith(_VERB_STARTS) for n in names):
+        return None
+    return [n + m.group("l") for n in names], m.end()
+
+
+_LEVEL_QUALIFIERS = tuple(data_lines("level_qualifiers.txt"))  # 各, 试点, 其他 … (a set of a level's units)
+
+
 def _request_due(clause: str):
     """(units, predicate start) of ``请`` + units + a verb, where the sentence goes on to a dated sending: the
     longest unit or collective the clause opens with (not followed by 的/和/、…); else None."""
     sm = _REQUEST_SENDING.search(clause)
     if not sm or not DEADLINE_RE.search(sm.group()):
         return None
+    counted = _counted_places(clause[:sm.start()])
+    if counted:
+        return counted
     for k in range(min(20, sm.start() - 1), 1, -1):
         head = clause[:k]
         if is_assignee(head) and re.match(f"[{CJK}]", clause[k]) and clause[k] not in "的和与及等" \
@@ -752,6 +791,26 @@ def _duty_clauses(ctx: NoticeContext, out: list, covered: list):
 
 
 _SENTENCE = re.compile(r"[^。;\n]+[。;]?")
+
+# 请试点市(州)、县(市、区)于7月25日前,其他市(州)于8月25日前将…报…: one request to two sets of a level's units, each
+# with its own deadline, for one piece of work: two tasks (round 29, rot36, ext-390)
+_LEVEL_SET = alternation(_LEVEL_QUALIFIERS) + r"?[省市县区州旗](?:\([^()]{1,8}\))?(?:、[省市县区州旗](?:\([^()]{1,8}\))?)*"
+_TWO_DATED = re.compile(rf"\s*(?:[一二三四五六七八九十]{{1,3}}、|\d{{1,2}}[、.])?请(?P<a>{_LEVEL_SET})(?P<d1>(?:于|在)[^,。;]{{2,16}}?前),"
+                        rf"(?P<b>{_LEVEL_SET})(?P<d2>(?:于|在)[^,。;]{{2,16}}?前)(?P<w>(?:将|把)[^。;]{{4,}}?)[。;]?\s*$")
+
+
+def _two_dated_requests(ctx: NoticeContext, sent: str, s0: int) -> list:
+    """The two tasks of ``_TWO_DATED`` (each set of units its deadline, the work shared), where both sets are
+    named with a qualifier (试点, 其他…) or 各, both deadlines are dates and differ; else []."""
+    m = _TWO_DATED.match(sent)
+    if not m or m.group("a") == m.group("b") or not all(m.group(k).startswith(_LEVEL_QUALIFIERS) for k in "ab"):
+        return []
+    dues = [parse_deadline(m.group(k), ctx.year) for k in ("d1", "d2")]
+    if not all(d for d, _ in dues) or dues[0][0] == dues[1][0]:
+        return []
+    ref = ctx.outline.ref_at(s0 + m.start("a"))
+    return [_task(ctx, ref, m.group("w"), [], [m.group(k)], d, dt, s0 + m.start(k), s0 + m.end("w"))
+            for k, (d, dt) in zip("ab", dues)]
 _CLOSING_FORMULAS = frozenset(data_lines("closing_formulas.txt"))
 
 
@@ -802,6 +861,10 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
             # sentence gives a deadline: …并于2023年1月15日前将工作方案报… is the list's units' own piece of
             # work (round 6, ext-66, ext-67; the sample's 各责任单位要根据…制订…方案, with none, is not)
             dated = not roles_ok and bool(re.search(r"各(?:责任|牵头)", sent)) and any(parse_deadline(sent, ctx.year))
+            two = _two_dated_requests(ctx, sent, s0)
+            if two:
+                out.extend(two)
+                continue
             duties = _sentence_duties(sent, s0, marker_ends, not _national(ctx), roles_ok or dated, work)
             # 县住建局联合县乡村振兴局…成立7个工作组,…进行了实地核查: news of work done, no task (round 9, ext-102)
             duties = [d for d in duties if not (_DONE.search(d[4]) and not _MODAL.search(d[4])

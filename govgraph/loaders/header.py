@@ -133,6 +133,8 @@ def find_signature(work: str, start: int = 0) -> tuple[str | None, str | None, i
     ('武汉市汉阳区人民政府办公室', '2018-04-20')
     >>> find_signature("正文。\\n国务院\\n二〇一八年三月五日\\n")[:2]
     ('国务院', '2018-03-05')
+    >>> find_signature("各设区市: 正文。 二〇一〇年三月五日\\n|\\n")[:2]
+    (None, '2010-03-05')
     """
     lone = list(_DATE_LINE.finditer(work, start))
     cells = _table_cells(lone)
@@ -148,7 +150,15 @@ def find_signature(work: str, start: int = 0) -> tuple[str | None, str | None, i
         return re.sub(r"\s+", "", m.group("issuer")), _date_of(m), m.start("issuer")
     if d and _date_of(d):
         return None, _date_of(d), d.start("date")
+    c = _CLOSING_DATE.search(work, start)
+    if c and _date_of(c):
+        # …于3月20日前送局办公室汇总。 二〇一〇年三月五日 / |: a body run together on one line, its date after the last
+        # sentence's end and nothing but a page's rule after it (round 29, rot36, ext-392)
+        return None, _date_of(c), c.start("date")
     return None, None, None
+
+
+_CLOSING_DATE = re.compile(rf"(?<=。)[ \t\u3000]+(?P<date>{_DATE_PART})[ \t\u3000]*(?:\n[ \t\u3000|]*)*\Z")
 
 
 _SESSION = re.compile(rf"\(\s*(?P<date>{_DATE_PART})[^()\n]{{0,60}}?会议(?:审议)?(?:通过|批准|决定)\s*\)")

@@ -104,6 +104,20 @@ def _name_and_posts(body: str):
             posts = split_posts(pre)
             if posts:
                 return name, posts
+    # 由市某局张三处长任组长: the title after the name, the unit before it (round 29, rot36)
+    for tl in (2, 3, 4):
+        rest, title = body[:-tl], body[-tl:]
+        for k in (2, 3):
+            name, unit = rest[-k:], rest[:-k]
+            if unit and is_person_name(name, delimited=True) and member_unit_like(unit):
+                posts = split_posts(unit + title)
+                if len(posts) == 1 and posts[0][:2] == (unit, title):
+                    return name, posts
+    # 由市某局张三任组长: a unit and a name with no title, the person's membership and no post (round 29, rot36)
+    for k in (2, 3):
+        name, unit = body[-k:], body[:-k]
+        if unit and is_person_name(name, delimited=True) and member_unit_like(unit) and not split_posts(unit):
+            return name, []
     return None
 
 
