@@ -288,9 +288,18 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # notices; held out ext-389..394), project scorer: all post 0.968, person-title 0.976, term 0.989 / 0.628 / 0.768,
 # membership 0.983, task 0.960 / 0.911 / 0.935, due 0.990 / 0.914 / 0.951; held-out unchanged. The term and task floors
 # rise a little under these.
+# Round 29: rotation rot36 read ext-389..392 (scored at e16bc1d before anyone opened them: post 0.462, membership
+# 0.909, task 1.000 / 0.364 / 0.533, due 0 of 5 and 1 wrong -> after its rules 1.000 on every kind; all dev task 0.935
+# -> 0.939, due 0.951 -> 0.958); ext-395..397 added held-out (3 formal notices of new places and issuers: a city office's
+# covering letter with dated filings, a district's 稳增长 items '(X牵头,Y、Z配合)', a city's 责任分解 with its mayor's
+# post; scored once at e16bc1d: post 0, task 0.897, due 1 of 4); ext-202's gold loses the issuer's own undertaking (the
+# convention). Merged (450 notices; held out ext-393..397, 5 notices), project scorer: all post 0.988 / 0.951 / 0.970,
+# person-title 0.977, term 0.768, membership 0.984, task 0.960 / 0.918 / 0.938, due 0.993 / 0.919 / 0.955; held-out post
+# 1.000 / 0.917 / 0.957, person-title 0.957, membership 0.935 / 0.967 / 0.951, task 0.871, due 1.000 / 0.250 / 0.400. The
+# held-out floors are reset from these (a new set), the "all" ones a little under these.
 FLOORS = {
-    "all": {"post": 0.96, "person-title": 0.97, "term": 0.76, "membership": 0.98, "task": 0.93, "due": 0.945},
-    "held-out": {"post": 0.75, "person-title": 0.75, "membership": 0.90, "task": 0.50},
+    "all": {"post": 0.96, "person-title": 0.97, "term": 0.76, "membership": 0.98, "task": 0.935, "due": 0.95},
+    "held-out": {"post": 0.90, "person-title": 0.90, "membership": 0.90, "task": 0.80, "due": 0.35},
 }
 
 
