@@ -206,6 +206,9 @@ def child_build_incremental(a: dict) -> dict:
     store = Path(a["store"])
     shutil.rmtree(store, ignore_errors=True)
     shutil.copytree(a["base"], store)
+    # the copy's gigabytes written back to disk before the build starts, not during it
+    os.sync()
+    time.sleep(a.get("settle", 10))
     cmd = [*GOVGRAPH, "build", *_files(a["added"]), "--store", str(store), "-q", "--jobs", str(a.get("jobs", 1))]
     t0 = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True)
@@ -507,14 +510,14 @@ def log(*a):
 CHILD_ENV: dict = {}
 
 
-def snapshot() -> tuple[Path, str]:
-    """``govgraph/`` as committed at HEAD, unpacked under benchmarks/out/."""
-    sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+def snapshot(rev: str = "HEAD") -> tuple[Path, str]:
+    """``govgraph/`` as committed at ``rev``, unpacked under benchmarks/out/."""
+    sha = subprocess.run(["git", "rev-parse", "--short", rev], capture_output=True, text=True,
                          cwd=ROOT, check=True).stdout.strip()
     d = OUT / f"snapshot-{sha}"
     if not (d / "govgraph" / "__init__.py").exists():
         d.mkdir(parents=True, exist_ok=True)
-        arch = subprocess.run(["git", "archive", "HEAD", "govgraph"], capture_output=True, cwd=ROOT, check=True).stdout
+        arch = subprocess.run(["git", "archive", sha, "govgraph"], capture_output=True, cwd=ROOT, check=True).stdout
         subprocess.run(["tar", "-x", "-C", str(d)], input=arch, check=True)
     return d, sha
 
@@ -538,16 +541,17 @@ def _tree_rss_mb(pid: int) -> float:
 RSS_CAP_MB = 10000.0
 
 
-def run_child(task: str, args: dict, timeout: float, partial: list | None = None) -> dict:
+def run_child(task: str, args: dict, timeout: float, partial: list | None = None, env: dict | None = None) -> dict:
     """Run one measurement in a child process; kill it after ``timeout`` seconds or when
     it (with its own children) holds more than RSS_CAP_MB.  ``PARTIAL`` lines it prints
-    are appended to ``partial`` (kept when it is killed)."""
+    are appended to ``partial`` (kept when it is killed).  ``env``: more environment (over
+    ``CHILD_ENV``: the baseline's snapshot as ``PYTHONPATH``)."""
     import threading
 
     cmd = [PY, str(Path(__file__).resolve()), "--child", task, json.dumps(args, ensure_ascii=False)]
     t0 = time.perf_counter()
     load0 = os.getloadavg()[0]
-    env = {**os.environ, **CHILD_ENV}
+    env = {**os.environ, **CHILD_ENV, **(env or {})}
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=OUT, env=env,
                          start_new_session=True)
     lines: list[str] = []
@@ -698,25 +702,40 @@ def ensure_split_corpus(n: int, extra: int, shards: int = 8) -> Path:
 
 
 def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float,
-                    base: Path | None = None, jobs: int = 1) -> dict:
+                    base: Path | None = None, jobs: int = 1, baseline: tuple[Path, str] | None = None,
+                    settle: float = 10) -> dict:
     """The incremental row: a store of the first ``n`` notices (``ensure_split_corpus``, built
-    once by ``govgraph build``, or ``base`` when the build row already built it from that part),
-    then ``added`` more notices built into copies of it, ``repeat`` times: wall, CPU seconds and
-    peak RSS of ``govgraph build ADDED --store S --jobs JOBS``."""
+    once by ``govgraph build``, or ``base``: the store the build row built from that part, or one
+    given by ``--incremental-stores``), then ``added`` more notices built into copies of it,
+    ``repeat`` times: wall, CPU seconds and peak RSS of ``govgraph build ADDED --store S --jobs
+    JOBS``.  ``baseline``: a snapshot of another commit (``--baseline``) measured the same way,
+    its runs alternating with these (each pair under the same load).  ``settle``: seconds after
+    each copy is synced, before the build starts."""
     d = ensure_split_corpus(n, added, shards)
     first = None
     if base is None:
         base = OUT / f"store-{n}-base"
         log(f"incremental n={n}+{added}: the store of {n}")
         first = run_child("build_cli", {"corpus": str(d / "base"), "store": str(base)}, timeout)
-    log(f"incremental n={n}+{added} x{repeat}")
-    runs = repeat_child("build_incremental", {"base": str(base), "added": str(d / "added"), "jobs": jobs,
-                                              "store": str(OUT / f"store-{n}-added")}, repeat, timeout)
+    log(f"incremental n={n}+{added} x{repeat}" + (f", alternating with {baseline[1]}" if baseline else ""))
+    args = {"base": str(base), "added": str(d / "added"), "jobs": jobs, "store": str(OUT / f"store-{n}-added"),
+            "settle": settle}
+    runs, before = [], []
+    for _ in range(repeat):
+        if baseline:
+            before.append(run_child("build_incremental", args, timeout, env={"PYTHONPATH": str(baseline[0])}))
+        runs.append(run_child("build_incremental", args, timeout))
+        if any("timeout" in r or "error" in r for r in runs + before):
+            break
     for p in ([base] if first else []) + [OUT / f"store-{n}-added"]:
         shutil.rmtree(p, ignore_errors=True)
-    return {"notices": n, "added": added, "jobs": jobs, "base_build": first, "runs": runs,
-            "wall_s": median_of(runs, "wall_s"), "cpu_s": median_of(runs, "cpu_s"),
-            "peak_rss_mb": median_of(runs, "peak_rss_mb")}
+    out = {"notices": n, "added": added, "jobs": jobs, "base_build": first, "runs": runs,
+           "wall_s": median_of(runs, "wall_s"), "cpu_s": median_of(runs, "cpu_s"),
+           "peak_rss_mb": median_of(runs, "peak_rss_mb")}
+    if baseline:
+        out["baseline"] = {"commit": baseline[1], "runs": before, "wall_s": median_of(before, "wall_s"),
+                           "cpu_s": median_of(before, "cpu_s"), "peak_rss_mb": median_of(before, "peak_rss_mb")}
+    return out
 
 
 def machine(live: bool) -> dict:
@@ -762,13 +781,21 @@ def main(argv=None) -> int:
                          "seed 1), without building one (--only queries)")
     ap.add_argument("--query-limit", type=float, default=QUERY_LIMIT_S, help="stop one call of one question after this")
     ap.add_argument("--rss-cap-mb", type=float, default=10000.0, help="kill a measurement holding more memory")
+    ap.add_argument("--incremental-stores", default="",
+                    help="N=DIR,...: the incremental row at size N adds to copies of DIR (a store of the split "
+                         "corpus's base part) instead of building one (with --only incremental: nothing else runs)")
+    ap.add_argument("--baseline", default="", help="a commit whose snapshot the incremental row also measures, "
+                                                   "its runs alternating with those of the code measured")
+    ap.add_argument("--settle", type=float, default=10,
+                    help="seconds the incremental row waits after copying (and syncing) its store")
     ap.add_argument("--added", type=int, default=1000,
                     help="notices added to a store of each size (the incremental build row; 0: none)")
     ap.add_argument("--split-build", action="store_true",
                     help="build rows: `govgraph build --jobs JOBS` of the first N notices of the N+ADDED split "
                          "corpus; the incremental row adds to copies of that store (no separate base build)")
     ap.add_argument("--no-breakdown", action="store_true", help="skip the in-process build breakdown")
-    ap.add_argument("--only", default="", help="comma list: extract,build,queries,neo4j,quality (default all)")
+    ap.add_argument("--only", default="", help="comma list: extract,build,queries,neo4j,quality (default all), "
+                                               "incremental (the incremental row alone: --incremental-stores)")
     ap.add_argument("--live", action="store_true", help="measure the working tree, not a snapshot of HEAD")
     ap.add_argument("--out", type=Path, default=OUT / "results.json")
     ap.add_argument("--child", nargs=2, metavar=("TASK", "ARGS"), help=argparse.SUPPRESS)
@@ -786,6 +813,10 @@ def main(argv=None) -> int:
         CHILD_ENV["PYTHONPATH"] = str(snap)
         log(f"measuring govgraph as committed at {sha} ({snap})")
     only = set(filter(None, a.only.split(","))) or {"extract", "build", "queries", "neo4j", "quality"}
+    baseline = snapshot(a.baseline) if a.baseline else None
+    if baseline:
+        log(f"baseline: govgraph as committed at {baseline[1]} ({baseline[0]})")
+    inc_given = {int(k): Path(v) for k, v in (x.split("=", 1) for x in a.incremental_stores.split(",") if x)}
     sizes = [int(s) for s in a.sizes.split(",") if s]
     xsizes = [int(s) for s in a.extract_only_sizes.split(",") if s]
     qsizes = {int(s) for s in a.query_sizes.split(",") if s}
@@ -802,6 +833,12 @@ def main(argv=None) -> int:
 
     for n in sorted(set(sizes) | set(xsizes)):
         full = n in sizes
+        if full and n in inc_given and ("incremental" in only or "build" in only) and a.added:
+            results["incremental"].append(run_incremental(n, a.added, shards, a.repeat, a.timeout, base=inc_given[n],
+                                                          jobs=a.jobs, baseline=baseline, settle=a.settle))
+            save()
+        if only <= {"incremental"}:
+            continue
         d = ensure_corpus(n, str(shards))
         results["corpora"][str(n)] = json.loads((d / "manifest.json").read_text())
         if "extract" in only or "quality" in only:
@@ -868,10 +905,11 @@ def main(argv=None) -> int:
                 shutil.rmtree(OUT / f"store-{n}-breakdown", ignore_errors=True)
             results["build"].append(entry)
             save()
-            if "build" in only and a.added:
+            if "build" in only and a.added and n not in inc_given:
                 results["incremental"].append(run_incremental(
                     n, a.added, shards, a.repeat, a.timeout,
-                    base=store if a.split_build and (store / "CURRENT").exists() else None, jobs=a.jobs))
+                    base=store if a.split_build and (store / "CURRENT").exists() else None, jobs=a.jobs,
+                    baseline=baseline, settle=a.settle))
                 save()
         if "queries" in only and n in qsizes and (store / "CURRENT").exists():
             log(f"queries n={n}")
@@ -1041,12 +1079,15 @@ def markdown(res: dict) -> str:
                  f"{b['peak_rss_mb'] or 0:.0f}{each(runs, 'peak_rss_mb')} | {st.get('disk_mb', '?')} | "
                  f"{bd.get('extract_s', 0):.1f} | {bd.get('store_build_s', 0):.1f} | {bd.get('quads', '?')} |")
     if res.get("incremental"):
-        L += ["", "| incremental: store of | notices added | wall s | CPU s | peak RSS MB |", "|---:|---:|---:|---:|---:|"]
+        L += ["", "| incremental: store of | notices added | code | wall s | CPU s | peak RSS MB |",
+              "|---:|---:|---|---:|---:|---:|"]
         for e in res["incremental"]:
-            runs = e.get("runs", [])
-            L.append(f"| {e['notices']} | {e['added']} | {e['wall_s'] or 0:.1f}{each(runs, 'wall_s', '{:.1f}')} | "
-                     f"{e['cpu_s'] or 0:.1f}{each(runs, 'cpu_s', '{:.1f}')} | "
-                     f"{e['peak_rss_mb'] or 0:.0f}{each(runs, 'peak_rss_mb')} |")
+            for who, b in ((res["machine"]["git"], e), *(((e["baseline"]["commit"] + " (baseline)", e["baseline"]),)
+                                                       if e.get("baseline") else ())):
+                runs = b.get("runs", [])
+                L.append(f"| {e['notices']} | {e['added']} | {who} | {b['wall_s'] or 0:.1f}{each(runs, 'wall_s', '{:.1f}')} | "
+                         f"{b['cpu_s'] or 0:.1f}{each(runs, 'cpu_s', '{:.1f}')} | "
+                         f"{b['peak_rss_mb'] or 0:.0f}{each(runs, 'peak_rss_mb')} |")
 
     def ms(v):
         if not v:

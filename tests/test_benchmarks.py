@@ -53,3 +53,35 @@ def test_generation_is_reproducible(tmp_path):
         def rows(d):
             return [json.loads(x) for x in (tmp_path / d / "gold" / f"{f}.jsonl").read_text(encoding="utf-8").splitlines()]
         assert rows("a") == rows("b") and rows("a")
+
+
+def test_the_incremental_row_measures_a_baseline_beside_the_code(tmp_path):
+    """benchmarks/run.py's incremental row on a given store (``--incremental-stores``) with
+    ``--baseline``: each run of the committed code alternates with one of the baseline's
+    snapshot, both build the added notices into copies of that store, and results.md shows
+    the two medians one above the other."""
+    import subprocess
+
+    from govgraph import api
+
+    run = ROOT / "benchmarks" / "run.py"
+    split = ROOT / "benchmarks" / "out" / "corpus-20+5-8"
+    py = sys.executable
+    # the split corpus (base and added parts), as run.py makes it
+    code = ("import sys; sys.path.insert(0, 'benchmarks'); import run; run.ensure_split_corpus(20, 5)")
+    subprocess.run([py, "-c", code], cwd=ROOT, check=True)
+    store = tmp_path / "base"
+    api.build(sorted((split / "base").glob("*.txt")), store=store)
+    live = (store / "CURRENT").read_text()
+    out = tmp_path / "res.json"
+    p = subprocess.run([py, str(run), "--sizes", "20", "--only", "incremental", "--added", "5", "--repeat", "2",
+                        "--settle", "0", "--jobs", "1", "--incremental-stores", f"20={store}", "--baseline", "HEAD",
+                        "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    e = json.loads(out.read_text())["incremental"][0]
+    assert (e["notices"], e["added"]) == (20, 5)
+    for runs in (e["runs"], e["baseline"]["runs"]):
+        assert len(runs) == 2 and all(r["exit"] == 0 and r["wall_s"] > 0 for r in runs)
+    md = out.with_suffix(".md").read_text()
+    assert "(baseline)" in md and md.count("| 20 | 5 |") == 2
+    assert (store / "CURRENT").read_text() == live  # a given store is copied, never built into
