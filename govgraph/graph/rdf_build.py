@@ -758,7 +758,7 @@ class Writer:
         # the new ones by the bulk loader (170 000 quads: 1.8 s, 2.4 s through ``_extend``)
         added = [f"{s} {p} {o}" for s, p, o in dict.fromkeys(triples) if (s, p, o) not in old]
         self._load_in_seen(added)
-        if self.seen_count is not None:  # ``old``: the graph's stored triples of the facts ``triples`` are of
+        if self.seen_count is not None:  # ``old`` is what the graph holds of the facts of ``triples``
             self.seen_count += len(added) - len(gone)
 
     def _write_seen_count(self) -> None:
