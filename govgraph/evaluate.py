@@ -36,7 +36,9 @@ def _scores() -> dict:
 
 #: the scores of the package's kinds (``scores`` of each kind in kinds.toml, in order)
 KINDS = tuple(_scores())
-_GOV = re.compile(r"^.*?(省|市|区|县|旗|區|縣)(?:人民)?政府$")  # 區, 縣: a notice in Traditional script
+# 區, 縣: a notice in Traditional script; a name with 各 before its level is a collective (各县区政府, 各区人民政府):
+# the governments of every district, not the notice's own
+_GOV = re.compile(r"^(?:(?!各).)*?(省|市|区|县|旗|區|縣)(?:人民)?政府$")
 
 
 def _doc(d: str) -> str:
@@ -52,6 +54,11 @@ class AliasMap:
         self.index = UnitIndex((u for u in unit_facts if u.get("kind") == "unit"), key=fold)
 
     def __call__(self, s: str) -> str:
+        """
+        >>> a = AliasMap()
+        >>> a("肇庆市人民政府"), a("市政府"), a("各县区政府"), a("各区人民政府")
+        ('市人民政府', '市人民政府', '各县区政府', '各区人民政府')
+        """
         k = fold(self.index.canonical(s))
         # A government named with or without its place is one unit within a notice:
         # 肇庆市人民政府 and 市人民政府 in a 肇庆 notice score alike, and so do 市政府 and
