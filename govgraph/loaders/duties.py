@@ -1106,6 +1106,14 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
         ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own measure (the copy names no issuer; its addressees "
                  f"are {short.group(1)}直 departments), not a task")
         return True
+    if not issuer and short and d[4].lstrip().startswith("将") and re.search(
+            rf"{short.group(1)}(?:直各|各委|(?:人民)?政府各部门)", ctx._addressee_line[1]):
+        # 市政府将定期对…进行督促检查 in a copy naming no issuer, addressed to '…市各委、办、局' or '市政府各部门': only the
+        # city's government (or its office) writes to its own departments, so what 市政府 will do is the issuer's own
+        # undertaking (round 30, prec38)
+        ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking (the copy names no issuer; its addressees "
+                 f"are {short.group(1)} departments), not a task")
+        return True
     if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
     ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking, not a task")
