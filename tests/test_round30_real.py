@@ -24,3 +24,12 @@ def test_a_government_writing_to_its_own_departments_undertakes_what_it_will_do(
     text3 = text.replace("各县(市)和各区人民政府,市各委、办、局,市各直属单位", "各县(市)和各区人民政府")
     facts, _ = _facts(text3, doc="甲政发〔2011〕21号", date="2011-03-01")
     assert ((), ("市政府",), None) in _tasks(facts)
+
+
+def test_support_and_cooperation_asked_for_together_is_no_task():
+    # convention 3 of round 28 (a request to cooperate is no task): '各责任单位要主动支持、积极配合牵头单位的工作,共同完成好
+    # 所承担的目标任务。' asks for no piece of work of its own (exhortations.txt); a dated piece of work still is one
+    text = ("各市(州)人民政府,省政府各部门:\n一、各责任单位要主动支持、积极配合牵头单位的工作,共同完成好所承担的目标任务。\n"
+            "二、各责任单位要于2017年9月30日前将进展情况报省政府督查室。\n")
+    facts, _ = _facts(text, doc="甲办发〔2017〕64号", date="2017-06-01")
+    assert _tasks(facts) == [((), ("各责任单位",), "2017-09-30")]
