@@ -24,6 +24,12 @@ def test_a_government_writing_to_its_own_departments_undertakes_what_it_will_do(
     text3 = text.replace("各县(市)和各区人民政府,市各委、办、局,市各直属单位", "各县(市)和各区人民政府")
     facts, _ = _facts(text3, doc="甲政发〔2011〕21号", date="2011-03-01")
     assert ((), ("市政府",), None) in _tasks(facts)
+    # addressed to '各乡镇、政府各部门' (the government's own departments, no body of the county's level among them):
+    # '县政府将…' is the issuer's own undertaking too
+    text4 = ("各乡镇、政府各部门、各直属机构:\n(四)县财政局要于2020年11月10日前推荐2个以上的备选项目。"
+             "县政府将召开专题会议进行研究筛选。\n")
+    facts, _ = _facts(text4, doc="甲-2", date="2020-10-20")
+    assert _tasks(facts) == [((), ("县财政局",), "2020-11-10")]
 
 
 def test_support_and_cooperation_asked_for_together_is_no_task():

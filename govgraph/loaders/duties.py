@@ -1106,11 +1106,14 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
         ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own measure (the copy names no issuer; its addressees "
                  f"are {short.group(1)}直 departments), not a task")
         return True
-    if not issuer and short and d[4].lstrip().startswith("将") and re.search(
-            rf"{short.group(1)}(?:直各|各委|(?:人民)?政府各部门)", ctx._addressee_line[1]):
+    line = ctx._addressee_line[1] if not issuer and short else ""
+    if line and d[4].lstrip().startswith("将") and (
+            re.search(rf"{short.group(1)}(?:直各|各委|(?:人民)?政府各部门)", line)
+            or (re.search(r"(?:^|[,、])政府各部门", line) and not re.search(rf"各[^,、:]*{short.group(1)}", line))):
         # 市政府将定期对…进行督促检查 in a copy naming no issuer, addressed to '…市各委、办、局' or '市政府各部门': only the
         # city's government (or its office) writes to its own departments, so what 市政府 will do is the issuer's own
-        # undertaking (round 30, prec38)
+        # undertaking (round 30, prec38); so is '县政府将…' in one addressed to '各乡镇场、政府各部门' (the government's own
+        # departments, no body of that level among the addressees: ext-314)
         ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking (the copy names no issuer; its addressees "
                  f"are {short.group(1)} departments), not a task")
         return True
