@@ -39,3 +39,16 @@ def test_support_and_cooperation_asked_for_together_is_no_task():
             "二、各责任单位要于2017年9月30日前将进展情况报省政府督查室。\n")
     facts, _ = _facts(text, doc="甲办发〔2017〕64号", date="2017-06-01")
     assert _tasks(facts) == [((), ("各责任单位",), "2017-09-30")]
+
+
+def test_a_commissions_plate_in_brackets_after_a_bureau_is_its_second_name():
+    # '责任单位:市财政局(市国资委)、市审计局(列第一位者为牵头单位,下同)': a commission of the same level in brackets
+    # after a bureau is the bureau's second plate (sub_units.tsv, plate), one assignee read as the bureau; a lower
+    # unit in brackets (区建设局(区建管站)) is still a unit of its own
+    from govgraph.loaders.assignees import split_assignees
+    assert split_assignees("市财政局(市国资委)、市审计局") == ["市财政局", "市审计局"]
+    assert split_assignees("区建设局(区建管站)、区水务局") == ["区建设局", "区建管站", "区水务局"]
+    text = ("各县(区)人民政府,市政府各部门:\n一、重点工作\n1.深化国资国企改革,开展国有企业总审计师制度试点。\n"
+            "责任单位:市财政局(市国资委)、市审计局(列第一位者为牵头单位,下同)\n")
+    facts, _ = _facts(text, doc="甲政办发〔2023〕9号", date="2023-03-01")
+    assert _tasks(facts) == [(("市财政局",), ("市审计局",), None)]
