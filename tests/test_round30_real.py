@@ -52,3 +52,12 @@ def test_a_commissions_plate_in_brackets_after_a_bureau_is_its_second_name():
             "责任单位:市财政局(市国资委)、市审计局(列第一位者为牵头单位,下同)\n")
     facts, _ = _facts(text, doc="甲政办发〔2023〕9号", date="2023-03-01")
     assert _tasks(facts) == [(("市财政局",), ("市审计局",), None)]
+
+
+def test_units_that_each_lead_their_share_lead():
+    # '各职能部门按照职责,分别牵头完成A、B等具体工作': a manner, then 分别牵头: the subject leads (as 'X牵头…' does)
+    text = ("各村、各职能部门:\n(五)各职能部门按照职责,分别牵头完成协议签订、搬迁补偿、资金拨付等具体工作,确保完成任务。\n")
+    facts, _ = _facts(text, doc="甲街〔2024〕13号", date="2024-12-19")
+    assert _tasks(facts) == [(("各职能部门",), (), None)]
+    facts, _ = _facts(text.replace("按照职责,分别牵头", "分别牵头"), doc="甲街〔2024〕13号", date="2024-12-19")
+    assert _tasks(facts) == [(("各职能部门",), (), None)]

@@ -1146,6 +1146,9 @@ _OPENED = re.compile(r"(?P<u>[^,。;:]{2,30}?)(?=" + _PRED_OPEN.pattern + ")")
 _SPACES = re.compile(r"\s+")
 _COMMA = re.compile(r",")
 _UNIT_HEAD = re.compile(r"(?P<u>[^,。;:\s]{2,8})。\s*")
+# X牵头…, X负责牵头…; X按照职责,分别牵头完成… (a manner, then 分别 before 牵头: each leads its share; round 30, prec38,
+# ext-277): the subject leads
+_LEAD_PRED = re.compile(r"(?:(?:按照|根据)(?:各自的?)?(?:职责|职能|分工),?(?=分别))?(?:分别)?(?:负责)?牵头")
 _BY_LEAD = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?")
 _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
@@ -1557,9 +1560,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             had = [u for u in merged[-1][2] if not any(x == u or x.endswith(u) for x in lead)]
             merged[-1] = (merged[-1][0], lead, had, merged[-1][3], False)
             continue
-        if units and not lead and re.match(r"(?:负责)?牵头", pred):
+        lm = _LEAD_PRED.match(sent, p0) if units and not lead else None
+        if lm:
             lead, units = units, []
-            k = p0 + re.match(r"(?:负责)?牵头", pred).end()
+            k = lm.end()
             got = _subject(sent[k:k + 60]) if not re.match(r"[,:]", sent[k:k + 1]) else None
             if got and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]):
                 units = got[0]  # 区规划资源局牵头各乡镇建立…: the units led are responsible
