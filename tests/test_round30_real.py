@@ -61,3 +61,13 @@ def test_units_that_each_lead_their_share_lead():
     assert _tasks(facts) == [(("各职能部门",), (), None)]
     facts, _ = _facts(text.replace("按照职责,分别牵头", "分别牵头"), doc="甲街〔2024〕13号", date="2024-12-19")
     assert _tasks(facts) == [(("各职能部门",), (), None)]
+
+
+def test_an_unnamed_collective_with_its_level_adds_no_partner():
+    # '各乡镇政府负责会同区有关部门具体实施': 会同有关部门 adds no one, nor does it with the level written before it;
+    # a named partner still is responsible with the subject
+    text = "各乡镇政府、区有关部门:\n二、各乡镇政府负责会同区有关部门具体实施排查。\n"
+    facts, _ = _facts(text, doc="甲府办发〔2017〕39号", date="2017-05-01")
+    assert _tasks(facts) == [((), ("各乡镇政府",), None)]
+    facts, _ = _facts(text.replace("会同区有关部门", "会同区住建局"), doc="甲府办发〔2017〕39号", date="2017-05-01")
+    assert _tasks(facts) == [((), ("各乡镇政府", "区住建局"), None)]

@@ -1288,7 +1288,9 @@ def _with_partners(clause: str, units: list, pstart: int):
         partners = _longer_partners(clause, m)
         if not partners:
             return units, pstart
-    named = [u for u in partners if not u.startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
+    # 会同有关部门 adds no one; nor does 会同区有关部门 (the unnamed collective with its level; round 30, prec38, sh-09)
+    named = [u for u in partners
+             if not re.sub(r"^[省市县区乡镇](?:级|直)?", "", u).startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
     return units + named, pstart
 
 
