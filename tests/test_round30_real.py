@@ -71,3 +71,15 @@ def test_an_unnamed_collective_with_its_level_adds_no_partner():
     assert _tasks(facts) == [((), ("各乡镇政府",), None)]
     facts, _ = _facts(text.replace("会同区有关部门", "会同区住建局"), doc="甲府办发〔2017〕39号", date="2017-05-01")
     assert _tasks(facts) == [((), ("各乡镇政府", "区住建局"), None)]
+
+
+def test_the_issuer_named_in_full_undertakes_what_it_will_do():
+    # '甲市住房和城乡建设管理委员会将采用…方式,开展…排查' in a notice that body issues: its own undertaking, no task; one
+    # with a date of its own ('将于2020年4月底前组织…验收') stays a task
+    text = ("各区住房和城乡建设管理部门:\n二、甲市住房和城乡建设管理委员会将采用现场排查的方式,开展市级专项安全排查整治。"
+            "各区住建部门要于2026年5月31日前完成辖区排查。\n")
+    facts, _ = _facts(text, doc="甲建质安〔2026〕199号", date="2026-04-01", issuer="甲市住房和城乡建设管理委员会")
+    assert _tasks(facts) == [((), ("各区住建部门",), "2026-05-31")]
+    text2 = text.replace("将采用现场排查的方式,开展", "将于2026年6月底前组织")
+    facts, _ = _facts(text2, doc="甲建质安〔2026〕199号", date="2026-04-01", issuer="甲市住房和城乡建设管理委员会")
+    assert ((), ("甲市住房和城乡建设管理委员会",), "2026-06-30") in _tasks(facts)

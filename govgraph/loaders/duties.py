@@ -1099,6 +1099,11 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     # 区政府办公室将定期跟踪督办… in a notice that office issues (…区人民政府办公室): the issuer (round 14, ext-171)
     office = _SHORT_GOV_OFFICE.fullmatch(units[0]) if len(units) == 1 else None
     own = own or bool(gov and office and office.group(1) == gov.group(1) and issuer.endswith(office.group(2)))
+    # 上海市X委员会将采用… in a notice that body issues (its full name as the issuer): the issuer itself (round 30,
+    # prec38, ext-275); one with a date of its own (国务院办公厅将于2020年4月底前组织…验收, the shared gov gold's task)
+    # stays a task
+    own = own or (len(units) == 1 and len(issuer) >= 4 and units[0] == issuer
+                  and not text_deadline(d[4], ctx.year)[0])
     if not issuer and short and f"{short.group(1)}直各" in ctx._addressee_line[1]:
         # 省人民政府对各州、市人民政府…实施年度目标责任管理 in a copy naming no issuer, addressed to '…省直各委、办、厅、局':
         # only that level's government (or its office) writes to its own departments, so the measure is the issuer's
