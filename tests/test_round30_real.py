@@ -83,3 +83,13 @@ def test_the_issuer_named_in_full_undertakes_what_it_will_do():
     text2 = text.replace("将采用现场排查的方式,开展", "将于2026年6月底前组织")
     facts, _ = _facts(text2, doc="甲建质安〔2026〕199号", date="2026-04-01", issuer="甲市住房和城乡建设管理委员会")
     assert ((), ("甲市住房和城乡建设管理委员会",), "2026-06-30") in _tasks(facts)
+
+
+def test_the_works_owner_stated_with_no_work_is_no_task():
+    # '各市(州)人民政府是贯彻落实…的实施主体,主要负责同志是抓落实的第一责任人。': who answers for the work, no work
+    # named: no task; '…是…的直接责任主体,负责…具体实施' still is one
+    text = ("各市(州)人民政府,省政府各部门:\n(一)各市(州)人民政府是贯彻落实省政府重要文件的实施主体,"
+            "主要负责同志是抓落实的第一责任人,分管负责同志是抓好分管工作落实的具体责任人。\n"
+            "(二)各乡镇政府是此项工作的直接责任主体,负责具体实施排查。\n")
+    facts, warnings = _facts(text, doc="甲办发〔2015〕91号", date="2015-06-01")
+    assert _tasks(facts) == [((), ("各乡镇政府",), None)]
