@@ -93,3 +93,11 @@ def test_the_works_owner_stated_with_no_work_is_no_task():
             "(二)各乡镇政府是此项工作的直接责任主体,负责具体实施排查。\n")
     facts, warnings = _facts(text, doc="甲办发〔2015〕91号", date="2015-06-01")
     assert _tasks(facts) == [((), ("各乡镇政府",), None)]
+
+
+def test_the_guiding_idea_to_work_by_is_an_exhortation():
+    # '各级各有关部门和单位要以科学发展观统揽全局,…': the idea to work by (exhortations.txt, as 以习近平…), no task
+    text = ("各县(市、区)人民政府,市政府各部门:\n二、各级各有关部门和单位要以科学发展观统揽全局,在指导思想上要坚持发展思路不动摇。"
+            "市发改委要于2007年6月30日前完成项目清理。\n")
+    facts, _ = _facts(text, doc="甲政发〔2007〕23号", date="2007-03-01")
+    assert _tasks(facts) == [((), ("市发改委",), "2007-06-30")]
