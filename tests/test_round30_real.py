@@ -101,3 +101,24 @@ def test_the_guiding_idea_to_work_by_is_an_exhortation():
             "市发改委要于2007年6月30日前完成项目清理。\n")
     facts, _ = _facts(text, doc="甲政发〔2007〕23号", date="2007-03-01")
     assert _tasks(facts) == [((), ("市发改委",), "2007-06-30")]
+
+
+def _members(facts):
+    return [(f["group"], f["member"], f["role"]) for f in facts if f["kind"] == "membership"]
+
+
+def _posts(facts):
+    return [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"]
+
+
+def test_a_role_in_a_coordinating_committee_named_again_is_a_membership():
+    # '州民政局局长、州老龄委副主任张三' in news of '州老龄委' 's meeting: the 老龄委 (老龄工作委员会) is a coordinating
+    # committee the notice names again, so its role is a membership (appointment_words.tsv, committee_group), the
+    # 民政局's a post; a department's short name (州发改委主任) stays a post
+    text = ("9月14日,州老龄委召开全体会议。州政府副州长、州老龄委主任李四主持会议,州民政局局长、州老龄委副主任张三"
+            "通报工作,州发改委主任王五出席会议。\n")
+    facts, _ = _facts(text, doc="甲-3", date="2012-09-14")
+    assert ("州老龄委", "李四", "主任") in _members(facts) and ("州老龄委", "张三", "副主任") in _members(facts)
+    posts = _posts(facts)
+    assert ("张三", "州民政局", "局长") in posts and ("王五", "州发改委", "主任") in posts
+    assert not [p for p in posts if p[1] == "州老龄委"]

@@ -417,7 +417,9 @@ class _Reader:
         ev = self.ctx.evidence(a, b)
         for p in posts:
             g = to_simplified(self.full_unit(p.unit))
-            if how == "start" and not p.former and _GROUP_UNIT.search(g) and specific_group(g) \
+            committee = g.endswith(words("committee_group")) and len(g) > max(
+                (len(w) for w in words("committee_group") if g.endswith(w)), default=0)
+            if how == "start" and not p.former and (_GROUP_UNIT.search(g) and specific_group(g) or committee) \
                     and not standing_body(g) and (self.work.count(to_simplified(p.unit)) > 1 or p.unit in self._bounded_groups):
                 # 安平县防汛抗旱指挥部政委A (round 6, ext-63): a role in a group the notice names elsewhere (its
                 # issuer, its subject), not a post of a unit; a body named only with the post (江苏援藏指挥部副总指挥
