@@ -122,3 +122,14 @@ def test_a_role_in_a_coordinating_committee_named_again_is_a_membership():
     posts = _posts(facts)
     assert ("张三", "州民政局", "局长") in posts and ("王五", "州发改委", "主任") in posts
     assert not [p for p in posts if p[1] == "州老龄委"]
+
+
+def test_an_appointment_cut_by_the_end_of_the_copy_is_not_recorded():
+    # '…,李四为县人大常委会办公室副主任,张三为县人大常委' where the copy ends: 张三's post is cut inside its name (a
+    # warning, no post); the appointments before it stand
+    text = "会议还进行了有关人事任免。任命李四为县人大常委会办公室副主任,张三为县人大常委"
+    facts, warnings = _facts(text, doc="甲-4", date="2020-03-31")
+    posts = _posts(facts)
+    assert ("李四", "县人大常委会办公室", "副主任") in posts
+    assert not [p for p in posts if p[0] == "张三"]
+    assert any("cut by the end of the text" in str(w) for w in warnings)
