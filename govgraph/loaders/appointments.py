@@ -415,9 +415,18 @@ class _Reader:
 
     def emit(self, name: str, posts: list[Post], a: int, b: int, how: str, note: str | None = None):
         ev = self.ctx.evidence(a, b)
+        head = self.work[:b].rstrip()
+        if posts and not self.work[b:].strip() and not re.search(r"[。;!?)”]$", head) \
+                and head.endswith(to_simplified(posts[-1].title)):
+            # …,周智为县人大常委 where the copy ends: the last post is cut inside its name (县人大常委会…): not
+            # recorded, a warning (round 30, prec38, ext-117)
+            self.ctx.warn(f"{name}: {posts[-1].unit}{posts[-1].title} is cut by the end of the text; not recorded")
+            posts = posts[:-1]
         for p in posts:
             g = to_simplified(self.full_unit(p.unit))
-            if how == "start" and not p.former and _GROUP_UNIT.search(g) and specific_group(g) \
+            committee = g.endswith(words("committee_group")) and len(g) > max(
+                (len(w) for w in words("committee_group") if g.endswith(w)), default=0)
+            if how == "start" and not p.former and (_GROUP_UNIT.search(g) and specific_group(g) or committee) \
                     and not standing_body(g) and (self.work.count(to_simplified(p.unit)) > 1 or p.unit in self._bounded_groups):
                 # 安平县防汛抗旱指挥部政委A (round 6, ext-63): a role in a group the notice names elsewhere (its
                 # issuer, its subject), not a post of a unit; a body named only with the post (江苏援藏指挥部副总指挥

@@ -355,6 +355,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
     _notice_period(ctx, out)
     out = _no_cut_group(ctx, out)
     out = _no_cut_stub(ctx, out)
+    out = _no_bare_owner(ctx, out)
     for t in out:
         t.pop("_item", None)
         t.pop("_type", None)
@@ -397,6 +398,23 @@ def _no_cut_stub(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[s
         body = re.sub(r"^(?:要|应|须|应当|必须|务必)", "", t["text"])
         if not ctx.work[end:].strip() and not re.search(r"[。;!?)”]$", ctx.work[:end].rstrip()) and len(body) < 5:
             ctx.warn(f"a duty cut by the end of the text ({t['evidence']['text'][-20:]!r}): no task")
+            continue
+        keep.append(t)
+    return keep
+
+
+# 各市(州)人民政府是贯彻落实…的实施主体,主要负责同志是抓落实的第一责任人,分管负责同志是…具体责任人。: who answers
+# for the work, no work named (round 30, prec38, ext-308, as ext-277's and ext-260's gold read '…为…责任主体')
+_BARE_OWNER = re.compile(r"(?:是|为)[^,。;]{2,40}?主体(?:,(?:主要|分管)?负责(?:同志|人)(?:是|为)[^,。;]{2,40}?责任人)*[。;]?")
+
+
+def _no_bare_owner(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A subject stated to be the work's owner (``X是…的责任主体``), with its heads as the persons answering for it and
+    nothing else, names no piece of work: no task, a warning. ``X是…的直接责任主体,负责…`` still is one."""
+    keep = []
+    for t in tasks:
+        if _BARE_OWNER.fullmatch(t["text"].strip()):
+            ctx.warn(f"{'、'.join(t['lead'] + t['responsible'])}{t['text'][:16]}…: the work's owner stated, no work named: no task")
             continue
         keep.append(t)
     return keep

@@ -1099,12 +1099,28 @@ def _issuer_undertakes(ctx: NoticeContext, d) -> bool:
     # 区政府办公室将定期跟踪督办… in a notice that office issues (…区人民政府办公室): the issuer (round 14, ext-171)
     office = _SHORT_GOV_OFFICE.fullmatch(units[0]) if len(units) == 1 else None
     own = own or bool(gov and office and office.group(1) == gov.group(1) and issuer.endswith(office.group(2)))
+    # 上海市X委员会将采用… in a notice that body issues (its full name as the issuer): the issuer itself (round 30,
+    # prec38, ext-275); one with a date of its own (国务院办公厅将于2020年4月底前组织…验收, the shared gov gold's task)
+    # stays a task
+    own = own or (len(units) == 1 and len(issuer) >= 4 and units[0] == issuer
+                  and not text_deadline(d[4], ctx.year)[0])
     if not issuer and short and f"{short.group(1)}直各" in ctx._addressee_line[1]:
         # 省人民政府对各州、市人民政府…实施年度目标责任管理 in a copy naming no issuer, addressed to '…省直各委、办、厅、局':
         # only that level's government (or its office) writes to its own departments, so the measure is the issuer's
         # own whatever its verb (round 21, ext-336)
         ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own measure (the copy names no issuer; its addressees "
                  f"are {short.group(1)}直 departments), not a task")
+        return True
+    line = ctx._addressee_line[1] if not issuer and short else ""
+    if line and d[4].lstrip().startswith("将") and (
+            re.search(rf"{short.group(1)}(?:直各|各委|(?:人民)?政府各部门)", line)
+            or (re.search(r"(?:^|[,、])政府各部门", line) and not re.search(rf"各[^,、:]*{short.group(1)}", line))):
+        # 市政府将定期对…进行督促检查 in a copy naming no issuer, addressed to '…市各委、办、局' or '市政府各部门': only the
+        # city's government (or its office) writes to its own departments, so what 市政府 will do is the issuer's own
+        # undertaking (round 30, prec38); so is '县政府将…' in one addressed to '各乡镇场、政府各部门' (the government's own
+        # departments, no body of that level among the addressees: ext-314)
+        ctx.warn(f"{units[0]}{d[4][:12]}…: the issuer's own undertaking (the copy names no issuer; its addressees "
+                 f"are {short.group(1)} departments), not a task")
         return True
     if not ((gov and short and short.group(1) == gov.group(1)) or own) or not d[4].lstrip().startswith("将"):
         return False
@@ -1135,6 +1151,9 @@ _OPENED = re.compile(r"(?P<u>[^,。;:]{2,30}?)(?=" + _PRED_OPEN.pattern + ")")
 _SPACES = re.compile(r"\s+")
 _COMMA = re.compile(r",")
 _UNIT_HEAD = re.compile(r"(?P<u>[^,。;:\s]{2,8})。\s*")
+# X牵头…, X负责牵头…; X按照职责,分别牵头完成… (a manner, then 分别 before 牵头: each leads its share; round 30, prec38,
+# ext-277): the subject leads
+_LEAD_PRED = re.compile(r"(?:(?:按照|根据)(?:各自的?)?(?:职责|职能|分工),?(?=分别))?(?:分别)?(?:负责)?牵头")
 _BY_LEAD = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头[,]?")
 _BY_LEAD_DUTY = re.compile(r"由(?P<u>[^,。;由]{2,30}?)牵头(?:负责)?")
 _BY_LEADER = re.compile(r"由[^,。;]{2,30}?牵头")
@@ -1274,7 +1293,9 @@ def _with_partners(clause: str, units: list, pstart: int):
         partners = _longer_partners(clause, m)
         if not partners:
             return units, pstart
-    named = [u for u in partners if not u.startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
+    # 会同有关部门 adds no one; nor does 会同区有关部门 (the unnamed collective with its level; round 30, prec38, sh-09)
+    named = [u for u in partners
+             if not re.sub(r"^[省市县区乡镇](?:级|直)?", "", u).startswith(("有关", "相关", "其他有关", "各有关", "各相关"))]
     return units + named, pstart
 
 
@@ -1546,9 +1567,10 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             had = [u for u in merged[-1][2] if not any(x == u or x.endswith(u) for x in lead)]
             merged[-1] = (merged[-1][0], lead, had, merged[-1][3], False)
             continue
-        if units and not lead and re.match(r"(?:负责)?牵头", pred):
+        lm = _LEAD_PRED.match(sent, p0) if units and not lead else None
+        if lm:
             lead, units = units, []
-            k = p0 + re.match(r"(?:负责)?牵头", pred).end()
+            k = lm.end()
             got = _subject(sent[k:k + 60]) if not re.match(r"[,:]", sent[k:k + 1]) else None
             if got and not any(u in _SELF_ROLES or is_role_collective(u) for u in got[0]):
                 units = got[0]  # 区规划资源局牵头各乡镇建立…: the units led are responsible
