@@ -297,6 +297,10 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # person-title 0.977, term 0.768, membership 0.984, task 0.960 / 0.918 / 0.938, due 0.993 / 0.919 / 0.955; held-out post
 # 1.000 / 0.917 / 0.957, person-title 0.957, membership 0.935 / 0.967 / 0.951, task 0.871, due 1.000 / 0.250 / 0.400. The
 # held-out floors are reset from these (a new set), the "all" ones a little under these.
+# Round 30: prec38's precision audit of the dev task keys (87 wrong keys -> 75, nine rules, no gold changed; the rest
+# sit on the shared gold or on judgements, docs/extraction.md). Merged (450 notices; held out ext-393..397, unchanged),
+# project scorer: all post 0.991 / 0.951 / 0.971, person-title 0.978, term 0.768, membership 0.985, task 0.965 / 0.918 /
+# 0.941, due 0.995 / 0.919 / 0.956. The floors stay.
 FLOORS = {
     "all": {"post": 0.96, "person-title": 0.97, "term": 0.76, "membership": 0.98, "task": 0.935, "due": 0.95},
     "held-out": {"post": 0.90, "person-title": 0.90, "membership": 0.90, "task": 0.80, "due": 0.35},
