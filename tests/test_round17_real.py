@@ -140,12 +140,16 @@ def test_the_openings_period_dates_the_tasks():
 
 def test_a_metadata_link_to_an_attachment_is_no_attachment():
     # ext-275: front matter '附件: https://…pdf' before the body. The issuer written in full before 将 (上海市X委员会将…)
-    # stays a task, as the shared gold of gov-09 (国务院办公厅将于…组织…验收) has it (merge of round 17)
+    # is its own undertaking, no task, as ext-275's gold has it; dated, it stays a task, as the shared gold of gov-09
+    # (国务院办公厅将于…组织…验收) has it (round 30, prec38; round 17's merge had kept the undated one)
     text = ("---\n标题: 某市某委员会关于做好检查工作的通知\n附件: https://example.gov.cn/a.pdf\n---\n\n"
             "各区建设管理部门:\n一、明确专人管理\n各区建设管理部门要督促辖区内建筑明确管理员。\n"
             "二、推进常态长效\n某市住房和城乡建设管理委员会将开展市级专项安全排查。\n")
     facts, _ = _facts(text, date="2026-05-15", issuer="某市住房和城乡建设管理委员会")
-    assert _tasks(facts) == [((), ("各区建设管理部门",), None), ((), ("某市住房和城乡建设管理委员会",), None)]
+    assert _tasks(facts) == [((), ("各区建设管理部门",), None)]
+    dated = text.replace("将开展", "将于2026年6月30日前开展")
+    facts, _ = _facts(dated, date="2026-05-15", issuer="某市住房和城乡建设管理委员会")
+    assert _tasks(facts) == [((), ("各区建设管理部门",), None), ((), ("某市住房和城乡建设管理委员会",), "2026-06-30")]
 
 
 def test_a_period_of_days_in_one_month_ends_on_its_last_day():
