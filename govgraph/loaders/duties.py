@@ -572,6 +572,8 @@ def _subject_cached(clause: str, sectors: bool):
             continue  # 市政府负责领导要…: the leaders in charge, persons (负责领导全市的…工作 is a duty; round 27, ext-386)
         if clause.startswith(_LOOKALIKES, m.start()):
             continue  # 某办公室应急响应: 应急 is no 应 (modal_lookalikes.txt; round 24, ext-363)
+        if m.group() == "委托" and "受" in clause[:m.start()]:
+            continue  # 某副主任受区人民政府委托所作的报告: who was commissioned, no unit's duty (round 31)
         if m.group() == "在" and clause[m.start() - 1:m.start()] == "所" and clause.startswith("地", m.end()):
             continue  # 市人民政府所在地某区人民政府…: 所在地 (where it sits) is one word, no 所 ending a unit (round 24, ext-359)
         if m.group() == "是" and not _IS_OWNER.match(clause, m.end()):
