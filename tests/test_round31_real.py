@@ -20,3 +20,19 @@ def test_a_unit_settling_by_the_real_amount_or_commissioning_the_work_has_the_du
     text2 = "会议听取了区经委副主任张三受区人民政府委托所作的工作报告。\n"
     facts, _ = _facts(text2, doc="甲府〔2023〕2号", date="2023-09-05")
     assert _tasks(facts) == []
+
+
+def test_a_conditional_duty_of_a_kind_of_unit_named_by_its_field_is_a_task():
+    # round 28's convention 5: '…的,由属地建设管理部门责令限期整改…', '凡未按照时限达到进度的,财政部门将…收回…',
+    # '对…燃放烟花爆竹的,由公安机关责令停止燃放…': the kind of unit the case is given to, named by its field, is its
+    # assignee (责令 opens its duty, duty_verbs.tsv); every unit of a kind (当地政府及有关部门) or a role's units
+    # (由主办部门牵头…) after a case stay unread, as before
+    text = ("四、加强监管。楼宇业主未按规定履行义务的，由属地建设管理部门责令限期整改。\n"
+            "五、凡未按照时限达到进度的,财政部门将未达到比例部分收回同级财政。\n"
+            "六、对春节期间在县城燃放烟花爆竹的,由公安机关责令停止燃放,处100元以上500元以下的罚款。\n")
+    facts, _ = _facts(text, doc="甲府〔2023〕3号", date="2023-09-05")
+    assert _tasks(facts) == [((), ("属地建设管理部门",), None), ((), ("财政部门",), None), ((), ("公安机关",), None)]
+    text2 = ("一、办成公办园的,当地政府及有关部门要做好教师配备等方面的工作。\n"
+             "二、需要召开会议的,由主办部门牵头建立联席会议制度。\n")
+    facts, _ = _facts(text2, doc="甲府〔2023〕4号", date="2023-09-05")
+    assert _tasks(facts) == []

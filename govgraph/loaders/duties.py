@@ -21,7 +21,7 @@ from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, co
 from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .mentions import CJK, COUNTED_UNITS_FORMED, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
-from .task_lexicon import is_collective, is_role_collective, task_lexicon
+from .task_lexicon import _role_words, is_collective, is_role_collective, task_lexicon
 
 __all__ = ["_duty_clauses", "_VERB_STARTS"]
 
@@ -634,6 +634,18 @@ def _generic(u: str) -> bool:
     return is_collective(u) or is_role_collective(u) or u in _TLX.unnamed or u.startswith(("当地", "所在地", "属地"))
 
 
+_FIELD_KIND = re.compile(f"(?:属地)?(?P<f>[{CJK}]{{2,8}}?)(?:部门|机关)")
+_NO_FIELD = ("各", "有关", "相关", "其他", "当地", "所在地", "职能", "主管", "政府", "上级", "同级", "本级")
+
+
+def _field_kind(u: str) -> bool:
+    """A kind of unit named by its field (财政部门, 公安机关, 属地建设管理部门): not every unit (各部门, 有关部门,
+    当地政府), nor a role's units (主办部门, 相关责任部门)."""
+    m = _FIELD_KIND.fullmatch(u)
+    return bool(m) and not m.group("f").startswith(_NO_FIELD) and u not in _TLX.unnamed \
+        and not re.fullmatch(f"(?:{_role_words()})+", m.group("f"))
+
+
 def _local(u: str, pred: str) -> bool:
     """各乡镇应稳步开展…: local bodies given work with a strict verb (not 要高度重视…)."""
     return u.startswith("各") and u.endswith(_TLX.local_tails) and bool(_STRICT.match(pred)) \
@@ -944,7 +956,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                            list(out[-1]["responsible"]), core)]
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
-                duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
+                # (…的,由属地建设管理部门责令…, …的,财政部门将…收回…: a kind of unit named by its field is that case's
+                # unit, a conditional duty and a task by round 28's convention 5; round 31)
+                duties = [d for d in duties if not all(_generic(u) and not _field_kind(u) for u in d[2] + d[3])]
             if not duties and _ALL_ABOVE.match(bare):
                 # 以上工作要在2019年2月底前完成: the deadline of the section's duties so far
                 d, dt = text_deadline(bare, ctx.year)
