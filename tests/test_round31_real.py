@@ -36,3 +36,13 @@ def test_a_conditional_duty_of_a_kind_of_unit_named_by_its_field_is_a_task():
              "二、需要召开会议的,由主办部门牵头建立联席会议制度。\n")
     facts, _ = _facts(text2, doc="甲府〔2023〕4号", date="2023-09-05")
     assert _tasks(facts) == []
+
+
+def test_a_unit_asked_to_send_staff_or_acting_if_a_case_arises_has_the_duty():
+    # '请某报社、县电视台派记者参加。' (派员, 派记者, 派专人: duty_verbs.tsv) and '各县市区如遇…调整,请及时明确…' (如遇: a named
+    # unit's conditional duty, round 28's convention 5) are tasks; a meeting notice's '一、时间:4月9日上午8:00开始,会期半天'
+    # is the event's time, no deadline of the work (as 会议时间, round 6)
+    text = ("关于召开全县某工作会议的通知\n各镇人民政府:\n一、时间:4月9日上午8:00开始,会期半天。\n二、地点:县政府会议室。\n"
+            "三、请甲日报社、县电视台派记者参加。\n四、各镇如遇负责人调整,请及时明确新的责任人,并报县应急局备案。\n")
+    facts, _ = _facts(text, doc="甲政办〔2003〕5号", date="2003-04-03")
+    assert _tasks(facts) == [((), ("甲日报社", "县电视台"), None), ((), ("各镇",), None)]
