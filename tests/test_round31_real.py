@@ -46,3 +46,15 @@ def test_a_unit_asked_to_send_staff_or_acting_if_a_case_arises_has_the_duty():
             "三、请甲日报社、县电视台派记者参加。\n四、各镇如遇负责人调整,请及时明确新的责任人,并报县应急局备案。\n")
     facts, _ = _facts(text, doc="甲政办〔2003〕5号", date="2003-04-03")
     assert _tasks(facts) == [((), ("甲日报社", "县电视台"), None), ((), ("各镇",), None)]
+
+
+def test_a_list_of_fields_a_comma_then_each_ones_duty_is_the_subject():
+    # round 28's convention 1 left '县应急、综合执法、市场监管、环保等部门,依照各自职责依法查处…' unread (a comma and no
+    # modal after the list): a list ending in 等部门 (or 等部门单位), a comma, then 依照/按照各自职责 is the subject of
+    # the duty, its fields bare; a single unit before such a comma is not read so
+    text = "三、甲应急、综合执法、市场监管等部门,依照各自职责依法查处违法生产、销售等行为。\n"
+    facts, _ = _facts(text, doc="甲政〔2021〕7号", date="2021-01-05")
+    assert _tasks(facts) == [((), ("甲应急", "综合执法", "市场监管"), None)]
+    text2 = "三、综合执法部门,依照各自职责依法查处违法生产、销售等行为。\n"
+    facts, _ = _facts(text2, doc="甲政〔2021〕8号", date="2021-01-05")
+    assert _tasks(facts) == []

@@ -31,7 +31,7 @@ _SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单�
 _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
-_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位|处室|科室)(?:和单位)?$")  # 等7个职能部门 (round 12)
+_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位|处室|科室)(?:和?单位)?$")  # 等7个职能部门 (round 12); 等部门单位 (round 31)
 # 发展改革、财政…等部门和有关军事机关: fields sharing 等部门, then one collective joined with 和/及 (round 28, ext-380)
 _FIELDS_AND_BODY = re.compile(f"(?P<a>(?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})等部门(?:和|及)(?P<b>(?:有关|相关|各)[{CJK}]{{2,8}})")
 _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
@@ -93,6 +93,15 @@ _COMMA_MODALS = ("应当", "应", "要", "须", "必须")
 _LEVEL_DEPARTMENTS = re.compile(rf"[省市县区](?:直|级)各(?:有关|相关)?[{CJK}]{{0,4}}(?:部门|单位)")
 
 
+_EACH_DUTY = ("按照各自职责", "依照各自职责", "根据各自职责", "按各自职责")
+
+
+def _list_then_own_duty(head: str, clause: str, at: int) -> bool:
+    """Whether ``head`` (before a comma) is a list of units ending in 等…部门 and the clause goes on with each one's
+    duty: 县应急、综合执法、市场监管、环保等部门,依照各自职责依法查处… (round 31, ext-354, ext-359)."""
+    return bool(_ABBREV_TAIL.search(head)) and "、" in head and clause.startswith(_EACH_DUTY, at)
+
+
 def _qualified_then_modal(head: str, modal: str) -> bool:
     """Whether ``head`` (before a comma) is a qualified collective and ``modal`` (after the comma) a
     modal: 禁止燃放烟花爆竹的乡镇(街道),应当… (round 23, ext-354)."""
@@ -127,8 +136,9 @@ _SCOPE_OPEN = re.compile(r"本(?:[省市县区州旗])?行政区域内的")
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
-    if subj.endswith(",") and _qualified_then_modal(subj[:-1], m.group()):
-        subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
+    if subj.endswith(",") and (_qualified_then_modal(subj[:-1], m.group())
+                               or _list_then_own_duty(subj[:-1], clause, m.start())):
+        subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当… / A、B等部门,依照各自职责…
     sc = _SCOPE_OPEN.match(subj)
     if sc and all_assignees(split_assignees(subj[sc.end():])):
         subj = subj[sc.end():]  # 本行政区域内的各级人民政府、各行政执法单位: the area is no part of them
@@ -563,7 +573,8 @@ def _subject_cached(clause: str, sectors: bool):
     for m in _VERB_RE.finditer(clause[:80]):
         st = _STOPS.search(clause, 0, m.start())
         if st and not (st.start() == m.start() - 1 and clause[st.start()] == ","
-                       and _qualified_then_modal(clause[:st.start()], m.group())):
+                       and (_qualified_then_modal(clause[:st.start()], m.group())
+                            or _list_then_own_duty(clause[:st.start()], clause, m.start()))):
             break  # (but 禁止燃放烟花爆竹的乡镇(街道),应当将…: a qualified collective, a comma, then the modal)
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
