@@ -58,3 +58,12 @@ def test_a_list_of_fields_a_comma_then_each_ones_duty_is_the_subject():
     text2 = "三、综合执法部门,依照各自职责依法查处违法生产、销售等行为。\n"
     facts, _ = _facts(text2, doc="甲政〔2021〕8号", date="2021-01-05")
     assert _tasks(facts) == []
+
+
+def test_a_list_after_a_leading_clause_then_each_ones_duty_is_read():
+    # '第四十一条 按照…规定,A、B等部门单位,按照各自职责,对…进行监督检查': a comma clause whose list goes on with 按照各自职责
+    # opens a duty as a strict verb would
+    text = ("第四十一条  按照《甲省储备粮管理办法》规定,市发展改革委、市财政局等部门单位,按照各自职责,"
+            "对执行本办法进行监督检查。\n")
+    facts, _ = _facts(text, doc="甲府〔2023〕5号", date="2023-09-05")
+    assert _tasks(facts) == [((), ("市发展改革委", "市财政局"), None)]

@@ -1536,6 +1536,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # ext-169)
             office_end.setdefault(found[-1][3], cm.start())
         if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)
+                    # …规定,A、B等部门单位,按照各自职责,对…进行监督检查: each one's duty (round 31, ext-359)
+                    or clause[k + got[1]:].startswith(_EACH_DUTY)
                     # 三是按时上报项目规划表,各部门严格按照…: an enumerated requirement without a subject of its
                     # own, whose next clause names one (round 8, ext-91)
                     or not found and _ENUM_OPEN.match(sent) and all_assignees(got[0])) \
