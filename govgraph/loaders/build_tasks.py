@@ -454,6 +454,8 @@ def _full_group_offices(tasks: list[dict[str, Any]]) -> None:
 _PERIOD_HEAD = re.compile(r"[\u4e00-\u9fff]{0,8}(?:时间|时限|期限|日期)")
 # …the time of an event, not the work's period: 一、会议时间 / 3月5日下午1:45分 (round 6, ext-62)
 _EVENT_TIME = re.compile(r".*(?:会议|报到|活动|培训|开幕|仪式)(?:时间|日期)")
+# …or a bare 时间 whose date starts an event: 一、时间:4月9日上午8:00开始,会期半天 (round 31, ext-280)
+_EVENT_START = re.compile(r".*(?:\d{1,2}[:：]\d{2}\s*开始|开始,?会期|会期)")
 # …the period a ban holds, not the work's: 一、戒严期限:2019年3月21日至5月31日 (ban_words.txt; round 23, ext-351)
 _BAN_TIME = re.compile(".*(?:" + "|".join(map(re.escape, data_lines("ban_words.txt"))) + ").*")
 
@@ -489,7 +491,8 @@ def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
         nxt = markers[i + 1].start if i + 1 < len(markers) else len(work)
         parts = re.split(r"\s*[\n:]\s*", work[m.end:nxt].strip(), maxsplit=1)
         if len(parts) != 2 or not _PERIOD_HEAD.fullmatch(parts[0].strip()) or len(parts[1]) > 30 \
-                or _EVENT_TIME.fullmatch(parts[0].strip()) or _BAN_TIME.fullmatch(parts[0].strip()):
+                or _EVENT_TIME.fullmatch(parts[0].strip()) or _BAN_TIME.fullmatch(parts[0].strip()) \
+                or _EVENT_START.match(parts[1]):
             continue
         due, due_text = parse_due_cell(parts[1].strip().rstrip("。;"), ctx.year)
         if due:

@@ -21,7 +21,7 @@ from .duty_passes import (AND_RECURRING, assigned_in_principles, by_deadline, co
 from .lexicon import alternation, data_lines, data_words, load_lexicon
 from .mentions import CJK, COUNTED_UNITS_FORMED, GOVERNMENT_LEVELS, is_person_name, is_unit_like, split_posts, split_unit_list
 from .task_common import _task
-from .task_lexicon import is_collective, is_role_collective, task_lexicon
+from .task_lexicon import _role_words, is_collective, is_role_collective, task_lexicon
 
 __all__ = ["_duty_clauses", "_VERB_STARTS"]
 
@@ -31,7 +31,7 @@ _SELF_ROLES = {"各责任单位", "责任单位", "牵头单位", "各牵头单�
 _VERB_RE = re.compile("|".join(map(re.escape, _TLX.verbs)))
 _VERB_STARTS = tuple(v for v in _TLX.verbs if len(v) >= 2)
 _STRICT = re.compile(r"^(?:[^,。;]{0,8}?)(" + "|".join(map(re.escape, _TLX.strict_verbs)) + ")")
-_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位|处室|科室)(?:和单位)?$")  # 等7个职能部门 (round 12)
+_ABBREV_TAIL = re.compile(r"等(?:\d{1,2}个|[两二三四五六七八九十]{1,3}个)?(?:相关|有关|职能)?(?:部门|单位|处室|科室)(?:和?单位)?$")  # 等7个职能部门 (round 12); 等部门单位 (round 31)
 # 发展改革、财政…等部门和有关军事机关: fields sharing 等部门, then one collective joined with 和/及 (round 28, ext-380)
 _FIELDS_AND_BODY = re.compile(f"(?P<a>(?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})等部门(?:和|及)(?P<b>(?:有关|相关|各)[{CJK}]{{2,8}})")
 _KIND_TAIL = re.compile(f"、[{CJK}]{{1,10}}等(?P<kind>[{CJK}]{{2,10}}(?:部门|单位))$")
@@ -93,6 +93,15 @@ _COMMA_MODALS = ("应当", "应", "要", "须", "必须")
 _LEVEL_DEPARTMENTS = re.compile(rf"[省市县区](?:直|级)各(?:有关|相关)?[{CJK}]{{0,4}}(?:部门|单位)")
 
 
+_EACH_DUTY = ("按照各自职责", "依照各自职责", "根据各自职责", "按各自职责")
+
+
+def _list_then_own_duty(head: str, clause: str, at: int) -> bool:
+    """Whether ``head`` (before a comma) is a list of units ending in 等…部门 and the clause goes on with each one's
+    duty: 县应急、综合执法、市场监管、环保等部门,依照各自职责依法查处… (round 31, ext-354, ext-359)."""
+    return bool(_ABBREV_TAIL.search(head)) and "、" in head and clause.startswith(_EACH_DUTY, at)
+
+
 def _qualified_then_modal(head: str, modal: str) -> bool:
     """Whether ``head`` (before a comma) is a qualified collective and ``modal`` (after the comma) a
     modal: 禁止燃放烟花爆竹的乡镇(街道),应当… (round 23, ext-354)."""
@@ -127,8 +136,9 @@ _SCOPE_OPEN = re.compile(r"本(?:[省市县区州旗])?行政区域内的")
 
 def _subject_at(clause: str, m: re.Match, sectors: bool = True):
     subj = clause[: m.start()].strip()
-    if subj.endswith(",") and _qualified_then_modal(subj[:-1], m.group()):
-        subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当…
+    if subj.endswith(",") and (_qualified_then_modal(subj[:-1], m.group())
+                               or _list_then_own_duty(subj[:-1], clause, m.start())):
+        subj = subj[:-1]  # 禁止燃放烟花爆竹的乡镇(街道),应当… / A、B等部门,依照各自职责…
     sc = _SCOPE_OPEN.match(subj)
     if sc and all_assignees(split_assignees(subj[sc.end():])):
         subj = subj[sc.end():]  # 本行政区域内的各级人民政府、各行政执法单位: the area is no part of them
@@ -563,7 +573,8 @@ def _subject_cached(clause: str, sectors: bool):
     for m in _VERB_RE.finditer(clause[:80]):
         st = _STOPS.search(clause, 0, m.start())
         if st and not (st.start() == m.start() - 1 and clause[st.start()] == ","
-                       and _qualified_then_modal(clause[:st.start()], m.group())):
+                       and (_qualified_then_modal(clause[:st.start()], m.group())
+                            or _list_then_own_duty(clause[:st.start()], clause, m.start()))):
             break  # (but 禁止燃放烟花爆竹的乡镇(街道),应当将…: a qualified collective, a comma, then the modal)
         if m.group() == "负责" and (clause.startswith("同志", m.end()) or
                                     (clause.startswith("人", m.end()) and not clause.startswith("人员", m.end()))):
@@ -572,6 +583,8 @@ def _subject_cached(clause: str, sectors: bool):
             continue  # 市政府负责领导要…: the leaders in charge, persons (负责领导全市的…工作 is a duty; round 27, ext-386)
         if clause.startswith(_LOOKALIKES, m.start()):
             continue  # 某办公室应急响应: 应急 is no 应 (modal_lookalikes.txt; round 24, ext-363)
+        if m.group() == "委托" and "受" in clause[:m.start()]:
+            continue  # 某副主任受区人民政府委托所作的报告: who was commissioned, no unit's duty (round 31)
         if m.group() == "在" and clause[m.start() - 1:m.start()] == "所" and clause.startswith("地", m.end()):
             continue  # 市人民政府所在地某区人民政府…: 所在地 (where it sits) is one word, no 所 ending a unit (round 24, ext-359)
         if m.group() == "是" and not _IS_OWNER.match(clause, m.end()):
@@ -630,6 +643,18 @@ def _office_named_by_verb(clause: str, weak, m: re.Match) -> bool:
 def _generic(u: str) -> bool:
     """A unit named by kind, not by name: 各部门, 牵头单位, 有关部门, 当地政府."""
     return is_collective(u) or is_role_collective(u) or u in _TLX.unnamed or u.startswith(("当地", "所在地", "属地"))
+
+
+_FIELD_KIND = re.compile(f"(?:属地)?(?P<f>[{CJK}]{{2,8}}?)(?:部门|机关)")
+_NO_FIELD = ("各", "有关", "相关", "其他", "当地", "所在地", "职能", "主管", "政府", "上级", "同级", "本级")
+
+
+def _field_kind(u: str) -> bool:
+    """A kind of unit named by its field (财政部门, 公安机关, 属地建设管理部门): not every unit (各部门, 有关部门,
+    当地政府), nor a role's units (主办部门, 相关责任部门)."""
+    m = _FIELD_KIND.fullmatch(u)
+    return bool(m) and not m.group("f").startswith(_NO_FIELD) and u not in _TLX.unnamed \
+        and not re.fullmatch(f"(?:{_role_words()})+", m.group("f"))
 
 
 def _local(u: str, pred: str) -> bool:
@@ -942,7 +967,9 @@ def _read_duty_clauses(ctx: NoticeContext, out: list, covered: list):
                            list(out[-1]["responsible"]), core)]
             if was_case or _CASE.match(_MARKER_PREFIX.sub("", bare)):
                 # 办成公办园的,当地政府及有关部门要…: the units of that case, not every such unit
-                duties = [d for d in duties if not all(_generic(u) for u in d[2] + d[3])]
+                # (…的,由属地建设管理部门责令…, …的,财政部门将…收回…: a kind of unit named by its field is that case's
+                # unit, a conditional duty and a task by round 28's convention 5; round 31)
+                duties = [d for d in duties if not all(_generic(u) and not _field_kind(u) for u in d[2] + d[3])]
             if not duties and _ALL_ABOVE.match(bare):
                 # 以上工作要在2019年2月底前完成: the deadline of the section's duties so far
                 d, dt = text_deadline(bare, ctx.year)
@@ -1509,6 +1536,8 @@ def _sentence_duties(sent: str, s0: int, marker_ends: set, sectors: bool = True,
             # ext-169)
             office_end.setdefault(found[-1][3], cm.start())
         if got and (k or _STRICT.match(clause[k + got[1]:]) or _PRED_OPEN.match(clause[k + got[1]:]) or clause[k + got[1]:].startswith(_WITH_WORDS)
+                    # …规定,A、B等部门单位,按照各自职责,对…进行监督检查: each one's duty (round 31, ext-359)
+                    or clause[k + got[1]:].startswith(_EACH_DUTY)
                     # 三是按时上报项目规划表,各部门严格按照…: an enumerated requirement without a subject of its
                     # own, whose next clause names one (round 8, ext-91)
                     or not found and _ENUM_OPEN.match(sent) and all_assignees(got[0])) \
