@@ -301,8 +301,11 @@ REAL = Path(__file__).resolve().parent.parent / "data" / "real"
 # sit on the shared gold or on judgements, docs/extraction.md). Merged (450 notices; held out ext-393..397, unchanged),
 # project scorer: all post 0.991 / 0.951 / 0.971, person-title 0.978, term 0.768, membership 0.985, task 0.965 / 0.918 /
 # 0.941, due 0.995 / 0.919 / 0.956. The floors stay.
+# Round 31: rec39's recall audit of the missed dev task keys (190 -> 174: duty verbs as data, conditional duties of a
+# field's unit, a unit list then each one's duty by its own functions; a meeting's time no due). Merged, project scorer:
+# all task 0.965 / 0.925 / 0.945, the other kinds and the held-out part unchanged. The task floor rises to 0.94.
 FLOORS = {
-    "all": {"post": 0.96, "person-title": 0.97, "term": 0.76, "membership": 0.98, "task": 0.935, "due": 0.95},
+    "all": {"post": 0.96, "person-title": 0.97, "term": 0.76, "membership": 0.98, "task": 0.94, "due": 0.95},
     "held-out": {"post": 0.90, "person-title": 0.90, "membership": 0.90, "task": 0.80, "due": 0.35},
 }
 
