@@ -770,11 +770,9 @@ class Writer:
         n = self.seen_count
         if n is None:
             n = int(next(iter(w.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {seen} {{ ?s ?p ?o }} }}")))[0].value)
-        gname, default, count = ox.NamedNode(str(ANSWERS_GRAPH)), ox.DefaultGraph(), ox.NamedNode(str(GG.quadCount))
-        for q in list(w.quads_for_pattern(seen, count, None, gname)):
-            for g in (gname, default):
-                self._io(lambda g=g: w.remove(ox.Quad(seen, count, q.object, g)))
-        self._io(lambda: w.extend([ox.Quad(seen, count, _integer(n), g) for g in (gname, default)]))
+        gname = ox.NamedNode(str(ANSWERS_GRAPH))
+        self._remove_node(seen, gname)  # the count kept before
+        self._extend([(seen, ox.NamedNode(str(GG.quadCount)), _integer(n))], gname)
         self.seen_count = n
 
     def _extend(self, triples: list[tuple], gname: ox.NamedNode) -> None:
