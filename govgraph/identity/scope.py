@@ -38,7 +38,7 @@ from govgraph.datafiles import data_lines
 from .names import squash
 
 __all__ = ["NATIONAL", "NATIONAL_NAME", "components", "leading_components", "level_of", "is_unknown",
-           "unknown_scope", "unit_scope", "place_matches", "is_zone"]
+           "unknown_scope", "unit_scope", "place_matches", "is_zone", "level_qualifiers"]
 
 NATIONAL = "全国"
 _CJK = "\u4e00-\u9fff"
@@ -72,7 +72,9 @@ def _provinces() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _level_qualifiers() -> tuple[str, ...]:
+def level_qualifiers() -> tuple[str, ...]:
+    """The words opening a set of one level's units without naming them (各, 试点, 其他 …:
+    level_qualifiers.txt): never the start of a place's name."""
     return _data("level_qualifiers.txt")
 
 
@@ -143,7 +145,7 @@ def leading_components(name: str) -> tuple[tuple[str, str], ...]:
         longest = 7 if suffix.startswith("自治") else 5 if suffix == "街道" else 4
         if len(body) > longest or _NOT_BODY.search(body) or (is_zone(comp) and not _one_char_city_district(name, m, out)) \
                 or (suffix == "省" and body not in _provinces()) \
-                or body.startswith(_level_qualifiers()):  # 随后报省人大常委会: no province
+                or body.startswith(level_qualifiers()):  # 随后报省人大常委会: no province
             # (其他市(州), 试点县: a set of a level's units, no place called 其他; round 29, rot36)
             break
         level = _suffix_level(comp)

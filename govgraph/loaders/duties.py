@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..identity.scope import level_qualifiers
 from .assignees import _NOT_A_PLACE, all_assignees, expand_sub_units, is_assignee, listed_places, plausible_name, split_assignees
 from .context import NoticeContext
 from .deadlines import DEADLINE_RE, parse_deadline, text_deadline
@@ -402,7 +403,7 @@ def _counted_places(clause: str):
     return [n + m.group("l") for n in names], m.end()
 
 
-_LEVEL_QUALIFIERS = tuple(data_lines("level_qualifiers.txt"))  # 各, 试点, 其他 … (a set of a level's units)
+_LEVEL_QUALIFIERS = level_qualifiers()  # 各, 试点, 其他 … (a set of a level's units)
 
 
 def _request_due(clause: str):
