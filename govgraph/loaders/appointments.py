@@ -424,8 +424,8 @@ class _Reader:
             posts = posts[:-1]
         for p in posts:
             g = to_simplified(self.full_unit(p.unit))
-            committee = g.endswith(words("committee_group")) and len(g) > max(
-                (len(w) for w in words("committee_group") if g.endswith(w)), default=0)
+            ends = [len(w) for w in words("committee_group") if g.endswith(w)]
+            committee = bool(ends) and len(g) > max(ends)  # 县安委会, not 安委会 alone
             if how == "start" and not p.former and (_GROUP_UNIT.search(g) and specific_group(g) or committee) \
                     and not standing_body(g) and (self.work.count(to_simplified(p.unit)) > 1 or p.unit in self._bounded_groups):
                 # 安平县防汛抗旱指挥部政委A (round 6, ext-63): a role in a group the notice names elsewhere (its
