@@ -729,12 +729,12 @@ def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float
             break
     for p in ([base] if first else []) + [OUT / f"store-{n}-added"]:
         shutil.rmtree(p, ignore_errors=True)
-    out = {"notices": n, "added": added, "jobs": jobs, "base_build": first, "runs": runs,
-           "wall_s": median_of(runs, "wall_s"), "cpu_s": median_of(runs, "cpu_s"),
-           "peak_rss_mb": median_of(runs, "peak_rss_mb")}
+    def medians(rs: list[dict]) -> dict:
+        return {"runs": rs, **{k: median_of(rs, k) for k in ("wall_s", "cpu_s", "peak_rss_mb")}}
+
+    out = {"notices": n, "added": added, "jobs": jobs, "base_build": first, **medians(runs)}
     if baseline:
-        out["baseline"] = {"commit": baseline[1], "runs": before, "wall_s": median_of(before, "wall_s"),
-                           "cpu_s": median_of(before, "cpu_s"), "peak_rss_mb": median_of(before, "peak_rss_mb")}
+        out["baseline"] = {"commit": baseline[1], **medians(before)}
     return out
 
 
@@ -1082,8 +1082,10 @@ def markdown(res: dict) -> str:
         L += ["", "| incremental: store of | notices added | code | wall s | CPU s | peak RSS MB |",
               "|---:|---:|---|---:|---:|---:|"]
         for e in res["incremental"]:
-            for who, b in ((res["machine"]["git"], e), *(((e["baseline"]["commit"] + " (baseline)", e["baseline"]),)
-                                                       if e.get("baseline") else ())):
+            rows = [(res["machine"]["git"], e)]
+            if e.get("baseline"):
+                rows.append((e["baseline"]["commit"] + " (baseline)", e["baseline"]))
+            for who, b in rows:
                 runs = b.get("runs", [])
                 L.append(f"| {e['notices']} | {e['added']} | {who} | {b['wall_s'] or 0:.1f}{each(runs, 'wall_s', '{:.1f}')} | "
                          f"{b['cpu_s'] or 0:.1f}{each(runs, 'cpu_s', '{:.1f}')} | "
