@@ -323,3 +323,23 @@ def test_injection_comes_back_as_data(tmp_path):
     with pytest.raises(QueryError, match="unknown unit"):
         queries.run(store, "unit-profile", unit=EVIL[0])
     assert store.nquads() == before
+
+
+def test_group_interlocks_names_holding_the_separator(tmp_path):
+    """group-interlocks concatenates a member's groups without Oxigraph's ORDER BY (the items
+    percent-encoded, ordered in Python): names holding its separator, a space or a percent
+    sign come back whole and in code point order, as the query's own text gives them."""
+    n = Notice(doc="测试〔2018〕10号", text="成立若干小组。", date="2018-06-01")
+    groups = ["区安全生产、消防工作领导小组", "区 防汛 指挥部", "区100%覆盖工作专班", "区创建办"]
+    facts = [{"kind": "membership", "doc": n.doc, "group": g, "member": "王某", "member_type": "person",
+              "role": "成员"} for g in groups]
+    facts += [{"kind": "group", "doc": n.doc, "group": g} for g in groups]
+    store = Store.open(tmp_path / "kg", create=True)
+    build_store(store, facts, [n])
+    q = queries.get("group-interlocks")
+    assert "ORDER BY ?group" not in q.unordered_text
+    got = queries.run(store, "group-interlocks", live=True).rows
+    args = queries.arguments(q, queries.bind(store, q, {})[0])
+    own = [{c: r.get(c) for c in q.columns} for r in store.sparql(q.text, args=args).rows]
+    assert got == own
+    assert [r["groups"] for r in got] == ["、".join(sorted(groups))]

@@ -93,7 +93,7 @@ def evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph
     if list(res.columns) != cols:
         for i, r in enumerate(rows):  # in place: a big answer's rows are not held twice
             rows[i] = {c: r.get(c) for c in cols}
-    return finish(q, q.sort(rows) if unordered else rows)
+    return finish(q, q.sort(q.concatenated(rows, unordered)) if unordered else rows)
 
 
 def finish(q: CannedQuery, rows: list[dict]) -> list[dict]:
