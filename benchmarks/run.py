@@ -703,14 +703,15 @@ def ensure_split_corpus(n: int, extra: int, shards: int = 8) -> Path:
 
 def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float,
                     base: Path | None = None, jobs: int = 1, baseline: tuple[Path, str] | None = None,
-                    settle: float = 10) -> dict:
+                    settle: float = 10, baseline_base: Path | None = None) -> dict:
     """The incremental row: a store of the first ``n`` notices (``ensure_split_corpus``, built
     once by ``govgraph build``, or ``base``: the store the build row built from that part, or one
     given by ``--incremental-stores``), then ``added`` more notices built into copies of it,
     ``repeat`` times: wall, CPU seconds and peak RSS of ``govgraph build ADDED --store S --jobs
     JOBS``.  ``baseline``: a snapshot of another commit (``--baseline``) measured the same way,
-    its runs alternating with these (each pair under the same load).  ``settle``: seconds after
-    each copy is synced, before the build starts."""
+    its runs alternating with these (each pair under the same load), on copies of ``baseline_base``
+    if given (a store that commit wrote: ``--baseline-stores``).  ``settle``: seconds after each
+    copy is synced, before the build starts."""
     d = ensure_split_corpus(n, added, shards)
     first = None
     if base is None:
@@ -723,7 +724,8 @@ def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float
     runs, before = [], []
     for _ in range(repeat):
         if baseline:
-            before.append(run_child("build_incremental", args, timeout, env={"PYTHONPATH": str(baseline[0])}))
+            before.append(run_child("build_incremental", {**args, "base": str(baseline_base or base)}, timeout,
+                                    env={"PYTHONPATH": str(baseline[0])}))
         runs.append(run_child("build_incremental", args, timeout))
         if any("timeout" in r or "error" in r for r in runs + before):
             break
@@ -786,6 +788,9 @@ def main(argv=None) -> int:
                          "corpus's base part) instead of building one (with --only incremental: nothing else runs)")
     ap.add_argument("--baseline", default="", help="a commit whose snapshot the incremental row also measures, "
                                                    "its runs alternating with those of the code measured")
+    ap.add_argument("--baseline-stores", default="",
+                    help="N=DIR,...: the baseline's incremental runs add to copies of DIR instead (a store its "
+                         "code wrote, when the stored answers' form changed since)")
     ap.add_argument("--settle", type=float, default=10,
                     help="seconds the incremental row waits after copying (and syncing) its store")
     ap.add_argument("--added", type=int, default=1000,
@@ -817,6 +822,7 @@ def main(argv=None) -> int:
     if baseline:
         log(f"baseline: govgraph as committed at {baseline[1]} ({baseline[0]})")
     inc_given = {int(k): Path(v) for k, v in (x.split("=", 1) for x in a.incremental_stores.split(",") if x)}
+    base_given = {int(k): Path(v) for k, v in (x.split("=", 1) for x in a.baseline_stores.split(",") if x)}
     sizes = [int(s) for s in a.sizes.split(",") if s]
     xsizes = [int(s) for s in a.extract_only_sizes.split(",") if s]
     qsizes = {int(s) for s in a.query_sizes.split(",") if s}
@@ -835,7 +841,8 @@ def main(argv=None) -> int:
         full = n in sizes
         if full and n in inc_given and ("incremental" in only or "build" in only) and a.added:
             results["incremental"].append(run_incremental(n, a.added, shards, a.repeat, a.timeout, base=inc_given[n],
-                                                          jobs=a.jobs, baseline=baseline, settle=a.settle))
+                                                          jobs=a.jobs, baseline=baseline, settle=a.settle,
+                                                          baseline_base=base_given.get(n)))
             save()
         if only <= {"incremental"}:
             continue

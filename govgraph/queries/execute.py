@@ -16,7 +16,7 @@ from govgraph.errors import QueryError
 from govgraph.graph.rdf_terms import PREFIXES
 from govgraph.results import Result
 
-from .questions import CannedQuery, get, load
+from .questions import ROW_KEY, CannedQuery, get, load
 from .parameters import arguments, bind, relaxed
 from .steps import STEPS
 
@@ -82,15 +82,21 @@ def with_places(store: "Store", q: CannedQuery, bindings: dict, rows: list[dict]
 
 
 def evaluate(store: "Store", q: CannedQuery, args: dict, engine: str = "oxigraph",
-             text: str | None = None) -> list[dict]:
+             text: str | None = None, keyed: bool = False) -> list[dict]:
     """The rows of ``q`` evaluated on ``store`` (the query's columns, and ``place`` when the
     question has a place column of its own), in the question's order. ``text``: another
-    text of the query (without ``ORDER BY``: ``CannedQuery.restricted``)."""
+    text of the query (without ``ORDER BY``: ``CannedQuery.restricted``).  ``keyed``: each
+    row also names its key node (``ROW_KEY``: its IRI), as the build stores them."""
     unordered = text or (q.unordered_text if engine == "oxigraph" else None)
-    res = store.sparql(unordered or q.text, args=args, engine=engine)
+    run = unordered or q.text
+    res = store.sparql(q.with_key(run) if keyed else run, args=args, engine=engine)
     cols = q.query_columns + (["place"] if q.row_place else [])
     rows = res.rows
-    if list(res.columns) != cols:
+    if keyed:
+        key = q.update["key"]
+        for i, r in enumerate(rows):
+            rows[i] = {**{c: r.get(c) for c in cols}, ROW_KEY: r.get(key)}
+    elif list(res.columns) != cols:
         for i, r in enumerate(rows):  # in place: a big answer's rows are not held twice
             rows[i] = {c: r.get(c) for c in cols}
     return finish(q, q.sort(q.concatenated(rows, unordered)) if unordered else rows)
@@ -167,7 +173,7 @@ def _stored_answer(store: "Store", q: CannedQuery, bindings: dict, with_place: b
     if any(p in bindings for p in q.narrow):  # the rows of one month, stored apart (``maintain``)
         rows = store.answer(q.name, key(bindings))
         if rows is not None:
-            return [dict(r) for r in rows]
+            return _shown(rows)
     rows = store.answer(q.name, key({k: v for k, v in bindings.items() if k not in q.narrow}))
     if rows is None:
         return None
@@ -175,7 +181,12 @@ def _stored_answer(store: "Store", q: CannedQuery, bindings: dict, with_place: b
         if pname in bindings:
             prefix = f"{bindings[pname]}-"
             rows = [r for r in rows if str(r.get(col) or "").startswith(prefix)]
-    return [dict(r) for r in rows]
+    return _shown(rows)
+
+
+def _shown(rows: list[dict]) -> list[dict]:
+    """Copies of stored rows without their key node (``ROW_KEY``), a column of the build's only."""
+    return [{c: v for c, v in r.items() if c != ROW_KEY} for r in rows]
 
 
 def sparql(store: "Store", text_or_path: str | Path, bindings: dict | None = None) -> Result:

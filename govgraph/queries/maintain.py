@@ -10,8 +10,11 @@ question restricted to them (``CannedQuery.restricted``) is evaluated on the liv
 generation (the rows to take out of the stored answer) and on the new one (the rows to put
 in), and the stored rows are sorted again in the question's order: the answer a fresh
 build gives, for the cost of the keys touched.  A question whose rows carry columns that name
-their key (``update.columns``) has the rows to take out found in the stored answer by them
-instead (``_gone``), but for keys whose values of them another node shares.
+their key (``update.columns``) is stored ``keyed``: each row with its key's node (``ROW_KEY``,
+not shown), so that the rows to take out are found in the stored answer by their nodes,
+without evaluating the question on the live generation; and where its rows add up over
+notices (``update.sums``), a key's new row is its stored one updated by the graphs written
+(``_summed``).
 
 A question with a ``narrow`` month parameter also has its rows stored per month (the key
 of its parameters with that month), so that asking a month reads that month's rows only; its
@@ -44,7 +47,7 @@ from govgraph.graph.rdf_terms import ID, PREFIXES, expand
 
 from .execute import answer_key, evaluate, finish, place_key
 from .parameters import arguments, bind
-from .questions import CannedQuery, get, load, sort_value
+from .questions import ROW_KEY, CannedQuery, get, load, sort_value
 
 if TYPE_CHECKING:  # pragma: no cover
     from govgraph.graph.rdf_store import Store
@@ -105,8 +108,10 @@ def _parameter_set(store: "Store", before: "Store | None", q: CannedQuery, param
     old = before.answer(q.name, full) if graphs is not None and q.update else None
     if old and q.narrow and before.answer(q.name, _month_key(q, bindings, old[0])) is None:
         old = None  # stored without its months (an older build): all again
+    if old and q.keyed and ROW_KEY not in old[0]:
+        old = None  # stored without their key nodes (an older build): all again
     if old is None:
-        rows, months = finish(q, evaluate(store, q, arguments(q, bindings))), None
+        rows, months = finish(q, evaluate(store, q, arguments(q, bindings), keyed=q.keyed)), None
     else:
         rows, months = _updated(store, before, q, bindings, old, graphs)
         if rows is None:
@@ -193,7 +198,7 @@ def _restricted(store: "Store", before: "Store", q: CannedQuery, args: dict, key
     gone, new = Counter(), []
     for db, todo in ((before, stored), (store, sorted(keys))):
         for i in range(0, len(todo), BATCH):
-            rows = evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]))
+            rows = evaluate(db, q, args, text=q.restricted(todo[i:i + BATCH]), keyed=q.keyed)
             if db is before:
                 gone.update(_row_id(r) for r in rows)
             else:
@@ -226,7 +231,8 @@ def _full_key(q: CannedQuery, bindings: dict) -> str:
 def _columns(q: CannedQuery, rows: list[dict]) -> Iterator[dict]:
     """``rows`` with the question's columns only (without a place column of the rows), made
     one at a time as the build writes them (not a second list of every row)."""
-    return ({c: r.get(c) for c in q.columns} for r in rows)
+    cols = list(q.columns) + ([ROW_KEY] if q.keyed else [])
+    return ({c: r.get(c) for c in cols} for r in rows)
 
 
 _MONTH = re.compile(r"\d{4}-\d{2}-")
@@ -247,15 +253,13 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
     if not keys:
         return None, None
     args = arguments(q, bindings)
-    # the live generation's nodes sharing the keys' values, read once for ``_summed`` and ``_gone``
-    held = _sharing(before, q, list(keys)) if q.update.get("sums") and _iris(keys) else None
-    gone, new, keys = _summed(store, before, q, args, old, graphs, keys, held) if held is not None \
-        else (Counter(), [], keys)
-    stored = sorted(k for k, t in keys.items() if _stored(before, t))
-    taken, stored = _gone(before, q, old, stored, held) if q.update.get("columns") else (Counter(), stored)
-    evaluated, added = _restricted(store, before, q, args, keys, stored)
-    gone.update(taken + evaluated)
-    new += added
+    if q.keyed and _iris(keys):  # the stored rows of the keys: found by their nodes
+        nodes = {k[1:-1] for k in keys}
+        gone = Counter(_row_id(r) for r in old if r[ROW_KEY] in nodes)
+        new, keys = _summed(store, before, q, args, old, graphs, keys) if q.update.get("sums") else ([], keys)
+        new += _restricted(store, before, q, args, keys, [])[1]
+    else:
+        gone, new = _restricted(store, before, q, args, keys)
     if Counter(_row_id(r) for r in new) == gone:
         return None, None
     changed = [dict(k) for k in gone] + new
@@ -265,116 +269,54 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
 
 
 def _summed(store: "Store", before: "Store", q: CannedQuery, args: dict, old: list[dict], graphs: list[str],
-            keys: dict, held: "_Shared") -> tuple[Counter, list[dict], dict]:
-    """The rows of the ``keys`` that ``update.sums`` can update: those of a question whose rows
-    are counts (``sums``) of facts of one notice each (``update.per_notice``: a task, whose key
-    holds its notice, and its assignments are in that notice's graph alone), so that a row adds
-    up over notice graphs.  A key's row after the build is its stored row plus the question
-    evaluated on the written notice graphs alone after the build, minus the same before it
-    (``_counted``): the graphs the build wrote are read, not every notice of the key.  A key
-    qualifies if its columns' values name it alone in the new generation, and the same values
-    name it alone in the live one, or (a new key) no node of the live one.
-    ``held``: ``_sharing(before, q, keys)`` (the keys are IRIs; and a node the new generation
-    lost may have held a key's values).
-    Returns the rows to take out (counted by ``_row_id``), the rows to put in, and the keys
-    left to evaluate."""
+            keys: dict) -> tuple[list[dict], dict]:
+    """The rows of the ``keys`` (IRIs) that ``update.sums`` can update: those of a question whose
+    rows are counts (``sums``) of facts of one notice each (``update.per_notice``: a task, whose
+    key holds its notice, and its assignments are in that notice's graph alone), so that a row
+    adds up over notice graphs.  A key's row after the build is its stored row (found by its
+    node, ``ROW_KEY``; none: counts of 0) plus the question evaluated on the written notice
+    graphs alone after the build, minus the same before it (``_counted``), with the key's
+    columns as the new generation gives them: the graphs the build wrote are read, not every
+    notice of the key.  A key without one value of each column there is left to evaluate.
+    Returns the rows to put in and the keys left to evaluate."""
     notices = [g for g in graphs if g.startswith(NOTICE_GRAPHS)]
-    cols, sums = q.update["columns"], q.update["sums"]
-    after, live = _named(store, q, list(keys)), _named(before, q, list(keys), held)
-    summed = {k for k, (values, _) in after.items()
-              if (live[k][0] == values if k in live
-                  else not _stored(before, keys[k]) and tuple(values[c] for c in cols) not in held)}
-    delta: dict[tuple, list] = {}
-    for db, named, sign in ((before, live, -1), (store, after, 1)):
-        for r in _counted(db, q, args, notices, {k: named[k][1] for k in sorted(summed) if k in named}):
-            d = delta.setdefault(tuple(r[c] for c in cols), [0] * len(sums))
+    sums = q.update["sums"]
+    after = _key_values(store, q, list(keys))
+    delta: dict[str, list] = {}
+    for db, sign in ((before, -1), (store, 1)):
+        for r in _counted(db, q, args, notices, {k: after[k][1] for k in sorted(after)}):
+            d = delta.setdefault(r[ROW_KEY], [0] * len(sums))
             for i, c in enumerate(sums):
                 d[i] += sign * (r[c] or 0)
-    stored = {tuple(r.get(c) for c in cols): r for r in old}
-    gone, new = Counter(), []
+    stored = {r[ROW_KEY]: r for r in old}
     order = q.query_columns + (["place"] if q.row_place else [])
-    for values, d in delta.items():
-        if not any(d):
-            continue
-        row = stored.get(values)
+    new = []
+    for k, (values, _) in after.items():
+        row, d = stored.get(k[1:-1]), delta.get(k[1:-1], [0] * len(sums))
         counts = [(row[c] if row else 0) + d[i] for i, c in enumerate(sums)]
         if min(counts) < 0:  # not counts that add up after all: evaluate every key
-            return Counter(), [], keys
-        if row is not None:
-            gone[_row_id(row)] += 1
+            return [], keys
         if any(counts):
-            cells = dict(zip(cols, values), **dict(zip(sums, counts)))
-            new.append({c: cells[c] for c in order})
-    return gone, new, {k: t for k, t in keys.items() if k not in summed}
+            cells = dict(values, **dict(zip(sums, counts)))
+            new.append({**{c: cells[c] for c in order}, ROW_KEY: k[1:-1]})
+    return new, {k: t for k, t in keys.items() if k not in after}
 
 
-def _named(db: "Store", q: CannedQuery, keys: list[str], sharing: dict | None = None) -> dict[str, tuple[dict, str]]:
-    """The ``keys`` (IRIs in SPARQL syntax) of ``db`` whose ``update.columns`` values no other
-    node of ``db`` has: their values, and the row of a ``VALUES`` block of the key and them
-    (``sharing``: ``_sharing``'s answer for them, if known)."""
-    cols, wanted = q.update["columns"], set(keys)
-    return {node: (dict(zip(cols, values)), f"({' '.join(map(str, terms))})")
-            for values, found in (sharing if sharing is not None else _sharing(db, q, keys)).items() if len(found) == 1
-            for node, terms in found.items() if node in wanted}
-
-
-class _Shared(dict):
-    """``_sharing``'s answer: ``{values: {node: [the node's term, the columns' terms]}}``, and
-    ``first``: each key asked with its first column's values (terms in SPARQL syntax)."""
-
-    first: dict[str, set[str]]
-
-
-def _sharing(db: "Store", q: CannedQuery, keys: list[str]) -> _Shared:
-    """The nodes of ``db`` that share a first ``update.columns`` value with one of ``keys``
-    (IRIs in SPARQL syntax), by their values of the columns: ``{values: {node: [the node's
-    term, the columns' terms]}}``.  Two queries: the keys' first values, then every node
-    with one of them (each node once, however many keys share its value)."""
-    first: dict[str, set[str]] = {k: set() for k in keys}
+def _key_values(db: "Store", q: CannedQuery, keys: list[str]) -> dict[str, tuple[dict, str]]:
+    """The ``update.columns`` values ``db`` gives each of ``keys`` (IRIs in SPARQL syntax) that
+    has one value of each: ``{key: (its values, the row of a VALUES block of the key and them)}``."""
+    cols, found = q.update["columns"], {}
     for i in range(0, len(keys), BATCH):  # (solutions in one call: see ``rdf_sparql.solutions``)
-        for r in solutions(db.ox, q.key_columns(keys[i:i + BATCH])):
-            if r[1] is not None:
-                first.setdefault(str(r[0]), set()).add(str(r[1]))
-    values, nodes = list(dict.fromkeys(v for vs in first.values() for v in sorted(vs))), _Shared()
-    for i in range(0, len(values), BATCH):
-        for terms in solutions(db.ox, q.key_columns(values[i:i + BATCH], by=q.update["columns"][0])):
+        for terms in solutions(db.ox, q.key_columns(keys[i:i + BATCH])):
             if None not in terms:
-                nodes.setdefault(tuple(t.value for t in terms[1:]), {})[str(terms[0])] = list(terms)
-    nodes.first = first
-    return nodes
-
-
-def _within(held: _Shared, keys: list[str]) -> _Shared:
-    """``_sharing``'s answer for ``keys``, some of the keys ``held`` answers for: the nodes
-    sharing a first value with one of them, as ``_sharing`` would read them again."""
-    values = set().union(*(held.first[k] for k in keys))
-    out = _Shared()
-    for v, found in held.items():
-        for node, terms in found.items():
-            if str(terms[1]) in values:
-                out.setdefault(v, {})[node] = terms
-    out.first = {k: held.first[k] for k in keys}
-    return out
+                found.setdefault(str(terms[0]), []).append(terms)
+    return {k: (dict(zip(cols, (t.value for t in terms[1:]))), f"({' '.join(map(str, terms))})")
+            for k, (terms, *more) in found.items() if not more}
 
 
 def _iris(keys: Iterable[str]) -> bool:
     """Whether every key is an IRI (in SPARQL syntax)."""
     return all(k.startswith("<") for k in keys)
-
-
-def _counted(db: "Store", q: CannedQuery, args: dict, notices: list[str], values: dict[str, str]) -> Iterator[dict]:
-    """The rows ``q`` gives on the triples of the notice graphs ``notices`` of ``db`` alone
-    (copied into a store in memory) for some keys, with their columns' ``values`` (``_named``)."""
-    if not values or not notices:
-        return
-    mem, default = ox.Store(), ox.DefaultGraph()
-    mem.extend(ox.Quad(t.subject, t.predicate, t.object, default)
-               for g in map(ox.NamedNode, notices) for p in _predicates(q.text)
-               for t in db.ox.quads_for_pattern(None, p, None, g))
-    view, keys = db.view(mem, db.path, None), list(values)
-    for i in range(0, len(keys), BATCH):
-        part = keys[i:i + BATCH]
-        yield from evaluate(view, q, args, text=q.summed([values[k] for k in part], q.restricted(part)))
 
 
 @functools.lru_cache(maxsize=None)
@@ -390,26 +332,19 @@ def _predicates(query: str) -> tuple[ox.NamedNode, ...]:
     return tuple(ox.NamedNode(expand(n)) for n in sorted(names))
 
 
-def _gone(before: "Store", q: CannedQuery, old: list[dict], keys: list[str],
-          held: _Shared | None = None) -> tuple[Counter, list[str]]:
-    """The rows of the stored answer ``old`` that the stored ``keys`` (IRIs in SPARQL syntax)
-    gave, found by their key columns (``update.columns``: what the query's ``#: key columns``
-    lines bind from the key alone) instead of by evaluating the question on ``before``: a key
-    none of whose values of them another node of ``before`` has is named by them (``held``:
-    ``_sharing``'s answer on ``before`` for keys among which these are, if known).  Returns
-    those rows (counted by ``_row_id``) and the keys left to evaluate (whose values another
-    node shares, or that are not IRIs)."""
-    if not _iris(keys):
-        return Counter(), keys
-    cols = q.update["columns"]
-    sharing = _within(held, keys) if held is not None and held.first.keys() >= set(keys) \
-        else _sharing(before, q, keys)
-    nodes = {values: set(found) for values, found in sharing.items()}
-    touched = set(keys)
-    shared = {n for ns in nodes.values() if len(ns) > 1 for n in ns & touched}
-    named = {v for v, ns in nodes.items() if len(ns) == 1 and ns <= touched and not ns & shared}
-    return (Counter(_row_id(r) for r in old if tuple(r.get(c) for c in cols) in named),
-            sorted(shared))
+def _counted(db: "Store", q: CannedQuery, args: dict, notices: list[str], values: dict[str, str]) -> Iterator[dict]:
+    """The rows ``q`` gives on the triples of the notice graphs ``notices`` of ``db`` alone
+    (copied into a store in memory) for some keys, with their columns' ``values`` (``_named``)."""
+    if not values or not notices:
+        return
+    mem, default = ox.Store(), ox.DefaultGraph()
+    mem.extend(ox.Quad(t.subject, t.predicate, t.object, default)
+               for g in map(ox.NamedNode, notices) for p in _predicates(q.text)
+               for t in db.ox.quads_for_pattern(None, p, None, g))
+    view, keys = db.view(mem, db.path, None), list(values)
+    for i in range(0, len(keys), BATCH):
+        part = keys[i:i + BATCH]
+        yield from evaluate(view, q, args, text=q.summed([values[k] for k in part], q.restricted(part)), keyed=True)
 
 
 def _merged(q: CannedQuery, kept: list[dict], new: list[dict]) -> list[dict]:

@@ -24,8 +24,10 @@ from govgraph.kinds import KINDS
 
 from .steps import STEPS
 
-__all__ = ["PARAM_TYPES", "Param", "CannedQuery", "catalogue", "get", "load", "read", "sort_value", "suggest"]
+__all__ = ["PARAM_TYPES", "ROW_KEY", "Param", "CannedQuery", "catalogue", "get", "load", "read", "sort_value", "suggest"]
 
+#: the column of a stored row of a ``keyed`` question holding its key node's IRI (not a column of the answer)
+ROW_KEY = "@key"
 PARAM_TYPES = ("person", "unit", "title", "group", "string", "int", "bool", "date", "month")
 #: a ``#: keys`` comment line of a query (``CannedQuery.restricted``), with the triple patterns after it
 _KEYS_LINE = re.compile(r"#: keys([^\n]*)")
@@ -193,21 +195,36 @@ class CannedQuery:
         head, sep, tail = text.rpartition("WHERE {")
         return f"{head}{sep}\n    {block}{tail}"
 
-    def key_columns(self, values: list[str], by: str | None = None) -> str:
-        """The query of the nodes whose ``update`` key (or whose column ``by``) is one of
-        ``values`` (terms in SPARQL syntax), with their values of the ``update.columns``: the
-        query's lines between ``#: key columns`` and ``#: end`` (they bind them from the key
-        alone) after a ``VALUES`` block of them.
+    def key_columns(self, values: list[str]) -> str:
+        """The query of the nodes whose ``update`` key is one of ``values`` (terms in SPARQL
+        syntax), with their values of the ``update.columns``: the query's lines between
+        ``#: key columns`` and ``#: end`` (they bind them from the key alone) after a
+        ``VALUES`` block of them.
 
-        >>> print(get("unit-load").key_columns(['"a"'], by="unit").split("SELECT", 1)[1].splitlines()[:2])
-        [' ?u ?unit ?place WHERE {', '  VALUES ?unit { "a" }']
+        >>> print(get("unit-load").key_columns(["<urn:x:a>"]).split("SELECT", 1)[1].splitlines()[:2])
+        [' ?u ?unit ?place WHERE {', '  VALUES ?u { <urn:x:a> }']
         """
         key, cols = self.update["key"], self.update["columns"]
         text = self.text
         block = text[text.index("#: key columns\n") + len("#: key columns\n"):text.index("#: end\n")]
         prefixes = "".join(line + "\n" for line in text.splitlines() if line.startswith("PREFIX "))
         return (f"{prefixes}SELECT ?{key} {' '.join('?' + c for c in cols)} WHERE {{\n"
-                f"  VALUES ?{by or key} {{ {' '.join(values)} }}\n{block}}}\n")
+                f"  VALUES ?{key} {{ {' '.join(values)} }}\n{block}}}\n")
+
+    @property
+    def keyed(self) -> bool:
+        """Whether the build stores this question's rows each with the node of its ``update``
+        key (``ROW_KEY``): those whose key columns (``update.columns``) name that node, so
+        that a build finds a node's rows in the stored answer by the node itself."""
+        return bool(self.update.get("columns"))
+
+    def with_key(self, text: str) -> str:
+        """``text`` (this query's, or one made from it) also returning its ``update`` key, first.
+
+        >>> get("group-interlocks").with_key("SELECT ?member ?n\\nWHERE { }").splitlines()[0]
+        'SELECT ?m ?member ?n'
+        """
+        return re.sub(r"^(SELECT (?:DISTINCT |REDUCED )?)", rf"\g<1>?{self.update['key']} ", text, count=1, flags=re.M)
 
     def summed(self, values: list[str], text: str | None = None) -> str:
         """The query ``text`` (default: its ``unordered_text``) with its ``#: key columns`` lines
