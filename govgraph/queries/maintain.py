@@ -257,7 +257,7 @@ def _updated(store: "Store", before: "Store", q: CannedQuery, bindings: dict, ol
         nodes = {k[1:-1] for k in keys}
         gone = Counter(_row_id(r) for r in old if r[ROW_KEY] in nodes)
         new, keys = _summed(store, before, q, args, old, graphs, keys) if q.update.get("sums") else ([], keys)
-        new += _restricted(store, before, q, args, keys, [])[1]
+        new += _restricted(store, before, q, args, keys, [])[1]  # (none evaluated on the live generation)
     else:
         gone, new = _restricted(store, before, q, args, keys)
     if Counter(_row_id(r) for r in new) == gone:
@@ -334,7 +334,8 @@ def _predicates(query: str) -> tuple[ox.NamedNode, ...]:
 
 def _counted(db: "Store", q: CannedQuery, args: dict, notices: list[str], values: dict[str, str]) -> Iterator[dict]:
     """The rows ``q`` gives on the triples of the notice graphs ``notices`` of ``db`` alone
-    (copied into a store in memory) for some keys, with their columns' ``values`` (``_named``)."""
+    (copied into a store in memory) for some keys, with their columns' ``values`` (``_key_values``),
+    each row with its key's node (``ROW_KEY``)."""
     if not values or not notices:
         return
     mem, default = ox.Store(), ox.DefaultGraph()
