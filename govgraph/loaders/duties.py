@@ -94,7 +94,7 @@ _COMMA_MODALS = ("应当", "应", "要", "须", "必须")
 _LEVEL_DEPARTMENTS = re.compile(rf"[省市县区](?:直|级)各(?:有关|相关)?[{CJK}]{{0,4}}(?:部门|单位)")
 
 
-_EACH_DUTY = ("按照各自职责", "依照各自职责", "根据各自职责", "按各自职责")
+_EACH_DUTY = tuple(data_lines("each_own_duty.txt"))  # 依照各自职责 … (after a list of units and a comma)
 
 
 def _list_then_own_duty(head: str, clause: str, at: int) -> bool:
@@ -647,7 +647,7 @@ def _generic(u: str) -> bool:
 
 
 _FIELD_KIND = re.compile(f"(?:属地)?(?P<f>[{CJK}]{{2,8}}?)(?:部门|机关)")
-_NO_FIELD = ("各", "有关", "相关", "其他", "当地", "所在地", "职能", "主管", "政府", "上级", "同级", "本级")
+_NO_FIELD = tuple(data_lines("not_field_words.txt"))  # 各, 有关, 当地 …: which units, not their field
 
 
 def _field_kind(u: str) -> bool:
