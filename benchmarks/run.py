@@ -701,6 +701,15 @@ def ensure_split_corpus(n: int, extra: int, shards: int = 8) -> Path:
     return d
 
 
+def _stores_by_size(spec: str) -> dict[int, Path]:
+    """``N=DIR,...`` (``--incremental-stores``, ``--baseline-stores``) as ``{N: DIR}``.
+
+    >>> _stores_by_size("100000=/s/a,10000=/s/b")
+    {100000: PosixPath('/s/a'), 10000: PosixPath('/s/b')}
+    """
+    return {int(k): Path(v) for k, v in (x.split("=", 1) for x in spec.split(",") if x)}
+
+
 def run_incremental(n: int, added: int, shards: int, repeat: int, timeout: float,
                     base: Path | None = None, jobs: int = 1, baseline: tuple[Path, str] | None = None,
                     settle: float = 10, baseline_base: Path | None = None) -> dict:
@@ -821,8 +830,7 @@ def main(argv=None) -> int:
     baseline = snapshot(a.baseline) if a.baseline else None
     if baseline:
         log(f"baseline: govgraph as committed at {baseline[1]} ({baseline[0]})")
-    inc_given = {int(k): Path(v) for k, v in (x.split("=", 1) for x in a.incremental_stores.split(",") if x)}
-    base_given = {int(k): Path(v) for k, v in (x.split("=", 1) for x in a.baseline_stores.split(",") if x)}
+    inc_given, base_given = _stores_by_size(a.incremental_stores), _stores_by_size(a.baseline_stores)
     sizes = [int(s) for s in a.sizes.split(",") if s]
     xsizes = [int(s) for s in a.extract_only_sizes.split(",") if s]
     qsizes = {int(s) for s in a.query_sizes.split(",") if s}
