@@ -94,3 +94,87 @@ def test_the_spool_leaves_no_file_after_a_build_or_a_refused_one(tmp_path):
     with pytest.raises(StrictError):
         api.build([ROOT / "tests" / "data" / "bad" / "hostile_names.txt"], tmp_path / "other", strict=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kg"]
+
+
+# ------------------------------------------- flush and optimize beside the answers (round 21)
+
+def _build_with_settling(tmp_path, name, extraction, monkeypatch, hold_all: bool):
+    """A fresh build of ``extraction`` whose stored answers are written in batches of 2 kB of
+    pages (of 4 kB at most): with ``hold_all``, the flush and ``optimize`` wait until every answer is evaluated, so
+    every batch is held (``_Held``) and written after them; else the answers wait for them, so
+    none is held."""
+    import threading
+
+    from govgraph.build import build_store
+    from govgraph.graph import rdf_build
+    from govgraph.graph.rdf_store import Store
+
+    monkeypatch.setattr(rdf_build.Writer, "ANSWER_WRITE_BYTES", 2 * 1024)
+    monkeypatch.setattr(rdf_build.Writer, "PAGE_BYTES", 4 * 1024)
+    answered, held = threading.Event(), []
+    settle, answers, hold = rdf_build.Writer._settle, rdf_build.Writer._answers, rdf_build._Held.hold
+
+    def late_settle(self):
+        assert answered.wait(120)
+        settle(self)
+
+    def answers_after(self):
+        if not hold_all:
+            self.held.settling.result()
+        try:
+            answers(self)
+        finally:
+            answered.set()
+
+    def counted_hold(self, triples, gname):
+        done = hold(self, triples, gname)
+        held.append(done)
+        return done
+
+    if hold_all:
+        monkeypatch.setattr(rdf_build.Writer, "_settle", late_settle)
+    monkeypatch.setattr(rdf_build.Writer, "_answers", answers_after)
+    monkeypatch.setattr(rdf_build._Held, "hold", counted_hold)
+    s = Store.open(tmp_path / name, create=True)
+    build_store(s, extraction.facts, extraction.notices, extracted=True)
+    monkeypatch.undo()
+    return s, held
+
+
+def test_answers_held_while_the_store_settles_give_the_same_quads(tmp_path, sample_extraction, monkeypatch):
+    """A fresh build flushes and optimizes beside the stored answers, holding their writes: the
+    same quads whether every batch was held and written after, or none was."""
+    from govgraph.graph import rdf_build
+
+    held_store, held = _build_with_settling(tmp_path, "held", sample_extraction, monkeypatch, True)
+    direct_store, direct = _build_with_settling(tmp_path, "direct", sample_extraction, monkeypatch, False)
+    assert len(held) > 3 and all(held) and direct and not any(direct)
+    assert _quads(held_store) == _quads(direct_store)
+    pages = held_store.ox.quads_for_pattern(None, None, rdf_build._PAGE_CLASS, None)
+    assert sum(1 for _ in pages) >= len(held) - 1
+    assert not [p for p in (tmp_path / "held").iterdir() if p.is_file() and p.name.startswith("tmp")]
+
+
+def test_a_failing_flush_beside_the_answers_fails_the_build_and_leaves_the_store(tmp_path, sample_path,
+                                                                                 monkeypatch):
+    """An error of the flush run beside the answers fails the build (``StoreError``); the store
+    stays as it was: empty, its abandoned generation removed."""
+    import pytest
+
+    from govgraph import api
+    from govgraph.errors import StoreError
+    from govgraph.graph import rdf_build
+    from govgraph.graph.rdf_store import Store
+
+    def broken(self):
+        self._io(lambda: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+
+    path = tmp_path / "kg"
+    Store.open(path, create=True)
+    before = sorted(p.name for p in path.iterdir() if not p.name.startswith("."))
+    monkeypatch.setattr(rdf_build.Writer, "_settle", broken)
+    with pytest.raises(StoreError, match="No space left"):
+        api.build([sample_path], path)
+    monkeypatch.undo()
+    assert sorted(p.name for p in path.iterdir() if not p.name.startswith(".")) == before
+    assert len(Store.open(path)) == 0

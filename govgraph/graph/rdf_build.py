@@ -417,6 +417,8 @@ class Writer:
         self.pool = None
         self.pending: list = []
         self.seen_rows: _SeenRows | None = None
+        #: the stored answers' writes held while a fresh build's flush and ``optimize`` run, or None
+        self.held: _Held | None = None
 
     @property
     def started(self) -> bool:
@@ -528,11 +530,19 @@ class Writer:
         self._wait()
         w = self.w
         self._prune_union()  # before the answers: they read the union
-        self._io(w.flush)
-        if not self._wrote_little:
-            # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
-            # a build that adds little to a big store leaves it to RocksDB's own compactions
-            self._io(w.optimize)
+        settling = None
+        if fresh and not self._wrote_little:
+            # a fresh build's flush waits for RocksDB's compactions to clear the loads' write
+            # stall, then ``optimize`` compacts the rest: one core for minutes at 100k, so both
+            # run in a loader thread (Oxigraph releases the GIL) while the stored answers are
+            # evaluated on the other, their writes held until then (``_Held``)
+            settling = self.pool.submit(self._settle)
+        else:
+            self._io(w.flush)
+            if not self._wrote_little:
+                # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
+                # a build that adds little to a big store leaves it to RocksDB's own compactions
+                self._io(w.optimize)
         # after a small build, the first/last-seen look-ups run in a thread beside the stored
         # answers; the queries of both read their solutions in one call without the GIL
         # (``rdf_sparql.solutions``, ``one_call``): row by row, each would wait for the other
@@ -546,8 +556,18 @@ class Writer:
         spans = self.pool.submit(self._spans) if small and self._seen_has(_KEY) else None
         if not fresh and spans is None:
             self._seen_write(*self._spans(keyed=False))
-        with one_call() if spans is not None else contextlib.nullcontext():
-            self._answers()
+        self.held = _Held(self, settling) if settling is not None else None
+        try:
+            with one_call() if spans is not None else contextlib.nullcontext():
+                self._answers()
+            if self.held is not None:
+                self.held.release()
+        finally:
+            held, self.held = self.held, None
+            if held is not None:
+                held.close()
+            if settling is not None:  # done before the generation is closed or abandoned
+                self._io(settling.result)
         if spans is not None:
             self._seen_write(*spans.result())
         self._write_seen_count()
@@ -558,6 +578,11 @@ class Writer:
         gc.collect()
         gen, self.gen = self.gen, None
         return gen
+
+    def _settle(self) -> None:
+        """Flush and compact the new generation (a fresh build's, in a loader thread)."""
+        self._io(self.w.flush)
+        self._io(self.w.optimize)
 
     def _prune_union(self) -> None:
         """Keep the union: drop the removed graphs' triples no graph states any more."""
@@ -783,6 +808,14 @@ class Writer:
             part = triples[i:i + self.CHUNK // 4]
             self._io(lambda: w.extend([ox.Quad(*t, g) for t in part for g in (gname, default)]))
 
+    def _write_batch(self, triples: list[tuple], gname: ox.NamedNode) -> None:
+        """``_extend`` a batch of stored answers, then flush: RocksDB's memtable never holds more
+        than one batch when the build's last flush comes (a 30k build whose ~300 MB of answers
+        filled it twice hung in that flush, four times out of four: RocksDB waited for memtables
+        it never flushed)."""
+        self._extend(triples, gname)
+        self._io(self.w.flush)
+
     def abandon(self) -> None:
         """Remove a generation started but not finished (an error on the way)."""
         self.seen_rows = None  # its temporary file goes with it
@@ -814,12 +847,52 @@ class _AnswerBatch:
 
     def write(self) -> None:
         w = self.writer
-        w._extend(self.triples, self.gname)
-        self.triples, self.size = [], 0
-        # flushed batch by batch: RocksDB's memtable never holds more than one batch when the
-        # build's last flush comes (a 30k build whose ~300 MB of answers filled it twice hung in
-        # that flush, four times out of four: RocksDB waited for memtables it never flushed)
-        w._io(w.w.flush)
+        triples, self.triples, self.size = self.triples, [], 0
+        if w.held is None or not w.held.hold(triples, self.gname):
+            w._write_batch(triples, self.gname)
+
+
+class _Held:
+    """Batches of stored answers (``_AnswerBatch.write``) held while a fresh build's flush and
+    ``optimize`` run beside their evaluation (``settling``, a loader thread's future): a
+    transactional write would wait for the loads' write stall to clear.  Held as N-Triples in a
+    temporary file beside the store, and written batch by batch, in the order they came, once
+    that step is done (``release``, or the first batch after it)."""
+
+    def __init__(self, writer: Writer, settling):
+        self.writer, self.settling = writer, settling
+        self.file = writer._io(lambda: tempfile.TemporaryFile("w+b", dir=writer.store.path))
+        self.parts: list[tuple[ox.NamedNode, int, int]] = []  # graph, start, end of each batch
+
+    def hold(self, triples: list[tuple], gname: ox.NamedNode) -> bool:
+        """Hold a batch of ``triples`` for ``gname`` while the step runs: True; once it is done,
+        write what is held and hold no more: False."""
+        if self.settling.done():
+            self.release()
+            return False
+        data = ox.serialize([ox.Triple(*t) for t in triples], format=ox.RdfFormat.N_TRIPLES)
+        start = self.file.tell()
+        self.writer._io(lambda: self.file.write(data))
+        self.parts.append((gname, start, start + len(data)))
+        return True
+
+    def release(self) -> None:
+        """Wait for the step (its error fails the build first), then write what is held."""
+        writer = self.writer
+        writer._io(self.settling.result)
+        writer.held = None
+        for gname, start, end in self.parts:
+            def read(start=start, end=end):
+                self.file.seek(start)
+                return self.file.read(end - start)
+            data = writer._io(read)
+            writer._write_batch([(t.subject, t.predicate, t.object)
+                                 for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)], gname)
+        self.parts = []
+        self.close()
+
+    def close(self) -> None:
+        self.file.close()
 
 
 class _SeenRows:
