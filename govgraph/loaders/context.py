@@ -254,9 +254,18 @@ class NoticeContext:
         """``调整充实了对台湾工作领导小组`` then ``平原县委对台湾工作领导小组由…``: a group set up or
         changed under a short name is the one a sentence of the notice opens with, its owner (a
         unit) before the same name."""
-        for m in re.finditer(rf"(?:^|(?<=[^{CJK}]))(?P<x>[{CJK}]{{2,12}}?){re.escape(g)}", self.work):
-            if is_unit_like(m.group("x")):
-                return m.group("x") + g
+        # what ``(?:^|(?<=[^CJK]))(?P<x>[CJK]{2,12}?)`` + g finds, match by match, without a
+        # pattern compiled for every name: x is the run of CJK characters before an occurrence of g
+        work, resume, at = self.work, 0, 0
+        while (at := work.find(g, at)) >= 0:
+            start = at
+            while start > 0 and "\u4e00" <= work[start - 1] <= "\u9fff":
+                start -= 1
+            if start >= resume and 2 <= at - start <= 12:
+                if is_unit_like(work[start:at]):
+                    return work[start:at] + g
+                resume = at + len(g)  # the next match starts after this one
+            at += 1
         return g
 
     @cached_property
