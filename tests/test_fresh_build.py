@@ -100,9 +100,9 @@ def test_the_spool_leaves_no_file_after_a_build_or_a_refused_one(tmp_path):
 
 def _build_with_settling(tmp_path, name, extraction, monkeypatch, hold_all: bool):
     """A fresh build of ``extraction`` whose stored answers are written in batches of 2 kB of
-    pages (of 4 kB at most): with ``hold_all``, the flush and ``optimize`` wait until every answer is evaluated, so
-    every batch is held (``_Held``) and written after them; else the answers wait for them, so
-    none is held."""
+    pages (of 4 kB at most): with ``hold_all``, the flush and ``optimize`` wait until every
+    answer is evaluated, so every batch is held (``_Held``) and written after them; else the
+    answers wait for them, so none is held."""
     import threading
 
     from govgraph.build import build_store
@@ -166,8 +166,11 @@ def test_a_failing_flush_beside_the_answers_fails_the_build_and_leaves_the_store
     from govgraph.graph import rdf_build
     from govgraph.graph.rdf_store import Store
 
+    def full_disk():
+        raise OSError(28, "No space left on device")
+
     def broken(self):
-        self._io(lambda: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+        self._io(full_disk)  # as a flush on a full disk fails: a StoreError
 
     path = tmp_path / "kg"
     Store.open(path, create=True)

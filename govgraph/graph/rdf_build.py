@@ -531,18 +531,14 @@ class Writer:
         w = self.w
         self._prune_union()  # before the answers: they read the union
         settling = None
-        if fresh and not self._wrote_little:
-            # a fresh build's flush waits for RocksDB's compactions to clear the loads' write
-            # stall, then ``optimize`` compacts the rest: one core for minutes at 100k, so both
-            # run in a loader thread (Oxigraph releases the GIL) while the stored answers are
-            # evaluated on the other, their writes held until then (``_Held``)
+        if self._wrote_little:  # a build that adds little to a big store leaves it to RocksDB's compactions
+            self._io(w.flush)
+        elif fresh:
+            # one core for minutes at 100k: in a loader thread (Oxigraph releases the GIL) while
+            # the stored answers are evaluated on the other, their writes held until then (``_Held``)
             settling = self.pool.submit(self._settle)
         else:
-            self._io(w.flush)
-            if not self._wrote_little:
-                # compacts what the bulk loads wrote: queries run 3-4x faster after a fresh build;
-                # a build that adds little to a big store leaves it to RocksDB's own compactions
-                self._io(w.optimize)
+            self._settle()
         # after a small build, the first/last-seen look-ups run in a thread beside the stored
         # answers; the queries of both read their solutions in one call without the GIL
         # (``rdf_sparql.solutions``, ``one_call``): row by row, each would wait for the other
@@ -563,9 +559,9 @@ class Writer:
             if self.held is not None:
                 self.held.release()
         finally:
-            held, self.held = self.held, None
-            if held is not None:
-                held.close()
+            if self.held is not None:  # not released: an answer failed
+                self.held.close()
+                self.held = None
             if settling is not None:  # done before the generation is closed or abandoned
                 self._io(settling.result)
         if spans is not None:
@@ -580,7 +576,8 @@ class Writer:
         return gen
 
     def _settle(self) -> None:
-        """Flush and compact the new generation (a fresh build's, in a loader thread)."""
+        """Flush the new generation (the flush waits for RocksDB's compactions to clear the bulk
+        loads' write stall), then compact what the loads wrote: queries run 3-4x faster after it."""
         self._io(self.w.flush)
         self._io(self.w.optimize)
 

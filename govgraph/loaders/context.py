@@ -38,6 +38,7 @@ def _shared_government(items: list) -> list:
 __all__ = ["NoticeContext", "specific_group"]
 
 _LEX = load_lexicon()
+_CJK_FIRST, _CJK_LAST = CJK.split("-")  # the range of ``CJK``, for one character
 _GENERIC_HEADS = frozenset(data_lines("generic_group_heads.txt"))  # 工作领导小组 is no group's name
 _SETS_UP_OR_ADJUSTS = alternation(data_words("group_verbs.tsv", "set_up", "adjust"))  # 成立, 调整 …
 _LIST_VERBS = alternation(data_words("group_verbs.tsv", "list"))  # 充实 … (调整充实了X)
@@ -259,7 +260,7 @@ class NoticeContext:
         work, resume, at = self.work, 0, 0
         while (at := work.find(g, at)) >= 0:
             start = at
-            while start > 0 and "\u4e00" <= work[start - 1] <= "\u9fff":
+            while start > 0 and _CJK_FIRST <= work[start - 1] <= _CJK_LAST:
                 start -= 1
             if start >= resume and 2 <= at - start <= 12:
                 if is_unit_like(work[start:at]):
