@@ -347,12 +347,17 @@ class Graph:
     def notices(self):
         return self.store.notices()
 
-    def projection(self, jobs: int = 1):
+    def projection(self, jobs: int = 1, records: bool = True):
         """The graph's typed nodes and edges (``graph.projection``), as Neo4j and networkx
-        take them, read from the store one notice at a time (by ``jobs`` processes)."""
+        take them, from the notice records the build kept (``Store.notice_records``), or
+        where there are none (or not ``records``) read from the store one notice at a time
+        (by ``jobs`` processes)."""
         from .graph.projection import project_notices
 
-        return project_notices(self.store.units(), self.store.notices_with_facts(jobs=jobs))
+        notices = self.store.notice_records() if records else None
+        if notices is None:
+            notices = self.store.notices_with_facts(jobs=jobs)
+        return project_notices(self.store.units(), notices)
 
     def stats(self) -> dict:
         return self.store.stats()

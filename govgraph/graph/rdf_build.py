@@ -38,6 +38,7 @@ from govgraph.loaders.pipeline import unit_mentions
 from .digests import DigestTable
 from .rdf_generations import cleanup, keep_count, kept, next_generation, read_mentions, write_mentions
 from .rdf_read import read_notice_graph
+from .rdf_records import notice_fields
 from .rdf_sparql import one_call, solutions
 from .rdf_terms import (ANSWERS_GRAPH, CATALOGUE_GRAPH, DCTERMS, GG, ID, RDF, SEEN_GRAPH, XSD, answer_iri, expand,
                          notice_iri, nt_term, unit_iri)
@@ -118,8 +119,10 @@ class BuildReport:
 def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
          progress: Progress | None = None, resolve: Resolve | None = None, trusted: bool = False,
          spool=None):
-    """Yield ``(doc, graph IRI, triples)`` for every graph to (re)write in ``store``
-    (the ``rdf_store.Store`` being built), filling ``report`` as it goes.
+    """Yield ``(doc, graph IRI, triples, record)`` for every graph to (re)write in ``store``
+    (the ``rdf_store.Store`` being built), filling ``report`` as it goes; ``record``: a
+    notice graph's ``(notice fields, facts)`` it was made from (``rdf_records``), None for
+    the catalogue's.
 
     ``resolve``: see ``Resolve``; without it (or for a store without a mentions file that
     holds notices) the input's unit facts are merged into the stored catalogue.  When the
@@ -188,7 +191,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         old_cat, old_triples = _stored_catalogue(before, resolve, stored_hash)
         if old_cat is None:  # the store's, read (its lists of notices left out: not needed)
             old_cat = Catalogue(stored_units if stored_units is not None else store.units(docs=False))
-        yield "(unit catalogue)", cat_name, _Known(cat_triples, old_triples)
+        yield "(unit catalogue)", cat_name, _Known(cat_triples, old_triples), None
         old_triples = None
     cat_triples = None  # not held while the notices are written (~1.1 M triples at 100k)
     docs = sorted(set(notice_by_doc) | set(by_doc))
@@ -201,9 +204,9 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
     total = len(docs) + len(others)
     mentioned = mentioned_in(cat, docs) if in_notices else {}
     for i, doc in enumerate(docs, 1):
+        notice, facts = notice_by_doc.get(doc), by_doc.pop(doc, [])
         try:
-            triples = notice_graph(notice_by_doc.get(doc), by_doc.pop(doc, []), cat, doc=doc, validated=True,
-                                   mentioned=mentioned.pop(doc, ()))
+            triples = notice_graph(notice, facts, cat, doc=doc, validated=True, mentioned=mentioned.pop(doc, ()))
             g = str(notice_iri(doc))
         except UnicodeError as e:  # text from the API or a facts file: an unpaired surrogate
             report.warnings.append(f"{doc!r}: not stored: its title, issuer or number holds text "
@@ -212,10 +215,10 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
         old = _stored_hash(store, g)
         if old is None:
             report.added.append(doc)
-            yield doc, g, triples
+            yield doc, g, triples, (notice_fields(notice, doc), facts)
         elif old != graph_hash(triples):
             report.replaced.append(doc)
-            yield doc, g, triples
+            yield doc, g, triples, (notice_fields(notice, doc), facts)
         else:
             report.unchanged.append(doc)
         if progress is not None:
@@ -229,7 +232,7 @@ def plan(store, facts: list[dict], notices: list[Notice], report: BuildReport,
                                mentioned=mentioned.pop(notice.doc, ()))
         if _stored_hash(store, g.value) != graph_hash(triples):
             report.refreshed.append(notice.doc)
-            yield notice.doc, g.value, triples
+            yield notice.doc, g.value, triples, (notice_fields(notice if has_text else None, notice.doc), old_facts)
         if progress is not None:
             progress(i, total, notice.doc)
 
