@@ -357,7 +357,9 @@ class Graph:
         notices = self.store.notice_records() if records else None
         if notices is None:
             notices = self.store.notices_with_facts(jobs=jobs)
-        return project_notices(self.store.units(), notices)
+        # the units without their lists of notices (a million union quads at 100k): no node
+        # or edge of the projection is made from them
+        return project_notices(self.store.units(docs=False), notices)
 
     def stats(self) -> dict:
         return self.store.stats()
