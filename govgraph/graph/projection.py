@@ -54,6 +54,7 @@ __all__ = [
     "Projector",
     "edge_types",
     "labels",
+    "notice_fields",
     "project",
     "project_notices",
     "provenance",
@@ -439,7 +440,8 @@ PROJECTORS: dict[str, Projector] = {
 }
 
 
-def _notice_fields(n: Notice | dict) -> dict:
+def notice_fields(n: Notice | dict) -> dict:
+    """The fields of a notice (or of its dict) its node is made of: not its text."""
     get = n.get if isinstance(n, dict) else lambda k: getattr(n, k, None)
     out = {k: get(k) for k in ("doc", "title", "date", "issuer", "source")}
     if get("place") is not None:
@@ -471,7 +473,7 @@ class _Projecting:
             PROJECTORS.get(f["kind"], _declared)(self.b, f)
 
     def notice(self, n: Notice | dict) -> None:
-        fields = _notice_fields(n)
+        fields = notice_fields(n)
         if fields["doc"]:
             self.given.add(fields["doc"])
             nid = self.b.node("Notice", stable_id("notice", fields["doc"]), fields, fields["doc"], fields.get("place"),

@@ -45,23 +45,20 @@ from pathlib import Path
 
 from govgraph.errors import StoreError
 
-__all__ = ["FIELDS", "RecordWriter", "has_records", "notice_fields", "read_records"]
+from . import projection
 
-#: the notice's fields a record keeps: those the projection reads (not its text)
-FIELDS = ("doc", "title", "date", "issuer", "source", "place")
+__all__ = ["RecordWriter", "has_records", "notice_fields", "read_records"]
 
 
 def notice_fields(notice, doc: str) -> dict:
     """A record's fields of ``notice`` (a ``Notice``, or None: a graph of facts without a
-    notice, number ``doc``), those not None.
+    notice, number ``doc``): those its projection reads (``projection.notice_fields``).
 
     >>> from govgraph.notice import Notice
-    >>> notice_fields(Notice(doc="D1", text="...", title="关于…的通知"), "D1"), notice_fields(None, "D2")
-    ({'doc': 'D1', 'title': '关于…的通知'}, {'doc': 'D2'})
+    >>> notice_fields(Notice(doc="D1", text="...", title="关于…的通知"), "D1")["title"], notice_fields(None, "D2")
+    ('关于…的通知', {'doc': 'D2'})
     """
-    if notice is None:
-        return {"doc": doc}
-    return {k: v for k in FIELDS if (v := getattr(notice, k, None)) is not None}
+    return {"doc": doc} if notice is None else projection.notice_fields(notice)
 
 
 def _files(path: Path, gen: str) -> tuple[Path, Path]:
@@ -122,7 +119,6 @@ class RecordWriter:
     GARBAGE_SHARE = 0.5  # rewrite the file when more than half of it is replaced records
 
     def __init__(self, path: Path, gen: str, base: str | None = None):
-        self.path, self.gen = path, gen
         self.data, self.index_file = _files(path, gen)
         self.index: dict[str, tuple[int, int]] = {}
         try:

@@ -299,7 +299,7 @@ class Store:
                 yield from part
 
     def notice_records(self) -> Iterator[tuple[dict, list[dict]]] | None:
-        """Each notice's fields (``rdf_records.FIELDS``: not its text) and facts as the build
+        """Each notice's fields (``projection.notice_fields``: not its text) and facts as the build
         kept them beside the live generation, in the order of ``notices_with_facts`` and with
         the same facts, without reading the graphs' quads (10k notices: 1.1 s against ~50 s
         read by two processes); None if this generation has no records (``rdf_records``)."""
