@@ -38,8 +38,9 @@ __all__ = [
 ]
 
 
-def _load(conn: Neo4jConnection, facts: Iterable[dict], notices: Iterable[Notice | dict], **options: Any) -> dict:
-    return load_projection(conn, lambda: project(facts, notices), **options)
+def _load(conn: Neo4jConnection, facts: Iterable[dict], notices: Iterable[Notice | dict], trusted: bool = False,
+          **options: Any) -> dict:
+    return load_projection(conn, lambda: project(facts, notices, trusted=trusted), **options)
 
 
 def load_projection(conn: Neo4jConnection, projection: Callable[[], Projection], **options: Any) -> dict:
@@ -63,6 +64,7 @@ def load(
     batch_size: int = 1000,
     progress: Progress | None = None,
     workers: int = 2,
+    trusted: bool = False,
 ) -> dict:
     """Write ``facts`` and ``notices`` into the database, batched and idempotent.
 
@@ -78,15 +80,17 @@ def load(
     at a time (their node locks deadlock otherwise).
     ``wipe=True`` deletes every node and relationship first (in batches;
     constraints stay). ``progress(step, done, total)`` is called after each
-    batch, ``step`` being a label or relationship type.
+    batch, ``step`` being a label or relationship type. ``trusted``: the facts are this
+    run's extraction's, valid as made (not checked again).
 
     Returns ``{"nodes": {label: {"merged": n, "created": n}}, "relationships":
     {type: {"merged": n, "created": n}}, "properties_set": n, "warnings": [...],
     "seconds": s}`` plus ``"deleted": {"nodes": n, "relationships": n}`` when
     wiping. ``merged`` counts the distinct nodes/relationships written,
-    ``created`` the ones that were new. Invalid facts are skipped with a warning.
+    ``created`` the ones that were new. Invalid facts (of facts not ``trusted``) are skipped
+    with a warning.
     """
-    return _load(conn, facts, notices, wipe=wipe, batch_size=batch_size, progress=progress, workers=workers)
+    return _load(conn, facts, notices, trusted, wipe=wipe, batch_size=batch_size, progress=progress, workers=workers)
 
 
 def load_rowwise(conn: Neo4jConnection, facts: list[dict], notices: list[Notice]) -> dict:
