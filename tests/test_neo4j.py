@@ -382,6 +382,18 @@ def test_reload_removes_a_property_the_fact_no_longer_has(neo4j_conn, loaded, go
 
 
 @db
+def test_a_reload_merges_the_relationships_it_does_not_find(neo4j_conn, loaded, gold_facts, gold_notices):
+    """A reload finds and updates the relationships already there side by side, then MERGEs
+    the ones it did not find: one deleted by hand between two loads is written again, once."""
+    reference = _graph(neo4j_conn)
+    post = next(f for f in gold_facts if f["kind"] == "post")
+    store.run_cypher(neo4j_conn, "MATCH ()-[h:HOLDS {id: $id}]->() DELETE h", {"id": fact_id(post)})
+    again = store.load(neo4j_conn, gold_facts, gold_notices, batch_size=5)
+    assert {t: v["created"] for t, v in again["relationships"].items() if v["created"]} == {"HOLDS": 1}
+    assert _graph(neo4j_conn) == reference
+
+
+@db
 def test_rowwise_baseline_builds_the_same_graph(neo4j_conn, loaded, gold_facts, gold_notices):
     batched = store.counts(neo4j_conn)
     store.load(neo4j_conn, [], [], wipe=True)

@@ -76,8 +76,10 @@ def load(
     ``CREATE``: they cannot exist yet. Relationship rows name their end nodes by
     the element ids the node writes returned (nodes deleted by someone else
     during the load may get no relationships). ``workers`` transactions run at a time
-    (one session each), except relationship ``MERGE`` batches, which run one
-    at a time (their node locks deadlock otherwise).
+    (one session each). The other relationships go in two passes: those already
+    there are found and updated ``workers`` batches at a time, then the missing
+    ones are ``MERGE``d one batch at a time (a ``MERGE`` that creates locks both
+    end nodes, and concurrent batches of it deadlock).
     ``wipe=True`` deletes every node and relationship first (in batches;
     constraints stay). ``progress(step, done, total)`` is called after each
     batch, ``step`` being a label or relationship type. ``trusted``: the facts are this

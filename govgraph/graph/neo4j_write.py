@@ -87,6 +87,21 @@ def _rel_query(rtype: str, start: str, end: str, keys: Sequence[str] = (), creat
     )
 
 
+def _rel_update_query(rtype: str, start: str, end: str, keys: Sequence[str] = ()) -> str:
+    """The first pass of a relationship ``MERGE``: rows as :func:`_rel_query` takes them;
+    the relationships already there get their properties, and the ids of the others come
+    back (``[id, ...]``) to be MERGEd.  It creates nothing, so it takes no lock on the end
+    nodes and its batches can run side by side (a SET on the missing relationship, null,
+    does nothing)."""
+    _check_ident(rtype, start, end)
+    return (
+        f"UNWIND $rows AS r "
+        f"MATCH (a:{start}) WHERE elementId(a) = r[1] MATCH (b:{end}) WHERE elementId(b) = r[2] "
+        f"OPTIONAL MATCH (a)-[x:{rtype} {{id: r[0]}}]->(b)" + _sets("x", keys, 3)
+        + " WITH r, x WHERE x IS NULL RETURN collect(r[0]) AS e"
+    )
+
+
 def _node_rows(nodes: Iterable[Node]) -> dict[tuple[str, ...], list[list]]:
     """Node rows as lists, by the keys they carry (a key a node lacks is left alone
     on the stored node, so nodes with other keys go in other queries)."""
@@ -245,13 +260,14 @@ def write(
                 done += len(batch)
                 yield q, batch, (step, done, total)
 
-    def run(jobs: Iterable, section: str, created_key: str, workers: int) -> None:
+    def run(jobs: Iterable, section: str, created_key: str, workers: int,
+            returned_to: Callable[[list], Any] = element_ids.update) -> None:
         nonlocal props_set
         counters = _write_all(conn, jobs, workers)
         try:
             for (step, done, total), (c, returned) in counters:
                 if returned:
-                    element_ids.update(returned)
+                    returned_to(returned)
                 summary[section][step]["created"] += getattr(c, created_key)
                 props_set += c.properties_set
                 if progress:
@@ -267,10 +283,11 @@ def write(
                 lambda keys, label=label: _node_query(label, keys, label in empty),
             )
 
-    def rel_jobs(groups: list[tuple[tuple[str, str, str], list[Edge]]], create: bool) -> Iterator:
+    def rel_jobs(groups: list[tuple[tuple[str, str, str], list[Edge]]], create: bool,
+                 query: Callable[..., str] = _rel_query) -> Iterator:
         for t, edges in groups:
             yield from jobs_of(t[0], lambda edges=edges: _rel_rows(edges, element_ids),
-                               lambda keys, t=t: _rel_query(*t, keys, create))
+                               lambda keys, t=t: query(*t, keys, create))
 
     with translated_errors(conn), gc_paused():
         with conn.session() as s:
@@ -291,14 +308,22 @@ def write(
         # Labels whose every node this load wrote was new (all of them after a wipe or into
         # an empty database): a relationship between two nodes this load created cannot
         # exist yet, nor be written by another load (whose MERGE would not have created
-        # them), so it is CREATEd without MERGE's search. MERGE locks both end nodes, and
-        # concurrent batches of it deadlock: those run one at a time.
+        # them), so it is CREATEd without MERGE's search.
         new = {label for label, v in summary["nodes"].items() if v["created"] == v["merged"]} if fresh else set()
         groups = list(rel_groups.items())
         run(rel_jobs([(t, g) for t, g in groups if t[1] in new and t[2] in new], True),
             "relationships", "relationships_created", workers)
-        run(rel_jobs([(t, g) for t, g in groups if not (t[1] in new and t[2] in new)], False),
-            "relationships", "relationships_created", 1)
+        # The others in two passes: the relationships already there are found and updated
+        # side by side (no lock on their end nodes), then the missing ones are MERGEd one
+        # batch at a time: a MERGE that creates locks both end nodes (and their
+        # relationship chains), and concurrent batches of it deadlock.
+        merged = [(t, g) for t, g in groups if not (t[1] in new and t[2] in new)]
+        missing: set[str] = set()
+        run(rel_jobs(merged, False, lambda rtype, a, b, keys, _: _rel_update_query(rtype, a, b, keys)),
+            "relationships", "relationships_created", workers, missing.update)
+        if missing:
+            run(rel_jobs([(t, [e for e in g if e.id in missing]) for t, g in merged], False),
+                "relationships", "relationships_created", 1)
         summary["properties_set"] = props_set
     summary["relationships"] = dict(sorted(summary["relationships"].items()))
     return summary
