@@ -241,7 +241,9 @@ def write(
     """Write the projection's nodes (by label) and edges (by type) in batches; the
     summary ``neo4j_store.load`` returns, without ``seconds``. ``fresh``: the nodes of labels
     with none in the database yet, and edges between labels all of whose nodes were new,
-    are CREATEd (see ``neo4j_store.load``)."""
+    are CREATEd, and the other edges found before the missing ones are MERGEd (see
+    ``neo4j_store.load``); without it every node and edge is MERGEd (the row-by-row
+    baseline)."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     summary: dict[str, Any] = {"nodes": {}, "relationships": {}, "warnings": projection.warnings}
@@ -283,11 +285,11 @@ def write(
                 lambda keys, label=label: _node_query(label, keys, label in empty),
             )
 
-    def rel_jobs(groups: list[tuple[tuple[str, str, str], list[Edge]]], create: bool,
-                 query: Callable[..., str] = _rel_query) -> Iterator:
+    def rel_jobs(groups: list[tuple[tuple[str, str, str], list[Edge]]],
+                 query: Callable[[tuple[str, str, str], tuple[str, ...]], str]) -> Iterator:
         for t, edges in groups:
             yield from jobs_of(t[0], lambda edges=edges: _rel_rows(edges, element_ids),
-                               lambda keys, t=t: query(*t, keys, create))
+                               lambda keys, t=t: query(t, keys))
 
     with translated_errors(conn), gc_paused():
         with conn.session() as s:
@@ -311,19 +313,21 @@ def write(
         # them), so it is CREATEd without MERGE's search.
         new = {label for label, v in summary["nodes"].items() if v["created"] == v["merged"]} if fresh else set()
         groups = list(rel_groups.items())
-        run(rel_jobs([(t, g) for t, g in groups if t[1] in new and t[2] in new], True),
+        run(rel_jobs([(t, g) for t, g in groups if t[1] in new and t[2] in new],
+                     lambda t, keys: _rel_query(*t, keys, True)),
             "relationships", "relationships_created", workers)
-        # The others in two passes: the relationships already there are found and updated
-        # side by side (no lock on their end nodes), then the missing ones are MERGEd one
-        # batch at a time: a MERGE that creates locks both end nodes (and their
-        # relationship chains), and concurrent batches of it deadlock.
+        # The others in two passes (without ``fresh`` in one, the MERGE): the relationships
+        # already there are found and updated side by side (no lock on their end nodes),
+        # then the missing ones are MERGEd one batch at a time: a MERGE that creates locks
+        # both end nodes (and their relationship chains), and concurrent batches of it
+        # deadlock.
         merged = [(t, g) for t, g in groups if not (t[1] in new and t[2] in new)]
-        missing: set[str] = set()
-        run(rel_jobs(merged, False, lambda rtype, a, b, keys, _: _rel_update_query(rtype, a, b, keys)),
-            "relationships", "relationships_created", workers, missing.update)
-        if missing:
-            run(rel_jobs([(t, [e for e in g if e.id in missing]) for t, g in merged], False),
-                "relationships", "relationships_created", 1)
+        if fresh:
+            missing: set[str] = set()
+            run(rel_jobs(merged, lambda t, keys: _rel_update_query(*t, keys)),
+                "relationships", "relationships_created", workers, missing.update)
+            merged = [(t, [e for e in g if e.id in missing]) for t, g in merged] if missing else []
+        run(rel_jobs(merged, lambda t, keys: _rel_query(*t, keys, False)), "relationships", "relationships_created", 1)
         summary["properties_set"] = props_set
     summary["relationships"] = dict(sorted(summary["relationships"].items()))
     return summary
