@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import warnings
 from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import api
-from .errors import GovGraphError, NoNoticeError, StrictError
+from .errors import EstimateWarning, GovGraphError, NoNoticeError, StrictError
 from .messages import ENCODING, UNREAD, kind_of, problems
 from .tables import cell, format_table
 
@@ -576,9 +577,14 @@ def analyze(
     kw = {"overload": {"expand_collectives": expand_collectives}, "centrality": {"kind": of},
           "conflicts": {"conflict": conflict}}.get(kind, {})
     try:
-        res = g.analyze(kind, place=place, **kw)
+        with warnings.catch_warnings(record=True) as estimates:
+            warnings.simplefilter("always", EstimateWarning)
+            res = g.analyze(kind, place=place, **kw)
     except (GovGraphError, ValueError) as e:
         _fail(e)
+    for w in estimates:
+        if issubclass(w.category, EstimateWarning):
+            _info(f"note: {w.message}")
     rows = res.rows[:top] if top else res.rows
     _print_rows(res.columns, rows, fmt)
 

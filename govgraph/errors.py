@@ -1,6 +1,7 @@
 """Errors govgraph raises; each message names the file or notice at fault."""
 
-__all__ = ["GovGraphError", "InputError", "NoNoticeError", "StrictError", "StoreError", "QueryError", "Neo4jError"]
+__all__ = ["GovGraphError", "InputError", "NoNoticeError", "StrictError", "StoreError", "QueryError", "Neo4jError",
+           "EstimateWarning"]
 
 
 class GovGraphError(Exception):
@@ -29,3 +30,8 @@ class QueryError(GovGraphError):
 
 class Neo4jError(GovGraphError):
     """The Neo4j server is unreachable, refused the credentials or the database."""
+
+
+class EstimateWarning(UserWarning):
+    """A column estimated rather than computed exactly, on a graph too large for the exact
+    algorithm (``analyze centrality``'s betweenness); the message says which and how."""

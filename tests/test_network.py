@@ -216,6 +216,46 @@ def test_centrality(G):
         centrality(G, kind="task")
 
 
+def test_betweenness_is_estimated_past_its_size_and_said_so(G, monkeypatch):
+    """Exact betweenness is a search from every node (hours for the person–group graph of
+    100,000 notices): past ``EXACT_BETWEENNESS_NODES`` nodes it is estimated from sampled
+    sources, the same every run, with an ``EstimateWarning``."""
+    import govgraph.graph.analytics as A
+    from govgraph.errors import EstimateWarning
+
+    exact = centrality(G, kind="person")
+    monkeypatch.setattr(A, "EXACT_BETWEENNESS_NODES", 10)
+    monkeypatch.setattr(A, "BETWEENNESS_SOURCES", 40)
+    with pytest.warns(EstimateWarning, match=r"person–group graph \(\d+ nodes\) estimated from 40"):
+        first = centrality(G, kind="person")
+    with pytest.warns(EstimateWarning):
+        assert centrality(G, kind="person") == first
+    assert first[0] == exact[0]
+    by_name = {r["name"]: r for r in first[1]}
+    assert {r["name"] for r in exact[1]} == set(by_name)
+    assert all(by_name[r["name"]]["groups"] == r["groups"] for r in exact[1])
+
+
+def test_cli_notes_an_estimate(sample_store, monkeypatch):
+    import govgraph.graph.analytics as A
+    from typer.testing import CliRunner
+
+    from govgraph.cli import app
+
+    monkeypatch.setattr(A, "EXACT_BETWEENNESS_NODES", 10)
+    monkeypatch.setattr(A, "BETWEENNESS_SOURCES", 20)
+    out = CliRunner().invoke(app, ["analyze", "centrality", "--of", "person", "--store", str(sample_store.path),
+                                   "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert "note: betweenness on the person–group graph" in out.stderr
+    assert json.loads(out.stdout)[0]["name"]
+    out = CliRunner().invoke(app, ["analyze", "centrality", "--store", str(sample_store.path), "--format", "json"])
+    assert out.exit_code == 0 and "note:" in out.stderr  # the unit graph too
+    monkeypatch.setattr(A, "EXACT_BETWEENNESS_NODES", 100_000)
+    out = CliRunner().invoke(app, ["analyze", "centrality", "--store", str(sample_store.path)])
+    assert out.exit_code == 0 and "note:" not in out.stderr
+
+
 def test_components(G):
     cols, rows = components(G)
     assert rows[0]["size"] > 300 and [r["size"] for r in rows] == sorted((r["size"] for r in rows), reverse=True)

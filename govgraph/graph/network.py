@@ -224,10 +224,10 @@ def network_of(pr: Projection, *, all_units: bool = False) -> nx.MultiDiGraph:
 
     warned = set()
     G.graph["warnings"] = list(pr.skipped)
-    for n in pr.all_nodes():
-        if n.label == "Unit" and n.id not in units:
-            continue
-        G.add_node(_tmp_id(n), **_node_attrs(n))
+    kept = [n for n in pr.all_nodes() if n.label != "Unit" or n.id in units]
+    ids = _final_ids(kept)
+    for n in kept:
+        G.add_node(ids[n.id], **_node_attrs(n))
     for nid in units:
         n = pr.node(nid)
         if not n.known and (n.place, n.key) not in warned:
@@ -236,40 +236,28 @@ def network_of(pr: Projection, *, all_units: bool = False) -> nx.MultiDiGraph:
     roles = _roles()
     for e in used + list(catalogue.values()):
         a = groups.get((e.source, e.target), e.source)
-        G.add_edge(_tmp_id(pr.node(a)), _tmp_id(pr.node(e.target)), key=e.id, **_edge_attrs(e, pr, roles))
+        G.add_edge(ids[a], ids[e.target], key=e.id, **_edge_attrs(e, pr, roles))
 
     G.graph["aliases"] = {}
     for place, name in pr.units.keys():
         for a in pr.units.aliases(name, place):
             G.graph["aliases"].setdefault(a, name)
-    docs_of = {_tmp_id(n): n.docs for n in pr.all_nodes()}
+    docs_of = {ids[n.id]: n.docs for n in kept}
     for nid, d in G.nodes(data=True):
         d["docs"] = sorted(docs_of.get(nid, ()))
         d["load"] = _load(G, nid, d["type"])
-    return _final_ids(G)
+    return G
 
 
-_SEP = "\x1f"
-
-
-def _tmp_id(n: Node) -> str:
-    return node_id(n.label.lower(), n.key) + _SEP + (n.place or "")
-
-
-def _final_ids(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Node ids as ``node_id`` gives them (``unit:区财政局``); a name used in several
-    places gets its place in its id (``unit:区财政局@江州市云溪区``): never one node."""
+def _final_ids(nodes: list[Node]) -> dict[str, str]:
+    """The networkx id of each node (by its projection id), as ``node_id`` gives it
+    (``unit:区财政局``); a name used in several places gets its place in its id
+    (``unit:区财政局@江州市云溪区``): never one node."""
+    base = {n.id: node_id(n.label.lower(), n.key) for n in nodes}
     places: dict[str, set] = defaultdict(set)
-    for nid in G:
-        if _SEP in nid:
-            base, place = nid.split(_SEP, 1)
-            places[base].add(place)
-    mapping = {}
-    for nid in G:
-        if _SEP in nid:
-            base, place = nid.split(_SEP, 1)
-            mapping[nid] = base if len(places[base]) == 1 else f"{base}@{place or '?'}"
-    return nx.relabel_nodes(G, mapping, copy=False)
+    for n in nodes:
+        places[base[n.id]].add(n.place or "")
+    return {n.id: base[n.id] if len(places[base[n.id]]) == 1 else f"{base[n.id]}@{n.place or '?'}" for n in nodes}
 
 
 def _load(G: nx.MultiDiGraph, nid: str, kind: str) -> int:
