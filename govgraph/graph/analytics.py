@@ -133,9 +133,10 @@ def centrality(G: nx.MultiDiGraph, kind: str = "unit") -> Table:
     ``degree`` is networkx's normalised degree centrality on the projection
     (unit graph) or on the person–person co-membership graph; ``betweenness``
     is normalised betweenness (unweighted) on the unit graph or on the
-    bipartite graph, estimated on a graph of more than ``EXACT_BETWEENNESS_NODES``
-    nodes (an :class:`EstimateWarning` says so).  Ordered by betweenness desc,
-    degree desc, name asc.
+    bipartite graph (estimated in a component of more than
+    ``EXACT_BETWEENNESS_NODES`` nodes: an :class:`EstimateWarning` says so), to four
+    significant digits (a graph of many places has values of a millionth).  Ordered by
+    betweenness desc (unrounded), degree desc, name asc.
     """
     if kind == "unit":
         P = unit_coresponsibility(G)
@@ -148,10 +149,11 @@ def centrality(G: nx.MultiDiGraph, kind: str = "unit") -> Table:
                 "partners": P.degree(n),
                 "shared_tasks": int(P.degree(n, weight="weight")),
                 "degree": round(deg[n], 4),
-                "betweenness": round(btw[n], 4),
+                "betweenness": _digits(btw[n]),
             }
             for n in P
         ]
+        raw = [btw[n] for n in P]
         cols = ["name", "tasks", "partners", "shared_tasks", "degree", "betweenness"]
     elif kind == "person":
         B = person_group(G)
@@ -165,15 +167,21 @@ def centrality(G: nx.MultiDiGraph, kind: str = "unit") -> Table:
                 "groups": B.degree(n),
                 "partners": Pp.degree(n),
                 "degree": round(deg[n], 4),
-                "betweenness": round(btw[n], 4),
+                "betweenness": _digits(btw[n]),
             }
             for n in people
         ]
+        raw = [btw[n] for n in people]
         cols = ["name", "groups", "partners", "degree", "betweenness"]
     else:
         raise ValueError(f"kind must be 'unit' or 'person', not {kind!r}")
-    rows.sort(key=lambda r: (-r["betweenness"], -r["degree"], r["name"]))
-    return cols, rows
+    order = sorted(range(len(rows)), key=lambda i: (-raw[i], -rows[i]["degree"], rows[i]["name"]))
+    return cols, [rows[i] for i in order]
+
+
+def _digits(x: float) -> float:
+    """``x`` to four significant digits: ``_digits(0.000001234567) == 1.235e-06``."""
+    return float(f"{x:.4g}")
 
 
 def interlocks(G: nx.MultiDiGraph) -> Table:
