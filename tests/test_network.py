@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -234,6 +235,23 @@ def test_betweenness_is_estimated_past_its_size_and_said_so(G, monkeypatch):
     by_name = {r["name"]: r for r in first[1]}
     assert {r["name"] for r in exact[1]} == set(by_name)
     assert all(by_name[r["name"]]["groups"] == r["groups"] for r in exact[1])
+
+
+def test_an_estimate_is_the_same_whatever_the_hash_seed():
+    """The sources of an estimate are drawn from the component's nodes in sorted order, not
+    in the order of a set of strings (which Python's hash seed changes from run to run): two
+    components of named nodes, each past the exact size, in two processes."""
+    import subprocess
+    import sys
+
+    code = ("import json, warnings, networkx as nx; import govgraph.graph.analytics as A; "
+            "A.EXACT_BETWEENNESS_NODES = 10; A.BETWEENNESS_SOURCES = 12; warnings.simplefilter('ignore'); "
+            "g = nx.Graph(); nx.add_path(g, [f'p{i:02}' for i in range(30)]); "
+            "g.add_edges_from(('hub', f's{i:02}') for i in range(25)); g.add_edges_from((f's{i:02}', f't{i:02}') "
+            "for i in range(25)); print(json.dumps(sorted(A._betweenness(g, 'test').items())))")
+    outs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")]
+    assert outs[0] == outs[1] == outs[2] and json.loads(outs[0])
 
 
 def test_cli_notes_an_estimate(sample_store, monkeypatch):

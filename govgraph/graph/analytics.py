@@ -51,7 +51,11 @@ def _betweenness(G: nx.Graph, what: str) -> dict:
     out: dict = {}
     estimated: list[int] = []
     for comp in nx.connected_components(G):
-        H = G.subgraph(comp).copy()  # a copy: searches on a view are several times slower
+        # a copy (searches on a view are several times slower), its nodes in one order
+        # whatever the hash seed: the sources of an estimate are drawn from that order
+        H = nx.Graph()
+        H.add_nodes_from(sorted(comp))
+        H.add_edges_from(G.subgraph(comp).edges())
         if len(comp) <= max(EXACT_BETWEENNESS_NODES, BETWEENNESS_SOURCES):  # every node a source: exact
             out.update(nx.betweenness_centrality(H, normalized=False))
         else:
