@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import EstimateWarning, GovGraphError, InputError, NoNoticeError, StrictError
+from .errors import GovGraphError, InputError, NoNoticeError, StrictError
 from .messages import UNREAD, kind_of, problems
 
 __all__ = ["fact_kinds", "Graph", "load", "open_graph", "build", "extract", "iter_extract", "Extracted", "BuildResult",
            "evaluate", "Evaluation", "report_table", "question", "neo4j_counts", "neo4j_import", "decisions_path", "dump_fact",
-           "find_repo", "conflicts", "diff", "Diff", "sparql_prefixes", "EstimateWarning"]
+           "find_repo", "conflicts", "diff", "Diff", "sparql_prefixes"]
 
 SAMPLE = Path("data") / "000_69f8c657212cfd7a.txt"
 

@@ -147,17 +147,16 @@ def centrality(G: nx.MultiDiGraph, kind: str = "unit") -> Table:
         deg = nx.degree_centrality(P) if len(P) > 1 else {n: 0.0 for n in P}
         btw = _betweenness(P, "unit co-responsibility graph")
         rows = [
-            {
+            (btw[n], {
                 "name": P.nodes[n]["label"],
                 "tasks": P.nodes[n]["tasks"],
                 "partners": P.degree(n),
                 "shared_tasks": int(P.degree(n, weight="weight")),
                 "degree": round(deg[n], 4),
                 "betweenness": _digits(btw[n]),
-            }
+            })
             for n in P
         ]
-        raw = [btw[n] for n in P]
         cols = ["name", "tasks", "partners", "shared_tasks", "degree", "betweenness"]
     elif kind == "person":
         B = person_group(G)
@@ -166,21 +165,20 @@ def centrality(G: nx.MultiDiGraph, kind: str = "unit") -> Table:
         Pp = nx.bipartite.projected_graph(B, people)
         deg = nx.degree_centrality(Pp) if len(Pp) > 1 else {n: 0.0 for n in Pp}
         rows = [
-            {
+            (btw[n], {
                 "name": B.nodes[n]["label"],
                 "groups": B.degree(n),
                 "partners": Pp.degree(n),
                 "degree": round(deg[n], 4),
                 "betweenness": _digits(btw[n]),
-            }
+            })
             for n in people
         ]
-        raw = [btw[n] for n in people]
         cols = ["name", "groups", "partners", "degree", "betweenness"]
     else:
         raise ValueError(f"kind must be 'unit' or 'person', not {kind!r}")
-    order = sorted(range(len(rows)), key=lambda i: (-raw[i], -rows[i]["degree"], rows[i]["name"]))
-    return cols, [rows[i] for i in order]
+    rows.sort(key=lambda x: (-x[0], -x[1]["degree"], x[1]["name"]))  # by the unrounded betweenness
+    return cols, [r for _, r in rows]
 
 
 def _digits(x: float) -> float:

@@ -227,7 +227,7 @@ def network_of(pr: Projection, *, all_units: bool = False) -> nx.MultiDiGraph:
     kept = [n for n in pr.all_nodes() if n.label != "Unit" or n.id in units]
     ids = _final_ids(kept)
     for n in kept:
-        G.add_node(ids[n.id], **_node_attrs(n))
+        G.add_node(ids[n.id], **_node_attrs(n), docs=sorted(n.docs))
     for nid in units:
         n = pr.node(nid)
         if not n.known and (n.place, n.key) not in warned:
@@ -242,9 +242,7 @@ def network_of(pr: Projection, *, all_units: bool = False) -> nx.MultiDiGraph:
     for place, name in pr.units.keys():
         for a in pr.units.aliases(name, place):
             G.graph["aliases"].setdefault(a, name)
-    docs_of = {ids[n.id]: n.docs for n in kept}
     for nid, d in G.nodes(data=True):
-        d["docs"] = sorted(docs_of.get(nid, ()))
         d["load"] = _load(G, nid, d["type"])
     return G
 

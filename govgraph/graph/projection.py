@@ -525,6 +525,6 @@ def project_notices(catalogue: Iterable[dict], notices: Iterable[tuple[Notice | 
     p = _Projecting(_valid(catalogue, skipped), skipped)
     for n, facts in notices:
         p.notice(n)
-        for f in facts if trusted else _valid(facts, skipped):
+        for f in _valid(facts, skipped, trusted):
             p.fact(f)
     return p.b.projection
