@@ -239,8 +239,9 @@ def test_betweenness_is_estimated_past_its_size_and_said_so(G, monkeypatch):
 
 def test_an_estimate_is_the_same_whatever_the_hash_seed():
     """The sources of an estimate are drawn from the component's nodes in sorted order, not
-    in the order of a set of strings (which Python's hash seed changes from run to run): two
-    components of named nodes, each past the exact size, in two processes."""
+    in the order of a set of strings (which Python's hash seed changes from run to run), and
+    searched in one order (a grid's many shortest paths add up the same floats): three
+    components of named nodes, each past the exact size, in three processes."""
     import subprocess
     import sys
 
@@ -248,7 +249,9 @@ def test_an_estimate_is_the_same_whatever_the_hash_seed():
             "A.EXACT_BETWEENNESS_NODES = 10; A.BETWEENNESS_SOURCES = 12; warnings.simplefilter('ignore'); "
             "g = nx.Graph(); nx.add_path(g, [f'p{i:02}' for i in range(30)]); "
             "g.add_edges_from(('hub', f's{i:02}') for i in range(25)); g.add_edges_from((f's{i:02}', f't{i:02}') "
-            "for i in range(25)); print(json.dumps(sorted(A._betweenness(g, 'test').items())))")
+            "for i in range(25)); g.add_edges_from((f'g{a}', f'g{b}') for a, b in "
+            "nx.convert_node_labels_to_integers(nx.grid_2d_graph(7, 7)).edges()); "
+            "print(json.dumps(sorted(A._betweenness(g, 'test').items())))")
     outs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")]
     assert outs[0] == outs[1] == outs[2] and json.loads(outs[0])

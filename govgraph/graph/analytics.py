@@ -51,11 +51,13 @@ def _betweenness(G: nx.Graph, what: str) -> dict:
     out: dict = {}
     estimated: list[int] = []
     for comp in nx.connected_components(G):
-        # a copy (searches on a view are several times slower), its nodes in one order
-        # whatever the hash seed: the sources of an estimate are drawn from that order
+        # a copy (searches on a view are several times slower), its nodes and edges in one
+        # order whatever the hash seed: the sources of an estimate are drawn from that order,
+        # and the searches add up the same floats in the same order
+        nodes = sorted(comp)
         H = nx.Graph()
-        H.add_nodes_from(sorted(comp))
-        H.add_edges_from(G.subgraph(comp).edges())
+        H.add_nodes_from(nodes)
+        H.add_edges_from(G.edges(nodes))
         if len(comp) <= max(EXACT_BETWEENNESS_NODES, BETWEENNESS_SOURCES):  # every node a source: exact
             out.update(nx.betweenness_centrality(H, normalized=False))
         else:
