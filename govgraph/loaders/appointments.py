@@ -53,8 +53,7 @@ _GROUP_UNIT = re.compile(alternation(s for s in _LEX.group_suffixes if not s.end
 
 @lru_cache(maxsize=None)
 def _alt(*classes: str) -> str:
-    ws = sorted({w for c in classes for w in words(c)}, key=lambda s: (-len(s), s))
-    return "|".join(map(re.escape, ws))
+    return alternation(sorted({w for c in classes for w in words(c)}, key=lambda s: (-len(s), s)))
 
 
 _OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept', 'nominate')})")
@@ -96,20 +95,38 @@ _FOLLOW = re.compile(_alt("follow"))
 # A title right before a surname: the only place a "POST NAME" mention can be.
 # (or a group's leading role right after the group's name: 城区指挥部副指挥长A; not 成员: 指挥部成员单位职责)
 _LEADING_ROLES = [r for r in _LEX.roles if "成员" not in r and "人员" not in r]
-_TITLE_NAME = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + "|(?:(?<=" + ")|(?<=".join(
-    map(re.escape, _LEX.group_suffixes)) + "))(?:" + "|".join(map(re.escape, _LEADING_ROLES)) + "))["
-                         + "".join(sorted(_LEX.surnames1 | {s[0] for s in _LEX.surnames2})) + "]")
-# A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a surname.
-_SENTENCE_GATE = re.compile(
-    "|".join(w for w in (re.escape(x) for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
-                                               "current", "nominate", "ends") for x in words(c) if len(x) > 1))
-    + r"|(?<![责信主担兼现曾历调出转升改继留聘续新离])任(?![务何意期内教职命])|决定[^,;。]{2,12}?为|(?:男|女),"
-    + "|" + _TITLE_NAME.pattern
-    # 栗战书委员长主持…: a leader's title after a name, before what the person does
-    + "|(?:" + "|".join(map(re.escape, leader_units())) + r"|(?:常务)?副?[省市县区州]长)(?:" + _alt("follow") + ")")
+
+
+def _right_after(suffixes) -> str:
+    """Zero width, right after one of ``suffixes``: a look-behind for each length (``re`` needs
+    a look-behind's width fixed), not one for each suffix, tried at every position."""
+    by_length: dict[int, list[str]] = {}
+    for x in suffixes:
+        by_length.setdefault(len(x), []).append(x)
+    return "(?:" + "|".join(f"(?<={alternation(sorted(xs))})" for _, xs in sorted(by_length.items())) + ")"
+
+
+def _longest_first(xs) -> list[str]:
+    return sorted(set(xs), key=lambda x: (-len(x), x))
+
+
+# (the look-ahead first: ``re`` then skips the positions where no title or role starts)
+_TITLE_NAME = re.compile(
+    "(?=[" + re.escape("".join(sorted({w[0] for w in (*_LEX.titles, *_LEADING_ROLES)}))) + "])"
+    + "(?:" + alternation(_LEX.titles) + "|" + _right_after(_LEX.group_suffixes) + alternation(_LEADING_ROLES) + ")["
+    + "".join(sorted(_LEX.surnames1 | {s[0] for s in _LEX.surnames2})) + "]")
 # A title right before a name written with a middle dot, whatever its first character (县长买买提·艾力; round 18).
-_TITLE_DOTTED = re.compile("(?:" + "|".join(map(re.escape, _LEX.titles)) + f")[{CJK}]{{2,7}}[·•][{CJK}]")
-_SENTENCE_GATE = re.compile(_SENTENCE_GATE.pattern + "|" + _TITLE_DOTTED.pattern)
+_TITLE_DOTTED = re.compile(alternation(_LEX.titles) + f"[{CJK}]{{2,7}}[·•][{CJK}]")
+# A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a
+# surname (searched only for whether it is there: its parts in any order, each made for ``re`` to skip fast).
+_SENTENCE_GATE = re.compile("|".join([
+    alternation(_longest_first(x for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
+                                           "current", "nominate", "ends") for x in words(c) if len(x) > 1)),
+    r"任(?<![责信主担兼现曾历调出转升改继留聘续新离]任)(?![务何意期内教职命])", "决定[^,;。]{2,12}?为", "(?:男|女),",
+    _TITLE_NAME.pattern,
+    # 栗战书委员长主持…: a leader's title after a name, before what the person does
+    "(?:" + alternation(_longest_first(leader_units())) + r"|(?:常务)?副?[省市县区州]长)" + _alt("follow"),
+    _TITLE_DOTTED.pattern]))
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务)
 # or a decision (…为副省长、决定A代理省长: a headline's run of decisions).
 # A short bracket is read whole: 副主任(挂职,时间一年).
