@@ -81,10 +81,26 @@ def t2s_char(c: str) -> str:
     return s if len(s) == 1 else c
 
 
+class _Simplified(dict):
+    """``str.translate``'s table: a character's code -> its Simplified form, made when first met."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        s = self[code] = t2s_char(c) if "\u4e00" <= c <= "\u9fff" else c
+        return s
+
+
+_SIMPLIFIED = _Simplified()
+
+
 def to_simplified(text: str) -> str:
     """Character-by-character Traditional -> Simplified (length preserved, so offsets
-    into a converted text are offsets into the source)."""
-    return "".join(t2s_char(c) if "\u4e00" <= c <= "\u9fff" else c for c in text)
+    into a converted text are offsets into the source).
+
+    >>> to_simplified("漢陽區財政局 No.1")
+    '汉阳区财政局 No.1'
+    """
+    return text.translate(_SIMPLIFIED)
 
 
 def distance(a: str, b: str) -> int:
