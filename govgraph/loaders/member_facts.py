@@ -226,9 +226,9 @@ def restore_prefix(work: str, u: str) -> str:
     """
     if u[:1] in "省市区县镇乡各" or u.startswith(("国家", "中国", "国务院")):
         return u
-    full = {p + u for p in ("市", "区", "县", "省")
-            if any(k == 0 or not _CJK_CHAR.match(work[k - 1]) or work[k - 1] in _BEFORE_UNIT
-                   for k in (m.start() for m in re.finditer(re.escape(p + u), work)))}
+    full = {p + u for p in ("市", "区", "县", "省") if p + u in work
+            and any(k == 0 or not _CJK_CHAR.match(work[k - 1]) or work[k - 1] in _BEFORE_UNIT
+                    for k in (m.start() for m in re.finditer(re.escape(p + u), work)))}
     return full.pop() if len(full) == 1 else u
 
 
