@@ -51,9 +51,13 @@ _LEX = load_lexicon()
 _GROUP_UNIT = re.compile(alternation(s for s in _LEX.group_suffixes if not s.endswith("委员会")) + "$")
 
 
+def _longest_first(xs) -> list[str]:
+    return sorted(set(xs), key=lambda x: (-len(x), x))
+
+
 @lru_cache(maxsize=None)
 def _alt(*classes: str) -> str:
-    return alternation(sorted({w for c in classes for w in words(c)}, key=lambda s: (-len(s), s)))
+    return alternation(_longest_first(w for c in classes for w in words(c)))
 
 
 _OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept', 'nominate')})")
@@ -104,10 +108,6 @@ def _right_after(suffixes) -> str:
     for x in suffixes:
         by_length.setdefault(len(x), []).append(x)
     return "(?:" + "|".join(f"(?<={alternation(sorted(xs))})" for _, xs in sorted(by_length.items())) + ")"
-
-
-def _longest_first(xs) -> list[str]:
-    return sorted(set(xs), key=lambda x: (-len(x), x))
 
 
 # (the look-ahead first: ``re`` then skips the positions where no title or role starts)
