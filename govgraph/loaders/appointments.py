@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 
 from .context import NoticeContext, specific_group
-from .lexicon import alternation, data_lines, data_words, load_lexicon
+from .lexicon import alternation, data_lines, data_words, load_lexicon, longest_first
 from .member_facts import membership, standing_body
 from .prose_posts import read_prose_posts
 from .mentions import CJK, is_person_name, is_unit_like, title_suffix
@@ -51,13 +51,9 @@ _LEX = load_lexicon()
 _GROUP_UNIT = re.compile(alternation(s for s in _LEX.group_suffixes if not s.endswith("委员会")) + "$")
 
 
-def _longest_first(xs) -> list[str]:
-    return sorted(set(xs), key=lambda x: (-len(x), x))
-
-
 @lru_cache(maxsize=None)
 def _alt(*classes: str) -> str:
-    return alternation(_longest_first(w for c in classes for w in words(c)))
+    return alternation(longest_first(w for c in classes for w in words(c)))
 
 
 _OBJECT_VERB = re.compile(f"(?P<v>{_alt('appoint', 'remove', 'accept', 'nominate')})")
@@ -120,12 +116,12 @@ _TITLE_DOTTED = re.compile(alternation(_LEX.titles) + f"[{CJK}]{{2,7}}[·•][{C
 # A sentence worth reading: a 任免 word other than a bare 任/为, 任 not inside 责任/任务, 决定X为, a title before a
 # surname (searched only for whether it is there: its parts in any order, each made for ``re`` to skip fast).
 _SENTENCE_GATE = re.compile("|".join([
-    alternation(_longest_first(x for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
+    alternation(longest_first(x for c in ("appoint", "remove", "accept", "resign", "take", "act", "propose",
                                            "current", "nominate", "ends") for x in words(c) if len(x) > 1)),
     r"任(?<![责信主担兼现曾历调出转升改继留聘续新离]任)(?![务何意期内教职命])", "决定[^,;。]{2,12}?为", "(?:男|女),",
     _TITLE_NAME.pattern,
     # 栗战书委员长主持…: a leader's title after a name, before what the person does
-    "(?:" + alternation(_longest_first(leader_units())) + r"|(?:常务)?副?[省市县区州]长)" + _alt("follow"),
+    "(?:" + alternation(longest_first(leader_units())) + r"|(?:常务)?副?[省市县区州]长)" + _alt("follow"),
     _TITLE_DOTTED.pattern]))
 # Clauses: split at , ; : layout space and quotes, and at 、 before a verb (任命A为X、免去其Y职务)
 # or a decision (…为副省长、决定A代理省长: a headline's run of decisions).

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from ..datafiles import data_lines, data_rows
 
-__all__ = ["Lexicon", "load_lexicon", "data_lines", "data_rows", "data_words", "alternation"]
+__all__ = ["Lexicon", "load_lexicon", "data_lines", "data_rows", "data_words", "alternation", "longest_first"]
 
 
 def data_words(name: str, *kinds: str) -> tuple[str, ...]:
@@ -47,20 +47,27 @@ def alternation(words) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return "(?:" + "|".join(re.escape(ch) + _trie_pattern(trie[ch]) for ch in sorted(trie) if ch) + ")" + (
-        "?" if "" in trie else "")
+    return _trie_pattern(trie, group=True)
 
 
-def _trie_pattern(node: dict) -> str:
+def _trie_pattern(node: dict, group: bool = False) -> str:
     """The words below ``node`` as a regex: each next character once, the longer words first
-    (a word ending here is the last choice: ``(?:…)?``, greedy)."""
+    (a word ending here is the last choice: ``(?:…)?``, greedy); ``group``: one group, always."""
     alts = [re.escape(ch) + _trie_pattern(node[ch]) for ch in sorted(node) if ch]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    if "" not in node:
-        return body
-    return ("(?:" + body + ")" if len(alts) == 1 and len(body) > 1 else body) + "?"
+    ends = "" in node and (group or bool(alts))  # (a leaf ends every word: nothing optional)
+    body = "|".join(alts)
+    if group or len(alts) > 1 or ends and len(body) > 1:
+        body = "(?:" + body + ")"
+    return body + ("?" if ends else "")
+
+
+def longest_first(words) -> tuple[str, ...]:
+    """``words`` once each, longest first (then in code-point order): a lexicon's order.
+
+    >>> longest_first(["办", "办公室", "办"])
+    ('办公室', '办')
+    """
+    return tuple(sorted(set(words), key=lambda s: (-len(s), s)))
 
 
 @dataclass(frozen=True)
@@ -83,7 +90,6 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    by_len = lambda xs: tuple(sorted(set(xs), key=lambda s: (-len(s), s)))  # noqa: E731
     sur = data_lines("surnames.txt")
     singles = frozenset(c for ln in sur if len(ln) > 2 for c in ln)
     doubles = frozenset(ln for ln in sur if len(ln) == 2)
@@ -92,10 +98,10 @@ def load_lexicon() -> Lexicon:
         name, _, kind = ln.partition("\t")
         coll[name.strip()] = (kind.strip() or "other")
     return Lexicon(
-        titles=by_len(data_lines("titles.txt")),
-        roles=by_len(data_lines("roles.txt")),
-        unit_suffixes=by_len(data_lines("unit_suffixes.txt")),
-        group_suffixes=by_len(data_lines("group_suffixes.txt")),
+        titles=longest_first(data_lines("titles.txt")),
+        roles=longest_first(data_lines("roles.txt")),
+        unit_suffixes=longest_first(data_lines("unit_suffixes.txt")),
+        group_suffixes=longest_first(data_lines("group_suffixes.txt")),
         collectives=coll,
         surnames1=singles,
         surnames2=doubles,

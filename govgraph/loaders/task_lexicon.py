@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import alternation, data_rows, data_words, load_lexicon
+from .lexicon import alternation, data_rows, data_words, load_lexicon, longest_first
 from .mentions import CJK, is_unit_like
 
 __all__ = ["TaskLexicon", "task_lexicon", "is_collective", "is_role_collective"]
@@ -63,22 +63,21 @@ class TaskLexicon:
 
 @lru_cache(maxsize=1)
 def task_lexicon() -> TaskLexicon:
-    by_len = lambda xs: tuple(sorted(set(xs), key=lambda s: (-len(s), s)))  # noqa: E731
     rows = data_rows("duty_verbs.tsv")
     verbs = [r for r in rows if r[1] != "prefix"]
     aff = data_rows("collective_affixes.tsv")
     return TaskLexicon(
         labels={r[0]: r[1] for r in data_rows("task_labels.tsv")},
         columns={r[0]: r[1] for r in data_rows("task_columns.tsv")},
-        verbs=by_len(r[0] for r in verbs),
+        verbs=longest_first(r[0] for r in verbs),
         strong_verbs=frozenset(r[0] for r in verbs if r[1] in ("strong", "strict")),
-        strict_verbs=by_len(r[0] for r in verbs if r[1] == "strict"),
-        no_subject=by_len(r[0] for r in rows if r[1] == "prefix"),
-        collective_heads=by_len(r[1] for r in aff if r[0] == "head"),
-        collective_tails=by_len(r[1] for r in aff if r[0] == "tail"),
-        alone_tails=by_len(r[1] for r in aff if r[0] == "alone"),
+        strict_verbs=longest_first(r[0] for r in verbs if r[1] == "strict"),
+        no_subject=longest_first(r[0] for r in rows if r[1] == "prefix"),
+        collective_heads=longest_first(r[1] for r in aff if r[0] == "head"),
+        collective_tails=longest_first(r[1] for r in aff if r[0] == "tail"),
+        alone_tails=longest_first(r[1] for r in aff if r[0] == "alone"),
         unnamed=frozenset(r[1] for r in aff if r[0] == "unnamed"),
-        local_tails=by_len(r[1] for r in aff if r[0] == "local"),
+        local_tails=longest_first(r[1] for r in aff if r[0] == "local"),
         assign_words={r[0]: r[1] for r in data_rows("assign_words.tsv")},
         exhortations=tuple(r[0] for r in data_rows("exhortations.txt") if not r[0].startswith("$")),
         exhortation_ends=tuple(r[0][1:] for r in data_rows("exhortations.txt") if r[0].startswith("$")),
