@@ -19,7 +19,7 @@ from typing import Any
 from .bare_brackets import bare_brackets
 from .assignees import all_assignees, is_assignee, split_assignees
 from .context import NoticeContext
-from .deadlines import parse_deadline, parse_due_cell, text_deadline
+from .deadlines import EACH_DATE, parse_deadline, parse_due_cell, text_deadline
 from .lexicon import data_lines, load_lexicon
 from .mentions import CJK
 from .duties import _SET_UP_OFFICE_DAILY, _SHARED_EACH, _VERB_STARTS, _duty_clauses
@@ -353,6 +353,7 @@ def build_tasks(ctx: NoticeContext) -> list[dict[str, Any]]:
         _offices_in_bracketed_items(ctx, out)
     _full_group_offices(out)
     _notice_period(ctx, out)
+    out = _each_its_date(out)
     out = _no_cut_group(ctx, out)
     out = _no_cut_stub(ctx, out)
     out = _no_bare_owner(ctx, out)
@@ -507,6 +508,29 @@ def _notice_period(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:
     for t in tasks:
         if not t["due"] and not t.get("due_text"):
             t["due"], t["due_text"] = found[0]
+
+
+def _each_its_date(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A task due ``分别于A和B前`` is two tasks, one due by each date (the second's year, when it
+    gives none, the first's; round 32, ext-395).
+
+    >>> t = {"text": "分别于2017年6月30日和12月10日前,将材料报市政府督查室。", "due": "2017-06-30", "due_text": "2017年6月30日"}
+    >>> [(x["text"], x["due"]) for x in _each_its_date([t])]
+    [('于2017年6月30日前,将材料报市政府督查室。', '2017-06-30'), ('于12月10日前,将材料报市政府督查室。', '2017-12-10')]
+    """
+    out = []
+    for t in tasks:
+        m = EACH_DATE.search(t.get("text") or "")
+        year = int(t["due"][:4]) if m and t.get("due") else None
+        first = parse_deadline(m.group("p") + m.group("a") + m.group("q"), year) if year else (None, None)
+        second = parse_deadline(m.group("p") + m.group("b") + m.group("q"), int(first[0][:4])) if first[0] else (None, None)
+        if first[0] != t.get("due") or not second[0] or second[0] <= first[0]:
+            out.append(t)
+            continue
+        for (due, due_text), words in ((first, m.group("a")), (second, m.group("b"))):
+            out.append({**t, "text": t["text"].replace(m.group(0), m.group("p") + words + m.group("q"), 1),
+                        "due": due, "due_text": due_text})
+    return out
 
 
 def _first_leads(ctx: NoticeContext, tasks: list[dict[str, Any]]) -> None:

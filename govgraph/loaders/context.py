@@ -94,7 +94,8 @@ class NoticeContext:
         # 2022年11月3日至…; round 12, ext-134, ext-136; nor one of an event, with its weekday or hour:
         # 2007年2月15日(农历十二月二十八,星期四)9时, 2月9日9时; round 13, ext-175)
         for m in re.finditer(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*印发)?"
-                             r"(?!前|之前|以前|起|止|至|到|开始|以来|[,、;。]"
+                             # (nor one a second date follows: 分别于2017年6月30日和12月10日前; round 32, ext-395)
+                             r"(?!前|之前|以前|起|止|至|到|开始|以来|和|及|[,、;。]"
                              r"|\s*\((?:农历|星期|周[一二三四五六日])|\s*\d{1,2}\s*(?:时|点|:\d)"
                              # (nor one with its part of the day: 2009年2月18日下午3:30时前往…; round 27, ext-387)
                              r"|\s*(?:上午|下午|中午|晚上|早上|凌晨|傍晚))", self.work):

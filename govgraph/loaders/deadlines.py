@@ -49,7 +49,12 @@ from __future__ import annotations
 import calendar
 import re
 
-__all__ = ["parse_deadline", "parse_due_cell", "text_deadline", "DEADLINE_RE", "last_day"]
+__all__ = ["parse_deadline", "parse_due_cell", "text_deadline", "DEADLINE_RE", "EACH_DATE", "last_day"]
+
+
+# 分别于2017年6月30日和12月10日前,将上半年和全年…报…: two deliveries, each by its date (round 32, ext-395)
+_DATE_WORDS = r"(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底)"
+EACH_DATE = re.compile(rf"分别(?P<p>于|在)(?P<a>{_DATE_WORDS})(?:前|之前)?(?:和|及|、)(?P<b>{_DATE_WORDS})(?P<q>前|之前)")
 
 
 def last_day(y: int, m: int) -> str:

@@ -349,6 +349,8 @@ _OFFICE_DAILY = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([
 # 领导小组下设办公室,办公室设在党群工作部,负责协调处理日常工作: the office the group sets up (named by the
 # group's word as written, 领导小组办公室) bears the work, not the unit it sits in (round 7, ext-75)
 _SET_UP_OFFICE_DAILY = re.compile(r"^\s*(?P<g>[^\s,。;:、]{2,30}?)下设办公室,(?:办公室)?设在[^,。;]{2,30},"
+                                  # …,办公室主任由某同志兼任,副主任由某同志兼任,主要负责…日常管理、协调工作 (round 32, ext-393)
+                                  r"(?:(?:办公室)?(?:常务)?副?主任由[^,。;]{2,20}?(?:兼任|担任),)*(?:主要)?"
                                   r"(?P<p>(?:承担|负责)[^,。;]{0,30}?日常[^,。;]{0,6}?(?:工作|事务))")
 # 联席会议办公室职责:协调落实…: the duties a group's office is given under a label (round 7, ext-70)
 _OFFICE_DUTIES = re.compile(r"^\s*(?P<u>[^\s,。;:、]{2,30}?办公室)(?:的)?(?:主要)?职责(?:是|为)?:(?P<p>\S)")

@@ -231,12 +231,34 @@ def unit_list_piece(piece: str, labelled: bool = False) -> list[str] | None:
     toks = re.sub(r"\s*、\s*", "、", piece.strip()).split()
     out = []
     for tok in toks:
-        items = [strip_leader(u) for u in split_unit_list(tok)]
+        items = [strip_leader(u) for u in _rejoined(split_unit_list(tok))]
         if not items or not all(items) or not all(member_unit_like(u) or labelled and _DESCRIBED_UNIT.fullmatch(u)
                                                   for u in items):
             return None
         out.extend(_shared_government(items))
     return [_first_name(u) for u in out] or None
+
+
+# 各区、县(市)政府 / 各县、区人民政府: one 各 over the levels listed, one collective
+_EACH_LEVEL = re.compile(r"各[省市县区乡镇](?:\([^()]{1,8}\))?(?:、[省市县区乡镇](?:\([^()]{1,8}\))?)*")
+_NEXT_LEVEL = re.compile(rf"[省市县区乡镇](?:\([^()]{{1,8}}\))?(?:(?:人民)?政府)?(?:[{CJK}]{{0,6}}负责人)?")
+
+
+def _rejoined(items: list[str]) -> list[str]:
+    """Items cut at a 、 that belongs inside one: in a bracket (``各县(市``, ``区)政府``) or after one
+    各 over levels (``各区``, ``县(市)政府``).
+
+    >>> _rejoined(["市财政局", "各县(市", "区)政府负责人"]), _rejoined(["各区", "县(市)政府有关负责人"])
+    (['市财政局', '各县(市、区)政府负责人'], ['各区、县(市)政府有关负责人'])
+    """
+    out: list[str] = []
+    for it in items:
+        if out and (out[-1].count("(") > out[-1].count(")")
+                    or _EACH_LEVEL.fullmatch(out[-1]) and _NEXT_LEVEL.fullmatch(it)):
+            out[-1] += "、" + it
+        else:
+            out.append(it)
+    return out
 
 
 def _first_name(u: str) -> str:

@@ -1,0 +1,64 @@
+"""Round 32's rules (ext-393..397 rotated into dev and read: the general causes of their missed keys), on snippets
+shaped like real notices. Each test builds the notice directly (doc, date as the header would give them) and checks
+every fact's evidence, as tests/test_round31_real.py does. Names and places are made up.
+"""
+
+from __future__ import annotations
+
+from snippets import snippet_facts as _facts
+from snippets import snippet_tasks as _tasks
+
+
+def _members(facts):
+    return [(f["member"], f["role"]) for f in facts if f["kind"] == "membership"]
+
+
+def test_a_member_unit_over_levels_listed_is_one_collective():
+    # '成员:市财政局、市教育局和各区、县(市)政府有关负责人': one 各 over the levels listed (各区、县(市)政府) and a
+    # level's alternates in brackets (各县(市、区)政府) are one member each, not cut at their 、; towns listed
+    # (各乡镇、县直有关单位) stay two
+    text = ("关于成立甲市某工作领导小组的通知\n各区、县(市)人民政府,市直机关有关单位:\n为加强领导,决定成立领导小组。\n"
+            "组 长:张三 市人民政府副市长\n"
+            "成 员:市财政局、市教育局和各区、县(市)政府有关负责人\n")
+    facts, _ = _facts(text, doc="甲政办函〔2007〕3号", date="2007-03-01")
+    assert [u for u, r in _members(facts) if r == "成员"] == ["市财政局", "市教育局", "各区、县(市)政府"]
+    text2 = text.replace("和各区、县(市)政府有关负责人", "、各县(市、区)政府分管负责人")
+    facts, _ = _facts(text2, doc="甲政办函〔2007〕4号", date="2007-03-01")
+    assert [u for u, r in _members(facts) if r == "成员"] == ["市财政局", "市教育局", "各县(市、区)政府"]
+
+
+def test_a_group_office_whose_heads_are_named_before_its_daily_work_bears_it():
+    # '领导小组下设办公室,办公室设在市教育局,办公室主任由A同志兼任,副主任由B同志兼任,主要负责…日常管理、协调工作':
+    # the office bears the daily work, as without the heads' clauses (round 7)
+    text = ("一、成立某专项行动领导小组。\n组 长:张三 市人民政府副市长\n"
+            "领导小组下设办公室,办公室设在市教育局,办公室主任由李四同志兼任,副主任由王五同志兼任,"
+            "主要负责全市某行动日常管理、协调工作。\n")
+    facts, _ = _facts(text, doc="甲政办〔2019〕5号", date="2019-05-01")
+    assert ((), ("领导小组办公室",), None) in _tasks(facts)
+
+
+def test_a_notice_whose_first_listed_unit_leads_the_work_says_so_with_gongzuo():
+    # '(列第一位的为工作牵头单位或汇总单位,下同)': the first unit of each 责任单位 line leads
+    text = ("一、重点工作\n1.推进某项改革。\n责任单位:市发改委、市财政局(列第一位的为工作牵头单位或汇总单位,下同)\n"
+            "2.完善某项制度。\n责任单位:市司法局、市委编办\n")
+    facts, _ = _facts(text, doc="甲政办发〔2023〕9号", date="2023-03-15")
+    assert _tasks(facts) == [(("市发改委",), ("市财政局",), None), (("市司法局",), ("市委编办",), None)]
+
+
+def test_a_leader_named_before_the_title_heading_the_work_he_takes_on_holds_the_post():
+    # '一、张三市长主抓重点工作': a name before a leader's title in a heading (主抓 as 牵头, appointment_words.tsv)
+    text = "重点工作责任分解\n一、张三市长主抓重点工作\n1.推进某项改革。\n责任单位:市发改委\n"
+    facts, _ = _facts(text, doc="甲政办发〔2023〕9号", date="2023-03-15")
+    assert [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"] == [("张三", "市人民政府", "市长")]
+
+
+def test_two_deadlines_each_for_its_delivery_are_two_tasks():
+    # '请各责任单位分别于2017年6月30日和12月10日前,将上半年和全年…报市政府督查室': one task by each date, the
+    # second's year the first's; dates out of order are left one task
+    text = ("三、市政府督查室定期对清单落实情况进行督查。请各责任单位分别于2017年6月30日和12月10日前,"
+            "将上半年和全年清单落实情况报市政府督查室。\n")
+    facts, _ = _facts(text, doc="甲政办发〔2017〕33号", date="2017-03-31")
+    assert [(r, d) for _, r, d in _tasks(facts)] == [(("市政府督查室",), None), (("各责任单位",), "2017-06-30"),
+                                                     (("各责任单位",), "2017-12-10")]
+    facts, _ = _facts(text.replace("12月10日", "3月10日"), doc="甲政办发〔2017〕34号", date="2017-03-31")
+    assert [(r, d) for _, r, d in _tasks(facts)] == [(("市政府督查室",), None), (("各责任单位",), "2017-06-30")]
