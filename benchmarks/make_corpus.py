@@ -291,6 +291,11 @@ class Notice:
     date: date | None = None
 
 
+def _post_unit(unit: str, title: str) -> str:
+    """A town's or township's head is in its government (某镇镇长: 某镇人民政府), as docs/extraction.md's gold has it."""
+    return unit + "人民政府" if unit.endswith(("镇", "乡")) and title.endswith(("镇长", "乡长")) else unit
+
+
 class Generator:
     def __init__(self, n: int, seed: int, edge: bool = False):
         self.n = n
@@ -705,6 +710,7 @@ class Generator:
     # -- gold
     @staticmethod
     def gold(nt: Notice) -> list[dict]:
+        """The facts ``nt`` states (a town's head holds a post in its government: 某镇镇长 -> 某镇人民政府)."""
         out = []
         doc, iso = nt.doc, nt.date.isoformat()
         refs = Counter()
@@ -720,12 +726,12 @@ class Generator:
                 out.append({"kind": "membership", "doc": doc, "group": group, "member": f[1],
                             "member_type": f[2], "role": f[3]})
             elif k == "post_asof":
-                p = {"kind": "post", "doc": doc, "person": f[1], "unit": f[2], "title": f[3], "as_of": iso}
+                p = {"kind": "post", "doc": doc, "person": f[1], "unit": _post_unit(f[2], f[3]), "title": f[3], "as_of": iso}
                 if f[4]:
                     p["note"] = f[4]
                 out.append(p)
             elif k == "post_term":
-                p = {"kind": "post", "doc": doc, "person": f[1], "unit": f[2], "title": f[3]}
+                p = {"kind": "post", "doc": doc, "person": f[1], "unit": _post_unit(f[2], f[3]), "title": f[3]}
                 if f[4]:
                     p["start"] = f[4]
                 if f[5]:

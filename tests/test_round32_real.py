@@ -62,3 +62,65 @@ def test_two_deadlines_each_for_its_delivery_are_two_tasks():
                                                      (("各责任单位",), "2017-12-10")]
     facts, _ = _facts(text.replace("12月10日", "3月10日"), doc="甲政办发〔2017〕34号", date="2017-03-31")
     assert [(r, d) for _, r, d in _tasks(facts)] == [(("市政府督查室",), None), (("各责任单位",), "2017-06-30")]
+
+
+# Round 32, second part: ten notices of new places added to dev (ext-408..417, news items) and read.
+
+def _posts(facts):
+    return [(f["person"], f["unit"], f["title"]) for f in facts if f["kind"] == "post"]
+
+
+def test_a_town_head_elected_holds_a_post_in_the_town_government():
+    # '选举A为某镇镇长、B为某镇人大主席团主席,C、D为某镇副镇长': a town's head is in its government, as a county's
+    # (the gold's 镇人民政府); the town congress's presidium (人大主席团) is a unit, a session's 大会主席团 is not
+    text = "大会依法选举产生新一届领导班子。选举张三为青石镇镇长、李四为青石镇人大主席团主席,王五、赵六为青石镇副镇长。\n"
+    facts, _ = _facts(text, doc="甲", date="2022-01-06")
+    assert _posts(facts) == [("张三", "青石镇人民政府", "镇长"), ("李四", "青石镇人大主席团", "主席"),
+                             ("王五", "青石镇人民政府", "副镇长"), ("赵六", "青石镇人民政府", "副镇长")]
+
+
+def test_a_name_of_no_known_surname_between_two_names_of_a_run_is_read():
+    # '副主任A、宝玉、B及17位…出席会议': a two-character Mongolian name between two names of the run; a title or a
+    # body in that place is no name, and the run then stops there
+    text = "旗人大常委会主任张三、副主任李四、宝玉、王五及17位人大常委会组成人员出席会议。\n"
+    facts, _ = _facts(text, doc="甲", date="2013-11-20")
+    assert [(p, t) for p, _, t in _posts(facts)] == [("张三", "主任"), ("李四", "副主任"), ("宝玉", "副主任"),
+                                                      ("王五", "副主任")]
+    facts, _ = _facts(text.replace("宝玉", "常委"), doc="乙", date="2013-11-20")
+    assert "常委" not in [p for p, _, _ in _posts(facts)]
+
+
+def test_a_study_sessions_readings_follow_the_readers_name():
+    # '县委常委、常务副县长A解读了《…》,县委常委、县纪委书记B领学了《…》' (解读, 领学: prose_posts.tsv)
+    text = ("会上,县委常委、常务副县长张三解读了《2017年政府工作报告》,县委常委、县纪委书记李四领学了《某实施办法》。\n")
+    facts, _ = _facts(text, doc="甲", date="2017-02-10")
+    assert sorted(_posts(facts)) == [("张三", "县人民政府", "常务副县长"), ("张三", "县委", "常委"),
+                                     ("李四", "县委", "常委"), ("李四", "县纪委", "书记")]
+
+
+def test_units_before_dengbumen_and_a_further_item_are_each_assignees():
+    # '区财政局、区住建局等部门及相关街道要…': 等部门 adds no unit, the item after 及 is one more
+    text = "会议要求,区财政局、区住建局等部门及相关街道要按照《办法》规定,科学合理使用基金。\n"
+    facts, _ = _facts(text, doc="甲", date="2019-05-01")
+    assert _tasks(facts) == [((), ("区财政局", "区住建局", "相关街道"), None)]
+
+
+def test_a_news_opening_names_the_place_of_the_body_meeting_with_its_term():
+    # '5月23日上午,龍湖區七屆人大常委會舉行…': the place before a body's term (七屆) is the notice's (in either
+    # script); a story naming two provinces in its opening has no one place to read there
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+
+    n = Notice(doc="甲", text="5月23日上午,青石區七屆人大常委會舉行第十三次會議。本次會議由區人大常委會主任張三主持。")
+    assert (jurisdiction(n).place, jurisdiction(n).how) == ("青石区", "text")
+    n = Notice(doc="乙", text="中共四川、湖北人事异动\n17日,四川省第十届人民代表大会第四次会议通过决定,接受张三辞去副省长职务。"
+                              "湖北省政协亦有变动。")
+    assert jurisdiction(n).how == "unknown"
+
+
+def test_a_unit_of_a_municipality_is_its_own_not_under_the_notices_province():
+    # 北京市人民政府 named in a 四川省 notice is 北京市's (municipalities.txt), 绵阳市人民政府 is 四川省绵阳市's
+    from govgraph.identity.scope import unit_scope
+
+    assert unit_scope("北京市人民政府", "四川省") == "北京市"
+    assert unit_scope("绵阳市人民政府", "四川省") == "四川省绵阳市"

@@ -72,6 +72,11 @@ def _provinces() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _municipalities() -> frozenset[str]:
+    return frozenset(_data("municipalities.txt"))
+
+
+@lru_cache(maxsize=1)
 def level_qualifiers() -> tuple[str, ...]:
     """The words opening a set of one level's units without naming them (各, 试点, 其他 …:
     level_qualifiers.txt): never the start of a place's name."""
@@ -214,7 +219,7 @@ def unit_scope(name: str, place: str) -> str:
             i = names.index(explicit[0][0])
             return "".join(names[:i]) + "".join(c for c, _ in explicit)
         first = _LEVELS.index(explicit[0][1])
-        above = [c for c, lv in comps if _LEVELS.index(lv) < first]
+        above = [c for c, lv in comps if _LEVELS.index(lv) < first] if explicit[0][0] not in _municipalities() else []
         return "".join(above) + "".join(c for c, _ in explicit)
     head = n[0]
     if head == "市" and (n.startswith("市政府") or not n.startswith(("市场", "市政", "市民", "市区", "市容"))):

@@ -1472,13 +1472,18 @@ class _Reader:
         posts_from = a  # start of the posts phrase being read
         unit = st["unit"]
         unnamed = False
-        for ia, ib in items:
+        for i, (ia, ib) in enumerate(items):
             if groups and posts_from is None and _UNNAMED_LEADER.fullmatch(self.work, ia, ib):
                 unnamed = True  # …、区监察委负责同志: the run goes on to the end without names
                 continue
             if unnamed:
                 return False
-            if groups and groups[-1][1] and posts_from is None and _is_name(self.work[ia:ib], loose=True):
+            if groups and groups[-1][1] and posts_from is None and (
+                    _is_name(self.work[ia:ib], loose=True)
+                    # 副主任A、宝玉、B: a name of no surname the lexicon knows, between two names of the run (a
+                    # Mongolian name; round 32, ext-412)
+                    or i + 1 < len(items) and _delimited_name(self.work[ia:ib])
+                    and self.work[ia:ib] not in _NOT_NAME_WORDS and _is_name(self.work[slice(*items[i + 1])], loose=True)):
                 groups[-1][1].append((squash(self.src[ia:ib]), ia, ib))
                 continue
             if posts_from is None:

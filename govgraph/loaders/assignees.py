@@ -173,7 +173,8 @@ def _split_assignees(s: str) -> tuple:
     # after it)
     s = _LEVELS_EACH.sub(lambda m: "、".join(x + m.group("g") for x in m.group("ls").split("、")), s)
     # (等省直有关部门, 等市级相关单位: the class named by its level too; round 16, ext-262)
-    s = re.sub(r"等(?:[省市县区](?:直|级|属))?(?:相关|有关)?(?:部门|单位)?(?=和|[,、]|$)", "", s)
+    # (…住建局等部门及相关街道: a further list item after it; round 32, ext-409)
+    s = re.sub(r"等(?:[省市县区](?:直|级|属))?(?:相关|有关)?(?:部门|单位)?(?=和|以及|及|[,、]|$)", "", s)
     out = []
     parts = []
     for part in split_unit_list(s):

@@ -181,8 +181,9 @@ def _read_posts(s: str) -> list[tuple[str, str, str | None]]:
             unit = unit + "人民政府"  # 自治区主席, 自治区常务副主席: the region's government
         elif gov and unit == "政府":
             unit = gov  # 政府副旗长: the notice's own government
-        elif gov and gov != "国务院" and _PLACE.fullmatch(unit) and unit[-1] == gov[0] and not is_unit_like(unit):
-            unit = unit + "人民政府"
+        elif gov and gov != "国务院" and _PLACE.fullmatch(unit) and unit[-1] == gov[0] \
+                and (not is_unit_like(unit) or unit[-1] in "镇乡"):
+            unit = unit + "人民政府"  # (银涂镇镇长: a town's head is in its government, as a county's; round 32, ext-414)
         elif unit.endswith("长") or not is_unit_like(unit):
             return []
         elif prev_unit and to_simplified(unit) in _OFFICES and not to_simplified(prev_unit).endswith(_GROUP_ENDS):

@@ -35,7 +35,9 @@ __all__ = ["SIDECAR", "Jurisdiction", "place_of_org", "jurisdiction", "read_side
 SIDECAR = "govgraph-place.txt"
 _CJK = "\u4e00-\u9fff"
 # what may follow a place in the name of a notice's issuer found in running text
-_GOV_REST = re.compile(r"(?:人民政府|政府|人大常委会|人民代表大会|街道办事处|办事处|党工委|管委会|委员会|人民政府办公)")
+# (a term may stand between the place and its body: 龙湖区七届人大常委会举行第十三次会议; round 32, ext-416)
+_GOV_REST = re.compile(r"(?:第?[一二三四五六七八九十]{1,3}[届屆])?"
+                       r"(?:人民政府|政府|人大常委会|人民代表大会|街道办事处|办事处|党工委|管委会|委员会|人民政府办公)")
 # a signature line: an organisation (and perhaps its date) alone on a short line
 _SIGN_LINE = re.compile(r"[ \t\u3000\xa0]*[^\n，,。；;：:]{2,40}[ \t\u3000\xa0]*$", re.M)
 _SET_UP_START = re.compile(alternation(data_lines("body_changes.txt")))
@@ -147,15 +149,18 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
         if _SET_UP_START.match(m.group(0)) or (m.start() == set_up_end + 1 and text[set_up_end] == "、"):
             set_up_end = m.end()
             continue  # bodies set up (and listed with them), not the notice's issuer (round 6, ext-61)
-        gov = _GOV_REST.search(m.group(0), 2)
+        run = to_simplified(m.group(0))  # (a copy in Traditional script: 龍湖區七屆人大常委會; round 32, ext-416)
+        gov = _GOV_REST.search(run, 2)
         if not gov:
             continue
-        if last and m.group(0)[gov.end():] and not m.group(0)[gov.end():].startswith(("办公", "文件")) \
+        if last and run[gov.end():] and not run[gov.end():].startswith(("办公", "文件")) \
                 and re.search(rf"[{_CJK}][ \t\u3000\xa0]+$", text[text.rfind("\n", 0, m.start()) + 1:m.start()]):
             continue  # 张三 某市人民政府市长: a member list's line (a name, a post), no signature (round 13, ext-166)
         if m.start() and text[m.start() - 1] in "(（" and re.fullmatch(
                 rf"[{_CJK}]{{2,4}}", re.sub(r"[ \t\u3000]", "", text[text.rfind("\n", 0, m.start()) + 1:m.start() - 1])):
             continue  # 张 三(某区政府副区长): a member's post in brackets after the name, no issuer (round 15, ext-239)
+        if not last and m.start() and text[m.start() - 1] in "(（":
+            continue  # 「两会」(全国政治协商会议和全国人民代表大会): an aside in brackets, no issuer (round 32, rm-08)
         if m.start() and text[m.start() - 1].isdigit():
             continue  # …于2015年5月18日前报市政府: a date's tail (日前报市), no organisation's name (round 12, ext-150)
         before = re.search(rf"[{_CJK}]+$", text[:m.start() - 1]) if text[m.start() - 1:m.start()] == "、" else None
@@ -183,6 +188,18 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
                 return hit
             found = hit
     return found
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    return frozenset(to_simplified(p) for p in data_lines("provinces.txt"))
+
+
+def _provinces_named(text: str) -> set[str]:
+    """The provinces ``text`` names (a story of several, 四川、湖北、北京人事异动, has no one place of
+    its own to read from its opening; round 32, rm-08)."""
+    t = to_simplified(text)
+    return {p for p in _province_names() if p in t}
 
 
 def read_sidecar(folder: str | Path) -> str | None:
@@ -244,7 +261,7 @@ def jurisdiction(notice, given: str | None = None, how: str = "user") -> Jurisdi
         if p:
             return Jurisdiction(p, level_of(p), "title", _quote(text, notice.title[:len(p)]),
                                 note=f"title {notice.title}")
-    hit = _scan(text[:400], last=False)
+    hit = _scan(text[:400], last=False) if len(_provinces_named(text[:400])) < 2 else None
     if hit:
         p, ev = hit
         return Jurisdiction(p, level_of(p), "text", ev)
