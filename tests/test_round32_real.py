@@ -124,3 +124,13 @@ def test_a_unit_of_a_municipality_is_its_own_not_under_the_notices_province():
 
     assert unit_scope("北京市人民政府", "四川省") == "北京市"
     assert unit_scope("绵阳市人民政府", "四川省") == "四川省绵阳市"
+
+
+def test_a_run_of_posts_and_names_no_surname_opens_ended_by_a_news_verb_is_read():
+    # '县政府常务副县长扎西闹吾、副县长成林才仁出席会议': entries joined by 、, each a post chain and a name no surname
+    # opens (Tibetan names), the last ended by a verb of the news; an entry that is no chain and name reads nothing
+    text = "县政府常务副县长扎西闹吾、副县长成林才仁出席会议。\n"
+    facts, _ = _facts(text, doc="甲", date="2019-03-01")
+    assert _posts(facts) == [("扎西闹吾", "县人民政府", "常务副县长"), ("成林才仁", "县人民政府", "副县长")]
+    facts, _ = _facts("县政府常务副县长扎西闹吾、县人大常委会出席会议。\n", doc="乙", date="2019-03-01")
+    assert _posts(facts) == []

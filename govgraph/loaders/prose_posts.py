@@ -210,6 +210,9 @@ def _unsurnamed(r, sa: int, sb: int, clauses: list, names: set, verb, lead, not_
     def facts_in(a, b):
         return [f for f in r.facts if f.get("evidence") and a <= f["evidence"]["start"] < b]
     if not facts_in(sa, sb):
+        for ca, cb in clauses:
+            if not facts_in(ca, cb):
+                _attendee_run(r, ca, cb, names, verb, lead, not_unit)
         return
     for ca, cb in clauses:
         if facts_in(ca, cb):
@@ -240,3 +243,52 @@ def _unsurnamed(r, sa: int, sb: int, clauses: list, names: set, verb, lead, not_
         r.emit(name, ps, pos, e, "start")
         names.add(name)
 
+
+def _bare_name_at_end(work: str, pos: int, e: int, r, not_unit, verb) -> list:
+    """The cuts of work[pos:e] into a post chain read whole and a name of two to four characters that no
+    surname opens and that holds no title, role, unit or plural word: [(name start, posts)]."""
+    cuts = []
+    for k in (2, 3, 4):
+        j = e - k
+        if j - pos < 2:
+            continue
+        nm = to_simplified(work[j:e])
+        if not re.fullmatch(f"[{CJK}]+", nm) or _NOT_IN_BARE_NAME.search(nm) or is_unit_like(nm) \
+                or _title_start().search(nm) or verb.search(nm):
+            continue
+        ps = r.posts(pos, j)
+        if ps and not any(p.former or not_unit.search(to_simplified(p.unit)) for p in ps):
+            cuts.append((j, ps))
+    return cuts
+
+
+def _attendee_run(r, ca: int, cb: int, names: set, verb, lead, not_unit) -> None:
+    """``县政府常务副县长扎西闹吾、副县长成林才仁出席会议``: a clause that is two or more entries joined by 、, each a
+    post chain read whole and a name no surname opens (Tibetan names: round 32, ext-408), the last ended by a
+    verb of the news (出席, 参加: prose_posts.tsv). Read only when every entry reads in exactly one cut; else
+    nothing (the guard of ``_unsurnamed``'s sentence with posts read elsewhere is the run itself)."""
+    work, src = r.work, r.src
+    pos = lead.match(work, ca, cb).end()
+    if re.search("的|职务|代理|原|前任", work[pos:cb]):
+        return
+    vm = next((m for m in (verb.match(work, e) for e in range(pos + 3, cb)) if m), None)
+    if vm is None:
+        return
+    parts = work[pos:vm.start()].split("、")
+    if len(parts) < 2:
+        return
+    got, a = [], pos
+    for part in parts:
+        cuts = _bare_name_at_end(work, a, a + len(part), r, not_unit, verb)
+        if len(cuts) != 1:
+            return
+        got.append((a, cuts[0][0], a + len(part), cuts[0][1]))
+        a += len(part) + 1
+    for a, j, e, ps in got:
+        name = squash(src[j:e])
+        if name in names or any(n.startswith(name) or name.startswith(n) for n in names):
+            return
+    for a, j, e, ps in got:
+        name = squash(src[j:e])
+        r.emit(name, ps, a, e, "start")
+        names.add(name)
