@@ -221,19 +221,7 @@ def _unsurnamed(r, sa: int, sb: int, clauses: list, names: set, verb, lead, not_
         if re.search("的|职务|代理", work[pos:cb]):
             continue  # …代理某市人民政府市长职务的议案: no chain of posts before a name
         ends = [cb] + [e for e in range(pos + 3, cb) if verb.match(work, e)]
-        cuts = []
-        for e in ends:
-            for k in (2, 3, 4):
-                j = e - k
-                if j - pos < 2:
-                    continue
-                nm = to_simplified(work[j:e])
-                if not re.fullmatch(f"[{CJK}]+", nm) or _NOT_IN_BARE_NAME.search(nm) or is_unit_like(nm) \
-                        or _title_start().search(nm) or verb.search(nm):
-                    continue
-                ps = r.posts(pos, j)
-                if ps and not any(p.former or not_unit.search(to_simplified(p.unit)) for p in ps):
-                    cuts.append((j, e, ps))
+        cuts = [(j, e, ps) for e in ends for j, ps in _bare_name_at_end(work, pos, e, r, not_unit, verb)]
         if len(cuts) != 1:
             continue
         j, e, ps = cuts[0]
