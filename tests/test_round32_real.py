@@ -134,3 +134,50 @@ def test_a_run_of_posts_and_names_no_surname_opens_ended_by_a_news_verb_is_read(
     assert _posts(facts) == [("扎西闹吾", "县人民政府", "常务副县长"), ("成林才仁", "县人民政府", "副县长")]
     facts, _ = _facts("县政府常务副县长扎西闹吾、县人大常委会出席会议。\n", doc="乙", date="2019-03-01")
     assert _posts(facts) == []
+
+
+# Round 32, third part: seven group notices and news of new places added to dev and read (ext-418..421, ext-423..425).
+
+def test_a_member_line_of_a_units_head_in_charge_by_office_is_the_unit():
+    # '成 员:县公安局分管局长 / 县交通局分管副局长 / …负责人': a unit's head in charge, by office and with no name, stands
+    # for the unit (as 主要负责人 does)
+    title = "关于修订青石县道路交通安全联席会议制度的通知"
+    text = (title + "\n县政府决定修订青石县道路交通安全联席会议制度(以下简称联席会议)。现将有关事项通知如下:\n"
+            "一、组成人员\n"
+            "成 员:县公安局分管局长\n        县交通局分管副局长\n        县征稽所负责人\n二、主要职责\n定期分析形势。\n")
+    facts, _ = _facts(text, title=title, doc="甲", date="2007-12-26")
+    assert [(f["member"], f["role"]) for f in facts if f["kind"] == "membership"] == [
+        ("县公安局", "成员"), ("县交通局", "成员"), ("县征稽所", "成员")]
+
+
+def test_leaders_each_leading_a_team_after_fenbieyou_and_he_are_read():
+    # '督察组分为三个组,分别由州人民政府副州长A、州林业局局长B和州森林公安局局长C带队' (分别由: prose_posts.tsv; 和 joins
+    # the last entry as 、 does)
+    text = "督察组分为三个组,分别由州人民政府副州长张三、州林业局局长李四和州森林公安局局长王五带队。\n"
+    facts, _ = _facts(text, doc="甲", date="2019-09-05")
+    assert _posts(facts) == [("张三", "州人民政府", "副州长"), ("李四", "州林业局", "局长"), ("王五", "州森林公安局", "局长")]
+
+
+def test_units_whose_heads_in_charge_serve_as_members_are_member_units():
+    # '区委区政府办公室、区公安局、区统计局等19个单位的分管负责同志担任领导小组成员': the units are members; the
+    # members of a group (领导小组成员单位有关负责同志担任办公室成员) name no unit of their own
+    text = ("我区成立了某区人口普查领导小组。由区长张三任组长,区委区政府办公室、区公安局、区统计局等19个单位的分管负责同志"
+            "担任领导小组成员。\n")
+    facts, _ = _facts(text, doc="甲", date="2020-03-01")
+    assert [(f["member"], f["role"]) for f in facts if f["kind"] == "membership"] == [
+        ("张三", "组长"), ("区委区政府办公室", "成员"), ("区公安局", "成员"), ("区统计局", "成员")]
+    text2 = "成立某区领导小组。领导小组办公室设在区统计局。领导小组成员单位有关负责同志担任办公室成员。\n"
+    facts, _ = _facts(text2, doc="乙", date="2020-03-01")
+    assert [f for f in facts if f["kind"] == "membership"] == []
+
+
+def test_an_addressee_or_a_member_entry_in_the_opening_gives_no_place():
+    # '青石区人民政府,市政府各工作部门…: …,青石区人民政府编制了…': a unit the notice is addressed to is not its issuer,
+    # there or later; '副主任: 冯某某市政府副秘书长' (a name glued to 市政府 in a member entry) names no place 冯某某市
+    from govgraph.loaders.places import jurisdiction
+    from govgraph.notice import Notice
+
+    n = Notice(doc="甲", text="|\n青石区人民政府,市政府各工作部门、各直属机构: 为加强管理,青石区人民政府编制了《实施方案》,现印发给你们。")
+    assert jurisdiction(n).how == "unknown"
+    n = Notice(doc="乙", text="各有关单位: 决定成立某工作领导小组办公室。 主任: 孙大光常务副市长 副主任: 冯群声市政府副秘书长 庞天宏市政府副秘书长")
+    assert jurisdiction(n).how == "unknown"

@@ -190,8 +190,10 @@ def heading_above(ctx: NoticeContext, pos: int) -> str | None:
 # 等, 等部门, 等12个单位, 等共计28家部门单位; and a count without 等: 20个相关职能部门, 共16个部门和单位 (round 24, ext-360)
 _ETC = (r"(?:等(?:共计|共)?(?:[\d一二三四五六七八九十]+[个家])?|(?:共计|共)?[\d一二三四五六七八九十]+[个家](?=[^的]*部门|[^的]*单位))"
         r"(?:相关|有关)?(?:职能)?(?:成员单位|部门和单位|单位和部门|部门单位|部门|单位)?")
+# 县公安局分管局长, 县公路段分管段长: the unit's head in charge of the work, by office (round 32, ext-421)
+_IN_CHARGE = rf"分管(?:副)?[{CJK}]{{1,2}}长"
 LEADER_WORDS = re.compile(rf"(?:{_ETC})?(?:的)?(?:" + "|".join(map(re.escape, sorted(data_lines("leader_words.txt"), key=len, reverse=True)))
-                          + rf")$|{_ETC}$")
+                          + rf"|{_IN_CHARGE})$|{_ETC}$")
 
 
 def strip_leader(u: str) -> str:

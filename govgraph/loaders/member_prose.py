@@ -50,7 +50,8 @@ _UNITS_ROLE_FIRST = re.compile(rf"^(?:[{CJK}]{{0,30}}?(?:{_SUF}))?(?P<role>(?:�
                                r"(?:组成|参加|(?:(?<=同志)|(?<=负责人)|(?<=领导))担任)$")
 # …主要领导为领导小组成员; 另外A、B和C20个相关职能部门的分管副职任小组成员
 _CONNECTIVE = alternation(data_lines("connectives.txt"))
-_UNITS_ROLE_LAST = re.compile(rf"(?:^{_CONNECTIVE}?|由)(?P<units>[^由]+?)(?:为|任){_GROUP_WORD}(?P<role>成员单位|成员)$")
+# (…等19个单位的分管负责同志担任领导小组成员; round 32, ext-419)
+_UNITS_ROLE_LAST = re.compile(rf"(?:^{_CONNECTIVE}?|由)(?P<units>[^由]+?)(?:为|担任|任){_GROUP_WORD}(?P<role>成员单位|成员)$")
 _UNITS_FORM = re.compile(rf"由(?P<units>[^由]+?)组成的?(?P<g>[^,。;:()\s]{{2,40}}?(?:{_SUF}))(?:\(以下简称[^)]*\))?$")
 # 由A、B组成 / 联席会议由A、B…等12个部门组成 (the group's word before 由: the group just named)
 # (县某联席会议(以下简称联席会议)由…组成: the short name after the group's word; round 24, ext-360)
@@ -312,8 +313,11 @@ def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):
             if rx is not _UNITS_ONLY:
                 ctx.warn(f"member units not all recognised in {clause[:40]!r}; skipped")
             return
-        if clause.endswith("担任") and any(re.match(r"各|(?:相关|有关)", u) for u in units):
-            return  # 办公室成员由各成员单位相关科室负责同志担任: which persons is not said
+        if (clause.endswith("担任") or "担任" in clause[um.start("units") + len(um.group("units")):um.end()]) \
+                and any(re.match(r"各|(?:相关|有关)", u) or u.endswith("成员单位") for u in units):
+            # 办公室成员由各成员单位相关科室负责同志担任, 领导小组成员单位有关负责同志担任办公室成员: which persons
+            # is not said
+            return
         g = _full_name(ctx, um.group("g"), c0) if "g" in um.re.groupindex and um.group("g") else group
         own = um.group("own") if "own" in um.re.groupindex else None
         if own and own not in _GROUP_WORDS and heading_group(own) == own:

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..identity.names import to_simplified
 from ..identity import NATIONAL, NATIONAL_NAME, is_zone, leading_components, level_of, squash, unknown_scope
 from .lexicon import alternation, data_lines, data_rows
+from .mentions import is_person_name, title_suffix
 
 __all__ = ["SIDECAR", "Jurisdiction", "place_of_org", "jurisdiction", "read_sidecar"]
 
@@ -126,7 +127,13 @@ def _quote(text: str, s: str, start: int = 0, last: bool = False) -> dict | None
     return {"text": s, "start": i, "end": i + len(s)}
 
 
-def _scan(text: str, last: bool) -> tuple[str, dict] | None:
+def _addressed(text: str) -> frozenset:
+    """The units of an addressee line at the text's start (``隆阳区人民政府,市政府各工作部门…:``), in Simplified."""
+    m = re.match(r"[^。:：]{2,200}?[:：]", text)
+    return frozenset(to_simplified(x.strip(" \t\u3000\xa0|\n")) for x in re.split(r"[,，、]", m.group()[:-1])) if m else frozenset()
+
+
+def _scan(text: str, last: bool, addressed: frozenset = frozenset()) -> tuple[str, dict] | None:
     """An issuer-like organisation with a place (``X市人民政府``, ``X区人大常委会``)
     starting a line or after a non-Chinese character: its place and quote."""
     found = None
@@ -159,6 +166,10 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
         if m.start() and text[m.start() - 1] in "(（" and re.fullmatch(
                 rf"[{_CJK}]{{2,4}}", re.sub(r"[ \t\u3000]", "", text[text.rfind("\n", 0, m.start()) + 1:m.start() - 1])):
             continue  # 张 三(某区政府副区长): a member's post in brackets after the name, no issuer (round 15, ext-239)
+        if not last and (run[:gov.end()] in addressed or re.match(r"[,，、][^。:：\n]{0,80}[:：]", text[m.end():m.end() + 90])):
+            # 隆阳区人民政府,市政府各工作部门…: a unit the notice is addressed to is not its issuer, there or later in its
+            # text (…,隆阳区人民政府编制了…; round 32, ext-425)
+            continue
         if not last and m.start() and text[m.start() - 1] in "(（":
             continue  # 「两会」(全国政治协商会议和全国人民代表大会): an aside in brackets, no issuer (round 32, rm-08)
         if m.start() and text[m.start() - 1].isdigit():
@@ -175,6 +186,8 @@ def _scan(text: str, last: bool) -> tuple[str, dict] | None:
         if last and not _SIGN_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):
             continue  # in the tail only a signature line counts, not a sentence (团结带领市政府…)
         p = place_of_org(m.group(0)[:40], rest=_GOV_REST)
+        if p and not last and len(p) == 4 and is_person_name(p[:-1]) and run.startswith("政府", len(p)) and title_suffix(run):
+            continue  # 冯某市政府副秘书长: a name glued to its post in a member entry, no place (round 32, ext-423)
         if p and (to_simplified(m.group(0)).startswith(_VERB_OPEN) or _WHOLE.search(p)):
             continue
         if p:
@@ -261,7 +274,7 @@ def jurisdiction(notice, given: str | None = None, how: str = "user") -> Jurisdi
         if p:
             return Jurisdiction(p, level_of(p), "title", _quote(text, notice.title[:len(p)]),
                                 note=f"title {notice.title}")
-    hit = _scan(text[:400], last=False) if len(_provinces_named(text[:400])) < 2 else None
+    hit = _scan(text[:400], last=False, addressed=_addressed(text)) if len(_provinces_named(text[:400])) < 2 else None
     if hit:
         p, ev = hit
         return Jurisdiction(p, level_of(p), "text", ev)

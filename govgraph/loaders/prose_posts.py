@@ -189,7 +189,7 @@ def _clause(r, ca: int, cb: int, starts: list[int], ruled: set, names: set, verb
             r.emit(name, posts, pa, j + k, "start")
             ruled.add(name)
         e = j + k
-        if e >= cb or work[e] != "、":
+        if e >= cb or work[e] not in "、和及":  # (…局长B和…局长C带队: 和 joins the last entry; round 32, ext-424)
             return
         pos = e + 1
         m = re.match(r"(?:以及|及|和)", work[pos:cb])
