@@ -30,9 +30,9 @@ queries/, and reads its word lists through ``govgraph.datafiles``.
 from .names import close, compact, fold, loose, squash, to_simplified
 from .persons import person_of
 from .scope import (NATIONAL, NATIONAL_NAME, components, is_unknown, is_zone, leading_components, level_of,
-                    place_matches, unit_scope, unknown_scope)
+                    place_matches, provinces_named, unit_scope, unknown_scope)
 from .units import UnitIndex
 from .catalogue import Catalogue, merge_units
 
 __all__ = ["squash", "fold", "compact", "loose", "close", "to_simplified", "UnitIndex", "Catalogue", "merge_units", "NATIONAL", "NATIONAL_NAME", "components", "leading_components",
-           "level_of", "is_unknown", "is_zone", "unknown_scope", "unit_scope", "place_matches", "person_of"]
+           "level_of", "is_unknown", "is_zone", "unknown_scope", "unit_scope", "place_matches", "provinces_named", "person_of"]

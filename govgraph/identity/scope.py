@@ -35,10 +35,10 @@ from functools import lru_cache
 
 from govgraph.datafiles import data_lines
 
-from .names import squash
+from .names import squash, to_simplified
 
 __all__ = ["NATIONAL", "NATIONAL_NAME", "components", "leading_components", "level_of", "is_unknown",
-           "unknown_scope", "unit_scope", "place_matches", "is_zone", "level_qualifiers"]
+           "unknown_scope", "unit_scope", "place_matches", "is_zone", "level_qualifiers", "provinces_named"]
 
 NATIONAL = "全国"
 _CJK = "\u4e00-\u9fff"
@@ -69,6 +69,22 @@ def _data(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _provinces() -> frozenset[str]:
     return frozenset(_data("provinces.txt"))
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> frozenset[str]:
+    return frozenset(to_simplified(p) for p in _provinces())
+
+
+def provinces_named(text: str) -> set[str]:
+    """The provinces ``text`` names, in Simplified (a story of several, 四川、湖北、北京人事异动, has no one
+    place of its own to read from its opening; round 32, rm-08).
+
+    >>> sorted(provinces_named("中共四川、湖北人事異動"))
+    ['四川', '湖北']
+    """
+    t = to_simplified(text)
+    return {p for p in _province_names() if p in t}
 
 
 @lru_cache(maxsize=1)

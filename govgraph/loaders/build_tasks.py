@@ -521,10 +521,12 @@ def _each_its_date(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for t in tasks:
         m = EACH_DATE.search(t.get("text") or "")
-        year = int(t["due"][:4]) if m and t.get("due") else None
-        first = parse_deadline(m.group("p") + m.group("a") + m.group("q"), year) if year else (None, None)
-        second = parse_deadline(m.group("p") + m.group("b") + m.group("q"), int(first[0][:4])) if first[0] else (None, None)
-        if first[0] != t.get("due") or not second[0] or second[0] <= first[0]:
+        if not m or not t.get("due"):
+            out.append(t)
+            continue
+        year = int(t["due"][:4])
+        first, second = (parse_deadline(m.group("p") + m.group(x) + m.group("q"), year) for x in ("a", "b"))
+        if first[0] != t["due"] or not second[0] or second[0] <= first[0]:
             out.append(t)
             continue
         for (due, due_text), words in ((first, m.group("a")), (second, m.group("b"))):

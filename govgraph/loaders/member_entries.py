@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .member_facts import member_unit_like, strip_leader
+from .member_facts import EACH_LEVELS, member_unit_like, strip_leader
 from .lexicon import alternation, data_lines, load_lexicon
 from .mentions import CJK, is_person_name, is_unit_like, split_posts, split_unit_list, title_suffix, without_party_body
 
@@ -239,11 +239,6 @@ def unit_list_piece(piece: str, labelled: bool = False) -> list[str] | None:
     return [_first_name(u) for u in out] or None
 
 
-# 各区、县(市)政府 / 各县、区人民政府: one 各 over the levels listed, one collective
-_EACH_LEVEL = re.compile(r"各[省市县区乡镇](?:\([^()]{1,8}\))?(?:、[省市县区乡镇](?:\([^()]{1,8}\))?)*")
-_NEXT_LEVEL = re.compile(rf"[省市县区乡镇](?:\([^()]{{1,8}}\))?(?:(?:人民)?政府)?(?:[{CJK}]{{0,6}}负责人)?")
-
-
 def _rejoined(items: list[str]) -> list[str]:
     """Items cut at a 、 that belongs inside one: in a bracket (``各县(市``, ``区)政府``) or after one
     各 over levels (``各区``, ``县(市)政府``).
@@ -254,7 +249,7 @@ def _rejoined(items: list[str]) -> list[str]:
     out: list[str] = []
     for it in items:
         if out and (out[-1].count("(") > out[-1].count(")")
-                    or _EACH_LEVEL.fullmatch(out[-1]) and _NEXT_LEVEL.fullmatch(it)):
+                    or EACH_LEVELS.fullmatch(strip_leader(out[-1] + "、" + it))):
             out[-1] += "、" + it
         else:
             out.append(it)

@@ -202,10 +202,11 @@ def strip_leader(u: str) -> str:
 
 # Collectives and member-unit phrases that stand for units in a member list: 各居村, 各村(社区),
 # 街直相关部门, 街道环委会成员单位 (written as in the text).
-_COLLECTIVE = re.compile(rf"各[{CJK}]{{1,6}}(?:\([{CJK}、]{{1,8}}\))?|[{CJK}]{{0,4}}(?:相关|有关)(?:部门|单位)"
-                         # 各区、县(市)政府: one 各 over the levels listed, with their government
-                         rf"|各[省市县区乡镇](?:\([{CJK}、]{{1,8}}\))?(?:、[省市县区乡镇](?:\([{CJK}、]{{1,8}}\))?)+"
+# 各区、县(市)政府: one 各 over the levels listed, with their government
+EACH_LEVELS = re.compile(rf"各[省市县区乡镇](?:\([{CJK}、]{{1,8}}\))?(?:、[省市县区乡镇](?:\([{CJK}、]{{1,8}}\))?)+"
                          r"(?:人民政府|政府)?")
+_COLLECTIVE = re.compile(rf"各[{CJK}]{{1,6}}(?:\([{CJK}、]{{1,8}}\))?|[{CJK}]{{0,4}}(?:相关|有关)(?:部门|单位)"
+                         rf"|{EACH_LEVELS.pattern}")
 
 
 def member_unit_like(u: str) -> bool:

@@ -313,7 +313,7 @@ def _clause(ctx, facts, clause, c0, group, office, setup, cut=False):
             if rx is not _UNITS_ONLY:
                 ctx.warn(f"member units not all recognised in {clause[:40]!r}; skipped")
             return
-        if (clause.endswith("担任") or "担任" in clause[um.start("units") + len(um.group("units")):um.end()]) \
+        if "担任" in clause[um.end("units"):um.end()] \
                 and any(re.match(r"各|(?:相关|有关)", u) or u.endswith("成员单位") for u in units):
             # 办公室成员由各成员单位相关科室负责同志担任, 领导小组成员单位有关负责同志担任办公室成员: which persons
             # is not said

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..identity.names import to_simplified
-from ..identity import NATIONAL, NATIONAL_NAME, is_zone, leading_components, level_of, squash, unknown_scope
+from ..identity import NATIONAL, NATIONAL_NAME, is_zone, leading_components, level_of, provinces_named, squash, unknown_scope
 from .lexicon import alternation, data_lines, data_rows
 from .mentions import is_person_name, title_suffix
 
@@ -128,9 +128,11 @@ def _quote(text: str, s: str, start: int = 0, last: bool = False) -> dict | None
 
 
 def _addressed(text: str) -> frozenset:
-    """The units of an addressee line at the text's start (``隆阳区人民政府,市政府各工作部门…:``), in Simplified."""
+    """The units of the addressee line before the text's first colon (``隆阳区人民政府,市政府各工作部门…:``), in
+    Simplified."""
     m = re.match(r"[^。:：]{2,200}?[:：]", text)
-    return frozenset(to_simplified(x.strip(" \t\u3000\xa0|\n")) for x in re.split(r"[,，、]", m.group()[:-1])) if m else frozenset()
+    line = m.group()[:-1].rsplit("\n", 1)[-1] if m else ""
+    return frozenset(to_simplified(x.strip(" \t\u3000\xa0")) for x in re.split(r"[,，、]", line) if x.strip())
 
 
 def _scan(text: str, last: bool, addressed: frozenset = frozenset()) -> tuple[str, dict] | None:
@@ -166,7 +168,7 @@ def _scan(text: str, last: bool, addressed: frozenset = frozenset()) -> tuple[st
         if m.start() and text[m.start() - 1] in "(（" and re.fullmatch(
                 rf"[{_CJK}]{{2,4}}", re.sub(r"[ \t\u3000]", "", text[text.rfind("\n", 0, m.start()) + 1:m.start() - 1])):
             continue  # 张 三(某区政府副区长): a member's post in brackets after the name, no issuer (round 15, ext-239)
-        if not last and (run[:gov.end()] in addressed or re.match(r"[,，、][^。:：\n]{0,80}[:：]", text[m.end():m.end() + 90])):
+        if not last and run[:gov.end()] in addressed:
             # 隆阳区人民政府,市政府各工作部门…: a unit the notice is addressed to is not its issuer, there or later in its
             # text (…,隆阳区人民政府编制了…; round 32, ext-425)
             continue
@@ -188,7 +190,7 @@ def _scan(text: str, last: bool, addressed: frozenset = frozenset()) -> tuple[st
         p = place_of_org(m.group(0)[:40], rest=_GOV_REST)
         if p and not last and len(p) == 4 and is_person_name(p[:-1]) and run.startswith("政府", len(p)) and title_suffix(run):
             continue  # 冯某市政府副秘书长: a name glued to its post in a member entry, no place (round 32, ext-423)
-        if p and (to_simplified(m.group(0)).startswith(_VERB_OPEN) or _WHOLE.search(p)):
+        if p and (run.startswith(_VERB_OPEN) or _WHOLE.search(p)):
             continue
         if p:
             s0 = m.start()
@@ -201,18 +203,6 @@ def _scan(text: str, last: bool, addressed: frozenset = frozenset()) -> tuple[st
                 return hit
             found = hit
     return found
-
-
-@lru_cache(maxsize=1)
-def _province_names() -> frozenset[str]:
-    return frozenset(to_simplified(p) for p in data_lines("provinces.txt"))
-
-
-def _provinces_named(text: str) -> set[str]:
-    """The provinces ``text`` names (a story of several, 四川、湖北、北京人事异动, has no one place of
-    its own to read from its opening; round 32, rm-08)."""
-    t = to_simplified(text)
-    return {p for p in _province_names() if p in t}
 
 
 def read_sidecar(folder: str | Path) -> str | None:
@@ -274,7 +264,7 @@ def jurisdiction(notice, given: str | None = None, how: str = "user") -> Jurisdi
         if p:
             return Jurisdiction(p, level_of(p), "title", _quote(text, notice.title[:len(p)]),
                                 note=f"title {notice.title}")
-    hit = _scan(text[:400], last=False, addressed=_addressed(text)) if len(_provinces_named(text[:400])) < 2 else None
+    hit = _scan(text[:400], last=False, addressed=_addressed(text)) if len(provinces_named(text[:400])) < 2 else None
     if hit:
         p, ev = hit
         return Jurisdiction(p, level_of(p), "text", ev)

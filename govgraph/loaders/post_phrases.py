@@ -145,7 +145,6 @@ class Post:
 
 
 _LEVEL_TITLE = re.compile(r"(?:常务)?(?:副)?([省市县区州旗])长")
-_TOWN_TITLE = re.compile(r"(?:代理|常务)?(?:副)?([镇乡])长")
 _PLACE = re.compile(rf"[{CJK}]{{1,10}}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|旗)")
 _GOV_SHORT = re.compile(rf"^([{CJK}]*?[省市县区州旗])政府$")
 
@@ -194,8 +193,8 @@ def _government(unit: str, title: str) -> str | None:
     if (lt or title in ("主席", "副主席") and unit.endswith("自治区")) and _PLACE.fullmatch(unit) \
             and not _unit_like(unit):
         return unit + "人民政府"
-    tm = _TOWN_TITLE.fullmatch(title)
-    if tm and unit.endswith(tm.group(1)) and re.fullmatch(f"[{CJK}]{{2,8}}", unit[:-1]):
+    gov = leader_government(title)
+    if gov and gov[0] in "镇乡" and unit.endswith(gov[0]) and re.fullmatch(f"[{CJK}]{{2,8}}", unit[:-1]):
         return unit + "人民政府"  # 银涂镇镇长: a town's head is in its government, as a county's (round 32, ext-414)
     if lt and 2 <= len(unit) <= 4 and re.fullmatch(f"[{CJK}]+", unit) and not unit.endswith((lt.group(1), "同志")) \
             and not _unit_like(unit) and not _unit_like(unit + lt.group(1)):

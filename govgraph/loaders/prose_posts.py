@@ -211,8 +211,7 @@ def _unsurnamed(r, sa: int, sb: int, clauses: list, names: set, verb, lead, not_
         return [f for f in r.facts if f.get("evidence") and a <= f["evidence"]["start"] < b]
     if not facts_in(sa, sb):
         for ca, cb in clauses:
-            if not facts_in(ca, cb):
-                _attendee_run(r, ca, cb, names, verb, lead, not_unit)
+            _attendee_run(r, ca, cb, names, verb, lead, not_unit)
         return
     for ca, cb in clauses:
         if facts_in(ca, cb):
